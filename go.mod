@@ -1,0 +1,3 @@
+module github.com/kapgraph/kapgraph
+
+go 1.26
