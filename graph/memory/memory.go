@@ -1,0 +1,622 @@
+// Package memory is the embedded graph engine: the default, so that
+// `kapgraph serve` answers on a fresh machine with nothing installed. It
+// keeps every document in immutable indexes that a load swaps in whole,
+// which gives readers the same all-or-nothing view of a reload that Neo4j's
+// transactions give.
+package memory
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// Store is the embedded engine. Returned nodes and edges are shared and
+// must not be modified.
+type Store struct {
+	mu    sync.Mutex // serialises loads; reads never take it
+	state atomic.Pointer[state]
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// New returns an empty store.
+func New() *Store {
+	s := &Store{}
+	s.state.Store(buildState(map[string]*graph.Document{}))
+	return s
+}
+
+// state is one immutable snapshot of the whole graph.
+type state struct {
+	docs       map[string]*graph.Document
+	nodes      map[string]*graph.Node
+	edges      map[string]*graph.Edge
+	out, in    map[string][]*graph.Edge
+	byCategory map[graph.Category][]*graph.Node
+	tokens     []tokenPosting // sorted by token
+	stats      *graph.Stats
+	meta       []*graph.MetaEdge
+
+	sortedMu sync.Mutex
+	sorted   map[sortKey][]*graph.Node
+}
+
+type tokenPosting struct {
+	token string
+	nodes []*graph.Node
+}
+
+type sortKey struct {
+	cat   graph.Category
+	order graph.NodeOrder
+}
+
+func buildState(docs map[string]*graph.Document) *state {
+	st := &state{
+		docs:       docs,
+		nodes:      map[string]*graph.Node{},
+		edges:      map[string]*graph.Edge{},
+		out:        map[string][]*graph.Edge{},
+		in:         map[string][]*graph.Edge{},
+		byCategory: map[graph.Category][]*graph.Node{},
+		sorted:     map[sortKey][]*graph.Node{},
+	}
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // later documents win for shared entities, deterministically
+	for _, id := range ids {
+		d := docs[id]
+		for i := range d.Nodes {
+			st.nodes[d.Nodes[i].ID] = &d.Nodes[i]
+		}
+	}
+	for _, id := range ids {
+		d := docs[id]
+		for i := range d.Edges {
+			e := &d.Edges[i]
+			st.edges[e.ID] = e
+			st.out[e.Subject] = append(st.out[e.Subject], e)
+			st.in[e.Object] = append(st.in[e.Object], e)
+		}
+	}
+	postings := map[string][]*graph.Node{}
+	for _, n := range st.nodes {
+		st.byCategory[n.Category] = append(st.byCategory[n.Category], n)
+		seen := map[string]bool{}
+		for _, text := range append([]string{n.Name}, n.Synonyms...) {
+			for _, t := range graph.SearchTokens(text) {
+				if !seen[t] {
+					seen[t] = true
+					postings[t] = append(postings[t], n)
+				}
+			}
+		}
+	}
+	for t, ns := range postings {
+		st.tokens = append(st.tokens, tokenPosting{t, ns})
+	}
+	sort.Slice(st.tokens, func(i, j int) bool { return st.tokens[i].token < st.tokens[j].token })
+	st.stats, st.meta = summarise(st)
+	return st
+}
+
+func summarise(st *state) (*graph.Stats, []*graph.MetaEdge) {
+	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for _, n := range st.nodes {
+		cats[string(n.Category)]++
+		switch n.Category {
+		case graph.CategoryStudy:
+			designs[n.Design]++
+			levels[levelKey(n.EvidenceLevel)]++
+			if n.Year > 0 {
+				years[yearKey(n.Year)]++
+			}
+		case graph.CategoryCitationConcern:
+			concerns[n.ConcernKind]++
+		}
+	}
+	type triple struct {
+		s graph.Category
+		p graph.Predicate
+		o graph.Category
+	}
+	meta := map[triple]int{}
+	for _, e := range st.edges {
+		preds[string(e.Predicate)]++
+		s, o := st.nodes[e.Subject], st.nodes[e.Object]
+		if s != nil && o != nil {
+			meta[triple{s.Category, e.Predicate, o.Category}]++
+		}
+	}
+	var m []*graph.MetaEdge
+	for t, c := range meta {
+		m = append(m, &graph.MetaEdge{Subject: t.s, Predicate: t.p, Object: t.o, Count: c})
+	}
+	graph.SortMeta(m)
+	return &graph.Stats{
+		Nodes: len(st.nodes), Edges: len(st.edges), Documents: len(st.docs),
+		ByCategory: graph.Counts(cats), ByPredicate: graph.Counts(preds),
+		ByDesign: graph.Counts(designs), ByEvidenceLevel: graph.Counts(levels),
+		ByYear: graph.Counts(years), ByConcernKind: graph.Counts(concerns),
+	}, m
+}
+
+func levelKey(l int) string { return graph.EvidenceLevelKey(l) }
+func yearKey(y int) string  { return graph.YearKey(y) }
+
+func (s *Store) cur() *state { return s.state.Load() }
+
+// Load implements graph.Store.
+func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResult, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, graph.WrapError(graph.ETIMEOUT, err, "load")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.cur()
+	if err := doc.Validate(func(id string) bool {
+		n, ok := old.nodes[id]
+		return ok && n.Document == ""
+	}); err != nil {
+		return nil, err
+	}
+	// Copy so later changes by the caller cannot reach the snapshot.
+	cp := &graph.Document{ID: doc.ID, Nodes: slices.Clone(doc.Nodes), Edges: slices.Clone(doc.Edges)}
+	docs := make(map[string]*graph.Document, len(old.docs)+1)
+	for id, d := range old.docs {
+		docs[id] = d
+	}
+	res := &graph.LoadResult{Document: doc.ID, Nodes: len(cp.Nodes), Edges: len(cp.Edges)}
+	if prev, ok := old.docs[doc.ID]; ok {
+		res.Replaced = true
+		for _, n := range prev.Nodes {
+			if n.Document == doc.ID {
+				res.RemovedNodes++
+			}
+		}
+		res.RemovedEdges = len(prev.Edges)
+	}
+	docs[doc.ID] = cp
+	s.state.Store(buildState(docs))
+	return res, nil
+}
+
+// Node implements graph.Store.
+func (s *Store) Node(ctx context.Context, id string) (*graph.Node, error) {
+	if n, ok := s.cur().nodes[id]; ok {
+		return n, nil
+	}
+	return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
+}
+
+// NodesByID implements graph.Store.
+func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, error) {
+	st := s.cur()
+	out := make([]*graph.Node, 0, len(ids))
+	for _, id := range uniq(ids) {
+		if n, ok := st.nodes[id]; ok {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// EdgesByID implements graph.Store.
+func (s *Store) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, error) {
+	st := s.cur()
+	out := make([]*graph.Edge, 0, len(ids))
+	for _, id := range uniq(ids) {
+		if e, ok := st.edges[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func uniq(ids []string) []string {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// ListNodes implements graph.Store.
+func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePage, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	st := s.cur()
+	all := st.sortedNodes(q.Category, q.OrderBy)
+	var after *graph.Cursor
+	if q.After != "" {
+		c, _ := graph.DecodeCursor(q.After)
+		after = &c
+	}
+	page := &graph.NodePage{}
+	n := len(all)
+	for i := 0; i < n; i++ {
+		nd := all[i]
+		if q.Descending {
+			nd = all[n-1-i]
+		}
+		if !graph.MatchNode(nd, q) {
+			continue
+		}
+		page.TotalCount++
+		key := graph.SortKey(nd, q.OrderBy)
+		if after != nil && !graph.CursorAfter(key, nd.ID, *after, q.Descending) {
+			continue
+		}
+		if len(page.Nodes) == q.First {
+			page.HasNext = true
+			continue
+		}
+		page.Nodes = append(page.Nodes, nd)
+		page.Cursors = append(page.Cursors, graph.EncodeCursor(graph.Cursor{Key: key, ID: nd.ID}))
+	}
+	if len(page.Cursors) > 0 {
+		page.StartCursor, page.EndCursor = page.Cursors[0], page.Cursors[len(page.Cursors)-1]
+	}
+	return page, nil
+}
+
+func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*graph.Node {
+	k := sortKey{cat, order}
+	st.sortedMu.Lock()
+	defer st.sortedMu.Unlock()
+	if ns, ok := st.sorted[k]; ok {
+		return ns
+	}
+	var ns []*graph.Node
+	if cat == "" {
+		ns = make([]*graph.Node, 0, len(st.nodes))
+		for _, n := range st.nodes {
+			ns = append(ns, n)
+		}
+	} else {
+		ns = slices.Clone(st.byCategory[cat])
+	}
+	keys := make(map[*graph.Node]string, len(ns))
+	for _, n := range ns {
+		keys[n] = graph.SortKey(n, order)
+	}
+	sort.Slice(ns, func(i, j int) bool {
+		a, b := keys[ns[i]], keys[ns[j]]
+		if a != b {
+			return a < b
+		}
+		return ns[i].ID < ns[j].ID
+	})
+	st.sorted[k] = ns
+	return ns
+}
+
+// EdgesOf implements graph.Store.
+func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	st := s.cur()
+	allowed := predicateSet(q.Predicates, true)
+	seen := map[string]bool{}
+	var out []*graph.Edge
+	add := func(es []*graph.Edge) {
+		for _, e := range es {
+			if allowed(e.Predicate) && !seen[e.ID] {
+				seen[e.ID] = true
+				out = append(out, e)
+			}
+		}
+	}
+	for _, id := range uniq(q.NodeIDs) {
+		if q.Direction != graph.In {
+			add(st.out[id])
+		}
+		if q.Direction != graph.Out {
+			add(st.in[id])
+		}
+	}
+	return out, nil
+}
+
+// predicateSet makes a membership test; an empty list means every
+// predicate when emptyAll is set.
+func predicateSet(ps []graph.Predicate, emptyAll bool) func(graph.Predicate) bool {
+	if len(ps) == 0 && emptyAll {
+		return func(graph.Predicate) bool { return true }
+	}
+	m := map[graph.Predicate]bool{}
+	for _, p := range ps {
+		m[p] = true
+	}
+	return func(p graph.Predicate) bool { return m[p] }
+}
+
+// Neighborhood implements graph.Store.
+func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*graph.Subgraph, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	st := s.cur()
+	if _, ok := st.nodes[q.ID]; !ok {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", q.ID)
+	}
+	allowed := predicateSet(q.Predicates, false)
+	neighbours := func(frontier []string) []string {
+		var next []string
+		for _, id := range frontier {
+			for _, e := range st.out[id] {
+				if allowed(e.Predicate) {
+					next = append(next, e.Object)
+				}
+			}
+			for _, e := range st.in[id] {
+				if allowed(e.Predicate) {
+					next = append(next, e.Subject)
+				}
+			}
+		}
+		return next
+	}
+	ids, truncated := graph.ExpandNeighborhood(q, neighbours)
+	sub := &graph.Subgraph{Truncated: truncated}
+	in := map[string]bool{}
+	for _, id := range ids {
+		in[id] = true
+		sub.Nodes = append(sub.Nodes, st.nodes[id])
+	}
+	for _, id := range ids {
+		for _, e := range st.out[id] {
+			if allowed(e.Predicate) && in[e.Object] {
+				sub.Edges = append(sub.Edges, e)
+			}
+		}
+	}
+	graph.SortSubgraph(sub)
+	return sub, nil
+}
+
+// Paths implements graph.Store.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	st := s.cur()
+	if err := st.mustExist(q.From, q.To); err != nil {
+		return nil, err
+	}
+	allowed := predicateSet(q.Predicates, false)
+	found, err := st.walk(ctx, q.From, q.MaxHops, !q.Directed, allowed, nil,
+		func(n *graph.Node) (bool, bool) { return n.ID == q.To, n.ID != q.To })
+	if err != nil {
+		return nil, err
+	}
+	graph.RankShortestFirst(found)
+	if len(found) > q.First {
+		found = found[:q.First]
+	}
+	return found, nil
+}
+
+// ShortestPath implements graph.Store.
+func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Path, error) {
+	q.First = 1
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	st := s.cur()
+	if err := st.mustExist(q.From, q.To); err != nil {
+		return nil, err
+	}
+	allowed := predicateSet(q.Predicates, false)
+	// Deepen one hop at a time so a near target never pays for the
+	// enumeration of longer paths.
+	for h := 1; h <= q.MaxHops; h++ {
+		found, err := st.walk(ctx, q.From, h, !q.Directed, allowed, nil,
+			func(n *graph.Node) (bool, bool) { return n.ID == q.To, n.ID != q.To })
+		if err != nil {
+			return nil, err
+		}
+		if len(found) > 0 {
+			graph.RankShortestFirst(found)
+			return found[0], nil
+		}
+	}
+	return nil, nil
+}
+
+// MechanismPaths implements graph.Store.
+func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) ([]*graph.Path, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	st := s.cur()
+	from, to, dis, err := st.mechanismEndpoints(q)
+	if err != nil {
+		return nil, err
+	}
+	if err := graph.CheckMechanismEndpoints(from, to, dis); err != nil {
+		return nil, err
+	}
+	allowed := predicateSet(graph.CausalPredicates(), false)
+	edgeOK := func(e *graph.Edge) bool { return graph.DisorderAllows(e, q.Disorder) }
+	accept := func(n *graph.Node) (bool, bool) {
+		if to != nil {
+			return n.ID == to.ID, n.ID != to.ID
+		}
+		return graph.MechanismTarget(n.Category), true
+	}
+	found, err := st.walk(ctx, q.From, q.MaxHops, false, allowed, edgeOK, accept)
+	if err != nil {
+		return nil, err
+	}
+	graph.RankBestSupported(found)
+	if len(found) > q.First {
+		found = found[:q.First]
+	}
+	return found, nil
+}
+
+func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
+	get := func(id, what string) (*graph.Node, error) {
+		if id == "" {
+			return nil, nil
+		}
+		n, ok := st.nodes[id]
+		if !ok {
+			return nil, graph.Errorf(graph.ENOTFOUND, "%s: no node with id %q", what, id)
+		}
+		return n, nil
+	}
+	if from, err = get(q.From, "from"); err != nil {
+		return
+	}
+	if to, err = get(q.To, "to"); err != nil {
+		return
+	}
+	dis, err = get(q.Disorder, "disorder")
+	return
+}
+
+func (st *state) mustExist(from, to string) error {
+	if _, ok := st.nodes[from]; !ok {
+		return graph.Errorf(graph.ENOTFOUND, "from: no node with id %q", from)
+	}
+	if _, ok := st.nodes[to]; !ok {
+		return graph.Errorf(graph.ENOTFOUND, "to: no node with id %q", to)
+	}
+	return nil
+}
+
+// walk enumerates simple paths from start of at most maxHops hops. accept
+// says whether a path ending at a node is an answer and whether to go on
+// past it. The enumeration is bounded by graph.MaxEnumeratedPaths.
+func (st *state) walk(ctx context.Context, start string, maxHops int, undirected bool,
+	allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool,
+	accept func(*graph.Node) (bool, bool)) ([]*graph.Path, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, graph.WrapError(graph.ETIMEOUT, err, "path search")
+	}
+	var found []*graph.Path
+	onPath := map[string]bool{start: true}
+	hops := make([]graph.Hop, 0, maxHops)
+	steps := 0
+	var limitErr error
+	var dfs func(at string)
+	dfs = func(at string) {
+		if limitErr != nil {
+			return
+		}
+		if steps++; steps%4096 == 0 && ctx.Err() != nil {
+			limitErr = graph.WrapError(graph.ETIMEOUT, ctx.Err(), "path search")
+			return
+		}
+		try := func(e *graph.Edge, next string, forward bool) {
+			if limitErr != nil || onPath[next] || !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
+				return
+			}
+			n := st.nodes[next]
+			if n == nil {
+				return
+			}
+			hops = append(hops, graph.Hop{Edge: e, From: at, To: next, Forward: forward})
+			ok, goOn := accept(n)
+			if ok {
+				found = append(found, graph.NewPath(start, slices.Clone(hops)))
+				if len(found) > graph.MaxEnumeratedPaths {
+					limitErr = graph.TooManyPaths()
+				}
+			}
+			if goOn && len(hops) < maxHops {
+				onPath[next] = true
+				dfs(next)
+				delete(onPath, next)
+			}
+			hops = hops[:len(hops)-1]
+		}
+		for _, e := range st.out[at] {
+			try(e, e.Object, true)
+		}
+		if undirected {
+			for _, e := range st.in[at] {
+				try(e, e.Subject, false)
+			}
+		}
+	}
+	dfs(start)
+	if limitErr != nil {
+		return nil, limitErr
+	}
+	return found, nil
+}
+
+// Search implements graph.Store.
+func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.SearchHit, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	st := s.cur()
+	toks := graph.SearchTokens(q.Text)
+	cats := map[graph.Category]bool{}
+	for _, c := range q.Categories {
+		cats[c] = true
+	}
+	// Candidates: nodes with a token starting with the query's longest
+	// token (the most selective one).
+	longest := toks[0]
+	for _, t := range toks {
+		if len(t) > len(longest) {
+			longest = t
+		}
+	}
+	i := sort.Search(len(st.tokens), func(i int) bool { return st.tokens[i].token >= longest })
+	seen := map[*graph.Node]bool{}
+	var hits []*graph.SearchHit
+	for ; i < len(st.tokens) && strings.HasPrefix(st.tokens[i].token, longest); i++ {
+		for _, n := range st.tokens[i].nodes {
+			if seen[n] || !cats[n.Category] {
+				continue
+			}
+			seen[n] = true
+			if sc, m := graph.ScoreNode(toks, n); sc > 0 {
+				hits = append(hits, &graph.SearchHit{Node: n, Score: sc, Matched: m})
+			}
+		}
+	}
+	graph.RankHits(hits)
+	if len(hits) > q.First {
+		hits = hits[:q.First]
+	}
+	return hits, nil
+}
+
+// Stats implements graph.Store.
+func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
+	c := *s.cur().stats
+	return &c, nil
+}
+
+// MetaGraph implements graph.Store.
+func (s *Store) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error) {
+	return slices.Clone(s.cur().meta), nil
+}
+
+// Ping implements graph.Store; the embedded engine is always there.
+func (s *Store) Ping(ctx context.Context) error { return ctx.Err() }
+
+// Close implements graph.Store.
+func (s *Store) Close(ctx context.Context) error { return nil }

@@ -1,0 +1,260 @@
+package graph
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Limits every engine enforces, so a hostile or careless request costs a
+// bounded amount whichever engine serves it.
+const (
+	DefaultPageSize     = 20
+	MaxPageSize         = 100
+	MaxHopsCap          = 6
+	DefaultMaxHops      = 4
+	MaxDepth            = 3
+	DefaultNeighborhood = 100
+	MaxNeighborhood     = 1000
+	MaxPathResults      = 50
+	// MaxEnumeratedPaths bounds path enumeration before ranking; a query
+	// that would enumerate more is refused with ELIMIT rather than left to
+	// run for minutes.
+	MaxEnumeratedPaths = 20000
+	MaxSearchText      = 200
+	MaxIDs             = 500
+)
+
+func clampFirst(first, def, max int, what string) (int, error) {
+	switch {
+	case first == 0:
+		return def, nil
+	case first < 0:
+		return 0, Errorf(EINVALID, "%s must be positive, got %d", what, first)
+	case first > max:
+		return 0, Errorf(ELIMIT, "%s is %d, above the limit of %d", what, first, max)
+	}
+	return first, nil
+}
+
+func checkHops(h int) (int, error) {
+	switch {
+	case h == 0:
+		return DefaultMaxHops, nil
+	case h < 0:
+		return 0, Errorf(EINVALID, "maxHops must be positive, got %d", h)
+	case h > MaxHopsCap:
+		return 0, Errorf(ELIMIT, "maxHops is %d, above the limit of %d", h, MaxHopsCap)
+	}
+	return h, nil
+}
+
+func checkID(id, what string) error {
+	if strings.TrimSpace(id) == "" {
+		return Errorf(EINVALID, "%s is required", what)
+	}
+	if len(id) > 512 {
+		return Errorf(EINVALID, "%s is too long", what)
+	}
+	return nil
+}
+
+func defaultPredicates(ps []Predicate) ([]Predicate, error) {
+	if err := CheckPredicates(ps); err != nil {
+		return nil, err
+	}
+	if len(ps) == 0 {
+		for _, p := range Predicates() {
+			if p.Curated() {
+				ps = append(ps, p)
+			}
+		}
+	}
+	ps = slices.Clone(ps)
+	slices.Sort(ps)
+	return slices.Compact(ps), nil
+}
+
+// Normalize validates q and fills defaults.
+func (q NodeQuery) Normalize() (NodeQuery, error) {
+	var err error
+	if q.Category != "" && !q.Category.Valid() {
+		return q, Errorf(EINVALID, "unknown category %q", string(q.Category))
+	}
+	switch q.OrderBy {
+	case "":
+		q.OrderBy = OrderByName
+	case OrderByName, OrderByID, OrderByYear:
+	default:
+		return q, Errorf(EINVALID, "unknown order %q", string(q.OrderBy))
+	}
+	if q.First, err = clampFirst(q.First, DefaultPageSize, MaxPageSize, "first"); err != nil {
+		return q, err
+	}
+	if len(q.NameContains) > MaxSearchText {
+		return q, Errorf(ELIMIT, "nameContains is longer than %d bytes", MaxSearchText)
+	}
+	if q.After != "" {
+		if _, err := DecodeCursor(q.After); err != nil {
+			return q, err
+		}
+	}
+	return q, nil
+}
+
+// Normalize validates q and fills defaults.
+func (q EdgeQuery) Normalize() (EdgeQuery, error) {
+	if q.Direction == "" {
+		q.Direction = Both
+	}
+	switch q.Direction {
+	case Out, In, Both:
+	default:
+		return q, Errorf(EINVALID, "unknown direction %q", string(q.Direction))
+	}
+	if err := CheckPredicates(q.Predicates); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// Normalize validates q and fills defaults.
+func (q NeighborhoodQuery) Normalize() (NeighborhoodQuery, error) {
+	var err error
+	if err = checkID(q.ID, "id"); err != nil {
+		return q, err
+	}
+	switch {
+	case q.Depth == 0:
+		q.Depth = 1
+	case q.Depth < 0:
+		return q, Errorf(EINVALID, "depth must be positive, got %d", q.Depth)
+	case q.Depth > MaxDepth:
+		return q, Errorf(ELIMIT, "depth is %d, above the limit of %d", q.Depth, MaxDepth)
+	}
+	if q.Limit, err = clampFirst(q.Limit, DefaultNeighborhood, MaxNeighborhood, "limit"); err != nil {
+		return q, err
+	}
+	q.Predicates, err = defaultPredicates(q.Predicates)
+	return q, err
+}
+
+// Normalize validates q and fills defaults.
+func (q PathQuery) Normalize() (PathQuery, error) {
+	var err error
+	if err = checkID(q.From, "from"); err != nil {
+		return q, err
+	}
+	if err = checkID(q.To, "to"); err != nil {
+		return q, err
+	}
+	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
+		return q, err
+	}
+	if q.First, err = clampFirst(q.First, 10, MaxPathResults, "first"); err != nil {
+		return q, err
+	}
+	q.Predicates, err = defaultPredicates(q.Predicates)
+	return q, err
+}
+
+// Normalize validates q and fills defaults. A receptor-to-outcome chain
+// climbs several levels, so mechanism paths default to the hop cap.
+func (q MechanismPathQuery) Normalize() (MechanismPathQuery, error) {
+	var err error
+	if err = checkID(q.From, "from"); err != nil {
+		return q, err
+	}
+	if q.MaxHops == 0 {
+		q.MaxHops = MaxHopsCap
+	}
+	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
+		return q, err
+	}
+	if q.First, err = clampFirst(q.First, 10, MaxPathResults, "first"); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// Normalize validates q and fills defaults.
+func (q SearchQuery) Normalize() (SearchQuery, error) {
+	var err error
+	q.Text = strings.TrimSpace(q.Text)
+	if q.Text == "" {
+		return q, Errorf(EINVALID, "search text is empty")
+	}
+	if len(q.Text) > MaxSearchText {
+		return q, Errorf(ELIMIT, "search text is longer than %d bytes", MaxSearchText)
+	}
+	if len(SearchTokens(q.Text)) == 0 {
+		return q, Errorf(EINVALID, "search text has no letters or digits")
+	}
+	for _, c := range q.Categories {
+		if !c.Valid() {
+			return q, Errorf(EINVALID, "unknown category %q", string(c))
+		}
+	}
+	if len(q.Categories) == 0 {
+		for _, c := range Categories() {
+			if c.Curated() || c == CategoryStudy {
+				q.Categories = append(q.Categories, c)
+			}
+		}
+	}
+	if q.First, err = clampFirst(q.First, 10, MaxPageSize, "first"); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// CheckIDs bounds a batch lookup.
+func CheckIDs(ids []string) error {
+	if len(ids) > MaxIDs {
+		return Errorf(ELIMIT, "%d ids requested, above the limit of %d", len(ids), MaxIDs)
+	}
+	return nil
+}
+
+// Cursor is the keyset position of a node in an ordered list.
+type Cursor struct {
+	Key string `json:"k"`
+	ID  string `json:"i"`
+}
+
+// EncodeCursor makes an opaque cursor.
+func EncodeCursor(c Cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeCursor reads a cursor made by EncodeCursor.
+func DecodeCursor(s string) (Cursor, error) {
+	var c Cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || json.Unmarshal(b, &c) != nil || c.ID == "" {
+		return c, Errorf(EINVALID, "malformed cursor %q", truncate(s, 40))
+	}
+	return c, nil
+}
+
+// SortKey is the value a node is ordered by under o. Keys compare as
+// strings in every engine, so years are zero-padded.
+func SortKey(n *Node, o NodeOrder) string {
+	switch o {
+	case OrderByID:
+		return n.ID
+	case OrderByYear:
+		return strconv.Itoa(10000 + n.Year)
+	}
+	return strings.ToLower(n.Name)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}

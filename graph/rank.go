@@ -1,0 +1,210 @@
+package graph
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Evidence weights by level (1 systematic review/meta-analysis .. 5 expert
+// opinion or narrative review). A stated claim with no citation is weaker
+// than any cited one; an inferred link is a curator's bridge and is
+// discounted again; a citation concern on the edge costs a further share.
+var levelWeight = map[int]float64{1: 0.95, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.4}
+
+const (
+	uncitedWeight   = 0.3
+	inferredFactor  = 0.5
+	concernFactor   = 0.75
+	lexicalEdgeBase = 1.0
+)
+
+// EdgeScore is the evidence strength of an edge in [0,1], from the levels of
+// the studies its evidence cites (level 0 means unknown).
+func EdgeScore(e *Edge, level func(studyID string) int) float64 {
+	if !e.Predicate.Curated() {
+		return lexicalEdgeBase
+	}
+	best := 0.0
+	for _, ev := range e.Evidence {
+		w := uncitedWeight
+		for _, s := range ev.Studies {
+			if lw, ok := levelWeight[level(s)]; ok && lw > w {
+				w = lw
+			}
+		}
+		best = math.Max(best, w)
+	}
+	if len(e.Evidence) == 0 {
+		best = uncitedWeight
+	}
+	if e.Origin == "inferred" {
+		best *= inferredFactor
+	}
+	if len(e.Concerns) > 0 {
+		best *= concernFactor
+	}
+	return round4(best)
+}
+
+func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+// NewPath derives a path's length, sign and score from its hops.
+func NewPath(start string, hops []Hop) *Path {
+	p := &Path{Nodes: []string{start}, Hops: hops, Length: len(hops), Sign: Increases, Score: 1}
+	for _, h := range hops {
+		p.Nodes = append(p.Nodes, h.To)
+		p.Sign = p.Sign.Times(h.Edge.Sign)
+		p.Score *= h.Edge.Score
+	}
+	if len(hops) == 0 {
+		p.Sign = Unsigned
+	}
+	p.Score = round4(p.Score)
+	return p
+}
+
+// key identifies a path for tie-breaking: its edge ids in order.
+func (p *Path) key() string {
+	var b strings.Builder
+	for _, h := range p.Hops {
+		b.WriteString(h.Edge.ID)
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// RankShortestFirst orders paths by length, then evidence, then ids: the
+// order of Paths and ShortestPath.
+func RankShortestFirst(ps []*Path) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Length != b.Length {
+			return a.Length < b.Length
+		}
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.key() < b.key()
+	})
+}
+
+// RankBestSupported orders paths by evidence, then length, then ids: the
+// order of MechanismPaths, where a well-supported long chain beats a
+// poorly supported short one.
+func RankBestSupported(ps []*Path) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if a.Length != b.Length {
+			return a.Length < b.Length
+		}
+		return a.key() < b.key()
+	})
+}
+
+// DisorderAllows reports whether a hop may appear in a path asked for
+// disorder d: hops about no particular disorder apply to all, hops about
+// another disorder do not.
+func DisorderAllows(e *Edge, d string) bool {
+	return d == "" || e.Qualifiers.Disorder == "" || e.Qualifiers.Disorder == d
+}
+
+// MechanismSource reports whether a node may start a mechanism path.
+func MechanismSource(c Category) bool { return c == CategoryDrug || c == CategoryMechanism }
+
+// MechanismTarget reports whether a node may end a mechanism path when no
+// explicit target is given.
+func MechanismTarget(c Category) bool { return c == CategoryOutcome }
+
+// foldText lower-cases and strips accents so "Lövdén" matches "lovden".
+func foldText(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}
+
+// SearchTokens splits text the way the search index does: runs of letters
+// and digits, folded.
+func SearchTokens(s string) []string {
+	return strings.FieldsFunc(foldText(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+}
+
+// SearchScore scores one name or synonym against the query tokens; 0 means
+// no match. Every query token must be a prefix of some token of the
+// candidate. Exact matches beat prefix matches, and shorter names beat
+// longer ones, so "mTOR" finds the mTOR pathway before a passage that
+// mentions it.
+func SearchScore(query []string, candidate string) float64 {
+	ct := SearchTokens(candidate)
+	if len(ct) == 0 || len(query) == 0 {
+		return 0
+	}
+	exact := 0
+	for _, q := range query {
+		found := false
+		for _, c := range ct {
+			if c == q {
+				exact++
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		for _, c := range ct {
+			if strings.HasPrefix(c, q) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0
+		}
+	}
+	score := 1 + float64(exact)/float64(len(query))
+	if exact == len(query) && len(ct) == len(query) {
+		score += 2 // the whole name is the query
+	}
+	score += 1 / float64(len(ct))
+	return round4(score)
+}
+
+// ScoreNode scores a node against query tokens over its name and synonyms,
+// returning the best score and the text that gave it.
+func ScoreNode(query []string, n *Node) (float64, string) {
+	best, matched := SearchScore(query, n.Name), n.Name
+	for _, s := range n.Synonyms {
+		if sc := SearchScore(query, s) * 0.95; sc > best {
+			best, matched = round4(sc), s
+		}
+	}
+	return best, matched
+}
+
+// RankHits orders search hits by score, then name, then id.
+func RankHits(hs []*SearchHit) {
+	sort.Slice(hs, func(i, j int) bool {
+		a, b := hs[i], hs[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if a.Node.Name != b.Node.Name {
+			return a.Node.Name < b.Node.Name
+		}
+		return a.Node.ID < b.Node.ID
+	})
+}

@@ -1,0 +1,210 @@
+package graph
+
+import (
+	"context"
+)
+
+// Store is what the API needs from a graph engine. graph/memory and
+// graph/neo4j implement it; graph/storetest holds the one suite both must
+// pass. Queries are validated (Normalize) before an engine sees them, so
+// both engines refuse the same requests with the same codes.
+type Store interface {
+	// Load writes one document, replacing any earlier version of it
+	// atomically: readers see the old document or the new one, never a
+	// mixture, and a failed load leaves the old one in place.
+	Load(ctx context.Context, doc *Document) (*LoadResult, error)
+
+	// Node returns one node, or an ENOTFOUND error.
+	Node(ctx context.Context, id string) (*Node, error)
+	// NodesByID returns the nodes that exist among ids, in no fixed order.
+	NodesByID(ctx context.Context, ids []string) ([]*Node, error)
+	// ListNodes filters, orders and pages nodes.
+	ListNodes(ctx context.Context, q NodeQuery) (*NodePage, error)
+	// EdgesOf returns the edges touching any of q.NodeIDs, in no fixed
+	// order; the API batches per-node relationship fields through it.
+	EdgesOf(ctx context.Context, q EdgeQuery) ([]*Edge, error)
+	// EdgesByID returns the edges that exist among ids, in no fixed order.
+	EdgesByID(ctx context.Context, ids []string) ([]*Edge, error)
+
+	// Neighborhood returns the subgraph within q.Depth hops of a node.
+	Neighborhood(ctx context.Context, q NeighborhoodQuery) (*Subgraph, error)
+	// Paths returns simple paths between two nodes, shortest and best
+	// supported first.
+	Paths(ctx context.Context, q PathQuery) ([]*Path, error)
+	// ShortestPath returns one shortest path (ties broken by evidence
+	// score, then ids), or nil when the nodes are not connected within
+	// q.MaxHops.
+	ShortestPath(ctx context.Context, q PathQuery) (*Path, error)
+	// MechanismPaths returns directed, signed causal chains from a drug
+	// or mechanism to clinical outcomes, best supported first.
+	MechanismPaths(ctx context.Context, q MechanismPathQuery) ([]*Path, error)
+
+	// Search finds nodes by name and synonyms.
+	Search(ctx context.Context, q SearchQuery) ([]*SearchHit, error)
+	// Stats counts what the graph holds, for dashboards.
+	Stats(ctx context.Context) (*Stats, error)
+	// MetaGraph lists every (subject category, predicate, object
+	// category) triple present, with counts.
+	MetaGraph(ctx context.Context) ([]*MetaEdge, error)
+
+	// Ping reports whether the engine answers.
+	Ping(ctx context.Context) error
+	// Close releases the engine's resources.
+	Close(ctx context.Context) error
+}
+
+// LoadResult says what a load wrote.
+type LoadResult struct {
+	Document     string `json:"document"`
+	Nodes        int    `json:"nodes"`
+	Edges        int    `json:"edges"`
+	Replaced     bool   `json:"replaced"` // an earlier version was replaced
+	RemovedNodes int    `json:"removedNodes"`
+	RemovedEdges int    `json:"removedEdges"`
+}
+
+// Direction of edges relative to a node.
+type Direction string
+
+const (
+	Out  Direction = "OUT"
+	In   Direction = "IN"
+	Both Direction = "BOTH"
+)
+
+// NodeOrder is a sort key for ListNodes.
+type NodeOrder string
+
+const (
+	OrderByName NodeOrder = "NAME"
+	OrderByID   NodeOrder = "ID"
+	OrderByYear NodeOrder = "YEAR"
+)
+
+// NodeQuery filters and pages nodes. Pages are keyset-based: After is the
+// opaque cursor of the last node of the previous page.
+type NodeQuery struct {
+	Category     Category
+	NameContains string // case-insensitive substring of name or a synonym
+	Kind         string
+	Document     string
+	Design       string
+	MaxEvidence  int // Study: evidence level at most this (1 best)
+	YearFrom     int
+	YearTo       int
+	OrderBy      NodeOrder
+	Descending   bool
+	First        int
+	After        string
+}
+
+// NodePage is one page of ListNodes.
+type NodePage struct {
+	Nodes       []*Node
+	Cursors     []string // one per node
+	HasNext     bool
+	TotalCount  int
+	StartCursor string
+	EndCursor   string
+}
+
+// EdgeQuery selects the edges touching a set of nodes.
+type EdgeQuery struct {
+	NodeIDs    []string
+	Direction  Direction
+	Predicates []Predicate // empty: all
+}
+
+// NeighborhoodQuery asks for the subgraph around one node.
+type NeighborhoodQuery struct {
+	ID         string
+	Depth      int
+	Predicates []Predicate // empty: curated predicates
+	Limit      int         // maximum number of nodes
+}
+
+// Subgraph is a self-contained set of nodes and the edges among them,
+// ready for a graph visualiser.
+type Subgraph struct {
+	Nodes     []*Node
+	Edges     []*Edge
+	Truncated bool // Limit cut the neighbourhood short
+}
+
+// PathQuery asks for paths between two nodes.
+type PathQuery struct {
+	From       string
+	To         string
+	Predicates []Predicate // empty: curated predicates
+	MaxHops    int
+	First      int
+	Directed   bool // follow edges only from subject to object
+}
+
+// MechanismPathQuery asks for causal chains to clinical outcomes.
+type MechanismPathQuery struct {
+	From     string // a Drug or Mechanism
+	To       string // optional: one Outcome or Symptom
+	Disorder string // optional: leave out hops specific to another disorder
+	MaxHops  int
+	First    int
+}
+
+// Hop is one step of a path. Forward is false when an undirected path
+// walks the edge from object to subject.
+type Hop struct {
+	Edge    *Edge
+	From    string
+	To      string
+	Forward bool
+}
+
+// Path is a chain of hops with its derived measures.
+type Path struct {
+	Nodes  []string // Nodes[i] and Nodes[i+1] are joined by Hops[i]
+	Hops   []Hop
+	Length int
+	Sign   Sign    // composed sign of the hops; Unsigned if any hop is
+	Score  float64 // product of the hops' evidence scores
+}
+
+// SearchQuery is a full-text query over names and synonyms.
+type SearchQuery struct {
+	Text       string
+	Categories []Category // empty: every curated category and Study
+	First      int
+}
+
+// SearchHit is one search result.
+type SearchHit struct {
+	Node    *Node
+	Score   float64
+	Matched string // the name or synonym that matched best
+}
+
+// Count is one bucket of a histogram.
+type Count struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// Stats is what dashboards chart.
+type Stats struct {
+	Nodes           int     `json:"nodes"`
+	Edges           int     `json:"edges"`
+	Documents       int     `json:"documents"`
+	ByCategory      []Count `json:"byCategory"`
+	ByPredicate     []Count `json:"byPredicate"`
+	ByDesign        []Count `json:"byDesign"`
+	ByEvidenceLevel []Count `json:"byEvidenceLevel"`
+	ByYear          []Count `json:"byYear"`
+	ByConcernKind   []Count `json:"byConcernKind"`
+}
+
+// MetaEdge is one (subject category, predicate, object category) triple.
+type MetaEdge struct {
+	Subject   Category  `json:"subject"`
+	Predicate Predicate `json:"predicate"`
+	Object    Category  `json:"object"`
+	Count     int       `json:"count"`
+}
