@@ -1,0 +1,140 @@
+package loader
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// Seed file names inside a seeds directory.
+const (
+	LexiconFile  = "lexicon.yaml"
+	ClaimsSuffix = ".claims.yaml"
+	ReviewSuffix = ".txt"
+)
+
+// Built is one review's document and its build report.
+type Built struct {
+	Document *graph.Document
+	Report   *Report
+}
+
+// LoadDir reads a seeds directory: every review (*.txt), the shared
+// lexicon (lexicon.yaml, optional) and each review's claims
+// (*.claims.yaml, optional). Every file is checked before anything is
+// returned, so a caller either gets all documents or an error naming the
+// file and line of the first problem.
+func LoadDir(dir string) ([]Built, error) {
+	return LoadFS(os.DirFS(dir), dir)
+}
+
+// LoadFS is LoadDir over any file system (the seeds embedded in the
+// binary, for one); label prefixes file names in messages.
+func LoadFS(fsys fs.FS, label string) ([]Built, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("reading seeds %s: %w", label, err)
+	}
+	read := func(name string, max int64) ([]byte, error) { return readFile(fsys, label, name, max) }
+	var lex *Lexicon
+	if _, err := fs.Stat(fsys, LexiconFile); err == nil {
+		data, err := read(LexiconFile, maxSeedYAML)
+		if err != nil {
+			return nil, err
+		}
+		if lex, err = parseLexicon(path.Join(label, LexiconFile), data); err != nil {
+			return nil, err
+		}
+	}
+	var reviews []string
+	claimsFor := map[string]*Claims{}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case e.IsDir():
+		case strings.HasSuffix(name, ClaimsSuffix):
+			if lex == nil {
+				return nil, &SourceError{File: path.Join(label, name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
+			}
+			data, err := read(name, maxSeedYAML)
+			if err != nil {
+				return nil, err
+			}
+			c, err := parseClaims(path.Join(label, name), data, lex)
+			if err != nil {
+				return nil, err
+			}
+			if prev := claimsFor[c.Review]; prev != nil {
+				return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
+			}
+			claimsFor[c.Review] = c
+		case strings.HasSuffix(name, ReviewSuffix):
+			reviews = append(reviews, name)
+		}
+	}
+	sort.Strings(reviews)
+	for r, c := range claimsFor {
+		if _, err := fs.Stat(fsys, r); err != nil {
+			return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s is not in %s", r, label)}
+		}
+	}
+	if len(reviews) == 0 {
+		return nil, fmt.Errorf("%s: no reviews (*%s) found", label, ReviewSuffix)
+	}
+	var out []Built
+	ids := map[string]string{}
+	for _, name := range reviews {
+		data, err := read(name, MaxReviewBytes)
+		if err != nil {
+			return nil, err
+		}
+		rev, err := ParseReview(path.Join(label, name), data)
+		if err != nil {
+			return nil, err
+		}
+		doc, rep, err := Build(rev, lex, claimsFor[name])
+		if err != nil {
+			return nil, err
+		}
+		if prev, ok := ids[doc.ID]; ok {
+			return nil, &SourceError{File: rev.Source, Line: 1, Msg: fmt.Sprintf("review has the same id %s as %s", doc.ID, prev)}
+		}
+		ids[doc.ID] = rev.Source
+		out = append(out, Built{Document: doc, Report: rep})
+	}
+	return out, nil
+}
+
+// Documents returns just the documents of a LoadDir result.
+func Documents(bs []Built) []*graph.Document {
+	out := make([]*graph.Document, len(bs))
+	for i, b := range bs {
+		out[i] = b.Document
+	}
+	return out
+}
+
+const maxSeedYAML = 8 << 20
+
+// readFile reads one seed file, refusing an oversized one before reading
+// it and checking that it is UTF-8 text.
+func readFile(fsys fs.FS, label, name string, max int64) ([]byte, error) {
+	where := path.Join(label, name)
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	if fi.Size() > max {
+		return nil, &SourceError{File: where, Line: 1, Msg: fmt.Sprintf("file is %.1f MB, over the %d MB limit", float64(fi.Size())/1e6, max>>20)}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	return data, nil
+}
