@@ -540,10 +540,10 @@ func checkPath(t *testing.T, p *graph.Path) {
 
 func testPaths(t *testing.T, s graph.Store) {
 	cases := map[string]graph.PathQuery{
-		"ketamine-to-relapse":           {From: "CHEBI:6121", To: "KAP:relapse", MaxHops: 4, First: 5},
-		"nmda-to-abstinence-directed":   {From: "FPLX:GRIN", To: "KAP:abstinence", MaxHops: 6, Directed: true, First: 3},
-		"pfc-to-craving-undirected":     {From: "UBERON:0000451", To: "KAP:craving", MaxHops: 4, First: 5},
-		"ketamine-to-passage-mentions":  {From: "CHEBI:6121", To: "GO:0031929", MaxHops: 2, Predicates: []graph.Predicate{graph.Mentions}, First: 5},
+		"ketamine-to-relapse":          {From: "CHEBI:6121", To: "KAP:relapse", MaxHops: 4, First: 5},
+		"nmda-to-abstinence-directed":  {From: "FPLX:GRIN", To: "KAP:abstinence", MaxHops: 6, Directed: true, First: 3},
+		"pfc-to-craving-undirected":    {From: "UBERON:0000451", To: "KAP:craving", MaxHops: 4, First: 5},
+		"ketamine-to-passage-mentions": {From: "CHEBI:6121", To: "GO:0031929", MaxHops: 2, Predicates: []graph.Predicate{graph.Mentions}, First: 5},
 	}
 	got := map[string][]pathView{}
 	for name, q := range cases {
