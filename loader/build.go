@@ -289,7 +289,7 @@ func (b *builder) concern(kind, msg, passage, study, claim string, line int) str
 	}
 	b.concernCount[kind]++
 	id := fmt.Sprintf("%s/concern/%s-%d", b.key, kind, b.concernCount[kind])
-	b.node(graph.Node{ID: id, Category: graph.CategoryCitationConcern, Name: kind, ConcernKind: kind, Text: msg, Line: line, Document: b.key})
+	b.node(graph.Node{ID: id, Category: graph.CategoryCitationConcern, Name: kind, Kind: kind, ConcernKind: kind, Text: msg, Line: line, Document: b.key})
 	if passage != "" {
 		b.lexEdge(id, graph.Flags, passage, "automated_agent")
 		b.concernsByPassage[passage] = append(b.concernsByPassage[passage], id)

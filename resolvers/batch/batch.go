@@ -1,0 +1,283 @@
+// Package batch holds the per-request dataloaders of the GraphQL API. They
+// gather the ids that sibling resolvers ask for during one short window and
+// fetch them with one Store call, so a nested query costs a number of store
+// calls bounded by its depth, not by the size of its results. Loaders cache
+// for the life of one request only: a reload is visible to the next request.
+package batch
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// DefaultWait is how long a loader collects keys before it fetches.
+const DefaultWait = 5 * time.Millisecond
+
+// Options tune the loaders.
+type Options struct {
+	// Wait is how long a loader collects keys before fetching; zero means
+	// DefaultWait.
+	Wait time.Duration
+	// MaxBatch caps the keys of one fetch; zero means graph.MaxIDs, the
+	// most a Store is asked for at once. 1 turns batching off (for tests
+	// that measure what batching saves).
+	MaxBatch int
+}
+
+// Loaders are one request's dataloaders over one Store.
+type Loaders struct {
+	store graph.Store
+	opts  []dataloadgen.Option
+
+	nodes *dataloadgen.Loader[string, *graph.Node]
+	edges *dataloadgen.Loader[string, *graph.Edge]
+
+	mu      sync.Mutex
+	edgesOf map[string]*dataloadgen.Loader[string, []*graph.Edge]
+}
+
+// New makes the loaders of one request.
+func New(store graph.Store, o Options) *Loaders {
+	if o.Wait <= 0 {
+		o.Wait = DefaultWait
+	}
+	if o.MaxBatch <= 0 || o.MaxBatch > graph.MaxIDs {
+		o.MaxBatch = graph.MaxIDs
+	}
+	l := &Loaders{
+		store:   store,
+		opts:    []dataloadgen.Option{dataloadgen.WithWait(o.Wait), dataloadgen.WithBatchCapacity(o.MaxBatch)},
+		edgesOf: map[string]*dataloadgen.Loader[string, []*graph.Edge]{},
+	}
+	l.nodes = dataloadgen.NewMappedLoader(l.fetchNodes, l.opts...)
+	l.edges = dataloadgen.NewMappedLoader(l.fetchEdges, l.opts...)
+	return l
+}
+
+// Store is the store the loaders read.
+func (l *Loaders) Store() graph.Store { return l.store }
+
+type ctxKey struct{}
+
+// With returns a context carrying l.
+func With(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, ctxKey{}, l)
+}
+
+// For returns the loaders of the request ctx belongs to, or nil when the
+// request was not given any (see Middleware).
+func For(ctx context.Context) *Loaders {
+	l, _ := ctx.Value(ctxKey{}).(*Loaders)
+	return l
+}
+
+// Middleware gives every request its own loaders over store.
+func Middleware(store graph.Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(With(r.Context(), New(store, Options{}))))
+	})
+}
+
+func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]*graph.Node, error) {
+	ns, err := l.store.NodesByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("loading %d nodes: %w", len(ids), err)
+	}
+	out := make(map[string]*graph.Node, len(ns))
+	for _, n := range ns {
+		if n != nil {
+			out[n.ID] = n
+		}
+	}
+	return out, nil
+}
+
+func (l *Loaders) fetchEdges(ctx context.Context, ids []string) (map[string]*graph.Edge, error) {
+	es, err := l.store.EdgesByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("loading %d edges: %w", len(ids), err)
+	}
+	out := make(map[string]*graph.Edge, len(es))
+	for _, e := range es {
+		if e != nil {
+			out[e.ID] = e
+		}
+	}
+	return out, nil
+}
+
+// Node loads one node; a missing one is an ENOTFOUND error.
+func (l *Loaders) Node(ctx context.Context, id string) (*graph.Node, error) {
+	n, err := l.nodes.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
+	}
+	return n, err
+}
+
+// MaybeNode loads one node; a missing one is nil without error.
+func (l *Loaders) MaybeNode(ctx context.Context, id string) (*graph.Node, error) {
+	n, err := l.Node(ctx, id)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, nil
+	}
+	return n, err
+}
+
+// Nodes loads several nodes in one batch and returns them in the order of
+// ids, with nil where a node does not exist.
+func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ns, err := l.nodes.LoadAll(ctx, ids)
+	if err != nil {
+		if errs, ok := errors.AsType[dataloadgen.ErrorSlice](err); ok {
+			for _, e := range errs {
+				if e != nil && !errors.Is(e, dataloadgen.ErrNotFound) {
+					return nil, e
+				}
+			}
+			return ns, nil
+		}
+		return nil, err
+	}
+	return ns, nil
+}
+
+// Existing loads several nodes and keeps those that exist, in the order of
+// ids.
+func (l *Loaders) Existing(ctx context.Context, ids []string) ([]*graph.Node, error) {
+	ns, err := l.Nodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(ns, func(n *graph.Node) bool { return n == nil }), nil
+}
+
+// Prime seeds the node cache with nodes fetched some other way (a list
+// page, a path), so that resolving them again costs no store call.
+func (l *Loaders) Prime(ns ...*graph.Node) {
+	for _, n := range ns {
+		if n != nil {
+			l.nodes.Prime(n.ID, n)
+		}
+	}
+}
+
+// PrimeEdges seeds the edge cache.
+func (l *Loaders) PrimeEdges(es ...*graph.Edge) {
+	for _, e := range es {
+		if e != nil {
+			l.edges.Prime(e.ID, e)
+		}
+	}
+}
+
+// Edge loads one edge; a missing one is an ENOTFOUND error.
+func (l *Loaders) Edge(ctx context.Context, id string) (*graph.Edge, error) {
+	e, err := l.edges.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no claim with id %q", id)
+	}
+	return e, err
+}
+
+// EdgesOf loads the edges touching node id in direction dir with one of
+// preds (empty: all predicates). All nodes asked for with the same
+// direction and predicates during one batch window share one
+// Store.EdgesOf call. The edges come in no fixed order.
+func (l *Loaders) EdgesOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate) ([]*graph.Edge, error) {
+	ld, err := l.edgeLoader(dir, preds)
+	if err != nil {
+		return nil, err
+	}
+	return ld.Load(ctx, id)
+}
+
+// EdgesOfAll is EdgesOf for several nodes at once, returning the edges of
+// each in the order of ids.
+func (l *Loaders) EdgesOfAll(ctx context.Context, ids []string, dir graph.Direction, preds []graph.Predicate) ([][]*graph.Edge, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ld, err := l.edgeLoader(dir, preds)
+	if err != nil {
+		return nil, err
+	}
+	return ld.LoadAll(ctx, ids)
+}
+
+func (l *Loaders) edgeLoader(dir graph.Direction, preds []graph.Predicate) (*dataloadgen.Loader[string, []*graph.Edge], error) {
+	q, err := graph.EdgeQuery{Direction: dir, Predicates: preds}.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	ps := slices.Clone(q.Predicates)
+	slices.Sort(ps)
+	ps = slices.Compact(ps)
+	var key strings.Builder
+	key.WriteString(string(q.Direction))
+	for _, p := range ps {
+		key.WriteByte('|')
+		key.WriteString(string(p))
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ld, ok := l.edgesOf[key.String()]; ok {
+		return ld, nil
+	}
+	dir, preds = q.Direction, ps
+	ld := dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Edge, error) {
+		es, err := l.store.EdgesOf(ctx, graph.EdgeQuery{NodeIDs: ids, Direction: dir, Predicates: preds})
+		if err != nil {
+			return nil, fmt.Errorf("loading edges of %d nodes: %w", len(ids), err)
+		}
+		return splitEdges(ids, es, dir), nil
+	}, l.opts...)
+	l.edgesOf[key.String()] = ld
+	return ld, nil
+}
+
+// splitEdges hands each asked-for node the edges that touch it the asked
+// way; every id gets an entry, empty when it has no edges. Each node's
+// edges are sorted by id so that answers do not depend on store order.
+func splitEdges(ids []string, es []*graph.Edge, dir graph.Direction) map[string][]*graph.Edge {
+	out := make(map[string][]*graph.Edge, len(ids))
+	for _, id := range ids {
+		out[id] = []*graph.Edge{}
+	}
+	add := func(id string, e *graph.Edge) {
+		if list, ok := out[id]; ok {
+			out[id] = append(list, e)
+		}
+	}
+	for _, e := range es {
+		if e == nil {
+			continue
+		}
+		if dir != graph.In {
+			add(e.Subject, e)
+		}
+		// A self-loop is one edge of its node, even in both directions.
+		if dir == graph.In || dir == graph.Both && e.Object != e.Subject {
+			add(e.Object, e)
+		}
+	}
+	for id, list := range out {
+		slices.SortFunc(list, func(a, b *graph.Edge) int { return cmp.Compare(a.ID, b.ID) })
+		out[id] = slices.CompactFunc(list, func(a, b *graph.Edge) bool { return a.ID == b.ID })
+	}
+	return out
+}

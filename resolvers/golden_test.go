@@ -1,0 +1,177 @@
+package resolvers_test
+
+import (
+	"testing"
+
+	"github.com/kapgraph/kapgraph/resolvers"
+)
+
+const claimFields = `
+  id predicate biolink sign negated score origin knowledgeLevel agentType note document
+  subject { id name category }
+  object { id name category }
+  qualifiers {
+    mechanism aspect timePoint effectSize combinedWithIds disorderId
+    combinedWith { id name }
+    comparator { text node { id name } }
+    disorder { id name }
+    population { text node { id } }
+    location { text node { id } }
+  }
+  evidence {
+    quote passageId sectionTitle citations
+    passage { id line ordinal text }
+    section { id title level }
+    studies { id name design evidenceLevel refNumber year }
+  }
+  concerns { id kind message }
+`
+
+// TestGolden runs the queries researchers run against the seed review and
+// compares whole responses with testdata/*.json (go test -update rewrites
+// them).
+func TestGolden(t *testing.T) {
+	srv := server(t, seedStore(t), resolvers.Options{Introspection: true})
+	for _, tc := range []struct {
+		name  string
+		query string
+		vars  map[string]any
+	}{
+		{
+			name: "node_claims_evidence",
+			query: `query($id: ID!) { node(id: $id) {
+				id category biolink name synonyms description
+				xrefs { prefix localId curie }
+				... on Drug {
+					kind
+					claims(direction: OUT, predicates: [AFFECTS], first: 3) {
+						totalCount
+						pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+						edges { cursor node { ` + claimFields + ` } }
+					}
+					studiedFor { totalCount edges { node { id name } } }
+					adverseEvents { totalCount edges { node { id name } } }
+					mentionedIn(first: 2) { totalCount edges { node { id line } } }
+				}
+			} }`,
+			vars: map[string]any{"id": "CHEBI:6121"},
+		},
+		{
+			name: "mechanism_paths_ketamine_abstinence",
+			query: `{ mechanismToOutcomePaths(from: "CHEBI:6121", to: "KAP:abstinence", first: 5) {
+				length sign score summary
+				nodes { id name category }
+				hops { forward from { id } to { id } claim { id predicate sign score origin evidence { quote } } }
+			} }`,
+		},
+		{
+			name:  "search_mtor",
+			query: `{ search(text: "mTOR") { score matched node { id name category ... on Mechanism { kind } } } }`,
+		},
+		{
+			name: "stats",
+			query: `{ stats { nodes edges documents
+				byCategory { key count } byPredicate { key count } byDesign { key count }
+				byEvidenceLevel { key count } byYear { key count } byConcernKind { key count } } }`,
+		},
+		{
+			name:  "metagraph",
+			query: `{ metaGraph { subject predicate object count } }`,
+		},
+		{
+			name: "neighborhood_mtor",
+			query: `{ neighborhood(id: "GO:0031929", depth: 1) {
+				truncated
+				nodes { id name category }
+				edges { id predicate sign score subject { id } object { id } }
+			} }`,
+		},
+		{
+			name: "evidence_ketamine_aud",
+			query: `{ evidence(drug: "CHEBI:6121", disorder: "MONDO:0002046") {
+				drug { id name } disorder { id name }
+				claims { id predicate object { id name } sign concerns { kind } }
+				studies { id name design evidenceLevel }
+				outcomes { id name }
+				designs { key count }
+			} }`,
+		},
+		{
+			name: "review_structure",
+			query: `{ reviews { totalCount edges { node {
+				id title authors affiliation citation submitted accepted published year journal volume issue pages
+				sections(first: 4) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+					id title level ordinal line
+					subsections { edges { node { id title } } }
+					passages(first: 2) { totalCount edges { node { id kind text } } }
+				} } }
+				references { totalCount edges { node { id refNumber name year design evidenceLevel designBasis
+					citedBy { totalCount edges { node { id } } }
+					supports(first: 3) { totalCount edges { node { id predicate } } }
+				} } }
+				concerns(first: 3) { totalCount edges { node { id kind message line
+					flagged { edges { node { id category } } }
+					affectedClaims { totalCount edges { node { id } } }
+				} } }
+			} } } }`,
+		},
+		{
+			name: "lists_and_filters",
+			query: `{
+				mechanisms(filter: {kind: "plasticity"}) { totalCount edges { node { id name kind } } }
+				studies(filter: {maxEvidenceLevel: 3}, orderBy: {field: YEAR, direction: DESC}) { totalCount edges { node { name year evidenceLevel } } }
+				concerns(filter: {kind: "drug-mismatch"}) { totalCount edges { node { id kind } } }
+				entities(category: Disorder, first: 2) { totalCount pageInfo { hasNextPage } edges { node { id name } } }
+				nodes(ids: ["CHEBI:6121", "NOPE:1", "UBERON:0000451"]) { id name }
+				categories { category biolink curated }
+			}`,
+		},
+		{
+			name: "paths_and_shortest",
+			query: `{
+				paths(from: "CHEBI:6121", to: "KAP:relapse", maxHops: 3, first: 3) { length summary hops { forward } }
+				shortestPath(from: "KAP:craving", to: "UBERON:0000451") { length sign summary }
+				directed: shortestPath(from: "KAP:relapse", to: "CHEBI:6121", directed: true) { length }
+			}`,
+		},
+		{
+			name: "passage_links",
+			query: `{ passages(filter: {nameContains: "mTOR"}) { totalCount edges { node {
+				id kind text start end line ordinal sectionId
+				section { id title parent { id title } }
+				review { id }
+				cites { edges { node { id refNumber } } }
+				mentions(categories: [Drug, Mechanism, BrainRegion]) { totalCount edges { node { id name category } } }
+			} } } }`,
+		},
+		{
+			name:  "error_unknown_node",
+			query: `{ ok: node(id: "CHEBI:6121") { id } node(id: "CHEBI:0000") { id name } }`,
+		},
+		{
+			name:  "error_max_hops",
+			query: `{ mechanismToOutcomePaths(from: "CHEBI:6121", maxHops: 99) { length } }`,
+		},
+		{
+			name:  "error_first_too_large",
+			query: `{ drugs(first: 1000) { totalCount } }`,
+		},
+		{
+			name:  "error_bad_input",
+			query: `{ evidence(drug: "MONDO:0002046", disorder: "CHEBI:6121") { claims { id } } drugs(after: "not-a-cursor") { totalCount } }`,
+		},
+		{
+			name:  "error_too_deep",
+			query: `{ drugs { edges { node { claims { edges { node { object { claims { edges { node { object { claims { totalCount } } } } } } } } } } } } }`,
+		},
+		{
+			name:  "error_nested_not_found",
+			query: `{ drugs(first: 1) { edges { node { name } } } claim(id: "KAP:no-such-claim") { id } }`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := post(t, srv.URL, tc.query, tc.vars)
+			golden(t, tc.name, res.raw)
+		})
+	}
+}

@@ -1,0 +1,244 @@
+// Package resolvers implements kapgraph's GraphQL API over any graph.Store:
+// the hand-written resolvers behind the schema in schema/*.graphqls, the
+// error presenter, the query limits and the HTTP handler. Generated code
+// lives in resolvers/generated; per-request dataloaders in resolvers/batch.
+package resolvers
+
+//go:generate go tool gqlgen generate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/generated"
+	"github.com/kapgraph/kapgraph/resolvers/model"
+)
+
+// Resolver is the root resolver. It holds nothing but the store: request
+// state (the dataloaders) travels in the context.
+type Resolver struct {
+	store graph.Store
+}
+
+// NewResolver returns the root resolver over store.
+func NewResolver(store graph.Store) *Resolver { return &Resolver{store: store} }
+
+// Compile-time checks that every resolver implements its interface.
+var (
+	_ generated.ResolverRoot            = (*Resolver)(nil)
+	_ generated.QueryResolver           = (*queryResolver)(nil)
+	_ generated.ReviewResolver          = (*reviewResolver)(nil)
+	_ generated.SectionResolver         = (*sectionResolver)(nil)
+	_ generated.PassageResolver         = (*passageResolver)(nil)
+	_ generated.StudyResolver           = (*studyResolver)(nil)
+	_ generated.CitationConcernResolver = (*concernResolver)(nil)
+	_ generated.DrugResolver            = (*drugResolver)(nil)
+	_ generated.MechanismResolver       = (*mechanismResolver)(nil)
+	_ generated.BrainRegionResolver     = (*brainRegionResolver)(nil)
+	_ generated.BrainNetworkResolver    = (*brainNetworkResolver)(nil)
+	_ generated.DisorderResolver        = (*disorderResolver)(nil)
+	_ generated.SymptomResolver         = (*symptomResolver)(nil)
+	_ generated.OutcomeResolver         = (*outcomeResolver)(nil)
+	_ generated.TherapyResolver         = (*therapyResolver)(nil)
+	_ generated.SafetyRiskResolver      = (*safetyRiskResolver)(nil)
+	_ generated.PopulationResolver      = (*populationResolver)(nil)
+	_ generated.ClaimResolver           = (*claimResolver)(nil)
+	_ generated.EvidenceResolver        = (*evidenceResolver)(nil)
+	_ generated.QualifiersResolver      = (*qualifiersResolver)(nil)
+	_ generated.QualifierValueResolver  = (*qualifierValueResolver)(nil)
+	_ generated.PathResolver            = (*pathResolver)(nil)
+	_ generated.HopResolver             = (*hopResolver)(nil)
+	_ generated.SubgraphResolver        = (*subgraphResolver)(nil)
+	_ generated.SearchHitResolver       = (*searchHitResolver)(nil)
+	_ generated.EvidenceReportResolver  = (*evidenceReportResolver)(nil)
+)
+
+func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
+func (r *Resolver) Review() generated.ReviewResolver {
+	return &reviewResolver{nodeFields[*model.Review]{r}}
+}
+func (r *Resolver) Section() generated.SectionResolver {
+	return &sectionResolver{nodeFields[*model.Section]{r}}
+}
+func (r *Resolver) Passage() generated.PassageResolver {
+	return &passageResolver{nodeFields[*model.Passage]{r}}
+}
+func (r *Resolver) Study() generated.StudyResolver {
+	return &studyResolver{nodeFields[*model.Study]{r}}
+}
+func (r *Resolver) CitationConcern() generated.CitationConcernResolver {
+	return &concernResolver{nodeFields[*model.CitationConcern]{r}}
+}
+func (r *Resolver) Drug() generated.DrugResolver { return &drugResolver{entity[*model.Drug](r)} }
+func (r *Resolver) Mechanism() generated.MechanismResolver {
+	return &mechanismResolver{causal[*model.Mechanism](r)}
+}
+func (r *Resolver) BrainRegion() generated.BrainRegionResolver {
+	return &brainRegionResolver{anatomyFields[*model.BrainRegion]{causal[*model.BrainRegion](r)}}
+}
+func (r *Resolver) BrainNetwork() generated.BrainNetworkResolver {
+	return &brainNetworkResolver{anatomyFields[*model.BrainNetwork]{causal[*model.BrainNetwork](r)}}
+}
+func (r *Resolver) Disorder() generated.DisorderResolver {
+	return &disorderResolver{causal[*model.Disorder](r)}
+}
+func (r *Resolver) Symptom() generated.SymptomResolver {
+	return &symptomResolver{causal[*model.Symptom](r)}
+}
+func (r *Resolver) Outcome() generated.OutcomeResolver {
+	return &outcomeResolver{causal[*model.Outcome](r)}
+}
+func (r *Resolver) Therapy() generated.TherapyResolver {
+	return &therapyResolver{causal[*model.Therapy](r)}
+}
+func (r *Resolver) SafetyRisk() generated.SafetyRiskResolver {
+	return &safetyRiskResolver{causal[*model.SafetyRisk](r)}
+}
+func (r *Resolver) Population() generated.PopulationResolver {
+	return &populationResolver{entity[*model.Population](r)}
+}
+func (r *Resolver) Claim() generated.ClaimResolver           { return &claimResolver{r} }
+func (r *Resolver) Evidence() generated.EvidenceResolver     { return &evidenceResolver{r} }
+func (r *Resolver) Qualifiers() generated.QualifiersResolver { return &qualifiersResolver{r} }
+func (r *Resolver) QualifierValue() generated.QualifierValueResolver {
+	return &qualifierValueResolver{r}
+}
+func (r *Resolver) Path() generated.PathResolver           { return &pathResolver{r} }
+func (r *Resolver) Hop() generated.HopResolver             { return &hopResolver{r} }
+func (r *Resolver) Subgraph() generated.SubgraphResolver   { return &subgraphResolver{r} }
+func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
+func (r *Resolver) EvidenceReport() generated.EvidenceReportResolver {
+	return &evidenceReportResolver{r}
+}
+
+// loaders returns the request's dataloaders. The executable schema gives
+// every operation some (see NewExecutableSchema); the fallback keeps a
+// resolver called outside one correct, if unbatched.
+func (r *Resolver) loaders(ctx context.Context) *batch.Loaders {
+	if l := batch.For(ctx); l != nil {
+		return l
+	}
+	return batch.New(r.store, batch.Options{})
+}
+
+// curated lists the knowledge-layer predicates: the default edge types.
+func curated() []graph.Predicate {
+	var out []graph.Predicate
+	for _, p := range graph.Predicates() {
+		if p.Curated() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func orCurated(ps []graph.Predicate) []graph.Predicate {
+	if len(ps) == 0 {
+		return curated()
+	}
+	return ps
+}
+
+func dirOr(d *graph.Direction, def graph.Direction) graph.Direction {
+	if d == nil || *d == "" {
+		return def
+	}
+	return *d
+}
+
+// claimsOf pages the edges touching node id.
+func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
+	es, err := r.loaders(ctx).EdgesOf(ctx, id, dir, preds)
+	if err != nil {
+		return nil, fmt.Errorf("claims of %s: %w", id, err)
+	}
+	p, err := paginate(claimItems(es), first, after)
+	if err != nil {
+		return nil, err
+	}
+	return claimConnection(p), nil
+}
+
+// neighbours pages the nodes one edge away from node id, each once, keeping
+// those of the given categories (all when cats is empty).
+func (r *Resolver) neighbours(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, cats []graph.Category, first *int, after *string) (page[*graph.Node], error) {
+	if _, err := pageSize(first); err != nil {
+		return page[*graph.Node]{}, err
+	}
+	l := r.loaders(ctx)
+	es, err := l.EdgesOf(ctx, id, dir, preds)
+	if err != nil {
+		return page[*graph.Node]{}, fmt.Errorf("neighbours of %s: %w", id, err)
+	}
+	ids := make([]string, 0, len(es))
+	for _, e := range es {
+		switch {
+		case dir == graph.Out:
+			ids = append(ids, e.Object)
+		case dir == graph.In:
+			ids = append(ids, e.Subject)
+		case e.Subject == id:
+			ids = append(ids, e.Object)
+		default:
+			ids = append(ids, e.Subject)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	ns, err := l.Existing(ctx, ids)
+	if err != nil {
+		return page[*graph.Node]{}, fmt.Errorf("neighbours of %s: %w", id, err)
+	}
+	if len(cats) > 0 {
+		ns = slices.DeleteFunc(ns, func(n *graph.Node) bool { return !slices.Contains(cats, n.Category) })
+	}
+	return paginate(nodeItems(ns), first, after)
+}
+
+// node loads one node of the wanted category; a missing id or another
+// category gives nil.
+func (r *Resolver) nodeOf(ctx context.Context, id string, cat graph.Category) (*graph.Node, error) {
+	if id == "" {
+		return nil, nil
+	}
+	n, err := r.loaders(ctx).MaybeNode(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", id, err)
+	}
+	if n == nil || n.Category != cat {
+		return nil, nil
+	}
+	return n, nil
+}
+
+// nodesOf loads nodes of one category, in the order of ids, leaving out
+// missing ids and other categories.
+func (r *Resolver) nodesOf(ctx context.Context, ids []string, cat graph.Category) ([]*graph.Node, error) {
+	ns, err := r.loaders(ctx).Existing(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("loading %d nodes: %w", len(ids), err)
+	}
+	return slices.DeleteFunc(ns, func(n *graph.Node) bool { return n.Category != cat }), nil
+}
+
+func (r *Resolver) review(ctx context.Context, id string) (*model.Review, error) {
+	n, err := r.nodeOf(ctx, id, graph.CategoryReview)
+	if n == nil || err != nil {
+		return nil, err
+	}
+	return &model.Review{Base: model.Base{Node: n}}, nil
+}
+
+// wrapAll presents nodes as their GraphQL types.
+func wrapAll(ns []*graph.Node) []model.Node {
+	out := make([]model.Node, 0, len(ns))
+	for _, n := range ns {
+		if w := model.Wrap(n); w != nil {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,145 @@
+package resolvers
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/generated"
+)
+
+// NewExecutableSchema returns the API over store: the generated executor
+// with kapgraph's resolvers, complexity rules, and dataloaders for every
+// operation that does not already carry some (batch.Middleware gives a
+// whole HTTP request one set).
+func NewExecutableSchema(store graph.Store) graphql.ExecutableSchema {
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: NewResolver(store)})
+	return &executableSchema{ExecutableSchema: es, store: store}
+}
+
+type executableSchema struct {
+	graphql.ExecutableSchema
+	store graph.Store
+}
+
+// Exec runs one operation, giving it dataloaders if the request has none.
+func (s *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	if batch.For(ctx) == nil {
+		ctx = batch.With(ctx, batch.New(s.store, batch.Options{}))
+	}
+	return s.ExecutableSchema.Exec(ctx)
+}
+
+// Complexity prices a field for the complexity budget: a field returning a
+// page costs its children once per item it may return, so nested pages
+// multiply. A field with neither a page size nor a base cost is priced by
+// the generated executor (1 plus its children).
+func (s *executableSchema) Complexity(ctx context.Context, typeName, field string, childComplexity int, args map[string]any) (int, bool) {
+	if c, ok := FieldComplexity(typeName, field, childComplexity, args); ok {
+		return c, true
+	}
+	return s.ExecutableSchema.Complexity(ctx, typeName, field, childComplexity, args)
+}
+
+// baseCost is the price of the root fields that make the engine search
+// rather than look up, whatever they return; 1 for any other field.
+func baseCost(typeName, field string) (int, bool) {
+	if typeName != "Query" {
+		return 1, false
+	}
+	switch field {
+	case "mechanismToOutcomePaths", "paths":
+		return 50, true
+	case "shortestPath", "neighborhood":
+		return 25, true
+	case "search", "evidence", "stats", "metaGraph":
+		return 10, true
+	}
+	return 1, false
+}
+
+// FieldComplexity is the per-field complexity rule (exported for tests):
+// base cost plus the children times the most items the field can return:
+//   - `first` (or its default) for pages, search hits and path lists,
+//     times `maxHops` for paths since every hop is a claim;
+//   - `limit` nodes for a neighbourhood;
+//   - the number of `ids` for a batch lookup.
+func FieldComplexity(typeName, field string, child int, args map[string]any) (int, bool) {
+	base, hasBase := baseCost(typeName, field)
+	n, hasN := 1, false
+	if v, ok := args["first"]; ok {
+		n, hasN = intArg(v, graph.DefaultPageSize), true
+	}
+	if v, ok := args["limit"]; ok {
+		n, hasN = intArg(v, graph.DefaultNeighborhood), true
+	}
+	if v, ok := args["ids"].([]any); ok {
+		n, hasN = len(v), true
+	}
+	if v, ok := args["maxHops"]; ok {
+		n, hasN = n*max(intArg(v, graph.DefaultMaxHops), 1), true
+	}
+	if !hasBase && !hasN {
+		return 0, false
+	}
+	return safeAdd(base, safeMul(max(n, 1), child)), true
+}
+
+// intArg reads an integer argument however the request encoded it; an
+// absent, null or unreadable one gives def, a negative one 1 (the resolver
+// refuses it anyway).
+func intArg(v any, def int) int {
+	var n int64
+	switch x := v.(type) {
+	case int:
+		n = int64(x)
+	case int32:
+		n = int64(x)
+	case int64:
+		n = x
+	case float64:
+		n = int64(math.Min(x, math.MaxInt32))
+	case json.Number:
+		i, err := x.Int64()
+		if err != nil {
+			return def
+		}
+		n = i
+	case string:
+		i, err := strconv.ParseInt(x, 10, 64)
+		if err != nil {
+			return def
+		}
+		n = i
+	default:
+		return def
+	}
+	switch {
+	case n == 0:
+		return def
+	case n < 0:
+		return 1
+	case n > math.MaxInt32:
+		return math.MaxInt32
+	}
+	return int(n)
+}
+
+func safeAdd(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
+}
+
+func safeMul(a, b int) int {
+	if a != 0 && b > math.MaxInt/a {
+		return math.MaxInt
+	}
+	return a * b
+}
