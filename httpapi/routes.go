@@ -1,0 +1,36 @@
+package httpapi
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// addRoutes is the one place that says which URL does what: the whole API
+// surface at a glance.
+func addRoutes(
+	mux *http.ServeMux,
+	cfg Config,
+	logger *slog.Logger,
+	m *metrics,
+	reg *prometheus.Registry,
+	graphQL http.Handler,
+	pinger Pinger,
+) {
+	gql := handleGraphQL(cfg, logger, m, graphQL)
+	mux.Handle("POST /graphql", gql)
+	mux.Handle("GET /graphql", gql)
+	mux.Handle("/graphql", handleGraphQLMethodNotAllowed())
+
+	mux.Handle("GET /healthz", handleHealthz())
+	mux.Handle("GET /readyz", handleReadyz(logger, pinger))
+	mux.Handle("GET /metrics", handleMetrics(reg))
+
+	if !cfg.DisablePlayground {
+		mux.Handle("GET /{$}", handlePlayground())
+		mux.Handle("GET /static/", http.StripPrefix("/static/", handleStatic()))
+	}
+
+	mux.Handle("/", handleNotFound())
+}

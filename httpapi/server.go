@@ -1,0 +1,137 @@
+// Package httpapi is kapgraph's HTTP server: it puts the GraphQL handler
+// behind a GraphQL-over-HTTP compliant transport, and adds what an
+// operator needs around it (health and readiness probes, Prometheus
+// metrics, access logs, limits, CORS, security headers) and what a person
+// needs in front of it (the GraphiQL playground, served from the binary).
+//
+// The GraphQL schema and resolvers are not this package's concern: it takes
+// them as a plain http.Handler (Deps.GraphQL), so it can be tested and
+// reasoned about as HTTP alone.
+package httpapi
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Defaults applied by NewServer to zero fields of Config.
+const (
+	DefaultMaxBodyBytes   = 1 << 20 // 1 MiB: far above any real query, far below a memory problem
+	DefaultRequestTimeout = 10 * time.Second
+	DefaultCacheMaxAge    = 60 * time.Second
+	// readyTimeout bounds the store ping of /readyz, so a hung database
+	// makes the probe fail rather than hang the prober.
+	readyTimeout = 2 * time.Second
+)
+
+// Config holds the server's knobs. The zero value is a safe default:
+// same-origin only, 1 MiB bodies, 10 s per request, playground on, GET
+// responses cacheable for 60 s.
+type Config struct {
+	// AllowedOrigins lists the origins (scheme://host[:port]) whose pages
+	// may call the API from a browser. Empty means same-origin only: no
+	// CORS header is ever sent. "*" allows every origin and must be
+	// asked for explicitly.
+	AllowedOrigins []string
+	// MaxBodyBytes caps a request body; larger requests get 413
+	// REQUEST_TOO_LARGE before any parsing. Default 1 MiB.
+	MaxBodyBytes int64
+	// RequestTimeout is the deadline put on every request's context, so
+	// that it reaches the resolvers and the database driver. Default 10 s.
+	// Keep the http.Server's WriteTimeout above it (see ServeOptions).
+	RequestTimeout time.Duration
+	// DisablePlayground turns off GraphiQL at / and its assets under
+	// /static/ (for deployments that want the API alone).
+	DisablePlayground bool
+	// CacheMaxAge is the max-age of successful GET query responses.
+	// Default 60 s; negative disables caching (every response no-store).
+	CacheMaxAge time.Duration
+}
+
+// withDefaults fills zero fields, so the rest of the package never has to
+// ask whether a knob was set.
+func (c Config) withDefaults() Config {
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = DefaultRequestTimeout
+	}
+	if c.CacheMaxAge == 0 {
+		c.CacheMaxAge = DefaultCacheMaxAge
+	}
+	origins := make([]string, 0, len(c.AllowedOrigins))
+	for _, o := range c.AllowedOrigins {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	c.AllowedOrigins = origins
+	return c
+}
+
+// Pinger is what readiness needs from the store: graph.Store satisfies it.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Deps are the server's collaborators, passed in rather than reached for so
+// that tests and cmd/ decide what backs them.
+type Deps struct {
+	// GraphQL executes GraphQL requests (gqlgen's handler.Server, with
+	// the dataloader middleware around it). It must accept POST with an
+	// application/json body and GET with URL parameters; this package
+	// has already checked and normalised both before it is called.
+	GraphQL http.Handler
+	// Pinger tells /readyz whether the store answers.
+	Pinger Pinger
+	// Logger receives access logs and recovered panics; nil discards.
+	Logger *slog.Logger
+	// Registry receives the server's metrics and is what /metrics
+	// exposes; nil makes a private one.
+	Registry *prometheus.Registry
+}
+
+// NewServer builds the whole HTTP surface of kapgraph as one handler: the
+// routes (routes.go) wrapped in the middleware every request goes through.
+// It panics when Deps lacks GraphQL or Pinger, which is a wiring bug, not
+// a runtime condition.
+func NewServer(cfg Config, deps Deps) http.Handler {
+	if deps.GraphQL == nil {
+		panic("httpapi.NewServer: Deps.GraphQL is nil")
+	}
+	if deps.Pinger == nil {
+		panic("httpapi.NewServer: Deps.Pinger is nil")
+	}
+	cfg = cfg.withDefaults()
+	logger := deps.Logger
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	reg := deps.Registry
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
+	m := newMetrics(reg)
+
+	mux := http.NewServeMux()
+	addRoutes(mux, cfg, logger, m, reg, deps.GraphQL, deps.Pinger)
+
+	// Outermost first: observe sees every request, including those that
+	// panic (recoverPanics turns them into 500s before observe logs them)
+	// and those the limits refuse.
+	var h http.Handler = recordRoute(mux)
+	h = limitBody(cfg.MaxBodyBytes, h)
+	h = withTimeout(cfg.RequestTimeout, h)
+	h = cors(cfg.AllowedOrigins, h)
+	h = securityHeaders(h)
+	h = recoverPanics(logger, h)
+	h = observe(logger, m, h)
+	return h
+}
