@@ -1,0 +1,297 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/graph/neo4j"
+	"github.com/kapgraph/kapgraph/httpapi"
+	"github.com/kapgraph/kapgraph/loader"
+	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/seeds"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+const usage = `kapgraph: a knowledge graph of ketamine-assisted psychotherapy for addiction, over GraphQL.
+
+Usage:
+  kapgraph serve    [--addr :8080] [--seeds DIR] [--load] [--cors ORIGINS] [--no-playground] [--no-introspection]
+  kapgraph load     [--seeds DIR]
+  kapgraph validate [--json] [DIR]
+  kapgraph version
+
+Without NEO4J_URI, serve loads the seeds into the embedded store. With
+NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE), load writes
+the seeds into Neo4j and serve answers from it. The seeds are built into
+the binary; --seeds DIR reads a directory instead.
+`
+
+// usageError marks mistakes in the command line (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given"}
+	}
+	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, rest, getenv, stdout, stderr)
+	case "load":
+		return load(ctx, rest, getenv, stdout, stderr)
+	case "validate":
+		return validate(rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "kapgraph", version())
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("kapgraph "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// readSeeds builds the documents from dir, or from the embedded seeds when
+// dir is empty.
+func readSeeds(dir string) ([]loader.Built, error) {
+	if dir == "" {
+		sub, err := fs.Sub(seeds.FS, ".")
+		if err != nil {
+			return nil, err
+		}
+		return loader.LoadFS(sub, "seeds")
+	}
+	return loader.LoadDir(dir)
+}
+
+// openStore picks the engine: Neo4j when NEO4J_URI is set, else the
+// embedded store.
+func openStore(ctx context.Context, getenv func(string) string, logger *slog.Logger) (graph.Store, string, error) {
+	cfg, ok := neo4j.ConfigFromEnv(getenv)
+	if !ok {
+		return memory.New(), "embedded", nil
+	}
+	cfg.Logger = logger
+	s, err := neo4j.Open(ctx, cfg)
+	if err != nil {
+		return nil, "", fmt.Errorf("neo4j at %s: %w", cfg.URI, err)
+	}
+	return s, "neo4j " + cfg.URI + " database " + cfg.Database, nil
+}
+
+func loadAll(ctx context.Context, s graph.Store, built []loader.Built, out io.Writer) error {
+	for _, b := range built {
+		start := time.Now()
+		res, err := s.Load(ctx, b.Document)
+		if err != nil {
+			return fmt.Errorf("loading %s: %w", b.Report.Source, err)
+		}
+		verb := "loaded"
+		if res.Replaced {
+			verb = "replaced"
+		}
+		fmt.Fprintf(out, "%s %s: %d nodes, %d edges in %s\n", verb, res.Document, res.Nodes, res.Edges, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+func load(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("load", stderr)
+	dir := fs.String("seeds", "", "seeds directory (default: the seeds built into the binary)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	built, err := readSeeds(*dir)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	s, where, err := openStore(ctx, getenv, logger)
+	if err != nil {
+		return err
+	}
+	defer s.Close(context.WithoutCancel(ctx))
+	if _, ok := s.(*memory.Store); ok {
+		fmt.Fprintln(stderr, "NEO4J_URI is not set: loading into the embedded store, which lives only in this process (a dry run)")
+	}
+	// Fail fast with a clear message rather than after the driver's
+	// retries when the database is not there at all.
+	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := s.Ping(pctx); err != nil {
+		return fmt.Errorf("cannot reach %s: %w; nothing was written", where, err)
+	}
+	fmt.Fprintf(stdout, "store: %s\n", where)
+	return loadAll(ctx, s, built, stdout)
+}
+
+func validate(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("validate", stderr)
+	asJSON := fs.Bool("json", false, "print the full report as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	dir := fs.Arg(0)
+	if dir == "" {
+		if st, err := os.Stat("seeds"); err == nil && st.IsDir() {
+			dir = "seeds"
+		}
+	}
+	built, err := readSeeds(dir)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		reps := make([]*loader.Report, len(built))
+		for i, b := range built {
+			reps[i] = b.Report
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(reps)
+	}
+	for _, b := range built {
+		printReport(stdout, b.Report)
+	}
+	return nil
+}
+
+func printReport(w io.Writer, r *loader.Report) {
+	fmt.Fprintf(w, "%s\n  %s\n  document %s\n\n", r.Source, r.Title, r.Document)
+	fmt.Fprintf(w, "  %d nodes, %d edges; %d sections, %d sentences, %d references, %d in-text citations, %d mentions\n",
+		r.Nodes, r.Edges, r.Sections, r.Passages, r.References, r.Citations, r.Mentions)
+	fmt.Fprintf(w, "  %d claims (%d stated, %d inferred)\n\n", r.Claims, r.Stated, r.Inferred)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  nodes by category\t\tedges by predicate\t")
+	for i := 0; i < len(r.ByCategory) || i < len(r.ByPredicate); i++ {
+		var a, b string
+		if i < len(r.ByCategory) {
+			a = fmt.Sprintf("%s\t%d", r.ByCategory[i].Key, r.ByCategory[i].Count)
+		} else {
+			a = "\t"
+		}
+		if i < len(r.ByPredicate) {
+			b = fmt.Sprintf("%s\t%d", r.ByPredicate[i].Key, r.ByPredicate[i].Count)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", a, b)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n  references\n")
+	for _, s := range r.Studies {
+		fmt.Fprintf(w, "  [%d] %s: %s (evidence level %d; %s)\n", s.Number, s.Label, s.Design, s.Level, s.Basis)
+	}
+	fmt.Fprintf(w, "\n  citation concerns: %d\n", len(r.Concerns))
+	for _, c := range r.Concerns {
+		fmt.Fprintf(w, "  line %d  %s: %s\n", c.Line, c.Kind, c.Message)
+	}
+	fmt.Fprintln(w)
+}
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	addr := fs.String("addr", envOr(getenv, "KAPGRAPH_ADDR", "localhost:8080"), "address to listen on")
+	dir := fs.String("seeds", "", "seeds directory (default: the seeds built into the binary)")
+	loadSeeds := fs.Bool("load", false, "with Neo4j: load the seeds before serving")
+	cors := fs.String("cors", getenv("KAPGRAPH_CORS_ORIGINS"), "comma-separated origins allowed to call the API from a browser (\"*\" for any)")
+	noPlayground := fs.Bool("no-playground", getenv("KAPGRAPH_PLAYGROUND") == "off", "do not serve the GraphiQL playground")
+	noIntrospection := fs.Bool("no-introspection", getenv("KAPGRAPH_INTROSPECTION") == "off", "refuse introspection queries")
+	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
+	logFormat := fs.String("log-format", envOr(getenv, "KAPGRAPH_LOG_FORMAT", "json"), "log format: json or text")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var h slog.Handler = slog.NewJSONHandler(stderr, nil)
+	if *logFormat == "text" {
+		h = slog.NewTextHandler(stderr, nil)
+	}
+	logger := slog.New(h)
+
+	store, where, err := openStore(ctx, getenv, logger)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.WithoutCancel(ctx))
+	_, embedded := store.(*memory.Store)
+	if embedded || *loadSeeds {
+		built, err := readSeeds(*dir)
+		if err != nil {
+			return err
+		}
+		if err := loadAll(ctx, store, built, stderr); err != nil {
+			return err
+		}
+	}
+	logger.Info("store ready", "store", where)
+
+	reg := prometheus.NewRegistry()
+	gql := resolvers.NewHandler(store, resolvers.Options{Introspection: !*noIntrospection, Logger: logger})
+	handler := httpapi.NewServer(httpapi.Config{
+		AllowedOrigins:    splitList(*cors),
+		RequestTimeout:    *timeout,
+		DisablePlayground: *noPlayground,
+	}, httpapi.Deps{
+		GraphQL:  batch.Middleware(store, gql),
+		Pinger:   store,
+		Logger:   logger,
+		Registry: reg,
+	})
+	return httpapi.Serve(ctx, *addr, handler, logger, httpapi.ServeOptions{
+		WriteTimeout: *timeout + 5*time.Second,
+		OnListen: func(a net.Addr) {
+			fmt.Fprintf(stdout, "kapgraph serving %s at http://%s/ (GraphQL at /graphql)\n", where, a)
+		},
+	})
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func version() string { return "0.1.0" }

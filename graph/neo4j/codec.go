@@ -1,0 +1,265 @@
+package neo4j
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// Nodes and edges are stored as flat property maps named after their JSON
+// fields, so the mapping follows graph.Node and graph.Edge as they grow
+// instead of being restated here field by field. Zero values are omitted
+// (absent property = zero value), strings, integers, floats, booleans and
+// string lists are stored natively, and anything else (the edge's
+// Qualifiers and Evidence) as a JSON string in "<field>_json".
+//
+// Derived properties that exist only for queries are written next to the
+// real fields and ignored on the way back; their names use snake_case so
+// they can never collide with a JSON field name:
+const (
+	propSearch       = "search_text"  // Node: folded tokens of name and synonyms, for the full-text index
+	propPublications = "publications" // Edge: distinct cited studies
+	propPassages     = "passages"     // Edge: distinct evidence passages
+	propDisorder     = "q_disorder"   // Edge: Qualifiers.Disorder, for mechanism path filters
+)
+
+type fieldKind int
+
+const (
+	kindString fieldKind = iota
+	kindInt
+	kindFloat
+	kindBool
+	kindStrings
+	kindJSON
+)
+
+type field struct {
+	index []int
+	prop  string
+	kind  fieldKind
+}
+
+type codec struct {
+	typ    reflect.Type
+	fields []field
+}
+
+func newCodec(v any, structural ...string) *codec {
+	t := reflect.TypeOf(v)
+	c := &codec{typ: t}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" || slices.Contains(structural, name) {
+			continue
+		}
+		fd := field{index: f.Index, prop: name}
+		switch k := f.Type.Kind(); {
+		case k == reflect.String:
+			fd.kind = kindString
+		case k >= reflect.Int && k <= reflect.Int64:
+			fd.kind = kindInt
+		case k == reflect.Float64:
+			fd.kind = kindFloat
+		case k == reflect.Bool:
+			fd.kind = kindBool
+		case k == reflect.Slice && f.Type.Elem().Kind() == reflect.String:
+			fd.kind = kindStrings
+		default:
+			fd.kind = kindJSON
+			fd.prop = name + "_json"
+		}
+		c.fields = append(c.fields, fd)
+	}
+	return c
+}
+
+var (
+	nodeCodec = newCodec(graph.Node{})
+	// An edge's subject and object are its endpoints and its predicate is
+	// its relationship type, so they are not properties.
+	edgeCodec = newCodec(graph.Edge{}, "subject", "object", "predicate")
+)
+
+// props turns a struct into a property map, leaving out zero values.
+func (c *codec) props(v any) map[string]any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		rv = rv.Elem()
+	}
+	m := make(map[string]any, len(c.fields))
+	for _, f := range c.fields {
+		fv := rv.FieldByIndex(f.index)
+		if fv.IsZero() {
+			continue
+		}
+		switch f.kind {
+		case kindString:
+			m[f.prop] = fv.String()
+		case kindInt:
+			m[f.prop] = fv.Int()
+		case kindFloat:
+			m[f.prop] = fv.Float()
+		case kindBool:
+			m[f.prop] = fv.Bool()
+		case kindStrings:
+			if fv.Len() == 0 {
+				continue
+			}
+			ss := make([]string, fv.Len())
+			for i := range ss {
+				ss[i] = fv.Index(i).String()
+			}
+			m[f.prop] = ss
+		case kindJSON:
+			if fv.Kind() == reflect.Slice && fv.Len() == 0 {
+				continue
+			}
+			b, err := json.Marshal(fv.Interface())
+			if err != nil {
+				panic(fmt.Sprintf("neo4j codec: %s: %v", f.prop, err)) // plain data types never fail
+			}
+			m[f.prop] = string(b)
+		}
+	}
+	return m
+}
+
+// decode fills the struct that ptr points at from a property map.
+func (c *codec) decode(m map[string]any, ptr any) error {
+	rv := reflect.ValueOf(ptr).Elem()
+	for _, f := range c.fields {
+		raw, ok := m[f.prop]
+		if !ok || raw == nil {
+			continue
+		}
+		fv := rv.FieldByIndex(f.index)
+		bad := func() error {
+			return fmt.Errorf("property %s has unexpected type %T", f.prop, raw)
+		}
+		switch f.kind {
+		case kindString:
+			s, ok := raw.(string)
+			if !ok {
+				return bad()
+			}
+			fv.SetString(s)
+		case kindInt:
+			i, ok := raw.(int64)
+			if !ok {
+				return bad()
+			}
+			fv.SetInt(i)
+		case kindFloat:
+			switch x := raw.(type) {
+			case float64:
+				fv.SetFloat(x)
+			case int64:
+				fv.SetFloat(float64(x))
+			default:
+				return bad()
+			}
+		case kindBool:
+			b, ok := raw.(bool)
+			if !ok {
+				return bad()
+			}
+			fv.SetBool(b)
+		case kindStrings:
+			list, ok := raw.([]any)
+			if !ok {
+				return bad()
+			}
+			ss := reflect.MakeSlice(fv.Type(), len(list), len(list))
+			for i, x := range list {
+				s, ok := x.(string)
+				if !ok {
+					return bad()
+				}
+				ss.Index(i).SetString(s)
+			}
+			fv.Set(ss)
+		case kindJSON:
+			s, ok := raw.(string)
+			if !ok {
+				return bad()
+			}
+			if err := json.Unmarshal([]byte(s), fv.Addr().Interface()); err != nil {
+				return fmt.Errorf("property %s: %w", f.prop, err)
+			}
+		}
+	}
+	return nil
+}
+
+// nodeProps is the property map of a node, with its derived search text.
+func nodeProps(n *graph.Node) map[string]any {
+	m := nodeCodec.props(n)
+	if t := searchText(n); t != "" {
+		m[propSearch] = t
+	}
+	return m
+}
+
+// searchText is the bag of folded tokens of a node's name and synonyms,
+// split exactly as graph.SearchTokens splits them, so the full-text index
+// (whitespace analyzer) holds the very tokens the embedded engine indexes.
+func searchText(n *graph.Node) string {
+	var toks []string
+	seen := map[string]bool{}
+	for _, text := range append([]string{n.Name}, n.Synonyms...) {
+		for _, t := range graph.SearchTokens(text) {
+			if !seen[t] {
+				seen[t] = true
+				toks = append(toks, t)
+			}
+		}
+	}
+	return strings.Join(toks, " ")
+}
+
+// edgeProps is the property map of an edge, with its flat query fields.
+func edgeProps(e *graph.Edge) map[string]any {
+	m := edgeCodec.props(e)
+	if ps := e.Publications(); len(ps) > 0 {
+		m[propPublications] = ps
+	}
+	var passages []string
+	for _, ev := range e.Evidence {
+		if ev.Passage != "" {
+			passages = append(passages, ev.Passage)
+		}
+	}
+	slices.Sort(passages)
+	if passages = slices.Compact(passages); len(passages) > 0 {
+		m[propPassages] = passages
+	}
+	if d := e.Qualifiers.Disorder; d != "" {
+		m[propDisorder] = d
+	}
+	return m
+}
+
+func decodeNode(m map[string]any) (*graph.Node, error) {
+	n := &graph.Node{}
+	if err := nodeCodec.decode(m, n); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func decodeEdge(m map[string]any, typ, subject, object string) (*graph.Edge, error) {
+	e := &graph.Edge{}
+	if err := edgeCodec.decode(m, e); err != nil {
+		return nil, err
+	}
+	e.Predicate = graph.Predicate(typ)
+	e.Subject = subject
+	e.Object = object
+	return e, nil
+}

@@ -1,0 +1,94 @@
+package neo4j
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/storetest"
+)
+
+// asStored converts property values to the types the driver hands back:
+// integers as int64, lists as []any.
+func asStored(m map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range m {
+		switch x := v.(type) {
+		case int:
+			out[k] = int64(x)
+		case []string:
+			l := make([]any, len(x))
+			for i, s := range x {
+				l[i] = s
+			}
+			out[k] = l
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// Every node and edge of the seeds survives the property mapping
+// unchanged, compared as JSON (what the conformance suite compares).
+func TestCodecRoundTrip(t *testing.T) {
+	for _, d := range storetest.Seeds(t) {
+		for i := range d.Nodes {
+			n := &d.Nodes[i]
+			got, err := decodeNode(asStored(nodeProps(n)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			gj, _ := json.Marshal(got)
+			wj, _ := json.Marshal(n)
+			if string(gj) != string(wj) {
+				t.Fatalf("node %s:\n want %s\n got  %s", n.ID, wj, gj)
+			}
+		}
+		for i := range d.Edges {
+			e := &d.Edges[i]
+			got, err := decodeEdge(asStored(edgeProps(e)), string(e.Predicate), e.Subject, e.Object)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gj, _ := json.Marshal(got)
+			wj, _ := json.Marshal(e)
+			if string(gj) != string(wj) {
+				t.Fatalf("edge %s:\n want %s\n got  %s", e.ID, wj, gj)
+			}
+		}
+	}
+}
+
+func TestCodecProperties(t *testing.T) {
+	e := &graph.Edge{ID: "e", Subject: "a", Predicate: graph.Affects, Object: "b", Sign: graph.Increases, Document: "d", Score: 0.85,
+		Qualifiers: graph.Qualifiers{Disorder: "MONDO:1"},
+		Evidence:   []graph.Evidence{{Quote: "q", Passage: "p2", Studies: []string{"s2", "s1"}}, {Quote: "r", Passage: "p1", Studies: []string{"s1"}}},
+		Concerns:   []string{"c1"}}
+	m := edgeProps(e)
+	for _, k := range []string{"subject", "object", "predicate"} {
+		if _, ok := m[k]; ok {
+			t.Errorf("%s is structural and must not be a property", k)
+		}
+	}
+	if m["q_disorder"] != "MONDO:1" || m["score"] != 0.85 || m["sign"] != "increases" {
+		t.Errorf("flat properties: %v", m)
+	}
+	if _, ok := m["negated"]; ok {
+		t.Error("false is omitted")
+	}
+	if p := m["publications"].([]string); len(p) != 2 || p[0] != "s1" {
+		t.Errorf("publications = %v", p)
+	}
+	if p := m["passages"].([]string); len(p) != 2 || p[0] != "p1" {
+		t.Errorf("passages = %v", p)
+	}
+	if _, ok := m["evidence_json"].(string); !ok {
+		t.Errorf("evidence is stored as JSON: %v", m)
+	}
+	n := &graph.Node{ID: "x", Category: graph.CategoryStudy, Name: "Lövdén et al.", Synonyms: []string{"Lovden 2020"}, Year: 2020}
+	nm := nodeProps(n)
+	if nm["search_text"] != "lovden et al 2020" || nm["year"] != int64(2020) {
+		t.Errorf("node properties: %v", nm)
+	}
+}

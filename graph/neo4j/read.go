@@ -1,0 +1,442 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// ---- splicing ------------------------------------------------------------
+
+// labelOf returns a category as a label to splice into Cypher, after the
+// allow-list accepted it.
+func labelOf(c graph.Category) (string, error) {
+	if !c.Valid() {
+		return "", graph.Errorf(graph.EINVALID, "unknown category %q", string(c))
+	}
+	return string(c), nil
+}
+
+// relTypes returns predicates as a relationship type alternation
+// ("AFFECTS|CORRELATED_WITH") to splice into Cypher, after the allow-list
+// accepted each of them. An empty list means every predicate.
+func relTypes(ps []graph.Predicate) (string, error) {
+	if len(ps) == 0 {
+		ps = graph.Predicates()
+	}
+	if err := graph.CheckPredicates(ps); err != nil {
+		return "", err
+	}
+	ss := make([]string, len(ps))
+	for i, p := range ps {
+		ss[i] = string(p)
+	}
+	slices.Sort(ss)
+	return strings.Join(slices.Compact(ss), "|"), nil
+}
+
+// Columns that return an edge; decodeEdgeRecord reads them back.
+const edgeColumns = "properties(r) AS props, type(r) AS type, startNode(r).id AS subject, endNode(r).id AS object"
+
+func decodeEdgeRecord(rec *neo4j.Record) (*graph.Edge, error) {
+	props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
+	if err != nil {
+		return nil, err
+	}
+	typ, _, err := neo4j.GetRecordValue[string](rec, "type")
+	if err != nil {
+		return nil, err
+	}
+	subj, _, err := neo4j.GetRecordValue[string](rec, "subject")
+	if err != nil {
+		return nil, err
+	}
+	obj, _, err := neo4j.GetRecordValue[string](rec, "object")
+	if err != nil {
+		return nil, err
+	}
+	e, err := decodeEdge(props, typ, subj, obj)
+	if err != nil {
+		return nil, fmt.Errorf("edge %v: %w", props["id"], err)
+	}
+	return e, nil
+}
+
+// decodeEdges returns nil for no records, as the embedded engine's
+// EdgesOf and Neighborhood do.
+func decodeEdges(recs []*neo4j.Record) ([]*graph.Edge, error) {
+	var out []*graph.Edge
+	seen := make(map[string]bool, len(recs))
+	for _, rec := range recs {
+		e, err := decodeEdgeRecord(rec)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[e.ID] {
+			seen[e.ID] = true
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// Column that returns a node; decodeNodes reads it back.
+const nodeColumn = "properties(n) AS props"
+
+func decodeNodes(recs []*neo4j.Record) ([]*graph.Node, error) {
+	out := make([]*graph.Node, 0, len(recs))
+	for _, rec := range recs {
+		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
+		if err != nil {
+			return nil, err
+		}
+		n, err := decodeNode(props)
+		if err != nil {
+			return nil, fmt.Errorf("node %v: %w", props["id"], err)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func uniq(ids []string) []string {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// ---- nodes and edges by id ----------------------------------------------
+
+var (
+	cypherNode      = "MATCH (n:" + labelEntity + " {id: $id}) RETURN " + nodeColumn
+	cypherNodesByID = "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) RETURN " + nodeColumn
+)
+
+// Node implements graph.Store.
+func (s *Store) Node(ctx context.Context, id string) (*graph.Node, error) {
+	recs, err := s.query(ctx, "Node", cypherNode, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	ns, err := decodeNodes(recs)
+	if err != nil {
+		return nil, s.mapErr(ctx, "Node", err)
+	}
+	if len(ns) == 0 {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
+	}
+	return ns[0], nil
+}
+
+// NodesByID implements graph.Store.
+func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, error) {
+	if len(ids) == 0 {
+		return []*graph.Node{}, nil
+	}
+	recs, err := s.query(ctx, "NodesByID", cypherNodesByID, map[string]any{"ids": uniq(ids)})
+	if err != nil {
+		return nil, err
+	}
+	ns, err := decodeNodes(recs)
+	if err != nil {
+		return nil, s.mapErr(ctx, "NodesByID", err)
+	}
+	return ns, nil
+}
+
+func nodesByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]*graph.Node, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	recs, err := collect(ctx, tx, cypherNodesByID, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return decodeNodes(recs)
+}
+
+// cypherEdgesByID looks relationships up by their id property. Indexes on
+// relationships are per type, so the lookup is a union of one index seek
+// per type of the allow-list.
+var cypherEdgesByID = func() string {
+	var parts []string
+	for _, p := range graph.Predicates() {
+		parts = append(parts, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.id IN $ids RETURN %s", p, edgeColumns))
+	}
+	return strings.Join(parts, "\nUNION ALL\n")
+}()
+
+// EdgesByID implements graph.Store.
+func (s *Store) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, error) {
+	if len(ids) == 0 {
+		return []*graph.Edge{}, nil
+	}
+	recs, err := s.query(ctx, "EdgesByID", cypherEdgesByID, map[string]any{"ids": uniq(ids)})
+	if err != nil {
+		return nil, err
+	}
+	es, err := decodeEdges(recs)
+	if err != nil {
+		return nil, s.mapErr(ctx, "EdgesByID", err)
+	}
+	if es == nil {
+		es = []*graph.Edge{}
+	}
+	return es, nil
+}
+
+// ---- ListNodes ----------------------------------------------------------
+
+// sortKeyCypher is graph.SortKey in Cypher: the same string for the same
+// node, so the database orders and pages exactly as the embedded engine.
+func sortKeyCypher(o graph.NodeOrder) string {
+	switch o {
+	case graph.OrderByID:
+		return "n.id"
+	case graph.OrderByYear:
+		return "toString(10000 + coalesce(n.year, 0))"
+	}
+	return "toLower(coalesce(n.name, ''))"
+}
+
+// listFilter is graph.MatchNode in Cypher. Absent properties are the zero
+// value, so "n.kind = $kind" fails for a node without a kind exactly as
+// the Go comparison with "" does.
+func listFilter(q graph.NodeQuery) (string, map[string]any) {
+	var conds []string
+	params := map[string]any{}
+	if q.Kind != "" {
+		conds = append(conds, "n.kind = $kind")
+		params["kind"] = q.Kind
+	}
+	if q.Document != "" {
+		conds = append(conds, "n.document = $document")
+		params["document"] = q.Document
+	}
+	if q.Design != "" {
+		conds = append(conds, "n.design = $design")
+		params["design"] = q.Design
+	}
+	if q.MaxEvidence > 0 {
+		conds = append(conds, "coalesce(n.evidenceLevel, 0) <> 0 AND n.evidenceLevel <= $maxEvidence")
+		params["maxEvidence"] = q.MaxEvidence
+	}
+	if q.YearFrom > 0 {
+		conds = append(conds, "coalesce(n.year, 0) >= $yearFrom")
+		params["yearFrom"] = q.YearFrom
+	}
+	if q.YearTo > 0 {
+		conds = append(conds, "coalesce(n.year, 0) <> 0 AND n.year <= $yearTo")
+		params["yearTo"] = q.YearTo
+	}
+	if q.NameContains != "" {
+		conds = append(conds, "(toLower(coalesce(n.name, '')) CONTAINS $needle OR "+
+			"any(syn IN coalesce(n.synonyms, []) WHERE toLower(syn) CONTAINS $needle))")
+		params["needle"] = strings.ToLower(q.NameContains)
+	}
+	if len(conds) == 0 {
+		return "", params
+	}
+	return "WHERE " + strings.Join(conds, " AND "), params
+}
+
+// ListNodes implements graph.Store.
+func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePage, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	label := labelEntity
+	if q.Category != "" {
+		if label, err = labelOf(q.Category); err != nil {
+			return nil, err
+		}
+	}
+	where, params := listFilter(q)
+	match := "MATCH (n:" + label + ") " + where
+	key := sortKeyCypher(q.OrderBy)
+	dir, cmp := "ASC", ">"
+	if q.Descending {
+		dir, cmp = "DESC", "<"
+	}
+	page := "WITH n, " + key + " AS k "
+	if q.After != "" {
+		c, err := graph.DecodeCursor(q.After)
+		if err != nil {
+			return nil, err
+		}
+		// graph.CursorAfter.
+		page += fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterID) ", cmp)
+		params["afterKey"], params["afterID"] = c.Key, c.ID
+	}
+	page += fmt.Sprintf("RETURN %s, k AS key ORDER BY k %s, n.id %s LIMIT $limit", nodeColumn, dir, dir)
+	params["limit"] = q.First + 1
+	countCypher := match + " RETURN count(n) AS total"
+	pageCypher := match + " " + page
+
+	return readTx(ctx, s, "ListNodes", func(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.NodePage, error) {
+		recs, err := collect(ctx, tx, countCypher, params)
+		if err != nil {
+			return nil, err
+		}
+		total, _, err := neo4j.GetRecordValue[int64](recs[0], "total")
+		if err != nil {
+			return nil, err
+		}
+		recs, err = collect(ctx, tx, pageCypher, params)
+		if err != nil {
+			return nil, err
+		}
+		p := &graph.NodePage{TotalCount: int(total)}
+		if len(recs) > q.First {
+			p.HasNext = true
+			recs = recs[:q.First]
+		}
+		ns, err := decodeNodes(recs)
+		if err != nil {
+			return nil, err
+		}
+		for i, n := range ns {
+			k, _, err := neo4j.GetRecordValue[string](recs[i], "key")
+			if err != nil {
+				return nil, err
+			}
+			p.Nodes = append(p.Nodes, n)
+			p.Cursors = append(p.Cursors, graph.EncodeCursor(graph.Cursor{Key: k, ID: n.ID}))
+		}
+		if len(p.Cursors) > 0 {
+			p.StartCursor, p.EndCursor = p.Cursors[0], p.Cursors[len(p.Cursors)-1]
+		}
+		return p, nil
+	})
+}
+
+// ---- EdgesOf ------------------------------------------------------------
+
+// EdgesOf implements graph.Store.
+func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	types, err := relTypes(q.Predicates)
+	if err != nil {
+		return nil, err
+	}
+	if len(q.NodeIDs) == 0 {
+		return nil, nil
+	}
+	var pattern string
+	switch q.Direction {
+	case graph.Out:
+		pattern = "(n)-[r:" + types + "]->()"
+	case graph.In:
+		pattern = "(n)<-[r:" + types + "]-()"
+	default:
+		pattern = "(n)-[r:" + types + "]-()"
+	}
+	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) MATCH " + pattern + " RETURN " + edgeColumns
+	recs, err := s.query(ctx, "EdgesOf", cypher, map[string]any{"ids": uniq(q.NodeIDs)})
+	if err != nil {
+		return nil, err
+	}
+	es, err := decodeEdges(recs)
+	if err != nil {
+		return nil, s.mapErr(ctx, "EdgesOf", err)
+	}
+	return es, nil
+}
+
+// ---- Stats and MetaGraph ------------------------------------------------
+
+// Stats implements graph.Store. Totals and per-label and per-type counts
+// come from the count store; the Study and CitationConcern histograms
+// scan those labels only.
+func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
+	var byCat, byPred []string
+	for _, c := range graph.Categories() {
+		byCat = append(byCat, fmt.Sprintf("MATCH (n:%s) RETURN '%s' AS key, count(n) AS count", c, c))
+	}
+	for _, p := range graph.Predicates() {
+		byPred = append(byPred, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN '%s' AS key, count(r) AS count", p, p))
+	}
+	type stmt struct {
+		cypher string
+		into   func(key any, count int)
+	}
+	return readTx(ctx, s, "Stats", func(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.Stats, error) {
+		st := &graph.Stats{}
+		cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+		stmts := []stmt{
+			{"MATCH (n:" + labelEntity + ") RETURN '' AS key, count(n) AS count", func(_ any, c int) { st.Nodes = c }},
+			{"MATCH ()-[r]->() RETURN '' AS key, count(r) AS count", func(_ any, c int) { st.Edges = c }},
+			{"MATCH (d:" + labelDocument + ") RETURN '' AS key, count(d) AS count", func(_ any, c int) { st.Documents = c }},
+			{strings.Join(byCat, " UNION ALL "), func(k any, c int) {
+				if c > 0 {
+					cats[k.(string)] += c
+				}
+			}},
+			{strings.Join(byPred, " UNION ALL "), func(k any, c int) {
+				if c > 0 {
+					preds[k.(string)] += c
+				}
+			}},
+			{"MATCH (n:Study) RETURN coalesce(n.design, '') AS key, count(*) AS count", func(k any, c int) { designs[k.(string)] += c }},
+			{"MATCH (n:Study) RETURN coalesce(n.evidenceLevel, 0) AS key, count(*) AS count", func(k any, c int) {
+				levels[graph.EvidenceLevelKey(int(k.(int64)))] += c
+			}},
+			{"MATCH (n:Study) WHERE coalesce(n.year, 0) > 0 RETURN n.year AS key, count(*) AS count", func(k any, c int) {
+				years[graph.YearKey(int(k.(int64)))] += c
+			}},
+			{"MATCH (n:CitationConcern) RETURN coalesce(n.concernKind, '') AS key, count(*) AS count", func(k any, c int) { concerns[k.(string)] += c }},
+		}
+		for _, q := range stmts {
+			recs, err := collect(ctx, tx, q.cypher, nil)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range recs {
+				k, _ := r.Get("key")
+				c, _, err := neo4j.GetRecordValue[int64](r, "count")
+				if err != nil {
+					return nil, err
+				}
+				q.into(k, int(c))
+			}
+		}
+		st.ByCategory, st.ByPredicate = graph.Counts(cats), graph.Counts(preds)
+		st.ByDesign, st.ByEvidenceLevel = graph.Counts(designs), graph.Counts(levels)
+		st.ByYear, st.ByConcernKind = graph.Counts(years), graph.Counts(concerns)
+		return st, nil
+	})
+}
+
+// MetaGraph implements graph.Store.
+func (s *Store) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error) {
+	const cypher = "MATCH (a:" + labelEntity + ")-[r]->(b:" + labelEntity + ") " +
+		"RETURN a.category AS subject, type(r) AS predicate, b.category AS object, count(*) AS count"
+	recs, err := s.query(ctx, "MetaGraph", cypher, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []*graph.MetaEdge // nil when there are no edges, as in the embedded engine
+	for _, r := range recs {
+		subj, _, err1 := neo4j.GetRecordValue[string](r, "subject")
+		pred, _, err2 := neo4j.GetRecordValue[string](r, "predicate")
+		obj, _, err3 := neo4j.GetRecordValue[string](r, "object")
+		c, _, err4 := neo4j.GetRecordValue[int64](r, "count")
+		for _, err := range []error{err1, err2, err3, err4} {
+			if err != nil {
+				return nil, s.mapErr(ctx, "MetaGraph", err)
+			}
+		}
+		out = append(out, &graph.MetaEdge{Subject: graph.Category(subj), Predicate: graph.Predicate(pred), Object: graph.Category(obj), Count: int(c)})
+	}
+	graph.SortMeta(out)
+	return out, nil
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of kapgraph on a fresh machine: it checks that the
+# generated GraphQL code is current, starts a real Neo4j (downloading it
+# from Maven Central on first use), runs the Go tests with the race
+# detector against both stores, then the browser and protocol tests
+# against a running server, and stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export CI="${CI:-}"
+mkdir -p artifacts
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "generated code is up to date"
+go generate ./...
+if ! git diff --exit-code --stat -- resolvers/generated resolvers/model; then
+	echo "generated code differs from the committed code: run go generate ./... and commit" >&2
+	exit 1
+fi
+
+step "go vet"
+go vet ./...
+
+step "start Neo4j"
+export KAPGRAPH_NEO4J_HOME="${KAPGRAPH_NEO4J_HOME:-$root/.cache/neo4j}"
+eval "$(scripts/neo4j.sh start)"
+cleanup() {
+	[ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+	scripts/neo4j.sh stop >&2 || true
+}
+trap cleanup EXIT
+
+step "go test -race ./..."
+go test -race -count=1 -timeout 30m ./... 2>&1 | tee artifacts/go-test.log
+test "${PIPESTATUS[0]}" -eq 0
+
+step "browser and GraphQL-over-HTTP tests"
+scripts/e2e.sh
+
+step "all tests passed"
