@@ -57,3 +57,6 @@ node e2e/graphql-http-audit.mjs "$KAPGRAPH_URL" | tee artifacts/graphql-http-aud
 echo "e2e: playground browser test against $KAPGRAPH_URL" >&2
 (cd e2e/browser && node --test)
 echo "e2e: screenshot in $root/artifacts/playground.png" >&2
+
+echo "e2e: explorer browser test against $KAPGRAPH_URL" >&2
+e2e/explorer/run.sh "$KAPGRAPH_URL"

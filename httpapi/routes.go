@@ -17,6 +17,7 @@ func addRoutes(
 	reg *prometheus.Registry,
 	graphQL http.Handler,
 	pinger Pinger,
+	deps Deps,
 ) {
 	gql := handleGraphQL(cfg, logger, m, graphQL)
 	mux.Handle("POST /graphql", gql)
@@ -30,6 +31,13 @@ func addRoutes(
 	if !cfg.DisablePlayground {
 		mux.Handle("GET /{$}", handlePlayground())
 		mux.Handle("GET /static/", http.StripPrefix("/static/", handleStatic()))
+		if deps.Explorer != nil {
+			mux.Handle("/explore", deps.Explorer)
+			mux.Handle("/explore/", deps.Explorer)
+		}
+	}
+	if deps.Export != nil {
+		mux.Handle("GET /export/", deps.Export)
 	}
 
 	mux.Handle("/", handleNotFound())

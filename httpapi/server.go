@@ -96,6 +96,11 @@ type Deps struct {
 	// Registry receives the server's metrics and is what /metrics
 	// exposes; nil makes a private one.
 	Registry *prometheus.Registry
+	// Explorer serves the interactive graph page at /explore (switched
+	// off with the playground); nil leaves it out.
+	Explorer http.Handler
+	// Export serves the graph as files under /export/; nil leaves it out.
+	Export http.Handler
 }
 
 // NewServer builds the whole HTTP surface of kapgraph as one handler: the
@@ -121,7 +126,7 @@ func NewServer(cfg Config, deps Deps) http.Handler {
 	m := newMetrics(reg)
 
 	mux := http.NewServeMux()
-	addRoutes(mux, cfg, logger, m, reg, deps.GraphQL, deps.Pinger)
+	addRoutes(mux, cfg, logger, m, reg, deps.GraphQL, deps.Pinger, deps)
 
 	// Outermost first: observe sees every request, including those that
 	// panic (recoverPanics turns them into 500s before observe logs them)

@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/kapgraph/kapgraph/explorer"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
@@ -268,6 +269,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		Pinger:   store,
 		Logger:   logger,
 		Registry: reg,
+		Explorer: explorer.Handler(),
 	})
 	return httpapi.Serve(ctx, *addr, handler, logger, httpapi.ServeOptions{
 		WriteTimeout: *timeout + 5*time.Second,

@@ -1,0 +1,300 @@
+package explorer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func get(t *testing.T, h http.Handler, target string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func TestPage(t *testing.T) {
+	h := Handler()
+	for _, target := range []string{"/explore", "/explore/"} {
+		w := get(t, h, target)
+		if w.Code != http.StatusOK {
+			t.Fatalf("GET %s: status %d", target, w.Code)
+		}
+		hdr := w.Header()
+		if got := hdr.Get("Content-Type"); got != "text/html; charset=utf-8" {
+			t.Errorf("GET %s: Content-Type %q", target, got)
+		}
+		csp := hdr.Get("Content-Security-Policy")
+		for _, d := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, d) {
+				t.Errorf("GET %s: CSP %q lacks %q", target, csp, d)
+			}
+		}
+		if strings.Contains(csp, "unsafe-") {
+			t.Errorf("GET %s: CSP %q allows unsafe sources", target, csp)
+		}
+		if got := hdr.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("GET %s: X-Content-Type-Options %q", target, got)
+		}
+		if got := hdr.Get("Cache-Control"); got != "no-cache" {
+			t.Errorf("GET %s: Cache-Control %q, want no-cache (revalidated by ETag)", target, got)
+		}
+		if hdr.Get("ETag") == "" {
+			t.Errorf("GET %s: no ETag", target)
+		}
+	}
+
+	// Revalidation answers 304.
+	etag := get(t, h, "/explore").Header().Get("ETag")
+	if w := get(t, h, "/explore", "If-None-Match", etag); w.Code != http.StatusNotModified {
+		t.Errorf("GET /explore with If-None-Match: status %d, want 304", w.Code)
+	}
+}
+
+var (
+	attrRef      = regexp.MustCompile(`\s(?:src|href)="([^"]*)"`)
+	scriptTag    = regexp.MustCompile(`<script\b[^>]*>`)
+	inlineStyle  = regexp.MustCompile(`(?i)\sstyle\s*=|<style\b`)
+	inlineHandle = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
+	external     = regexp.MustCompile(`^(?i:[a-z][a-z0-9+.-]*:|//)`)
+)
+
+// TestPageReferencesOnlyServedAssets checks that the page loads nothing
+// from another origin, runs no inline code, and that every asset it names
+// is served with a fitting type and a long cache lifetime.
+func TestPageReferencesOnlyServedAssets(t *testing.T) {
+	h := Handler()
+	page := get(t, h, "/explore").Body.String()
+
+	for _, tag := range scriptTag.FindAllString(page, -1) {
+		if !strings.Contains(tag, ` src="`) {
+			t.Errorf("inline script %s: the CSP would refuse it", tag)
+		}
+	}
+	if m := inlineStyle.FindString(page); m != "" {
+		t.Errorf("inline style %q: the CSP would refuse it", m)
+	}
+	if m := inlineHandle.FindString(page); m != "" {
+		t.Errorf("inline event handler %q: the CSP would refuse it", m)
+	}
+
+	refs := attrRef.FindAllStringSubmatch(page, -1)
+	if len(refs) == 0 {
+		t.Fatal("the page references nothing")
+	}
+	wantType := map[string]string{
+		".js":  "text/javascript; charset=utf-8",
+		".css": "text/css; charset=utf-8",
+		".svg": "image/svg+xml",
+	}
+	assets := 0
+	for _, m := range refs {
+		ref := m[1]
+		if external.MatchString(ref) {
+			t.Errorf("the page references %q: not same-origin", ref)
+			continue
+		}
+		if strings.HasPrefix(ref, "#") || ref == "/" {
+			continue // an in-page anchor; the GraphQL playground
+		}
+		if !strings.HasPrefix(ref, "/explore/assets/") {
+			t.Errorf("the page references %q, outside /explore/assets/", ref)
+			continue
+		}
+		if !strings.Contains(ref, "?v=") {
+			t.Errorf("%s carries no content hash", ref)
+		}
+		assets++
+		w := get(t, h, ref)
+		if w.Code != http.StatusOK {
+			t.Errorf("GET %s: status %d", ref, w.Code)
+			continue
+		}
+		name := strings.SplitN(ref, "?", 2)[0]
+		for ext, ct := range wantType {
+			if strings.HasSuffix(name, ext) && w.Header().Get("Content-Type") != ct {
+				t.Errorf("GET %s: Content-Type %q, want %q", ref, w.Header().Get("Content-Type"), ct)
+			}
+		}
+		if got := w.Header().Get("Cache-Control"); !strings.Contains(got, "immutable") {
+			t.Errorf("GET %s: Cache-Control %q, want immutable for a hashed URL", ref, got)
+		}
+		if w.Header().Get("ETag") == "" {
+			t.Errorf("GET %s: no ETag", ref)
+		}
+		want, err := fs.ReadFile(Assets(), strings.TrimPrefix(name, "/explore/assets/"))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		} else if !bytes.Equal(w.Body.Bytes(), want) {
+			t.Errorf("GET %s: body differs from the embedded file", ref)
+		}
+	}
+	for _, want := range []string{"vendor/cytoscape.min.js", "app.js", "app.css"} {
+		if !strings.Contains(page, "/explore/assets/"+want+"?v=") {
+			t.Errorf("the page does not load %s", want)
+		}
+	}
+	if assets < 4 {
+		t.Errorf("only %d assets referenced", assets)
+	}
+}
+
+// TestScriptsReachNoOtherOrigin checks the scripts of our own for URLs of
+// other origins (the SVG namespace is a name, not a request).
+func TestScriptsReachNoOtherOrigin(t *testing.T) {
+	url := regexp.MustCompile(`(?i)(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s'"` + "`" + `)]*`)
+	for _, name := range []string{"app.js", "app.css"} {
+		b, err := fs.ReadFile(Assets(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range url.FindAllString(string(b), -1) {
+			if strings.HasPrefix(u, "http://www.w3.org/") {
+				continue
+			}
+			t.Errorf("%s mentions %s", name, u)
+		}
+	}
+}
+
+func TestAssetCaching(t *testing.T) {
+	h := Handler()
+	w := get(t, h, "/explore/assets/app.js")
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d", w.Code)
+	}
+	if got := w.Header().Get("Cache-Control"); got != "public, max-age=300" {
+		t.Errorf("unhashed URL: Cache-Control %q, want a short max-age", got)
+	}
+	if w := get(t, h, "/explore/assets/app.js?v=stale"); w.Header().Get("Cache-Control") != "public, max-age=300" {
+		t.Errorf("stale hash: Cache-Control %q, want a short max-age", w.Header().Get("Cache-Control"))
+	}
+	etag := w.Header().Get("ETag")
+	if w := get(t, h, "/explore/assets/app.js", "If-None-Match", etag); w.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match: status %d, want 304", w.Code)
+	}
+	if got := w.Header().Get("Content-Security-Policy"); got != CSP {
+		t.Errorf("asset CSP %q", got)
+	}
+}
+
+func TestGzip(t *testing.T) {
+	h := Handler()
+	want, err := fs.ReadFile(Assets(), "vendor/cytoscape.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := get(t, h, "/explore/assets/vendor/cytoscape.min.js", "Accept-Encoding", "gzip, br")
+	if w.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding %q, want gzip", w.Header().Get("Content-Encoding"))
+	}
+	if !strings.Contains(w.Header().Get("Vary"), "Accept-Encoding") {
+		t.Errorf("Vary %q", w.Header().Get("Vary"))
+	}
+	if compressed := w.Body.Len(); compressed > len(want)/2 {
+		t.Errorf("gzip body %d bytes for %d: hardly compressed", compressed, len(want))
+	}
+	zr, err := gzip.NewReader(w.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("gunzipped body differs from the file")
+	}
+	if w := get(t, h, "/explore/assets/vendor/cytoscape.min.js", "Accept-Encoding", "gzip;q=0"); w.Header().Get("Content-Encoding") != "" {
+		t.Error("gzip;q=0 still got gzip")
+	}
+}
+
+func TestNotFoundAndMethods(t *testing.T) {
+	h := Handler()
+	for _, target := range []string{
+		"/explore/assets/nope.js",
+		"/explore/assets/",
+		"/explore/assets/vendor/",
+		"/explore/assets/../index.html",
+		"/explore/other",
+		"/exploreX",
+	} {
+		if w := get(t, h, target); w.Code != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", target, w.Code)
+		}
+	}
+	req := httptest.NewRequest(http.MethodPost, "/explore", strings.NewReader("x"))
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST /explore: status %d, Allow %q", w.Code, w.Header().Get("Allow"))
+	}
+	req = httptest.NewRequest(http.MethodHead, "/explore/assets/app.css", nil)
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Errorf("HEAD: status %d, %d body bytes", w.Code, w.Body.Len())
+	}
+}
+
+// TestVendoredFiles checks the committed third-party files against the
+// sha256 that scripts/vendor-explorer.sh recorded.
+func TestVendoredFiles(t *testing.T) {
+	f, err := Assets().Open("vendor/VERSIONS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) != 3 {
+			t.Errorf("VERSIONS: bad line %q", line)
+			continue
+		}
+		b, err := fs.ReadFile(Assets(), "vendor/"+fields[0])
+		if err != nil {
+			t.Errorf("%s: %v", fields[0], err)
+			continue
+		}
+		sum := sha256.Sum256(b)
+		if got := hex.EncodeToString(sum[:]); got != fields[2] {
+			t.Errorf("%s: sha256 %s, VERSIONS says %s (%s)", fields[0], got, fields[2], fields[1])
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("VERSIONS lists no file")
+	}
+	if !strings.Contains(mustRead(t, "vendor/VERSIONS"), "cytoscape@3.34.") {
+		t.Error("cytoscape is not pinned to 3.34.x")
+	}
+}
+
+func mustRead(t *testing.T, name string) string {
+	t.Helper()
+	b, err := fs.ReadFile(Assets(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
