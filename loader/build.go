@@ -146,7 +146,7 @@ func (b *builder) node(n graph.Node) {
 // input always gives the same id.
 func (b *builder) lexEdge(subj string, p graph.Predicate, obj, agent string) {
 	h := sha1.Sum([]byte(string(p) + "\x00" + subj + "\x00" + obj))
-	id := b.key + "/e/" + hex.EncodeToString(h[:8])
+	id := b.key + ".e." + hex.EncodeToString(h[:8])
 	if b.edgeSeen[id] {
 		return
 	}
@@ -170,7 +170,7 @@ func (b *builder) review() {
 
 func (b *builder) sectionsAndPassages() {
 	for _, s := range b.rev.Sections {
-		id := fmt.Sprintf("%s/s%d", b.key, s.Index+1)
+		id := fmt.Sprintf("%s.s%d", b.key, s.Index+1)
 		b.sections = append(b.sections, id)
 		n := graph.Node{ID: id, Category: graph.CategorySection, Name: s.Title, Title: s.Title, Level: s.Level,
 			Ordinal: s.Index + 1, Start: s.Start, End: s.End, Line: s.Line, Document: b.key}
@@ -184,7 +184,7 @@ func (b *builder) sectionsAndPassages() {
 	}
 	b.rep.Sections = len(b.rev.Sections)
 	for _, p := range b.rev.Passages {
-		id := fmt.Sprintf("%s/p%d", b.key, p.Index+1)
+		id := fmt.Sprintf("%s.p%d", b.key, p.Index+1)
 		b.passages = append(b.passages, id)
 		sec := b.sections[p.Section]
 		b.node(graph.Node{ID: id, Category: graph.CategoryPassage, Name: shorten(p.Text, 80), Text: p.Text,
@@ -221,7 +221,7 @@ func (b *builder) references() {
 		if used[slug] > 1 {
 			slug = fmt.Sprintf("%s-%d", slug, used[slug])
 		}
-		id := "KAP:study/" + slug
+		id := "KAP:study." + slug
 		design, level, basis := ClassifyStudy(ref, citing[ref.Number])
 		n := graph.Node{ID: id, Category: graph.CategoryStudy, Name: studyLabel(ref), Title: ref.Title,
 			Authors: ref.Authors, Year: ref.Year, Journal: ref.Journal, Volume: ref.Volume, Issue: ref.Issue,
@@ -288,7 +288,7 @@ func (b *builder) concern(kind, msg, passage, study, claim string, line int) str
 		return id
 	}
 	b.concernCount[kind]++
-	id := fmt.Sprintf("%s/concern/%s-%d", b.key, kind, b.concernCount[kind])
+	id := fmt.Sprintf("%s.concern.%s-%d", b.key, kind, b.concernCount[kind])
 	b.node(graph.Node{ID: id, Category: graph.CategoryCitationConcern, Name: kind, Kind: kind, ConcernKind: kind, Text: msg, Line: line, Document: b.key})
 	if passage != "" {
 		b.lexEdge(id, graph.Flags, passage, "automated_agent")
@@ -359,7 +359,7 @@ func (b *builder) findPassage(quote string) (int, bool) {
 func (b *builder) claimEdges() error {
 	src := b.claims.Source
 	for _, cl := range b.claims.Claims {
-		id := fmt.Sprintf("%s/claim/%s", b.key, cl.ID)
+		id := fmt.Sprintf("%s.claim.%s", b.key, cl.ID)
 		p := graph.Predicate(cl.Predicate)
 		sign := graph.Sign(cl.Sign)
 		q := cl.Qualifiers

@@ -100,12 +100,12 @@ func TestSeedFactsInGraph(t *testing.T) {
 	}
 	// The first mechanism sentence's claim carries its sentence, section
 	// and the study it cites, with that study's design.
-	e := findEdge(doc, doc.ID+"/claim/ketamine-increases-glutamate-release")
+	e := findEdge(doc, doc.ID+".claim.ketamine-increases-glutamate-release")
 	if e == nil {
 		t.Fatal("claim ketamine-increases-glutamate-release missing")
 	}
 	ev := e.Evidence[0]
-	if !strings.Contains(ev.Quote, "glutamate release") || ev.SectionTitle != "Mechanisms of Action in Addiction Treatment" || !slices.Equal(ev.Studies, []string{"KAP:study/duman-2016-synaptic"}) {
+	if !strings.Contains(ev.Quote, "glutamate release") || ev.SectionTitle != "Mechanisms of Action in Addiction Treatment" || !slices.Equal(ev.Studies, []string{"KAP:study.duman-2016-synaptic"}) {
 		t.Errorf("evidence = %+v", ev)
 	}
 	if p := findNode(doc, ev.Passage); p == nil || !strings.Contains(p.Text, ev.Quote) {

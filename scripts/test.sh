@@ -22,6 +22,9 @@ fi
 step "go vet"
 go vet ./...
 
+step "python tools for the export checks (NetworkX, Biolink schema)"
+scripts/setup-python.sh
+
 step "start Neo4j"
 export KAPGRAPH_NEO4J_HOME="${KAPGRAPH_NEO4J_HOME:-$root/.cache/neo4j}"
 eval "$(scripts/neo4j.sh start)"

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kapgraph/kapgraph/explorer"
+	"github.com/kapgraph/kapgraph/export"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
@@ -33,6 +34,7 @@ Usage:
   kapgraph serve    [--addr :8080] [--seeds DIR] [--load] [--cors ORIGINS] [--no-playground] [--no-introspection]
   kapgraph load     [--seeds DIR]
   kapgraph validate [--json] [DIR]
+  kapgraph export   --format kgx|graphml|json [--out DIR|-] [--seeds DIR] [--date YYYY-MM-DD]
   kapgraph version
 
 Without NEO4J_URI, serve loads the seeds into the embedded store. With
@@ -59,6 +61,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return load(ctx, rest, getenv, stdout, stderr)
 	case "validate":
 		return validate(rest, stdout, stderr)
+	case "export":
+		return exportCmd(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "kapgraph", version())
 		return nil
@@ -101,12 +105,15 @@ func readSeeds(dir string) ([]loader.Built, error) {
 
 // openStore picks the engine: Neo4j when NEO4J_URI is set, else the
 // embedded store.
-func openStore(ctx context.Context, getenv func(string) string, logger *slog.Logger) (graph.Store, string, error) {
+func openStore(ctx context.Context, getenv func(string) string, logger *slog.Logger, opts ...func(*neo4j.Config)) (graph.Store, string, error) {
 	cfg, ok := neo4j.ConfigFromEnv(getenv)
 	if !ok {
 		return memory.New(), "embedded", nil
 	}
 	cfg.Logger = logger
+	for _, o := range opts {
+		o(&cfg)
+	}
 	s, err := neo4j.Open(ctx, cfg)
 	if err != nil {
 		return nil, "", fmt.Errorf("neo4j at %s: %w", cfg.URI, err)
@@ -241,7 +248,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	logger := slog.New(h)
 
-	store, where, err := openStore(ctx, getenv, logger)
+	store, where, err := openStore(ctx, getenv, logger, retryWithin(*timeout))
 	if err != nil {
 		return err
 	}
@@ -270,6 +277,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		Logger:   logger,
 		Registry: reg,
 		Explorer: explorer.Handler(),
+		Export:   export.Handler(store),
 	})
 	return httpapi.Serve(ctx, *addr, handler, logger, httpapi.ServeOptions{
 		WriteTimeout: *timeout + 5*time.Second,
@@ -277,6 +285,22 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			fmt.Fprintf(stdout, "kapgraph serving %s at http://%s/ (GraphQL at /graphql)\n", where, a)
 		},
 	})
+}
+
+// retryWithin fits the driver's retry budget into half the request
+// timeout. With the whole timeout to retry in, a request in flight when
+// Neo4j goes away spends all of it retrying and ends as a TIMEOUT after
+// the full deadline, and the store never learns that the database is down;
+// with half, the retries give up in time to answer DATABASE_UNAVAILABLE,
+// the store is marked down, and the requests that follow fail at once
+// until Neo4j answers again. A blip shorter than the budget is still
+// bridged by the retries.
+func retryWithin(timeout time.Duration) func(*neo4j.Config) {
+	return func(c *neo4j.Config) {
+		if budget := timeout / 2; budget > 0 && budget < c.MaxTransactionRetryTime {
+			c.MaxTransactionRetryTime = budget
+		}
+	}
 }
 
 func envOr(getenv func(string) string, key, def string) string {

@@ -173,20 +173,20 @@ func fixture(id string, extraClaim bool) *graph.Document {
 	d := &graph.Document{ID: id}
 	d.Nodes = append(d.Nodes,
 		graph.Node{ID: id, Category: graph.CategoryReview, Name: "Fixture review " + id, Document: id},
-		graph.Node{ID: id + "/s1", Category: graph.CategorySection, Name: "Findings", Document: id},
-		graph.Node{ID: id + "/p1", Category: graph.CategoryPassage, Name: "Ketamine reduced craving.", Text: "Ketamine reduced craving.", Document: id},
+		graph.Node{ID: id + ".s1", Category: graph.CategorySection, Name: "Findings", Document: id},
+		graph.Node{ID: id + ".p1", Category: graph.CategoryPassage, Name: "Ketamine reduced craving.", Text: "Ketamine reduced craving.", Document: id},
 	)
 	d.Edges = append(d.Edges,
-		graph.Edge{ID: id + "/e1", Subject: id, Predicate: graph.HasSection, Object: id + "/s1", Document: id, Score: 1},
-		graph.Edge{ID: id + "/e2", Subject: id + "/s1", Predicate: graph.HasPassage, Object: id + "/p1", Document: id, Score: 1},
-		graph.Edge{ID: id + "/e3", Subject: id + "/p1", Predicate: graph.Mentions, Object: "CHEBI:6121", Document: id, Score: 1},
-		graph.Edge{ID: id + "/claim/a", Subject: "CHEBI:6121", Predicate: graph.Affects, Object: "CHEBI:6121", Sign: graph.Decreases,
+		graph.Edge{ID: id + ".e1", Subject: id, Predicate: graph.HasSection, Object: id + ".s1", Document: id, Score: 1},
+		graph.Edge{ID: id + ".e2", Subject: id + ".s1", Predicate: graph.HasPassage, Object: id + ".p1", Document: id, Score: 1},
+		graph.Edge{ID: id + ".e3", Subject: id + ".p1", Predicate: graph.Mentions, Object: "CHEBI:6121", Document: id, Score: 1},
+		graph.Edge{ID: id + ".claim.a", Subject: "CHEBI:6121", Predicate: graph.Affects, Object: "CHEBI:6121", Sign: graph.Decreases,
 			Origin: "stated", Document: id, Score: 0.3,
-			Evidence: []graph.Evidence{{Quote: "Ketamine reduced craving.", Passage: id + "/p1", Section: id + "/s1", SectionTitle: "Findings"}}},
+			Evidence: []graph.Evidence{{Quote: "Ketamine reduced craving.", Passage: id + ".p1", Section: id + ".s1", SectionTitle: "Findings"}}},
 	)
 	if extraClaim {
-		d.Edges[3].ID = id + "/claim/b"
-		d.Edges = append(d.Edges, graph.Edge{ID: id + "/claim/c", Subject: "CHEBI:6121", Predicate: graph.StudiedToTreat,
+		d.Edges[3].ID = id + ".claim.b"
+		d.Edges = append(d.Edges, graph.Edge{ID: id + ".claim.c", Subject: "CHEBI:6121", Predicate: graph.StudiedToTreat,
 			Object: "MONDO:0002046", Origin: "stated", Document: id, Score: 0.3})
 	}
 	return d
@@ -217,7 +217,7 @@ func testReplace(t *testing.T, s graph.Store, seeds []*graph.Document) {
 	if !res.Replaced || res.RemovedEdges != 4 {
 		t.Errorf("reload result = %+v, want Replaced and 4 removed edges", res)
 	}
-	gone, err := s.EdgesByID(ctx, []string{"KAP:fixture-a/claim/a", "KAP:fixture-a/claim/b", "KAP:fixture-a/claim/c", "KAP:fixture-b/claim/a"})
+	gone, err := s.EdgesByID(ctx, []string{"KAP:fixture-a.claim.a", "KAP:fixture-a.claim.b", "KAP:fixture-a.claim.c", "KAP:fixture-b.claim.a"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func testReplace(t *testing.T, s graph.Store, seeds []*graph.Document) {
 		ids = append(ids, e.ID)
 	}
 	slices.Sort(ids)
-	want := []string{"KAP:fixture-a/claim/b", "KAP:fixture-a/claim/c", "KAP:fixture-b/claim/a"}
+	want := []string{"KAP:fixture-a.claim.b", "KAP:fixture-a.claim.c", "KAP:fixture-b.claim.a"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("claims after reload = %v, want %v", ids, want)
 	}
@@ -234,7 +234,7 @@ func testReplace(t *testing.T, s graph.Store, seeds []*graph.Document) {
 		t.Errorf("after reload: nodes %d edges %d, want %d and %d", n, e, n1, e1+1)
 	}
 	// The edge's evidence came through whole.
-	es, _ := s.EdgesByID(ctx, []string{"KAP:fixture-b/claim/a"})
+	es, _ := s.EdgesByID(ctx, []string{"KAP:fixture-b.claim.a"})
 	if len(es) != 1 || len(es[0].Evidence) != 1 || es[0].Evidence[0].Quote != "Ketamine reduced craving." || es[0].Sign != graph.Decreases {
 		t.Errorf("fixture-b claim not intact: %+v", es)
 	}
@@ -248,7 +248,7 @@ func testInvalid(t *testing.T, s graph.Store, seeds []*graph.Document) {
 	}
 	n0, e0 := counts(t, s)
 	bad := fixture("KAP:fixture-bad", false)
-	bad.Edges = append(bad.Edges, graph.Edge{ID: "KAP:fixture-bad/e9", Subject: "KAP:fixture-bad", Predicate: graph.Mentions, Object: "KAP:no-such-node", Document: "KAP:fixture-bad"})
+	bad.Edges = append(bad.Edges, graph.Edge{ID: "KAP:fixture-bad.e9", Subject: "KAP:fixture-bad", Predicate: graph.Mentions, Object: "KAP:no-such-node", Document: "KAP:fixture-bad"})
 	_, err := s.Load(ctx, bad)
 	wantCode(t, err, graph.EINVALID)
 	// A bad version of an existing document leaves the good one.

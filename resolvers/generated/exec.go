@@ -4825,7 +4825,7 @@ type Section implements Node {
 """
 A sentence or list item of a section, verbatim: what evidence quotes come
 from, what cites studies and mentions entities. Ids are the review's id
-followed by ` + "`" + `/p` + "`" + ` and the ordinal, e.g. ` + "`" + `KAP:ward-2025-ketamine-assisted/p12` + "`" + `.
+followed by ` + "`" + `.p` + "`" + ` and the ordinal, e.g. ` + "`" + `KAP:ward-2025-ketamine-assisted.p12` + "`" + `.
 """
 type Passage implements Node {
   "The node's CURIE, globally unique (see ` + "`" + `Node.id` + "`" + `)."
