@@ -234,6 +234,9 @@ func paramsFromBody(body []byte) (params, error) {
 	if err := json.Unmarshal(body, &raw); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
+			if typeErr.Value == "array" {
+				return params{}, errors.New("batched requests (a JSON array of operations) are not supported; send one JSON object per request")
+			}
 			return params{}, errors.New("the request body must be a JSON object")
 		}
 		return params{}, fmt.Errorf("the request body is not valid JSON: %w", err)
@@ -309,11 +312,17 @@ func hasPersistedQuery(extensions map[string]any) bool {
 	return ok && h != ""
 }
 
+// maxOperationTokens bounds the parse selectOperation does before the
+// executor sees the query, so that a huge document costs no more here than
+// the executor's own limits let it cost there (gqlparser's default).
+const maxOperationTokens = 15000
+
 // selectOperation finds the operation a request would run, or nil when
-// the document does not parse or names no single operation: the executor
-// then reports that with its own, better, message.
+// the document does not parse (or is too long to parse here) or names no
+// single operation: the executor then reports that with its own, better,
+// message.
 func selectOperation(query, name string) *ast.OperationDefinition {
-	doc, err := parser.ParseQuery(&ast.Source{Input: query})
+	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: query}, maxOperationTokens)
 	if err != nil {
 		return nil
 	}

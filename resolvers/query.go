@@ -13,9 +13,22 @@ import (
 
 type queryResolver struct{ *Resolver }
 
+// maxIDBytes bounds the ids a request may name: no id is longer, and an
+// error about a missing one quotes it.
+const maxIDBytes = 512
+
 func checkID(id, what string) error {
 	if strings.TrimSpace(id) == "" {
 		return graph.Errorf(graph.EINVALID, "%s is required", what)
+	}
+	return checkIDLength(id, what)
+}
+
+// checkIDLength refuses an id longer than any real one, before it reaches
+// a store or an error message.
+func checkIDLength(id, what string) error {
+	if len(id) > maxIDBytes {
+		return graph.Errorf(graph.EINVALID, "%s is %d bytes long, above the limit of %d", what, len(id), maxIDBytes)
 	}
 	return nil
 }
@@ -30,6 +43,11 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
 	if err := graph.CheckIDs(ids); err != nil {
 		return nil, err
+	}
+	for _, id := range ids {
+		if err := checkIDLength(id, "an id of ids"); err != nil {
+			return nil, err
+		}
 	}
 	ns, err := r.loaders(ctx).Nodes(ctx, ids)
 	if err != nil {
@@ -78,6 +96,12 @@ func (r *queryResolver) Search(ctx context.Context, text string, categories []gr
 }
 
 func (r *queryResolver) Evidence(ctx context.Context, drug string, disorder string) (*graph.EvidenceReport, error) {
+	if err := checkIDLength(drug, "drug"); err != nil {
+		return nil, err
+	}
+	if err := checkIDLength(disorder, "disorder"); err != nil {
+		return nil, err
+	}
 	rep, err := graph.EvidenceFor(ctx, r.store, drug, disorder)
 	if err != nil {
 		return nil, fmt.Errorf("evidence for %s in %s: %w", drug, disorder, err)
@@ -261,6 +285,12 @@ func (r *queryResolver) primePaths(ctx context.Context, ps ...*graph.Path) {
 }
 
 func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int) ([]*graph.Path, error) {
+	if err := checkIDLength(deref(to), "to"); err != nil {
+		return nil, err
+	}
+	if err := checkIDLength(deref(disorder), "disorder"); err != nil {
+		return nil, err
+	}
 	q, err := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first)}.Normalize()
 	if err != nil {
 		return nil, err
