@@ -27,7 +27,9 @@ scripts/setup-python.sh
 
 step "start Neo4j"
 export KAPGRAPH_NEO4J_HOME="${KAPGRAPH_NEO4J_HOME:-$root/.cache/neo4j}"
-eval "$(scripts/neo4j.sh start)"
+# Assign first: eval of a failed command substitution would succeed.
+neo4j_env=$(scripts/neo4j.sh start) || { echo "Neo4j did not start; the Neo4j tests cannot run" >&2; exit 1; }
+eval "$neo4j_env"
 cleanup() {
 	[ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
 	scripts/neo4j.sh stop >&2 || true
