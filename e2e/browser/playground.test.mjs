@@ -42,7 +42,9 @@ test('the playground runs a mechanism-to-outcome query, offline and under CSP', 
   assert.ok(loopback.has(new URL(base).hostname), `KAPGRAPH_URL must be a loopback address, got ${base}`);
 
   const userDataDir = await mkdtemp(join(tmpdir(), 'kapgraph-chromium-'));
-  t.after(() => rm(userDataDir, { recursive: true, force: true }));
+  // Chromium may still be writing its profile as it exits: retry, and never
+  // fail the test over a temporary directory.
+  t.after(() => rm(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => {}));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,

@@ -78,7 +78,7 @@ before(async () => {
 
 after(async () => {
   await context?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => {});
 });
 
 // openPage opens /explore (plus a hash) in a fresh tab that records
