@@ -90,6 +90,16 @@ test('the playground runs a mechanism-to-outcome query, offline and under CSP', 
   await page.keyboard.insertText(query);
   const typed = await page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue());
   assert.equal(typed, query, 'the editor holds the typed query');
+  // GraphiQL works out the operation to send on a debounced edit handler;
+  // a click before it has run sends the example tab's operation name with
+  // our text ("operation MechanismToAbstinence not found"). Wait until the
+  // editor knows the new operation, as a person's pause before clicking
+  // would.
+  await page.waitForFunction(
+    () => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.operationName === 'BrowserMechanismToAbstinence',
+    null,
+    { timeout: 10_000 },
+  );
 
   // Run it and wait for the answer in the result pane.
   await page.locator('.graphiql-execute-button').click();
