@@ -327,6 +327,11 @@ func hostileCases() []hostileCase {
 		{name: "5000 variable definitions", req: postQuery("query("+repeat("$v%d: Int", 5000, ", ")+") { __typename }", nil), status: 200, code: "QUERY_TOO_LARGE"},
 		{name: "150 variable definitions", req: postQuery("query("+repeat("$v%d: Int", 150, ", ")+") { __typename }", nil), status: 200, code: "TOO_MANY_VARIABLES"},
 		{name: "20000 undeclared variables (ignored)", req: postQuery(`{ __typename }`, manyKeys), status: 200, data: true},
+		// Enum values in variables: gqlparser compares them ignoring case,
+		// the executor does not (found by FuzzNodeFilter).
+		{name: "enum value of the wrong case in an input-object variable (direction: AsC)", req: postQuery(`query($o: NodeOrderBy) { entities(orderBy: $o, first: 2) { totalCount } }`, map[string]any{"o": map[string]any{"direction": "AsC"}}), status: 200, code: "GRAPHQL_VALIDATION_FAILED", msg: "case-sensitive"},
+		{name: "enum value of the wrong case in a list variable (affects)", req: postQuery(`query($p: [Predicate!]) { neighborhood(id: "CHEBI:6121", edgeTypes: $p) { truncated } }`, map[string]any{"p": []string{"AFFECTS", "affects"}}), status: 200, code: "GRAPHQL_VALIDATION_FAILED", msg: "case-sensitive"},
+		{name: "enum value of the wrong case as a literal (AsC)", req: postQuery(`{ entities(orderBy: {direction: AsC}, first: 2) { totalCount } }`, nil), status: 200, code: "GRAPHQL_VALIDATION_FAILED"},
 		// Unicode and NUL.
 		{name: "NUL inside the search text", req: postQuery(searchQ, map[string]any{"t": "ket\x00amine"}), status: 200, data: true},
 		{name: "NUL after a real id", req: postQuery(nodeQ, map[string]any{"id": "CHEBI:6121\x00"}), status: 200, code: "NOT_FOUND"},

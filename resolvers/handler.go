@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -148,7 +149,8 @@ func (o Options) withDefaults() Options {
 // it each operation gets its own).
 func NewHandler(store graph.Store, o Options) *handler.Server {
 	o = o.withDefaults()
-	srv := handler.New(NewExecutableSchema(store))
+	es := NewExecutableSchema(store)
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -165,6 +167,7 @@ func NewHandler(store graph.Store, o Options) *handler.Server {
 	if o.APQCacheSize > 0 {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](o.APQCacheSize)})
 	}
+	srv.Use(StrictEnums{Schema: es.Schema()})
 	srv.Use(DepthLimit{Max: o.MaxDepth})
 	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	log := o.Logger
@@ -258,6 +261,95 @@ func depth(set ast.SelectionSet, visiting map[string]bool, memo map[string]int) 
 		deepest = max(deepest, d)
 	}
 	return deepest
+}
+
+// StrictEnums is a handler extension that refuses, before anything is
+// resolved, an enum value in the variables that is not one of the enum's
+// values exactly. gqlparser's variable validation compares enum values
+// case-insensitively (it lets "asc" through for ASC), while the generated
+// code that turns them into Go values does not; without this check such a
+// value fails inside execution, as an internal error. Refused here, it is
+// a request error like any other invalid variable:
+// GRAPHQL_VALIDATION_FAILED, with the path of the value.
+type StrictEnums struct {
+	Schema *ast.Schema
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = StrictEnums{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (StrictEnums) ExtensionName() string { return "StrictEnums" }
+
+// Validate implements graphql.HandlerExtension.
+func (e StrictEnums) Validate(graphql.ExecutableSchema) error {
+	if e.Schema == nil {
+		return fmt.Errorf("StrictEnums needs the schema")
+	}
+	return nil
+}
+
+// MutateOperationContext implements graphql.OperationContextMutator.
+func (e StrictEnums) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation == nil {
+		return nil
+	}
+	for _, v := range opCtx.Operation.VariableDefinitions {
+		if err := e.check(opCtx.Variables[v.Variable], v.Type, ast.Path{ast.PathName("variable"), ast.PathName(v.Variable)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (e StrictEnums) check(value any, typ *ast.Type, path ast.Path) *gqlerror.Error {
+	if value == nil || typ == nil {
+		return nil
+	}
+	if typ.Elem != nil {
+		list, ok := value.([]any)
+		if !ok {
+			return e.check(value, typ.Elem, path) // a single value stands for a list of one
+		}
+		for i, item := range list {
+			if err := e.check(item, typ.Elem, append(slices.Clone(path), ast.PathIndex(i))); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	def := e.Schema.Types[typ.NamedType]
+	if def == nil {
+		return nil
+	}
+	switch def.Kind {
+	case ast.Enum:
+		s, ok := value.(string)
+		if !ok || def.EnumValues.ForName(s) != nil {
+			return nil
+		}
+		err := gqlerror.ErrorPathf(path, "%s is not a valid %s", s, def.Name)
+		for _, ev := range def.EnumValues {
+			if strings.EqualFold(ev.Name, s) {
+				err = gqlerror.ErrorPathf(path, "%s is not a valid %s: enum values are case-sensitive (did you mean %s?)", s, def.Name, ev.Name)
+			}
+		}
+		errcode.Set(err, errcode.ValidationFailed)
+		return err
+	case ast.InputObject:
+		fields, ok := value.(map[string]any)
+		if !ok {
+			return nil
+		}
+		for _, f := range def.Fields {
+			if err := e.check(fields[f.Name], f.Type, append(slices.Clone(path), ast.PathName(f.Name))); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // QueryLimits is a handler extension that checks the query text against
