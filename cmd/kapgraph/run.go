@@ -248,7 +248,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	logger := slog.New(h)
 
-	store, where, err := openStore(ctx, getenv, logger, retryWithin(*timeout))
+	store, where, err := openStore(ctx, getenv, logger, fitToTimeout(*timeout))
 	if err != nil {
 		return err
 	}
@@ -287,18 +287,29 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	})
 }
 
-// retryWithin fits the driver's retry budget into half the request
-// timeout. With the whole timeout to retry in, a request in flight when
-// Neo4j goes away spends all of it retrying and ends as a TIMEOUT after
-// the full deadline, and the store never learns that the database is down;
-// with half, the retries give up in time to answer DATABASE_UNAVAILABLE,
-// the store is marked down, and the requests that follow fail at once
-// until Neo4j answers again. A blip shorter than the budget is still
-// bridged by the retries.
-func retryWithin(timeout time.Duration) func(*neo4j.Config) {
+// fitToTimeout fits the driver's waits into the request timeout.
+//
+// Retries get half of it. With the whole timeout to retry in, a request
+// in flight when Neo4j goes away spends all of it retrying and ends as a
+// TIMEOUT after the full deadline, and the store never learns that the
+// database is down; with half, the retries give up in time to answer
+// DATABASE_UNAVAILABLE, the store is marked down, and the requests that
+// follow fail at once until Neo4j answers again. A blip shorter than the
+// budget is still bridged by the retries.
+//
+// Waiting for a pooled connection gets all of it. Every connection busy
+// means the server is overloaded, not that the database is unavailable:
+// a request that cannot get one before its deadline ends as a TIMEOUT
+// rather than as DATABASE_UNAVAILABLE (which would also mark the store
+// down while Neo4j is answering). Opening a connection keeps its own,
+// shorter, timeout.
+func fitToTimeout(timeout time.Duration) func(*neo4j.Config) {
 	return func(c *neo4j.Config) {
 		if budget := timeout / 2; budget > 0 && budget < c.MaxTransactionRetryTime {
 			c.MaxTransactionRetryTime = budget
+		}
+		if timeout > c.ConnectionAcquisitionTimeout {
+			c.ConnectionAcquisitionTimeout = timeout
 		}
 	}
 }
