@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The reliability run of kapgraph, and RELIABILITY.md from its results.
+#
+#   1. the reliability tests with `go test -json`: hostile requests and the
+#      production switches (httpapi), the fuzz targets' seed corpora
+#      (httpapi, resolvers), injection against both engines, database faults
+#      and the binary's switches (reliability, on the isolated Neo4j in
+#      .cache/neo4j-faults, port 7697);
+#   2. optionally, a fuzzing run of every fuzz target (--fuzz DURATION);
+#   3. sustained load with reliability/cmd/kapload against `kapgraph serve`
+#      on the embedded store, then on Neo4j (the same isolated instance,
+#      reset and loaded with the seeds): N clients for D, asserting zero
+#      errors and no goroutine or memory growth;
+#   4. RELIABILITY.md, rendered by reliability/cmd/reliabilityreport from
+#      the test JSON and the load results (nothing in it is written by hand).
+#
+# Usage: scripts/reliability.sh [--ci] [--clients N] [--duration D] [--fuzz D]
+#                               [--no-tests] [--no-load] [--out FILE]
+#
+#   (default)        200 clients × 60 s per engine
+#   --ci             200 clients × 15 s per engine, and CI=true (no test skips)
+#   --fuzz 60s       also fuzz each target for that long
+#   --no-tests       load runs only;  --no-load: tests only
+#
+# Everything listens on 127.0.0.1. Artifacts go to artifacts/reliability/.
+# Exit status: 0 when every test, case and load check passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+clients=200
+duration=60s
+warmup=10s
+settle=10s
+fuzz=""
+run_tests=1
+run_load=1
+mode="full"
+out_md=RELIABILITY.md
+while (($#)); do
+	case "$1" in
+	--ci) mode="ci"; duration=15s; warmup=5s; settle=5s; export CI=true ;;
+	--clients) clients=$2; shift ;;
+	--duration) duration=$2; shift ;;
+	--fuzz) fuzz=$2; shift ;;
+	--no-tests) run_tests=0 ;;
+	--no-load) run_load=0 ;;
+	--out) out_md=$2; shift ;;
+	-h | --help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+	*) echo "reliability.sh: unknown argument $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+art=artifacts/reliability
+rm -rf "$art"
+mkdir -p "$art/bin"
+step() { printf '\n== %s\n' "$*" >&2; }
+status=0
+
+# The isolated Neo4j of the fault tests, also used by the Neo4j load run.
+export_neo4j_env() { export KAPGRAPH_NEO4J_HOME="$root/.cache/neo4j-faults" NEO4J_PORT=7697; }
+server_pid=""
+neo4j_started=""
+# shellcheck disable=SC2317 # called by the trap
+cleanup() {
+	if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+	if [[ -n $neo4j_started ]]; then (export_neo4j_env; scripts/neo4j.sh stop >&2) || true; fi
+}
+trap cleanup EXIT
+
+step "build"
+go build -o "$art/bin/kapgraph" ./cmd/kapgraph
+go build -o "$art/bin/kapload" ./reliability/cmd/kapload
+go build -o "$art/bin/reliabilityreport" ./reliability/cmd/reliabilityreport
+
+report_args=()
+if ((run_tests)); then
+	step "reliability tests (go test -json)"
+	# The reliability tests run against their own Neo4j, never the one a
+	# caller (scripts/test.sh) may have exported.
+	if ! env -u NEO4J_URI -u NEO4J_USERNAME -u NEO4J_PASSWORD -u NEO4J_DATABASE -u KAPGRAPH_NEO4J_HOME \
+		go test -count=1 -json -timeout 30m \
+		-run 'TestHostile|TestSlowClient|TestProductionSwitches|TestNoAdminSurface|^Fuzz|TestInjection|TestDatabaseFaults|TestDriverConfiguration|TestServeSwitches|TestSchemaSurface|TestHTTPSurface' \
+		./httpapi/ ./resolvers/ ./reliability/... >"$art/tests.json"; then
+		status=1
+	fi
+	# A readable summary of the JSON for the log.
+	grep -E '"Action":"(pass|fail|skip)"' "$art/tests.json" | grep -E '"Test":"[^"/]*"' |
+		sed -E 's/.*"Action":"([a-z]+)","Package":"[^"]*kapgraph\/([^"]*)","Test":"([^"]*)".*/  \1 \2 \3/' >&2 || true
+	report_args+=(-tests "$art/tests.json")
+fi
+
+if [[ -n $fuzz ]]; then
+	step "fuzzing each target for $fuzz"
+	: >"$art/fuzz.tsv"
+	for spec in httpapi:FuzzGraphQLPost httpapi:FuzzGraphQLGet resolvers:FuzzNodeFilter resolvers:FuzzSearch resolvers:FuzzPathInputs; do
+		pkg=${spec%%:*} target=${spec#*:}
+		log="$art/fuzz-$target.log"
+		result=ok
+		go test -run '^$' -fuzz "^$target\$" -fuzztime "$fuzz" "./$pkg/" >"$log" 2>&1 || { result=FAIL; status=1; }
+		execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
+		printf '%s\t%s\t%s\t%s\n' "$pkg $target" "${fuzz%s}" "${execs:-0}" "$result" >>"$art/fuzz.tsv"
+		echo "  $target: $result, ${execs:-0} executions" >&2
+		if [[ $result != ok ]]; then grep -A12 -- '--- FAIL' "$log" >&2 || true; fi
+	done
+	report_args+=(-fuzz "$art/fuzz.tsv")
+fi
+
+# start_server LOG ARGS...: starts kapgraph serve on a free loopback port
+# (with the NEO4J_* settings of the environment, if any), sets server_pid
+# and server_url.
+start_server() {
+	local log=$1
+	shift
+	"$art/bin/kapgraph" serve --addr 127.0.0.1:0 "$@" >"$log.out" 2>"$log.err" 7>&- &
+	server_pid=$!
+	server_url=""
+	for _ in $(seq 1 600); do
+		server_url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log.out" | head -1 || true)
+		[[ -n $server_url ]] && return 0
+		kill -0 "$server_pid" 2>/dev/null || { cat "$log.err" >&2; return 1; }
+		sleep 0.1
+	done
+	echo "kapgraph serve did not start" >&2
+	return 1
+}
+
+stop_server() {
+	kill "$server_pid" 2>/dev/null || true
+	wait "$server_pid" 2>/dev/null || true
+	server_pid=""
+}
+
+run_load() { # label
+	local label=$1
+	"$art/bin/kapload" -url "$server_url" -label "$label" -clients "$clients" -duration "$duration" \
+		-warmup "$warmup" -settle "$settle" -json "$art/load-$label.json" -assert | tee "$art/load-$label.txt" || status=1
+	report_args+=(-load "$art/load-$label.json")
+}
+
+if ((run_load)); then
+	step "load: $clients clients × $duration, embedded store"
+	unset NEO4J_URI NEO4J_USERNAME NEO4J_PASSWORD NEO4J_DATABASE
+	start_server "$art/server-embedded"
+	run_load embedded
+	stop_server
+
+	step "load: $clients clients × $duration, Neo4j (isolated instance, reset and loaded with the seeds)"
+	export_neo4j_env
+	# The reliability tests hold this lock while they use the instance.
+	mkdir -p "$KAPGRAPH_NEO4J_HOME"
+	exec 7>"$KAPGRAPH_NEO4J_HOME/reliability.lock"
+	flock -w 1800 7 || { echo "another run holds $KAPGRAPH_NEO4J_HOME/reliability.lock" >&2; exit 1; }
+	scripts/neo4j.sh reset >&2 7>&-
+	eval "$(scripts/neo4j.sh start 7>&-)"
+	neo4j_started=1
+	"$art/bin/kapgraph" load >&2
+	start_server "$art/server-neo4j"
+	run_load neo4j
+	stop_server
+	scripts/neo4j.sh stop >&2
+	neo4j_started=""
+	exec 7>&-
+	unset NEO4J_URI NEO4J_USERNAME NEO4J_PASSWORD NEO4J_DATABASE
+fi
+
+step "RELIABILITY.md"
+notes=(
+	-note "Mode: $mode ($clients clients × $duration per engine; warm-up $warmup, settle $settle)"
+	-note "Machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); Neo4j ${KAPGRAPH_NEO4J_VERSION:-5.26.30} Community from scripts/neo4j.sh"
+)
+cmd="scripts/reliability.sh"
+[[ $mode == ci ]] && cmd="scripts/reliability.sh --ci"
+if ! "$art/bin/reliabilityreport" -command "$cmd" "${notes[@]}" "${report_args[@]}" -out "$out_md"; then
+	status=1
+fi
+echo "wrote $out_md (artifacts in $art)" >&2
+exit $status
