@@ -44,6 +44,10 @@ import (
 // application/json. Its answer is buffered so the status, headers and data
 // entry can be put right before anything reaches the client.
 func handleGraphQL(cfg Config, logger *slog.Logger, m *metrics, next http.Handler) http.Handler {
+	var slots chan struct{} // admission: see Config.MaxInFlight
+	if cfg.MaxInFlight > 0 {
+		slots = make(chan struct{}, cfg.MaxInFlight)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept")
 		mediaType, ok := negotiate(r.Header.Values("Accept"))
@@ -92,6 +96,26 @@ func handleGraphQL(cfg Config, logger *slog.Logger, m *metrics, next http.Handle
 			inner.Body = io.NopCloser(bytes.NewReader(body))
 			inner.ContentLength = int64(len(body))
 			inner.Header.Set("Content-Type", mediaJSON)
+		}
+		if slots != nil {
+			// Waiting senders on a channel are served in arrival order,
+			// so the queue is fair.
+			select {
+			case slots <- struct{}{}:
+			default:
+				m.queued.Inc()
+				select {
+				case slots <- struct{}{}:
+					m.queued.Dec()
+				case <-r.Context().Done():
+					m.queued.Dec()
+					w.Header().Set("Retry-After", "1")
+					fail(http.StatusServiceUnavailable, CodeTimeout,
+						"the server is busy: the request's deadline passed while it waited for its turn; retry later")
+					return
+				}
+			}
+			defer func() { <-slots }()
 		}
 		rec := newBufferedResponse()
 		next.ServeHTTP(rec, inner)

@@ -16,6 +16,9 @@ const (
 	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
 	CodeNotFound             = "NOT_FOUND"
 	CodeInternal             = "INTERNAL_SERVER_ERROR"
+	// CodeTimeout is also the code the resolvers give a request whose
+	// deadline passed during execution; here, while it waited its turn.
+	CodeTimeout = "TIMEOUT"
 )
 
 const (

@@ -23,6 +23,7 @@ type metrics struct {
 	requests   *prometheus.CounterVec
 	duration   *prometheus.HistogramVec
 	inFlight   prometheus.Gauge
+	queued     prometheus.Gauge
 	operations *prometheus.CounterVec
 
 	mu      sync.Mutex
@@ -52,6 +53,12 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		Subsystem: "http",
 		Name:      "requests_in_flight",
 		Help:      "HTTP requests being served now.",
+	}))
+	m.queued = register(reg, prometheus.NewGauge(prometheus.GaugeOpts{
+		Namespace: "kapgraph",
+		Subsystem: "graphql",
+		Name:      "requests_queued",
+		Help:      "GraphQL requests waiting for one of the MaxInFlight execution slots.",
 	}))
 	m.operations = register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 		Namespace: "kapgraph",

@@ -25,6 +25,7 @@ const (
 	DefaultMaxBodyBytes   = 1 << 20 // 1 MiB: far above any real query, far below a memory problem
 	DefaultRequestTimeout = 10 * time.Second
 	DefaultCacheMaxAge    = 60 * time.Second
+	DefaultMaxInFlight    = 32
 	// readyTimeout bounds the store ping of /readyz, so a hung database
 	// makes the probe fail rather than hang the prober.
 	readyTimeout = 2 * time.Second
@@ -52,6 +53,14 @@ type Config struct {
 	// CacheMaxAge is the max-age of successful GET query responses.
 	// Default 60 s; negative disables caching (every response no-store).
 	CacheMaxAge time.Duration
+	// MaxInFlight caps the GraphQL requests executing at once; the rest
+	// wait their turn, first come first served, until their deadline
+	// (then 503 TIMEOUT). Default DefaultMaxInFlight; negative means no
+	// cap. Without it, a burst of clients interleaves everyone's database
+	// round trips: every request slows down together and the slowest run
+	// past the request timeout, while a queue lets each admitted request
+	// finish at full speed.
+	MaxInFlight int
 }
 
 // withDefaults fills zero fields, so the rest of the package never has to
@@ -62,6 +71,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = DefaultRequestTimeout
+	}
+	if c.MaxInFlight == 0 {
+		c.MaxInFlight = DefaultMaxInFlight
 	}
 	if c.CacheMaxAge == 0 {
 		c.CacheMaxAge = DefaultCacheMaxAge

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -238,6 +239,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	noPlayground := fs.Bool("no-playground", getenv("KAPGRAPH_PLAYGROUND") == "off", "do not serve the GraphiQL playground")
 	noIntrospection := fs.Bool("no-introspection", getenv("KAPGRAPH_INTROSPECTION") == "off", "refuse introspection queries")
 	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
+	defInFlight, err := envInt(getenv, "KAPGRAPH_MAX_INFLIGHT", httpapi.DefaultMaxInFlight)
+	if err != nil {
+		return err
+	}
+	maxInFlight := fs.Int("max-inflight", defInFlight, "GraphQL requests executing at once; others queue until their deadline (negative: no cap)")
 	logFormat := fs.String("log-format", envOr(getenv, "KAPGRAPH_LOG_FORMAT", "json"), "log format: json or text")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -271,6 +277,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		AllowedOrigins:    splitList(*cors),
 		RequestTimeout:    *timeout,
 		DisablePlayground: *noPlayground,
+		MaxInFlight:       *maxInFlight,
 	}, httpapi.Deps{
 		GraphQL:  batch.Middleware(store, gql),
 		Pinger:   store,
@@ -312,6 +319,20 @@ func fitToTimeout(timeout time.Duration) func(*neo4j.Config) {
 			c.ConnectionAcquisitionTimeout = timeout
 		}
 	}
+}
+
+// envInt reads an integer setting from the environment; a value that is
+// not an integer is an error rather than silently the default.
+func envInt(getenv func(string) string, key string, def int) (int, error) {
+	v := strings.TrimSpace(getenv(key))
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q: not an integer", key, v)
+	}
+	return n, nil
 }
 
 func envOr(getenv func(string) string, key, def string) string {
