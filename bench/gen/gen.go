@@ -1,0 +1,709 @@
+// Package gen generates kapgraph graphs of any size for benchmarks: many
+// synthetic reviews, each one graph.Document shaped as the loader shapes a
+// real one (a review, its sections and sentences, its reference list with
+// study designs and evidence levels, citation concerns, mentions, and
+// curated claims whose evidence quotes the review's own sentences), all
+// sharing one growing pool of curated entities.
+//
+// The output is deterministic: document i depends only on the seed and i,
+// so the graph of a smaller size is exactly the first documents of a larger
+// one, and a load can grow a database from one size to the next.
+//
+// Degrees are skewed the way a literature graph's are: entities are named
+// and pointed at with a Zipf law over their age, so old, well-known
+// entities (the ketamines and cravings of the field) become hubs. Causal
+// claims (AFFECTS, CORRELATED_WITH, signed) climb the levels of a
+// mechanism-to-outcome chain, Drug → receptor → neurochemical → signaling
+// → plasticity → circuit → Symptom → Outcome, sometimes skipping a level,
+// so mechanism paths of 4 to 6 hops exist. Their subjects are drawn
+// uniformly within a level and only their objects by the Zipf law: a hub
+// collects many causes but does not fan out to thousands of effects, which
+// keeps path counts from any one drug bounded as the graph grows, as they
+// are in the literature.
+package gen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/loader"
+)
+
+// Config says what to generate.
+type Config struct {
+	Seed uint64
+	// Nodes is the target node count of the whole graph; Documents derives
+	// the number of reviews from it.
+	Nodes int
+	// Passages per review (default 1800): with its studies, sections and
+	// concerns a review owns about 2,300 nodes, and names a few hundred
+	// shared entities.
+	Passages int
+}
+
+// DefaultSeed is the seed of every published run.
+const DefaultSeed = 20250611
+
+// Sizes are the graph sizes of the full benchmark.
+var Sizes = map[string]int{"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+
+func (c Config) withDefaults() Config {
+	if c.Seed == 0 {
+		c.Seed = DefaultSeed
+	}
+	if c.Passages <= 0 {
+		c.Passages = 1800
+	}
+	return c
+}
+
+// per-document shape, derived from Passages.
+type shape struct {
+	passages, studies, concerns, sections int
+	causal, other                         int // curated claims
+	newEntities                           int // pool growth per document
+}
+
+func (c Config) shape() shape {
+	p := c.Passages
+	return shape{
+		passages:    p,
+		studies:     p / 4,
+		concerns:    p / 30,
+		sections:    4 + p/150,
+		causal:      p / 12,
+		other:       p / 8,
+		newEntities: p / 10,
+	}
+}
+
+// DocNodes is about how many nodes a document adds to the graph (its own
+// nodes and the new shared entities it brings).
+func (c Config) DocNodes() int {
+	c = c.withDefaults()
+	s := c.shape()
+	return 1 + s.sections + s.passages + s.studies + s.concerns + s.newEntities
+}
+
+// Documents is the number of reviews for the target size (at least 1).
+func (c Config) Documents() int {
+	c = c.withDefaults()
+	n := (c.Nodes - basePool + c.DocNodes()/2) / c.DocNodes()
+	return max(1, n)
+}
+
+// basePool is the number of shared entities before the first review.
+const basePool = 300
+
+// ---- the shared entity pool -------------------------------------------------
+
+// Levels of the causal chain. Entities of other categories have level -1.
+const (
+	lvDrug = iota
+	lvReceptor
+	lvNeurochemical
+	lvSignaling
+	lvPlasticity
+	lvCircuit
+	lvSymptom
+	lvOutcome
+	levels
+)
+
+type entityKind struct {
+	cat   graph.Category
+	kind  string // Mechanism kind
+	level int
+	share int // per mille of the pool
+}
+
+var entityKinds = []entityKind{
+	{graph.CategoryDrug, "", lvDrug, 60},
+	{graph.CategoryMechanism, "receptor", lvReceptor, 90},
+	{graph.CategoryMechanism, "neurochemical", lvNeurochemical, 90},
+	{graph.CategoryMechanism, "signaling", lvSignaling, 90},
+	{graph.CategoryMechanism, "plasticity", lvPlasticity, 90},
+	{graph.CategoryMechanism, "circuit", lvCircuit, 80},
+	{graph.CategoryMechanism, "psychological", lvCircuit, 40},
+	{graph.CategorySymptom, "", lvSymptom, 90},
+	{graph.CategoryOutcome, "", lvOutcome, 60},
+	{graph.CategoryDisorder, "", -1, 60},
+	{graph.CategoryBrainRegion, "", -1, 70},
+	{graph.CategoryBrainNetwork, "", -1, 30},
+	{graph.CategoryTherapy, "", -1, 50},
+	{graph.CategorySafetyRisk, "", -1, 40},
+	{graph.CategoryPopulation, "", -1, 40},
+}
+
+// kindOf is the kind of pool entity j: a fixed interleaving of the shares,
+// so every prefix of the pool has every kind in proportion.
+func kindOf(j int) int {
+	slot := (j * 389) % 1000 // 389 is prime to 1000: a permutation of each block of 1000
+	for k, ek := range entityKinds {
+		if slot < ek.share {
+			return k
+		}
+		slot -= ek.share
+	}
+	return len(entityKinds) - 1
+}
+
+// pool holds the entities 0..n-1 of every kind, grown on demand; it is
+// shared by every generator with the same seed (names depend on the seed).
+type pool struct {
+	mu     sync.Mutex
+	seed   uint64
+	nodes  []graph.Node
+	byKind [][]int // entity indexes per kind, in index order
+}
+
+var pools sync.Map // seed → *pool
+
+func poolFor(seed uint64) *pool {
+	p, _ := pools.LoadOrStore(seed, &pool{seed: seed, byKind: make([][]int, len(entityKinds))})
+	return p.(*pool)
+}
+
+// grow makes sure entities 0..n-1 exist.
+func (p *pool) grow(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for j := len(p.nodes); j < n; j++ {
+		k := kindOf(j)
+		p.byKind[k] = append(p.byKind[k], j)
+		p.nodes = append(p.nodes, p.entity(j, k))
+	}
+}
+
+// view is the pool as one document sees it: its first n entities.
+type view struct {
+	nodes  []graph.Node
+	byKind [][]int
+	// byLevel lists the kinds of each causal level.
+	n int
+}
+
+func (p *pool) view(n int) view {
+	p.grow(n)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	v := view{nodes: p.nodes[:n:n], n: n, byKind: make([][]int, len(entityKinds))}
+	for k, js := range p.byKind {
+		i, _ := slices.BinarySearch(js, n)
+		v.byKind[k] = js[:i:i]
+	}
+	return v
+}
+
+var syllables = []string{"ka", "ta", "mi", "ne", "glu", "ser", "to", "do", "pa", "min", "cor", "tex", "lo", "ra", "vi", "zo",
+	"ben", "dra", "xi", "lu", "phe", "no", "tri", "quin", "sa", "ly", "mor", "ge", "ni", "val", "cy", "bu"}
+
+func word(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(syllables[r.IntN(len(syllables))])
+	}
+	return b.String()
+}
+
+var kindWords = map[string][]string{
+	"receptor":      {"receptor", "channel", "transporter"},
+	"neurochemical": {"release", "level", "tone"},
+	"signaling":     {"pathway", "signaling", "cascade"},
+	"plasticity":    {"synaptogenesis", "plasticity", "spine density"},
+	"circuit":       {"network activity", "connectivity", "circuit"},
+	"psychological": {"flexibility", "insight", "reappraisal"},
+}
+
+var catWords = map[graph.Category][]string{
+	graph.CategoryDrug:         {"", "hydrochloride", "analogue"},
+	graph.CategorySymptom:      {"craving", "anhedonia", "rumination", "withdrawal"},
+	graph.CategoryOutcome:      {"abstinence", "relapse", "retention", "remission"},
+	graph.CategoryDisorder:     {"use disorder", "dependence", "disorder"},
+	graph.CategoryBrainRegion:  {"cortex", "nucleus", "gyrus", "area"},
+	graph.CategoryBrainNetwork: {"network", "pathway", "circuit"},
+	graph.CategoryTherapy:      {"therapy", "psychotherapy", "counselling"},
+	graph.CategorySafetyRisk:   {"toxicity", "dissociation", "misuse"},
+	graph.CategoryPopulation:   {"patients", "adults", "veterans"},
+}
+
+var prefixes = map[graph.Category]string{
+	graph.CategoryDrug: "CHEBI", graph.CategoryMechanism: "GO", graph.CategorySymptom: "HP",
+	graph.CategoryOutcome: "KAP", graph.CategoryDisorder: "MONDO", graph.CategoryBrainRegion: "UBERON",
+	graph.CategoryBrainNetwork: "KAP", graph.CategoryTherapy: "KAP", graph.CategorySafetyRisk: "HP",
+	graph.CategoryPopulation: "KAP",
+}
+
+// EntityID is the id of pool entity j.
+func EntityID(cat graph.Category, j int) string {
+	return fmt.Sprintf("%s:syn%s%07d", prefixes[cat], strings.ToLower(string(cat[:3])), j)
+}
+
+func (p *pool) entity(j, k int) graph.Node {
+	ek := entityKinds[k]
+	r := rand.New(rand.NewPCG(p.seed, uint64(1<<40+j)))
+	name := word(r, 2+r.IntN(2))
+	if ws := kindWords[ek.kind]; ws != nil {
+		name += " " + ws[r.IntN(len(ws))]
+	} else if ws := catWords[ek.cat]; ws != nil {
+		if w := ws[r.IntN(len(ws))]; w != "" {
+			name += " " + w
+		}
+	}
+	n := graph.Node{
+		ID: EntityID(ek.cat, j), Category: ek.cat, Biolink: ek.cat.Biolink(), Name: name, Kind: ek.kind,
+		Description: fmt.Sprintf("Synthetic %s number %d.", strings.ToLower(string(ek.cat)), j),
+	}
+	for range r.IntN(3) {
+		n.Synonyms = append(n.Synonyms, word(r, 3))
+	}
+	if r.IntN(2) == 0 {
+		n.Xrefs = []string{fmt.Sprintf("MESH:D%06d", j)}
+	}
+	return n
+}
+
+// ---- documents --------------------------------------------------------------
+
+// designs are the study designs with the evidence levels the loader gives
+// them, and how common each is in a reference list (per mille).
+var designs = []struct {
+	name  string
+	level int
+	share int
+}{
+	{loader.DesignSystematicReview, 1, 80},
+	{loader.DesignRCT, 2, 140},
+	{loader.DesignPlaceboRCT, 2, 60},
+	{loader.DesignPilotRCT, 3, 60},
+	{loader.DesignControlled, 3, 60},
+	{loader.DesignCohort, 3, 90},
+	{loader.DesignOpenLabel, 4, 60},
+	{loader.DesignObservational, 4, 150},
+	{loader.DesignCaseSeries, 5, 50},
+	{loader.DesignNarrativeReview, 5, 180},
+	{loader.DesignExpertOpinion, 5, 40},
+	{loader.DesignUnclassified, 0, 30},
+}
+
+var concernKinds = []string{loader.ConcernMissingReference, loader.ConcernUncitedReference, loader.ConcernDrugMismatch,
+	loader.ConcernDisorderMismatch, loader.ConcernTrialCitesReview, loader.ConcernUncitedFinding}
+
+// DocumentID is the id of review i.
+func DocumentID(i int) string { return fmt.Sprintf("KAP:syn-review-%05d", i) }
+
+// Generator makes the documents of one configuration.
+type Generator struct {
+	cfg  Config
+	sh   shape
+	pool *pool
+}
+
+// New returns a generator.
+func New(cfg Config) *Generator {
+	cfg = cfg.withDefaults()
+	return &Generator{cfg: cfg, sh: cfg.shape(), pool: poolFor(cfg.Seed)}
+}
+
+// Config is the configuration, defaults filled in.
+func (g *Generator) Config() Config { return g.cfg }
+
+// PoolSize is the number of shared entities document i may name.
+func (g *Generator) PoolSize(i int) int { return basePool + g.sh.newEntities*(i+1) }
+
+// Entity returns pool entity j.
+func (g *Generator) Entity(j int) graph.Node {
+	g.pool.grow(j + 1)
+	g.pool.mu.Lock()
+	defer g.pool.mu.Unlock()
+	return g.pool.nodes[j]
+}
+
+// docBuilder is the state of one document.
+type docBuilder struct {
+	g       *Generator
+	r       *rand.Rand
+	v       view
+	doc     *graph.Document
+	key     string
+	used    map[int]bool // pool entities named
+	levels  map[string]int
+	zipf    map[int]*rand.Zipf // per kind
+	edgeN   int
+	studies []string
+	// passages
+	pIDs     []string
+	pSection []int
+	pText    []string
+	pCites   [][]string // study ids per passage
+	sIDs     []string
+	sTitles  []string
+}
+
+// Document builds review i. It is safe to call from several goroutines.
+func (g *Generator) Document(i int) *graph.Document {
+	b := &docBuilder{
+		g: g, r: rand.New(rand.NewPCG(g.cfg.Seed, uint64(i))),
+		v:   g.pool.view(g.PoolSize(i)),
+		key: DocumentID(i), used: map[int]bool{}, levels: map[string]int{}, zipf: map[int]*rand.Zipf{},
+	}
+	b.doc = &graph.Document{ID: b.key}
+	b.build(i)
+	return b.doc
+}
+
+// pick draws an entity of kind k: Zipf over age when skewed (entity 0 of
+// the kind is the most popular), uniform otherwise.
+func (b *docBuilder) pick(k int, skewed bool) int {
+	js := b.v.byKind[k]
+	if len(js) == 0 {
+		return -1
+	}
+	if !skewed {
+		return js[b.r.IntN(len(js))]
+	}
+	z := b.zipf[k]
+	if z == nil {
+		z = rand.NewZipf(b.r, 1.15, 2, uint64(len(js)-1))
+		b.zipf[k] = z
+	}
+	return js[z.Uint64()]
+}
+
+// pickLevel draws an entity of a causal level.
+func (b *docBuilder) pickLevel(lv int, skewed bool) int {
+	var ks []int
+	for k, ek := range entityKinds {
+		if ek.level == lv {
+			ks = append(ks, k)
+		}
+	}
+	return b.pick(ks[b.r.IntN(len(ks))], skewed)
+}
+
+func kindIndex(c graph.Category) int {
+	for k, ek := range entityKinds {
+		if ek.cat == c {
+			return k
+		}
+	}
+	panic("no kind for " + string(c))
+}
+
+// use marks pool entity j as named by the document and returns its id.
+func (b *docBuilder) use(j int) string {
+	b.used[j] = true
+	return b.v.nodes[j].ID
+}
+
+func (b *docBuilder) lexEdge(s string, p graph.Predicate, o, agent string) {
+	b.edgeN++
+	e := graph.Edge{ID: fmt.Sprintf("%s/e/%d", b.key, b.edgeN), Subject: s, Predicate: p, Object: o,
+		Biolink: p.Biolink(graph.Unsigned), AgentType: agent, KnowledgeLevel: "not_provided", Document: b.key}
+	e.Score = graph.EdgeScore(&e, nil)
+	b.doc.Edges = append(b.doc.Edges, e)
+}
+
+func (b *docBuilder) build(i int) {
+	r := b.r
+	sh := b.g.sh
+	year := 2000 + r.IntN(26)
+	title := fmt.Sprintf("Synthetic review %d: %s and %s in addiction", i, word(r, 3), word(r, 2))
+	b.doc.Nodes = append(b.doc.Nodes, graph.Node{
+		ID: b.key, Category: graph.CategoryReview, Biolink: graph.CategoryReview.Biolink(), Name: title, Title: title,
+		Document: b.key, Authors: []string{word(r, 2) + " A", word(r, 3) + " B"}, Journal: "Journal of Synthetic Psychiatry",
+		Year: year, Volume: fmt.Sprint(1 + i%40), Pages: fmt.Sprintf("%d-%d", i, i+12), Published: fmt.Sprintf("%d-06-01", year),
+		Description: "A generated review.",
+	})
+
+	// Sections: a few top-level ones with subsections.
+	for s := 0; s < sh.sections; s++ {
+		id := fmt.Sprintf("%s/s%d", b.key, s+1)
+		t := fmt.Sprintf("%d %s", s+1, strings.ToUpper(word(r, 2)[:1])+word(r, 3))
+		n := graph.Node{ID: id, Category: graph.CategorySection, Biolink: graph.CategorySection.Biolink(), Name: t, Title: t,
+			Level: 1, Ordinal: s + 1, Start: s * 1000, End: s*1000 + 999, Line: 10 + s*20, Document: b.key}
+		if s%4 != 0 {
+			n.Level = 2
+			n.Section = b.sIDs[s-s%4]
+			b.lexEdge(n.Section, graph.HasSection, id, "manual_agent")
+		} else {
+			b.lexEdge(b.key, graph.HasSection, id, "automated_agent")
+		}
+		b.sIDs = append(b.sIDs, id)
+		b.sTitles = append(b.sTitles, t)
+		b.doc.Nodes = append(b.doc.Nodes, n)
+	}
+
+	// Studies: the reference list.
+	for k := 0; k < sh.studies; k++ {
+		id := fmt.Sprintf("KAP:study/syn-%05d-%04d", i, k+1)
+		d := pickDesign(r)
+		sy := 1975 + int(50*(1-r.Float64()*r.Float64()))
+		label := fmt.Sprintf("%s et al. (%d)", strings.ToUpper(word(r, 1)[:1])+word(r, 2), sy)
+		n := graph.Node{ID: id, Category: graph.CategoryStudy, Biolink: graph.CategoryStudy.Biolink(), Name: label,
+			Title: fmt.Sprintf("%s of %s in %s", d.name, word(r, 3), word(r, 2)), Authors: []string{word(r, 2), word(r, 3)},
+			Year: sy, Journal: "J " + word(r, 2), Volume: fmt.Sprint(1 + r.IntN(80)), Pages: fmt.Sprintf("%d-%d", k, k+9),
+			RefNumber: k + 1, Design: d.name, EvidenceLevel: d.level, DesignBasis: "generated", Line: 500 + k,
+			Citation: label + ". " + word(r, 4) + ".", Document: b.key}
+		if d.level == 2 || d.name == loader.DesignPilotRCT {
+			n.Biolink = "biolink:ClinicalTrial"
+		}
+		b.levels[id] = d.level
+		b.studies = append(b.studies, id)
+		b.doc.Nodes = append(b.doc.Nodes, n)
+		b.lexEdge(b.key, graph.HasReference, id, "automated_agent")
+	}
+
+	// Passages: sentences naming entities and citing studies.
+	for k := 0; k < sh.passages; k++ {
+		id := fmt.Sprintf("%s/p%d", b.key, k+1)
+		sec := k * sh.sections / sh.passages
+		var named []int
+		for range 1 + r.IntN(3) {
+			named = append(named, b.pick(r.IntN(len(entityKinds)), true))
+		}
+		var cites []string
+		if r.IntN(10) < 6 {
+			for range 1 + r.IntN(2) {
+				cites = append(cites, b.studies[r.IntN(len(b.studies))])
+			}
+			slices.Sort(cites)
+			cites = slices.Compact(cites)
+		}
+		var text strings.Builder
+		fmt.Fprintf(&text, "In %s, %s", word(r, 2), b.v.nodes[named[0]].Name)
+		for _, j := range named[1:] {
+			fmt.Fprintf(&text, " %s %s", []string{"modulates", "increases", "reduces", "predicts"}[r.IntN(4)], b.v.nodes[j].Name)
+		}
+		fmt.Fprintf(&text, " across %s %s (passage %d).", word(r, 3), word(r, 2), k+1)
+		for _, c := range cites {
+			fmt.Fprintf(&text, " [%d]", b.refNumber(c))
+		}
+		t := text.String()
+		b.doc.Nodes = append(b.doc.Nodes, graph.Node{ID: id, Category: graph.CategoryPassage, Biolink: graph.CategoryPassage.Biolink(),
+			Name: shorten(t, 80), Text: t, Section: b.sIDs[sec], Ordinal: k + 1, Start: k * 200, End: k*200 + len(t),
+			Line: 12 + k, Kind: "sentence", Document: b.key})
+		b.lexEdge(b.sIDs[sec], graph.HasPassage, id, "automated_agent")
+		for _, c := range cites {
+			b.lexEdge(id, graph.Cites, c, "automated_agent")
+		}
+		slices.Sort(named)
+		for _, j := range slices.Compact(named) {
+			b.lexEdge(id, graph.Mentions, b.use(j), "text_mining_agent")
+		}
+		b.pIDs = append(b.pIDs, id)
+		b.pSection = append(b.pSection, sec)
+		b.pText = append(b.pText, t)
+		b.pCites = append(b.pCites, cites)
+	}
+
+	// Citation concerns.
+	concernsBy := map[string][]string{}
+	for k := 0; k < sh.concerns; k++ {
+		kind := concernKinds[r.IntN(len(concernKinds))]
+		id := fmt.Sprintf("%s/concern/%s-%d", b.key, kind, k+1)
+		pi := r.IntN(len(b.pIDs))
+		b.doc.Nodes = append(b.doc.Nodes, graph.Node{ID: id, Category: graph.CategoryCitationConcern,
+			Biolink: graph.CategoryCitationConcern.Biolink(), Name: kind, Kind: kind, ConcernKind: kind,
+			Text: "generated concern about passage " + b.pIDs[pi], Line: 12 + pi, Document: b.key})
+		b.lexEdge(id, graph.Flags, b.pIDs[pi], "automated_agent")
+		concernsBy[b.pIDs[pi]] = append(concernsBy[b.pIDs[pi]], id)
+		if len(b.pCites[pi]) > 0 {
+			b.lexEdge(id, graph.Flags, b.pCites[pi][0], "automated_agent")
+		}
+	}
+
+	// Causal claims up the chain.
+	for k := 0; k < sh.causal; k++ {
+		ls := pickSourceLevel(r)
+		lo := min(lvOutcome, ls+jump(r))
+		s := b.pickLevel(ls, ls == lvDrug && r.IntN(3) == 0)
+		o := b.pickLevel(lo, true)
+		p := graph.Affects
+		if lo >= lvSymptom && r.IntN(10) < 3 {
+			p = graph.CorrelatedWith
+		}
+		sign := graph.Increases
+		if r.IntN(5) < 2 {
+			sign = graph.Decreases
+		}
+		var dis string
+		if r.IntN(10) < 3 {
+			dis = b.use(b.pick(kindIndex(graph.CategoryDisorder), true))
+		}
+		b.claim(k, s, p, o, sign, dis, concernsBy)
+	}
+	// Other curated claims.
+	type rel struct {
+		p    graph.Predicate
+		s, o graph.Category
+	}
+	rels := []rel{
+		{graph.StudiedToTreat, graph.CategoryDrug, graph.CategoryDisorder},
+		{graph.HasAdverseEvent, graph.CategoryDrug, graph.CategorySafetyRisk},
+		{graph.LocatedIn, graph.CategoryMechanism, graph.CategoryBrainRegion},
+		{graph.PartOf, graph.CategoryBrainRegion, graph.CategoryBrainNetwork},
+		{graph.HasPart, graph.CategoryBrainNetwork, graph.CategoryBrainRegion},
+		{graph.ConsideredFor, graph.CategoryTherapy, graph.CategoryDisorder},
+		{graph.ConsideredFor, graph.CategoryTherapy, graph.CategoryPopulation},
+		{graph.AssociatedWith, graph.CategorySymptom, graph.CategoryDisorder},
+	}
+	for k := 0; k < sh.other; k++ {
+		rl := rels[r.IntN(len(rels))]
+		sk := kindIndex(rl.s)
+		if rl.s == graph.CategoryMechanism {
+			sk = 1 + r.IntN(6)
+		}
+		s := b.pick(sk, false)
+		o := b.pick(kindIndex(rl.o), true)
+		b.claim(sh.causal+k, s, rl.p, o, graph.Unsigned, "", concernsBy)
+	}
+
+	// The shared entities the document names, as the loader includes its
+	// lexicon's.
+	js := make([]int, 0, len(b.used))
+	for j := range b.used {
+		js = append(js, j)
+	}
+	slices.Sort(js)
+	for _, j := range js {
+		n := b.v.nodes[j]
+		n.Synonyms = slices.Clone(n.Synonyms)
+		n.Xrefs = slices.Clone(n.Xrefs)
+		b.doc.Nodes = append(b.doc.Nodes, n)
+	}
+}
+
+func (b *docBuilder) refNumber(study string) int {
+	var n int
+	fmt.Sscanf(study[strings.LastIndexByte(study, '-')+1:], "%d", &n)
+	return n
+}
+
+// claim adds one curated claim between pool entities s and o with one to
+// three evidence sentences of the review.
+func (b *docBuilder) claim(k, s int, p graph.Predicate, o int, sign graph.Sign, disorder string, concernsBy map[string][]string) {
+	if s < 0 || o < 0 || s == o {
+		return
+	}
+	r := b.r
+	sid, oid := b.use(s), b.use(o)
+	e := graph.Edge{ID: fmt.Sprintf("%s/claim/c%d", b.key, k+1), Subject: sid, Predicate: p, Object: oid,
+		Biolink: p.Biolink(sign), Sign: sign, Origin: "stated", KnowledgeLevel: "knowledge_assertion",
+		AgentType: "manual_agent", Document: b.key}
+	if r.IntN(10) == 0 {
+		e.Origin = "inferred"
+		e.Note = "bridges two stated claims"
+	}
+	if r.IntN(6) == 0 {
+		e.KnowledgeLevel = "observation"
+	}
+	e.Qualifiers.Disorder = disorder
+	if r.IntN(4) == 0 {
+		e.Qualifiers.Aspect = []string{"activity", "abundance", "expression"}[r.IntN(3)]
+	}
+	if r.IntN(8) == 0 {
+		e.Qualifiers.TimePoint = fmt.Sprintf("%d weeks", 1+r.IntN(12))
+	}
+	for range 1 + r.IntN(3) {
+		pi := r.IntN(len(b.pIDs))
+		ev := graph.Evidence{Quote: b.pText[pi], Passage: b.pIDs[pi], Section: b.sIDs[b.pSection[pi]],
+			SectionTitle: b.sTitles[b.pSection[pi]], Studies: slices.Clone(b.pCites[pi])}
+		for _, c := range b.pCites[pi] {
+			ev.Citations = append(ev.Citations, fmt.Sprintf("[%d]", b.refNumber(c)))
+		}
+		e.Evidence = append(e.Evidence, ev)
+		e.Concerns = append(e.Concerns, concernsBy[b.pIDs[pi]]...)
+	}
+	slices.Sort(e.Concerns)
+	e.Concerns = slices.Compact(e.Concerns)
+	e.Score = graph.EdgeScore(&e, func(id string) int { return b.levels[id] })
+	b.doc.Edges = append(b.doc.Edges, e)
+}
+
+func pickDesign(r *rand.Rand) (d struct {
+	name  string
+	level int
+	share int
+}) {
+	x := r.IntN(1000)
+	for _, d := range designs {
+		if x < d.share {
+			return d
+		}
+		x -= d.share
+	}
+	return designs[len(designs)-1]
+}
+
+// pickSourceLevel draws the level a causal claim starts at.
+func pickSourceLevel(r *rand.Rand) int {
+	// Drug, receptor, neurochemical, signaling, plasticity, circuit, symptom.
+	w := []int{20, 14, 13, 13, 13, 13, 14}
+	x := r.IntN(100)
+	for lv, wt := range w {
+		if x < wt {
+			return lv
+		}
+		x -= wt
+	}
+	return lvSymptom
+}
+
+// jump is how many levels a causal claim climbs: mostly one, sometimes
+// two or three (a review skipping steps of the chain).
+func jump(r *rand.Rand) int {
+	switch x := r.IntN(100); {
+	case x < 50:
+		return 1
+	case x < 80:
+		return 2
+	default:
+		return 3
+	}
+}
+
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-3] + "..."
+}
+
+// All generates the documents of cfg in order, calling fn for each; with
+// workers > 1 documents are built in parallel (fn is still called in order).
+func All(cfg Config, workers int, fn func(i int, d *graph.Document) error) error {
+	g := New(cfg)
+	n := g.cfg.Documents()
+	g.pool.grow(g.PoolSize(n))
+	workers = max(1, workers)
+	out := make([]chan *graph.Document, n)
+	for i := range out {
+		out[i] = make(chan *graph.Document, 1)
+	}
+	sem := make(chan struct{}, workers+1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := 0; i < n; i++ {
+			select {
+			case sem <- struct{}{}:
+			case <-stop:
+				return
+			}
+			go func(i int) { out[i] <- g.Document(i) }(i)
+		}
+	}()
+	for i := 0; i < n; i++ {
+		d := <-out[i]
+		<-sem
+		if err := fn(i, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
