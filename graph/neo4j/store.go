@@ -156,9 +156,20 @@ func txConfig(ctx context.Context, op string, meta map[string]any) ([]func(*neo4
 		if left <= 0 {
 			return nil, graph.WrapError(graph.ETIMEOUT, context.DeadlineExceeded, "neo4j %s", op)
 		}
-		cfgs = append(cfgs, neo4j.WithTxTimeout(left)) // the driver rounds up to whole milliseconds
+		cfgs = append(cfgs, neo4j.WithTxTimeout(txTimeout(left)))
 	}
 	return cfgs, nil
+}
+
+// txTimeout is the transaction timeout for time left: whole milliseconds,
+// as the server counts them. The driver rounds any other value up and logs
+// an INFO line saying so for every transaction, which under load is a log
+// line per statement, formatted and written on the cores the database
+// needs. Truncating keeps the server's timeout within the request's
+// deadline; under a millisecond left still gets one millisecond, because a
+// zero timeout would mean none at all.
+func txTimeout(left time.Duration) time.Duration {
+	return max(left.Truncate(time.Millisecond), time.Millisecond)
 }
 
 func (s *Store) sessionConfig(mode neo4j.AccessMode) neo4j.SessionConfig {
