@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -11,85 +12,148 @@ import (
 
 // ---- Neighborhood -------------------------------------------------------
 
-// Neighborhood implements graph.Store. graph.ExpandNeighborhood decides
-// which nodes are in, asking the database for one ring at a time; all the
-// rings, the nodes and the edges among them are read in one transaction.
+// Neighborhood implements graph.Store in one statement: the rings of
+// graph.ExpandNeighborhood (each ring's new neighbours in id order, cut
+// when the limit is reached, nothing further once cut), then the nodes and
+// the edges among them. Asking for one ring at a time cost a round trip
+// per depth on top of the node and edge reads.
 func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*graph.Subgraph, error) {
 	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
 	}
-	types, err := relTypes(q.Predicates)
+	cypher, err := neighborhoodCypher(q)
 	if err != nil {
 		return nil, err
 	}
-	ringCypher := "UNWIND $ids AS id MATCH (:" + labelEntity + " {id: id})-[:" + types + "]-(m:" + labelEntity + ") RETURN DISTINCT m.id AS id"
-	edgesCypher := "UNWIND $ids AS id MATCH (a:" + labelEntity + " {id: id})-[r:" + types + "]->(b:" + labelEntity + ") " +
-		"WHERE b.id IN $ids RETURN " + edgeColumns
-	return readTx(ctx, s, "Neighborhood", func(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
-		centre, err := nodesByID(ctx, tx, []string{q.ID})
+	recs, err := s.query(ctx, "Neighborhood", cypher, map[string]any{"id": q.ID, "limit": q.Limit})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", q.ID)
+	}
+	sub, err := decodeSubgraph(recs[0])
+	if err != nil {
+		return nil, s.mapErr(ctx, "Neighborhood", err)
+	}
+	return sub, nil
+}
+
+// neighborhoodCypher builds the statement for q: one ring subquery per
+// depth (q.Depth is at most graph.MaxDepth), the types from the
+// allow-list. ids holds the nodes taken so far, the start first; frontier
+// the last ring taken; cut whether the limit cut a ring short.
+func neighborhoodCypher(q graph.NeighborhoodQuery) (string, error) {
+	types, err := relTypes(q.Predicates)
+	if err != nil {
+		return "", err
+	}
+	if q.Depth < 1 || q.Depth > graph.MaxDepth {
+		return "", graph.Errorf(graph.EINVALID, "depth %d out of bounds", q.Depth)
+	}
+	var b strings.Builder
+	b.WriteString("MATCH (c:" + labelEntity + " {id: $id}) WITH [c.id] AS ids, [c.id] AS frontier, false AS cut ")
+	for range q.Depth {
+		b.WriteString("CALL (ids, frontier, cut) { " +
+			"UNWIND CASE WHEN cut THEN [] ELSE frontier END AS x " +
+			"MATCH (:" + labelEntity + " {id: x})-[:" + types + "]-(m:" + labelEntity + ") " +
+			"WITH DISTINCT m.id AS mid WHERE NOT mid IN ids " +
+			"WITH mid ORDER BY mid RETURN collect(mid) AS ring } " +
+			"WITH ids, ring, cut, $limit - size(ids) AS room " +
+			"WITH ids + ring[0..room] AS ids, ring[0..room] AS frontier, cut OR size(ring) > room AS cut ")
+	}
+	b.WriteString("CALL (ids) { UNWIND ids AS x MATCH (n:" + labelEntity + " {id: x}) RETURN collect(properties(n)) AS nodes } " +
+		"CALL (ids) { UNWIND ids AS x MATCH (a:" + labelEntity + " {id: x})-[r:" + types + "]->(b:" + labelEntity + ") " +
+		"WHERE b.id IN ids RETURN collect({props: properties(r), type: type(r), subject: a.id, object: b.id}) AS edges } " +
+		"RETURN cut, nodes, edges")
+	return b.String(), nil
+}
+
+func decodeSubgraph(rec *neo4j.Record) (*graph.Subgraph, error) {
+	cut, _, err := neo4j.GetRecordValue[bool](rec, "cut")
+	if err != nil {
+		return nil, err
+	}
+	nodes, _, err := neo4j.GetRecordValue[[]any](rec, "nodes")
+	if err != nil {
+		return nil, err
+	}
+	edges, _, err := neo4j.GetRecordValue[[]any](rec, "edges")
+	if err != nil {
+		return nil, err
+	}
+	sub := &graph.Subgraph{Truncated: cut}
+	for _, raw := range nodes {
+		m, _ := raw.(map[string]any)
+		n, err := decodeNode(m)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("node %v: %w", m["id"], err)
 		}
-		if len(centre) == 0 {
-			return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", q.ID)
-		}
-		var ringErr error
-		neighbours := func(frontier []string) []string {
-			if ringErr != nil {
-				return nil
-			}
-			recs, err := collect(ctx, tx, ringCypher, map[string]any{"ids": frontier})
-			if err != nil {
-				ringErr = err
-				return nil
-			}
-			next := make([]string, 0, len(recs))
-			for _, r := range recs {
-				if id, ok := r.Values[0].(string); ok {
-					next = append(next, id)
-				}
-			}
-			return next
-		}
-		ids, truncated := graph.ExpandNeighborhood(q, neighbours)
-		if ringErr != nil {
-			return nil, ringErr
-		}
-		sub := &graph.Subgraph{Truncated: truncated}
-		if sub.Nodes, err = nodesByID(ctx, tx, ids); err != nil {
-			return nil, err
-		}
-		recs, err := collect(ctx, tx, edgesCypher, map[string]any{"ids": ids})
+		sub.Nodes = append(sub.Nodes, n)
+	}
+	seen := make(map[string]bool, len(edges))
+	for _, raw := range edges {
+		row, _ := raw.(map[string]any)
+		props, _ := row["props"].(map[string]any)
+		typ, _ := row["type"].(string)
+		subj, _ := row["subject"].(string)
+		obj, _ := row["object"].(string)
+		e, err := decodeEdge(props, typ, subj, obj)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("edge %v: %w", props["id"], err)
 		}
-		if sub.Edges, err = decodeEdges(recs); err != nil {
-			return nil, err
+		if !seen[e.ID] {
+			seen[e.ID] = true
+			sub.Edges = append(sub.Edges, e)
 		}
-		graph.SortSubgraph(sub)
-		return sub, nil
-	})
+	}
+	graph.SortSubgraph(sub)
+	return sub, nil
 }
 
 // ---- paths --------------------------------------------------------------
 
-// Path enumeration is Cypher's; choosing and ordering is Go's. Each path
-// comes back compact (node ids, and per relationship its element id, id,
-// score, sign and start node), the shared graph.NewPath and ranking
-// functions order them exactly as the embedded engine does, and only the
-// relationships of the paths returned are then read whole.
+// Path enumeration, ranking and the cut to the first results all happen in
+// one Cypher statement, which returns only the paths asked for, with their
+// relationships whole: shipping every enumerated path to Go to rank it
+// there made each question megabytes of Bolt records to encode and decode.
+// The statement ranks exactly as graph.NewPath and graph.RankShortestFirst
+// or graph.RankBestSupported do (the score is the product of the hops'
+// scores in hop order, rounded to four decimals the same way; the
+// tie-break key is the edge ids joined by '|'), and Go rebuilds the paths
+// it returns with graph.NewPath and ranks them again, so the order of what
+// is returned is the shared code's in any case.
 
 // simplePath keeps node-simple paths only, as the embedded engine's walk
 // does (Cypher itself only keeps relationships unique).
 const simplePath = "all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])"
 
-const pathColumns = "[x IN nodes(p) | x.id] AS nodes, " +
-	"[r IN relationships(p) | elementId(r)] AS eids, " +
-	"[r IN relationships(p) | r.id] AS ids, " +
-	"[r IN relationships(p) | coalesce(r.score, 0.0)] AS scores, " +
-	"[r IN relationships(p) | coalesce(r.sign, '')] AS signs, " +
-	"[r IN relationships(p) | startNode(r).id] AS starts"
+// Path orders to splice after ORDER BY: graph.RankShortestFirst and
+// graph.RankBestSupported over the columns rankedPathsTail computes.
+const (
+	orderShortestFirst = "size(rs) ASC, score DESC, key ASC"
+	orderBestSupported = "score DESC, size(rs) ASC, key ASC"
+)
+
+// rankedPathsTail follows a MATCH that binds p. It keeps at most
+// MaxEnumeratedPaths + 1 paths, so that n (the number enumerated) tells an
+// over-limit query apart (graph.TooManyPaths) without enumerating further,
+// scores and keys them, and returns the first $first in the given order
+// with each relationship's properties, type and start node.
+func rankedPathsTail(order string) string {
+	return " WITH p LIMIT $limit" +
+		" WITH collect(p) AS ps" +
+		" UNWIND ps AS p" +
+		" WITH size(ps) AS n, p, relationships(p) AS rs" +
+		" WITH n, p, rs," +
+		" round(reduce(s = 1.0, r IN rs | s * coalesce(r.score, 0.0)) * 10000.0) / 10000.0 AS score," +
+		" reduce(k = '', r IN rs | k + r.id + '|') AS key" +
+		" ORDER BY " + order +
+		" LIMIT $first" +
+		" RETURN n, [x IN nodes(p) | x.id] AS nodes, [r IN rs | properties(r)] AS props," +
+		" [r IN rs | type(r)] AS types, [r IN rs | startNode(r).id] AS starts"
+}
 
 // hopRange is a variable-length bound to splice, from a hop count that
 // graph's Normalize already bounded.
@@ -100,98 +164,82 @@ func hopRange(min, max int) (string, error) {
 	return fmt.Sprintf("*%d..%d", min, max), nil
 }
 
-// pathSet is the result of one enumeration: paths whose hops point at
-// placeholder edges (id, score and sign only) until fill reads them.
-type pathSet struct {
-	paths []*graph.Path
-	stubs map[string]*graph.Edge // by element id
-	eid   map[*graph.Edge]string
-}
-
-func enumerate(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (*pathSet, error) {
+// rankedPaths runs match (which binds p) followed by rankedPathsTail and
+// decodes the paths, ranked by rank (the Go twin of order). It refuses
+// with ELIMIT a query that enumerates more than graph.MaxEnumeratedPaths
+// paths, as the embedded engine does.
+func rankedPaths(ctx context.Context, tx neo4j.ManagedTransaction, match, order string, rank func([]*graph.Path),
+	first int, params map[string]any) ([]*graph.Path, error) {
 	params["limit"] = graph.MaxEnumeratedPaths + 1
-	recs, err := collect(ctx, tx, cypher+" RETURN "+pathColumns+" LIMIT $limit", params)
+	params["first"] = first
+	recs, err := collect(ctx, tx, match+rankedPathsTail(order), params)
 	if err != nil {
 		return nil, err
 	}
-	if len(recs) > graph.MaxEnumeratedPaths {
+	if len(recs) == 0 {
+		return nil, nil
+	}
+	n, _, err := neo4j.GetRecordValue[int64](recs[0], "n")
+	if err != nil {
+		return nil, err
+	}
+	if n > graph.MaxEnumeratedPaths {
 		return nil, graph.TooManyPaths()
 	}
-	ps := &pathSet{stubs: map[string]*graph.Edge{}, eid: map[*graph.Edge]string{}}
+	out := make([]*graph.Path, 0, len(recs))
 	for _, rec := range recs {
-		nodes, err := stringList(rec, "nodes")
+		p, err := decodePath(rec)
 		if err != nil {
 			return nil, err
 		}
-		eids, err1 := stringList(rec, "eids")
-		ids, err2 := stringList(rec, "ids")
-		signs, err3 := stringList(rec, "signs")
-		starts, err4 := stringList(rec, "starts")
-		scores, _, err5 := neo4j.GetRecordValue[[]any](rec, "scores")
-		for _, err := range []error{err1, err2, err3, err4, err5} {
-			if err != nil {
-				return nil, err
-			}
-		}
-		hops := make([]graph.Hop, len(eids))
-		for i, eid := range eids {
-			e := ps.stubs[eid]
-			if e == nil {
-				score, _ := scores[i].(float64)
-				e = &graph.Edge{ID: ids[i], Score: score, Sign: graph.Sign(signs[i])}
-				ps.stubs[eid] = e
-				ps.eid[e] = eid
-			}
-			hops[i] = graph.Hop{Edge: e, From: nodes[i], To: nodes[i+1], Forward: starts[i] == nodes[i]}
-		}
-		ps.paths = append(ps.paths, graph.NewPath(nodes[0], hops))
+		out = append(out, p)
 	}
-	return ps, nil
+	rank(out)
+	return out, nil
 }
 
-// fill reads whole the edges of the given paths and rebuilds the paths on
-// them.
-func (ps *pathSet) fill(ctx context.Context, tx neo4j.ManagedTransaction, paths []*graph.Path) ([]*graph.Path, error) {
-	var eids []string
-	seen := map[string]bool{}
-	for _, p := range paths {
-		for _, h := range p.Hops {
-			if eid := ps.eid[h.Edge]; !seen[eid] {
-				seen[eid] = true
-				eids = append(eids, eid)
-			}
-		}
+// decodePath rebuilds one path from rankedPathsTail's columns. A hop walks
+// its relationship forward when the relationship starts at the hop's first
+// node; a simple path never repeats a node, so the other end is the hop's
+// other node.
+func decodePath(rec *neo4j.Record) (*graph.Path, error) {
+	nodes, err := stringList(rec, "nodes")
+	if err != nil {
+		return nil, err
 	}
-	full := map[string]*graph.Edge{}
-	if len(eids) > 0 {
-		recs, err := collect(ctx, tx, "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN eid, "+edgeColumns,
-			map[string]any{"eids": eids})
+	types, err := stringList(rec, "types")
+	if err != nil {
+		return nil, err
+	}
+	starts, err := stringList(rec, "starts")
+	if err != nil {
+		return nil, err
+	}
+	props, _, err := neo4j.GetRecordValue[[]any](rec, "props")
+	if err != nil {
+		return nil, err
+	}
+	if len(nodes) != len(props)+1 || len(types) != len(props) || len(starts) != len(props) {
+		return nil, fmt.Errorf("path record has %d nodes for %d relationships", len(nodes), len(props))
+	}
+	hops := make([]graph.Hop, len(props))
+	for i, raw := range props {
+		m, ok := raw.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("path relationship %d: properties are a %T", i, raw)
+		}
+		forward := starts[i] == nodes[i]
+		subj, obj := nodes[i], nodes[i+1]
+		if !forward {
+			subj, obj = obj, subj
+		}
+		e, err := decodeEdge(m, types[i], subj, obj)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("edge %v: %w", m["id"], err)
 		}
-		for _, rec := range recs {
-			e, err := decodeEdgeRecord(rec)
-			if err != nil {
-				return nil, err
-			}
-			eid, _ := rec.Values[0].(string)
-			full[eid] = e
-		}
+		hops[i] = graph.Hop{Edge: e, From: nodes[i], To: nodes[i+1], Forward: forward}
 	}
-	out := make([]*graph.Path, len(paths))
-	for i, p := range paths {
-		hops := make([]graph.Hop, len(p.Hops))
-		for j, h := range p.Hops {
-			e := full[ps.eid[h.Edge]]
-			if e == nil {
-				return nil, fmt.Errorf("edge %s vanished inside a read transaction", h.Edge.ID)
-			}
-			h.Edge = e
-			hops[j] = h
-		}
-		out[i] = graph.NewPath(p.Nodes[0], hops)
-	}
-	return out, nil
+	return graph.NewPath(nodes[0], hops), nil
 }
 
 func stringList(rec *neo4j.Record, key string) ([]string, error) {
@@ -271,18 +319,8 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, er
 		if q.From == q.To {
 			return nil, nil // no simple path returns to its start
 		}
-		ps, err := enumerate(ctx, tx, cypher, map[string]any{"from": q.From, "to": q.To})
-		if err != nil {
-			return nil, err
-		}
-		if len(ps.paths) == 0 {
-			return nil, nil
-		}
-		graph.RankShortestFirst(ps.paths)
-		if len(ps.paths) > q.First {
-			ps.paths = ps.paths[:q.First]
-		}
-		return ps.fill(ctx, tx, ps.paths)
+		return rankedPaths(ctx, tx, cypher, orderShortestFirst, graph.RankShortestFirst, q.First,
+			map[string]any{"from": q.From, "to": q.To})
 	})
 }
 
@@ -313,19 +351,12 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 		if q.From == q.To {
 			return nil, nil
 		}
-		ps, err := enumerate(ctx, tx, cypher, map[string]any{"from": q.From, "to": q.To})
-		if err != nil {
+		ps, err := rankedPaths(ctx, tx, cypher, orderShortestFirst, graph.RankShortestFirst, 1,
+			map[string]any{"from": q.From, "to": q.To})
+		if err != nil || len(ps) == 0 {
 			return nil, err
 		}
-		if len(ps.paths) == 0 {
-			return nil, nil
-		}
-		graph.RankShortestFirst(ps.paths)
-		out, err := ps.fill(ctx, tx, ps.paths[:1])
-		if err != nil {
-			return nil, err
-		}
-		return out[0], nil
+		return ps[0], nil
 	})
 }
 
@@ -393,17 +424,6 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		if to != nil && to.ID == from.ID {
 			return nil, nil
 		}
-		ps, err := enumerate(ctx, tx, cypher, params)
-		if err != nil {
-			return nil, err
-		}
-		if len(ps.paths) == 0 {
-			return nil, nil
-		}
-		graph.RankBestSupported(ps.paths)
-		if len(ps.paths) > q.First {
-			ps.paths = ps.paths[:q.First]
-		}
-		return ps.fill(ctx, tx, ps.paths)
+		return rankedPaths(ctx, tx, cypher, orderBestSupported, graph.RankBestSupported, q.First, params)
 	})
 }
