@@ -354,66 +354,113 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 
 // ---- Stats and MetaGraph ------------------------------------------------
 
-// Stats implements graph.Store. Totals and per-label and per-type counts
-// come from the count store; the Study and CitationConcern histograms
-// scan those labels only.
-func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
-	var byCat, byPred []string
+// cypherStats answers Stats in one statement: totals and per-label and
+// per-type counts from the count store, and the Study and CitationConcern
+// histograms from one pass over each label, grouped by every key at once
+// (Go folds the groups into the three Study histograms). Nine statements,
+// three of them scanning :Study, cost a round trip each.
+var cypherStats = func() string {
+	var cats, preds []string
 	for _, c := range graph.Categories() {
-		byCat = append(byCat, fmt.Sprintf("MATCH (n:%s) RETURN '%s' AS key, count(n) AS count", c, c))
+		cats = append(cats, fmt.Sprintf("MATCH (n:%s) RETURN '%s' AS key, count(n) AS count", c, c))
 	}
 	for _, p := range graph.Predicates() {
-		byPred = append(byPred, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN '%s' AS key, count(r) AS count", p, p))
+		preds = append(preds, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN '%s' AS key, count(r) AS count", p, p))
 	}
-	type stmt struct {
-		cypher string
-		into   func(key any, count int)
+	return "CALL () { MATCH (n:" + labelEntity + ") RETURN count(n) AS nodes } " +
+		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } " +
+		"CALL () { MATCH (d:" + labelDocument + ") RETURN count(d) AS documents } " +
+		"CALL () { CALL () { " + strings.Join(cats, " UNION ALL ") + " } RETURN collect([key, count]) AS byCategory } " +
+		"CALL () { CALL () { " + strings.Join(preds, " UNION ALL ") + " } RETURN collect([key, count]) AS byPredicate } " +
+		"CALL () { MATCH (n:" + string(graph.CategoryStudy) + ") " +
+		"WITH coalesce(n.design, '') AS design, coalesce(n.evidenceLevel, 0) AS level, coalesce(n.year, 0) AS year, count(*) AS count " +
+		"RETURN collect([design, level, year, count]) AS studies } " +
+		"CALL () { MATCH (n:" + string(graph.CategoryCitationConcern) + ") " +
+		"WITH coalesce(n.concernKind, '') AS kind, count(*) AS count RETURN collect([kind, count]) AS concerns } " +
+		"RETURN nodes, edges, documents, byCategory, byPredicate, studies, concerns"
+}()
+
+// Stats implements graph.Store.
+func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
+	recs, err := s.query(ctx, "Stats", cypherStats, nil)
+	if err != nil {
+		return nil, err
 	}
-	return readTx(ctx, s, "Stats", func(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.Stats, error) {
-		st := &graph.Stats{}
-		cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-		stmts := []stmt{
-			{"MATCH (n:" + labelEntity + ") RETURN '' AS key, count(n) AS count", func(_ any, c int) { st.Nodes = c }},
-			{"MATCH ()-[r]->() RETURN '' AS key, count(r) AS count", func(_ any, c int) { st.Edges = c }},
-			{"MATCH (d:" + labelDocument + ") RETURN '' AS key, count(d) AS count", func(_ any, c int) { st.Documents = c }},
-			{strings.Join(byCat, " UNION ALL "), func(k any, c int) {
-				if c > 0 {
-					cats[k.(string)] += c
-				}
-			}},
-			{strings.Join(byPred, " UNION ALL "), func(k any, c int) {
-				if c > 0 {
-					preds[k.(string)] += c
-				}
-			}},
-			{"MATCH (n:Study) RETURN coalesce(n.design, '') AS key, count(*) AS count", func(k any, c int) { designs[k.(string)] += c }},
-			{"MATCH (n:Study) RETURN coalesce(n.evidenceLevel, 0) AS key, count(*) AS count", func(k any, c int) {
-				levels[graph.EvidenceLevelKey(int(k.(int64)))] += c
-			}},
-			{"MATCH (n:Study) WHERE coalesce(n.year, 0) > 0 RETURN n.year AS key, count(*) AS count", func(k any, c int) {
-				years[graph.YearKey(int(k.(int64)))] += c
-			}},
-			{"MATCH (n:CitationConcern) RETURN coalesce(n.concernKind, '') AS key, count(*) AS count", func(k any, c int) { concerns[k.(string)] += c }},
+	st, err := decodeStats(recs)
+	if err != nil {
+		return nil, s.mapErr(ctx, "Stats", err)
+	}
+	return st, nil
+}
+
+func decodeStats(recs []*neo4j.Record) (*graph.Stats, error) {
+	if len(recs) != 1 {
+		return nil, fmt.Errorf("stats: %d records", len(recs))
+	}
+	rec := recs[0]
+	st := &graph.Stats{}
+	for key, into := range map[string]*int{"nodes": &st.Nodes, "edges": &st.Edges, "documents": &st.Documents} {
+		n, _, err := neo4j.GetRecordValue[int64](rec, key)
+		if err != nil {
+			return nil, err
 		}
-		for _, q := range stmts {
-			recs, err := collect(ctx, tx, q.cypher, nil)
-			if err != nil {
-				return nil, err
+		*into = int(n)
+	}
+	// rows reads a column of [key..., count] lists.
+	rows := func(key string, width int, into func(row []any, count int)) error {
+		list, _, err := neo4j.GetRecordValue[[]any](rec, key)
+		if err != nil {
+			return err
+		}
+		for _, raw := range list {
+			row, ok := raw.([]any)
+			if !ok || len(row) != width {
+				return fmt.Errorf("stats %s: malformed row %v", key, raw)
 			}
-			for _, r := range recs {
-				k, _ := r.Get("key")
-				c, _, err := neo4j.GetRecordValue[int64](r, "count")
-				if err != nil {
-					return nil, err
-				}
-				q.into(k, int(c))
+			c, ok := row[width-1].(int64)
+			if !ok {
+				return fmt.Errorf("stats %s: malformed count %v", key, row[width-1])
+			}
+			into(row, int(c))
+		}
+		return nil
+	}
+	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	positive := func(m map[string]int) func([]any, int) {
+		return func(row []any, c int) {
+			if k, _ := row[0].(string); c > 0 {
+				m[k] += c
 			}
 		}
-		st.ByCategory, st.ByPredicate = graph.Counts(cats), graph.Counts(preds)
-		st.ByDesign, st.ByEvidenceLevel = graph.Counts(designs), graph.Counts(levels)
-		st.ByYear, st.ByConcernKind = graph.Counts(years), graph.Counts(concerns)
-		return st, nil
-	})
+	}
+	if err := rows("byCategory", 2, positive(cats)); err != nil {
+		return nil, err
+	}
+	if err := rows("byPredicate", 2, positive(preds)); err != nil {
+		return nil, err
+	}
+	if err := rows("studies", 4, func(row []any, c int) {
+		design, _ := row[0].(string)
+		level, _ := row[1].(int64)
+		year, _ := row[2].(int64)
+		designs[design] += c
+		levels[graph.EvidenceLevelKey(int(level))] += c
+		if year > 0 {
+			years[graph.YearKey(int(year))] += c
+		}
+	}); err != nil {
+		return nil, err
+	}
+	if err := rows("concerns", 2, func(row []any, c int) {
+		k, _ := row[0].(string)
+		concerns[k] += c
+	}); err != nil {
+		return nil, err
+	}
+	st.ByCategory, st.ByPredicate = graph.Counts(cats), graph.Counts(preds)
+	st.ByDesign, st.ByEvidenceLevel = graph.Counts(designs), graph.Counts(levels)
+	st.ByYear, st.ByConcernKind = graph.Counts(years), graph.Counts(concerns)
+	return st, nil
 }
 
 // MetaGraph implements graph.Store.
