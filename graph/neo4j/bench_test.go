@@ -2,45 +2,90 @@ package neo4j
 
 import (
 	"context"
-	"sync"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/storetest"
 )
 
-// The benchmarks run over the seeds on the test server (see server_test.go).
-// They measure the engine end to end, driver and round trips included:
+// The benchmarks run on the test server (see server_test.go), over the
+// seeds or over a synthetic graph from bench/gen. They measure the engine
+// end to end, driver and round trips included:
 //
 //	go test ./graph/neo4j -run '^$' -bench . -benchtime 200x
+//
+// Both data sets share the one database, so each benchmark first makes
+// sure the one it reads is the one loaded (benchData remembers which).
 
-var seededOnce sync.Once
+// benchData is the data set in the database: "seeds", "gen10k" or "" when
+// unknown (after a test or a load benchmark wiped it).
+var benchData string
+
+// genBenchConfig is the synthetic graph the benchmarks read and load: about
+// 10,000 nodes, the smallest size of the published benchmark.
+var genBenchConfig = gen.Config{Nodes: gen.Sizes["10k"]}
 
 func seededStore(b *testing.B) *Store {
 	b.Helper()
 	s := testStore(b)
-	seededOnce.Do(func() {
+	if benchData != "seeds" {
 		wipe(b, s)
+		benchData = ""
 		for _, d := range storetest.Seeds(b) {
 			if _, err := s.Load(context.Background(), d); err != nil {
 				b.Fatalf("load %s: %v", d.ID, err)
 			}
 		}
-	})
+		benchData = "seeds"
+	}
 	return s
 }
 
+func genDocs(b *testing.B) []*graph.Document {
+	b.Helper()
+	var docs []*graph.Document
+	if err := gen.All(genBenchConfig, 2, func(_ int, d *graph.Document) error {
+		docs = append(docs, d)
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
+
+func genStore(b *testing.B) *Store {
+	b.Helper()
+	s := testStore(b)
+	if benchData != "gen10k" {
+		wipe(b, s)
+		benchData = ""
+		for _, d := range genDocs(b) {
+			if _, err := s.Load(context.Background(), d); err != nil {
+				b.Fatalf("load %s: %v", d.ID, err)
+			}
+		}
+		benchData = "gen10k"
+	}
+	return s
+}
+
+// genDrug is the synthetic hub drug: entity 0 of its kind, the most named.
+func genDrug() string { return gen.EntityID(graph.CategoryDrug, 0) }
+
 func BenchmarkMechanismPaths(b *testing.B) {
-	s := seededStore(b)
 	ctx := context.Background()
 	for _, bc := range []struct {
-		name string
-		q    graph.MechanismPathQuery
+		name  string
+		store func(*testing.B) *Store
+		q     graph.MechanismPathQuery
 	}{
-		{"ketamine-to-outcomes", graph.MechanismPathQuery{From: "CHEBI:6121", MaxHops: 6, First: 10}},
-		{"ketamine-aud-abstinence", graph.MechanismPathQuery{From: "CHEBI:6121", To: "KAP:abstinence", Disorder: "MONDO:0002046", MaxHops: 4, First: 5}},
+		{"seeds/ketamine-to-outcomes", seededStore, graph.MechanismPathQuery{From: "CHEBI:6121", MaxHops: 6, First: 10}},
+		{"seeds/ketamine-aud-abstinence", seededStore, graph.MechanismPathQuery{From: "CHEBI:6121", To: "KAP:abstinence", Disorder: "MONDO:0002046", MaxHops: 4, First: 5}},
+		{"gen10k/hub-drug-to-outcomes", genStore, graph.MechanismPathQuery{From: genDrug(), MaxHops: 6, First: 10}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
+			s := bc.store(b)
 			for b.Loop() {
 				if _, err := s.MechanismPaths(ctx, bc.q); err != nil {
 					b.Fatal(err)
@@ -50,19 +95,69 @@ func BenchmarkMechanismPaths(b *testing.B) {
 	}
 }
 
-func BenchmarkNeighborhood(b *testing.B) {
-	s := seededStore(b)
+func BenchmarkPaths(b *testing.B) {
 	ctx := context.Background()
 	for _, bc := range []struct {
-		name string
-		q    graph.NeighborhoodQuery
+		name     string
+		shortest bool
+		q        graph.PathQuery
 	}{
-		{"ketamine-depth2", graph.NeighborhoodQuery{ID: "CHEBI:6121", Depth: 2}},
-		{"craving-mentions", graph.NeighborhoodQuery{ID: "KAP:craving", Depth: 1, Predicates: []graph.Predicate{graph.Mentions, graph.Cites}}},
+		{"ketamine-craving", false, graph.PathQuery{From: "CHEBI:6121", To: "KAP:craving", MaxHops: 3, First: 10}},
+		{"shortest/ketamine-craving", true, graph.PathQuery{From: "CHEBI:6121", To: "KAP:craving", MaxHops: 4}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
+			s := seededStore(b)
+			for b.Loop() {
+				var err error
+				if bc.shortest {
+					_, err = s.ShortestPath(ctx, bc.q)
+				} else {
+					_, err = s.Paths(ctx, bc.q)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkNeighborhood(b *testing.B) {
+	ctx := context.Background()
+	for _, bc := range []struct {
+		name  string
+		store func(*testing.B) *Store
+		q     graph.NeighborhoodQuery
+	}{
+		{"seeds/ketamine-depth2", seededStore, graph.NeighborhoodQuery{ID: "CHEBI:6121", Depth: 2}},
+		{"seeds/craving-mentions", seededStore, graph.NeighborhoodQuery{ID: "KAP:craving", Depth: 1, Predicates: []graph.Predicate{graph.Mentions, graph.Cites}}},
+		{"gen10k/hub-drug-depth2", genStore, graph.NeighborhoodQuery{ID: genDrug(), Depth: 2}},
+		{"gen10k/hub-drug-depth3", genStore, graph.NeighborhoodQuery{ID: genDrug(), Depth: 3, Limit: graph.MaxNeighborhood}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			s := bc.store(b)
 			for b.Loop() {
 				if _, err := s.Neighborhood(ctx, bc.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkStats(b *testing.B) {
+	ctx := context.Background()
+	for _, bc := range []struct {
+		name  string
+		store func(*testing.B) *Store
+	}{
+		{"seeds", seededStore},
+		{"gen10k", genStore},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			s := bc.store(b)
+			for b.Loop() {
+				if _, err := s.Stats(ctx); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -84,38 +179,55 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad loads the seeds into an empty database ("fresh": one
+// BenchmarkLoad loads documents into an empty database ("fresh": one
 // transaction per document creating everything) and over themselves
-// ("unchanged": the transaction finds nothing to write).
+// ("unchanged": the transaction finds nothing to write), for the seeds and
+// for the synthetic 10k graph. It reports items (nodes and edges) and
+// relationships written per second of load.
 func BenchmarkLoad(b *testing.B) {
-	s := seededStore(b)
 	ctx := context.Background()
-	docs := storetest.Seeds(b)
-	items := 0
-	for _, d := range docs {
-		items += len(d.Nodes) + len(d.Edges)
-	}
-	load := func(b *testing.B) {
+	for _, data := range []struct {
+		name string
+		docs func(*testing.B) []*graph.Document
+	}{
+		{"seeds", func(b *testing.B) []*graph.Document { return storetest.Seeds(b) }},
+		{"gen10k", genDocs},
+	} {
+		docs := data.docs(b)
+		items, rels := 0, 0
 		for _, d := range docs {
-			if _, err := s.Load(ctx, d); err != nil {
-				b.Fatal(err)
+			items += len(d.Nodes) + len(d.Edges)
+			rels += len(d.Edges)
+		}
+		s := testStore(b)
+		load := func(b *testing.B) {
+			for _, d := range docs {
+				if _, err := s.Load(ctx, d); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
+		report := func(b *testing.B) {
+			secs := b.Elapsed().Seconds()
+			b.ReportMetric(float64(items)*float64(b.N)/secs, "items/s")
+			b.ReportMetric(float64(rels)*float64(b.N)/secs, "rels/s")
+		}
+		b.Run(data.name+"/fresh", func(b *testing.B) {
+			benchData = ""
+			for b.Loop() {
+				b.StopTimer()
+				wipe(b, s)
+				b.StartTimer()
+				load(b)
+			}
+			report(b)
+		})
+		b.Run(data.name+"/unchanged", func(b *testing.B) {
+			load(b)
+			for b.Loop() {
+				load(b)
+			}
+			report(b)
+		})
 	}
-	b.Run("fresh", func(b *testing.B) {
-		for b.Loop() {
-			b.StopTimer()
-			wipe(b, s)
-			b.StartTimer()
-			load(b)
-		}
-		b.ReportMetric(float64(items)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
-	})
-	b.Run("unchanged", func(b *testing.B) {
-		load(b)
-		for b.Loop() {
-			load(b)
-		}
-		b.ReportMetric(float64(items)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
-	})
 }
