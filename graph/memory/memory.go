@@ -2,11 +2,15 @@
 // `kapgraph serve` answers on a fresh machine with nothing installed. It
 // keeps every document in immutable indexes that a load swaps in whole,
 // which gives readers the same all-or-nothing view of a reload that Neo4j's
-// transactions give.
+// transactions give. The indexes are persistent structures (state.go): a
+// load builds the next snapshot from the current one by copying only what
+// its document changes, so loading a graph document by document costs
+// about its size rather than the square of it.
 package memory
 
 import (
 	"context"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -28,129 +32,14 @@ var _ graph.Store = (*Store)(nil)
 // New returns an empty store.
 func New() *Store {
 	s := &Store{}
-	s.state.Store(buildState(map[string]*graph.Document{}))
+	s.state.Store(emptyState(maphash.MakeSeed()))
 	return s
-}
-
-// state is one immutable snapshot of the whole graph.
-type state struct {
-	docs       map[string]*graph.Document
-	nodes      map[string]*graph.Node
-	edges      map[string]*graph.Edge
-	out, in    map[string][]*graph.Edge
-	byCategory map[graph.Category][]*graph.Node
-	tokens     []tokenPosting // sorted by token
-	stats      *graph.Stats
-	meta       []*graph.MetaEdge
-
-	sortedMu sync.Mutex
-	sorted   map[sortKey][]*graph.Node
-}
-
-type tokenPosting struct {
-	token string
-	nodes []*graph.Node
 }
 
 type sortKey struct {
 	cat   graph.Category
 	order graph.NodeOrder
 }
-
-func buildState(docs map[string]*graph.Document) *state {
-	st := &state{
-		docs:       docs,
-		nodes:      map[string]*graph.Node{},
-		edges:      map[string]*graph.Edge{},
-		out:        map[string][]*graph.Edge{},
-		in:         map[string][]*graph.Edge{},
-		byCategory: map[graph.Category][]*graph.Node{},
-		sorted:     map[sortKey][]*graph.Node{},
-	}
-	ids := make([]string, 0, len(docs))
-	for id := range docs {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids) // later documents win for shared entities, deterministically
-	for _, id := range ids {
-		d := docs[id]
-		for i := range d.Nodes {
-			st.nodes[d.Nodes[i].ID] = &d.Nodes[i]
-		}
-	}
-	for _, id := range ids {
-		d := docs[id]
-		for i := range d.Edges {
-			e := &d.Edges[i]
-			st.edges[e.ID] = e
-			st.out[e.Subject] = append(st.out[e.Subject], e)
-			st.in[e.Object] = append(st.in[e.Object], e)
-		}
-	}
-	postings := map[string][]*graph.Node{}
-	for _, n := range st.nodes {
-		st.byCategory[n.Category] = append(st.byCategory[n.Category], n)
-		seen := map[string]bool{}
-		for _, text := range append([]string{n.Name}, n.Synonyms...) {
-			for _, t := range graph.SearchTokens(text) {
-				if !seen[t] {
-					seen[t] = true
-					postings[t] = append(postings[t], n)
-				}
-			}
-		}
-	}
-	for t, ns := range postings {
-		st.tokens = append(st.tokens, tokenPosting{t, ns})
-	}
-	sort.Slice(st.tokens, func(i, j int) bool { return st.tokens[i].token < st.tokens[j].token })
-	st.stats, st.meta = summarise(st)
-	return st
-}
-
-func summarise(st *state) (*graph.Stats, []*graph.MetaEdge) {
-	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, n := range st.nodes {
-		cats[string(n.Category)]++
-		switch n.Category {
-		case graph.CategoryStudy:
-			designs[n.Design]++
-			levels[levelKey(n.EvidenceLevel)]++
-			if n.Year > 0 {
-				years[yearKey(n.Year)]++
-			}
-		case graph.CategoryCitationConcern:
-			concerns[n.ConcernKind]++
-		}
-	}
-	type triple struct {
-		s graph.Category
-		p graph.Predicate
-		o graph.Category
-	}
-	meta := map[triple]int{}
-	for _, e := range st.edges {
-		preds[string(e.Predicate)]++
-		s, o := st.nodes[e.Subject], st.nodes[e.Object]
-		if s != nil && o != nil {
-			meta[triple{s.Category, e.Predicate, o.Category}]++
-		}
-	}
-	var m []*graph.MetaEdge
-	for t, c := range meta {
-		m = append(m, &graph.MetaEdge{Subject: t.s, Predicate: t.p, Object: t.o, Count: c})
-	}
-	graph.SortMeta(m)
-	return &graph.Stats{
-		Nodes: len(st.nodes), Edges: len(st.edges), Documents: len(st.docs),
-		ByCategory: graph.Counts(cats), ByPredicate: graph.Counts(preds),
-		ByDesign: graph.Counts(designs), ByEvidenceLevel: graph.Counts(levels),
-		ByYear: graph.Counts(years), ByConcernKind: graph.Counts(concerns),
-	}, m
-}
-
-func levelKey(l int) string { return graph.EvidenceLevelKey(l) }
-func yearKey(y int) string  { return graph.YearKey(y) }
 
 func (s *Store) cur() *state { return s.state.Load() }
 
@@ -163,19 +52,15 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	defer s.mu.Unlock()
 	old := s.cur()
 	if err := doc.Validate(func(id string) bool {
-		n, ok := old.nodes[id]
-		return ok && n.Document == ""
+		n := old.node(id)
+		return n != nil && n.Document == ""
 	}); err != nil {
 		return nil, err
 	}
 	// Copy so later changes by the caller cannot reach the snapshot.
 	cp := &graph.Document{ID: doc.ID, Nodes: slices.Clone(doc.Nodes), Edges: slices.Clone(doc.Edges)}
-	docs := make(map[string]*graph.Document, len(old.docs)+1)
-	for id, d := range old.docs {
-		docs[id] = d
-	}
 	res := &graph.LoadResult{Document: doc.ID, Nodes: len(cp.Nodes), Edges: len(cp.Edges)}
-	if prev, ok := old.docs[doc.ID]; ok {
+	if prev, ok := old.docs.get(doc.ID); ok {
 		res.Replaced = true
 		for _, n := range prev.Nodes {
 			if n.Document == doc.ID {
@@ -184,14 +69,34 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 		}
 		res.RemovedEdges = len(prev.Edges)
 	}
-	docs[doc.ID] = cp
-	s.state.Store(buildState(docs))
+	s.state.Store(old.apply(doc.ID, cp))
 	return res, nil
+}
+
+// Remove takes a document out, as if it had never been loaded: its nodes
+// and edges go, shared entities stay while another document names them,
+// and edges of other documents that pointed at its nodes dangle as they
+// would after a fresh load without it. It reports whether the document was
+// there. graph.Store has no removal (Neo4j's engine has none either); this
+// exists for operators of the embedded store and for the tests that check
+// incremental updates against a build from scratch.
+func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, graph.WrapError(graph.ETIMEOUT, err, "remove")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.cur()
+	if _, ok := old.docs.get(id); !ok {
+		return false, nil
+	}
+	s.state.Store(old.apply(id, nil))
+	return true, nil
 }
 
 // Node implements graph.Store.
 func (s *Store) Node(ctx context.Context, id string) (*graph.Node, error) {
-	if n, ok := s.cur().nodes[id]; ok {
+	if n := s.cur().node(id); n != nil {
 		return n, nil
 	}
 	return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
@@ -202,7 +107,7 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, err
 	st := s.cur()
 	out := make([]*graph.Node, 0, len(ids))
 	for _, id := range uniq(ids) {
-		if n, ok := st.nodes[id]; ok {
+		if n := st.node(id); n != nil {
 			out = append(out, n)
 		}
 	}
@@ -214,7 +119,7 @@ func (s *Store) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, err
 	st := s.cur()
 	out := make([]*graph.Edge, 0, len(ids))
 	for _, id := range uniq(ids) {
-		if e, ok := st.edges[id]; ok {
+		if e := st.edge(id); e != nil {
 			out = append(out, e)
 		}
 	}
@@ -277,12 +182,15 @@ func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*graph
 	}
 	var ns []*graph.Node
 	if cat == "" {
-		ns = make([]*graph.Node, 0, len(st.nodes))
-		for _, n := range st.nodes {
+		ns = make([]*graph.Node, 0, st.nodeCount)
+		for n := range st.allNodes {
 			ns = append(ns, n)
 		}
 	} else {
-		ns = slices.Clone(st.byCategory[cat])
+		ns = make([]*graph.Node, 0, st.byCategory[cat].len())
+		for n := range st.categoryNodes(cat) {
+			ns = append(ns, n)
+		}
 	}
 	keys := make(map[*graph.Node]string, len(ns))
 	for _, n := range ns {
@@ -309,8 +217,8 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	allowed := predicateSet(q.Predicates, true)
 	seen := map[string]bool{}
 	var out []*graph.Edge
-	add := func(es []*graph.Edge) {
-		for _, e := range es {
+	add := func(es edgeList) {
+		for e := range es.all {
 			if allowed(e.Predicate) && !seen[e.ID] {
 				seen[e.ID] = true
 				out = append(out, e)
@@ -319,10 +227,10 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	}
 	for _, id := range uniq(q.NodeIDs) {
 		if q.Direction != graph.In {
-			add(st.out[id])
+			add(st.outOf(id))
 		}
 		if q.Direction != graph.Out {
-			add(st.in[id])
+			add(st.inOf(id))
 		}
 	}
 	return out, nil
@@ -348,19 +256,23 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 		return nil, err
 	}
 	st := s.cur()
-	if _, ok := st.nodes[q.ID]; !ok {
+	if st.node(q.ID) == nil {
 		return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", q.ID)
 	}
 	allowed := predicateSet(q.Predicates, false)
 	neighbours := func(frontier []string) []string {
 		var next []string
 		for _, id := range frontier {
-			for _, e := range st.out[id] {
+			v := st.vertex(id)
+			if v == nil {
+				continue
+			}
+			for e := range v.out.all {
 				if allowed(e.Predicate) {
 					next = append(next, e.Object)
 				}
 			}
-			for _, e := range st.in[id] {
+			for e := range v.in.all {
 				if allowed(e.Predicate) {
 					next = append(next, e.Subject)
 				}
@@ -373,10 +285,10 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	in := map[string]bool{}
 	for _, id := range ids {
 		in[id] = true
-		sub.Nodes = append(sub.Nodes, st.nodes[id])
+		sub.Nodes = append(sub.Nodes, st.node(id))
 	}
 	for _, id := range ids {
-		for _, e := range st.out[id] {
+		for e := range st.outOf(id).all {
 			if allowed(e.Predicate) && in[e.Object] {
 				sub.Edges = append(sub.Edges, e)
 			}
@@ -475,8 +387,8 @@ func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *
 		if id == "" {
 			return nil, nil
 		}
-		n, ok := st.nodes[id]
-		if !ok {
+		n := st.node(id)
+		if n == nil {
 			return nil, graph.Errorf(graph.ENOTFOUND, "%s: no node with id %q", what, id)
 		}
 		return n, nil
@@ -492,10 +404,10 @@ func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *
 }
 
 func (st *state) mustExist(from, to string) error {
-	if _, ok := st.nodes[from]; !ok {
+	if st.node(from) == nil {
 		return graph.Errorf(graph.ENOTFOUND, "from: no node with id %q", from)
 	}
-	if _, ok := st.nodes[to]; !ok {
+	if st.node(to) == nil {
 		return graph.Errorf(graph.ENOTFOUND, "to: no node with id %q", to)
 	}
 	return nil
@@ -515,8 +427,8 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 	hops := make([]graph.Hop, 0, maxHops)
 	steps := 0
 	var limitErr error
-	var dfs func(at string)
-	dfs = func(at string) {
+	var dfs func(at string, v *vertex)
+	dfs = func(at string, v *vertex) {
 		if limitErr != nil {
 			return
 		}
@@ -528,10 +440,11 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 			if limitErr != nil || onPath[next] || !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
 				return
 			}
-			n := st.nodes[next]
-			if n == nil {
+			nv := st.vertex(next)
+			if nv == nil || nv.node == nil {
 				return
 			}
+			n := nv.node
 			hops = append(hops, graph.Hop{Edge: e, From: at, To: next, Forward: forward})
 			ok, goOn := accept(n)
 			if ok {
@@ -542,21 +455,27 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 			}
 			if goOn && len(hops) < maxHops {
 				onPath[next] = true
-				dfs(next)
+				dfs(next, nv)
 				delete(onPath, next)
 			}
 			hops = hops[:len(hops)-1]
 		}
-		for _, e := range st.out[at] {
-			try(e, e.Object, true)
+		for _, part := range v.out {
+			for _, e := range part {
+				try(e, e.Object, true)
+			}
 		}
 		if undirected {
-			for _, e := range st.in[at] {
-				try(e, e.Subject, false)
+			for _, part := range v.in {
+				for _, e := range part {
+					try(e, e.Subject, false)
+				}
 			}
 		}
 	}
-	dfs(start)
+	if v := st.vertex(start); v != nil {
+		dfs(start, v)
+	}
 	if limitErr != nil {
 		return nil, limitErr
 	}
@@ -583,11 +502,13 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			longest = t
 		}
 	}
-	i := sort.Search(len(st.tokens), func(i int) bool { return st.tokens[i].token >= longest })
 	seen := map[*graph.Node]bool{}
 	var hits []*graph.SearchHit
-	for ; i < len(st.tokens) && strings.HasPrefix(st.tokens[i].token, longest); i++ {
-		for _, n := range st.tokens[i].nodes {
+	st.tokens.from(longest, func(tp tokenPosting) bool {
+		if !strings.HasPrefix(tp.token, longest) {
+			return false
+		}
+		for n := range tp.nodes {
 			if seen[n] || !cats[n.Category] {
 				continue
 			}
@@ -596,7 +517,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 				hits = append(hits, &graph.SearchHit{Node: n, Score: sc, Matched: m})
 			}
 		}
-	}
+		return true
+	})
 	graph.RankHits(hits)
 	if len(hits) > q.First {
 		hits = hits[:q.First]

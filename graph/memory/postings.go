@@ -1,0 +1,189 @@
+package memory
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// postings is the search index: every token of every node's name and
+// synonyms with the nodes that have it, in token order so that a prefix
+// is a range. It is a two-level persistent B-tree: tokens are kept in
+// chunks of at most 2*chunkSize, and a load copies only the chunks, and
+// the posting lists, that it changes. A sorted array copied per load, as
+// before, made every load cost the whole index.
+type postings struct {
+	chunks []*tokenChunk // by first token
+	owner  *txn
+}
+
+const chunkSize = 128
+
+type tokenChunk struct {
+	items []tokenPosting // sorted by token, never empty
+	owner *txn
+}
+
+// tokenPosting is one token's nodes, sorted by id so that a load can
+// merge its changes in, and cut into parts of at most 2*partSize that are
+// never changed once published: a common token ("in", "passage") names a
+// large share of the graph, and a load copies only the parts its nodes
+// fall in, not the whole list. Search ranks its hits itself, so the order
+// of a list is free to choose.
+type tokenPosting struct {
+	token string
+	parts [][]*graph.Node // each sorted and non-empty; ids ascend across parts
+}
+
+const partSize = 256
+
+// nodes yields the token's nodes in id order.
+func (tp tokenPosting) nodes(yield func(*graph.Node) bool) {
+	for _, part := range tp.parts {
+		for _, n := range part {
+			if !yield(n) {
+				return
+			}
+		}
+	}
+}
+
+// updateParts is parts with puts and dels merged in (see mergePostings),
+// sharing every part no change falls in.
+func updateParts(parts [][]*graph.Node, puts []*graph.Node, dels []string) [][]*graph.Node {
+	out := make([][]*graph.Node, 0, len(parts)+1)
+	for i, part := range parts {
+		// This part takes the changes below the next part's first id.
+		np, nd := len(puts), len(dels)
+		if i+1 < len(parts) {
+			next := parts[i+1][0].ID
+			np = sort.Search(len(puts), func(j int) bool { return puts[j].ID >= next })
+			nd = sort.Search(len(dels), func(j int) bool { return dels[j] >= next })
+		}
+		if np == 0 && nd == 0 {
+			out = append(out, part)
+			continue
+		}
+		merged := mergePostings(part, puts[:np], dels[:nd])
+		puts, dels = puts[np:], dels[nd:]
+		for len(merged) > 2*partSize {
+			out = append(out, slices.Clip(merged[:partSize]))
+			merged = merged[partSize:]
+		}
+		if len(merged) > 0 {
+			out = append(out, merged)
+		}
+	}
+	for len(puts) > 0 { // an empty list
+		k := min(len(puts), 2*partSize)
+		out = append(out, slices.Clone(puts[:k]))
+		puts = puts[k:]
+	}
+	return out
+}
+
+// chunkFor is the index of the chunk that holds, or would hold, tok.
+func (p *postings) chunkFor(tok string) int {
+	i := sort.Search(len(p.chunks), func(i int) bool { return p.chunks[i].items[0].token > tok })
+	return max(0, i-1)
+}
+
+// update applies one load's changes to tok's list in one merge: puts
+// become the nodes with their ids (added or replacing the old version),
+// and the nodes with the ids in dels go. Both must be sorted by id and
+// disjoint. Merging once per token and load keeps a load that adds
+// thousands of nodes under a common token from moving its list thousands
+// of times.
+func (p *postings) update(tx *txn, tok string, puts []*graph.Node, dels []string) {
+	if p.owner != tx {
+		p.chunks, p.owner = slices.Clone(p.chunks), tx
+	}
+	ci := 0
+	if len(p.chunks) > 0 {
+		ci = p.chunkFor(tok)
+	} else if len(puts) > 0 {
+		p.chunks = append(p.chunks, &tokenChunk{owner: tx})
+	} else {
+		return
+	}
+	c := p.chunks[ci]
+	i, found := slices.BinarySearchFunc(c.items, tok, func(tp tokenPosting, t string) int { return strings.Compare(tp.token, t) })
+	if !found && len(puts) == 0 {
+		return
+	}
+	var old [][]*graph.Node
+	if found {
+		old = c.items[i].parts
+	}
+	parts := updateParts(old, puts, dels)
+	if c.owner != tx {
+		c = &tokenChunk{items: slices.Clone(c.items), owner: tx}
+		p.chunks[ci] = c
+	}
+	switch {
+	case found && len(parts) > 0:
+		c.items[i].parts = parts
+	case found:
+		c.items = slices.Delete(c.items, i, i+1)
+		if len(c.items) == 0 {
+			p.chunks = slices.Delete(p.chunks, ci, ci+1)
+		}
+	case len(parts) > 0:
+		c.items = slices.Insert(c.items, i, tokenPosting{token: tok, parts: parts})
+		if len(c.items) > 2*chunkSize {
+			right := &tokenChunk{items: slices.Clone(c.items[chunkSize:]), owner: tx}
+			c.items = slices.Clip(c.items[:chunkSize])
+			p.chunks = slices.Insert(p.chunks, ci+1, right)
+		}
+	}
+}
+
+// mergePostings is old, sorted by id, with puts merged in and dels taken
+// out, as a new slice.
+func mergePostings(old, puts []*graph.Node, dels []string) []*graph.Node {
+	out := make([]*graph.Node, 0, len(old)+len(puts))
+	for _, n := range old {
+		for len(puts) > 0 && puts[0].ID < n.ID {
+			out, puts = append(out, puts[0]), puts[1:]
+		}
+		for len(dels) > 0 && dels[0] < n.ID {
+			dels = dels[1:]
+		}
+		switch {
+		case len(puts) > 0 && puts[0].ID == n.ID:
+			out, puts = append(out, puts[0]), puts[1:]
+		case len(dels) > 0 && dels[0] == n.ID:
+			dels = dels[1:]
+		default:
+			out = append(out, n)
+		}
+	}
+	return append(out, puts...)
+}
+
+// from yields the posting lists of the tokens ≥ tok, in token order, until
+// yield says stop.
+func (p *postings) from(tok string, yield func(tokenPosting) bool) {
+	for ci := p.chunkFor(tok); ci < len(p.chunks); ci++ {
+		items := p.chunks[ci].items
+		i, _ := slices.BinarySearchFunc(items, tok, func(tp tokenPosting, t string) int { return strings.Compare(tp.token, t) })
+		for ; i < len(items); i++ {
+			if !yield(items[i]) {
+				return
+			}
+		}
+	}
+}
+
+// nodeTokens is the set of search tokens of a node's name and synonyms,
+// each once: the keys under which the index lists it.
+func nodeTokens(n *graph.Node) []string {
+	toks := graph.SearchTokens(n.Name)
+	for _, s := range n.Synonyms {
+		toks = append(toks, graph.SearchTokens(s)...)
+	}
+	slices.Sort(toks)
+	return slices.Compact(toks)
+}

@@ -1,0 +1,473 @@
+package memory
+
+import (
+	"hash/maphash"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// state is one immutable snapshot of the whole graph. A load derives the
+// next state from the current one (apply), sharing everything the loaded
+// document does not touch, and publishes it with one atomic store.
+type state struct {
+	docs       pmap[*graph.Document]
+	vertices   pmap[*vertex]
+	edges      pmap[[]*graph.Edge] // every document's edge with the id, by document
+	byCategory map[graph.Category]pmap[*graph.Node]
+	tokens     postings
+	counts     *counts
+	nodeCount  int
+	stats      *graph.Stats
+	meta       []*graph.MetaEdge
+
+	sortedMu sync.Mutex
+	sorted   map[sortKey][]*graph.Node
+}
+
+// vertex is everything the state knows under one node id: the node, and
+// the edges that start or end there, kept together so that a path step
+// costs one lookup.
+type vertex struct {
+	// node is the version of the document with the greatest id among those
+	// naming the node (a shared entity appears in every review that uses
+	// it), or nil when only dangling edges point here.
+	node  *graph.Node
+	named []docNode // by document id
+	// out and in hold every document's edges, also those whose id another
+	// document reuses, ordered by document id and then by position in the
+	// document: the order a build from scratch gives.
+	out, in edgeList
+}
+
+// edgeList is a vertex's edges in parts of at most 2*partSize that are
+// never changed once published, so that a load adding a few edges to a hub
+// (a drug that thousands of passages mention) copies the part they go in
+// and not the whole list.
+type edgeList [][]*graph.Edge
+
+func (l edgeList) all(yield func(*graph.Edge) bool) {
+	for _, part := range l {
+		for _, e := range part {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+type docNode struct {
+	doc string
+	n   *graph.Node
+}
+
+func (v *vertex) empty() bool { return len(v.named) == 0 && len(v.out) == 0 && len(v.in) == 0 }
+
+// counts are the histograms behind Stats and MetaGraph, kept up to date
+// by each load so that summarising does not walk the whole graph.
+type counts struct {
+	cats, preds, designs, levels, years, concerns map[string]int
+	meta                                          map[metaTriple]int
+}
+
+type metaTriple struct {
+	s graph.Category
+	p graph.Predicate
+	o graph.Category
+}
+
+func (c *counts) clone() *counts {
+	return &counts{
+		cats: maps.Clone(c.cats), preds: maps.Clone(c.preds), designs: maps.Clone(c.designs),
+		levels: maps.Clone(c.levels), years: maps.Clone(c.years), concerns: maps.Clone(c.concerns),
+		meta: maps.Clone(c.meta),
+	}
+}
+
+// bump adds d to m[k], deleting the key at zero so that a histogram lists
+// only what is present, as a fresh count would.
+func bump[K comparable](m map[K]int, k K, d int) {
+	if m[k] += d; m[k] == 0 {
+		delete(m, k)
+	}
+}
+
+func (c *counts) node(n *graph.Node, d int) {
+	if n == nil {
+		return
+	}
+	bump(c.cats, string(n.Category), d)
+	switch n.Category {
+	case graph.CategoryStudy:
+		bump(c.designs, n.Design, d)
+		bump(c.levels, graph.EvidenceLevelKey(n.EvidenceLevel), d)
+		if n.Year > 0 {
+			bump(c.years, graph.YearKey(n.Year), d)
+		}
+	case graph.CategoryCitationConcern:
+		bump(c.concerns, n.ConcernKind, d)
+	}
+}
+
+func emptyState(seed maphash.Seed) *state {
+	st := &state{
+		docs:       newPmap[*graph.Document](seed),
+		vertices:   newPmap[*vertex](seed),
+		edges:      newPmap[[]*graph.Edge](seed),
+		byCategory: map[graph.Category]pmap[*graph.Node]{},
+		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
+			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
+		sorted: map[sortKey][]*graph.Node{},
+	}
+	st.summarise()
+	return st
+}
+
+func (st *state) vertex(id string) *vertex {
+	v, _ := st.vertices.get(id)
+	return v
+}
+
+// node is the node with the id, or nil.
+func (st *state) node(id string) *graph.Node {
+	if v := st.vertex(id); v != nil {
+		return v.node
+	}
+	return nil
+}
+
+// edge is the edge with the id: the version of the greatest document
+// that has one.
+func (st *state) edge(id string) *graph.Edge {
+	if es, ok := st.edges.get(id); ok {
+		return es[len(es)-1]
+	}
+	return nil
+}
+
+func (st *state) outOf(id string) edgeList {
+	if v := st.vertex(id); v != nil {
+		return v.out
+	}
+	return nil
+}
+
+func (st *state) inOf(id string) edgeList {
+	if v := st.vertex(id); v != nil {
+		return v.in
+	}
+	return nil
+}
+
+// categoryNodes yields the nodes of one category, in no fixed order.
+func (st *state) categoryNodes(c graph.Category) func(func(*graph.Node) bool) {
+	return func(yield func(*graph.Node) bool) {
+		st.byCategory[c].all(func(_ string, n *graph.Node) bool { return yield(n) })
+	}
+}
+
+// allNodes yields every node, in no fixed order.
+func (st *state) allNodes(yield func(*graph.Node) bool) {
+	st.vertices.all(func(_ string, v *vertex) bool { return v.node == nil || yield(v.node) })
+}
+
+// apply derives the state in which document id is next (nil: removed)
+// instead of whatever version old has. It touches only the ids the old
+// and new versions name, and the posting lists of their tokens, so a load
+// costs about the size of the document, not of the graph.
+func (old *state) apply(id string, next *graph.Document) *state {
+	tx := &txn{}
+	prev, _ := old.docs.get(id)
+	st := &state{
+		docs: old.docs, vertices: old.vertices, edges: old.edges,
+		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
+		counts: old.counts.clone(), nodeCount: old.nodeCount,
+		sorted: map[sortKey][]*graph.Node{},
+	}
+	if next != nil {
+		st.docs = st.docs.set(tx, id, next)
+	} else {
+		st.docs = st.docs.del(tx, id)
+	}
+	var prevNodes, nextNodes []graph.Node
+	var prevEdges, nextEdges []graph.Edge
+	if prev != nil {
+		prevNodes, prevEdges = prev.Nodes, prev.Edges
+	}
+	if next != nil {
+		nextNodes, nextEdges = next.Nodes, next.Edges
+	}
+
+	// The ids whose vertex changes, with the document's new version of the
+	// node (nil when it no longer names it) and its edges there.
+	type change struct {
+		node     *graph.Node
+		named    bool // the old version named the node
+		out, in  []*graph.Edge
+		adjacent bool // edges of the document start or end here
+	}
+	changes := map[string]*change{}
+	ch := func(id string) *change {
+		c := changes[id]
+		if c == nil {
+			c = &change{}
+			changes[id] = c
+		}
+		return c
+	}
+	for i := range prevNodes {
+		ch(prevNodes[i].ID).named = true
+	}
+	for i := range nextNodes {
+		ch(nextNodes[i].ID).node = &nextNodes[i]
+	}
+	for _, e := range prevEdges {
+		ch(e.Subject).adjacent = true
+		ch(e.Object).adjacent = true
+	}
+	for i := range nextEdges {
+		e := &nextEdges[i]
+		s, o := ch(e.Subject), ch(e.Object)
+		s.adjacent, o.adjacent = true, true
+		s.out = append(s.out, e)
+		o.in = append(o.in, e)
+	}
+
+	// Edges whose meta-graph triple may change: those of the document and
+	// those touching a node that appears, disappears or changes category.
+	// Their contributions are taken out under the old state and put back
+	// under the new one.
+	metaIDs := map[string]bool{}
+	for _, e := range prevEdges {
+		metaIDs[e.ID] = true
+	}
+	for _, e := range nextEdges {
+		metaIDs[e.ID] = true
+	}
+
+	newVertex := map[string]*vertex{}
+	pend := tokenChanges{}
+	for nid, c := range changes {
+		ov := old.vertex(nid)
+		nv := &vertex{}
+		if ov != nil {
+			*nv = *ov
+		}
+		if c.named || c.node != nil {
+			nv.named = slices.DeleteFunc(slices.Clone(nv.named), func(dn docNode) bool { return dn.doc == id })
+			if c.node != nil {
+				i, _ := slices.BinarySearchFunc(nv.named, id, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
+				nv.named = slices.Insert(nv.named, i, docNode{id, c.node})
+			}
+			nv.node = nil
+			if len(nv.named) > 0 {
+				nv.node = nv.named[len(nv.named)-1].n
+			}
+		}
+		if c.adjacent {
+			nv.out = splice(nv.out, id, c.out)
+			nv.in = splice(nv.in, id, c.in)
+		}
+		var was *graph.Node
+		if ov != nil {
+			was = ov.node
+		}
+		if was != nv.node {
+			st.counts.node(was, -1)
+			st.counts.node(nv.node, +1)
+			st.reindex(tx, pend, was, nv.node)
+			if was == nil || nv.node == nil || was.Category != nv.node.Category {
+				if ov != nil {
+					for e := range ov.out.all {
+						metaIDs[e.ID] = true
+					}
+					for e := range ov.in.all {
+						metaIDs[e.ID] = true
+					}
+				}
+			}
+		}
+		newVertex[nid] = nv
+	}
+
+	pend.apply(tx, &st.tokens)
+	for eid := range metaIDs {
+		old.countEdge(st.counts, eid, -1)
+	}
+	for nid, nv := range newVertex {
+		if nv.empty() {
+			st.vertices = st.vertices.del(tx, nid)
+		} else {
+			st.vertices = st.vertices.set(tx, nid, nv)
+		}
+	}
+	for _, e := range prevEdges {
+		es, _ := st.edges.get(e.ID)
+		es = slices.DeleteFunc(slices.Clone(es), func(x *graph.Edge) bool { return x.Document == id })
+		if len(es) == 0 {
+			st.edges = st.edges.del(tx, e.ID)
+		} else {
+			st.edges = st.edges.set(tx, e.ID, es)
+		}
+	}
+	for i := range nextEdges {
+		e := &nextEdges[i]
+		es, _ := st.edges.get(e.ID)
+		i, _ := slices.BinarySearchFunc(es, id, func(x *graph.Edge, d string) int { return strings.Compare(x.Document, d) })
+		st.edges = st.edges.set(tx, e.ID, slices.Insert(slices.Clone(es), i, e))
+	}
+	for eid := range metaIDs {
+		st.countEdge(st.counts, eid, +1)
+	}
+	st.summarise()
+	return st
+}
+
+// splice returns the edges of l from other documents than doc, with add,
+// doc's edges in document order, where doc's id sorts among them. Only
+// the parts that hold doc's old edges or the place of its new ones are
+// rebuilt; the others are shared with l.
+func splice(l edgeList, doc string, add []*graph.Edge) edgeList {
+	// Parts [a, b) hold doc's edges or, when a == b, the new ones go
+	// between parts a-1 and a.
+	a := sort.Search(len(l), func(i int) bool { p := l[i]; return p[len(p)-1].Document >= doc })
+	b := a + sort.Search(len(l)-a, func(i int) bool { return l[a+i][0].Document > doc })
+	if a == b {
+		if len(add) == 0 {
+			return l
+		}
+		if a > 0 && len(l[a-1]) < partSize {
+			a-- // grow a small part rather than add another
+		}
+	}
+	var flat []*graph.Edge
+	for _, p := range l[a:b] {
+		for _, e := range p {
+			if e.Document < doc {
+				flat = append(flat, e)
+			}
+		}
+	}
+	flat = append(flat, add...)
+	for _, p := range l[a:b] {
+		for _, e := range p {
+			if e.Document > doc {
+				flat = append(flat, e)
+			}
+		}
+	}
+	out := make(edgeList, 0, len(l)-(b-a)+len(flat)/partSize+1)
+	out = append(out, l[:a]...)
+	for len(flat) > 2*partSize {
+		out = append(out, slices.Clip(flat[:partSize]))
+		flat = flat[partSize:]
+	}
+	if len(flat) > 0 {
+		out = append(out, flat)
+	}
+	out = append(out, l[b:]...)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// reindex replaces was by now (either may be nil) in the category lists,
+// and notes the change to the search postings in pend.
+func (st *state) reindex(tx *txn, pend tokenChanges, was, now *graph.Node) {
+	if was != nil && (now == nil || now.Category != was.Category) {
+		st.byCategory[was.Category] = st.byCategory[was.Category].del(tx, was.ID)
+		if st.byCategory[was.Category].len() == 0 {
+			delete(st.byCategory, was.Category)
+		}
+	}
+	if now != nil {
+		m, ok := st.byCategory[now.Category]
+		if !ok {
+			m = newPmap[*graph.Node](st.vertices.seed)
+		}
+		st.byCategory[now.Category] = m.set(tx, now.ID, now)
+		st.nodeCount++
+	}
+	if was != nil {
+		st.nodeCount--
+	}
+	var wasToks, nowToks []string
+	if was != nil {
+		wasToks = nodeTokens(was)
+	}
+	if now != nil {
+		nowToks = nodeTokens(now)
+	}
+	for _, t := range wasToks {
+		if _, keep := slices.BinarySearch(nowToks, t); !keep {
+			d := pend.of(t)
+			d.dels = append(d.dels, was.ID)
+		}
+	}
+	for _, t := range nowToks {
+		d := pend.of(t)
+		d.puts = append(d.puts, now)
+	}
+}
+
+// tokenChanges gathers a load's changes to the search postings so that
+// each token's list is rewritten once (postings.update).
+type tokenChanges map[string]*tokenChange
+
+type tokenChange struct {
+	puts []*graph.Node
+	dels []string
+}
+
+func (tc tokenChanges) of(tok string) *tokenChange {
+	d := tc[tok]
+	if d == nil {
+		d = &tokenChange{}
+		tc[tok] = d
+	}
+	return d
+}
+
+func (tc tokenChanges) apply(tx *txn, p *postings) {
+	for tok, d := range tc {
+		slices.SortFunc(d.puts, func(a, b *graph.Node) int { return strings.Compare(a.ID, b.ID) })
+		slices.Sort(d.dels)
+		p.update(tx, tok, d.puts, d.dels)
+	}
+}
+
+// countEdge adds d times the contribution of edge id, as st resolves it,
+// to the predicate and meta-graph counts.
+func (st *state) countEdge(c *counts, id string, d int) {
+	e := st.edge(id)
+	if e == nil {
+		return
+	}
+	bump(c.preds, string(e.Predicate), d)
+	s, o := st.node(e.Subject), st.node(e.Object)
+	if s != nil && o != nil {
+		bump(c.meta, metaTriple{s.Category, e.Predicate, o.Category}, d)
+	}
+}
+
+// summarise turns the counts into what Stats and MetaGraph return.
+func (st *state) summarise() {
+	c := st.counts
+	var m []*graph.MetaEdge
+	for t, n := range c.meta {
+		m = append(m, &graph.MetaEdge{Subject: t.s, Predicate: t.p, Object: t.o, Count: n})
+	}
+	graph.SortMeta(m)
+	st.meta = m
+	st.stats = &graph.Stats{
+		Nodes: st.nodeCount, Edges: st.edges.len(), Documents: st.docs.len(),
+		ByCategory: graph.Counts(c.cats), ByPredicate: graph.Counts(c.preds),
+		ByDesign: graph.Counts(c.designs), ByEvidenceLevel: graph.Counts(c.levels),
+		ByYear: graph.Counts(c.years), ByConcernKind: graph.Counts(c.concerns),
+	}
+}
