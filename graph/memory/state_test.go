@@ -1,0 +1,517 @@
+package memory
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/bench/gen"
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/storetest"
+)
+
+// flat is a state spelled out in plain maps, so that the state a sequence
+// of incremental loads leaves can be compared with one built from scratch
+// out of the same documents. Pointers are compared by identity: the
+// incremental state must hold the very node and edge versions a fresh
+// build would pick.
+type flat struct {
+	docs       map[string]*graph.Document
+	nodes      map[string]*graph.Node
+	edges      map[string]*graph.Edge
+	out, in    map[string][]*graph.Edge
+	byCategory map[graph.Category]map[string]*graph.Node
+	tokens     map[string]map[string]*graph.Node
+	stats      *graph.Stats
+	meta       []*graph.MetaEdge
+}
+
+// scratch builds the flat state of docs the way the store did before it
+// was incremental: everything from all documents at once.
+func scratch(docs map[string]*graph.Document) *flat {
+	f := &flat{
+		docs: docs, nodes: map[string]*graph.Node{}, edges: map[string]*graph.Edge{},
+		out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
+	}
+	ids := slices.Sorted(maps.Keys(docs))
+	for _, id := range ids {
+		d := docs[id]
+		for i := range d.Nodes {
+			f.nodes[d.Nodes[i].ID] = &d.Nodes[i]
+		}
+	}
+	for _, id := range ids {
+		d := docs[id]
+		for i := range d.Edges {
+			e := &d.Edges[i]
+			f.edges[e.ID] = e
+			f.out[e.Subject] = append(f.out[e.Subject], e)
+			f.in[e.Object] = append(f.in[e.Object], e)
+		}
+	}
+	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for _, n := range f.nodes {
+		if f.byCategory[n.Category] == nil {
+			f.byCategory[n.Category] = map[string]*graph.Node{}
+		}
+		f.byCategory[n.Category][n.ID] = n
+		for _, text := range append([]string{n.Name}, n.Synonyms...) {
+			for _, t := range graph.SearchTokens(text) {
+				if f.tokens[t] == nil {
+					f.tokens[t] = map[string]*graph.Node{}
+				}
+				f.tokens[t][n.ID] = n
+			}
+		}
+		cats[string(n.Category)]++
+		switch n.Category {
+		case graph.CategoryStudy:
+			designs[n.Design]++
+			levels[graph.EvidenceLevelKey(n.EvidenceLevel)]++
+			if n.Year > 0 {
+				years[graph.YearKey(n.Year)]++
+			}
+		case graph.CategoryCitationConcern:
+			concerns[n.ConcernKind]++
+		}
+	}
+	meta := map[metaTriple]int{}
+	for _, e := range f.edges {
+		preds[string(e.Predicate)]++
+		s, o := f.nodes[e.Subject], f.nodes[e.Object]
+		if s != nil && o != nil {
+			meta[metaTriple{s.Category, e.Predicate, o.Category}]++
+		}
+	}
+	for t, c := range meta {
+		f.meta = append(f.meta, &graph.MetaEdge{Subject: t.s, Predicate: t.p, Object: t.o, Count: c})
+	}
+	graph.SortMeta(f.meta)
+	f.stats = &graph.Stats{
+		Nodes: len(f.nodes), Edges: len(f.edges), Documents: len(docs),
+		ByCategory: graph.Counts(cats), ByPredicate: graph.Counts(preds),
+		ByDesign: graph.Counts(designs), ByEvidenceLevel: graph.Counts(levels),
+		ByYear: graph.Counts(years), ByConcernKind: graph.Counts(concerns),
+	}
+	return f
+}
+
+// flatten spells out st, checking on the way the invariants the
+// persistent structures rely on.
+func flatten(t *testing.T, st *state) *flat {
+	t.Helper()
+	f := &flat{
+		docs: map[string]*graph.Document{}, nodes: map[string]*graph.Node{}, edges: map[string]*graph.Edge{},
+		out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
+		stats: st.stats, meta: st.meta,
+	}
+	count := func(name string, n, want int) {
+		if n != want {
+			t.Errorf("%s holds %d entries but says %d", name, n, want)
+		}
+	}
+	n := 0
+	for id, d := range st.docs.all {
+		f.docs[id] = d
+		n++
+	}
+	count("docs", n, st.docs.len())
+	n = 0
+	for id, es := range st.edges.all {
+		n++
+		if !slices.IsSortedFunc(es, func(a, b *graph.Edge) int { return cmpString(a.Document, b.Document) }) || len(es) == 0 {
+			t.Errorf("edge %s: versions not sorted by document, or none", id)
+		}
+		f.edges[id] = es[len(es)-1]
+	}
+	count("edges", n, st.edges.len())
+	n = 0
+	nodes := 0
+	for id, v := range st.vertices.all {
+		n++
+		if v.empty() {
+			t.Errorf("vertex %s is empty but kept", id)
+		}
+		if v.node != nil {
+			nodes++
+			f.nodes[id] = v.node
+		}
+		for _, l := range []edgeList{v.out, v.in} {
+			for _, p := range l {
+				if len(p) == 0 || len(p) > 2*partSize {
+					t.Errorf("vertex %s: edge part of %d", id, len(p))
+				}
+			}
+		}
+		if len(v.out) > 0 {
+			f.out[id] = slices.Collect(v.out.all)
+		}
+		if len(v.in) > 0 {
+			f.in[id] = slices.Collect(v.in.all)
+		}
+	}
+	count("vertices", n, st.vertices.len())
+	count("nodes", nodes, st.nodeCount)
+	for c, m := range st.byCategory {
+		f.byCategory[c] = map[string]*graph.Node{}
+		n = 0
+		for id, nd := range m.all {
+			f.byCategory[c][id] = nd
+			n++
+		}
+		count(string(c), n, m.len())
+	}
+	last := ""
+	for _, c := range st.tokens.chunks {
+		if len(c.items) == 0 || len(c.items) > 2*chunkSize {
+			t.Errorf("token chunk of %d", len(c.items))
+		}
+		for _, tp := range c.items {
+			if tp.token <= last && last != "" {
+				t.Errorf("token %q after %q", tp.token, last)
+			}
+			last = tp.token
+			m := map[string]*graph.Node{}
+			prev := ""
+			for _, p := range tp.parts {
+				if len(p) == 0 || len(p) > 2*partSize {
+					t.Errorf("token %q: part of %d", tp.token, len(p))
+				}
+			}
+			for nd := range tp.nodes {
+				if nd.ID <= prev && prev != "" {
+					t.Errorf("token %q: %s after %s", tp.token, nd.ID, prev)
+				}
+				prev = nd.ID
+				m[nd.ID] = nd
+			}
+			if len(m) == 0 {
+				t.Errorf("token %q kept with no nodes", tp.token)
+			}
+			f.tokens[tp.token] = m
+		}
+	}
+	return f
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// same reports the first difference between two flat states.
+func same(got, want *flat) error {
+	switch {
+	case !maps.Equal(got.docs, want.docs):
+		return fmt.Errorf("documents differ")
+	case !maps.Equal(got.nodes, want.nodes):
+		return fmt.Errorf("nodes differ: %d vs %d", len(got.nodes), len(want.nodes))
+	case !maps.Equal(got.edges, want.edges):
+		return fmt.Errorf("edges differ: %d vs %d", len(got.edges), len(want.edges))
+	case !maps.EqualFunc(got.out, want.out, slices.Equal):
+		return fmt.Errorf("outgoing adjacency differs")
+	case !maps.EqualFunc(got.in, want.in, slices.Equal):
+		return fmt.Errorf("incoming adjacency differs")
+	case !maps.EqualFunc(got.byCategory, want.byCategory, maps.Equal):
+		return fmt.Errorf("category lists differ")
+	case !maps.EqualFunc(got.tokens, want.tokens, maps.Equal):
+		for tok, m := range want.tokens {
+			if !maps.Equal(got.tokens[tok], m) {
+				return fmt.Errorf("postings of %q differ: %d vs %d nodes", tok, len(got.tokens[tok]), len(m))
+			}
+		}
+		return fmt.Errorf("search postings differ: %d vs %d tokens", len(got.tokens), len(want.tokens))
+	case !reflect.DeepEqual(got.stats, want.stats):
+		return fmt.Errorf("stats differ:\n got %+v\nwant %+v", got.stats, want.stats)
+	case !reflect.DeepEqual(got.meta, want.meta):
+		return fmt.Errorf("meta-graph differs")
+	}
+	return nil
+}
+
+// check compares the store's state with a build from scratch of its own
+// documents.
+func check(t *testing.T, s *Store, step string) {
+	t.Helper()
+	got := flatten(t, s.cur())
+	if err := same(got, scratch(got.docs)); err != nil {
+		t.Fatalf("%s: incremental state differs from a build from scratch: %v", step, err)
+	}
+}
+
+// testDocs are the seeds and a small synthetic corpus, whose documents
+// share entities heavily.
+func testDocs(t *testing.T) []*graph.Document {
+	docs := storetest.Seeds(t)
+	if err := gen.All(gen.Config{Nodes: 3000, Passages: 120}, 2, func(i int, d *graph.Document) error {
+		docs = append(docs, d)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func mustLoad(t *testing.T, s *Store, d *graph.Document) {
+	t.Helper()
+	if _, err := s.Load(context.Background(), d); err != nil {
+		t.Fatalf("load %s: %v", d.ID, err)
+	}
+}
+
+// changed is a new version of d: some edges dropped, owned nodes no edge
+// needs any more dropped, names and synonyms changed (so search tokens
+// move), an owned node moved to another category, and, when reuse is set,
+// an edge taking the id of another document's edge.
+func changed(d *graph.Document, r *rand.Rand, reuse string) *graph.Document {
+	c := &graph.Document{ID: d.ID}
+	used := map[string]bool{}
+	for i, e := range d.Edges {
+		if i%3 != 1 {
+			c.Edges = append(c.Edges, e)
+			used[e.Subject], used[e.Object] = true, true
+		}
+	}
+	moved := false
+	for _, n := range d.Nodes {
+		if n.Document == d.ID && !used[n.ID] && r.IntN(2) == 0 {
+			continue
+		}
+		switch r.IntN(6) {
+		case 0:
+			n.Name = fmt.Sprintf("renamed %s zyzzyva%d", n.Name, r.IntN(5))
+		case 1:
+			n.Synonyms = append(slices.Clone(n.Synonyms), "quuxal")
+		case 2:
+			if n.Document == d.ID && !moved && n.Category != graph.CategoryStudy {
+				n.Category, moved = graph.CategoryCitationConcern, true
+				n.ConcernKind = "moved"
+			}
+		}
+		c.Nodes = append(c.Nodes, n)
+	}
+	if reuse != "" && len(c.Edges) > 0 {
+		e := c.Edges[0]
+		e.ID = reuse
+		c.Edges = append(c.Edges, e)
+	}
+	return c
+}
+
+// TestIncrementalMatchesScratch loads, reloads changed versions of, and
+// removes documents in a shuffled order, and after every step compares the
+// state with one built from scratch from the same documents.
+func TestIncrementalMatchesScratch(t *testing.T) {
+	docs := testDocs(t)
+	if len(docs) < 10 {
+		t.Fatalf("only %d test documents", len(docs))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	s := New()
+	check(t, s, "empty")
+	order := r.Perm(len(docs))
+	for _, i := range order {
+		mustLoad(t, s, docs[i])
+		check(t, s, "load "+docs[i].ID)
+	}
+	mustLoad(t, s, docs[order[0]])
+	check(t, s, "identical reload")
+
+	// Reload changed versions, some reusing another document's edge id.
+	for k, i := range order[:len(order)/2] {
+		reuse := ""
+		if k%2 == 0 {
+			other := docs[order[len(order)-1-k]]
+			if len(other.Edges) > 0 {
+				reuse = other.Edges[0].ID
+			}
+		}
+		d := changed(docs[i], r, reuse)
+		mustLoad(t, s, d)
+		check(t, s, "changed "+d.ID)
+	}
+
+	// A document whose id sorts last overrides a shared entity with
+	// another category, and names an owned node of another document as a
+	// shared one: both change what the other documents' edges resolve to.
+	var shared, owned graph.Node
+	for _, d := range docs[len(docs)-3:] {
+		for _, n := range d.Nodes {
+			if n.Document == "" && shared.ID == "" && n.Category == graph.CategoryDrug {
+				shared = n
+			}
+			if n.Document != "" && owned.ID == "" && n.Category == graph.CategoryPassage {
+				owned = n
+			}
+		}
+	}
+	if shared.ID == "" || owned.ID == "" {
+		t.Fatal("no shared drug or owned passage to override")
+	}
+	shared.Category, shared.Name = graph.CategoryMechanism, "overridden"
+	owned.Document = ""
+	last := &graph.Document{ID: "zzz-override", Nodes: []graph.Node{shared, owned}, Edges: []graph.Edge{
+		{ID: "zzz-override.e1", Subject: shared.ID, Predicate: graph.Affects, Sign: graph.Increases, Object: owned.ID, Document: "zzz-override"},
+	}}
+	mustLoad(t, s, last)
+	check(t, s, "override")
+	removed, err := s.Remove(context.Background(), last.ID)
+	if err != nil || !removed {
+		t.Fatalf("remove %s: %v, %v", last.ID, removed, err)
+	}
+	check(t, s, "remove override")
+	mustLoad(t, s, last)
+	check(t, s, "override again")
+
+	// Replace documents by empty versions, then remove everything.
+	for _, i := range order[len(order)/2 : len(order)/2+3] {
+		mustLoad(t, s, &graph.Document{ID: docs[i].ID})
+		check(t, s, "emptied "+docs[i].ID)
+	}
+	ids := slices.Sorted(maps.Keys(flatten(t, s.cur()).docs))
+	r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	for _, id := range ids {
+		if ok, err := s.Remove(context.Background(), id); err != nil || !ok {
+			t.Fatalf("remove %s: %v, %v", id, ok, err)
+		}
+		check(t, s, "remove "+id)
+	}
+	if ok, _ := s.Remove(context.Background(), "absent"); ok {
+		t.Error("removing an absent document reported true")
+	}
+	if st := s.cur(); st.vertices.len() != 0 || st.edges.len() != 0 || len(st.tokens.chunks) != 0 || len(st.byCategory) != 0 {
+		t.Errorf("after removing everything: %d vertices, %d edges, %d token chunks, %d categories",
+			st.vertices.len(), st.edges.len(), len(st.tokens.chunks), len(st.byCategory))
+	}
+}
+
+// hubDoc is a document of n passages that all mention one shared hub,
+// which affects each of them: enough edges at one vertex to cut its lists
+// into several parts.
+func hubDoc(id string, n int) *graph.Document {
+	d := &graph.Document{ID: id, Nodes: []graph.Node{{ID: "HUB:1", Category: graph.CategoryDrug, Name: "hubamine"}}}
+	for i := range n {
+		p := fmt.Sprintf("%s/p%d", id, i)
+		d.Nodes = append(d.Nodes, graph.Node{ID: p, Category: graph.CategoryPassage, Name: "hub passage " + p, Document: id})
+		d.Edges = append(d.Edges,
+			graph.Edge{ID: p + ".m", Subject: p, Predicate: graph.Mentions, Object: "HUB:1", Document: id},
+			graph.Edge{ID: p + ".a", Subject: "HUB:1", Predicate: graph.Affects, Sign: graph.Increases, Object: p, Document: id})
+	}
+	return d
+}
+
+// TestHubMatchesScratch loads documents that each add hundreds of edges
+// to one vertex, out of id order so that their edges go between others',
+// then shrinks and removes some, comparing with a build from scratch.
+func TestHubMatchesScratch(t *testing.T) {
+	s := New()
+	for _, d := range []*graph.Document{hubDoc("hub-b", 700), hubDoc("hub-a", 300), hubDoc("hub-d", 900), hubDoc("hub-c", 5)} {
+		mustLoad(t, s, d)
+		check(t, s, "load "+d.ID)
+	}
+	if parts := len(s.cur().vertex("HUB:1").in); parts < 4 {
+		t.Fatalf("the hub's incoming edges are in %d parts; the test needs several", parts)
+	}
+	for _, d := range []*graph.Document{hubDoc("hub-b", 650), hubDoc("hub-a", 1200), hubDoc("hub-d", 0), hubDoc("hub-c", 400)} {
+		mustLoad(t, s, d)
+		check(t, s, "reload "+d.ID)
+	}
+	for _, id := range []string{"hub-c", "hub-a", "hub-d", "hub-b"} {
+		if _, err := s.Remove(context.Background(), id); err != nil {
+			t.Fatal(err)
+		}
+		check(t, s, "remove "+id)
+	}
+}
+
+// TestFailedLoadChangesNothing checks that a document that does not
+// validate leaves the published snapshot as it was.
+func TestFailedLoadChangesNothing(t *testing.T) {
+	s := New()
+	docs := testDocs(t)
+	for _, d := range docs[:5] {
+		mustLoad(t, s, d)
+	}
+	before := s.cur()
+	bad := &graph.Document{ID: docs[0].ID, Edges: []graph.Edge{{ID: "x", Subject: "nowhere", Predicate: graph.Affects, Sign: graph.Increases, Object: "nowhere", Document: docs[0].ID}}}
+	if _, err := s.Load(context.Background(), bad); err == nil {
+		t.Fatal("a document with a dangling edge loaded")
+	}
+	if s.cur() != before {
+		t.Fatal("a failed load published a new snapshot")
+	}
+	check(t, s, "failed load")
+}
+
+// TestReadersSeeWholeDocuments reads while another goroutine loads: every
+// snapshot a reader sees must be the state after some whole number of
+// documents, never a document half in. Under -race it also checks that
+// loads change nothing a published snapshot shares.
+func TestReadersSeeWholeDocuments(t *testing.T) {
+	docs := testDocs(t)
+	// The counts after each prefix of the documents, from a first run.
+	want := map[int][2]int{0: {0, 0}}
+	ref := New()
+	for i, d := range docs {
+		mustLoad(t, ref, d)
+		st := ref.cur().stats
+		want[i+1] = [2]int{st.Nodes, st.Edges}
+	}
+	s := New()
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				st, err := s.Stats(ctx)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if w := want[st.Documents]; w != [2]int{st.Nodes, st.Edges} {
+					errs <- fmt.Errorf("after %d documents saw %d nodes and %d edges, want %v", st.Documents, st.Nodes, st.Edges, w)
+					return
+				}
+				// Walk a snapshot while loads go on.
+				snap, n := s.cur(), 0
+				for range snap.allNodes {
+					n++
+				}
+				if n != snap.nodeCount {
+					errs <- fmt.Errorf("a snapshot of %d nodes holds %d", snap.nodeCount, n)
+					return
+				}
+			}
+		}()
+	}
+	for _, d := range docs {
+		mustLoad(t, s, d)
+	}
+	close(done)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
