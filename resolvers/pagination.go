@@ -136,9 +136,7 @@ func nodeKey(n *graph.Node) string {
 }
 
 // claimKey orders claims strongest evidence first.
-func claimKey(e *graph.Edge) string {
-	return fmt.Sprintf("%05d", 10000-int(math.Round(min(max(e.Score, 0), 1)*10000)))
-}
+func claimKey(e *graph.Edge) string { return graph.ClaimOrderKey(e) }
 
 func nodeItems(ns []*graph.Node) []item[*graph.Node] {
 	out := make([]item[*graph.Node], 0, len(ns))

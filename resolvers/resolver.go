@@ -150,14 +150,36 @@ func dirOr(d *graph.Direction, def graph.Direction) graph.Direction {
 }
 
 // claimsOf pages the edges touching node id.
+//
+// The page is cut by the store (graph.PageEdges), so a node with thousands
+// of claims costs the page, not all of them.
 func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
-	es, err := r.loaders(ctx).EdgesOf(ctx, id, dir, preds)
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	var cur *graph.Cursor
+	if a := deref(after); a != "" {
+		c, err := graph.DecodeCursor(a)
+		if err != nil {
+			return nil, err
+		}
+		cur = &c
+	}
+	ep, err := r.loaders(ctx).EdgePage(ctx, id, dir, preds, n, cur)
 	if err != nil {
 		return nil, fmt.Errorf("claims of %s: %w", id, err)
 	}
-	p, err := paginate(claimItems(es), first, after)
-	if err != nil {
-		return nil, err
+	p := page[*graph.Edge]{
+		items: ep.Edges,
+		total: ep.TotalCount,
+		info:  &generated.PageInfo{HasNextPage: ep.HasNext, HasPreviousPage: cur != nil},
+	}
+	for _, e := range ep.Edges {
+		p.cursors = append(p.cursors, graph.EncodeCursor(graph.Cursor{Key: graph.ClaimOrderKey(e), ID: e.ID}))
+	}
+	if len(p.cursors) > 0 {
+		p.info.StartCursor, p.info.EndCursor = &p.cursors[0], &p.cursors[len(p.cursors)-1]
 	}
 	return claimConnection(p), nil
 }

@@ -64,6 +64,7 @@ func Run(t *testing.T, newStore Factory) {
 	t.Run("Nodes", func(t *testing.T) { testNodes(t, s) })
 	t.Run("ListNodes", func(t *testing.T) { testList(t, s) })
 	t.Run("EdgesOf", func(t *testing.T) { testEdges(t, s) })
+	t.Run("EdgePages", func(t *testing.T) { testEdgePages(t, s) })
 	t.Run("Neighborhood", func(t *testing.T) { testNeighborhood(t, s) })
 	t.Run("Paths", func(t *testing.T) { testPaths(t, s) })
 	t.Run("MechanismPaths", func(t *testing.T) { testMechanismPaths(t, s) })

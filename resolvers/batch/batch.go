@@ -51,8 +51,9 @@ type Loaders struct {
 	nodes *dataloadgen.Loader[string, *graph.Node]
 	edges *dataloadgen.Loader[string, *graph.Edge]
 
-	mu      sync.Mutex
-	edgesOf map[string]*dataloadgen.Loader[string, []*graph.Edge]
+	mu        sync.Mutex
+	edgesOf   map[string]*dataloadgen.Loader[string, []*graph.Edge]
+	edgePages map[string]*dataloadgen.Loader[string, *graph.EdgePage]
 }
 
 // New makes the loaders of one request.
@@ -64,9 +65,10 @@ func New(store graph.Store, o Options) *Loaders {
 		o.MaxBatch = graph.MaxIDs
 	}
 	l := &Loaders{
-		store:   store,
-		opts:    []dataloadgen.Option{dataloadgen.WithWait(o.Wait), dataloadgen.WithBatchCapacity(o.MaxBatch)},
-		edgesOf: map[string]*dataloadgen.Loader[string, []*graph.Edge]{},
+		store:     store,
+		opts:      []dataloadgen.Option{dataloadgen.WithWait(o.Wait), dataloadgen.WithBatchCapacity(o.MaxBatch)},
+		edgesOf:   map[string]*dataloadgen.Loader[string, []*graph.Edge]{},
+		edgePages: map[string]*dataloadgen.Loader[string, *graph.EdgePage]{},
 	}
 	l.nodes = dataloadgen.NewMappedLoader(l.fetchNodes, l.opts...)
 	l.edges = dataloadgen.NewMappedLoader(l.fetchEdges, l.opts...)
@@ -227,20 +229,71 @@ func (l *Loaders) EdgesOfAll(ctx context.Context, ids []string, dir graph.Direct
 	return ld.LoadAll(ctx, ids)
 }
 
-func (l *Loaders) edgeLoader(dir graph.Direction, preds []graph.Predicate) (*dataloadgen.Loader[string, []*graph.Edge], error) {
+// edgeKey normalises an edge selection and names it, so that equal
+// selections share one loader.
+func edgeKey(dir graph.Direction, preds []graph.Predicate) (graph.EdgeQuery, string, error) {
 	q, err := graph.EdgeQuery{Direction: dir, Predicates: preds}.Normalize()
 	if err != nil {
-		return nil, err
+		return q, "", err
 	}
 	ps := slices.Clone(q.Predicates)
 	slices.Sort(ps)
-	ps = slices.Compact(ps)
+	q.Predicates = slices.Compact(ps)
 	var key strings.Builder
 	key.WriteString(string(q.Direction))
-	for _, p := range ps {
+	for _, p := range q.Predicates {
 		key.WriteByte('|')
 		key.WriteString(string(p))
 	}
+	return q, key.String(), nil
+}
+
+// EdgePage is one page of the claims of node id in claim order (see
+// graph.PageEdges): the nodes asking for the same page of the same
+// selection in one request are fetched together, and a store that pages
+// in its own query language sends only the page.
+func (l *Loaders) EdgePage(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (*graph.EdgePage, error) {
+	eq, key, err := edgeKey(dir, preds)
+	if err != nil {
+		return nil, err
+	}
+	key = fmt.Sprintf("%s#%d", key, first)
+	if after != nil {
+		key += "#" + after.Key + "#" + after.ID
+	}
+	l.mu.Lock()
+	ld, ok := l.edgePages[key]
+	if !ok {
+		ld = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.EdgePage, error) {
+			q := graph.EdgePageQuery{EdgeQuery: eq, First: first, After: after}
+			q.NodeIDs = ids
+			pages, err := graph.PageEdges(ctx, l.store, q)
+			if err != nil {
+				return nil, fmt.Errorf("loading a page of the edges of %d nodes: %w", len(ids), err)
+			}
+			for _, p := range pages {
+				l.PrimeEdges(p.Edges...)
+			}
+			return pages, nil
+		}, l.opts...)
+		l.edgePages[key] = ld
+	}
+	l.mu.Unlock()
+	p, err := ld.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return &graph.EdgePage{}, nil
+	}
+	return p, err
+}
+
+func (l *Loaders) edgeLoader(dir graph.Direction, preds []graph.Predicate) (*dataloadgen.Loader[string, []*graph.Edge], error) {
+	q, k, err := edgeKey(dir, preds)
+	if err != nil {
+		return nil, err
+	}
+	ps := q.Predicates
+	var key strings.Builder
+	key.WriteString(k)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if ld, ok := l.edgesOf[key.String()]; ok {

@@ -1,0 +1,132 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Claims of a node are listed best supported first: by evidence score
+// (rounded to 1e-4) descending, then by edge id. ClaimOrderKey encodes the
+// score part as a fixed-width string so that cursors compare as strings;
+// engines that page in their query language compute the same number,
+// 10000 - round(clamp(score, 0, 1) * 10000), and compare it numerically.
+
+// ClaimOrderKey is the order key of an edge among a node's claims.
+func ClaimOrderKey(e *Edge) string {
+	return fmt.Sprintf("%05d", ClaimOrderRank(e.Score))
+}
+
+// ClaimOrderRank is the numeric form of ClaimOrderKey: 0 for the best
+// score, 10000 for the worst.
+func ClaimOrderRank(score float64) int {
+	return 10000 - int(math.Round(min(max(score, 0), 1)*10000))
+}
+
+// EdgePageQuery asks for one page of the edges of each of q.NodeIDs, in
+// claim order, after the same cursor for every node (the API pages one
+// node's relationship field; batching puts the nodes of one field of one
+// query level together, and they share first and after).
+type EdgePageQuery struct {
+	EdgeQuery
+	First int     // page size, 1..MaxPageSize
+	After *Cursor // keyset position (ClaimOrderKey, edge id); nil: from the start
+}
+
+// EdgePage is one page of a node's edges.
+type EdgePage struct {
+	Edges      []*Edge // at most First, in claim order
+	TotalCount int     // all edges of the node that match, across pages
+	HasNext    bool
+}
+
+// EdgePager is a Store that pages the edges of many nodes itself, so that
+// a node with thousands of claims sends the page, not all of them. Stores
+// that do not implement it are paged by PageEdges from EdgesOf.
+type EdgePager interface {
+	EdgePages(ctx context.Context, q EdgePageQuery) (map[string]*EdgePage, error)
+}
+
+// Normalize checks and fills an EdgePageQuery the way every engine must.
+func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
+	eq, err := q.EdgeQuery.Normalize()
+	if err != nil {
+		return q, err
+	}
+	q.EdgeQuery = eq
+	switch {
+	case q.First == 0:
+		q.First = DefaultPageSize
+	case q.First < 0:
+		return q, Errorf(EINVALID, "first must be positive, got %d", q.First)
+	case q.First > MaxPageSize:
+		return q, Errorf(ELIMIT, "first is %d, above the limit of %d", q.First, MaxPageSize)
+	}
+	return q, nil
+}
+
+// PageEdges answers an EdgePageQuery: through the store's own EdgePages
+// when it has one, otherwise from EdgesOf, paged here. Every asked node
+// gets a page, empty when it has no matching edges.
+func PageEdges(ctx context.Context, s Store, q EdgePageQuery) (map[string]*EdgePage, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := s.(EdgePager); ok {
+		return p.EdgePages(ctx, q)
+	}
+	es, err := s.EdgesOf(ctx, q.EdgeQuery)
+	if err != nil {
+		return nil, err
+	}
+	return PageEdgeList(q, es), nil
+}
+
+// PageEdgeList pages, for each of q.NodeIDs, the edges of es that touch it
+// the asked way: the reference every EdgePager must agree with.
+func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
+	byNode := make(map[string][]*Edge, len(q.NodeIDs))
+	for _, id := range q.NodeIDs {
+		byNode[id] = nil
+	}
+	seen := map[[2]string]bool{}
+	add := func(id string, e *Edge) {
+		if _, ok := byNode[id]; ok && !seen[[2]string{id, e.ID}] {
+			seen[[2]string{id, e.ID}] = true
+			byNode[id] = append(byNode[id], e)
+		}
+	}
+	for _, e := range es {
+		if e == nil {
+			continue
+		}
+		if q.Direction != In {
+			add(e.Subject, e)
+		}
+		if q.Direction != Out {
+			add(e.Object, e)
+		}
+	}
+	out := make(map[string]*EdgePage, len(byNode))
+	for id, list := range byNode {
+		slices.SortFunc(list, func(a, b *Edge) int {
+			return cmp.Or(cmp.Compare(ClaimOrderRank(a.Score), ClaimOrderRank(b.Score)), cmp.Compare(a.ID, b.ID))
+		})
+		start := 0
+		if q.After != nil {
+			start = len(list)
+			for i, e := range list {
+				if CursorAfter(ClaimOrderKey(e), e.ID, *q.After, false) {
+					start = i
+					break
+				}
+			}
+		}
+		end := min(start+q.First, len(list))
+		out[id] = &EdgePage{Edges: slices.Clone(list[start:end]), TotalCount: len(list), HasNext: end < len(list)}
+	}
+	return out
+}

@@ -1,0 +1,99 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+var _ graph.EdgePager = (*Store)(nil)
+
+// EdgePages implements graph.EdgePager: the page of each node is ordered
+// and cut in Cypher, so only the page's relationships (with their
+// evidence) cross the wire, whatever the node's degree. The order is
+// graph.ClaimOrderRank computed in Cypher; storetest checks it against
+// the Go reference.
+func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[string]*graph.EdgePage, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	types, err := relTypes(q.Predicates)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*graph.EdgePage, len(q.NodeIDs))
+	for _, id := range q.NodeIDs {
+		out[id] = &graph.EdgePage{}
+	}
+	if len(q.NodeIDs) == 0 {
+		return out, nil
+	}
+	var pattern string
+	switch q.Direction {
+	case graph.Out:
+		pattern = "(n)-[r:" + types + "]->()"
+	case graph.In:
+		pattern = "(n)<-[r:" + types + "]-()"
+	default:
+		pattern = "(n)-[r:" + types + "]-()"
+	}
+	params := map[string]any{"ids": uniq(q.NodeIDs), "limit": q.First + 1, "afterRank": nil, "afterID": nil}
+	if q.After != nil {
+		rank, err := strconv.Atoi(q.After.Key)
+		if err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "cursor: not a claim cursor")
+		}
+		params["afterRank"], params["afterID"] = rank, q.After.ID
+	}
+	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
+	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
+		"CALL (n) { MATCH " + pattern + " RETURN count(DISTINCT r) AS total } " +
+		"CALL (n) { MATCH " + pattern + " WITH DISTINCT r " +
+		"WITH r, 10000 - toInteger(round(CASE WHEN coalesce(r.score, 0.0) < 0.0 THEN 0.0 WHEN r.score > 1.0 THEN 1.0 ELSE coalesce(r.score, 0.0) END * 10000.0)) AS rank " +
+		"WHERE $afterRank IS NULL OR rank > $afterRank OR (rank = $afterRank AND r.id > $afterID) " +
+		"WITH r, rank ORDER BY rank, r.id LIMIT $limit " +
+		"RETURN collect({props: properties(r), type: type(r), subject: startNode(r).id, object: endNode(r).id}) AS page } " +
+		"RETURN id, total, page"
+	recs, err := s.query(ctx, "EdgePages", cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		id, _, err := neo4j.GetRecordValue[string](rec, "id")
+		if err != nil {
+			return nil, s.mapErr(ctx, "EdgePages", err)
+		}
+		total, _, err := neo4j.GetRecordValue[int64](rec, "total")
+		if err != nil {
+			return nil, s.mapErr(ctx, "EdgePages", err)
+		}
+		rows, _, err := neo4j.GetRecordValue[[]any](rec, "page")
+		if err != nil {
+			return nil, s.mapErr(ctx, "EdgePages", err)
+		}
+		p := out[id]
+		p.TotalCount = int(total)
+		for _, row := range rows {
+			m, _ := row.(map[string]any)
+			props, _ := m["props"].(map[string]any)
+			typ, _ := m["type"].(string)
+			subj, _ := m["subject"].(string)
+			obj, _ := m["object"].(string)
+			e, err := decodeEdge(props, typ, subj, obj)
+			if err != nil {
+				return nil, s.mapErr(ctx, "EdgePages", fmt.Errorf("edge %v: %w", props["id"], err))
+			}
+			if len(p.Edges) < q.First {
+				p.Edges = append(p.Edges, e)
+			} else {
+				p.HasNext = true
+			}
+		}
+	}
+	return out, nil
+}
