@@ -55,9 +55,17 @@ func (tp tokenPosting) nodes(yield func(*graph.Node) bool) {
 func updateParts(parts [][]*graph.Node, puts []*graph.Node, dels []string) [][]*graph.Node {
 	out := make([][]*graph.Node, 0, len(parts)+1)
 	for i, part := range parts {
+		if len(puts) == 0 && len(dels) == 0 {
+			out = append(out, parts[i:]...)
+			break
+		}
 		// This part takes the changes below the next part's first id.
 		np, nd := len(puts), len(dels)
 		if i+1 < len(parts) {
+			if next := parts[i+1][0].ID; (len(puts) == 0 || puts[0].ID >= next) && (len(dels) == 0 || dels[0] >= next) {
+				out = append(out, part)
+				continue
+			}
 			next := parts[i+1][0].ID
 			np = sort.Search(len(puts), func(j int) bool { return puts[j].ID >= next })
 			nd = sort.Search(len(dels), func(j int) bool { return dels[j] >= next })
@@ -141,27 +149,35 @@ func (p *postings) update(tx *txn, tok string, puts []*graph.Node, dels []string
 }
 
 // mergePostings is old, sorted by id, with puts merged in and dels taken
-// out, as a new slice.
+// out, as a new slice. It finds each change by binary search and copies
+// the runs between them, so its comparisons grow with the changes, not
+// with the list.
 func mergePostings(old, puts []*graph.Node, dels []string) []*graph.Node {
 	out := make([]*graph.Node, 0, len(old)+len(puts))
-	for _, n := range old {
-		for len(puts) > 0 && puts[0].ID < n.ID {
-			out, puts = append(out, puts[0]), puts[1:]
+	for len(puts) > 0 || len(dels) > 0 {
+		put := len(dels) == 0 || (len(puts) > 0 && puts[0].ID < dels[0])
+		id := ""
+		if put {
+			id = puts[0].ID
+		} else {
+			id = dels[0]
 		}
-		for len(dels) > 0 && dels[0] < n.ID {
-			dels = dels[1:]
+		j, found := slices.BinarySearchFunc(old, id, byID)
+		out = append(out, old[:j]...)
+		old = old[j:]
+		if found {
+			old = old[1:] // replaced or removed
 		}
-		switch {
-		case len(puts) > 0 && puts[0].ID == n.ID:
+		if put {
 			out, puts = append(out, puts[0]), puts[1:]
-		case len(dels) > 0 && dels[0] == n.ID:
+		} else {
 			dels = dels[1:]
-		default:
-			out = append(out, n)
 		}
 	}
-	return append(out, puts...)
+	return append(out, old...)
 }
+
+func byID(n *graph.Node, id string) int { return strings.Compare(n.ID, id) }
 
 // from yields the posting lists of the tokens ≥ tok, in token order, until
 // yield says stop.
