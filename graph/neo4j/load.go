@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -89,21 +90,24 @@ func (s *Store) knownShared(ctx context.Context, doc *graph.Document) (map[strin
 	return known, nil
 }
 
-// loadPlan is a validated document turned into statements and rows. It is
-// built once, outside the transaction, so a retried transaction replays
-// exactly the same work.
+// loadPlan is a validated document turned into rows. It is built once,
+// outside the transaction, so a retried transaction replays exactly the
+// same work.
 type loadPlan struct {
 	doc     string
-	nodes   int
+	nodes   []nodeRow // every node of the document, in (category, id) order
 	edges   int
-	nodeIDs []string // every node of the document
-	steps   []loadStep
+	nodeIDs []string                      // every node of the document, in id order
 	rels    map[graph.Predicate][]edgeRow // every edge of the document, per type, in id order
+	stats   map[statKey]int               // the document's nodes' share of the Stats summary
 }
 
-type loadStep struct {
-	cypher string
-	rows   []map[string]any
+type nodeRow struct {
+	id    string
+	cat   graph.Category
+	owned bool // the node belongs to the document (graph.Node.Document)
+	hash  string
+	row   map[string]any
 }
 
 type edgeRow struct {
@@ -121,93 +125,104 @@ type edgeRow struct {
 // grow slower with their number (MERGE of 20,000 relationships by id took
 // minutes). So the transaction
 //
-//   - merges nodes by id (the unique :Entity(id) index), writing properties
-//     only where they changed, and deletes the document's owned nodes the
-//     new version no longer has;
-//   - reads the document's relationships (type, id and a hash of their
-//     content), keeps those whose content is unchanged, deletes the others
-//     by element id and creates the new ones with CREATE.
+//   - reads, in one statement, whether the document exists, the stored
+//     nodes among the document's (id, content hash, and what Stats counts
+//     of them), the owned nodes the new version drops, and the document's
+//     relationships (type, id and content hash);
+//   - deletes the relationships whose content changed and the dropped
+//     nodes, in one statement;
+//   - writes nodes in as few statements as the chunk size allows: CREATE
+//     for the document's own nodes that do not exist (nothing to compare,
+//     no label to remove), MERGE for shared entities that do not exist
+//     (another document's load may create them concurrently, and MERGE
+//     under the uniqueness constraint settles that), and for stored nodes
+//     whose hash differs a rewrite of properties and category label; a
+//     stored node with the same hash is not touched at all;
+//   - creates the relationships that are new or changed, all types in as
+//     few statements as the chunk size allows;
+//   - records the document and applies the document's change to the Stats
+//     summary (see statKey).
 //
-// Reloading an unchanged document writes nothing; the result is the same
-// as deleting the old version and writing the new one.
+// Reloading an unchanged document writes nothing but its summary check;
+// the result is the same as deleting the old version and writing the new
+// one.
 
-// propHash is a relationship property holding a hash of its type, ends
-// and other properties, so a reload can tell an unchanged relationship
-// without reading it whole.
+// propHash is a node and relationship property holding a hash of its
+// content (for a relationship: type, ends and other properties), so a
+// reload can tell an unchanged one without reading it whole.
 const propHash = "content_hash"
 
-func edgeHash(e *graph.Edge, props map[string]any) string {
-	b, err := json.Marshal([]any{e.Predicate, e.Subject, e.Object, props}) // map keys marshal sorted
+func contentHash(what string, v any) string {
+	b, err := json.Marshal(v) // map keys marshal sorted
 	if err != nil {
-		panic(fmt.Sprintf("neo4j: hashing edge %s: %v", e.ID, err)) // plain data never fails
+		panic(fmt.Sprintf("neo4j: hashing %s: %v", what, err)) // plain data never fails
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
 }
 
-// cypherPrevious says whether the document exists and counts its owned
-// nodes (LoadResult.RemovedNodes, as the embedded engine counts them).
-var cypherPrevious = "OPTIONAL MATCH (d:" + labelDocument + " {id: $doc}) WITH d IS NOT NULL AS existed " +
-	"CALL { MATCH (n:" + labelEntity + " {document: $doc}) RETURN count(n) AS nodes } RETURN existed, nodes"
+func edgeHash(e *graph.Edge, props map[string]any) string {
+	return contentHash("edge "+e.ID, []any{e.Predicate, e.Subject, e.Object, props})
+}
 
-// cypherDocEdges lists the document's relationships (one index seek per
-// type on r.document).
-var cypherDocEdges = func() string {
-	var parts []string
+// cypherPrevious reads what the transaction decides from, in one
+// statement: whether the document exists, how many nodes it owns
+// (LoadResult.RemovedNodes, as the embedded engine counts them), the
+// stored nodes among $ids with their hash and Stats fields, the owned
+// nodes $ids no longer has (with their Stats fields), the document's
+// relationships (one index seek per type on r.document), and whether the
+// Stats summary covers every :Study and :CitationConcern node.
+var cypherPrevious = func() string {
+	var rels []string
 	for _, p := range graph.Predicates() {
-		parts = append(parts, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.document = $doc "+
-			"RETURN type(r) AS type, r.id AS id, elementId(r) AS eid, r.%s AS hash", p, propHash))
+		rels = append(rels, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.document = $doc "+
+			"RETURN [type(r), r.id, elementId(r), r.%s] AS rel", p, propHash))
 	}
-	return strings.Join(parts, " UNION ALL ")
+	return "OPTIONAL MATCH (d:" + labelDocument + " {id: $doc}) WITH d IS NOT NULL AS existed " +
+		"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) RETURN count(n) AS owned } " +
+		"CALL () { UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
+		"RETURN collect([id, n." + propHash + ", " + statFields + "]) AS stored } " +
+		"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) WHERE NOT n.id IN $ids " +
+		"RETURN collect([" + statFields + "]) AS dropped } " +
+		"CALL () { CALL () { " + strings.Join(rels, " UNION ALL ") + " } RETURN collect(rel) AS rels } " +
+		"CALL () { " + cypherSummaryCovers + " } " +
+		"RETURN existed, owned, stored, dropped, rels, covered"
 }()
 
-var (
-	cypherDeleteEdges = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r"
-	// cypherPruneNodes deletes the document's owned nodes the new version
-	// does not have, with whatever still touches them.
-	cypherPruneNodes = "MATCH (n:" + labelEntity + " {document: $doc}) WHERE NOT n.id IN $ids DETACH DELETE n"
-)
+// cypherDelete deletes the relationships to replace (by element id) and
+// the document's owned nodes the new version does not have, with whatever
+// still touches them.
+var cypherDelete = "CALL () { UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r } " +
+	"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) WHERE NOT n.id IN $ids DETACH DELETE n }"
 
 func planLoad(doc *graph.Document) (*loadPlan, error) {
-	p := &loadPlan{doc: doc.ID, nodes: len(doc.Nodes), edges: len(doc.Edges), rels: map[graph.Predicate][]edgeRow{}}
+	p := &loadPlan{doc: doc.ID, edges: len(doc.Edges), rels: map[graph.Predicate][]edgeRow{}, stats: map[statKey]int{}}
 
-	// Nodes per category label, in (label, id) order: concurrent loads that
-	// share entities then lock them in the same order.
-	byCat := map[graph.Category][]map[string]any{}
+	// Nodes in (category, id) order: concurrent loads that share entities
+	// then lock them in the same order.
 	nodes := slices.Clone(doc.Nodes)
-	slices.SortFunc(nodes, func(a, b graph.Node) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(nodes, func(a, b graph.Node) int {
+		if c := strings.Compare(string(a.Category), string(b.Category)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	for i := range nodes {
 		n := &nodes[i]
-		p.nodeIDs = append(p.nodeIDs, n.ID)
-		byCat[n.Category] = append(byCat[n.Category], map[string]any{"id": n.ID, "props": nodeProps(n)})
-	}
-	for _, c := range graph.Categories() {
-		rows := byCat[c]
-		if len(rows) == 0 {
-			continue
-		}
-		label, err := labelOf(c)
-		if err != nil {
+		if _, err := labelOf(n.Category); err != nil {
 			return nil, err
 		}
-		// A shared entity that changed category loses its old label
-		// (adding a label a node has, or removing one it lacks, writes
-		// nothing), and properties are written only when they changed.
-		var others []string
-		for _, o := range graph.Categories() {
-			if o != c {
-				others = append(others, string(o))
-			}
-		}
-		cypher := "UNWIND $rows AS row MERGE (n:" + labelEntity + " {id: row.id}) " +
-			"FOREACH (_ IN CASE WHEN properties(n) = row.props THEN [] ELSE [1] END | SET n = row.props) " +
-			"SET n:" + label + " REMOVE n:" + strings.Join(others, ":")
-		for len(rows) > 0 {
-			k := min(loadChunk, len(rows))
-			p.steps = append(p.steps, loadStep{cypher: cypher, rows: rows[:k]})
-			rows = rows[k:]
+		props := nodeProps(n)
+		h := contentHash("node "+n.ID, props)
+		props[propHash] = h
+		p.nodeIDs = append(p.nodeIDs, n.ID)
+		p.nodes = append(p.nodes, nodeRow{id: n.ID, cat: n.Category, owned: n.Document == doc.ID, hash: h,
+			row: map[string]any{"id": n.ID, "props": props}})
+		if k, ok := statKeyOf(n); ok {
+			p.stats[k]++
 		}
 	}
+	slices.Sort(p.nodeIDs)
 
 	edges := slices.Clone(doc.Edges)
 	slices.SortFunc(edges, func(a, b graph.Edge) int { return strings.Compare(a.ID, b.ID) })
@@ -236,41 +251,151 @@ func consume(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, pa
 	return sum.Counters(), nil
 }
 
+// batch packs UNWIND subqueries, each with its own rows parameter, into
+// statements of at most loadChunk rows, so a document is written in a few
+// large statements rather than one per label or type. Every subquery
+// returns one count, named after its parameter.
+type batch struct {
+	stmts []batchStmt
+}
+
+type batchStmt struct {
+	parts  []string
+	params map[string]any
+	rows   int
+	want   map[string]int // rows per count column
+}
+
+// add appends rows for the subquery body (which reads $rows as "rows" is
+// renamed to the part's parameter, and must RETURN count(*) AS c).
+func (b *batch) add(body string, rows []map[string]any) {
+	for len(rows) > 0 {
+		if len(b.stmts) == 0 || b.stmts[len(b.stmts)-1].rows >= loadChunk {
+			b.stmts = append(b.stmts, batchStmt{params: map[string]any{}, want: map[string]int{}})
+		}
+		st := &b.stmts[len(b.stmts)-1]
+		k := min(loadChunk-st.rows, len(rows))
+		name := fmt.Sprintf("p%d", len(st.parts))
+		st.parts = append(st.parts, "CALL () { "+strings.ReplaceAll(body, "$rows", "$"+name)+" AS "+name+" }")
+		st.params[name] = rows[:k]
+		st.want[name] = k
+		st.rows += k
+		rows = rows[k:]
+	}
+}
+
+// run executes the statements; check is told, per subquery, how many rows
+// went in and what count came out.
+func (b *batch) run(ctx context.Context, tx neo4j.ManagedTransaction, check func(part string, rows, got int) error) error {
+	for _, st := range b.stmts {
+		var cols []string
+		for name := range st.want {
+			cols = append(cols, name)
+		}
+		slices.Sort(cols)
+		recs, err := collect(ctx, tx, strings.Join(st.parts, " ")+" RETURN "+strings.Join(cols, ", "), st.params)
+		if err != nil {
+			return err
+		}
+		if len(recs) != 1 {
+			return fmt.Errorf("load statement returned %d records", len(recs))
+		}
+		for _, name := range cols {
+			got, _, err := neo4j.GetRecordValue[int64](recs[0], name)
+			if err != nil {
+				return err
+			}
+			if err := check(st.parts[indexOfPart(name)], st.want[name], int(got)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func indexOfPart(name string) int {
+	var i int
+	fmt.Sscanf(name, "p%d", &i)
+	return i
+}
+
+// otherLabels is the REMOVE clause for a node of category c: every other
+// category label (removing a label a node lacks writes nothing).
+func otherLabels(c graph.Category) string {
+	var others []string
+	for _, o := range graph.Categories() {
+		if o != c {
+			others = append(others, string(o))
+		}
+	}
+	return "REMOVE n:" + strings.Join(others, ":")
+}
+
 // run is the transaction body. It is idempotent: a retry starts again
 // from the database's state before the first attempt, and everything it
 // decides it decides from what it reads inside the transaction.
 func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.LoadResult, error) {
-	res := &graph.LoadResult{Document: p.doc, Nodes: p.nodes, Edges: p.edges}
-	doc := map[string]any{"doc": p.doc}
+	res := &graph.LoadResult{Document: p.doc, Nodes: len(p.nodes), Edges: p.edges}
 
-	recs, err := collect(ctx, tx, cypherPrevious, doc)
+	recs, err := collect(ctx, tx, cypherPrevious, map[string]any{"doc": p.doc, "ids": p.nodeIDs})
 	if err != nil {
 		return nil, err
 	}
-	res.Replaced, _ = recs[0].Values[0].(bool)
+	if len(recs) != 1 {
+		return nil, fmt.Errorf("load: reading the stored document returned %d records", len(recs))
+	}
+	rec := recs[0]
+	res.Replaced, _ = rec.Values[0].(bool)
 	if res.Replaced {
-		n, _ := recs[0].Values[1].(int64)
+		n, _ := rec.Values[1].(int64)
 		res.RemovedNodes = int(n)
+	}
+	storedRows, _ := rec.Values[2].([]any)
+	droppedRows, _ := rec.Values[3].([]any)
+	relRows, _ := rec.Values[4].([]any)
+	covered, _ := rec.Values[5].(bool)
+
+	// The Stats summary changes by what the document's nodes count now
+	// minus what the nodes it rewrites or drops counted before.
+	delta := maps.Clone(p.stats)
+	storedHash := make(map[string]string, len(storedRows))
+	for _, raw := range storedRows {
+		row, _ := raw.([]any)
+		if len(row) != 2+statWidth {
+			return nil, fmt.Errorf("load: malformed stored node %v", raw)
+		}
+		id, _ := row[0].(string)
+		h, _ := row[1].(string)
+		storedHash[id] = h
+		if k, ok := statKeyFromRow(row[2:]); ok {
+			delta[k]--
+		}
+	}
+	for _, raw := range droppedRows {
+		row, _ := raw.([]any)
+		if k, ok := statKeyFromRow(row); ok {
+			delta[k]--
+		}
 	}
 
 	// The stored relationships of the document, by type and id.
 	type stored struct{ eid, hash string }
 	old := map[string][]stored{}
-	recs, err = collect(ctx, tx, cypherDocEdges, doc)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		typ, _ := r.Values[0].(string)
-		id, _ := r.Values[1].(string)
-		eid, _ := r.Values[2].(string)
-		h, _ := r.Values[3].(string)
+	for _, raw := range relRows {
+		row, _ := raw.([]any)
+		if len(row) != 4 {
+			return nil, fmt.Errorf("load: malformed stored relationship %v", raw)
+		}
+		typ, _ := row[0].(string)
+		id, _ := row[1].(string)
+		eid, _ := row[2].(string)
+		h, _ := row[3].(string)
 		old[typ+"\x00"+id] = append(old[typ+"\x00"+id], stored{eid, h})
 	}
 	if res.Replaced {
-		res.RemovedEdges = len(recs)
+		res.RemovedEdges = len(relRows)
 	}
-	var drop []string
+	drop := []string{}
 	create := map[graph.Predicate][]map[string]any{}
 	for _, pr := range graph.Predicates() {
 		for _, e := range p.rels[pr] {
@@ -295,53 +420,77 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 		}
 	}
 	slices.Sort(drop)
+	if len(drop) > 0 || len(droppedRows) > 0 {
+		for first := true; first || len(drop) > 0; first = false {
+			k := min(loadChunk, len(drop))
+			if _, err := consume(ctx, tx, cypherDelete, map[string]any{"eids": drop[:k], "doc": p.doc, "ids": p.nodeIDs}); err != nil {
+				return nil, err
+			}
+			drop = drop[k:]
+		}
+	}
 
-	for len(drop) > 0 {
-		k := min(loadChunk, len(drop))
-		if _, err := consume(ctx, tx, cypherDeleteEdges, map[string]any{"eids": drop[:k]}); err != nil {
+	// Nodes, per category label: created, merged, or rewritten.
+	var nodes batch
+	for _, c := range graph.Categories() {
+		label, err := labelOf(c)
+		if err != nil {
 			return nil, err
 		}
-		drop = drop[k:]
+		var fresh, shared, changed []map[string]any
+		for _, n := range p.nodes {
+			if n.cat != c {
+				continue
+			}
+			h, ok := storedHash[n.id]
+			switch {
+			case !ok && n.owned:
+				fresh = append(fresh, n.row)
+			case !ok:
+				shared = append(shared, n.row)
+			case h != n.hash:
+				changed = append(changed, n.row)
+			}
+		}
+		nodes.add("UNWIND $rows AS row CREATE (n:"+labelEntity+":"+label+") SET n = row.props RETURN count(*)", fresh)
+		// A node that changed may have changed category: it loses its
+		// old label.
+		rewrite := "UNWIND $rows AS row MERGE (n:" + labelEntity + " {id: row.id}) SET n = row.props SET n:" + label + " " + otherLabels(c) + " RETURN count(*)"
+		nodes.add(rewrite, shared)
+		nodes.add(rewrite, changed)
 	}
-	if _, err := consume(ctx, tx, cypherPruneNodes, map[string]any{"doc": p.doc, "ids": p.nodeIDs}); err != nil {
+	if err := nodes.run(ctx, tx, func(string, int, int) error { return nil }); err != nil {
 		return nil, err
 	}
-	for _, st := range p.steps {
-		if _, err := consume(ctx, tx, st.cypher, map[string]any{"rows": st.rows}); err != nil {
-			return nil, err
-		}
-	}
+
+	// Relationships, all types together.
+	var rels batch
 	for _, pr := range graph.Predicates() {
-		rows := create[pr]
-		if len(rows) == 0 {
-			continue
-		}
 		t, err := relTypes([]graph.Predicate{pr})
 		if err != nil {
 			return nil, err
 		}
-		cypher := "UNWIND $rows AS row MATCH (s:" + labelEntity + " {id: row.s}) MATCH (o:" + labelEntity + " {id: row.o}) " +
-			"CREATE (s)-[r:" + t + "]->(o) SET r = row.props"
-		for len(rows) > 0 {
-			k := min(loadChunk, len(rows))
-			c, err := consume(ctx, tx, cypher, map[string]any{"rows": rows[:k]})
-			if err != nil {
-				return nil, err
-			}
-			if c.RelationshipsCreated() != k {
-				// An end node vanished between validation and the write (a
-				// concurrent wipe): refuse rather than commit a partial
-				// document.
-				return nil, graph.Errorf(graph.EINVALID, "document %s: %d of %d %s edges found both end nodes",
-					p.doc, c.RelationshipsCreated(), k, pr)
-			}
-			rows = rows[k:]
+		rels.add("UNWIND $rows AS row MATCH (s:"+labelEntity+" {id: row.s}) MATCH (o:"+labelEntity+" {id: row.o}) "+
+			"CREATE (s)-[r:"+t+"]->(o) SET r = row.props RETURN count(*)", create[pr])
+	}
+	if err := rels.run(ctx, tx, func(part string, rows, got int) error {
+		if got != rows {
+			// An end node vanished between validation and the write (a
+			// concurrent wipe): refuse rather than commit a partial
+			// document.
+			return graph.Errorf(graph.EINVALID, "document %s: %d of %d edges found both end nodes", p.doc, got, rows)
 		}
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 
 	if _, err := consume(ctx, tx, "MERGE (d:"+labelDocument+" {id: $doc}) "+
 		"FOREACH (_ IN CASE WHEN d.nodes = $nodes AND d.edges = $edges THEN [] ELSE [1] END | SET d.nodes = $nodes, d.edges = $edges)",
-		map[string]any{"doc": p.doc, "nodes": p.nodes, "edges": p.edges}); err != nil {
+		map[string]any{"doc": p.doc, "nodes": len(p.nodes), "edges": p.edges}); err != nil {
+		return nil, err
+	}
+	if err := updateSummary(ctx, tx, covered, delta); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -219,3 +219,54 @@ func TestErrorClassification(t *testing.T) {
 		t.Error("an unavailable error must mark the store down")
 	}
 }
+
+// The Stats summary is checked, not trusted: without it (a database
+// written by an older kapgraph) Stats scans and answers the same, and the
+// next load rebuilds it.
+func TestStatsSummaryRepairs(t *testing.T) {
+	s := testStore(t)
+	wipe(t, s)
+	ctx := context.Background()
+	seeds := storetest.Seeds(t)
+	for _, d := range seeds {
+		if _, err := s.Load(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.ByDesign) == 0 {
+		t.Fatal("the seeds have no study designs: the test proves nothing")
+	}
+	covered := func() bool {
+		recs := cypher(t, s, "CALL () { "+cypherSummaryCovers+" } RETURN covered", nil)
+		return recs[0].Values[0].(bool)
+	}
+	if !covered() {
+		t.Fatal("the summary does not cover the loaded seeds")
+	}
+	same := func(when string) {
+		t.Helper()
+		got, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: Stats %+v, want %+v", when, got, want)
+		}
+	}
+	cypher(t, s, "MATCH (s:"+labelStat+") WITH s LIMIT 1 DELETE s", nil)
+	if covered() {
+		t.Fatal("a summary missing a group still covers")
+	}
+	same("summary incomplete")
+	if _, err := s.Load(ctx, seeds[0]); err != nil {
+		t.Fatal(err)
+	}
+	if !covered() {
+		t.Error("a load did not rebuild the summary")
+	}
+	same("summary rebuilt")
+}

@@ -356,9 +356,11 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 
 // cypherStats answers Stats in one statement: totals and per-label and
 // per-type counts from the count store, and the Study and CitationConcern
-// histograms from one pass over each label, grouped by every key at once
-// (Go folds the groups into the three Study histograms). Nine statements,
-// three of them scanning :Study, cost a round trip each.
+// histograms from the summary Load keeps (see summary.go), or from one
+// pass over each label when the summary does not cover them, grouped by
+// every key at once (Go folds the groups into the three Study
+// histograms). Nine statements, three of them scanning :Study, cost a
+// round trip each.
 var cypherStats = func() string {
 	var cats, preds []string
 	for _, c := range graph.Categories() {
@@ -372,11 +374,7 @@ var cypherStats = func() string {
 		"CALL () { MATCH (d:" + labelDocument + ") RETURN count(d) AS documents } " +
 		"CALL () { CALL () { " + strings.Join(cats, " UNION ALL ") + " } RETURN collect([key, count]) AS byCategory } " +
 		"CALL () { CALL () { " + strings.Join(preds, " UNION ALL ") + " } RETURN collect([key, count]) AS byPredicate } " +
-		"CALL () { MATCH (n:" + string(graph.CategoryStudy) + ") " +
-		"WITH coalesce(n.design, '') AS design, coalesce(n.evidenceLevel, 0) AS level, coalesce(n.year, 0) AS year, count(*) AS count " +
-		"RETURN collect([design, level, year, count]) AS studies } " +
-		"CALL () { MATCH (n:" + string(graph.CategoryCitationConcern) + ") " +
-		"WITH coalesce(n.concernKind, '') AS kind, count(*) AS count RETURN collect([kind, count]) AS concerns } " +
+		cypherStatsHistograms +
 		"RETURN nodes, edges, documents, byCategory, byPredicate, studies, concerns"
 }()
 

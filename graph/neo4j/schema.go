@@ -47,6 +47,9 @@ func schemaStatements() []schemaStatement {
 	}
 	add("kapgraph_entity_id", "CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", labelEntity)
 	add("kapgraph_document_id", "CONSTRAINT %s IF NOT EXISTS FOR (d:%s) REQUIRE d.id IS UNIQUE", labelDocument)
+	// Load MERGEs summary groups by id; the constraint makes concurrent
+	// loads agree on one node per group.
+	add("kapgraph_stat_id", "CONSTRAINT %s IF NOT EXISTS FOR (s:%s) REQUIRE s.id IS UNIQUE", labelStat)
 	for _, c := range graph.Categories() {
 		if !c.Valid() {
 			continue
