@@ -18,9 +18,10 @@
 //
 // Every query method answers exactly what graph/memory answers for the
 // same data: both pass graph/storetest and compare with the same golden
-// files. Where Cypher cannot express a rule identically (path ranking,
-// search scoring), the database narrows the candidates and the shared
-// helpers in package graph decide.
+// files. Path ranking is expressed in Cypher exactly (see traverse.go),
+// so only the paths asked for leave the database; where Cypher cannot
+// express a rule identically (search scoring), the database narrows the
+// candidates and the shared helpers in package graph decide.
 package neo4j
 
 import (
