@@ -33,6 +33,9 @@ if [ -z "${KAPGRAPH_URL:-}" ]; then
 	# Port 0: the kernel picks a free port, and kapgraph prints its URL.
 	# --load: with Neo4j configured (KAPGRAPH_NEO4J_*), load the seeds first;
 	# the embedded store loads them anyway.
+	# Empty the file first: the redirect below happens in the background
+	# child, and the loop could otherwise read an earlier run's address.
+	: >"$out"
 	"$bin" serve --load --addr 127.0.0.1:0 >"$out" 2>artifacts/e2e-server.log &
 	server_pid=$!
 	for _ in $(seq 1 100); do
