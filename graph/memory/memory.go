@@ -32,7 +32,7 @@ var _ graph.Store = (*Store)(nil)
 // New returns an empty store.
 func New() *Store {
 	s := &Store{}
-	s.state.Store(emptyState(maphash.MakeSeed()))
+	s.state.Store(emptyState(seededHash(maphash.MakeSeed())))
 	return s
 }
 

@@ -21,7 +21,9 @@ type txn struct{ _ byte }
 type pmap[V any] struct {
 	root *pnode[V]
 	n    int
-	seed maphash.Seed
+	// hash is maphash with the store's seed; it is a field so that the
+	// tests can force deep tries and hash collisions.
+	hash func(string) uint64
 }
 
 const (
@@ -46,19 +48,31 @@ type pslot[V any] struct {
 	val V
 }
 
-func newPmap[V any](seed maphash.Seed) pmap[V] { return pmap[V]{seed: seed} }
+func newPmap[V any](hash func(string) uint64) pmap[V] { return pmap[V]{hash: hash} }
+
+// seededHash is the hash of every pmap of a store: a random seed per
+// store keeps ids chosen by a document's author from colliding on purpose.
+func seededHash(seed maphash.Seed) func(string) uint64 {
+	return func(k string) uint64 { return maphash.String(seed, k) }
+}
 
 func (m pmap[V]) len() int { return m.n }
 
-func (m pmap[V]) hash(k string) uint64 { return maphash.String(m.seed, k) }
-
 func (m pmap[V]) get(k string) (V, bool) {
+	if m.root == nil {
+		var zero V
+		return zero, false
+	}
+	return m.lookup(m.hash(k), k)
+}
+
+// lookup finds k, whose hash is h.
+func (m pmap[V]) lookup(h uint64, k string) (V, bool) {
 	n := m.root
 	if n == nil {
 		var zero V
 		return zero, false
 	}
-	h := m.hash(k)
 	for shift := uint(0); ; shift += pBits {
 		if shift >= 64 {
 			for i := range n.slots {

@@ -1,7 +1,6 @@
 package memory
 
 import (
-	"hash/maphash"
 	"maps"
 	"slices"
 	"sort"
@@ -113,11 +112,11 @@ func (c *counts) node(n *graph.Node, d int) {
 	}
 }
 
-func emptyState(seed maphash.Seed) *state {
+func emptyState(hash func(string) uint64) *state {
 	st := &state{
-		docs:       newPmap[*graph.Document](seed),
-		vertices:   newPmap[*vertex](seed),
-		edges:      newPmap[[]*graph.Edge](seed),
+		docs:       newPmap[*graph.Document](hash),
+		vertices:   newPmap[*vertex](hash),
+		edges:      newPmap[[]*graph.Edge](hash),
 		byCategory: map[graph.Category]pmap[*graph.Node]{},
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
@@ -388,7 +387,7 @@ func (st *state) reindex(tx *txn, pend tokenChanges, was, now *graph.Node) {
 	if now != nil {
 		m, ok := st.byCategory[now.Category]
 		if !ok {
-			m = newPmap[*graph.Node](st.vertices.seed)
+			m = newPmap[*graph.Node](st.vertices.hash)
 		}
 		st.byCategory[now.Category] = m.set(tx, now.ID, now)
 		st.nodeCount++
