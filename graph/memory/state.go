@@ -37,6 +37,11 @@ type vertex struct {
 	// it), or nil when only dangling edges point here.
 	node  *graph.Node
 	named []docNode // by document id
+	// toks are node's search tokens when it is a shared entity: every
+	// review that names one brings its own copy, and a load keeps these
+	// rather than tokenize the same names again (tokenizing was the
+	// largest cost of a load). Owned nodes, named once, keep none.
+	toks []string
 	// out and in hold every document's edges, also those whose id another
 	// document reuses, ordered by document id and then by position in the
 	// document: the order a build from scratch gives.
@@ -278,7 +283,7 @@ func (old *state) apply(id string, next *graph.Document) *state {
 		if was != nv.node {
 			st.counts.node(was, -1)
 			st.counts.node(nv.node, +1)
-			st.reindex(tx, pend, was, nv.node)
+			st.reindex(tx, pend, ov, nv)
 			if was == nil || nv.node == nil || was.Category != nv.node.Category {
 				if ov != nil {
 					for e := range ov.out.all {
@@ -375,9 +380,14 @@ func splice(l edgeList, doc string, add []*graph.Edge) edgeList {
 	return out
 }
 
-// reindex replaces was by now (either may be nil) in the category lists,
-// and notes the change to the search postings in pend.
-func (st *state) reindex(tx *txn, pend tokenChanges, was, now *graph.Node) {
+// reindex replaces the node of ov by that of nv (either may be nil) in the
+// category lists, and notes the change to the search postings in pend.
+func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
+	var was, now *graph.Node
+	if ov != nil {
+		was = ov.node
+	}
+	now = nv.node
 	if was != nil && (now == nil || now.Category != was.Category) {
 		st.byCategory[was.Category] = st.byCategory[was.Category].del(tx, was.ID)
 		if st.byCategory[was.Category].len() == 0 {
@@ -397,10 +407,21 @@ func (st *state) reindex(tx *txn, pend tokenChanges, was, now *graph.Node) {
 	}
 	var wasToks, nowToks []string
 	if was != nil {
-		wasToks = nodeTokens(was)
+		wasToks = ov.toks
+		if was.Document != "" {
+			wasToks = nodeTokens(was)
+		}
 	}
+	nv.toks = nil
 	if now != nil {
-		nowToks = nodeTokens(now)
+		if was != nil && was.Name == now.Name && slices.Equal(was.Synonyms, now.Synonyms) {
+			nowToks = wasToks
+		} else {
+			nowToks = nodeTokens(now)
+		}
+		if now.Document == "" {
+			nv.toks = nowToks
+		}
 	}
 	for _, t := range wasToks {
 		if _, keep := slices.BinarySearch(nowToks, t); !keep {

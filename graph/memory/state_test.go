@@ -143,6 +143,13 @@ func flatten(t *testing.T, st *state) *flat {
 			nodes++
 			f.nodes[id] = v.node
 		}
+		var toks []string
+		if v.node != nil && v.node.Document == "" {
+			toks = nodeTokens(v.node)
+		}
+		if !slices.Equal(v.toks, toks) {
+			t.Errorf("vertex %s keeps tokens %q, want %q", id, v.toks, toks)
+		}
 		for _, l := range []edgeList{v.out, v.in} {
 			for _, p := range l {
 				if len(p) == 0 || len(p) > 2*partSize {
