@@ -169,25 +169,58 @@ func edgeHash(e *graph.Edge, props map[string]any) string {
 // statement: whether the document exists, how many nodes it owns
 // (LoadResult.RemovedNodes, as the embedded engine counts them), the
 // stored nodes among $ids with their hash and Stats fields, the owned
-// nodes $ids no longer has (with their Stats fields), the document's
-// relationships (one index seek per type on r.document), and whether the
+// nodes $ids no longer has (with their Stats fields), and whether the
 // Stats summary covers every :Study and :CitationConcern node.
-var cypherPrevious = func() string {
+var cypherPrevious = "OPTIONAL MATCH (d:" + labelDocument + " {id: $doc}) WITH d IS NOT NULL AS existed " +
+	"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) RETURN count(n) AS owned } " +
+	"CALL () { UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
+	"RETURN collect([id, n." + propHash + ", " + statFields + "]) AS stored } " +
+	"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) WHERE NOT n.id IN $ids " +
+	"RETURN collect([" + statFields + "]) AS dropped } " +
+	"CALL () { " + cypherSummaryCovers + " } " +
+	"RETURN existed, owned, stored, dropped, covered"
+
+// cypherPreviousRels reads the document's relationships (type, id,
+// element id, hash), one index seek on r.document per type. It is a
+// statement of its own so a first load skips it: Load writes a
+// document's relationships and its :KapgraphDocument node in one
+// transaction, so a document without that node has none. Planning the
+// fourteen-way union is the costly part, and it is not paid on the
+// fresh loads a bulk import is made of.
+var cypherPreviousRels = func() string {
 	var rels []string
 	for _, p := range graph.Predicates() {
 		rels = append(rels, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.document = $doc "+
 			"RETURN [type(r), r.id, elementId(r), r.%s] AS rel", p, propHash))
 	}
-	return "OPTIONAL MATCH (d:" + labelDocument + " {id: $doc}) WITH d IS NOT NULL AS existed " +
-		"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) RETURN count(n) AS owned } " +
-		"CALL () { UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
-		"RETURN collect([id, n." + propHash + ", " + statFields + "]) AS stored } " +
-		"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) WHERE NOT n.id IN $ids " +
-		"RETURN collect([" + statFields + "]) AS dropped } " +
-		"CALL () { CALL () { " + strings.Join(rels, " UNION ALL ") + " } RETURN collect(rel) AS rels } " +
-		"CALL () { " + cypherSummaryCovers + " } " +
-		"RETURN existed, owned, stored, dropped, rels, covered"
+	return "CALL () { " + strings.Join(rels, " UNION ALL ") + " } RETURN collect(rel) AS rels"
 }()
+
+// The write statements have one text each whatever the document holds:
+// the category label and the relationship type are dynamic ($(...),
+// Neo4j 5.26), their values from the allow-list (planLoad checks every
+// one with labelOf and relTypes). A text that never changes is planned
+// once and then found in the plan cache, and its plan is small: the
+// statements they replace spliced one UNWIND subquery per label or type
+// into a text that changed with every document, and planning those took
+// longer than running them (0.1 to 1 s a statement, profiled on the
+// synthetic 10k graph), while row count and index use were the same.
+const (
+	// cypherCreateNodes creates the document's own nodes that do not
+	// exist yet (nothing to compare, no label to remove).
+	cypherCreateNodes = "UNWIND $rows AS row CREATE (n:" + labelEntity + ":$(row.label)) SET n = row.props RETURN count(*)"
+	// cypherMergeNodes writes shared entities that do not exist (another
+	// document's load may create them concurrently, and MERGE under the
+	// uniqueness constraint settles that) and stored nodes whose content
+	// changed, category included: the node loses every other category
+	// label.
+	cypherMergeNodes = "UNWIND $rows AS row MERGE (n:" + labelEntity + " {id: row.id}) SET n = row.props " +
+		"SET n:$(row.label) REMOVE n:$(row.others) RETURN count(*)"
+	// cypherCreateRels creates relationships, both ends matched through
+	// the :Entity(id) uniqueness constraint.
+	cypherCreateRels = "UNWIND $rows AS row MATCH (s:" + labelEntity + " {id: row.s}) MATCH (o:" + labelEntity + " {id: row.o}) " +
+		"CREATE (s)-[r:$(row.type)]->(o) SET r = row.props RETURN count(*)"
+)
 
 // cypherDelete deletes the relationships to replace (by element id) and
 // the document's owned nodes the new version does not have, with whatever
@@ -217,7 +250,7 @@ func planLoad(doc *graph.Document) (*loadPlan, error) {
 		props[propHash] = h
 		p.nodeIDs = append(p.nodeIDs, n.ID)
 		p.nodes = append(p.nodes, nodeRow{id: n.ID, cat: n.Category, owned: n.Document == doc.ID, hash: h,
-			row: map[string]any{"id": n.ID, "props": props}})
+			row: map[string]any{"id": n.ID, "label": string(n.Category), "props": props}})
 		if k, ok := statKeyOf(n); ok {
 			p.stats[k]++
 		}
@@ -228,13 +261,14 @@ func planLoad(doc *graph.Document) (*loadPlan, error) {
 	slices.SortFunc(edges, func(a, b graph.Edge) int { return strings.Compare(a.ID, b.ID) })
 	for i := range edges {
 		e := &edges[i]
-		if _, err := relTypes([]graph.Predicate{e.Predicate}); err != nil {
+		t, err := relTypes([]graph.Predicate{e.Predicate})
+		if err != nil {
 			return nil, err
 		}
 		props := edgeProps(e)
 		h := edgeHash(e, props)
 		props[propHash] = h
-		p.rels[e.Predicate] = append(p.rels[e.Predicate], edgeRow{e.ID, h, map[string]any{"s": e.Subject, "o": e.Object, "props": props}})
+		p.rels[e.Predicate] = append(p.rels[e.Predicate], edgeRow{e.ID, h, map[string]any{"s": e.Subject, "o": e.Object, "type": t, "props": props}})
 	}
 	return p, nil
 }
@@ -251,84 +285,36 @@ func consume(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, pa
 	return sum.Counters(), nil
 }
 
-// batch packs UNWIND subqueries, each with its own rows parameter, into
-// statements of at most loadChunk rows, so a document is written in a few
-// large statements rather than one per label or type. Every subquery
-// returns one count, named after its parameter.
-type batch struct {
-	stmts []batchStmt
-}
-
-type batchStmt struct {
-	parts  []string
-	params map[string]any
-	rows   int
-	want   map[string]int // rows per count column
-}
-
-// add appends rows for the subquery body (which reads $rows as "rows" is
-// renamed to the part's parameter, and must RETURN count(*) AS c).
-func (b *batch) add(body string, rows []map[string]any) {
-	for len(rows) > 0 {
-		if len(b.stmts) == 0 || b.stmts[len(b.stmts)-1].rows >= loadChunk {
-			b.stmts = append(b.stmts, batchStmt{params: map[string]any{}, want: map[string]int{}})
-		}
-		st := &b.stmts[len(b.stmts)-1]
-		k := min(loadChunk-st.rows, len(rows))
-		name := fmt.Sprintf("p%d", len(st.parts))
-		st.parts = append(st.parts, "CALL () { "+strings.ReplaceAll(body, "$rows", "$"+name)+" AS "+name+" }")
-		st.params[name] = rows[:k]
-		st.want[name] = k
-		st.rows += k
-		rows = rows[k:]
-	}
-}
-
-// run executes the statements; check is told, per subquery, how many rows
-// went in and what count came out.
-func (b *batch) run(ctx context.Context, tx neo4j.ManagedTransaction, check func(part string, rows, got int) error) error {
-	for _, st := range b.stmts {
-		var cols []string
-		for name := range st.want {
-			cols = append(cols, name)
-		}
-		slices.Sort(cols)
-		recs, err := collect(ctx, tx, strings.Join(st.parts, " ")+" RETURN "+strings.Join(cols, ", "), st.params)
-		if err != nil {
-			return err
-		}
-		if len(recs) != 1 {
-			return fmt.Errorf("load statement returned %d records", len(recs))
-		}
-		for _, name := range cols {
-			got, _, err := neo4j.GetRecordValue[int64](recs[0], name)
-			if err != nil {
-				return err
-			}
-			if err := check(st.parts[indexOfPart(name)], st.want[name], int(got)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func indexOfPart(name string) int {
-	var i int
-	fmt.Sscanf(name, "p%d", &i)
-	return i
-}
-
-// otherLabels is the REMOVE clause for a node of category c: every other
+// otherLabels is what a rewritten node of category c loses: every other
 // category label (removing a label a node lacks writes nothing).
-func otherLabels(c graph.Category) string {
+func otherLabels(c graph.Category) []string {
 	var others []string
 	for _, o := range graph.Categories() {
 		if o != c {
 			others = append(others, string(o))
 		}
 	}
-	return "REMOVE n:" + strings.Join(others, ":")
+	return others
+}
+
+// writeChunks runs cypher over rows, loadChunk rows a statement, and
+// returns how many rows the statements counted (their RETURN count(*)).
+func writeChunks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, rows []map[string]any) (int, error) {
+	n := 0
+	for len(rows) > 0 {
+		k := min(loadChunk, len(rows))
+		recs, err := collect(ctx, tx, cypher, map[string]any{"rows": rows[:k]})
+		if err != nil {
+			return 0, err
+		}
+		if len(recs) != 1 {
+			return 0, fmt.Errorf("load statement returned %d records", len(recs))
+		}
+		got, _ := recs[0].Values[0].(int64)
+		n += int(got)
+		rows = rows[k:]
+	}
+	return n, nil
 }
 
 // run is the transaction body. It is idempotent: a retry starts again
@@ -352,8 +338,18 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	}
 	storedRows, _ := rec.Values[2].([]any)
 	droppedRows, _ := rec.Values[3].([]any)
-	relRows, _ := rec.Values[4].([]any)
-	covered, _ := rec.Values[5].(bool)
+	covered, _ := rec.Values[4].(bool)
+	var relRows []any
+	if res.Replaced {
+		recs, err := collect(ctx, tx, cypherPreviousRels, map[string]any{"doc": p.doc})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) != 1 {
+			return nil, fmt.Errorf("load: reading the stored relationships returned %d records", len(recs))
+		}
+		relRows, _ = recs[0].Values[0].([]any)
+	}
 
 	// The Stats summary changes by what the document's nodes count now
 	// minus what the nodes it rewrites or drops counted before.
@@ -430,59 +426,39 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 		}
 	}
 
-	// Nodes, per category label: created, merged, or rewritten.
-	var nodes batch
-	for _, c := range graph.Categories() {
-		label, err := labelOf(c)
-		if err != nil {
-			return nil, err
+	// Nodes: created, merged, or rewritten; the rows keep the plan's
+	// (category, id) order, so concurrent loads lock shared entities in
+	// the same order.
+	var fresh, merge []map[string]any
+	for _, n := range p.nodes {
+		h, ok := storedHash[n.id]
+		switch {
+		case !ok && n.owned:
+			fresh = append(fresh, n.row)
+		case !ok || h != n.hash:
+			merge = append(merge, map[string]any{"id": n.id, "label": n.row["label"], "others": otherLabels(n.cat), "props": n.row["props"]})
 		}
-		var fresh, shared, changed []map[string]any
-		for _, n := range p.nodes {
-			if n.cat != c {
-				continue
-			}
-			h, ok := storedHash[n.id]
-			switch {
-			case !ok && n.owned:
-				fresh = append(fresh, n.row)
-			case !ok:
-				shared = append(shared, n.row)
-			case h != n.hash:
-				changed = append(changed, n.row)
-			}
-		}
-		nodes.add("UNWIND $rows AS row CREATE (n:"+labelEntity+":"+label+") SET n = row.props RETURN count(*)", fresh)
-		// A node that changed may have changed category: it loses its
-		// old label.
-		rewrite := "UNWIND $rows AS row MERGE (n:" + labelEntity + " {id: row.id}) SET n = row.props SET n:" + label + " " + otherLabels(c) + " RETURN count(*)"
-		nodes.add(rewrite, shared)
-		nodes.add(rewrite, changed)
 	}
-	if err := nodes.run(ctx, tx, func(string, int, int) error { return nil }); err != nil {
+	if _, err := writeChunks(ctx, tx, cypherCreateNodes, fresh); err != nil {
+		return nil, err
+	}
+	if _, err := writeChunks(ctx, tx, cypherMergeNodes, merge); err != nil {
 		return nil, err
 	}
 
 	// Relationships, all types together.
-	var rels batch
+	var rels []map[string]any
 	for _, pr := range graph.Predicates() {
-		t, err := relTypes([]graph.Predicate{pr})
-		if err != nil {
-			return nil, err
-		}
-		rels.add("UNWIND $rows AS row MATCH (s:"+labelEntity+" {id: row.s}) MATCH (o:"+labelEntity+" {id: row.o}) "+
-			"CREATE (s)-[r:"+t+"]->(o) SET r = row.props RETURN count(*)", create[pr])
+		rels = append(rels, create[pr]...)
 	}
-	if err := rels.run(ctx, tx, func(part string, rows, got int) error {
-		if got != rows {
-			// An end node vanished between validation and the write (a
-			// concurrent wipe): refuse rather than commit a partial
-			// document.
-			return graph.Errorf(graph.EINVALID, "document %s: %d of %d edges found both end nodes", p.doc, got, rows)
-		}
-		return nil
-	}); err != nil {
+	got, err := writeChunks(ctx, tx, cypherCreateRels, rels)
+	if err != nil {
 		return nil, err
+	}
+	if got != len(rels) {
+		// An end node vanished between validation and the write (a
+		// concurrent wipe): refuse rather than commit a partial document.
+		return nil, graph.Errorf(graph.EINVALID, "document %s: %d of %d edges found both end nodes", p.doc, got, len(rels))
 	}
 
 	if _, err := consume(ctx, tx, "MERGE (d:"+labelDocument+" {id: $doc}) "+
