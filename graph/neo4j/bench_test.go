@@ -42,7 +42,7 @@ func seededStore(b *testing.B) *Store {
 	return s
 }
 
-func genDocs(b *testing.B) []*graph.Document {
+func genDocs(b testing.TB) []*graph.Document {
 	b.Helper()
 	var docs []*graph.Document
 	if err := gen.All(genBenchConfig, 2, func(_ int, d *graph.Document) error {
@@ -191,7 +191,7 @@ func BenchmarkLoad(b *testing.B) {
 		docs func(*testing.B) []*graph.Document
 	}{
 		{"seeds", func(b *testing.B) []*graph.Document { return storetest.Seeds(b) }},
-		{"gen10k", genDocs},
+		{"gen10k", func(b *testing.B) []*graph.Document { return genDocs(b) }},
 	} {
 		docs := data.docs(b)
 		items, rels := 0, 0
