@@ -127,19 +127,20 @@ type edgeRow struct {
 //
 //   - reads, in one statement, whether the document exists, the stored
 //     nodes among the document's (id, content hash, and what Stats counts
-//     of them), the owned nodes the new version drops, and the document's
+//     of them) and the owned nodes the new version drops, and, in a
+//     second one run only if the document exists, the document's
 //     relationships (type, id and content hash);
 //   - deletes the relationships whose content changed and the dropped
 //     nodes, in one statement;
-//   - writes nodes in as few statements as the chunk size allows: CREATE
+//   - writes nodes, loadChunk rows a statement: CREATE
 //     for the document's own nodes that do not exist (nothing to compare,
 //     no label to remove), MERGE for shared entities that do not exist
 //     (another document's load may create them concurrently, and MERGE
 //     under the uniqueness constraint settles that), and for stored nodes
 //     whose hash differs a rewrite of properties and category label; a
 //     stored node with the same hash is not touched at all;
-//   - creates the relationships that are new or changed, all types in as
-//     few statements as the chunk size allows;
+//   - creates the relationships that are new or changed, all types
+//     together, loadChunk rows a statement;
 //   - records the document and applies the document's change to the Stats
 //     summary (see statKey).
 //
