@@ -64,7 +64,29 @@ func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
 	case q.First > MaxPageSize:
 		return q, Errorf(ELIMIT, "first is %d, above the limit of %d", q.First, MaxPageSize)
 	}
+	if q.After != nil {
+		// Every engine must refuse the same cursors: one made for another
+		// list (or forged) has a key that is not a claim order key.
+		if _, ok := ParseClaimOrderKey(q.After.Key); !ok {
+			return q, Errorf(EINVALID, "after: not a cursor of this list of claims")
+		}
+	}
 	return q, nil
+}
+
+// ParseClaimOrderKey reads a ClaimOrderKey back as its rank.
+func ParseClaimOrderKey(key string) (int, bool) {
+	if len(key) != 5 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range key {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n <= 10000
 }
 
 // PageEdges answers an EdgePageQuery: through the store's own EdgePages

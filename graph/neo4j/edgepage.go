@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -44,10 +43,7 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 	}
 	params := map[string]any{"ids": uniq(q.NodeIDs), "limit": q.First + 1, "afterRank": nil, "afterID": nil}
 	if q.After != nil {
-		rank, err := strconv.Atoi(q.After.Key)
-		if err != nil {
-			return nil, graph.Errorf(graph.EINVALID, "cursor: not a claim cursor")
-		}
+		rank, _ := graph.ParseClaimOrderKey(q.After.Key) // Normalize checked it
 		params["afterRank"], params["afterID"] = rank, q.After.ID
 	}
 	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).

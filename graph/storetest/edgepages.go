@@ -128,6 +128,10 @@ func testEdgePages(t *testing.T, s graph.Store) {
 	wantCode(t, err, graph.ELIMIT)
 	_, err = graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}, Predicates: []graph.Predicate{"x]->() DETACH DELETE n //"}}, First: 2})
 	wantCode(t, err, graph.EINVALID)
+	for _, key := range []string{"' OR 1=1 //", "10001", "0001", "", "abcde"} {
+		_, err = graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}}, First: 2, After: &graph.Cursor{Key: key, ID: "x"}})
+		wantCode(t, err, graph.EINVALID)
+	}
 }
 
 func viewPage(p *graph.EdgePage) edgePageView {
