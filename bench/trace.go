@@ -101,6 +101,16 @@ func (t *TracingStore) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph
 	return es, err
 }
 
+// EdgePages forwards to the wrapped store's own paging when it has one
+// (graph.PageEdges otherwise), so the trace shows the calls the server
+// really makes.
+func (t *TracingStore) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[string]*graph.EdgePage, error) {
+	done := t.rec("EdgePages", fmt.Sprintf("%d ids %s %d types first %d", len(q.NodeIDs), q.Direction, len(q.Predicates), q.First))
+	ps, err := graph.PageEdges(ctx, t.Store, q)
+	done(err)
+	return ps, err
+}
+
 func (t *TracingStore) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, error) {
 	done := t.rec("EdgesByID", fmt.Sprintf("%d ids", len(ids)))
 	es, err := t.Store.EdgesByID(ctx, ids)
