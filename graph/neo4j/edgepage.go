@@ -2,7 +2,6 @@ package neo4j
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -32,15 +31,7 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 	if len(q.NodeIDs) == 0 {
 		return out, nil
 	}
-	var pattern string
-	switch q.Direction {
-	case graph.Out:
-		pattern = "(n)-[r:" + types + "]->()"
-	case graph.In:
-		pattern = "(n)<-[r:" + types + "]-()"
-	default:
-		pattern = "(n)-[r:" + types + "]-()"
-	}
+	pattern := edgePattern(q.Direction, types)
 	params := map[string]any{"ids": uniq(q.NodeIDs), "limit": q.First + 1, "afterRank": nil, "afterID": nil}
 	if q.After != nil {
 		rank, _ := graph.ParseClaimOrderKey(q.After.Key) // Normalize checked it
@@ -75,14 +66,9 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 		p := out[id]
 		p.TotalCount = int(total)
 		for _, row := range rows {
-			m, _ := row.(map[string]any)
-			props, _ := m["props"].(map[string]any)
-			typ, _ := m["type"].(string)
-			subj, _ := m["subject"].(string)
-			obj, _ := m["object"].(string)
-			e, err := decodeEdge(props, typ, subj, obj)
+			e, err := decodeEdgeMap(row)
 			if err != nil {
-				return nil, s.mapErr(ctx, "EdgePages", fmt.Errorf("edge %v: %w", props["id"], err))
+				return nil, s.mapErr(ctx, "EdgePages", err)
 			}
 			if len(p.Edges) < q.First {
 				p.Edges = append(p.Edges, e)

@@ -67,6 +67,34 @@ func decodeEdgeRecord(rec *neo4j.Record) (*graph.Edge, error) {
 	return e, nil
 }
 
+// edgePattern is the pattern of the relationships r of the given types
+// touching n in direction d; types comes from relTypes (the allow-list).
+func edgePattern(d graph.Direction, types string) string {
+	switch d {
+	case graph.Out:
+		return "(n)-[r:" + types + "]->()"
+	case graph.In:
+		return "(n)<-[r:" + types + "]-()"
+	default:
+		return "(n)-[r:" + types + "]-()"
+	}
+}
+
+// decodeEdgeMap decodes an edge returned as a map with the keys props,
+// type, subject and object (relationships collected inside a statement).
+func decodeEdgeMap(raw any) (*graph.Edge, error) {
+	row, _ := raw.(map[string]any)
+	props, _ := row["props"].(map[string]any)
+	typ, _ := row["type"].(string)
+	subj, _ := row["subject"].(string)
+	obj, _ := row["object"].(string)
+	e, err := decodeEdge(props, typ, subj, obj)
+	if err != nil {
+		return nil, fmt.Errorf("edge %v: %w", props["id"], err)
+	}
+	return e, nil
+}
+
 // decodeEdges returns nil for no records, as the embedded engine's
 // EdgesOf and Neighborhood do.
 func decodeEdges(recs []*neo4j.Record) ([]*graph.Edge, error) {
@@ -331,16 +359,7 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	if len(q.NodeIDs) == 0 {
 		return nil, nil
 	}
-	var pattern string
-	switch q.Direction {
-	case graph.Out:
-		pattern = "(n)-[r:" + types + "]->()"
-	case graph.In:
-		pattern = "(n)<-[r:" + types + "]-()"
-	default:
-		pattern = "(n)-[r:" + types + "]-()"
-	}
-	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) MATCH " + pattern + " RETURN " + edgeColumns
+	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) MATCH " + edgePattern(q.Direction, types) + " RETURN " + edgeColumns
 	recs, err := s.query(ctx, "EdgesOf", cypher, map[string]any{"ids": uniq(q.NodeIDs)})
 	if err != nil {
 		return nil, err

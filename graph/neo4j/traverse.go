@@ -94,14 +94,9 @@ func decodeSubgraph(rec *neo4j.Record) (*graph.Subgraph, error) {
 	}
 	seen := make(map[string]bool, len(edges))
 	for _, raw := range edges {
-		row, _ := raw.(map[string]any)
-		props, _ := row["props"].(map[string]any)
-		typ, _ := row["type"].(string)
-		subj, _ := row["subject"].(string)
-		obj, _ := row["object"].(string)
-		e, err := decodeEdge(props, typ, subj, obj)
+		e, err := decodeEdgeMap(raw)
 		if err != nil {
-			return nil, fmt.Errorf("edge %v: %w", props["id"], err)
+			return nil, err
 		}
 		if !seen[e.ID] {
 			seen[e.ID] = true
