@@ -24,6 +24,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"net"
 	"net/http"
@@ -506,12 +507,7 @@ func (r *Result) print(w io.Writer) {
 	fmt.Fprintf(w, "  latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n", r.Latency.P50, r.Latency.P95, r.Latency.P99, r.Latency.Max)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  query\trequests\terrors\tp50 ms\tp95 ms\tp99 ms\tmax ms\t")
-	names := make([]string, 0, len(r.ByQuery))
-	for n := range r.ByQuery {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(r.ByQuery)) {
 		q := r.ByQuery[n]
 		fmt.Fprintf(tw, "  %s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t\n", n, q.Requests, q.Errors, q.Latency.P50, q.Latency.P95, q.Latency.P99, q.Latency.Max)
 	}

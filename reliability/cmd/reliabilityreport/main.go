@@ -14,9 +14,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -440,12 +440,7 @@ func (r *report) renderLoad(w io.Writer, title string) {
 		fmt.Fprintf(w, "### %s: per query\n\n", l.Label)
 		fmt.Fprintln(w, "| query | requests | errors | p50 ms | p95 ms | p99 ms | max ms |")
 		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-		names := make([]string, 0, len(l.ByQuery))
-		for n := range l.ByQuery {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
+		for _, n := range slices.Sorted(maps.Keys(l.ByQuery)) {
 			q := l.ByQuery[n]
 			fmt.Fprintf(w, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |\n", n, q.Requests, q.Errors, q.Latency.P50, q.Latency.P95, q.Latency.P99, q.Latency.Max)
 		}
