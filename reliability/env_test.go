@@ -24,6 +24,7 @@ import (
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/kapgraph/kapgraph/graph/neo4j"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 )
 
 // The tests of this package need two things the tree does not hold: a
@@ -322,22 +323,7 @@ func wipeNeo4j(tb testing.TB, drv neo4jdriver.DriverWithContext, db string) {
 
 // ---- a kapgraph process ---------------------------------------------------
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = testutil.SyncBuffer
 
 // kapgraphProc is a running `kapgraph serve`.
 type kapgraphProc struct {

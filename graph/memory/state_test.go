@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -126,7 +127,7 @@ func flatten(t *testing.T, st *state) *flat {
 	n = 0
 	for id, es := range st.edges.all {
 		n++
-		if !slices.IsSortedFunc(es, func(a, b *graph.Edge) int { return cmpString(a.Document, b.Document) }) || len(es) == 0 {
+		if !slices.IsSortedFunc(es, func(a, b *graph.Edge) int { return strings.Compare(a.Document, b.Document) }) || len(es) == 0 {
 			t.Errorf("edge %s: versions not sorted by document, or none", id)
 		}
 		f.edges[id] = es[len(es)-1]
@@ -206,16 +207,6 @@ func flatten(t *testing.T, st *state) *flat {
 		}
 	}
 	return f
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // same reports the first difference between two flat states.

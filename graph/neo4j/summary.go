@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -144,19 +145,9 @@ func summaryRows(m map[statKey]int) []map[string]any {
 	}
 	// In id order: concurrent loads lock the groups in the same order.
 	slices.SortFunc(rows, func(a, b map[string]any) int {
-		return cmpString(a["id"].(string), b["id"].(string))
+		return strings.Compare(a["id"].(string), b["id"].(string))
 	})
 	return rows
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // updateSummary is Load's last step. With a covering summary (as read
