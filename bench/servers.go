@@ -10,24 +10,20 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
-// Handler is kapgraph's whole HTTP surface over store, wired exactly as
-// `kapgraph serve` wires it (cmd/kapgraph/run.go).
+// Handler is kapgraph's whole HTTP surface over store, built by the same
+// constructor as `kapgraph serve`'s (app.NewServer).
 func Handler(store graph.Store, logger *slog.Logger, timeout time.Duration) http.Handler {
-	gql := resolvers.NewHandler(store, resolvers.Options{Introspection: true, Logger: logger})
-	return httpapi.NewServer(httpapi.Config{RequestTimeout: timeout}, httpapi.Deps{
-		GraphQL:  batch.Middleware(store, gql),
-		Pinger:   store,
-		Logger:   logger,
-		Registry: prometheus.NewRegistry(),
-	})
+	return app.NewServer(app.Config{
+		HTTP:    httpapi.Config{RequestTimeout: timeout},
+		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}},
+	}, store, logger)
 }
 
 // Process is a server the benchmark started.

@@ -1,12 +1,14 @@
 package httpapi_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/kapgraph/kapgraph/httpapi"
 )
 
@@ -20,18 +22,16 @@ func TestAdmission(t *testing.T) {
 	)
 	release := make(chan struct{})
 	started := make(chan struct{}, 8)
-	block := wrapGraphQL(func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			mu.Lock()
-			entered++
-			first := entered == 1
-			mu.Unlock()
-			if first {
-				started <- struct{}{}
-				<-release
-			}
-			next.ServeHTTP(w, r)
-		})
+	block := aroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		mu.Lock()
+		entered++
+		first := entered == 1
+		mu.Unlock()
+		if first {
+			started <- struct{}{}
+			<-release
+		}
+		return next(ctx)
 	})
 
 	t.Run("a queued request runs once a slot frees", func(t *testing.T) {

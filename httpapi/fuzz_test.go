@@ -11,9 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // The fuzz targets drive the request decoding of /graphql (POST bodies,
@@ -31,12 +32,10 @@ var fuzzServer = sync.OnceValue(func() http.Handler {
 	if err != nil {
 		panic(err)
 	}
-	gql := resolvers.NewHandler(store, resolvers.Options{Introspection: true})
-	return httpapi.NewServer(httpapi.Config{AllowedOrigins: []string{"https://explorer.example"}}, httpapi.Deps{
-		GraphQL: batch.Middleware(store, gql),
-		Pinger:  store,
-		Logger:  slog.New(slog.DiscardHandler),
-	})
+	return app.NewServer(app.Config{
+		HTTP:    httpapi.Config{AllowedOrigins: []string{"https://explorer.example"}},
+		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}},
+	}, store, slog.New(slog.DiscardHandler))
 })
 
 // fuzzBudget is how long one fuzzed request may take.

@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/httpapi"
 )
 
@@ -81,9 +82,9 @@ func TestMetricsSharedRegistry(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	store := seededStore(t)
-	deps := httpapi.Deps{GraphQL: graphQLHandler(t, store), Pinger: store, Registry: reg}
-	first := httpapi.NewServer(httpapi.Config{}, deps)
-	second := httpapi.NewServer(httpapi.Config{}, deps)
+	cfg := app.Config{Registry: reg}
+	first := app.NewServer(cfg, store, nil)
+	second := app.NewServer(cfg, store, nil)
 	for _, h := range []http.Handler{first, second} {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	}

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/kapgraph/kapgraph/httpapi"
 )
 
@@ -178,13 +180,11 @@ func TestRequestIDAndAccessLog(t *testing.T) {
 // TestPanicRecovery checks that a panic below the middleware becomes a
 // logged 500 with a JSON body, and the server keeps serving.
 func TestPanicRecovery(t *testing.T) {
-	env := newEnv(t, httpapi.Config{}, wrapGraphQL(func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Header.Get("X-Test-Panic") != "" {
-				panic("resolver blew up")
-			}
-			next.ServeHTTP(w, r)
-		})
+	env := newEnv(t, httpapi.Config{}, aroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if graphql.GetOperationContext(ctx).Headers.Get("X-Test-Panic") != "" {
+			panic("resolver blew up")
+		}
+		return next(ctx)
 	}))
 	r := post(t, map[string]any{"query": typenameQuery}, "")
 	r.Header.Set("X-Test-Panic", "1")
@@ -216,28 +216,24 @@ func TestPanicRecovery(t *testing.T) {
 func TestRequestTimeout(t *testing.T) {
 	var deadline time.Time
 	var hasDeadline bool
-	env := newEnv(t, httpapi.Config{RequestTimeout: 3 * time.Second}, wrapGraphQL(func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			deadline, hasDeadline = r.Context().Deadline()
-			next.ServeHTTP(w, r)
-		})
+	env := newEnv(t, httpapi.Config{RequestTimeout: 3 * time.Second}, aroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		deadline, hasDeadline = ctx.Deadline()
+		return next(ctx)
 	}))
 	start := time.Now()
 	env.do(t, post(t, map[string]any{"query": typenameQuery}, ""))
 	end := time.Now()
 	if !hasDeadline {
-		t.Fatal("the GraphQL handler's context has no deadline")
+		t.Fatal("the GraphQL operation's context has no deadline")
 	}
 	if deadline.Before(start.Add(3*time.Second)) || deadline.After(end.Add(3*time.Second)) {
 		t.Errorf("deadline %v after the request started, want 3s", deadline.Sub(start))
 	}
 
 	// The default applies when the knob is unset.
-	env = newEnv(t, httpapi.Config{}, wrapGraphQL(func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			deadline, hasDeadline = r.Context().Deadline()
-			next.ServeHTTP(w, r)
-		})
+	env = newEnv(t, httpapi.Config{}, aroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		deadline, hasDeadline = ctx.Deadline()
+		return next(ctx)
 	}))
 	start = time.Now()
 	env.do(t, post(t, map[string]any{"query": typenameQuery}, ""))

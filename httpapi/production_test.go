@@ -12,10 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/reliability"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // productionServer is the server as `kapgraph serve --no-introspection
@@ -23,12 +24,10 @@ import (
 func productionServer(t *testing.T, introspection, playground bool) http.Handler {
 	t.Helper()
 	store := seededStore(t)
-	gql := resolvers.NewHandler(store, resolvers.Options{Introspection: introspection})
-	return httpapi.NewServer(httpapi.Config{DisablePlayground: !playground}, httpapi.Deps{
-		GraphQL: batch.Middleware(store, gql),
-		Pinger:  store,
-		Logger:  slog.New(slog.DiscardHandler),
-	})
+	return app.NewServer(app.Config{
+		HTTP:    httpapi.Config{DisablePlayground: !playground},
+		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: introspection}},
+	}, store, slog.New(slog.DiscardHandler))
 }
 
 type surfaceCheck struct {
@@ -92,11 +91,11 @@ fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofT
 func TestProductionSwitches(t *testing.T) {
 	off := productionServer(t, false, false)
 	runSurface(t, "production", off, []surfaceCheck{
-		{name: "introspection off: __schema", req: gqlPost(`{ __schema { types { name } } }`), status: 200, code: resolvers.CodeIntrospectionDisabled},
-		{name: "introspection off: __type", req: gqlPost(`{ __type(name: "Drug") { name } }`), status: 200, code: resolvers.CodeIntrospectionDisabled},
-		{name: "introspection off: GraphiQL's schema query", req: gqlPost(graphiqlSchemaQuery), status: 200, code: resolvers.CodeIntrospectionDisabled},
-		{name: "introspection off: __schema hidden in a fragment", req: gqlPost(`{ ...Q } fragment Q on Query { __schema { queryType { name } } }`), status: 200, code: resolvers.CodeIntrospectionDisabled},
-		{name: "introspection off: __schema over GET", req: gqlGet(`{ __schema { queryType { name } } }`), status: 200, code: resolvers.CodeIntrospectionDisabled},
+		{name: "introspection off: __schema", req: gqlPost(`{ __schema { types { name } } }`), status: 200, code: limits.CodeIntrospectionDisabled},
+		{name: "introspection off: __type", req: gqlPost(`{ __type(name: "Drug") { name } }`), status: 200, code: limits.CodeIntrospectionDisabled},
+		{name: "introspection off: GraphiQL's schema query", req: gqlPost(graphiqlSchemaQuery), status: 200, code: limits.CodeIntrospectionDisabled},
+		{name: "introspection off: __schema hidden in a fragment", req: gqlPost(`{ ...Q } fragment Q on Query { __schema { queryType { name } } }`), status: 200, code: limits.CodeIntrospectionDisabled},
+		{name: "introspection off: __schema over GET", req: gqlGet(`{ __schema { queryType { name } } }`), status: 200, code: limits.CodeIntrospectionDisabled},
 		{name: "introspection off: __typename still answers", req: gqlPost(`{ __typename stats { __typename nodes } }`), status: 200, body: `"__typename":"Query"`},
 		{name: "introspection off: ordinary query answers", req: gqlPost(`{ node(id: "CHEBI:6121") { name } }`), status: 200, body: `"name":"ketamine"`},
 		{name: "playground off: GET /", req: httptest.NewRequest(http.MethodGet, "/", nil), status: 404, code: httpapi.CodeNotFound},

@@ -15,17 +15,18 @@ func addRoutes(
 	logger *slog.Logger,
 	m *metrics,
 	reg *prometheus.Registry,
-	graphQL http.Handler,
-	pinger Pinger,
 	deps Deps,
 ) {
-	gql := handleGraphQL(cfg, logger, m, graphQL)
+	t := &Transport{cacheMaxAge: cfg.CacheMaxAge, m: m}
+	gql := admit(cfg.MaxInFlight, m, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Do(w, r, deps.GraphQL)
+	}))
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("/graphql", handleGraphQLMethodNotAllowed())
 
 	mux.Handle("GET /healthz", handleHealthz())
-	mux.Handle("GET /readyz", handleReadyz(logger, pinger))
+	mux.Handle("GET /readyz", handleReadyz(logger, deps.Pinger))
 	mux.Handle("GET /metrics", handleMetrics(reg))
 
 	if !cfg.DisablePlayground {

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -56,10 +57,7 @@ type Config struct {
 	// MaxInFlight caps the GraphQL requests executing at once; the rest
 	// wait their turn, first come first served, until their deadline
 	// (then 503 TIMEOUT). Default DefaultMaxInFlight; negative means no
-	// cap. Without it, a burst of clients interleaves everyone's database
-	// round trips: every request slows down together and the slowest run
-	// past the request timeout, while a queue lets each admitted request
-	// finish at full speed.
+	// cap. See admit.
 	MaxInFlight int
 }
 
@@ -96,11 +94,9 @@ type Pinger interface {
 // Deps are the server's collaborators, passed in rather than reached for so
 // that tests and cmd/ decide what backs them.
 type Deps struct {
-	// GraphQL executes GraphQL requests (gqlgen's handler.Server, with
-	// the dataloader middleware around it). It must accept POST with an
-	// application/json body and GET with URL parameters; this package
-	// has already checked and normalised both before it is called.
-	GraphQL http.Handler
+	// GraphQL executes GraphQL operations (resolvers.NewExecutor); the
+	// server's Transport speaks HTTP for it.
+	GraphQL graphql.GraphExecutor
 	// Pinger tells /readyz whether the store answers.
 	Pinger Pinger
 	// Logger receives access logs and recovered panics; nil discards.
@@ -138,7 +134,7 @@ func NewServer(cfg Config, deps Deps) http.Handler {
 	m := newMetrics(reg)
 
 	mux := http.NewServeMux()
-	addRoutes(mux, cfg, logger, m, reg, deps.GraphQL, deps.Pinger, deps)
+	addRoutes(mux, cfg, logger, m, reg, deps)
 
 	// Outermost first: observe sees every request, including those that
 	// panic (recoverPanics turns them into 500s before observe logs them)

@@ -15,14 +15,17 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/kapgraph/kapgraph/app"
+	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // testEnv is one server built the way cmd/ builds it, with what the test
@@ -33,30 +36,65 @@ type testEnv struct {
 	logs *syncBuffer
 }
 
-// option changes the dependencies of a test server.
-type option func(*httpapi.Deps)
+// option changes how a test server is built.
+type option func(*envConfig)
 
-func withPinger(p httpapi.Pinger) option { return func(d *httpapi.Deps) { d.Pinger = p } }
+// envConfig is what app.NewServer gets in a test.
+type envConfig struct {
+	cfg   app.Config
+	store graph.Store
+}
 
-// wrapGraphQL puts a test's own handler around the real GraphQL handler.
-func wrapGraphQL(wrap func(http.Handler) http.Handler) option {
-	return func(d *httpapi.Deps) { d.GraphQL = wrap(d.GraphQL) }
+// withPinger answers the store's Ping with p (readiness tests).
+func withPinger(p pingerFunc) option {
+	return func(e *envConfig) { e.store = pingStore{Store: e.store, ping: p} }
+}
+
+// pingerFunc is a replacement for a store's Ping.
+type pingerFunc func(ctx context.Context) error
+
+// pingStore is a store whose Ping a test decides.
+type pingStore struct {
+	graph.Store
+	ping pingerFunc
+}
+
+func (s pingStore) Ping(ctx context.Context) error { return s.ping(ctx) }
+
+// aroundOperations runs f around every GraphQL operation the executor
+// dispatches (after the limits and the admission queue): a test's hook to
+// block, look at the operation's context, or panic.
+func aroundOperations(f func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler) option {
+	return func(e *envConfig) {
+		e.cfg.GraphQL.Extensions = append(e.cfg.GraphQL.Extensions, operationHook(f))
+	}
+}
+
+// operationHook adapts a function to an executor extension.
+type operationHook func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler
+
+func (operationHook) ExtensionName() string                   { return "TestOperationHook" }
+func (operationHook) Validate(graphql.ExecutableSchema) error { return nil }
+func (h operationHook) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	return h(ctx, next)
 }
 
 func newEnv(t *testing.T, cfg httpapi.Config, opts ...option) *testEnv {
 	t.Helper()
-	store := seededStore(t)
 	env := &testEnv{reg: prometheus.NewRegistry(), logs: &syncBuffer{}}
-	deps := httpapi.Deps{
-		GraphQL:  graphQLHandler(t, store),
-		Pinger:   store,
-		Logger:   slog.New(slog.NewJSONHandler(env.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Registry: env.reg,
+	ec := envConfig{
+		cfg: app.Config{
+			HTTP:     cfg,
+			GraphQL:  resolvers.Options{Limits: limits.Options{Introspection: true}},
+			Registry: env.reg,
+		},
+		store: seededStore(t),
 	}
 	for _, o := range opts {
-		o(&deps)
+		o(&ec)
 	}
-	env.h = httpapi.NewServer(cfg, deps)
+	logger := slog.New(slog.NewJSONHandler(env.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	env.h = app.NewServer(ec.cfg, ec.store, logger)
 	return env
 }
 
@@ -137,11 +175,6 @@ func (r gqlResponse) codes() []string {
 	return out
 }
 
-// pingerFunc adapts a function to httpapi.Pinger.
-type pingerFunc func(ctx context.Context) error
-
-func (f pingerFunc) Ping(ctx context.Context) error { return f(ctx) }
-
 // syncBuffer is a bytes.Buffer safe for the logger and the test to share.
 type syncBuffer struct{ testutil.SyncBuffer }
 
@@ -195,10 +228,3 @@ var sharedStore = sync.OnceValues(func() (*memory.Store, error) {
 	}
 	return store, nil
 })
-
-// graphQLHandler is the real GraphQL handler over store, wrapped as cmd/
-// wraps it: gqlgen's server with the per-request dataloaders around it.
-func graphQLHandler(t *testing.T, store *memory.Store) http.Handler {
-	t.Helper()
-	return batch.Middleware(store, resolvers.NewHandler(store, resolvers.Options{Introspection: true}))
-}

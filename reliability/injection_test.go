@@ -17,6 +17,7 @@ import (
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
@@ -25,6 +26,7 @@ import (
 	"github.com/kapgraph/kapgraph/reliability"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // TestInjection sends every string argument of the schema (found by
@@ -178,7 +180,7 @@ func requiredValue(field, arg string, typ *ast.Type) (string, bool) {
 // ID, a list of them, an input object with such fields, or an enum.
 func targets(tb testing.TB) []target {
 	tb.Helper()
-	schema := resolvers.NewExecutableSchema(memory.New()).Schema()
+	schema := resolvers.NewExecutableSchema(memory.New(), batch.Options{}).Schema()
 	var out []target
 	// A field of the Node interface (claims, related, ...) is one
 	// resolver whatever the type: it is injected once, on the first type
@@ -293,10 +295,12 @@ type engine struct {
 
 func serveStore(tb testing.TB, store graph.Store) string {
 	tb.Helper()
-	gql := resolvers.NewHandler(store, resolvers.Options{Introspection: true})
 	// A generous deadline: this test is about what the engines make of
 	// the values, not how fast a busy machine answers.
-	h := httpapi.NewServer(httpapi.Config{RequestTimeout: 30 * time.Second}, httpapi.Deps{GraphQL: batch.Middleware(store, gql), Pinger: store, Logger: slog.New(slog.DiscardHandler)})
+	h := app.NewServer(app.Config{
+		HTTP:    httpapi.Config{RequestTimeout: 30 * time.Second},
+		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}},
+	}, store, slog.New(slog.DiscardHandler))
 	srv := httptest.NewServer(h) // 127.0.0.1
 	tb.Cleanup(srv.Close)
 	return srv.URL

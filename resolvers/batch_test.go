@@ -3,14 +3,13 @@ package resolvers_test
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // deepQuery walks drugs -> claims -> object -> claims -> evidence ->
@@ -96,7 +95,7 @@ func syntheticDoc(drugs, mechanisms, passages int) *graph.Document {
 // (one id per fetch) and must blow the budget, which shows the test would
 // catch resolvers that bypass the loaders.
 func TestNoNPlusOne(t *testing.T) {
-	limits := resolvers.Options{MaxDepth: 20, MaxComplexity: 1 << 40}
+	lim := limits.Options{MaxDepth: 20, MaxComplexity: 1 << 40}
 	for _, tc := range []struct {
 		name     string
 		store    func(t *testing.T) graph.Store
@@ -117,11 +116,7 @@ func TestNoNPlusOne(t *testing.T) {
 			if tc.unbatch {
 				opts.MaxBatch = 1
 			}
-			h := resolvers.NewHandler(cs, limits)
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				h.ServeHTTP(w, r.WithContext(batch.With(r.Context(), batch.New(cs, opts))))
-			}))
-			defer srv.Close()
+			srv := server(t, cs, resolvers.Options{Limits: lim, Batch: opts})
 
 			res := post(t, srv.URL, deepQuery, nil)
 			if len(res.Errors) > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // GraphQL error codes (extensions.code) for the domain codes.
@@ -18,8 +19,8 @@ const (
 	CodeDatabaseUnavailable = "DATABASE_UNAVAILABLE"
 	CodeTimeout             = "TIMEOUT"
 	CodeInternal            = "INTERNAL_SERVER_ERROR"
-	CodeQueryTooDeep        = "QUERY_TOO_DEEP"
-	CodeComplexity          = "COMPLEXITY_LIMIT_EXCEEDED"
+	CodeQueryTooDeep        = limits.CodeQueryTooDeep
+	CodeComplexity          = limits.CodeComplexity
 )
 
 // GraphQLCode is the extensions.code of a domain code.

@@ -12,11 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/batch"
 )
 
 // The fuzz targets feed arbitrary values to the arguments that filter and
@@ -40,7 +40,7 @@ var fuzzHandler = sync.OnceValue(func() http.Handler {
 			panic(err)
 		}
 	}
-	return batch.Middleware(store, resolvers.NewHandler(store, resolvers.Options{}))
+	return app.NewServer(app.Config{}, store, nil)
 })
 
 // allowedInputCodes are the codes a wrong input may get.

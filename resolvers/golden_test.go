@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 const claimFields = `
@@ -31,7 +32,7 @@ const claimFields = `
 // compares whole responses with testdata/*.json (go test -update rewrites
 // them).
 func TestGolden(t *testing.T) {
-	srv := server(t, seedStore(t), resolvers.Options{Introspection: true})
+	srv := server(t, seedStore(t), resolvers.Options{Limits: limits.Options{Introspection: true}})
 	for _, tc := range []struct {
 		name  string
 		query string

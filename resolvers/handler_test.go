@@ -11,10 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vektah/gqlparser/v2"
-
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 func get(t *testing.T, base string, params map[string]string) *response {
@@ -23,7 +22,7 @@ func get(t *testing.T, base string, params map[string]string) *response {
 	for k, p := range params {
 		v.Set(k, p)
 	}
-	res, err := http.Get(base + "?" + v.Encode())
+	res, err := http.Get(base + "/graphql?" + v.Encode())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +32,7 @@ func get(t *testing.T, base string, params map[string]string) *response {
 
 func TestTransportsAndExtensions(t *testing.T) {
 	store := seedStore(t)
-	open := server(t, store, resolvers.Options{Introspection: true})
+	open := server(t, store, resolvers.Options{Limits: limits.Options{Introspection: true}})
 	closed := server(t, store, resolvers.Options{})
 
 	t.Run("GET", func(t *testing.T) {
@@ -79,7 +78,7 @@ func TestTransportsAndExtensions(t *testing.T) {
 	})
 
 	t.Run("complexity limit", func(t *testing.T) {
-		tight := server(t, store, resolvers.Options{MaxComplexity: 500})
+		tight := server(t, store, resolvers.Options{Limits: limits.Options{MaxComplexity: 500}})
 		res := post(t, tight.URL, `{ drugs(first: 100) { edges { node { claims(first: 100) { totalCount } } } } }`, nil)
 		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" || res.Errors[0].Extensions["domainCode"] != graph.ELIMIT {
 			t.Errorf("answered %s", res.raw)
@@ -90,33 +89,12 @@ func TestTransportsAndExtensions(t *testing.T) {
 	})
 
 	t.Run("depth limit configurable", func(t *testing.T) {
-		shallow := server(t, store, resolvers.Options{MaxDepth: 3})
+		shallow := server(t, store, resolvers.Options{Limits: limits.Options{MaxDepth: 3}})
 		res := post(t, shallow.URL, `{ drugs { edges { node { name } } } }`, nil)
 		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "QUERY_TOO_DEEP" {
 			t.Errorf("answered %s", res.raw)
 		}
 	})
-}
-
-func TestDepth(t *testing.T) {
-	schema := loadSDL(t)
-	for _, tc := range []struct {
-		query string
-		want  int
-	}{
-		{`{ stats { nodes } }`, 2},
-		{`{ __schema { types { name } } stats { nodes } }`, 2},
-		{`{ node(id: "x") { ... on Drug { studiedFor { edges { node { name } } } } } }`, 5},
-		{`query { drugs { ...D } } fragment D on DrugConnection { edges { node { ...N } } } fragment N on Drug { claims { totalCount } }`, 5},
-	} {
-		doc, err := gqlparser.LoadQuery(schema, tc.query)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.query, err)
-		}
-		if got := resolvers.Depth(doc.Operations[0].SelectionSet); got != tc.want {
-			t.Errorf("Depth(%s) = %d, want %d", tc.query, got, tc.want)
-		}
-	}
 }
 
 func TestFieldComplexity(t *testing.T) {

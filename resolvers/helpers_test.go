@@ -16,11 +16,11 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/batch"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -140,11 +140,11 @@ func (c *countingStore) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error
 	return c.Store.MetaGraph(ctx)
 }
 
-// server serves the API over store the way cmd/ does: NewHandler wrapped in
-// batch.Middleware.
+// server serves the API over store the way cmd/ does (app.NewServer);
+// post and get address its /graphql.
 func server(t testing.TB, store graph.Store, o resolvers.Options) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(batch.Middleware(store, resolvers.NewHandler(store, o)))
+	srv := httptest.NewServer(app.NewServer(app.Config{GraphQL: o}, store, nil))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -164,7 +164,7 @@ type response struct {
 func post(t testing.TB, url, query string, vars map[string]any) *response {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(url, "application/json", bytes.NewReader(body))
+	res, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatalf("POST: %v", err)
 	}

@@ -14,25 +14,38 @@ import (
 )
 
 // NewExecutableSchema returns the API over store: the generated executor
-// with kapgraph's resolvers, complexity rules, and dataloaders for every
-// operation that does not already carry some (batch.Middleware gives a
-// whole HTTP request one set).
-func NewExecutableSchema(store graph.Store) graphql.ExecutableSchema {
+// with kapgraph's resolvers, complexity rules, and dataloaders (tuned by
+// bo) for every operation that does not already carry some.
+func NewExecutableSchema(store graph.Store, bo batch.Options) graphql.ExecutableSchema {
 	es := generated.NewExecutableSchema(generated.Config{Resolvers: NewResolver(store)})
-	return &executableSchema{ExecutableSchema: es, store: store}
+	return &executableSchema{ExecutableSchema: es, store: store, batch: bo}
 }
 
 type executableSchema struct {
 	graphql.ExecutableSchema
 	store graph.Store
+	batch batch.Options
 }
 
-// Exec runs one operation, giving it dataloaders if the request has none.
+// Exec runs one operation, giving it its own dataloaders: the loaders
+// cache for the life of one operation, so a reload is visible to the
+// next.
+//
+// The loaders go on both contexts: the generated code resolves fields with
+// the context its response handler is called with, not the one Exec got.
 func (s *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
-	if batch.For(ctx) == nil {
-		ctx = batch.With(ctx, batch.New(s.store, batch.Options{}))
+	l := batch.For(ctx)
+	if l == nil {
+		l = batch.New(s.store, s.batch)
+		ctx = batch.With(ctx, l)
 	}
-	return s.ExecutableSchema.Exec(ctx)
+	next := s.ExecutableSchema.Exec(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		if batch.For(ctx) == nil {
+			ctx = batch.With(ctx, l)
+		}
+		return next(ctx)
+	}
 }
 
 // Complexity prices a field for the complexity budget: a field returning a

@@ -1,13 +1,12 @@
 package resolvers_test
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // BenchmarkDeepQueryWindow times the deep query of the batching test over
@@ -29,11 +28,10 @@ func BenchmarkDeepQueryWindow(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			cs := newCounting(seedStore(b))
-			h := resolvers.NewHandler(cs, resolvers.Options{MaxDepth: 20, MaxComplexity: 1 << 40})
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				h.ServeHTTP(w, r.WithContext(batch.With(r.Context(), batch.New(cs, batch.Options{Wait: tc.wait}))))
-			}))
-			defer srv.Close()
+			srv := server(b, cs, resolvers.Options{
+				Limits: limits.Options{MaxDepth: 20, MaxComplexity: 1 << 40},
+				Batch:  batch.Options{Wait: tc.wait},
+			})
 			for b.Loop() {
 				res := post(b, srv.URL, deepQuery, nil)
 				if len(res.Errors) > 0 {

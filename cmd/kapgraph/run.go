@@ -16,17 +16,15 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/kapgraph/kapgraph/explorer"
-	"github.com/kapgraph/kapgraph/export"
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 	"github.com/kapgraph/kapgraph/seeds"
-	"github.com/prometheus/client_golang/prometheus"
 )
 
 const usage = `kapgraph: a knowledge graph of ketamine-assisted psychotherapy for addiction, over GraphQL.
@@ -271,21 +269,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	logger.Info("store ready", "store", where)
 
-	reg := prometheus.NewRegistry()
-	gql := resolvers.NewHandler(store, resolvers.Options{Introspection: !*noIntrospection, Logger: logger})
-	handler := httpapi.NewServer(httpapi.Config{
-		AllowedOrigins:    splitList(*cors),
-		RequestTimeout:    *timeout,
-		DisablePlayground: *noPlayground,
-		MaxInFlight:       *maxInFlight,
-	}, httpapi.Deps{
-		GraphQL:  batch.Middleware(store, gql),
-		Pinger:   store,
-		Logger:   logger,
-		Registry: reg,
-		Explorer: explorer.Handler(),
-		Export:   export.Handler(store),
-	})
+	handler := app.NewServer(app.Config{
+		HTTP: httpapi.Config{
+			AllowedOrigins:    splitList(*cors),
+			RequestTimeout:    *timeout,
+			DisablePlayground: *noPlayground,
+			MaxInFlight:       *maxInFlight,
+		},
+		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection}},
+	}, store, logger)
 	return httpapi.Serve(ctx, *addr, handler, logger, httpapi.ServeOptions{
 		WriteTimeout: *timeout + 5*time.Second,
 		OnListen: func(a net.Addr) {

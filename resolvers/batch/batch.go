@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -85,18 +84,12 @@ func With(ctx context.Context, l *Loaders) context.Context {
 	return context.WithValue(ctx, ctxKey{}, l)
 }
 
-// For returns the loaders of the request ctx belongs to, or nil when the
-// request was not given any (see Middleware).
+// For returns the loaders of the operation ctx belongs to, or nil when it
+// was not given any (resolvers' executable schema gives every operation
+// its own).
 func For(ctx context.Context) *Loaders {
 	l, _ := ctx.Value(ctxKey{}).(*Loaders)
 	return l
-}
-
-// Middleware gives every request its own loaders over store.
-func Middleware(store graph.Store, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(With(r.Context(), New(store, Options{}))))
-	})
 }
 
 func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]*graph.Node, error) {

@@ -16,12 +16,14 @@ import (
 
 	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/bench"
 	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // kapgraphPathsCypher is the statement graph/neo4j's MechanismPaths sends
@@ -173,11 +175,10 @@ func errSuffix(err error) string {
 }
 
 func handlerWithWait(store graph.Store, wait time.Duration) http.Handler {
-	gql := resolvers.NewHandler(store, resolvers.Options{Introspection: true})
-	mw := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		gql.ServeHTTP(w, r.WithContext(batch.With(r.Context(), batch.New(store, batch.Options{Wait: wait}))))
-	})
-	return httpapi.NewServer(httpapi.Config{RequestTimeout: time.Minute}, httpapi.Deps{GraphQL: mw, Pinger: store})
+	return app.NewServer(app.Config{
+		HTTP:    httpapi.Config{RequestTimeout: time.Minute},
+		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}, Batch: batch.Options{Wait: wait}},
+	}, store, nil)
 }
 
 func (h *harness) cpuProfile(ctx context.Context, call func(context.Context) error) (string, error) {

@@ -259,7 +259,7 @@ func (r *report) ok() bool {
 
 var areas = []struct{ key, title, intro string }{
 	{"hostile", "1. Hostile GraphQL through the real HTTP handler",
-		"Sent over loopback to the server `kapgraph serve` builds (httpapi.Serve, httpapi.NewServer, batch.Middleware, resolvers.NewHandler) over the embedded store with the seeds (httpapi/hostile_test.go). Each case must be refused (or, where marked data, answered) with the status and `extensions.code` shown, and an ordinary query must succeed right after it. The burst replays every case concurrently and bounds the memory growth."},
+		"Sent over loopback to the server `kapgraph serve` builds (httpapi.Serve, app.NewServer) over the embedded store with the seeds (httpapi/hostile_test.go). Each case must be refused (or, where marked data, answered) with the status and `extensions.code` shown, and an ordinary query must succeed right after it. The burst replays every case concurrently and bounds the memory growth."},
 	{"fuzz", "1. Fuzzing: request decoding and filter arguments", ""},
 	{"injection", "2. Injection into every string argument, both engines",
 		"reliability/injection_test.go walks the schema for every String/ID argument (and input-object field, and enum argument), sends each payload (Cypher quotes, comments, clause and procedure injection, Lucene syntax, unicode tricks, over-long strings) as a variable to the embedded engine and to a real Neo4j 5.26 (isolated instance), requires the same answer from both, and counts the database with the driver before and after. A write through the read path is refused by Neo4j itself: graph/neo4j's `TestReadTransactionRefusesWrites` (reads run in read transactions; the server answers `Neo.ClientError.Statement.AccessMode`)."},
