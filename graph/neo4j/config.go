@@ -43,6 +43,12 @@ type Config struct {
 
 	// Logger receives the driver's own log lines; nil discards them.
 	Logger *slog.Logger
+
+	// BoltLogger, when set, sees every Bolt message the store's
+	// statements exchange with the server (a RUN per statement): for
+	// debugging a connection, and for tests that count the statements a
+	// request costs. It is never set from the environment.
+	BoltLogger log.BoltLogger
 }
 
 // Defaults used where a Config leaves a setting zero.

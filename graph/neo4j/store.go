@@ -181,6 +181,7 @@ func (s *Store) sessionConfig(mode neo4j.AccessMode) neo4j.SessionConfig {
 		// load sees the load even on a cluster.
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
 		FetchSize:       s.cfg.FetchSize,
+		BoltLogger:      s.cfg.BoltLogger,
 	}
 }
 
@@ -243,9 +244,14 @@ func (s *Store) executeRaw(ctx context.Context, op, cypher string, params map[st
 	if err != nil {
 		return nil, err
 	}
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+	opts := []neo4j.ExecuteQueryConfigurationOption{
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), routing,
-		neo4j.ExecuteQueryWithTransactionConfig(cfgs...))
+		neo4j.ExecuteQueryWithTransactionConfig(cfgs...),
+	}
+	if s.cfg.BoltLogger != nil {
+		opts = append(opts, neo4j.ExecuteQueryWithBoltLogger(s.cfg.BoltLogger))
+	}
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
 	if err != nil {
 		return nil, s.mapErr(ctx, op, err)
 	}

@@ -1,0 +1,198 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+var _ graph.PlanReader = (*Store)(nil)
+
+// Read implements graph.PlanReader: the whole plan is compiled into one
+// read statement, so a nested question costs one round trip. Each page is
+// a map expression of the node it hangs from, {total: COUNT {...}, page:
+// COLLECT {...}}, ordered and cut like EdgePages; a page's claims carry
+// the end nodes and cited studies the plan asks for and, as further map
+// expressions, the pages of those end nodes. Labels and relationship
+// types come from the allow-lists; every value is a parameter.
+func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, error) {
+	p, err := p.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	res := &graph.ReadResult{Nodes: map[string]*graph.Node{}, Pages: map[graph.PageKey]*graph.EdgePage{}}
+	if len(p.IDs) == 0 {
+		return res, nil
+	}
+	c := &planCompiler{params: map[string]any{"ids": uniq(p.IDs)}}
+	pages, err := c.pages("n", &p.Root)
+	if err != nil {
+		return nil, err
+	}
+	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) RETURN properties(n) AS props, " + pages + " AS pages"
+	recs, err := s.query(ctx, "Read", cypher, c.params)
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
+		if err != nil {
+			return nil, s.mapErr(ctx, "Read", err)
+		}
+		pages, _, err := neo4j.GetRecordValue[map[string]any](rec, "pages")
+		if err != nil {
+			return nil, s.mapErr(ctx, "Read", err)
+		}
+		if err := decodePlanNode(res, props, pages, &p.Root); err != nil {
+			return nil, s.mapErr(ctx, "Read", err)
+		}
+	}
+	return res, nil
+}
+
+// planCompiler turns plan pages into Cypher expressions, numbering
+// variables and parameters so that nested pages never clash.
+type planCompiler struct {
+	params map[string]any
+	n      int
+}
+
+// pages is the map expression of every page of node variable v: {key0:
+// page, key1: page}. Map keys are positional (p0, p1, ...), since page
+// keys are the caller's strings and never spliced into Cypher.
+func (c *planCompiler) pages(v string, n *graph.PlanNode) (string, error) {
+	if n == nil || len(n.Pages) == 0 {
+		return "{}", nil
+	}
+	parts := make([]string, len(n.Pages))
+	for i, pg := range n.Pages {
+		e, err := c.page(v, pg)
+		if err != nil {
+			return "", err
+		}
+		parts[i] = "p" + strconv.Itoa(i) + ": " + e
+	}
+	return "{" + strings.Join(parts, ", ") + "}", nil
+}
+
+// page is one page of v's claims as {total, page}.
+func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
+	types, err := relTypes(pg.Predicates)
+	if err != nil {
+		return "", err
+	}
+	i := c.n
+	c.n++
+	suffix := strconv.Itoa(i)
+	r, s, o, st := "r"+suffix, "s"+suffix, "o"+suffix, "st"+suffix
+	var pattern string
+	switch pg.Direction {
+	case graph.Out:
+		pattern = "(" + v + ")-[" + r + ":" + types + "]->()"
+	case graph.In:
+		pattern = "(" + v + ")<-[" + r + ":" + types + "]-()"
+	default:
+		pattern = "(" + v + ")-[" + r + ":" + types + "]-()"
+	}
+	limit, afterRank, afterID := "limit"+suffix, "afterRank"+suffix, "afterID"+suffix
+	c.params[limit] = pg.First + 1
+	c.params[afterRank], c.params[afterID] = nil, nil
+	if pg.After != nil {
+		rank, _ := graph.ParseClaimOrderKey(pg.After.Key) // Normalize checked it
+		c.params[afterRank], c.params[afterID] = rank, pg.After.ID
+	}
+	claim := []string{
+		"props: properties(" + r + ")", "type: type(" + r + ")",
+		"subject: " + s + ".id", "object: " + o + ".id",
+	}
+	if pg.Studies {
+		study, err := labelOf(graph.CategoryStudy)
+		if err != nil {
+			return "", err
+		}
+		claim = append(claim, "studies: COLLECT { MATCH ("+st+":"+study+") WHERE "+st+".id IN coalesce("+r+".publications, []) RETURN properties("+st+") }")
+	}
+	for _, end := range []struct {
+		name, v string
+		n       *graph.PlanNode
+	}{{"subject", s, pg.Subject}, {"object", o, pg.Object}} {
+		if end.n == nil {
+			continue
+		}
+		sub, err := c.pages(end.v, end.n)
+		if err != nil {
+			return "", err
+		}
+		claim = append(claim, end.name+"Node: properties("+end.v+")", end.name+"Pages: "+sub)
+	}
+	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
+	rank := "10000 - toInteger(round(CASE WHEN coalesce(" + r + ".score, 0.0) < 0.0 THEN 0.0 WHEN " + r + ".score > 1.0 THEN 1.0 ELSE coalesce(" + r + ".score, 0.0) END * 10000.0))"
+	return fmt.Sprintf("{total: COUNT { MATCH %[1]s RETURN DISTINCT %[2]s }, "+
+		"page: COLLECT { MATCH %[1]s WITH DISTINCT %[2]s WITH %[2]s, %[3]s AS rank%[4]s "+
+		"WHERE $%[5]s IS NULL OR rank%[4]s > $%[5]s OR (rank%[4]s = $%[5]s AND %[2]s.id > $%[6]s) "+
+		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[7]s "+
+		"WITH %[2]s, startNode(%[2]s) AS %[8]s, endNode(%[2]s) AS %[9]s "+
+		"RETURN {%[10]s} }}",
+		pattern, r, rank, suffix, afterRank, afterID, limit, s, o, strings.Join(claim, ", ")), nil
+}
+
+// decodePlanNode files a node and its pages (positional keys p0, p1, ...
+// in plan order) into res.
+func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph.PlanNode) error {
+	node, err := decodeNode(props)
+	if err != nil {
+		return fmt.Errorf("node %v: %w", props["id"], err)
+	}
+	res.Nodes[node.ID] = node
+	if n == nil {
+		return nil
+	}
+	for i, pg := range n.Pages {
+		raw, _ := pages["p"+strconv.Itoa(i)].(map[string]any)
+		total, _ := raw["total"].(int64)
+		rows, _ := raw["page"].([]any)
+		page := &graph.EdgePage{TotalCount: int(total)}
+		for _, row := range rows {
+			if len(page.Edges) == pg.First {
+				page.HasNext = true
+				break
+			}
+			m, _ := row.(map[string]any)
+			e, err := decodeEdgeMap(m)
+			if err != nil {
+				return err
+			}
+			page.Edges = append(page.Edges, e)
+			if studies, ok := m["studies"].([]any); ok {
+				for _, sp := range studies {
+					sm, _ := sp.(map[string]any)
+					st, err := decodeNode(sm)
+					if err != nil {
+						return fmt.Errorf("study %v: %w", sm["id"], err)
+					}
+					res.Nodes[st.ID] = st
+				}
+			}
+			for _, end := range []struct {
+				name string
+				n    *graph.PlanNode
+			}{{"subject", pg.Subject}, {"object", pg.Object}} {
+				if end.n == nil {
+					continue
+				}
+				np, _ := m[end.name+"Node"].(map[string]any)
+				sub, _ := m[end.name+"Pages"].(map[string]any)
+				if err := decodePlanNode(res, np, sub, end.n); err != nil {
+					return err
+				}
+			}
+		}
+		res.Pages[graph.PageKey{Page: pg.Key, Node: node.ID}] = page
+	}
+	return nil
+}

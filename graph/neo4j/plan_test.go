@@ -1,0 +1,136 @@
+package neo4j
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/graph/storetest"
+)
+
+// runCounter counts the statements sent to the server (Bolt RUN
+// messages), whichever way the store sends them.
+type runCounter struct{ runs atomic.Int64 }
+
+func (c *runCounter) LogClientMessage(_ string, msg string, _ ...any) {
+	if strings.HasPrefix(msg, "RUN") {
+		c.runs.Add(1)
+	}
+}
+func (c *runCounter) LogServerMessage(string, string, ...any) {}
+
+// planJSON is a ReadResult as comparable JSON: nodes by id, pages by
+// "key node".
+func planJSON(t *testing.T, r *graph.ReadResult) string {
+	t.Helper()
+	pages := map[string]*graph.EdgePage{}
+	for k, p := range r.Pages {
+		pages[k.Page+" "+k.Node] = p
+	}
+	b, err := json.Marshal(map[string]any{"nodes": r.Nodes, "pages": pages})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestReadPlanOneStatement reads plans of the shapes the API builds (the
+// nested entity question, both ends of claims, second pages, filtered
+// predicates) over the seeds for every curated node, and requires the
+// answer of the reference (graph.ExecutePlan on the embedded engine, one
+// call per page) from exactly one statement.
+func TestReadPlanOneStatement(t *testing.T) {
+	s := testStore(t)
+	wipe(t, s)
+	ctx := context.Background()
+	mem := memory.New()
+	var ids []string
+	for _, d := range storetest.Seeds(t) {
+		for _, st := range []graph.Store{mem, s} {
+			if _, err := st.Load(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, n := range d.Nodes {
+			if n.Category.Curated() {
+				ids = append(ids, n.ID)
+			}
+		}
+	}
+	sort.Strings(ids)
+
+	entity := func(id string, after *graph.Cursor) graph.ReadPlan {
+		return graph.ReadPlan{IDs: []string{id, "KAP:missing"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{
+			Key: "claims", Direction: graph.Out, Predicates: []graph.Predicate{graph.Affects}, First: 3, After: after, Studies: true,
+			Object: &graph.PlanNode{Pages: []*graph.PlanPage{{
+				Key: "claims.object.claims", Direction: graph.Out, Predicates: []graph.Predicate{graph.Affects}, First: 2, Studies: true,
+				Object: &graph.PlanNode{},
+			}}},
+		}}}}
+	}
+	both := func(id string) graph.ReadPlan {
+		return graph.ReadPlan{IDs: []string{id}, Root: graph.PlanNode{Pages: []*graph.PlanPage{
+			{Key: "all", Direction: graph.Both, First: 2, Subject: &graph.PlanNode{}, Object: &graph.PlanNode{}},
+			{Key: "in", Direction: graph.In, Predicates: []graph.Predicate{graph.Affects, graph.CorrelatedWith}, First: 5},
+		}}}
+	}
+	counter := &runCounter{}
+	s.cfg.BoltLogger = counter
+	t.Cleanup(func() { s.cfg.BoltLogger = nil })
+
+	asked := 0
+	check := func(name string, p graph.ReadPlan) *graph.ReadResult {
+		t.Helper()
+		asked++
+		want, err := graph.ExecutePlan(ctx, mem, p)
+		if err != nil {
+			t.Fatalf("%s: reference: %v", name, err)
+		}
+		before := counter.runs.Load()
+		got, err := graph.Read(ctx, s, p)
+		if err != nil {
+			t.Fatalf("%s: Read: %v", name, err)
+		}
+		if n := counter.runs.Load() - before; n != 1 {
+			t.Errorf("%s: %d statements, want 1", name, n)
+		}
+		if w, g := planJSON(t, want), planJSON(t, got); w != g {
+			t.Errorf("%s differs:\n reference %s\n neo4j     %s", name, truncate([]byte(w)), truncate([]byte(g)))
+		}
+		return got
+	}
+	for _, id := range ids {
+		first := check("entity "+id, entity(id, nil))
+		if pg := first.Pages[graph.PageKey{Page: "claims", Node: id}]; pg != nil && pg.HasNext {
+			last := pg.Edges[len(pg.Edges)-1]
+			check("entity page 2 "+id, entity(id, &graph.Cursor{Key: graph.ClaimOrderKey(last), ID: last.ID}))
+		}
+		check("both "+id, both(id))
+	}
+	if asked < 50 {
+		t.Fatalf("only %d plans asked; the seeds should give far more", asked)
+	}
+
+	// Bad plans are refused before any statement, as every engine must.
+	before := counter.runs.Load()
+	for _, p := range []graph.ReadPlan{
+		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a", First: graph.MaxPageSize + 1}}}},
+		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a"}, {Key: "a"}}}},
+		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a", Predicates: []graph.Predicate{"DROP"}}}}},
+		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a", After: &graph.Cursor{Key: "forged", ID: "x"}}}}},
+	} {
+		if _, err := graph.Read(ctx, s, p); err == nil {
+			t.Errorf("plan %+v accepted", p.Root.Pages[0])
+		}
+	}
+	if n := counter.runs.Load() - before; n != 0 {
+		t.Errorf("refused plans sent %d statements", n)
+	}
+	t.Log(fmt.Sprintf("%d plans, each one statement", asked))
+}

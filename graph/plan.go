@@ -1,0 +1,261 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// A ReadPlan is what one GraphQL root field will read, worked out from its
+// selection before anything is fetched: the root nodes, and for each the
+// pages of claims the query asks for, with the nodes at the ends of each
+// claim and their own pages, as deep as the query nests, and the studies
+// cited as evidence. An engine reads a whole plan in one call (on Neo4j,
+// one statement), so a nested question costs one round trip instead of
+// one per level; the API's resolvers then answer from the result.
+//
+// A plan says nothing of GraphQL: resolvers/plan.go builds it from a
+// selection, and any other client of the Store may build one by hand.
+type ReadPlan struct {
+	// IDs are the root nodes. Missing ones are simply absent from the
+	// result.
+	IDs []string
+	// Root is what to read of each root node.
+	Root PlanNode
+}
+
+// PlanNode is what to read at a node besides the node itself: pages of
+// its claims.
+type PlanNode struct {
+	Pages []*PlanPage
+}
+
+// PlanPage is one page of a node's claims (the API's claims(direction,
+// predicates, first, after) field), and what to read of each claim.
+type PlanPage struct {
+	// Key names the page within the plan; the result files each node's
+	// page under (Key, node id). Keys must be unique in a plan.
+	Key        string
+	Direction  Direction
+	Predicates []Predicate
+	First      int
+	After      *Cursor
+	// Studies asks for the study nodes each claim's evidence cites.
+	Studies bool
+	// Subject and Object ask for the node at that end of each claim, and
+	// what to read there; nil reads nothing at that end.
+	Subject, Object *PlanNode
+}
+
+// Query is the page as an EdgePageQuery over ids.
+func (p *PlanPage) Query(ids []string) EdgePageQuery {
+	return EdgePageQuery{
+		EdgeQuery: EdgeQuery{NodeIDs: ids, Direction: p.Direction, Predicates: p.Predicates},
+		First:     p.First,
+		After:     p.After,
+	}
+}
+
+// Plan limits: a plan comes from a query that has passed the API's depth
+// and complexity limits, but the Store is a boundary of its own.
+const (
+	MaxPlanDepth = 6   // nested pages below a root
+	MaxPlanPages = 100 // pages in one plan
+)
+
+// Normalize checks a plan the way every engine must: ids, page arguments
+// (EdgePageQuery.Normalize), unique keys, and the size limits.
+func (p ReadPlan) Normalize() (ReadPlan, error) {
+	if len(p.IDs) > MaxIDs {
+		return p, Errorf(ELIMIT, "a plan may read at most %d root nodes, got %d", MaxIDs, len(p.IDs))
+	}
+	for _, id := range p.IDs {
+		if err := checkID(id, "id"); err != nil {
+			return p, err
+		}
+	}
+	keys := map[string]bool{}
+	var walk func(n *PlanNode, depth int) error
+	walk = func(n *PlanNode, depth int) error {
+		if n == nil {
+			return nil
+		}
+		if len(n.Pages) > 0 && depth >= MaxPlanDepth {
+			return Errorf(ELIMIT, "a plan may nest pages at most %d deep", MaxPlanDepth)
+		}
+		for _, pg := range n.Pages {
+			if pg.Key == "" || keys[pg.Key] {
+				return Errorf(EINVALID, "plan page key %q is empty or not unique", pg.Key)
+			}
+			keys[pg.Key] = true
+			if len(keys) > MaxPlanPages {
+				return Errorf(ELIMIT, "a plan may hold at most %d pages", MaxPlanPages)
+			}
+			q, err := pg.Query(nil).Normalize()
+			if err != nil {
+				return err
+			}
+			pg.Direction, pg.Predicates, pg.First = q.Direction, q.Predicates, q.First
+			if err := walk(pg.Subject, depth+1); err != nil {
+				return err
+			}
+			if err := walk(pg.Object, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	root := p.Root
+	root.Pages = clonePages(root.Pages)
+	p.Root = root
+	if err := walk(&p.Root, 0); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// clonePages deep-copies pages so that Normalize never writes into the
+// caller's plan.
+func clonePages(ps []*PlanPage) []*PlanPage {
+	out := make([]*PlanPage, len(ps))
+	for i, pg := range ps {
+		c := *pg
+		c.Predicates = slices.Clone(pg.Predicates)
+		if pg.Subject != nil {
+			c.Subject = &PlanNode{Pages: clonePages(pg.Subject.Pages)}
+		}
+		if pg.Object != nil {
+			c.Object = &PlanNode{Pages: clonePages(pg.Object.Pages)}
+		}
+		out[i] = &c
+	}
+	return out
+}
+
+// PageKey files one node's page in a ReadResult.
+type PageKey struct {
+	Page string // PlanPage.Key
+	Node string
+}
+
+// ReadResult is what a plan read: every node it reached (roots, claim
+// ends, cited studies) by id, and every page by (page key, node).
+type ReadResult struct {
+	Nodes map[string]*Node
+	Pages map[PageKey]*EdgePage
+}
+
+// PlanReader is a Store that reads a whole plan in one call. Stores that
+// do not implement it are read by ExecutePlan level by level.
+type PlanReader interface {
+	Read(ctx context.Context, p ReadPlan) (*ReadResult, error)
+}
+
+// Read answers a plan: through the store's own Read when it has one,
+// otherwise with ExecutePlan.
+func Read(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
+	p, err := p.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	if r, ok := s.(PlanReader); ok {
+		return r.Read(ctx, p)
+	}
+	return ExecutePlan(ctx, s, p)
+}
+
+// ExecutePlan reads a plan with the Store's ordinary calls, one batch of
+// nodes and one batch of pages per page of each level: the reference every
+// PlanReader must agree with, and the way engines that live in process
+// (where a call costs no round trip) read plans.
+func ExecutePlan(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
+	res := &ReadResult{Nodes: map[string]*Node{}, Pages: map[PageKey]*EdgePage{}}
+	if err := fetchNodes(ctx, s, res, p.IDs); err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, id := range p.IDs {
+		if res.Nodes[id] != nil {
+			ids = append(ids, id)
+		}
+	}
+	if err := executeLevel(ctx, s, res, &p.Root, ids); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func executeLevel(ctx context.Context, s Store, res *ReadResult, n *PlanNode, ids []string) error {
+	if n == nil || len(ids) == 0 {
+		return nil
+	}
+	ids = uniqStrings(ids)
+	for _, pg := range n.Pages {
+		pages, err := PageEdges(ctx, s, pg.Query(ids))
+		if err != nil {
+			return fmt.Errorf("plan page %s: %w", pg.Key, err)
+		}
+		var subjects, objects, studies []string
+		for id, page := range pages {
+			res.Pages[PageKey{pg.Key, id}] = page
+			for _, e := range page.Edges {
+				subjects = append(subjects, e.Subject)
+				objects = append(objects, e.Object)
+				if pg.Studies {
+					studies = append(studies, e.Publications()...)
+				}
+			}
+		}
+		var want []string
+		if pg.Subject != nil {
+			want = append(want, subjects...)
+		}
+		if pg.Object != nil {
+			want = append(want, objects...)
+		}
+		if err := fetchNodes(ctx, s, res, append(want, studies...)); err != nil {
+			return err
+		}
+		if pg.Subject != nil {
+			if err := executeLevel(ctx, s, res, pg.Subject, subjects); err != nil {
+				return err
+			}
+		}
+		if pg.Object != nil {
+			if err := executeLevel(ctx, s, res, pg.Object, objects); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fetchNodes adds the nodes among ids not yet in res, MaxIDs at a time.
+func fetchNodes(ctx context.Context, s Store, res *ReadResult, ids []string) error {
+	var missing []string
+	for _, id := range uniqStrings(ids) {
+		if _, ok := res.Nodes[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	for len(missing) > 0 {
+		n := min(len(missing), MaxIDs)
+		ns, err := s.NodesByID(ctx, missing[:n])
+		if err != nil {
+			return err
+		}
+		for _, node := range ns {
+			if node != nil {
+				res.Nodes[node.ID] = node
+			}
+		}
+		missing = missing[n:]
+	}
+	return nil
+}
+
+func uniqStrings(ids []string) []string {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
