@@ -18,15 +18,26 @@ type EvidenceReport struct {
 	Designs  []Count
 }
 
-// EvidenceFor builds an EvidenceReport from any Store. A claim belongs to
-// the link when it joins the drug to the disorder directly, or starts at
-// the drug with the disorder as its context qualifier.
+// EvidenceReporter is a Store that gathers an EvidenceReport itself (on
+// Neo4j in one statement). Its answer must be AssembleEvidence's over the
+// same data.
+type EvidenceReporter interface {
+	Evidence(ctx context.Context, drug, disorder string) (*EvidenceReport, error)
+}
+
+// EvidenceFor builds an EvidenceReport: through the store's own Evidence
+// when it has one, otherwise from Node, EdgesOf and NodesByID. A claim
+// belongs to the link when it joins the drug to the disorder directly, or
+// starts at the drug with the disorder as its context qualifier.
 func EvidenceFor(ctx context.Context, s Store, drug, disorder string) (*EvidenceReport, error) {
 	if err := checkID(drug, "drug"); err != nil {
 		return nil, err
 	}
 	if err := checkID(disorder, "disorder"); err != nil {
 		return nil, err
+	}
+	if r, ok := s.(EvidenceReporter); ok {
+		return r.Evidence(ctx, drug, disorder)
 	}
 	d, err := s.Node(ctx, drug)
 	if err != nil {
@@ -36,43 +47,83 @@ func EvidenceFor(ctx context.Context, s Store, drug, disorder string) (*Evidence
 	if err != nil {
 		return nil, err
 	}
-	if d.Category != CategoryDrug {
-		return nil, Errorf(EINVALID, "%s is a %s, not a Drug", drug, d.Category)
+	if err := CheckEvidenceEnds(d, dis); err != nil {
+		return nil, err
 	}
-	if dis.Category != CategoryDisorder {
-		return nil, Errorf(EINVALID, "%s is a %s, not a Disorder", disorder, dis.Category)
+	edges, err := s.EdgesOf(ctx, EdgeQuery{NodeIDs: []string{drug}, Direction: Out, Predicates: CuratedPredicates()})
+	if err != nil {
+		return nil, err
 	}
+	edges = EvidenceClaims(edges, disorder)
+	var ids []string
+	for _, e := range edges {
+		ids = append(ids, e.Publications()...)
+		ids = append(ids, e.Object)
+	}
+	slices.Sort(ids)
+	nodes, err := s.NodesByID(ctx, slices.Compact(ids))
+	if err != nil {
+		return nil, err
+	}
+	return AssembleEvidence(d, dis, edges, nodes), nil
+}
+
+// CuratedPredicates are the predicates of the knowledge layer.
+func CuratedPredicates() []Predicate {
 	var curated []Predicate
 	for _, p := range Predicates() {
 		if p.Curated() {
 			curated = append(curated, p)
 		}
 	}
-	edges, err := s.EdgesOf(ctx, EdgeQuery{NodeIDs: []string{drug}, Direction: Out, Predicates: curated})
-	if err != nil {
-		return nil, err
+	return curated
+}
+
+// CheckEvidenceEnds refuses a report whose ends are of the wrong kind,
+// the same way on every engine.
+func CheckEvidenceEnds(d, dis *Node) error {
+	if d.Category != CategoryDrug {
+		return Errorf(EINVALID, "%s is a %s, not a Drug", d.ID, d.Category)
 	}
-	r := &EvidenceReport{Drug: d, Disorder: dis}
-	var studyIDs, outcomeIDs []string
+	if dis.Category != CategoryDisorder {
+		return Errorf(EINVALID, "%s is a %s, not a Disorder", dis.ID, dis.Category)
+	}
+	return nil
+}
+
+// EvidenceClaims keeps the claims of a drug (its curated out-edges) that
+// join it to the disorder or have the disorder as their context.
+func EvidenceClaims(edges []*Edge, disorder string) []*Edge {
+	var out []*Edge
 	for _, e := range edges {
-		if e.Object != disorder && e.Qualifiers.Disorder != disorder {
-			continue
+		if e.Object == disorder || e.Qualifiers.Disorder == disorder {
+			out = append(out, e)
 		}
-		r.Claims = append(r.Claims, e)
-		studyIDs = append(studyIDs, e.Publications()...)
-		outcomeIDs = append(outcomeIDs, e.Object)
 	}
+	return out
+}
+
+// AssembleEvidence builds the report from the drug, the disorder, the
+// claims linking them (EvidenceClaims) and the nodes those claims reach
+// (cited studies and objects; others are ignored). The ends must be a Drug
+// and a Disorder (CheckEvidenceEnds).
+func AssembleEvidence(d, dis *Node, claims []*Edge, nodes []*Node) *EvidenceReport {
+	r := &EvidenceReport{Drug: d, Disorder: dis, Claims: slices.Clone(claims)}
 	sort.Slice(r.Claims, func(i, j int) bool { return r.Claims[i].ID < r.Claims[j].ID })
-	slices.Sort(studyIDs)
-	studyIDs = slices.Compact(studyIDs)
-	slices.Sort(outcomeIDs)
-	outcomeIDs = slices.Compact(outcomeIDs)
-	nodes, err := s.NodesByID(ctx, append(studyIDs, outcomeIDs...))
-	if err != nil {
-		return nil, err
+	want := map[string]bool{}
+	for _, e := range r.Claims {
+		for _, st := range e.Publications() {
+			want[st] = true
+		}
+		want[e.Object] = true
 	}
+	seen := map[string]bool{}
 	designs := map[string]int{}
 	for _, n := range nodes {
+		if n == nil || !want[n.ID] || seen[n.ID] {
+			continue
+		}
+		seen[n.ID] = true
 		switch n.Category {
 		case CategoryStudy:
 			r.Studies = append(r.Studies, n)
@@ -85,7 +136,7 @@ func EvidenceFor(ctx context.Context, s Store, drug, disorder string) (*Evidence
 	byID(r.Studies)
 	byID(r.Outcomes)
 	r.Designs = Counts(designs)
-	return r, nil
+	return r
 }
 
 // Counts turns a tally into buckets sorted by key, so every engine reports

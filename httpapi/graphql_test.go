@@ -14,6 +14,7 @@ import (
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/httpapi"
+	"github.com/kapgraph/kapgraph/web"
 )
 
 const (
@@ -413,8 +414,14 @@ func (panickyStore) Stats(context.Context) (*graph.Stats, error) { panic("stats 
 // is the first thing a new user would see.
 func TestPlaygroundExamplesRun(t *testing.T) {
 	env := newEnv(t, httpapi.Config{})
-	js := env.do(t, httptest.NewRequest(http.MethodGet, "/static/playground.js", nil)).Body.String()
-	examples := playgroundExamples(t, js)
+	// The file as served, so the examples checked are the ones users get.
+	if w := env.do(t, httptest.NewRequest(http.MethodGet, "/static/playground.js", nil)); w.Code != 200 {
+		t.Fatalf("playground.js: status %d", w.Code)
+	}
+	examples, err := web.Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(examples) < 5 {
 		t.Fatalf("found %d example queries in playground.js, want 5", len(examples))
 	}
@@ -442,28 +449,4 @@ func TestPlaygroundExamplesRun(t *testing.T) {
 	if !strings.Contains(strings.Join(examples, "\n"), `to: "KAP:abstinence"`) {
 		t.Error("no example asks for paths to KAP:abstinence")
 	}
-}
-
-// playgroundExamples pulls the example queries out of playground.js,
-// where each is an array of single-quoted lines joined with newlines.
-func playgroundExamples(t *testing.T, js string) []string {
-	t.Helper()
-	var out []string
-	for _, block := range strings.Split(js, "query: [")[1:] {
-		end := strings.Index(block, "].join(")
-		if end < 0 {
-			t.Fatal("unterminated example in playground.js")
-		}
-		var lines []string
-		for line := range strings.Lines(block[:end]) {
-			line = strings.TrimSpace(line)
-			if !strings.HasPrefix(line, "'") {
-				continue
-			}
-			line = strings.TrimSuffix(strings.TrimSuffix(line, ","), "'")[1:]
-			lines = append(lines, strings.ReplaceAll(line, `\'`, `'`))
-		}
-		out = append(out, strings.Join(lines, "\n"))
-	}
-	return out
 }

@@ -37,6 +37,9 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 	if err := checkID(id, "id"); err != nil {
 		return nil, err
 	}
+	if err := r.prefetch(ctx, []string{id}); err != nil {
+		return nil, err
+	}
 	return r.end(ctx, id)
 }
 
@@ -48,6 +51,9 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 		if err := checkIDLength(id, "an id of ids"); err != nil {
 			return nil, err
 		}
+	}
+	if err := r.prefetch(ctx, ids); err != nil {
+		return nil, err
 	}
 	ns, err := r.loaders(ctx).Nodes(ctx, ids)
 	if err != nil {

@@ -7,7 +7,9 @@ package web
 
 import (
 	"embed"
+	"errors"
 	"io/fs"
+	"strings"
 )
 
 //go:embed playground.html static
@@ -33,4 +35,33 @@ func Playground() []byte {
 		panic(err) // embedded at build time; cannot be missing
 	}
 	return b
+}
+
+// Examples returns the example operations the playground opens with, as
+// written in static/playground.js (an array of quoted lines per tab).
+// Tests run them against the shipped review and count what they cost, so
+// a broken or expensive example is caught before a new user meets it.
+func Examples() ([]string, error) {
+	b, err := files.ReadFile("static/playground.js")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, block := range strings.Split(string(b), "query: [")[1:] {
+		end := strings.Index(block, "].join(")
+		if end < 0 {
+			return nil, errors.New("web: an example in playground.js is not terminated")
+		}
+		var lines []string
+		for line := range strings.Lines(block[:end]) {
+			line = strings.TrimSpace(line)
+			if !strings.HasPrefix(line, "'") {
+				continue
+			}
+			line = strings.TrimSuffix(strings.TrimSuffix(line, ","), "'")[1:]
+			lines = append(lines, strings.ReplaceAll(line, `\'`, `'`))
+		}
+		out = append(out, strings.Join(lines, "\n"))
+	}
+	return out, nil
 }

@@ -292,56 +292,68 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	if q.Descending {
 		dir, cmp = "DESC", "<"
 	}
-	page := "WITH n, " + key + " AS k "
+	after := ""
 	if q.After != "" {
 		c, err := graph.DecodeCursor(q.After)
 		if err != nil {
 			return nil, err
 		}
 		// graph.CursorAfter.
-		page += fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterID) ", cmp)
+		after = fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterID) ", cmp)
 		params["afterKey"], params["afterID"] = c.Key, c.ID
 	}
-	page += fmt.Sprintf("RETURN %s, k AS key ORDER BY k %s, n.id %s LIMIT $limit", nodeColumn, dir, dir)
 	params["limit"] = q.First + 1
-	countCypher := match + " RETURN count(n) AS total"
-	pageCypher := match + " " + page
+	// One statement: the total and the page are subqueries of one row,
+	// so the list costs one round trip and an empty page keeps its total.
+	cypher := "RETURN COUNT { " + match + " } AS total, " +
+		"COLLECT { " + match + " WITH n, " + key + " AS k " + after +
+		fmt.Sprintf("WITH n, k ORDER BY k %[1]s, n.id %[1]s LIMIT $limit RETURN {props: properties(n), key: k} } AS page", dir)
 
-	return readTx(ctx, s, "ListNodes", func(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.NodePage, error) {
-		recs, err := collect(ctx, tx, countCypher, params)
+	recs, err := s.query(ctx, "ListNodes", cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	p, err := decodeNodePage(recs, q.First)
+	if err != nil {
+		return nil, s.mapErr(ctx, "ListNodes", err)
+	}
+	return p, nil
+}
+
+// decodeNodePage reads ListNodes' one row: the total and up to first+1
+// entries {props, key}.
+func decodeNodePage(recs []*neo4j.Record, first int) (*graph.NodePage, error) {
+	if len(recs) != 1 {
+		return nil, fmt.Errorf("ListNodes returned %d rows, want 1", len(recs))
+	}
+	total, _, err := neo4j.GetRecordValue[int64](recs[0], "total")
+	if err != nil {
+		return nil, err
+	}
+	rows, _, err := neo4j.GetRecordValue[[]any](recs[0], "page")
+	if err != nil {
+		return nil, err
+	}
+	p := &graph.NodePage{TotalCount: int(total)}
+	if len(rows) > first {
+		p.HasNext = true
+		rows = rows[:first]
+	}
+	for _, row := range rows {
+		m, _ := row.(map[string]any)
+		props, _ := m["props"].(map[string]any)
+		k, _ := m["key"].(string)
+		n, err := decodeNode(props)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("node %v: %w", props["id"], err)
 		}
-		total, _, err := neo4j.GetRecordValue[int64](recs[0], "total")
-		if err != nil {
-			return nil, err
-		}
-		recs, err = collect(ctx, tx, pageCypher, params)
-		if err != nil {
-			return nil, err
-		}
-		p := &graph.NodePage{TotalCount: int(total)}
-		if len(recs) > q.First {
-			p.HasNext = true
-			recs = recs[:q.First]
-		}
-		ns, err := decodeNodes(recs)
-		if err != nil {
-			return nil, err
-		}
-		for i, n := range ns {
-			k, _, err := neo4j.GetRecordValue[string](recs[i], "key")
-			if err != nil {
-				return nil, err
-			}
-			p.Nodes = append(p.Nodes, n)
-			p.Cursors = append(p.Cursors, graph.EncodeCursor(graph.Cursor{Key: k, ID: n.ID}))
-		}
-		if len(p.Cursors) > 0 {
-			p.StartCursor, p.EndCursor = p.Cursors[0], p.Cursors[len(p.Cursors)-1]
-		}
-		return p, nil
-	})
+		p.Nodes = append(p.Nodes, n)
+		p.Cursors = append(p.Cursors, graph.EncodeCursor(graph.Cursor{Key: k, ID: n.ID}))
+	}
+	if len(p.Cursors) > 0 {
+		p.StartCursor, p.EndCursor = p.Cursors[0], p.Cursors[len(p.Cursors)-1]
+	}
+	return p, nil
 }
 
 // ---- EdgesOf ------------------------------------------------------------

@@ -246,6 +246,31 @@ func edgeKey(dir graph.Direction, preds []graph.Predicate) (graph.EdgeQuery, str
 // selection in one request are fetched together, and a store that pages
 // in its own query language sends only the page.
 func (l *Loaders) EdgePage(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (*graph.EdgePage, error) {
+	ld, err := l.pageLoader(dir, preds, first, after)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ld.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return &graph.EdgePage{}, nil
+	}
+	return p, err
+}
+
+// PrimeEdgePage seeds the page EdgePage would load for the same
+// arguments (a read plan fetched it already), and the page's edges.
+func (l *Loaders) PrimeEdgePage(id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor, p *graph.EdgePage) error {
+	ld, err := l.pageLoader(dir, preds, first, after)
+	if err != nil {
+		return err
+	}
+	ld.Prime(id, p)
+	l.PrimeEdges(p.Edges...)
+	return nil
+}
+
+// pageLoader is the loader of one page selection, made on first use.
+func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (*dataloadgen.Loader[string, *graph.EdgePage], error) {
 	eq, key, err := edgeKey(dir, preds)
 	if err != nil {
 		return nil, err
@@ -255,6 +280,7 @@ func (l *Loaders) EdgePage(ctx context.Context, id string, dir graph.Direction, 
 		key += "#" + after.Key + "#" + after.ID
 	}
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	ld, ok := l.edgePages[key]
 	if !ok {
 		ld = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.EdgePage, error) {
@@ -271,12 +297,7 @@ func (l *Loaders) EdgePage(ctx context.Context, id string, dir graph.Direction, 
 		}, l.opts...)
 		l.edgePages[key] = ld
 	}
-	l.mu.Unlock()
-	p, err := ld.Load(ctx, id)
-	if errors.Is(err, dataloadgen.ErrNotFound) {
-		return &graph.EdgePage{}, nil
-	}
-	return p, err
+	return ld, nil
 }
 
 func (l *Loaders) edgeLoader(dir graph.Direction, preds []graph.Predicate) (*dataloadgen.Loader[string, []*graph.Edge], error) {

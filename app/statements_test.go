@@ -1,0 +1,155 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kapgraph/kapgraph/app"
+	"github.com/kapgraph/kapgraph/bench"
+	"github.com/kapgraph/kapgraph/graph/neo4j"
+	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
+	"github.com/kapgraph/kapgraph/loader"
+	"github.com/kapgraph/kapgraph/web"
+)
+
+// runCounter counts the statements the store sends (Bolt RUN messages).
+type runCounter struct{ runs atomic.Int64 }
+
+func (c *runCounter) LogClientMessage(_ string, msg string, _ ...any) {
+	if strings.HasPrefix(msg, "RUN") {
+		c.runs.Add(1)
+	}
+}
+func (c *runCounter) LogServerMessage(string, string, ...any) {}
+
+// TestStatementsPerRequest serves the shipped review from a real Neo4j and
+// counts the statements each request of the benchmark's mix and of the
+// playground's examples costs, one request at a time. The questions whose
+// root field is read through a plan (or is one statement by nature) must
+// cost exactly one; the others are reported, so that the count of every
+// one of them is in the log and a regression of a planned one fails.
+func TestStatementsPerRequest(t *testing.T) {
+	ctx := context.Background()
+	getenv := os.Getenv
+	if getenv("NEO4J_URI") == "" {
+		if getenv("CI") == "true" {
+			t.Fatal("NEO4J_URI is not set; scripts/test.sh starts Neo4j and exports it")
+		}
+		t.Skip("NEO4J_URI not set; run scripts/test.sh or eval \"$(scripts/neo4j.sh start)\"")
+	}
+	cfg, _ := neo4j.ConfigFromEnv(getenv)
+	unlock, err := neo4jtest.Lock(cfg.URI, cfg.Database)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	wipe(t, cfg)
+
+	counter := &runCounter{}
+	cfg.BoltLogger = counter
+	store, err := neo4j.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close(ctx)
+	if err := store.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	built, err := loader.LoadDir("../seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range loader.Documents(built) {
+		if _, err := store.Load(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(app.NewServer(app.Config{}, store, nil))
+	defer srv.Close()
+
+	// The mix's questions, asked about the review's own entities.
+	vars := map[bench.QueryID]map[string]any{
+		bench.QEntity:       {"id": "CHEBI:6121"},
+		bench.QList:         {"after": nil},
+		bench.QPaths4:       {"from": "CHEBI:6121"},
+		bench.QPaths6:       {"from": "CHEBI:6121"},
+		bench.QNeighborhood: {"id": "GO:0031929"},
+	}
+	type question struct {
+		name, query  string
+		vars         map[string]any
+		oneStatement bool
+	}
+	var qs []question
+	for _, q := range bench.Mix {
+		qs = append(qs, question{name: "mix " + string(q), query: bench.KapgraphQueries[q], vars: vars[q],
+			oneStatement: q == bench.QStats || q == bench.QEntity || q == bench.QNeighborhood})
+	}
+	examples, err := web.Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range examples {
+		name := strings.Fields(ex[strings.Index(ex, "query "):])[1]
+		qs = append(qs, question{name: "playground " + name, query: ex, oneStatement: name == "GraphStats"})
+	}
+
+	for _, q := range qs {
+		body, _ := json.Marshal(map[string]any{"query": q.query, "variables": q.vars})
+		before := counter.runs.Load()
+		resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct {
+			Data   map[string]any  `json:"data"`
+			Errors json.RawMessage `json:"errors"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&res)
+		resp.Body.Close()
+		n := counter.runs.Load() - before
+		if err != nil || len(res.Errors) > 0 || len(res.Data) == 0 {
+			t.Errorf("%s: status %d, errors %s, decode %v", q.name, resp.StatusCode, res.Errors, err)
+			continue
+		}
+		t.Logf("%-40s %d statement(s)", q.name, n)
+		if q.oneStatement && n != 1 {
+			t.Errorf("%s: %d statements, want 1 per root field", q.name, n)
+		}
+	}
+}
+
+// wipe empties the database in batches, relationships first, so a large
+// graph left by another package's tests never needs one huge transaction.
+func wipe(t *testing.T, cfg neo4j.Config) {
+	t.Helper()
+	ctx := context.Background()
+	drv, err := neo4jdrv.NewDriverWithContext(cfg.URI, neo4jdrv.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	sess := drv.NewSession(ctx, neo4jdrv.SessionConfig{AccessMode: neo4jdrv.AccessModeWrite, DatabaseName: cfg.Database})
+	defer sess.Close(ctx)
+	for _, q := range []string{
+		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS",
+		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			t.Fatalf("wiping Neo4j: %v", err)
+		}
+	}
+}

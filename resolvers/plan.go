@@ -1,0 +1,223 @@
+package resolvers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// Read planning. A root field that returns nodes by id (node, nodes)
+// looks ahead at its selection, turns the claim pages it asks for (at any
+// depth, through the claims' subjects and objects) into one
+// graph.ReadPlan, reads the plan with one Store call (on Neo4j, one
+// statement), and primes the request's loaders with the result, so that
+// the field resolvers below find everything they need already fetched and
+// the JSON they write is the same as without planning.
+//
+// Planned: the root nodes; on any node, claims, upstream, downstream and
+// effects (every field that is one page of the node's claims); on each
+// claim, subject, object and evidence.studies. Everything else a query
+// selects is resolved through the dataloaders (resolvers/batch) as
+// before: evidence.passage and .section, claim concerns and review, the
+// non-claim relationship fields (related, mentionedIn, studiedFor, ...),
+// and the lists of document structure. A node the plan did not find costs
+// the loader's own lookup, which reports it missing.
+
+// claimPageFields maps a field returning a page of a node's claims to its
+// edge selection, from the field's arguments (defaults included).
+var claimPageFields = map[string]func(args map[string]any) (graph.Direction, []graph.Predicate, bool){
+	"claims": func(args map[string]any) (graph.Direction, []graph.Predicate, bool) {
+		dir := graph.Both
+		if s, ok := args["direction"].(string); ok && s != "" {
+			dir = graph.Direction(s)
+		}
+		var preds []graph.Predicate
+		if list, ok := args["predicates"].([]any); ok {
+			for _, p := range list {
+				s, ok := p.(string)
+				if !ok {
+					return "", nil, false
+				}
+				preds = append(preds, graph.Predicate(s))
+			}
+		}
+		return dir, orCurated(preds), true
+	},
+	"upstream": func(map[string]any) (graph.Direction, []graph.Predicate, bool) {
+		return graph.In, graph.CausalPredicates(), true
+	},
+	"downstream": func(map[string]any) (graph.Direction, []graph.Predicate, bool) {
+		return graph.Out, graph.CausalPredicates(), true
+	},
+	"effects": func(map[string]any) (graph.Direction, []graph.Predicate, bool) {
+		return graph.Out, []graph.Predicate{graph.Affects}, true
+	},
+}
+
+// planner builds one plan from one root field's selection.
+type planner struct {
+	vars  map[string]any
+	pages map[string]*graph.PlanPage // by key, for priming
+}
+
+// prefetch reads, for the root field resolving now, the plan of its
+// selection over ids, and primes the loaders with it. A selection with
+// nothing to plan costs nothing; a plan that fails is an error of the
+// field, as the loaders' own calls would have been.
+func (r *Resolver) prefetch(ctx context.Context, ids []string) error {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || len(ids) == 0 {
+		return nil
+	}
+	pl := &planner{pages: map[string]*graph.PlanPage{}}
+	if oc := graphql.GetOperationContext(ctx); oc != nil {
+		pl.vars = oc.Variables
+	}
+	root := pl.node(fc.Field.Selections, fc.Field.Alias)
+	if len(root.Pages) == 0 {
+		return nil
+	}
+	res, err := graph.Read(ctx, r.store, graph.ReadPlan{IDs: ids, Root: *root})
+	if err != nil {
+		return fmt.Errorf("reading the plan of %s: %w", fc.Field.Alias, err)
+	}
+	l := r.loaders(ctx)
+	for _, n := range res.Nodes {
+		l.Prime(n)
+	}
+	for k, p := range res.Pages {
+		pg := pl.pages[k.Page]
+		if err := l.PrimeEdgePage(k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// node plans the claim pages selected on a node.
+func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
+	n := &graph.PlanNode{}
+	for _, f := range fields(set) {
+		sel, ok := claimPageFields[f.Name]
+		if !ok {
+			continue
+		}
+		args := f.ArgumentMap(pl.vars)
+		dir, preds, ok := sel(args)
+		if !ok {
+			continue
+		}
+		first, err := pageSize(intPtr(args["first"]))
+		if err != nil {
+			continue // the field's resolver reports it
+		}
+		var after *graph.Cursor
+		if a, _ := args["after"].(string); a != "" {
+			c, err := graph.DecodeCursor(a)
+			if err != nil {
+				continue
+			}
+			after = &c
+		}
+		key := path + "." + f.Alias
+		if _, dup := pl.pages[key]; dup {
+			continue
+		}
+		pg := &graph.PlanPage{Key: key, Direction: dir, Predicates: preds, First: first, After: after}
+		pl.pages[key] = pg
+		for _, c := range fields(f.SelectionSet) {
+			if c.Name != "edges" {
+				continue
+			}
+			for _, e := range fields(c.SelectionSet) {
+				if e.Name == "node" {
+					pl.claim(pg, e.SelectionSet, key+"."+c.Alias+"."+e.Alias)
+				}
+			}
+		}
+		n.Pages = append(n.Pages, pg)
+	}
+	return n
+}
+
+// claim plans what is selected on each claim of a page.
+func (pl *planner) claim(pg *graph.PlanPage, set ast.SelectionSet, path string) {
+	for _, f := range fields(set) {
+		switch f.Name {
+		case "subject":
+			pg.Subject = merge(pg.Subject, pl.node(f.SelectionSet, path+"."+f.Alias))
+		case "object":
+			pg.Object = merge(pg.Object, pl.node(f.SelectionSet, path+"."+f.Alias))
+		case "evidence":
+			for _, e := range fields(f.SelectionSet) {
+				if e.Name == "studies" {
+					pg.Studies = true
+				}
+			}
+		}
+	}
+}
+
+func merge(a, b *graph.PlanNode) *graph.PlanNode {
+	if a == nil {
+		return b
+	}
+	a.Pages = append(a.Pages, b.Pages...)
+	return a
+}
+
+// fields lists the fields of a selection set, through inline fragments
+// and fragment spreads whatever their type condition: planning a field of
+// another type only reads a page nobody uses.
+func fields(set ast.SelectionSet) []*ast.Field {
+	var out []*ast.Field
+	var walk func(ast.SelectionSet, int)
+	walk = func(set ast.SelectionSet, depth int) {
+		if depth > 32 { // a fragment cycle never validates; stay finite anyway
+			return
+		}
+		for _, s := range set {
+			switch x := s.(type) {
+			case *ast.Field:
+				out = append(out, x)
+			case *ast.InlineFragment:
+				walk(x.SelectionSet, depth+1)
+			case *ast.FragmentSpread:
+				if x.Definition != nil {
+					walk(x.Definition.SelectionSet, depth+1)
+				}
+			}
+		}
+	}
+	walk(set, 0)
+	return out
+}
+
+// intPtr reads an Int argument however it was coerced.
+func intPtr(v any) *int {
+	var n int
+	switch x := v.(type) {
+	case int:
+		n = x
+	case int32:
+		n = int(x)
+	case int64:
+		n = int(x)
+	case float64:
+		n = int(x)
+	case json.Number:
+		i, err := x.Int64()
+		if err != nil {
+			return nil
+		}
+		n = int(i)
+	default:
+		return nil
+	}
+	return &n
+}
