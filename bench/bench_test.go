@@ -33,9 +33,9 @@ import (
 
 	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 const quickNodes = 10_000
@@ -161,7 +161,7 @@ func setup(ctx context.Context) error {
 	}
 	env.cleanup = append(env.cleanup, func() { store.Close(context.Background()) })
 	mem := memory.New()
-	gcfg := gen.Config{Nodes: quickNodes}
+	gcfg := synth.Config{Nodes: quickNodes}
 	t0 := time.Now()
 	in, err := LoadDocs(ctx, store, gcfg, 0, gcfg.Documents(), nil)
 	if err != nil {

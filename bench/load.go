@@ -11,8 +11,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 // Ingest is what one load wrote and how fast.
@@ -35,17 +35,17 @@ type Ingest struct {
 // document per call as the loader does, generating the next ones in the
 // background. progress, if set, is called after each document. With a
 // budget, no document is started once the loads took that long (Stopped).
-func LoadDocs(ctx context.Context, s graph.Store, cfg gen.Config, from, to int, progress func(i int, res *graph.LoadResult, d time.Duration)) (Ingest, error) {
+func LoadDocs(ctx context.Context, s graph.Store, cfg synth.Config, from, to int, progress func(i int, res *graph.LoadResult, d time.Duration)) (Ingest, error) {
 	return LoadDocsWithin(ctx, s, cfg, from, to, 0, progress)
 }
 
 // LoadDocsWithin is LoadDocs with a time budget (0: none).
-func LoadDocsWithin(ctx context.Context, s graph.Store, cfg gen.Config, from, to int, budget time.Duration, progress func(i int, res *graph.LoadResult, d time.Duration)) (Ingest, error) {
+func LoadDocsWithin(ctx context.Context, s graph.Store, cfg synth.Config, from, to int, budget time.Duration, progress func(i int, res *graph.LoadResult, d time.Duration)) (Ingest, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	in := Ingest{FromDoc: from, ToDoc: to, Loaded: from}
 	began := time.Now()
-	g := gen.New(cfg)
+	g := synth.New(cfg)
 	docs := make(chan *graph.Document, 2)
 	go func() {
 		defer close(docs)

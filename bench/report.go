@@ -191,7 +191,7 @@ func (r *Results) Markdown() string {
 	w("The load generator, Neo4j, the GraphQL servers and (during this run) other work share these cores: absolute numbers are low and somewhat noisy; the ratios within one run are what to read.\n\n")
 
 	w("## Data and ingest\n\n")
-	w("`bench/gen`, seed %d: each synthetic review is one `graph.Document` (~2,300 own nodes: sections, sentences, studies with designs and evidence levels, citation concerns) naming entities of a shared, growing pool; Zipf-skewed mentions and claim objects; signed causal claims climbing Drug → receptor → neurochemical → signaling → plasticity → circuit → Symptom → Outcome. Documents go through `Store.Load` one at a time (one write transaction each, for Neo4j); sizes grow one database incrementally, so ingest is measured per step.\n\n", r.Settings.Seed)
+	w("`internal/synth`, seed %d: each synthetic review is one `graph.Document` (~2,300 own nodes: sections, sentences, studies with designs and evidence levels, citation concerns) naming entities of a shared, growing pool; Zipf-skewed mentions and claim objects; signed causal claims climbing Drug → receptor → neurochemical → signaling → plasticity → circuit → Symptom → Outcome. Documents go through `Store.Load` one at a time (one write transaction each, for Neo4j); sizes grow one database incrementally, so ingest is measured per step.\n\n", r.Settings.Seed)
 	w("| size | reviews | nodes | relationships | Neo4j ingest (Store.Load) | rels/s | slowest document | embedded load |\n|---|---|---|---|---|---|---|---|\n")
 	for _, s := range r.Sizes {
 		emb := "–"

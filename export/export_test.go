@@ -689,3 +689,33 @@ func TestGraphMLStaysWellFormed(t *testing.T) {
 		t.Errorf("synonyms with | and \\ came back as %q", got)
 	}
 }
+
+// TestKGXStudyClassFromDesign: a Study written without a Biolink class
+// gets the one the domain gives its design, as the loader would have set
+// it; a class the node carries is kept.
+func TestKGXStudyClassFromDesign(t *testing.T) {
+	tests := []struct {
+		node graph.Node
+		want string
+	}{
+		{graph.Node{ID: "KAP:s1", Category: graph.CategoryStudy, Design: graph.DesignPlaceboRCT}, "biolink:ClinicalTrial"},
+		{graph.Node{ID: "KAP:s2", Category: graph.CategoryStudy, Design: graph.DesignCaseSeries}, "biolink:Article"},
+		{graph.Node{ID: "KAP:s3", Category: graph.CategoryStudy}, "biolink:Article"},
+		{graph.Node{ID: "KAP:s4", Category: graph.CategoryStudy, Design: graph.DesignRCT, Biolink: "biolink:Article"}, "biolink:Article"},
+		{graph.Node{ID: "CHEBI:1", Category: graph.CategoryDrug, Design: graph.DesignRCT}, "biolink:SmallMolecule"},
+	}
+	for _, tt := range tests {
+		out := render(t, func(b *bytes.Buffer) error {
+			return export.WriteKGXNodes(b, &export.Graph{Nodes: []*graph.Node{&tt.node}})
+		})
+		var r struct {
+			Category []string `json:"category"`
+		}
+		if err := json.Unmarshal(out, &r); err != nil {
+			t.Fatalf("%s: %v", tt.node.ID, err)
+		}
+		if len(r.Category) != 1 || r.Category[0] != tt.want {
+			t.Errorf("%s (%s): category %q, want [%s]", tt.node.ID, tt.node.Design, r.Category, tt.want)
+		}
+	}
+}

@@ -85,7 +85,7 @@ func nodeAttrs() []attr[*graph.Node] {
 		{"n_issue", "issue", "string", "Study: issue.", str(func(n N) string { return n.Issue })},
 		{"n_pages", "pages", "string", "Study: pages.", str(func(n N) string { return n.Pages })},
 		{"n_design", "design", "string", "Study: design.", str(func(n N) string { return n.Design })},
-		{"n_evidence_level", "evidence_level", "int", "Study: evidence level, 1 strongest to 5 weakest.", integer(func(n N) int { return n.EvidenceLevel })},
+		{"n_evidence_level", "evidence_level", "int", fmt.Sprintf("Study: evidence level, %d strongest to %d weakest.", graph.StrongestEvidence, graph.WeakestEvidence), integer(func(n N) int { return n.EvidenceLevel })},
 		{"n_design_basis", "design_basis", "string", "Study: why the design was assigned.", str(func(n N) string { return n.DesignBasis })},
 		{"n_text", "text", "string", "Section or passage text; citation concern message.", str(func(n N) string { return n.Text })},
 		{"n_section", "section", "string", "Passage: id of the enclosing section.", str(func(n N) string { return n.Section })},

@@ -151,9 +151,16 @@ type kgxEdge struct {
 	KapDocument          string           `json:"kap_document,omitempty"`
 }
 
+// nodeBiolink is the node's Biolink class. A node that does not carry one
+// (a document written by hand rather than by the loader) gets the class
+// the domain gives its category, and a Study the class of its design, so
+// a trial is a ClinicalTrial whoever produced the document.
 func nodeBiolink(n *graph.Node) string {
 	if n.Biolink != "" {
 		return n.Biolink
+	}
+	if n.Category == graph.CategoryStudy {
+		return graph.StudyBiolink(n.Design)
 	}
 	return n.Category.Biolink()
 }

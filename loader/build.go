@@ -15,16 +15,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Concern kinds, found by general rules over any review.
-const (
-	ConcernMissingReference = "missing-reference" // an in-text citation with no entry in the list
-	ConcernUncitedReference = "uncited-reference" // an entry the text never cites
-	ConcernDrugMismatch     = "drug-mismatch"     // the cited study is about another drug than the claim
-	ConcernDisorderMismatch = "disorder-mismatch" // the cited study is about another disorder than the claim
-	ConcernTrialCitesReview = "trial-cites-review"
-	ConcernUncitedFinding   = "uncited-finding" // a finding stated with no citation
-)
-
 // Concern is one citation problem found in a review.
 type Concern struct {
 	ID      string `json:"id"`
@@ -226,10 +216,7 @@ func (b *builder) references() {
 		n := graph.Node{ID: id, Category: graph.CategoryStudy, Name: studyLabel(ref), Title: ref.Title,
 			Authors: ref.Authors, Year: ref.Year, Journal: ref.Journal, Volume: ref.Volume, Issue: ref.Issue,
 			Pages: ref.Pages, RefNumber: ref.Number, Design: design, EvidenceLevel: level, DesignBasis: basis,
-			Line: ref.Line, Citation: ref.Raw, Document: b.key}
-		if design == DesignRCT || design == DesignPlaceboRCT || design == DesignPilotRCT {
-			n.Biolink = "biolink:ClinicalTrial"
-		}
+			Line: ref.Line, Citation: ref.Raw, Document: b.key, Biolink: graph.StudyBiolink(design)}
 		b.studyIDs[ref.Number] = id
 		b.node(n)
 		st := b.doc.Nodes[len(b.doc.Nodes)-1]
@@ -253,7 +240,7 @@ func (b *builder) citations() {
 			b.lexEdge(pid, graph.Cites, b.studyIDs[n], "automated_agent")
 			continue
 		}
-		b.concern(ConcernMissingReference, fmt.Sprintf("%s is cited in the text but has no entry in the reference list", c.Text),
+		b.concern(graph.ConcernMissingReference, fmt.Sprintf("%s is cited in the text but has no entry in the reference list", c.Text),
 			pid, "", "", c.Line)
 	}
 	b.rep.Citations = len(b.rev.Citations)
@@ -281,7 +268,7 @@ func (b *builder) entities() {
 // fault once per sentence and study, however many claims rest on it.
 func (b *builder) concern(kind, msg, passage, study, claim string, line int) string {
 	key := kind + "\x00" + study + "\x00" + passage
-	if kind == ConcernDrugMismatch || kind == ConcernDisorderMismatch {
+	if kind == graph.ConcernDrugMismatch || kind == graph.ConcernDisorderMismatch {
 		key += "\x00" + claim
 	}
 	if id, ok := b.concernKeys[key]; ok && passage+study != "" {
@@ -311,7 +298,7 @@ func (b *builder) uncitedReferences() {
 	}
 	for _, ref := range b.rev.References {
 		if id := b.studyIDs[ref.Number]; !cited[id] {
-			b.concern(ConcernUncitedReference, fmt.Sprintf("reference %d (%s) is never cited in the text", ref.Number, studyLabel(ref)), "", id, "", ref.Line)
+			b.concern(graph.ConcernUncitedReference, fmt.Sprintf("reference %d (%s) is never cited in the text", ref.Number, studyLabel(ref)), "", id, "", ref.Line)
 		}
 	}
 }
@@ -341,7 +328,7 @@ func (b *builder) uncitedFindings() {
 		if hasCitation[i] || !(findingWords.MatchString(p.Text) || observed[i]) {
 			continue
 		}
-		b.concern(ConcernUncitedFinding, fmt.Sprintf("a finding is stated with no citation: %q", shorten(p.Text, 120)), b.passages[i], "", "", p.Line)
+		b.concern(graph.ConcernUncitedFinding, fmt.Sprintf("a finding is stated with no citation: %q", shorten(p.Text, 120)), b.passages[i], "", "", p.Line)
 	}
 }
 
@@ -456,15 +443,15 @@ func (b *builder) topicConcerns(cl *Claim, claimID, pid string, ps Passage, stud
 			}
 		}
 		if len(claimDrugs) > 0 && len(drugs) > 0 && !overlaps(claimDrugs, drugs, nil) {
-			out = append(out, b.concern(ConcernDrugMismatch, fmt.Sprintf("claim %s is about %s, but the study it cites (%s) is about %s",
+			out = append(out, b.concern(graph.ConcernDrugMismatch, fmt.Sprintf("claim %s is about %s, but the study it cites (%s) is about %s",
 				cl.ID, b.names(claimDrugs), st.Name, b.names(drugs)), pid, sid, claimID, ps.Line))
 		}
 		if len(claimDisorders) > 0 && len(disorders) > 0 && !overlaps(claimDisorders, disorders, b.related) {
-			out = append(out, b.concern(ConcernDisorderMismatch, fmt.Sprintf("claim %s is about %s, but the study it cites (%s) is about %s",
+			out = append(out, b.concern(graph.ConcernDisorderMismatch, fmt.Sprintf("claim %s is about %s, but the study it cites (%s) is about %s",
 				cl.ID, b.names(claimDisorders), st.Name, b.names(disorders)), pid, sid, claimID, ps.Line))
 		}
-		if trialWords.MatchString(ps.Text) && IsReviewDesign(st.Design) {
-			out = append(out, b.concern(ConcernTrialCitesReview, fmt.Sprintf("the sentence reports a trial, but its citation (%s) is a %s", st.Name, st.Design),
+		if trialWords.MatchString(ps.Text) && graph.IsReviewDesign(st.Design) {
+			out = append(out, b.concern(graph.ConcernTrialCitesReview, fmt.Sprintf("the sentence reports a trial, but its citation (%s) is a %s", st.Name, st.Design),
 				pid, sid, claimID, ps.Line))
 		}
 	}

@@ -115,7 +115,7 @@ func TestSeedFactsInGraph(t *testing.T) {
 	for _, s := range rep.Studies {
 		designs[s.Number] = s.Design
 	}
-	for n, want := range map[int]string{3: DesignPilotRCT, 5: DesignSystematicReview, 6: DesignRCT, 8: DesignNarrativeReview} {
+	for n, want := range map[int]string{3: graph.DesignPilotRCT, 5: graph.DesignSystematicReview, 6: graph.DesignRCT, 8: graph.DesignNarrativeReview} {
 		if designs[n] != want {
 			t.Errorf("reference %d design %q, want %q", n, designs[n], want)
 		}
@@ -124,20 +124,20 @@ func TestSeedFactsInGraph(t *testing.T) {
 	for _, c := range rep.Concerns {
 		kinds[c.Kind] = append(kinds[c.Kind], c.Message)
 	}
-	if len(kinds[ConcernMissingReference]) != 1 || !strings.Contains(kinds[ConcernMissingReference][0], "Krystal et al., 2013") {
-		t.Errorf("missing-reference concerns: %v", kinds[ConcernMissingReference])
+	if len(kinds[graph.ConcernMissingReference]) != 1 || !strings.Contains(kinds[graph.ConcernMissingReference][0], "Krystal et al., 2013") {
+		t.Errorf("missing-reference concerns: %v", kinds[graph.ConcernMissingReference])
 	}
-	if !slices.ContainsFunc(kinds[ConcernDrugMismatch], func(m string) bool { return strings.Contains(m, "LSD") }) {
-		t.Errorf("the LSD study cited for a ketamine claim is not flagged: %v", kinds[ConcernDrugMismatch])
+	if !slices.ContainsFunc(kinds[graph.ConcernDrugMismatch], func(m string) bool { return strings.Contains(m, "LSD") }) {
+		t.Errorf("the LSD study cited for a ketamine claim is not flagged: %v", kinds[graph.ConcernDrugMismatch])
 	}
-	if !slices.ContainsFunc(kinds[ConcernTrialCitesReview], func(m string) bool { return strings.Contains(m, "Morgan") }) {
-		t.Errorf("the trial citing a Cochrane review is not flagged: %v", kinds[ConcernTrialCitesReview])
+	if !slices.ContainsFunc(kinds[graph.ConcernTrialCitesReview], func(m string) bool { return strings.Contains(m, "Morgan") }) {
+		t.Errorf("the trial citing a Cochrane review is not flagged: %v", kinds[graph.ConcernTrialCitesReview])
 	}
-	if !slices.ContainsFunc(kinds[ConcernUncitedFinding], func(m string) bool { return strings.Contains(m, "U.S.-based research") }) {
-		t.Errorf("the uncited U.S. research sentence is not flagged: %v", kinds[ConcernUncitedFinding])
+	if !slices.ContainsFunc(kinds[graph.ConcernUncitedFinding], func(m string) bool { return strings.Contains(m, "U.S.-based research") }) {
+		t.Errorf("the uncited U.S. research sentence is not flagged: %v", kinds[graph.ConcernUncitedFinding])
 	}
-	if len(kinds[ConcernUncitedReference]) != 0 {
-		t.Errorf("every reference is cited, yet: %v", kinds[ConcernUncitedReference])
+	if len(kinds[graph.ConcernUncitedReference]) != 0 {
+		t.Errorf("every reference is cited, yet: %v", kinds[graph.ConcernUncitedReference])
 	}
 	// Every passage that names mTOR links to the mTOR entity.
 	mentions := 0
@@ -332,7 +332,7 @@ func TestOtherReviewWithoutClaims(t *testing.T) {
 	for _, c := range rep.Concerns {
 		kinds[c.Kind]++
 	}
-	if kinds[ConcernMissingReference] != 1 || kinds[ConcernUncitedReference] != 1 {
+	if kinds[graph.ConcernMissingReference] != 1 || kinds[graph.ConcernUncitedReference] != 1 {
 		t.Errorf("concerns in the second review: %v; want one missing and one uncited reference", kinds)
 	}
 	summary := *rep

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 // benchSizes are the synthetic graphs the benchmarks load. 1M takes
@@ -29,9 +29,9 @@ func benchSizes() []string {
 // timing.
 func synthetic(tb testing.TB, size string) []*graph.Document {
 	tb.Helper()
-	cfg := gen.Config{Nodes: gen.Sizes[size]}
+	cfg := synth.Config{Nodes: synth.Sizes[size]}
 	var docs []*graph.Document
-	if err := gen.All(cfg, runtime.GOMAXPROCS(0), func(i int, d *graph.Document) error {
+	if err := synth.All(cfg, runtime.GOMAXPROCS(0), func(i int, d *graph.Document) error {
 		docs = append(docs, d)
 		return nil
 	}); err != nil {

@@ -11,9 +11,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/storetest"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 // flat is a state spelled out in plain maps, so that the state a sequence
@@ -253,7 +253,7 @@ func check(t *testing.T, s *Store, step string) {
 // share entities heavily.
 func testDocs(t *testing.T) []*graph.Document {
 	docs := storetest.Seeds(t)
-	if err := gen.All(gen.Config{Nodes: 3000, Passages: 120}, 2, func(i int, d *graph.Document) error {
+	if err := synth.All(synth.Config{Nodes: 3000, Passages: 120}, 2, func(i int, d *graph.Document) error {
 		docs = append(docs, d)
 		return nil
 	}); err != nil {

@@ -4,13 +4,13 @@ import (
 	"context"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/storetest"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 // The benchmarks run on the test server (see server_test.go), over the
-// seeds or over a synthetic graph from bench/gen. They measure the engine
+// seeds or over a synthetic graph from internal/synth. They measure the engine
 // end to end, driver and round trips included:
 //
 //	go test ./graph/neo4j -run '^$' -bench . -benchtime 200x
@@ -24,7 +24,7 @@ var benchData string
 
 // genBenchConfig is the synthetic graph the benchmarks read and load: about
 // 10,000 nodes, the smallest size of the published benchmark.
-var genBenchConfig = gen.Config{Nodes: gen.Sizes["10k"]}
+var genBenchConfig = synth.Config{Nodes: synth.Sizes["10k"]}
 
 func seededStore(b *testing.B) *Store {
 	b.Helper()
@@ -45,7 +45,7 @@ func seededStore(b *testing.B) *Store {
 func genDocs(b testing.TB) []*graph.Document {
 	b.Helper()
 	var docs []*graph.Document
-	if err := gen.All(genBenchConfig, 2, func(_ int, d *graph.Document) error {
+	if err := synth.All(genBenchConfig, 2, func(_ int, d *graph.Document) error {
 		docs = append(docs, d)
 		return nil
 	}); err != nil {
@@ -71,7 +71,7 @@ func genStore(b *testing.B) *Store {
 }
 
 // genDrug is the synthetic hub drug: entity 0 of its kind, the most named.
-func genDrug() string { return gen.EntityID(graph.CategoryDrug, 0) }
+func genDrug() string { return synth.EntityID(graph.CategoryDrug, 0) }
 
 func BenchmarkMechanismPaths(b *testing.B) {
 	ctx := context.Background()

@@ -2,46 +2,64 @@
 // Both engines answer the same questions over the same documents and are
 // compared with the same golden files, so "the embedded store and Neo4j
 // agree" is something a test checks rather than something we hope.
+//
+// The suite imports nothing but the domain: the seed graph it loads is a
+// committed fixture (testdata/seeds.json) that the loader's tests write
+// and keep current, so the engines' tests do not depend on the loader and
+// a change to the loader shows up as a diff of the fixture.
 package storetest
 
 import (
 	"context"
+	"embed"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/loader"
 )
 
 var update = flag.Bool("update", false, "rewrite the conformance golden files")
 
+// testdata holds the suite's inputs and answers: seeds.json, the documents
+// the loader builds from seeds/ (written and kept current by the loader's
+// TestStoretestSeedsAreCurrent, since the domain must not import the
+// loader), and one golden file per question. Embedding them lets the suite
+// run from any engine's test binary without finding its own source.
+//
+//go:embed testdata/*.json
+var testdata embed.FS
+
+// goldenDir is where -update writes the golden files: the engines' tests
+// run in graph/<engine>, a sibling of this package.
+const goldenDir = "../storetest/testdata"
+
 // Factory returns an empty store; the suite loads what it needs.
 type Factory func(t *testing.T) graph.Store
 
-// root is the repository root, found from this file so the suite works
-// from any package's test binary.
-func root() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
-}
-
-// Seeds loads the project's seeds through the real loader.
+// Seeds returns the seed graph, a fresh copy on every call so a test may
+// change its documents.
 func Seeds(t testing.TB) []*graph.Document {
 	t.Helper()
-	bs, err := loader.LoadDir(filepath.Join(root(), "seeds"))
+	data, err := testdata.ReadFile("testdata/seeds.json")
 	if err != nil {
-		t.Fatalf("loading seeds: %v", err)
+		t.Fatalf("reading the seed graph: %v", err)
 	}
-	return loader.Documents(bs)
+	var docs []*graph.Document
+	if err := json.Unmarshal(data, &docs); err != nil {
+		t.Fatalf("decoding testdata/seeds.json: %v", err)
+	}
+	if len(docs) == 0 {
+		t.Fatal("testdata/seeds.json holds no documents")
+	}
+	return docs
 }
 
 // Run runs the whole suite against stores made by newStore.
@@ -84,22 +102,24 @@ func golden(t *testing.T, name string, v any) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	path := filepath.Join(root(), "graph", "storetest", "testdata", name+".golden.json")
+	file := name + ".golden.json"
 	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
+		// Only beside the committed copy: from anywhere else the write
+		// would land in a directory nobody reads.
+		if _, err := os.Stat(filepath.Join(goldenDir, "seeds.json")); err != nil {
+			t.Fatalf("-update writes to %s, which is not graph/storetest/testdata from here (run go test ./graph/memory -update): %v", goldenDir, err)
 		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(goldenDir, file), got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	want, err := os.ReadFile(path)
+	want, err := testdata.ReadFile("testdata/" + file)
 	if err != nil {
-		t.Fatalf("missing golden %s (run go test ./graph/memory -update): %v", path, err)
+		t.Fatalf("missing golden %s (run go test ./graph/memory -update): %v", file, err)
 	}
 	if string(want) != string(got) {
-		t.Errorf("%s differs from %s:\n%s", name, path, diff(string(want), string(got)))
+		t.Errorf("%s differs from testdata/%s:\n%s", name, file, diff(string(want), string(got)))
 	}
 }
 

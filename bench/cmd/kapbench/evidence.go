@@ -18,9 +18,9 @@ import (
 
 	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/bench"
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/httpapi"
+	"github.com/kapgraph/kapgraph/internal/synth"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
 	"github.com/kapgraph/kapgraph/resolvers/limits"
@@ -119,7 +119,7 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 // statement the load transaction runs, and tallies the samples.
 func (h *harness) sampleLoad(ctx context.Context) string {
 	sr := h.res.Sizes[len(h.res.Sizes)-1]
-	g := gen.New(gen.Config{Nodes: sr.TargetNodes})
+	g := synth.New(synth.Config{Nodes: sr.TargetNodes})
 	d := g.Document(sr.Documents)
 	seen := map[string]int{}
 	var order []string

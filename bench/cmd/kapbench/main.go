@@ -29,9 +29,9 @@ import (
 	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/kapgraph/kapgraph/bench"
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 type options struct {
@@ -151,7 +151,7 @@ func say(format string, args ...any) {
 }
 
 func sizeNodes(s string) (int, error) {
-	if n, ok := gen.Sizes[strings.ToLower(s)]; ok {
+	if n, ok := synth.Sizes[strings.ToLower(s)]; ok {
 		return n, nil
 	}
 	return strconv.Atoi(s)
@@ -213,7 +213,7 @@ func run(ctx context.Context, o options) error {
 	}
 	h := &harness{o: o, res: &bench.Results{
 		Started: time.Now(), Command: "scripts/bench.sh " + strings.Join(os.Args[1:], " "),
-		Settings: bench.Settings{Concurrency: o.conc, Duration: o.dur, MixDuration: o.mixDur, MinRequests: o.minReq, Warmup: o.warm, Seed: gen.DefaultSeed},
+		Settings: bench.Settings{Concurrency: o.conc, Duration: o.dur, MixDuration: o.mixDur, MinRequests: o.minReq, Warmup: o.warm, Seed: synth.DefaultSeed},
 	}}
 	if a := os.Getenv("BENCH_COMMAND"); a != "" {
 		h.res.Command = a
@@ -355,7 +355,7 @@ func waitGraphQL(ctx context.Context, p *bench.Process, url string, timeout time
 }
 
 func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int) error {
-	gcfg := gen.Config{Nodes: nodes}
+	gcfg := synth.Config{Nodes: nodes}
 	docs := gcfg.Documents()
 	sr := bench.SizeResult{Name: name, TargetNodes: nodes, Documents: docs}
 	say("%s: loading reviews %d..%d into Neo4j with Store.Load", name, *loaded, docs-1)

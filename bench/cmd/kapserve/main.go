@@ -1,6 +1,6 @@
 // Command kapserve is `kapgraph serve` on the embedded store for the
 // benchmark: instead of parsing the seed reviews it loads the synthetic
-// documents of bench/gen (Store.Load, one document at a time, as the
+// documents of internal/synth (Store.Load, one document at a time, as the
 // loader's output is loaded), then serves the same handler as kapgraph.
 //
 //	kapserve --nodes 100000 --addr 127.0.0.1:18182
@@ -21,16 +21,16 @@ import (
 	"time"
 
 	"github.com/kapgraph/kapgraph/bench"
-	"github.com/kapgraph/kapgraph/bench/gen"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/httpapi"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:18182", "address to listen on")
 	nodes := flag.Int("nodes", 10_000, "target graph size (nodes)")
-	seed := flag.Uint64("seed", gen.DefaultSeed, "generator seed")
+	seed := flag.Uint64("seed", synth.DefaultSeed, "generator seed")
 	docs := flag.Int("docs", 0, "load only the first N reviews (default: as many as --nodes needs)")
 	timeout := flag.Duration("timeout", 60*time.Second, "per-request timeout")
 	flag.Parse()
@@ -40,7 +40,7 @@ func main() {
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 
 	store := memory.New()
-	cfg := gen.Config{Seed: *seed, Nodes: *nodes}
+	cfg := synth.Config{Seed: *seed, Nodes: *nodes}
 	n := cfg.Documents()
 	if *docs > 0 {
 		n = min(n, *docs)

@@ -1,4 +1,4 @@
-package gen
+package synth
 
 import (
 	"encoding/json"
@@ -106,5 +106,74 @@ func TestSizes(t *testing.T) {
 		if got := c.Documents() * c.DocNodes(); got < n*8/10 || got > n*12/10 {
 			t.Errorf("%s: %d documents of ~%d nodes for %d nodes", name, c.Documents(), c.DocNodes(), n)
 		}
+	}
+}
+
+// TestDesignsAreTheDomains: the generator draws exactly the designs of
+// graph.Designs, each with a share, and no other.
+func TestDesignsAreTheDomains(t *testing.T) {
+	var got []string
+	total := 0
+	for _, d := range designShares {
+		got = append(got, d.design)
+		if d.share <= 0 {
+			t.Errorf("%q has share %d", d.design, d.share)
+		}
+		total += d.share
+	}
+	if total != 1000 {
+		t.Errorf("shares sum to %d per mille", total)
+	}
+	want := graph.Designs()
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("generator designs %q, domain designs %q", got, want)
+	}
+}
+
+// TestStudiesScoreAsRealOnes: every generated study carries the evidence
+// level and Biolink class the domain gives its design (as the loader
+// does), and every claim's score is what those levels give. A generator
+// keeping levels of its own (case series at 5, unclassified at 0, as it
+// once did) fails here.
+func TestStudiesScoreAsRealOnes(t *testing.T) {
+	d := New(Config{Nodes: 10_000}).Document(0)
+	levels := map[string]int{}
+	seen := map[string]int{}
+	for _, n := range d.Nodes {
+		if n.Category != graph.CategoryStudy {
+			continue
+		}
+		seen[n.Design]++
+		want := graph.EvidenceLevel(n.Design)
+		if want == 0 {
+			t.Errorf("study %s has design %q, which the domain does not know", n.ID, n.Design)
+		}
+		if n.EvidenceLevel != want {
+			t.Errorf("study %s (%s) has evidence level %d, the domain gives %d", n.ID, n.Design, n.EvidenceLevel, want)
+		}
+		if b := graph.StudyBiolink(n.Design); n.Biolink != b {
+			t.Errorf("study %s (%s) is a %s, want %s", n.ID, n.Design, n.Biolink, b)
+		}
+		levels[n.ID] = want
+	}
+	for _, design := range graph.Designs() {
+		if seen[design] == 0 {
+			t.Errorf("no %q study in a document of %d studies", design, len(levels))
+		}
+	}
+	claims := 0
+	for _, e := range d.Edges {
+		if !e.Predicate.Curated() {
+			continue
+		}
+		claims++
+		if want := graph.EdgeScore(&e, func(id string) int { return levels[id] }); e.Score != want {
+			t.Errorf("claim %s scores %v, the domain's levels give %v", e.ID, e.Score, want)
+		}
+	}
+	if claims == 0 {
+		t.Fatal("the document has no claims")
 	}
 }

@@ -1,9 +1,10 @@
-// Package gen generates kapgraph graphs of any size for benchmarks: many
-// synthetic reviews, each one graph.Document shaped as the loader shapes a
-// real one (a review, its sections and sentences, its reference list with
-// study designs and evidence levels, citation concerns, mentions, and
-// curated claims whose evidence quotes the review's own sentences), all
-// sharing one growing pool of curated entities.
+// Package synth generates kapgraph graphs of any size for benchmarks and
+// for the engines' tests at scale: many synthetic reviews, each one
+// graph.Document shaped as the loader shapes a real one (a review, its
+// sections and sentences, its reference list with study designs and
+// evidence levels, citation concerns, mentions, and curated claims whose
+// evidence quotes the review's own sentences), all sharing one growing pool
+// of curated entities.
 //
 // The output is deterministic: document i depends only on the seed and i,
 // so the graph of a smaller size is exactly the first documents of a larger
@@ -20,7 +21,12 @@
 // collects many causes but does not fan out to thousands of effects, which
 // keeps path counts from any one drug bounded as the graph grows, as they
 // are in the literature.
-package gen
+//
+// It lives under internal/ and imports only graph, whose vocabulary
+// (categories, predicates, study designs and their evidence levels,
+// concern kinds) it uses as the loader does: the engines' tests and the
+// benchmark both depend on it, and it depends on nothing but the domain.
+package synth
 
 import (
 	"fmt"
@@ -30,7 +36,6 @@ import (
 	"sync"
 
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/loader"
 )
 
 // Config says what to generate.
@@ -269,29 +274,27 @@ func (p *pool) entity(j, k int) graph.Node {
 
 // ---- documents --------------------------------------------------------------
 
-// designs are the study designs with the evidence levels the loader gives
-// them, and how common each is in a reference list (per mille).
-var designs = []struct {
-	name  string
-	level int
-	share int
+// designShares says how common each study design is in a reference list
+// (per mille). The levels are not here: a study's level is always
+// graph.EvidenceLevel of its design, as the loader gives it, so synthetic
+// graphs score studies exactly as real ones do.
+var designShares = []struct {
+	design string
+	share  int
 }{
-	{loader.DesignSystematicReview, 1, 80},
-	{loader.DesignRCT, 2, 140},
-	{loader.DesignPlaceboRCT, 2, 60},
-	{loader.DesignPilotRCT, 3, 60},
-	{loader.DesignControlled, 3, 60},
-	{loader.DesignCohort, 3, 90},
-	{loader.DesignOpenLabel, 4, 60},
-	{loader.DesignObservational, 4, 150},
-	{loader.DesignCaseSeries, 5, 50},
-	{loader.DesignNarrativeReview, 5, 180},
-	{loader.DesignExpertOpinion, 5, 40},
-	{loader.DesignUnclassified, 0, 30},
+	{graph.DesignSystematicReview, 80},
+	{graph.DesignRCT, 140},
+	{graph.DesignPlaceboRCT, 60},
+	{graph.DesignPilotRCT, 60},
+	{graph.DesignControlled, 60},
+	{graph.DesignCohort, 90},
+	{graph.DesignOpenLabel, 60},
+	{graph.DesignObservational, 150},
+	{graph.DesignCaseSeries, 50},
+	{graph.DesignNarrativeReview, 180},
+	{graph.DesignExpertOpinion, 40},
+	{graph.DesignUnclassified, 30},
 }
-
-var concernKinds = []string{loader.ConcernMissingReference, loader.ConcernUncitedReference, loader.ConcernDrugMismatch,
-	loader.ConcernDisorderMismatch, loader.ConcernTrialCitesReview, loader.ConcernUncitedFinding}
 
 // DocumentID is the id of review i.
 func DocumentID(i int) string { return fmt.Sprintf("KAP:syn-review-%05d", i) }
@@ -441,18 +444,17 @@ func (b *docBuilder) build(i int) {
 	// Studies: the reference list.
 	for k := 0; k < sh.studies; k++ {
 		id := fmt.Sprintf("KAP:study/syn-%05d-%04d", i, k+1)
-		d := pickDesign(r)
+		design := pickDesign(r)
+		level := graph.EvidenceLevel(design)
 		sy := 1975 + int(50*(1-r.Float64()*r.Float64()))
 		label := fmt.Sprintf("%s et al. (%d)", strings.ToUpper(word(r, 1)[:1])+word(r, 2), sy)
 		n := graph.Node{ID: id, Category: graph.CategoryStudy, Biolink: graph.CategoryStudy.Biolink(), Name: label,
-			Title: fmt.Sprintf("%s of %s in %s", d.name, word(r, 3), word(r, 2)), Authors: []string{word(r, 2), word(r, 3)},
+			Title: fmt.Sprintf("%s of %s in %s", design, word(r, 3), word(r, 2)), Authors: []string{word(r, 2), word(r, 3)},
 			Year: sy, Journal: "J " + word(r, 2), Volume: fmt.Sprint(1 + r.IntN(80)), Pages: fmt.Sprintf("%d-%d", k, k+9),
-			RefNumber: k + 1, Design: d.name, EvidenceLevel: d.level, DesignBasis: "generated", Line: 500 + k,
+			RefNumber: k + 1, Design: design, EvidenceLevel: level, DesignBasis: "generated", Line: 500 + k,
 			Citation: label + ". " + word(r, 4) + ".", Document: b.key}
-		if d.level == 2 || d.name == loader.DesignPilotRCT {
-			n.Biolink = "biolink:ClinicalTrial"
-		}
-		b.levels[id] = d.level
+		n.Biolink = graph.StudyBiolink(design)
+		b.levels[id] = level
 		b.studies = append(b.studies, id)
 		b.doc.Nodes = append(b.doc.Nodes, n)
 		b.lexEdge(b.key, graph.HasReference, id, "automated_agent")
@@ -503,6 +505,7 @@ func (b *docBuilder) build(i int) {
 
 	// Citation concerns.
 	concernsBy := map[string][]string{}
+	concernKinds := graph.ConcernKinds()
 	for k := 0; k < sh.concerns; k++ {
 		kind := concernKinds[r.IntN(len(concernKinds))]
 		id := fmt.Sprintf("%s/concern/%s-%d", b.key, kind, k+1)
@@ -625,19 +628,16 @@ func (b *docBuilder) claim(k, s int, p graph.Predicate, o int, sign graph.Sign, 
 	b.doc.Edges = append(b.doc.Edges, e)
 }
 
-func pickDesign(r *rand.Rand) (d struct {
-	name  string
-	level int
-	share int
-}) {
+// pickDesign draws a study design by designShares.
+func pickDesign(r *rand.Rand) string {
 	x := r.IntN(1000)
-	for _, d := range designs {
+	for _, d := range designShares {
 		if x < d.share {
-			return d
+			return d.design
 		}
 		x -= d.share
 	}
-	return designs[len(designs)-1]
+	return designShares[len(designShares)-1].design
 }
 
 // pickSourceLevel draws the level a causal claim starts at.
