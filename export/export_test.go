@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,14 +15,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/kapgraph/kapgraph/export"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/seeds"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/ (and canonicalise testdata/fixture.json)")
 
 // buildDate is the fixed date every test export is stamped with.
 func buildDate() time.Time { return time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC) }
@@ -98,39 +97,11 @@ func render(t *testing.T, write func(*bytes.Buffer) error) []byte {
 	return buf.Bytes()
 }
 
+// golden checks got against testdata/name; KAPGRAPH_UPDATE_GOLDEN=1
+// rewrites it (and canonicalises testdata/fixture.json).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./export -update to create it)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the golden file (go test ./export -update rewrites it after review):\n%s", name, lineDiff(string(want), string(got)))
-	}
-}
-
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("first difference at line %d:\nwant: %s\n got: %s", i+1, a, b)
-		}
-	}
-	return "(same lines)"
+	testutil.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // ---- kapgraph JSON -------------------------------------------------------
@@ -160,13 +131,13 @@ func TestJSONRoundTripRecreatesTheGraph(t *testing.T) {
 		t.Fatalf("%d nodes, %d edges; after the round trip %d, %d", len(g1.Nodes), len(g1.Edges), len(g2.Nodes), len(g2.Edges))
 	}
 	for i := range g1.Nodes {
-		if !reflect.DeepEqual(*g1.Nodes[i], *g2.Nodes[i]) {
-			t.Errorf("node %s changed:\n was %+v\n now %+v", g1.Nodes[i].ID, *g1.Nodes[i], *g2.Nodes[i])
+		if d := cmp.Diff(*g1.Nodes[i], *g2.Nodes[i]); d != "" {
+			t.Errorf("node %s changed in the round trip (-was +now):\n%s", g1.Nodes[i].ID, d)
 		}
 	}
 	for i := range g1.Edges {
-		if !reflect.DeepEqual(*g1.Edges[i], *g2.Edges[i]) {
-			t.Errorf("edge %s changed:\n was %+v\n now %+v", g1.Edges[i].ID, *g1.Edges[i], *g2.Edges[i])
+		if d := cmp.Diff(*g1.Edges[i], *g2.Edges[i]); d != "" {
+			t.Errorf("edge %s changed in the round trip (-was +now):\n%s", g1.Edges[i].ID, d)
 		}
 	}
 	for name, get := range map[string]func(graph.Store) (any, error){
@@ -184,15 +155,13 @@ func TestJSONRoundTripRecreatesTheGraph(t *testing.T) {
 		if errA != nil || errB != nil {
 			t.Fatalf("%s: %v / %v", name, errA, errB)
 		}
-		if !reflect.DeepEqual(a, b) {
-			ja, _ := json.Marshal(a)
-			jb, _ := json.Marshal(b)
-			t.Errorf("%s differs after the round trip:\n was %s\n now %s", name, ja, jb)
+		if d := cmp.Diff(a, b); d != "" {
+			t.Errorf("%s differs after the round trip (-was +now):\n%s", name, d)
 		}
 	}
 	out2 := render(t, func(b *bytes.Buffer) error { return export.WriteJSON(b, g2) })
 	if !bytes.Equal(out1, out2) {
-		t.Errorf("exporting the reloaded graph gives different bytes:\n%s", lineDiff(string(out1), string(out2)))
+		t.Errorf("exporting the reloaded graph gives different bytes:\n%s", cmp.Diff(strings.Split(string(out1), "\n"), strings.Split(string(out2), "\n")))
 	}
 }
 

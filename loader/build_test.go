@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 )
 
 const seedReviewName = "ward-2025-ketamine-assisted-psychotherapy-addiction.txt"
@@ -34,20 +35,7 @@ func checkGolden(t *testing.T, name string, v any) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./loader -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file; rerun with -update and review the diff", path)
-	}
+	testutil.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // TestSeedGraphSummary pins what the seeds turn into: counts by category

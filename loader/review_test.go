@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+	"github.com/kapgraph/kapgraph/internal/testutil"
+)
 
 const seedReview = "../seeds/ward-2025-ketamine-assisted-psychotherapy-addiction.txt"
 
@@ -50,18 +49,7 @@ func TestParseGolden(t *testing.T) {
 			if err := enc.Encode(r); err != nil {
 				t.Fatal(err)
 			}
-			if *update {
-				if err := os.WriteFile(tc.golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(tc.golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./loader -run TestParseGolden -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("parse of %s differs from %s; run with -update and review the diff", tc.input, tc.golden)
-			}
+			testutil.Golden(t, tc.golden, buf.Bytes())
 		})
 	}
 }
@@ -112,7 +100,7 @@ func TestOffsets(t *testing.T) {
 }
 
 // TestSeedFacts pins the facts of the seed that the golden file could
-// otherwise let slip on a careless -update.
+// otherwise let slip on a careless update.
 func TestSeedFacts(t *testing.T) {
 	r, _ := readReviewForTest(t, seedReview)
 	if len(r.References) != 8 {

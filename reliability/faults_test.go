@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -366,10 +367,11 @@ func executeRead(ctx context.Context, drv neo4jdriver.DriverWithContext, db, q s
 }
 
 // TestDriverConfiguration reports the Neo4j driver settings kapgraph runs
-// with and checks they are deliberate and bounded. The engine's defaults
-// come from graph/neo4j/config.go; `kapgraph serve` then fits two of them
-// to its request timeout (cmd/kapgraph fitToTimeout), which the restart
-// and load runs exercise.
+// with, as the store opened from the environment holds them, and checks
+// each against the value config.go documents. graph/neo4j's
+// TestDriverConfiguration checks that they reach the driver, and
+// cmd/kapgraph's TestServeFitsDriverToTimeout that `kapgraph serve` then
+// fits two of them to its request timeout, as Detail says.
 func TestDriverConfiguration(t *testing.T) {
 	cfg, _ := neo4j.ConfigFromEnv(func(k string) string {
 		if k == "NEO4J_URI" {
@@ -377,20 +379,38 @@ func TestDriverConfiguration(t *testing.T) {
 		}
 		return ""
 	})
+	store, err := neo4j.Open(context.Background(), cfg) // contacts no server
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close(context.Background())
+	cfg = store.Config()
+	settings := func(pool int, acquire, retry, connect, liveness, lifetime time.Duration, fetch int) map[string]any {
+		return map[string]any{
+			"MaxConnectionPoolSize":        pool,
+			"ConnectionAcquisitionTimeout": acquire.String(),
+			"MaxTransactionRetryTime":      retry.String(),
+			"ConnectTimeout":               connect.String(),
+			"LivenessCheckTimeout":         liveness.String(),
+			"MaxConnectionLifetime":        lifetime.String(),
+			"FetchSize":                    fetch,
+		}
+	}
+	got := settings(cfg.MaxConnectionPoolSize, cfg.ConnectionAcquisitionTimeout, cfg.MaxTransactionRetryTime,
+		cfg.ConnectTimeout, cfg.LivenessCheckTimeout, cfg.MaxConnectionLifetime, cfg.FetchSize)
+	// The documented values, written out rather than read from the
+	// constants they check.
+	want := settings(50, 5*time.Second, 10*time.Second, 5*time.Second, 30*time.Second, time.Hour, 1000)
 	const requestTimeout = 10 * time.Second // kapgraph serve --timeout default
-	b, _ := json.Marshal(map[string]any{
-		"MaxConnectionPoolSize":        cfg.MaxConnectionPoolSize,
-		"ConnectionAcquisitionTimeout": cfg.ConnectionAcquisitionTimeout.String(),
-		"MaxTransactionRetryTime":      cfg.MaxTransactionRetryTime.String(),
-		"ConnectTimeout":               cfg.ConnectTimeout.String(),
-		"LivenessCheckTimeout":         cfg.LivenessCheckTimeout.String(),
-		"MaxConnectionLifetime":        cfg.MaxConnectionLifetime.String(),
-		"FetchSize":                    cfg.FetchSize,
-	})
+	b, _ := json.Marshal(got)
+	detail := "kapgraph serve then sets MaxTransactionRetryTime to half its --timeout (5 s by default: a request retried while Neo4j is unreachable ends as DATABASE_UNAVAILABLE and marks the store down, instead of timing out) and ConnectionAcquisitionTimeout to its --timeout (10 s: a request waiting for a busy pool ends as TIMEOUT at its deadline, instead of DATABASE_UNAVAILABLE with the store marked down while Neo4j answers); kapgraph load keeps the defaults"
+	d := cmp.Diff(want, got)
+	if d != "" {
+		detail = "differs from the documented values (-want +got): " + d
+	}
 	reliability.Record(t, reliability.Case{Area: "faults", Name: "Neo4j driver pool, retries and timeouts (graph/neo4j/config.go defaults)",
 		Expect: "every one set explicitly and bounded; opening a connection bounded below the 10 s request timeout",
 		Got:    string(b),
-		Detail: "kapgraph serve then sets MaxTransactionRetryTime to half its --timeout (5 s by default: a request retried while Neo4j is unreachable ends as DATABASE_UNAVAILABLE and marks the store down, instead of timing out) and ConnectionAcquisitionTimeout to its --timeout (10 s: a request waiting for a busy pool ends as TIMEOUT at its deadline, instead of DATABASE_UNAVAILABLE with the store marked down while Neo4j answers); kapgraph load keeps the defaults",
-		OK: cfg.MaxConnectionPoolSize > 0 && cfg.ConnectionAcquisitionTimeout > 0 && cfg.ConnectTimeout > 0 && cfg.ConnectTimeout < requestTimeout &&
-			cfg.MaxTransactionRetryTime > 0 && cfg.LivenessCheckTimeout > 0 && cfg.MaxConnectionLifetime > 0 && cfg.FetchSize != 0})
+		Detail: detail,
+		OK:     d == "" && cfg.ConnectTimeout < requestTimeout})
 }

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,38 +84,38 @@ func TestSchemaSurface(t *testing.T) {
 }
 
 // TestHTTPSurface reads the route table (httpapi/routes.go, the one place
-// that says which URL does what), records it, and sends every write
-// method to every route of the running binary: only POST /graphql may
-// accept one (and it runs queries only: the schema has no Mutation type).
+// that says which URL does what), checks that every route reads, and
+// then asks the running binary: every write method sent to every route
+// must be refused (404 or 405), and the one write route, POST /graphql,
+// must refuse a mutation or subscription operation (the schema has no
+// Mutation type; TestSchemaSurface checks that too).
 func TestHTTPSurface(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds and runs the binary")
 	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, filepath.Join(repoRoot(), "httpapi", "routes.go"), nil, 0)
-	if err != nil {
-		t.Fatal(err)
+	patterns, unreadable := routePatterns(t, filepath.Join(repoRoot(), "httpapi", "routes.go"))
+	var writes []string
+	for _, p := range patterns {
+		if why := notARead(p); why != "" {
+			writes = append(writes, fmt.Sprintf("%q %s", p, why))
+		}
 	}
-	var patterns []string
-	ast.Inspect(f, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 {
-			return true
-		}
-		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Handle" || sel.Sel.Name == "HandleFunc") {
-			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				if p, err := strconv.Unquote(lit.Value); err == nil {
-					patterns = append(patterns, p)
-				}
-			}
-		}
-		return true
-	})
+	detail := ""
+	if len(writes)+len(unreadable) > 0 {
+		detail = "not reads: " + strings.Join(append(writes, unreadable...), "; ")
+	}
 	reliability.Record(t, reliability.Case{Area: "surface", Name: "HTTP routes (httpapi/routes.go)",
 		Expect: "reads only: GET routes, POST /graphql, and catch-alls answering 404/405",
-		Got:    strings.Join(patterns, ", "), OK: len(patterns) > 0})
+		Got:    strings.Join(patterns, ", "), Detail: detail,
+		OK: len(patterns) > 0 && len(writes) == 0 && len(unreadable) == 0 && slices.Contains(patterns, "POST /graphql")})
 
 	kg := startKapgraph(t, nil)
+	for _, op := range []string{"mutation { __typename }", "subscription { __typename }"} {
+		a := query(kg.base, op, nil)
+		reliability.Record(t, reliability.Case{Area: "surface", Name: fmt.Sprintf("POST /graphql %q", op),
+			Expect: "refused: GRAPHQL_VALIDATION_FAILED, no data", Got: a.String() + dataOf(a),
+			OK: a.Err == nil && len(a.Errors) > 0 && slices.Contains(a.Codes(), "GRAPHQL_VALIDATION_FAILED") && isNull(a.Data)})
+	}
 	for _, p := range patterns {
 		_, path, hasMethod := strings.Cut(p, " ")
 		if !hasMethod {
@@ -126,7 +127,7 @@ func TestHTTPSurface(t *testing.T) {
 		}
 		for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
 			if m == http.MethodPost && path == "/graphql" {
-				continue // the API itself
+				continue // the API itself, checked above
 			}
 			req, _ := http.NewRequest(m, kg.base+path, strings.NewReader(`{"query":"{ __typename }"}`))
 			req.Header.Set("Content-Type", "application/json")
@@ -138,6 +139,94 @@ func TestHTTPSurface(t *testing.T) {
 			}
 			reliability.Record(t, reliability.Case{Area: "surface", Name: fmt.Sprintf("%s %s (route %q)", m, path, p),
 				Expect: "404 or 405", Got: fmt.Sprint(status), OK: err == nil && (status == 404 || status == 405)})
+		}
+	}
+}
+
+// routePatterns returns the pattern of every Handle and HandleFunc call in
+// the file, and describes each call whose pattern is not a string literal:
+// a route this test cannot read is a route it cannot vouch for.
+func routePatterns(t *testing.T, file string) (patterns, unreadable []string) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "Handle" && sel.Sel.Name != "HandleFunc") {
+			return true
+		}
+		if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if p, err := strconv.Unquote(lit.Value); err == nil {
+				patterns = append(patterns, p)
+				return true
+			}
+		}
+		unreadable = append(unreadable, fmt.Sprintf("%s: %s with a pattern that is not a string literal", fset.Position(call.Pos()), sel.Sel.Name))
+		return true
+	})
+	return patterns, unreadable
+}
+
+// notARead says why a ServeMux pattern ("[METHOD ][HOST]/PATH") may let a
+// request write, or returns "" for a read: a safe method (GET, which also
+// serves HEAD, HEAD, or OPTIONS for CORS preflights), POST /graphql
+// (queries only), or a pattern without a method,
+// whose handler the live checks then hold to answering writes with 404
+// or 405.
+func notARead(pattern string) string {
+	method, rest, hasMethod := strings.Cut(pattern, " ")
+	if !hasMethod {
+		return ""
+	}
+	switch {
+	case method == http.MethodGet || method == http.MethodHead || method == http.MethodOptions:
+		return ""
+	case method == http.MethodPost && strings.TrimSpace(rest) == "/graphql":
+		return ""
+	}
+	return "accepts " + method
+}
+
+func dataOf(a gqlAnswer) string {
+	if isNull(a.Data) {
+		return ""
+	}
+	return " with data " + string(a.Data)
+}
+
+func isNull(raw []byte) bool {
+	s := strings.TrimSpace(string(raw))
+	return s == "" || s == "null"
+}
+
+// TestRouteReadsOnly pins what notARead lets through, since TestHTTPSurface
+// passes only while the real route table gives it nothing to refuse.
+func TestRouteReadsOnly(t *testing.T) {
+	for p, want := range map[string]bool{
+		"GET /healthz":       true,
+		"GET /{$}":           true,
+		"HEAD /x":            true,
+		"POST /graphql":      true,
+		"/graphql":           true,
+		"/":                  true,
+		"POST /graphql/x":    false,
+		"POST /export/":      false,
+		"PUT /graphql":       false,
+		"DELETE /graphql":    false,
+		"PATCH /explore/":    false,
+		"OPTIONS /graphql":   true,
+		"GET example.org/":   true,
+		"POST example.org/x": false,
+	} {
+		if got := notARead(p) == ""; got != want {
+			t.Errorf("notARead(%q) = %q; a read: %v, want %v", p, notARead(p), got, want)
 		}
 	}
 }

@@ -29,8 +29,8 @@ const claimFields = `
 `
 
 // TestGolden runs the queries researchers run against the seed review and
-// compares whole responses with testdata/*.json (go test -update rewrites
-// them).
+// compares whole responses with testdata/*.json
+// (KAPGRAPH_UPDATE_GOLDEN=1 go test rewrites them).
 func TestGolden(t *testing.T) {
 	srv := server(t, seedStore(t), resolvers.Options{Limits: limits.Options{Introspection: true}})
 	for _, tc := range []struct {

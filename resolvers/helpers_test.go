@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,11 +17,10 @@ import (
 	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // seedDocuments builds the documents of ../seeds.
 func seedDocuments(t testing.TB) []*graph.Document {
@@ -185,7 +182,8 @@ func decode(t testing.TB, res *http.Response) *response {
 	return r
 }
 
-// golden compares got with testdata/name.json, rewriting it under -update.
+// golden compares got with testdata/name.json (KAPGRAPH_UPDATE_GOLDEN=1
+// rewrites it).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	got = sortErrors(t, got)
@@ -198,20 +196,7 @@ func golden(t *testing.T, name string, got []byte) {
 	readable := strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(pretty.String())
 	pretty.Reset()
 	pretty.WriteString(readable)
-	path := filepath.Join("testdata", name+".json")
-	if *update {
-		if err := os.WriteFile(path, pretty.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./resolvers -update to create it)", err)
-	}
-	if !bytes.Equal(want, pretty.Bytes()) {
-		t.Errorf("%s differs from the golden file (run with -update to accept):\n%s", path, diff(string(want), pretty.String()))
-	}
+	testutil.Golden(t, filepath.Join("testdata", name+".json"), pretty.Bytes())
 }
 
 // sortErrors orders a response's errors by path and message: root fields
@@ -241,22 +226,4 @@ func sortErrors(t *testing.T, body []byte) []byte {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// diff shows the first differing lines of two texts.
-func diff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < max(len(al), len(bl)); i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, x, y)
-		}
-	}
-	return "(same lines)"
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,8 +18,6 @@ import (
 	"github.com/kapgraph/kapgraph/internal/testutil"
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
-
-var update = flag.Bool("update", false, "rewrite the end-to-end golden responses")
 
 // syncBuffer lets the test read what run writes from another goroutine.
 type syncBuffer = testutil.SyncBuffer
@@ -156,30 +153,21 @@ func postQuery(t *testing.T, base, query string) []byte {
 	return append([]byte(fmt.Sprintf("status %d\n", resp.StatusCode)), pretty.Bytes()...)
 }
 
-func checkKeyQueries(t *testing.T, base string) {
+// checkKeyQueries compares the answers of the server at base with
+// testdata/e2e-*.golden through check: testutil.Golden for the embedded
+// store, which writes them under KAPGRAPH_UPDATE_GOLDEN=1, and
+// testutil.CompareGolden for Neo4j, which must give the same answers and
+// so never writes them.
+func checkKeyQueries(t *testing.T, base string, check func(testing.TB, string, []byte)) {
 	t.Helper()
 	for name, q := range keyQueries {
-		got := postQuery(t, base, q)
-		path := filepath.Join("testdata", "e2e-"+name+".golden")
-		if *update {
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test ./cmd/kapgraph -run TestServeEmbedded -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: response differs from %s:\n%s", name, path, got)
-		}
+		check(t, filepath.Join("testdata", "e2e-"+name+".golden"), postQuery(t, base, q))
 	}
 }
 
 func TestServeEmbedded(t *testing.T) {
 	base := startServe(t, map[string]string{})
-	checkKeyQueries(t, base)
+	checkKeyQueries(t, base, testutil.Golden)
 	resp, err := http.Get(base + "/readyz")
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("readyz: %v %v", resp, err)
@@ -202,11 +190,7 @@ func TestServeNeo4j(t *testing.T) {
 		t.Errorf("second load did not report a replacement:\n%s", out.String())
 	}
 	base := startServe(t, env)
-	if *update {
-		t.Log("not compared: -update writes the goldens from the embedded store")
-		return
-	}
-	checkKeyQueries(t, base)
+	checkKeyQueries(t, base, testutil.CompareGolden)
 }
 
 func TestLoadUnreachableNeo4j(t *testing.T) {

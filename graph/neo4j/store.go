@@ -74,24 +74,31 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""), func(c *config.Config) {
-		c.MaxConnectionPoolSize = cfg.MaxConnectionPoolSize
-		c.ConnectionAcquisitionTimeout = cfg.ConnectionAcquisitionTimeout
-		c.MaxTransactionRetryTime = cfg.MaxTransactionRetryTime
-		c.SocketConnectTimeout = cfg.ConnectTimeout
-		c.ConnectionLivenessCheckTimeout = cfg.LivenessCheckTimeout
-		c.MaxConnectionLifetime = cfg.MaxConnectionLifetime
-		c.SocketKeepalive = true
-		c.FetchSize = cfg.FetchSize
-		c.UserAgent = "kapgraph"
-		c.Log = slogAdapter{logger}
-	})
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""), cfg.driverConfig(logger))
 	if err != nil {
 		return nil, graph.WrapError(graph.EINVALID, err, "neo4j: configuring the driver")
 	}
 	s := &Store{cfg: cfg, driver: drv, log: logger}
 	s.down.Store(true)
 	return s, nil
+}
+
+// driverConfig hands every setting of c to the driver; a function of its
+// own so that a test can check that each one arrives, since the driver
+// does not show its configuration once made.
+func (c Config) driverConfig(logger *slog.Logger) func(*config.Config) {
+	return func(dc *config.Config) {
+		dc.MaxConnectionPoolSize = c.MaxConnectionPoolSize
+		dc.ConnectionAcquisitionTimeout = c.ConnectionAcquisitionTimeout
+		dc.MaxTransactionRetryTime = c.MaxTransactionRetryTime
+		dc.SocketConnectTimeout = c.ConnectTimeout
+		dc.ConnectionLivenessCheckTimeout = c.LivenessCheckTimeout
+		dc.MaxConnectionLifetime = c.MaxConnectionLifetime
+		dc.SocketKeepalive = true
+		dc.FetchSize = c.FetchSize
+		dc.UserAgent = "kapgraph"
+		dc.Log = slogAdapter{logger}
+	}
 }
 
 // Config returns the configuration in force, defaults filled in.
