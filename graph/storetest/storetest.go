@@ -14,27 +14,23 @@ import (
 	"embed"
 	"encoding/json"
 	"errors"
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 )
 
-var update = flag.Bool("update", false, "rewrite the conformance golden files")
-
-// testdata holds the suite's inputs and answers: seeds.json, the documents
-// the loader builds from seeds/ (written and kept current by the loader's
+// testdata/seeds.json holds the suite's input: the documents the loader
+// builds from seeds/ (written and kept current by the loader's
 // TestStoretestSeedsAreCurrent, since the domain must not import the
-// loader), and one golden file per question. Embedding them lets the suite
-// run from any engine's test binary without finding its own source.
+// loader). It is embedded so that any engine's test binary has it; the
+// golden answers beside it are read from goldenDir by every engine.
 //
-//go:embed testdata/*.json
+//go:embed testdata/seeds.json
 var testdata embed.FS
 
 // goldenDir is where -update writes the golden files: the engines' tests
@@ -102,42 +98,14 @@ func golden(t *testing.T, name string, v any) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	file := name + ".golden.json"
-	if *update {
-		// Only beside the committed copy: from anywhere else the write
-		// would land in a directory nobody reads.
+	// Only beside the committed copy: from anywhere else a rewrite would
+	// land in a directory nobody reads.
+	if testutil.UpdatingGolden(t) {
 		if _, err := os.Stat(filepath.Join(goldenDir, "seeds.json")); err != nil {
-			t.Fatalf("-update writes to %s, which is not graph/storetest/testdata from here (run go test ./graph/memory -update): %v", goldenDir, err)
-		}
-		if err := os.WriteFile(filepath.Join(goldenDir, file), got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := testdata.ReadFile("testdata/" + file)
-	if err != nil {
-		t.Fatalf("missing golden %s (run go test ./graph/memory -update): %v", file, err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs from testdata/%s:\n%s", name, file, diff(string(want), string(got)))
-	}
-}
-
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n  want %s\n  got  %s", i+1, a, b)
+			t.Fatalf("%s=1 writes to %s, which is not graph/storetest/testdata from here (run it in graph/memory): %v", testutil.UpdateEnv, goldenDir, err)
 		}
 	}
-	return "(identical lines, different length)"
+	testutil.Golden(t, filepath.Join(goldenDir, name+".golden.json"), got)
 }
 
 func wantCode(t *testing.T, err error, code string) {
