@@ -152,11 +152,28 @@ func TestPageReferencesOnlyServedAssets(t *testing.T) {
 	}
 }
 
-// TestScriptsReachNoOtherOrigin checks the scripts of our own for URLs of
-// other origins (the SVG namespace is a name, not a request).
+// TestScriptsReachNoOtherOrigin checks the scripts and styles of our own
+// (the entry module and every module under js/) for URLs of other
+// origins (the SVG namespace is a name, not a request).
 func TestScriptsReachNoOtherOrigin(t *testing.T) {
 	url := regexp.MustCompile(`(?i)(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s'"` + "`" + `)]*`)
-	for _, name := range []string{"app.js", "app.css"} {
+	var names []string
+	err := fs.WalkDir(Assets(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, "vendor/") {
+			return err
+		}
+		if strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css") {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) < 3 {
+		t.Fatalf("found only %v of our own scripts and styles", names)
+	}
+	for _, name := range names {
 		b, err := fs.ReadFile(Assets(), name)
 		if err != nil {
 			t.Fatal(err)
