@@ -27,6 +27,7 @@ import (
 	"net/http"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,8 +55,9 @@ const Prefix = "/explore"
 const assetPrefix = Prefix + "/assets/"
 
 // Cache lifetimes. The page references each asset with ?v=<content hash>,
-// so a request carrying the current hash can be cached for good; any other
-// (a module's relative import, an old hash) is cached briefly and
+// and the modules import each other with ?v=<release hash> (see
+// versionImports), so a request carrying the current hash can be cached
+// for good; any other (an old hash, none) is cached briefly and
 // revalidated with its ETag.
 const (
 	immutableCache = "public, max-age=31536000, immutable"
@@ -77,12 +79,15 @@ func Assets() fs.FS {
 
 // asset is one embedded file with what serving it needs, computed once.
 type asset struct {
-	name   string
-	ctype  string
-	data   []byte
-	hash   string // hex, first 16 bytes of the sha256
-	gzOnce sync.Once
-	gz     []byte
+	name  string
+	ctype string
+	data  []byte
+	hash  string // hex, first 16 bytes of the sha256
+	// release is the hash of all our modules, which they import each
+	// other by; empty for other files.
+	release string
+	gzOnce  sync.Once
+	gz      []byte
 }
 
 // gzipped compresses the file on first use (cytoscape.min.js shrinks from
@@ -118,6 +123,8 @@ func Handler() http.Handler {
 		assets[p] = &asset{name: p, ctype: contentType(p), data: data, hash: hashHex(data)}
 		return nil
 	})
+
+	versionImports(assets)
 
 	raw, err := files.ReadFile("index.html")
 	if err != nil {
@@ -159,7 +166,7 @@ func Handler() http.Handler {
 				return
 			}
 			h.Set("Content-Type", a.ctype)
-			if v := r.URL.Query().Get("v"); v != "" && v == a.hash {
+			if v := r.URL.Query().Get("v"); v != "" && (v == a.hash || v == a.release) {
 				h.Set("Cache-Control", immutableCache)
 			} else {
 				h.Set("Cache-Control", assetCache)
@@ -169,6 +176,41 @@ func Handler() http.Handler {
 			http.NotFound(w, r)
 		}
 	})
+}
+
+// moduleImport matches the relative static import specifiers of our
+// modules: `from './x.js'`, `import './x.js'`.
+var moduleImport = regexp.MustCompile(`(\bfrom\s*|\bimport\s*)(['"])(\.{1,2}/[^'"?\s]+\.js)(['"])`)
+
+// versionImports makes the modules import each other at URLs that carry a
+// version, so that a browser never runs a new app.js with a module cached
+// from an older binary. The version is one hash over all our modules (a
+// hash per file cannot be: the modules import each other in cycles), so
+// any change to any module changes app.js's imports, hence its own hash
+// and the page's reference to it. Third-party scripts (vendor/) are
+// classic scripts and left alone.
+func versionImports(assets map[string]*asset) {
+	var mods []string
+	for name := range assets {
+		if path.Ext(name) == ".js" && !strings.HasPrefix(name, "vendor/") {
+			mods = append(mods, name)
+		}
+	}
+	slices.Sort(mods)
+	h := sha256.New()
+	for _, name := range mods {
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write(assets[name].data)
+		h.Write([]byte{0})
+	}
+	release := hex.EncodeToString(h.Sum(nil)[:16])
+	for _, name := range mods {
+		a := assets[name]
+		a.data = moduleImport.ReplaceAll(a.data, []byte("${1}${2}${3}?v="+release+"${4}"))
+		a.hash = hashHex(a.data)
+		a.release = release
+	}
 }
 
 // serve writes a file with its ETag, gzipped when the client accepts it

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -70,6 +71,10 @@ var (
 	inlineStyle  = regexp.MustCompile(`(?i)\sstyle\s*=|<style\b`)
 	inlineHandle = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
 	external     = regexp.MustCompile(`^(?i:[a-z][a-z0-9+.-]*:|//)`)
+	// importVersion is what versionImports adds to a module's imports.
+	importVersion = regexp.MustCompile(`\?v=[0-9a-f]{32}`)
+	// staticImport finds a module's static imports, relative or not.
+	staticImport = regexp.MustCompile(`(?m)^(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]`)
 )
 
 // TestPageReferencesOnlyServedAssets checks that the page loads nothing
@@ -138,7 +143,8 @@ func TestPageReferencesOnlyServedAssets(t *testing.T) {
 		want, err := fs.ReadFile(Assets(), strings.TrimPrefix(name, "/explore/assets/"))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
-		} else if !bytes.Equal(w.Body.Bytes(), want) {
+		} else if !bytes.Equal(importVersion.ReplaceAll(w.Body.Bytes(), nil), want) {
+			// Modules are served with versioned imports; nothing else changes.
 			t.Errorf("GET %s: body differs from the embedded file", ref)
 		}
 	}
@@ -152,11 +158,96 @@ func TestPageReferencesOnlyServedAssets(t *testing.T) {
 	}
 }
 
-// TestScriptsReachNoOtherOrigin checks the scripts of our own for URLs of
-// other origins (the SVG namespace is a name, not a request).
+// TestModuleImportsAreVersioned walks the module graph from the page's
+// app.js as a browser would: every import must be relative, carry the
+// release version, be served as JavaScript with a long cache lifetime, and
+// every module of ours must be reached (an unreached file is dead code or
+// a missing import).
+func TestModuleImportsAreVersioned(t *testing.T) {
+	h := Handler()
+	page := get(t, h, "/explore").Body.String()
+	entry := regexp.MustCompile(`"(/explore/assets/app\.js\?v=[0-9a-f]+)"`).FindStringSubmatch(page)
+	if entry == nil {
+		t.Fatal("the page does not load app.js with a version")
+	}
+	seen := map[string]bool{}
+	queue := []string{entry[1]}
+	release := ""
+	for len(queue) > 0 {
+		ref := queue[0]
+		queue = queue[1:]
+		name, _, _ := strings.Cut(ref, "?")
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		w := get(t, h, ref)
+		if w.Code != http.StatusOK {
+			t.Errorf("GET %s: status %d", ref, w.Code)
+			continue
+		}
+		if got := w.Header().Get("Content-Type"); got != "text/javascript; charset=utf-8" {
+			t.Errorf("GET %s: Content-Type %q", ref, got)
+		}
+		if got := w.Header().Get("Cache-Control"); got != immutableCache {
+			t.Errorf("GET %s: Cache-Control %q, want %q", ref, got, immutableCache)
+		}
+		for _, m := range staticImport.FindAllStringSubmatch(w.Body.String(), -1) {
+			spec := m[1] + m[2]
+			if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
+				t.Errorf("%s imports %q: not a relative URL", name, spec)
+				continue
+			}
+			file, v, ok := strings.Cut(spec, "?v=")
+			if !ok {
+				t.Errorf("%s imports %q without a version", name, spec)
+				continue
+			}
+			if release == "" {
+				release = v
+			} else if v != release {
+				t.Errorf("%s imports %q: version %s, others %s", name, spec, v, release)
+			}
+			queue = append(queue, path.Join(path.Dir(name), file)+"?v="+v)
+		}
+	}
+	want := 0
+	_ = fs.WalkDir(Assets(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && path.Ext(p) == ".js" && !strings.HasPrefix(p, "vendor/") {
+			want++
+			if !seen["/explore/assets/"+p] {
+				t.Errorf("%s is not imported by any module the page loads", p)
+			}
+		}
+		return err
+	})
+	if want < 10 || len(seen) != want {
+		t.Errorf("reached %d modules of %d", len(seen), want)
+	}
+}
+
+// TestScriptsReachNoOtherOrigin checks the scripts and styles of our own
+// (the entry module and every module under js/) for URLs of other
+// origins (the SVG namespace is a name, not a request).
 func TestScriptsReachNoOtherOrigin(t *testing.T) {
 	url := regexp.MustCompile(`(?i)(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s'"` + "`" + `)]*`)
-	for _, name := range []string{"app.js", "app.css"} {
+	var names []string
+	err := fs.WalkDir(Assets(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, "vendor/") {
+			return err
+		}
+		if strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css") {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) < 3 {
+		t.Fatalf("found only %v of our own scripts and styles", names)
+	}
+	for _, name := range names {
 		b, err := fs.ReadFile(Assets(), name)
 		if err != nil {
 			t.Fatal(err)

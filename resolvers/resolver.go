@@ -26,35 +26,9 @@ type Resolver struct {
 // NewResolver returns the root resolver over store.
 func NewResolver(store graph.Store) *Resolver { return &Resolver{store: store} }
 
-// Compile-time checks that every resolver implements its interface.
-var (
-	_ generated.ResolverRoot            = (*Resolver)(nil)
-	_ generated.QueryResolver           = (*queryResolver)(nil)
-	_ generated.ReviewResolver          = (*reviewResolver)(nil)
-	_ generated.SectionResolver         = (*sectionResolver)(nil)
-	_ generated.PassageResolver         = (*passageResolver)(nil)
-	_ generated.StudyResolver           = (*studyResolver)(nil)
-	_ generated.CitationConcernResolver = (*concernResolver)(nil)
-	_ generated.DrugResolver            = (*drugResolver)(nil)
-	_ generated.MechanismResolver       = (*mechanismResolver)(nil)
-	_ generated.BrainRegionResolver     = (*brainRegionResolver)(nil)
-	_ generated.BrainNetworkResolver    = (*brainNetworkResolver)(nil)
-	_ generated.DisorderResolver        = (*disorderResolver)(nil)
-	_ generated.SymptomResolver         = (*symptomResolver)(nil)
-	_ generated.OutcomeResolver         = (*outcomeResolver)(nil)
-	_ generated.TherapyResolver         = (*therapyResolver)(nil)
-	_ generated.SafetyRiskResolver      = (*safetyRiskResolver)(nil)
-	_ generated.PopulationResolver      = (*populationResolver)(nil)
-	_ generated.ClaimResolver           = (*claimResolver)(nil)
-	_ generated.EvidenceResolver        = (*evidenceResolver)(nil)
-	_ generated.QualifiersResolver      = (*qualifiersResolver)(nil)
-	_ generated.QualifierValueResolver  = (*qualifierValueResolver)(nil)
-	_ generated.PathResolver            = (*pathResolver)(nil)
-	_ generated.HopResolver             = (*hopResolver)(nil)
-	_ generated.SubgraphResolver        = (*subgraphResolver)(nil)
-	_ generated.SearchHitResolver       = (*searchHitResolver)(nil)
-	_ generated.EvidenceReportResolver  = (*evidenceReportResolver)(nil)
-)
+// Compile-time check that the root provides every resolver; each
+// resolver's own check sits beside it, in the file of its schema file.
+var _ generated.ResolverRoot = (*Resolver)(nil)
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Review() generated.ReviewResolver {
@@ -147,6 +121,20 @@ func dirOr(d *graph.Direction, def graph.Direction) graph.Direction {
 		return def
 	}
 	return *d
+}
+
+// end resolves one end of a claim or hop; a dangling id is an error,
+// since the schema promises a node.
+func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
+	n, err := r.loaders(ctx).Node(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("resolving node %s: %w", id, err)
+	}
+	w := model.Wrap(n)
+	if w == nil {
+		return nil, graph.Errorf(graph.EINTERNAL, "node %s has unknown category %q", id, n.Category)
+	}
+	return w, nil
 }
 
 // claimsOf pages the edges touching node id.

@@ -15,7 +15,7 @@
 # neighbourhoods: cytoscape's built-in force-directed layout leaves the
 # review's hub-and-spoke graph stretched and tangled.
 #
-# SVG export is written in explorer/assets/app.js rather than taken from
+# SVG export is written in explorer/assets/js/export.js rather than taken from
 # cytoscape-svg: that extension is GPL-3.0, which would bind the whole
 # binary.
 set -euo pipefail

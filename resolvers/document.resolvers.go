@@ -1,3 +1,7 @@
+// Resolvers for schema/document.graphqls: the text's structure (reviews,
+// sections, passages), the studies it cites and the concerns about its
+// citations, as lists and as fields.
+
 package resolvers
 
 import (
@@ -11,51 +15,56 @@ import (
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
-// nodeFields resolves the relationship fields of the Node interface for
-// any category.
-type nodeFields[T model.Node] struct{ *Resolver }
-
-func (r nodeFields[T]) Claims(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.GraphNode().ID, dirOr(direction, graph.Both), orCurated(predicates), first, after)
-}
-
-func (r nodeFields[T]) Related(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.neighbours(ctx, obj.GraphNode().ID, dirOr(direction, graph.Both), orCurated(predicates), categories, first, after))
-}
-
-// related pages one category of neighbours along one predicate.
-func (r nodeFields[T]) related(ctx context.Context, obj T, dir graph.Direction, p graph.Predicate, cat graph.Category, first *int, after *string) (page[*graph.Node], error) {
-	var cats []graph.Category
-	if cat != "" {
-		cats = []graph.Category{cat}
+func (r *queryResolver) Reviews(ctx context.Context, filter *generated.ReviewFilter, orderBy *generated.NodeOrderBy, first *int, after *string) (*generated.ReviewConnection, error) {
+	q := graph.NodeQuery{Category: graph.CategoryReview}
+	if filter != nil {
+		q.NameContains, q.YearFrom, q.YearTo = deref(filter.NameContains), deref(filter.YearFrom), deref(filter.YearTo)
 	}
-	return r.neighbours(ctx, obj.GraphNode().ID, dir, []graph.Predicate{p}, cats, first, after)
+	return connect(reviewConnection)(r.list(ctx, q, orderBy, first, after))
 }
 
-// entityFields adds what every curated entity has: the passages naming it.
-type entityFields[T model.Node] struct{ nodeFields[T] }
-
-func entity[T model.Node](r *Resolver) entityFields[T] { return entityFields[T]{nodeFields[T]{r}} }
-
-func (r entityFields[T]) MentionedIn(ctx context.Context, obj T, first *int, after *string) (*generated.PassageConnection, error) {
-	return connect(passageConnection)(r.related(ctx, obj, graph.In, graph.Mentions, graph.CategoryPassage, first, after))
+func (r *queryResolver) Sections(ctx context.Context, filter *generated.SectionFilter, orderBy *generated.NodeOrderBy, first *int, after *string) (*generated.SectionConnection, error) {
+	q := graph.NodeQuery{Category: graph.CategorySection}
+	if filter != nil {
+		q.NameContains, q.Document = deref(filter.NameContains), deref(filter.Document)
+	}
+	return connect(sectionConnection)(r.list(ctx, q, orderBy, first, after))
 }
 
-// causalFields adds the causal neighbourhood of entities that take part in
-// mechanism-to-outcome chains.
-type causalFields[T model.Node] struct{ entityFields[T] }
-
-func causal[T model.Node](r *Resolver) causalFields[T] { return causalFields[T]{entity[T](r)} }
-
-func (r causalFields[T]) Upstream(ctx context.Context, obj T, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.GraphNode().ID, graph.In, graph.CausalPredicates(), first, after)
+func (r *queryResolver) Passages(ctx context.Context, filter *generated.PassageFilter, orderBy *generated.NodeOrderBy, first *int, after *string) (*generated.PassageConnection, error) {
+	q := graph.NodeQuery{Category: graph.CategoryPassage}
+	if filter != nil {
+		q.NameContains, q.Document = deref(filter.NameContains), deref(filter.Document)
+	}
+	return connect(passageConnection)(r.list(ctx, q, orderBy, first, after))
 }
 
-func (r causalFields[T]) Downstream(ctx context.Context, obj T, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.GraphNode().ID, graph.Out, graph.CausalPredicates(), first, after)
+func (r *queryResolver) Studies(ctx context.Context, filter *generated.StudyFilter, orderBy *generated.NodeOrderBy, first *int, after *string) (*generated.StudyConnection, error) {
+	q := graph.NodeQuery{Category: graph.CategoryStudy}
+	if f := filter; f != nil {
+		q.NameContains, q.Document, q.Design = deref(f.NameContains), deref(f.Document), deref(f.Design)
+		q.MaxEvidence, q.YearFrom, q.YearTo = deref(f.MaxEvidenceLevel), deref(f.YearFrom), deref(f.YearTo)
+	}
+	return connect(studyConnection)(r.list(ctx, q, orderBy, first, after))
+}
+
+// Concerns lists citation concerns; a concern's kind is its Node.Kind, so
+// the Store filters and pages it like any other list.
+func (r *queryResolver) Concerns(ctx context.Context, filter *generated.ConcernFilter, orderBy *generated.NodeOrderBy, first *int, after *string) (*generated.CitationConcernConnection, error) {
+	q := graph.NodeQuery{Category: graph.CategoryCitationConcern}
+	if filter != nil {
+		q.Document, q.Kind = deref(filter.Document), deref(filter.Kind)
+	}
+	p, err := r.list(ctx, q, orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return concernConnection(p), nil
 }
 
 type reviewResolver struct{ nodeFields[*model.Review] }
+
+var _ generated.ReviewResolver = (*reviewResolver)(nil)
 
 func (r *reviewResolver) Sections(ctx context.Context, obj *model.Review, first *int, after *string) (*generated.SectionConnection, error) {
 	return connect(sectionConnection)(r.related(ctx, obj, graph.Out, graph.HasSection, graph.CategorySection, first, after))
@@ -79,6 +88,8 @@ func (r *reviewResolver) Concerns(ctx context.Context, obj *model.Review, first 
 
 type sectionResolver struct{ nodeFields[*model.Section] }
 
+var _ generated.SectionResolver = (*sectionResolver)(nil)
+
 func (r *sectionResolver) Review(ctx context.Context, obj *model.Section) (*model.Review, error) {
 	return r.review(ctx, obj.Node.Document)
 }
@@ -101,6 +112,8 @@ func (r *sectionResolver) Subsections(ctx context.Context, obj *model.Section, f
 
 type passageResolver struct{ nodeFields[*model.Passage] }
 
+var _ generated.PassageResolver = (*passageResolver)(nil)
+
 func (r *passageResolver) Section(ctx context.Context, obj *model.Passage) (*model.Section, error) {
 	n, err := r.nodeOf(ctx, obj.Node.Section, graph.CategorySection)
 	if n == nil || err != nil {
@@ -122,6 +135,8 @@ func (r *passageResolver) Cites(ctx context.Context, obj *model.Passage, first *
 }
 
 type studyResolver struct{ nodeFields[*model.Study] }
+
+var _ generated.StudyResolver = (*studyResolver)(nil)
 
 func (r *studyResolver) Review(ctx context.Context, obj *model.Study) (*model.Review, error) {
 	return r.review(ctx, obj.Node.Document)
@@ -217,6 +232,8 @@ type concernResolver struct {
 	nodeFields[*model.CitationConcern]
 }
 
+var _ generated.CitationConcernResolver = (*concernResolver)(nil)
+
 func (r *concernResolver) Review(ctx context.Context, obj *model.CitationConcern) (*model.Review, error) {
 	return r.review(ctx, obj.Node.Document)
 }
@@ -259,88 +276,4 @@ func (r *concernResolver) AffectedClaims(ctx context.Context, obj *model.Citatio
 		return nil, err
 	}
 	return claimConnection(p), nil
-}
-
-type drugResolver struct{ entityFields[*model.Drug] }
-
-func (r *drugResolver) StudiedFor(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.DisorderConnection, error) {
-	return connect(disorderConnection)(r.related(ctx, obj, graph.Out, graph.StudiedToTreat, graph.CategoryDisorder, first, after))
-}
-
-func (r *drugResolver) Effects(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.ID, graph.Out, []graph.Predicate{graph.Affects}, first, after)
-}
-
-func (r *drugResolver) AdverseEvents(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.SafetyRiskConnection, error) {
-	return connect(safetyRiskConnection)(r.related(ctx, obj, graph.Out, graph.HasAdverseEvent, graph.CategorySafetyRisk, first, after))
-}
-
-func (r *drugResolver) ConsideredFor(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.related(ctx, obj, graph.Out, graph.ConsideredFor, "", first, after))
-}
-
-type mechanismResolver struct{ causalFields[*model.Mechanism] }
-
-func (r *mechanismResolver) LocatedIn(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.related(ctx, obj, graph.Out, graph.LocatedIn, "", first, after))
-}
-
-// anatomyFields are the part-whole and location fields shared by brain
-// regions and networks.
-type anatomyFields[T model.Node] struct{ causalFields[T] }
-
-func (r anatomyFields[T]) PartOf(ctx context.Context, obj T, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.related(ctx, obj, graph.Out, graph.PartOf, "", first, after))
-}
-
-func (r anatomyFields[T]) HasPart(ctx context.Context, obj T, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.related(ctx, obj, graph.Out, graph.HasPart, "", first, after))
-}
-
-func (r anatomyFields[T]) Processes(ctx context.Context, obj T, first *int, after *string) (*generated.MechanismConnection, error) {
-	return connect(mechanismConnection)(r.related(ctx, obj, graph.In, graph.LocatedIn, graph.CategoryMechanism, first, after))
-}
-
-type brainRegionResolver struct {
-	anatomyFields[*model.BrainRegion]
-}
-
-type brainNetworkResolver struct {
-	anatomyFields[*model.BrainNetwork]
-}
-
-type disorderResolver struct{ causalFields[*model.Disorder] }
-
-func (r *disorderResolver) Drugs(ctx context.Context, obj *model.Disorder, first *int, after *string) (*generated.DrugConnection, error) {
-	return connect(drugConnection)(r.related(ctx, obj, graph.In, graph.StudiedToTreat, graph.CategoryDrug, first, after))
-}
-
-type symptomResolver struct{ causalFields[*model.Symptom] }
-
-type outcomeResolver struct{ causalFields[*model.Outcome] }
-
-type therapyResolver struct{ causalFields[*model.Therapy] }
-
-func (r *therapyResolver) ConsideredFor(ctx context.Context, obj *model.Therapy, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.related(ctx, obj, graph.Out, graph.ConsideredFor, "", first, after))
-}
-
-func (r *therapyResolver) HasPart(ctx context.Context, obj *model.Therapy, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.related(ctx, obj, graph.Out, graph.HasPart, "", first, after))
-}
-
-type safetyRiskResolver struct {
-	causalFields[*model.SafetyRisk]
-}
-
-func (r *safetyRiskResolver) Drugs(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*generated.DrugConnection, error) {
-	return connect(drugConnection)(r.related(ctx, obj, graph.In, graph.HasAdverseEvent, graph.CategoryDrug, first, after))
-}
-
-type populationResolver struct {
-	entityFields[*model.Population]
-}
-
-func (r *populationResolver) ConsideredTreatments(ctx context.Context, obj *model.Population, first *int, after *string) (*generated.NodeConnection, error) {
-	return connect(nodeConnection)(r.related(ctx, obj, graph.In, graph.ConsideredFor, "", first, after))
 }

@@ -1,0 +1,188 @@
+// Resolvers for schema/paths.graphqls: path search, shortest paths and
+// neighbourhoods, and the Path, Hop and Subgraph types they return.
+
+package resolvers
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/generated"
+	"github.com/kapgraph/kapgraph/resolvers/model"
+)
+
+// primePaths seeds the edge cache with the claims of paths.
+func (r *queryResolver) primePaths(ctx context.Context, ps ...*graph.Path) {
+	l := r.loaders(ctx)
+	for _, p := range ps {
+		if p == nil {
+			continue
+		}
+		for _, h := range p.Hops {
+			l.PrimeEdges(h.Edge)
+		}
+	}
+}
+
+func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int) ([]*graph.Path, error) {
+	if err := checkIDLength(deref(to), "to"); err != nil {
+		return nil, err
+	}
+	if err := checkIDLength(deref(disorder), "disorder"); err != nil {
+		return nil, err
+	}
+	q, err := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first)}.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := r.store.MechanismPaths(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("mechanism paths from %s: %w", from, err)
+	}
+	r.primePaths(ctx, ps...)
+	return ps, nil
+}
+
+func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed *bool) (graph.PathQuery, error) {
+	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed)}.Normalize()
+}
+
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool) ([]*graph.Path, error) {
+	q, err := r.pathQuery(from, to, edgeTypes, maxHops, first, directed)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := r.store.Paths(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("paths from %s to %s: %w", from, to, err)
+	}
+	r.primePaths(ctx, ps...)
+	return ps, nil
+}
+
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool) (*graph.Path, error) {
+	q, err := r.pathQuery(from, to, edgeTypes, maxHops, nil, directed)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.store.ShortestPath(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("shortest path from %s to %s: %w", from, to, err)
+	}
+	r.primePaths(ctx, p)
+	return p, nil
+}
+
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error) {
+	q, err := graph.NeighborhoodQuery{ID: id, Depth: deref(depth), Predicates: edgeTypes, Limit: deref(limit)}.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	sg, err := r.store.Neighborhood(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("neighbourhood of %s: %w", id, err)
+	}
+	l := r.loaders(ctx)
+	l.Prime(sg.Nodes...)
+	l.PrimeEdges(sg.Edges...)
+	// The centre first, then the rest in the store's (id) order.
+	if i := slices.IndexFunc(sg.Nodes, func(n *graph.Node) bool { return n.ID == q.ID }); i > 0 {
+		nodes := append([]*graph.Node{sg.Nodes[i]}, sg.Nodes[:i]...)
+		sg = &graph.Subgraph{Nodes: append(nodes, sg.Nodes[i+1:]...), Edges: sg.Edges, Truncated: sg.Truncated}
+	}
+	return sg, nil
+}
+
+type pathResolver struct{ *Resolver }
+
+var _ generated.PathResolver = (*pathResolver)(nil)
+
+func (r *pathResolver) Sign(_ context.Context, obj *graph.Path) (*model.Sign, error) {
+	return model.SignOf(obj.Sign), nil
+}
+
+func (r *pathResolver) Nodes(ctx context.Context, obj *graph.Path) ([]model.Node, error) {
+	ns, err := r.pathNodes(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return wrapAll(ns), nil
+}
+
+func (r *Resolver) pathNodes(ctx context.Context, p *graph.Path) ([]*graph.Node, error) {
+	ns, err := r.loaders(ctx).Nodes(ctx, p.Nodes)
+	if err != nil {
+		return nil, fmt.Errorf("resolving path nodes: %w", err)
+	}
+	for i, n := range ns {
+		if n == nil {
+			return nil, graph.Errorf(graph.ENOTFOUND, "path node %q is not in the graph", p.Nodes[i])
+		}
+	}
+	return ns, nil
+}
+
+func (r *pathResolver) Summary(ctx context.Context, obj *graph.Path) (string, error) {
+	ns, err := r.pathNodes(ctx, obj)
+	if err != nil {
+		return "", err
+	}
+	return Summary(obj, ns), nil
+}
+
+// Summary writes a path on one line: each node's name joined by its hop,
+// `-[label]->` when walked subject to object and `<-[label]-` against it.
+// The label is the hop's sign, or its predicate for an unsigned hop,
+// prefixed with "not " for a negated claim. ns are the path's nodes.
+func Summary(p *graph.Path, ns []*graph.Node) string {
+	name := func(i int) string {
+		if i < len(ns) && ns[i] != nil && ns[i].Name != "" {
+			return ns[i].Name
+		}
+		if i < len(p.Nodes) {
+			return p.Nodes[i]
+		}
+		return "?"
+	}
+	var b strings.Builder
+	b.WriteString(name(0))
+	for i, h := range p.Hops {
+		label := strings.ToLower(string(h.Edge.Predicate))
+		if h.Edge.Sign != graph.Unsigned {
+			label = string(h.Edge.Sign)
+		}
+		if h.Edge.Negated {
+			label = "not " + label
+		}
+		if h.Forward {
+			fmt.Fprintf(&b, " -[%s]-> ", label)
+		} else {
+			fmt.Fprintf(&b, " <-[%s]- ", label)
+		}
+		b.WriteString(name(i + 1))
+	}
+	return b.String()
+}
+
+type hopResolver struct{ *Resolver }
+
+var _ generated.HopResolver = (*hopResolver)(nil)
+
+func (r *hopResolver) From(ctx context.Context, obj *graph.Hop) (model.Node, error) {
+	return r.end(ctx, obj.From)
+}
+
+func (r *hopResolver) To(ctx context.Context, obj *graph.Hop) (model.Node, error) {
+	return r.end(ctx, obj.To)
+}
+
+type subgraphResolver struct{ *Resolver }
+
+var _ generated.SubgraphResolver = (*subgraphResolver)(nil)
+
+func (r *subgraphResolver) Nodes(_ context.Context, obj *graph.Subgraph) ([]model.Node, error) {
+	return wrapAll(obj.Nodes), nil
+}
