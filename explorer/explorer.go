@@ -17,21 +17,17 @@
 package explorer
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"io/fs"
-	"mime"
 	"net/http"
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
-	"time"
+
+	"github.com/kapgraph/kapgraph/internal/assets"
 )
 
 // CSP is the Content-Security-Policy of the page and its assets: its own
@@ -77,54 +73,14 @@ func Assets() fs.FS {
 	return sub
 }
 
-// asset is one embedded file with what serving it needs, computed once.
-type asset struct {
-	name  string
-	ctype string
-	data  []byte
-	hash  string // hex, first 16 bytes of the sha256
-	// release is the hash of all our modules, which they import each
-	// other by; empty for other files.
-	release string
-	gzOnce  sync.Once
-	gz      []byte
-}
-
-// gzipped compresses the file on first use (cytoscape.min.js shrinks from
-// 435 kB to about 140 kB; doing it lazily keeps start-up fast), or returns
-// nil when that would not make it smaller.
-func (a *asset) gzipped() []byte {
-	a.gzOnce.Do(func() {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		_, _ = zw.Write(a.data)
-		if zw.Close() == nil && buf.Len() < len(a.data) {
-			a.gz = buf.Bytes()
-		}
-	})
-	return a.gz
-}
-
 // assetRef matches the same-origin asset URLs that index.html references.
 var assetRef = regexp.MustCompile(`"` + regexp.QuoteMeta(assetPrefix) + `([A-Za-z0-9._/-]+)"`)
 
 // Handler serves the explorer page at /explore (and /explore/) and its
 // assets under /explore/assets/. Only GET and HEAD are allowed.
 func Handler() http.Handler {
-	assets := map[string]*asset{}
-	_ = fs.WalkDir(Assets(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(Assets(), p)
-		if err != nil {
-			return err
-		}
-		assets[p] = &asset{name: p, ctype: contentType(p), data: data, hash: hashHex(data)}
-		return nil
-	})
-
-	versionImports(assets)
+	set := assets.MustSet(Assets())
+	release := versionImports(set)
 
 	raw, err := files.ReadFile("index.html")
 	if err != nil {
@@ -134,13 +90,13 @@ func Handler() http.Handler {
 	// the binary changes.
 	page := assetRef.ReplaceAllFunc(raw, func(m []byte) []byte {
 		name := string(assetRef.FindSubmatch(m)[1])
-		a, ok := assets[name]
+		a, ok := set.Lookup(name)
 		if !ok {
 			return m // explorer_test.go reports it
 		}
-		return []byte(`"` + assetPrefix + name + "?v=" + a.hash + `"`)
+		return []byte(`"` + assetPrefix + name + "?v=" + a.Hash + `"`)
 	})
-	index := &asset{name: "index.html", ctype: "text/html; charset=utf-8", data: page, hash: hashHex(page)}
+	index := assets.NewFile("index.html", page, "text/html; charset=utf-8")
 
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -155,23 +111,19 @@ func Handler() http.Handler {
 		}
 		switch p := r.URL.Path; {
 		case p == Prefix || p == Prefix+"/" || p == Prefix+"/index.html":
-			h.Set("Content-Type", "text/html; charset=utf-8")
-			h.Set("Cache-Control", "no-cache")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
-			serve(w, r, index)
+			assets.Serve(w, r, index, "no-cache")
 		case strings.HasPrefix(p, assetPrefix):
-			a, ok := assets[strings.TrimPrefix(path.Clean(p), assetPrefix)]
-			if !ok || strings.HasSuffix(p, "/") {
+			a, ok := set.Lookup(strings.TrimPrefix(p, assetPrefix))
+			if !ok {
 				http.NotFound(w, r)
 				return
 			}
-			h.Set("Content-Type", a.ctype)
-			if v := r.URL.Query().Get("v"); v != "" && (v == a.hash || v == a.release) {
-				h.Set("Cache-Control", immutableCache)
-			} else {
-				h.Set("Cache-Control", assetCache)
+			cache := assetCache
+			if v := r.URL.Query().Get("v"); v != "" && (v == a.Hash || v == release[a.Name]) {
+				cache = immutableCache
 			}
-			serve(w, r, a)
+			assets.Serve(w, r, a, cache)
 		default:
 			http.NotFound(w, r)
 		}
@@ -189,9 +141,9 @@ var moduleImport = regexp.MustCompile(`(\bfrom\s*|\bimport\s*)(['"])(\.{1,2}/[^'
 // any change to any module changes app.js's imports, hence its own hash
 // and the page's reference to it. Third-party scripts (vendor/) are
 // classic scripts and left alone.
-func versionImports(assets map[string]*asset) {
+func versionImports(set *assets.Set) map[string]string {
 	var mods []string
-	for name := range assets {
+	for _, name := range set.Names() {
 		if path.Ext(name) == ".js" && !strings.HasPrefix(name, "vendor/") {
 			mods = append(mods, name)
 		}
@@ -199,82 +151,18 @@ func versionImports(assets map[string]*asset) {
 	slices.Sort(mods)
 	h := sha256.New()
 	for _, name := range mods {
+		f, _ := set.Lookup(name)
 		h.Write([]byte(name))
 		h.Write([]byte{0})
-		h.Write(assets[name].data)
+		h.Write(f.Data)
 		h.Write([]byte{0})
 	}
 	release := hex.EncodeToString(h.Sum(nil)[:16])
+	out := make(map[string]string, len(mods))
 	for _, name := range mods {
-		a := assets[name]
-		a.data = moduleImport.ReplaceAll(a.data, []byte("${1}${2}${3}?v="+release+"${4}"))
-		a.hash = hashHex(a.data)
-		a.release = release
+		f, _ := set.Lookup(name)
+		set.Put(assets.NewFile(name, moduleImport.ReplaceAll(f.Data, []byte("${1}${2}${3}?v="+release+"${4}")), f.CType))
+		out[name] = release
 	}
-}
-
-// serve writes a file with its ETag, gzipped when the client accepts it
-// and the type compresses.
-func serve(w http.ResponseWriter, r *http.Request, a *asset) {
-	h := w.Header()
-	data, etag := a.data, `"`+a.hash+`"`
-	if compressible(a.ctype) {
-		h.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(r) {
-			if z := a.gzipped(); z != nil {
-				data, etag = z, `"`+a.hash+`-gz"`
-				h.Set("Content-Encoding", "gzip")
-			}
-		}
-	}
-	h.Set("ETag", etag)
-	// A zero modification time: embedded files have none, so validation
-	// goes by ETag alone.
-	http.ServeContent(w, r, a.name, time.Time{}, bytes.NewReader(data))
-}
-
-func contentType(name string) string {
-	switch path.Ext(name) {
-	case ".js", ".mjs":
-		return "text/javascript; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	case ".svg":
-		return "image/svg+xml"
-	case ".png":
-		return "image/png"
-	case ".LICENSE", "": // the licences and VERSIONS
-		return "text/plain; charset=utf-8"
-	}
-	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
-}
-
-func compressible(ctype string) bool {
-	return strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "svg")
-}
-
-func acceptsGzip(r *http.Request) bool {
-	for _, v := range r.Header.Values("Accept-Encoding") {
-		for part := range strings.SplitSeq(v, ",") {
-			enc, params, _ := strings.Cut(part, ";")
-			if !strings.EqualFold(strings.TrimSpace(enc), "gzip") {
-				continue
-			}
-			if qs, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-				if q, err := strconv.ParseFloat(qs, 64); err == nil && q == 0 {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return false
-}
-
-func hashHex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
+	return out
 }

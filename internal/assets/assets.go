@@ -194,3 +194,6 @@ func acceptsGzip(r *http.Request) bool {
 	}
 	return false
 }
+
+// Put adds or replaces a file (a page or module rewritten at start-up).
+func (s *Set) Put(f *File) { s.files[f.Name] = f }
