@@ -308,20 +308,10 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, er
 	if err := st.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	allowed := predicateSet(q.Predicates, false)
-	found, err := st.walk(ctx, q.From, q.MaxHops, !q.Directed, allowed, nil,
-		func(n *graph.Node) (bool, bool) { return n.ID == q.To, n.ID != q.To })
-	if err != nil {
-		return nil, err
-	}
-	graph.RankShortestFirst(found)
-	if len(found) > q.First {
-		found = found[:q.First]
-	}
-	return found, nil
+	return st.pathSearch(q, graph.OrderShortestFirst).Run(ctx)
 }
 
-// ShortestPath implements graph.Store.
+// ShortestPath implements graph.Store: the first of Paths.
 func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Path, error) {
 	q.First = 1
 	q, err := q.Normalize()
@@ -332,21 +322,21 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 	if err := st.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	allowed := predicateSet(q.Predicates, false)
-	// Deepen one hop at a time so a near target never pays for the
-	// enumeration of longer paths.
-	for h := 1; h <= q.MaxHops; h++ {
-		found, err := st.walk(ctx, q.From, h, !q.Directed, allowed, nil,
-			func(n *graph.Node) (bool, bool) { return n.ID == q.To, n.ID != q.To })
-		if err != nil {
-			return nil, err
-		}
-		if len(found) > 0 {
-			graph.RankShortestFirst(found)
-			return found[0], nil
-		}
+	ps, err := st.pathSearch(q, graph.OrderShortestFirst).Run(ctx)
+	if err != nil || len(ps) == 0 {
+		return nil, err
 	}
-	return nil, nil
+	return ps[0], nil
+}
+
+// pathSearch is the search for a normalized PathQuery: paths end at the
+// target and never run on past it.
+func (st *state) pathSearch(q graph.PathQuery, order graph.PathOrder) graph.PathSearch {
+	return graph.PathSearch{
+		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: order,
+		Arcs:   st.arcs(predicateSet(q.Predicates, false), nil, !q.Directed),
+		Accept: func(id string) (bool, bool) { return id == q.To, id != q.To },
+	}
 }
 
 // MechanismPaths implements graph.Store.
@@ -363,23 +353,25 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 	if err := graph.CheckMechanismEndpoints(from, to, dis); err != nil {
 		return nil, err
 	}
-	allowed := predicateSet(graph.CausalPredicates(), false)
+	return st.mechanismSearch(q, to).Run(ctx)
+}
+
+// mechanismSearch is the search for a normalized MechanismPathQuery whose
+// target, if any, is to.
+func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) graph.PathSearch {
 	edgeOK := func(e *graph.Edge) bool { return graph.DisorderAllows(e, q.Disorder) }
-	accept := func(n *graph.Node) (bool, bool) {
+	accept := func(id string) (bool, bool) {
 		if to != nil {
-			return n.ID == to.ID, n.ID != to.ID
+			return id == to.ID, id != to.ID
 		}
-		return graph.MechanismTarget(n.Category), true
+		n := st.node(id)
+		return n != nil && graph.MechanismTarget(n.Category), true
 	}
-	found, err := st.walk(ctx, q.From, q.MaxHops, false, allowed, edgeOK, accept)
-	if err != nil {
-		return nil, err
+	return graph.PathSearch{
+		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
+		Arcs:   st.arcs(predicateSet(graph.CausalPredicates(), false), edgeOK, false),
+		Accept: accept,
 	}
-	graph.RankBestSupported(found)
-	if len(found) > q.First {
-		found = found[:q.First]
-	}
-	return found, nil
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
@@ -413,73 +405,35 @@ func (st *state) mustExist(from, to string) error {
 	return nil
 }
 
-// walk enumerates simple paths from start of at most maxHops hops. accept
-// says whether a path ending at a node is an answer and whether to go on
-// past it. The enumeration is bounded by graph.MaxEnumeratedPaths.
-func (st *state) walk(ctx context.Context, start string, maxHops int, undirected bool,
-	allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool,
-	accept func(*graph.Node) (bool, bool)) ([]*graph.Path, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, graph.WrapError(graph.ETIMEOUT, err, "path search")
-	}
-	var found []*graph.Path
-	onPath := map[string]bool{start: true}
-	hops := make([]graph.Hop, 0, maxHops)
-	steps := 0
-	var limitErr error
-	var dfs func(at string, v *vertex)
-	dfs = func(at string, v *vertex) {
-		if limitErr != nil {
-			return
+// arcs lists the arcs a path search may take out of a node: edges of the
+// allowed types that pass edgeOK (when given), forward, and backward too
+// when undirected, to nodes that exist (a dangling edge leads nowhere).
+func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string) []graph.Arc {
+	return func(id string) []graph.Arc {
+		v := st.vertex(id)
+		if v == nil {
+			return nil
 		}
-		if steps++; steps%4096 == 0 && ctx.Err() != nil {
-			limitErr = graph.WrapError(graph.ETIMEOUT, ctx.Err(), "path search")
-			return
-		}
-		try := func(e *graph.Edge, next string, forward bool) {
-			if limitErr != nil || onPath[next] || !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
+		var out []graph.Arc
+		add := func(e *graph.Edge, next string, forward bool) {
+			if !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
 				return
 			}
-			nv := st.vertex(next)
-			if nv == nil || nv.node == nil {
+			if nv := st.vertex(next); nv == nil || nv.node == nil {
 				return
 			}
-			n := nv.node
-			hops = append(hops, graph.Hop{Edge: e, From: at, To: next, Forward: forward})
-			ok, goOn := accept(n)
-			if ok {
-				found = append(found, graph.NewPath(start, slices.Clone(hops)))
-				if len(found) > graph.MaxEnumeratedPaths {
-					limitErr = graph.TooManyPaths()
-				}
-			}
-			if goOn && len(hops) < maxHops {
-				onPath[next] = true
-				dfs(next, nv)
-				delete(onPath, next)
-			}
-			hops = hops[:len(hops)-1]
+			out = append(out, graph.Arc{Edge: e, To: next, Forward: forward})
 		}
-		for _, part := range v.out {
-			for _, e := range part {
-				try(e, e.Object, true)
-			}
+		for e := range v.out.all {
+			add(e, e.Object, true)
 		}
 		if undirected {
-			for _, part := range v.in {
-				for _, e := range part {
-					try(e, e.Subject, false)
-				}
+			for e := range v.in.all {
+				add(e, e.Subject, false)
 			}
 		}
+		return out
 	}
-	if v := st.vertex(start); v != nil {
-		dfs(start, v)
-	}
-	if limitErr != nil {
-		return nil, limitErr
-	}
-	return found, nil
 }
 
 // Search implements graph.Store.

@@ -1,0 +1,380 @@
+package graph
+
+import (
+	"context"
+	"math"
+)
+
+// Best-first path search, shared by both engines so that they rank
+// identically. The answer to a path question is the first First paths in
+// a total order (RankShortestFirst or RankBestSupported: length, score and
+// the edge-id key in some order). Enumerating every simple path and
+// sorting finds them but costs the number of paths, which grows
+// exponentially with maxHops on a hub. The search here instead pops
+// partial paths from a priority queue ordered by the best rank any of
+// their completions could have, so it stops as soon as First answers are
+// out and never expands a prefix that cannot beat them.
+//
+// The bound of a prefix P ending at node v, with remaining hop budget R:
+//   - length: len(P) + the fewest hops from v to an answer (a walk, so
+//     ignoring simplicity: admissible);
+//   - score: P's product times the best product of a walk of at most R
+//     hops (of exactly that fewest number for RankShortestFirst) from v to
+//     an answer, computed by dynamic programming over the hop-bounded
+//     region, slightly inflated to cover floating-point reassociation and
+//     then rounded like Path.Score (round4 is monotone);
+//   - key: P's own key, which is a prefix of every completion's key, and
+//     a string is never greater than its extensions.
+//
+// The bound never exceeds (in rank order) the rank of any completion, and
+// equals the rank of a completion only if ... it cannot: a completion's
+// key is strictly longer. So when a complete path is popped, no path still
+// to be found ranks before it, and the answers come out in exactly the
+// order and with exactly the tie-breaks of sorting all paths.
+
+// PathOrder is the order of a path question's answers.
+type PathOrder int
+
+const (
+	// OrderShortestFirst is RankShortestFirst: length, score, key.
+	OrderShortestFirst PathOrder = iota
+	// OrderBestSupported is RankBestSupported: score, length, key.
+	OrderBestSupported
+)
+
+// Arc is one way out of a node: an edge and the node at its other end.
+// Forward is false when an undirected walk takes the edge from object to
+// subject.
+type Arc struct {
+	Edge    *Edge
+	To      string
+	Forward bool
+}
+
+// PathSearch is one path question over an engine's adjacency.
+type PathSearch struct {
+	From    string
+	MaxHops int
+	First   int
+	Order   PathOrder
+	// Arcs lists the arcs a path may take out of a node: edge types,
+	// direction and per-edge filters applied, arcs to nodes that do not
+	// exist left out. It is called at most once per node.
+	Arcs func(id string) []Arc
+	// Accept says whether a path ending at a node is an answer and
+	// whether a path may go on past it. It is called at most once per
+	// node.
+	Accept func(id string) (answer, goOn bool)
+}
+
+// MaxSearchedPaths bounds the partial paths one search may queue. It is a
+// safety net against a pathological graph, not a limit a question is
+// expected to meet: the bounds keep the queue to the prefixes that could
+// still rank among the first answers (hundreds to a few thousands on the
+// synthetic 1M graph), where enumeration listed every path.
+const MaxSearchedPaths = 2_000_000
+
+// TooManyPaths is the error for a search that would queue more than
+// MaxSearchedPaths partial paths.
+func TooManyPaths() error {
+	return Errorf(ELIMIT, "the path search explored more than %d partial paths; lower maxHops or restrict edgeTypes", MaxSearchedPaths)
+}
+
+// regionArc is an Arc inside a region, its end interned.
+type regionArc struct {
+	edge    *Edge
+	to      int32
+	forward bool
+}
+
+// region is the part of the graph within MaxHops of From, interned to
+// dense indexes: node 0 is From.
+type region struct {
+	ids    []string
+	index  map[string]int32
+	depth  []int8
+	answer []bool
+	goOn   []bool
+	arcs   [][]regionArc // nil for nodes never left (too deep, or !goOn)
+	// unbounded is set when an edge score is negative, infinite or NaN,
+	// where products stop being monotone: every score bound is then +Inf,
+	// and the search degrades to an exact enumeration in rank order.
+	unbounded bool
+}
+
+func (q *PathSearch) region(ctx context.Context) (*region, error) {
+	r := &region{index: map[string]int32{q.From: 0}, ids: []string{q.From},
+		depth: []int8{0}, answer: []bool{false}, goOn: []bool{true}, arcs: [][]regionArc{nil}}
+	for head := 0; head < len(r.ids); head++ {
+		if head%1024 == 1023 && ctx.Err() != nil {
+			return nil, WrapError(ETIMEOUT, ctx.Err(), "path search")
+		}
+		d := int(r.depth[head])
+		if d >= q.MaxHops || !r.goOn[head] {
+			continue
+		}
+		as := q.Arcs(r.ids[head])
+		out := make([]regionArc, 0, len(as))
+		for _, a := range as {
+			if a.To == q.From {
+				continue // a simple path never returns to its start
+			}
+			if sc := a.Edge.Score; !(sc >= 0) || math.IsInf(sc, 1) {
+				r.unbounded = true
+			}
+			j, ok := r.index[a.To]
+			if !ok {
+				j = int32(len(r.ids))
+				r.index[a.To] = j
+				r.ids = append(r.ids, a.To)
+				r.depth = append(r.depth, int8(d+1))
+				ans, on := q.Accept(a.To)
+				r.answer = append(r.answer, ans)
+				r.goOn = append(r.goOn, on)
+				r.arcs = append(r.arcs, nil)
+			}
+			out = append(out, regionArc{edge: a.Edge, to: j, forward: a.Forward})
+		}
+		r.arcs[head] = out
+	}
+	return r, nil
+}
+
+// bounds holds, for each hop count k and node v, whether a walk of
+// exactly k hops leads from v to an answer (through nodes a path may go
+// on past) and the best product of the edge scores of such a walk.
+type bounds struct {
+	n     int
+	reach []bool    // [k*n + v]
+	best  []float64 // [k*n + v]
+}
+
+func (r *region) bounds(maxHops int) *bounds {
+	n := len(r.ids)
+	b := &bounds{n: n, reach: make([]bool, (maxHops+1)*n), best: make([]float64, (maxHops+1)*n)}
+	for k := 1; k <= maxHops; k++ {
+		for v := range n {
+			// v can only sit where at least depth[v] hops are spent.
+			if r.arcs[v] == nil || int(r.depth[v]) > maxHops-k {
+				continue
+			}
+			found, best := false, 0.0
+			for _, a := range r.arcs[v] {
+				w := int(a.to)
+				var rest float64
+				switch {
+				case k == 1 && r.answer[w]:
+					rest = 1
+				case k > 1 && r.goOn[w] && b.reach[(k-1)*n+w]:
+					rest = b.best[(k-1)*n+w]
+				default:
+					continue
+				}
+				if x := a.edge.Score * rest; !found || x > best {
+					found, best = true, x
+				}
+			}
+			b.reach[k*n+v], b.best[k*n+v] = found, best
+		}
+	}
+	return b
+}
+
+// slack covers the difference between a left-to-right product (how
+// Path.Score is computed) and the differently associated product of the
+// bounds: a few ulps over at most 2*MaxHopsCap multiplications.
+const slack = 1 + 1e-12
+
+// searchItem is a path in the queue: complete (an answer, ranked by its
+// own measures) or partial (standing for its strict extensions, ranked by
+// their bound).
+type searchItem struct {
+	parent   int32 // index in the arena, -1 for the start
+	at       int32
+	arc      regionArc
+	length   int
+	product  float64 // left-to-right product of the hops' scores
+	key      string
+	complete bool
+	// rank measures: exact for a complete path, bounds for a partial one
+	score   float64
+	rankLen int
+}
+
+type pathQueue struct {
+	order PathOrder
+	arena []searchItem
+	heap  []int32
+}
+
+func (pq *pathQueue) less(i, j int32) bool {
+	a, b := &pq.arena[i], &pq.arena[j]
+	if pq.order == OrderBestSupported {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.rankLen != b.rankLen {
+			return a.rankLen < b.rankLen
+		}
+	} else {
+		if a.rankLen != b.rankLen {
+			return a.rankLen < b.rankLen
+		}
+		if a.score != b.score {
+			return a.score > b.score
+		}
+	}
+	if a.key != b.key {
+		return a.key < b.key
+	}
+	if a.complete != b.complete {
+		return a.complete
+	}
+	return i < j
+}
+
+func (pq *pathQueue) push(it searchItem) {
+	i := int32(len(pq.arena))
+	pq.arena = append(pq.arena, it)
+	pq.heap = append(pq.heap, i)
+	for c := len(pq.heap) - 1; c > 0; {
+		p := (c - 1) / 2
+		if !pq.less(pq.heap[c], pq.heap[p]) {
+			break
+		}
+		pq.heap[c], pq.heap[p] = pq.heap[p], pq.heap[c]
+		c = p
+	}
+}
+
+func (pq *pathQueue) pop() int32 {
+	h := pq.heap
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for p := 0; ; {
+		c := 2*p + 1
+		if c >= len(h) {
+			break
+		}
+		if c+1 < len(h) && pq.less(h[c+1], h[c]) {
+			c++
+		}
+		if !pq.less(h[c], h[p]) {
+			break
+		}
+		h[c], h[p] = h[p], h[c]
+		p = c
+	}
+	pq.heap = h
+	return top
+}
+
+// Run answers the question: the first q.First paths in q.Order, exactly
+// as sorting every simple path of at most q.MaxHops hops would give them.
+func (q PathSearch) Run(ctx context.Context) ([]*Path, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, WrapError(ETIMEOUT, err, "path search")
+	}
+	if q.First <= 0 || q.MaxHops <= 0 {
+		return nil, nil
+	}
+	r, err := q.region(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b := r.bounds(q.MaxHops)
+	pq := &pathQueue{order: q.Order}
+
+	// extend queues the strict extensions of a prefix ending at v, if any
+	// can reach an answer within the hops left.
+	extend := func(it searchItem) {
+		v := int(it.at)
+		left := q.MaxHops - it.length
+		if left <= 0 || r.arcs[v] == nil {
+			return
+		}
+		dmin, best := 0, 0.0
+		for k := 1; k <= left; k++ {
+			if !b.reach[k*b.n+v] {
+				continue
+			}
+			x := b.best[k*b.n+v]
+			if dmin == 0 {
+				dmin, best = k, x
+			} else if q.Order == OrderBestSupported && x > best {
+				best = x
+			}
+		}
+		if dmin == 0 {
+			return
+		}
+		it.complete = false
+		it.rankLen = it.length + dmin
+		if r.unbounded {
+			it.score = math.Inf(1)
+		} else {
+			it.score = round4(it.product * best * slack)
+		}
+		pq.push(it)
+	}
+	extend(searchItem{parent: -1, at: 0, product: 1})
+
+	var out []*Path
+	for pops := 0; len(pq.heap) > 0 && len(out) < q.First; pops++ {
+		if pops%4096 == 4095 && ctx.Err() != nil {
+			return nil, WrapError(ETIMEOUT, ctx.Err(), "path search")
+		}
+		if len(pq.arena) > MaxSearchedPaths {
+			return nil, TooManyPaths()
+		}
+		i := pq.pop()
+		it := pq.arena[i]
+		if it.complete {
+			out = append(out, pq.path(r, i))
+			continue
+		}
+		for _, a := range r.arcs[it.at] {
+			if pq.onPath(i, a.to) {
+				continue
+			}
+			w := int(a.to)
+			child := searchItem{parent: i, at: a.to, arc: a, length: it.length + 1,
+				product: it.product * a.edge.Score, key: it.key + a.edge.ID + "|"}
+			if r.answer[w] {
+				done := child
+				done.complete = true
+				done.score = round4(done.product)
+				done.rankLen = done.length
+				pq.push(done)
+			}
+			if r.goOn[w] {
+				extend(child)
+			}
+		}
+	}
+	return out, nil
+}
+
+// onPath reports whether node v is on the path that item i ends.
+func (pq *pathQueue) onPath(i, v int32) bool {
+	for ; i >= 0; i = pq.arena[i].parent {
+		if pq.arena[i].at == v {
+			return true
+		}
+	}
+	return false
+}
+
+// path rebuilds the complete path that item i ends.
+func (pq *pathQueue) path(r *region, i int32) *Path {
+	n := pq.arena[i].length
+	hops := make([]Hop, n)
+	for ; n > 0; i = pq.arena[i].parent {
+		it := &pq.arena[i]
+		n--
+		hops[n] = Hop{Edge: it.arc.edge, From: r.ids[pq.arena[it.parent].at], To: r.ids[it.at], Forward: it.arc.forward}
+	}
+	return NewPath(r.ids[0], hops)
+}
