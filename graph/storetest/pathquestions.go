@@ -54,6 +54,15 @@ func DrawPathQuestions(seed uint64, docs []*graph.Document, n int) PathQuestions
 	}
 	sort.Strings(curated)
 	sort.Strings(sources)
+	// hubs are the nodes with the most edges: sources of many paths with
+	// tied scores, where the tie-breaks decide the answer.
+	degree := func(id string) int { return len(out[id]) + len(in[id]) }
+	hubs := func(ids []string) []string {
+		hs := slices.Clone(ids)
+		sort.SliceStable(hs, func(i, j int) bool { return degree(hs[i]) > degree(hs[j]) })
+		return hs[:min(len(hs), 20)]
+	}
+	curatedHubs, sourceHubs := hubs(curated), hubs(sources)
 	var allCurated, lexical []graph.Predicate
 	for _, p := range graph.Predicates() {
 		if p.Curated() {
@@ -101,7 +110,10 @@ func DrawPathQuestions(seed uint64, docs []*graph.Document, n int) PathQuestions
 			From: curated[r.IntN(len(curated))], MaxHops: 1 + r.IntN(graph.MaxHopsCap),
 			First: firsts[r.IntN(len(firsts))], Directed: r.IntN(3) == 0,
 		}
-		switch r.IntN(6) {
+		if r.IntN(4) == 0 {
+			q.From = curatedHubs[r.IntN(len(curatedHubs))]
+		}
+		switch r.IntN(7) {
 		case 0: // a few curated types
 			for _, p := range allCurated {
 				if r.IntN(3) == 0 {
@@ -111,6 +123,12 @@ func DrawPathQuestions(seed uint64, docs []*graph.Document, n int) PathQuestions
 		case 1: // curated and a lexical type, over shorter paths
 			q.Predicates = append(slices.Clone(allCurated), lexical[r.IntN(len(lexical))])
 			q.MaxHops = 1 + r.IntN(3)
+		case 2: // every type between hubs: the text's structure makes
+			// thousands of paths with equal scores
+			q.Predicates = graph.Predicates()
+			q.MaxHops = 2 + r.IntN(3)
+			q.From = curatedHubs[r.IntN(len(curatedHubs))]
+			q.To = curatedHubs[r.IntN(len(curatedHubs))]
 		}
 		allowed := map[graph.Predicate]bool{}
 		for _, p := range q.Predicates {
@@ -122,9 +140,11 @@ func DrawPathQuestions(seed uint64, docs []*graph.Document, n int) PathQuestions
 			}
 			return allowed[e.Predicate]
 		}
-		if r.IntN(5) == 0 {
+		switch {
+		case q.To != "":
+		case r.IntN(5) == 0:
 			q.To = curated[r.IntN(len(curated))]
-		} else {
+		default:
 			q.To = walk(q.From, 1+r.IntN(q.MaxHops), q.Directed, ok)
 		}
 		qs.Paths = append(qs.Paths, q)
@@ -133,6 +153,10 @@ func DrawPathQuestions(seed uint64, docs []*graph.Document, n int) PathQuestions
 		q := graph.MechanismPathQuery{
 			From: sources[r.IntN(len(sources))], MaxHops: 1 + r.IntN(graph.MaxHopsCap),
 			First: firsts[r.IntN(len(firsts))],
+		}
+		if r.IntN(3) == 0 {
+			q.From = sourceHubs[r.IntN(len(sourceHubs))]
+			q.MaxHops = 4 + r.IntN(graph.MaxHopsCap-3)
 		}
 		if len(disorders) > 0 && r.IntN(3) == 0 {
 			q.Disorder = disorders[r.IntN(len(disorders))]
