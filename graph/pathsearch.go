@@ -57,10 +57,12 @@ type PathSearch struct {
 	MaxHops int
 	First   int
 	Order   PathOrder
-	// Arcs lists the arcs a path may take out of a node: edge types,
-	// direction and per-edge filters applied, arcs to nodes that do not
-	// exist left out. It is called at most once per node.
-	Arcs func(id string) []Arc
+	// Arcs calls yield for each arc a path may take out of a node: edge
+	// types, direction and per-edge filters applied, arcs to nodes that do
+	// not exist left out. It is called at most once per node; a callback
+	// rather than a slice so that an engine's adjacency is read without
+	// copying.
+	Arcs func(id string, yield func(Arc))
 	// Accept says whether a path ending at a node is an answer and
 	// whether a path may go on past it. It is called at most once per
 	// node.
@@ -95,7 +97,10 @@ type region struct {
 	depth  []int8
 	answer []bool
 	goOn   []bool
-	arcs   [][]regionArc // nil for nodes never left (too deep, or !goOn)
+	// arcs[start[v]:end[v]] are the arcs out of v; empty for nodes never
+	// left (too deep, or !goOn).
+	arcs       []regionArc
+	start, end []int32
 	// unbounded is set when an edge score is negative, infinite or NaN,
 	// where products stop being monotone: every score bound is then +Inf,
 	// and the search degrades to an exact enumeration in rank order.
@@ -103,39 +108,44 @@ type region struct {
 }
 
 func (q *PathSearch) region(ctx context.Context) (*region, error) {
-	r := &region{index: map[string]int32{q.From: 0}, ids: []string{q.From},
-		depth: []int8{0}, answer: []bool{false}, goOn: []bool{true}, arcs: [][]regionArc{nil}}
+	const hint = 64 // most regions are small; a few regrowths cost less than a guess too large
+	r := &region{index: make(map[string]int32, hint), ids: make([]string, 1, hint), depth: make([]int8, 1, hint),
+		answer: make([]bool, 1, hint), goOn: make([]bool, 1, hint), start: make([]int32, 1, hint), end: make([]int32, 1, hint),
+		arcs: make([]regionArc, 0, 2*hint)}
+	r.index[q.From], r.ids[0], r.goOn[0] = 0, q.From, true
+	var d int
+	yield := func(a Arc) {
+		if a.To == q.From {
+			return // a simple path never returns to its start
+		}
+		if sc := a.Edge.Score; !(sc >= 0) || math.IsInf(sc, 1) {
+			r.unbounded = true
+		}
+		j, ok := r.index[a.To]
+		if !ok {
+			j = int32(len(r.ids))
+			r.index[a.To] = j
+			r.ids = append(r.ids, a.To)
+			r.depth = append(r.depth, int8(d+1))
+			ans, on := q.Accept(a.To)
+			r.answer = append(r.answer, ans)
+			r.goOn = append(r.goOn, on)
+			r.start = append(r.start, 0)
+			r.end = append(r.end, 0)
+		}
+		r.arcs = append(r.arcs, regionArc{edge: a.Edge, to: j, forward: a.Forward})
+	}
 	for head := 0; head < len(r.ids); head++ {
 		if head%1024 == 1023 && ctx.Err() != nil {
 			return nil, WrapError(ETIMEOUT, ctx.Err(), "path search")
 		}
-		d := int(r.depth[head])
+		d = int(r.depth[head])
 		if d >= q.MaxHops || !r.goOn[head] {
 			continue
 		}
-		as := q.Arcs(r.ids[head])
-		out := make([]regionArc, 0, len(as))
-		for _, a := range as {
-			if a.To == q.From {
-				continue // a simple path never returns to its start
-			}
-			if sc := a.Edge.Score; !(sc >= 0) || math.IsInf(sc, 1) {
-				r.unbounded = true
-			}
-			j, ok := r.index[a.To]
-			if !ok {
-				j = int32(len(r.ids))
-				r.index[a.To] = j
-				r.ids = append(r.ids, a.To)
-				r.depth = append(r.depth, int8(d+1))
-				ans, on := q.Accept(a.To)
-				r.answer = append(r.answer, ans)
-				r.goOn = append(r.goOn, on)
-				r.arcs = append(r.arcs, nil)
-			}
-			out = append(out, regionArc{edge: a.Edge, to: j, forward: a.Forward})
-		}
-		r.arcs[head] = out
+		r.start[head] = int32(len(r.arcs))
+		q.Arcs(r.ids[head], yield)
+		r.end[head] = int32(len(r.arcs))
 	}
 	return r, nil
 }
@@ -155,11 +165,11 @@ func (r *region) bounds(maxHops int) *bounds {
 	for k := 1; k <= maxHops; k++ {
 		for v := range n {
 			// v can only sit where at least depth[v] hops are spent.
-			if r.arcs[v] == nil || int(r.depth[v]) > maxHops-k {
+			if r.start[v] == r.end[v] || int(r.depth[v]) > maxHops-k {
 				continue
 			}
 			found, best := false, 0.0
-			for _, a := range r.arcs[v] {
+			for _, a := range r.arcs[r.start[v]:r.end[v]] {
 				w := int(a.to)
 				var rest float64
 				switch {
@@ -292,7 +302,7 @@ func (q PathSearch) Run(ctx context.Context) ([]*Path, error) {
 	extend := func(it searchItem) {
 		v := int(it.at)
 		left := q.MaxHops - it.length
-		if left <= 0 || r.arcs[v] == nil {
+		if left <= 0 || r.start[v] == r.end[v] {
 			return
 		}
 		dmin, best := 0, 0.0
@@ -335,7 +345,7 @@ func (q PathSearch) Run(ctx context.Context) ([]*Path, error) {
 			out = append(out, pq.path(r, i))
 			continue
 		}
-		for _, a := range r.arcs[it.at] {
+		for _, a := range r.arcs[r.start[it.at]:r.end[it.at]] {
 			if pq.onPath(i, a.to) {
 				continue
 			}

@@ -408,13 +408,12 @@ func (st *state) mustExist(from, to string) error {
 // arcs lists the arcs a path search may take out of a node: edges of the
 // allowed types that pass edgeOK (when given), forward, and backward too
 // when undirected, to nodes that exist (a dangling edge leads nowhere).
-func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string) []graph.Arc {
-	return func(id string) []graph.Arc {
+func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+	return func(id string, yield func(graph.Arc)) {
 		v := st.vertex(id)
 		if v == nil {
-			return nil
+			return
 		}
-		var out []graph.Arc
 		add := func(e *graph.Edge, next string, forward bool) {
 			if !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
 				return
@@ -422,17 +421,20 @@ func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edg
 			if nv := st.vertex(next); nv == nil || nv.node == nil {
 				return
 			}
-			out = append(out, graph.Arc{Edge: e, To: next, Forward: forward})
+			yield(graph.Arc{Edge: e, To: next, Forward: forward})
 		}
-		for e := range v.out.all {
-			add(e, e.Object, true)
-		}
-		if undirected {
-			for e := range v.in.all {
-				add(e, e.Subject, false)
+		for _, part := range v.out {
+			for _, e := range part {
+				add(e, e.Object, true)
 			}
 		}
-		return out
+		if undirected {
+			for _, part := range v.in {
+				for _, e := range part {
+					add(e, e.Subject, false)
+				}
+			}
+		}
 	}
 }
 

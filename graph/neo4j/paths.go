@@ -124,7 +124,11 @@ const cypherEdgesByElementID = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE eleme
 // search runs ps over the region and replaces the compact edges of the
 // answers by the whole relationships.
 func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, ps graph.PathSearch) ([]*graph.Path, error) {
-	ps.Arcs = func(id string) []graph.Arc { return r.arcs[id] }
+	ps.Arcs = func(id string, yield func(graph.Arc)) {
+		for _, a := range r.arcs[id] {
+			yield(a)
+		}
+	}
 	found, err := ps.Run(ctx)
 	if err != nil || len(found) == 0 {
 		return nil, err
