@@ -84,14 +84,23 @@ func BenchmarkMechanismPaths(b *testing.B) {
 		{"seeds/ketamine-aud-abstinence", seededStore, graph.MechanismPathQuery{From: "CHEBI:6121", To: "KAP:abstinence", Disorder: "MONDO:0002046", MaxHops: 4, First: 5}},
 		{"gen10k/hub-drug-to-outcomes", genStore, graph.MechanismPathQuery{From: genDrug(), MaxHops: 6, First: 10}},
 	} {
-		b.Run(bc.name, func(b *testing.B) {
-			s := bc.store(b)
-			for b.Loop() {
-				if _, err := s.MechanismPaths(ctx, bc.q); err != nil {
-					b.Fatal(err)
+		// search is the engine's best-first search, enumeration the Cypher
+		// enumeration it replaced (reference_test.go).
+		for _, how := range []string{"search", "enumeration"} {
+			b.Run(bc.name+"/"+how, func(b *testing.B) {
+				s := bc.store(b)
+				run := s.MechanismPaths
+				if how == "enumeration" {
+					run = s.refMechanismPaths
 				}
-			}
-		})
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := run(ctx, bc.q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -105,20 +114,27 @@ func BenchmarkPaths(b *testing.B) {
 		{"ketamine-craving", false, graph.PathQuery{From: "CHEBI:6121", To: "KAP:craving", MaxHops: 3, First: 10}},
 		{"shortest/ketamine-craving", true, graph.PathQuery{From: "CHEBI:6121", To: "KAP:craving", MaxHops: 4}},
 	} {
-		b.Run(bc.name, func(b *testing.B) {
-			s := seededStore(b)
-			for b.Loop() {
-				var err error
-				if bc.shortest {
-					_, err = s.ShortestPath(ctx, bc.q)
-				} else {
-					_, err = s.Paths(ctx, bc.q)
+		for _, how := range []string{"search", "enumeration"} {
+			b.Run(bc.name+"/"+how, func(b *testing.B) {
+				s := seededStore(b)
+				paths, shortest := s.Paths, s.ShortestPath
+				if how == "enumeration" {
+					paths, shortest = s.refPaths, s.refShortestPath
 				}
-				if err != nil {
-					b.Fatal(err)
+				b.ReportAllocs()
+				for b.Loop() {
+					var err error
+					if bc.shortest {
+						_, err = shortest(ctx, bc.q)
+					} else {
+						_, err = paths(ctx, bc.q)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 

@@ -30,20 +30,45 @@ import (
 // an alternation from relTypes (the allow-list), maxHops bounded by
 // graph.MaxHopsCap. outcome is a Cypher boolean over v spliced from a
 // constant (whether v may end a mechanism path without a target).
-func regionCypher(types, arrow string, maxHops int, outcome string) (string, error) {
+//
+// Without a target the region is every relationship leaving a node within
+// maxHops-1 hops of the source. With one ($to), it is met in the middle:
+// the relationships leaving the nodes within a = (maxHops-1)/2 hops of the
+// source and those entering the nodes within maxHops-2-a hops of the
+// target. Each hop of a path of at most maxHops hops is in one of the two
+// (a hop at position i leaves a node within i hops of the source and
+// enters one within maxHops-1-i of the target), and two balls of half the
+// radius hold far fewer nodes than one of the whole radius around a hub.
+func regionCypher(types, arrow string, maxHops int, outcome string, toTarget bool) (string, error) {
 	if maxHops < 1 || maxHops > graph.MaxHopsCap {
 		return "", graph.Errorf(graph.EINVALID, "maxHops %d out of bounds", maxHops)
 	}
 	if arrow != "-" && arrow != "->" {
 		return "", fmt.Errorf("arrow %q", arrow)
 	}
-	return "CALL () { UNWIND $ends AS x MATCH (n:" + labelEntity + " {id: x}) RETURN collect(properties(n)) AS ends } " +
+	row := func(from, to string) string {
+		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", r.score, r." + propDisorder + ", " + outcome + "]"
+	}
+	fwd := maxHops - 1
+	if toTarget {
+		fwd = (maxHops - 1) / 2
+	}
+	c := "CALL () { UNWIND $ends AS x MATCH (n:" + labelEntity + " {id: x}) RETURN collect(properties(n)) AS ends } " +
 		"CALL () { MATCH (a:" + labelEntity + " {id: $from}) " +
-		"MATCH (a)-[:" + types + "*0.." + strconv.Itoa(maxHops-1) + "]" + arrow + "(u) " +
+		"MATCH (a)-[:" + types + "*0.." + strconv.Itoa(fwd) + "]" + arrow + "(u) " +
 		"WITH DISTINCT u " +
 		"MATCH (u)-[r:" + types + "]" + arrow + "(v) " +
-		"RETURN collect([u.id, v.id, elementId(r), r.id, type(r), startNode(r) = u, r.score, r." + propDisorder + ", " + outcome + "]) AS arcs } " +
-		"RETURN ends, arcs", nil
+		"RETURN collect(" + row("u", "v") + ") AS fwd } "
+	if back := maxHops - 2 - fwd; toTarget && back >= 0 {
+		c += "CALL () { MATCH (b:" + labelEntity + " {id: $to}) " +
+			"MATCH (v)-[:" + types + "*0.." + strconv.Itoa(back) + "]" + arrow + "(b) " +
+			"WITH DISTINCT v " +
+			"MATCH (u)-[r:" + types + "]" + arrow + "(v) " +
+			"RETURN collect(" + row("u", "v") + ") AS back } "
+	} else {
+		c += "WITH ends, fwd, [] AS back "
+	}
+	return c + "RETURN ends, fwd + back AS arcs", nil
 }
 
 // region is what regionCypher returns, ready for graph.PathSearch.
@@ -55,8 +80,8 @@ type region struct {
 }
 
 // readRegion runs regionCypher and decodes its record.
-func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from string, ends []string) (*region, error) {
-	recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "ends": uniq(ends)})
+func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, to string, ends []string) (*region, error) {
+	recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "to": to, "ends": uniq(ends)})
 	if err != nil {
 		return nil, err
 	}
@@ -82,6 +107,9 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from s
 		r.ends[n.ID] = n
 	}
 	edges := make(map[string]*graph.Edge, len(rawArcs))
+	// The two halves of a met-in-the-middle region may hold the same arc.
+	type arcKey struct{ u, eid string }
+	seen := make(map[arcKey]bool, len(rawArcs))
 	for _, raw := range rawArcs {
 		row, ok := raw.([]any)
 		if !ok || len(row) != 9 {
@@ -91,6 +119,10 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from s
 		v, _ := row[1].(string)
 		eid, _ := row[2].(string)
 		forward, _ := row[5].(bool)
+		if seen[arcKey{u, eid}] {
+			continue
+		}
+		seen[arcKey{u, eid}] = true
 		e := edges[eid]
 		if e == nil {
 			e = &graph.Edge{Predicate: graph.Predicate(str(row[4])), Subject: u, Object: v}
@@ -182,12 +214,12 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 	if err != nil {
 		return nil, err
 	}
-	cypher, err := regionCypher(types, arrow(q.Directed), q.MaxHops, "false")
+	cypher, err := regionCypher(types, arrow(q.Directed), q.MaxHops, "false", true)
 	if err != nil {
 		return nil, err
 	}
 	return readTx(ctx, s, op, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, []string{q.From, q.To})
+		r, err := readRegion(ctx, tx, cypher, q.From, q.To, []string{q.From, q.To})
 		if err != nil {
 			return nil, err
 		}
@@ -240,12 +272,12 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		return nil, err
 	}
 	// graph.MechanismTarget, as a label test.
-	cypher, err := regionCypher(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome))
+	cypher, err := regionCypher(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome), q.To != "")
 	if err != nil {
 		return nil, err
 	}
 	return readTx(ctx, s, "MechanismPaths", func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, nonEmpty(q.From, q.To, q.Disorder))
+		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Disorder))
 		if err != nil {
 			return nil, err
 		}

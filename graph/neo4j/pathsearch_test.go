@@ -27,8 +27,8 @@ func TestPathSearchMatchesEnumeration(t *testing.T) {
 		docs func(testing.TB) []*graph.Document
 		n    int
 	}{
-		{"seeds", storetest.Seeds, 150},
-		{"gen10k", genDocs, 120},
+		{"seeds", storetest.Seeds, 100},
+		{"gen10k", genDocs, 80},
 	} {
 		t.Run(data.name, func(t *testing.T) {
 			ctx := context.Background()
