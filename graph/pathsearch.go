@@ -388,3 +388,67 @@ func (pq *pathQueue) path(r *region, i int32) *Path {
 	}
 	return NewPath(r.ids[0], hops)
 }
+
+// MeetInTheMiddle returns the arcs of a path search with one target,
+// restricted to those that can lie on a path of at most maxHops hops from
+// from to to: the arcs out of the nodes within a = (maxHops-1)/2 hops of
+// from, and the arcs into the nodes within maxHops-2-a hops of to. A hop
+// at position i of such a path leaves a node within i hops of from and
+// enters one within maxHops-1-i hops of to, so it is in one of the two
+// halves; and two balls of half the radius hold far fewer nodes than one
+// ball of the whole radius around a hub, which is what the search would
+// otherwise walk. out lists the arcs out of a node (PathSearch.Arcs); in
+// lists the arcs into a node, each with To set to the node it comes from
+// and Forward as a path walking it towards the node would have it.
+func MeetInTheMiddle(ctx context.Context, from, to string, maxHops int, out, in func(string, func(Arc))) (func(string, func(Arc)), error) {
+	type key struct {
+		from string
+		edge *Edge
+	}
+	arcs := map[string][]Arc{}
+	seen := map[key]bool{}
+	add := func(u string, a Arc) {
+		if k := (key{u, a.Edge}); !seen[k] {
+			seen[k] = true
+			arcs[u] = append(arcs[u], a)
+		}
+	}
+	// ball walks breadth-first from start to radius, calling visit on
+	// every node within it.
+	ball := func(start string, radius int, next func(string, func(Arc)), visit func(string, Arc)) error {
+		depth := map[string]int{start: 0}
+		queue := []string{start}
+		for head := 0; head < len(queue); head++ {
+			if head%1024 == 1023 && ctx.Err() != nil {
+				return WrapError(ETIMEOUT, ctx.Err(), "path search")
+			}
+			u := queue[head]
+			d := depth[u]
+			next(u, func(a Arc) {
+				visit(u, a)
+				if _, ok := depth[a.To]; !ok && d < radius {
+					depth[a.To] = d + 1
+					queue = append(queue, a.To)
+				}
+			})
+		}
+		return nil
+	}
+	a := (maxHops - 1) / 2
+	if err := ball(from, a, out, func(u string, arc Arc) { add(u, arc) }); err != nil {
+		return nil, err
+	}
+	if b := maxHops - 2 - a; b >= 0 {
+		err := ball(to, b, in, func(v string, arc Arc) {
+			add(arc.To, Arc{Edge: arc.Edge, To: v, Forward: arc.Forward})
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return func(id string, yield func(Arc)) {
+		for _, a := range arcs[id] {
+			yield(a)
+		}
+	}, nil
+}

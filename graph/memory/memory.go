@@ -308,7 +308,11 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, er
 	if err := st.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	return st.pathSearch(q, graph.OrderShortestFirst).Run(ctx)
+	ps, err := st.pathSearch(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return ps.Run(ctx)
 }
 
 // ShortestPath implements graph.Store: the first of Paths.
@@ -322,7 +326,11 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 	if err := st.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	ps, err := st.pathSearch(q, graph.OrderShortestFirst).Run(ctx)
+	search, err := st.pathSearch(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := search.Run(ctx)
 	if err != nil || len(ps) == 0 {
 		return nil, err
 	}
@@ -331,12 +339,15 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 
 // pathSearch is the search for a normalized PathQuery: paths end at the
 // target and never run on past it.
-func (st *state) pathSearch(q graph.PathQuery, order graph.PathOrder) graph.PathSearch {
+func (st *state) pathSearch(ctx context.Context, q graph.PathQuery) (graph.PathSearch, error) {
+	allowed := predicateSet(q.Predicates, false)
+	arcs, err := graph.MeetInTheMiddle(ctx, q.From, q.To, q.MaxHops,
+		st.arcs(allowed, nil, !q.Directed), st.arcsIn(allowed, nil, !q.Directed))
 	return graph.PathSearch{
-		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: order,
-		Arcs:   st.arcs(predicateSet(q.Predicates, false), nil, !q.Directed),
+		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
+		Arcs:   arcs,
 		Accept: func(id string) (bool, bool) { return id == q.To, id != q.To },
-	}
+	}, err
 }
 
 // MechanismPaths implements graph.Store.
@@ -353,13 +364,25 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 	if err := graph.CheckMechanismEndpoints(from, to, dis); err != nil {
 		return nil, err
 	}
-	return st.mechanismSearch(q, to).Run(ctx)
+	search, err := st.mechanismSearch(ctx, q, to)
+	if err != nil {
+		return nil, err
+	}
+	return search.Run(ctx)
 }
 
 // mechanismSearch is the search for a normalized MechanismPathQuery whose
 // target, if any, is to.
-func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) graph.PathSearch {
+func (st *state) mechanismSearch(ctx context.Context, q graph.MechanismPathQuery, to *graph.Node) (graph.PathSearch, error) {
+	allowed := predicateSet(graph.CausalPredicates(), false)
 	edgeOK := func(e *graph.Edge) bool { return graph.DisorderAllows(e, q.Disorder) }
+	arcs := st.arcs(allowed, edgeOK, false)
+	if to != nil {
+		var err error
+		if arcs, err = graph.MeetInTheMiddle(ctx, q.From, to.ID, q.MaxHops, arcs, st.arcsIn(allowed, edgeOK, false)); err != nil {
+			return graph.PathSearch{}, err
+		}
+	}
 	accept := func(id string) (bool, bool) {
 		if to != nil {
 			return id == to.ID, id != to.ID
@@ -369,9 +392,8 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 	}
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
-		Arcs:   st.arcs(predicateSet(graph.CausalPredicates(), false), edgeOK, false),
-		Accept: accept,
-	}
+		Arcs: arcs, Accept: accept,
+	}, nil
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
@@ -432,6 +454,39 @@ func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edg
 			for _, part := range v.in {
 				for _, e := range part {
 					add(e, e.Subject, false)
+				}
+			}
+		}
+	}
+}
+
+// arcsIn lists the arcs into a node for graph.MeetInTheMiddle: To is the
+// node a path would come from, Forward whether it walks the edge from
+// subject to object.
+func (st *state) arcsIn(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+	return func(id string, yield func(graph.Arc)) {
+		v := st.vertex(id)
+		if v == nil {
+			return
+		}
+		add := func(e *graph.Edge, prev string, forward bool) {
+			if !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
+				return
+			}
+			if pv := st.vertex(prev); pv == nil || pv.node == nil {
+				return
+			}
+			yield(graph.Arc{Edge: e, To: prev, Forward: forward})
+		}
+		for _, part := range v.in {
+			for _, e := range part {
+				add(e, e.Subject, true)
+			}
+		}
+		if undirected {
+			for _, part := range v.out {
+				for _, e := range part {
+					add(e, e.Object, false)
 				}
 			}
 		}
