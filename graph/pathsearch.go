@@ -26,11 +26,14 @@ import (
 //   - key: P's own key, which is a prefix of every completion's key, and
 //     a string is never greater than its extensions.
 //
-// The bound never exceeds (in rank order) the rank of any completion, and
-// equals the rank of a completion only if ... it cannot: a completion's
-// key is strictly longer. So when a complete path is popped, no path still
-// to be found ranks before it, and the answers come out in exactly the
-// order and with exactly the tie-breaks of sorting all paths.
+// Every completion of P ranks at or after P's bound. A complete path ranks
+// before a bound that ties with it on score and length, since P's
+// completions have longer keys than P (and a complete path popped with
+// P's very key is P itself). So when a complete path is popped, no path
+// still to be found ranks before it, and the answers come out in exactly
+// the order, with exactly the tie-breaks and scores, that sorting every
+// simple path gives. The search reads the graph only through Arcs and
+// Accept, so both engines run this same code on their own adjacency.
 
 // PathOrder is the order of a path question's answers.
 type PathOrder int
@@ -69,11 +72,12 @@ type PathSearch struct {
 	Accept func(id string) (answer, goOn bool)
 }
 
-// MaxSearchedPaths bounds the partial paths one search may queue. It is a
-// safety net against a pathological graph, not a limit a question is
-// expected to meet: the bounds keep the queue to the prefixes that could
-// still rank among the first answers (hundreds to a few thousands on the
-// synthetic 1M graph), where enumeration listed every path.
+// MaxSearchedPaths bounds the paths (partial and complete) one search may
+// queue, about 100 MB of queue. It is a safety net against a pathological
+// graph, not a limit a question is expected to meet: the bounds keep the
+// queue to the prefixes that could still rank among the first answers,
+// where the enumeration before it listed every path and refused questions
+// with more than 20,000 (graph.MaxEnumeratedPaths).
 const MaxSearchedPaths = 2_000_000
 
 // TooManyPaths is the error for a search that would queue more than

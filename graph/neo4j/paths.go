@@ -13,18 +13,18 @@ import (
 // ---- paths --------------------------------------------------------------
 
 // Paths, ShortestPath and MechanismPaths run the engine-neutral best-first
-// search (graph.PathSearch) over the hop-bounded region around the source,
-// which one statement reads whole: the nodes within maxHops-1 hops of the
-// source (a pruning breadth-first expansion, since only DISTINCT ends are
-// kept) and every relationship leaving them, as compact rows (ids, type,
-// direction, score and the disorder qualifier, no evidence). The same
+// search (graph.PathSearch) over the hop-bounded region of the question,
+// which one statement reads whole (see regionCypher) as compact rows: ids,
+// type, direction, score and the disorder qualifier, no evidence. The same
 // statement reads the nodes the question names. A second statement reads
-// the chosen paths' relationships whole, by element id. Two statements
-// whatever the graph's size, and the ranking is the embedded engine's
-// because it is the same Go code. Enumerating and ranking in Cypher
-// instead, as before, cost time in the number of paths: Neo4j 5's
-// variable-length expansion has no acyclic mode to prune with, and ranking
-// needs all of them.
+// the chosen paths' relationships whole, by element id. So two statements
+// whatever the graph's size, as before (endpoints, then paths), and the
+// ranking is the embedded engine's because it is the same Go code.
+// Enumerating and ranking in Cypher, as before, cost time in the number of
+// paths: Neo4j 5's variable-length expansion has no acyclic mode to prune
+// with, and ranking needs every path. The expansions here keep DISTINCT
+// ends only, which Neo4j plans as a pruning breadth-first expansion
+// (TestPathProfile shows the plans).
 
 // regionCypher is the statement for a region: arrow is "-" or "->", types
 // an alternation from relTypes (the allow-list), maxHops bounded by
@@ -208,7 +208,8 @@ func arrow(directed bool) string {
 	return "-"
 }
 
-// pathRegion reads the region of a PathQuery and checks its endpoints.
+// pathQuery answers a normalized PathQuery: the region, the endpoint
+// checks and the search, in one read transaction.
 func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]*graph.Path, error) {
 	types, err := relTypes(q.Predicates)
 	if err != nil {
