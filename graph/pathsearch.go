@@ -26,10 +26,10 @@ import (
 //   - key: P's own key, which is a prefix of every completion's key, and
 //     a string is never greater than its extensions.
 //
-// Every completion of P ranks at or after P's bound. A complete path ranks
-// before a bound that ties with it on score and length, since P's
-// completions have longer keys than P (and a complete path popped with
-// P's very key is P itself). So when a complete path is popped, no path
+// Every completion of P ranks at or after P's bound, and strictly after
+// it when score and length tie, its key being longer than P's. So the
+// queue puts a complete path before a bound equal to its rank, and when a
+// complete path is popped, no path
 // still to be found ranks before it, and the answers come out in exactly
 // the order, with exactly the tie-breaks and scores, that sorting every
 // simple path gives. The search reads the graph only through Arcs and

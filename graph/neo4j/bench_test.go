@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/bench/gen"
@@ -245,5 +246,49 @@ func BenchmarkLoad(b *testing.B) {
 			}
 			report(b)
 		})
+	}
+}
+
+// BenchmarkMechanismPathsSynthetic times (e) of the benchmark mix, 6-hop
+// mechanism paths from the drug bench.Choose picked at each size (the
+// table in BENCHMARKS.md), with the best-first search and with the Cypher
+// enumeration it replaced. 10k always; 100k (a few minutes of loading)
+// only when KAPGRAPH_BENCH_100K is set:
+//
+//	KAPGRAPH_BENCH_100K=1 go test ./graph/neo4j -run '^$' -bench MechanismPathsSynthetic -benchtime 50x
+func BenchmarkMechanismPathsSynthetic(b *testing.B) {
+	ctx := context.Background()
+	sizes := []struct{ size, from string }{{"10k", "CHEBI:syndru0000000"}}
+	if os.Getenv("KAPGRAPH_BENCH_100K") != "" {
+		sizes = append(sizes, struct{ size, from string }{"100k", "CHEBI:syndru0000090"})
+	}
+	for _, sz := range sizes {
+		q := graph.MechanismPathQuery{From: sz.from, MaxHops: 6, First: 10}
+		for _, how := range []string{"search", "enumeration"} {
+			b.Run(sz.size+"/"+how, func(b *testing.B) {
+				s := testStore(b)
+				if benchData != "gen"+sz.size {
+					wipe(b, s)
+					benchData = ""
+					if err := gen.All(gen.Config{Nodes: gen.Sizes[sz.size]}, 2, func(_ int, d *graph.Document) error {
+						_, err := s.Load(ctx, d)
+						return err
+					}); err != nil {
+						b.Fatal(err)
+					}
+					benchData = "gen" + sz.size
+				}
+				run := s.MechanismPaths
+				if how == "enumeration" {
+					run = s.refMechanismPaths
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := run(ctx, q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
