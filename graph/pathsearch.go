@@ -395,13 +395,15 @@ func (pq *pathQueue) path(r *region, i int32) *Path {
 
 // MeetInTheMiddle returns the arcs of a path search with one target,
 // restricted to those that can lie on a path of at most maxHops hops from
-// from to to: the arcs out of the nodes within a = (maxHops-1)/2 hops of
-// from, and the arcs into the nodes within maxHops-2-a hops of to. A hop
+// from to to: the arcs out of the nodes within a hops of from and the arcs
+// into the nodes within b hops of to, for some a + b = maxHops - 2. A hop
 // at position i of such a path leaves a node within i hops of from and
 // enters one within maxHops-1-i hops of to, so it is in one of the two
-// halves; and two balls of half the radius hold far fewer nodes than one
-// ball of the whole radius around a hub, which is what the search would
-// otherwise walk. out lists the arcs out of a node (PathSearch.Arcs); in
+// sets. Two balls of about half the radius hold far fewer nodes than one
+// of the whole radius around a hub, which is what the search would
+// otherwise walk; and each level goes to the side with the smaller
+// frontier, so a source with few edges meets a hub target mostly from the
+// source's side. out lists the arcs out of a node (PathSearch.Arcs); in
 // lists the arcs into a node, each with To set to the node it comes from
 // and Forward as a path walking it towards the node would have it.
 func MeetInTheMiddle(ctx context.Context, from, to string, maxHops int, out, in func(string, func(Arc))) (func(string, func(Arc)), error) {
@@ -417,36 +419,47 @@ func MeetInTheMiddle(ctx context.Context, from, to string, maxHops int, out, in 
 			arcs[u] = append(arcs[u], a)
 		}
 	}
-	// ball walks breadth-first from start to radius, calling visit on
-	// every node within it.
-	ball := func(start string, radius int, next func(string, func(Arc)), visit func(string, Arc)) error {
-		depth := map[string]int{start: 0}
-		queue := []string{start}
-		for head := 0; head < len(queue); head++ {
-			if head%1024 == 1023 && ctx.Err() != nil {
+	type side struct {
+		visited  map[string]bool
+		frontier []string
+		next     func(string, func(Arc))
+		backward bool
+	}
+	fwd := &side{visited: map[string]bool{from: true}, frontier: []string{from}, next: out}
+	bwd := &side{visited: map[string]bool{to: true}, frontier: []string{to}, next: in, backward: true}
+	// expand takes the arcs of a side's frontier and moves it one level on.
+	expand := func(sd *side) error {
+		var next []string
+		for i, u := range sd.frontier {
+			if i%1024 == 1023 && ctx.Err() != nil {
 				return WrapError(ETIMEOUT, ctx.Err(), "path search")
 			}
-			u := queue[head]
-			d := depth[u]
-			next(u, func(a Arc) {
-				visit(u, a)
-				if _, ok := depth[a.To]; !ok && d < radius {
-					depth[a.To] = d + 1
-					queue = append(queue, a.To)
+			sd.next(u, func(a Arc) {
+				if sd.backward {
+					add(a.To, Arc{Edge: a.Edge, To: u, Forward: a.Forward})
+				} else {
+					add(u, a)
+				}
+				if !sd.visited[a.To] {
+					sd.visited[a.To] = true
+					next = append(next, a.To)
 				}
 			})
 		}
+		sd.frontier = next
 		return nil
 	}
-	a := (maxHops - 1) / 2
-	if err := ball(from, a, out, func(u string, arc Arc) { add(u, arc) }); err != nil {
-		return nil, err
-	}
-	if b := maxHops - 2 - a; b >= 0 {
-		err := ball(to, b, in, func(v string, arc Arc) {
-			add(arc.To, Arc{Edge: arc.Edge, To: v, Forward: arc.Forward})
-		})
-		if err != nil {
+	// maxHops levels in all: (a+1) + (b+1). An empty frontier means that
+	// side's whole closure is in, which covers every path already.
+	for range maxHops {
+		if len(fwd.frontier) == 0 || len(bwd.frontier) == 0 {
+			break
+		}
+		sd := fwd
+		if len(bwd.frontier) < len(fwd.frontier) {
+			sd = bwd
+		}
+		if err := expand(sd); err != nil {
 			return nil, err
 		}
 	}

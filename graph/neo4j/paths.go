@@ -230,6 +230,9 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		if r.ends[q.To] == nil {
 			return nil, graph.Errorf(graph.ENOTFOUND, "to: no node with id %q", q.To)
 		}
+		if q.From == q.To {
+			return nil, nil // no simple path returns to its start
+		}
 		return r.search(ctx, tx, graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
 			Accept: func(id string) (bool, bool) { return id == q.To, id != q.To },
@@ -272,8 +275,10 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 	if err != nil {
 		return nil, err
 	}
-	// graph.MechanismTarget, as a label test.
-	cypher, err := regionCypher(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome), q.To != "")
+	// graph.MechanismTarget, as a label test. No meeting in the middle
+	// with a target: causal claims fan out little from a source but
+	// converge on outcomes, so the ball around the source is the small one.
+	cypher, err := regionCypher(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome), false)
 	if err != nil {
 		return nil, err
 	}
