@@ -46,6 +46,7 @@ func TestPathProfile(t *testing.T) {
 		{"seeds", storetest.Seeds, []question{
 			{"paths ketamine-craving 3", curated, "-", 3, "false", "CHEBI:6121", "KAP:craving"},
 			{"shortest ketamine-craving 4", curated, "-", 4, "false", "CHEBI:6121", "KAP:craving"},
+			{"paths ketamine-craving 6", curated, "-", 6, "false", "CHEBI:6121", "KAP:craving"},
 			{"mechanism ketamine 6", causal, "->", 6, "v:Outcome", "CHEBI:6121", ""},
 		}},
 		{"gen10k", genDocs, []question{
