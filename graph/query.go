@@ -19,9 +19,10 @@ const (
 	DefaultNeighborhood = 100
 	MaxNeighborhood     = 1000
 	MaxPathResults      = 50
-	// MaxEnumeratedPaths bounds path enumeration before ranking; a query
-	// that would enumerate more is refused with ELIMIT rather than left to
-	// run for minutes.
+	// MaxEnumeratedPaths was the cap of the enumeration that ranked paths
+	// before the best-first search (pathsearch.go) replaced it; no engine
+	// enforces it now. bench chooses its path source under it so that
+	// runs stay comparable with earlier ones.
 	MaxEnumeratedPaths = 20000
 	MaxSearchText      = 200
 	MaxIDs             = 500

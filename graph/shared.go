@@ -119,9 +119,3 @@ func SortSubgraph(s *Subgraph) {
 	sort.Slice(s.Nodes, func(i, j int) bool { return s.Nodes[i].ID < s.Nodes[j].ID })
 	sort.Slice(s.Edges, func(i, j int) bool { return s.Edges[i].ID < s.Edges[j].ID })
 }
-
-// TooManyPaths is the error for a path query whose enumeration would
-// exceed MaxEnumeratedPaths.
-func TooManyPaths() error {
-	return Errorf(ELIMIT, "the query matches more than %d paths; lower maxHops or restrict edgeTypes", MaxEnumeratedPaths)
-}

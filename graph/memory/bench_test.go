@@ -108,7 +108,8 @@ func BenchmarkLoadSynthetic(b *testing.B) {
 }
 
 // BenchmarkMechanismPaths times (e) of the benchmark mix, paths of up to
-// six hops from one drug, on each synthetic graph. The drug is chosen as
+// six hops from one drug, on each synthetic graph, with the best-first
+// search and with the enumeration it replaced. The drug is chosen as
 // bench.Choose does: among the first drugs by id, the one whose path count
 // is nearest 2,000 without passing the enumeration limit.
 func BenchmarkMechanismPaths(b *testing.B) {
@@ -135,12 +136,22 @@ func BenchmarkMechanismPaths(b *testing.B) {
 				b.ResetTimer()
 			}
 			s, q, n := l.s, l.q, l.paths
-			for range b.N {
-				if _, err := s.MechanismPaths(ctx, q); err != nil {
-					b.Fatal(err)
-				}
+			// search is the engine's best-first search, enumeration the
+			// enumerate-rank-cut code it replaced (reference_test.go).
+			for _, how := range []struct {
+				name string
+				run  func(context.Context, graph.MechanismPathQuery) ([]*graph.Path, error)
+			}{{"search", s.MechanismPaths}, {"enumeration", s.refMechanismPaths}} {
+				b.Run(how.name, func(b *testing.B) {
+					b.ReportAllocs()
+					for range b.N {
+						if _, err := how.run(ctx, q); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(n), "paths")
+				})
 			}
-			b.ReportMetric(float64(n), "paths")
 		})
 	}
 }

@@ -308,20 +308,14 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, er
 	if err := st.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	allowed := predicateSet(q.Predicates, false)
-	found, err := st.walk(ctx, q.From, q.MaxHops, !q.Directed, allowed, nil,
-		func(n *graph.Node) (bool, bool) { return n.ID == q.To, n.ID != q.To })
+	ps, err := st.pathSearch(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	graph.RankShortestFirst(found)
-	if len(found) > q.First {
-		found = found[:q.First]
-	}
-	return found, nil
+	return ps.Run(ctx)
 }
 
-// ShortestPath implements graph.Store.
+// ShortestPath implements graph.Store: the first of Paths.
 func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Path, error) {
 	q.First = 1
 	q, err := q.Normalize()
@@ -332,21 +326,32 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 	if err := st.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	allowed := predicateSet(q.Predicates, false)
-	// Deepen one hop at a time so a near target never pays for the
-	// enumeration of longer paths.
-	for h := 1; h <= q.MaxHops; h++ {
-		found, err := st.walk(ctx, q.From, h, !q.Directed, allowed, nil,
-			func(n *graph.Node) (bool, bool) { return n.ID == q.To, n.ID != q.To })
-		if err != nil {
-			return nil, err
-		}
-		if len(found) > 0 {
-			graph.RankShortestFirst(found)
-			return found[0], nil
-		}
+	search, err := st.pathSearch(ctx, q)
+	if err != nil {
+		return nil, err
 	}
-	return nil, nil
+	ps, err := search.Run(ctx)
+	if err != nil || len(ps) == 0 {
+		return nil, err
+	}
+	return ps[0], nil
+}
+
+// pathSearch is the search for a normalized PathQuery: paths end at the
+// target and never run on past it. No simple path returns to its start,
+// so a question from a node to itself searches nothing.
+func (st *state) pathSearch(ctx context.Context, q graph.PathQuery) (graph.PathSearch, error) {
+	if q.From == q.To {
+		return graph.PathSearch{}, nil
+	}
+	allowed := predicateSet(q.Predicates, false)
+	arcs, err := graph.MeetInTheMiddle(ctx, q.From, q.To, q.MaxHops,
+		st.arcs(allowed, nil, !q.Directed), st.arcsIn(allowed, nil, !q.Directed))
+	return graph.PathSearch{
+		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
+		Arcs:   arcs,
+		Accept: func(id string) (bool, bool) { return id == q.To, id != q.To },
+	}, err
 }
 
 // MechanismPaths implements graph.Store.
@@ -363,23 +368,29 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 	if err := graph.CheckMechanismEndpoints(from, to, dis); err != nil {
 		return nil, err
 	}
+	return st.mechanismSearch(q, to).Run(ctx)
+}
+
+// mechanismSearch is the search for a normalized MechanismPathQuery whose
+// target, if any, is to.
+func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) graph.PathSearch {
 	allowed := predicateSet(graph.CausalPredicates(), false)
 	edgeOK := func(e *graph.Edge) bool { return graph.DisorderAllows(e, q.Disorder) }
-	accept := func(n *graph.Node) (bool, bool) {
+	// No meeting in the middle with a target: causal claims fan out
+	// little from a source but converge on outcomes, so the ball around
+	// the source is the small one.
+	arcs := st.arcs(allowed, edgeOK, false)
+	accept := func(id string) (bool, bool) {
 		if to != nil {
-			return n.ID == to.ID, n.ID != to.ID
+			return id == to.ID, id != to.ID
 		}
-		return graph.MechanismTarget(n.Category), true
+		n := st.node(id)
+		return n != nil && graph.MechanismTarget(n.Category), true
 	}
-	found, err := st.walk(ctx, q.From, q.MaxHops, false, allowed, edgeOK, accept)
-	if err != nil {
-		return nil, err
+	return graph.PathSearch{
+		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
+		Arcs: arcs, Accept: accept,
 	}
-	graph.RankBestSupported(found)
-	if len(found) > q.First {
-		found = found[:q.First]
-	}
-	return found, nil
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
@@ -413,73 +424,70 @@ func (st *state) mustExist(from, to string) error {
 	return nil
 }
 
-// walk enumerates simple paths from start of at most maxHops hops. accept
-// says whether a path ending at a node is an answer and whether to go on
-// past it. The enumeration is bounded by graph.MaxEnumeratedPaths.
-func (st *state) walk(ctx context.Context, start string, maxHops int, undirected bool,
-	allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool,
-	accept func(*graph.Node) (bool, bool)) ([]*graph.Path, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, graph.WrapError(graph.ETIMEOUT, err, "path search")
-	}
-	var found []*graph.Path
-	onPath := map[string]bool{start: true}
-	hops := make([]graph.Hop, 0, maxHops)
-	steps := 0
-	var limitErr error
-	var dfs func(at string, v *vertex)
-	dfs = func(at string, v *vertex) {
-		if limitErr != nil {
+// arcs lists the arcs a path search may take out of a node: edges of the
+// allowed types that pass edgeOK (when given), forward, and backward too
+// when undirected, to nodes that exist (a dangling edge leads nowhere).
+func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+	return func(id string, yield func(graph.Arc)) {
+		v := st.vertex(id)
+		if v == nil {
 			return
 		}
-		if steps++; steps%4096 == 0 && ctx.Err() != nil {
-			limitErr = graph.WrapError(graph.ETIMEOUT, ctx.Err(), "path search")
-			return
-		}
-		try := func(e *graph.Edge, next string, forward bool) {
-			if limitErr != nil || onPath[next] || !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
+		add := func(e *graph.Edge, next string, forward bool) {
+			if !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
 				return
 			}
-			nv := st.vertex(next)
-			if nv == nil || nv.node == nil {
+			if nv := st.vertex(next); nv == nil || nv.node == nil {
 				return
 			}
-			n := nv.node
-			hops = append(hops, graph.Hop{Edge: e, From: at, To: next, Forward: forward})
-			ok, goOn := accept(n)
-			if ok {
-				found = append(found, graph.NewPath(start, slices.Clone(hops)))
-				if len(found) > graph.MaxEnumeratedPaths {
-					limitErr = graph.TooManyPaths()
-				}
-			}
-			if goOn && len(hops) < maxHops {
-				onPath[next] = true
-				dfs(next, nv)
-				delete(onPath, next)
-			}
-			hops = hops[:len(hops)-1]
+			yield(graph.Arc{Edge: e, To: next, Forward: forward})
 		}
 		for _, part := range v.out {
 			for _, e := range part {
-				try(e, e.Object, true)
+				add(e, e.Object, true)
 			}
 		}
 		if undirected {
 			for _, part := range v.in {
 				for _, e := range part {
-					try(e, e.Subject, false)
+					add(e, e.Subject, false)
 				}
 			}
 		}
 	}
-	if v := st.vertex(start); v != nil {
-		dfs(start, v)
+}
+
+// arcsIn lists the arcs into a node for graph.MeetInTheMiddle: To is the
+// node a path would come from, Forward whether it walks the edge from
+// subject to object.
+func (st *state) arcsIn(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+	return func(id string, yield func(graph.Arc)) {
+		v := st.vertex(id)
+		if v == nil {
+			return
+		}
+		add := func(e *graph.Edge, prev string, forward bool) {
+			if !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
+				return
+			}
+			if pv := st.vertex(prev); pv == nil || pv.node == nil {
+				return
+			}
+			yield(graph.Arc{Edge: e, To: prev, Forward: forward})
+		}
+		for _, part := range v.in {
+			for _, e := range part {
+				add(e, e.Subject, true)
+			}
+		}
+		if undirected {
+			for _, part := range v.out {
+				for _, e := range part {
+					add(e, e.Object, false)
+				}
+			}
+		}
 	}
-	if limitErr != nil {
-		return nil, limitErr
-	}
-	return found, nil
 }
 
 // Search implements graph.Store.

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -84,14 +85,23 @@ func BenchmarkMechanismPaths(b *testing.B) {
 		{"seeds/ketamine-aud-abstinence", seededStore, graph.MechanismPathQuery{From: "CHEBI:6121", To: "KAP:abstinence", Disorder: "MONDO:0002046", MaxHops: 4, First: 5}},
 		{"gen10k/hub-drug-to-outcomes", genStore, graph.MechanismPathQuery{From: genDrug(), MaxHops: 6, First: 10}},
 	} {
-		b.Run(bc.name, func(b *testing.B) {
-			s := bc.store(b)
-			for b.Loop() {
-				if _, err := s.MechanismPaths(ctx, bc.q); err != nil {
-					b.Fatal(err)
+		// search is the engine's best-first search, enumeration the Cypher
+		// enumeration it replaced (reference_test.go).
+		for _, how := range []string{"search", "enumeration"} {
+			b.Run(bc.name+"/"+how, func(b *testing.B) {
+				s := bc.store(b)
+				run := s.MechanismPaths
+				if how == "enumeration" {
+					run = s.refMechanismPaths
 				}
-			}
-		})
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := run(ctx, bc.q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -105,20 +115,27 @@ func BenchmarkPaths(b *testing.B) {
 		{"ketamine-craving", false, graph.PathQuery{From: "CHEBI:6121", To: "KAP:craving", MaxHops: 3, First: 10}},
 		{"shortest/ketamine-craving", true, graph.PathQuery{From: "CHEBI:6121", To: "KAP:craving", MaxHops: 4}},
 	} {
-		b.Run(bc.name, func(b *testing.B) {
-			s := seededStore(b)
-			for b.Loop() {
-				var err error
-				if bc.shortest {
-					_, err = s.ShortestPath(ctx, bc.q)
-				} else {
-					_, err = s.Paths(ctx, bc.q)
+		for _, how := range []string{"search", "enumeration"} {
+			b.Run(bc.name+"/"+how, func(b *testing.B) {
+				s := seededStore(b)
+				paths, shortest := s.Paths, s.ShortestPath
+				if how == "enumeration" {
+					paths, shortest = s.refPaths, s.refShortestPath
 				}
-				if err != nil {
-					b.Fatal(err)
+				b.ReportAllocs()
+				for b.Loop() {
+					var err error
+					if bc.shortest {
+						_, err = shortest(ctx, bc.q)
+					} else {
+						_, err = paths(ctx, bc.q)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
@@ -229,5 +246,49 @@ func BenchmarkLoad(b *testing.B) {
 			}
 			report(b)
 		})
+	}
+}
+
+// BenchmarkMechanismPathsSynthetic times (e) of the benchmark mix, 6-hop
+// mechanism paths from the drug bench.Choose picked at each size (the
+// table in BENCHMARKS.md), with the best-first search and with the Cypher
+// enumeration it replaced. 10k always; 100k (a few minutes of loading)
+// only when KAPGRAPH_BENCH_100K is set:
+//
+//	KAPGRAPH_BENCH_100K=1 go test ./graph/neo4j -run '^$' -bench MechanismPathsSynthetic -benchtime 50x
+func BenchmarkMechanismPathsSynthetic(b *testing.B) {
+	ctx := context.Background()
+	sizes := []struct{ size, from string }{{"10k", "CHEBI:syndru0000000"}}
+	if os.Getenv("KAPGRAPH_BENCH_100K") != "" {
+		sizes = append(sizes, struct{ size, from string }{"100k", "CHEBI:syndru0000090"})
+	}
+	for _, sz := range sizes {
+		q := graph.MechanismPathQuery{From: sz.from, MaxHops: 6, First: 10}
+		for _, how := range []string{"search", "enumeration"} {
+			b.Run(sz.size+"/"+how, func(b *testing.B) {
+				s := testStore(b)
+				if benchData != "gen"+sz.size {
+					wipe(b, s)
+					benchData = ""
+					if err := gen.All(gen.Config{Nodes: gen.Sizes[sz.size]}, 2, func(_ int, d *graph.Document) error {
+						_, err := s.Load(ctx, d)
+						return err
+					}); err != nil {
+						b.Fatal(err)
+					}
+					benchData = "gen" + sz.size
+				}
+				run := s.MechanismPaths
+				if how == "enumeration" {
+					run = s.refMechanismPaths
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := run(ctx, q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
