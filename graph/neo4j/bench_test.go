@@ -270,7 +270,7 @@ func BenchmarkMechanismPathsSynthetic(b *testing.B) {
 				if benchData != "gen"+sz.size {
 					wipe(b, s)
 					benchData = ""
-					if err := gen.All(gen.Config{Nodes: gen.Sizes[sz.size]}, 2, func(_ int, d *graph.Document) error {
+					if err := synth.All(synth.Config{Nodes: synth.Sizes[sz.size]}, 2, func(_ int, d *graph.Document) error {
 						_, err := s.Load(ctx, d)
 						return err
 					}); err != nil {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/bench/gen"
+	"github.com/kapgraph/kapgraph/internal/synth"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/storetest"
@@ -48,7 +48,7 @@ func TestPathSearchMatchesEnumeration(t *testing.T) {
 			if data.name == "gen10k" {
 				benchData = "gen10k" // the benchmarks' data set, see bench_test.go
 			}
-			qs := storetest.DrawPathQuestions(gen.DefaultSeed, docs, data.n)
+			qs := storetest.DrawPathQuestions(synth.DefaultSeed, docs, data.n)
 			c := &pathComparison{t: t}
 			for _, q := range qs.Paths {
 				c.same(fmt.Sprintf("Paths %+v", q),
