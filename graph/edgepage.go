@@ -93,12 +93,12 @@ func ParseClaimOrderKey(key string) (int, bool) {
 // when it has one, otherwise from EdgesOf, paged here. Every asked node
 // gets a page, empty when it has no matching edges.
 func PageEdges(ctx context.Context, s Store, q EdgePageQuery) (map[string]*EdgePage, error) {
+	if p, ok := s.(EdgePager); ok {
+		return p.EdgePages(ctx, q) // which validates q itself
+	}
 	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
-	}
-	if p, ok := s.(EdgePager); ok {
-		return p.EdgePages(ctx, q)
 	}
 	es, err := s.EdgesOf(ctx, q.EdgeQuery)
 	if err != nil {

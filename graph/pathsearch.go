@@ -469,3 +469,23 @@ func MeetInTheMiddle(ctx context.Context, from, to string, maxHops int, out, in 
 		}
 	}, nil
 }
+
+// PathEnd is one named end of a path question: its role ("from", "to",
+// "disorder") and id; an empty id is an end the question leaves open.
+type PathEnd struct{ Role, ID string }
+
+// LookupEnds finds the ends of a path question with an engine's own
+// lookup, in order (nil for an open end), and refuses a missing one the
+// same way on every engine: "<role>: no node with id ...".
+func LookupEnds(lookup func(id string) *Node, ends ...PathEnd) ([]*Node, error) {
+	out := make([]*Node, len(ends))
+	for i, e := range ends {
+		if e.ID == "" {
+			continue
+		}
+		if out[i] = lookup(e.ID); out[i] == nil {
+			return nil, Errorf(ENOTFOUND, "%s: no node with id %q", e.Role, e.ID)
+		}
+	}
+	return out, nil
+}

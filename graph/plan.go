@@ -154,12 +154,12 @@ type PlanReader interface {
 // Read answers a plan: through the store's own Read when it has one,
 // otherwise with ExecutePlan.
 func Read(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
+	if r, ok := s.(PlanReader); ok {
+		return r.Read(ctx, p) // which validates the plan itself
+	}
 	p, err := p.Normalize()
 	if err != nil {
 		return nil, err
-	}
-	if r, ok := s.(PlanReader); ok {
-		return r.Read(ctx, p)
 	}
 	return ExecutePlan(ctx, s, p)
 }

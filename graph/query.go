@@ -11,11 +11,20 @@ import (
 // Limits every engine enforces, so a hostile or careless request costs a
 // bounded amount whichever engine serves it.
 const (
-	DefaultPageSize     = 20
-	MaxPageSize         = 100
-	MaxHopsCap          = 6
-	DefaultMaxHops      = 4
-	MaxDepth            = 3
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+	MaxHopsCap      = 6
+	DefaultMaxHops  = 4 // paths and shortestPath
+	// DefaultMechanismHops: a receptor-to-outcome chain climbs several
+	// levels, so mechanism paths default to the hop cap.
+	DefaultMechanismHops = MaxHopsCap
+	DefaultPathResults   = 10 // paths and mechanism paths
+	DefaultSearchResults = 10
+	DefaultDepth         = 1 // neighbourhood
+	MaxDepth             = 3
+	// MaxIDBytes bounds an id a request may name: no real id is longer,
+	// and a longer one never reaches a store or an error message.
+	MaxIDBytes          = 512
 	DefaultNeighborhood = 100
 	MaxNeighborhood     = 1000
 	MaxPathResults      = 50
@@ -56,7 +65,7 @@ func checkID(id, what string) error {
 	if strings.TrimSpace(id) == "" {
 		return Errorf(EINVALID, "%s is required", what)
 	}
-	if len(id) > 512 {
+	if len(id) > MaxIDBytes {
 		return Errorf(EINVALID, "%s is too long", what)
 	}
 	return nil
@@ -129,7 +138,7 @@ func (q NeighborhoodQuery) Normalize() (NeighborhoodQuery, error) {
 	}
 	switch {
 	case q.Depth == 0:
-		q.Depth = 1
+		q.Depth = DefaultDepth
 	case q.Depth < 0:
 		return q, Errorf(EINVALID, "depth must be positive, got %d", q.Depth)
 	case q.Depth > MaxDepth:
@@ -154,7 +163,7 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
 		return q, err
 	}
-	if q.First, err = clampFirst(q.First, 10, MaxPathResults, "first"); err != nil {
+	if q.First, err = clampFirst(q.First, DefaultPathResults, MaxPathResults, "first"); err != nil {
 		return q, err
 	}
 	q.Predicates, err = defaultPredicates(q.Predicates)
@@ -169,12 +178,12 @@ func (q MechanismPathQuery) Normalize() (MechanismPathQuery, error) {
 		return q, err
 	}
 	if q.MaxHops == 0 {
-		q.MaxHops = MaxHopsCap
+		q.MaxHops = DefaultMechanismHops
 	}
 	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
 		return q, err
 	}
-	if q.First, err = clampFirst(q.First, 10, MaxPathResults, "first"); err != nil {
+	if q.First, err = clampFirst(q.First, DefaultPathResults, MaxPathResults, "first"); err != nil {
 		return q, err
 	}
 	return q, nil
@@ -205,7 +214,7 @@ func (q SearchQuery) Normalize() (SearchQuery, error) {
 			}
 		}
 	}
-	if q.First, err = clampFirst(q.First, 10, MaxPageSize, "first"); err != nil {
+	if q.First, err = clampFirst(q.First, DefaultSearchResults, MaxPageSize, "first"); err != nil {
 		return q, err
 	}
 	return q, nil

@@ -34,10 +34,9 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 	if err := checkIDLength(deref(disorder), "disorder"); err != nil {
 		return nil, err
 	}
-	q, err := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first)}.Normalize()
-	if err != nil {
-		return nil, err
-	}
+	// The store validates the query (every engine must), so it is
+	// validated once, there.
+	q := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first)}
 	ps, err := r.store.MechanismPaths(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("mechanism paths from %s: %w", from, err)
@@ -46,16 +45,13 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 	return ps, nil
 }
 
-func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed *bool) (graph.PathQuery, error) {
-	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed)}.Normalize()
+// pathQuery is the store's query; the store validates it.
+func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed *bool) graph.PathQuery {
+	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed)}
 }
 
 func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool) ([]*graph.Path, error) {
-	q, err := r.pathQuery(from, to, edgeTypes, maxHops, first, directed)
-	if err != nil {
-		return nil, err
-	}
-	ps, err := r.store.Paths(ctx, q)
+	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed))
 	if err != nil {
 		return nil, fmt.Errorf("paths from %s to %s: %w", from, to, err)
 	}
@@ -64,11 +60,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeT
 }
 
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool) (*graph.Path, error) {
-	q, err := r.pathQuery(from, to, edgeTypes, maxHops, nil, directed)
-	if err != nil {
-		return nil, err
-	}
-	p, err := r.store.ShortestPath(ctx, q)
+	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed))
 	if err != nil {
 		return nil, fmt.Errorf("shortest path from %s to %s: %w", from, to, err)
 	}
@@ -77,10 +69,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error) {
-	q, err := graph.NeighborhoodQuery{ID: id, Depth: deref(depth), Predicates: edgeTypes, Limit: deref(limit)}.Normalize()
-	if err != nil {
-		return nil, err
-	}
+	q := graph.NeighborhoodQuery{ID: id, Depth: deref(depth), Predicates: edgeTypes, Limit: deref(limit)}
 	sg, err := r.store.Neighborhood(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("neighbourhood of %s: %w", id, err)

@@ -3,10 +3,12 @@ package resolvers
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"math"
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
@@ -18,13 +20,35 @@ import (
 // bo) for every operation that does not already carry some.
 func NewExecutableSchema(store graph.Store, bo batch.Options) graphql.ExecutableSchema {
 	es := generated.NewExecutableSchema(generated.Config{Resolvers: NewResolver(store)})
-	return &executableSchema{ExecutableSchema: es, store: store, batch: bo}
+	return &executableSchema{ExecutableSchema: es, store: store, batch: bo, defaults: ArgumentDefaults(es.Schema())}
 }
 
 type executableSchema struct {
 	graphql.ExecutableSchema
-	store graph.Store
-	batch batch.Options
+	store    graph.Store
+	batch    batch.Options
+	defaults map[string]any // "Type.field.arg" -> the SDL's default value
+}
+
+// ArgumentDefaults reads every argument default of the schema, keyed
+// "Type.field.arg": the SDL is where defaults are declared, and this is
+// how the rest of the server learns them (see Complexity), while
+// TestArgumentDefaults holds the engines' own defaults to them.
+func ArgumentDefaults(s *ast.Schema) map[string]any {
+	out := map[string]any{}
+	for _, t := range s.Types {
+		for _, f := range t.Fields {
+			for _, a := range f.Arguments {
+				if a.DefaultValue == nil {
+					continue
+				}
+				if v, err := a.DefaultValue.Value(nil); err == nil {
+					out[t.Name+"."+f.Name+"."+a.Name] = v
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Exec runs one operation, giving it its own dataloaders: the loaders
@@ -52,7 +76,17 @@ func (s *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 // page costs its children once per item it may return, so nested pages
 // multiply. A field with neither a page size nor a base cost is priced by
 // the generated executor (1 plus its children).
+//
+// An argument given as an explicit null is priced at the SDL's default,
+// which is what the engines run it with (an absent one already arrives
+// with its default).
 func (s *executableSchema) Complexity(ctx context.Context, typeName, field string, childComplexity int, args map[string]any) (int, bool) {
+	for k, v := range args {
+		if d, ok := s.defaults[typeName+"."+field+"."+k]; ok && v == nil {
+			args = maps.Clone(args)
+			args[k] = d
+		}
+	}
 	if c, ok := FieldComplexity(typeName, field, childComplexity, args); ok {
 		return c, true
 	}

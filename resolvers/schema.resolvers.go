@@ -18,10 +18,6 @@ type queryResolver struct{ *Resolver }
 
 var _ generated.QueryResolver = (*queryResolver)(nil)
 
-// maxIDBytes bounds the ids a request may name: no id is longer, and an
-// error about a missing one quotes it.
-const maxIDBytes = 512
-
 func checkID(id, what string) error {
 	if strings.TrimSpace(id) == "" {
 		return graph.Errorf(graph.EINVALID, "%s is required", what)
@@ -32,8 +28,8 @@ func checkID(id, what string) error {
 // checkIDLength refuses an id longer than any real one, before it reaches
 // a store or an error message.
 func checkIDLength(id, what string) error {
-	if len(id) > maxIDBytes {
-		return graph.Errorf(graph.EINVALID, "%s is %d bytes long, above the limit of %d", what, len(id), maxIDBytes)
+	if len(id) > graph.MaxIDBytes {
+		return graph.Errorf(graph.EINVALID, "%s is %d bytes long, above the limit of %d", what, len(id), graph.MaxIDBytes)
 	}
 	return nil
 }

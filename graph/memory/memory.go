@@ -394,34 +394,16 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
-	get := func(id, what string) (*graph.Node, error) {
-		if id == "" {
-			return nil, nil
-		}
-		n := st.node(id)
-		if n == nil {
-			return nil, graph.Errorf(graph.ENOTFOUND, "%s: no node with id %q", what, id)
-		}
-		return n, nil
+	ns, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder})
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	if from, err = get(q.From, "from"); err != nil {
-		return
-	}
-	if to, err = get(q.To, "to"); err != nil {
-		return
-	}
-	dis, err = get(q.Disorder, "disorder")
-	return
+	return ns[0], ns[1], ns[2], nil
 }
 
 func (st *state) mustExist(from, to string) error {
-	if st.node(from) == nil {
-		return graph.Errorf(graph.ENOTFOUND, "from: no node with id %q", from)
-	}
-	if st.node(to) == nil {
-		return graph.Errorf(graph.ENOTFOUND, "to: no node with id %q", to)
-	}
-	return nil
+	_, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to})
+	return err
 }
 
 // arcs lists the arcs a path search may take out of a node: edges of the

@@ -224,11 +224,8 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		if err != nil {
 			return nil, err
 		}
-		if r.ends[q.From] == nil {
-			return nil, graph.Errorf(graph.ENOTFOUND, "from: no node with id %q", q.From)
-		}
-		if r.ends[q.To] == nil {
-			return nil, graph.Errorf(graph.ENOTFOUND, "to: no node with id %q", q.To)
+		if _, err := graph.LookupEnds(r.end, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}); err != nil {
+			return nil, err
 		}
 		if q.From == q.To {
 			return nil, nil // no simple path returns to its start
@@ -287,27 +284,11 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		if err != nil {
 			return nil, err
 		}
-		get := func(id, what string) (*graph.Node, error) {
-			if id == "" {
-				return nil, nil
-			}
-			if n := r.ends[id]; n != nil {
-				return n, nil
-			}
-			return nil, graph.Errorf(graph.ENOTFOUND, "%s: no node with id %q", what, id)
-		}
-		from, err := get(q.From, "from")
+		ends, err := graph.LookupEnds(r.end, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder})
 		if err != nil {
 			return nil, err
 		}
-		to, err := get(q.To, "to")
-		if err != nil {
-			return nil, err
-		}
-		dis, err := get(q.Disorder, "disorder")
-		if err != nil {
-			return nil, err
-		}
+		from, to, dis := ends[0], ends[1], ends[2]
 		if err := graph.CheckMechanismEndpoints(from, to, dis); err != nil {
 			return nil, err
 		}
@@ -341,3 +322,6 @@ func nonEmpty(ids ...string) []string {
 	}
 	return out
 }
+
+// end is the region's lookup of a question's endpoint (graph.LookupEnds).
+func (r *region) end(id string) *graph.Node { return r.ends[id] }
