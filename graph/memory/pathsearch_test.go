@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/internal/synth"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/storetest"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 // TestPathSearchMatchesEnumeration holds the best-first search to the

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/internal/synth"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/storetest"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 // TestPathSearchMatchesEnumeration holds this engine's best-first path
