@@ -92,7 +92,7 @@ func TestStatementsPerRequest(t *testing.T) {
 	var qs []question
 	for _, q := range bench.Mix {
 		qs = append(qs, question{name: "mix " + string(q), query: bench.KapgraphQueries[q], vars: vars[q],
-			oneStatement: q == bench.QStats || q == bench.QEntity || q == bench.QNeighborhood})
+			oneStatement: q == bench.QStats || q == bench.QEntity || q == bench.QList || q == bench.QNeighborhood})
 	}
 	examples, err := web.Examples()
 	if err != nil {
@@ -100,7 +100,7 @@ func TestStatementsPerRequest(t *testing.T) {
 	}
 	for _, ex := range examples {
 		name := strings.Fields(ex[strings.Index(ex, "query "):])[1]
-		qs = append(qs, question{name: "playground " + name, query: ex, oneStatement: name == "GraphStats"})
+		qs = append(qs, question{name: "playground " + name, query: ex, oneStatement: name == "GraphStats" || name == "KetamineNeighborhood" || name == "KetamineForAlcoholUseDisorder"})
 	}
 
 	for _, q := range qs {
