@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -20,16 +19,6 @@ import (
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/web"
 )
-
-// runCounter counts the statements the store sends (Bolt RUN messages).
-type runCounter struct{ runs atomic.Int64 }
-
-func (c *runCounter) LogClientMessage(_ string, msg string, _ ...any) {
-	if strings.HasPrefix(msg, "RUN") {
-		c.runs.Add(1)
-	}
-}
-func (c *runCounter) LogServerMessage(string, string, ...any) {}
 
 // TestStatementsPerRequest serves the shipped review from a real Neo4j and
 // counts the statements each request of the benchmark's mix and of the
@@ -54,7 +43,7 @@ func TestStatementsPerRequest(t *testing.T) {
 	defer unlock()
 	wipe(t, cfg)
 
-	counter := &runCounter{}
+	counter := &neo4jtest.RunCounter{}
 	cfg.BoltLogger = counter
 	store, err := neo4j.Open(ctx, cfg)
 	if err != nil {
@@ -105,7 +94,7 @@ func TestStatementsPerRequest(t *testing.T) {
 
 	for _, q := range qs {
 		body, _ := json.Marshal(map[string]any{"query": q.query, "variables": q.vars})
-		before := counter.runs.Load()
+		before := counter.Runs()
 		resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
 		if err != nil {
 			t.Fatal(err)
@@ -116,7 +105,7 @@ func TestStatementsPerRequest(t *testing.T) {
 		}
 		err = json.NewDecoder(resp.Body).Decode(&res)
 		resp.Body.Close()
-		n := counter.runs.Load() - before
+		n := counter.Runs() - before
 		if err != nil || len(res.Errors) > 0 || len(res.Data) == 0 {
 			t.Errorf("%s: status %d, errors %s, decode %v", q.name, resp.StatusCode, res.Errors, err)
 			continue

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/graph/storetest"
 )
 
@@ -35,7 +36,7 @@ func TestEvidenceOneStatement(t *testing.T) {
 			}
 		}
 	}
-	counter := &runCounter{}
+	counter := &neo4jtest.RunCounter{}
 	s.cfg.BoltLogger = counter
 	t.Cleanup(func() { s.cfg.BoltLogger = nil })
 	pairs := [][2]string{{"KAP:missing", disorders[0]}, {drugs[0], "KAP:missing"}, {disorders[0], drugs[0]}, {drugs[0], drugs[1]}}
@@ -47,9 +48,9 @@ func TestEvidenceOneStatement(t *testing.T) {
 	nonEmpty := 0
 	for _, p := range pairs {
 		want, werr := graph.EvidenceFor(ctx, mem, p[0], p[1])
-		before := counter.runs.Load()
+		before := counter.Runs()
 		got, gerr := graph.EvidenceFor(ctx, s, p[0], p[1])
-		if n := counter.runs.Load() - before; n != 1 {
+		if n := counter.Runs() - before; n != 1 {
 			t.Errorf("%v: %d statements, want 1", p, n)
 		}
 		if graph.ErrorCode(werr) != graph.ErrorCode(gerr) || (werr != nil && werr.Error() != gerr.Error()) {

@@ -5,25 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/graph/storetest"
 )
-
-// runCounter counts the statements sent to the server (Bolt RUN
-// messages), whichever way the store sends them.
-type runCounter struct{ runs atomic.Int64 }
-
-func (c *runCounter) LogClientMessage(_ string, msg string, _ ...any) {
-	if strings.HasPrefix(msg, "RUN") {
-		c.runs.Add(1)
-	}
-}
-func (c *runCounter) LogServerMessage(string, string, ...any) {}
 
 // planJSON is a ReadResult as comparable JSON: nodes by id, pages by
 // "key node".
@@ -80,7 +68,7 @@ func TestReadPlanOneStatement(t *testing.T) {
 			{Key: "in", Direction: graph.In, Predicates: []graph.Predicate{graph.Affects, graph.CorrelatedWith}, First: 5},
 		}}}
 	}
-	counter := &runCounter{}
+	counter := &neo4jtest.RunCounter{}
 	s.cfg.BoltLogger = counter
 	t.Cleanup(func() { s.cfg.BoltLogger = nil })
 
@@ -92,12 +80,12 @@ func TestReadPlanOneStatement(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: reference: %v", name, err)
 		}
-		before := counter.runs.Load()
+		before := counter.Runs()
 		got, err := graph.Read(ctx, s, p)
 		if err != nil {
 			t.Fatalf("%s: Read: %v", name, err)
 		}
-		if n := counter.runs.Load() - before; n != 1 {
+		if n := counter.Runs() - before; n != 1 {
 			t.Errorf("%s: %d statements, want 1", name, n)
 		}
 		if w, g := planJSON(t, want), planJSON(t, got); w != g {
@@ -118,7 +106,7 @@ func TestReadPlanOneStatement(t *testing.T) {
 	}
 
 	// Bad plans are refused before any statement, as every engine must.
-	before := counter.runs.Load()
+	before := counter.Runs()
 	for _, p := range []graph.ReadPlan{
 		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a", First: graph.MaxPageSize + 1}}}},
 		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a"}, {Key: "a"}}}},
@@ -129,7 +117,7 @@ func TestReadPlanOneStatement(t *testing.T) {
 			t.Errorf("plan %+v accepted", p.Root.Pages[0])
 		}
 	}
-	if n := counter.runs.Load() - before; n != 0 {
+	if n := counter.Runs() - before; n != 0 {
 		t.Errorf("refused plans sent %d statements", n)
 	}
 	t.Log(fmt.Sprintf("%d plans, each one statement", asked))
