@@ -96,8 +96,15 @@ func TestExportCmdStdout(t *testing.T) {
 
 	stdout.Reset()
 	stderr.Reset()
-	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01
-	if err := exportCmd(ctx, []string{"--format", "kgx", "--out", "-"}, os.Getenv, &stdout, &stderr); err != nil {
+	// The embedded store only: this test must not touch the shared Neo4j
+	// that scripts/test.sh exports, which other packages wipe and load.
+	epoch := func(k string) string {
+		if k == "SOURCE_DATE_EPOCH" {
+			return "1767225600" // 2026-01-01
+		}
+		return ""
+	}
+	if err := exportCmd(ctx, []string{"--format", "kgx", "--out", "-"}, epoch, &stdout, &stderr); err != nil {
 		t.Fatalf("export: %v\n%s", err, stderr.String())
 	}
 	zr, err := gzip.NewReader(&stdout)

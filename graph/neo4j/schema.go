@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -110,6 +111,12 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			continue
 		}
 		if _, err := s.executeRaw(ctx, "schema", st.cypher, nil, writers); err != nil {
+			if lostSchemaRace(err) {
+				// Another process (a second loader, a parallel test
+				// package) created the same rule between our SHOW and
+				// our CREATE: IF NOT EXISTS does not cover that window.
+				continue
+			}
 			return err
 		}
 		created++
@@ -127,4 +134,19 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	}
 	s.schemaOK.Store(true)
 	return nil
+}
+
+// schemaRaceCodes are the server's answers when a concurrent CREATE ...
+// IF NOT EXISTS won: the rule we asked for exists, which is what we want.
+var schemaRaceCodes = map[string]bool{
+	"Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists": true,
+	"Neo.ClientError.Schema.IndexAlreadyExists":                true,
+	"Neo.ClientError.Schema.ConstraintAlreadyExists":           true,
+}
+
+// lostSchemaRace reports whether err only says that the schema rule being
+// created already exists.
+func lostSchemaRace(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && schemaRaceCodes[ne.Code]
 }
