@@ -89,7 +89,7 @@ func TestStatementsPerRequest(t *testing.T) {
 	}
 	for _, ex := range examples {
 		name := strings.Fields(ex[strings.Index(ex, "query "):])[1]
-		qs = append(qs, question{name: "playground " + name, query: ex, oneStatement: name == "GraphStats" || name == "KetamineNeighborhood" || name == "KetamineForAlcoholUseDisorder"})
+		qs = append(qs, question{name: "playground " + name, query: ex, oneStatement: name == "GraphStats" || name == "KetamineNeighborhood" || name == "KetamineForAlcoholUseDisorder" || name == "SearchMTOR"})
 	}
 
 	for _, q := range qs {

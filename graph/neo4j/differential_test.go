@@ -163,6 +163,17 @@ func TestMatchesMemory(t *testing.T) {
 			q := graph.SearchQuery{Text: text, Categories: cats, First: 100}
 			same(fmt.Sprintf("Search %q %v", text, cats != nil), func(st graph.Store) (any, error) { return st.Search(ctx, q) })
 		}
+		// Fewer candidates read whole than winners (none, one): the
+		// winners missing must be read by the second statement.
+		for _, whole := range []int{0, 1} {
+			q := graph.SearchQuery{Text: text, First: 5}
+			same(fmt.Sprintf("Search %q reading %d whole", text, whole), func(st graph.Store) (any, error) {
+				if n, ok := st.(*Store); ok {
+					return n.search(ctx, q, func(int) int { return whole })
+				}
+				return st.Search(ctx, q)
+			})
+		}
 	}
 
 	same("Stats", func(st graph.Store) (any, error) { return st.Stats(ctx) })

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -56,6 +57,12 @@ func luceneQuery(toks []string, cats []graph.Category) string {
 // graph.SearchTokens, indexed as they are); graph.ScoreNode then scores
 // them and graph.RankHits orders them, as in the embedded engine.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.SearchHit, error) {
+	return s.search(ctx, q, searchWhole)
+}
+
+// search is Search with how many candidates to read whole given, so that
+// a test can drive the second statement that a low-ranked winner needs.
+func (s *Store) search(ctx context.Context, q graph.SearchQuery, wholeFor func(first int) int) ([]*graph.SearchHit, error) {
 	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
@@ -66,11 +73,10 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 		}
 	}
 	toks := graph.SearchTokens(q.Text)
-	params := map[string]any{"query": luceneQuery(toks, q.Categories), "limit": searchCandidates}
-	const candidates = "CALL db.index.fulltext.queryNodes('" + searchIndex + "', $query, {limit: $limit}) YIELD node AS n " +
-		"RETURN n.id AS id, coalesce(n.name, '') AS name, coalesce(n.synonyms, []) AS synonyms, n.category AS category"
+	params := map[string]any{"query": luceneQuery(toks, q.Categories), "limit": searchCandidates,
+		"whole": wholeFor(q.First)}
 	return readTx(ctx, s, "Search", func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.SearchHit, error) {
-		recs, err := collect(ctx, tx, candidates, params)
+		recs, err := collect(ctx, tx, cypherSearch, params)
 		if err != nil {
 			return nil, err
 		}
@@ -79,6 +85,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			cats[c] = true
 		}
 		var hits []*graph.SearchHit
+		whole := map[string]*graph.Node{}
 		for _, r := range recs {
 			n := &graph.Node{}
 			n.ID, _ = r.Values[0].(string)
@@ -94,9 +101,18 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			if !cats[n.Category] {
 				continue
 			}
-			if sc, m := graph.ScoreNode(toks, n); sc > 0 {
-				hits = append(hits, &graph.SearchHit{Node: n, Score: sc, Matched: m})
+			sc, m := graph.ScoreNode(toks, n)
+			if sc <= 0 {
+				continue
 			}
+			if props, ok := r.Values[4].(map[string]any); ok {
+				full, err := decodeNode(props)
+				if err != nil {
+					return nil, fmt.Errorf("node %v: %w", props["id"], err)
+				}
+				whole[full.ID] = full
+			}
+			hits = append(hits, &graph.SearchHit{Node: n, Score: sc, Matched: m})
 		}
 		graph.RankHits(hits)
 		if len(hits) > q.First {
@@ -105,22 +121,26 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 		if len(hits) == 0 {
 			return nil, nil
 		}
-		// Read the winners whole.
-		ids := make([]string, len(hits))
-		for i, h := range hits {
-			ids[i] = h.Node.ID
+		// The winners are read whole already unless our scoring promoted
+		// one Lucene ranked low; only then does a second statement run.
+		var missing []string
+		for _, h := range hits {
+			if whole[h.Node.ID] == nil {
+				missing = append(missing, h.Node.ID)
+			}
 		}
-		ns, err := nodesByID(ctx, tx, ids)
-		if err != nil {
-			return nil, err
-		}
-		byID := make(map[string]*graph.Node, len(ns))
-		for _, n := range ns {
-			byID[n.ID] = n
+		if len(missing) > 0 {
+			ns, err := nodesByID(ctx, tx, missing)
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range ns {
+				whole[n.ID] = n
+			}
 		}
 		out := hits[:0]
 		for _, h := range hits {
-			if n := byID[h.Node.ID]; n != nil {
+			if n := whole[h.Node.ID]; n != nil {
 				h.Node = n
 				out = append(out, h)
 			}
@@ -128,3 +148,16 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 		return out, nil
 	})
 }
+
+// cypherSearch reads up to $limit full-text candidates, light, and the
+// first $whole of them in Lucene's order whole, so that the usual answer
+// (the winners among Lucene's best) takes one statement.
+const cypherSearch = "CALL db.index.fulltext.queryNodes('" + searchIndex + "', $query, {limit: $limit}) YIELD node AS n, score " +
+	"WITH collect(n) AS ns UNWIND range(0, size(ns) - 1) AS i WITH ns[i] AS n, i " +
+	"RETURN n.id AS id, coalesce(n.name, '') AS name, coalesce(n.synonyms, []) AS synonyms, n.category AS category, " +
+	"CASE WHEN i < $whole THEN properties(n) END AS props"
+
+// searchWhole is how many of Lucene's best candidates a search reads
+// whole: enough that the answer's winners are nearly always among them,
+// few enough that a broad query does not ship thousands of nodes.
+func searchWhole(first int) int { return max(4*first, 64) }
