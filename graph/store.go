@@ -166,6 +166,23 @@ type Path struct {
 	Length int
 	Sign   Sign    // composed sign of the hops; Unsigned if any hop is
 	Score  float64 // product of the hops' evidence scores
+	// Resolved holds Nodes whole, in order, when the engine read them
+	// with the path (nil otherwise; nil at i for a dangling id), so that
+	// the nodes a path query selects cost no further round trip.
+	Resolved []*Node `json:"-"`
+}
+
+// ResolvePathNodes fills each path's Resolved from node.
+func ResolvePathNodes(ps []*Path, node func(id string) *Node) {
+	for _, p := range ps {
+		if p == nil {
+			continue
+		}
+		p.Resolved = make([]*Node, len(p.Nodes))
+		for i, id := range p.Nodes {
+			p.Resolved[i] = node(id)
+		}
+	}
 }
 
 // SearchQuery is a full-text query over names and synonyms.

@@ -14,13 +14,15 @@ import (
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
-// primePaths seeds the edge cache with the claims of paths.
+// primePaths seeds the caches with the claims of paths and with their
+// nodes, when the engine read those with the paths.
 func (r *queryResolver) primePaths(ctx context.Context, ps ...*graph.Path) {
 	l := r.loaders(ctx)
 	for _, p := range ps {
 		if p == nil {
 			continue
 		}
+		l.Prime(p.Resolved...)
 		for _, h := range p.Hops {
 			l.PrimeEdges(h.Edge)
 		}

@@ -312,7 +312,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, er
 	if err != nil {
 		return nil, err
 	}
-	return ps.Run(ctx)
+	return st.resolved(ps.Run(ctx))
 }
 
 // ShortestPath implements graph.Store: the first of Paths.
@@ -330,11 +330,19 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 	if err != nil {
 		return nil, err
 	}
-	ps, err := search.Run(ctx)
+	ps, err := st.resolved(search.Run(ctx))
 	if err != nil || len(ps) == 0 {
 		return nil, err
 	}
 	return ps[0], nil
+}
+
+// resolved gives found paths their nodes whole, as Neo4j's does.
+func (st *state) resolved(ps []*graph.Path, err error) ([]*graph.Path, error) {
+	if err == nil {
+		graph.ResolvePathNodes(ps, st.node)
+	}
+	return ps, err
 }
 
 // pathSearch is the search for a normalized PathQuery: paths end at the
@@ -368,7 +376,7 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 	if err := graph.CheckMechanismEndpoints(from, to, dis); err != nil {
 		return nil, err
 	}
-	return st.mechanismSearch(q, to).Run(ctx)
+	return st.resolved(st.mechanismSearch(q, to).Run(ctx))
 }
 
 // mechanismSearch is the search for a normalized MechanismPathQuery whose

@@ -17,7 +17,8 @@ import (
 // which one statement reads whole (see regionCypher) as compact rows: ids,
 // type, direction, score and the disorder qualifier, no evidence. The same
 // statement reads the nodes the question names. A second statement reads
-// the chosen paths' relationships whole, by element id. So two statements
+// the chosen paths' relationships whole, by element id, and their nodes
+// (graph.Path.Resolved), so a selection of path nodes costs no third. So two statements
 // whatever the graph's size, as before (endpoints, then paths), and the
 // ranking is the embedded engine's because it is the same Go code.
 // Enumerating and ranking in Cypher, as before, cost time in the number of
@@ -150,8 +151,12 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 
 func str(x any) string { s, _ := x.(string); return s }
 
-// cypherEdgesByElementID reads relationships whole by element id.
-const cypherEdgesByElementID = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN eid, " + edgeColumns
+// cypherPathsWhole reads the chosen paths' relationships whole by element
+// id and their nodes whole by id, in one statement: rows with an eid are
+// relationships (edgeColumns), the others nodes (props only).
+const cypherPathsWhole = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN eid, " + edgeColumns +
+	" UNION ALL UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
+	"RETURN null AS eid, properties(n) AS props, null AS type, null AS subject, null AS object"
 
 // search runs ps over the region and replaces the compact edges of the
 // answers by the whole relationships.
@@ -165,21 +170,35 @@ func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, ps gra
 	if err != nil || len(found) == 0 {
 		return nil, err
 	}
-	var eids []string
+	var eids, ids []string
 	for _, p := range found {
+		ids = append(ids, p.Nodes...)
 		for _, h := range p.Hops {
 			eids = append(eids, r.eid[h.Edge])
 		}
 	}
-	recs, err := collect(ctx, tx, cypherEdgesByElementID, map[string]any{"eids": uniq(eids)})
+	recs, err := collect(ctx, tx, cypherPathsWhole, map[string]any{"eids": uniq(eids), "ids": uniq(ids)})
 	if err != nil {
 		return nil, err
 	}
-	whole := make(map[string]*graph.Edge, len(recs))
+	whole := make(map[string]*graph.Edge, len(eids))
+	nodes := make(map[string]*graph.Node, len(ids))
 	for _, rec := range recs {
-		eid, _, err := neo4j.GetRecordValue[string](rec, "eid")
+		eid, isNull, err := neo4j.GetRecordValue[string](rec, "eid")
 		if err != nil {
 			return nil, err
+		}
+		if isNull {
+			props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
+			if err != nil {
+				return nil, err
+			}
+			n, err := decodeNode(props)
+			if err != nil {
+				return nil, fmt.Errorf("node %v: %w", props["id"], err)
+			}
+			nodes[n.ID] = n
+			continue
 		}
 		if whole[eid], err = decodeEdgeRecord(rec); err != nil {
 			return nil, err
@@ -198,6 +217,7 @@ func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, ps gra
 		}
 		out[i] = graph.NewPath(p.Nodes[0], hops)
 	}
+	graph.ResolvePathNodes(out, func(id string) *graph.Node { return nodes[id] })
 	return out, nil
 }
 
