@@ -27,14 +27,14 @@ type exportFile struct {
 func exportCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
 	format := fs.String("format", "kgx", "kgx (nodes.jsonl, edges.jsonl, manifest.json), graphml (kapgraph.graphml) or json (kapgraph.json)")
-	out := fs.String("out", ".", `directory to write into; "-" writes to standard output (kgx as a .tar.gz)`)
+	out := fs.String("out", "", `directory to write into (required); "-" writes to standard output (kgx as a .tar.gz)`)
 	dir := fs.String("seeds", "", "seeds directory for the embedded store (default: the seeds built into the binary)")
 	date := fs.String("date", "", "build date stamped in the KGX manifest, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC)")
-	helped := false
-	usage := fs.Usage
-	fs.Usage = func() { helped = true; usage() }
-	if err := parse(fs, args); err != nil || helped {
+	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *out == "" {
+		return usageError{`export needs --out DIR (a directory to write into) or --out - (standard output)`}
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("export takes no arguments, got %q", fs.Arg(0))}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -140,10 +141,11 @@ func TestExportCmdStdout(t *testing.T) {
 func TestExportCmdUsage(t *testing.T) {
 	ctx := context.Background()
 	for _, args := range [][]string{
-		{"--format", "csv"},
-		{"--date", "yesterday"},
+		{"--out", "-", "--format", "csv"},
+		{"--out", "-", "--date", "yesterday"},
 		{"--bogus"},
-		{"extra"},
+		{"--out", "-", "extra"},
+		{"--format", "json"}, // no --out
 	} {
 		var stdout, stderr bytes.Buffer
 		err := exportCmd(ctx, args, noNeo4j, &stdout, &stderr)
@@ -153,8 +155,8 @@ func TestExportCmdUsage(t *testing.T) {
 		}
 	}
 	var stdout, stderr bytes.Buffer
-	if err := exportCmd(ctx, []string{"-h"}, noNeo4j, &stdout, &stderr); err != nil {
-		t.Errorf("-h: %v", err)
+	if err := exportCmd(ctx, []string{"-h"}, noNeo4j, &stdout, &stderr); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("-h: %v, want flag.ErrHelp (run reports it as success)", err)
 	}
 	if !strings.Contains(stderr.String(), "-format") {
 		t.Errorf("-h prints no flags:\n%s", stderr.String())

@@ -33,8 +33,10 @@ Usage:
   kapgraph serve    [--addr :8080] [--seeds DIR] [--load] [--cors ORIGINS] [--no-playground] [--no-introspection]
   kapgraph load     [--seeds DIR]
   kapgraph validate [--json] [DIR]
-  kapgraph export   --format kgx|graphml|json [--out DIR|-] [--seeds DIR] [--date YYYY-MM-DD]
+  kapgraph export   --format kgx|graphml|json --out DIR|- [--seeds DIR] [--date YYYY-MM-DD]
   kapgraph version
+
+Every command takes -h or --help.
 
 Without NEO4J_URI, serve loads the seeds into the embedded store. With
 NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE), load writes
@@ -52,7 +54,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stderr, usage)
 		return usageError{"no command given"}
 	}
-	cmd, rest := args[1], args[2:]
+	err := dispatch(ctx, args[1], args[2:], getenv, stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // the command printed its usage: asked for, so success
+	}
+	return err
+}
+
+func dispatch(ctx context.Context, cmd string, rest []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "serve":
 		return serve(ctx, rest, getenv, stdout, stderr)
@@ -62,7 +71,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return validate(rest, stdout, stderr)
 	case "export":
 		return exportCmd(ctx, rest, getenv, stdout, stderr)
-	case "version":
+	case "version", "--version", "-version", "-v":
 		fmt.Fprintln(stdout, "kapgraph", version())
 		return nil
 	case "help", "-h", "--help":
@@ -79,10 +88,13 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// parse parses a command's flags. On -h or --help it returns
+// flag.ErrHelp, which stops the command before it does anything and which
+// run reports as success.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil
+			return err
 		}
 		return usageError{err.Error()}
 	}
