@@ -2,6 +2,22 @@
 // the hand-written resolvers behind the schema in schema/*.graphqls, the
 // error presenter, the query limits and the HTTP handler. Generated code
 // lives in resolvers/generated; per-request dataloaders in resolvers/batch.
+//
+// Reads are planned where the selection allows (plan.go): node and nodes
+// read their claim pages, at any depth, with subjects, objects and
+// evidence studies, in one Store call; stats, metaGraph, neighborhood,
+// evidence and search are one Store call each by construction; a list
+// root (reviews, studies, drugs, entities, ...) reads its page in one;
+// path roots are one Store call that returns claims and nodes whole.
+// Left to the dataloaders (batched, one Store call per level) are the
+// claim pages under a list root's nodes, which the planner does not yet
+// take on, and, because they hang off data the plan does not model:
+// Evidence.passage and .section; Claim.concerns and .review; the
+// non-claim relationship fields of nodes (related, mentionedIn,
+// studiedFor and their kin); and the lists of document structure (review
+// sections, subsections, passages, references, concerns).
+// app/statements_test.go counts the Neo4j statements of every bench and
+// playground query.
 package resolvers
 
 //go:generate go tool gqlgen generate
