@@ -93,6 +93,16 @@ func TestStatementsPerRequest(t *testing.T) {
 		qs = append(qs, question{name: "mix " + string(q), query: bench.KapgraphQueries[q], vars: vars[q],
 			want: statements(q == bench.QPaths4 || q == bench.QPaths6)})
 	}
+	// A list root with claim pages under its nodes: the page, then one
+	// plan for every node of it however deep the claims nest.
+	qs = append(qs,
+		question{name: "list drugs with claims", want: 2, query: `{ drugs(first: 5) { totalCount edges { node { id name
+  claims(first: 3) { totalCount edges { node { id predicate object { id name
+    ... on Mechanism { downstream(first: 2) { edges { node { id object { id } } } } } }
+  evidence { quote studies { id } } } } } } } } }`},
+		question{name: "list studies with claims", want: 2, query: `{ studies(first: 4) { edges { node { id
+  claims(first: 2) { edges { node { id subject { id } } } } } } } }`},
+	)
 	examples, err := web.Examples()
 	if err != nil {
 		t.Fatal(err)

@@ -74,11 +74,48 @@ func (r *Resolver) prefetch(ctx context.Context, ids []string) error {
 	if fc == nil || len(ids) == 0 {
 		return nil
 	}
+	return r.prefetchNodes(ctx, ids, func(pl *planner) *graph.PlanNode {
+		return pl.node(fc.Field.Selections, fc.Field.Alias)
+	})
+}
+
+// prefetchPage is prefetch for a root field that returns a connection of
+// nodes (a list root): the plan is what its edges { node } select, over the nodes of the page just read. So a list with nested
+// claims costs two Store calls, the page and its plan, however deep.
+func (r *Resolver) prefetchPage(ctx context.Context, ns []*graph.Node) error {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || len(ns) == 0 {
+		return nil
+	}
+	ids := make([]string, len(ns))
+	for i, n := range ns {
+		ids[i] = n.ID
+	}
+	return r.prefetchNodes(ctx, ids, func(pl *planner) *graph.PlanNode {
+		root := &graph.PlanNode{}
+		for _, f := range fields(fc.Field.Selections) {
+			if f.Name != "edges" {
+				continue
+			}
+			for _, e := range fields(f.SelectionSet) {
+				if e.Name == "node" {
+					root = merge(root, pl.node(e.SelectionSet, fc.Field.Alias+"."+f.Alias+"."+e.Alias))
+				}
+			}
+		}
+		return root
+	})
+}
+
+// prefetchNodes reads the plan that plan builds over ids and primes the
+// request's loaders with it.
+func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*planner) *graph.PlanNode) error {
+	fc := graphql.GetFieldContext(ctx)
 	pl := &planner{pages: map[string]*graph.PlanPage{}}
 	if oc := graphql.GetOperationContext(ctx); oc != nil {
 		pl.vars = oc.Variables
 	}
-	root := pl.node(fc.Field.Selections, fc.Field.Alias)
+	root := plan(pl)
 	if len(root.Pages) == 0 {
 		return nil
 	}

@@ -7,11 +7,11 @@
 // read their claim pages, at any depth, with subjects, objects and
 // evidence studies, in one Store call; stats, metaGraph, neighborhood,
 // evidence and search are one Store call each by construction; a list
-// root (reviews, studies, drugs, entities, ...) reads its page in one;
-// path roots are one Store call that returns claims and nodes whole.
-// Left to the dataloaders (batched, one Store call per level) are the
-// claim pages under a list root's nodes, which the planner does not yet
-// take on, and, because they hang off data the plan does not model:
+// root (reviews, studies, drugs, entities, ...) reads its page in one and,
+// when its nodes select claim pages, their plan in a second; path roots
+// are one Store call that returns claims and nodes whole. Left to the
+// dataloaders (batched, one Store call per level), because they hang off
+// data the plan does not model:
 // Evidence.passage and .section; Claim.concerns and .review; the
 // non-claim relationship fields of nodes (related, mentionedIn,
 // studiedFor and their kin); and the lists of document structure (review

@@ -111,6 +111,9 @@ func (r *queryResolver) list(ctx context.Context, q graph.NodeQuery, orderBy *ge
 		return page[*graph.Node]{}, fmt.Errorf("listing %s nodes: %w", what, err)
 	}
 	r.loaders(ctx).Prime(np.Nodes...)
+	if err := r.prefetchPage(ctx, np.Nodes); err != nil {
+		return page[*graph.Node]{}, err
+	}
 	return storePage(np, after), nil
 }
 

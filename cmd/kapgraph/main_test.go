@@ -121,11 +121,13 @@ var keyQueries = map[string]string{
 	"ketamine-to-outcomes": `{ mechanismToOutcomePaths(from: "CHEBI:6121", first: 5) { length sign score summary } }`,
 	"drug-with-claims": `{ node(id: "CHEBI:6121") { id name biolink xrefs { curie } ... on Drug {
 		claims(direction: OUT, first: 50) { totalCount edges { node { predicate sign object { id name } evidence { quote studies { name } } } } } } } }`,
-	"search":        `{ search(text: "mTOR", first: 5) { score matched node { id name category } } }`,
-	"neighborhood":  `{ neighborhood(id: "GO:0031929", depth: 1) { truncated nodes { id category } edges { id predicate sign } } }`,
-	"evidence":      `{ evidence(drug: "CHEBI:6121", disorder: "MONDO:0002046") { claims { id predicate sign qualifiers { timePoint effectSize } } studies { name design evidenceLevel } designs { key count } } }`,
-	"stats":         `{ stats { nodes edges byCategory { key count } byPredicate { key count } byDesign { key count } byEvidenceLevel { key count } byYear { key count } } }`,
-	"metagraph":     `{ metaGraph { subject predicate object count } }`,
+	"search":       `{ search(text: "mTOR", first: 5) { score matched node { id name category } } }`,
+	"neighborhood": `{ neighborhood(id: "GO:0031929", depth: 1) { truncated nodes { id category } edges { id predicate sign } } }`,
+	"evidence":     `{ evidence(drug: "CHEBI:6121", disorder: "MONDO:0002046") { claims { id predicate sign qualifiers { timePoint effectSize } } studies { name design evidenceLevel } designs { key count } } }`,
+	"stats":        `{ stats { nodes edges byCategory { key count } byPredicate { key count } byDesign { key count } byEvidenceLevel { key count } byYear { key count } } }`,
+	"metagraph":    `{ metaGraph { subject predicate object count } }`,
+	"drugs-with-claims": `{ drugs(first: 3, orderBy: {field: NAME}) { edges { node { id name claims(direction: OUT, first: 3) {
+		totalCount edges { node { id predicate object { id name } evidence { quote studies { name } } } } } } } } }`,
 	"studies-page":  `{ studies(first: 3, orderBy: {field: YEAR, direction: DESC}) { totalCount pageInfo { hasNextPage endCursor } edges { node { name year design } } } }`,
 	"not-found":     `{ node(id: "KAP:nope") { id } }`,
 	"too-many-hops": `{ paths(from: "CHEBI:6121", to: "KAP:relapse", maxHops: 99) { length } }`,
