@@ -18,6 +18,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/schema"
 )
 
 // Config is everything a server can be told; the zero value is the
@@ -45,6 +46,16 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 	if gqlOpts.Logger == nil {
 		gqlOpts.Logger = logger
 	}
+	var sdl []byte
+	if gqlOpts.Limits.Introspection {
+		// The SDL is embedded, so reading it cannot fail at run time;
+		// if it ever did, the route is left out rather than the server.
+		if b, err := schema.SDL(); err == nil {
+			sdl = b
+		} else {
+			logger.Error("schema: reading the SDL", "err", err)
+		}
+	}
 	return httpapi.NewServer(cfg.HTTP, httpapi.Deps{
 		GraphQL:  resolvers.NewExecutor(store, gqlOpts),
 		Pinger:   store,
@@ -52,5 +63,6 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 		Registry: cfg.Registry,
 		Explorer: explorer.Handler(),
 		Export:   export.Handler(store),
+		SDL:      sdl,
 	})
 }

@@ -46,3 +46,13 @@ func handleStatic() http.Handler {
 		assets.Serve(w, r, f, "public, max-age=3600")
 	})
 }
+
+// handleSDL serves the schema's text. It changes only with the binary, so
+// clients revalidate (no-cache) against its content ETag.
+func handleSDL(sdl []byte) http.Handler {
+	f := assets.NewFile("schema.graphql", sdl, "text/plain; charset=utf-8")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Disposition", `inline; filename="schema.graphql"`)
+		assets.Serve(w, r, f, "no-cache")
+	})
+}

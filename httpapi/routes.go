@@ -37,6 +37,9 @@ func addRoutes(
 			mux.Handle("/explore/", deps.Explorer)
 		}
 	}
+	if deps.SDL != nil {
+		mux.Handle("GET /schema.graphql", handleSDL(deps.SDL))
+	}
 	if deps.Export != nil {
 		mux.Handle("GET /export/", deps.Export)
 	}

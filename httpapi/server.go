@@ -109,6 +109,10 @@ type Deps struct {
 	Explorer http.Handler
 	// Export serves the graph as files under /export/; nil leaves it out.
 	Export http.Handler
+	// SDL is the schema's text, served at /schema.graphql for client
+	// code generators; nil leaves the route out (as when introspection
+	// is off: the SDL says no less than introspection would).
+	SDL []byte
 }
 
 // NewServer builds the whole HTTP surface of kapgraph as one handler: the
