@@ -337,3 +337,20 @@ func TestOtherReviewWithoutClaims(t *testing.T) {
 		t.Error("with the lexicon, no passage of the second review mentions any entity")
 	}
 }
+
+// A seeds directory that is not there, or is a file, is named as such.
+func TestLoadDirNamesAMissingDirectory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "review.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ dir, want string }{
+		{filepath.Join(t.TempDir(), "nope"), "does not exist"},
+		{file, "is a file, not a directory"},
+	} {
+		_, err := LoadDir(tc.dir)
+		if err == nil || !strings.Contains(err.Error(), tc.dir) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("LoadDir(%s) = %v, want an error naming it and saying it %s", tc.dir, err, tc.want)
+		}
+	}
+}

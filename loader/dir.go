@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -30,6 +31,16 @@ type Built struct {
 // returned, so a caller either gets all documents or an error naming the
 // file and line of the first problem.
 func LoadDir(dir string) ([]Built, error) {
+	// os.DirFS reports a missing root as "open .": name the directory.
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("seeds directory %s does not exist", dir)
+	case err != nil:
+		return nil, fmt.Errorf("seeds directory %s: %w", dir, err)
+	case !st.IsDir():
+		return nil, fmt.Errorf("seeds directory %s is a file, not a directory", dir)
+	}
 	return LoadFS(os.DirFS(dir), dir)
 }
 
