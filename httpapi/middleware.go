@@ -74,7 +74,9 @@ func observe(logger *slog.Logger, m *metrics, next http.Handler) http.Handler {
 			slog.String("route", info.route),
 			slog.Int("status", status),
 			slog.Int64("bytes", rec.bytes),
-			slog.Duration("duration", elapsed),
+			// Milliseconds, to the microsecond: readable in either log
+			// format (slog's Duration is nanoseconds in JSON).
+			slog.Float64("duration_ms", float64(elapsed.Microseconds())/1000),
 			slog.String("request_id", info.id),
 			slog.String("remote", r.RemoteAddr),
 		)

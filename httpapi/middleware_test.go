@@ -168,8 +168,8 @@ func TestRequestIDAndAccessLog(t *testing.T) {
 		if b, _ := line["bytes"].(float64); b <= 0 {
 			t.Errorf("log bytes = %v", line["bytes"])
 		}
-		if _, ok := line["duration"].(float64); !ok {
-			t.Errorf("log duration = %v", line["duration"])
+		if ms, ok := line["duration_ms"].(float64); !ok || ms <= 0 || ms > 60_000 {
+			t.Errorf("log duration_ms = %v, want milliseconds", line["duration_ms"])
 		}
 	}
 	if !found {

@@ -92,7 +92,7 @@ func Serve(ctx context.Context, addr string, h http.Handler, logger *slog.Logger
 	}
 
 	logger.LogAttrs(base, slog.LevelInfo, "http server shutting down",
-		slog.Duration("drain", opts.ShutdownTimeout))
+		slog.Int64("drain_ms", opts.ShutdownTimeout.Milliseconds()))
 	drainCtx, cancel := context.WithTimeout(base, opts.ShutdownTimeout)
 	defer cancel()
 	shutdownErr := srv.Shutdown(drainCtx)

@@ -254,15 +254,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	maxInFlight := fs.Int("max-inflight", defInFlight, "GraphQL requests executing at once; others queue until their deadline (negative: no cap)")
-	logFormat := fs.String("log-format", envOr(getenv, "KAPGRAPH_LOG_FORMAT", "json"), "log format: json or text")
+	logFormat := fs.String("log-format", envOr(getenv, "KAPGRAPH_LOG_FORMAT", "auto"), "log format: text, json, or auto (text on a terminal, else JSON)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	var h slog.Handler = slog.NewJSONHandler(stderr, nil)
-	if *logFormat == "text" {
-		h = slog.NewTextHandler(stderr, nil)
+	logger, err := newLogger(*logFormat, stderr)
+	if err != nil {
+		return err
 	}
-	logger := slog.New(h)
 
 	store, where, err := openStore(ctx, getenv, logger, fitToTimeout(*timeout))
 	if err != nil {
@@ -275,7 +274,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		if err != nil {
 			return err
 		}
-		if err := loadAll(ctx, store, built, stderr); err != nil {
+		if err := loadAll(ctx, store, built, logWriter{logger}); err != nil {
 			return err
 		}
 	}
@@ -296,6 +295,39 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			fmt.Fprintf(stdout, "kapgraph serving %s at http://%s/ (GraphQL at /graphql)\n", where, a)
 		},
 	})
+}
+
+// newLogger makes serve's logger. Everything serve says on stderr goes
+// through it, so the lines share one format: text for a person at a
+// terminal, JSON (one object a line) for a log collector.
+func newLogger(format string, stderr io.Writer) (*slog.Logger, error) {
+	if format == "auto" {
+		format = "json"
+		if f, ok := stderr.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+				format = "text"
+			}
+		}
+	}
+	switch format {
+	case "json":
+		return slog.New(slog.NewJSONHandler(stderr, nil)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(stderr, nil)), nil
+	}
+	return nil, usageError{fmt.Sprintf("unknown log format %q: want text, json or auto", format)}
+}
+
+// logWriter turns the lines loadAll prints into log records.
+type logWriter struct{ l *slog.Logger }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	for _, line := range strings.Split(strings.TrimRight(string(p), "\n"), "\n") {
+		if line != "" {
+			w.l.Info(line)
+		}
+	}
+	return len(p), nil
 }
 
 // fitToTimeout fits the driver's waits into the request timeout.
