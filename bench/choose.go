@@ -1,10 +1,12 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -13,12 +15,16 @@ import (
 
 // Targets of Choose: the work each question does stays about the same as
 // the graph grows, so that a slower answer at a larger size means the
-// engine scales worse, not that it was asked a bigger question.
+// engine scales worse, not that it was asked a bigger question. Each
+// sample is the n ids nearest its target (on a log scale), a band of
+// comparable work.
 const (
 	targetEntityDegree = 20   // (b): AFFECTS claims of the drug
 	targetPaths6       = 2000 // (e): paths enumerated at maxHops 6
 	targetCentreDegree = 20   // (f): curated edges of the centre
-	pathCandidates     = 60
+	// pathCandidatesPer is how many drugs are tried per id the paths
+	// sample needs: many have no mechanism path within 4 hops.
+	pathCandidatesPer = 3
 )
 
 func cypherRows(ctx context.Context, d neo4j.DriverWithContext, db, cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -30,63 +36,47 @@ func cypherRows(ctx context.Context, d neo4j.DriverWithContext, db, cypher strin
 	return res.Records, nil
 }
 
-// Choose picks the parameters of the mix from the data in Neo4j: (b) the
-// drug whose AFFECTS out-degree is nearest targetEntityDegree; (d) and (e)
-// the drug, among the first candidates by id with a path within 4 hops,
-// whose path count within 6 hops is nearest targetPaths6 (and below
-// graph.MaxEnumeratedPaths); (f) the mechanism whose curated degree is
-// nearest targetCentreDegree. Ties go to the smaller id.
-func Choose(ctx context.Context, d neo4j.DriverWithContext, db string) (Params, error) {
-	var p Params
-	recs, err := cypherRows(ctx, d, db, `MATCH (n:Drug) WITH n, COUNT { (n)-[:AFFECTS]->() } AS deg WHERE deg > 0
-RETURN n.id AS id ORDER BY abs(deg - $t), n.id LIMIT 1`, map[string]any{"t": targetEntityDegree})
-	if err != nil || len(recs) == 0 {
-		return p, fmt.Errorf("choosing the entity: %v (%d)", err, len(recs))
-	}
-	p.Entity = recs[0].Values[0].(string)
-
-	recs, err = cypherRows(ctx, d, db, `MATCH (n:Mechanism) WITH n, COUNT { (n)-[:`+curatedTypes()+`]-() } AS deg
-RETURN n.id AS id ORDER BY abs(deg - $t), n.id LIMIT 1`, map[string]any{"t": targetCentreDegree})
-	if err != nil || len(recs) == 0 {
-		return p, fmt.Errorf("choosing the centre: %v", err)
-	}
-	p.Centre = recs[0].Values[0].(string)
-
-	recs, err = cypherRows(ctx, d, db, `MATCH (n:Drug) WHERE EXISTS { (n)-[:AFFECTS|CORRELATED_WITH]->() }
-RETURN n.id AS id ORDER BY n.id LIMIT $n`, map[string]any{"n": pathCandidates})
-	if err != nil {
-		return p, fmt.Errorf("choosing the path source: %w", err)
-	}
-	best := math.Inf(1)
+// band reads (id, degree) rows into the ids and the range of degrees.
+func band(recs []*neo4j.Record) ([]string, [2]int) {
+	var ids []string
+	b := [2]int{math.MaxInt, 0}
 	for _, r := range recs {
-		id := r.Values[0].(string)
-		count := func(hops int) (int, error) {
-			rs, err := cypherRows(ctx, d, db, CypherCountPaths(hops), map[string]any{"from": id, "bound": graph.MaxEnumeratedPaths + 1})
-			if err != nil {
-				return 0, err
-			}
-			return int(rs[0].Values[0].(int64)), nil
-		}
-		n4, err := count(4)
-		if err != nil {
-			return p, err
-		}
-		if n4 == 0 {
-			continue
-		}
-		n6, err := count(6)
-		if err != nil {
-			return p, err
-		}
-		if n6 > graph.MaxEnumeratedPaths {
-			continue
-		}
-		if dist := math.Abs(math.Log(float64(n6) / targetPaths6)); dist < best {
-			best, p.PathFrom, p.Paths4, p.Paths6 = dist, id, n4, n6
-		}
+		ids = append(ids, r.Values[0].(string))
+		d := int(r.Values[1].(int64))
+		b[0], b[1] = min(b[0], d), max(b[1], d)
 	}
-	if p.PathFrom == "" {
-		return p, fmt.Errorf("no drug among the first %d has a mechanism path within 4 hops and at most %d within 6", pathCandidates, graph.MaxEnumeratedPaths)
+	return ids, b
+}
+
+// Choose draws the samples of the mix from the data in Neo4j, n ids each
+// where the data has that many, ranked by seed (see rankBySeed): (b) the
+// drugs whose AFFECTS out-degree is nearest targetEntityDegree; (d) and
+// (e) the drugs, among the first candidates by id with a path within 4
+// hops, whose path count within 6 hops is nearest targetPaths6 (and below
+// graph.MaxEnumeratedPaths); (f) the mechanisms whose curated degree is
+// nearest targetCentreDegree. Ties go to the smaller id.
+func Choose(ctx context.Context, d neo4j.DriverWithContext, db string, n int, seed uint64) (Params, error) {
+	p := Params{Seed: seed}
+	recs, err := cypherRows(ctx, d, db, `MATCH (n:Drug) WITH n, COUNT { (n)-[:AFFECTS]->() } AS deg WHERE deg > 0
+RETURN n.id AS id, deg ORDER BY abs(log(toFloat(deg) / $t)), n.id LIMIT $n`, map[string]any{"t": targetEntityDegree, "n": n})
+	if err != nil || len(recs) == 0 {
+		return p, fmt.Errorf("choosing the entities: %v (%d)", err, len(recs))
+	}
+	ids, b := band(recs)
+	p.Entities, p.EntityBand = rankBySeed(ids, seed), b
+	p.Entity = p.Entities[0]
+
+	recs, err = cypherRows(ctx, d, db, `MATCH (n:Mechanism) WITH n, COUNT { (n)-[:`+curatedTypes()+`]-() } AS deg WHERE deg > 0
+RETURN n.id AS id, deg ORDER BY abs(log(toFloat(deg) / $t)), n.id LIMIT $n`, map[string]any{"t": targetCentreDegree, "n": n})
+	if err != nil || len(recs) == 0 {
+		return p, fmt.Errorf("choosing the centres: %v (%d)", err, len(recs))
+	}
+	ids, b = band(recs)
+	p.Centres, p.CentreBand = rankBySeed(ids, seed), b
+	p.Centre = p.Centres[0]
+
+	if err := choosePaths(ctx, d, db, n, seed, &p); err != nil {
+		return p, err
 	}
 
 	recs, err = cypherRows(ctx, d, db, CypherListFirst, nil)
@@ -97,6 +87,64 @@ RETURN n.id AS id ORDER BY n.id LIMIT $n`, map[string]any{"n": pathCandidates})
 	p.ListAfter.Year = int(last.Values[0].(int64))
 	p.ListAfter.ID = last.Values[1].(string)
 	return p, nil
+}
+
+// choosePaths draws the sample of (d) and (e).
+func choosePaths(ctx context.Context, d neo4j.DriverWithContext, db string, n int, seed uint64, p *Params) error {
+	recs, err := cypherRows(ctx, d, db, `MATCH (n:Drug) WHERE EXISTS { (n)-[:AFFECTS|CORRELATED_WITH]->() }
+RETURN n.id AS id ORDER BY n.id LIMIT $n`, map[string]any{"n": n * pathCandidatesPer})
+	if err != nil {
+		return fmt.Errorf("choosing the path sources: %w", err)
+	}
+	count := func(id string, hops, bound int) (int, error) {
+		rs, err := cypherRows(ctx, d, db, CypherCountPaths(hops), map[string]any{"from": id, "bound": bound})
+		if err != nil {
+			return 0, err
+		}
+		return int(rs[0].Values[0].(int64)), nil
+	}
+	type cand struct {
+		id   string
+		n6   int
+		dist float64
+	}
+	var cs []cand
+	for _, r := range recs {
+		id := r.Values[0].(string)
+		n6, err := count(id, 6, graph.MaxEnumeratedPaths+1)
+		if err != nil {
+			return err
+		}
+		if n6 == 0 || n6 > graph.MaxEnumeratedPaths {
+			continue
+		}
+		if n4, err := count(id, 4, 1); err != nil {
+			return err
+		} else if n4 == 0 {
+			continue
+		}
+		cs = append(cs, cand{id, n6, math.Abs(math.Log(float64(n6) / targetPaths6))})
+	}
+	if len(cs) == 0 {
+		return fmt.Errorf("no drug among the first %d has a mechanism path within 4 hops and at most %d within 6", len(recs), graph.MaxEnumeratedPaths)
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(a.dist, b.dist) })
+	cs = cs[:min(n, len(cs))]
+	ids := make([]string, len(cs))
+	p.Paths6Band = [2]int{math.MaxInt, 0}
+	for i, c := range cs {
+		ids[i] = c.id
+		p.Paths6Band = [2]int{min(p.Paths6Band[0], c.n6), max(p.Paths6Band[1], c.n6)}
+	}
+	p.PathFroms = rankBySeed(ids, seed)
+	p.PathFrom = p.PathFroms[0]
+	for _, c := range cs {
+		if c.id == p.PathFrom {
+			p.Paths6 = c.n6
+		}
+	}
+	p.Paths4, err = count(p.PathFrom, 4, graph.MaxEnumeratedPaths+1)
+	return err
 }
 
 // Cursors asks page 1 of (c) of each GraphQL system for its own cursor and

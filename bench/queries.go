@@ -50,15 +50,27 @@ var Describe = map[QueryID]string{
 	QNeighborhood: "neighbourhood subgraph of one mechanism, depth 2, at most 100 nodes, curated edges",
 }
 
-// Params are the ids the questions are asked about; Choose picks them from
+// Params are the ids the questions are asked about; Choose draws them from
 // the data so that the work per question stays comparable across sizes.
+// Entity, PathFrom and Centre are the most popular id of each sample (or
+// the only id, when a Params is made by hand).
 type Params struct {
 	Entity    string `json:"entity"`    // (b) a drug
 	PathFrom  string `json:"pathFrom"`  // (d), (e) a drug
-	Paths6    int    `json:"paths6"`    // how many paths (e) enumerates
-	Paths4    int    `json:"paths4"`    // how many paths (d) enumerates
+	Paths6    int    `json:"paths6"`    // how many paths (e) enumerates from PathFrom
+	Paths4    int    `json:"paths4"`    // how many paths (d) enumerates from PathFrom
 	Centre    string `json:"centre"`    // (f) a mechanism
 	ListAfter Cursor `json:"listAfter"` // (c) the last study of page 1, per system
+
+	// The samples the timed requests draw from (see Sequence), most
+	// popular first, and the band of work each was drawn within.
+	Seed       uint64   `json:"seed"`
+	Entities   []string `json:"entities,omitempty"`
+	PathFroms  []string `json:"pathFroms,omitempty"`
+	Centres    []string `json:"centres,omitempty"`
+	EntityBand [2]int   `json:"entityBand"` // AFFECTS out-degrees of Entities
+	Paths6Band [2]int   `json:"paths6Band"` // paths within 6 hops from PathFroms
+	CentreBand [2]int   `json:"centreBand"` // curated degrees of Centres
 }
 
 // Cursor is where page 1 of (c) ended, in each system's own cursor format.

@@ -56,6 +56,8 @@ type Settings struct {
 	MinRequests int           `json:"minRequests"`
 	Warmup      int           `json:"warmup"`
 	Seed        uint64        `json:"seed"`
+	Sample      int           `json:"sample,omitempty"`      // ids per parameterised question
+	RequestSeed uint64        `json:"requestSeed,omitempty"` // of the samples and the request sequence
 }
 
 // MemoryPoint is the resident memory of one server.

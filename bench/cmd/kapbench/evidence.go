@@ -72,7 +72,7 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 		s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, p.ListAfter.Kapgraph)
 		for _, q := range []bench.QueryID{bench.QEntity, bench.QList, bench.QPaths6, bench.QNeighborhood} {
 			bench.Warm(ctx, s, 1, h.o.timeout)
-			c := bench.Measure(ctx, s, []bench.QueryID{q}, 1, bench.Load{Duration: time.Millisecond, MaxRequests: 30, MinRequests: 30, Timeout: h.o.timeout})
+			c := bench.Measure(ctx, s, bench.NewSequence(p), bench.Meter{}, []bench.QueryID{q}, 1, bench.Load{Duration: time.Millisecond, MaxRequests: 30, MinRequests: 30, Timeout: h.o.timeout})
 			fmt.Fprintf(&b, "  %-44s %-15s p50 %7.2f ms  p99 %7.2f ms\n", label, q, c.P50Ms, c.P99Ms)
 		}
 		srv.Close()
@@ -85,10 +85,10 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 	s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, p.ListAfter.Kapgraph)
 	var tb strings.Builder
 	for _, q := range bench.Mix {
-		s.Ask(ctx, q, false) // warm
+		s.Ask(ctx, q, 0, false) // warm
 		ts.Reset()
 		t0 := time.Now()
-		_, err := s.Ask(ctx, q, false)
+		_, err := s.Ask(ctx, q, 0, false)
 		wall := time.Since(t0)
 		fmt.Fprintf(&tb, "%s%s\n%s\n", q, errSuffix(err), bench.FormatCalls(ts.Calls(), wall))
 	}
