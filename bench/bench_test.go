@@ -4,8 +4,11 @@ package bench
 // process where it can be (kapgraph's handler over both stores via
 // httptest, the Cypher floor through the driver) and the real peer
 // (node bench/peer/server.mjs) over the same Neo4j. TestAnswersEqual is a
-// real test: the four systems must give the same answers. The benchmarks
-// time each question and the mix at 1 and 8 clients:
+// real test: the four systems must give the same answers, for every id of
+// every sample. The benchmarks time each question and the mix at 1 and 8
+// clients, drawing the ids per request as kapbench does, and report CPU
+// ms per request beside throughput (the server's: for the in-process
+// systems the whole test process, load generator included; and Neo4j's):
 //
 //	cd bench && go test -run '^$' -bench . -benchtime 20x
 //
@@ -14,7 +17,10 @@ package bench
 // or 7732), because the other packages' tests wipe the runner's database
 // while they run; BENCH_NEO4J=runner uses NEO4J_URI etc. as they are.
 // Without Java, Maven or Node the tests skip, except with CI=true, where
-// they fail.
+// they fail. Neo4j's pid, for its CPU time, is BENCH_NEO4J_PID, else the
+// pid file scripts/neo4j.sh keeps, else whoever listens on NEO4J_URI's
+// port. Runner mode wipes that database, so it must not be one that
+// others' tests use at the same time.
 
 import (
 	"bufio"

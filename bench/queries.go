@@ -12,6 +12,25 @@
 //   - neo4j-graphql: @neo4j/graphql 7 on GraphQL Yoga over the same
 //     database (bench/peer).
 //
+// What keeps the comparison fair:
+//
+//   - every request of the questions about one id asks about a different
+//     id: Choose draws a sample of up to 128 ids per question within a
+//     band of comparable work, and Sequence picks the id of each
+//     client's i-th request Zipf-skewed from a fixed seed, the same
+//     sequence for every system, so no system is timed answering one
+//     question from hot caches;
+//   - Check compares the four systems' answers for every id of every
+//     sample before anything is timed;
+//   - Measure charges each system's CPU time (its server and Neo4j) to
+//     the requests it answered, because on a shared machine throughput
+//     says how fast a system went with the cores it got, and CPU per
+//     request says what it costs;
+//   - no cache serves a timed request: the bench POSTs, which kapgraph
+//     answers with Cache-Control: no-store and no ETag, and never sends
+//     If-None-Match; kapgraph caches parsed queries, not results, and its
+//     dataloaders live for one request; the peer has no response cache.
+//
 // bench/gen makes the data, bench/cmd/kapbench runs the whole benchmark
 // and writes BENCHMARKS.md, and the tests of this package are its quick
 // version for CI.
