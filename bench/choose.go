@@ -79,13 +79,18 @@ RETURN n.id AS id, deg ORDER BY abs(log(toFloat(deg) / $t)), n.id LIMIT $n`, map
 		return p, err
 	}
 
-	recs, err = cypherRows(ctx, d, db, CypherListFirst, nil)
-	if err != nil || len(recs) < listFirst {
-		return p, fmt.Errorf("choosing the list cursor: %v (%d rows)", err, len(recs))
+	// (c): the ends of pages 1..n, each followed by a page with a study on
+	// it; in page order, since readers go to page 2 far more often than
+	// to page 40.
+	recs, err = cypherRows(ctx, d, db, CypherListFirst, map[string]any{"n": n*listFirst + 1})
+	if err != nil || len(recs) <= listFirst {
+		return p, fmt.Errorf("choosing the list cursors: %v (%d rows)", err, len(recs))
 	}
-	last := recs[len(recs)-1]
-	p.ListAfter.Year = int(last.Values[0].(int64))
-	p.ListAfter.ID = last.Values[1].(string)
+	for end := listFirst - 1; end < len(recs)-1; end += listFirst {
+		r := recs[end]
+		p.ListAfters = append(p.ListAfters, Cursor{Year: int(r.Values[0].(int64)), ID: r.Values[1].(string)})
+	}
+	p.ListAfter = p.ListAfters[0]
 	return p, nil
 }
 
@@ -147,8 +152,9 @@ RETURN n.id AS id ORDER BY n.id LIMIT $n`, map[string]any{"n": n * pathCandidate
 	return err
 }
 
-// Cursors asks page 1 of (c) of each GraphQL system for its own cursor and
-// checks that page 1 ends at the same study everywhere.
+// Cursors walks the pages of (c) of each GraphQL system, from page 1 on,
+// for its own cursor at the end of each page of the sample, and checks
+// that every page ends at the same study everywhere.
 func Cursors(ctx context.Context, p *Params, kapgraph, embedded, peer *GraphQLSystem) error {
 	type page struct {
 		PageInfo struct{ EndCursor string } `json:"pageInfo"`
@@ -156,31 +162,46 @@ func Cursors(ctx context.Context, p *Params, kapgraph, embedded, peer *GraphQLSy
 			Node struct{ ID string } `json:"node"`
 		} `json:"edges"`
 	}
-	first := func(s *GraphQLSystem, query, field string) (string, error) {
+	walk := func(s *GraphQLSystem, query, field string) ([]string, error) {
 		if s == nil {
-			return "", nil
+			return make([]string, len(p.ListAfters)), nil
 		}
-		data, err := s.Raw(ctx, query, map[string]any{"after": nil})
-		if err != nil {
-			return "", fmt.Errorf("%s: page 1 of the list: %w", s.Name(), err)
+		var cursors []string
+		var after any
+		for i, want := range p.ListAfters {
+			data, err := s.Raw(ctx, query, map[string]any{"after": after})
+			if err != nil {
+				return nil, fmt.Errorf("%s: page %d of the list: %w", s.Name(), i+1, err)
+			}
+			var m map[string]page
+			if err := json.Unmarshal(data, &m); err != nil {
+				return nil, err
+			}
+			pg := m[field]
+			if n := len(pg.Edges); n == 0 || pg.Edges[n-1].Node.ID != want.ID {
+				return nil, fmt.Errorf("%s: page %d of the list does not end at %s", s.Name(), i+1, want.ID)
+			}
+			cursors = append(cursors, pg.PageInfo.EndCursor)
+			after = pg.PageInfo.EndCursor
 		}
-		var m map[string]page
-		if err := json.Unmarshal(data, &m); err != nil {
-			return "", err
-		}
-		pg := m[field]
-		if n := len(pg.Edges); n == 0 || pg.Edges[n-1].Node.ID != p.ListAfter.ID {
-			return "", fmt.Errorf("%s: page 1 of the list does not end at %s", s.Name(), p.ListAfter.ID)
-		}
-		return pg.PageInfo.EndCursor, nil
+		return cursors, nil
 	}
-	var err error
-	if p.ListAfter.Kapgraph, err = first(kapgraph, KapgraphQueries[QList], "studies"); err != nil {
+	kc, err := walk(kapgraph, KapgraphQueries[QList], "studies")
+	if err != nil {
 		return err
 	}
-	if p.ListAfter.Embedded, err = first(embedded, KapgraphQueries[QList], "studies"); err != nil {
+	ec, err := walk(embedded, KapgraphQueries[QList], "studies")
+	if err != nil {
 		return err
 	}
-	p.ListAfter.Peer, err = first(peer, PeerQueries[QList], "studiesConnection")
-	return err
+	pc, err := walk(peer, PeerQueries[QList], "studiesConnection")
+	if err != nil {
+		return err
+	}
+	for i := range p.ListAfters {
+		c := &p.ListAfters[i]
+		c.Kapgraph, c.Embedded, c.Peer = kc[i], ec[i], pc[i]
+	}
+	p.ListAfter = p.ListAfters[0]
+	return nil
 }

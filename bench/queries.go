@@ -63,7 +63,7 @@ var Mix = []QueryID{QStats, QEntity, QList, QPaths4, QPaths6, QNeighborhood}
 var Describe = map[QueryID]string{
 	QStats:        "dashboard stats: totals and six histograms",
 	QEntity:       "one drug, its 10 strongest AFFECTS claims with evidence, and each object's 5 strongest AFFECTS claims with evidence (two levels, totalCount at both)",
-	QList:         "studies with evidence level <= 2 since 2015, newest first, second page of 20 (keyset cursor), with totalCount",
+	QList:         "studies with evidence level <= 2 since 2015, newest first, a page of 20 after page 1 (keyset cursor; page 2 most often), with totalCount",
 	QPaths4:       "signed mechanism-to-outcome paths from one drug, maxHops 4, best 10",
 	QPaths6:       "signed mechanism-to-outcome paths from one drug, maxHops 6, best 10",
 	QNeighborhood: "neighbourhood subgraph of one mechanism, depth 2, at most 100 nodes, curated edges",
@@ -85,6 +85,7 @@ type Params struct {
 	// popular first, and the band of work each was drawn within.
 	Seed       uint64   `json:"seed"`
 	Entities   []string `json:"entities,omitempty"`
+	ListAfters []Cursor `json:"listAfters,omitempty"` // where pages 1, 2, … of (c) end: page 2 is the most popular
 	PathFroms  []string `json:"pathFroms,omitempty"`
 	Centres    []string `json:"centres,omitempty"`
 	EntityBand [2]int   `json:"entityBand"` // AFFECTS out-degrees of Entities
@@ -92,7 +93,7 @@ type Params struct {
 	CentreBand [2]int   `json:"centreBand"` // curated degrees of Centres
 }
 
-// Cursor is where page 1 of (c) ended, in each system's own cursor format.
+// Cursor is where a page of (c) ended, in each system's own cursor format.
 type Cursor struct {
 	Year     int    `json:"year"`
 	ID       string `json:"id"`
@@ -100,6 +101,13 @@ type Cursor struct {
 	Embedded string `json:"embedded"`
 	Peer     string `json:"peer"`
 }
+
+// ForKapgraph is the cursor of kapgraph over Neo4j (and of any kapgraph
+// but the embedded one, whose cursors are its own).
+func (c Cursor) ForKapgraph() string { return c.Kapgraph }
+
+// ForEmbedded is the cursor of kapgraph over the embedded store.
+func (c Cursor) ForEmbedded() string { return c.Embedded }
 
 // Page sizes of the mix.
 const (
@@ -233,8 +241,9 @@ CALL () {
 }
 RETURN total, page`
 
-// CypherListFirst is page 1 of (c), for the cursor of page 2.
-var CypherListFirst = `MATCH (n:Study) WHERE ` + listWhere + ` WITH n ORDER BY n.year DESC, n.id DESC LIMIT ` + fmt.Sprint(listFirst) + `
+// CypherListFirst is the first $n studies of (c), for the cursors of the
+// pages after them.
+var CypherListFirst = `MATCH (n:Study) WHERE ` + listWhere + ` WITH n ORDER BY n.year DESC, n.id DESC LIMIT $n
 RETURN n.year AS year, n.id AS id`
 
 // pathsBody enumerates the simple causal paths from $from to any Outcome

@@ -176,7 +176,7 @@ func (r *Results) Markdown() string {
 	for _, q := range Mix {
 		w("- **%s**: %s\n", q, Describe[q])
 	}
-	w("\nEach request of (b), (d), (e) and (f) asks about one id of a sample of up to %d ids per question, drawn from the data within a band of comparable work (below) and ranked by a seeded hash; the id of each client's i-th request is drawn Zipf-skewed (internal/synth's law, P(rank k) ∝ (2+k)^-1.15: the most popular tenth of the ids gets about half the requests) as a pure function of (seed %d, question, client, i), so every system is asked the same sequence. (a) and (c) have no id to vary.\n\n",
+	w("\nEach request of (b), (c), (d), (e) and (f) asks about one id (for (c), one page) of a sample of up to %d per question, drawn from the data within a band of comparable work (below) and ranked by a seeded hash; the id of each client's i-th request is drawn Zipf-skewed (internal/synth's law, P(rank k) ∝ (2+k)^-1.15: the most popular tenth of the ids gets about half the requests) as a pure function of (seed %d, question, client, i), so every system is asked the same sequence. The pages of (c) are ranked in page order (page 2 the most popular), each system paging with its own cursors; (a) has nothing to vary.\n\n",
 		r.Settings.Sample, r.Settings.RequestSeed)
 	w("Every answer of every system, for every id of every sample, is normalised (ids, sets, counts, scores at 1e-6) and checked equal across the four before anything is timed; the run stops on any difference. Each system is warmed up (%d rounds of the mix, most popular ids) first. Each cell runs for %s (mix cells %s) or at least %d requests, closed-loop, on loopback. Latencies in milliseconds, throughput in answered requests per second.\n\n",
 		r.Settings.Warmup, r.Settings.Duration, r.Settings.MixDuration, r.Settings.MinRequests)
@@ -205,11 +205,12 @@ func (r *Results) Markdown() string {
 		w("| %s | %d | %d | %d | %d rels in %.1f s (docs %d–%d) | **%.0f** | %s | %s |\n", s.Name, s.Documents, s.Nodes, s.Relationships,
 			s.Ingest.Relationships, s.Ingest.Seconds, s.Ingest.FromDoc, s.Ingest.ToDoc-1, s.Ingest.RelsPerSecond, slowest, emb)
 	}
-	w("\nSamples drawn from the data (so each question does comparable work at every size): how many ids, the band of work they span, and the most popular id:\n\n| size | (b) entities | AFFECTS degree | most popular | (d)/(e) path sources | paths ≤6 hops | most popular (paths ≤4 / ≤6) | (f) centres | curated degree | most popular |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	w("\nSamples drawn from the data (so each question does comparable work at every size): how many ids, the band of work they span, and the most popular id:\n\n| size | (b) entities | AFFECTS degree | most popular | (d)/(e) path sources | paths ≤6 hops | most popular (paths ≤4 / ≤6) | (f) centres | curated degree | most popular | (c) pages |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range r.Sizes {
 		p := s.Params
-		w("| %s | %d | %s | `%s` | %d | %s | `%s` (%d / %d) | %d | %s | `%s` |\n", s.Name, len(p.IDs(QEntity)), span(p.EntityBand), p.Entity,
-			len(p.IDs(QPaths6)), span(p.Paths6Band), p.PathFrom, p.Paths4, p.Paths6, len(p.IDs(QNeighborhood)), span(p.CentreBand), p.Centre)
+		w("| %s | %d | %s | `%s` | %d | %s | `%s` (%d / %d) | %d | %s | `%s` | %d (pages 2 to %d; page 2 most popular) |\n", s.Name, len(p.IDs(QEntity)), span(p.EntityBand), p.Entity,
+			len(p.IDs(QPaths6)), span(p.Paths6Band), p.PathFrom, p.Paths4, p.Paths6, len(p.IDs(QNeighborhood)), span(p.CentreBand), p.Centre,
+			len(p.Cursors()), len(p.Cursors())+1)
 	}
 
 	for _, s := range r.Sizes {

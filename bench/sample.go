@@ -27,8 +27,9 @@ const (
 	zipfV = 2.0
 )
 
-// sampled lists the questions that draw their parameter from a sample.
-var sampled = []QueryID{QEntity, QPaths4, QPaths6, QNeighborhood}
+// sampled lists the questions that draw their parameter from a sample:
+// for (c), the page.
+var sampled = []QueryID{QEntity, QList, QPaths4, QPaths6, QNeighborhood}
 
 // Sampled reports whether q's parameter is drawn from the sample (the
 // others ask the same thing every time).
@@ -47,6 +48,11 @@ func (p Params) IDs(q QueryID) []string {
 		ids, one = p.PathFroms, p.PathFrom
 	case QNeighborhood:
 		ids, one = p.Centres, p.Centre
+	case QList:
+		for _, c := range p.Cursors() {
+			ids = append(ids, c.ID)
+		}
+		return ids
 	default:
 		return nil
 	}
@@ -54,6 +60,15 @@ func (p Params) IDs(q QueryID) []string {
 		return []string{one}
 	}
 	return ids
+}
+
+// Cursors are the pages of (c)'s sample: where each page it asks for
+// starts, in rank order (ListAfter alone when there is no sample).
+func (p Params) Cursors() []Cursor {
+	if len(p.ListAfters) == 0 && p.ListAfter.ID != "" {
+		return []Cursor{p.ListAfter}
+	}
+	return p.ListAfters
 }
 
 // Sequence is which sample index the i-th request of each client asks,

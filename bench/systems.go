@@ -54,25 +54,24 @@ type GraphQLSystem struct {
 	bodies  map[QueryID][][]byte // by sample index
 }
 
-// NewKapgraph is kapgraph at url (…/graphql), with the parameters p and the
-// list cursor of this server.
-func NewKapgraph(name, url string, p Params, cursor string) *GraphQLSystem {
+// NewKapgraph is kapgraph at url (…/graphql), with the parameters p; the
+// cursors of (c) are cursor's field of p's (Cursor.ForKapgraph or
+// Cursor.ForEmbedded), since each server's cursors are its own.
+func NewKapgraph(name, url string, p Params, cursor func(Cursor) string) *GraphQLSystem {
 	return newGraphQL(name, url, KapgraphQueries, NormKapgraph, p, cursor)
 }
 
 // NewPeer is the peer at url.
 func NewPeer(url string, p Params) *GraphQLSystem {
-	return newGraphQL(SysPeer, url, PeerQueries, NormPeer, p, p.ListAfter.Peer)
+	return newGraphQL(SysPeer, url, PeerQueries, NormPeer, p, func(c Cursor) string { return c.Peer })
 }
 
 // graphQLVars are the variables of q about id; the two APIs name them
 // alike.
-func graphQLVars(q QueryID, id, cursor string) map[string]any {
+func graphQLVars(q QueryID, id string) map[string]any {
 	switch q {
 	case QEntity, QNeighborhood:
 		return map[string]any{"id": id}
-	case QList:
-		return map[string]any{"after": cursor}
 	case QPaths4, QPaths6:
 		return map[string]any{"from": id}
 	}
@@ -81,15 +80,27 @@ func graphQLVars(q QueryID, id, cursor string) map[string]any {
 
 // newGraphQL encodes every request body once, so that the timed loop
 // spends nothing on encoding.
-func newGraphQL(name, url string, queries map[QueryID]string, norm func(QueryID, []byte) (string, error), p Params, cursor string) *GraphQLSystem {
+func newGraphQL(name, url string, queries map[QueryID]string, norm func(QueryID, []byte) (string, error), p Params, cursor func(Cursor) string) *GraphQLSystem {
 	s := &GraphQLSystem{name: name, url: url, queries: queries, norm: norm, bodies: map[QueryID][][]byte{}}
 	for q, text := range queries {
-		ids := p.IDs(q)
-		if ids == nil {
-			ids = []string{""}
+		var vars []map[string]any
+		switch {
+		case q == QList:
+			for _, c := range p.Cursors() {
+				vars = append(vars, map[string]any{"after": cursor(c)})
+			}
+			if len(vars) == 0 {
+				vars = append(vars, map[string]any{"after": nil})
+			}
+		case p.IDs(q) == nil:
+			vars = append(vars, nil)
+		default:
+			for _, id := range p.IDs(q) {
+				vars = append(vars, graphQLVars(q, id))
+			}
 		}
-		for _, id := range ids {
-			b, _ := json.Marshal(map[string]any{"query": text, "variables": graphQLVars(q, id, cursor)})
+		for _, v := range vars {
+			b, _ := json.Marshal(map[string]any{"query": text, "variables": v})
 			s.bodies[q] = append(s.bodies[q], b)
 		}
 	}
@@ -175,8 +186,10 @@ func NewCypher(driver neo4j.DriverWithContext, db string, p Params) *CypherSyste
 		},
 		params: map[QueryID][]map[string]any{
 			QStats: {{}},
-			QList:  {{"year": p.ListAfter.Year, "after": p.ListAfter.ID}},
 		}}
+	for _, c := range p.Cursors() {
+		s.params[QList] = append(s.params[QList], map[string]any{"year": c.Year, "after": c.ID})
+	}
 	for _, id := range p.IDs(QEntity) {
 		s.params[QEntity] = append(s.params[QEntity], map[string]any{"id": id})
 	}

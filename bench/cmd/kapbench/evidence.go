@@ -69,7 +69,7 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 		if wait > 0 {
 			label = "window " + wait.String()
 		}
-		s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, p.ListAfter.Kapgraph)
+		s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, bench.Cursor.ForKapgraph)
 		for _, q := range []bench.QueryID{bench.QEntity, bench.QList, bench.QPaths6, bench.QNeighborhood} {
 			bench.Warm(ctx, s, 1, h.o.timeout)
 			c := bench.Measure(ctx, s, bench.NewSequence(p), bench.Meter{}, []bench.QueryID{q}, 1, bench.Load{Duration: time.Millisecond, MaxRequests: 30, MinRequests: 30, Timeout: h.o.timeout})
@@ -82,7 +82,7 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 	// 3. The store calls behind one request of each question.
 	ts := bench.NewTracingStore(h.store)
 	srv := httptest.NewServer(bench.Handler(ts, nil, h.o.timeout))
-	s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, p.ListAfter.Kapgraph)
+	s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, bench.Cursor.ForKapgraph)
 	var tb strings.Builder
 	for _, q := range bench.Mix {
 		s.Ask(ctx, q, 0, false) // warm

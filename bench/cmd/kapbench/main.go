@@ -417,11 +417,11 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 	if err != nil {
 		return err
 	}
-	kg := bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, "")
+	kg := bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, bench.Cursor.ForKapgraph)
 	peer := bench.NewPeer(h.peerURL, p)
 	var em *bench.GraphQLSystem
 	if emb != nil {
-		em = bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, "")
+		em = bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, bench.Cursor.ForEmbedded)
 	}
 	if err := bench.Cursors(ctx, &p, kg, em, peer); err != nil {
 		return err
@@ -429,9 +429,9 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 	sr.Params = p
 	say("%s: samples: %d entities (degree %v), %d path sources (paths within 6 hops %v), %d centres (degree %v); most popular %s, %s, %s",
 		name, len(p.Entities), p.EntityBand, len(p.PathFroms), p.Paths6Band, len(p.Centres), p.CentreBand, p.Entity, p.PathFrom, p.Centre)
-	systems := []bench.System{bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, p.ListAfter.Kapgraph)}
+	systems := []bench.System{bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, bench.Cursor.ForKapgraph)}
 	if emb != nil {
-		systems = append(systems, bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, p.ListAfter.Embedded))
+		systems = append(systems, bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, bench.Cursor.ForEmbedded))
 	}
 	systems = append(systems, bench.NewCypher(h.drv, h.db, p), bench.NewPeer(h.peerURL, p))
 

@@ -93,7 +93,7 @@ func (h *harness) reviewMemory(ctx context.Context) error {
 		return err
 	}
 	s := bench.NewKapgraph("kapgraph-review", "http://"+addr+"/graphql", bench.Params{
-		Entity: "CHEBI:6121", PathFrom: "CHEBI:6121", Centre: "GO:0031929"}, "")
+		Entity: "CHEBI:6121", PathFrom: "CHEBI:6121", Centre: "GO:0031929"}, bench.Cursor.ForKapgraph)
 	for range 50 {
 		for _, q := range []bench.QueryID{bench.QStats, bench.QEntity, bench.QPaths6, bench.QNeighborhood, bench.QList} {
 			s.Ask(ctx, q, 0, false)
