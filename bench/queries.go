@@ -30,6 +30,9 @@
 //     answers with Cache-Control: no-store and no ETag, and never sends
 //     If-None-Match; kapgraph caches parsed queries, not results, and its
 //     dataloaders live for one request; the peer has no response cache.
+//     (kapgraph's stores keep (a)'s histograms up to date as they load:
+//     write-time aggregates read per request, not cached answers, and
+//     the report says so.)
 //
 // bench/gen makes the data, bench/cmd/kapbench runs the whole benchmark
 // and writes BENCHMARKS.md, and the tests of this package are its quick
