@@ -35,6 +35,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -393,6 +394,53 @@ func BenchmarkMix(b *testing.B) {
 	for _, s := range env.systems {
 		for _, c := range []int{1, 8} {
 			b.Run(fmt.Sprintf("%s/c=%d", s.Name(), c), func(b *testing.B) { benchCell(b, s, Mix, c) })
+		}
+	}
+}
+
+// TestSamplesTakeWhatTheDataAllows: each sample has DefaultSampleSize
+// ids, or every candidate when the data has fewer, all distinct, and the
+// same draw again gives the same samples in the same order.
+func TestSamplesTakeWhatTheDataAllows(t *testing.T) {
+	need(t)
+	ctx := context.Background()
+	count := func(cypher string) int {
+		recs, err := cypherRows(ctx, env.drv, env.db, cypher, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int(recs[0].Values[0].(int64))
+	}
+	p := env.params
+	for _, c := range []struct {
+		name  string
+		ids   []string
+		avail int
+	}{
+		{"entities", p.Entities, count(`MATCH (n:Drug) WHERE EXISTS { (n)-[:AFFECTS]->() } RETURN count(n)`)},
+		{"centres", p.Centres, count(`MATCH (n:Mechanism) WHERE EXISTS { (n)-[:` + curatedTypes() + `]-() } RETURN count(n)`)},
+	} {
+		if want := min(DefaultSampleSize, c.avail); len(c.ids) != want {
+			t.Errorf("%s: %d in the sample, want %d (%d in the data)", c.name, len(c.ids), want, c.avail)
+		}
+	}
+	for _, q := range []QueryID{QEntity, QList, QPaths6, QNeighborhood} {
+		ids := p.IDs(q)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if seen[id] {
+				t.Errorf("%s: %s twice in the sample", q, id)
+			}
+			seen[id] = true
+		}
+	}
+	again, err := Choose(ctx, env.drv, env.db, DefaultSampleSize, DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []QueryID{QEntity, QList, QPaths6, QNeighborhood} {
+		if !slices.Equal(again.IDs(q), p.IDs(q)) {
+			t.Errorf("%s: drawn again, the sample differs", q)
 		}
 	}
 }

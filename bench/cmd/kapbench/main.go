@@ -427,8 +427,8 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 		return err
 	}
 	sr.Params = p
-	say("%s: samples: %d entities (degree %v), %d path sources (paths within 6 hops %v), %d centres (degree %v); most popular %s, %s, %s",
-		name, len(p.Entities), p.EntityBand, len(p.PathFroms), p.Paths6Band, len(p.Centres), p.CentreBand, p.Entity, p.PathFrom, p.Centre)
+	say("%s: samples: %d entities (degree %v), %d path sources (paths within 6 hops %v), %d centres (degree %v), %d list pages; most popular %s, %s, %s",
+		name, len(p.Entities), p.EntityBand, len(p.PathFroms), p.Paths6Band, len(p.Centres), p.CentreBand, len(p.ListAfters), p.Entity, p.PathFrom, p.Centre)
 	systems := []bench.System{bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, bench.Cursor.ForKapgraph)}
 	if emb != nil {
 		systems = append(systems, bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, bench.Cursor.ForEmbedded))

@@ -58,6 +58,9 @@ func cpuNote(c bench.Cell) string {
 	if c.ServerProc == "" && c.DBProc == "" {
 		return ""
 	}
+	if c.DBProc == "" {
+		return fmt.Sprintf(" cpu %.2f ms/req", c.ServerCPU*1000)
+	}
 	return fmt.Sprintf(" cpu %.2f+%.2f ms/req", c.ServerCPU*1000, c.DBCPU*1000)
 }
 
