@@ -55,7 +55,8 @@ type Load struct {
 // Measure runs qs (one question, or the mix: each client cycles through
 // them from its own offset) against sys with conc concurrent clients; the
 // j-th request of client w asks about the seq.Index(q, w, j)-th id of
-// q's sample, so every system is asked the same sequence. The CPU time of
+// q's sample, so every system is asked the same sequence (each client as
+// far as it gets through it in the cell's time). The CPU time of
 // m's processes over the cell is charged to the answered requests.
 func Measure(ctx context.Context, sys System, seq *Sequence, m Meter, qs []QueryID, conc int, l Load) Cell {
 	var (
