@@ -116,16 +116,18 @@ RETURN n.id AS id ORDER BY n.id LIMIT $n`, map[string]any{"n": n * pathCandidate
 	var cs []cand
 	for _, r := range recs {
 		id := r.Values[0].(string)
+		// Whether there is a path within 4 hops first: it stops at the
+		// first, and rules out most drugs before the costly count.
+		if n4, err := count(id, 4, 1); err != nil {
+			return err
+		} else if n4 == 0 {
+			continue
+		}
 		n6, err := count(id, 6, graph.MaxEnumeratedPaths+1)
 		if err != nil {
 			return err
 		}
-		if n6 == 0 || n6 > graph.MaxEnumeratedPaths {
-			continue
-		}
-		if n4, err := count(id, 4, 1); err != nil {
-			return err
-		} else if n4 == 0 {
+		if n6 > graph.MaxEnumeratedPaths {
 			continue
 		}
 		cs = append(cs, cand{id, n6, math.Abs(math.Log(float64(n6) / targetPaths6))})
