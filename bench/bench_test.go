@@ -4,8 +4,12 @@ package bench
 // process where it can be (kapgraph's handler over both stores via
 // httptest, the Cypher floor through the driver) and the real peer
 // (node bench/peer/server.mjs) over the same Neo4j. TestAnswersEqual is a
-// real test: the four systems must give the same answers. The benchmarks
-// time each question and the mix at 1 and 8 clients:
+// real test: the four systems must give the same answers, for every id of
+// every sample. The benchmarks time each question and the mix at 1 and 8
+// clients, drawing the ids per request as kapbench does, and report CPU
+// ms per request beside throughput (the server's: for the in-process
+// systems the whole test process, load generator included; and Neo4j's,
+// read in 10 ms ticks, so at -benchtime 20x good to 0.5 ms per request):
 //
 //	cd bench && go test -run '^$' -bench . -benchtime 20x
 //
@@ -14,7 +18,10 @@ package bench
 // or 7732), because the other packages' tests wipe the runner's database
 // while they run; BENCH_NEO4J=runner uses NEO4J_URI etc. as they are.
 // Without Java, Maven or Node the tests skip, except with CI=true, where
-// they fail.
+// they fail. Neo4j's pid, for its CPU time, is BENCH_NEO4J_PID, else the
+// pid file scripts/neo4j.sh keeps, else whoever listens on NEO4J_URI's
+// port. Runner mode wipes that database, so it must not be one that
+// others' tests use at the same time.
 
 import (
 	"bufio"
@@ -23,10 +30,13 @@ import (
 	"fmt"
 	"net"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +54,11 @@ var env struct {
 	skip    string // why the suite cannot run here
 	fail    error  // setup failed
 	systems []System
+	meters  map[string]Meter // by system name
 	params  Params
+	seq     *Sequence
+	drv     neo4jdrv.DriverWithContext
+	db      string
 	cleanup []func()
 }
 
@@ -92,6 +106,7 @@ func setup(ctx context.Context) error {
 		}
 	}
 	neoEnv := map[string]string{}
+	neoHome := ""
 	if os.Getenv("BENCH_NEO4J") == "runner" {
 		for _, k := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"} {
 			neoEnv[k] = os.Getenv(k)
@@ -112,6 +127,7 @@ func setup(ctx context.Context) error {
 			port = "7732"
 		}
 		home := filepath.Join(root, ".cache", "bench-neo4j-ci")
+		neoHome = home
 		script := filepath.Join(root, "scripts", "neo4j.sh")
 		nenv := append(os.Environ(), "KAPGRAPH_NEO4J_HOME="+home, "NEO4J_PORT="+port,
 			"KAPGRAPH_NEO4J_HEAP=1g", "KAPGRAPH_NEO4J_PAGECACHE=512m", "KAPGRAPH_NEO4J_START_TIMEOUT=300")
@@ -224,25 +240,57 @@ func setup(ctx context.Context) error {
 		time.Sleep(200 * time.Millisecond)
 	}
 
-	p, err := Choose(ctx, drv, cfg.Database)
+	t0 = time.Now()
+	p, err := Choose(ctx, drv, cfg.Database, DefaultSampleSize, DefaultSeed)
 	if err != nil {
 		return err
 	}
+	logf("drew the samples in %.1f s: %d entities (degree %v), %d path sources (paths within 6 hops %v), %d centres (degree %v), %d list pages",
+		time.Since(t0).Seconds(), len(p.Entities), p.EntityBand, len(p.PathFroms), p.Paths6Band, len(p.Centres), p.CentreBand, len(p.ListAfters))
 	if err := Cursors(ctx, &p,
-		NewKapgraph(SysKapgraphNeo4j, kapNeo.URL+"/graphql", p, ""),
-		NewKapgraph(SysKapgraphMem, kapMem.URL+"/graphql", p, ""),
+		NewKapgraph(SysKapgraphNeo4j, kapNeo.URL+"/graphql", p, Cursor.ForKapgraph),
+		NewKapgraph(SysKapgraphMem, kapMem.URL+"/graphql", p, Cursor.ForEmbedded),
 		NewPeer(peerURL, p)); err != nil {
 		return err
 	}
-	env.params = p
+	env.params, env.seq, env.drv, env.db = p, NewSequence(p), drv, cfg.Database
+	db := neo4jProc(neoHome, cfg.URI)
+	env.meters = map[string]Meter{
+		SysKapgraphNeo4j: {Server: SelfProc("kapgraph's handler in process"), DB: db},
+		SysKapgraphMem:   {Server: SelfProc("kapgraph's handler in process")},
+		SysCypher:        {Server: SelfProc("the driver"), DB: db},
+		SysPeer:          {Server: Proc{Label: "node (the peer)", PID: peer.PID()}, DB: db},
+	}
 	env.systems = []System{
-		NewKapgraph(SysKapgraphNeo4j, kapNeo.URL+"/graphql", p, p.ListAfter.Kapgraph),
-		NewKapgraph(SysKapgraphMem, kapMem.URL+"/graphql", p, p.ListAfter.Embedded),
+		NewKapgraph(SysKapgraphNeo4j, kapNeo.URL+"/graphql", p, Cursor.ForKapgraph),
+		NewKapgraph(SysKapgraphMem, kapMem.URL+"/graphql", p, Cursor.ForEmbedded),
 		NewCypher(drv, cfg.Database, p),
 		NewPeer(peerURL, p),
 	}
-	logf("ready: params %+v", p)
+	logf("ready: most popular ids: entity %s, path source %s (%d/%d paths), centre %s; Neo4j %+v",
+		p.Entity, p.PathFrom, p.Paths4, p.Paths6, p.Centre, db)
 	return nil
+}
+
+// neo4jProc is the Neo4j server for the CPU figures: BENCH_NEO4J_PID if
+// set, else the pid file under home, else whoever listens on uri's port;
+// a Proc without label (not measured) when none is found.
+func neo4jProc(home, uri string) Proc {
+	if s := os.Getenv("BENCH_NEO4J_PID"); s != "" {
+		if pid, err := strconv.Atoi(s); err == nil {
+			return Proc{Label: "neo4j", PID: pid}
+		}
+	}
+	port := 7687
+	if u, err := url.Parse(uri); err == nil && u.Port() != "" {
+		port, _ = strconv.Atoi(u.Port())
+	}
+	pid, err := Neo4jPID(home, port)
+	if err != nil {
+		logf("Neo4j's CPU time will not be measured: %v", err)
+		return Proc{PID: -1}
+	}
+	return Proc{Label: "neo4j", PID: pid}
 }
 
 func mustMarshal(v any) []byte {
@@ -254,18 +302,40 @@ func mustMarshal(v any) []byte {
 }
 
 // TestAnswersEqual: the four systems give the same answer to every
-// question of the mix (normalised: ids, sets, counts).
+// question of the mix about every id of its sample (normalised: ids,
+// sets, counts).
 func TestAnswersEqual(t *testing.T) {
 	need(t)
-	answers, errs := Check(context.Background(), env.systems, time.Minute)
+	t0 := time.Now()
+	answers, errs := Check(context.Background(), env.systems, env.params, time.Minute)
+	t.Logf("checked %d answers of %d systems in %.1f s", countAnswers(answers), len(env.systems), time.Since(t0).Seconds())
 	for _, err := range errs {
 		t.Error(err)
 	}
 	for _, q := range Mix {
-		a := answers[q]
-		if len(a) < 20 || a == "[]" || strings.Contains(a, `"claims":[]`) && q == QEntity {
-			t.Errorf("%s: the answer is (nearly) empty, so agreeing proves little: %.200s", q, a)
+		if want := max(1, len(env.params.IDs(q))); len(answers[q]) != want {
+			t.Errorf("%s: %d answers checked, want one per id of the sample (%d)", q, len(answers[q]), want)
 		}
+		empty := 0
+		for _, a := range answers[q] {
+			if len(a) < 20 || a == "[]" || strings.Contains(a, `"claims":[]`) && q == QEntity {
+				empty++
+			}
+		}
+		if empty > 0 {
+			t.Errorf("%s: %d of %d answers are (nearly) empty, so agreeing proves little: %.200s", q, empty, len(answers[q]), answers[q][0])
+		}
+	}
+	// Where the data has them, at least 100 ids per question, so that no
+	// timed loop can live off one hot id; the 10k graph has fewer drugs
+	// and pages than that, so all of them, but still several.
+	for _, q := range []QueryID{QEntity, QList, QPaths6, QNeighborhood} {
+		if n := len(env.params.IDs(q)); n < 10 {
+			t.Errorf("%s: a sample of %d ids", q, n)
+		}
+	}
+	if n := len(env.params.Centres); n < 100 {
+		t.Errorf("%d centres: the 10k graph has over 400 mechanisms, the sample should take %d", n, DefaultSampleSize)
 	}
 	if env.params.Paths4 == 0 || env.params.Paths6 < env.params.Paths4 {
 		t.Errorf("path counts %d (4 hops) and %d (6 hops): the generator should make mechanism paths", env.params.Paths4, env.params.Paths6)
@@ -281,7 +351,7 @@ func benchCell(b *testing.B, s System, qs []QueryID, conc int) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	c := Measure(ctx, s, qs, conc, Load{Duration: 0, MaxRequests: b.N, MinRequests: b.N, Timeout: time.Minute})
+	c := Measure(ctx, s, env.seq, env.meters[s.Name()], qs, conc, Load{Duration: 0, MaxRequests: b.N, MinRequests: b.N, Timeout: time.Minute})
 	b.StopTimer()
 	if c.Errors > 0 {
 		b.Fatalf("%d errors, first: %s", c.Errors, c.FirstError)
@@ -289,6 +359,23 @@ func benchCell(b *testing.B, s System, qs []QueryID, conc int) {
 	b.ReportMetric(c.P50Ms, "p50-ms")
 	b.ReportMetric(c.P99Ms, "p99-ms")
 	b.ReportMetric(c.Throughput, "req/s")
+	// CPU milliseconds per request: the server's (for the in-process
+	// systems the whole test process's, load generator included) and
+	// Neo4j's.
+	if c.ServerProc != "" {
+		b.ReportMetric(c.ServerCPU*1000, "server-cpu-ms/req")
+	}
+	if c.DBProc != "" { // not for the embedded store, which has none
+		b.ReportMetric(c.DBCPU*1000, "neo4j-cpu-ms/req")
+	}
+}
+
+func countAnswers(m map[QueryID][]string) int {
+	n := 0
+	for _, as := range m {
+		n += len(as)
+	}
+	return n
 }
 
 func BenchmarkQuestion(b *testing.B) {
@@ -307,6 +394,53 @@ func BenchmarkMix(b *testing.B) {
 	for _, s := range env.systems {
 		for _, c := range []int{1, 8} {
 			b.Run(fmt.Sprintf("%s/c=%d", s.Name(), c), func(b *testing.B) { benchCell(b, s, Mix, c) })
+		}
+	}
+}
+
+// TestSamplesTakeWhatTheDataAllows: each sample has DefaultSampleSize
+// ids, or every candidate when the data has fewer, all distinct, and the
+// same draw again gives the same samples in the same order.
+func TestSamplesTakeWhatTheDataAllows(t *testing.T) {
+	need(t)
+	ctx := context.Background()
+	count := func(cypher string) int {
+		recs, err := cypherRows(ctx, env.drv, env.db, cypher, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int(recs[0].Values[0].(int64))
+	}
+	p := env.params
+	for _, c := range []struct {
+		name  string
+		ids   []string
+		avail int
+	}{
+		{"entities", p.Entities, count(`MATCH (n:Drug) WHERE EXISTS { (n)-[:AFFECTS]->() } RETURN count(n)`)},
+		{"centres", p.Centres, count(`MATCH (n:Mechanism) WHERE EXISTS { (n)-[:` + curatedTypes() + `]-() } RETURN count(n)`)},
+	} {
+		if want := min(DefaultSampleSize, c.avail); len(c.ids) != want {
+			t.Errorf("%s: %d in the sample, want %d (%d in the data)", c.name, len(c.ids), want, c.avail)
+		}
+	}
+	for _, q := range []QueryID{QEntity, QList, QPaths6, QNeighborhood} {
+		ids := p.IDs(q)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if seen[id] {
+				t.Errorf("%s: %s twice in the sample", q, id)
+			}
+			seen[id] = true
+		}
+	}
+	again, err := Choose(ctx, env.drv, env.db, DefaultSampleSize, DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []QueryID{QEntity, QList, QPaths6, QNeighborhood} {
+		if !slices.Equal(again.IDs(q), p.IDs(q)) {
+			t.Errorf("%s: drawn again, the sample differs", q)
 		}
 	}
 }

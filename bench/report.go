@@ -2,19 +2,11 @@ package bench
 
 import (
 	"fmt"
-	"image/color"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
-
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // Results is everything one run measured.
@@ -56,6 +48,8 @@ type Settings struct {
 	MinRequests int           `json:"minRequests"`
 	Warmup      int           `json:"warmup"`
 	Seed        uint64        `json:"seed"`
+	Sample      int           `json:"sample,omitempty"`      // ids per parameterised question
+	RequestSeed uint64        `json:"requestSeed,omitempty"` // of the samples and the request sequence
 }
 
 // MemoryPoint is the resident memory of one server.
@@ -182,8 +176,12 @@ func (r *Results) Markdown() string {
 	for _, q := range Mix {
 		w("- **%s**: %s\n", q, Describe[q])
 	}
-	w("\nEvery answer of every system is normalised (ids, sets, counts, scores at 1e-6) and checked equal across the four before anything is timed; the run stops on any difference. Each system is warmed up (%d rounds of the mix) first. Each cell runs for %s (mix cells %s) or at least %d requests, closed-loop, on loopback. Latencies in milliseconds, throughput in answered requests per second.\n\n",
+	w("\nEach request of (b), (c), (d), (e) and (f) asks about one id (for (c), one page) of a sample of up to %d per question, drawn from the data within a band of comparable work (below) and ranked by a seeded hash; the id of each client's i-th request is drawn Zipf-skewed (internal/synth's law, P(rank k) ∝ (2+k)^-1.15: the most popular tenth of the ids gets about half the requests) as a pure function of (seed %d, question, client, i), so every system is asked the same sequence. The pages of (c) are ranked in page order (page 2 the most popular), each system paging with its own cursors; (a) has nothing to vary.\n\n",
+		r.Settings.Sample, r.Settings.RequestSeed)
+	w("Every answer of every system, for every id of every sample, is normalised (ids, sets, counts, scores at 1e-6) and checked equal across the four before anything is timed; the run stops on any difference. Each system is warmed up (%d rounds of the mix, most popular ids) first. Each cell runs for %s (mix cells %s) or at least %d requests, closed-loop, on loopback. Latencies in milliseconds, throughput in answered requests per second.\n\n",
 		r.Settings.Warmup, r.Settings.Duration, r.Settings.MixDuration, r.Settings.MinRequests)
+	w("**CPU per request** is the user+system CPU time each system's processes used during the cell (from /proc/<pid>/stat, or getrusage for the bench process), divided by the requests answered: the server's + Neo4j's, in milliseconds. It is what a request costs, so what decides how many cores a load needs. /proc counts in 10 ms ticks, so a figure is good to 10 ms divided by the cell's requests. %s\n\n", cpuWho(r))
+	w("**No cache serves a timed request.** The bench sends every request as a POST, which kapgraph's HTTP layer answers `Cache-Control: no-store` without an ETag (only GET queries are cacheable, and a 304 needs `If-None-Match`, which the bench never sends); Go's HTTP client has no cache. kapgraph caches parsed queries (like Neo4j's plan cache), not results; its dataloaders live for one request. The peer runs Yoga without a response-cache plugin. Both kapgraph stores keep the Study and CitationConcern histograms of (a) up to date as documents load (the embedded store in memory, graph/neo4j in summary nodes it checks against the count store on every request), while the floor and the peer scan :Study each time: an aggregate kept at write time and read per request, not a cache of answers, but it is why (a) is cheaper on kapgraph than on the floor.\n\n")
 
 	w("## Machine\n\n| | |\n|---|---|\n")
 	w("| CPU | %s (%d cores online) |\n| memory | %s |\n| kernel | %s |\n| Go | %s |\n| Java | %s |\n| Node | %s |\n| Neo4j | %s |\n| Neo4j settings | %s |\n| peer | %s |\n| load average (1, 5, 15 min) | %s |\n\n",
@@ -207,10 +205,12 @@ func (r *Results) Markdown() string {
 		w("| %s | %d | %d | %d | %d rels in %.1f s (docs %d–%d) | **%.0f** | %s | %s |\n", s.Name, s.Documents, s.Nodes, s.Relationships,
 			s.Ingest.Relationships, s.Ingest.Seconds, s.Ingest.FromDoc, s.Ingest.ToDoc-1, s.Ingest.RelsPerSecond, slowest, emb)
 	}
-	w("\nParameters chosen from the data (so each question does comparable work at every size):\n\n| size | (b) entity | (d)/(e) path source | paths ≤4 hops | paths ≤6 hops | (f) centre |\n|---|---|---|---|---|---|\n")
+	w("\nSamples drawn from the data (so each question does comparable work at every size): how many ids, the band of work they span, and the most popular id:\n\n| size | (b) entities | AFFECTS degree | most popular | (d)/(e) path sources | paths ≤6 hops | most popular (paths ≤4 / ≤6) | (f) centres | curated degree | most popular | (c) pages |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range r.Sizes {
 		p := s.Params
-		w("| %s | `%s` | `%s` | %d | %d | `%s` |\n", s.Name, p.Entity, p.PathFrom, p.Paths4, p.Paths6, p.Centre)
+		w("| %s | %d | %s | `%s` | %d | %s | `%s` (%d / %d) | %d | %s | `%s` | %d (pages 2 to %d; page 2 most popular) |\n", s.Name, len(p.IDs(QEntity)), span(p.EntityBand), p.Entity,
+			len(p.IDs(QPaths6)), span(p.Paths6Band), p.PathFrom, p.Paths4, p.Paths6, len(p.IDs(QNeighborhood)), span(p.CentreBand), p.Centre,
+			len(p.Cursors()), len(p.Cursors())+1)
 	}
 
 	for _, s := range r.Sizes {
@@ -227,13 +227,13 @@ func (r *Results) Markdown() string {
 	w("\n## The mix\n\nAll six questions, each client cycling through them. Ratios compare kapgraph-neo4j with the peer and with raw Cypher measured in the same run.\n\n")
 	for _, s := range r.Sizes {
 		w("### %s (%d nodes, %d relationships)\n\n", s.Name, s.Nodes, s.Relationships)
-		w("| clients | system | req/s | p50 | p95 | p99 | errors |\n|---|---|---|---|---|---|---|\n")
+		w("| clients | system | req/s | CPU ms/req (server + neo4j) | p50 | p95 | p99 | errors |\n|---|---|---|---|---|---|---|---|\n")
 		for _, c := range r.Settings.Concurrency {
 			for _, sys := range Systems {
 				if x := s.cell(sys, MixName, c); x != nil {
-					w("| %d | %s | %s | %s | %s | %s | %d |\n", c, sys, fnum(x.Throughput), fms(x.P50Ms), fms(x.P95Ms), fms(x.P99Ms), x.Errors)
+					w("| %d | %s | %s | %s | %s | %s | %s | %d |\n", c, sys, fnum(x.Throughput), cpuCell(x), fms(x.P50Ms), fms(x.P95Ms), fms(x.P99Ms), x.Errors)
 				} else if s.failed(sys, MixName) != "" {
-					w("| %d | %s | **failed** (a question of the mix fails) | | | | |\n", c, sys)
+					w("| %d | %s | **failed** (a question of the mix fails) | | | | | |\n", c, sys)
 				}
 			}
 		}
@@ -258,16 +258,16 @@ func (r *Results) Markdown() string {
 		w("\n")
 	}
 
-	w("## Each question\n\np50 / p99 latency (ms) and throughput (req/s) per question, system and concurrency. The last columns compare kapgraph-neo4j at 1 client with raw Cypher (GraphQL and engine overhead at p50) and with the peer.\n\n")
+	w("## Each question\n\np50 / p99 latency (ms), throughput (req/s) and CPU ms per request (server + neo4j) per question, system and concurrency. The last columns compare kapgraph-neo4j at 1 client with raw Cypher (GraphQL and engine overhead at p50) and with the peer.\n\n")
 	for _, s := range r.Sizes {
 		w("### %s\n\n", s.Name)
 		w("| question | system |")
 		for _, c := range r.Settings.Concurrency {
-			w(" c=%d p50 / p99 | c=%d req/s |", c, c)
+			w(" c=%d p50 / p99 | c=%d req/s | c=%d CPU ms/req |", c, c, c)
 		}
 		w("\n|---|---|")
 		for range r.Settings.Concurrency {
-			w("---|---|")
+			w("---|---|---|")
 		}
 		w("\n")
 		for _, q := range Mix {
@@ -280,9 +280,9 @@ func (r *Results) Markdown() string {
 					x := s.cell(sys, string(q), c)
 					if x == nil {
 						if s.failed(sys, string(q)) != "" {
-							w(" **failed** | 0 |")
+							w(" **failed** | 0 | |")
 						} else {
-							w(" – | – |")
+							w(" – | – | – |")
 						}
 						continue
 					}
@@ -290,7 +290,7 @@ func (r *Results) Markdown() string {
 					if x.Errors > 0 {
 						e = fmt.Sprintf(" (%d errors)", x.Errors)
 					}
-					w(" %s / %s%s | %s |", fms(x.P50Ms), fms(x.P99Ms), e, fnum(x.Throughput))
+					w(" %s / %s%s | %s | %s |", fms(x.P50Ms), fms(x.P99Ms), e, fnum(x.Throughput), cpuCell(x))
 				}
 				w("\n")
 			}
@@ -349,6 +349,59 @@ func (r *Results) Markdown() string {
 		w("\n%s\n", strings.TrimSpace(r.Analysis))
 	}
 	return b.String()
+}
+
+// span is a band of work.
+func span(b [2]int) string {
+	if b[1] == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d–%d", b[0], b[1])
+}
+
+// cpuMs is CPU seconds per request as milliseconds; "–" when not measured
+// (a measured zero is a real figure: the process did not run).
+func cpuMs(v float64, measured bool) string {
+	if !measured {
+		return "–"
+	}
+	if v == 0 {
+		return "0"
+	}
+	return fms(v * 1000)
+}
+
+// cpuCell is a cell's CPU per request, server + database.
+func cpuCell(x *Cell) string {
+	if x.ServerProc == "" && x.DBProc == "" {
+		return "–"
+	}
+	return cpuMs(x.ServerCPU, x.ServerProc != "") + " + " + cpuMs(x.DBCPU, x.DBProc != "")
+}
+
+// cpuWho says which processes each system's CPU figures charge, as the
+// cells recorded them.
+func cpuWho(r *Results) string {
+	var parts []string
+	for _, sys := range Systems {
+		found := false
+		for _, s := range r.Sizes {
+			for _, c := range s.Cells {
+				if c.System == sys && (c.ServerProc != "" || c.DBProc != "") && !found {
+					found = true
+					who := c.ServerProc
+					if c.DBProc != "" {
+						who += " + " + c.DBProc
+					}
+					parts = append(parts, fmt.Sprintf("`%s`: %s", sys, who))
+				}
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return "(Not measured in this run.)"
+	}
+	return "Charged: " + strings.Join(parts, "; ") + ". The bench process, where it is charged, also runs the load generator, so that figure is an upper bound; Neo4j's figure includes its background work during the cell."
 }
 
 func oneLine(s string) string {
@@ -435,187 +488,4 @@ func (r *Results) targets() [][3]string {
 	out = append(out, [3]string{"ingest ≥ 50,000 relationships/s through Store.Load into Neo4j", strings.Join(rates, ", ") + " rels/s", verdict(minRate >= 50000, measured)})
 	out = append(out, [3]string{"embedded server < 100 MB RSS with the review loaded", mb(r.Review.RSS), verdict(r.Review.RSS > 0 && r.Review.RSS < 100<<20, r.Review.RSS > 0)})
 	return out
-}
-
-// ---- plots -------------------------------------------------------------------
-
-var sysColor = map[string]color.Color{
-	SysKapgraphNeo4j: color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 255},
-	SysKapgraphMem:   color.RGBA{R: 0x2c, G: 0xa0, B: 0x2c, A: 255},
-	SysCypher:        color.RGBA{R: 0x7f, G: 0x7f, B: 0x7f, A: 255},
-	SysPeer:          color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 255},
-}
-
-type logTicks struct{}
-
-func (logTicks) Ticks(min, max float64) []plot.Tick {
-	var ts []plot.Tick
-	for e := math.Floor(math.Log10(min)); e <= math.Ceil(math.Log10(max)); e++ {
-		for _, m := range []float64{1, 2, 5} {
-			v := m * math.Pow(10, e)
-			if v < min*0.999 || v > max*1.001 {
-				continue
-			}
-			ts = append(ts, plot.Tick{Value: v, Label: strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", v), "0"), ".")})
-		}
-	}
-	return ts
-}
-
-// concTicks marks the measured concurrencies on a log axis.
-type concTicks []int
-
-func (c concTicks) Ticks(min, max float64) []plot.Tick {
-	var ts []plot.Tick
-	for _, v := range c {
-		ts = append(ts, plot.Tick{Value: float64(v), Label: fmt.Sprint(v)})
-	}
-	return ts
-}
-
-// headroom leaves space above the data for the legend.
-func headroom(p *plot.Plot, logY bool) {
-	if logY {
-		p.Y.Max *= 8
-	} else {
-		p.Y.Max *= 1.6
-	}
-	if p.Y.Min <= 0 && !logY {
-		p.Y.Min = 0
-	}
-}
-
-func newPlot(title, x, y string, logY bool) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = title
-	p.X.Label.Text = x
-	p.Y.Label.Text = y
-	p.Legend.Top = true
-	p.Legend.Left = true
-	p.Add(plotter.NewGrid())
-	if logY {
-		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = logTicks{}
-	}
-	return p
-}
-
-func addLine(p *plot.Plot, label string, pts plotter.XYs, c color.Color, dashed bool) error {
-	if len(pts) == 0 {
-		return nil
-	}
-	l, s, err := plotter.NewLinePoints(pts)
-	if err != nil {
-		return err
-	}
-	l.Color, s.Color = c, c
-	l.Width = vg.Points(1.6)
-	s.Shape = draw.CircleGlyph{}
-	if dashed {
-		l.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
-		s.Shape = draw.BoxGlyph{}
-	}
-	p.Add(l, s)
-	p.Legend.Add(label, l, s)
-	return nil
-}
-
-// Plots writes the PNGs into dir and returns their paths relative to base.
-func (r *Results) Plots(dir, base string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	var files []string
-	save := func(p *plot.Plot, name string, wdt, hgt vg.Length) error {
-		path := filepath.Join(dir, name)
-		if err := p.Save(wdt, hgt, path); err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(base, path)
-		files = append(files, filepath.ToSlash(rel))
-		return nil
-	}
-	// Mix latency and throughput against concurrency, one pair per size.
-	for _, s := range r.Sizes {
-		lat := newPlot(fmt.Sprintf("Mix latency vs clients, %s graph (solid p50, dashed p99)", s.Name), "concurrent clients", "latency (ms, log)", true)
-		thr := newPlot(fmt.Sprintf("Mix throughput vs clients, %s graph", s.Name), "concurrent clients", "answered requests/s (log)", true)
-		any := false
-		for _, sys := range Systems {
-			var p50, p99, tp plotter.XYs
-			for _, c := range r.Settings.Concurrency {
-				if x := s.cell(sys, MixName, c); x != nil && x.Requests > 0 {
-					p50 = append(p50, plotter.XY{X: float64(c), Y: x.P50Ms})
-					p99 = append(p99, plotter.XY{X: float64(c), Y: x.P99Ms})
-					tp = append(tp, plotter.XY{X: float64(c), Y: x.Throughput})
-				}
-			}
-			if len(p50) == 0 {
-				continue
-			}
-			any = true
-			addLine(lat, sys+" p50", p50, sysColor[sys], false)
-			addLine(lat, sys+" p99", p99, sysColor[sys], true)
-			addLine(thr, sys, tp, sysColor[sys], false)
-		}
-		if !any {
-			continue
-		}
-		for _, pl := range []*plot.Plot{lat, thr} {
-			if len(r.Settings.Concurrency) > 1 {
-				pl.X.Scale = plot.LogScale{}
-				pl.X.Tick.Marker = concTicks(r.Settings.Concurrency)
-				pl.X.Min, pl.X.Max = float64(slices.Min(r.Settings.Concurrency))*0.8, float64(slices.Max(r.Settings.Concurrency))*1.25
-			}
-		}
-		headroom(lat, true)
-		headroom(thr, true)
-		if err := save(lat, "mix-latency-vs-clients-"+s.Name+".png", 18*vg.Centimeter, 12*vg.Centimeter); err != nil {
-			return files, err
-		}
-		if err := save(thr, "mix-throughput-vs-clients-"+s.Name+".png", 18*vg.Centimeter, 12*vg.Centimeter); err != nil {
-			return files, err
-		}
-	}
-	// Each question's latency against graph size, at one client.
-	if len(r.Sizes) > 1 {
-		for _, q := range Mix {
-			p := newPlot(fmt.Sprintf("%s: latency vs graph size, 1 client (solid p50, dashed p99)", q), "graph nodes (log)", "latency (ms, log)", true)
-			p.X.Scale = plot.LogScale{}
-			p.X.Tick.Marker = logTicks{}
-			for _, sys := range Systems {
-				var p50, p99 plotter.XYs
-				for _, s := range r.Sizes {
-					if x := s.cell(sys, string(q), 1); x != nil && x.Requests > 0 {
-						p50 = append(p50, plotter.XY{X: float64(s.Nodes), Y: x.P50Ms})
-						p99 = append(p99, plotter.XY{X: float64(s.Nodes), Y: x.P99Ms})
-					}
-				}
-				addLine(p, sys+" p50", p50, sysColor[sys], false)
-				addLine(p, sys+" p99", p99, sysColor[sys], true)
-			}
-			headroom(p, true)
-			if err := save(p, "size-"+string(q)+".png", 16*vg.Centimeter, 11*vg.Centimeter); err != nil {
-				return files, err
-			}
-		}
-		// The mix's throughput at the highest concurrency against size.
-		p := newPlot(fmt.Sprintf("Mix throughput vs graph size, %d clients", r.maxConc()), "graph nodes (log)", "answered requests/s (log)", true)
-		p.X.Scale = plot.LogScale{}
-		p.X.Tick.Marker = logTicks{}
-		for _, sys := range Systems {
-			var pts plotter.XYs
-			for _, s := range r.Sizes {
-				if x := s.cell(sys, MixName, r.maxConc()); x != nil && x.Requests > 0 {
-					pts = append(pts, plotter.XY{X: float64(s.Nodes), Y: x.Throughput})
-				}
-			}
-			addLine(p, sys, pts, sysColor[sys], false)
-		}
-		headroom(p, true)
-		if err := save(p, "size-mix-throughput.png", 16*vg.Centimeter, 11*vg.Centimeter); err != nil {
-			return files, err
-		}
-	}
-	sort.Strings(files)
-	return files, nil
 }

@@ -27,7 +27,17 @@ type Cell struct {
 	P95Ms       float64 `json:"p95Ms"`
 	P99Ms       float64 `json:"p99Ms"`
 	MaxMs       float64 `json:"maxMs"`
+	// CPU seconds per answered request of the server process and of the
+	// database, and which processes they are (see Meter); zero when not
+	// measured.
+	ServerCPU  float64 `json:"serverCpuPerRequest,omitempty"`
+	DBCPU      float64 `json:"dbCpuPerRequest,omitempty"`
+	ServerProc string  `json:"serverProc,omitempty"`
+	DBProc     string  `json:"dbProc,omitempty"`
 }
+
+// CPU is the CPU seconds per request of server and database together.
+func (c *Cell) CPU() float64 { return c.ServerCPU + c.DBCPU }
 
 // MixName is the Query of a mix cell.
 const MixName = "mix"
@@ -43,8 +53,12 @@ type Load struct {
 }
 
 // Measure runs qs (one question, or the mix: each client cycles through
-// them from its own offset) against sys with conc concurrent clients.
-func Measure(ctx context.Context, sys System, qs []QueryID, conc int, l Load) Cell {
+// them from its own offset) against sys with conc concurrent clients; the
+// j-th request of client w asks about the seq.Index(q, w, j)-th id of
+// q's sample, so every system is asked the same sequence (each client as
+// far as it gets through it in the cell's time). The CPU time of
+// m's processes over the cell is charged to the answered requests.
+func Measure(ctx context.Context, sys System, seq *Sequence, m Meter, qs []QueryID, conc int, l Load) Cell {
 	var (
 		mu        sync.Mutex
 		lat       []time.Duration
@@ -53,6 +67,7 @@ func Measure(ctx context.Context, sys System, qs []QueryID, conc int, l Load) Ce
 		sent      atomic.Int64
 		wg        sync.WaitGroup
 		deadline  = time.Now().Add(l.Duration)
+		cpu0      = m.snap()
 		startedAt = time.Now()
 	)
 	for w := 0; w < conc; w++ {
@@ -60,15 +75,16 @@ func Measure(ctx context.Context, sys System, qs []QueryID, conc int, l Load) Ce
 		go func(w int) {
 			defer wg.Done()
 			mine := make([]time.Duration, 0, 256)
-			for k := w; ; k++ {
+			for j := 0; ; j++ {
 				n := sent.Add(1)
 				if n > int64(l.MaxRequests) || (time.Now().After(deadline) && n > int64(l.MinRequests)) || ctx.Err() != nil {
 					break
 				}
-				q := qs[k%len(qs)]
+				q := qs[(w+j)%len(qs)]
+				k := seq.Index(q, w, j)
 				rctx, cancel := context.WithTimeout(ctx, l.Timeout)
 				t0 := time.Now()
-				_, err := sys.Ask(rctx, q, false)
+				_, err := sys.Ask(rctx, q, k, false)
 				d := time.Since(t0)
 				cancel()
 				if err != nil {
@@ -89,6 +105,7 @@ func Measure(ctx context.Context, sys System, qs []QueryID, conc int, l Load) Ce
 	}
 	wg.Wait()
 	elapsed := time.Since(startedAt)
+	cpu1 := m.snap()
 	name := MixName
 	if len(qs) == 1 {
 		name = string(qs[0])
@@ -110,6 +127,7 @@ func Measure(ctx context.Context, sys System, qs []QueryID, conc int, l Load) Ce
 		c.MeanMs = ms(sum / time.Duration(len(lat)))
 		c.P50Ms, c.P95Ms, c.P99Ms, c.MaxMs = pct(0.50), pct(0.95), pct(0.99), ms(lat[len(lat)-1])
 	}
+	m.charge(&c, cpu0, cpu1)
 	return c
 }
 
@@ -120,7 +138,7 @@ func Warm(ctx context.Context, sys System, n int, timeout time.Duration) error {
 	for range n {
 		for _, q := range Mix {
 			rctx, cancel := context.WithTimeout(ctx, timeout)
-			_, err := sys.Ask(rctx, q, false)
+			_, err := sys.Ask(rctx, q, 0, false)
 			cancel()
 			if err != nil {
 				return fmt.Errorf("warming %s: %w", sys.Name(), err)
@@ -133,8 +151,10 @@ func Warm(ctx context.Context, sys System, n int, timeout time.Duration) error {
 // Mismatch is a question on which two systems disagree.
 type Mismatch struct {
 	Query         QueryID
+	ID            string // the id asked about ("" for a question without)
 	Want, Got     string // normalised answers
 	WantBy, GotBy string // system names
+	More          int    // further ids of the sample on which the two differ
 }
 
 func (m Mismatch) Error() string {
@@ -144,8 +164,15 @@ func (m Mismatch) Error() string {
 	}
 	lo := max(0, i-150)
 	clip := func(s string) string { return s[lo:min(len(s), i+250)] }
-	return fmt.Sprintf("%s: %s and %s answer differently (first difference at byte %d):\n  %s: …%s…\n  %s: …%s…",
-		m.Query, m.WantBy, m.GotBy, i, m.WantBy, clip(m.Want), m.GotBy, clip(m.Got))
+	about, more := "", ""
+	if m.ID != "" {
+		about = " about " + m.ID
+	}
+	if m.More > 0 {
+		more = fmt.Sprintf(" (and on %d more ids of the sample)", m.More)
+	}
+	return fmt.Sprintf("%s%s: %s and %s answer differently%s (first difference at byte %d):\n  %s: …%s…\n  %s: …%s…",
+		m.Query, about, m.WantBy, m.GotBy, more, i, m.WantBy, clip(m.Want), m.GotBy, clip(m.Got))
 }
 
 // AskError is a system failing to answer a question at all (as opposed to
@@ -153,34 +180,114 @@ func (m Mismatch) Error() string {
 type AskError struct {
 	System string
 	Query  QueryID
+	ID     string
 	Err    error
 }
 
-func (e AskError) Error() string { return fmt.Sprintf("%s fails %s: %v", e.System, e.Query, e.Err) }
+func (e AskError) Error() string {
+	about := ""
+	if e.ID != "" {
+		about = " about " + e.ID
+	}
+	return fmt.Sprintf("%s fails %s%s: %v", e.System, e.Query, about, e.Err)
+}
 
-// Check asks every question of every system once and compares the
-// normalised answers with the first system's. It returns every mismatch
-// and error (nil when all agree) and the answers by question.
-func Check(ctx context.Context, systems []System, timeout time.Duration) (map[QueryID]string, []error) {
-	var errs []error
-	answers := map[QueryID]string{}
+// checkWorkers is how many ids Check asks about at once: enough to keep
+// the servers busy on a small machine while the check of a sample of 128
+// ids per question stays a matter of seconds to minutes.
+const checkWorkers = 4
+
+// Check asks every question of every system about every id of its sample
+// and compares the normalised answers with the first system's. It returns
+// every mismatch and error (nil when all agree; only the first id per
+// question and pair of systems, with a count of the rest) and the
+// reference answers by question and sample index.
+func Check(ctx context.Context, systems []System, p Params, timeout time.Duration) (map[QueryID][]string, []error) {
+	type job struct {
+		q  QueryID
+		k  int
+		id string
+	}
+	type result struct {
+		job
+		answers []string
+		errs    []error
+	}
+	var jobs []job
 	for _, q := range Mix {
-		var ref, refBy string
-		for _, s := range systems {
-			rctx, cancel := context.WithTimeout(ctx, timeout)
-			a, err := s.Ask(rctx, q, true)
-			cancel()
-			if err != nil {
-				errs = append(errs, AskError{System: s.Name(), Query: q, Err: err})
+		ids := p.IDs(q)
+		if ids == nil {
+			ids = []string{""}
+		}
+		for k, id := range ids {
+			jobs = append(jobs, job{q, k, id})
+		}
+	}
+	results := make([]result, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range checkWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				r := result{job: jobs[i], answers: make([]string, len(systems)), errs: make([]error, len(systems))}
+				for j, s := range systems {
+					rctx, cancel := context.WithTimeout(ctx, timeout)
+					r.answers[j], r.errs[j] = s.Ask(rctx, r.q, r.k, true)
+					cancel()
+				}
+				results[i] = r
+			}
+		}()
+	}
+	wg.Wait()
+
+	var errs []error
+	answers := map[QueryID][]string{}
+	failed := map[string]bool{}     // system and question
+	first := map[string]*Mismatch{} // question and pair
+	for _, r := range results {
+		ref, refBy := "", -1
+		for j, s := range systems {
+			if err := r.errs[j]; err != nil {
+				if key := s.Name() + "\x00" + string(r.q); !failed[key] {
+					failed[key] = true
+					errs = append(errs, AskError{System: s.Name(), Query: r.q, ID: r.id, Err: err})
+				}
 				continue
 			}
-			if refBy == "" {
-				ref, refBy = a, s.Name()
-				answers[q] = a
+			if refBy < 0 {
+				ref, refBy = r.answers[j], j
 				continue
 			}
-			if a != ref {
-				errs = append(errs, Mismatch{Query: q, Want: ref, WantBy: refBy, Got: a, GotBy: s.Name()})
+			if r.answers[j] == ref {
+				continue
+			}
+			key := string(r.q) + "\x00" + systems[refBy].Name() + "\x00" + s.Name()
+			if m := first[key]; m != nil {
+				m.More++
+				continue
+			}
+			first[key] = &Mismatch{Query: r.q, ID: r.id, Want: ref, WantBy: systems[refBy].Name(), Got: r.answers[j], GotBy: s.Name()}
+		}
+		answers[r.q] = append(answers[r.q], ref)
+	}
+	for _, r := range results { // in question order, the first id first
+		for j := range systems {
+			if j == 0 {
+				continue
+			}
+			for i := range j {
+				key := string(r.q) + "\x00" + systems[i].Name() + "\x00" + systems[j].Name()
+				if m := first[key]; m != nil {
+					errs = append(errs, *m)
+					delete(first, key)
+				}
 			}
 		}
 	}

@@ -16,10 +16,10 @@ import (
 // System is one way of answering the mix.
 type System interface {
 	Name() string
-	// Ask asks q once. With check it returns the normalised answer;
-	// without, it only makes sure the answer arrived whole and error-free
-	// (what the timed loops do).
-	Ask(ctx context.Context, q QueryID, check bool) (string, error)
+	// Ask asks q about the k-th id of its sample (Params.IDs) once. With
+	// check it returns the normalised answer; without, it only makes sure
+	// the answer arrived whole and error-free (what the timed loops do).
+	Ask(ctx context.Context, q QueryID, k int, check bool) (string, error)
 }
 
 // System names.
@@ -50,51 +50,59 @@ type GraphQLSystem struct {
 	name    string
 	url     string
 	queries map[QueryID]string
-	vars    func(QueryID) map[string]any
 	norm    func(QueryID, []byte) (string, error)
-	bodies  map[QueryID][]byte
+	bodies  map[QueryID][][]byte // by sample index
 }
 
-// NewKapgraph is kapgraph at url (…/graphql), with the parameters p and the
-// list cursor of this server.
-func NewKapgraph(name, url string, p Params, cursor string) *GraphQLSystem {
-	return newGraphQL(name, url, KapgraphQueries, NormKapgraph, func(q QueryID) map[string]any {
-		switch q {
-		case QEntity:
-			return map[string]any{"id": p.Entity}
-		case QList:
-			return map[string]any{"after": cursor}
-		case QPaths4, QPaths6:
-			return map[string]any{"from": p.PathFrom}
-		case QNeighborhood:
-			return map[string]any{"id": p.Centre}
-		}
-		return nil
-	})
+// NewKapgraph is kapgraph at url (…/graphql), with the parameters p; the
+// cursors of (c) are cursor's field of p's (Cursor.ForKapgraph or
+// Cursor.ForEmbedded), since each server's cursors are its own.
+func NewKapgraph(name, url string, p Params, cursor func(Cursor) string) *GraphQLSystem {
+	return newGraphQL(name, url, KapgraphQueries, NormKapgraph, p, cursor)
 }
 
 // NewPeer is the peer at url.
 func NewPeer(url string, p Params) *GraphQLSystem {
-	return newGraphQL(SysPeer, url, PeerQueries, NormPeer, func(q QueryID) map[string]any {
-		switch q {
-		case QEntity:
-			return map[string]any{"id": p.Entity}
-		case QList:
-			return map[string]any{"after": p.ListAfter.Peer}
-		case QPaths4, QPaths6:
-			return map[string]any{"from": p.PathFrom}
-		case QNeighborhood:
-			return map[string]any{"id": p.Centre}
-		}
-		return nil
-	})
+	return newGraphQL(SysPeer, url, PeerQueries, NormPeer, p, func(c Cursor) string { return c.Peer })
 }
 
-func newGraphQL(name, url string, queries map[QueryID]string, norm func(QueryID, []byte) (string, error), vars func(QueryID) map[string]any) *GraphQLSystem {
-	s := &GraphQLSystem{name: name, url: url, queries: queries, vars: vars, norm: norm, bodies: map[QueryID][]byte{}}
+// graphQLVars are the variables of q about id; the two APIs name them
+// alike.
+func graphQLVars(q QueryID, id string) map[string]any {
+	switch q {
+	case QEntity, QNeighborhood:
+		return map[string]any{"id": id}
+	case QPaths4, QPaths6:
+		return map[string]any{"from": id}
+	}
+	return nil
+}
+
+// newGraphQL encodes every request body once, so that the timed loop
+// spends nothing on encoding.
+func newGraphQL(name, url string, queries map[QueryID]string, norm func(QueryID, []byte) (string, error), p Params, cursor func(Cursor) string) *GraphQLSystem {
+	s := &GraphQLSystem{name: name, url: url, queries: queries, norm: norm, bodies: map[QueryID][][]byte{}}
 	for q, text := range queries {
-		b, _ := json.Marshal(map[string]any{"query": text, "variables": vars(q)})
-		s.bodies[q] = b
+		var vars []map[string]any
+		switch {
+		case q == QList:
+			for _, c := range p.Cursors() {
+				vars = append(vars, map[string]any{"after": cursor(c)})
+			}
+			if len(vars) == 0 {
+				vars = append(vars, map[string]any{"after": nil})
+			}
+		case p.IDs(q) == nil:
+			vars = append(vars, nil)
+		default:
+			for _, id := range p.IDs(q) {
+				vars = append(vars, graphQLVars(q, id))
+			}
+		}
+		for _, v := range vars {
+			b, _ := json.Marshal(map[string]any{"query": text, "variables": v})
+			s.bodies[q] = append(s.bodies[q], b)
+		}
 	}
 	return s
 }
@@ -126,11 +134,12 @@ func (s *GraphQLSystem) Post(ctx context.Context, body []byte) ([]byte, error) {
 }
 
 // Ask implements System.
-func (s *GraphQLSystem) Ask(ctx context.Context, q QueryID, check bool) (string, error) {
-	body, ok := s.bodies[q]
-	if !ok {
-		return "", fmt.Errorf("%s: no query %s", s.name, q)
+func (s *GraphQLSystem) Ask(ctx context.Context, q QueryID, k int, check bool) (string, error) {
+	bodies := s.bodies[q]
+	if k < 0 || k >= len(bodies) {
+		return "", fmt.Errorf("%s: no query %s #%d", s.name, q, k)
 	}
+	body := bodies[k]
 	out, err := s.Post(ctx, body)
 	if err != nil {
 		return "", err
@@ -165,31 +174,44 @@ type CypherSystem struct {
 	driver neo4j.DriverWithContext
 	db     string
 	stmts  map[QueryID]string
-	params map[QueryID]map[string]any
+	params map[QueryID][]map[string]any // by sample index
 }
 
 // NewCypher is the floor over driver.
 func NewCypher(driver neo4j.DriverWithContext, db string, p Params) *CypherSystem {
-	return &CypherSystem{driver: driver, db: db,
+	s := &CypherSystem{driver: driver, db: db,
 		stmts: map[QueryID]string{
 			QStats: CypherStats, QEntity: CypherEntity, QList: CypherList,
 			QPaths4: CypherPaths(4), QPaths6: CypherPaths(6), QNeighborhood: CypherNeighborhood,
 		},
-		params: map[QueryID]map[string]any{
-			QStats:        {},
-			QEntity:       {"id": p.Entity},
-			QList:         {"year": p.ListAfter.Year, "after": p.ListAfter.ID},
-			QPaths4:       {"from": p.PathFrom, "first": pathsFirst},
-			QPaths6:       {"from": p.PathFrom, "first": pathsFirst},
-			QNeighborhood: {"id": p.Centre, "limit": neighbourhood},
+		params: map[QueryID][]map[string]any{
+			QStats: {{}},
 		}}
+	for _, c := range p.Cursors() {
+		s.params[QList] = append(s.params[QList], map[string]any{"year": c.Year, "after": c.ID})
+	}
+	for _, id := range p.IDs(QEntity) {
+		s.params[QEntity] = append(s.params[QEntity], map[string]any{"id": id})
+	}
+	for _, id := range p.IDs(QPaths4) {
+		s.params[QPaths4] = append(s.params[QPaths4], map[string]any{"from": id, "first": pathsFirst})
+		s.params[QPaths6] = append(s.params[QPaths6], map[string]any{"from": id, "first": pathsFirst})
+	}
+	for _, id := range p.IDs(QNeighborhood) {
+		s.params[QNeighborhood] = append(s.params[QNeighborhood], map[string]any{"id": id, "limit": neighbourhood})
+	}
+	return s
 }
 
 // Name implements System.
 func (s *CypherSystem) Name() string { return SysCypher }
 
 // Ask implements System.
-func (s *CypherSystem) Ask(ctx context.Context, q QueryID, check bool) (string, error) {
+func (s *CypherSystem) Ask(ctx context.Context, q QueryID, k int, check bool) (string, error) {
+	params := s.params[q]
+	if k < 0 || k >= len(params) {
+		return "", fmt.Errorf("cypher: no query %s #%d", q, k)
+	}
 	// Like kapgraph, the floor hands its deadline to the server, so that a
 	// request given up on stops using the database.
 	var txc []neo4j.ExecuteQueryConfigurationOption
@@ -198,7 +220,7 @@ func (s *CypherSystem) Ask(ctx context.Context, q QueryID, check bool) (string, 
 			txc = append(txc, neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(left)))
 		}
 	}
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, s.stmts[q], s.params[q], neo4j.EagerResultTransformer,
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, s.stmts[q], params[k], neo4j.EagerResultTransformer,
 		append([]neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting()}, txc...)...)
 	if err != nil {
 		return "", fmt.Errorf("cypher %s: %w", q, err)

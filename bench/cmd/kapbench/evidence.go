@@ -69,10 +69,10 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 		if wait > 0 {
 			label = "window " + wait.String()
 		}
-		s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, p.ListAfter.Kapgraph)
+		s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, bench.Cursor.ForKapgraph)
 		for _, q := range []bench.QueryID{bench.QEntity, bench.QList, bench.QPaths6, bench.QNeighborhood} {
 			bench.Warm(ctx, s, 1, h.o.timeout)
-			c := bench.Measure(ctx, s, []bench.QueryID{q}, 1, bench.Load{Duration: time.Millisecond, MaxRequests: 30, MinRequests: 30, Timeout: h.o.timeout})
+			c := bench.Measure(ctx, s, bench.NewSequence(p), bench.Meter{}, []bench.QueryID{q}, 1, bench.Load{Duration: time.Millisecond, MaxRequests: 30, MinRequests: 30, Timeout: h.o.timeout})
 			fmt.Fprintf(&b, "  %-44s %-15s p50 %7.2f ms  p99 %7.2f ms\n", label, q, c.P50Ms, c.P99Ms)
 		}
 		srv.Close()
@@ -82,13 +82,13 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 	// 3. The store calls behind one request of each question.
 	ts := bench.NewTracingStore(h.store)
 	srv := httptest.NewServer(bench.Handler(ts, nil, h.o.timeout))
-	s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, p.ListAfter.Kapgraph)
+	s := bench.NewKapgraph("in-process", srv.URL+"/graphql", p, bench.Cursor.ForKapgraph)
 	var tb strings.Builder
 	for _, q := range bench.Mix {
-		s.Ask(ctx, q, false) // warm
+		s.Ask(ctx, q, 0, false) // warm
 		ts.Reset()
 		t0 := time.Now()
-		_, err := s.Ask(ctx, q, false)
+		_, err := s.Ask(ctx, q, 0, false)
 		wall := time.Since(t0)
 		fmt.Fprintf(&tb, "%s%s\n%s\n", q, errSuffix(err), bench.FormatCalls(ts.Calls(), wall))
 	}

@@ -17,10 +17,8 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -58,6 +56,8 @@ type options struct {
 	again       bool
 	reuse       bool
 	merge       string
+	sample      int
+	seed        uint64
 }
 
 func main() {
@@ -77,7 +77,9 @@ func main() {
 	flag.StringVar(&o.out, "out", "BENCHMARKS.md", "report to write")
 	flag.StringVar(&o.plots, "plots", "bench/plots", "directory for the PNG plots")
 	flag.StringVar(&o.analysis, "analysis", "bench/ANALYSIS.md", "hand-written analysis to append to the report, if it exists")
-	flag.IntVar(&o.neo4jPID, "neo4j-pid", 0, "pid of the Neo4j server, for its memory")
+	flag.IntVar(&o.neo4jPID, "neo4j-pid", 0, "pid of the Neo4j server, for its memory and CPU time (0: whoever listens on NEO4J_URI's port)")
+	flag.IntVar(&o.sample, "sample", bench.DefaultSampleSize, "ids per parameterised question the timed requests draw from (Zipf-skewed)")
+	flag.Uint64Var(&o.seed, "seed", bench.DefaultSeed, "seed of the samples and of the request sequence")
 	flag.StringVar(&o.neo4jCfg, "neo4j-config", os.Getenv("BENCH_NEO4J_CONFIG"), "Neo4j settings, for the report")
 	flag.BoolVar(&o.evidence, "evidence", true, "profile the slow spots at the largest size")
 	flag.DurationVar(&o.timeout, "timeout", 60*time.Second, "per-request timeout")
@@ -213,7 +215,8 @@ func run(ctx context.Context, o options) error {
 	}
 	h := &harness{o: o, res: &bench.Results{
 		Started: time.Now(), Command: "scripts/bench.sh " + strings.Join(os.Args[1:], " "),
-		Settings: bench.Settings{Concurrency: o.conc, Duration: o.dur, MixDuration: o.mixDur, MinRequests: o.minReq, Warmup: o.warm, Seed: synth.DefaultSeed},
+		Settings: bench.Settings{Concurrency: o.conc, Duration: o.dur, MixDuration: o.mixDur, MinRequests: o.minReq, Warmup: o.warm, Seed: synth.DefaultSeed,
+			Sample: o.sample, RequestSeed: o.seed},
 	}}
 	if a := os.Getenv("BENCH_COMMAND"); a != "" {
 		h.res.Command = a
@@ -410,29 +413,30 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 	}
 
 	say("%s: choosing the parameters", name)
-	p, err := bench.Choose(ctx, h.drv, h.db)
+	p, err := bench.Choose(ctx, h.drv, h.db, h.o.sample, h.o.seed)
 	if err != nil {
 		return err
 	}
-	kg := bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, "")
+	kg := bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, bench.Cursor.ForKapgraph)
 	peer := bench.NewPeer(h.peerURL, p)
 	var em *bench.GraphQLSystem
 	if emb != nil {
-		em = bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, "")
+		em = bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, bench.Cursor.ForEmbedded)
 	}
 	if err := bench.Cursors(ctx, &p, kg, em, peer); err != nil {
 		return err
 	}
 	sr.Params = p
-	say("%s: params %+v", name, p)
-	systems := []bench.System{bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, p.ListAfter.Kapgraph)}
+	say("%s: samples: %d entities (degree %v), %d path sources (paths within 6 hops %v), %d centres (degree %v), %d list pages; most popular %s, %s, %s",
+		name, len(p.Entities), p.EntityBand, len(p.PathFroms), p.Paths6Band, len(p.Centres), p.CentreBand, len(p.ListAfters), p.Entity, p.PathFrom, p.Centre)
+	systems := []bench.System{bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, bench.Cursor.ForKapgraph)}
 	if emb != nil {
-		systems = append(systems, bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, p.ListAfter.Embedded))
+		systems = append(systems, bench.NewKapgraph(bench.SysKapgraphMem, embURL, p, bench.Cursor.ForEmbedded))
 	}
 	systems = append(systems, bench.NewCypher(h.drv, h.db, p), bench.NewPeer(h.peerURL, p))
 
-	say("%s: checking that the %d systems agree", name, len(systems))
-	answers, errs := bench.Check(ctx, systems, h.o.timeout)
+	say("%s: checking that the %d systems agree on every id of the samples", name, len(systems))
+	answers, errs := bench.Check(ctx, systems, p, h.o.timeout)
 	os.WriteFile(filepath.Join(h.o.work, "answers-"+name+".json"), mustJSON(answers), 0o644)
 	var mismatches []error
 	failed := map[string]map[bench.QueryID]bool{}
@@ -464,6 +468,8 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 			return err
 		}
 	}
+	seq := bench.NewSequence(p)
+	meters := h.meters(emb)
 	load := func(d time.Duration, c int) bench.Load {
 		return bench.Load{Duration: d, MaxRequests: 1_000_000, MinRequests: max(h.o.minReq, 2*c), Timeout: h.o.timeout}
 	}
@@ -473,20 +479,20 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 				if failed[s.Name()][q] {
 					continue
 				}
-				cell := bench.Measure(ctx, s, []bench.QueryID{q}, c, load(h.o.dur, c))
+				cell := bench.Measure(ctx, s, seq, meters[s.Name()], []bench.QueryID{q}, c, load(h.o.dur, c))
 				cell.Size = name
 				sr.Cells = append(sr.Cells, cell)
-				say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s", name, c, q, s.Name(), cell.Throughput, cell.P50Ms, cell.P99Ms, errNote(cell))
+				say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s%s", name, c, q, s.Name(), cell.Throughput, cell.P50Ms, cell.P99Ms, cpuNote(cell), errNote(cell))
 			}
 		}
 		for _, s := range systems {
 			if len(failed[s.Name()]) > 0 {
 				continue
 			}
-			cell := bench.Measure(ctx, s, bench.Mix, c, load(h.o.mixDur, c))
+			cell := bench.Measure(ctx, s, seq, meters[s.Name()], bench.Mix, c, load(h.o.mixDur, c))
 			cell.Size = name
 			sr.Cells = append(sr.Cells, cell)
-			say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s", name, c, "mix", s.Name(), cell.Throughput, cell.P50Ms, cell.P99Ms, errNote(cell))
+			say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s%s", name, c, "mix", s.Name(), cell.Throughput, cell.P50Ms, cell.P99Ms, cpuNote(cell), errNote(cell))
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -502,156 +508,4 @@ func errNote(c bench.Cell) string {
 		return ""
 	}
 	return fmt.Sprintf(" (%d errors: %.160s)", c.Errors, c.FirstError)
-}
-
-func (h *harness) memory(emb *bench.Process) []bench.MemoryPoint {
-	var out []bench.MemoryPoint
-	add := func(sys string, pid int, note string) {
-		if pid <= 0 {
-			return
-		}
-		if rss, peak, err := bench.RSS(pid); err == nil {
-			out = append(out, bench.MemoryPoint{System: sys, RSS: rss, Peak: peak, Note: note})
-		}
-	}
-	add(bench.SysKapgraphNeo4j, h.kap.PID(), "kapgraph serve with NEO4J_URI")
-	if emb != nil {
-		add(bench.SysKapgraphMem, emb.PID(), "whole graph in process")
-	}
-	add(bench.SysPeer, h.peer.PID(), "node, @neo4j/graphql + Yoga")
-	add("neo4j", h.o.neo4jPID, "the database (heap + page cache + JVM)")
-	return out
-}
-
-// reviewMemory measures the real kapgraph binary on the embedded store
-// with only the seed review: the small deployment.
-func (h *harness) reviewMemory(ctx context.Context) error {
-	addr := freeAddr()
-	p, err := h.start("kapgraph-review", []string{"NEO4J_URI="}, h.o.kapgraph, "serve", "--addr", addr, "--log-format", "json")
-	if err != nil {
-		return err
-	}
-	defer p.Stop(10 * time.Second)
-	if err := bench.WaitHTTP(ctx, p, "http://"+addr+"/readyz", 2*time.Minute); err != nil {
-		return err
-	}
-	s := bench.NewKapgraph("kapgraph-review", "http://"+addr+"/graphql", bench.Params{
-		Entity: "CHEBI:6121", PathFrom: "CHEBI:6121", Centre: "GO:0031929"}, "")
-	for range 50 {
-		for _, q := range []bench.QueryID{bench.QStats, bench.QEntity, bench.QPaths6, bench.QNeighborhood, bench.QList} {
-			s.Ask(ctx, q, false)
-		}
-	}
-	rss, peak, err := bench.RSS(p.PID())
-	if err != nil {
-		return err
-	}
-	h.res.Review = bench.MemoryPoint{System: "kapgraph serve (embedded)", RSS: rss, Peak: peak, Note: "real binary, built-in seeds, after 250 requests"}
-	say("review only: kapgraph serve embedded RSS %d MB (peak %d MB)", rss>>20, peak>>20)
-	return nil
-}
-
-func mustJSON(v any) []byte {
-	b, _ := json.MarshalIndent(v, "", "  ")
-	return b
-}
-
-func (h *harness) write() error {
-	r := h.res
-	if h.o.merge != "" && !h.merged {
-		h.merged = true
-		b, err := os.ReadFile(h.o.merge)
-		if err != nil {
-			return err
-		}
-		var old bench.Results
-		if err := json.Unmarshal(b, &old); err != nil {
-			return err
-		}
-		h.earlier = old.Sizes
-		r.Started = old.Started
-		r.Notes = append(old.Notes, r.Notes...)
-		if len(old.Profiles) > 0 {
-			r.Profiles = append(old.Profiles, r.Profiles...)
-		}
-		r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by the run begun %s; the rest by the run that resumed it (%s).",
-			sizeNames(old.Sizes), old.Started.UTC().Format("15:04 UTC"), h.res.Command))
-	}
-	if len(h.earlier) > 0 {
-		mine := r.Sizes
-		r.Sizes = nil
-		for _, s := range h.earlier {
-			if !hasSize(mine, s.Name) {
-				r.Sizes = append(r.Sizes, s)
-			}
-		}
-		r.Sizes = append(r.Sizes, mine...)
-		defer func() { r.Sizes = mine }()
-	}
-	if a, err := os.ReadFile(h.o.analysis); err == nil {
-		r.Analysis = string(a)
-	}
-	if err := os.WriteFile(filepath.Join(h.o.work, "results.json"), mustJSON(r), 0o644); err != nil {
-		return err
-	}
-	base := filepath.Dir(h.o.out)
-	files, err := r.Plots(h.o.plots, base)
-	if err != nil {
-		return fmt.Errorf("plots: %w", err)
-	}
-	r.PlotFiles = files
-	return os.WriteFile(h.o.out, []byte(r.Markdown()), 0o644)
-}
-
-func (h *harness) machine(ctx context.Context) {
-	m := &h.res.Machine
-	m.CPUs = runtime.NumCPU()
-	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		for _, l := range strings.Split(string(b), "\n") {
-			if strings.HasPrefix(l, "model name") {
-				m.CPU = strings.TrimSpace(strings.SplitN(l, ":", 2)[1])
-				break
-			}
-		}
-	}
-	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
-		f := strings.Fields(strings.SplitN(string(b), "\n", 2)[0])
-		if len(f) >= 2 {
-			kb, _ := strconv.ParseFloat(f[1], 64)
-			m.MemoryGB = fmt.Sprintf("%.1f GiB", kb/(1<<20))
-		}
-	}
-	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
-		m.Kernel = strings.TrimSpace(string(b))
-	}
-	m.Go = runtime.Version()
-	if out, err := exec.Command("java", "-version").CombinedOutput(); err == nil {
-		m.Java = strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
-	}
-	if out, err := exec.Command(h.o.node, "--version").Output(); err == nil {
-		m.Node = strings.TrimSpace(string(out))
-	}
-	if b, err := os.ReadFile(filepath.Join(h.o.peerDir, "node_modules/@neo4j/graphql/package.json")); err == nil {
-		var pj struct{ Version string }
-		json.Unmarshal(b, &pj)
-		m.Peer = "@neo4j/graphql " + pj.Version
-	}
-	if res, err := neo4jdrv.ExecuteQuery(ctx, h.drv, "CALL dbms.components() YIELD name, versions, edition RETURN name + ' ' + versions[0] + ' ' + edition", nil,
-		neo4jdrv.EagerResultTransformer, neo4jdrv.ExecuteQueryWithDatabase("system")); err == nil && len(res.Records) > 0 {
-		m.Neo4j = fmt.Sprint(res.Records[0].Values[0])
-	}
-	m.Neo4jCfg = h.o.neo4jCfg
-	m.LoadAvg = "at the start " + loadAvg()
-}
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
 }
