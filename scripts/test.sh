@@ -22,6 +22,9 @@ fi
 step "go vet"
 go vet ./...
 
+step "schema contract (GraphQL Inspector over every published version)"
+scripts/schema-check.sh
+
 step "python tools for the export checks (NetworkX, Biolink schema)"
 scripts/setup-python.sh
 
