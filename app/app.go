@@ -10,12 +10,15 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/kapgraph/kapgraph/explorer"
 	"github.com/kapgraph/kapgraph/export"
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/traced"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/schema"
@@ -34,6 +37,10 @@ type Config struct {
 	// Registry receives the server's metrics and is what /metrics
 	// exposes; nil makes a private one.
 	Registry *prometheus.Registry
+	// Tracer receives one span tree per request: the HTTP request, the
+	// GraphQL operation, each store call and each Neo4j statement. Nil
+	// traces nothing (and costs nothing).
+	Tracer trace.TracerProvider
 }
 
 // NewServer returns kapgraph's whole HTTP surface over store. logger
@@ -45,6 +52,10 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 	gqlOpts := cfg.GraphQL
 	if gqlOpts.Logger == nil {
 		gqlOpts.Logger = logger
+	}
+	if cfg.Tracer != nil {
+		store = traced.Wrap(store, cfg.Tracer)
+		gqlOpts.Extensions = append(slices.Clip(gqlOpts.Extensions), resolvers.NewTracing(cfg.Tracer))
 	}
 	var sdl []byte
 	if gqlOpts.Limits.Introspection {
@@ -64,5 +75,6 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 		Explorer: explorer.Handler(),
 		Export:   export.Handler(store),
 		SDL:      sdl,
+		Tracer:   cfg.Tracer,
 	})
 }

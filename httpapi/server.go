@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -109,6 +111,9 @@ type Deps struct {
 	Explorer http.Handler
 	// Export serves the graph as files under /export/; nil leaves it out.
 	Export http.Handler
+	// Tracer receives the spans of every request (the root span here;
+	// the executor and the store add theirs below it); nil traces nothing.
+	Tracer trace.TracerProvider
 	// SDL is the schema's text, served at /schema.graphql for client
 	// code generators; nil leaves the route out (as when introspection
 	// is off: the SDL says no less than introspection would).
@@ -149,6 +154,7 @@ func NewServer(cfg Config, deps Deps) http.Handler {
 	h = cors(cfg.AllowedOrigins, h)
 	h = securityHeaders(h)
 	h = recoverPanics(logger, h)
+	h = traceRequests(deps.Tracer, h)
 	h = observe(logger, m, h)
 	return h
 }

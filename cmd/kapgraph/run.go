@@ -16,6 +16,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
@@ -262,6 +264,24 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	tp, err := tracerFromEnv(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	var tracer trace.TracerProvider
+	if tp != nil {
+		tracer = tp
+		defer func() {
+			// Flush what is buffered, on a context of its own: ctx is
+			// already cancelled when serve returns on a signal.
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			if err := tp.Shutdown(sctx); err != nil {
+				logger.Warn("tracing: flushing spans", "err", err)
+			}
+		}()
+		logger.Info("tracing: exporting spans by OTLP over HTTP")
+	}
 
 	store, where, err := openStore(ctx, getenv, logger, fitToTimeout(*timeout))
 	if err != nil {
@@ -288,6 +308,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			MaxInFlight:       *maxInFlight,
 		},
 		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection}},
+		Tracer:  tracer,
 	}, store, logger)
 	return httpapi.Serve(ctx, *addr, handler, logger, httpapi.ServeOptions{
 		WriteTimeout: *timeout + 5*time.Second,

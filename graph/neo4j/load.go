@@ -275,11 +275,14 @@ func planLoad(doc *graph.Document) (*loadPlan, error) {
 }
 
 func consume(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (neo4j.Counters, error) {
-	res, err := tx.Run(ctx, cypher, params)
+	sctx, span := startTxStatement(ctx, cypher)
+	res, err := tx.Run(sctx, cypher, params)
 	if err != nil {
+		endStatement(span, 0, nil, err)
 		return nil, err
 	}
-	sum, err := res.Consume(ctx)
+	sum, err := res.Consume(sctx)
+	endStatement(span, 0, sum, err)
 	if err != nil {
 		return nil, err
 	}

@@ -38,6 +38,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -208,12 +210,25 @@ func runTx[T any](ctx context.Context, s *Store, op string, mode neo4j.AccessMod
 	}
 	sess := s.driver.NewSession(ctx, s.sessionConfig(mode))
 	defer s.closeSession(ctx, sess)
-	fn := func(tx neo4j.ManagedTransaction) (any, error) { return work(ctx, tx) }
+	tctx, span := s.startTx(ctx, op, mode)
+	attempts := 0
+	fn := func(tx neo4j.ManagedTransaction) (any, error) {
+		attempts++
+		return work(tctx, tx)
+	}
 	var res any
 	if mode == neo4j.AccessModeRead {
-		res, err = sess.ExecuteRead(ctx, fn, cfgs...)
+		res, err = sess.ExecuteRead(tctx, fn, cfgs...)
 	} else {
-		res, err = sess.ExecuteWrite(ctx, fn, cfgs...)
+		res, err = sess.ExecuteWrite(tctx, fn, cfgs...)
+	}
+	if span.IsRecording() {
+		span.SetAttributes(attribute.Int("neo4j.attempts", attempts))
+		if err != nil {
+			span.RecordError(err)
+			span.SetStatus(codes.Error, err.Error())
+		}
+		span.End()
 	}
 	if err != nil {
 		return zero, s.mapErr(ctx, op, err)
@@ -258,20 +273,31 @@ func (s *Store) executeRaw(ctx context.Context, op, cypher string, params map[st
 	if s.cfg.BoltLogger != nil {
 		opts = append(opts, neo4j.ExecuteQueryWithBoltLogger(s.cfg.BoltLogger))
 	}
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
+	sctx, span := s.startStatement(ctx, op, cypher)
+	res, err := neo4j.ExecuteQuery(sctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
 	if err != nil {
+		endStatement(span, 0, nil, err)
 		return nil, s.mapErr(ctx, op, err)
 	}
+	endStatement(span, len(res.Records), res.Summary, nil)
 	return res.Records, nil
 }
 
 // collect runs one statement inside a transaction and consumes its result.
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	res, err := tx.Run(ctx, cypher, params)
+	sctx, span := startTxStatement(ctx, cypher)
+	res, err := tx.Run(sctx, cypher, params)
 	if err != nil {
+		endStatement(span, 0, nil, err)
 		return nil, err
 	}
-	return res.Collect(ctx)
+	recs, err := res.Collect(sctx)
+	var sum neo4j.ResultSummary
+	if err == nil && span.IsRecording() {
+		sum, _ = res.Consume(sctx) // all records are read: the summary is already here
+	}
+	endStatement(span, len(recs), sum, err)
+	return recs, err
 }
 
 // ---- errors -------------------------------------------------------------
