@@ -276,6 +276,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			return err
 		}
 		logger.Info("only trusted documents run", "dir", *trustedDir, "operations", strings.Join(trusted.Names(), ","))
+		if !*noPlayground {
+			// GraphiQL's own schema query is not on the list.
+			logger.Warn("the playground at / cannot work with --trusted-documents: its queries are refused; pass --no-playground to stop serving it")
+		}
 	}
 
 	store, where, err := openStore(ctx, getenv, logger, fitToTimeout(*timeout))

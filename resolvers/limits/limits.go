@@ -152,10 +152,10 @@ func (o Options) WithDefaults() Options {
 }
 
 // Extensions are the executor extensions enforcing o over schema, in the
-// order they must run: the trusted documents (when set), introspection
-// (when allowed), Structure before the
-// persisted-query store (so that every stored query has passed it),
-// StrictEnums, DepthLimit, complexity. queries must be the executor's
+// order they must run: the trusted documents (when set, first, so that
+// nothing else is spent on a document off the list), introspection (when
+// allowed), Structure before the persisted-query store (so that every
+// stored query has passed it), StrictEnums, DepthLimit, complexity. queries must be the executor's
 // query cache (SetQueryCache): Structure fills it with each document it
 // has parsed and validated, so the executor parses nothing again.
 func Extensions(o Options, schema *ast.Schema, queries graphql.Cache[*ast.QueryDocument]) []graphql.HandlerExtension {
