@@ -14,7 +14,7 @@ step() { printf '\n== %s\n' "$*" >&2; }
 
 step "generated code is up to date"
 go generate ./...
-if ! git diff --exit-code --stat -- resolvers/generated resolvers/model; then
+if ! git diff --exit-code --stat -- resolvers/generated resolvers/model client; then
 	echo "generated code differs from the committed code: run go generate ./... and commit" >&2
 	exit 1
 fi

@@ -16,6 +16,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/kapgraph/kapgraph/app"
@@ -26,6 +28,7 @@ import (
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/limits"
+	"github.com/kapgraph/kapgraph/schema"
 	"github.com/kapgraph/kapgraph/seeds"
 )
 
@@ -33,6 +36,7 @@ const usage = `kapgraph: a knowledge graph of ketamine-assisted psychotherapy fo
 
 Usage:
   kapgraph serve    [--addr :8080] [--seeds DIR] [--load] [--cors ORIGINS] [--no-playground] [--no-introspection]
+                    [--trusted-documents DIR]
   kapgraph load     [--seeds DIR]
   kapgraph validate [--json] [DIR]
   kapgraph export   --format kgx|graphml|json --out DIR|- [--seeds DIR] [--date YYYY-MM-DD]
@@ -250,6 +254,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	cors := fs.String("cors", getenv("KAPGRAPH_CORS_ORIGINS"), "comma-separated origins allowed to call the API from a browser (\"*\" for any)")
 	noPlayground := fs.Bool("no-playground", getenv("KAPGRAPH_PLAYGROUND") == "off", "do not serve the GraphiQL playground")
 	noIntrospection := fs.Bool("no-introspection", getenv("KAPGRAPH_INTROSPECTION") == "off", "refuse introspection queries")
+	trustedDir := fs.String("trusted-documents", getenv("KAPGRAPH_TRUSTED_DOCUMENTS"), "run only the operations in this folder's *.graphql files (e.g. client/operations); the playground's introspection is refused too")
 	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
 	defInFlight, err := envInt(getenv, "KAPGRAPH_MAX_INFLIGHT", httpapi.DefaultMaxInFlight)
 	if err != nil {
@@ -282,6 +287,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}()
 		logger.Info("tracing: exporting spans by OTLP over HTTP")
 	}
+	// Read before the store is opened: a bad list is a mistake in the
+	// command line, found before anything is loaded.
+	var trusted *limits.TrustedDocuments
+	if *trustedDir != "" {
+		if trusted, err = readTrustedDocuments(*trustedDir); err != nil {
+			return err
+		}
+		logger.Info("only trusted documents run", "dir", *trustedDir, "operations", strings.Join(trusted.Names(), ","))
+		if !*noPlayground {
+			// GraphiQL's own schema query is not on the list.
+			logger.Warn("the playground at / cannot work with --trusted-documents: its queries are refused; pass --no-playground to stop serving it")
+		}
+	}
 
 	store, where, err := openStore(ctx, getenv, logger, fitToTimeout(*timeout))
 	if err != nil {
@@ -307,7 +325,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			DisablePlayground: *noPlayground,
 			MaxInFlight:       *maxInFlight,
 		},
-		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection}},
+		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection, TrustedDocuments: trusted}},
 		Tracer:  tracer,
 	}, store, logger)
 	return httpapi.Serve(ctx, *addr, handler, logger, httpapi.ServeOptions{
@@ -316,6 +334,29 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			fmt.Fprintf(stdout, "kapgraph serving %s at http://%s/ (GraphQL at /graphql)\n", where, a)
 		},
 	})
+}
+
+// readTrustedDocuments reads the trusted-document list in dir and checks
+// every operation on it against the schema the server serves, so that a
+// list gone stale with the schema stops the server at start rather than
+// failing its clients.
+func readTrustedDocuments(dir string) (*limits.TrustedDocuments, error) {
+	td, err := limits.ReadTrustedDocuments(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--trusted-documents: %w", err)
+	}
+	sdl, err := schema.SDL()
+	if err != nil {
+		return nil, fmt.Errorf("--trusted-documents: reading the schema: %w", err)
+	}
+	s, gerr := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphql", Input: string(sdl)})
+	if gerr != nil {
+		return nil, fmt.Errorf("--trusted-documents: loading the schema: %w", gerr)
+	}
+	if err := td.Validate(s); err != nil {
+		return nil, fmt.Errorf("--trusted-documents: %w", err)
+	}
+	return td, nil
 }
 
 // newLogger makes serve's logger. Everything serve says on stderr goes

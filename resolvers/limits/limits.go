@@ -4,6 +4,8 @@
 // executor do more work than a legitimate client's query needs.
 //
 // It holds, in the order a request meets them (see Extensions):
+//   - TrustedOnly, when a TrustedDocuments list is set: only the
+//     operations on it go on to the checks below, and none else runs;
 //   - Structure: size in bytes and tokens, fragments, variables and, with
 //     fragments expanded, fields, aliases, nesting and introspection
 //     fields, checked on the text before validation; the query is parsed
@@ -16,7 +18,8 @@
 //
 // Each refusal is a GraphQL request error with its own extensions.code and
 // extensions.domainCode ELIMIT (EINVALID for a malformed persisted query
-// and for introspection while it is off).
+// and for introspection while it is off; PERSISTED_QUERY_NOT_ALLOWED, with
+// EINVALID, for an operation off the trusted list).
 package limits
 
 import (
@@ -118,6 +121,10 @@ type Options struct {
 	// MaxIntrospection caps the __schema and __type fields, fragments
 	// expanded. Default 5.
 	MaxIntrospection int
+	// TrustedDocuments, when set, is the only operations the server runs
+	// (see TrustedOnly); anything else, introspection included, is
+	// refused with PERSISTED_QUERY_NOT_ALLOWED. Nil: any operation.
+	TrustedDocuments *TrustedDocuments
 }
 
 // WithDefaults fills the zero fields.
@@ -145,14 +152,18 @@ func (o Options) WithDefaults() Options {
 }
 
 // Extensions are the executor extensions enforcing o over schema, in the
-// order they must run: introspection (when allowed), Structure before the
-// persisted-query store (so that every stored query has passed it),
-// StrictEnums, DepthLimit, complexity. queries must be the executor's
+// order they must run: the trusted documents (when set, first, so that
+// nothing else is spent on a document off the list), introspection (when
+// allowed), Structure before the persisted-query store (so that every
+// stored query has passed it), StrictEnums, DepthLimit, complexity. queries must be the executor's
 // query cache (SetQueryCache): Structure fills it with each document it
 // has parsed and validated, so the executor parses nothing again.
 func Extensions(o Options, schema *ast.Schema, queries graphql.Cache[*ast.QueryDocument]) []graphql.HandlerExtension {
 	o = o.WithDefaults()
 	var exts []graphql.HandlerExtension
+	if o.TrustedDocuments != nil {
+		exts = append(exts, NewTrustedOnly(o.TrustedDocuments, o))
+	}
 	if o.Introspection {
 		exts = append(exts, extension.Introspection{})
 	}
