@@ -132,13 +132,21 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	}
 	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
 	rank := "10000 - toInteger(round(CASE WHEN coalesce(" + r + ".score, 0.0) < 0.0 THEN 0.0 WHEN " + r + ".score > 1.0 THEN 1.0 ELSE coalesce(" + r + ".score, 0.0) END * 10000.0))"
-	return fmt.Sprintf("{total: COUNT { MATCH %[1]s RETURN DISTINCT %[2]s }, "+
-		"page: COLLECT { MATCH %[1]s WITH DISTINCT %[2]s WITH %[2]s, %[3]s AS rank%[4]s "+
+	// A directed pattern meets each relationship once, so the total is a
+	// plain COUNT, which Neo4j answers from the node's degree store
+	// without touching a relationship; an undirected one meets a self-loop
+	// twice and needs DISTINCT, which walks them all.
+	total, distinct := "COUNT { MATCH "+pattern+" }", "WITH "+r
+	if pg.Direction != graph.Out && pg.Direction != graph.In {
+		total, distinct = "COUNT { MATCH "+pattern+" RETURN DISTINCT "+r+" }", "WITH DISTINCT "+r
+	}
+	return fmt.Sprintf("{total: %[11]s, "+
+		"page: COLLECT { MATCH %[1]s %[12]s WITH %[2]s, %[3]s AS rank%[4]s "+
 		"WHERE $%[5]s IS NULL OR rank%[4]s > $%[5]s OR (rank%[4]s = $%[5]s AND %[2]s.id > $%[6]s) "+
 		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[7]s "+
 		"WITH %[2]s, startNode(%[2]s) AS %[8]s, endNode(%[2]s) AS %[9]s "+
 		"RETURN {%[10]s} }}",
-		pattern, r, rank, suffix, afterRank, afterID, limit, s, o, strings.Join(claim, ", ")), nil
+		pattern, r, rank, suffix, afterRank, afterID, limit, s, o, strings.Join(claim, ", "), total, distinct), nil
 }
 
 // decodePlanNode files a node and its pages (positional keys p0, p1, ...
