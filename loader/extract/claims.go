@@ -1,0 +1,421 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+type cueKind int
+
+const (
+	cueIncrease cueKind = iota
+	cueDecrease
+	cueCorrelation
+	cueTreatment
+	cueAdverse
+)
+
+// cueSpec is a cue: word prefixes matched against consecutive tokens
+// ("lead" "to" matches "leading to").
+type cueSpec struct {
+	words []string
+	kind  cueKind
+}
+
+// cueTable lists the cues. Prefixes, not whole words, so that one entry
+// covers "reduce", "reduces", "reduced", "reducing" and "reduction".
+// Package-level because it is a constant table; nothing mutates it.
+var cueTable = buildCues(map[cueKind][]string{
+	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
+		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
+		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment"},
+	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
+		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
+		"down regulat", "curb", "abolish", "weaken", "declin"},
+	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
+	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
+	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
+})
+
+func buildCues(m map[cueKind][]string) []cueSpec {
+	var out []cueSpec
+	for _, k := range []cueKind{cueIncrease, cueDecrease, cueCorrelation, cueTreatment, cueAdverse} {
+		for _, c := range m[k] {
+			out = append(out, cueSpec{strings.Fields(c), k})
+		}
+	}
+	// Longer cues first, so "associated with" wins over a bare prefix.
+	slices.SortStableFunc(out, func(a, b cueSpec) int { return len(b.words) - len(a.words) })
+	return out
+}
+
+// cueHit is one cue found in a sentence: tokens [i, j).
+type cueHit struct {
+	i, j int
+	kind cueKind
+}
+
+var (
+	// recommendRe marks a sentence that looks ahead or recommends: what
+	// it says is not (yet) a finding.
+	recommendRe = regexp.MustCompile(`\b(future|further|more) (research|stud(y|ies)|trials?|work|investigations?|exploration)\b|\b(is|are|remains?) (needed|warranted|required|unknown|unclear)\b|\b(should|must|need to) be\b|\bremains? to be\b`)
+	hedgeWords  = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely"}
+	negWords    = []string{"not", "no", "never", "neither", "nor", "without", "fail", "lack", "absence"}
+	beVerbs     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	// connectors link a nominal cue's object to its cause: "reductions
+	// in X following Y".
+	connectors = map[string]bool{"following": true, "after": true, "by": true, "from": true, "with": true, "of": true, "under": true}
+	// withWords introduce a co-intervention ("ketamine with psychotherapy").
+	withWords = map[string]bool{"with": true, "plus": true, "alongside": true}
+)
+
+// findCues returns the cues among the tokens no mention took, in order.
+func findCues(ts []token, inMention []bool) []cueHit {
+	var out []cueHit
+	used := make([]bool, len(ts))
+	for _, c := range cueTable {
+		n := len(c.words)
+	next:
+		for i := 0; i+n <= len(ts); i++ {
+			for k, w := range c.words {
+				if inMention[i+k] || used[i+k] || !strings.HasPrefix(ts[i+k].low, w) || (k > 0 && ts[i+k].punctBefore != "") {
+					continue next
+				}
+			}
+			if ts[i].hyphenated { // "psilocybin-facilitated": a name, not a verb
+				continue
+			}
+			for k := i; k < i+n; k++ {
+				used[k] = true
+			}
+			out = append(out, cueHit{i, i + n, c.kind})
+		}
+	}
+	slices.SortFunc(out, func(a, b cueHit) int { return a.i - b.i })
+	return out
+}
+
+func hasPrefixIn(w string, list []string) bool {
+	for _, p := range list {
+		if w == p || len(p) > 3 && strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// claims proposes the candidates of one sentence.
+func claims(s Sentence, ts []token, ms []Mention) []Candidate {
+	if recommendRe.MatchString(foldWord(s.Text)) {
+		return nil
+	}
+	inMention := make([]bool, len(ts))
+	for _, m := range ms {
+		for k := m.first; k < m.last; k++ {
+			inMention[k] = true
+		}
+	}
+	cues := findCues(ts, inMention)
+	hedged := false
+	for k, t := range ts {
+		if !inMention[k] && hasPrefixIn(t.low, hedgeWords) {
+			hedged = true
+		}
+	}
+	args := arguments(ts, ms)
+	var out []Candidate
+	seen := map[[3]string]bool{}
+	emit := func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
+		key := [3]string{a.ID, b.ID, string(p)}
+		if a.ID == b.ID || seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, Candidate{
+			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
+			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
+			Cue:     s.Text[ts[cue.i].start:ts[cue.j-1].end],
+			Negated: negatedBetween(ts, inMention, lo, hi), Hedged: hedged, Score: score(p, hedged),
+		})
+	}
+	for ai, a := range args {
+		for _, b := range args[ai+1:] {
+			if crossesClause(ts, a.last, b.first) {
+				continue
+			}
+			span := cuesIn(cues, a.last, b.first)
+			if d, o, ok := treatmentPair(a, b); ok {
+				if c, ok := treatmentCue(ts, cues, a, b, o); ok {
+					emit(d, o, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)
+				}
+			}
+			if d, o, ok := adversePair(a, b); ok {
+				if c, ok := kindIn(span, cueAdverse); ok {
+					emit(d, o, graph.HasAdverseEvent, graph.Unsigned, c, a.last, b.first)
+				} else if c, ok := kindIn(cuesIn(cues, o.first-3, o.first), cueAdverse); ok && o.first > a.last {
+					emit(d, o, graph.HasAdverseEvent, graph.Unsigned, c, a.last, b.first)
+				}
+			}
+			if p, sign, cue, ok := signed(span); ok {
+				subj, obj := a, b
+				if passive(ts, cue, b) {
+					subj, obj = b, a
+				}
+				if signedEnds(subj, obj) && (nearestSubject(ts, args, cues, a, cue) || p == graph.Affects && sentenceSubject(ts, args, cues, a)) {
+					emit(subj, obj, p, sign, cue, a.last, b.first)
+				}
+				continue
+			}
+			// "reductions in X following Y": the cue comes before both.
+			if c, ok := nominalCue(ts, cues, a); ok && connectorBetween(ts, a.last, b.first) && signedEnds(b, a) {
+				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
+			}
+		}
+	}
+	return out
+}
+
+// arguments are the mentions that can be a claim's ends: a mention used
+// as a modifier ("placebo-controlled") is not, and neither is a nested
+// drug inside a proposed therapy ("psilocybin" in "psilocybin-assisted
+// therapy"), since the therapy is the argument.
+func arguments(ts []token, ms []Mention) []Mention {
+	var out []Mention
+	for i, m := range ms {
+		if m.last < len(ts) && ts[m.last].hyphenated {
+			continue
+		}
+		nested := false
+		for j, o := range ms {
+			if j != i && o.first <= m.first && m.last <= o.last && o.last-o.first > m.last-m.first {
+				nested = true
+			}
+		}
+		if !nested {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// crossesClause reports a ";" or ":" between tokens lo and hi: the two
+// sides say separate things.
+func crossesClause(ts []token, lo, hi int) bool {
+	for k := lo; k < hi && k < len(ts); k++ {
+		if k > 0 && strings.ContainsAny(ts[k].punctBefore, ";:") {
+			return true
+		}
+	}
+	return hi < len(ts) && hi > lo && strings.ContainsAny(ts[hi].punctBefore, ";:")
+}
+
+func cuesIn(cues []cueHit, lo, hi int) []cueHit {
+	var out []cueHit
+	for _, c := range cues {
+		if c.i >= lo && c.j <= hi {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func kindIn(cs []cueHit, k cueKind) (cueHit, bool) {
+	for _, c := range cs {
+		if c.kind == k {
+			return c, true
+		}
+	}
+	return cueHit{}, false
+}
+
+func signOf(k cueKind) graph.Sign {
+	if k == cueDecrease {
+		return graph.Decreases
+	}
+	return graph.Increases
+}
+
+// signed decides the predicate and sign a span of cues gives a pair: a
+// correlation cue makes CORRELATED_WITH signed by the direction cue after
+// it; otherwise the direction cue nearest the object decides AFFECTS.
+func signed(span []cueHit) (graph.Predicate, graph.Sign, cueHit, bool) {
+	for i, c := range span {
+		if c.kind != cueCorrelation {
+			continue
+		}
+		sign := graph.Increases
+		for _, d := range span[i+1:] {
+			if d.kind == cueIncrease || d.kind == cueDecrease {
+				sign = signOf(d.kind)
+			}
+		}
+		return graph.CorrelatedWith, sign, c, true
+	}
+	for i := len(span) - 1; i >= 0; i-- {
+		if c := span[i]; c.kind == cueIncrease || c.kind == cueDecrease {
+			return graph.Affects, signOf(c.kind), c, true
+		}
+	}
+	return "", "", cueHit{}, false
+}
+
+// passive: "X is reduced by Y".
+func passive(ts []token, c cueHit, b Mention) bool {
+	if c.i == 0 || !beVerbs[ts[c.i-1].low] && !(c.i >= 2 && beVerbs[ts[c.i-2].low]) {
+		return false
+	}
+	for k := c.j; k < b.first && k <= c.j+2; k++ {
+		if ts[k].low == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// signedEnds keeps places, populations and drugs out of the object slot
+// and places and populations out of the subject slot of a signed claim.
+func signedEnds(subj, obj Mention) bool {
+	switch subj.Category {
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation:
+		return false
+	}
+	switch obj.Category {
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation, graph.CategoryDrug, graph.CategoryTherapy:
+		return false
+	}
+	return true
+}
+
+// nearestSubject: a is the last argument before the cue (or joined to it
+// by "and"/"or"), with no comma between a and the cue unless the cue is a
+// participle ("X, leading to Y"), and a is not a co-intervention.
+func nearestSubject(ts []token, args []Mention, cues []cueHit, a Mention, c cueHit) bool {
+	if coIntervention(ts, args, a) {
+		return false
+	}
+	for _, o := range args {
+		if o.first >= a.last && o.last <= c.i && !coIntervention(ts, args, o) {
+			return false
+		}
+	}
+	if len(cuesIn(cues, a.last, c.i)) > 0 {
+		return false
+	}
+	for k := a.last; k <= c.i && k < len(ts); k++ {
+		if strings.Contains(ts[k].punctBefore, ",") && !strings.HasSuffix(ts[c.i].low, "ing") {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceSubject: a is the clause's first argument and comes before its
+// first cue, so it is the grammatical subject that every verb of the
+// clause applies to ("Ketamine increases X and activates Y").
+func sentenceSubject(ts []token, args []Mention, cues []cueHit, a Mention) bool {
+	start := 0
+	for k := a.first; k > 0; k-- {
+		if strings.ContainsAny(ts[k].punctBefore, ";:") {
+			start = k
+			break
+		}
+	}
+	for _, o := range args {
+		if o.first < a.first && o.first >= start {
+			return false
+		}
+	}
+	for _, c := range cues {
+		if c.i >= start && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+			return c.i >= a.last
+		}
+	}
+	return true
+}
+
+// coIntervention: "ketamine with psychotherapy", "combined with": the
+// second is given alongside a first drug or therapy, not acting alone.
+func coIntervention(ts []token, args []Mention, a Mention) bool {
+	if a.first == 0 || !withWords[ts[a.first-1].low] {
+		return false
+	}
+	for _, o := range args {
+		if o.last <= a.first && (o.Category == graph.CategoryDrug || o.Category == graph.CategoryTherapy) {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalCue: an increase or decrease noun followed by "in" right before a.
+func nominalCue(ts []token, cues []cueHit, a Mention) (cueHit, bool) {
+	if a.first < 2 || ts[a.first-1].low != "in" {
+		return cueHit{}, false
+	}
+	for _, c := range cues {
+		if c.j == a.first-1 && (c.kind == cueIncrease || c.kind == cueDecrease) {
+			return c, true
+		}
+	}
+	return cueHit{}, false
+}
+
+func connectorBetween(ts []token, lo, hi int) bool {
+	for k := lo; k < hi && k < lo+4; k++ {
+		if connectors[ts[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+func treatmentPair(a, b Mention) (Mention, Mention, bool) {
+	isAgent := func(m Mention) bool {
+		return m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy
+	}
+	switch {
+	case isAgent(a) && b.Category == graph.CategoryDisorder:
+		return a, b, true
+	case isAgent(b) && a.Category == graph.CategoryDisorder:
+		return b, a, true
+	}
+	return Mention{}, Mention{}, false
+}
+
+// treatmentCue: treatment wording between the two, "for <disorder>", or
+// "<disorder> treatment".
+func treatmentCue(ts []token, cues []cueHit, a, b, disorder Mention) (cueHit, bool) {
+	if c, ok := kindIn(cuesIn(cues, a.last, b.first), cueTreatment); ok {
+		return c, true
+	}
+	if k := disorder.first - 1; k >= 0 && ts[k].low == "for" {
+		return cueHit{k, k + 1, cueTreatment}, true
+	}
+	if k := disorder.last; k < len(ts) && strings.HasPrefix(ts[k].low, "treat") {
+		return cueHit{k, k + 1, cueTreatment}, true
+	}
+	return cueHit{}, false
+}
+
+func adversePair(a, b Mention) (Mention, Mention, bool) {
+	isAgent := func(m Mention) bool {
+		return m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy
+	}
+	if isAgent(a) && b.Category == graph.CategorySafetyRisk {
+		return a, b, true
+	}
+	return Mention{}, Mention{}, false
+}
+
+// negatedBetween looks for a negation between the two ends.
+func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
+	for k := max(lo, 0); k < hi && k < len(ts); k++ {
+		if !inMention[k] && hasPrefixIn(ts[k].low, negWords) {
+			return true
+		}
+	}
+	return false
+}
