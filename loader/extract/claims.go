@@ -31,7 +31,7 @@ type cueSpec struct {
 var cueTable = buildCues(map[cueKind][]string{
 	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
 		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
-		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment"},
+		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist"},
 	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
 		"down regulat", "curb", "abolish", "weaken", "declin"},
@@ -109,28 +109,27 @@ func hasPrefixIn(w string, list []string) bool {
 
 // claims proposes the candidates of one sentence.
 func claims(s Sentence, ts []token, ms []Mention) []Candidate {
-	if recommendRe.MatchString(foldWord(s.Text)) {
-		return nil
-	}
 	inMention := make([]bool, len(ts))
 	for _, m := range ms {
 		for k := m.first; k < m.last; k++ {
 			inMention[k] = true
 		}
 	}
-	cues := findCues(ts, inMention)
+	args := arguments(ts, ms)
+	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
+	clause := clauses(ts)
+	muted := recommending(ts, clause)
 	hedged := false
 	for k, t := range ts {
 		if !inMention[k] && hasPrefixIn(t.low, hedgeWords) {
 			hedged = true
 		}
 	}
-	args := arguments(ts, ms)
 	var out []Candidate
 	seen := map[[3]string]bool{}
 	emit := func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
 		key := [3]string{a.ID, b.ID, string(p)}
-		if a.ID == b.ID || seen[key] {
+		if a.ID == b.ID || seen[key] || muted[clause[a.first]] || muted[clause[b.first]] {
 			return
 		}
 		seen[key] = true
@@ -164,18 +163,154 @@ func claims(s Sentence, ts []token, ms []Mention) []Candidate {
 				if passive(ts, cue, b) {
 					subj, obj = b, a
 				}
-				if signedEnds(subj, obj) && (nearestSubject(ts, args, cues, a, cue) || p == graph.Affects && sentenceSubject(ts, args, cues, a)) {
+				linked := p == graph.Affects && sentenceSubject(ts, args, cues, a)
+				for _, c := range span {
+					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, args, cues, a, c) && objectReach(ts, inMention, c, b) {
+						linked = true
+					}
+				}
+				if linked && signedEnds(subj, obj) {
 					emit(subj, obj, p, sign, cue, a.last, b.first)
 				}
 				continue
 			}
 			// "reductions in X following Y": the cue comes before both.
-			if c, ok := nominalCue(ts, cues, a); ok && connectorBetween(ts, a.last, b.first) && signedEnds(b, a) {
+			if c, ok := nominalCue(ts, cues, a); ok && connectorBefore(ts, b) && !argBetween(ts, args, a, b) && signedEnds(b, a) {
 				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
 			}
 		}
 	}
+	// "NMDA receptor antagonist": the drug the noun describes acts on X.
+	for _, ag := range agents {
+		obj := ag.object
+		for i := len(args) - 1; i >= 0; i-- {
+			d := args[i]
+			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) {
+				emit(d, obj, graph.Affects, signOf(ag.cue.kind), ag.cue, d.last, obj.first)
+				break
+			}
+		}
+	}
+	// "Reduction in Craving and Anhedonia: Ketamine ...": a run-in label
+	// that names a change says what the clause's subject does.
+	out = append(out, labelClaims(s, ts, args, cues, emit)...)
 	return out
+}
+
+// agentCue is a cue written as an agent noun right after its object.
+type agentCue struct {
+	cue    cueHit
+	object Mention
+}
+
+// splitAgentCues takes out "X antagonist", "X inhibitor", "X agonist":
+// nouns naming what acts on X, which link no two arguments of the clause.
+func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agentCue) {
+	var rest []cueHit
+	var agents []agentCue
+	for _, c := range cues {
+		w := ts[c.j-1].stem
+		isAgent := (c.kind == cueIncrease || c.kind == cueDecrease) && c.j-c.i == 1 &&
+			(strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "er"))
+		found := false
+		if isAgent {
+			for _, a := range args {
+				if a.last == c.i {
+					agents = append(agents, agentCue{c, a})
+					found = true
+				}
+			}
+		}
+		if !found {
+			rest = append(rest, c)
+		}
+	}
+	return rest, agents
+}
+
+// clauses numbers the clauses of a sentence per token: a new clause starts
+// after ";" or ":" and at a contrast ("though", "but", "whereas") after a
+// comma.
+func clauses(ts []token) []int {
+	out := make([]int, len(ts)+1)
+	n := 0
+	for k, t := range ts {
+		if k > 0 && (strings.ContainsAny(t.punctBefore, ";:") ||
+			strings.Contains(t.punctBefore, ",") && contrastWords[t.low]) {
+			n++
+		}
+		out[k] = n
+	}
+	out[len(ts)] = n
+	return out
+}
+
+var contrastWords = map[string]bool{"though": true, "although": true, "but": true, "whereas": true, "yet": true}
+
+// recommending returns the clauses that look ahead or recommend.
+func recommending(ts []token, clause []int) map[int]bool {
+	var b strings.Builder
+	starts := make([]int, len(ts))
+	for k, t := range ts {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		starts[k] = b.Len()
+		b.WriteString(t.low)
+	}
+	out := map[int]bool{}
+	for _, loc := range recommendRe.FindAllStringIndex(b.String(), -1) {
+		k, found := slices.BinarySearch(starts, loc[0])
+		if !found && k > 0 {
+			k--
+		}
+		if k < len(ts) {
+			out[clause[k]] = true
+		}
+	}
+	return out
+}
+
+// labelClaims reads a run-in label ("Reduction in Craving: ...") that
+// holds a direction cue and entities, and applies it to the first drug or
+// therapy of the text after it.
+func labelClaims(s Sentence, ts []token, args []Mention, cues []cueHit, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) []Candidate {
+	colon := -1
+	for k := 1; k < len(ts) && k <= 8; k++ {
+		if strings.Contains(ts[k].punctBefore, ":") {
+			colon = k
+			break
+		}
+	}
+	if colon < 0 {
+		return nil
+	}
+	var dir *cueHit
+	for _, c := range cues {
+		if c.j <= colon && (c.kind == cueIncrease || c.kind == cueDecrease) {
+			dir = &c
+			break
+		}
+	}
+	if dir == nil {
+		return nil
+	}
+	var subj *Mention
+	for _, a := range args {
+		if a.first >= colon && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy) {
+			subj = &a
+			break
+		}
+	}
+	if subj == nil {
+		return nil
+	}
+	for _, a := range args {
+		if a.last <= colon && signedEnds(*subj, a) {
+			emit(*subj, a, graph.Affects, signOf(dir.kind), *dir, a.last, subj.first)
+		}
+	}
+	return nil
 }
 
 // arguments are the mentions that can be a claim's ends: a mention used
@@ -289,23 +424,86 @@ func signedEnds(subj, obj Mention) bool {
 	return true
 }
 
-// nearestSubject: a is the last argument before the cue (or joined to it
-// by "and"/"or"), with no comma between a and the cue unless the cue is a
-// participle ("X, leading to Y"), and a is not a co-intervention.
-func nearestSubject(ts []token, args []Mention, cues []cueHit, a Mention, c cueHit) bool {
-	if coIntervention(ts, args, a) {
+// nearestSubject: a is the last argument before the cue, or in a list
+// joined to it by "and"/"or"/commas; a is not a co-intervention; a bare
+// verb right after a comma ("X, diminish Y") belongs to an earlier
+// subject; and a participle after a comma ("X, leading to Y") takes a
+// noun, not the object of a preposition ("dimensions of X, catalyzing").
+func nearestSubject(ts []token, args []Mention, cuesBefore []cueHit, a Mention, c cueHit) bool {
+	if c.i < a.last || coIntervention(ts, args, a) {
 		return false
 	}
+	prev := a
 	for _, o := range args {
-		if o.first >= a.last && o.last <= c.i && !coIntervention(ts, args, o) {
+		if o.first < prev.last || o.last > c.i || coIntervention(ts, args, o) {
+			continue
+		}
+		if !onlyJoiners(ts, prev.last, o.first) {
+			return false
+		}
+		prev = o
+	}
+	participle := strings.HasSuffix(ts[c.i].low, "ing")
+	comma := false
+	for k := a.last; k <= c.i && k < len(ts); k++ {
+		if strings.Contains(ts[k].punctBefore, ",") {
+			comma = true
+		}
+	}
+	if comma && !participle && verbBefore(ts, args, cuesBefore, a) &&
+		(strings.Contains(ts[c.i].punctBefore, ",") || c.i > 0 && joiners[ts[c.i-1].low] && strings.Contains(ts[c.i-1].punctBefore, ",")) {
+		return false
+	}
+	if comma && participle && a.first > 0 && prepositions[ts[a.first-1].low] {
+		return false
+	}
+	return true
+}
+
+// verbBefore: a direction cue earlier in a's clause makes a its object,
+// so "a, <verb> Y" lists a second verb of that earlier subject.
+func verbBefore(ts []token, args []Mention, cues []cueHit, a Mention) bool {
+	clause := clauses(ts)
+	for _, c := range cues {
+		if c.j <= a.first && clause[c.i] == clause[a.first] && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	joiners      = map[string]bool{"and": true, "or": true, "the": true, "a": true, "an": true, "its": true, "their": true}
+	prepositions = map[string]bool{"of": true, "in": true, "on": true, "at": true, "for": true, "from": true, "to": true, "into": true, "within": true, "with": true}
+)
+
+func onlyJoiners(ts []token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !joiners[ts[k].low] {
 			return false
 		}
 	}
-	if len(cuesIn(cues, a.last, c.i)) > 0 {
-		return false
+	return true
+}
+
+// objectReach: the cue reaches b when nothing but b's list partners (other
+// arguments joined by "and"/"or", or one "-ed" cue word right before b,
+// as in "synaptogenesis and enhanced neuroplasticity") lies between.
+func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
+	between := false
+	for k := c.j; k < b.first; k++ {
+		between = between || inMention[k]
 	}
-	for k := a.last; k <= c.i && k < len(ts); k++ {
-		if strings.Contains(ts[k].punctBefore, ",") && !strings.HasSuffix(ts[c.i].low, "ing") {
+	if !between {
+		// Words that are not arguments are the object's own phrase
+		// ("reduce withdrawal-related ...").
+		return true
+	}
+	for k := c.j; k < b.first; k++ {
+		switch {
+		case inMention[k], joiners[ts[k].low]:
+		case k == b.first-1 && strings.HasSuffix(ts[k].low, "ed"):
+		default:
 			return false
 		}
 	}
@@ -316,6 +514,9 @@ func nearestSubject(ts []token, args []Mention, cues []cueHit, a Mention, c cueH
 // first cue, so it is the grammatical subject that every verb of the
 // clause applies to ("Ketamine increases X and activates Y").
 func sentenceSubject(ts []token, args []Mention, cues []cueHit, a Mention) bool {
+	if a.first > 0 && prepositions[ts[a.first-1].low] || coIntervention(ts, args, a) {
+		return false // "dimensions of X": a prepositional object is no subject
+	}
 	start := 0
 	for k := a.first; k > 0; k-- {
 		if strings.ContainsAny(ts[k].punctBefore, ";:") {
@@ -363,9 +564,21 @@ func nominalCue(ts []token, cues []cueHit, a Mention) (cueHit, bool) {
 	return cueHit{}, false
 }
 
-func connectorBetween(ts []token, lo, hi int) bool {
-	for k := lo; k < hi && k < lo+4; k++ {
+// connectorBefore: "following a single Y", "after Y", "by Y".
+func connectorBefore(ts []token, b Mention) bool {
+	for k := b.first - 1; k >= 0 && k >= b.first-3; k-- {
 		if connectors[ts[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// argBetween reports another argument (not a co-intervention) between a
+// and b.
+func argBetween(ts []token, args []Mention, a, b Mention) bool {
+	for _, o := range args {
+		if o.first >= a.last && o.last <= b.first && !coIntervention(ts, args, o) {
 			return true
 		}
 	}
