@@ -158,7 +158,16 @@ func claims(s Sentence, ts []token, ms []Mention) []Candidate {
 					emit(d, o, graph.HasAdverseEvent, graph.Unsigned, c, a.last, b.first)
 				}
 			}
-			if p, sign, cue, ok := signed(span); ok {
+			p, sign, cue, ok := signed(span)
+			if c, found := correlationBefore(ts, cues, a, b); found && (!ok || p == graph.Affects) {
+				// "linked X to fewer Y": the verb comes before both.
+				if !ok {
+					sign = graph.Increases
+				}
+				emit(a, b, graph.CorrelatedWith, sign, c, a.last, b.first)
+				continue
+			}
+			if ok {
 				subj, obj := a, b
 				if passive(ts, cue, b) {
 					subj, obj = b, a
@@ -395,6 +404,23 @@ func signed(span []cueHit) (graph.Predicate, graph.Sign, cueHit, bool) {
 		}
 	}
 	return "", "", cueHit{}, false
+}
+
+// correlationBefore: a correlation verb right before a, and "to" or
+// "with" between a and b ("linked X to Y", "associates X with Y"); the
+// sign is read from the direction cues near b, increases by default.
+func correlationBefore(ts []token, cues []cueHit, a, b Mention) (cueHit, bool) {
+	for _, c := range cues {
+		if c.kind != cueCorrelation || c.j > a.first || a.first-c.j > 2 || crossesClause(ts, c.j, a.first) {
+			continue
+		}
+		for k := a.last; k < b.first; k++ {
+			if ts[k].low == "to" || ts[k].low == "with" {
+				return c, true
+			}
+		}
+	}
+	return cueHit{}, false
 }
 
 // passive: "X is reduced by Y".

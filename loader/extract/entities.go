@@ -23,14 +23,14 @@ type LexEntry struct {
 
 // Mention is one entity found in one sentence.
 type Mention struct {
-	Sentence   int // Sentence.Index
-	ID         string
-	Category   graph.Category
-	Surface    string // as written
-	Start, End int    // byte offsets in Sentence.Text
-	Proposed   bool   // found by a category pattern, not in the lexicon
-	Pattern    string // the pattern that proposed it
-	first, last int   // token range, inclusive start, exclusive end
+	Sentence    int // Sentence.Index
+	ID          string
+	Category    graph.Category
+	Surface     string // as written
+	Start, End  int    // byte offsets in Sentence.Text
+	Proposed    bool   // found by a category pattern, not in the lexicon
+	Pattern     string // the pattern that proposed it
+	first, last int    // token range, inclusive start, exclusive end
 }
 
 type form struct {
@@ -71,7 +71,8 @@ func (rc *recogniser) sortForms() {
 	})
 }
 
-// addAlias makes a bracketed acronym a form of the entity it follows.
+// addAlias makes a surface a form of an entity for the rest of the review:
+// a bracketed acronym of the entity it follows, or a proposed name.
 func (rc *recogniser) addAlias(word string, id string, cat graph.Category) {
 	w := stems(word)
 	for _, f := range rc.forms {
@@ -109,16 +110,25 @@ func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
 			rc.names[id] = text[ts[p.i].start:ts[p.j-1].end]
 		}
 		add(p.i, p.j, id, p.cat, true, p.pattern)
+		// A name proposed once is a name everywhere after: "ketamine
+		// infusion" teaches "ketamine" for the rest of the review.
+		rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	// "X (ABC)": ABC names X from here on.
-	for _, m := range out {
+	for _, m := range slices.Clone(out) {
 		k := m.last
 		if k < len(ts) && isAcronym(ts[k].raw) && strings.HasSuffix(ts[k].punctBefore, "(") &&
 			(k+1 == len(ts) || strings.HasPrefix(ts[k+1].punctBefore, ")")) {
 			rc.addAlias(ts[k].raw, m.ID, m.Category)
+			if !taken[k] {
+				taken[k] = true
+				out = append(out, Mention{Sentence: idx, ID: m.ID, Category: m.Category, Surface: ts[k].raw,
+					Start: ts[k].start, End: ts[k].end, Proposed: m.Proposed, Pattern: "(acronym)", first: k, last: k + 1})
+			}
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 
@@ -169,7 +179,9 @@ var regionHeads = map[string]bool{"amygdala": true, "striatum": true, "insula": 
 // it belong to the name.
 func proposals(ts []token, taken []bool) []proposal {
 	var out []proposal
-	free := func(k int) bool { return k >= 0 && k < len(ts) && !taken[k] && !stopwords[ts[k].low] && !isDigits(ts[k].low) }
+	free := func(k int) bool {
+		return k >= 0 && k < len(ts) && !taken[k] && !stopwords[ts[k].low] && !isDigits(ts[k].low)
+	}
 	claim := func(i, j int, cat graph.Category, pattern string) {
 		for k := i; k < j; k++ {
 			if taken[k] {
@@ -181,10 +193,12 @@ func proposals(ts []token, taken []bool) []proposal {
 		}
 		out = append(out, proposal{i, j, cat, pattern})
 	}
+	// digitPart: a number joined by a hyphen belongs to a name ("5-HT2A").
+	digitPart := func(k int) bool { return k >= 0 && !taken[k] && isDigits(ts[k].low) && ts[k+1].hyphenated }
 	// modifiers walks back from head over up to max free words.
 	modifiers := func(head, max int) int {
 		i := head
-		for i > 0 && head-i < max && free(i-1) && (ts[i].punctBefore == "" || ts[i].hyphenated) {
+		for i > 0 && head-i < max && (free(i-1) || digitPart(i-1)) && (ts[i].punctBefore == "" || ts[i].hyphenated) {
 			i--
 		}
 		return i
@@ -223,6 +237,10 @@ func proposals(ts []token, taken []bool) []proposal {
 				// The therapy is named even when the lexicon knows its
 				// drug: the drug mention stays, nested in the therapy's.
 				taken[k], taken[k+1] = true, true
+				if free(k - 1) {
+					taken[k-1] = true
+					out = append(out, proposal{k - 1, k, graph.CategoryDrug, "X-assisted"})
+				}
 				out = append(out, proposal{k - 1, k + 2, graph.CategoryTherapy, "X-assisted therapy"})
 			} else if free(k - 1) {
 				claim(k-1, k, graph.CategoryDrug, "X-assisted")

@@ -14,11 +14,11 @@ import (
 // forms; the byte offsets point back at the text so that a mention or a cue
 // can be quoted as written.
 type token struct {
-	start, end int    // text[start:end] is the word as written
-	raw        string // as written
-	low        string // folded: lower case, no accents
-	stem       string // low without plural or possessive ending
-	hyphenated bool   // joined to the previous word by a hyphen ("ketamine-assisted")
+	start, end  int    // text[start:end] is the word as written
+	raw         string // as written
+	low         string // folded: lower case, no accents
+	stem        string // low without plural or possessive ending
+	hyphenated  bool   // joined to the previous word by a hyphen ("ketamine-assisted")
 	punctBefore string // non-space punctuation between the previous token and this one
 }
 
@@ -99,11 +99,19 @@ func stems(s string) []string {
 	return out
 }
 
-// slug makes the local part of a proposed id from its words.
+// slug makes the local part of a proposed id from its words: lower case,
+// the head noun in the singular ("kappa-opioid-receptor" for "kappa opioid
+// receptors"), so that one entity gets one id whatever its number.
 func slug(ts []token) string {
 	parts := make([]string, len(ts))
 	for i, t := range ts {
-		parts[i] = t.stem
+		parts[i] = t.low
+		if i == len(ts)-1 && headNouns[t.stem] {
+			parts[i] = t.stem
+		}
 	}
 	return strings.Join(parts, "-")
 }
+
+// headNouns are the pattern heads whose plural names the same entity.
+var headNouns = map[string]bool{"receptor": true, "disorder": true, "network": true, "infusion": true}
