@@ -108,7 +108,7 @@ func hasPrefixIn(w string, list []string) bool {
 }
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, ms []Mention) []Candidate {
+func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	inMention := make([]bool, len(ts))
 	for _, m := range ms {
 		for k := m.first; k < m.last; k++ {
@@ -116,6 +116,9 @@ func claims(s Sentence, ts []token, ms []Mention) []Candidate {
 		}
 	}
 	args := arguments(ts, ms)
+	if p, ok := pronounSubject(ts, args, topic); ok {
+		args = append([]Mention{p}, args...)
+	}
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
 	clause := clauses(ts)
 	muted := recommending(ts, clause)
@@ -202,7 +205,7 @@ func claims(s Sentence, ts []token, ms []Mention) []Candidate {
 	}
 	// "Reduction in Craving and Anhedonia: Ketamine ...": a run-in label
 	// that names a change says what the clause's subject does.
-	out = append(out, labelClaims(s, ts, args, cues, emit)...)
+	labelClaims(ts, args, cues, emit)
 	return out
 }
 
@@ -220,7 +223,7 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 	for _, c := range cues {
 		w := ts[c.j-1].stem
 		isAgent := (c.kind == cueIncrease || c.kind == cueDecrease) && c.j-c.i == 1 &&
-			(strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "er"))
+			agentNoun(w)
 		found := false
 		if isAgent {
 			for _, a := range args {
@@ -235,6 +238,17 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 		}
 	}
 	return rest, agents
+}
+
+// agentNoun: "antagonist", "agonist", "inhibitor", "activator",
+// "blocker", "enhancer" — but not the verb or comparative "lower".
+func agentNoun(w string) bool {
+	for _, suf := range []string{"ist", "tor", "ker", "cer"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauses numbers the clauses of a sentence per token: a new clause starts
@@ -283,7 +297,7 @@ func recommending(ts []token, clause []int) map[int]bool {
 // labelClaims reads a run-in label ("Reduction in Craving: ...") that
 // holds a direction cue and entities, and applies it to the first drug or
 // therapy of the text after it.
-func labelClaims(s Sentence, ts []token, args []Mention, cues []cueHit, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) []Candidate {
+func labelClaims(ts []token, args []Mention, cues []cueHit, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) {
 	colon := -1
 	for k := 1; k < len(ts) && k <= 8; k++ {
 		if strings.Contains(ts[k].punctBefore, ":") {
@@ -292,7 +306,7 @@ func labelClaims(s Sentence, ts []token, args []Mention, cues []cueHit, emit fun
 		}
 	}
 	if colon < 0 {
-		return nil
+		return
 	}
 	var dir *cueHit
 	for _, c := range cues {
@@ -302,7 +316,7 @@ func labelClaims(s Sentence, ts []token, args []Mention, cues []cueHit, emit fun
 		}
 	}
 	if dir == nil {
-		return nil
+		return
 	}
 	var subj *Mention
 	for _, a := range args {
@@ -312,14 +326,14 @@ func labelClaims(s Sentence, ts []token, args []Mention, cues []cueHit, emit fun
 		}
 	}
 	if subj == nil {
-		return nil
+		return
 	}
 	for _, a := range args {
 		if a.last <= colon && signedEnds(*subj, a) {
 			emit(*subj, a, graph.Affects, signOf(dir.kind), *dir, a.last, subj.first)
 		}
 	}
-	return nil
+	return
 }
 
 // arguments are the mentions that can be a claim's ends: a mention used
@@ -657,4 +671,30 @@ func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// pronouns that open a sentence and stand for the previous one's topic.
+var pronouns = map[string]bool{"it": true, "they": true}
+
+// pronounSubject: a sentence that opens with "It" (or "They") before any
+// argument speaks of the previous sentence's topic; the pronoun becomes
+// that entity, at the pronoun's place.
+func pronounSubject(ts []token, args []Mention, topic *Mention) (Mention, bool) {
+	if topic == nil || len(ts) == 0 || !pronouns[ts[0].low] || len(args) > 0 && args[0].first == 0 {
+		return Mention{}, false
+	}
+	m := *topic
+	m.Surface, m.Start, m.End, m.first, m.last = ts[0].raw, ts[0].start, ts[0].end, 0, 1
+	return m, true
+}
+
+// topicOf is the entity a sentence is about, for a pronoun in the next:
+// its first drug or therapy that is not the object of a preposition.
+func topicOf(ts []token, ms []Mention) *Mention {
+	for _, m := range arguments(ts, ms) {
+		if (m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy) && !(m.first > 0 && prepositions[ts[m.first-1].low]) {
+			return &m
+		}
+	}
+	return nil
 }

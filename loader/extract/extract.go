@@ -47,11 +47,17 @@ type Result struct {
 func Extract(lex []LexEntry, sents []Sentence) Result {
 	rc := newRecogniser(lex)
 	var res Result
+	var topic *Mention
+	section := ""
 	for _, s := range sents {
 		ts := tokenize(s.Text)
 		ms := rc.find(s.Index, s.Text, ts)
+		if s.Section != section {
+			topic, section = nil, s.Section // a pronoun does not reach across a heading
+		}
 		res.Mentions = append(res.Mentions, ms...)
-		res.Candidates = append(res.Candidates, claims(s, ts, ms)...)
+		res.Candidates = append(res.Candidates, claims(s, ts, ms, topic)...)
+		topic = topicOf(ts, ms)
 	}
 	res.Proposed = rc.names
 	return res

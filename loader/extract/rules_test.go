@@ -161,3 +161,14 @@ func TestCorrelationVerbFirstDefaultsToIncreases(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+func TestPronounTakesPreviousTopic(t *testing.T) {
+	res := Extract(testLex, []Sentence{
+		{Index: 0, Text: "Naltrexone is an established medicine.", Section: "A"},
+		{Index: 1, Text: "It lowers craving in most patients.", Section: "A"},
+		{Index: 2, Text: "It increases anxiety.", Section: "B"}, // a new section: no antecedent
+	})
+	if got := describe(res.Candidates); got != "T:drugB AFFECTS decreases T:craving" {
+		t.Errorf("got %s", got)
+	}
+}
