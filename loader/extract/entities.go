@@ -104,6 +104,22 @@ func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
 			add(i, i+n, f.id, f.cat, strings.HasPrefix(f.id, ProposedPrefix), "")
 		}
 	}
+	// "substance use" + "disorder": a lexicon behaviour followed by the
+	// head that makes it a disorder is the disorder the lexicon lacks.
+	for n, m := range out {
+		k := m.last
+		if m.Category != graph.CategoryDisorder && k < len(ts) && !taken[k] && ts[k-1].stem == "use" && ts[k].stem == "disorder" {
+			id := ProposedPrefix + slug(ts[m.first:k+1])
+			surface := text[ts[m.first].start:ts[k].end]
+			if _, ok := rc.names[id]; !ok {
+				rc.names[id] = surface
+			}
+			taken[k] = true
+			out[n] = Mention{Sentence: idx, ID: id, Category: graph.CategoryDisorder, Surface: surface, Start: m.Start, End: ts[k].end,
+				Proposed: true, Pattern: "X use disorder", first: m.first, last: k + 1}
+			rc.addAlias(surface, id, graph.CategoryDisorder)
+		}
+	}
 	for _, p := range proposals(ts, taken) {
 		id := ProposedPrefix + slug(ts[p.i:p.j])
 		if _, ok := rc.names[id]; !ok {

@@ -120,6 +120,8 @@ func TestProposals(t *testing.T) {
 		{"Psilocybin acts on the 5-HT2A receptor.", "KAP:proposed-5-ht2a-receptor Mechanism"},
 		{"Kappa opioid receptors mediate dysphoria.", "KAP:proposed-kappa-opioid-receptor Mechanism"},
 		{"Rates of cannabis use disorder rose.", "KAP:proposed-cannabis-use-disorder Disorder"},
+		{"Heavy drinking days use disorder criteria.", ""}, // "use" here is a verb: no "use disorder" head
+		{"Rates of alcohol use disorder rose.", ""},        // the lexicon's own disorder wins
 		{"Nicotine dependence is common.", "KAP:proposed-nicotine-dependence Disorder"},
 		{"The central executive network was less active.", "KAP:proposed-central-executive-network BrainNetwork"},
 		{"Activity in the orbitofrontal cortex fell.", "KAP:proposed-orbitofrontal-cortex BrainRegion"},
@@ -170,5 +172,16 @@ func TestPronounTakesPreviousTopic(t *testing.T) {
 	})
 	if got := describe(res.Candidates); got != "T:drugB AFFECTS decreases T:craving" {
 		t.Errorf("got %s", got)
+	}
+}
+
+func TestUseDisorderExtendsLexiconBehaviour(t *testing.T) {
+	lex := append([]LexEntry{{ID: "T:gambling", Category: graph.CategoryOutcome, Name: "gambling use"}}, testLex...)
+	var got []string
+	for _, m := range Extract(lex, []Sentence{{Text: "Gambling use disorder is rarer than gambling use."}}).Mentions {
+		got = append(got, m.ID)
+	}
+	if g := strings.Join(got, " "); g != "KAP:proposed-gambling-use-disorder T:gambling" {
+		t.Errorf("got %s", g)
 	}
 }
