@@ -101,7 +101,7 @@ func report(t *testing.T) string {
 	p("  Y`, agent nouns `X antagonist` and run-in labels `Reduction in X:` are handled; treatment and\n")
 	p("  adverse wording give STUDIED_TO_TREAT and HAS_ADVERSE_EVENT. Negation and hedging are flags;\n")
 	p("  look-ahead clauses (`further research`, `are needed`, `should be`) give nothing.\n")
-	p("- **Score**: %.2f × the curated uncited score, halved again when hedged — below every curated edge.\n\n", extract.ExtractedFactor)
+	p("- **Score**: %.2f × the weakest score a curated edge can have (inferred, uncited, with a concern), halved again when hedged: below every curated edge.\n\n", extract.ExtractedFactor)
 	p("## How it is measured\n\n")
 	p("- Entity gold: the loader's own matcher (the build's MENTIONS edges) per sentence. With the\n")
 	p("  review's own lexicon both find the same forms, so these figures check that folding adds no\n")

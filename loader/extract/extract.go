@@ -63,9 +63,15 @@ func Extract(lex []LexEntry, sents []Sentence) Result {
 	return res
 }
 
+// weakestCurated is the lowest score graph.EdgeScore gives a curated edge:
+// an inferred link, citing nothing, with a citation concern.
+func weakestCurated(p graph.Predicate) float64 {
+	return graph.EdgeScore(&graph.Edge{Predicate: p, Origin: "inferred", Concerns: []string{"any"}}, nil)
+}
+
 // score is the fixed extraction score of the package doc.
 func score(p graph.Predicate, hedged bool) float64 {
-	s := ExtractedFactor * graph.EdgeScore(&graph.Edge{Predicate: p, Origin: "stated"}, nil)
+	s := ExtractedFactor * weakestCurated(p)
 	if hedged {
 		s *= 0.5
 	}
