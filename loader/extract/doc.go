@@ -16,12 +16,16 @@
 // the same tokens), folded (case, accents, curly apostrophes) and stemmed
 // only for plurals and possessives ("receptors" = "receptor", "SUDs" =
 // "SUD", "ketamine's" = "ketamine"). Lexicon forms match as token
-// sequences, longest first, never overlapping. Uncovered text is then read
-// by category patterns that PROPOSE entities the lexicon lacks: "X
+// sequences, longest first, never overlapping. (The loader's own matcher
+// compares folded substrings and knows no plurals or token positions, so
+// it is not reused here; it serves as the measurement's gold instead.)
+// Uncovered text is then read by category patterns that PROPOSE entities the lexicon lacks: "X
 // receptor" (Mechanism), "X use disorder" and "X dependence" (Disorder),
 // "X network" (BrainNetwork), "X cortex" and named nuclei (BrainRegion),
 // "X-assisted" / "X-facilitated", "administration of X", "X infusion"
-// (Drug) and "X-assisted therapy" (Therapy). A proposal's id is
+// (Drug) and "X-assisted therapy" (Therapy). Drugs are proposed from
+// context only, never from a suffix: "-ine" and "-amine" end too many
+// ordinary words ("medicine", "baseline", "examine"). A proposal's id is
 // "KAP:proposed-<slug>" and Mention.Proposed is set: no ontology id is ever
 // invented, a curator maps it. A lexicon behaviour followed by "use
 // disorder" ("substance use" + "disorder") proposes the disorder. A

@@ -145,6 +145,7 @@ func report(t *testing.T) string {
 	row("held-out proposal recall", "", func(r run) string { return frac(r.h.Covered, r.h.HeldOut) })
 	row("held-out proposal precision", "", func(r run) string { return frac(r.h.OnHeldOut, r.h.Proposals) })
 	row("claim candidates (distinct pairs)", "", func(r run) string { return fmt.Sprint(r.m.Candidates) })
+	row("candidates flagged negated / hedged", "", func(r run) string { return fmt.Sprintf("%d / %d", r.m.Negated, r.m.Hedged) })
 	row("claim-pair precision", "≥ 0.70", func(r run) string { return frac(r.m.PairHit, r.m.Candidates) })
 	row("claim-pair recall, in reach", "≥ 0.60", func(r run) string { return frac(r.m.ReachableHit, r.m.Reachable) })
 	row("claim-pair recall, all curated claims", "", func(r run) string { return frac(r.m.AllHit, r.m.AllGold) })

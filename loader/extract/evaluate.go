@@ -54,6 +54,8 @@ type Metrics struct {
 	ProposedEntities                      int
 
 	Candidates    int // distinct (sentence, subject, object)
+	Negated       int // candidates flagged negated (all candidates, not distinct pairs)
+	Hedged        int // candidates flagged hedged
 	PairHit       int
 	PairReversed  int // wrong only in direction
 	PairPrecision float64
@@ -81,36 +83,33 @@ type pairKey struct {
 func Evaluate(gold Gold, sents []Sentence, res Result) Metrics {
 	m := Metrics{Sentences: len(sents), ProposedEntities: len(res.Proposed)}
 
-	// Entities.
+	// Entities: one (sentence, id) counts once however often it is named.
 	found := map[pairKey]Mention{}
 	for _, mm := range res.Mentions {
+		k := pairKey{mm.Sentence, mm.ID, ""}
 		if mm.Proposed {
 			m.Proposed++
-			continue
+		} else if _, dup := found[k]; !dup {
+			found[k] = mm
+			m.MentionFound++
 		}
-		found[pairKey{mm.Sentence, mm.ID, ""}] = mm
 	}
 	goldSet := map[pairKey]bool{}
 	for _, s := range sents {
 		for _, id := range gold.Mentions[s.Index] {
 			k := pairKey{s.Index, id, ""}
 			goldSet[k] = true
-			if _, ok := found[k]; !ok {
+			if _, ok := found[k]; ok {
+				m.MentionHit++
+			} else {
 				m.MentionMisses = append(m.MentionMisses, Mention{Sentence: s.Index, ID: id})
 			}
 		}
 	}
-	m.MentionGold, m.MentionFound = len(goldSet), len(found)
+	m.MentionGold = len(goldSet)
 	for _, mm := range res.Mentions {
 		k := pairKey{mm.Sentence, mm.ID, ""}
-		if mm.Proposed {
-			continue
-		}
-		if goldSet[k] {
-			if found[k].Start == mm.Start {
-				m.MentionHit++
-			}
-		} else if found[k].Start == mm.Start {
+		if !mm.Proposed && !goldSet[k] && found[k].Start == mm.Start {
 			m.MentionExtras = append(m.MentionExtras, mm)
 		}
 	}
@@ -126,6 +125,12 @@ func Evaluate(gold Gold, sents []Sentence, res Result) Metrics {
 	cands := map[pairKey][]Candidate{}
 	var order []pairKey
 	for _, c := range res.Candidates {
+		if c.Negated {
+			m.Negated++
+		}
+		if c.Hedged {
+			m.Hedged++
+		}
 		k := pairKey{c.Sentence, c.Subject, c.Object}
 		if _, ok := cands[k]; !ok {
 			order = append(order, k)

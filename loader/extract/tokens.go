@@ -22,8 +22,9 @@ type token struct {
 	punctBefore string // non-space punctuation between the previous token and this one
 }
 
-// accentFolder strips combining marks; a transformer is stateful, so each
-// call builds its own chain rather than sharing one.
+// foldWord lower-cases and strips accents, as the loader's matcher does; a
+// transformer is stateful, so each call builds its own chain rather than
+// sharing one.
 func foldWord(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
