@@ -109,6 +109,9 @@ func hasPrefixIn(w string, list []string) bool {
 
 // claims proposes the candidates of one sentence.
 func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
+	if len(ts) > maxSentenceTokens {
+		return nil
+	}
 	inMention := make([]bool, len(ts))
 	for _, m := range ms {
 		for k := m.first; k < m.last; k++ {
@@ -145,6 +148,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	}
 	for ai, a := range args {
 		for _, b := range args[ai+1:] {
+			if b.first-a.last > maxPairGap {
+				break // args are in text order: every later b is farther
+			}
 			if crossesClause(ts, a.last, b.first) {
 				continue
 			}
@@ -177,7 +183,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 				}
 				linked := p == graph.Affects && sentenceSubject(ts, args, cues, a)
 				for _, c := range span {
-					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, args, cues, a, c) && objectReach(ts, inMention, c, b) {
+					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) {
 						linked = true
 					}
 				}
@@ -341,23 +347,37 @@ func labelClaims(ts []token, args []Mention, cues []cueHit, emit func(a, b Menti
 // drug inside a proposed therapy ("psilocybin" in "psilocybin-assisted
 // therapy"), since the therapy is the argument.
 func arguments(ts []token, ms []Mention) []Mention {
+	// Sorted by start, longer first, a mention is nested when one seen
+	// before it reaches as far: one pass, not a comparison of every pair.
+	order := slices.Clone(ms)
+	slices.SortStableFunc(order, func(x, y Mention) int {
+		if x.first != y.first {
+			return x.first - y.first
+		}
+		return y.last - x.last
+	})
 	var out []Mention
-	for i, m := range ms {
-		if m.last < len(ts) && ts[m.last].hyphenated {
+	reach := -1
+	for _, m := range order {
+		nested := m.last <= reach
+		reach = max(reach, m.last)
+		if nested || m.last < len(ts) && ts[m.last].hyphenated {
 			continue
 		}
-		nested := false
-		for j, o := range ms {
-			if j != i && o.first <= m.first && m.last <= o.last && o.last-o.first > m.last-m.first {
-				nested = true
-			}
-		}
-		if !nested {
-			out = append(out, m)
-		}
+		out = append(out, m)
 	}
 	return out
 }
+
+// maxPairGap bounds the words between a claim's two ends. A claim spans
+// one clause, and the bound keeps a run-on "sentence" (a bad split, a
+// table flattened into text) from costing the square of its length.
+const maxPairGap = 40
+
+// maxSentenceTokens: a longer "sentence" is a bad split or flattened
+// table; its mentions are kept but it yields no claim, since the rules
+// read clauses and their cost grows with the square of the length.
+const maxSentenceTokens = 250
 
 // crossesClause reports a ";" or ":" between tokens lo and hi: the two
 // sides say separate things.
@@ -469,12 +489,15 @@ func signedEnds(subj, obj Mention) bool {
 // verb right after a comma ("X, diminish Y") belongs to an earlier
 // subject; and a participle after a comma ("X, leading to Y") takes a
 // noun, not the object of a preposition ("dimensions of X, catalyzing").
-func nearestSubject(ts []token, args []Mention, cuesBefore []cueHit, a Mention, c cueHit) bool {
+func nearestSubject(ts []token, clause []int, args []Mention, cuesBefore []cueHit, a Mention, c cueHit) bool {
 	if c.i < a.last || coIntervention(ts, args, a) {
 		return false
 	}
 	prev := a
 	for _, o := range args {
+		if o.first >= c.i {
+			break
+		}
 		if o.first < prev.last || o.last > c.i || coIntervention(ts, args, o) {
 			continue
 		}
@@ -490,7 +513,7 @@ func nearestSubject(ts []token, args []Mention, cuesBefore []cueHit, a Mention, 
 			comma = true
 		}
 	}
-	if comma && !participle && verbBefore(ts, args, cuesBefore, a) &&
+	if comma && !participle && verbBefore(clause, cuesBefore, a) &&
 		(strings.Contains(ts[c.i].punctBefore, ",") || c.i > 0 && joiners[ts[c.i-1].low] && strings.Contains(ts[c.i-1].punctBefore, ",")) {
 		return false
 	}
@@ -502,8 +525,7 @@ func nearestSubject(ts []token, args []Mention, cuesBefore []cueHit, a Mention, 
 
 // verbBefore: a direction cue earlier in a's clause makes a its object,
 // so "a, <verb> Y" lists a second verb of that earlier subject.
-func verbBefore(ts []token, args []Mention, cues []cueHit, a Mention) bool {
-	clause := clauses(ts)
+func verbBefore(clause []int, cues []cueHit, a Mention) bool {
 	for _, c := range cues {
 		if c.j <= a.first && clause[c.i] == clause[a.first] && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
 			return true
@@ -584,7 +606,10 @@ func coIntervention(ts []token, args []Mention, a Mention) bool {
 		return false
 	}
 	for _, o := range args {
-		if o.last <= a.first && (o.Category == graph.CategoryDrug || o.Category == graph.CategoryTherapy) {
+		if o.first >= a.first {
+			break // args are in text order
+		}
+		if o.Category == graph.CategoryDrug || o.Category == graph.CategoryTherapy {
 			return true
 		}
 	}
