@@ -150,6 +150,7 @@ func report(t *testing.T) string {
 	row("claim-pair recall, in reach", "≥ 0.60", func(r run) string { return frac(r.m.ReachableHit, r.m.Reachable) })
 	row("claim-pair recall, all curated claims", "", func(r run) string { return frac(r.m.AllHit, r.m.AllGold) })
 	row("false positives wrong only in direction", "", func(r run) string { return fmt.Sprint(r.m.PairReversed) })
+	row("predicate agreement on matched pairs", "", func(r run) string { return frac(r.m.PredicateAgree, r.m.PairHit) })
 	row("sign agreement", "≥ 0.90", func(r run) string { return frac(r.m.SignAgree, r.m.SignCompared) })
 	p("\n")
 	for _, r := range runs {

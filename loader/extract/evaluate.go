@@ -68,6 +68,12 @@ type Metrics struct {
 	SignCompared, SignAgree int
 	SignAgreement           float64
 
+	// PredicateAgree counts matched pairs whose candidate predicate is
+	// one a curated claim on that pair uses (a pair can match on its ends
+	// and still be, say, AFFECTS where curation says LOCATED_IN).
+	PredicateAgree     int
+	PredicateAgreement float64
+
 	Misses         []GoldClaim // reachable claims not found
 	FalsePositives []Candidate
 	MentionMisses  []Mention // gold mentions not found (ID and Sentence set)
@@ -148,6 +154,15 @@ func Evaluate(gold Gold, sents []Sentence, res Result) Metrics {
 			continue
 		}
 		m.PairHit++
+		agree := false
+		for _, c := range cands[k] {
+			for _, g := range gs {
+				agree = agree || g.Predicate == c.Predicate
+			}
+		}
+		if agree {
+			m.PredicateAgree++
+		}
 		for _, c := range cands[k] {
 			if c.Sign == graph.Unsigned {
 				continue
@@ -167,6 +182,7 @@ func Evaluate(gold Gold, sents []Sentence, res Result) Metrics {
 		}
 	}
 	m.PairPrecision = ratio(m.PairHit, m.Candidates)
+	m.PredicateAgreement = ratio(m.PredicateAgree, m.PairHit)
 
 	mentioned := func(s int, id string) bool { return slices.Contains(gold.Mentions[s], id) }
 	for _, g := range gold.Claims {
