@@ -103,3 +103,8 @@ func shorten(s string, n int) string {
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
+
+// Mentions returns the ids of the lexicon entities text names, exactly as
+// the build finds them for MENTIONS edges. It is exported for the
+// extraction engine's measurement, which takes these finds as its gold.
+func (l *Lexicon) Mentions(text string) []string { return newMentionMatcher(l).find(text) }

@@ -1,0 +1,280 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// ProposedPrefix starts the id of every entity the patterns propose. It is
+// a project-local id under the KAP prefix, marked so that nobody mistakes
+// it for a curated one: a curator maps it to the lexicon or rejects it.
+const ProposedPrefix = "KAP:proposed-"
+
+// LexEntry is one curated lexicon entity, as the engine needs it.
+type LexEntry struct {
+	ID       string
+	Category graph.Category
+	Name     string
+	Synonyms []string
+}
+
+// Mention is one entity found in one sentence.
+type Mention struct {
+	Sentence    int // Sentence.Index
+	ID          string
+	Category    graph.Category
+	Surface     string // as written
+	Start, End  int    // byte offsets in Sentence.Text
+	Proposed    bool   // found by a category pattern, not in the lexicon
+	Pattern     string // the pattern that proposed it
+	first, last int    // token range, inclusive start, exclusive end
+}
+
+type form struct {
+	words []string
+	id    string
+	cat   graph.Category
+}
+
+// recogniser holds the lexicon forms, longest first, and the acronyms a
+// review defines as it goes.
+type recogniser struct {
+	forms    []form
+	category map[string]graph.Category
+	names    map[string]string // proposed id -> surface, for the report
+}
+
+func newRecogniser(lex []LexEntry) *recogniser {
+	rc := &recogniser{category: map[string]graph.Category{}, names: map[string]string{}}
+	for _, e := range lex {
+		rc.category[e.ID] = e.Category
+		for _, f := range append([]string{e.Name}, e.Synonyms...) {
+			if w := stems(f); len(w) > 0 && len(strings.Join(w, "")) >= 2 {
+				rc.forms = append(rc.forms, form{w, e.ID, e.Category})
+			}
+		}
+	}
+	rc.sortForms()
+	return rc
+}
+
+func (rc *recogniser) sortForms() {
+	sort.SliceStable(rc.forms, func(i, j int) bool {
+		a, b := rc.forms[i], rc.forms[j]
+		if len(a.words) != len(b.words) {
+			return len(a.words) > len(b.words)
+		}
+		return len(strings.Join(a.words, " ")) > len(strings.Join(b.words, " "))
+	})
+}
+
+// addAlias makes a surface a form of an entity for the rest of the review:
+// a bracketed acronym of the entity it follows, or a proposed name.
+func (rc *recogniser) addAlias(word string, id string, cat graph.Category) {
+	w := stems(word)
+	for _, f := range rc.forms {
+		if slices.Equal(f.words, w) {
+			return // the lexicon (or an earlier definition) already owns it
+		}
+	}
+	rc.forms = append(rc.forms, form{w, id, cat})
+	rc.sortForms()
+}
+
+// find returns the mentions in the tokens of one sentence, in text order.
+func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
+	taken := make([]bool, len(ts))
+	var out []Mention
+	add := func(i, j int, id string, cat graph.Category, proposed bool, pattern string) {
+		for k := i; k < j; k++ {
+			taken[k] = true
+		}
+		out = append(out, Mention{Sentence: idx, ID: id, Category: cat, Surface: text[ts[i].start:ts[j-1].end],
+			Start: ts[i].start, End: ts[j-1].end, Proposed: proposed, Pattern: pattern, first: i, last: j})
+	}
+	for _, f := range rc.forms {
+		n := len(f.words)
+		for i := 0; i+n <= len(ts); i++ {
+			if slices.Contains(taken[i:i+n], true) || !wordsAt(ts, i, f.words) {
+				continue
+			}
+			add(i, i+n, f.id, f.cat, strings.HasPrefix(f.id, ProposedPrefix), "")
+		}
+	}
+	// "substance use" + "disorder": a lexicon behaviour followed by the
+	// head that makes it a disorder is the disorder the lexicon lacks.
+	for n, m := range out {
+		k := m.last
+		if m.Category != graph.CategoryDisorder && k < len(ts) && !taken[k] && ts[k-1].stem == "use" && ts[k].stem == "disorder" {
+			id := ProposedPrefix + slug(ts[m.first:k+1])
+			surface := text[ts[m.first].start:ts[k].end]
+			if _, ok := rc.names[id]; !ok {
+				rc.names[id] = surface
+			}
+			taken[k] = true
+			out[n] = Mention{Sentence: idx, ID: id, Category: graph.CategoryDisorder, Surface: surface, Start: m.Start, End: ts[k].end,
+				Proposed: true, Pattern: "X use disorder", first: m.first, last: k + 1}
+			rc.addAlias(surface, id, graph.CategoryDisorder)
+		}
+	}
+	for _, p := range proposals(ts, taken) {
+		id := ProposedPrefix + slug(ts[p.i:p.j])
+		if _, ok := rc.names[id]; !ok {
+			rc.names[id] = text[ts[p.i].start:ts[p.j-1].end]
+		}
+		add(p.i, p.j, id, p.cat, true, p.pattern)
+		// A name proposed once is a name everywhere after: "ketamine
+		// infusion" teaches "ketamine" for the rest of the review.
+		rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// "X (ABC)": ABC names X from here on.
+	for _, m := range slices.Clone(out) {
+		k := m.last
+		if k < len(ts) && isAcronym(ts[k].raw) && strings.HasSuffix(ts[k].punctBefore, "(") &&
+			(k+1 == len(ts) || strings.HasPrefix(ts[k+1].punctBefore, ")")) {
+			rc.addAlias(ts[k].raw, m.ID, m.Category)
+			if !taken[k] {
+				taken[k] = true
+				out = append(out, Mention{Sentence: idx, ID: m.ID, Category: m.Category, Surface: ts[k].raw,
+					Start: ts[k].start, End: ts[k].end, Proposed: m.Proposed, Pattern: "(acronym)", first: k, last: k + 1})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func wordsAt(ts []token, i int, words []string) bool {
+	for k, w := range words {
+		if ts[i+k].stem != w {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	upper := 0
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			upper++
+		}
+	}
+	return upper >= 2 && upper*2 >= len(s)
+}
+
+// stopwords never start or extend a proposed name.
+var stopwords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "or": true, "in": true, "on": true, "to": true,
+	"with": true, "for": true, "by": true, "from": true, "at": true, "as": true, "its": true, "their": true,
+	"this": true, "that": true, "these": true, "those": true, "is": true, "are": true, "was": true, "were": true,
+	"be": true, "been": true, "which": true, "such": true, "both": true, "between": true, "into": true, "via": true,
+	"than": true, "not": true, "no": true, "has": true, "have": true, "had": true, "e": true, "g": true, "i": true,
+	"it": true, "his": true, "her": true, "our": true, "other": true, "each": true, "one": true, "two": true,
+	"three": true, "more": true, "most": true, "less": true, "also": true, "but": true, "only": true, "single": true,
+	"high": true, "low": true, "dose": true, "using": true, "used": true, "use": true, "s": true,
+}
+
+// proposal is a token range [i, j) a pattern claims for a category.
+type proposal struct {
+	i, j    int
+	cat     graph.Category
+	pattern string
+}
+
+// regionHeads name brain regions on their own (no modifier needed).
+var regionHeads = map[string]bool{"amygdala": true, "striatum": true, "insula": true, "thalamus": true,
+	"hippocampus": true, "hypothalamus": true, "cerebellum": true, "habenula": true}
+
+// proposals applies the category patterns to the tokens no lexicon form
+// took. Each pattern names a head word and how many modifier words before
+// it belong to the name.
+func proposals(ts []token, taken []bool) []proposal {
+	var out []proposal
+	free := func(k int) bool {
+		return k >= 0 && k < len(ts) && !taken[k] && !stopwords[ts[k].low] && !isDigits(ts[k].low)
+	}
+	claim := func(i, j int, cat graph.Category, pattern string) {
+		for k := i; k < j; k++ {
+			if taken[k] {
+				return
+			}
+		}
+		for k := i; k < j; k++ {
+			taken[k] = true
+		}
+		out = append(out, proposal{i, j, cat, pattern})
+	}
+	// digitPart: a number joined by a hyphen belongs to a name ("5-HT2A").
+	digitPart := func(k int) bool { return k >= 0 && !taken[k] && isDigits(ts[k].low) && ts[k+1].hyphenated }
+	// modifiers walks back from head over up to max free words.
+	modifiers := func(head, max int) int {
+		i := head
+		for i > 0 && head-i < max && (free(i-1) || digitPart(i-1)) && (ts[i].punctBefore == "" || ts[i].hyphenated) {
+			i--
+		}
+		return i
+	}
+	for k := range ts {
+		if taken[k] {
+			continue
+		}
+		switch w := ts[k].stem; {
+		case w == "receptor":
+			if i := modifiers(k, 2); i < k {
+				claim(i, k+1, graph.CategoryMechanism, "X receptor")
+			}
+		case w == "disorder" && k >= 2 && ts[k-1].stem == "use" && free(k-2):
+			claim(k-2, k+1, graph.CategoryDisorder, "X use disorder")
+		case w == "dependence" && free(k-1):
+			claim(k-1, k+1, graph.CategoryDisorder, "X dependence")
+		case w == "network":
+			if i := modifiers(k, 2); i < k {
+				claim(i, k+1, graph.CategoryBrainNetwork, "X network")
+			}
+		case w == "cortex":
+			if i := modifiers(k, 2); i < k {
+				claim(i, k+1, graph.CategoryBrainRegion, "X cortex")
+			}
+		case w == "nucleu" || w == "nucleus":
+			if k+1 < len(ts) && !taken[k+1] && !stopwords[ts[k+1].low] {
+				claim(k, k+2, graph.CategoryBrainRegion, "nucleus X")
+			}
+		case w == "area" && k >= 2 && ts[k-1].low == "tegmental":
+			claim(k-2, k+1, graph.CategoryBrainRegion, "X tegmental area")
+		case regionHeads[w]:
+			claim(k, k+1, graph.CategoryBrainRegion, "named region")
+		case (w == "assisted" || w == "facilitated") && ts[k].hyphenated && k > 0 && !stopwords[ts[k-1].low]:
+			if k+1 < len(ts) && !taken[k+1] && (strings.HasPrefix(ts[k+1].low, "therap") || strings.HasPrefix(ts[k+1].low, "psychotherap") || ts[k+1].low == "treatment") {
+				// The therapy is named even when the lexicon knows its
+				// drug: the drug mention stays, nested in the therapy's.
+				taken[k], taken[k+1] = true, true
+				if free(k - 1) {
+					taken[k-1] = true
+					out = append(out, proposal{k - 1, k, graph.CategoryDrug, "X-assisted"})
+				}
+				out = append(out, proposal{k - 1, k + 2, graph.CategoryTherapy, "X-assisted therapy"})
+			} else if free(k - 1) {
+				claim(k-1, k, graph.CategoryDrug, "X-assisted")
+			}
+		case w == "infusion" && free(k-1):
+			claim(k-1, k, graph.CategoryDrug, "X infusion")
+		case w == "administration" && k+2 < len(ts) && ts[k+1].low == "of" && free(k+2):
+			claim(k+2, k+3, graph.CategoryDrug, "administration of X")
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// ExtractedFactor scales an extracted candidate's score below any curated
+// edge's (see the package doc).
+const ExtractedFactor = 0.5
+
+// Sentence is one sentence of a review as the loader parsed it. A plain
+// type rather than the loader's Passage keeps this package free of the
+// loader, which will import it.
+type Sentence struct {
+	Index     int // the loader's passage index, echoed in the output
+	Text      string
+	Section   string // title of the section the sentence is in
+	Citations []int  // reference numbers the sentence cites
+}
+
+// Candidate is one claim the engine proposes from one sentence.
+type Candidate struct {
+	Sentence  int
+	Section   string
+	Text      string
+	Citations []int
+	Subject   string
+	Object    string
+	Predicate graph.Predicate
+	Sign      graph.Sign
+	Cue       string // the cue word as written
+	Negated   bool
+	Hedged    bool
+	Score     float64
+}
+
+// Result is what the engine finds in a review.
+type Result struct {
+	Mentions   []Mention
+	Candidates []Candidate
+	// Proposed maps each proposed id to the surface it was first seen as.
+	Proposed map[string]string
+}
+
+// Extract reads the sentences in order (acronyms defined in one sentence
+// are known in the next) with nothing but the lexicon.
+func Extract(lex []LexEntry, sents []Sentence) Result {
+	rc := newRecogniser(lex)
+	var res Result
+	var topic *Mention
+	section := ""
+	for _, s := range sents {
+		ts := tokenize(s.Text)
+		ms := rc.find(s.Index, s.Text, ts)
+		if s.Section != section {
+			topic, section = nil, s.Section // a pronoun does not reach across a heading
+		}
+		res.Mentions = append(res.Mentions, ms...)
+		res.Candidates = append(res.Candidates, claims(s, ts, ms, topic)...)
+		topic = topicOf(ts, ms)
+	}
+	res.Proposed = rc.names
+	return res
+}
+
+// weakestCurated is the lowest score graph.EdgeScore gives a curated edge:
+// an inferred link, citing nothing, with a citation concern.
+func weakestCurated(p graph.Predicate) float64 {
+	return graph.EdgeScore(&graph.Edge{Predicate: p, Origin: "inferred", Concerns: []string{"any"}}, nil)
+}
+
+// score is the fixed extraction score of the package doc.
+func score(p graph.Predicate, hedged bool) float64 {
+	s := ExtractedFactor * weakestCurated(p)
+	if hedged {
+		s *= 0.5
+	}
+	return s
+}

@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// testLex is a small lexicon, unrelated to the seed's wording, so that the
+// rules are tested as rules.
+var testLex = []LexEntry{
+	{ID: "T:drugA", Category: graph.CategoryDrug, Name: "lorazepam"},
+	{ID: "T:drugB", Category: graph.CategoryDrug, Name: "naltrexone"},
+	{ID: "T:therapy", Category: graph.CategoryTherapy, Name: "cognitive behavioural therapy", Synonyms: []string{"CBT"}},
+	{ID: "T:receptor", Category: graph.CategoryMechanism, Name: "mu-opioid receptor"},
+	{ID: "T:dopamine", Category: graph.CategoryMechanism, Name: "dopamine release"},
+	{ID: "T:bdnf", Category: graph.CategoryMechanism, Name: "BDNF signalling"},
+	{ID: "T:craving", Category: graph.CategorySymptom, Name: "craving", Synonyms: []string{"cravings"}},
+	{ID: "T:anxiety", Category: graph.CategorySymptom, Name: "anxiety"},
+	{ID: "T:relapse", Category: graph.CategoryOutcome, Name: "relapse"},
+	{ID: "T:drinking", Category: graph.CategoryOutcome, Name: "heavy drinking days"},
+	{ID: "T:aud", Category: graph.CategoryDisorder, Name: "alcohol use disorder", Synonyms: []string{"AUD"}},
+	{ID: "T:sedation", Category: graph.CategorySafetyRisk, Name: "sedation"},
+	{ID: "T:striatum", Category: graph.CategoryBrainRegion, Name: "ventral striatum"},
+	{ID: "T:elderly", Category: graph.CategoryPopulation, Name: "older adults"},
+}
+
+func candidatesOf(text string) []Candidate {
+	return Extract(testLex, []Sentence{{Index: 0, Text: text, Section: "Test"}}).Candidates
+}
+
+func describe(cs []Candidate) string {
+	var out []string
+	for _, c := range cs {
+		s := fmt.Sprintf("%s %s %s %s", c.Subject, c.Predicate, c.Sign, c.Object)
+		if c.Negated {
+			s += " negated"
+		}
+		if c.Hedged {
+			s += " hedged"
+		}
+		out = append(out, strings.Join(strings.Fields(s), " "))
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestClaimRules(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // candidates as "subject PREDICATE sign object [negated] [hedged]", "; "-joined
+	}{
+		{"increase verb", "Naltrexone increases BDNF signalling in rodents.", "T:drugB AFFECTS increases T:bdnf"},
+		{"decrease verb", "Naltrexone reduced heavy drinking days [3].", "T:drugB AFFECTS decreases T:drinking"},
+		{"plural and case folding", "NALTREXONE blocks mu-opioid receptors.", "T:drugB AFFECTS decreases T:receptor"},
+		{"hyphen or space", "Naltrexone blocks the mu opioid receptor.", "T:drugB AFFECTS decreases T:receptor"},
+		{"passive voice", "Heavy drinking days were reduced by naltrexone.", "T:drugB AFFECTS decreases T:drinking"},
+		{"nominal cue", "The trial found a reduction in relapse following naltrexone.", "T:drugB AFFECTS decreases T:relapse"},
+		{"nearest cue decides the sign", "Naltrexone leads to lower craving.", "T:drugB AFFECTS decreases T:craving"},
+		{"correlation", "Craving is strongly associated with relapse.", "T:craving CORRELATED_WITH increases T:relapse"},
+		{"negative correlation", "Trials linked dopamine release to fewer cravings.", "T:dopamine CORRELATED_WITH decreases T:craving"},
+		{"chain: each verb its nearest subject", "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release.",
+			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine; T:receptor AFFECTS decreases T:dopamine"},
+		{"participle after a comma", "Naltrexone reduces dopamine release, leading to less craving.",
+			"T:drugB AFFECTS decreases T:dopamine; T:drugB AFFECTS decreases T:craving; T:dopamine AFFECTS decreases T:craving"},
+		{"agent noun", "Naltrexone, a mu-opioid receptor antagonist, is licensed.", "T:drugB AFFECTS decreases T:receptor"},
+		{"co-intervention is no subject", "Patients receiving naltrexone with CBT showed lower relapse.", "T:drugB AFFECTS decreases T:relapse"},
+		{"negation", "Naltrexone did not reduce craving.", "T:drugB AFFECTS decreases T:craving negated"},
+		{"negation: failed to", "Lorazepam failed to lower anxiety.", "T:drugA AFFECTS decreases T:anxiety negated"},
+		{"hedging", "Naltrexone may reduce craving.", "T:drugB AFFECTS decreases T:craving hedged"},
+		{"hedging: suggest", "Studies suggest that naltrexone attenuates craving.", "T:drugB AFFECTS decreases T:craving hedged"},
+		{"treatment", "Naltrexone is approved for alcohol use disorder.", "T:drugB STUDIED_TO_TREAT T:aud"},
+		{"treatment: disorder first", "In AUD treatment, CBT is common.", "T:therapy STUDIED_TO_TREAT T:aud"},
+		{"adverse event", "Lorazepam carries a risk of sedation.", "T:drugA HAS_ADVERSE_EVENT T:sedation"},
+		{"run-in label", "Reduction in Craving: naltrexone was given for 12 weeks.", "T:drugB AFFECTS decreases T:craving"},
+		{"no cue, no claim", "Naltrexone and craving were both measured.", ""},
+		{"effects on: no direction", "Naltrexone has effects on craving.", ""},
+		{"future research", "Future studies should test whether naltrexone reduces craving.", ""},
+		{"needed", "Trials of naltrexone for craving are needed.", ""},
+		{"region is a place, not an object", "Naltrexone reduces dopamine release in the ventral striatum.", "T:drugB AFFECTS decreases T:dopamine"},
+		{"population is not an object", "Lorazepam increases falls in older adults.", ""},
+		{"semicolon separates clauses", "Naltrexone was well tolerated; craving increased in controls.", ""},
+		{"look-ahead clause only", "Naltrexone reduced craving, though further research is needed.", "T:drugB AFFECTS decreases T:craving"},
+		{"prepositional object is no subject", "It changes the experience of craving, increasing relapse.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(candidatesOf(tt.text)); got != tt.want {
+				t.Errorf("%q\n got: %s\nwant: %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCandidateFields(t *testing.T) {
+	s := Sentence{Index: 7, Text: "Naltrexone may reduce craving [4].", Section: "Results", Citations: []int{4}}
+	cs := Extract(testLex, []Sentence{s}).Candidates
+	if len(cs) != 1 {
+		t.Fatalf("got %d candidates, want 1", len(cs))
+	}
+	c := cs[0]
+	if c.Sentence != 7 || c.Section != "Results" || c.Text != s.Text || len(c.Citations) != 1 || c.Cue != "reduce" {
+		t.Errorf("candidate does not carry its sentence: %+v", c)
+	}
+	weakest := graph.EdgeScore(&graph.Edge{Predicate: graph.Affects, Origin: "inferred", Concerns: []string{"c"}}, nil)
+	if want := ExtractedFactor * weakest * 0.5; c.Score != want {
+		t.Errorf("hedged score = %v, want %v", c.Score, want)
+	}
+	if unhedged := score(graph.Affects, false); unhedged >= weakest {
+		t.Errorf("an extracted candidate (%v) must score below every curated edge (weakest %v)", unhedged, weakest)
+	}
+}
+
+func TestProposals(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "id category" pairs of proposed mentions, "; "-joined
+	}{
+		{"Psilocybin acts on the 5-HT2A receptor.", "KAP:proposed-5-ht2a-receptor Mechanism"},
+		{"Kappa opioid receptors mediate dysphoria.", "KAP:proposed-kappa-opioid-receptor Mechanism"},
+		{"Rates of cannabis use disorder rose.", "KAP:proposed-cannabis-use-disorder Disorder"},
+		{"Heavy drinking days use disorder criteria.", ""}, // "use" here is a verb: no "use disorder" head
+		{"Rates of alcohol use disorder rose.", ""},        // the lexicon's own disorder wins
+		{"Nicotine dependence is common.", "KAP:proposed-nicotine-dependence Disorder"},
+		{"The central executive network was less active.", "KAP:proposed-central-executive-network BrainNetwork"},
+		{"Activity in the orbitofrontal cortex fell.", "KAP:proposed-orbitofrontal-cortex BrainRegion"},
+		{"Dopamine rises in the nucleus accumbens.", "KAP:proposed-nucleus-accumbens BrainRegion"},
+		{"MDMA-assisted therapy was tested.", "KAP:proposed-mdma Drug; KAP:proposed-mdma-assisted-therapy Therapy"},
+		{"Intravenous administration of esketamine was safe.", "KAP:proposed-esketamine Drug"},
+		{"A single esketamine infusion was given.", "KAP:proposed-esketamine Drug"},
+		{"The naltrexone-facilitated approach helped.", ""}, // the lexicon owns naltrexone
+		{"Patients used the medication daily.", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range Extract(testLex, []Sentence{{Text: tt.text}}).Mentions {
+			if m.Proposed {
+				if !strings.HasPrefix(m.ID, ProposedPrefix) {
+					t.Errorf("%q: proposed id %s lacks %s", tt.text, m.ID, ProposedPrefix)
+				}
+				got = append(got, m.ID+" "+string(m.Category))
+			}
+		}
+		if g := strings.Join(got, "; "); g != tt.want {
+			t.Errorf("%q\n got: %s\nwant: %s", tt.text, g, tt.want)
+		}
+	}
+}
+
+func TestAcronymDefinedInText(t *testing.T) {
+	res := Extract(testLex, []Sentence{
+		{Index: 0, Text: "MDMA-assisted therapy (MAT) was offered."},
+		{Index: 1, Text: "MAT reduced craving."},
+	})
+	if got := describe(res.Candidates); got != "KAP:proposed-mdma-assisted-therapy AFFECTS decreases T:craving" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestCorrelationVerbFirstDefaultsToIncreases(t *testing.T) {
+	if got := describe(candidatesOf("Cohort studies linked anxiety to relapse.")); got != "T:anxiety CORRELATED_WITH increases T:relapse" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestPronounTakesPreviousTopic(t *testing.T) {
+	res := Extract(testLex, []Sentence{
+		{Index: 0, Text: "Naltrexone is an established medicine.", Section: "A"},
+		{Index: 1, Text: "It lowers craving in most patients.", Section: "A"},
+		{Index: 2, Text: "It increases anxiety.", Section: "B"}, // a new section: no antecedent
+	})
+	if got := describe(res.Candidates); got != "T:drugB AFFECTS decreases T:craving" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestUseDisorderExtendsLexiconBehaviour(t *testing.T) {
+	lex := append([]LexEntry{{ID: "T:gambling", Category: graph.CategoryOutcome, Name: "gambling use"}}, testLex...)
+	var got []string
+	for _, m := range Extract(lex, []Sentence{{Text: "Gambling use disorder is rarer than gambling use."}}).Mentions {
+		got = append(got, m.ID)
+	}
+	if g := strings.Join(got, " "); g != "KAP:proposed-gambling-use-disorder T:gambling" {
+		t.Errorf("got %s", g)
+	}
+}
