@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+type cueKind int
+
+const (
+	cueIncrease cueKind = iota
+	cueDecrease
+	cueCorrelation
+	cueTreatment
+	cueAdverse
+)
+
+// cueSpec is a cue: word prefixes matched against consecutive tokens
+// ("lead" "to" matches "leading to").
+type cueSpec struct {
+	words []string
+	kind  cueKind
+}
+
+// cueTable lists the cues. Prefixes, not whole words, so that one entry
+// covers "reduce", "reduces", "reduced", "reducing" and "reduction".
+// Package-level because it is a constant table; nothing mutates it.
+var cueTable = buildCues(map[cueKind][]string{
+	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
+		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
+		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist"},
+	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
+		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
+		"down regulat", "curb", "abolish", "weaken", "declin"},
+	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
+	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
+	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
+})
+
+func buildCues(m map[cueKind][]string) []cueSpec {
+	var out []cueSpec
+	for _, k := range []cueKind{cueIncrease, cueDecrease, cueCorrelation, cueTreatment, cueAdverse} {
+		for _, c := range m[k] {
+			out = append(out, cueSpec{strings.Fields(c), k})
+		}
+	}
+	// Longer cues first, so "associated with" wins over a bare prefix.
+	slices.SortStableFunc(out, func(a, b cueSpec) int { return len(b.words) - len(a.words) })
+	return out
+}
+
+// cueHit is one cue found in a sentence: tokens [i, j).
+type cueHit struct {
+	i, j int
+	kind cueKind
+}
+
+var (
+	// recommendRe marks a sentence that looks ahead or recommends: what
+	// it says is not (yet) a finding.
+	recommendRe = regexp.MustCompile(`\b(future|further|more) (research|stud(y|ies)|trials?|work|investigations?|exploration)\b|\b(is|are|remains?) (needed|warranted|required|unknown|unclear)\b|\b(should|must|need to) be\b|\bremains? to be\b`)
+	hedgeWords  = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely"}
+	negWords    = []string{"not", "no", "never", "neither", "nor", "without", "fail", "lack", "absence"}
+	beVerbs     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	// connectors link a nominal cue's object to its cause: "reductions
+	// in X following Y".
+	connectors = map[string]bool{"following": true, "after": true, "by": true, "from": true, "with": true, "of": true, "under": true}
+	// withWords introduce a co-intervention ("ketamine with psychotherapy").
+	withWords = map[string]bool{"with": true, "plus": true, "alongside": true}
+)
+
+// findCues returns the cues among the tokens no mention took, in order.
+func findCues(ts []token, inMention []bool) []cueHit {
+	var out []cueHit
+	used := make([]bool, len(ts))
+	for _, c := range cueTable {
+		n := len(c.words)
+	next:
+		for i := 0; i+n <= len(ts); i++ {
+			for k, w := range c.words {
+				if inMention[i+k] || used[i+k] || !strings.HasPrefix(ts[i+k].low, w) || (k > 0 && ts[i+k].punctBefore != "") {
+					continue next
+				}
+			}
+			if ts[i].hyphenated { // "psilocybin-facilitated": a name, not a verb
+				continue
+			}
+			for k := i; k < i+n; k++ {
+				used[k] = true
+			}
+			out = append(out, cueHit{i, i + n, c.kind})
+		}
+	}
+	slices.SortFunc(out, func(a, b cueHit) int { return a.i - b.i })
+	return out
+}
+
+func hasPrefixIn(w string, list []string) bool {
+	for _, p := range list {
+		if w == p || len(p) > 3 && strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}

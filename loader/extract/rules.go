@@ -1,0 +1,352 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// crossesClause reports a ";" or ":" between tokens lo and hi: the two
+// sides say separate things.
+func crossesClause(ts []token, lo, hi int) bool {
+	for k := lo; k < hi && k < len(ts); k++ {
+		if k > 0 && strings.ContainsAny(ts[k].punctBefore, ";:") {
+			return true
+		}
+	}
+	return hi < len(ts) && hi > lo && strings.ContainsAny(ts[hi].punctBefore, ";:")
+}
+
+func cuesIn(cues []cueHit, lo, hi int) []cueHit {
+	var out []cueHit
+	for _, c := range cues {
+		if c.i >= lo && c.j <= hi {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func kindIn(cs []cueHit, k cueKind) (cueHit, bool) {
+	for _, c := range cs {
+		if c.kind == k {
+			return c, true
+		}
+	}
+	return cueHit{}, false
+}
+
+func signOf(k cueKind) graph.Sign {
+	if k == cueDecrease {
+		return graph.Decreases
+	}
+	return graph.Increases
+}
+
+// signed decides the predicate and sign a span of cues gives a pair: a
+// correlation cue makes CORRELATED_WITH signed by the direction cue after
+// it; otherwise the direction cue nearest the object decides AFFECTS.
+func signed(span []cueHit) (graph.Predicate, graph.Sign, cueHit, bool) {
+	for i, c := range span {
+		if c.kind != cueCorrelation {
+			continue
+		}
+		sign := graph.Increases
+		for _, d := range span[i+1:] {
+			if d.kind == cueIncrease || d.kind == cueDecrease {
+				sign = signOf(d.kind)
+			}
+		}
+		return graph.CorrelatedWith, sign, c, true
+	}
+	for i := len(span) - 1; i >= 0; i-- {
+		if c := span[i]; c.kind == cueIncrease || c.kind == cueDecrease {
+			return graph.Affects, signOf(c.kind), c, true
+		}
+	}
+	return "", "", cueHit{}, false
+}
+
+// correlationBefore: a correlation verb right before a, and "to" or
+// "with" between a and b ("linked X to Y", "associates X with Y"); the
+// sign is read from the direction cues near b, increases by default.
+func correlationBefore(ts []token, cues []cueHit, a, b Mention) (cueHit, bool) {
+	for _, c := range cues {
+		if c.kind != cueCorrelation || c.j > a.first || a.first-c.j > 2 || crossesClause(ts, c.j, a.first) {
+			continue
+		}
+		for k := a.last; k < b.first; k++ {
+			if ts[k].low == "to" || ts[k].low == "with" {
+				return c, true
+			}
+		}
+	}
+	return cueHit{}, false
+}
+
+// passive: "X is reduced by Y".
+func passive(ts []token, c cueHit, b Mention) bool {
+	if c.i == 0 || !beVerbs[ts[c.i-1].low] && !(c.i >= 2 && beVerbs[ts[c.i-2].low]) {
+		return false
+	}
+	for k := c.j; k < b.first && k <= c.j+2; k++ {
+		if ts[k].low == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// signedEnds keeps places, populations and drugs out of the object slot
+// and places and populations out of the subject slot of a signed claim.
+func signedEnds(subj, obj Mention) bool {
+	switch subj.Category {
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation:
+		return false
+	}
+	switch obj.Category {
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation, graph.CategoryDrug, graph.CategoryTherapy:
+		return false
+	}
+	return true
+}
+
+// nearestSubject: a is the last argument before the cue, or in a list
+// joined to it by "and"/"or"/commas; a is not a co-intervention; a bare
+// verb right after a comma ("X, diminish Y") belongs to an earlier
+// subject; and a participle after a comma ("X, leading to Y") takes a
+// noun, not the object of a preposition ("dimensions of X, catalyzing").
+func nearestSubject(ts []token, clause []int, args []Mention, cuesBefore []cueHit, a Mention, c cueHit) bool {
+	if c.i < a.last || coIntervention(ts, args, a) {
+		return false
+	}
+	prev := a
+	for _, o := range args {
+		if o.first >= c.i {
+			break
+		}
+		if o.first < prev.last || o.last > c.i || coIntervention(ts, args, o) {
+			continue
+		}
+		if !onlyJoiners(ts, prev.last, o.first) {
+			return false
+		}
+		prev = o
+	}
+	participle := strings.HasSuffix(ts[c.i].low, "ing")
+	comma := false
+	for k := a.last; k <= c.i && k < len(ts); k++ {
+		if strings.Contains(ts[k].punctBefore, ",") {
+			comma = true
+		}
+	}
+	if comma && !participle && verbBefore(clause, cuesBefore, a) &&
+		(strings.Contains(ts[c.i].punctBefore, ",") || c.i > 0 && joiners[ts[c.i-1].low] && strings.Contains(ts[c.i-1].punctBefore, ",")) {
+		return false
+	}
+	if comma && participle && a.first > 0 && prepositions[ts[a.first-1].low] {
+		return false
+	}
+	return true
+}
+
+// verbBefore: a direction cue earlier in a's clause makes a its object,
+// so "a, <verb> Y" lists a second verb of that earlier subject.
+func verbBefore(clause []int, cues []cueHit, a Mention) bool {
+	for _, c := range cues {
+		if c.j <= a.first && clause[c.i] == clause[a.first] && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	joiners      = map[string]bool{"and": true, "or": true, "the": true, "a": true, "an": true, "its": true, "their": true}
+	prepositions = map[string]bool{"of": true, "in": true, "on": true, "at": true, "for": true, "from": true, "to": true, "into": true, "within": true, "with": true}
+)
+
+func onlyJoiners(ts []token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !joiners[ts[k].low] {
+			return false
+		}
+	}
+	return true
+}
+
+// objectReach: the cue reaches b when nothing but b's list partners (other
+// arguments joined by "and"/"or", or one "-ed" cue word right before b,
+// as in "synaptogenesis and enhanced neuroplasticity") lies between.
+func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
+	between := false
+	for k := c.j; k < b.first; k++ {
+		between = between || inMention[k]
+	}
+	if !between {
+		// Words that are not arguments are the object's own phrase
+		// ("reduce withdrawal-related ...").
+		return true
+	}
+	for k := c.j; k < b.first; k++ {
+		switch {
+		case inMention[k], joiners[ts[k].low]:
+		case k == b.first-1 && strings.HasSuffix(ts[k].low, "ed"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceSubject: a is the clause's first argument and comes before its
+// first cue, so it is the grammatical subject that every verb of the
+// clause applies to ("Ketamine increases X and activates Y").
+func sentenceSubject(ts []token, args []Mention, cues []cueHit, a Mention) bool {
+	if a.first > 0 && prepositions[ts[a.first-1].low] || coIntervention(ts, args, a) {
+		return false // "dimensions of X": a prepositional object is no subject
+	}
+	start := 0
+	for k := a.first; k > 0; k-- {
+		if strings.ContainsAny(ts[k].punctBefore, ";:") {
+			start = k
+			break
+		}
+	}
+	for _, o := range args {
+		if o.first < a.first && o.first >= start {
+			return false
+		}
+	}
+	for _, c := range cues {
+		if c.i >= start && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+			return c.i >= a.last
+		}
+	}
+	return true
+}
+
+// coIntervention: "ketamine with psychotherapy", "combined with": the
+// second is given alongside a first drug or therapy, not acting alone.
+func coIntervention(ts []token, args []Mention, a Mention) bool {
+	if a.first == 0 || !withWords[ts[a.first-1].low] {
+		return false
+	}
+	for _, o := range args {
+		if o.first >= a.first {
+			break // args are in text order
+		}
+		if o.Category == graph.CategoryDrug || o.Category == graph.CategoryTherapy {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalCue: an increase or decrease noun followed by "in" right before a.
+func nominalCue(ts []token, cues []cueHit, a Mention) (cueHit, bool) {
+	if a.first < 2 || ts[a.first-1].low != "in" {
+		return cueHit{}, false
+	}
+	for _, c := range cues {
+		if c.j == a.first-1 && (c.kind == cueIncrease || c.kind == cueDecrease) {
+			return c, true
+		}
+	}
+	return cueHit{}, false
+}
+
+// connectorBefore: "following a single Y", "after Y", "by Y".
+func connectorBefore(ts []token, b Mention) bool {
+	for k := b.first - 1; k >= 0 && k >= b.first-3; k-- {
+		if connectors[ts[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// argBetween reports another argument (not a co-intervention) between a
+// and b.
+func argBetween(ts []token, args []Mention, a, b Mention) bool {
+	for _, o := range args {
+		if o.first >= a.last && o.last <= b.first && !coIntervention(ts, args, o) {
+			return true
+		}
+	}
+	return false
+}
+
+func treatmentPair(a, b Mention) (Mention, Mention, bool) {
+	isAgent := func(m Mention) bool {
+		return m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy
+	}
+	switch {
+	case isAgent(a) && b.Category == graph.CategoryDisorder:
+		return a, b, true
+	case isAgent(b) && a.Category == graph.CategoryDisorder:
+		return b, a, true
+	}
+	return Mention{}, Mention{}, false
+}
+
+// treatmentCue: treatment wording between the two, "for <disorder>", or
+// "<disorder> treatment".
+func treatmentCue(ts []token, cues []cueHit, a, b, disorder Mention) (cueHit, bool) {
+	if c, ok := kindIn(cuesIn(cues, a.last, b.first), cueTreatment); ok {
+		return c, true
+	}
+	if k := disorder.first - 1; k >= 0 && ts[k].low == "for" {
+		return cueHit{k, k + 1, cueTreatment}, true
+	}
+	if k := disorder.last; k < len(ts) && strings.HasPrefix(ts[k].low, "treat") {
+		return cueHit{k, k + 1, cueTreatment}, true
+	}
+	return cueHit{}, false
+}
+
+func adversePair(a, b Mention) (Mention, Mention, bool) {
+	isAgent := func(m Mention) bool {
+		return m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy
+	}
+	if isAgent(a) && b.Category == graph.CategorySafetyRisk {
+		return a, b, true
+	}
+	return Mention{}, Mention{}, false
+}
+
+// negatedBetween looks for a negation between the two ends.
+func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
+	for k := max(lo, 0); k < hi && k < len(ts); k++ {
+		if !inMention[k] && hasPrefixIn(ts[k].low, negWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronouns that open a sentence and stand for the previous one's topic.
+var pronouns = map[string]bool{"it": true, "they": true}
+
+// pronounSubject: a sentence that opens with "It" (or "They") before any
+// argument speaks of the previous sentence's topic; the pronoun becomes
+// that entity, at the pronoun's place.
+func pronounSubject(ts []token, args []Mention, topic *Mention) (Mention, bool) {
+	if topic == nil || len(ts) == 0 || !pronouns[ts[0].low] || len(args) > 0 && args[0].first == 0 {
+		return Mention{}, false
+	}
+	m := *topic
+	m.Surface, m.Start, m.End, m.first, m.last = ts[0].raw, ts[0].start, ts[0].end, 0, 1
+	return m, true
+}
+
+// topicOf is the entity a sentence is about, for a pronoun in the next:
+// its first drug or therapy that is not the object of a preposition.
+func topicOf(ts []token, ms []Mention) *Mention {
+	for _, m := range arguments(ts, ms) {
+		if (m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy) && !(m.first > 0 && prepositions[ts[m.first-1].low]) {
+			return &m
+		}
+	}
+	return nil
+}
