@@ -44,5 +44,12 @@ func addRoutes(
 		mux.Handle("GET /export/", deps.Export)
 	}
 
+	if deps.TRAPIQuery != nil {
+		mux.Handle("POST /trapi/query", deps.TRAPIQuery)
+	}
+	if deps.TRAPIMeta != nil {
+		mux.Handle("GET /trapi/meta_knowledge_graph", deps.TRAPIMeta)
+	}
+
 	mux.Handle("/", handleNotFound())
 }

@@ -118,6 +118,11 @@ type Deps struct {
 	// code generators; nil leaves the route out (as when introspection
 	// is off: the SDL says no less than introspection would).
 	SDL []byte
+	// TRAPIQuery and TRAPIMeta serve the Translator Reasoner API
+	// (package trapi) at POST /trapi/query and GET
+	// /trapi/meta_knowledge_graph; nil leaves the routes out.
+	TRAPIQuery http.Handler
+	TRAPIMeta  http.Handler
 }
 
 // NewServer builds the whole HTTP surface of kapgraph as one handler: the
