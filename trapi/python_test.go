@@ -139,7 +139,7 @@ func runChecker(t *testing.T, all map[string]map[string][]byte) {
 		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 			t.Fatalf("want exit status 1, got %v:\n%s", err, out)
 		}
-		for _, want := range []string{"biolink:affectz", "'lowered'", "biolink:ChemicalOrDrugOrTreatment is a mixin", "reasoner-pydantic", "biolink:Disease"} {
+		for _, want := range []string{"biolink:affectz", "'lowered'", "biolink:ChemicalOrDrugOrTreatment is a mixin", "reasoner-pydantic refuses", "lists biolink:Disease"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("the checker did not report %q:\n%s", want, out)
 			}

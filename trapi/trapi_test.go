@@ -201,8 +201,8 @@ func questions() []question {
 			},
 		},
 		{
-			name: "one-hop-category-filter-biological-process",
-			body: qg(`{"n0":{"ids":["`+ketamine+`"]},"n1":{"categories":["biolink:BiologicalProcess"]}}`, affects),
+			name:   "one-hop-category-filter-biological-process",
+			body:   qg(`{"n0":{"ids":["`+ketamine+`"]},"n1":{"categories":["biolink:BiologicalProcess"]}}`, affects),
 			status: 200, trapiStatus: "Success",
 			want: func(t *testing.T, s graph.Store) expected {
 				es := claimsOf(t, s, ketamine, graph.Out, func(e *graph.Edge, n *graph.Node) bool {
@@ -242,8 +242,8 @@ func questions() []question {
 			},
 		},
 		{
-			name: "one-hop-into-abstinence",
-			body: qg(`{"n0":{"categories":["biolink:NamedThing"]},"n1":{"ids":["KAP:abstinence"]}}`, affects),
+			name:   "one-hop-into-abstinence",
+			body:   qg(`{"n0":{"categories":["biolink:NamedThing"]},"n1":{"ids":["KAP:abstinence"]}}`, affects),
 			status: 200, trapiStatus: "Success",
 			want: func(t *testing.T, s graph.Store) expected {
 				es := claimsOf(t, s, "KAP:abstinence", graph.In, func(e *graph.Edge, _ *graph.Node) bool { return isAffects(e) })
@@ -251,8 +251,8 @@ func questions() []question {
 			},
 		},
 		{
-			name: "one-hop-both-ends-pinned",
-			body: qg(`{"n0":{"ids":["`+ketamine+`"]},"n1":{"ids":["KAP:abstinence","KAP:craving"]}}`, affects),
+			name:   "one-hop-both-ends-pinned",
+			body:   qg(`{"n0":{"ids":["`+ketamine+`"]},"n1":{"ids":["KAP:abstinence","KAP:craving"]}}`, affects),
 			status: 200, trapiStatus: "Success",
 			want: func(t *testing.T, s graph.Store) expected {
 				es := claimsOf(t, s, ketamine, graph.Out, func(e *graph.Edge, n *graph.Node) bool {
@@ -292,11 +292,11 @@ func questions() []question {
 			},
 		},
 		{
-			name: "one-hop-unknown-predicate",
-			body: qg(ket, `{"e0":{"subject":"n0","object":"n1","predicates":["biolink:treats"]}}`),
+			name:   "one-hop-unknown-predicate",
+			body:   qg(ket, `{"e0":{"subject":"n0","object":"n1","predicates":["biolink:physically_interacts_with"]}}`),
 			status: 200, trapiStatus: "Success",
-			want:   func(*testing.T, graph.Store) expected { return expected{} },
-			logs:   []string{"no kapgraph edge is a biolink:treats"},
+			want: func(*testing.T, graph.Store) expected { return expected{} },
+			logs: []string{"no kapgraph edge is a biolink:physically_interacts_with"},
 		},
 		{
 			name: "refused-three-edges", status: 400, trapiStatus: "QueryNotTraversable", logs: []string{"at most 2"},
