@@ -73,7 +73,7 @@ func (h *Handlers) MetaKnowledgeGraph() http.Handler {
 // statusOf maps a domain error (or a passed deadline) to the HTTP status
 // and TRAPI status GraphQL's transport would give it.
 func statusOf(ctx context.Context, err error) (int, string) {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || ctx.Err() != nil {
+	if ctx.Err() != nil {
 		return http.StatusGatewayTimeout, StatusTimeout
 	}
 	switch graph.ErrorCode(err) {
@@ -84,6 +84,9 @@ func statusOf(ctx context.Context, err error) (int, string) {
 	case graph.EUNAVAILABLE:
 		return http.StatusServiceUnavailable, StatusUnavailable
 	case graph.ETIMEOUT:
+		return http.StatusGatewayTimeout, StatusTimeout
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
 		return http.StatusGatewayTimeout, StatusTimeout
 	}
 	return http.StatusInternalServerError, StatusInternal
