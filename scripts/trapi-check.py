@@ -82,6 +82,23 @@ def check_ancestry(path, bl, rep):
             rep.check(False, f"ancestry: {curie}: the schema's ancestor {missing} is missing from the table")
 
 
+def check_symmetric(path, bl, rep):
+    with open(path, encoding="utf-8") as f:
+        listed = set(json.load(f).get("symmetric") or [])
+    emitted = set(json.load(open(path, encoding="utf-8"))["predicates"])
+    for curie in sorted(emitted):
+        name = bl.slot_by_curie.get(curie)
+        sym = bool(name and (bl.slots[name] or {}).get("symmetric"))
+        if curie == "biolink:related_to":
+            continue  # symmetric in Biolink; kapgraph reads edges by their own predicate
+        if curie in listed:
+            rep.check(sym, f"ancestry: {curie} is not symmetric in Biolink")
+        else:
+            rep.check(not sym, f"ancestry: {curie} is symmetric in Biolink but not in kapgraph's table")
+    for curie in sorted(listed - emitted):
+        rep.check(False, f"ancestry: {curie} is not symmetric in Biolink (nor a predicate kapgraph emits)")
+
+
 def check_category(where, c, bl, rep):
     p = bl.category_problem(c)
     rep.check(p is None, f"{where}: category {c} is {p}")
@@ -213,6 +230,7 @@ def main():
     if args.ancestry:
         rep = kc.Report()
         check_ancestry(args.ancestry, bl, rep)
+        check_symmetric(args.ancestry, bl, rep)
         for p in rep.problems:
             print("trapi-check:   PROBLEM: " + p)
         print(f"trapi-check: ancestry tables: {'match the schema' if not rep.problems else 'differ from the schema'} ({rep.checks} checks)")

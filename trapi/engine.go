@@ -2,6 +2,7 @@ package trapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -63,6 +64,7 @@ type qedge struct {
 	predicates  []string          // Biolink; never empty (related_to by default)
 	storePreds  []graph.Predicate // the curated kapgraph predicates that can match
 	constraints []QualifierConstraint
+	symmetric   bool // some matching Biolink predicate is symmetric
 }
 
 // plan is a checked query graph.
@@ -149,6 +151,11 @@ func check(raw json.RawMessage) (*plan, error) {
 			}
 		}
 		qe.storePreds = storePredicates(qe.predicates)
+		for bl := range symmetricPredicates {
+			if matchesAny(predicateAncestors, bl, qe.predicates) {
+				qe.symmetric = true
+			}
+		}
 		p.edges = append(p.edges, qe)
 	}
 	for key := range p.nodes {
@@ -371,42 +378,56 @@ func (eng *Engine) join(ctx context.Context, p *plan, qe *qedge, rows []row, ans
 		fromIDs = append(fromIDs, r.nodes[from])
 	}
 	fromIDs = slices.Compact(slices.Sorted(slices.Values(fromIDs)))
-	edges, err := eng.store.EdgesOf(ctx, graph.EdgeQuery{NodeIDs: fromIDs, Direction: dir, Predicates: qe.storePreds})
+	// An edge whose Biolink predicate is symmetric (a correlation) also
+	// answers the query edge read the other way round, as TRAPI asks.
+	read := dir
+	if qe.symmetric {
+		read = graph.Both
+	}
+	edges, err := eng.store.EdgesOf(ctx, graph.EdgeQuery{NodeIDs: fromIDs, Direction: read, Predicates: qe.storePreds})
 	if err != nil {
 		return nil, fmt.Errorf("trapi: edges of %s: %w", qe.key, err)
 	}
-	byFrom := map[string][]*graph.Edge{}
+	type hit struct {
+		e     *graph.Edge
+		other string
+	}
+	byFrom := map[string][]hit{}
 	var reached []string
+	add := func(f, t string, e *graph.Edge) {
+		if _, ok := slices.BinarySearch(fromIDs, f); !ok {
+			return
+		}
+		byFrom[f] = append(byFrom[f], hit{e, t})
+		reached = append(reached, t)
+	}
 	for _, e := range edges {
-		if !matchesAny(predicateAncestors, biolink.EdgePredicate(e), qe.predicates) || !meetsConstraints(e, qe.constraints) {
+		bl := biolink.EdgePredicate(e)
+		if !matchesAny(predicateAncestors, bl, qe.predicates) || !meetsConstraints(e, qe.constraints) {
 			continue
 		}
 		f, t := e.Subject, e.Object
 		if dir == graph.In {
 			f, t = t, f
 		}
-		if _, ok := slices.BinarySearch(fromIDs, f); !ok {
-			continue
-		}
-		byFrom[f] = append(byFrom[f], e)
-		if ans.nodes[t] == nil {
-			reached = append(reached, t)
+		add(f, t, e)
+		if symmetricPredicates[bl] && f != t {
+			add(t, f, e)
 		}
 	}
 	if err := eng.readNodes(ctx, ans.nodes, reached); err != nil {
 		return nil, err
 	}
-	for _, es := range byFrom {
-		sort.Slice(es, func(i, j int) bool { return es[i].ID < es[j].ID })
+	for _, hs := range byFrom {
+		sort.Slice(hs, func(i, j int) bool {
+			return cmp.Or(cmp.Compare(hs[i].e.ID, hs[j].e.ID), cmp.Compare(hs[i].other, hs[j].other)) < 0
+		})
 	}
 	target := p.nodes[to]
 	var out []row
 	for _, r := range rows {
-		for _, e := range byFrom[r.nodes[from]] {
-			t := e.Object
-			if dir == graph.In {
-				t = e.Subject
-			}
+		for _, h := range byFrom[r.nodes[from]] {
+			e, t := h.e, h.other
 			if bound, ok := r.nodes[to]; ok {
 				if bound != t {
 					continue

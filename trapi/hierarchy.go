@@ -60,6 +60,17 @@ var predicateAncestors = map[string][]string{
 	"biolink:related_to":                 {},
 }
 
+// symmetricPredicates are the Biolink predicates kapgraph emits that
+// Biolink 4.4.6 declares symmetric: an edge "A correlated_with B" also
+// answers "B correlated_with ?". Checked against the schema like the
+// ancestor tables.
+var symmetricPredicates = map[string]bool{
+	"biolink:correlated_with":            true,
+	"biolink:positively_correlated_with": true,
+	"biolink:negatively_correlated_with": true,
+	"biolink:associated_with":            true,
+}
+
 // aspectChildren is the one parent in GeneOrGeneProductOrChemicalEntityAspectEnum
 // that kapgraph's aspects sit under: a constraint on activity_or_abundance
 // is met by an edge about activity or about abundance.
@@ -67,10 +78,11 @@ var aspectChildren = map[string][]string{
 	"activity_or_abundance": {"activity", "abundance"},
 }
 
-// Ancestry returns copies of the category and predicate ancestor tables,
-// for the test that has scripts/trapi-check.py compare them with the
-// Biolink schema.
-func Ancestry() (categories, predicates map[string][]string) {
+// Ancestry returns copies of the category and predicate ancestor tables
+// and the symmetric predicates, for the test that has
+// scripts/trapi-check.py compare them with the Biolink schema.
+func Ancestry() (categories, predicates map[string][]string, symmetric []string) {
+	symmetric = slices.Sorted(maps.Keys(symmetricPredicates))
 	categories, predicates = map[string][]string{}, map[string][]string{}
 	for k, v := range categoryAncestors {
 		categories[k] = slices.Clone(v)
@@ -78,7 +90,7 @@ func Ancestry() (categories, predicates map[string][]string) {
 	for k, v := range predicateAncestors {
 		predicates[k] = slices.Clone(v)
 	}
-	return categories, predicates
+	return categories, predicates, symmetric
 }
 
 // isA reports whether class (or predicate) c is q or has q among its

@@ -66,8 +66,8 @@ func writeResponses(t *testing.T, all map[string]map[string][]byte) (dir string,
 		}
 	}
 	slices.Sort(files)
-	cats, preds := trapi.Ancestry()
-	b, err := json.Marshal(map[string]any{"categories": cats, "predicates": preds})
+	cats, preds, sym := trapi.Ancestry()
+	b, err := json.Marshal(map[string]any{"categories": cats, "predicates": preds, "symmetric": sym})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,9 +128,9 @@ func runChecker(t *testing.T, all map[string]map[string][]byte) {
 			}
 		}
 		dir, files := writeResponses(t, map[string]map[string][]byte{"broken": broken})
-		cats, preds := trapi.Ancestry()
+		cats, preds, sym := trapi.Ancestry()
 		cats["biolink:SmallMolecule"] = append(cats["biolink:SmallMolecule"], "biolink:Disease")
-		b, _ := json.Marshal(map[string]any{"categories": cats, "predicates": preds})
+		b, _ := json.Marshal(map[string]any{"categories": cats, "predicates": preds, "symmetric": append(sym, "biolink:affects")})
 		if err := os.WriteFile(filepath.Join(dir, "ancestry.json"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -139,7 +139,7 @@ func runChecker(t *testing.T, all map[string]map[string][]byte) {
 		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 			t.Fatalf("want exit status 1, got %v:\n%s", err, out)
 		}
-		for _, want := range []string{"biolink:affectz", "'lowered'", "biolink:ChemicalOrDrugOrTreatment is a mixin", "reasoner-pydantic refuses", "lists biolink:Disease"} {
+		for _, want := range []string{"biolink:affectz", "'lowered'", "biolink:ChemicalOrDrugOrTreatment is a mixin", "reasoner-pydantic refuses", "lists biolink:Disease", "biolink:affects is not symmetric"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("the checker did not report %q:\n%s", want, out)
 			}

@@ -273,22 +273,49 @@ func questions() []question {
 				var all []*graph.Edge
 				results := map[string]bool{}
 				for _, e0 := range first {
+					outcome := func(n *graph.Node) bool {
+						return n.Category == graph.CategoryOutcome || n.Category == graph.CategorySymptom
+					}
 					second := claimsOf(t, s, e0.Object, graph.Out, func(e *graph.Edge, n *graph.Node) bool {
-						return (isAffects(e) || e.Predicate == graph.CorrelatedWith) &&
-							(n.Category == graph.CategoryOutcome || n.Category == graph.CategorySymptom)
+						return (isAffects(e) || e.Predicate == graph.CorrelatedWith) && outcome(n)
 					})
-					if len(second) > 0 {
+					// A correlation is symmetric: one stored towards the
+					// mechanism answers too.
+					back := claimsOf(t, s, e0.Object, graph.In, func(e *graph.Edge, n *graph.Node) bool {
+						return e.Predicate == graph.CorrelatedWith && outcome(n)
+					})
+					if len(second)+len(back) > 0 {
 						all = append(all, e0)
 					}
 					for _, e1 := range second {
 						all = append(all, e1)
 						results[e0.Object+" "+e1.Object] = true
 					}
+					for _, e1 := range back {
+						all = append(all, e1)
+						results[e0.Object+" "+e1.Subject] = true
+					}
 				}
 				if len(results) == 0 {
 					t.Fatal("the seeds changed: no ketamine → mechanism → outcome chain")
 				}
 				return expected{ids(all), len(results)}
+			},
+		},
+		{
+			// Stored as craving → relapse; correlated_with is symmetric,
+			// so relapse as subject finds it too.
+			name:   "one-hop-symmetric-correlation",
+			body:   qg(`{"n0":{"ids":["KAP:relapse"]},"n1":{}}`, `{"e0":{"subject":"n0","object":"n1","predicates":["biolink:correlated_with"]}}`),
+			status: 200, trapiStatus: "Success",
+			want: func(t *testing.T, s graph.Store) expected {
+				corr := func(e *graph.Edge, _ *graph.Node) bool { return e.Predicate == graph.CorrelatedWith }
+				in := claimsOf(t, s, "KAP:relapse", graph.In, corr)
+				out := claimsOf(t, s, "KAP:relapse", graph.Out, corr)
+				if len(in) == 0 {
+					t.Fatal("the seeds changed: nothing correlates with relapse")
+				}
+				return expected{ids(append(in, out...)), distinct(in, subject) + distinct(out, object)}
 			},
 		},
 		{
