@@ -44,11 +44,13 @@ func addRoutes(
 		mux.Handle("GET /export/", deps.Export)
 	}
 
+	// TRAPI: POST /trapi/query, GET /trapi/meta_knowledge_graph. The
+	// handlers answer other methods themselves, with 405 in TRAPI's shape.
 	if deps.TRAPIQuery != nil {
-		mux.Handle("POST /trapi/query", deps.TRAPIQuery)
+		mux.Handle("/trapi/query", deps.TRAPIQuery)
 	}
 	if deps.TRAPIMeta != nil {
-		mux.Handle("GET /trapi/meta_knowledge_graph", deps.TRAPIMeta)
+		mux.Handle("/trapi/meta_knowledge_graph", deps.TRAPIMeta)
 	}
 
 	mux.Handle("/", handleNotFound())

@@ -29,9 +29,14 @@ func NewHandlers(store graph.Store, logger *slog.Logger) *Handlers {
 	return &Handlers{eng: NewEngine(store, 0), logger: logger}
 }
 
-// Query serves POST /trapi/query.
+// Query serves POST /trapi/query; other methods get 405 in TRAPI's error
+// shape.
 func (h *Handlers) Query() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			h.notAllowed(w, r, "POST")
+			return
+		}
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
 			var tooBig *http.MaxBytesError
@@ -57,9 +62,14 @@ func (h *Handlers) Query() http.Handler {
 	})
 }
 
-// MetaKnowledgeGraph serves GET /trapi/meta_knowledge_graph.
+// MetaKnowledgeGraph serves GET /trapi/meta_knowledge_graph; other
+// methods get 405.
 func (h *Handlers) MetaKnowledgeGraph() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.notAllowed(w, r, "GET")
+			return
+		}
 		mkg, err := h.eng.MetaKnowledgeGraph(r.Context())
 		if err != nil {
 			code, status := statusOf(r.Context(), err)
@@ -118,6 +128,12 @@ func (h *Handlers) fail(w http.ResponseWriter, qg json.RawMessage, err error, co
 		SchemaVersion:  SchemaVersion,
 		BiolinkVersion: BiolinkVersion,
 	})
+}
+
+func (h *Handlers) notAllowed(w http.ResponseWriter, r *http.Request, allow string) {
+	w.Header().Set("Allow", allow)
+	h.fail(w, nil, graph.Errorf(graph.EINVALID, "%s is not supported on %s; use %s", r.Method, r.URL.Path, allow),
+		http.StatusMethodNotAllowed, StatusBadRequest)
 }
 
 func (h *Handlers) write(w http.ResponseWriter, code int, v any) {

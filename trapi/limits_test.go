@@ -3,6 +3,7 @@ package trapi_test
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -103,5 +104,24 @@ func TestResultCap(t *testing.T) {
 	}
 	if len(resp.Message.KnowledgeGraph.Edges) >= len(full.Message.KnowledgeGraph.Edges) {
 		t.Errorf("the knowledge graph keeps the dropped results' edges")
+	}
+}
+
+// TestMethods: the wrong method is 405 with Allow, in TRAPI's shape.
+func TestMethods(t *testing.T) {
+	srv := httptest.NewServer(app.NewServer(app.Config{}, memoryStore(t), nil))
+	defer srv.Close()
+	for path, method := range map[string]string{"/trapi/query": "GET", "/trapi/meta_knowledge_graph": "POST"} {
+		req, _ := http.NewRequest(method, srv.URL+path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r trapi.Response
+		err = json.NewDecoder(resp.Body).Decode(&r)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 405 || resp.Header.Get("Allow") == "" || r.Status != trapi.StatusBadRequest {
+			t.Errorf("%s %s: %d %q %v %+v", method, path, resp.StatusCode, resp.Header.Get("Allow"), err, r)
+		}
 	}
 }
