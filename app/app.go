@@ -80,5 +80,6 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 		Tracer:     cfg.Tracer,
 		TRAPIQuery: tr.Query(),
 		TRAPIMeta:  tr.MetaKnowledgeGraph(),
+		TRAPIBusy:  tr.Busy(),
 	})
 }

@@ -121,8 +121,11 @@ type Deps struct {
 	// TRAPIQuery and TRAPIMeta serve the Translator Reasoner API
 	// (package trapi) at POST /trapi/query and GET
 	// /trapi/meta_knowledge_graph; nil leaves the routes out.
+	// TRAPIQuery shares GraphQL's admission queue (MaxInFlight);
+	// TRAPIBusy answers a query whose deadline passed in that queue.
 	TRAPIQuery http.Handler
 	TRAPIMeta  http.Handler
+	TRAPIBusy  http.Handler
 }
 
 // NewServer builds the whole HTTP surface of kapgraph as one handler: the

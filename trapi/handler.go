@@ -80,6 +80,15 @@ func (h *Handlers) MetaKnowledgeGraph() http.Handler {
 	})
 }
 
+// Busy answers a query that waited past its deadline for a turn to run
+// (httpapi's admission queue, shared with GraphQL): 503, retry later.
+func (h *Handlers) Busy() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.fail(w, nil, graph.Errorf(graph.ETIMEOUT, "the server is busy: the request's deadline passed while it waited for its turn; retry later"),
+			http.StatusServiceUnavailable, StatusUnavailable)
+	})
+}
+
 // statusOf maps a domain error (or a passed deadline) to the HTTP status
 // and TRAPI status GraphQL's transport would give it.
 func statusOf(ctx context.Context, err error) (int, string) {

@@ -125,3 +125,40 @@ func TestMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestAdmission: TRAPI queries share GraphQL's admission queue; with one
+// slot held by a query the store keeps waiting, the next one's deadline
+// passes in the queue and it gets 503 in TRAPI's shape with Retry-After.
+func TestAdmission(t *testing.T) {
+	cfg := app.Config{HTTP: httpapi.Config{MaxInFlight: 1, RequestTimeout: 300 * time.Millisecond}}
+	srv := httptest.NewServer(app.NewServer(cfg, slowStore{memoryStore(t)}, nil))
+	defer srv.Close()
+	body := qg(`{"n0":{"ids":["`+ketamine+`"]},"n1":{}}`, `{"e0":{"subject":"n0","object":"n1"}}`)
+	type answer struct {
+		code       int
+		status     string
+		retryAfter string
+	}
+	answers := make(chan answer, 2)
+	for range 2 {
+		go func() {
+			resp, err := http.Post(srv.URL+"/trapi/query", "application/json", strings.NewReader(body))
+			if err != nil {
+				answers <- answer{}
+				return
+			}
+			defer resp.Body.Close()
+			var r trapi.Response
+			_ = json.NewDecoder(resp.Body).Decode(&r)
+			answers <- answer{resp.StatusCode, r.Status, resp.Header.Get("Retry-After")}
+		}()
+	}
+	got := map[int]answer{}
+	for range 2 {
+		a := <-answers
+		got[a.code] = a
+	}
+	if got[504].status != trapi.StatusTimeout || got[503].status != trapi.StatusUnavailable || got[503].retryAfter != "1" {
+		t.Fatalf("want one 504 Timeout (the admitted query) and one 503 ServiceUnavailable with Retry-After (the queued one), got %+v", got)
+	}
+}
