@@ -56,10 +56,10 @@ type Config struct {
 	// CacheMaxAge is the max-age of successful GET query responses.
 	// Default 60 s; negative disables caching (every response no-store).
 	CacheMaxAge time.Duration
-	// MaxInFlight caps the GraphQL requests executing at once; the rest
-	// wait their turn, first come first served, until their deadline
-	// (then 503 TIMEOUT). Default DefaultMaxInFlight; negative means no
-	// cap. See admit.
+	// MaxInFlight caps the GraphQL requests and TRAPI queries executing
+	// at once (one queue); the rest wait their turn, first come first
+	// served, until their deadline (then 503). Default
+	// DefaultMaxInFlight; negative means no cap. See admission.
 	MaxInFlight int
 }
 
