@@ -36,10 +36,17 @@ func seedDocs(t *testing.T) []*graph.Document {
 	return loader.Documents(built)
 }
 
-func memoryStore(t *testing.T) graph.Store {
+func memoryStore(t *testing.T) graph.Store { return memoryStoreF(t) }
+
+// memoryStoreF is memoryStore for a test, a benchmark or a fuzz target.
+func memoryStoreF(t testing.TB) graph.Store {
 	t.Helper()
+	built, err := loader.LoadFS(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatalf("building the seeds: %v", err)
+	}
 	s := memory.New()
-	for _, d := range seedDocs(t) {
+	for _, d := range loader.Documents(built) {
 		if _, err := s.Load(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
