@@ -316,6 +316,14 @@ func (eng *Engine) run(ctx context.Context, p *plan) (*answer, error) {
 	if err := eng.readNodes(ctx, ans.nodes, ids); err != nil {
 		return nil, err
 	}
+	for _, key := range slices.Sorted(maps.Keys(p.nodes)) {
+		for _, id := range p.nodes[key].ids {
+			if ans.nodes[id] == nil {
+				ans.logs = append(ans.logs, LogEntry{Level: "WARNING", Code: "UnknownID",
+					Message: fmt.Sprintf("query node %s: kapgraph has no node %s", key, id)})
+			}
+		}
+	}
 	start := ""
 	for _, key := range slices.Sorted(maps.Keys(p.nodes)) {
 		if len(p.nodes[key].ids) > 0 {

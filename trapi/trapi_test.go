@@ -326,6 +326,13 @@ func questions() []question {
 			},
 		},
 		{
+			name:   "one-hop-unknown-id",
+			body:   qg(`{"n0":{"ids":["KAP:no_such_node"]},"n1":{}}`, affects),
+			status: 200, trapiStatus: "Success",
+			want: func(*testing.T, graph.Store) expected { return expected{} },
+			logs: []string{"kapgraph has no node KAP:no_such_node"},
+		},
+		{
 			name:   "one-hop-unknown-predicate",
 			body:   qg(ket, `{"e0":{"subject":"n0","object":"n1","predicates":["biolink:physically_interacts_with"]}}`),
 			status: 200, trapiStatus: "Success",
