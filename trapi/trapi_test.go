@@ -58,7 +58,7 @@ func memoryStoreF(t testing.TB) graph.Store {
 // NEO4J_URI is not set (with CI=true that is a failure). It holds the
 // lock other packages' Neo4j tests take, since they wipe the same
 // database.
-func neo4jStore(t *testing.T) graph.Store {
+func neo4jStore(t *testing.T, counter *neo4jtest.RunCounter) graph.Store {
 	t.Helper()
 	if os.Getenv("NEO4J_URI") == "" {
 		if os.Getenv("CI") == "true" {
@@ -73,6 +73,7 @@ func neo4jStore(t *testing.T) graph.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(unlock)
+	cfg.BoltLogger = counter
 	drv, err := neo4jdrv.NewDriverWithContext(cfg.URI, neo4jdrv.BasicAuth(cfg.Username, cfg.Password, ""))
 	if err != nil {
 		t.Fatal(err)
@@ -428,14 +429,35 @@ func get(t *testing.T, srv *httptest.Server, path string) (int, []byte) {
 
 // ask runs every question against one store through the whole server and
 // checks each answer; it returns the response bodies by name, for the
-// Python checker.
-func ask(t *testing.T, store graph.Store, golden bool) map[string][]byte {
+// Python checker. With a statement counter (Neo4j), each answered query
+// must cost at most two statements per query edge plus two (the pinned
+// nodes and the citation concerns): a fixed budget, whatever the graph.
+func ask(t *testing.T, store graph.Store, golden bool, counter *neo4jtest.RunCounter) map[string][]byte {
 	srv := httptest.NewServer(app.NewServer(app.Config{}, store, nil))
 	t.Cleanup(srv.Close)
 	bodies := map[string][]byte{}
 	for _, q := range questions() {
 		t.Run(q.name, func(t *testing.T) {
+			before := int64(0)
+			if counter != nil {
+				before = counter.Runs()
+			}
 			code, body := post(t, srv, "/trapi/query", q.body)
+			if counter != nil {
+				var qgraph struct {
+					Message struct {
+						QueryGraph struct {
+							Edges map[string]json.RawMessage `json:"edges"`
+						} `json:"query_graph"`
+					} `json:"message"`
+				}
+				_ = json.Unmarshal([]byte(q.body), &qgraph)
+				runs, budget := counter.Runs()-before, int64(2*len(qgraph.Message.QueryGraph.Edges)+2)
+				t.Logf("%d Neo4j statements", runs)
+				if runs > budget {
+					t.Errorf("%d Neo4j statements, above the budget of %d", runs, budget)
+				}
+			}
 			bodies[q.name] = body
 			var r response
 			if err := json.Unmarshal(body, &r); err != nil {
@@ -559,7 +581,10 @@ func check(t *testing.T, store graph.Store, q question, r response) {
 // Biolink schema).
 func TestQuestions(t *testing.T) {
 	all := map[string]map[string][]byte{}
-	t.Run("memory", func(t *testing.T) { all["memory"] = ask(t, memoryStore(t), true) })
-	t.Run("neo4j", func(t *testing.T) { all["neo4j"] = ask(t, neo4jStore(t), false) })
+	t.Run("memory", func(t *testing.T) { all["memory"] = ask(t, memoryStore(t), true, nil) })
+	t.Run("neo4j", func(t *testing.T) {
+		counter := &neo4jtest.RunCounter{}
+		all["neo4j"] = ask(t, neo4jStore(t, counter), false, counter)
+	})
 	t.Run("python", func(t *testing.T) { runChecker(t, all) })
 }
