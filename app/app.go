@@ -22,6 +22,7 @@ import (
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/schema"
+	"github.com/kapgraph/kapgraph/trapi"
 )
 
 // Config is everything a server can be told; the zero value is the
@@ -67,14 +68,18 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 			logger.Error("schema: reading the SDL", "err", err)
 		}
 	}
+	tr := trapi.NewHandlers(store, logger)
 	return httpapi.NewServer(cfg.HTTP, httpapi.Deps{
-		GraphQL:  resolvers.NewExecutor(store, gqlOpts),
-		Pinger:   store,
-		Logger:   logger,
-		Registry: cfg.Registry,
-		Explorer: explorer.Handler(),
-		Export:   export.Handler(store),
-		SDL:      sdl,
-		Tracer:   cfg.Tracer,
+		GraphQL:    resolvers.NewExecutor(store, gqlOpts),
+		Pinger:     store,
+		Logger:     logger,
+		Registry:   cfg.Registry,
+		Explorer:   explorer.Handler(),
+		Export:     export.Handler(store),
+		SDL:        sdl,
+		Tracer:     cfg.Tracer,
+		TRAPIQuery: tr.Query(),
+		TRAPIMeta:  tr.MetaKnowledgeGraph(),
+		TRAPIBusy:  tr.Busy(),
 	})
 }

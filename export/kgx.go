@@ -10,69 +10,28 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
+	"github.com/kapgraph/kapgraph/biolink"
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// KGX constants. The mapping was written against, and is checked by
-// scripts/kgx-check.py with, this Biolink release: qualifier values are
-// emitted in Biolink slots only when that release's enums list them.
+// KGX constants. The Biolink mapping itself is package biolink's, shared
+// with the TRAPI endpoint.
 const (
-	BiolinkVersion = "4.4.6"
+	BiolinkVersion = biolink.Version
 	// Infores is kapgraph's information-resource id: the
 	// primary_knowledge_source of every edge and provided_by of every node.
-	Infores = "infores:kapgraph"
+	Infores = biolink.Infores
 	// PredicatePrefix turns a kapgraph predicate into the CURIE that
 	// original_predicate needs (its Biolink range is uriorcurie).
-	PredicatePrefix = "KAP:"
+	PredicatePrefix = biolink.PredicatePrefix
 	// KGX file names, in the directory a CLI export writes and in the
 	// tar.gz the HTTP handler serves.
 	KGXNodesFile    = "nodes.jsonl"
 	KGXEdgesFile    = "edges.jsonl"
 	KGXManifestFile = "manifest.json"
 )
-
-// Biolink enum values the qualifier slots accept: the whole of Biolink
-// 4.4.6's CausalMechanismQualifierEnum and
-// GeneOrGeneProductOrChemicalEntityAspectEnum. A value outside them goes
-// to kap_mechanism / kap_aspect instead of making an invalid record.
-const (
-	biolinkMechanisms = " modulation allosteric_modulation mixed_allosteric_modulation biphasic_allosteric_modulation" +
-		" mixed_agonism positive_modulation potentiation induction cofactor activation" +
-		" positive_allosteric_modulation agonism partial_agonism biased_agonism antibody_agonism" +
-		" molecular_channel_opening stimulation guanyl_nucleotide_exchange negative_modulation" +
-		" negative_gene_editing_modulation gtpase_activation atpase_activation" +
-		" antisense_oligonucleotide_inhibition rna_interference_inhibition suppression feedback_inhibition" +
-		" inhibition antibody_inhibition antagonism allosteric_antagonism non_competitive_antagonism" +
-		" competitive_inhibition noncompetitive_inhibition negative_allosteric_modulation gating_inhibition" +
-		" irreversible_inhibition molecular_channel_blockage inverse_agonism binding covalent_binding" +
-		" adduction crosslinking transglutamination disuphide_binding stabilization" +
-		" chaperone_mediated_stabilization destabilization degradation cleavage hydrolysis disruption opening" +
-		" multitarget_modulation chelation release sequestration oxidoreduction exogenous_protein" +
-		" exogenous_gene transcriptional_regulation translational_regulation catalytic_activity" +
-		" chemical_modification relocalization isomerization signaling_mediated_control" +
-		" immune_system_modulation vaccine_antigen post_transcriptional_regulation molecular_modification" +
-		" phosphorylation dephosphorylation neddylation deneddylation lipidation palmitoylation myristoylation" +
-		" tyrosination carboxylation ubiquitination monoubiquitination polyubiquitination deubiquitination" +
-		" sulfation reduction oxidation acetylation deacetylation glycosylation deglycosylation methylation" +
-		" trimethylation demethylation sumoylation desumoylation ADP-ribosylation de-ADP-ribosylation" +
-		" ampylation hydroxylation s_nitrosylation "
-	biolinkAspects = " activity_or_abundance abundance activity expression synthesis degradation cleavage hydrolysis" +
-		" metabolic_processing mutation_rate stability folding localization transport absorption aggregation" +
-		" interaction release isomerization secretion uptake splicing molecular_interaction" +
-		" guanyl_nucleotide_exchange adenyl_nucleotide_exchange molecular_modification acetylation acylation" +
-		" alkylation amination carbamoylation ethylation glutathionylation glycation glycosylation" +
-		" glucuronidation n_linked_glycosylation o_linked_glycosylation hydroxylation lipidation farnesylation" +
-		" geranoylation myristoylation palmitoylation prenylation methylation nitrosation nucleotidylation" +
-		" phosphorylation ribosylation ADP-ribosylation sulfation sumoylation ubiquitination oxidation" +
-		" reduction carboxylation "
-)
-
-func inEnum(list, v string) bool {
-	return v != "" && !strings.ContainsAny(v, " \t\n") && strings.Contains(list, " "+v+" ")
-}
 
 // kgxNode is one line of nodes.jsonl. Biolink slots first, then kapgraph's
 // own properties, all prefixed kap_ so that no consumer mistakes them for
@@ -151,33 +110,9 @@ type kgxEdge struct {
 	KapDocument          string           `json:"kap_document,omitempty"`
 }
 
-// nodeBiolink is the node's Biolink class. A node that does not carry one
-// (a document written by hand rather than by the loader) gets the class
-// the domain gives its category, and a Study the class of its design, so
-// a trial is a ClinicalTrial whoever produced the document.
-func nodeBiolink(n *graph.Node) string {
-	if n.Biolink != "" {
-		return n.Biolink
-	}
-	if n.Category == graph.CategoryStudy {
-		return graph.StudyBiolink(n.Design)
-	}
-	return n.Category.Biolink()
-}
+func nodeBiolink(n *graph.Node) string { return biolink.NodeCategory(n) }
 
-func edgeBiolink(e *graph.Edge) string {
-	if e.Biolink != "" {
-		return e.Biolink
-	}
-	return e.Predicate.Biolink(e.Sign)
-}
-
-func orNotProvided(s string) string {
-	if s == "" {
-		return "not_provided"
-	}
-	return s
-}
+func edgeBiolink(e *graph.Edge) string { return biolink.EdgePredicate(e) }
 
 func toKGXNode(n *graph.Node) kgxNode {
 	return kgxNode{
@@ -203,7 +138,7 @@ func toKGXEdge(e *graph.Edge) kgxEdge {
 	k := kgxEdge{
 		ID: e.ID, Subject: e.Subject, Predicate: edgeBiolink(e), Object: e.Object,
 		OriginalPredicate: PredicatePrefix + string(e.Predicate), Negated: e.Negated,
-		KnowledgeLevel: orNotProvided(e.KnowledgeLevel), AgentType: orNotProvided(e.AgentType),
+		KnowledgeLevel: biolink.OrNotProvided(e.KnowledgeLevel), AgentType: biolink.OrNotProvided(e.AgentType),
 		PrimaryKnowledgeSource: Infores, Publications: e.Publications(),
 		KapSign: e.Sign, KapCombinedWith: q.CombinedWith, KapTimePoint: q.TimePoint,
 		KapEffectSize: q.EffectSize, KapComparator: q.Comparator, KapDisorderContext: q.Disorder,
@@ -214,27 +149,10 @@ func toKGXEdge(e *graph.Edge) kgxEdge {
 	for _, ev := range e.Evidence {
 		k.SupportingText = append(k.SupportingText, ev.Quote)
 	}
-	// Biolink 4 states a directed effect as affects + qualified_predicate
-	// causes + a direction (and optionally aspect and mechanism); a signed
-	// correlation is already in the predicate itself.
-	if e.Predicate == graph.Affects {
-		switch e.Sign {
-		case graph.Increases:
-			k.QualifiedPredicate, k.ObjectDirectionQualifier = "biolink:causes", "increased"
-		case graph.Decreases:
-			k.QualifiedPredicate, k.ObjectDirectionQualifier = "biolink:causes", "decreased"
-		}
-	}
-	if inEnum(biolinkAspects, q.Aspect) {
-		k.ObjectAspectQualifier = q.Aspect
-	} else {
-		k.KapAspect = q.Aspect
-	}
-	if inEnum(biolinkMechanisms, q.Mechanism) {
-		k.CausalMechanismQualifier = q.Mechanism
-	} else {
-		k.KapMechanism = q.Mechanism
-	}
+	bq := biolink.EdgeQualifiers(e)
+	k.QualifiedPredicate, k.ObjectDirectionQualifier = bq.QualifiedPredicate, bq.ObjectDirection
+	k.ObjectAspectQualifier, k.KapAspect = bq.ObjectAspect, bq.KapAspect
+	k.CausalMechanismQualifier, k.KapMechanism = bq.CausalMechanism, bq.KapMechanism
 	return k
 }
 

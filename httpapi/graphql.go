@@ -206,37 +206,64 @@ func responseCode(resp *graphql.Response) string {
 	return "UNKNOWN"
 }
 
-// admit lets at most max GraphQL requests execute at once; the rest wait
-// their turn, first come first served (semaphore.Weighted queues waiters
-// in order), until their deadline, then get 503 TIMEOUT with Retry-After.
-// Without it a burst of clients interleaves everyone's database round
-// trips, so every request slows down together and the slowest run past
-// the request timeout, while a queue lets each admitted request finish at
-// full speed. max <= 0 admits everyone.
-func admit(max int, m *metrics, next http.Handler) http.Handler {
-	if max <= 0 {
+// admission lets at most max requests that reach the store (GraphQL and
+// TRAPI alike, one queue for both) execute at once; the rest wait their
+// turn, first come first served (semaphore.Weighted queues waiters in
+// order), until their deadline, then get 503 with Retry-After in their
+// endpoint's own error shape. Without it a burst of clients interleaves
+// everyone's database round trips, so every request slows down together
+// and the slowest run past the request timeout, while a queue lets each
+// admitted request finish at full speed. max <= 0 admits everyone.
+type admission struct {
+	slots *semaphore.Weighted // nil: no cap
+	m     *metrics
+}
+
+func newAdmission(max int, m *metrics) *admission {
+	a := &admission{m: m}
+	if max > 0 {
+		a.slots = semaphore.NewWeighted(int64(max))
+	}
+	return a
+}
+
+// wrap admits next's requests; busy answers one whose deadline passed in
+// the queue (after Retry-After is set).
+func (a *admission) wrap(next http.Handler, busy http.Handler) http.Handler {
+	if a.slots == nil {
 		return next
 	}
-	slots := semaphore.NewWeighted(int64(max))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !slots.TryAcquire(1) {
-			m.queued.Inc()
-			err := slots.Acquire(r.Context(), 1)
-			m.queued.Dec()
+		if !a.slots.TryAcquire(1) {
+			a.m.queued.Inc()
+			err := a.slots.Acquire(r.Context(), 1)
+			a.m.queued.Dec()
 			if err != nil {
-				mediaType, ok := negotiate(r.Header.Values("Accept"))
-				if !ok {
-					mediaType = mediaJSON
-				}
-				m.operation(r.URL.Query().Get("operationName"), CodeTimeout)
 				w.Header().Set("Retry-After", "1")
-				writeGraphQLError(w, http.StatusServiceUnavailable, mediaType, CodeTimeout,
-					"the server is busy: the request's deadline passed while it waited for its turn; retry later")
+				if busy == nil {
+					http.Error(w, "the server is busy; retry later", http.StatusServiceUnavailable)
+					return
+				}
+				busy.ServeHTTP(w, r)
 				return
 			}
 		}
-		defer slots.Release(1)
+		defer a.slots.Release(1)
 		next.ServeHTTP(w, r)
+	})
+}
+
+// graphQLBusy is GraphQL's answer to a request that waited past its
+// deadline for admission.
+func graphQLBusy(m *metrics) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mediaType, ok := negotiate(r.Header.Values("Accept"))
+		if !ok {
+			mediaType = mediaJSON
+		}
+		m.operation(r.URL.Query().Get("operationName"), CodeTimeout)
+		writeGraphQLError(w, http.StatusServiceUnavailable, mediaType, CodeTimeout,
+			"the server is busy: the request's deadline passed while it waited for its turn; retry later")
 	})
 }
 

@@ -18,9 +18,10 @@ func addRoutes(
 	deps Deps,
 ) {
 	t := &Transport{cacheMaxAge: cfg.CacheMaxAge, m: m}
-	gql := admit(cfg.MaxInFlight, m, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	adm := newAdmission(cfg.MaxInFlight, m)
+	gql := adm.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t.Do(w, r, deps.GraphQL)
-	}))
+	}), graphQLBusy(m))
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("/graphql", handleGraphQLMethodNotAllowed())
@@ -42,6 +43,15 @@ func addRoutes(
 	}
 	if deps.Export != nil {
 		mux.Handle("GET /export/", deps.Export)
+	}
+
+	// TRAPI: POST /trapi/query, GET /trapi/meta_knowledge_graph. The
+	// handlers answer other methods themselves, with 405 in TRAPI's shape.
+	if deps.TRAPIQuery != nil {
+		mux.Handle("/trapi/query", adm.wrap(deps.TRAPIQuery, deps.TRAPIBusy))
+	}
+	if deps.TRAPIMeta != nil {
+		mux.Handle("/trapi/meta_knowledge_graph", deps.TRAPIMeta)
 	}
 
 	mux.Handle("/", handleNotFound())

@@ -56,10 +56,10 @@ type Config struct {
 	// CacheMaxAge is the max-age of successful GET query responses.
 	// Default 60 s; negative disables caching (every response no-store).
 	CacheMaxAge time.Duration
-	// MaxInFlight caps the GraphQL requests executing at once; the rest
-	// wait their turn, first come first served, until their deadline
-	// (then 503 TIMEOUT). Default DefaultMaxInFlight; negative means no
-	// cap. See admit.
+	// MaxInFlight caps the GraphQL requests and TRAPI queries executing
+	// at once (one queue); the rest wait their turn, first come first
+	// served, until their deadline (then 503). Default
+	// DefaultMaxInFlight; negative means no cap. See admission.
 	MaxInFlight int
 }
 
@@ -118,6 +118,14 @@ type Deps struct {
 	// code generators; nil leaves the route out (as when introspection
 	// is off: the SDL says no less than introspection would).
 	SDL []byte
+	// TRAPIQuery and TRAPIMeta serve the Translator Reasoner API
+	// (package trapi) at POST /trapi/query and GET
+	// /trapi/meta_knowledge_graph; nil leaves the routes out.
+	// TRAPIQuery shares GraphQL's admission queue (MaxInFlight);
+	// TRAPIBusy answers a query whose deadline passed in that queue.
+	TRAPIQuery http.Handler
+	TRAPIMeta  http.Handler
+	TRAPIBusy  http.Handler
 }
 
 // NewServer builds the whole HTTP surface of kapgraph as one handler: the

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Python tools the export tests use (scripts/kgx-check.py:
-# NetworkX and the Biolink Model schema) into a virtualenv at .cache/venv,
+# Installs the Python tools the export and TRAPI tests use
+# (scripts/kgx-check.py: NetworkX and the Biolink Model schema;
+# scripts/trapi-check.py: reasoner-pydantic as well) into a virtualenv at .cache/venv,
 # which the Go tests find on their own. Safe to run again: it does nothing
 # when the venv already holds what the requirements ask for.
 #
-#   scripts/setup-python.sh                  # NetworkX, PyYAML, biolink-model
+#   scripts/setup-python.sh                  # NetworkX, PyYAML, biolink-model,
+#                                            # reasoner-pydantic
 #   KAPGRAPH_KGX=1 scripts/setup-python.sh   # also the kgx validator (heavy;
 #                                            # the Go test then runs it too)
 set -euo pipefail
@@ -34,6 +36,6 @@ fi
 # Only the schema files are needed; its dependencies (the LinkML runtime)
 # would conflict with the validator's pins and are not used.
 "${pip[@]}" --no-deps "$biolink"
-"$venv/bin/python" -c 'import networkx, yaml, importlib.resources as r; r.files("biolink_model").joinpath("schema/biolink_model.yaml").read_bytes()'
+"$venv/bin/python" -c 'import networkx, yaml, reasoner_pydantic, importlib.resources as r; r.files("biolink_model").joinpath("schema/biolink_model.yaml").read_bytes()'
 echo "$want" >"$stamp"
 echo "setup-python: $venv ready" >&2

@@ -25,7 +25,7 @@ go vet ./...
 step "schema contract (GraphQL Inspector over every published version)"
 scripts/schema-check.sh
 
-step "python tools for the export checks (NetworkX, Biolink schema)"
+step "python tools for the export and TRAPI checks (NetworkX, Biolink schema, reasoner-pydantic)"
 scripts/setup-python.sh
 
 step "start Neo4j"

@@ -260,7 +260,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	maxInFlight := fs.Int("max-inflight", defInFlight, "GraphQL requests executing at once; others queue until their deadline (negative: no cap)")
+	maxInFlight := fs.Int("max-inflight", defInFlight, "GraphQL and TRAPI queries executing at once; others queue until their deadline (negative: no cap)")
 	logFormat := fs.String("log-format", envOr(getenv, "KAPGRAPH_LOG_FORMAT", "auto"), "log format: text, json, or auto (text on a terminal, else JSON)")
 	if err := parse(fs, args); err != nil {
 		return err
