@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -105,7 +106,7 @@ func TestHTTPSurface(t *testing.T) {
 		detail = "not reads: " + strings.Join(append(writes, unreadable...), "; ")
 	}
 	reliability.Record(t, reliability.Case{Area: "surface", Name: "HTTP routes (httpapi/routes.go)",
-		Expect: "reads only: GET routes, POST /graphql, and catch-alls answering 404/405",
+		Expect: "reads only: GET routes, POST /graphql, POST /trapi/query, and catch-alls answering 404/405",
 		Got:    strings.Join(patterns, ", "), Detail: detail,
 		OK: len(patterns) > 0 && len(writes) == 0 && len(unreadable) == 0 && slices.Contains(patterns, "POST /graphql")})
 
@@ -129,6 +130,9 @@ func TestHTTPSurface(t *testing.T) {
 			if m == http.MethodPost && path == "/graphql" {
 				continue // the API itself, checked above
 			}
+			if m == http.MethodPost && path == "/trapi/query" {
+				continue // TRAPI's lookup: reads only (TestTRAPIReadsOnly)
+			}
 			req, _ := http.NewRequest(m, kg.base+path, strings.NewReader(`{"query":"{ __typename }"}`))
 			req.Header.Set("Content-Type", "application/json")
 			res, err := httpClient.Do(req)
@@ -141,6 +145,44 @@ func TestHTTPSurface(t *testing.T) {
 				Expect: "404 or 405", Got: fmt.Sprint(status), OK: err == nil && (status == 404 || status == 405)})
 		}
 	}
+}
+
+// TestTRAPIReadsOnly holds POST /trapi/query to what it claims, a lookup:
+// no code of package trapi calls a Store method that writes.
+func TestTRAPIReadsOnly(t *testing.T) {
+	dir := filepath.Join(repoRoot(), "trapi")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writes := map[string]bool{"Load": true, "Remove": true}
+	files, calls := 0, 0
+	var found []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		files++
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, filepath.Join(dir, e.Name()), nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+					calls++
+					if writes[sel.Sel.Name] {
+						found = append(found, fset.Position(call.Pos()).String()+": "+sel.Sel.Name)
+					}
+				}
+			}
+			return true
+		})
+	}
+	reliability.Record(t, reliability.Case{Area: "surface", Name: "POST /trapi/query reads only (package trapi)",
+		Expect: "no call of Store.Load or Store.Remove", Got: fmt.Sprintf("%d files, %d method calls, writes: %v", files, calls, found),
+		OK: files > 0 && calls > 0 && len(found) == 0})
 }
 
 // routePatterns returns the pattern of every Handle and HandleFunc call in
