@@ -108,6 +108,7 @@ func TestPolicy(t *testing.T) {
 		{"an undeprecated field removed, with changelog", `"q" type Query { "b" b: Int @deprecated(reason: "use a") "c" c: String }`, true, "not deprecated first"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each history is a repository of its own
 			dir := t.TempDir()
 			for _, f := range []string{"scripts/schema-check.sh", "contract/package.json", "contract/package-lock.json", "contract/removals.mjs"} {
 				b, err := os.ReadFile(filepath.Join(root, f))
