@@ -241,7 +241,8 @@ func printReport(w io.Writer, r *loader.Report) {
 	}
 	fmt.Fprintf(w, "\n  citation concerns: %d\n", len(r.Concerns))
 	for _, c := range r.Concerns {
-		fmt.Fprintf(w, "  line %d  %s: %s\n", c.Line, c.Kind, c.Message)
+		// file:line, as compilers print it, so editors and terminals jump there.
+		fmt.Fprintf(w, "  %s:%d  %s: %s\n", r.Source, c.Line, c.Kind, c.Message)
 	}
 	fmt.Fprintln(w)
 }
