@@ -145,6 +145,19 @@ test('the page loads with only same-origin requests, under a strict CSP', { time
   check();
 });
 
+test('with no view in the URL, it opens on the neighbourhood of the drug with the most claims', { timeout: 120_000 }, async (t) => {
+  const { page, check } = await openPage(t);
+  const drugs = (await gql('{ drugs(first: 100) { edges { node { id claims(first: 1) { totalCount } } } } }')).drugs.edges.map((e) => e.node);
+  const best = drugs.reduce((a, b) => (b.claims.totalCount > a.claims.totalCount ? b : a));
+  await page.waitForFunction((id) => window.kapExplorer.state.node === id && window.kapExplorer.cy.nodes().length > 1, best.id);
+  const want = (await gql('query($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { id } } }', { id: best.id })).neighborhood;
+  const drawn = await page.evaluate(() => window.kapExplorer.cy.nodes().map((n) => n.id()));
+  assert.deepEqual(drawn.sort(), want.nodes.map((n) => n.id).sort());
+  assert.ok(await page.locator('#empty-state').isHidden(), 'the empty-canvas hint is gone');
+  assert.match(page.url(), new RegExp(`#node=${best.id}&depth=1`));
+  check();
+});
+
 test('search mTOR, draw its neighbourhood, read a claim\'s evidence', { timeout: 120_000 }, async (t) => {
   const { page, check } = await openPage(t);
 

@@ -147,8 +147,21 @@ async function init() {
   }
   fillPathSelects(data);
   if (location.hash.length > 1) await applyHash();
+  else await openDefault(data);
   ready = true;
   document.body.dataset.ready = 'true';
+}
+
+// openDefault opens, when the URL names no view, on something to read
+// rather than an empty canvas: the neighbourhood of the drug with the most
+// claims (the subject of a single-drug review). It replaces the history
+// entry, so Back leaves the explorer instead of returning to a blank page.
+async function openDefault(data) {
+  const drugs = (data?.drugs?.edges ?? []).map((e) => e.node);
+  if (drugs.length === 0) return;
+  const claims = (d) => d.claims?.totalCount ?? 0;
+  const best = drugs.reduce((a, b) => (claims(b) > claims(a) ? b : a));
+  await loadNeighborhood(best.id, { push: false });
 }
 
 // The test hook: browser tests read cytoscape's state through it.

@@ -5,7 +5,7 @@ const EDGE_FIELDS = `id predicate sign negated origin score subject { id } objec
 
 export const INIT_QUERY = `query ExplorerInit {
   predicates { predicate biolink signed curated }
-  drugs(first: 100) { edges { node { id name } } }
+  drugs(first: 100) { edges { node { id name claims(first: 1) { totalCount } } } }
   mechanisms(first: 100) { edges { node { id name } } }
   outcomes(first: 100) { edges { node { id name } } }
   symptoms(first: 100) { edges { node { id name } } }
