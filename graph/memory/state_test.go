@@ -22,10 +22,10 @@ import (
 // incremental state must hold the very node and edge versions a fresh
 // build would pick.
 type flat struct {
-	docs       map[string]*graph.Document
+	docs       map[string]*storedDoc
 	nodes      map[string]*graph.Node
-	edges      map[string]*graph.Edge
-	out, in    map[string][]*graph.Edge
+	edges      map[string]*edgeRec
+	out, in    map[string][]*edgeRec
 	byCategory map[graph.Category]map[string]*graph.Node
 	tokens     map[string]map[string]*graph.Node
 	stats      *graph.Stats
@@ -34,26 +34,26 @@ type flat struct {
 
 // scratch builds the flat state of docs the way the store did before it
 // was incremental: everything from all documents at once.
-func scratch(docs map[string]*graph.Document) *flat {
+func scratch(docs map[string]*storedDoc) *flat {
 	f := &flat{
-		docs: docs, nodes: map[string]*graph.Node{}, edges: map[string]*graph.Edge{},
-		out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		docs: docs, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{},
+		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
 		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
 	}
 	ids := slices.Sorted(maps.Keys(docs))
 	for _, id := range ids {
 		d := docs[id]
-		for i := range d.Nodes {
-			f.nodes[d.Nodes[i].ID] = &d.Nodes[i]
+		for i := range d.nodes {
+			f.nodes[d.nodes[i].ID] = &d.nodes[i]
 		}
 	}
 	for _, id := range ids {
 		d := docs[id]
-		for i := range d.Edges {
-			e := &d.Edges[i]
-			f.edges[e.ID] = e
-			f.out[e.Subject] = append(f.out[e.Subject], e)
-			f.in[e.Object] = append(f.in[e.Object], e)
+		for i := range d.edges {
+			e := &d.edges[i]
+			f.edges[e.id] = e
+			f.out[e.subject] = append(f.out[e.subject], e)
+			f.in[e.object] = append(f.in[e.object], e)
 		}
 	}
 	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
@@ -83,7 +83,8 @@ func scratch(docs map[string]*graph.Document) *flat {
 		}
 	}
 	meta := map[metaTriple]int{}
-	for _, e := range f.edges {
+	for _, r := range f.edges {
+		e := r.edge()
 		preds[string(e.Predicate)]++
 		s, o := f.nodes[e.Subject], f.nodes[e.Object]
 		if s != nil && o != nil {
@@ -108,8 +109,8 @@ func scratch(docs map[string]*graph.Document) *flat {
 func flatten(t *testing.T, st *state) *flat {
 	t.Helper()
 	f := &flat{
-		docs: map[string]*graph.Document{}, nodes: map[string]*graph.Node{}, edges: map[string]*graph.Edge{},
-		out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		docs: map[string]*storedDoc{}, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{},
+		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
 		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
 		stats: st.stats, meta: st.meta,
 	}
@@ -127,7 +128,7 @@ func flatten(t *testing.T, st *state) *flat {
 	n = 0
 	for id, es := range st.edges.all {
 		n++
-		if !slices.IsSortedFunc(es, func(a, b *graph.Edge) int { return strings.Compare(a.Document, b.Document) }) || len(es) == 0 {
+		if !slices.IsSortedFunc(es, func(a, b *edgeRec) int { return strings.Compare(a.document(), b.document()) }) || len(es) == 0 {
 			t.Errorf("edge %s: versions not sorted by document, or none", id)
 		}
 		f.edges[id] = es[len(es)-1]

@@ -1,0 +1,112 @@
+package memory
+
+import (
+	"slices"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// storedDoc is a document as the store keeps it. Its nodes are kept as
+// they are, since readers get pointers into them; its edges are kept as
+// edgeRecs. Most edges of a review are lexical (HAS_PASSAGE, CITES,
+// MENTIONS, ...): ids, a score and a handful of values every edge of the
+// same kind repeats, where a graph.Edge spends about 400 bytes on fields
+// such an edge leaves empty. Those edges were most of the store.
+type storedDoc struct {
+	id    string
+	nodes []graph.Node
+	edges []edgeRec
+}
+
+// edgeShape holds what the plain edges of one kind in one document have
+// in common, once per document rather than once per edge.
+type edgeShape struct {
+	predicate                          graph.Predicate
+	biolink, knowledgeLevel, agentType string
+	document                           string
+}
+
+// edgeRec is one stored edge. A plain edge (see plainEdge) is only its
+// ids, score and shape, and is rebuilt as a graph.Edge when a reader asks
+// for it; any other edge keeps its graph.Edge in full, which readers get
+// as it is. Both kinds fill every field here so that indexing and
+// filtering never need the full form.
+type edgeRec struct {
+	id, subject, object string
+	score               float64
+	shape               *edgeShape
+	full                *graph.Edge
+}
+
+func (r *edgeRec) predicate() graph.Predicate { return r.shape.predicate }
+func (r *edgeRec) document() string           { return r.shape.document }
+
+// edge is the graph.Edge r stands for. For a plain edge every call makes
+// a new one, equal in value; a question that needs one pointer per edge
+// (a path search deduplicates arcs by pointer) goes through an edgeView.
+func (r *edgeRec) edge() *graph.Edge {
+	if r.full != nil {
+		return r.full
+	}
+	return &graph.Edge{
+		ID: r.id, Subject: r.subject, Predicate: r.shape.predicate, Object: r.object,
+		Biolink: r.shape.biolink, KnowledgeLevel: r.shape.knowledgeLevel, AgentType: r.shape.agentType,
+		Document: r.shape.document, Score: r.score,
+	}
+}
+
+// plainEdge says whether e is all edgeRec.edge gives back for a plain
+// edge, so that storing it as one loses nothing. TestPlainEdgeSeesEveryField
+// keeps this in step with graph.Edge's fields.
+func plainEdge(e *graph.Edge) bool {
+	q := &e.Qualifiers
+	return e.Sign == "" && !e.Negated && e.Origin == "" && e.Note == "" && e.Evidence == nil && e.Concerns == nil &&
+		q.Mechanism == "" && q.Aspect == "" && q.CombinedWith == nil && q.TimePoint == "" && q.EffectSize == "" &&
+		q.Comparator == "" && q.Disorder == "" && q.Population == "" && q.Location == ""
+}
+
+// storeDoc makes the stored form of doc. Its nodes and the full edges are
+// copies, so that later changes by the caller cannot reach the snapshot.
+func storeDoc(doc *graph.Document) *storedDoc {
+	sd := &storedDoc{id: doc.ID, nodes: slices.Clone(doc.Nodes), edges: make([]edgeRec, len(doc.Edges))}
+	shapes := map[edgeShape]*edgeShape{}
+	nFull := 0
+	for i := range doc.Edges {
+		if !plainEdge(&doc.Edges[i]) {
+			nFull++
+		}
+	}
+	full := make([]graph.Edge, 0, nFull)
+	for i := range doc.Edges {
+		e := &doc.Edges[i]
+		k := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel, agentType: e.AgentType, document: e.Document}
+		sh := shapes[k]
+		if sh == nil {
+			sh = &k
+			shapes[k] = sh
+		}
+		r := &sd.edges[i]
+		*r = edgeRec{id: e.ID, subject: e.Subject, object: e.Object, score: e.Score, shape: sh}
+		if !plainEdge(e) {
+			full = append(full, *e)
+			r.full = &full[len(full)-1]
+		}
+	}
+	return sd
+}
+
+// edgeView gives one *graph.Edge per stored edge for the length of one
+// question, for the searches that tell edges apart by pointer.
+type edgeView map[*edgeRec]*graph.Edge
+
+func (v edgeView) of(r *edgeRec) *graph.Edge {
+	if r.full != nil {
+		return r.full
+	}
+	e := v[r]
+	if e == nil {
+		e = r.edge()
+		v[r] = e
+	}
+	return e
+}

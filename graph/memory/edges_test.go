@@ -1,0 +1,101 @@
+package memory
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// TestStoredEdgesRoundTrip checks that every edge of the test corpus comes
+// back from its stored form equal to what was loaded, that the lexical
+// edges are stored plain, and that a document's plain edges of one kind
+// share one shape.
+func TestStoredEdgesRoundTrip(t *testing.T) {
+	plain, full := 0, 0
+	for _, d := range testDocs(t) {
+		sd := storeDoc(d)
+		if len(sd.edges) != len(d.Edges) || len(sd.nodes) != len(d.Nodes) {
+			t.Fatalf("%s: stored %d nodes and %d edges of %d and %d", d.ID, len(sd.nodes), len(sd.edges), len(d.Nodes), len(d.Edges))
+		}
+		shapes := map[edgeShape]*edgeShape{}
+		for i := range sd.edges {
+			r := &sd.edges[i]
+			if got := r.edge(); !reflect.DeepEqual(got, &d.Edges[i]) {
+				t.Fatalf("%s: edge %d comes back as\n%+v\nwant\n%+v", d.ID, i, got, d.Edges[i])
+			}
+			if r.full == nil {
+				plain++
+			} else {
+				full++
+				if r.full == &d.Edges[i] {
+					t.Fatalf("%s: edge %s shares the caller's struct", d.ID, r.id)
+				}
+			}
+			if sh, ok := shapes[*r.shape]; ok && sh != r.shape {
+				t.Fatalf("%s: two copies of the shape %+v", d.ID, *r.shape)
+			}
+			shapes[*r.shape] = r.shape
+		}
+	}
+	if plain == 0 || full == 0 {
+		t.Fatalf("%d plain and %d full edges: the corpus should have both", plain, full)
+	}
+	if plain < 10*full {
+		t.Errorf("only %d of %d edges stored plain", plain, plain+full)
+	}
+}
+
+// TestPlainEdgeSeesEveryField sets each field of graph.Edge and of its
+// Qualifiers in turn and checks that plainEdge keeps an edge in full
+// exactly when edgeRec.edge would lose the field: a field added to
+// graph.Edge fails here until plainEdge or edgeRec learns it.
+func TestPlainEdgeSeesEveryField(t *testing.T) {
+	kept := map[string]bool{"ID": true, "Subject": true, "Predicate": true, "Object": true, "Biolink": true,
+		"KnowledgeLevel": true, "AgentType": true, "Document": true, "Score": true}
+	try := func(name string, e *graph.Edge) {
+		t.Helper()
+		r := storeDoc(&graph.Document{Edges: []graph.Edge{*e}}).edges[0]
+		if !reflect.DeepEqual(r.edge(), e) {
+			t.Errorf("%s: the stored edge loses the field", name)
+		}
+		if wantPlain := kept[name]; plainEdge(e) != wantPlain {
+			t.Errorf("%s: plainEdge is %v, want %v", name, plainEdge(e), wantPlain)
+		}
+	}
+	et := reflect.TypeFor[graph.Edge]()
+	for i := range et.NumField() {
+		f := et.Field(i)
+		if f.Name == "Qualifiers" {
+			qt := f.Type
+			for j := range qt.NumField() {
+				var e graph.Edge
+				setNonZero(t, reflect.ValueOf(&e.Qualifiers).Elem().Field(j))
+				try("Qualifiers."+qt.Field(j).Name, &e)
+			}
+			continue
+		}
+		var e graph.Edge
+		setNonZero(t, reflect.ValueOf(&e).Elem().Field(i))
+		try(f.Name, &e)
+	}
+}
+
+// setNonZero gives v some value other than its zero.
+func setNonZero(t *testing.T, v reflect.Value) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Float64:
+		v.SetFloat(0.5)
+	case reflect.Int:
+		v.SetInt(1)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	default:
+		t.Fatalf("no non-zero value for a %s", v.Kind())
+	}
+}
