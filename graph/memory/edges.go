@@ -1,20 +1,25 @@
 package memory
 
 import (
+	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
 
 // storedDoc is a document as the store keeps it. Its nodes are kept as
-// they are, since readers get pointers into them; its edges are kept as
+// graph.Nodes, since readers get pointers to them, but a shared entity
+// equal to the version the store already has is that version: every
+// review carries its own copy of each entity it names, and those copies
+// were more than a third of all nodes stored. Its edges are kept as
 // edgeRecs. Most edges of a review are lexical (HAS_PASSAGE, CITES,
 // MENTIONS, ...): ids, a score and a handful of values every edge of the
 // same kind repeats, where a graph.Edge spends about 400 bytes on fields
 // such an edge leaves empty. Those edges were most of the store.
 type storedDoc struct {
 	id    string
-	nodes []graph.Node
+	nodes []*graph.Node // in the document's order
 	edges []edgeRec
 }
 
@@ -65,10 +70,35 @@ func plainEdge(e *graph.Edge) bool {
 		q.Comparator == "" && q.Disorder == "" && q.Population == "" && q.Location == ""
 }
 
-// storeDoc makes the stored form of doc. Its nodes and the full edges are
-// copies, so that later changes by the caller cannot reach the snapshot.
-func storeDoc(doc *graph.Document) *storedDoc {
-	sd := &storedDoc{id: doc.ID, nodes: slices.Clone(doc.Nodes), edges: make([]edgeRec, len(doc.Edges))}
+// storeDoc makes the stored form of doc, to be loaded into old. Its nodes
+// and full edges are copies, so that later changes by the caller cannot
+// reach the snapshot.
+func storeDoc(doc *graph.Document, old *state) *storedDoc {
+	sd := &storedDoc{id: doc.ID, nodes: make([]*graph.Node, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges))}
+	nOwn := 0
+	for i := range doc.Nodes {
+		if doc.Nodes[i].Document != "" {
+			nOwn++
+		}
+	}
+	// Owned nodes go in one array, which lives and dies with the
+	// document. A shared entity is allocated on its own, so that another
+	// document reusing it keeps only it alive, not this document's array.
+	own := make([]graph.Node, 0, nOwn)
+	for i := range doc.Nodes {
+		n := &doc.Nodes[i]
+		if n.Document != "" {
+			own = append(own, *n)
+			sd.nodes[i] = &own[len(own)-1]
+			continue
+		}
+		if same := old.sameShared(doc.ID, n); same != nil {
+			sd.nodes[i] = same
+			continue
+		}
+		c := *n
+		sd.nodes[i] = &c
+	}
 	shapes := map[edgeShape]*edgeShape{}
 	nFull := 0
 	for i := range doc.Edges {
@@ -93,6 +123,25 @@ func storeDoc(doc *graph.Document) *storedDoc {
 		}
 	}
 	return sd
+}
+
+// sameShared is the version of shared entity n that st already holds and
+// that equals it, if any: the one in force or the one document doc gave
+// before. Those are the versions a reload or the next review repeats; the
+// others are not worth comparing with.
+func (st *state) sameShared(doc string, n *graph.Node) *graph.Node {
+	v := st.vertex(n.ID)
+	if v == nil {
+		return nil
+	}
+	if v.node != nil && v.node.Document == "" && reflect.DeepEqual(v.node, n) {
+		return v.node
+	}
+	i, found := slices.BinarySearchFunc(v.named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
+	if found && v.named[i].n != v.node && v.named[i].n.Document == "" && reflect.DeepEqual(v.named[i].n, n) {
+		return v.named[i].n
+	}
+	return nil
 }
 
 // edgeView gives one *graph.Edge per stored edge for the length of one

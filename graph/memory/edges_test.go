@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 func TestStoredEdgesRoundTrip(t *testing.T) {
 	plain, full := 0, 0
 	for _, d := range testDocs(t) {
-		sd := storeDoc(d)
+		sd := storeDoc(d, New().cur())
 		if len(sd.edges) != len(d.Edges) || len(sd.nodes) != len(d.Nodes) {
 			t.Fatalf("%s: stored %d nodes and %d edges of %d and %d", d.ID, len(sd.nodes), len(sd.edges), len(d.Nodes), len(d.Edges))
 		}
@@ -55,7 +56,7 @@ func TestPlainEdgeSeesEveryField(t *testing.T) {
 		"KnowledgeLevel": true, "AgentType": true, "Document": true, "Score": true}
 	try := func(name string, e *graph.Edge) {
 		t.Helper()
-		r := storeDoc(&graph.Document{Edges: []graph.Edge{*e}}).edges[0]
+		r := storeDoc(&graph.Document{Edges: []graph.Edge{*e}}, New().cur()).edges[0]
 		if !reflect.DeepEqual(r.edge(), e) {
 			t.Errorf("%s: the stored edge loses the field", name)
 		}
@@ -98,4 +99,46 @@ func setNonZero(t *testing.T, v reflect.Value) {
 	default:
 		t.Fatalf("no non-zero value for a %s", v.Kind())
 	}
+}
+
+// TestSharedEntitiesStoredOnce loads two reviews naming the same entity,
+// and a third naming it differently, and checks that equal versions are
+// one node and a different one is not.
+func TestSharedEntitiesStoredOnce(t *testing.T) {
+	ent := graph.Node{ID: "CHEBI:1", Category: graph.CategoryDrug, Name: "ketamine", Synonyms: []string{"k"}}
+	doc := func(id string, e graph.Node) *graph.Document {
+		return &graph.Document{ID: id, Nodes: []graph.Node{e, {ID: id + "/p1", Category: graph.CategoryPassage, Name: "p", Document: id}},
+			Edges: []graph.Edge{{ID: id + "/e1", Subject: id + "/p1", Predicate: graph.Mentions, Object: e.ID, Document: id}}}
+	}
+	s := New()
+	mustLoad(t, s, doc("a", ent))
+	first := s.cur().node(ent.ID)
+	copyOf := ent
+	copyOf.Synonyms = []string{"k"}
+	mustLoad(t, s, doc("b", copyOf))
+	st := s.cur()
+	if st.node(ent.ID) != first {
+		t.Fatal("an equal version of a shared entity was stored again")
+	}
+	for _, id := range []string{"a", "b"} {
+		d, _ := st.docs.get(id)
+		if d.nodes[0] != first {
+			t.Errorf("document %s does not hold the one stored version", id)
+		}
+	}
+	other := ent
+	other.Synonyms = nil
+	mustLoad(t, s, doc("c", other))
+	st = s.cur()
+	if n := st.node(ent.ID); n == first || !reflect.DeepEqual(n, &other) {
+		t.Errorf("a different version came back as %+v", n)
+	}
+	check(t, s, "after c")
+	if ok, err := s.Remove(context.Background(), "c"); !ok || err != nil {
+		t.Fatalf("remove c: %v %v", ok, err)
+	}
+	if s.cur().node(ent.ID) != first {
+		t.Error("removing c did not bring back the version a and b share")
+	}
+	check(t, s, "after removing c")
 }

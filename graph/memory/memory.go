@@ -57,7 +57,7 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	}); err != nil {
 		return nil, err
 	}
-	sd := storeDoc(doc)
+	sd := storeDoc(doc, old)
 	res := &graph.LoadResult{Document: doc.ID, Nodes: len(sd.nodes), Edges: len(sd.edges)}
 	if prev, ok := old.docs.get(doc.ID); ok {
 		res.Replaced = true

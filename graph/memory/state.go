@@ -197,7 +197,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	} else {
 		st.docs = st.docs.del(tx, id)
 	}
-	var prevNodes, nextNodes []graph.Node
+	var prevNodes, nextNodes []*graph.Node
 	var prevEdges, nextEdges []edgeRec
 	if prev != nil {
 		prevNodes, prevEdges = prev.nodes, prev.edges
@@ -223,11 +223,11 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		}
 		return c
 	}
-	for i := range prevNodes {
-		ch(prevNodes[i].ID).named = true
+	for _, n := range prevNodes {
+		ch(n.ID).named = true
 	}
-	for i := range nextNodes {
-		ch(nextNodes[i].ID).node = &nextNodes[i]
+	for _, n := range nextNodes {
+		ch(n.ID).node = n
 	}
 	for i := range prevEdges {
 		ch(prevEdges[i].subject).adjacent = true

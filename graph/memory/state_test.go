@@ -43,8 +43,8 @@ func scratch(docs map[string]*storedDoc) *flat {
 	ids := slices.Sorted(maps.Keys(docs))
 	for _, id := range ids {
 		d := docs[id]
-		for i := range d.nodes {
-			f.nodes[d.nodes[i].ID] = &d.nodes[i]
+		for _, n := range d.nodes {
+			f.nodes[n.ID] = n
 		}
 	}
 	for _, id := range ids {
