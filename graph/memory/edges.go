@@ -144,6 +144,41 @@ func (st *state) sameShared(doc string, n *graph.Node) *graph.Node {
 	return nil
 }
 
+// dropEdge takes document doc's version of edge id out of the edge
+// index.
+func (st *state) dropEdge(tx *txn, doc, id string) {
+	es, ok := st.edgeVersions.get(id)
+	if !ok {
+		st.edges = st.edges.del(tx, id)
+		return
+	}
+	es = slices.DeleteFunc(slices.Clone(es), func(x *edgeRec) bool { return x.document() == doc })
+	if len(es) == 1 {
+		st.edgeVersions = st.edgeVersions.del(tx, id)
+	} else {
+		st.edgeVersions = st.edgeVersions.set(tx, id, es)
+	}
+	st.edges = st.edges.set(tx, id, es[len(es)-1])
+}
+
+// addEdge puts e into the edge index, next to the versions of its id that
+// other documents have.
+func (st *state) addEdge(tx *txn, e *edgeRec) {
+	cur, ok := st.edges.get(e.id)
+	if !ok {
+		st.edges = st.edges.set(tx, e.id, e)
+		return
+	}
+	es, ok := st.edgeVersions.get(e.id)
+	if !ok {
+		es = []*edgeRec{cur}
+	}
+	i, _ := slices.BinarySearchFunc(es, e.document(), func(x *edgeRec, d string) int { return strings.Compare(x.document(), d) })
+	es = slices.Insert(slices.Clone(es), i, e)
+	st.edgeVersions = st.edgeVersions.set(tx, e.id, es)
+	st.edges = st.edges.set(tx, e.id, es[len(es)-1])
+}
+
 // edgeView gives one *graph.Edge per stored edge for the length of one
 // question, for the searches that tell edges apart by pointer.
 type edgeView map[*edgeRec]*graph.Edge

@@ -142,3 +142,40 @@ func TestSharedEntitiesStoredOnce(t *testing.T) {
 	}
 	check(t, s, "after removing c")
 }
+
+// TestEdgeIDSharedByThreeDocuments gives three documents an edge with the
+// same id and takes them out again in an order that leaves two versions
+// behind, checking the version in force at each step.
+func TestEdgeIDSharedByThreeDocuments(t *testing.T) {
+	doc := func(id string) *graph.Document {
+		p := id + "/p1"
+		return &graph.Document{ID: id, Nodes: []graph.Node{{ID: p, Category: graph.CategoryPassage, Name: "p", Document: id}},
+			Edges: []graph.Edge{{ID: "shared-edge", Subject: p, Predicate: graph.Mentions, Object: p, Document: id}}}
+	}
+	s := New()
+	inForce := func(want string) {
+		t.Helper()
+		es, err := s.EdgesByID(context.Background(), []string{"shared-edge"})
+		if err != nil || len(es) != 1 || es[0].Document != want {
+			t.Fatalf("the edge in force is %+v (%v), want document %s's", es, err, want)
+		}
+	}
+	for _, id := range []string{"b", "c", "a"} {
+		mustLoad(t, s, doc(id))
+		check(t, s, "load "+id)
+	}
+	inForce("c")
+	if ok, err := s.Remove(context.Background(), "c"); !ok || err != nil {
+		t.Fatalf("remove c: %v %v", ok, err)
+	}
+	check(t, s, "remove c")
+	inForce("b")
+	if ok, err := s.Remove(context.Background(), "a"); !ok || err != nil {
+		t.Fatalf("remove a: %v %v", ok, err)
+	}
+	check(t, s, "remove a")
+	inForce("b")
+	if st := s.cur(); st.edgeVersions.len() != 0 {
+		t.Errorf("%d ids still listed with versions, with one document left", st.edgeVersions.len())
+	}
+}

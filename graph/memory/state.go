@@ -14,15 +14,19 @@ import (
 // next state from the current one (apply), sharing everything the loaded
 // document does not touch, and publishes it with one atomic store.
 type state struct {
-	docs       pmap[*storedDoc]
-	vertices   pmap[*vertex]
-	edges      pmap[[]*edgeRec] // every document's edge with the id, by document
-	byCategory map[graph.Category]pmap[*graph.Node]
-	tokens     postings
-	counts     *counts
-	nodeCount  int
-	stats      *graph.Stats
-	meta       []*graph.MetaEdge
+	docs     pmap[*storedDoc]
+	vertices pmap[*vertex]
+	edges    pmap[*edgeRec] // the edge with the id: the version of the greatest document
+	// edgeVersions lists, by document, every version of the ids that more
+	// than one document uses; most ids have one, and a slice per id was a
+	// tenth of the store.
+	edgeVersions pmap[[]*edgeRec]
+	byCategory   map[graph.Category]pmap[*graph.Node]
+	tokens       postings
+	counts       *counts
+	nodeCount    int
+	stats        *graph.Stats
+	meta         []*graph.MetaEdge
 
 	sortedMu sync.Mutex
 	sorted   map[sortKey][]*graph.Node
@@ -119,10 +123,11 @@ func (c *counts) node(n *graph.Node, d int) {
 
 func emptyState(hash func(string) uint64) *state {
 	st := &state{
-		docs:       newPmap[*storedDoc](hash),
-		vertices:   newPmap[*vertex](hash),
-		edges:      newPmap[[]*edgeRec](hash),
-		byCategory: map[graph.Category]pmap[*graph.Node]{},
+		docs:         newPmap[*storedDoc](hash),
+		vertices:     newPmap[*vertex](hash),
+		edges:        newPmap[*edgeRec](hash),
+		edgeVersions: newPmap[[]*edgeRec](hash),
+		byCategory:   map[graph.Category]pmap[*graph.Node]{},
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
 		sorted: map[sortKey][]*graph.Node{},
@@ -147,10 +152,8 @@ func (st *state) node(id string) *graph.Node {
 // edge is the edge with the id: the version of the greatest document
 // that has one.
 func (st *state) edge(id string) *edgeRec {
-	if es, ok := st.edges.get(id); ok {
-		return es[len(es)-1]
-	}
-	return nil
+	e, _ := st.edges.get(id)
+	return e
 }
 
 func (st *state) outOf(id string) edgeList {
@@ -187,7 +190,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	tx := &txn{}
 	prev, _ := old.docs.get(id)
 	st := &state{
-		docs: old.docs, vertices: old.vertices, edges: old.edges,
+		docs: old.docs, vertices: old.vertices, edges: old.edges, edgeVersions: old.edgeVersions,
 		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*graph.Node{},
@@ -310,20 +313,10 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		}
 	}
 	for i := range prevEdges {
-		eid := prevEdges[i].id
-		es, _ := st.edges.get(eid)
-		es = slices.DeleteFunc(slices.Clone(es), func(x *edgeRec) bool { return x.document() == id })
-		if len(es) == 0 {
-			st.edges = st.edges.del(tx, eid)
-		} else {
-			st.edges = st.edges.set(tx, eid, es)
-		}
+		st.dropEdge(tx, id, prevEdges[i].id)
 	}
 	for i := range nextEdges {
-		e := &nextEdges[i]
-		es, _ := st.edges.get(e.id)
-		i, _ := slices.BinarySearchFunc(es, id, func(x *edgeRec, d string) int { return strings.Compare(x.document(), d) })
-		st.edges = st.edges.set(tx, e.id, slices.Insert(slices.Clone(es), i, e))
+		st.addEdge(tx, &nextEdges[i])
 	}
 	for eid := range metaIDs {
 		st.countEdge(st.counts, eid, +1)
