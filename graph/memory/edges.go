@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -24,23 +25,33 @@ type storedDoc struct {
 }
 
 // edgeShape holds what the plain edges of one kind in one document have
-// in common, once per document rather than once per edge.
+// in common, once per document rather than once per edge: a lexical
+// edge's score depends on its kind only, so it is here too. An edge kept
+// in full has a shape of its own, which points to it.
 type edgeShape struct {
 	predicate                          graph.Predicate
 	biolink, knowledgeLevel, agentType string
 	document                           string
+	score                              float64
+	full                               *graph.Edge
+}
+
+// shapeKey tells shapes apart. The score is compared by its bits: as a
+// float, -0 would share a shape with 0 and come back as 0.
+type shapeKey struct {
+	predicate                                    graph.Predicate
+	biolink, knowledgeLevel, agentType, document string
+	score                                        uint64
 }
 
 // edgeRec is one stored edge. A plain edge (see plainEdge) is only its
-// ids, score and shape, and is rebuilt as a graph.Edge when a reader asks
-// for it; any other edge keeps its graph.Edge in full, which readers get
-// as it is. Both kinds fill every field here so that indexing and
-// filtering never need the full form.
+// ids and shape, and is rebuilt as a graph.Edge when a reader asks for
+// it; any other edge keeps its graph.Edge in full, which readers get as it
+// is. Both kinds fill every field here so that indexing and filtering
+// never need the full form.
 type edgeRec struct {
 	id, subject, object string
-	score               float64
 	shape               *edgeShape
-	full                *graph.Edge
 }
 
 func (r *edgeRec) predicate() graph.Predicate { return r.shape.predicate }
@@ -50,13 +61,14 @@ func (r *edgeRec) document() string           { return r.shape.document }
 // a new one, equal in value; a question that needs one pointer per edge
 // (a path search deduplicates arcs by pointer) goes through an edgeView.
 func (r *edgeRec) edge() *graph.Edge {
-	if r.full != nil {
-		return r.full
+	sh := r.shape
+	if sh.full != nil {
+		return sh.full
 	}
 	return &graph.Edge{
-		ID: r.id, Subject: r.subject, Predicate: r.shape.predicate, Object: r.object,
-		Biolink: r.shape.biolink, KnowledgeLevel: r.shape.knowledgeLevel, AgentType: r.shape.agentType,
-		Document: r.shape.document, Score: r.score,
+		ID: r.id, Subject: r.subject, Predicate: sh.predicate, Object: r.object,
+		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
+		Document: sh.document, Score: sh.score,
 	}
 }
 
@@ -99,7 +111,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		c := *n
 		sd.nodes[i] = &c
 	}
-	shapes := map[edgeShape]*edgeShape{}
+	shapes := map[shapeKey]*edgeShape{}
 	nFull := 0
 	for i := range doc.Edges {
 		if !plainEdge(&doc.Edges[i]) {
@@ -107,19 +119,24 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 	}
 	full := make([]graph.Edge, 0, nFull)
+	fullShapes := make([]edgeShape, 0, nFull)
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
-		k := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel, agentType: e.AgentType, document: e.Document}
-		sh := shapes[k]
-		if sh == nil {
-			sh = &k
-			shapes[k] = sh
-		}
 		r := &sd.edges[i]
-		*r = edgeRec{id: e.ID, subject: e.Subject, object: e.Object, score: e.Score, shape: sh}
+		*r = edgeRec{id: e.ID, subject: e.Subject, object: e.Object}
+		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
+			agentType: e.AgentType, document: e.Document, score: e.Score}
 		if !plainEdge(e) {
 			full = append(full, *e)
-			r.full = &full[len(full)-1]
+			sh.full = &full[len(full)-1]
+			fullShapes = append(fullShapes, sh)
+			r.shape = &fullShapes[len(fullShapes)-1]
+			continue
+		}
+		k := shapeKey{sh.predicate, sh.biolink, sh.knowledgeLevel, sh.agentType, sh.document, math.Float64bits(sh.score)}
+		if r.shape = shapes[k]; r.shape == nil {
+			r.shape = &sh
+			shapes[k] = r.shape
 		}
 	}
 	return sd
@@ -184,8 +201,8 @@ func (st *state) addEdge(tx *txn, e *edgeRec) {
 type edgeView map[*edgeRec]*graph.Edge
 
 func (v edgeView) of(r *edgeRec) *graph.Edge {
-	if r.full != nil {
-		return r.full
+	if full := r.shape.full; full != nil {
+		return full
 	}
 	e := v[r]
 	if e == nil {

@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"math"
 	"reflect"
 	"testing"
 
@@ -20,20 +21,22 @@ func TestStoredEdgesRoundTrip(t *testing.T) {
 			t.Fatalf("%s: stored %d nodes and %d edges of %d and %d", d.ID, len(sd.nodes), len(sd.edges), len(d.Nodes), len(d.Edges))
 		}
 		shapes := map[edgeShape]*edgeShape{}
+		// Shapes of full edges are each their own; the plain ones of one
+		// kind must be one.
 		for i := range sd.edges {
 			r := &sd.edges[i]
 			if got := r.edge(); !reflect.DeepEqual(got, &d.Edges[i]) {
 				t.Fatalf("%s: edge %d comes back as\n%+v\nwant\n%+v", d.ID, i, got, d.Edges[i])
 			}
-			if r.full == nil {
+			if r.shape.full == nil {
 				plain++
 			} else {
 				full++
-				if r.full == &d.Edges[i] {
+				if r.shape.full == &d.Edges[i] {
 					t.Fatalf("%s: edge %s shares the caller's struct", d.ID, r.id)
 				}
 			}
-			if sh, ok := shapes[*r.shape]; ok && sh != r.shape {
+			if sh, ok := shapes[*r.shape]; ok && sh != r.shape && r.shape.full == nil {
 				t.Fatalf("%s: two copies of the shape %+v", d.ID, *r.shape)
 			}
 			shapes[*r.shape] = r.shape
@@ -177,5 +180,21 @@ func TestEdgeIDSharedByThreeDocuments(t *testing.T) {
 	inForce("b")
 	if st := s.cur(); st.edgeVersions.len() != 0 {
 		t.Errorf("%d ids still listed with versions, with one document left", st.edgeVersions.len())
+	}
+}
+
+// TestShapeKeepsNegativeZero stores plain edges whose scores are 0 and -0
+// and checks that each comes back with its own sign: JSON spells them
+// differently.
+func TestShapeKeepsNegativeZero(t *testing.T) {
+	d := &graph.Document{ID: "d", Edges: []graph.Edge{
+		{ID: "e1", Subject: "a", Predicate: graph.Mentions, Object: "b", Document: "d"},
+		{ID: "e2", Subject: "a", Predicate: graph.Mentions, Object: "c", Document: "d", Score: math.Copysign(0, -1)},
+	}}
+	sd := storeDoc(d, New().cur())
+	for i := range d.Edges {
+		if got := sd.edges[i].edge().Score; math.Signbit(got) != math.Signbit(d.Edges[i].Score) {
+			t.Errorf("edge %s: score %v, want %v", d.Edges[i].ID, got, d.Edges[i].Score)
+		}
 	}
 }
