@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -50,6 +51,11 @@ func BenchmarkResident(b *testing.B) {
 			b.ReportMetric(float64(heap)/(1<<20), "liveMB")
 			b.ReportMetric(float64(heap)/float64(nodes), "liveB/node")
 			b.ReportMetric(float64(rss)/(1<<20), "rssMB")
+			// What a server idle after its load comes down to, once the
+			// runtime has handed back the pages it freed.
+			debug.FreeOSMemory()
+			b.ReportMetric(float64(selfRSS(b))/(1<<20), "idleRssMB")
+			runtime.KeepAlive(s)
 		})
 	}
 }
