@@ -58,18 +58,25 @@ func (r *edgeRec) predicate() graph.Predicate { return r.shape.predicate }
 func (r *edgeRec) document() string           { return r.shape.document }
 
 // edge is the graph.Edge r stands for. For a plain edge every call makes
-// a new one, equal in value; a question that needs one pointer per edge
-// (a path search deduplicates arcs by pointer) goes through an edgeView.
+// a new one, equal in value; reads go through an edgeView, which
+// allocates them in batches and, for the searches that tell edges apart
+// by pointer, gives one per edge.
 func (r *edgeRec) edge() *graph.Edge {
-	sh := r.shape
-	if sh.full != nil {
-		return sh.full
+	if r.shape.full != nil {
+		return r.shape.full
 	}
-	return &graph.Edge{
+	return r.plain(new(graph.Edge))
+}
+
+// plain fills e with plain edge r.
+func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
+	sh := r.shape
+	*e = graph.Edge{
 		ID: r.id, Subject: r.subject, Predicate: sh.predicate, Object: r.object,
 		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
 		Document: sh.document, Score: sh.score,
 	}
+	return e
 }
 
 // plainEdge says whether e is all edgeRec.edge gives back for a plain
@@ -196,18 +203,33 @@ func (st *state) addEdge(tx *txn, e *edgeRec) {
 	st.edges = st.edges.set(tx, e.id, es[len(es)-1])
 }
 
-// edgeView gives one *graph.Edge per stored edge for the length of one
-// question, for the searches that tell edges apart by pointer.
-type edgeView map[*edgeRec]*graph.Edge
+// edgeView hands out the graph.Edges of one question. It rebuilds plain
+// edges in slabs rather than one allocation each: a hub's edges are
+// thousands, and one allocation per edge made listing them several times
+// slower than when they were stored whole. With seen set (newEdgeView) it
+// gives one pointer per stored edge, which the path searches need: they
+// tell edges apart by pointer.
+type edgeView struct {
+	seen map[*edgeRec]*graph.Edge
+	slab []graph.Edge
+}
 
-func (v edgeView) of(r *edgeRec) *graph.Edge {
+func newEdgeView() *edgeView { return &edgeView{seen: map[*edgeRec]*graph.Edge{}} }
+
+func (v *edgeView) of(r *edgeRec) *graph.Edge {
 	if full := r.shape.full; full != nil {
 		return full
 	}
-	e := v[r]
-	if e == nil {
-		e = r.edge()
-		v[r] = e
+	if e := v.seen[r]; e != nil {
+		return e
+	}
+	if len(v.slab) == cap(v.slab) {
+		v.slab = make([]graph.Edge, 0, min(max(8, 2*cap(v.slab)), 256))
+	}
+	v.slab = v.slab[:len(v.slab)+1]
+	e := r.plain(&v.slab[len(v.slab)-1])
+	if v.seen != nil {
+		v.seen[r] = e
 	}
 	return e
 }

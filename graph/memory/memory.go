@@ -117,9 +117,10 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, err
 func (s *Store) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, error) {
 	st := s.cur()
 	out := make([]*graph.Edge, 0, len(ids))
+	var view edgeView
 	for _, id := range uniq(ids) {
 		if e := st.edge(id); e != nil {
-			out = append(out, e.edge())
+			out = append(out, view.of(e))
 		}
 	}
 	return out, nil
@@ -216,11 +217,12 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	allowed := predicateSet(q.Predicates, true)
 	seen := map[string]bool{}
 	var out []*graph.Edge
+	var view edgeView
 	add := func(es edgeList) {
 		for e := range es.all {
 			if allowed(e.predicate()) && !seen[e.id] {
 				seen[e.id] = true
-				out = append(out, e.edge())
+				out = append(out, view.of(e))
 			}
 		}
 	}
@@ -282,6 +284,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	ids, truncated := graph.ExpandNeighborhood(q, neighbours)
 	sub := &graph.Subgraph{Truncated: truncated}
 	in := map[string]bool{}
+	var view edgeView
 	for _, id := range ids {
 		in[id] = true
 		sub.Nodes = append(sub.Nodes, st.node(id))
@@ -289,7 +292,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	for _, id := range ids {
 		for e := range st.outOf(id).all {
 			if allowed(e.predicate()) && in[e.object] {
-				sub.Edges = append(sub.Edges, e.edge())
+				sub.Edges = append(sub.Edges, view.of(e))
 			}
 		}
 	}
@@ -344,7 +347,7 @@ func (st *state) pathSearch(ctx context.Context, q graph.PathQuery) (graph.PathS
 		return graph.PathSearch{}, nil
 	}
 	allowed := predicateSet(q.Predicates, false)
-	view := edgeView{}
+	view := newEdgeView()
 	arcs, err := graph.MeetInTheMiddle(ctx, q.From, q.To, q.MaxHops,
 		st.arcs(view, allowed, nil, !q.Directed), st.arcsIn(view, allowed, nil, !q.Directed))
 	return graph.PathSearch{
@@ -379,7 +382,7 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 	// No meeting in the middle with a target: causal claims fan out
 	// little from a source but converge on outcomes, so the ball around
 	// the source is the small one.
-	arcs := st.arcs(edgeView{}, allowed, edgeOK, false)
+	arcs := st.arcs(newEdgeView(), allowed, edgeOK, false)
 	accept := func(id string) (bool, bool) {
 		if to != nil {
 			return id == to.ID, id != to.ID
@@ -410,7 +413,7 @@ func (st *state) mustExist(from, to string) error {
 // allowed types that pass edgeOK (when given), forward, and backward too
 // when undirected, to nodes that exist (a dangling edge leads nowhere).
 // The search's edges come from view, one pointer per edge.
-func (st *state) arcs(view edgeView, allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+func (st *state) arcs(view *edgeView, allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
 	return func(id string, yield func(graph.Arc)) {
 		v := st.vertex(id)
 		if v == nil {
@@ -447,7 +450,7 @@ func (st *state) arcs(view edgeView, allowed func(graph.Predicate) bool, edgeOK 
 // arcsIn lists the arcs into a node for graph.MeetInTheMiddle: To is the
 // node a path would come from, Forward whether it walks the edge from
 // subject to object.
-func (st *state) arcsIn(view edgeView, allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
 	return func(id string, yield func(graph.Arc)) {
 		v := st.vertex(id)
 		if v == nil {

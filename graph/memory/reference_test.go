@@ -112,7 +112,7 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 	hops := make([]graph.Hop, 0, maxHops)
 	steps := 0
 	var limitErr error
-	view := edgeView{}
+	view := newEdgeView()
 	var dfs func(at string, v *vertex)
 	dfs = func(at string, v *vertex) {
 		if limitErr != nil {
