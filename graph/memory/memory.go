@@ -57,19 +57,18 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	}); err != nil {
 		return nil, err
 	}
-	// Copy so later changes by the caller cannot reach the snapshot.
-	cp := &graph.Document{ID: doc.ID, Nodes: slices.Clone(doc.Nodes), Edges: slices.Clone(doc.Edges)}
-	res := &graph.LoadResult{Document: doc.ID, Nodes: len(cp.Nodes), Edges: len(cp.Edges)}
+	sd := storeDoc(doc, old)
+	res := &graph.LoadResult{Document: doc.ID, Nodes: len(sd.nodes), Edges: len(sd.edges)}
 	if prev, ok := old.docs.get(doc.ID); ok {
 		res.Replaced = true
-		for _, n := range prev.Nodes {
+		for _, n := range prev.nodes {
 			if n.Document == doc.ID {
 				res.RemovedNodes++
 			}
 		}
-		res.RemovedEdges = len(prev.Edges)
+		res.RemovedEdges = len(prev.edges)
 	}
-	s.state.Store(old.apply(doc.ID, cp))
+	s.state.Store(old.apply(doc.ID, sd))
 	return res, nil
 }
 
@@ -118,9 +117,10 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, err
 func (s *Store) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, error) {
 	st := s.cur()
 	out := make([]*graph.Edge, 0, len(ids))
+	var view edgeView
 	for _, id := range uniq(ids) {
 		if e := st.edge(id); e != nil {
-			out = append(out, e)
+			out = append(out, view.of(e))
 		}
 	}
 	return out, nil
@@ -217,11 +217,12 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	allowed := predicateSet(q.Predicates, true)
 	seen := map[string]bool{}
 	var out []*graph.Edge
+	var view edgeView
 	add := func(es edgeList) {
 		for e := range es.all {
-			if allowed(e.Predicate) && !seen[e.ID] {
-				seen[e.ID] = true
-				out = append(out, e)
+			if allowed(e.predicate()) && !seen[e.id] {
+				seen[e.id] = true
+				out = append(out, view.of(e))
 			}
 		}
 	}
@@ -268,13 +269,13 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 				continue
 			}
 			for e := range v.out.all {
-				if allowed(e.Predicate) {
-					next = append(next, e.Object)
+				if allowed(e.predicate()) {
+					next = append(next, e.object)
 				}
 			}
 			for e := range v.in.all {
-				if allowed(e.Predicate) {
-					next = append(next, e.Subject)
+				if allowed(e.predicate()) {
+					next = append(next, e.subject)
 				}
 			}
 		}
@@ -283,14 +284,15 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	ids, truncated := graph.ExpandNeighborhood(q, neighbours)
 	sub := &graph.Subgraph{Truncated: truncated}
 	in := map[string]bool{}
+	var view edgeView
 	for _, id := range ids {
 		in[id] = true
 		sub.Nodes = append(sub.Nodes, st.node(id))
 	}
 	for _, id := range ids {
 		for e := range st.outOf(id).all {
-			if allowed(e.Predicate) && in[e.Object] {
-				sub.Edges = append(sub.Edges, e)
+			if allowed(e.predicate()) && in[e.object] {
+				sub.Edges = append(sub.Edges, view.of(e))
 			}
 		}
 	}
@@ -353,8 +355,9 @@ func (st *state) pathSearch(ctx context.Context, q graph.PathQuery) (graph.PathS
 		return graph.PathSearch{}, nil
 	}
 	allowed := predicateSet(q.Predicates, false)
+	view := newEdgeView()
 	arcs, err := graph.MeetInTheMiddle(ctx, q.From, q.To, q.MaxHops,
-		st.arcs(allowed, nil, !q.Directed), st.arcsIn(allowed, nil, !q.Directed))
+		st.arcs(view, allowed, nil, !q.Directed), st.arcsIn(view, allowed, nil, !q.Directed))
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
 		Arcs:   arcs,
@@ -387,7 +390,7 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 	// No meeting in the middle with a target: causal claims fan out
 	// little from a source but converge on outcomes, so the ball around
 	// the source is the small one.
-	arcs := st.arcs(allowed, edgeOK, false)
+	arcs := st.arcs(newEdgeView(), allowed, edgeOK, false)
 	accept := func(id string) (bool, bool) {
 		if to != nil {
 			return id == to.ID, id != to.ID
@@ -417,14 +420,19 @@ func (st *state) mustExist(from, to string) error {
 // arcs lists the arcs a path search may take out of a node: edges of the
 // allowed types that pass edgeOK (when given), forward, and backward too
 // when undirected, to nodes that exist (a dangling edge leads nowhere).
-func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+// The search's edges come from view, one pointer per edge.
+func (st *state) arcs(view *edgeView, allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
 	return func(id string, yield func(graph.Arc)) {
 		v := st.vertex(id)
 		if v == nil {
 			return
 		}
-		add := func(e *graph.Edge, next string, forward bool) {
-			if !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
+		add := func(r *edgeRec, next string, forward bool) {
+			if !allowed(r.predicate()) {
+				return
+			}
+			e := view.of(r)
+			if edgeOK != nil && !edgeOK(e) {
 				return
 			}
 			if nv := st.vertex(next); nv == nil || nv.node == nil {
@@ -434,13 +442,13 @@ func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edg
 		}
 		for _, part := range v.out {
 			for _, e := range part {
-				add(e, e.Object, true)
+				add(e, e.object, true)
 			}
 		}
 		if undirected {
 			for _, part := range v.in {
 				for _, e := range part {
-					add(e, e.Subject, false)
+					add(e, e.subject, false)
 				}
 			}
 		}
@@ -450,14 +458,18 @@ func (st *state) arcs(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edg
 // arcsIn lists the arcs into a node for graph.MeetInTheMiddle: To is the
 // node a path would come from, Forward whether it walks the edge from
 // subject to object.
-func (st *state) arcsIn(allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
+func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edgeOK func(*graph.Edge) bool, undirected bool) func(string, func(graph.Arc)) {
 	return func(id string, yield func(graph.Arc)) {
 		v := st.vertex(id)
 		if v == nil {
 			return
 		}
-		add := func(e *graph.Edge, prev string, forward bool) {
-			if !allowed(e.Predicate) || (edgeOK != nil && !edgeOK(e)) {
+		add := func(r *edgeRec, prev string, forward bool) {
+			if !allowed(r.predicate()) {
+				return
+			}
+			e := view.of(r)
+			if edgeOK != nil && !edgeOK(e) {
 				return
 			}
 			if pv := st.vertex(prev); pv == nil || pv.node == nil {
@@ -467,13 +479,13 @@ func (st *state) arcsIn(allowed func(graph.Predicate) bool, edgeOK func(*graph.E
 		}
 		for _, part := range v.in {
 			for _, e := range part {
-				add(e, e.Subject, true)
+				add(e, e.subject, true)
 			}
 		}
 		if undirected {
 			for _, part := range v.out {
 				for _, e := range part {
-					add(e, e.Object, false)
+					add(e, e.object, false)
 				}
 			}
 		}

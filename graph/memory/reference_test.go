@@ -112,6 +112,7 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 	hops := make([]graph.Hop, 0, maxHops)
 	steps := 0
 	var limitErr error
+	view := newEdgeView()
 	var dfs func(at string, v *vertex)
 	dfs = func(at string, v *vertex) {
 		if limitErr != nil {
@@ -147,13 +148,13 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 		}
 		for _, part := range v.out {
 			for _, e := range part {
-				try(e, e.Object, true)
+				try(view.of(e), e.object, true)
 			}
 		}
 		if undirected {
 			for _, part := range v.in {
 				for _, e := range part {
-					try(e, e.Subject, false)
+					try(view.of(e), e.subject, false)
 				}
 			}
 		}

@@ -14,15 +14,19 @@ import (
 // next state from the current one (apply), sharing everything the loaded
 // document does not touch, and publishes it with one atomic store.
 type state struct {
-	docs       pmap[*graph.Document]
-	vertices   pmap[*vertex]
-	edges      pmap[[]*graph.Edge] // every document's edge with the id, by document
-	byCategory map[graph.Category]pmap[*graph.Node]
-	tokens     postings
-	counts     *counts
-	nodeCount  int
-	stats      *graph.Stats
-	meta       []*graph.MetaEdge
+	docs     pmap[*storedDoc]
+	vertices pmap[*vertex]
+	edges    pmap[*edgeRec] // the edge with the id: the version of the greatest document
+	// edgeVersions lists, by document, every version of the ids that more
+	// than one document uses; most ids have one, and a slice per id was a
+	// tenth of the store.
+	edgeVersions pmap[[]*edgeRec]
+	byCategory   map[graph.Category]pmap[*graph.Node]
+	tokens       postings
+	counts       *counts
+	nodeCount    int
+	stats        *graph.Stats
+	meta         []*graph.MetaEdge
 
 	sortedMu sync.Mutex
 	sorted   map[sortKey][]*graph.Node
@@ -52,9 +56,9 @@ type vertex struct {
 // never changed once published, so that a load adding a few edges to a hub
 // (a drug that thousands of passages mention) copies the part they go in
 // and not the whole list.
-type edgeList [][]*graph.Edge
+type edgeList [][]*edgeRec
 
-func (l edgeList) all(yield func(*graph.Edge) bool) {
+func (l edgeList) all(yield func(*edgeRec) bool) {
 	for _, part := range l {
 		for _, e := range part {
 			if !yield(e) {
@@ -119,10 +123,11 @@ func (c *counts) node(n *graph.Node, d int) {
 
 func emptyState(hash func(string) uint64) *state {
 	st := &state{
-		docs:       newPmap[*graph.Document](hash),
-		vertices:   newPmap[*vertex](hash),
-		edges:      newPmap[[]*graph.Edge](hash),
-		byCategory: map[graph.Category]pmap[*graph.Node]{},
+		docs:         newPmap[*storedDoc](hash),
+		vertices:     newPmap[*vertex](hash),
+		edges:        newPmap[*edgeRec](hash),
+		edgeVersions: newPmap[[]*edgeRec](hash),
+		byCategory:   map[graph.Category]pmap[*graph.Node]{},
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
 		sorted: map[sortKey][]*graph.Node{},
@@ -146,11 +151,9 @@ func (st *state) node(id string) *graph.Node {
 
 // edge is the edge with the id: the version of the greatest document
 // that has one.
-func (st *state) edge(id string) *graph.Edge {
-	if es, ok := st.edges.get(id); ok {
-		return es[len(es)-1]
-	}
-	return nil
+func (st *state) edge(id string) *edgeRec {
+	e, _ := st.edges.get(id)
+	return e
 }
 
 func (st *state) outOf(id string) edgeList {
@@ -183,11 +186,11 @@ func (st *state) allNodes(yield func(*graph.Node) bool) {
 // instead of whatever version old has. It touches only the ids the old
 // and new versions name, and the posting lists of their tokens, so a load
 // costs about the size of the document, not of the graph.
-func (old *state) apply(id string, next *graph.Document) *state {
+func (old *state) apply(id string, next *storedDoc) *state {
 	tx := &txn{}
 	prev, _ := old.docs.get(id)
 	st := &state{
-		docs: old.docs, vertices: old.vertices, edges: old.edges,
+		docs: old.docs, vertices: old.vertices, edges: old.edges, edgeVersions: old.edgeVersions,
 		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*graph.Node{},
@@ -197,13 +200,13 @@ func (old *state) apply(id string, next *graph.Document) *state {
 	} else {
 		st.docs = st.docs.del(tx, id)
 	}
-	var prevNodes, nextNodes []graph.Node
-	var prevEdges, nextEdges []graph.Edge
+	var prevNodes, nextNodes []*graph.Node
+	var prevEdges, nextEdges []edgeRec
 	if prev != nil {
-		prevNodes, prevEdges = prev.Nodes, prev.Edges
+		prevNodes, prevEdges = prev.nodes, prev.edges
 	}
 	if next != nil {
-		nextNodes, nextEdges = next.Nodes, next.Edges
+		nextNodes, nextEdges = next.nodes, next.edges
 	}
 
 	// The ids whose vertex changes, with the document's new version of the
@@ -211,7 +214,7 @@ func (old *state) apply(id string, next *graph.Document) *state {
 	type change struct {
 		node     *graph.Node
 		named    bool // the old version named the node
-		out, in  []*graph.Edge
+		out, in  []*edgeRec
 		adjacent bool // edges of the document start or end here
 	}
 	changes := map[string]*change{}
@@ -223,19 +226,19 @@ func (old *state) apply(id string, next *graph.Document) *state {
 		}
 		return c
 	}
-	for i := range prevNodes {
-		ch(prevNodes[i].ID).named = true
+	for _, n := range prevNodes {
+		ch(n.ID).named = true
 	}
-	for i := range nextNodes {
-		ch(nextNodes[i].ID).node = &nextNodes[i]
+	for _, n := range nextNodes {
+		ch(n.ID).node = n
 	}
-	for _, e := range prevEdges {
-		ch(e.Subject).adjacent = true
-		ch(e.Object).adjacent = true
+	for i := range prevEdges {
+		ch(prevEdges[i].subject).adjacent = true
+		ch(prevEdges[i].object).adjacent = true
 	}
 	for i := range nextEdges {
 		e := &nextEdges[i]
-		s, o := ch(e.Subject), ch(e.Object)
+		s, o := ch(e.subject), ch(e.object)
 		s.adjacent, o.adjacent = true, true
 		s.out = append(s.out, e)
 		o.in = append(o.in, e)
@@ -246,11 +249,11 @@ func (old *state) apply(id string, next *graph.Document) *state {
 	// Their contributions are taken out under the old state and put back
 	// under the new one.
 	metaIDs := map[string]bool{}
-	for _, e := range prevEdges {
-		metaIDs[e.ID] = true
+	for i := range prevEdges {
+		metaIDs[prevEdges[i].id] = true
 	}
-	for _, e := range nextEdges {
-		metaIDs[e.ID] = true
+	for i := range nextEdges {
+		metaIDs[nextEdges[i].id] = true
 	}
 
 	newVertex := map[string]*vertex{}
@@ -287,10 +290,10 @@ func (old *state) apply(id string, next *graph.Document) *state {
 			if was == nil || nv.node == nil || was.Category != nv.node.Category {
 				if ov != nil {
 					for e := range ov.out.all {
-						metaIDs[e.ID] = true
+						metaIDs[e.id] = true
 					}
 					for e := range ov.in.all {
-						metaIDs[e.ID] = true
+						metaIDs[e.id] = true
 					}
 				}
 			}
@@ -309,20 +312,11 @@ func (old *state) apply(id string, next *graph.Document) *state {
 			st.vertices = st.vertices.set(tx, nid, nv)
 		}
 	}
-	for _, e := range prevEdges {
-		es, _ := st.edges.get(e.ID)
-		es = slices.DeleteFunc(slices.Clone(es), func(x *graph.Edge) bool { return x.Document == id })
-		if len(es) == 0 {
-			st.edges = st.edges.del(tx, e.ID)
-		} else {
-			st.edges = st.edges.set(tx, e.ID, es)
-		}
+	for i := range prevEdges {
+		st.dropEdge(tx, id, prevEdges[i].id)
 	}
 	for i := range nextEdges {
-		e := &nextEdges[i]
-		es, _ := st.edges.get(e.ID)
-		i, _ := slices.BinarySearchFunc(es, id, func(x *graph.Edge, d string) int { return strings.Compare(x.Document, d) })
-		st.edges = st.edges.set(tx, e.ID, slices.Insert(slices.Clone(es), i, e))
+		st.addEdge(tx, &nextEdges[i])
 	}
 	for eid := range metaIDs {
 		st.countEdge(st.counts, eid, +1)
@@ -335,11 +329,11 @@ func (old *state) apply(id string, next *graph.Document) *state {
 // doc's edges in document order, where doc's id sorts among them. Only
 // the parts that hold doc's old edges or the place of its new ones are
 // rebuilt; the others are shared with l.
-func splice(l edgeList, doc string, add []*graph.Edge) edgeList {
+func splice(l edgeList, doc string, add []*edgeRec) edgeList {
 	// Parts [a, b) hold doc's edges or, when a == b, the new ones go
 	// between parts a-1 and a.
-	a := sort.Search(len(l), func(i int) bool { p := l[i]; return p[len(p)-1].Document >= doc })
-	b := a + sort.Search(len(l)-a, func(i int) bool { return l[a+i][0].Document > doc })
+	a := sort.Search(len(l), func(i int) bool { p := l[i]; return p[len(p)-1].document() >= doc })
+	b := a + sort.Search(len(l)-a, func(i int) bool { return l[a+i][0].document() > doc })
 	if a == b {
 		if len(add) == 0 {
 			return l
@@ -348,10 +342,10 @@ func splice(l edgeList, doc string, add []*graph.Edge) edgeList {
 			a-- // grow a small part rather than add another
 		}
 	}
-	var flat []*graph.Edge
+	var flat []*edgeRec
 	for _, p := range l[a:b] {
 		for _, e := range p {
-			if e.Document < doc {
+			if e.document() < doc {
 				flat = append(flat, e)
 			}
 		}
@@ -359,7 +353,7 @@ func splice(l edgeList, doc string, add []*graph.Edge) edgeList {
 	flat = append(flat, add...)
 	for _, p := range l[a:b] {
 		for _, e := range p {
-			if e.Document > doc {
+			if e.document() > doc {
 				flat = append(flat, e)
 			}
 		}
@@ -468,10 +462,10 @@ func (st *state) countEdge(c *counts, id string, d int) {
 	if e == nil {
 		return
 	}
-	bump(c.preds, string(e.Predicate), d)
-	s, o := st.node(e.Subject), st.node(e.Object)
+	bump(c.preds, string(e.predicate()), d)
+	s, o := st.node(e.subject), st.node(e.object)
 	if s != nil && o != nil {
-		bump(c.meta, metaTriple{s.Category, e.Predicate, o.Category}, d)
+		bump(c.meta, metaTriple{s.Category, e.predicate(), o.Category}, d)
 	}
 }
 

@@ -22,10 +22,11 @@ import (
 // incremental state must hold the very node and edge versions a fresh
 // build would pick.
 type flat struct {
-	docs       map[string]*graph.Document
+	docs       map[string]*storedDoc
 	nodes      map[string]*graph.Node
-	edges      map[string]*graph.Edge
-	out, in    map[string][]*graph.Edge
+	edges      map[string]*edgeRec
+	versions   map[string][]*edgeRec // of the ids more than one document has
+	out, in    map[string][]*edgeRec
 	byCategory map[graph.Category]map[string]*graph.Node
 	tokens     map[string]map[string]*graph.Node
 	stats      *graph.Stats
@@ -34,28 +35,30 @@ type flat struct {
 
 // scratch builds the flat state of docs the way the store did before it
 // was incremental: everything from all documents at once.
-func scratch(docs map[string]*graph.Document) *flat {
+func scratch(docs map[string]*storedDoc) *flat {
 	f := &flat{
-		docs: docs, nodes: map[string]*graph.Node{}, edges: map[string]*graph.Edge{},
-		out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		docs: docs, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
+		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
 		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
 	}
 	ids := slices.Sorted(maps.Keys(docs))
 	for _, id := range ids {
 		d := docs[id]
-		for i := range d.Nodes {
-			f.nodes[d.Nodes[i].ID] = &d.Nodes[i]
+		for _, n := range d.nodes {
+			f.nodes[n.ID] = n
 		}
 	}
 	for _, id := range ids {
 		d := docs[id]
-		for i := range d.Edges {
-			e := &d.Edges[i]
-			f.edges[e.ID] = e
-			f.out[e.Subject] = append(f.out[e.Subject], e)
-			f.in[e.Object] = append(f.in[e.Object], e)
+		for i := range d.edges {
+			e := &d.edges[i]
+			f.edges[e.id] = e
+			f.versions[e.id] = append(f.versions[e.id], e)
+			f.out[e.subject] = append(f.out[e.subject], e)
+			f.in[e.object] = append(f.in[e.object], e)
 		}
 	}
+	maps.DeleteFunc(f.versions, func(_ string, es []*edgeRec) bool { return len(es) < 2 })
 	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, n := range f.nodes {
 		if f.byCategory[n.Category] == nil {
@@ -83,7 +86,8 @@ func scratch(docs map[string]*graph.Document) *flat {
 		}
 	}
 	meta := map[metaTriple]int{}
-	for _, e := range f.edges {
+	for _, r := range f.edges {
+		e := r.edge()
 		preds[string(e.Predicate)]++
 		s, o := f.nodes[e.Subject], f.nodes[e.Object]
 		if s != nil && o != nil {
@@ -108,8 +112,8 @@ func scratch(docs map[string]*graph.Document) *flat {
 func flatten(t *testing.T, st *state) *flat {
 	t.Helper()
 	f := &flat{
-		docs: map[string]*graph.Document{}, nodes: map[string]*graph.Node{}, edges: map[string]*graph.Edge{},
-		out: map[string][]*graph.Edge{}, in: map[string][]*graph.Edge{},
+		docs: map[string]*storedDoc{}, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
+		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
 		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
 		stats: st.stats, meta: st.meta,
 	}
@@ -125,14 +129,23 @@ func flatten(t *testing.T, st *state) *flat {
 	}
 	count("docs", n, st.docs.len())
 	n = 0
-	for id, es := range st.edges.all {
+	for id, e := range st.edges.all {
 		n++
-		if !slices.IsSortedFunc(es, func(a, b *graph.Edge) int { return strings.Compare(a.Document, b.Document) }) || len(es) == 0 {
-			t.Errorf("edge %s: versions not sorted by document, or none", id)
-		}
-		f.edges[id] = es[len(es)-1]
+		f.edges[id] = e
 	}
 	count("edges", n, st.edges.len())
+	n = 0
+	for id, es := range st.edgeVersions.all {
+		n++
+		if !slices.IsSortedFunc(es, func(a, b *edgeRec) int { return strings.Compare(a.document(), b.document()) }) || len(es) < 2 {
+			t.Errorf("edge %s: versions not sorted by document, or fewer than two", id)
+		}
+		if e, _ := st.edges.get(id); e != es[len(es)-1] {
+			t.Errorf("edge %s: the version in force is not the last document's", id)
+		}
+		f.versions[id] = es
+	}
+	count("edge versions", n, st.edgeVersions.len())
 	n = 0
 	nodes := 0
 	for id, v := range st.vertices.all {
@@ -218,6 +231,8 @@ func same(got, want *flat) error {
 		return fmt.Errorf("nodes differ: %d vs %d", len(got.nodes), len(want.nodes))
 	case !maps.Equal(got.edges, want.edges):
 		return fmt.Errorf("edges differ: %d vs %d", len(got.edges), len(want.edges))
+	case !maps.EqualFunc(got.versions, want.versions, slices.Equal):
+		return fmt.Errorf("edge versions differ: %d vs %d ids", len(got.versions), len(want.versions))
 	case !maps.EqualFunc(got.out, want.out, slices.Equal):
 		return fmt.Errorf("outgoing adjacency differs")
 	case !maps.EqualFunc(got.in, want.in, slices.Equal):

@@ -1,0 +1,235 @@
+package memory
+
+import (
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// storedDoc is a document as the store keeps it. Its nodes are kept as
+// graph.Nodes, since readers get pointers to them, but a shared entity
+// equal to the version the store already has is that version: every
+// review carries its own copy of each entity it names, and those copies
+// were more than a third of all nodes stored. Its edges are kept as
+// edgeRecs. Most edges of a review are lexical (HAS_PASSAGE, CITES,
+// MENTIONS, ...): ids, a score and a handful of values every edge of the
+// same kind repeats, where a graph.Edge spends about 400 bytes on fields
+// such an edge leaves empty. Those edges were most of the store.
+type storedDoc struct {
+	id    string
+	nodes []*graph.Node // in the document's order
+	edges []edgeRec
+}
+
+// edgeShape holds what the plain edges of one kind in one document have
+// in common, once per document rather than once per edge: a lexical
+// edge's score depends on its kind only, so it is here too. An edge kept
+// in full has a shape of its own, which points to it.
+type edgeShape struct {
+	predicate                          graph.Predicate
+	biolink, knowledgeLevel, agentType string
+	document                           string
+	score                              float64
+	full                               *graph.Edge
+}
+
+// shapeKey tells shapes apart. The score is compared by its bits: as a
+// float, -0 would share a shape with 0 and come back as 0.
+type shapeKey struct {
+	predicate                                    graph.Predicate
+	biolink, knowledgeLevel, agentType, document string
+	score                                        uint64
+}
+
+// edgeRec is one stored edge. A plain edge (see plainEdge) is only its
+// ids and shape, and is rebuilt as a graph.Edge when a reader asks for
+// it; any other edge keeps its graph.Edge in full, which readers get as it
+// is. Both kinds fill every field here so that indexing and filtering
+// never need the full form.
+type edgeRec struct {
+	id, subject, object string
+	shape               *edgeShape
+}
+
+func (r *edgeRec) predicate() graph.Predicate { return r.shape.predicate }
+func (r *edgeRec) document() string           { return r.shape.document }
+
+// edge is the graph.Edge r stands for. For a plain edge every call makes
+// a new one, equal in value; reads go through an edgeView, which
+// allocates them in batches and, for the searches that tell edges apart
+// by pointer, gives one per edge.
+func (r *edgeRec) edge() *graph.Edge {
+	if r.shape.full != nil {
+		return r.shape.full
+	}
+	return r.plain(new(graph.Edge))
+}
+
+// plain fills e with plain edge r.
+func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
+	sh := r.shape
+	*e = graph.Edge{
+		ID: r.id, Subject: r.subject, Predicate: sh.predicate, Object: r.object,
+		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
+		Document: sh.document, Score: sh.score,
+	}
+	return e
+}
+
+// plainEdge says whether e is all edgeRec.edge gives back for a plain
+// edge, so that storing it as one loses nothing. TestPlainEdgeSeesEveryField
+// keeps this in step with graph.Edge's fields.
+func plainEdge(e *graph.Edge) bool {
+	q := &e.Qualifiers
+	return e.Sign == "" && !e.Negated && e.Origin == "" && e.Note == "" && e.Evidence == nil && e.Concerns == nil &&
+		q.Mechanism == "" && q.Aspect == "" && q.CombinedWith == nil && q.TimePoint == "" && q.EffectSize == "" &&
+		q.Comparator == "" && q.Disorder == "" && q.Population == "" && q.Location == ""
+}
+
+// storeDoc makes the stored form of doc, to be loaded into old. Its nodes
+// and full edges are copies, so that later changes by the caller cannot
+// reach the snapshot.
+func storeDoc(doc *graph.Document, old *state) *storedDoc {
+	sd := &storedDoc{id: doc.ID, nodes: make([]*graph.Node, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges))}
+	nOwn := 0
+	for i := range doc.Nodes {
+		if doc.Nodes[i].Document != "" {
+			nOwn++
+		}
+	}
+	// Owned nodes go in one array, which lives and dies with the
+	// document. A shared entity is allocated on its own, so that another
+	// document reusing it keeps only it alive, not this document's array.
+	own := make([]graph.Node, 0, nOwn)
+	for i := range doc.Nodes {
+		n := &doc.Nodes[i]
+		if n.Document != "" {
+			own = append(own, *n)
+			sd.nodes[i] = &own[len(own)-1]
+			continue
+		}
+		if same := old.sameShared(doc.ID, n); same != nil {
+			sd.nodes[i] = same
+			continue
+		}
+		c := *n
+		sd.nodes[i] = &c
+	}
+	shapes := map[shapeKey]*edgeShape{}
+	nFull := 0
+	for i := range doc.Edges {
+		if !plainEdge(&doc.Edges[i]) {
+			nFull++
+		}
+	}
+	full := make([]graph.Edge, 0, nFull)
+	fullShapes := make([]edgeShape, 0, nFull)
+	for i := range doc.Edges {
+		e := &doc.Edges[i]
+		r := &sd.edges[i]
+		*r = edgeRec{id: e.ID, subject: e.Subject, object: e.Object}
+		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
+			agentType: e.AgentType, document: e.Document, score: e.Score}
+		if !plainEdge(e) {
+			full = append(full, *e)
+			sh.full = &full[len(full)-1]
+			fullShapes = append(fullShapes, sh)
+			r.shape = &fullShapes[len(fullShapes)-1]
+			continue
+		}
+		k := shapeKey{sh.predicate, sh.biolink, sh.knowledgeLevel, sh.agentType, sh.document, math.Float64bits(sh.score)}
+		if r.shape = shapes[k]; r.shape == nil {
+			r.shape = &sh
+			shapes[k] = r.shape
+		}
+	}
+	return sd
+}
+
+// sameShared is the version of shared entity n that st already holds and
+// that equals it, if any: the one in force or the one document doc gave
+// before. Those are the versions a reload or the next review repeats; the
+// others are not worth comparing with.
+func (st *state) sameShared(doc string, n *graph.Node) *graph.Node {
+	v := st.vertex(n.ID)
+	if v == nil {
+		return nil
+	}
+	if v.node != nil && v.node.Document == "" && reflect.DeepEqual(v.node, n) {
+		return v.node
+	}
+	i, found := slices.BinarySearchFunc(v.named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
+	if found && v.named[i].n != v.node && v.named[i].n.Document == "" && reflect.DeepEqual(v.named[i].n, n) {
+		return v.named[i].n
+	}
+	return nil
+}
+
+// dropEdge takes document doc's version of edge id out of the edge
+// index.
+func (st *state) dropEdge(tx *txn, doc, id string) {
+	es, ok := st.edgeVersions.get(id)
+	if !ok {
+		st.edges = st.edges.del(tx, id)
+		return
+	}
+	es = slices.DeleteFunc(slices.Clone(es), func(x *edgeRec) bool { return x.document() == doc })
+	if len(es) == 1 {
+		st.edgeVersions = st.edgeVersions.del(tx, id)
+	} else {
+		st.edgeVersions = st.edgeVersions.set(tx, id, es)
+	}
+	st.edges = st.edges.set(tx, id, es[len(es)-1])
+}
+
+// addEdge puts e into the edge index, next to the versions of its id that
+// other documents have.
+func (st *state) addEdge(tx *txn, e *edgeRec) {
+	cur, ok := st.edges.get(e.id)
+	if !ok {
+		st.edges = st.edges.set(tx, e.id, e)
+		return
+	}
+	es, ok := st.edgeVersions.get(e.id)
+	if !ok {
+		es = []*edgeRec{cur}
+	}
+	i, _ := slices.BinarySearchFunc(es, e.document(), func(x *edgeRec, d string) int { return strings.Compare(x.document(), d) })
+	es = slices.Insert(slices.Clone(es), i, e)
+	st.edgeVersions = st.edgeVersions.set(tx, e.id, es)
+	st.edges = st.edges.set(tx, e.id, es[len(es)-1])
+}
+
+// edgeView hands out the graph.Edges of one question. It rebuilds plain
+// edges in slabs rather than one allocation each: a hub's edges are
+// thousands, and one allocation per edge made listing them several times
+// slower than when they were stored whole. With seen set (newEdgeView) it
+// gives one pointer per stored edge, which the path searches need: they
+// tell edges apart by pointer.
+type edgeView struct {
+	seen map[*edgeRec]*graph.Edge
+	slab []graph.Edge
+}
+
+func newEdgeView() *edgeView { return &edgeView{seen: map[*edgeRec]*graph.Edge{}} }
+
+func (v *edgeView) of(r *edgeRec) *graph.Edge {
+	if full := r.shape.full; full != nil {
+		return full
+	}
+	if e := v.seen[r]; e != nil {
+		return e
+	}
+	if len(v.slab) == cap(v.slab) {
+		v.slab = make([]graph.Edge, 0, min(max(8, 2*cap(v.slab)), 256))
+	}
+	v.slab = v.slab[:len(v.slab)+1]
+	e := r.plain(&v.slab[len(v.slab)-1])
+	if v.seen != nil {
+		v.seen[r] = e
+	}
+	return e
+}

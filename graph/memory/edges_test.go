@@ -1,0 +1,200 @@
+package memory
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// TestStoredEdgesRoundTrip checks that every edge of the test corpus comes
+// back from its stored form equal to what was loaded, that the lexical
+// edges are stored plain, and that a document's plain edges of one kind
+// share one shape.
+func TestStoredEdgesRoundTrip(t *testing.T) {
+	plain, full := 0, 0
+	for _, d := range testDocs(t) {
+		sd := storeDoc(d, New().cur())
+		if len(sd.edges) != len(d.Edges) || len(sd.nodes) != len(d.Nodes) {
+			t.Fatalf("%s: stored %d nodes and %d edges of %d and %d", d.ID, len(sd.nodes), len(sd.edges), len(d.Nodes), len(d.Edges))
+		}
+		shapes := map[edgeShape]*edgeShape{}
+		// Shapes of full edges are each their own; the plain ones of one
+		// kind must be one.
+		for i := range sd.edges {
+			r := &sd.edges[i]
+			if got := r.edge(); !reflect.DeepEqual(got, &d.Edges[i]) {
+				t.Fatalf("%s: edge %d comes back as\n%+v\nwant\n%+v", d.ID, i, got, d.Edges[i])
+			}
+			if r.shape.full == nil {
+				plain++
+			} else {
+				full++
+				if r.shape.full == &d.Edges[i] {
+					t.Fatalf("%s: edge %s shares the caller's struct", d.ID, r.id)
+				}
+			}
+			if sh, ok := shapes[*r.shape]; ok && sh != r.shape && r.shape.full == nil {
+				t.Fatalf("%s: two copies of the shape %+v", d.ID, *r.shape)
+			}
+			shapes[*r.shape] = r.shape
+		}
+	}
+	if plain == 0 || full == 0 {
+		t.Fatalf("%d plain and %d full edges: the corpus should have both", plain, full)
+	}
+	if plain < 10*full {
+		t.Errorf("only %d of %d edges stored plain", plain, plain+full)
+	}
+}
+
+// TestPlainEdgeSeesEveryField sets each field of graph.Edge and of its
+// Qualifiers in turn and checks that plainEdge keeps an edge in full
+// exactly when edgeRec.edge would lose the field: a field added to
+// graph.Edge fails here until plainEdge or edgeRec learns it.
+func TestPlainEdgeSeesEveryField(t *testing.T) {
+	kept := map[string]bool{"ID": true, "Subject": true, "Predicate": true, "Object": true, "Biolink": true,
+		"KnowledgeLevel": true, "AgentType": true, "Document": true, "Score": true}
+	try := func(name string, e *graph.Edge) {
+		t.Helper()
+		r := storeDoc(&graph.Document{Edges: []graph.Edge{*e}}, New().cur()).edges[0]
+		if !reflect.DeepEqual(r.edge(), e) {
+			t.Errorf("%s: the stored edge loses the field", name)
+		}
+		if wantPlain := kept[name]; plainEdge(e) != wantPlain {
+			t.Errorf("%s: plainEdge is %v, want %v", name, plainEdge(e), wantPlain)
+		}
+	}
+	et := reflect.TypeFor[graph.Edge]()
+	for i := range et.NumField() {
+		f := et.Field(i)
+		if f.Name == "Qualifiers" {
+			qt := f.Type
+			for j := range qt.NumField() {
+				var e graph.Edge
+				setNonZero(t, reflect.ValueOf(&e.Qualifiers).Elem().Field(j))
+				try("Qualifiers."+qt.Field(j).Name, &e)
+			}
+			continue
+		}
+		var e graph.Edge
+		setNonZero(t, reflect.ValueOf(&e).Elem().Field(i))
+		try(f.Name, &e)
+	}
+}
+
+// setNonZero gives v some value other than its zero.
+func setNonZero(t *testing.T, v reflect.Value) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Float64:
+		v.SetFloat(0.5)
+	case reflect.Int:
+		v.SetInt(1)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	default:
+		t.Fatalf("no non-zero value for a %s", v.Kind())
+	}
+}
+
+// TestSharedEntitiesStoredOnce loads two reviews naming the same entity,
+// and a third naming it differently, and checks that equal versions are
+// one node and a different one is not.
+func TestSharedEntitiesStoredOnce(t *testing.T) {
+	ent := graph.Node{ID: "CHEBI:1", Category: graph.CategoryDrug, Name: "ketamine", Synonyms: []string{"k"}}
+	doc := func(id string, e graph.Node) *graph.Document {
+		return &graph.Document{ID: id, Nodes: []graph.Node{e, {ID: id + "/p1", Category: graph.CategoryPassage, Name: "p", Document: id}},
+			Edges: []graph.Edge{{ID: id + "/e1", Subject: id + "/p1", Predicate: graph.Mentions, Object: e.ID, Document: id}}}
+	}
+	s := New()
+	mustLoad(t, s, doc("a", ent))
+	first := s.cur().node(ent.ID)
+	copyOf := ent
+	copyOf.Synonyms = []string{"k"}
+	mustLoad(t, s, doc("b", copyOf))
+	st := s.cur()
+	if st.node(ent.ID) != first {
+		t.Fatal("an equal version of a shared entity was stored again")
+	}
+	for _, id := range []string{"a", "b"} {
+		d, _ := st.docs.get(id)
+		if d.nodes[0] != first {
+			t.Errorf("document %s does not hold the one stored version", id)
+		}
+	}
+	other := ent
+	other.Synonyms = nil
+	mustLoad(t, s, doc("c", other))
+	st = s.cur()
+	if n := st.node(ent.ID); n == first || !reflect.DeepEqual(n, &other) {
+		t.Errorf("a different version came back as %+v", n)
+	}
+	check(t, s, "after c")
+	if ok, err := s.Remove(context.Background(), "c"); !ok || err != nil {
+		t.Fatalf("remove c: %v %v", ok, err)
+	}
+	if s.cur().node(ent.ID) != first {
+		t.Error("removing c did not bring back the version a and b share")
+	}
+	check(t, s, "after removing c")
+}
+
+// TestEdgeIDSharedByThreeDocuments gives three documents an edge with the
+// same id and takes them out again in an order that leaves two versions
+// behind, checking the version in force at each step.
+func TestEdgeIDSharedByThreeDocuments(t *testing.T) {
+	doc := func(id string) *graph.Document {
+		p := id + "/p1"
+		return &graph.Document{ID: id, Nodes: []graph.Node{{ID: p, Category: graph.CategoryPassage, Name: "p", Document: id}},
+			Edges: []graph.Edge{{ID: "shared-edge", Subject: p, Predicate: graph.Mentions, Object: p, Document: id}}}
+	}
+	s := New()
+	inForce := func(want string) {
+		t.Helper()
+		es, err := s.EdgesByID(context.Background(), []string{"shared-edge"})
+		if err != nil || len(es) != 1 || es[0].Document != want {
+			t.Fatalf("the edge in force is %+v (%v), want document %s's", es, err, want)
+		}
+	}
+	for _, id := range []string{"b", "c", "a"} {
+		mustLoad(t, s, doc(id))
+		check(t, s, "load "+id)
+	}
+	inForce("c")
+	if ok, err := s.Remove(context.Background(), "c"); !ok || err != nil {
+		t.Fatalf("remove c: %v %v", ok, err)
+	}
+	check(t, s, "remove c")
+	inForce("b")
+	if ok, err := s.Remove(context.Background(), "a"); !ok || err != nil {
+		t.Fatalf("remove a: %v %v", ok, err)
+	}
+	check(t, s, "remove a")
+	inForce("b")
+	if st := s.cur(); st.edgeVersions.len() != 0 {
+		t.Errorf("%d ids still listed with versions, with one document left", st.edgeVersions.len())
+	}
+}
+
+// TestShapeKeepsNegativeZero stores plain edges whose scores are 0 and -0
+// and checks that each comes back with its own sign: JSON spells them
+// differently.
+func TestShapeKeepsNegativeZero(t *testing.T) {
+	d := &graph.Document{ID: "d", Edges: []graph.Edge{
+		{ID: "e1", Subject: "a", Predicate: graph.Mentions, Object: "b", Document: "d"},
+		{ID: "e2", Subject: "a", Predicate: graph.Mentions, Object: "c", Document: "d", Score: math.Copysign(0, -1)},
+	}}
+	sd := storeDoc(d, New().cur())
+	for i := range d.Edges {
+		if got := sd.edges[i].edge().Score; math.Signbit(got) != math.Signbit(d.Edges[i].Score) {
+			t.Errorf("edge %s: score %v, want %v", d.Edges[i].ID, got, d.Edges[i].Score)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package memory
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// BenchmarkQueries times the reads that hand out lexical edges, which the
+// store rebuilds from their compact form on each read: a hub drug's
+// edges, its neighbourhood, and paths through the passages that mention
+// it. BenchmarkMechanismPaths covers the claims.
+func BenchmarkQueries(b *testing.B) {
+	ctx := context.Background()
+	s := New()
+	loadAll(b, s, synthetic(b, "100k"))
+	var drugs []string
+	for n := range s.cur().categoryNodes(graph.CategoryDrug) {
+		drugs = append(drugs, n.ID)
+	}
+	slices.Sort(drugs)
+	hub, other := drugs[0], drugs[1]
+	mentions := []graph.Predicate{graph.Mentions, graph.Affects}
+	for _, q := range []struct {
+		name string
+		run  func() (int, error)
+	}{
+		{"edgesOf", func() (int, error) {
+			es, err := s.EdgesOf(ctx, graph.EdgeQuery{NodeIDs: []string{hub}})
+			return len(es), err
+		}},
+		{"neighborhood", func() (int, error) {
+			sub, err := s.Neighborhood(ctx, graph.NeighborhoodQuery{ID: hub, Depth: 2, Predicates: mentions, Limit: 500})
+			if err != nil {
+				return 0, err
+			}
+			return len(sub.Edges), nil
+		}},
+		{"pathsViaMentions", func() (int, error) {
+			ps, err := s.Paths(ctx, graph.PathQuery{From: hub, To: other, Predicates: mentions, MaxHops: 2, First: 10})
+			return len(ps), err
+		}},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for range b.N {
+				var err error
+				if n, err = q.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if n == 0 {
+				b.Fatal("the question found nothing")
+			}
+			b.ReportMetric(float64(n), "results")
+		})
+	}
+}
