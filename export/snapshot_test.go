@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/kapgraph/kapgraph/export"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
@@ -74,14 +76,16 @@ func TestSnapshotPagesAndBatches(t *testing.T) {
 	if len(got.Nodes) != len(want.Nodes) || len(got.Edges) != len(want.Edges) {
 		t.Fatalf("with 7-node pages: %d nodes, %d edges; want %d, %d", len(got.Nodes), len(got.Edges), len(want.Nodes), len(want.Edges))
 	}
+	// Compared by value: the embedded store builds lexical edges afresh
+	// on each read, so the same edge need not be the same pointer twice.
 	for i := range want.Nodes {
-		if got.Nodes[i] != want.Nodes[i] {
-			t.Fatalf("node %d: %s, want %s", i, got.Nodes[i].ID, want.Nodes[i].ID)
+		if diff := cmp.Diff(want.Nodes[i], got.Nodes[i]); diff != "" {
+			t.Fatalf("node %d (%s) differs (-want +got):\n%s", i, want.Nodes[i].ID, diff)
 		}
 	}
 	for i := range want.Edges {
-		if got.Edges[i] != want.Edges[i] {
-			t.Fatalf("edge %d: %s, want %s", i, got.Edges[i].ID, want.Edges[i].ID)
+		if diff := cmp.Diff(want.Edges[i], got.Edges[i]); diff != "" {
+			t.Fatalf("edge %d (%s) differs (-want +got):\n%s", i, want.Edges[i].ID, diff)
 		}
 	}
 	if ps.pages.Load() < int64(passages/7) {
