@@ -13,6 +13,12 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
+// maxListPages caps the pages (c) draws from. The question is a page
+// near the front of a list, as dashboards page; deep pages measure offset
+// paging instead (the peer's cursor is an offset: its page 98 at 100k
+// needed over 1 GiB of transaction memory and was refused).
+const maxListPages = 24
+
 // Targets of Choose: the work each question does stays about the same as
 // the graph grows, so that a slower answer at a larger size means the
 // engine scales worse, not that it was asked a bigger question. Each
@@ -82,7 +88,7 @@ RETURN n.id AS id, deg ORDER BY abs(log(toFloat(deg) / $t)), n.id LIMIT $n`, map
 	// (c): the ends of pages 1..n, each followed by a page with a study on
 	// it; in page order, since readers go to page 2 far more often than
 	// to page 40.
-	recs, err = cypherRows(ctx, d, db, CypherListFirst, map[string]any{"n": n*listFirst + 1})
+	recs, err = cypherRows(ctx, d, db, CypherListFirst, map[string]any{"n": min(n, maxListPages)*listFirst + 1})
 	if err != nil || len(recs) <= listFirst {
 		return p, fmt.Errorf("choosing the list cursors: %v (%d rows)", err, len(recs))
 	}
