@@ -179,7 +179,7 @@ func Cursors(ctx context.Context, p *Params, kapgraph, embedded, peer *GraphQLSy
 		for i, want := range p.ListAfters {
 			data, err := s.Raw(ctx, query, map[string]any{"after": after})
 			if err != nil {
-				return nil, fmt.Errorf("%s: page %d of the list: %w", s.Name(), i+1, err)
+				return cursors, fmt.Errorf("%s: page %d of the list: %w", s.Name(), i+1, err)
 			}
 			var m map[string]page
 			if err := json.Unmarshal(data, &m); err != nil {
@@ -194,18 +194,34 @@ func Cursors(ctx context.Context, p *Params, kapgraph, embedded, peer *GraphQLSy
 		}
 		return cursors, nil
 	}
-	kc, err := walk(kapgraph, KapgraphQueries[QList], "studies")
+	// A system that cannot serve a deep page (the peer's cursor is an
+	// offset, and at 1M its page 10 needs more than Neo4j's 1 GiB of
+	// transaction memory) shortens the sample for every system: (c) is
+	// then asked only of pages all of them serve.
+	keep := len(p.ListAfters)
+	cut := func(cs []string, err error) ([]string, error) {
+		if err != nil {
+			if len(cs) == 0 {
+				return nil, err
+			}
+			p.ListNote = fmt.Sprintf("the list sample stops at page %d: %v", len(cs)+1, err)
+			keep = min(keep, len(cs))
+		}
+		return cs, nil
+	}
+	kc, err := cut(walk(kapgraph, KapgraphQueries[QList], "studies"))
 	if err != nil {
 		return err
 	}
-	ec, err := walk(embedded, KapgraphQueries[QList], "studies")
+	ec, err := cut(walk(embedded, KapgraphQueries[QList], "studies"))
 	if err != nil {
 		return err
 	}
-	pc, err := walk(peer, PeerQueries[QList], "studiesConnection")
+	pc, err := cut(walk(peer, PeerQueries[QList], "studiesConnection"))
 	if err != nil {
 		return err
 	}
+	p.ListAfters = p.ListAfters[:keep]
 	for i := range p.ListAfters {
 		c := &p.ListAfters[i]
 		c.Kapgraph, c.Embedded, c.Peer = kc[i], ec[i], pc[i]

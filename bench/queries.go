@@ -89,6 +89,7 @@ type Params struct {
 	Seed       uint64   `json:"seed"`
 	Entities   []string `json:"entities,omitempty"`
 	ListAfters []Cursor `json:"listAfters,omitempty"` // where pages 1, 2, … of (c) end: page 2 is the most popular
+	ListNote   string   `json:"listNote,omitempty"`   // why the list sample is shorter than asked, if it is
 	PathFroms  []string `json:"pathFroms,omitempty"`
 	Centres    []string `json:"centres,omitempty"`
 	EntityBand [2]int   `json:"entityBand"` // AFFECTS out-degrees of Entities

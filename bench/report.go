@@ -212,6 +212,11 @@ func (r *Results) Markdown() string {
 			len(p.IDs(QPaths6)), span(p.Paths6Band), p.PathFrom, p.Paths4, p.Paths6, len(p.IDs(QNeighborhood)), span(p.CentreBand), p.Centre,
 			len(p.Cursors()), len(p.Cursors())+1)
 	}
+	for _, s := range r.Sizes {
+		if s.Params.ListNote != "" {
+			w("\n> %s: %s\n", s.Name, oneLine(s.Params.ListNote))
+		}
+	}
 
 	for _, s := range r.Sizes {
 		for _, f := range s.Failures {

@@ -427,6 +427,9 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 		return err
 	}
 	sr.Params = p
+	if p.ListNote != "" {
+		say("%s: %s", name, p.ListNote)
+	}
 	say("%s: samples: %d entities (degree %v), %d path sources (paths within 6 hops %v), %d centres (degree %v), %d list pages; most popular %s, %s, %s",
 		name, len(p.Entities), p.EntityBand, len(p.PathFroms), p.Paths6Band, len(p.Centres), p.CentreBand, len(p.ListAfters), p.Entity, p.PathFrom, p.Centre)
 	systems := []bench.System{bench.NewKapgraph(bench.SysKapgraphNeo4j, h.kapURL, p, bench.Cursor.ForKapgraph)}
