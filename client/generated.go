@@ -1149,7 +1149,8 @@ var AllPredicate = []Predicate{
 type SearchResponse struct {
 	// Finds nodes by name and synonyms, accent- and case-insensitively. Every
 	// word of `text` must start some word of a name: `mTOR` finds the mTOR
-	// pathway, `keta` finds ketamine. Best match first.
+	// pathway, `keta` finds ketamine. Best match first; an empty list when
+	// nothing matches.
 	Search []SearchSearchSearchHit `json:"search"`
 }
 

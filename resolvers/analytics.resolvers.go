@@ -21,6 +21,9 @@ func (r *queryResolver) Search(ctx context.Context, text string, categories []gr
 	for _, h := range hits {
 		l.Prime(h.Node)
 	}
+	if hits == nil {
+		hits = []*graph.SearchHit{} // "nothing matches" is an empty list, not null
+	}
 	return hits, nil
 }
 

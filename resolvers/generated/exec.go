@@ -4424,7 +4424,8 @@ extend type Query {
   """
   Finds nodes by name and synonyms, accent- and case-insensitively. Every
   word of ` + "`" + `text` + "`" + ` must start some word of a name: ` + "`" + `mTOR` + "`" + ` finds the mTOR
-  pathway, ` + "`" + `keta` + "`" + ` finds ketamine. Best match first.
+  pathway, ` + "`" + `keta` + "`" + ` finds ketamine. Best match first; an empty list when
+  nothing matches.
   """
   search(
     "The words to look for, at most 200 bytes, with at least one letter or digit."
@@ -4433,7 +4434,7 @@ extend type Query {
     categories: [Category!]
     "How many hits to return. Default 10, at most 100."
     first: Int = 10
-  ): [SearchHit!]
+  ): [SearchHit!]!
 
   """
   What the review says about one drug for one disorder, e.g. ketamine
@@ -19565,10 +19566,10 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
-			return ec.marshalOSearchHit2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchHitᚄ(ctx, selections, v)
+			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchHitᚄ(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -29627,7 +29628,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
@@ -32413,6 +32414,22 @@ func (ec *executionContext) marshalNSafetyRiskEdge2ᚖgithubᚗcomᚋkapgraphᚋ
 	return ec._SafetyRiskEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *graph.SearchHit) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SearchHit!")
@@ -33257,25 +33274,6 @@ func (ec *executionContext) marshalOSafetyRiskConnection2ᚖgithubᚗcomᚋkapgr
 		return graphql.Null
 	}
 	return ec._SafetyRiskConnection(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOSearchHit2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOSection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSection(ctx context.Context, sel ast.SelectionSet, v *model.Section) graphql.Marshaler {
