@@ -12,40 +12,17 @@ import (
 
 	"github.com/kapgraph/kapgraph/export"
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 )
 
 // checkerModules are what scripts/kgx-check.py needs for its full checks;
 // scripts/setup-python.sh installs them into .cache/venv.
 const checkerModules = "import networkx, yaml, biolink_model"
 
-// checkerPython finds a Python that can run the independent checker:
-// $KAPGRAPH_PYTHON, then the project venv, then python3 on PATH. It
-// returns "" and the reason when there is none.
+// checkerPython finds a Python with the checker's modules (testutil.Python).
 func checkerPython(t *testing.T) (string, string) {
 	t.Helper()
-	var candidates []string
-	if p := os.Getenv("KAPGRAPH_PYTHON"); p != "" {
-		candidates = append(candidates, p)
-	}
-	venv, _ := filepath.Abs(filepath.Join("..", ".cache", "venv", "bin", "python"))
-	candidates = append(candidates, venv)
-	if p, err := exec.LookPath("python3"); err == nil {
-		candidates = append(candidates, p)
-	}
-	var why []string
-	for _, p := range candidates {
-		if _, err := os.Stat(p); err != nil {
-			why = append(why, p+": not there")
-			continue
-		}
-		out, err := exec.Command(p, "-c", checkerModules).CombinedOutput()
-		if err == nil {
-			return p, ""
-		}
-		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		why = append(why, p+": "+lines[len(lines)-1])
-	}
-	return "", "no Python with networkx, PyYAML and biolink-model (" + strings.Join(why, "; ") + ")"
+	return testutil.Python(checkerModules, "networkx, PyYAML and biolink-model")
 }
 
 func writeExportDir(t *testing.T, g *export.Graph) string {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kapgraph/kapgraph/httpapi"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/trapi"
 )
 
@@ -22,33 +23,9 @@ func httpConfigMaxBody(n int64) httpapi.Config { return httpapi.Config{MaxBodyBy
 // installs them into .cache/venv.
 const checkerModules = "import yaml, biolink_model, reasoner_pydantic"
 
-// checkerPython finds a Python that can run the checker: $KAPGRAPH_PYTHON,
-// then the project venv, then python3 on PATH; "" and the reason when
-// there is none.
+// checkerPython finds a Python with the checker's modules (testutil.Python).
 func checkerPython() (string, string) {
-	var candidates []string
-	if p := os.Getenv("KAPGRAPH_PYTHON"); p != "" {
-		candidates = append(candidates, p)
-	}
-	venv, _ := filepath.Abs(filepath.Join("..", ".cache", "venv", "bin", "python"))
-	candidates = append(candidates, venv)
-	if p, err := exec.LookPath("python3"); err == nil {
-		candidates = append(candidates, p)
-	}
-	var why []string
-	for _, p := range candidates {
-		if _, err := os.Stat(p); err != nil {
-			why = append(why, p+": not there")
-			continue
-		}
-		out, err := exec.Command(p, "-c", checkerModules).CombinedOutput()
-		if err == nil {
-			return p, ""
-		}
-		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		why = append(why, p+": "+lines[len(lines)-1])
-	}
-	return "", "no Python with PyYAML, biolink-model and reasoner-pydantic (" + strings.Join(why, "; ") + ")"
+	return testutil.Python(checkerModules, "PyYAML, biolink-model and reasoner-pydantic")
 }
 
 // writeResponses lays out the responses for the checker: one directory
