@@ -15,6 +15,7 @@ import (
 
 	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/bench"
+	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
 	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/loader"
@@ -58,13 +59,23 @@ func TestStatementsPerRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	mem := memory.New()
 	for _, d := range loader.Documents(built) {
 		if _, err := store.Load(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := mem.Load(ctx, d); err != nil {
 			t.Fatal(err)
 		}
 	}
 	srv := httptest.NewServer(app.NewServer(app.Config{}, store, nil))
 	defer srv.Close()
+	// The embedded engine answers every question too, and the two answers
+	// must be the same bytes: its plans read whole nodes, Neo4j's only the
+	// fields each place selects (graph.PlanNode.Fields), so this is where a
+	// field the plan left out would show.
+	memSrv := httptest.NewServer(app.NewServer(app.Config{}, mem, nil))
+	defer memSrv.Close()
 
 	// The mix's questions, asked about the review's own entities.
 	vars := map[bench.QueryID]map[string]any{
@@ -102,6 +113,19 @@ func TestStatementsPerRequest(t *testing.T) {
   evidence { quote studies { id } } } } } } } } }`},
 		question{name: "list studies with claims", want: 2, query: `{ studies(first: 4) { edges { node { id
   claims(first: 2) { edges { node { id subject { id } } } } } } } }`},
+		// The same claim ends and studies selected with few fields in one
+		// place and with more in another place, another alias and another
+		// root field: each place must see every field it selects.
+		question{name: "partial and whole ends", want: 2, query: `{
+  a: node(id: "CHEBI:6121") { id claims(direction: OUT, first: 6) { edges { node { id
+    object { id name } o2: object { id description synonyms xrefs { curie } }
+    evidence { studies { id } s2: studies { id title year design evidenceLevel } } } } } }
+  b: node(id: "CHEBI:6121") { claims(direction: OUT, first: 6) { edges { node { id
+    object { __typename id category biolink name description
+      ... on Mechanism { related(first: 3) { edges { node { id name description } } } } }
+    subject { id name } } } } } }`},
+		question{name: "ends with fields beyond the list", want: 1, query: `{ node(id: "CHEBI:6121") {
+  claims(first: 8) { edges { node { id subject { id name ... on Drug { kind } } object { id ... on Study { title journal } ... on Passage { text } } } } } } }`},
 	)
 	examples, err := web.Examples()
 	if err != nil {
@@ -135,7 +159,25 @@ func TestStatementsPerRequest(t *testing.T) {
 		if n != q.want {
 			t.Errorf("%s: %d statements, want %d", q.name, n, q.want)
 		}
+		if got, want := post(t, srv.URL, body), post(t, memSrv.URL, body); got != want {
+			t.Errorf("%s: Neo4j and the embedded store answer differently:\n neo4j    %.600s\n embedded %.600s", q.name, got, want)
+		}
 	}
+}
+
+// post asks a GraphQL server and returns the response body.
+func post(t *testing.T, url string, body []byte) string {
+	t.Helper()
+	resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b bytes.Buffer
+	if _, err := b.ReadFrom(resp.Body); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 // pathField finds a path root field in a query's text.

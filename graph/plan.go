@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 )
 
 // A ReadPlan is what one GraphQL root field will read, worked out from its
@@ -27,7 +29,14 @@ type ReadPlan struct {
 // PlanNode is what to read at a node besides the node itself: pages of
 // its claims.
 type PlanNode struct {
-	Pages []*PlanPage
+	// Fields, on a claim's end, are the Node fields (by JSON name) the
+	// caller will read of it; nil reads the node whole. An engine may
+	// then return the node with only those fields (and id and category,
+	// always) in ReadResult.Partial: a node's description or synonyms are
+	// most of its bytes, and a nested question rarely asks for them.
+	// Roots are always read whole.
+	Fields []string
+	Pages  []*PlanPage
 }
 
 // PlanPage is one page of a node's claims (the API's claims(direction,
@@ -40,8 +49,11 @@ type PlanPage struct {
 	Predicates []Predicate
 	First      int
 	After      *Cursor
-	// Studies asks for the study nodes each claim's evidence cites.
-	Studies bool
+	// Studies asks for the study nodes each claim's evidence cites;
+	// StudyFields, like PlanNode.Fields, the fields read of them (nil:
+	// whole).
+	Studies     bool
+	StudyFields []string
 	// Subject and Object ask for the node at that end of each claim, and
 	// what to read there; nil reads nothing at that end.
 	Subject, Object *PlanNode
@@ -83,7 +95,13 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 		if len(n.Pages) > 0 && depth >= MaxPlanDepth {
 			return Errorf(ELIMIT, "a plan may nest pages at most %d deep", MaxPlanDepth)
 		}
+		if err := checkFields(n.Fields); err != nil {
+			return err
+		}
 		for _, pg := range n.Pages {
+			if err := checkFields(pg.StudyFields); err != nil {
+				return err
+			}
 			if pg.Key == "" || keys[pg.Key] {
 				return Errorf(EINVALID, "plan page key %q is empty or not unique", pg.Key)
 			}
@@ -114,6 +132,30 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 	return p, nil
 }
 
+// nodeFields are the JSON names of Node's fields, the names PlanNode.Fields
+// may use.
+var nodeFields = func() map[string]bool {
+	m := map[string]bool{}
+	t := reflect.TypeOf(Node{})
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			m[name] = true
+		}
+	}
+	return m
+}()
+
+// checkFields refuses a field list naming no field of Node: engines splice
+// the names into their projections.
+func checkFields(fs []string) error {
+	for _, f := range fs {
+		if !nodeFields[f] {
+			return Errorf(EINVALID, "plan field %q is not a field of a node", f)
+		}
+	}
+	return nil
+}
+
 // clonePages deep-copies pages so that Normalize never writes into the
 // caller's plan.
 func clonePages(ps []*PlanPage) []*PlanPage {
@@ -121,11 +163,12 @@ func clonePages(ps []*PlanPage) []*PlanPage {
 	for i, pg := range ps {
 		c := *pg
 		c.Predicates = slices.Clone(pg.Predicates)
+		c.StudyFields = slices.Clone(pg.StudyFields)
 		if pg.Subject != nil {
-			c.Subject = &PlanNode{Pages: clonePages(pg.Subject.Pages)}
+			c.Subject = &PlanNode{Fields: slices.Clone(pg.Subject.Fields), Pages: clonePages(pg.Subject.Pages)}
 		}
 		if pg.Object != nil {
-			c.Object = &PlanNode{Pages: clonePages(pg.Object.Pages)}
+			c.Object = &PlanNode{Fields: slices.Clone(pg.Object.Fields), Pages: clonePages(pg.Object.Pages)}
 		}
 		out[i] = &c
 	}
@@ -141,8 +184,22 @@ type PageKey struct {
 // ReadResult is what a plan read: every node it reached (roots, claim
 // ends, cited studies) by id, and every page by (page key, node).
 type ReadResult struct {
+	// Nodes are read whole.
 	Nodes map[string]*Node
-	Pages map[PageKey]*EdgePage
+	// Partial are nodes read with only the fields the plan asked for at
+	// the places it reached them (the union over those places), never
+	// also in Nodes. They answer those places only: a node cache must not
+	// keep them, since another field of the same node would read zero.
+	Partial map[string]*Node
+	Pages   map[PageKey]*EdgePage
+}
+
+// Node is the node id as the plan read it, whole or partial.
+func (r *ReadResult) Node(id string) *Node {
+	if n := r.Nodes[id]; n != nil {
+		return n
+	}
+	return r.Partial[id]
 }
 
 // PlanReader is a Store that reads a whole plan in one call. Stores that
@@ -169,7 +226,7 @@ func Read(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
 // PlanReader must agree with, and the way engines that live in process
 // (where a call costs no round trip) read plans.
 func ExecutePlan(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
-	res := &ReadResult{Nodes: map[string]*Node{}, Pages: map[PageKey]*EdgePage{}}
+	res := &ReadResult{Nodes: map[string]*Node{}, Partial: map[string]*Node{}, Pages: map[PageKey]*EdgePage{}}
 	if err := fetchNodes(ctx, s, res, p.IDs); err != nil {
 		return nil, err
 	}

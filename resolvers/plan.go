@@ -4,11 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/batch"
+	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
 // Read planning. A root field that returns nodes by id (node, nodes)
@@ -63,6 +67,58 @@ var claimPageFields = map[string]func(args map[string]any) (graph.Direction, []g
 type planner struct {
 	vars  map[string]any
 	pages map[string]*graph.PlanPage // by key, for priming
+	// places are, by page key, the places of the query where the page's
+	// claim ends and cited studies are resolved (see batch.PrimeAt).
+	places map[string][]place
+}
+
+// place is one place a page's nodes are resolved at: "subject",
+// "object" or "studies", and the response path without list indexes.
+type place struct{ end, path string }
+
+// nodeFieldsRead are the GraphQL fields of a node whose resolvers read
+// only these fields of graph.Node (besides id and category, which every
+// node keeps): a selection of nothing else lets the plan read the node
+// partially. The claim pages need only the id. Any other field reads the
+// node whole, so a new field is safe before it is listed here.
+var nodeFieldsRead = map[string][]string{
+	"id": nil, "__typename": nil, "category": nil,
+	"biolink": {"biolink"}, "name": {"name"}, "synonyms": {"synonyms"},
+	"xrefs": {"xrefs"}, "description": {"description"},
+	"claims": nil, "upstream": nil, "downstream": nil, "effects": nil,
+}
+
+// fieldsOf is the graph.Node fields a selection reads, or nil when it
+// reads (or may read) the node whole. ids restricts the selection to the
+// id (cited studies: their other fields are not worth a list here).
+func fieldsOf(set ast.SelectionSet, idsOnly bool) []string {
+	out := []string{}
+	for _, f := range fields(set) {
+		fs, ok := nodeFieldsRead[f.Name]
+		if !ok || idsOnly && f.Name != "id" && f.Name != "__typename" {
+			return nil
+		}
+		for _, x := range fs {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// unionFields is the fields two places read of the same nodes.
+func unionFields(a, b []string) []string {
+	if a == nil || b == nil {
+		return nil
+	}
+	out := slices.Clone(a)
+	for _, x := range b {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // prefetch reads, for the root field resolving now, the plan of its
@@ -111,7 +167,7 @@ func (r *Resolver) prefetchPage(ctx context.Context, ns []*graph.Node) error {
 // request's loaders with it.
 func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*planner) *graph.PlanNode) error {
 	fc := graphql.GetFieldContext(ctx)
-	pl := &planner{pages: map[string]*graph.PlanPage{}}
+	pl := &planner{pages: map[string]*graph.PlanPage{}, places: map[string][]place{}}
 	if oc := graphql.GetOperationContext(ctx); oc != nil {
 		pl.vars = oc.Variables
 	}
@@ -132,8 +188,41 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 		if err := l.PrimeEdgePage(k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {
 			return err
 		}
+		for _, pc := range pl.places[k.Page] {
+			for _, e := range p.Edges {
+				switch pc.end {
+				case "subject":
+					l.PrimeAt(pc.path, e.Subject, res.Node(e.Subject))
+				case "object":
+					l.PrimeAt(pc.path, e.Object, res.Node(e.Object))
+				case "studies":
+					for _, id := range e.Publications() {
+						l.PrimeAt(pc.path, id, res.Node(id))
+					}
+				}
+			}
+		}
 	}
 	return nil
+}
+
+// placeOf is the place (see batch.PrimeAt) of the field resolving now:
+// its response path without list indexes.
+func placeOf(ctx context.Context) string {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, el := range fc.Path() {
+		if name, ok := el.(ast.PathName); ok {
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(name))
+		}
+	}
+	return b.String()
 }
 
 // node plans the claim pages selected on a node.
@@ -185,26 +274,42 @@ func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
 // claim plans what is selected on each claim of a page.
 func (pl *planner) claim(pg *graph.PlanPage, set ast.SelectionSet, path string) {
 	for _, f := range fields(set) {
+		at := path + "." + f.Alias
 		switch f.Name {
-		case "subject":
-			pg.Subject = merge(pg.Subject, pl.node(f.SelectionSet, path+"."+f.Alias))
-		case "object":
-			pg.Object = merge(pg.Object, pl.node(f.SelectionSet, path+"."+f.Alias))
+		case "subject", "object":
+			n := pl.node(f.SelectionSet, at)
+			n.Fields = fieldsOf(f.SelectionSet, false)
+			if f.Name == "subject" {
+				pg.Subject = merge(pg.Subject, n)
+			} else {
+				pg.Object = merge(pg.Object, n)
+			}
+			pl.places[pg.Key] = append(pl.places[pg.Key], place{f.Name, at})
 		case "evidence":
 			for _, e := range fields(f.SelectionSet) {
-				if e.Name == "studies" {
-					pg.Studies = true
+				if e.Name != "studies" {
+					continue
 				}
+				fs := fieldsOf(e.SelectionSet, true)
+				if !pg.Studies {
+					pg.Studies, pg.StudyFields = true, fs
+				} else {
+					pg.StudyFields = unionFields(pg.StudyFields, fs)
+				}
+				pl.places[pg.Key] = append(pl.places[pg.Key], place{"studies", at + "." + e.Alias})
 			}
 		}
 	}
 }
 
+// merge is what two selections of the same end read: both their pages,
+// the union of their fields.
 func merge(a, b *graph.PlanNode) *graph.PlanNode {
 	if a == nil {
 		return b
 	}
 	a.Pages = append(a.Pages, b.Pages...)
+	a.Fields = unionFields(a.Fields, b.Fields)
 	return a
 }
 
@@ -257,4 +362,21 @@ func intPtr(v any) *int {
 		return nil
 	}
 	return &n
+}
+
+// placedStudies answers an evidence's studies from what a plan read for
+// place, as Resolver.studies would: the studies that exist, in order. ok is
+// false when the plan did not read them all there.
+func placedStudies(l *batch.Loaders, place string, ids []string) (out []*model.Study, ok bool) {
+	out = make([]*model.Study, 0, len(ids))
+	for _, id := range ids {
+		n, known := l.At(place, id)
+		if !known {
+			return nil, false
+		}
+		if n != nil && n.Category == graph.CategoryStudy {
+			out = append(out, &model.Study{Base: model.Base{Node: n}})
+		}
+	}
+	return out, true
 }

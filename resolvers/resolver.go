@@ -142,9 +142,16 @@ func dirOr(d *graph.Direction, def graph.Direction) graph.Direction {
 // end resolves one end of a claim or hop; a dangling id is an error,
 // since the schema promises a node.
 func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
-	n, err := r.loaders(ctx).Node(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("resolving node %s: %w", id, err)
+	l := r.loaders(ctx)
+	var n *graph.Node
+	if l.Placed() {
+		n, _ = l.At(placeOf(ctx), id)
+	}
+	if n == nil {
+		var err error
+		if n, err = l.Node(ctx, id); err != nil {
+			return nil, fmt.Errorf("resolving node %s: %w", id, err)
+		}
 	}
 	w := model.Wrap(n)
 	if w == nil {

@@ -86,6 +86,24 @@ var (
 	edgeCodec = newCodec(graph.Edge{}, "subject", "object", "predicate")
 )
 
+// projection is a Cypher map projection of variable v holding the
+// properties of the named JSON fields, and id and category: v{.id, ...}.
+// Names come from graph.ReadPlan.Normalize, which admits only Node's
+// fields; one not in the codec (a structural one) is left out.
+func (c *codec) projection(v string, names []string) string {
+	want := map[string]bool{"id": true, "category": true}
+	for _, n := range names {
+		want[n] = true
+	}
+	var ps []string
+	for _, f := range c.fields {
+		if name, _ := strings.CutSuffix(f.prop, "_json"); want[name] || want[f.prop] {
+			ps = append(ps, "."+f.prop)
+		}
+	}
+	return v + "{" + strings.Join(ps, ", ") + "}"
+}
+
 // props turns a struct into a property map, leaving out zero values.
 func (c *codec) props(v any) map[string]any {
 	rv := reflect.ValueOf(v)

@@ -25,7 +25,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 	if err != nil {
 		return nil, err
 	}
-	res := &graph.ReadResult{Nodes: map[string]*graph.Node{}, Pages: map[graph.PageKey]*graph.EdgePage{}}
+	res := &graph.ReadResult{Nodes: map[string]*graph.Node{}, Partial: map[string]*graph.Node{}, Pages: map[graph.PageKey]*graph.EdgePage{}}
 	if len(p.IDs) == 0 {
 		return res, nil
 	}
@@ -48,7 +48,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
-		if err := decodePlanNode(res, props, pages, &p.Root); err != nil {
+		if err := decodePlanNode(res, props, pages, &p.Root, false); err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
 	}
@@ -115,7 +115,11 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		claim = append(claim, "studies: COLLECT { MATCH ("+st+":"+study+") WHERE "+st+".id IN coalesce("+r+".publications, []) RETURN properties("+st+") }")
+		proj := "properties(" + st + ")"
+		if pg.StudyFields != nil {
+			proj = nodeCodec.projection(st, pg.StudyFields)
+		}
+		claim = append(claim, "studies: COLLECT { MATCH ("+st+":"+study+") WHERE "+st+".id IN coalesce("+r+".publications, []) RETURN "+proj+" }")
 	}
 	for _, end := range []struct {
 		name, v string
@@ -128,7 +132,11 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		claim = append(claim, end.name+"Node: properties("+end.v+")", end.name+"Pages: "+sub)
+		proj := "properties(" + end.v + ")"
+		if end.n.Fields != nil {
+			proj = nodeCodec.projection(end.v, end.n.Fields)
+		}
+		claim = append(claim, end.name+"Node: "+proj, end.name+"Pages: "+sub)
 	}
 	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
 	rank := "10000 - toInteger(round(CASE WHEN coalesce(" + r + ".score, 0.0) < 0.0 THEN 0.0 WHEN " + r + ".score > 1.0 THEN 1.0 ELSE coalesce(" + r + ".score, 0.0) END * 10000.0))"
@@ -151,12 +159,11 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 
 // decodePlanNode files a node and its pages (positional keys p0, p1, ...
 // in plan order) into res.
-func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph.PlanNode) error {
-	node, err := decodeNode(props)
+func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph.PlanNode, partial bool) error {
+	node, err := fileNode(res, props, partial)
 	if err != nil {
-		return fmt.Errorf("node %v: %w", props["id"], err)
+		return err
 	}
-	res.Nodes[node.ID] = node
 	if n == nil {
 		return nil
 	}
@@ -179,11 +186,9 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 			if studies, ok := m["studies"].([]any); ok {
 				for _, sp := range studies {
 					sm, _ := sp.(map[string]any)
-					st, err := decodeNode(sm)
-					if err != nil {
-						return fmt.Errorf("study %v: %w", sm["id"], err)
+					if _, err := fileNode(res, sm, pg.StudyFields != nil); err != nil {
+						return fmt.Errorf("study: %w", err)
 					}
-					res.Nodes[st.ID] = st
 				}
 			}
 			for _, end := range []struct {
@@ -195,7 +200,7 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 				}
 				np, _ := m[end.name+"Node"].(map[string]any)
 				sub, _ := m[end.name+"Pages"].(map[string]any)
-				if err := decodePlanNode(res, np, sub, end.n); err != nil {
+				if err := decodePlanNode(res, np, sub, end.n, end.n.Fields != nil); err != nil {
 					return err
 				}
 			}
@@ -203,4 +208,34 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 		res.Pages[graph.PageKey{Page: pg.Key, Node: node.ID}] = page
 	}
 	return nil
+}
+
+// fileNode decodes a node into res: a whole one into Nodes (and out of
+// Partial), a partial one into Partial unless it is already whole, merged
+// with the fields other places read of it.
+func fileNode(res *graph.ReadResult, props map[string]any, partial bool) (*graph.Node, error) {
+	id, _ := props["id"].(string)
+	if !partial {
+		node, err := decodeNode(props)
+		if err != nil {
+			return nil, fmt.Errorf("node %q: %w", id, err)
+		}
+		res.Nodes[node.ID] = node
+		delete(res.Partial, node.ID)
+		return node, nil
+	}
+	if n := res.Nodes[id]; n != nil {
+		return n, nil
+	}
+	node := res.Partial[id]
+	if node == nil {
+		node = &graph.Node{}
+		res.Partial[id] = node
+	}
+	// Decoding over the node so far keeps the fields other places read:
+	// the codec sets only the properties present.
+	if err := nodeCodec.decode(props, node); err != nil {
+		return nil, fmt.Errorf("node %q: %w", id, err)
+	}
+	return node, nil
 }

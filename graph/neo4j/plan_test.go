@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"testing"
 
@@ -103,6 +104,59 @@ func TestReadPlanOneStatement(t *testing.T) {
 	}
 	if asked < 50 {
 		t.Fatalf("only %d plans asked; the seeds should give far more", asked)
+	}
+
+	// Partial ends: the same plans with the ends' and studies' fields
+	// named. Whole nodes are the reference's; partial ones are the
+	// reference's node with only the fields asked (and id and category),
+	// never in Nodes, and a node read whole elsewhere stays whole.
+	partials := 0
+	for _, id := range ids {
+		p := entity(id, nil)
+		pg := p.Root.Pages[0]
+		pg.StudyFields = []string{}
+		pg.Object.Fields = []string{"name"}
+		pg.Object.Pages[0].StudyFields = []string{"year"}
+		pg.Object.Pages[0].Object.Fields = []string{"name", "synonyms"}
+		want, err := graph.ExecutePlan(ctx, mem, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := graph.Read(ctx, s, p)
+		if err != nil {
+			t.Fatalf("partial %s: %v", id, err)
+		}
+		if got.Nodes[id] == nil || len(got.Nodes) != 1 {
+			t.Errorf("partial %s: whole nodes %d, want the root only", id, len(got.Nodes))
+		}
+		for nid, n := range want.Nodes {
+			if nid == id {
+				continue
+			}
+			g := got.Partial[nid]
+			if g == nil {
+				t.Errorf("partial %s: %s missing", id, nid)
+				continue
+			}
+			partials++
+			w := graph.Node{ID: n.ID, Category: n.Category, Name: g.Name, Synonyms: g.Synonyms, Year: g.Year}
+			if n.Category != graph.CategoryStudy && (g.Name != n.Name || !slices.Equal(g.Synonyms, n.Synonyms) && g.Synonyms != nil) {
+				t.Errorf("partial %s: %s name/synonyms %q %q, want %q %q", id, nid, g.Name, g.Synonyms, n.Name, n.Synonyms)
+			}
+			if n.Category == graph.CategoryStudy && g.Year != n.Year && g.Year != 0 {
+				t.Errorf("partial %s: study %s year %d, want %d", id, nid, g.Year, n.Year)
+			}
+			if gj, wj := planJSON(t, &graph.ReadResult{Nodes: map[string]*graph.Node{"x": g}}), planJSON(t, &graph.ReadResult{Nodes: map[string]*graph.Node{"x": &w}}); gj != wj {
+				t.Errorf("partial %s: %s holds fields not asked for:\n got  %s\n want %s", id, nid, gj, wj)
+			}
+		}
+	}
+	if partials == 0 {
+		t.Fatal("no partial node read; the plans should reach many")
+	}
+	if _, err := graph.Read(ctx, s, graph.ReadPlan{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{
+		{Key: "a", Object: &graph.PlanNode{Fields: []string{"name}) DETACH DELETE (n"}}}}}}); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("a field that is no node field: %v, want EINVALID", err)
 	}
 
 	// Bad plans are refused before any statement, as every engine must.

@@ -53,7 +53,10 @@ type Loaders struct {
 	mu        sync.Mutex
 	edgesOf   map[string]*dataloadgen.Loader[string, []*graph.Edge]
 	edgePages map[string]*dataloadgen.Loader[string, *graph.EdgePage]
+	placed    map[placeKey]*graph.Node // see PrimeAt
 }
+
+type placeKey struct{ place, id string }
 
 // New makes the loaders of one request.
 func New(store graph.Store, o Options) *Loaders {
@@ -177,6 +180,38 @@ func (l *Loaders) Prime(ns ...*graph.Node) {
 			l.nodes.Prime(n.ID, n)
 		}
 	}
+}
+
+// PrimeAt files a node a read plan fetched for one place of the query (a
+// response path without list indexes, such as
+// "node.claims.edges.node.object"), possibly with only the fields that
+// place selects: so it must never reach the node cache, where another
+// place would find its other fields empty. A nil node records that the
+// plan found no such node there.
+func (l *Loaders) PrimeAt(place, id string, n *graph.Node) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.placed == nil {
+		l.placed = map[placeKey]*graph.Node{}
+	}
+	l.placed[placeKey{place, id}] = n
+}
+
+// Placed says whether any plan filed nodes by place, so that resolvers
+// skip working out their place when none did.
+func (l *Loaders) Placed() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.placed) > 0
+}
+
+// At is the node PrimeAt filed for id at place; known is false when the
+// plan did not read that place (ask the loaders).
+func (l *Loaders) At(place, id string) (n *graph.Node, known bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n, known = l.placed[placeKey{place, id}]
+	return n, known
 }
 
 // PrimeEdges seeds the edge cache.
