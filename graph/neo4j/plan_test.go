@@ -12,6 +12,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/graph/storetest"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // planJSON is a ReadResult as comparable JSON: nodes by id, pages by
@@ -175,4 +176,46 @@ func TestReadPlanOneStatement(t *testing.T) {
 		t.Errorf("refused plans sent %d statements", n)
 	}
 	t.Log(fmt.Sprintf("%d plans, each one statement", asked))
+}
+
+// TestRecorderReplays records the statement a plan compiles to and runs it
+// again from the record: the harness PROFILEs statements this way, so the
+// record must hold the very text and typed parameters the store sent.
+func TestRecorderReplays(t *testing.T) {
+	s := testStore(t)
+	wipe(t, s)
+	ctx := context.Background()
+	for _, d := range storetest.Seeds(t) {
+		if _, err := s.Load(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec := &neo4jtest.Recorder{}
+	s.cfg.BoltLogger = rec
+	t.Cleanup(func() { s.cfg.BoltLogger = nil })
+	p := graph.ReadPlan{IDs: []string{"CHEBI:6121"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{
+		Key: "c", Direction: graph.Out, First: 3, Studies: true, StudyFields: []string{},
+		Object: &graph.PlanNode{Fields: []string{"name"}},
+	}}}}
+	if _, err := graph.Read(ctx, s, p); err != nil {
+		t.Fatal(err)
+	}
+	stmts := rec.Take()
+	if len(stmts) != 1 {
+		t.Fatalf("%d statements recorded, want 1", len(stmts))
+	}
+	if len(rec.Take()) != 0 {
+		t.Error("Take did not forget what it returned")
+	}
+	st := stmts[0]
+	if _, ok := st.Params["limit0"].(int); !ok {
+		t.Fatalf("limit0 recorded as %T, want int (as the store passed it): %v", st.Params["limit0"], st.Params)
+	}
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, st.Cypher, st.Params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
+	if err != nil {
+		t.Fatalf("replaying the recorded statement: %v", err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("replay gave %d records, want 1", len(res.Records))
+	}
 }

@@ -19,20 +19,14 @@ import (
 	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/bench"
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/neo4j"
+	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/httpapi"
 	"github.com/kapgraph/kapgraph/internal/synth"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
 	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
-
-// kapgraphPathsCypher is the statement graph/neo4j's MechanismPaths sends
-// to enumerate paths (traverse.go: enumerate), copied here to profile it.
-const kapgraphPathsCypher = "MATCH (a:Entity {id: $from}) MATCH p = (a)-[:AFFECTS|CORRELATED_WITH*1..6]->(m:Entity:Outcome) " +
-	"WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..]) " +
-	"RETURN [x IN nodes(p) | x.id] AS nodes, [r IN relationships(p) | elementId(r)] AS eids, [r IN relationships(p) | r.id] AS ids, " +
-	"[r IN relationships(p) | coalesce(r.score, 0.0)] AS scores, [r IN relationships(p) | coalesce(r.sign, '')] AS signs, " +
-	"[r IN relationships(p) | startNode(r).id] AS starts LIMIT $limit"
 
 // gatherEvidence profiles the slow spots on the largest graph: the Cypher
 // plans of path enumeration, where the Go engine spends its time, and what
@@ -45,16 +39,42 @@ func (h *harness) gatherEvidence(ctx context.Context) {
 		say("evidence: %s", title)
 	}
 
-	// 1. Path enumeration: what kapgraph asks Neo4j for, and the floor.
+	// 1. What kapgraph sends Neo4j for (b) and (e), recorded as sent (text
+	// and typed parameters) through its own handler, each PROFILEd beside
+	// the hand-written floor's statement.
+	rec := &neo4jtest.Recorder{}
+	cfg, _ := neo4j.ConfigFromEnv(os.Getenv)
+	cfg.BoltLogger = rec
+	if rs, err := neo4j.Open(ctx, cfg); err != nil {
+		add("Recording kapgraph's statements failed", err.Error())
+	} else {
+		srv := httptest.NewServer(bench.Handler(rs, nil, h.o.timeout))
+		ks := bench.NewKapgraph("recorded", srv.URL+"/graphql", p, bench.Cursor.ForKapgraph)
+		for _, q := range []bench.QueryID{bench.QEntity, bench.QPaths6} {
+			ks.Ask(ctx, q, 0, false) // warm, so the record holds the request's statements only
+			rec.Take()
+			_, err := ks.Ask(ctx, q, 0, false)
+			stmts := rec.Take()
+			if err != nil {
+				add(fmt.Sprintf("kapgraph's statements for (%s) failed", q), err.Error())
+				continue
+			}
+			for i, st := range stmts {
+				add(fmt.Sprintf("PROFILE of kapgraph's statement %d of %d for (%s), as graph/neo4j sent it", i+1, len(stmts), q),
+					st.Cypher+"\n\n"+profile(ctx, h.drv, h.db, st.Cypher, st.Params))
+			}
+		}
+		srv.Close()
+		rs.Close(ctx)
+	}
 	for _, c := range []struct {
 		title, cypher string
 		params        map[string]any
 	}{
-		{"PROFILE of kapgraph's path enumeration (graph/neo4j MechanismPaths, maxHops 6): every path comes back to Go", kapgraphPathsCypher,
-			map[string]any{"from": p.PathFrom, "limit": graph.MaxEnumeratedPaths + 1}},
-		{"PROFILE of the raw Cypher floor for (e): ranked and cut to 10 in the database", bench.CypherPaths(6),
+		{"PROFILE of the hand-written Cypher floor for (b)", bench.CypherEntity, map[string]any{"id": p.Entity}},
+		{"PROFILE of the hand-written Cypher floor for (e): every path enumerated, ranked and cut to 10 in the database", bench.CypherPaths(6),
 			map[string]any{"from": p.PathFrom, "first": 10}},
-		{"PROFILE of the raw Cypher floor for (a), the dashboard stats", bench.CypherStats, map[string]any{}},
+		{"PROFILE of the hand-written Cypher floor for (a), the dashboard stats", bench.CypherStats, map[string]any{}},
 	} {
 		add(c.title, profile(ctx, h.drv, h.db, c.cypher, c.params))
 	}
