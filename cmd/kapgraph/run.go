@@ -25,6 +25,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
 	"github.com/kapgraph/kapgraph/httpapi"
+	"github.com/kapgraph/kapgraph/internal/memlimit"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/limits"
@@ -315,6 +316,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		if err := loadAll(ctx, store, built, logWriter{logger}); err != nil {
 			return err
+		}
+	}
+	if embedded {
+		if limit, live, set := memlimit.Fit(getenv); set {
+			logger.Info("soft memory limit fitted to the loaded graph (GOMEMLIMIT overrides)",
+				"live_mb", live>>20, "limit_mb", limit>>20)
 		}
 	}
 	logger.Info("store ready", "store", where)

@@ -24,6 +24,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/httpapi"
+	"github.com/kapgraph/kapgraph/internal/memlimit"
 	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
@@ -57,6 +58,10 @@ func main() {
 	}
 	fmt.Printf("loaded %d documents (%d relationships) in %.1f s (Store.Load %.1f s)\n",
 		n, in.Relationships, time.Since(t0).Seconds(), in.Seconds)
+	// As kapgraph serve does on the embedded store.
+	if limit, live, set := memlimit.Fit(os.Getenv); set {
+		fmt.Printf("soft memory limit %d MiB (live heap %d MiB)\n", limit>>20, live>>20)
+	}
 
 	h := bench.Handler(store, logger, *timeout)
 	err = httpapi.Serve(ctx, *addr, h, logger, httpapi.ServeOptions{

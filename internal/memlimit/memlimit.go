@@ -1,0 +1,58 @@
+// Package memlimit fits the Go runtime's soft memory limit to the graph a
+// server holds once it has loaded it.
+//
+// The embedded store keeps the whole graph on the Go heap. With the
+// runtime's default (GOGC=100, no limit) the heap may grow to twice what
+// is live before a collection, so a server holding 1.75 GB of graph sat
+// at 4.2 GB resident. A soft limit a little above the live heap keeps the
+// resident set near what the graph needs; the price is more frequent
+// collections under load, which the runtime caps at about half the CPU.
+// Whoever sets GOMEMLIMIT decides instead.
+package memlimit
+
+import (
+	"math"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// Headroom is what the limit allows above the live heap: a quarter of it,
+// and at least MinHeadroom, so a small graph leaves room for requests.
+const (
+	HeadroomDivisor = 4
+	MinHeadroom     = 256 << 20
+)
+
+// Fit sets the soft memory limit to the live heap after a collection plus
+// the headroom, unless getenv("GOMEMLIMIT") is set (the runtime then
+// applied it at start, and it stands). It returns the limit and the live
+// heap it was fitted to; set is false when it left the limit alone.
+// Call it after loading, and again after a load that grows the graph.
+func Fit(getenv func(string) string) (limit, live int64, set bool) {
+	if getenv("GOMEMLIMIT") != "" {
+		return debug.SetMemoryLimit(-1), 0, false
+	}
+	runtime.GC()
+	live = liveHeap()
+	limit = live + max(live/HeadroomDivisor, MinHeadroom)
+	debug.SetMemoryLimit(limit)
+	// Hand back what the load freed (its documents, its peaks) now,
+	// rather than waiting for the scavenger.
+	debug.FreeOSMemory()
+	return limit, live, true
+}
+
+// Off removes the limit Fit set (tests restore the runtime's default).
+func Off() { debug.SetMemoryLimit(math.MaxInt64) }
+
+func liveHeap() int64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() == metrics.KindUint64 {
+		return int64(s[0].Value.Uint64())
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc)
+}
