@@ -132,6 +132,10 @@ func (s *Store) Ping(ctx context.Context) error {
 
 type txWork[T any] func(ctx context.Context, tx neo4j.ManagedTransaction) (T, error)
 
+// downProbeTimeout bounds the connectivity check of a request made while
+// the server is known to be down.
+const downProbeTimeout = time.Second
+
 // ready is what every operation does first: fail fast while the server is
 // known to be unreachable, and make sure the schema exists.
 func (s *Store) ready(ctx context.Context, op string) error {
@@ -139,7 +143,18 @@ func (s *Store) ready(ctx context.Context, op string) error {
 		return s.mapErr(ctx, op, err)
 	}
 	if s.down.Load() {
-		if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		// The probe gets a second, not the request's deadline: a server
+		// shutting down or starting up may accept a connection and never
+		// answer it, and a request must not wait out its deadline on that
+		// (it would answer TIMEOUT after seconds instead of
+		// DATABASE_UNAVAILABLE at once).
+		pctx, cancel := context.WithTimeout(ctx, downProbeTimeout)
+		err := s.driver.VerifyConnectivity(pctx)
+		cancel()
+		if err != nil {
+			if ctx.Err() == nil {
+				return graph.WrapError(graph.EUNAVAILABLE, err, "neo4j %s: database unavailable", op)
+			}
 			return s.mapErr(ctx, op, err)
 		}
 		s.down.Store(false)
