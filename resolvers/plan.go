@@ -183,6 +183,13 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 	for _, n := range res.Nodes {
 		l.Prime(n)
 	}
+	// A root the plan did not find is missing: say so at the root's place,
+	// rather than have the loader look again.
+	for _, id := range ids {
+		if res.Nodes[id] == nil {
+			l.PrimeAt(placeOf(ctx), id, nil)
+		}
+	}
 	for k, p := range res.Pages {
 		pg := pl.pages[k.Page]
 		if err := l.PrimeEdgePage(k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {

@@ -144,10 +144,14 @@ func dirOr(d *graph.Direction, def graph.Direction) graph.Direction {
 func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 	l := r.loaders(ctx)
 	var n *graph.Node
+	known := false
 	if l.Placed() {
-		n, _ = l.At(placeOf(ctx), id)
+		n, known = l.At(placeOf(ctx), id)
 	}
-	if n == nil {
+	switch {
+	case known && n == nil: // a plan looked for it there and found nothing
+		return nil, fmt.Errorf("resolving node %s: %w", id, batch.NotFound(id))
+	case n == nil:
 		var err error
 		if n, err = l.Node(ctx, id); err != nil {
 			return nil, fmt.Errorf("resolving node %s: %w", id, err)

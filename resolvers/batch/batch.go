@@ -127,9 +127,14 @@ func (l *Loaders) fetchEdges(ctx context.Context, ids []string) (map[string]*gra
 func (l *Loaders) Node(ctx context.Context, id string) (*graph.Node, error) {
 	n, err := l.nodes.Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
-		return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
+		return nil, NotFound(id)
 	}
 	return n, err
+}
+
+// NotFound is the error of a node that does not exist.
+func NotFound(id string) error {
+	return graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
 }
 
 // MaybeNode loads one node; a missing one is nil without error.
