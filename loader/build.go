@@ -39,6 +39,13 @@ type Report struct {
 	Stated      int             `json:"stated"`
 	Inferred    int             `json:"inferred"`
 	Mentions    int             `json:"mentions"`
+	// Extracted counts the extracted claims the graph keeps; Confirmed
+	// and Corrected the curated claims that met a candidate; Rejected
+	// the candidates the claims file refused.
+	Extracted int `json:"extracted"`
+	Confirmed int `json:"confirmed"`
+	Corrected int `json:"corrected"`
+	Rejected  int `json:"rejected"`
 	Concerns    []Concern       `json:"concerns"`
 	Studies     []StudySummary  `json:"studies"`
 	Uncovered   []UncoveredLine `json:"uncovered,omitempty"`
@@ -111,6 +118,9 @@ func Build(rev *Review, lex *Lexicon, claims *Claims) (*graph.Document, *Report,
 		if err := b.coverage(); err != nil {
 			return nil, nil, err
 		}
+	}
+	if err := b.extraction(); err != nil {
+		return nil, nil, err
 	}
 	b.uncitedFindings()
 	b.uncitedReferences()
