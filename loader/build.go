@@ -24,31 +24,31 @@ type Concern struct {
 
 // Report summarises a build for `kapgraph validate`.
 type Report struct {
-	Document    string          `json:"document"`
-	Source      string          `json:"source"`
-	Title       string          `json:"title"`
-	Nodes       int             `json:"nodes"`
-	Edges       int             `json:"edges"`
-	ByCategory  []graph.Count   `json:"byCategory"`
-	ByPredicate []graph.Count   `json:"byPredicate"`
-	Sections    int             `json:"sections"`
-	Passages    int             `json:"passages"`
-	References  int             `json:"references"`
-	Citations   int             `json:"citations"`
-	Claims      int             `json:"claims"`
-	Stated      int             `json:"stated"`
-	Inferred    int             `json:"inferred"`
-	Mentions    int             `json:"mentions"`
+	Document    string        `json:"document"`
+	Source      string        `json:"source"`
+	Title       string        `json:"title"`
+	Nodes       int           `json:"nodes"`
+	Edges       int           `json:"edges"`
+	ByCategory  []graph.Count `json:"byCategory"`
+	ByPredicate []graph.Count `json:"byPredicate"`
+	Sections    int           `json:"sections"`
+	Passages    int           `json:"passages"`
+	References  int           `json:"references"`
+	Citations   int           `json:"citations"`
+	Claims      int           `json:"claims"`
+	Stated      int           `json:"stated"`
+	Inferred    int           `json:"inferred"`
+	Mentions    int           `json:"mentions"`
 	// Extracted counts the extracted claims the graph keeps; Confirmed
 	// and Corrected the curated claims that met a candidate; Rejected
 	// the candidates the claims file refused.
-	Extracted int `json:"extracted"`
-	Confirmed int `json:"confirmed"`
-	Corrected int `json:"corrected"`
-	Rejected  int `json:"rejected"`
-	Concerns    []Concern       `json:"concerns"`
-	Studies     []StudySummary  `json:"studies"`
-	Uncovered   []UncoveredLine `json:"uncovered,omitempty"`
+	Extracted int             `json:"extracted"`
+	Confirmed int             `json:"confirmed"`
+	Corrected int             `json:"corrected"`
+	Rejected  int             `json:"rejected"`
+	Concerns  []Concern       `json:"concerns"`
+	Studies   []StudySummary  `json:"studies"`
+	Uncovered []UncoveredLine `json:"uncovered,omitempty"`
 }
 
 // StudySummary is one reference with its assigned design.

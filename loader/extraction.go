@@ -117,7 +117,9 @@ type extracted struct {
 	cues   []string
 }
 
-func tripleKey(s string, p graph.Predicate, o string) string { return s + "\x00" + string(p) + "\x00" + o }
+func tripleKey(s string, p graph.Predicate, o string) string {
+	return s + "\x00" + string(p) + "\x00" + o
+}
 
 // extraction adds the proposed entities, their MENTIONS edges and the
 // extracted claims, and marks each curated claim confirmed, corrected or

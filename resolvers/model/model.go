@@ -274,7 +274,7 @@ type Origin string
 
 // The values of Origin.
 const (
-	OriginStated   Origin = "STATED"
+	OriginStated    Origin = "STATED"
 	OriginInferred  Origin = "INFERRED"
 	OriginExtracted Origin = "EXTRACTED"
 )
