@@ -313,7 +313,7 @@ func (b *builder) claimEdges() error {
 			}
 			switch {
 			case len(hits) == 0:
-				return &SourceError{File: src, Line: line, Msg: fmt.Sprintf("claim %s: quote not found in %s: %q", cl.ID, b.rev.Source, shorten(quote, 80))}
+				return b.quoteNotFound(src, line, "claim "+cl.ID, quote)
 			case len(hits) > 1:
 				return &SourceError{File: src, Line: line, Msg: fmt.Sprintf("claim %s: quote %q occurs in %d sentences; quote more of it", cl.ID, shorten(quote, 60), len(hits))}
 			}
@@ -377,7 +377,7 @@ func (b *builder) coverage() error {
 	for _, nf := range b.claims.NonFactual {
 		i, ok := b.findPassage(nf.Quote)
 		if !ok {
-			return &SourceError{File: b.claims.Source, Line: nf.Line, Msg: fmt.Sprintf("non_factual quote not found in %s: %q", b.rev.Source, shorten(nf.Quote, 80))}
+			return b.quoteNotFound(b.claims.Source, nf.Line, "non_factual", nf.Quote)
 		}
 		covered[i] = true
 	}
