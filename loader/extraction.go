@@ -129,8 +129,8 @@ func (b *builder) extraction() error {
 	// Proposed entities become nodes, mentioned where found.
 	seenNode := map[string]bool{}
 	for _, m := range res.Mentions {
-		if !m.Proposed {
-			continue
+		if !m.Proposed || b.lex.Entity(m.ID) != nil {
+			continue // a lexicon entity (an accepted proposal too) is a node already
 		}
 		if !seenNode[m.ID] {
 			seenNode[m.ID] = true
