@@ -131,3 +131,50 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestUncuratedDrugPath: where a review in the seed's style does state what
+// its drug does to a mechanism and what the mechanism does to an outcome
+// (loader/testdata/third-review.txt, uncurated, beside the seed), the
+// extracted claims chain from the drug to the outcome with a net sign.
+func TestUncuratedDrugPath(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"lexicon.yaml", "ward-2025-ketamine-assisted-psychotherapy-addiction.txt", "ward-2025-ketamine-assisted-psychotherapy-addiction.claims.yaml"} {
+		copyFile(t, filepath.Join("../seeds", f), filepath.Join(dir, f))
+	}
+	copyFile(t, "../loader/testdata/third-review.txt", filepath.Join(dir, "third-review.txt"))
+	built, err := loader.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server(t, loadStore(t, loader.Documents(built)...), resolvers.Options{})
+	r := post(t, srv.URL, `{ mechanismToOutcomePaths(from: "KAP:proposed-ibogaine", to: "KAP:relapse") {
+		length sign summary hops { claim { origin curation predicate sign } } } }`, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("%s", r.raw)
+	}
+	var out struct {
+		Paths []struct {
+			Length  int
+			Sign    string
+			Summary string
+			Hops    []struct{ Claim struct{ Origin, Curation, Predicate, Sign string } }
+		} `json:"mechanismToOutcomePaths"`
+	}
+	if err := json.Unmarshal(r.Data, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Paths) != 1 {
+		t.Fatalf("paths: %s", r.raw)
+	}
+	p := out.Paths[0]
+	// ibogaine -| kappa opioid receptor -> relapse: ibogaine lowers relapse.
+	if p.Length != 2 || p.Sign != "DECREASES" || p.Hops[0].Claim.Sign != "DECREASES" || p.Hops[1].Claim.Sign != "INCREASES" {
+		t.Errorf("path %+v", p)
+	}
+	for _, h := range p.Hops {
+		if h.Claim.Origin != "EXTRACTED" || h.Claim.Curation != "UNREVIEWED" || h.Claim.Predicate != "AFFECTS" {
+			t.Errorf("hop %+v", h.Claim)
+		}
+	}
+	t.Log(p.Summary)
+}
