@@ -80,16 +80,20 @@ type ClaimWithEvidence struct {
 	Sign Sign `json:"sign"`
 	// True when the text asserts the opposite: no effect, no association (a null result).
 	Negated bool `json:"negated"`
-	// Whether the review states the claim (STATED) or a curator inferred it to
-	// bridge two stated claims (INFERRED, scored at half weight). Null for
-	// lexical edges.
+	// Whether the review states the claim (STATED), a curator inferred it to
+	// bridge two stated claims (INFERRED, scored at half weight), or the
+	// loader's extraction rules read it from a sentence and no curator has
+	// confirmed it (EXTRACTED, see `score`). Null for lexical edges.
 	Origin Origin `json:"origin"`
 	// Evidence strength in [0, 1], derived from the best-supported evidence
 	// sentence: the strongest cited study counts 0.95 (evidence level 1,
 	// systematic review or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4
 	// (5, expert opinion or narrative review); a sentence citing nothing counts
 	// 0.3. An INFERRED claim is halved, a claim with a citation concern
-	// multiplied by 0.75. Lexical edges score 1.
+	// multiplied by 0.75. Lexical edges score 1. An EXTRACTED claim scores a
+	// fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half the weakest curated claim:
+	// inferred, citing nothing, with a concern), 0.0281 when hedged, whatever
+	// it cites: every curated claim outranks every extracted one.
 	Score float64 `json:"score"`
 	// The node the claim is about (Biolink subject), e.g. ketamine.
 	Subject ClaimWithEvidenceSubjectNode `json:"subject"`
@@ -1009,7 +1013,10 @@ type MechanismPathsMechanismToOutcomePathsPathHopsHopClaim struct {
 	// systematic review or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4
 	// (5, expert opinion or narrative review); a sentence citing nothing counts
 	// 0.3. An INFERRED claim is halved, a claim with a citation concern
-	// multiplied by 0.75. Lexical edges score 1.
+	// multiplied by 0.75. Lexical edges score 1. An EXTRACTED claim scores a
+	// fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half the weakest curated claim:
+	// inferred, citing nothing, with a concern), 0.0281 when hedged, whatever
+	// it cites: every curated claim outranks every extracted one.
 	Score float64 `json:"score"`
 }
 
@@ -1082,11 +1089,14 @@ const (
 	OriginStated Origin = "STATED"
 	// A curator's bridge between stated claims, so that paths connect; weighed at half the evidence score.
 	OriginInferred Origin = "INFERRED"
+	// Read from a sentence by the loader's extraction rules (Biolink agent type `text_mining_agent`) and not confirmed by a curator; scored below every curated claim.
+	OriginExtracted Origin = "EXTRACTED"
 )
 
 var AllOrigin = []Origin{
 	OriginStated,
 	OriginInferred,
+	OriginExtracted,
 }
 
 // Edge types. The first nine are curated knowledge; HAS_SECTION,

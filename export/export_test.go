@@ -318,6 +318,7 @@ func kgxEdgeBack(t *testing.T, line []byte) graph.Edge {
 		Score                                             float64          `json:"kap_score"`
 		Concerns                                          []string         `json:"kap_concerns"`
 		Evidence                                          []graph.Evidence `json:"kap_evidence"`
+		KapHedged                                         bool             `json:"kap_hedged"`
 	}
 	if err := json.Unmarshal(line, &r); err != nil {
 		t.Fatal(err)
@@ -354,7 +355,7 @@ func kgxEdgeBack(t *testing.T, line []byte) graph.Edge {
 			TimePoint: s("kap_time_point"), EffectSize: s("kap_effect_size"), Comparator: s("kap_comparator"),
 			Disorder: s("kap_disorder_context"), Population: s("kap_population_context"), Location: s("kap_location_context"),
 		},
-		Origin: s("kap_origin"), KnowledgeLevel: r.KnowledgeLevel, AgentType: r.AgentType, Note: s("kap_note"),
+		Origin: s("kap_origin"), Curation: s("kap_curation"), Hedged: r.KapHedged, KnowledgeLevel: r.KnowledgeLevel, AgentType: r.AgentType, Note: s("kap_note"),
 		Evidence: r.Evidence, Concerns: r.Concerns, Document: s("kap_document"), Score: r.Score,
 	}
 }
@@ -611,7 +612,7 @@ func TestGraphMLKeepsEveryField(t *testing.T) {
 				TimePoint: s("time_point"), EffectSize: s("effect_size"), Comparator: s("comparator"),
 				Disorder: s("disorder"), Population: s("population"), Location: s("location"),
 			},
-			Origin: s("origin"), KnowledgeLevel: s("knowledge_level"), AgentType: s("agent_type"), Note: s("note"),
+			Origin: s("origin"), Curation: s("curation"), Hedged: v["hedged"] == true, KnowledgeLevel: s("knowledge_level"), AgentType: s("agent_type"), Note: s("note"),
 			Evidence: ev, Concerns: gmlList(s("concerns")), Document: s("document"), Score: score,
 		}
 		e := g.Edges[i]

@@ -103,6 +103,8 @@ type kgxEdge struct {
 	KapPopulationContext string           `json:"kap_population_context,omitempty"`
 	KapLocationContext   string           `json:"kap_location_context,omitempty"`
 	KapOrigin            string           `json:"kap_origin,omitempty"`
+	KapCuration          string           `json:"kap_curation,omitempty"`
+	KapHedged            bool             `json:"kap_hedged,omitempty"`
 	KapNote              string           `json:"kap_note,omitempty"`
 	KapScore             float64          `json:"kap_score"`
 	KapConcerns          []string         `json:"kap_concerns,omitempty"`
@@ -143,7 +145,7 @@ func toKGXEdge(e *graph.Edge) kgxEdge {
 		KapSign: e.Sign, KapCombinedWith: q.CombinedWith, KapTimePoint: q.TimePoint,
 		KapEffectSize: q.EffectSize, KapComparator: q.Comparator, KapDisorderContext: q.Disorder,
 		KapPopulationContext: q.Population, KapLocationContext: q.Location,
-		KapOrigin: e.Origin, KapNote: e.Note, KapScore: e.Score, KapConcerns: e.Concerns,
+		KapOrigin: e.Origin, KapCuration: e.Curation, KapHedged: e.Hedged, KapNote: e.Note, KapScore: e.Score, KapConcerns: e.Concerns,
 		KapEvidence: e.Evidence, KapDocument: e.Document,
 	}
 	for _, ev := range e.Evidence {

@@ -182,15 +182,25 @@ type Evidence struct {
 // (HAS_SECTION, CITES, MENTIONS, ...) carry none because the edge is the
 // text's own structure.
 type Edge struct {
-	ID             string     `json:"id"`
-	Subject        string     `json:"subject"`
-	Predicate      Predicate  `json:"predicate"`
-	Object         string     `json:"object"`
-	Biolink        string     `json:"biolink"`
-	Sign           Sign       `json:"sign,omitempty"`
-	Negated        bool       `json:"negated,omitempty"`
-	Qualifiers     Qualifiers `json:"qualifiers"`
-	Origin         string     `json:"origin,omitempty"` // "stated" or "inferred"
+	ID         string     `json:"id"`
+	Subject    string     `json:"subject"`
+	Predicate  Predicate  `json:"predicate"`
+	Object     string     `json:"object"`
+	Biolink    string     `json:"biolink"`
+	Sign       Sign       `json:"sign,omitempty"`
+	Negated    bool       `json:"negated,omitempty"`
+	Qualifiers Qualifiers `json:"qualifiers"`
+	Origin     string     `json:"origin,omitempty"` // "stated", "inferred" or "extracted"
+	// Hedged marks an extracted claim whose sentence hedges ("may",
+	// "suggest"): it is kept as a proposal, never as a plain fact.
+	Hedged bool `json:"hedged,omitempty"`
+	// Curation says how curation met extraction on this claim: "confirmed"
+	// (a curated claim on the same subject, predicate and object as an
+	// extracted candidate, same sign), "corrected" (same triple, other
+	// sign or negation), "added" (curated, no candidate found it) or
+	// "unreviewed" (extracted, no curated claim on it). Empty for lexical
+	// edges.
+	Curation       string     `json:"curation,omitempty"`
 	KnowledgeLevel string     `json:"knowledgeLevel,omitempty"`
 	AgentType      string     `json:"agentType,omitempty"`
 	Note           string     `json:"note,omitempty"`

@@ -30,6 +30,9 @@ func EdgeScore(e *Edge, level func(studyID string) int) float64 {
 	if !e.Predicate.Curated() {
 		return lexicalEdgeBase
 	}
+	if e.Origin == OriginExtracted {
+		return ExtractedScore(e.Hedged)
+	}
 	best := 0.0
 	for _, ev := range e.Evidence {
 		w := uncitedWeight
@@ -50,6 +53,28 @@ func EdgeScore(e *Edge, level func(studyID string) int) float64 {
 		best *= concernFactor
 	}
 	return round4(best)
+}
+
+// OriginExtracted is Edge.Origin of a claim the loader's extraction rules
+// read from a sentence, which no curator has confirmed.
+const OriginExtracted = "extracted"
+
+// extractedFactor scales an extracted claim below the weakest curated one.
+const extractedFactor = 0.5
+
+// ExtractedScore is the fixed score of an extracted claim: extractedFactor
+// (0.5) times the lowest score a curated claim can get (inferred, citing
+// nothing, with a concern: 0.3 × 0.5 × 0.75 = 0.1125), so 0.0563, and
+// half that (0.0281) when the sentence hedges. It ignores the sentence's
+// citations on purpose: study levels weigh evidence a curator checked, and
+// a rule's reading of a sentence is not that. Every curated claim
+// therefore outranks every extracted one.
+func ExtractedScore(hedged bool) float64 {
+	s := extractedFactor * uncitedWeight * inferredFactor * concernFactor
+	if hedged {
+		s *= 0.5
+	}
+	return round4(s)
 }
 
 func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }

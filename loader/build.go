@@ -24,24 +24,31 @@ type Concern struct {
 
 // Report summarises a build for `kapgraph validate`.
 type Report struct {
-	Document    string          `json:"document"`
-	Source      string          `json:"source"`
-	Title       string          `json:"title"`
-	Nodes       int             `json:"nodes"`
-	Edges       int             `json:"edges"`
-	ByCategory  []graph.Count   `json:"byCategory"`
-	ByPredicate []graph.Count   `json:"byPredicate"`
-	Sections    int             `json:"sections"`
-	Passages    int             `json:"passages"`
-	References  int             `json:"references"`
-	Citations   int             `json:"citations"`
-	Claims      int             `json:"claims"`
-	Stated      int             `json:"stated"`
-	Inferred    int             `json:"inferred"`
-	Mentions    int             `json:"mentions"`
-	Concerns    []Concern       `json:"concerns"`
-	Studies     []StudySummary  `json:"studies"`
-	Uncovered   []UncoveredLine `json:"uncovered,omitempty"`
+	Document    string        `json:"document"`
+	Source      string        `json:"source"`
+	Title       string        `json:"title"`
+	Nodes       int           `json:"nodes"`
+	Edges       int           `json:"edges"`
+	ByCategory  []graph.Count `json:"byCategory"`
+	ByPredicate []graph.Count `json:"byPredicate"`
+	Sections    int           `json:"sections"`
+	Passages    int           `json:"passages"`
+	References  int           `json:"references"`
+	Citations   int           `json:"citations"`
+	Claims      int           `json:"claims"`
+	Stated      int           `json:"stated"`
+	Inferred    int           `json:"inferred"`
+	Mentions    int           `json:"mentions"`
+	// Extracted counts the extracted claims the graph keeps; Confirmed
+	// and Corrected the curated claims that met a candidate; Rejected
+	// the candidates the claims file refused.
+	Extracted int             `json:"extracted"`
+	Confirmed int             `json:"confirmed"`
+	Corrected int             `json:"corrected"`
+	Rejected  int             `json:"rejected"`
+	Concerns  []Concern       `json:"concerns"`
+	Studies   []StudySummary  `json:"studies"`
+	Uncovered []UncoveredLine `json:"uncovered,omitempty"`
 }
 
 // StudySummary is one reference with its assigned design.
@@ -111,6 +118,9 @@ func Build(rev *Review, lex *Lexicon, claims *Claims) (*graph.Document, *Report,
 		if err := b.coverage(); err != nil {
 			return nil, nil, err
 		}
+	}
+	if err := b.extraction(); err != nil {
+		return nil, nil, err
 	}
 	b.uncitedFindings()
 	b.uncitedReferences()
@@ -303,7 +313,7 @@ func (b *builder) claimEdges() error {
 			}
 			switch {
 			case len(hits) == 0:
-				return &SourceError{File: src, Line: line, Msg: fmt.Sprintf("claim %s: quote not found in %s: %q", cl.ID, b.rev.Source, shorten(quote, 80))}
+				return b.quoteNotFound(src, line, "claim "+cl.ID, quote)
 			case len(hits) > 1:
 				return &SourceError{File: src, Line: line, Msg: fmt.Sprintf("claim %s: quote %q occurs in %d sentences; quote more of it", cl.ID, shorten(quote, 60), len(hits))}
 			}
@@ -367,7 +377,7 @@ func (b *builder) coverage() error {
 	for _, nf := range b.claims.NonFactual {
 		i, ok := b.findPassage(nf.Quote)
 		if !ok {
-			return &SourceError{File: b.claims.Source, Line: nf.Line, Msg: fmt.Sprintf("non_factual quote not found in %s: %q", b.rev.Source, shorten(nf.Quote, 80))}
+			return b.quoteNotFound(b.claims.Source, nf.Line, "non_factual", nf.Quote)
 		}
 		covered[i] = true
 	}

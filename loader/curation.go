@@ -52,6 +52,8 @@ type Claims struct {
 	Coverage   []string      `yaml:"coverage"`
 	Claims     []*Claim      `yaml:"claims"`
 	NonFactual []*NonFactual `yaml:"non_factual"`
+	// Rejected lists extracted candidates curation refuses (see Rejection).
+	Rejected []*Rejection `yaml:"rejected"`
 }
 
 // Claim is one curated assertion.
@@ -240,7 +242,7 @@ func parseLexicon(path string, data []byte) (*Lexicon, error) {
 		case !curiePattern.MatchString(e.ID):
 			return nil, fail("entity id %q is not a CURIE (prefix:local)", e.ID)
 		case !knownPrefix[prefixOf(e.ID)]:
-			return nil, fail("entity %s: unknown id prefix %q", e.ID, prefixOf(e.ID))
+			return nil, fail("entity %s: unknown id prefix %q; valid: %s", e.ID, prefixOf(e.ID), strings.Join(knownPrefixes(), ", "))
 		case lex.byID[e.ID] != nil:
 			return nil, fail("duplicate entity id %s (first at line %d)", e.ID, lex.byID[e.ID].Line)
 		case e.Name == "":
@@ -248,7 +250,7 @@ func parseLexicon(path string, data []byte) (*Lexicon, error) {
 		}
 		cat := graph.Category(e.Category)
 		if !cat.Valid() || !cat.Curated() {
-			return nil, fail("entity %s: unknown category %q", e.ID, e.Category)
+			return nil, fail("entity %s: unknown category %q; valid: %s", e.ID, e.Category, strings.Join(curatedCategories(), ", "))
 		}
 		if cat == graph.CategoryMechanism && !contains(graph.MechanismKinds, e.Kind) {
 			return nil, fail("entity %s: a Mechanism needs a kind, one of %s", e.ID, strings.Join(graph.MechanismKinds, ", "))
@@ -328,6 +330,16 @@ func parseClaims(path string, data []byte, lex *Lexicon) (*Claims, error) {
 		}
 		nf.Line = ln
 	}
+	for i, ln := range itemLines(root, "rejected") {
+		r := c.Rejected[i]
+		if r == nil {
+			return nil, &SourceError{File: path, Line: ln, Msg: "empty rejected entry"}
+		}
+		r.Line = ln
+		if err := checkRejection(r, lex); err != nil {
+			return nil, &SourceError{File: path, Line: ln, Msg: err.Error()}
+		}
+	}
 	return c, nil
 }
 
@@ -342,7 +354,7 @@ func checkClaim(cl *Claim, lex *Lexicon, seen map[string]int) error {
 	}
 	p := graph.Predicate(cl.Predicate)
 	if !p.Valid() || !p.Curated() {
-		return fmt.Errorf("claim %s: unknown predicate %q", cl.ID, cl.Predicate)
+		return fmt.Errorf("claim %s: unknown predicate %q; valid: %s", cl.ID, cl.Predicate, strings.Join(curatedPredicates(), ", "))
 	}
 	for _, end := range []struct{ what, id string }{{"subject", cl.Subject}, {"object", cl.Object}} {
 		if end.id == "" {
@@ -379,7 +391,7 @@ func checkClaim(cl *Claim, lex *Lexicon, seen map[string]int) error {
 	switch cl.KnowledgeLevel {
 	case "", "knowledge_assertion", "observation", "statistical_association", "logical_entailment", "prediction":
 	default:
-		return fmt.Errorf("claim %s: unknown knowledge_level %q", cl.ID, cl.KnowledgeLevel)
+		return fmt.Errorf("claim %s: unknown knowledge_level %q; valid: knowledge_assertion (the default), observation, statistical_association, logical_entailment, prediction", cl.ID, cl.KnowledgeLevel)
 	}
 	if len(cl.Evidence) == 0 {
 		return fmt.Errorf("claim %s has no evidence: quote the sentence it rests on", cl.ID)

@@ -36,6 +36,10 @@ func (r *claimResolver) Origin(_ context.Context, obj *graph.Edge) (*model.Origi
 	return model.OriginOf(obj.Origin), nil
 }
 
+func (r *claimResolver) Curation(_ context.Context, obj *graph.Edge) (*model.Curation, error) {
+	return model.CurationOf(obj.Curation), nil
+}
+
 func (r *claimResolver) KnowledgeLevel(_ context.Context, obj *graph.Edge) (*string, error) {
 	return optString(obj.KnowledgeLevel), nil
 }

@@ -165,7 +165,7 @@ func toEdge(e *graph.Edge, concerns map[string]*graph.Node) Edge {
 		kap("kap_sign", "direction of the effect or correlation", string(e.Sign))
 	}
 	if e.Origin != "" {
-		kap("kap_origin", "stated: the review says it; inferred: a curator inferred it from the review", e.Origin)
+		kap("kap_origin", "stated: the review says it; inferred: a curator inferred it from the review; extracted: the loader's rules read it from a sentence, no curator confirmed it (agent_type text_mining_agent)", e.Origin)
 	}
 	if bq.KapAspect != "" {
 		kap("kap_aspect", "aspect of the object affected, outside Biolink's aspect enum", bq.KapAspect)

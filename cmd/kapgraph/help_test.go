@@ -20,6 +20,8 @@ func TestHelpDoesNotRun(t *testing.T) {
 		{"load", "-seeds"},
 		{"validate", "-json"},
 		{"export", "-format"},
+		{"draft", "-accept"},
+		{"schema", "lexicon|claims"},
 	} {
 		for _, h := range []string{"-h", "--help"} {
 			t.Run(tc.cmd+" "+h, func(t *testing.T) {

@@ -40,6 +40,8 @@ Usage:
                     [--trusted-documents DIR]
   kapgraph load     [--seeds DIR]
   kapgraph validate [--json] [DIR]
+  kapgraph draft    [--force] DIR | --accept DIR
+  kapgraph schema   lexicon|claims
   kapgraph export   --format kgx|graphml|json --out DIR|- [--seeds DIR] [--date YYYY-MM-DD]
   kapgraph version
 
@@ -78,6 +80,10 @@ func dispatch(ctx context.Context, cmd string, rest []string, getenv func(string
 		return validate(rest, stdout, stderr)
 	case "export":
 		return exportCmd(ctx, rest, getenv, stdout, stderr)
+	case "draft":
+		return draft(rest, stdout, stderr)
+	case "schema":
+		return schemaCmd(rest, stdout, stderr)
 	case "version", "--version", "-version", "-v":
 		fmt.Fprintln(stdout, "kapgraph", version())
 		return nil
@@ -220,7 +226,8 @@ func printReport(w io.Writer, r *loader.Report) {
 	fmt.Fprintf(w, "%s\n  %s\n  document %s\n\n", r.Source, r.Title, r.Document)
 	fmt.Fprintf(w, "  %d nodes, %d edges; %d sections, %d sentences, %d references, %d in-text citations, %d mentions\n",
 		r.Nodes, r.Edges, r.Sections, r.Passages, r.References, r.Citations, r.Mentions)
-	fmt.Fprintf(w, "  %d claims (%d stated, %d inferred)\n\n", r.Claims, r.Stated, r.Inferred)
+	fmt.Fprintf(w, "  %d claims (%d stated, %d inferred)\n", r.Claims, r.Stated, r.Inferred)
+	fmt.Fprintf(w, "  extraction: %d claims kept as extracted; curation confirmed %d, corrected %d, rejected %d\n\n", r.Extracted, r.Confirmed, r.Corrected, r.Rejected)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  nodes by category\t\tedges by predicate\t")
 	for i := 0; i < len(r.ByCategory) || i < len(r.ByPredicate); i++ {

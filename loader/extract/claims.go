@@ -112,6 +112,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	// "Reduction in Craving and Anhedonia: Ketamine ...": a run-in label
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
+	labelSubject(ts, args, cues, emit)
 	return out
 }
 

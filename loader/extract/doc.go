@@ -1,11 +1,12 @@
 // Package extract is the first step of issue 12: an extraction engine that
 // reads a review's sentences with nothing but the curated lexicon and
 // proposes entity mentions and signed claim candidates, and a measurement
-// of what it finds against the curated claims. It is a package of its own,
-// not yet called by the loader, so the graph and every golden file stay as
-// curated until a later change wires it in behind curation.
+// of what it finds against the curated claims. The loader runs it on every
+// review it builds (loader/extraction.go): proposed entities become nodes,
+// candidates become claims with origin "extracted", below curation, which
+// confirms, corrects, adds or rejects them.
 //
-// The package must not import the loader (the loader will import it): its
+// The package must not import the loader (the loader imports it): its
 // input is a plain [Sentence] (text, section title, citation numbers) and
 // a list of [LexEntry].
 //
@@ -31,7 +32,10 @@
 // disorder" ("substance use" + "disorder") proposes the disorder. A
 // proposed name, and an acronym written in brackets right after a mention
 // ("psilocybin-assisted therapy (PAT)"), name the same entity in the rest
-// of the review.
+// of the review. In a section whose title names mechanisms ("Proposed
+// Mechanisms"), a run-in label ("Self-Efficacy: ...") of at most four
+// title-case words, with no cue and no mention in it, is proposed as a
+// Mechanism.
 //
 // # Claims
 //
@@ -62,7 +66,9 @@
 //     agent noun after an argument ("NMDA receptor antagonist") makes the
 //     nearest drug before it act on that argument; a run-in label with a
 //     cue ("Reduction in Craving: ...") applies to the first drug or therapy
-//     after it; a sentence opening with "It" speaks of the previous
+//     after it; a run-in label that is itself an argument is the subject
+//     of a body whose first argument follows a cue ("Mystical-Type
+//     Experience: Intensity ... predicted abstinence"); a sentence opening with "It" speaks of the previous
 //     sentence's drug or therapy (within one section);
 //   - treatment wording ("treat", "for <Disorder>", "<Disorder>
 //     treatment", "option for") between a Drug or Therapy and a Disorder,

@@ -52,6 +52,9 @@ func Extract(lex []LexEntry, sents []Sentence) Result {
 	for _, s := range sents {
 		ts := tokenize(s.Text)
 		ms := rc.find(s.Index, s.Text, ts)
+		if mechanismSection(s.Section) {
+			ms = rc.labelEntity(s.Index, s.Text, ts, ms)
+		}
 		if s.Section != section {
 			topic, section = nil, s.Section // a pronoun does not reach across a heading
 		}

@@ -185,3 +185,44 @@ func TestUseDisorderExtendsLexiconBehaviour(t *testing.T) {
 		t.Errorf("got %s", g)
 	}
 }
+
+// TestRunInLabels: in a mechanisms section a run-in label that no mention
+// covers and that holds no cue names a Mechanism, and it is the subject
+// of a body that opens with no argument before its cue.
+func TestRunInLabels(t *testing.T) {
+	tests := []struct {
+		section, text string
+		proposed      string // "id category" of proposed mentions
+		claims        string
+	}{
+		{"Proposed Mechanisms", "Reward Sensitivity: Its strength at baseline predicted relapse in two cohorts [2].",
+			"KAP:proposed-reward-sensitivity Mechanism", "KAP:proposed-reward-sensitivity CORRELATED_WITH increases T:relapse"},
+		{"Mechanisms of Action", "Emotional Breakthrough: Sessions rated as intense reduced cravings at 4 weeks.",
+			"KAP:proposed-emotional-breakthrough Mechanism", "KAP:proposed-emotional-breakthrough AFFECTS decreases T:craving"},
+		// Outside a mechanisms section a label is only a heading.
+		{"Safety", "Reward Sensitivity: Its strength predicted relapse.", "", ""},
+		// A label holding a cue states a change; it names nothing.
+		{"Mechanisms", "Reduced Anxiety: Patients slept better.", "", ""},
+		// A lower-case label is a clause, not a name.
+		{"Mechanisms", "In short: naltrexone reduced cravings.", "", "T:drugB AFFECTS decreases T:craving"},
+		// The body's own subject wins over the label.
+		{"Mechanisms", "Opioid Tone: Naltrexone reduced cravings.", "KAP:proposed-opioid-tone Mechanism", "T:drugB AFFECTS decreases T:craving"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			res := Extract(testLex, []Sentence{{Index: 0, Text: tc.text, Section: tc.section}})
+			var got []string
+			for _, m := range res.Mentions {
+				if m.Proposed {
+					got = append(got, m.ID+" "+string(m.Category))
+				}
+			}
+			if g := strings.Join(got, "; "); g != tc.proposed {
+				t.Errorf("proposed %q, want %q", g, tc.proposed)
+			}
+			if g := describe(res.Candidates); g != tc.claims {
+				t.Errorf("claims %q, want %q", g, tc.claims)
+			}
+		})
+	}
+}

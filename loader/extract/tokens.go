@@ -26,6 +26,9 @@ type token struct {
 // transformer is stateful, so each call builds its own chain rather than
 // sharing one.
 func foldWord(s string) string {
+	if isASCII(s) { // no accents to strip: skip building a chain per word
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
@@ -116,3 +119,12 @@ func slug(ts []token) string {
 
 // headNouns are the pattern heads whose plural names the same entity.
 var headNouns = map[string]bool{"receptor": true, "disorder": true, "network": true, "infusion": true}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -160,8 +160,10 @@ type ComplexityRoot struct {
 		AgentType      func(childComplexity int) int
 		Biolink        func(childComplexity int) int
 		Concerns       func(childComplexity int) int
+		Curation       func(childComplexity int) int
 		Document       func(childComplexity int) int
 		Evidence       func(childComplexity int) int
+		Hedged         func(childComplexity int) int
 		ID             func(childComplexity int) int
 		KnowledgeLevel func(childComplexity int) int
 		Negated        func(childComplexity int) int
@@ -752,6 +754,8 @@ type ClaimResolver interface {
 
 	Qualifiers(ctx context.Context, obj *graph.Edge) (*model.Qualifiers, error)
 	Origin(ctx context.Context, obj *graph.Edge) (*model.Origin, error)
+	Curation(ctx context.Context, obj *graph.Edge) (*model.Curation, error)
+
 	KnowledgeLevel(ctx context.Context, obj *graph.Edge) (*string, error)
 	AgentType(ctx context.Context, obj *graph.Edge) (*string, error)
 	Note(ctx context.Context, obj *graph.Edge) (*string, error)
@@ -1478,6 +1482,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Concerns(childComplexity), true
+	case "Claim.curation":
+		if e.ComplexityRoot.Claim.Curation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Curation(childComplexity), true
 	case "Claim.document":
 		if e.ComplexityRoot.Claim.Document == nil {
 			break
@@ -1490,6 +1500,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Evidence(childComplexity), true
+	case "Claim.hedged":
+		if e.ComplexityRoot.Claim.Hedged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Hedged(childComplexity), true
 	case "Claim.id":
 		if e.ComplexityRoot.Claim.ID == nil {
 			break
@@ -4491,11 +4507,23 @@ type Claim {
   "How, where, when and in whom the claim holds (Biolink qualifiers)."
   qualifiers: Qualifiers!
   """
-  Whether the review states the claim (STATED) or a curator inferred it to
-  bridge two stated claims (INFERRED, scored at half weight). Null for
-  lexical edges.
+  Whether the review states the claim (STATED), a curator inferred it to
+  bridge two stated claims (INFERRED, scored at half weight), or the
+  loader's extraction rules read it from a sentence and no curator has
+  confirmed it (EXTRACTED, see ` + "`" + `score` + "`" + `). Null for lexical edges.
   """
   origin: Origin
+  """
+  How curation met extraction on this claim: CONFIRMED, CORRECTED or ADDED
+  for curated claims, UNREVIEWED for extracted ones. Null for lexical edges.
+  """
+  curation: Curation
+  """
+  True when the sentence hedges the claim ("may", "suggest", "potential"):
+  an EXTRACTED claim so marked is a proposal of the text, not a fact
+  (knowledgeLevel ` + "`" + `prediction` + "`" + `, score halved). Curated claims are never hedged.
+  """
+  hedged: Boolean!
   """
   Biolink knowledge level: ` + "`" + `knowledge_assertion` + "`" + ` for the review's own
   conclusions, ` + "`" + `observation` + "`" + ` for one study's result,
@@ -4503,7 +4531,7 @@ type Claim {
   lexical edges.
   """
   knowledgeLevel: String
-  "Biolink agent type: ` + "`" + `manual_agent` + "`" + ` for curated claims, ` + "`" + `text_mining_agent` + "`" + ` for mentions found by matching names, ` + "`" + `automated_agent` + "`" + ` for the text's structure. Null when not recorded."
+  "Biolink agent type: ` + "`" + `manual_agent` + "`" + ` for curated claims, ` + "`" + `text_mining_agent` + "`" + ` for EXTRACTED claims and for mentions found by matching names, ` + "`" + `automated_agent` + "`" + ` for the text's structure. Null when not recorded."
   agentType: String
   "A curator's remark on the claim (caveats, wording of the source). Null when none."
   note: String
@@ -4513,7 +4541,10 @@ type Claim {
   systematic review or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4
   (5, expert opinion or narrative review); a sentence citing nothing counts
   0.3. An INFERRED claim is halved, a claim with a citation concern
-  multiplied by 0.75. Lexical edges score 1.
+  multiplied by 0.75. Lexical edges score 1. An EXTRACTED claim scores a
+  fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half the weakest curated claim:
+  inferred, citing nothing, with a concern), 0.0281 when hedged, whatever
+  it cites: every curated claim outranks every extracted one.
   """
   score: Float!
   "The sentences of the review that support the claim, as the curator listed them. Empty for lexical edges."
@@ -4578,6 +4609,20 @@ enum Origin {
   STATED
   "A curator's bridge between stated claims, so that paths connect; weighed at half the evidence score."
   INFERRED
+  "Read from a sentence by the loader's extraction rules (Biolink agent type ` + "`" + `text_mining_agent` + "`" + `) and not confirmed by a curator; scored below every curated claim."
+  EXTRACTED
+}
+
+"How curation met the loader's extraction on a claim."
+enum Curation {
+  "A curated claim on the same subject, predicate and object as an extracted candidate, with the same sign and negation: curation confirms extraction."
+  CONFIRMED
+  "A curated claim on the same subject, predicate and object as an extracted candidate, with another sign or negation: curation corrects extraction."
+  CORRECTED
+  "A curated claim no extracted candidate found: curation adds it."
+  ADDED
+  "An EXTRACTED claim no curated claim has reviewed (a claims file may reject it with ` + "`" + `rejected:` + "`" + `)."
+  UNREVIEWED
 }
 
 "Which edges of a node to follow."
@@ -7045,6 +7090,10 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_qualifiers(ctx, field)
 	case "origin":
 		return ec.fieldContext_Claim_origin(ctx, field)
+	case "curation":
+		return ec.fieldContext_Claim_curation(ctx, field)
+	case "hedged":
+		return ec.fieldContext_Claim_hedged(ctx, field)
 	case "knowledgeLevel":
 		return ec.fieldContext_Claim_knowledgeLevel(ctx, field)
 	case "agentType":
@@ -13886,6 +13935,52 @@ func (ec *executionContext) _Claim_origin(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Claim_origin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, true, true, "Origin")
+}
+
+func (ec *executionContext) _Claim_curation(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_curation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Curation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Curation) graphql.Marshaler {
+			return ec.marshalOCuration2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐCuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_curation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Curation")
+}
+
+func (ec *executionContext) _Claim_hedged(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_hedged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hedged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_hedged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Claim_knowledgeLevel(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -27675,6 +27770,17 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_origin(ctx, field, obj)
 				})
+		case "curation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_curation(ctx, field, obj)
+				})
+		case "hedged":
+			out.Values[i] = ec._Claim_hedged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "knowledgeLevel":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -32926,6 +33032,25 @@ func (ec *executionContext) unmarshalOConcernFilter2ᚖgithubᚗcomᚋkapgraph�
 	}
 	res, err := ec.unmarshalInputConcernFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCuration2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐCuration(ctx context.Context, v any) (*model.Curation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := model.Curation(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCuration2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐCuration(ctx context.Context, sel ast.SelectionSet, v *model.Curation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐDirection(ctx context.Context, v any) (*graph.Direction, error) {

@@ -274,11 +274,34 @@ type Origin string
 
 // The values of Origin.
 const (
-	OriginStated   Origin = "STATED"
-	OriginInferred Origin = "INFERRED"
+	OriginStated    Origin = "STATED"
+	OriginInferred  Origin = "INFERRED"
+	OriginExtracted Origin = "EXTRACTED"
 )
 
-// OriginOf converts an edge's origin ("stated" or "inferred", any case);
+// Curation is the GraphQL Curation enum; its values are the GraphQL names.
+type Curation string
+
+// The values of Curation.
+const (
+	CurationConfirmed  Curation = "CONFIRMED"
+	CurationCorrected  Curation = "CORRECTED"
+	CurationAdded      Curation = "ADDED"
+	CurationUnreviewed Curation = "UNREVIEWED"
+)
+
+// CurationOf converts an edge's curation ("confirmed", ... any case);
+// anything else (a lexical edge's empty value) gives nil.
+func CurationOf(s string) *Curation {
+	out := Curation(strings.ToUpper(s))
+	switch out {
+	case CurationConfirmed, CurationCorrected, CurationAdded, CurationUnreviewed:
+		return &out
+	}
+	return nil
+}
+
+// OriginOf converts an edge's origin ("stated", "inferred" or "extracted", any case);
 // anything else gives nil.
 func OriginOf(s string) *Origin {
 	var out Origin
@@ -287,6 +310,8 @@ func OriginOf(s string) *Origin {
 		out = OriginStated
 	case "inferred":
 		out = OriginInferred
+	case "extracted":
+		out = OriginExtracted
 	default:
 		return nil
 	}

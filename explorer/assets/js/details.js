@@ -83,7 +83,7 @@ function claimButton(e) {
     `${e.source().data('name')} `,
     h('span', { class: `pred sign-${(e.data('sign') ?? 'none').toLowerCase()}` }, e.data('label')),
     ` ${e.target().data('name')}`,
-    e.data('origin') === 'INFERRED' ? h('span', { class: 'tag' }, 'inferred') : null);
+    e.data('origin') === 'INFERRED' ? h('span', { class: 'tag' }, 'inferred') : e.data('origin') === 'EXTRACTED' ? h('span', { class: 'tag' }, 'extracted') : null);
 }
 
 // detailsSeq numbers the panel's loads, node and claim alike: an answer

@@ -47,7 +47,7 @@ export async function showClaimDetails(id) {
       nodeLink(c.object)),
     h('ul', { class: 'chips' },
       h('li', { class: `chip sign-${sign}` }, c.sign ? signWord(c.sign) : 'unsigned'),
-      h('li', { class: `chip origin-${(c.origin ?? 'none').toLowerCase()}` }, c.origin === 'INFERRED' ? 'inferred by curator' : c.origin === 'STATED' ? 'stated by the review' : 'text structure'),
+      h('li', { class: `chip origin-${(c.origin ?? 'none').toLowerCase()}` }, c.origin === 'INFERRED' ? 'inferred by curator' : c.origin === 'STATED' ? 'stated by the review' : c.origin === 'EXTRACTED' ? 'extracted by rule, unreviewed' : 'text structure'),
       h('li', { class: 'chip' }, `score ${fmtScore(c.score)}`),
       c.negated ? h('li', { class: 'chip negated' }, 'negated: no effect') : null,
       c.knowledgeLevel ? h('li', { class: 'chip muted' }, c.knowledgeLevel.replaceAll('_', ' ')) : null),

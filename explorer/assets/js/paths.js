@@ -201,7 +201,7 @@ export function showPathDetails() {
       const toName = names.get(hp.forward ? c.object.id : c.subject.id);
       return h('li', null, h('button', { type: 'button', class: 'link-button', onclick: () => selectElement(c.id) },
         `${fromName} `, h('span', { class: `pred sign-${(c.sign ?? 'none').toLowerCase()}` }, edgeLabel(c)), ` ${toName}`,
-        c.origin === 'INFERRED' ? h('span', { class: 'tag' }, 'inferred') : null));
+        c.origin === 'INFERRED' ? h('span', { class: 'tag' }, 'inferred') : c.origin === 'EXTRACTED' ? h('span', { class: 'tag' }, 'extracted') : null));
     })),
   );
 }
