@@ -189,8 +189,8 @@ type Evidence struct {
 // CitationLink is one in-text citation of an evidence sentence and what
 // it resolved to.
 type CitationLink struct {
-	Text string `json:"text"`           // as written: "[2, 3]", "(Krystal et al., 2013)"
-	Kind string `json:"kind"`           // "numeric" or "author-year"
+	Text string `json:"text"` // as written: "[2, 3]", "(Krystal et al., 2013)"
+	Kind string `json:"kind"` // "numeric" or "author-year"
 	// Studies are the ids of the reference entries the citation resolved
 	// to; empty when it matches none.
 	Studies []string `json:"studies,omitempty"`
@@ -220,7 +220,7 @@ type Edge struct {
 	// InferredFrom lists the claims an inferred claim was drawn from (edge
 	// ids); the sentences it rests on are its Evidence.
 	InferredFrom []string `json:"inferredFrom,omitempty"`
-	Document       string     `json:"document"`
+	Document     string   `json:"document"`
 	// Score is the edge's evidence strength in [0,1] (see EdgeScore); it
 	// is derived at load time so engines can rank without re-deriving it.
 	Score float64 `json:"score"`
