@@ -129,6 +129,10 @@ type Node struct {
 
 	// CitationConcern.
 	ConcernKind string `json:"concernKind,omitempty"`
+	// Claims are the ids of the claims a concern reaches (see the loader's
+	// concernsOnClaims): the reverse of Edge.Concerns, kept on the concern
+	// because no engine indexes claims by their evidence sentences.
+	Claims []string `json:"claims,omitempty"`
 }
 
 // Sign is the direction of a causal or correlational edge, and the net

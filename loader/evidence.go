@@ -110,6 +110,14 @@ func flagsStudy(kind string) bool {
 // A study flagged for a claim is recorded in that evidence's Flagged, which
 // EdgeScore reads.
 func (b *builder) concernsOnClaims() {
+	reached := map[string][]string{}
+	defer func() {
+		for i := range b.doc.Nodes {
+			if n := &b.doc.Nodes[i]; n.Category == graph.CategoryCitationConcern {
+				n.Claims = reached[n.ID]
+			}
+		}
+	}()
 	for i := range b.doc.Edges {
 		e := &b.doc.Edges[i]
 		if !e.Predicate.Curated() || len(e.Evidence) == 0 {
@@ -135,6 +143,7 @@ func (b *builder) concernsOnClaims() {
 			}
 			if hit {
 				e.Concerns = append(e.Concerns, c.ID)
+				reached[c.ID] = append(reached[c.ID], e.ID)
 			}
 		}
 		slices.Sort(e.Concerns)

@@ -92,6 +92,9 @@ func (r *Resolver) Population() generated.PopulationResolver {
 }
 func (r *Resolver) Claim() generated.ClaimResolver           { return &claimResolver{r} }
 func (r *Resolver) Evidence() generated.EvidenceResolver     { return &evidenceResolver{r} }
+func (r *Resolver) InTextCitation() generated.InTextCitationResolver {
+	return &inTextCitationResolver{r}
+}
 func (r *Resolver) Qualifiers() generated.QualifiersResolver { return &qualifiersResolver{r} }
 func (r *Resolver) QualifierValue() generated.QualifierValueResolver {
 	return &qualifierValueResolver{r}
