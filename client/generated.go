@@ -81,19 +81,32 @@ type ClaimWithEvidence struct {
 	// True when the text asserts the opposite: no effect, no association (a null result).
 	Negated bool `json:"negated"`
 	// Whether the review states the claim (STATED), a curator inferred it to
-	// bridge two stated claims (INFERRED, scored at half weight), or the
-	// loader's extraction rules read it from a sentence and no curator has
-	// confirmed it (EXTRACTED, see `score`). Null for lexical edges.
+	// bridge two stated claims (INFERRED, scored by its weakest premise, halved:
+	// see `score`), or the loader's extraction rules read it from a sentence
+	// and no curator has confirmed it (EXTRACTED, see `score`). A STATED claim
+	// with a sign quotes a word that gives that direction; a direction the text
+	// leaves open is never STATED. Null for lexical edges.
 	Origin Origin `json:"origin"`
-	// Evidence strength in [0, 1], derived from the best-supported evidence
-	// sentence: the strongest cited study counts 0.95 (evidence level 1,
-	// systematic review or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4
-	// (5, expert opinion or narrative review); a sentence citing nothing counts
-	// 0.3. An INFERRED claim is halved, a claim with a citation concern
-	// multiplied by 0.75. Lexical edges score 1. An EXTRACTED claim scores a
-	// fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half the weakest curated claim:
-	// inferred, citing nothing, with a concern), 0.0281 when hedged, whatever
-	// it cites: every curated claim outranks every extracted one.
+	// Evidence strength in [0, 1]. Each evidence sentence weighs as the best
+	// study it cites for this claim: 0.95 (evidence level 1, systematic review
+	// or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4 (5, expert opinion
+	// or narrative review); a study a citation concern flags for this claim
+	// (another drug, another disorder, a review cited for a trial: see
+	// `Evidence.flaggedStudies`) counts at most 0.4, the weakest level; a
+	// sentence citing nothing counts 0.3. A STATED claim takes its best
+	// sentence; an INFERRED claim takes its weakest sentence (every premise is
+	// needed) and is halved. Any citation concern on the claim then multiplies
+	// by 0.75:
+	//
+	// score = (STATED ? max : 0.5 × min) over sentences of
+	// max(0.3, weight of each cited study, flagged ones capped at 0.4)
+	// × (0.75 if `concerns` is not empty).
+	//
+	// An EXTRACTED claim scores a fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half
+	// the weakest curated claim: inferred, citing nothing, with a concern),
+	// 0.0281 when hedged, whatever it cites: every curated claim outranks every
+	// extracted one. Paths rank by the product of their claims' scores.
+	// Lexical edges score 1.
 	Score float64 `json:"score"`
 	// The node the claim is about (Biolink subject), e.g. ketamine.
 	Subject ClaimWithEvidenceSubjectNode `json:"subject"`
@@ -145,7 +158,9 @@ type ClaimWithEvidenceEvidence struct {
 	Quote string `json:"quote"`
 	// The title of that section, as printed, e.g. `Mechanisms of Action in Addiction Treatment`.
 	SectionTitle string `json:"sectionTitle"`
-	// The in-text citations as written, e.g. `[2]` or `(Krystal et al., 2013)`, including those with no reference entry.
+	// Every in-text citation of the sentence as written, e.g. `[2]` or
+	// `(Krystal et al., 2013)`, including those with no reference entry and
+	// those the curator does not count for this claim.
 	Citations []string `json:"citations"`
 	// The studies the sentence cites (Biolink publications), with their design
 	// and evidence level. Empty when the sentence cites nothing, or only
@@ -1008,15 +1023,26 @@ type MechanismPathsMechanismToOutcomePathsPathHopsHopClaim struct {
 	// LOCATED_IN, ...) and for causal claims whose direction the text leaves
 	// open ("alters activity").
 	Sign Sign `json:"sign"`
-	// Evidence strength in [0, 1], derived from the best-supported evidence
-	// sentence: the strongest cited study counts 0.95 (evidence level 1,
-	// systematic review or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4
-	// (5, expert opinion or narrative review); a sentence citing nothing counts
-	// 0.3. An INFERRED claim is halved, a claim with a citation concern
-	// multiplied by 0.75. Lexical edges score 1. An EXTRACTED claim scores a
-	// fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half the weakest curated claim:
-	// inferred, citing nothing, with a concern), 0.0281 when hedged, whatever
-	// it cites: every curated claim outranks every extracted one.
+	// Evidence strength in [0, 1]. Each evidence sentence weighs as the best
+	// study it cites for this claim: 0.95 (evidence level 1, systematic review
+	// or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4 (5, expert opinion
+	// or narrative review); a study a citation concern flags for this claim
+	// (another drug, another disorder, a review cited for a trial: see
+	// `Evidence.flaggedStudies`) counts at most 0.4, the weakest level; a
+	// sentence citing nothing counts 0.3. A STATED claim takes its best
+	// sentence; an INFERRED claim takes its weakest sentence (every premise is
+	// needed) and is halved. Any citation concern on the claim then multiplies
+	// by 0.75:
+	//
+	// score = (STATED ? max : 0.5 × min) over sentences of
+	// max(0.3, weight of each cited study, flagged ones capped at 0.4)
+	// × (0.75 if `concerns` is not empty).
+	//
+	// An EXTRACTED claim scores a fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half
+	// the weakest curated claim: inferred, citing nothing, with a concern),
+	// 0.0281 when hedged, whatever it cites: every curated claim outranks every
+	// extracted one. Paths rank by the product of their claims' scores.
+	// Lexical edges score 1.
 	Score float64 `json:"score"`
 }
 
@@ -1087,7 +1113,7 @@ type Origin string
 const (
 	// The review says it, in the sentences of `Claim.evidence`.
 	OriginStated Origin = "STATED"
-	// A curator's bridge between stated claims, so that paths connect; weighed at half the evidence score.
+	// A curator's bridge between stated claims, so that paths connect (its premises in `Claim.inferredFrom`); scored by its weakest evidence sentence, halved.
 	OriginInferred Origin = "INFERRED"
 	// Read from a sentence by the loader's extraction rules (Biolink agent type `text_mining_agent`) and not confirmed by a curator; scored below every curated claim.
 	OriginExtracted Origin = "EXTRACTED"

@@ -290,7 +290,7 @@ func kgxNodeBack(t *testing.T, r map[string]any) graph.Node {
 		Pages: s("kap_pages"), Design: s("kap_design"), EvidenceLevel: i("kap_evidence_level"),
 		DesignBasis: s("kap_design_basis"), Text: s("kap_text"), Section: s("kap_section"),
 		Level: i("kap_level"), Ordinal: i("kap_ordinal"), Start: i("kap_start"), End: i("kap_end"),
-		Line: i("kap_line"), ConcernKind: s("kap_concern_kind"),
+		Line: i("kap_line"), ConcernKind: s("kap_concern_kind"), Claims: l("kap_claims"),
 	}
 }
 
@@ -317,6 +317,7 @@ func kgxEdgeBack(t *testing.T, line []byte) graph.Edge {
 		Disorder, Population, Location, Origin, Note, Doc string           `json:"-"`
 		Score                                             float64          `json:"kap_score"`
 		Concerns                                          []string         `json:"kap_concerns"`
+		InferredFrom                                      []string         `json:"kap_inferred_from"`
 		Evidence                                          []graph.Evidence `json:"kap_evidence"`
 		KapHedged                                         bool             `json:"kap_hedged"`
 	}
@@ -356,7 +357,7 @@ func kgxEdgeBack(t *testing.T, line []byte) graph.Edge {
 			Disorder: s("kap_disorder_context"), Population: s("kap_population_context"), Location: s("kap_location_context"),
 		},
 		Origin: s("kap_origin"), Curation: s("kap_curation"), Hedged: r.KapHedged, KnowledgeLevel: r.KnowledgeLevel, AgentType: r.AgentType, Note: s("kap_note"),
-		Evidence: r.Evidence, Concerns: r.Concerns, Document: s("kap_document"), Score: r.Score,
+		Evidence: r.Evidence, Concerns: r.Concerns, InferredFrom: r.InferredFrom, Document: s("kap_document"), Score: r.Score,
 	}
 }
 
@@ -581,7 +582,7 @@ func TestGraphMLKeepsEveryField(t *testing.T) {
 			Year: n("year"), Title: s("title"), Journal: s("journal"), Volume: s("volume"), Issue: s("issue"),
 			Pages: s("pages"), Design: s("design"), EvidenceLevel: n("evidence_level"), DesignBasis: s("design_basis"),
 			Text: s("text"), Section: s("section"), Level: n("level"), Ordinal: n("ordinal"), Start: n("text_start"),
-			End: n("text_end"), Line: n("line"), ConcernKind: s("concern_kind"),
+			End: n("text_end"), Line: n("line"), ConcernKind: s("concern_kind"), Claims: gmlList(s("claims")),
 		}
 		if !reflect.DeepEqual(*g.Nodes[i], back) {
 			t.Errorf("node %s:\n exported  %+v\n read back %+v", g.Nodes[i].ID, *g.Nodes[i], back)
@@ -613,7 +614,7 @@ func TestGraphMLKeepsEveryField(t *testing.T) {
 				Disorder: s("disorder"), Population: s("population"), Location: s("location"),
 			},
 			Origin: s("origin"), Curation: s("curation"), Hedged: v["hedged"] == true, KnowledgeLevel: s("knowledge_level"), AgentType: s("agent_type"), Note: s("note"),
-			Evidence: ev, Concerns: gmlList(s("concerns")), Document: s("document"), Score: score,
+			Evidence: ev, Concerns: gmlList(s("concerns")), InferredFrom: gmlList(s("inferred_from")), Document: s("document"), Score: score,
 		}
 		e := g.Edges[i]
 		if !reflect.DeepEqual(*e, back) {

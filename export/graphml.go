@@ -95,6 +95,7 @@ func nodeAttrs() []attr[*graph.Node] {
 		{"n_text_end", "text_end", "int", "Byte offset where the text ends in the review.", integer(func(n N) int { return n.End })},
 		{"n_line", "line", "int", "Line in the review's source file.", integer(func(n N) int { return n.Line })},
 		{"n_concern_kind", "concern_kind", "string", "Citation concern: kind.", str(func(n N) string { return n.ConcernKind })},
+		{"n_claims", "claims", "string", "Citation concern: the claims it reaches (ids). " + listDesc, list(func(n N) []string { return n.Claims })},
 	}
 }
 
@@ -131,6 +132,7 @@ func edgeAttrs() []attr[*graph.Edge] {
 			return q
 		})},
 		{"e_concerns", "concerns", "string", "Citation concern ids. " + listDesc, list(func(e E) []string { return e.Concerns })},
+		{"e_inferred_from", "inferred_from", "string", "Inferred claim: the claims it was drawn from (ids). " + listDesc, list(func(e E) []string { return e.InferredFrom })},
 		{"e_evidence", "evidence", "string", "Evidence as a JSON array of {quote, passage, section, sectionTitle, studies, citations}.", func(e E) (string, bool) {
 			if len(e.Evidence) == 0 {
 				return "", false

@@ -72,6 +72,7 @@ type kgxNode struct {
 	KapEnd           int            `json:"kap_end,omitempty"`
 	KapLine          int            `json:"kap_line,omitempty"`
 	KapConcernKind   string         `json:"kap_concern_kind,omitempty"`
+	KapClaims        []string       `json:"kap_claims,omitempty"`
 }
 
 // kgxEdge is one line of edges.jsonl.
@@ -108,6 +109,7 @@ type kgxEdge struct {
 	KapNote              string           `json:"kap_note,omitempty"`
 	KapScore             float64          `json:"kap_score"`
 	KapConcerns          []string         `json:"kap_concerns,omitempty"`
+	KapInferredFrom      []string         `json:"kap_inferred_from,omitempty"`
 	KapEvidence          []graph.Evidence `json:"kap_evidence,omitempty"`
 	KapDocument          string           `json:"kap_document,omitempty"`
 }
@@ -128,6 +130,7 @@ func toKGXNode(n *graph.Node) kgxNode {
 		KapDesign: n.Design, KapEvidenceLevel: n.EvidenceLevel, KapDesignBasis: n.DesignBasis,
 		KapText: n.Text, KapSection: n.Section, KapLevel: n.Level, KapOrdinal: n.Ordinal,
 		KapStart: n.Start, KapEnd: n.End, KapLine: n.Line, KapConcernKind: n.ConcernKind,
+		KapClaims: n.Claims,
 	}
 }
 
@@ -146,7 +149,7 @@ func toKGXEdge(e *graph.Edge) kgxEdge {
 		KapEffectSize: q.EffectSize, KapComparator: q.Comparator, KapDisorderContext: q.Disorder,
 		KapPopulationContext: q.Population, KapLocationContext: q.Location,
 		KapOrigin: e.Origin, KapCuration: e.Curation, KapHedged: e.Hedged, KapNote: e.Note, KapScore: e.Score, KapConcerns: e.Concerns,
-		KapEvidence: e.Evidence, KapDocument: e.Document,
+		KapInferredFrom: e.InferredFrom, KapEvidence: e.Evidence, KapDocument: e.Document,
 	}
 	for _, ev := range e.Evidence {
 		k.SupportingText = append(k.SupportingText, ev.Quote)

@@ -129,6 +129,10 @@ type Node struct {
 
 	// CitationConcern.
 	ConcernKind string `json:"concernKind,omitempty"`
+	// Claims are the ids of the claims a concern reaches (see the loader's
+	// concernsOnClaims): the reverse of Edge.Concerns, kept on the concern
+	// because no engine indexes claims by their evidence sentences.
+	Claims []string `json:"claims,omitempty"`
 }
 
 // Sign is the direction of a causal or correlational edge, and the net
@@ -176,6 +180,27 @@ type Evidence struct {
 	// Citations are the in-text citations as written ("[2]",
 	// "(Krystal et al., 2013)"), including those with no reference entry.
 	Citations []string `json:"citations,omitempty"`
+	// Cited is every in-text citation of the sentence, in text order, with
+	// the references it resolved to, so an unresolved one stays visible
+	// beside the resolved ones instead of vanishing from the evidence.
+	Cited []CitationLink `json:"cited,omitempty"`
+	// Flagged are the studies of Studies that a citation concern flags for
+	// this claim (another drug or disorder, a review cited for a trial);
+	// EdgeScore counts them at most as the weakest evidence level.
+	Flagged []string `json:"flagged,omitempty"`
+}
+
+// CitationLink is one in-text citation of an evidence sentence and what
+// it resolved to.
+type CitationLink struct {
+	Text string `json:"text"` // as written: "[2, 3]", "(Krystal et al., 2013)"
+	Kind string `json:"kind"` // "numeric" or "author-year"
+	// Studies are the ids of the reference entries the citation resolved
+	// to; empty when it matches none.
+	Studies []string `json:"studies,omitempty"`
+	// Counted says whether the claim's score counts these references: a
+	// curator may restrict a claim to some of its sentence's citations.
+	Counted bool `json:"counted,omitempty"`
 }
 
 // Edge is one assertion. Curated claims carry evidence; lexical edges
@@ -206,7 +231,10 @@ type Edge struct {
 	Note           string     `json:"note,omitempty"`
 	Evidence       []Evidence `json:"evidence,omitempty"`
 	Concerns       []string   `json:"concerns,omitempty"` // CitationConcern ids
-	Document       string     `json:"document"`
+	// InferredFrom lists the claims an inferred claim was drawn from (edge
+	// ids); the sentences it rests on are its Evidence.
+	InferredFrom []string `json:"inferredFrom,omitempty"`
+	Document     string   `json:"document"`
 	// Score is the edge's evidence strength in [0,1] (see EdgeScore); it
 	// is derived at load time so engines can rank without re-deriving it.
 	Score float64 `json:"score"`

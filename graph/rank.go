@@ -2,6 +2,7 @@ package graph
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -25,7 +26,18 @@ const (
 )
 
 // EdgeScore is the evidence strength of an edge in [0,1], from the levels of
-// the studies its evidence cites (level 0 means unknown).
+// the studies its evidence cites (level 0 means unknown). The formula is the
+// one schema/claims.graphqls states for Claim.score:
+//
+//   - a sentence weighs as its best fitting study (levelWeight), 0.3 when it
+//     cites none; a study the loader flagged for this claim (Evidence.Flagged:
+//     another drug, another disorder, a review cited for a trial) counts at
+//     most as the weakest level, so it can never outrank a fitting one;
+//   - a STATED claim takes its best sentence: one good source suffices;
+//   - an INFERRED claim takes its weakest sentence, halved: an inference is
+//     only as good as every premise it needs, and the bridge itself is the
+//     curator's, not the review's;
+//   - any citation concern on the claim multiplies by 0.75.
 func EdgeScore(e *Edge, level func(studyID string) int) float64 {
 	if !e.Predicate.Curated() {
 		return lexicalEdgeBase
@@ -33,26 +45,41 @@ func EdgeScore(e *Edge, level func(studyID string) int) float64 {
 	if e.Origin == OriginExtracted {
 		return ExtractedScore(e.Hedged)
 	}
-	best := 0.0
+	inferred := e.Origin == "inferred"
+	score := -1.0
 	for _, ev := range e.Evidence {
 		w := uncitedWeight
 		for _, s := range ev.Studies {
-			if lw, ok := levelWeight[level(s)]; ok && lw > w {
+			lv := 0
+			if level != nil {
+				lv = level(s)
+			}
+			if lv > 0 && slices.Contains(ev.Flagged, s) {
+				lv = max(lv, WeakestEvidence)
+			}
+			if lw, ok := levelWeight[lv]; ok && lw > w {
 				w = lw
 			}
 		}
-		best = math.Max(best, w)
+		switch {
+		case score < 0:
+			score = w
+		case inferred:
+			score = math.Min(score, w)
+		default:
+			score = math.Max(score, w)
+		}
 	}
-	if len(e.Evidence) == 0 {
-		best = uncitedWeight
+	if score < 0 {
+		score = uncitedWeight
 	}
-	if e.Origin == "inferred" {
-		best *= inferredFactor
+	if inferred {
+		score *= inferredFactor
 	}
 	if len(e.Concerns) > 0 {
-		best *= concernFactor
+		score *= concernFactor
 	}
-	return round4(best)
+	return round4(score)
 }
 
 // OriginExtracted is Edge.Origin of a claim the loader's extraction rules

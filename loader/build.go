@@ -115,6 +115,9 @@ func Build(rev *Review, lex *Lexicon, claims *Claims) (*graph.Document, *Report,
 		if err := b.claimEdges(); err != nil {
 			return nil, nil, err
 		}
+		if err := b.checkInferences(); err != nil {
+			return nil, nil, err
+		}
 		if err := b.coverage(); err != nil {
 			return nil, nil, err
 		}
@@ -124,6 +127,7 @@ func Build(rev *Review, lex *Lexicon, claims *Claims) (*graph.Document, *Report,
 	}
 	b.uncitedFindings()
 	b.uncitedReferences()
+	b.concernsOnClaims()
 	b.finish()
 	if err := b.doc.Validate(nil); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", rev.Source, err)
@@ -321,33 +325,10 @@ func (b *builder) claimEdges() error {
 			pid := b.passages[pi]
 			ps := b.rev.Passages[pi]
 			evd := graph.Evidence{Quote: quote, Passage: pid, Section: b.sections[ps.Section], SectionTitle: b.rev.Sections[ps.Section].Title}
-			if ev.Cites != nil {
-				for _, n := range *ev.Cites {
-					sid, ok := b.studyIDs[n]
-					if !ok {
-						return &SourceError{File: src, Line: line, Msg: fmt.Sprintf("claim %s cites reference %d, but %s has no reference %d", cl.ID, n, b.rev.Source, n)}
-					}
-					evd.Studies = append(evd.Studies, sid)
-					evd.Citations = append(evd.Citations, fmt.Sprintf("[%d]", n))
-				}
-			} else {
-				for _, c := range b.rev.Citations {
-					if c.Passage != pi {
-						continue
-					}
-					evd.Citations = append(evd.Citations, c.Text)
-					for _, n := range c.Numbers {
-						evd.Studies = append(evd.Studies, b.studyIDs[n])
-					}
-					if c.Kind == "author-year" {
-						if n, ok := b.rev.MatchAuthorYear(c); ok {
-							evd.Studies = append(evd.Studies, b.studyIDs[n])
-						}
-					}
-				}
+			var err error
+			if evd.Studies, evd.Citations, evd.Cited, err = b.evidenceCitations(cl, ev, pi, line); err != nil {
+				return err
 			}
-			slices.Sort(evd.Studies)
-			evd.Studies = slices.Compact(evd.Studies)
 			e.Evidence = append(e.Evidence, evd)
 			concerns = append(concerns, b.topicConcerns(cl, id, pid, ps, evd.Studies)...)
 		}

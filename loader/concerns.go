@@ -63,7 +63,7 @@ func (b *builder) uncitedFindings() {
 	observed := map[int]bool{}
 	if b.claims != nil {
 		for _, cl := range b.claims.Claims {
-			if cl.KnowledgeLevel != "observation" || cl.Origin != "stated" {
+			if cl.KnowledgeLevel != "observation" {
 				continue
 			}
 			for _, ev := range cl.Evidence {
@@ -110,7 +110,7 @@ func (b *builder) topicConcerns(cl *Claim, claimID, pid string, ps Passage, stud
 				pid, sid, claimID, ps.Line))
 		}
 	}
-	return append(out, b.concernsByPassage[pid]...)
+	return out
 }
 
 func (b *builder) claimTopics(cl *Claim) (drugs, disorders []string) {

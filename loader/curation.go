@@ -69,7 +69,10 @@ type Claim struct {
 	KnowledgeLevel string          `yaml:"knowledge_level"`
 	Evidence       []*ClaimQuote   `yaml:"evidence"`
 	Note           string          `yaml:"note"`
-	Line           int             `yaml:"-"`
+	// InferredFrom names the claims (ids in the same file) an inferred
+	// claim is drawn from; see checkInferences.
+	InferredFrom []string `yaml:"inferred_from"`
+	Line         int      `yaml:"-"`
 }
 
 // ClaimQualifiers mirrors graph.Qualifiers in the seed files' spelling.

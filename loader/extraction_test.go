@@ -50,14 +50,21 @@ func TestCurationMeetsExtraction(t *testing.T) {
 			path := filepath.Join(dir, strings.TrimSuffix(seedReviewName, ".txt")+ClaimsSuffix)
 			data, _ := os.ReadFile(path)
 			block := "  - id: ketamine-increases-glutamate-release\n    subject: CHEBI:6121\n    predicate: AFFECTS\n    object: KAP:glutamate_release\n    sign: increases\n"
-			s := strings.Replace(string(data), block, strings.Replace(block, "sign: increases", "sign: "+tc.sign, 1), 1)
-			if !strings.Contains(string(data), block) {
+			changed := strings.Replace(block, "sign: increases", "sign: "+tc.sign, 1) + "    origin: stated\n"
+			if tc.sign != "increases" {
+				changed = strings.Replace(block, "sign: increases", "sign: "+tc.sign, 1)
+				// The quote's cue says increases, so a curator who holds
+				// otherwise must call the claim inferred (loader/inference.go).
+				changed += "    origin: inferred\n    note: the curator reads the opposite direction\n"
+			}
+			s := strings.Replace(string(data), block+"    origin: stated\n", changed, 1)
+			if !strings.Contains(string(data), block+"    origin: stated\n") {
 				t.Fatal("the seed claim changed shape; update this test")
 			}
 			os.WriteFile(path, []byte(s), 0o644)
 			doc, _ := buildOne(t, dir, seedReviewName)
 			es := edgeByTriple(doc, "CHEBI:6121", graph.Affects, "KAP:glutamate_release")
-			if len(es) != 1 || es[0].Origin != "stated" || es[0].Curation != tc.want || string(es[0].Sign) != tc.sign {
+			if len(es) != 1 || es[0].Curation != tc.want || string(es[0].Sign) != tc.sign {
 				t.Errorf("edges on the triple: %+v; want one curated claim, %s", es, tc.want)
 			}
 		})

@@ -68,6 +68,19 @@ func (r *claimResolver) Review(ctx context.Context, obj *graph.Edge) (*model.Rev
 	return r.review(ctx, obj.Document)
 }
 
+// InferredFrom loads the premises through the edge loader, so the claims
+// of one page share a batch; a premise no longer loaded is left out.
+func (r *claimResolver) InferredFrom(ctx context.Context, obj *graph.Edge) ([]*graph.Edge, error) {
+	es, err := r.loaders(ctx).ExistingEdges(ctx, obj.InferredFrom)
+	if err != nil {
+		return nil, fmt.Errorf("loading the premises of %s: %w", obj.ID, err)
+	}
+	if es == nil {
+		es = []*graph.Edge{}
+	}
+	return es, nil
+}
+
 type evidenceResolver struct{ *Resolver }
 
 var _ generated.EvidenceResolver = (*evidenceResolver)(nil)
@@ -94,6 +107,22 @@ func (r *evidenceResolver) Studies(ctx context.Context, obj *graph.Evidence) ([]
 			return out, nil
 		}
 	}
+	return r.studies(ctx, obj.Studies)
+}
+
+func (r *evidenceResolver) FlaggedStudies(ctx context.Context, obj *graph.Evidence) ([]*model.Study, error) {
+	return r.studies(ctx, obj.Flagged)
+}
+
+type inTextCitationResolver struct{ *Resolver }
+
+var _ generated.InTextCitationResolver = (*inTextCitationResolver)(nil)
+
+func (r *inTextCitationResolver) Resolved(_ context.Context, obj *graph.CitationLink) (bool, error) {
+	return len(obj.Studies) > 0, nil
+}
+
+func (r *inTextCitationResolver) Studies(ctx context.Context, obj *graph.CitationLink) ([]*model.Study, error) {
 	return r.studies(ctx, obj.Studies)
 }
 

@@ -242,32 +242,14 @@ func (r *concernResolver) Flagged(ctx context.Context, obj *model.CitationConcer
 	return connect(nodeConnection)(r.related(ctx, obj, graph.Out, graph.Flags, "", first, after))
 }
 
-// AffectedClaims finds the claims listing the concern, through the text:
-// the passages it flags and the passages citing the studies it flags.
+// AffectedClaims lists the claims the concern reaches, which the loader
+// records on the concern (Node.Claims) when it attaches the concern to
+// every claim resting on what it flags.
 func (r *concernResolver) AffectedClaims(ctx context.Context, obj *model.CitationConcern, first *int, after *string) (*generated.ClaimConnection, error) {
 	if _, err := pageSize(first); err != nil {
 		return nil, err
 	}
-	l := r.loaders(ctx)
-	flags, err := l.EdgesOf(ctx, obj.ID, graph.Out, []graph.Predicate{graph.Flags})
-	if err != nil {
-		return nil, fmt.Errorf("nodes flagged by %s: %w", obj.ID, err)
-	}
-	flagged := make([]string, 0, len(flags))
-	for _, e := range flags {
-		flagged = append(flagged, e.Object)
-	}
-	citing, err := l.EdgesOfAll(ctx, uniq(flagged), graph.In, []graph.Predicate{graph.Cites})
-	if err != nil {
-		return nil, fmt.Errorf("passages citing what %s flags: %w", obj.ID, err)
-	}
-	passages := flagged
-	for _, es := range citing {
-		for _, e := range es {
-			passages = append(passages, e.Subject)
-		}
-	}
-	claims, err := r.claimsVia(ctx, passages, func(e *graph.Edge) bool { return slices.Contains(e.Concerns, obj.ID) })
+	claims, err := r.loaders(ctx).ExistingEdges(ctx, obj.Node.Claims)
 	if err != nil {
 		return nil, fmt.Errorf("claims with %s: %w", obj.ID, err)
 	}

@@ -98,6 +98,26 @@ func TestGolden(t *testing.T) {
 			} }`,
 		},
 		{
+			// Citations kept whole (an unresolved author-year citation on a
+			// sentence cited as nothing), flagged studies, premises, and the
+			// concerns each claim is reached by, once each.
+			name: "claim_citations_and_premises",
+			query: `{
+				unresolved: claim(id: "KAP:ward-2025-ketamine-assisted.claim.ketamine-normalizes-addictive-circuitry") {
+					id origin score concerns { kind }
+					evidence { citations inTextCitations { text kind resolved counted studyIds studies { id } } studies { id } flaggedStudies { id } }
+				}
+				flagged: claim(id: "KAP:ward-2025-ketamine-assisted.claim.ketamine-psychotherapy-increases-abstinence-aud") {
+					id score concerns { kind }
+					evidence { citations inTextCitations { text resolved counted studyIds } flaggedStudies { id evidenceLevel } }
+				}
+				inferred: claim(id: "KAP:ward-2025-ketamine-assisted.claim.ketamine-effect-on-cocaine-use-persists") {
+					id origin score concerns { kind } inferredFromIds
+					inferredFrom { id origin sign score }
+				}
+			}`,
+		},
+		{
 			name: "review_structure",
 			query: `{ reviews { totalCount edges { node {
 				id title authors affiliation citation submitted accepted published year journal volume issue pages

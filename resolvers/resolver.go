@@ -90,8 +90,11 @@ func (r *Resolver) SafetyRisk() generated.SafetyRiskResolver {
 func (r *Resolver) Population() generated.PopulationResolver {
 	return &populationResolver{entity[*model.Population](r)}
 }
-func (r *Resolver) Claim() generated.ClaimResolver           { return &claimResolver{r} }
-func (r *Resolver) Evidence() generated.EvidenceResolver     { return &evidenceResolver{r} }
+func (r *Resolver) Claim() generated.ClaimResolver       { return &claimResolver{r} }
+func (r *Resolver) Evidence() generated.EvidenceResolver { return &evidenceResolver{r} }
+func (r *Resolver) InTextCitation() generated.InTextCitationResolver {
+	return &inTextCitationResolver{r}
+}
 func (r *Resolver) Qualifiers() generated.QualifiersResolver { return &qualifiersResolver{r} }
 func (r *Resolver) QualifierValue() generated.QualifierValueResolver {
 	return &qualifierValueResolver{r}

@@ -230,7 +230,9 @@ func questions() []question {
 				es := claimsOf(t, s, ketamine, graph.Out, func(e *graph.Edge, _ *graph.Node) bool {
 					return e.Predicate == graph.Affects && e.Sign == graph.Decreases && e.Qualifiers.Aspect == "activity"
 				})
-				if len(es) < 2 {
+				// One since the seeds stopped reading "alters DMN activity" as a
+				// decrease (loader/inference.go): ketamine's NMDA antagonism.
+				if len(es) < 1 {
 					t.Fatalf("the seeds changed: %d decreased-activity claims of ketamine", len(es))
 				}
 				return expected{ids(es), distinct(es, object)}

@@ -237,6 +237,27 @@ func (l *Loaders) Edge(ctx context.Context, id string) (*graph.Edge, error) {
 	return e, err
 }
 
+// ExistingEdges loads several edges in one batch and keeps those that
+// exist, in the order of ids.
+func (l *Loaders) ExistingEdges(ctx context.Context, ids []string) ([]*graph.Edge, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	es, err := l.edges.LoadAll(ctx, ids)
+	if err != nil {
+		errs, ok := errors.AsType[dataloadgen.ErrorSlice](err)
+		if !ok {
+			return nil, err
+		}
+		for _, e := range errs {
+			if e != nil && !errors.Is(e, dataloadgen.ErrNotFound) {
+				return nil, e
+			}
+		}
+	}
+	return slices.DeleteFunc(es, func(e *graph.Edge) bool { return e == nil }), nil
+}
+
 // EdgesOf loads the edges touching node id in direction dir with one of
 // preds (empty: all predicates). All nodes asked for with the same
 // direction and predicates during one batch window share one

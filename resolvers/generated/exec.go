@@ -38,6 +38,7 @@ type ResolverRoot interface {
 	Evidence() EvidenceResolver
 	EvidenceReport() EvidenceReportResolver
 	Hop() HopResolver
+	InTextCitation() InTextCitationResolver
 	Mechanism() MechanismResolver
 	Outcome() OutcomeResolver
 	Passage() PassageResolver
@@ -165,6 +166,7 @@ type ComplexityRoot struct {
 		Evidence       func(childComplexity int) int
 		Hedged         func(childComplexity int) int
 		ID             func(childComplexity int) int
+		InferredFrom   func(childComplexity int) int
 		KnowledgeLevel func(childComplexity int) int
 		Negated        func(childComplexity int) int
 		Note           func(childComplexity int) int
@@ -252,12 +254,14 @@ type ComplexityRoot struct {
 	}
 
 	Evidence struct {
-		Citations    func(childComplexity int) int
-		Passage      func(childComplexity int) int
-		Quote        func(childComplexity int) int
-		Section      func(childComplexity int) int
-		SectionTitle func(childComplexity int) int
-		Studies      func(childComplexity int) int
+		Citations      func(childComplexity int) int
+		Cited          func(childComplexity int) int
+		FlaggedStudies func(childComplexity int) int
+		Passage        func(childComplexity int) int
+		Quote          func(childComplexity int) int
+		Section        func(childComplexity int) int
+		SectionTitle   func(childComplexity int) int
+		Studies        func(childComplexity int) int
 	}
 
 	EvidenceReport struct {
@@ -274,6 +278,14 @@ type ComplexityRoot struct {
 		Forward func(childComplexity int) int
 		From    func(childComplexity int) int
 		To      func(childComplexity int) int
+	}
+
+	InTextCitation struct {
+		Counted  func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Resolved func(childComplexity int) int
+		Studies  func(childComplexity int) int
+		Text     func(childComplexity int) int
 	}
 
 	Mechanism struct {
@@ -756,6 +768,8 @@ type ClaimResolver interface {
 	Origin(ctx context.Context, obj *graph.Edge) (*model.Origin, error)
 	Curation(ctx context.Context, obj *graph.Edge) (*model.Curation, error)
 
+	InferredFrom(ctx context.Context, obj *graph.Edge) ([]*graph.Edge, error)
+
 	KnowledgeLevel(ctx context.Context, obj *graph.Edge) (*string, error)
 	AgentType(ctx context.Context, obj *graph.Edge) (*string, error)
 	Note(ctx context.Context, obj *graph.Edge) (*string, error)
@@ -789,6 +803,8 @@ type EvidenceResolver interface {
 	Section(ctx context.Context, obj *graph.Evidence) (*model.Section, error)
 
 	Studies(ctx context.Context, obj *graph.Evidence) ([]*model.Study, error)
+
+	FlaggedStudies(ctx context.Context, obj *graph.Evidence) ([]*model.Study, error)
 }
 type EvidenceReportResolver interface {
 	Drug(ctx context.Context, obj *graph.EvidenceReport) (*model.Drug, error)
@@ -800,6 +816,10 @@ type EvidenceReportResolver interface {
 type HopResolver interface {
 	From(ctx context.Context, obj *graph.Hop) (model.Node, error)
 	To(ctx context.Context, obj *graph.Hop) (model.Node, error)
+}
+type InTextCitationResolver interface {
+	Resolved(ctx context.Context, obj *graph.CitationLink) (bool, error)
+	Studies(ctx context.Context, obj *graph.CitationLink) ([]*model.Study, error)
 }
 type MechanismResolver interface {
 	Claims(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
@@ -1512,6 +1532,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.ID(childComplexity), true
+	case "Claim.inferredFrom", "Claim.inferredFromIds":
+		if e.ComplexityRoot.Claim.InferredFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.InferredFrom(childComplexity), true
 	case "Claim.knowledgeLevel":
 		if e.ComplexityRoot.Claim.KnowledgeLevel == nil {
 			break
@@ -1935,6 +1961,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Citations(childComplexity), true
+	case "Evidence.inTextCitations":
+		if e.ComplexityRoot.Evidence.Cited == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Cited(childComplexity), true
+	case "Evidence.flaggedStudies":
+		if e.ComplexityRoot.Evidence.FlaggedStudies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.FlaggedStudies(childComplexity), true
 	case "Evidence.passage", "Evidence.passageId":
 		if e.ComplexityRoot.Evidence.Passage == nil {
 			break
@@ -2027,6 +2065,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Hop.To(childComplexity), true
+
+	case "InTextCitation.counted":
+		if e.ComplexityRoot.InTextCitation.Counted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InTextCitation.Counted(childComplexity), true
+	case "InTextCitation.kind":
+		if e.ComplexityRoot.InTextCitation.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InTextCitation.Kind(childComplexity), true
+	case "InTextCitation.resolved":
+		if e.ComplexityRoot.InTextCitation.Resolved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InTextCitation.Resolved(childComplexity), true
+	case "InTextCitation.studies", "InTextCitation.studyIds":
+		if e.ComplexityRoot.InTextCitation.Studies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InTextCitation.Studies(childComplexity), true
+	case "InTextCitation.text":
+		if e.ComplexityRoot.InTextCitation.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InTextCitation.Text(childComplexity), true
 
 	case "Mechanism.biolink":
 		if e.ComplexityRoot.Mechanism.Biolink == nil {
@@ -4508,9 +4577,11 @@ type Claim {
   qualifiers: Qualifiers!
   """
   Whether the review states the claim (STATED), a curator inferred it to
-  bridge two stated claims (INFERRED, scored at half weight), or the
-  loader's extraction rules read it from a sentence and no curator has
-  confirmed it (EXTRACTED, see ` + "`" + `score` + "`" + `). Null for lexical edges.
+  bridge two stated claims (INFERRED, scored by its weakest premise, halved:
+  see ` + "`" + `score` + "`" + `), or the loader's extraction rules read it from a sentence
+  and no curator has confirmed it (EXTRACTED, see ` + "`" + `score` + "`" + `). A STATED claim
+  with a sign quotes a word that gives that direction; a direction the text
+  leaves open is never STATED. Null for lexical edges.
   """
   origin: Origin
   """
@@ -4525,6 +4596,16 @@ type Claim {
   """
   hedged: Boolean!
   """
+  The claims an INFERRED claim was drawn from, as the curator named them
+  (the sentences it rests on are its ` + "`" + `evidence` + "`" + `). Empty for STATED claims,
+  for lexical edges, and for an inference drawn straight from its evidence
+  sentences (a definition, a heading's contrast). Claims no longer loaded
+  are left out; see ` + "`" + `inferredFromIds` + "`" + `.
+  """
+  inferredFrom: [Claim!]!
+  "The ids of the claims in ` + "`" + `inferredFrom` + "`" + `, as curated, including any no longer loaded."
+  inferredFromIds: [ID!]!
+  """
   Biolink knowledge level: ` + "`" + `knowledge_assertion` + "`" + ` for the review's own
   conclusions, ` + "`" + `observation` + "`" + ` for one study's result,
   ` + "`" + `statistical_association` + "`" + ` for a reported correlation, ` + "`" + `not_provided` + "`" + ` for
@@ -4536,20 +4617,37 @@ type Claim {
   "A curator's remark on the claim (caveats, wording of the source). Null when none."
   note: String
   """
-  Evidence strength in [0, 1], derived from the best-supported evidence
-  sentence: the strongest cited study counts 0.95 (evidence level 1,
-  systematic review or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4
-  (5, expert opinion or narrative review); a sentence citing nothing counts
-  0.3. An INFERRED claim is halved, a claim with a citation concern
-  multiplied by 0.75. Lexical edges score 1. An EXTRACTED claim scores a
-  fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half the weakest curated claim:
-  inferred, citing nothing, with a concern), 0.0281 when hedged, whatever
-  it cites: every curated claim outranks every extracted one.
+  Evidence strength in [0, 1]. Each evidence sentence weighs as the best
+  study it cites for this claim: 0.95 (evidence level 1, systematic review
+  or meta-analysis), 0.85 (2), 0.7 (3), 0.55 (4) or 0.4 (5, expert opinion
+  or narrative review); a study a citation concern flags for this claim
+  (another drug, another disorder, a review cited for a trial: see
+  ` + "`" + `Evidence.flaggedStudies` + "`" + `) counts at most 0.4, the weakest level; a
+  sentence citing nothing counts 0.3. A STATED claim takes its best
+  sentence; an INFERRED claim takes its weakest sentence (every premise is
+  needed) and is halved. Any citation concern on the claim then multiplies
+  by 0.75:
+
+  score = (STATED ? max : 0.5 × min) over sentences of
+  max(0.3, weight of each cited study, flagged ones capped at 0.4)
+  × (0.75 if ` + "`" + `concerns` + "`" + ` is not empty).
+
+  An EXTRACTED claim scores a fixed 0.5 × 0.3 × 0.5 × 0.75 = 0.0563 (half
+  the weakest curated claim: inferred, citing nothing, with a concern),
+  0.0281 when hedged, whatever it cites: every curated claim outranks every
+  extracted one. Paths rank by the product of their claims' scores.
+  Lexical edges score 1.
   """
   score: Float!
   "The sentences of the review that support the claim, as the curator listed them. Empty for lexical edges."
   evidence: [Evidence!]!
-  "The citation concerns raised about the evidence of this claim. Empty when none."
+  """
+  The citation concerns that reach this claim, each once: those raised for
+  it (a cited study about another drug or disorder), and every concern on a
+  sentence it rests on (a missing reference, an uncited finding, a review
+  cited for a trial whose study the claim counts) or on a study it counts.
+  Empty when none.
+  """
   concerns: [CitationConcern!]!
   "The id of the review the claim was curated from."
   document: ID!
@@ -4607,7 +4705,7 @@ enum Sign {
 enum Origin {
   "The review says it, in the sentences of ` + "`" + `Claim.evidence` + "`" + `."
   STATED
-  "A curator's bridge between stated claims, so that paths connect; weighed at half the evidence score."
+  "A curator's bridge between stated claims, so that paths connect (its premises in ` + "`" + `Claim.inferredFrom` + "`" + `); scored by its weakest evidence sentence, halved."
   INFERRED
   "Read from a sentence by the loader's extraction rules (Biolink agent type ` + "`" + `text_mining_agent` + "`" + `) and not confirmed by a curator; scored below every curated claim."
   EXTRACTED
@@ -4696,8 +4794,47 @@ type Evidence {
   citations that match no reference (see ` + "`" + `citations` + "`" + `).
   """
   studies: [Study!]!
-  "The in-text citations as written, e.g. ` + "`" + `[2]` + "`" + ` or ` + "`" + `(Krystal et al., 2013)` + "`" + `, including those with no reference entry."
+  """
+  Every in-text citation of the sentence as written, e.g. ` + "`" + `[2]` + "`" + ` or
+  ` + "`" + `(Krystal et al., 2013)` + "`" + `, including those with no reference entry and
+  those the curator does not count for this claim.
+  """
   citations: [String!]!
+  """
+  The same citations, in text order, each with whether and to which
+  references it resolved, and whether this claim counts them.
+  """
+  inTextCitations: [InTextCitation!]!
+  """
+  The studies of ` + "`" + `studies` + "`" + ` that a citation concern flags for this claim
+  (another drug or disorder, a review cited for a trial); the score counts
+  them at most as the weakest evidence level. Empty when none.
+  """
+  flaggedStudies: [Study!]!
+}
+
+"""
+One in-text citation of an evidence sentence and what it resolved to. An
+author-year citation with no entry in the reference list is kept here,
+unresolved, and is also raised as a ` + "`" + `missing-reference` + "`" + ` concern.
+"""
+type InTextCitation {
+  "The citation as written, e.g. ` + "`" + `[2-3]` + "`" + `, ` + "`" + `Okafor et al. (2021)` + "`" + `."
+  text: String!
+  "` + "`" + `numeric` + "`" + ` (` + "`" + `[2]` + "`" + `, ` + "`" + `[2-3]` + "`" + `, ` + "`" + `[1, 4]` + "`" + `) or ` + "`" + `author-year` + "`" + ` (` + "`" + `(Krystal et al., 2013)` + "`" + `, ` + "`" + `Okafor et al. (2021)` + "`" + `)."
+  kind: String!
+  "True when the citation matched at least one entry of the reference list."
+  resolved: Boolean!
+  "The reference entries the citation resolved to, in reference-list order. Empty when it resolved to none."
+  studies: [Study!]!
+  "The ids of those studies."
+  studyIds: [ID!]!
+  """
+  True when the claim counts these references as its support (a curator
+  may count only some of a sentence's citations for one claim); false for
+  an unresolved citation.
+  """
+  counted: Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/document.graphqls", Input: `"""
@@ -7094,6 +7231,10 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_curation(ctx, field)
 	case "hedged":
 		return ec.fieldContext_Claim_hedged(ctx, field)
+	case "inferredFrom":
+		return ec.fieldContext_Claim_inferredFrom(ctx, field)
+	case "inferredFromIds":
+		return ec.fieldContext_Claim_inferredFromIds(ctx, field)
 	case "knowledgeLevel":
 		return ec.fieldContext_Claim_knowledgeLevel(ctx, field)
 	case "agentType":
@@ -7276,6 +7417,10 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_studies(ctx, field)
 	case "citations":
 		return ec.fieldContext_Evidence_citations(ctx, field)
+	case "inTextCitations":
+		return ec.fieldContext_Evidence_inTextCitations(ctx, field)
+	case "flaggedStudies":
+		return ec.fieldContext_Evidence_flaggedStudies(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
@@ -7310,6 +7455,24 @@ func (ec *executionContext) childFields_Hop(ctx context.Context, field graphql.C
 		return ec.fieldContext_Hop_forward(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Hop", field.Name)
+}
+
+func (ec *executionContext) childFields_InTextCitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_InTextCitation_text(ctx, field)
+	case "kind":
+		return ec.fieldContext_InTextCitation_kind(ctx, field)
+	case "resolved":
+		return ec.fieldContext_InTextCitation_resolved(ctx, field)
+	case "studies":
+		return ec.fieldContext_InTextCitation_studies(ctx, field)
+	case "studyIds":
+		return ec.fieldContext_InTextCitation_studyIds(ctx, field)
+	case "counted":
+		return ec.fieldContext_InTextCitation_counted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InTextCitation", field.Name)
 }
 
 func (ec *executionContext) childFields_Mechanism(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13983,6 +14146,61 @@ func (ec *executionContext) fieldContext_Claim_hedged(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Claim_inferredFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_inferredFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().InferredFrom(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_inferredFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_inferredFromIds(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_inferredFromIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InferredFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_inferredFromIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Claim_knowledgeLevel(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15812,6 +16030,70 @@ func (ec *executionContext) fieldContext_Evidence_citations(_ context.Context, f
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
 }
 
+func (ec *executionContext) _Evidence_inTextCitations(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_inTextCitations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cited, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.CitationLink) graphql.Marshaler {
+			return ec.marshalNInTextCitation2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐCitationLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_inTextCitations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InTextCitation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_flaggedStudies(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_flaggedStudies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().FlaggedStudies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Study) graphql.Marshaler {
+			return ec.marshalNStudy2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐStudyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_flaggedStudies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Study(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EvidenceReport_drug(ctx context.Context, field graphql.CollectedField, obj *graph.EvidenceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16121,6 +16403,153 @@ func (ec *executionContext) _Hop_forward(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Hop_forward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Hop", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _InTextCitation_text(ctx context.Context, field graphql.CollectedField, obj *graph.CitationLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InTextCitation_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InTextCitation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InTextCitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _InTextCitation_kind(ctx context.Context, field graphql.CollectedField, obj *graph.CitationLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InTextCitation_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InTextCitation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InTextCitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _InTextCitation_resolved(ctx context.Context, field graphql.CollectedField, obj *graph.CitationLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InTextCitation_resolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InTextCitation().Resolved(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InTextCitation_resolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InTextCitation", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _InTextCitation_studies(ctx context.Context, field graphql.CollectedField, obj *graph.CitationLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InTextCitation_studies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InTextCitation().Studies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Study) graphql.Marshaler {
+			return ec.marshalNStudy2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐStudyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InTextCitation_studies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InTextCitation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Study(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InTextCitation_studyIds(ctx context.Context, field graphql.CollectedField, obj *graph.CitationLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InTextCitation_studyIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Studies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InTextCitation_studyIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InTextCitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InTextCitation_counted(ctx context.Context, field graphql.CollectedField, obj *graph.CitationLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InTextCitation_counted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InTextCitation_counted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InTextCitation", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Mechanism_id(ctx context.Context, field graphql.CollectedField, obj *model.Mechanism) (ret graphql.Marshaler) {
@@ -27781,6 +28210,17 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "inferredFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_inferredFrom(ctx, field, obj)
+				})
+		case "inferredFromIds":
+			out.Values[i] = ec._Claim_inferredFromIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "knowledgeLevel":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -28387,6 +28827,17 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "inTextCitations":
+			out.Values[i] = ec._Evidence_inTextCitations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flaggedStudies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_flaggedStudies(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28496,6 +28947,66 @@ func (ec *executionContext) _Hop(ctx context.Context, sel ast.SelectionSet, obj 
 				})
 		case "forward":
 			out.Values[i] = ec._Hop_forward(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inTextCitationImplementors = []string{"InTextCitation"}
+
+func (ec *executionContext) _InTextCitation(ctx context.Context, sel ast.SelectionSet, obj *graph.CitationLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inTextCitationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InTextCitation")
+		case "text":
+			out.Values[i] = ec._InTextCitation_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._InTextCitation_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolved":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InTextCitation_resolved(ctx, field, obj)
+				})
+		case "studies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InTextCitation_studies(ctx, field, obj)
+				})
+		case "studyIds":
+			out.Values[i] = ec._InTextCitation_studyIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counted":
+			out.Values[i] = ec._InTextCitation_counted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -32137,6 +32648,26 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	for i := range v {
 		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
 	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInTextCitation2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐCitationLink(ctx context.Context, sel ast.SelectionSet, v graph.CitationLink) graphql.Marshaler {
+	return ec._InTextCitation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInTextCitation2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐCitationLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.CitationLink) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInTextCitation2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐCitationLink(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {
