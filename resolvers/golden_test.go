@@ -163,7 +163,9 @@ func TestGolden(t *testing.T) {
 		},
 		{
 			name:  "error_too_deep",
-			query: `{ drugs { edges { node { claims { edges { node { object { claims { edges { node { object { claims { totalCount } } } } } } } } } } } } }`,
+			// 13 steps (a page's edges and node are not steps): sections,
+			// parent eleven times, title.
+			query: `{ sections { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { title } } } } } } } } } } } } } } }`,
 		},
 		{
 			name:  "error_nested_not_found",

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -16,12 +17,23 @@ import (
 // Counting walks every node and relationship, so it is done once per
 // version of the graph; finding the version reads only the
 // :KapgraphDocument nodes (one per review), whose version property each
-// load that changes anything renews (see write in load.go). A load by
-// another process is seen the same way, since the version is in the
-// database.
+// load that changes anything renews (see write in load.go). The API asks
+// for the FanOut with every request, so the version is read again only
+// when Config.FanOutRecheck has passed since the last check (a load by
+// another process is seen then) or after a load through this Store
+// (which drops the cache), never on each request: a request's statements
+// stay what its reads need.
 type fanOutCache struct {
-	mu  sync.Mutex
-	val *graph.FanOut
+	mu      sync.Mutex
+	val     *graph.FanOut
+	checked time.Time // when val's version was last read from the database
+}
+
+// reset drops the cached counts: the next FanOut reads the version.
+func (c *fanOutCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.checked = time.Time{}
 }
 
 const cypherFanOutVersion = "MATCH (d:" + labelDocument + ") RETURN d.id AS id, coalesce(d.version, '') AS version ORDER BY id"
@@ -44,6 +56,11 @@ const cypherFanOut = "CALL () { MATCH (n:" + labelEntity + ")-[r]->() WITH n, ty
 
 // FanOut implements graph.Store.
 func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
+	s.fan.mu.Lock()
+	defer s.fan.mu.Unlock()
+	if s.fan.val != nil && time.Since(s.fan.checked) < s.cfg.FanOutRecheck {
+		return s.fan.val, nil
+	}
 	recs, err := s.query(ctx, "FanOut", cypherFanOutVersion, nil)
 	if err != nil {
 		return nil, err
@@ -58,10 +75,9 @@ func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
 		fmt.Fprintf(h, "%s\x00%s\x00", id, v)
 	}
 	version := "neo4j-" + hex.EncodeToString(h.Sum(nil)[:12])
-
-	s.fan.mu.Lock()
-	defer s.fan.mu.Unlock()
+	checked := time.Now()
 	if s.fan.val != nil && s.fan.val.Version == version {
+		s.fan.checked = checked
 		return s.fan.val, nil
 	}
 	curated := []string{}
@@ -76,7 +92,7 @@ func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
 	if err != nil {
 		return nil, s.mapErr(ctx, "FanOut", err)
 	}
-	s.fan.val = f
+	s.fan.val, s.fan.checked = f, checked
 	return f, nil
 }
 

@@ -52,6 +52,8 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	s.loadMu.Lock()
 	defer s.loadMu.Unlock()
 	meta := map[string]any{"document": doc.ID}
+	// Whatever the outcome, the fan-out counts are read again next time.
+	defer s.fan.reset()
 	return runTx(ctx, s, "Load", neo4j.AccessModeWrite, meta, func(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.LoadResult, error) {
 		return plan.run(ctx, tx)
 	})

@@ -6626,9 +6626,28 @@ studies those sentences cite, and any citation concern raised about them.
 
 Limits apply to every request: list pages hold at most 100 items, batch
 lookups at most 500 ids, paths at most 6 hops, neighbourhoods at most 3 hops
-and 1000 nodes; a query may nest at most 12 fields deep and must stay within
-the server's complexity budget. A request over a limit fails with
-` + "`" + `extensions.code` + "`" + ` LIMIT_EXCEEDED, QUERY_TOO_DEEP or COMPLEXITY_LIMIT_EXCEEDED.
+and 1000 nodes; a query may nest at most 12 fields deep (a list
+page's ` + "`" + `edges` + "`" + ` and ` + "`" + `node` + "`" + ` do not count) and must stay within the server's
+complexity budget (100,000 by default). A request over a limit
+fails with ` + "`" + `extensions.code` + "`" + ` LIMIT_EXCEEDED, QUERY_TOO_DEEP or
+COMPLEXITY_LIMIT_EXCEEDED.
+
+The complexity of a query is priced from the data as loaded: each field costs
+1, and a list costs its selected fields once per item it can return, so
+nested lists multiply. The items a list can return are its ` + "`" + `first` + "`" + ` (or
+default), but never more than the longest such list in the graph: a root list
+no more than the nodes of its type; ` + "`" + `Review.sections` + "`" + `, ` + "`" + `references` + "`" + ` and
+` + "`" + `concerns` + "`" + ` no more than the review with the most of them has;
+` + "`" + `Section.subsections` + "`" + ` and ` + "`" + `passages` + "`" + `, ` + "`" + `Passage.mentions` + "`" + ` and ` + "`" + `cites` + "`" + `,
+` + "`" + `Study.citedBy` + "`" + ` likewise; a node's ` + "`" + `claims` + "`" + ` no more than the most claims any
+node of its type has, and its ` + "`" + `related` + "`" + `, ` + "`" + `upstream` + "`" + `, ` + "`" + `downstream` + "`" + ` and other
+edge lists no more than the most edges at one node of its type. Lists that
+are not a node's own edges (` + "`" + `search` + "`" + `, ` + "`" + `paths` + "`" + `, ` + "`" + `Study.supports` + "`" + `,
+` + "`" + `CitationConcern.flagged` + "`" + `, ` + "`" + `affectedClaims` + "`" + `) cost their ` + "`" + `first` + "`" + ` in full, and
+paths cost ` + "`" + `first` + "`" + ` times ` + "`" + `maxHops` + "`" + `. These sizes are counted again after each
+load. So a query whose answer fits the data passes, however deeply it walks
+the document, while one that multiplies long lists is refused before
+anything is read.
 """
 schema {
   query: Query
