@@ -483,30 +483,33 @@ type ComplexityRoot struct {
 	}
 
 	Review struct {
-		Accepted    func(childComplexity int) int
-		Affiliation func(childComplexity int) int
-		Authors     func(childComplexity int) int
-		Biolink     func(childComplexity int) int
-		Category    func(childComplexity int) int
-		Citation    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
-		Concerns    func(childComplexity int, first *int, after *string) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Issue       func(childComplexity int) int
-		Journal     func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Pages       func(childComplexity int) int
-		Published   func(childComplexity int) int
-		References  func(childComplexity int, first *int, after *string) int
-		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
-		Sections    func(childComplexity int, first *int, after *string) int
-		Submitted   func(childComplexity int) int
-		Synonyms    func(childComplexity int) int
-		Title       func(childComplexity int) int
-		Volume      func(childComplexity int) int
-		Xrefs       func(childComplexity int) int
-		Year        func(childComplexity int) int
+		Accepted            func(childComplexity int) int
+		Affiliation         func(childComplexity int) int
+		ArticleCode         func(childComplexity int) int
+		Authors             func(childComplexity int) int
+		Biolink             func(childComplexity int) int
+		Category            func(childComplexity int) int
+		Citation            func(childComplexity int) int
+		Claims              func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Concerns            func(childComplexity int, first *int, after *string) int
+		CorrespondingAuthor func(childComplexity int) int
+		Description         func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Issue               func(childComplexity int) int
+		Journal             func(childComplexity int) int
+		Keywords            func(childComplexity int) int
+		Name                func(childComplexity int) int
+		Pages               func(childComplexity int) int
+		Published           func(childComplexity int) int
+		References          func(childComplexity int, first *int, after *string) int
+		Related             func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
+		Sections            func(childComplexity int, first *int, after *string) int
+		Submitted           func(childComplexity int) int
+		Synonyms            func(childComplexity int) int
+		Title               func(childComplexity int) int
+		Volume              func(childComplexity int) int
+		Xrefs               func(childComplexity int) int
+		Year                func(childComplexity int) int
 	}
 
 	ReviewConnection struct {
@@ -3136,6 +3139,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.Affiliation(childComplexity), true
+	case "Review.articleCode":
+		if e.ComplexityRoot.Review.ArticleCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.ArticleCode(childComplexity), true
 	case "Review.authors":
 		if e.ComplexityRoot.Review.Authors == nil {
 			break
@@ -3182,6 +3191,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.Concerns(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Review.correspondingAuthor":
+		if e.ComplexityRoot.Review.CorrespondingAuthor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.CorrespondingAuthor(childComplexity), true
 	case "Review.description":
 		if e.ComplexityRoot.Review.Description == nil {
 			break
@@ -3206,6 +3221,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.Journal(childComplexity), true
+	case "Review.keywords":
+		if e.ComplexityRoot.Review.Keywords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Keywords(childComplexity), true
 	case "Review.name":
 		if e.ComplexityRoot.Review.Name == nil {
 			break
@@ -4705,6 +4726,12 @@ type Review implements Node {
   authors: [String!]!
   "The authors' institution as printed; null when none is given."
   affiliation: String
+  "The corresponding author's name as printed (e.g. ` + "`" + `Ryan Ward` + "`" + `); null when the review names none."
+  correspondingAuthor: String
+  "The review's keywords as printed under its abstract, in order; empty when it lists none."
+  keywords: [String!]!
+  "The journal's code for the article, printed at the end of the citation line (e.g. ` + "`" + `WMJ/JPIR-106` + "`" + `); null when none is given."
+  articleCode: String
   "The recommended citation as printed, e.g. ` + "`" + `Ryan Ward (2025) ... J.of Psy Ins Review 1(2), 01-03.` + "`" + `; null when none is given."
   citation: String
   "Date the manuscript was submitted (or received), ISO 8601 ` + "`" + `YYYY-MM-DD` + "`" + `, e.g. ` + "`" + `2025-04-04` + "`" + `; null when not given."
@@ -7660,6 +7687,12 @@ func (ec *executionContext) childFields_Review(ctx context.Context, field graphq
 		return ec.fieldContext_Review_authors(ctx, field)
 	case "affiliation":
 		return ec.fieldContext_Review_affiliation(ctx, field)
+	case "correspondingAuthor":
+		return ec.fieldContext_Review_correspondingAuthor(ctx, field)
+	case "keywords":
+		return ec.fieldContext_Review_keywords(ctx, field)
+	case "articleCode":
+		return ec.fieldContext_Review_articleCode(ctx, field)
 	case "citation":
 		return ec.fieldContext_Review_citation(ctx, field)
 	case "submitted":
@@ -21006,6 +21039,75 @@ func (ec *executionContext) fieldContext_Review_affiliation(_ context.Context, f
 	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
 }
 
+func (ec *executionContext) _Review_correspondingAuthor(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_correspondingAuthor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CorrespondingAuthor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_correspondingAuthor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
+}
+
+func (ec *executionContext) _Review_keywords(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_keywords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keywords(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Review_keywords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
+}
+
+func (ec *executionContext) _Review_articleCode(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_articleCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleCode(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_articleCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
+}
+
 func (ec *executionContext) _Review_citation(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29890,6 +29992,21 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "affiliation":
 			out.Values[i] = ec._Review_affiliation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "correspondingAuthor":
+			out.Values[i] = ec._Review_correspondingAuthor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "keywords":
+			out.Values[i] = ec._Review_keywords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleCode":
+			out.Values[i] = ec._Review_articleCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
