@@ -79,4 +79,3 @@ func ClassifyStudy(ref Reference, citing []string) (design string, level int, ba
 
 // trialWords recognise a sentence that reports a trial or study result.
 var trialWords = regexp.MustCompile(`(?i)randomi[sz]ed|controlled trial|placebo-controlled|double-blind|\btrial\b|\bstudy\b.*\b(found|showed|demonstrated|led to|resulted)|participants`)
-
