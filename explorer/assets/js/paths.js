@@ -7,7 +7,7 @@ import { $, h, fill, signSymbol, edgeLabel, signWord, fmtScore } from './dom.js'
 import { cy, addElements } from './graph.js';
 import { fitView } from './layout.js';
 import { PATHS_QUERY } from './queries.js';
-import { state, paths, setPaths, names } from './state.js';
+import { state, paths, setPaths, names, chainOf } from './state.js';
 import { writeHash } from './url.js';
 import { updateTitle, setNote, renderLegend } from './view.js';
 
@@ -65,7 +65,9 @@ export async function runPaths({ from, to, hops, index = 0, push = true, sel = n
     writeHash(push);
     return;
   }
-  $('#path-status').textContent = `${paths.length} chain${paths.length === 1 ? '' : 's'} from ${fromName} to ${toName}, best supported first.`;
+  const chains = chainOf(0).count;
+  const parallel = paths.length > chains ? ` (${paths.length} paths: some differ only in parallel claims)` : '';
+  $('#path-status').textContent = `${chains} chain${chains === 1 ? '' : 's'} from ${fromName} to ${toName}, best supported first${parallel}.`;
   $('#empty-state').hidden = true;
   drawChosenPath();
   if (sel && !cy.getElementById(sel).empty()) selectElement(sel, { push: false });
@@ -245,7 +247,7 @@ export function showPathDetails() {
   if (!p) return showOverview();
   const panel = $('#details');
   fill(panel,
-    h('h2', null, `Path ${state.pathIndex + 1} of ${paths.length}`),
+    h('h2', null, (({ rank, count, alternative }) => `Chain ${rank} of ${count}${alternative ? ', through alternative claims' : ''}`)(chainOf(state.pathIndex))),
     h('p', null, summaryText(p.summary, 'summary-line')),
     h('dl', { class: 'facts' },
       h('dt', null, 'Net sign'), h('dd', null, p.sign ? `${signWord(p.sign)} (${signSymbol(p.sign)})` : 'unsigned (a hop has no direction)'),
