@@ -9,18 +9,18 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// TestThirdReview is a review in the seed's style written for the rules
+// TestKetamineMindfulnessReview: a review in the seed's style written for the rules
 // the first two lack cases of: references split at hyphens (a split word
 // and a compound), every design of the rule table from titles and
 // journals, uncited findings phrased as a survey and a registry analysis,
 // and the front matter kept on the Review node.
-func TestThirdReview(t *testing.T) {
+func TestKetamineMindfulnessReview(t *testing.T) {
 	dir := t.TempDir()
-	data, err := os.ReadFile("testdata/third-review.txt")
+	data, err := os.ReadFile("testdata/ketamine-mindfulness-review.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "third-review.txt"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "ketamine-mindfulness-review.txt"), data, 0o644)
 	bs, err := LoadDir(dir)
 	if err != nil {
 		t.Fatal(err)
