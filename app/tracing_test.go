@@ -90,6 +90,12 @@ func TestTraceOfOneRequest(t *testing.T) {
 		t.Fatalf("no store spans; spans: %v", names(spans))
 	}
 	for _, s := range storeSpans {
+		// The complexity limit prices the operation, with the store's
+		// FanOut, before the operation's span starts: that one call sits
+		// under the HTTP span.
+		if s.Name() == "store.FanOut" && s.Parent().SpanID() == httpSpan.SpanContext().SpanID() {
+			continue
+		}
 		if s.Parent().SpanID() != op.SpanContext().SpanID() {
 			t.Errorf("store span %s is not under the operation's span", s.Name())
 		}

@@ -54,6 +54,9 @@ type kgxNode struct {
 	KapSubmitted     string         `json:"kap_submitted,omitempty"`
 	KapAccepted      string         `json:"kap_accepted,omitempty"`
 	KapPublished     string         `json:"kap_published,omitempty"`
+	KapKeywords      []string       `json:"kap_keywords,omitempty"`
+	KapCorresponding string         `json:"kap_corresponding_author,omitempty"`
+	KapArticleCode   string         `json:"kap_article_code,omitempty"`
 	KapRefNumber     int            `json:"kap_ref_number,omitempty"`
 	KapYear          int            `json:"kap_year,omitempty"`
 	KapTitle         string         `json:"kap_title,omitempty"`
@@ -125,6 +128,7 @@ func toKGXNode(n *graph.Node) kgxNode {
 		KapCategory: n.Category, KapKind: n.Kind, KapDocument: n.Document,
 		KapAuthors: n.Authors, KapAffiliation: n.Affiliation, KapCitation: n.Citation,
 		KapSubmitted: n.Submitted, KapAccepted: n.Accepted, KapPublished: n.Published,
+		KapKeywords: n.Keywords, KapCorresponding: n.CorrespondingAuthor, KapArticleCode: n.ArticleCode,
 		KapRefNumber: n.RefNumber, KapYear: n.Year, KapTitle: n.Title, KapJournal: n.Journal,
 		KapVolume: n.Volume, KapIssue: n.Issue, KapPages: n.Pages,
 		KapDesign: n.Design, KapEvidenceLevel: n.EvidenceLevel, KapDesignBasis: n.DesignBasis,

@@ -105,6 +105,11 @@ type Node struct {
 	Submitted   string   `json:"submitted,omitempty"`
 	Accepted    string   `json:"accepted,omitempty"`
 	Published   string   `json:"published,omitempty"`
+	// Keywords as printed under the abstract, CorrespondingAuthor's name
+	// and the journal's ArticleCode (end of the citation line).
+	Keywords            []string `json:"keywords,omitempty"`
+	CorrespondingAuthor string   `json:"correspondingAuthor,omitempty"`
+	ArticleCode         string   `json:"articleCode,omitempty"`
 
 	// Study (and Review where it applies).
 	RefNumber     int    `json:"refNumber,omitempty"`

@@ -43,6 +43,10 @@ type Store interface {
 	Search(ctx context.Context, q SearchQuery) ([]*SearchHit, error)
 	// Stats counts what the graph holds, for dashboards.
 	Stats(ctx context.Context) (*Stats, error)
+	// FanOut tells how far one step of a query can fan out in the graph
+	// as loaded (see FanOut), for pricing queries; computed once per
+	// version of the graph.
+	FanOut(ctx context.Context) (*FanOut, error)
 	// MetaGraph lists every (subject category, predicate, object
 	// category) triple present, with counts.
 	MetaGraph(ctx context.Context) ([]*MetaEdge, error)

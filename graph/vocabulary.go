@@ -23,6 +23,8 @@ const (
 	DesignObservational    = "observational study"
 	DesignCaseSeries       = "case series"
 	DesignNarrativeReview  = "narrative review"
+	DesignGuideline        = "clinical practice guideline"
+	DesignPreclinical      = "preclinical study"
 	DesignExpertOpinion    = "expert opinion"
 	DesignUnclassified     = "unclassified"
 )
@@ -37,7 +39,10 @@ const (
 // designs gives each design its evidence level, in the spirit of the
 // Oxford CEBM levels: systematic reviews of trials over randomised trials
 // over controlled studies over uncontrolled series over narrative reviews
-// and opinion. A study nobody could classify is not evidence of anything
+// and opinion. A guideline summarises others' evidence by consensus, and a
+// preclinical (animal or in-vitro) study says nothing directly of
+// patients, so as evidence for a clinical claim both rank with opinion.
+// A study nobody could classify is not evidence of anything
 // stronger than opinion, so it shares the weakest level. The order is the
 // order Designs reports: strongest first.
 var designs = []struct {
@@ -54,6 +59,8 @@ var designs = []struct {
 	{DesignObservational, 4},
 	{DesignCaseSeries, 4},
 	{DesignNarrativeReview, 5},
+	{DesignGuideline, 5},
+	{DesignPreclinical, 5},
 	{DesignExpertOpinion, 5},
 	{DesignUnclassified, 5},
 }
@@ -81,7 +88,7 @@ func EvidenceLevel(design string) int {
 // IsReviewDesign reports whether a design summarises other studies rather
 // than reporting a trial of its own; a trial citing one is a concern.
 func IsReviewDesign(design string) bool {
-	return design == DesignSystematicReview || design == DesignNarrativeReview
+	return design == DesignSystematicReview || design == DesignNarrativeReview || design == DesignGuideline
 }
 
 // IsTrialDesign reports whether a design is a clinical trial, which

@@ -47,6 +47,8 @@ func TestVocabularyLookups(t *testing.T) {
 		{DesignPilotRCT, 3, false, "biolink:ClinicalTrial"},
 		{DesignCaseSeries, 4, false, "biolink:Article"},
 		{DesignNarrativeReview, 5, true, "biolink:Article"},
+		{DesignGuideline, 5, true, "biolink:Article"},
+		{DesignPreclinical, 5, false, "biolink:Article"},
 		{DesignUnclassified, 5, false, "biolink:Article"},
 		{"", 0, false, "biolink:Article"},
 		{"Randomized Controlled Trial", 0, false, "biolink:Article"}, // exact strings only

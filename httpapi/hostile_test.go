@@ -229,6 +229,16 @@ func deepClaims(n int) string {
 	return `{ node(id: "CHEBI:6121") { ` + q + ` } }`
 }
 
+// wideClaims is deepClaims with full pages: within the depth limit for n
+// up to 5, a page of claims of every subject of every claim, n times over.
+func wideClaims(n int) string {
+	q := "id"
+	for range n {
+		q = "claims(first: 100) { edges { node { subject { id " + q + " } } } }"
+	}
+	return `{ node(id: "CHEBI:6121") { ` + q + ` } }`
+}
+
 func hostileCases() []hostileCase {
 	big := strings.Repeat("a", 1<<20+1)
 	halfMiB := strings.Repeat("x", 512<<10)
@@ -245,7 +255,8 @@ func hostileCases() []hostileCase {
 	nodeQ := `query($id: ID!) { node(id: $id) { id } }`
 	return []hostileCase{
 		// Depth.
-		{name: "nested 13 levels (claims/subject chain)", req: postQuery(deepClaims(3), nil), status: 200, code: "QUERY_TOO_DEEP"},
+		{name: "nested 14 levels (claims/subject chain, page wrappers not counted)", req: postQuery(deepClaims(6), nil), status: 200, code: "QUERY_TOO_DEEP"},
+		{name: "nested 12 levels (claims/subject chain) with pages of 100 each", req: postQuery(wideClaims(5), nil), status: 200, code: "COMPLEXITY_LIMIT_EXCEEDED"},
 		{name: "nested 500 levels of selections", req: postQuery("{"+strings.Repeat("a{", 500)+"b"+strings.Repeat("}", 500)+"}", nil), status: 200, code: "QUERY_TOO_DEEP"},
 		{name: "nested 2000 levels of selections", req: postQuery("{"+strings.Repeat("a{", 2000)+"b"+strings.Repeat("}", 2000)+"}", nil), status: 200, code: "QUERY_TOO_DEEP"},
 		// Width.

@@ -164,6 +164,7 @@ func (b *builder) review() {
 		Authors: r.Authors, Affiliation: r.Affiliation, Citation: r.Citation, Journal: r.Journal,
 		Volume: r.Volume, Issue: r.Issue, Pages: r.Pages, Year: reviewYear(r),
 		Submitted: r.Submitted, Accepted: r.Accepted, Published: r.Published,
+		Keywords: r.Keywords, CorrespondingAuthor: r.CorrespondingAuthor, ArticleCode: r.ArticleCode,
 		Description: "The source review of this document.",
 	})
 }

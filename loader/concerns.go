@@ -53,7 +53,7 @@ func (b *builder) uncitedReferences() {
 }
 
 // uncitedFindings flags sentences that report research findings without
-// citing anything: by wording, or because a curator marked a claim on the
+// citing anything: by their structure (reportsFinding), or because a curator marked a claim on the
 // sentence as a single study's observation.
 func (b *builder) uncitedFindings() {
 	hasCitation := map[int]bool{}
@@ -74,7 +74,7 @@ func (b *builder) uncitedFindings() {
 		}
 	}
 	for i, p := range b.rev.Passages {
-		if hasCitation[i] || !(findingWords.MatchString(p.Text) || observed[i]) {
+		if hasCitation[i] || !(reportsFinding(p.Text, p.ListItem) || observed[i]) {
 			continue
 		}
 		b.concern(graph.ConcernUncitedFinding, fmt.Sprintf("a finding is stated with no citation: %q", shorten(p.Text, 120)), b.passages[i], "", "", p.Line)

@@ -8,7 +8,8 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// designRule recognises a design by its words. The designs themselves,
+// designRule recognises a design by its words (the rule table, with
+// examples, is docs/study-designs.md). The designs themselves,
 // their evidence levels and the concern kinds are the domain's
 // (graph/vocabulary.go), shared with the synthetic generator and the
 // exports; the loader owns only how it recognises them in a reference list
@@ -19,29 +20,41 @@ type designRule struct {
 }
 
 // Rules on the study's own title and journal come first: what a paper says
-// of itself outranks how a review describes it.
+// of itself outranks how a review describes it. The first rule that
+// matches decides, so the more specific designs come before the general
+// ones (a randomised pilot before a randomised trial, a systematic review
+// before a review). docs/study-designs.md is this table in prose, with
+// examples; keep the two together.
 var titleRules = []designRule{
-	{regexp.MustCompile(`(?i)systematic review|meta-?analys|cochrane database of systematic reviews`), graph.DesignSystematicReview},
+	{regexp.MustCompile(`(?i)systematic review|meta-?analys|pooled analysis|cochrane database of systematic reviews`), graph.DesignSystematicReview},
+	{regexp.MustCompile(`(?i)\bguidelines?\b|consensus statement|position statement|practice parameters?|recommendations (for|on)\b`), graph.DesignGuideline},
 	{regexp.MustCompile(`(?i)randomi[sz]ed\b.*\bpilot|pilot\b.*\brandomi[sz]ed`), graph.DesignPilotRCT},
 	{regexp.MustCompile(`(?i)double-blind|placebo-controlled`), graph.DesignPlaceboRCT},
-	{regexp.MustCompile(`(?i)randomi[sz]ed (controlled |clinical )?trial|phase (i{1,3}|[123])b? .*trial`), graph.DesignRCT},
-	{regexp.MustCompile(`(?i)open-label`), graph.DesignOpenLabel},
-	{regexp.MustCompile(`(?i)cohort`), graph.DesignCohort},
-	{regexp.MustCompile(`(?i)case (series|report)`), graph.DesignCaseSeries},
-	{regexp.MustCompile(`(?i)\breview\b|\boverview\b|the potential of|new insights|perspectives?\b`), graph.DesignNarrativeReview},
+	{regexp.MustCompile(`(?i)randomi[sz]ed|phase (i{1,3}|[123])b? .*trial`), graph.DesignRCT},
+	{regexp.MustCompile(`(?i)open-label|open label|single-arm|uncontrolled|pilot (study|trial)|feasibility (study|trial)`), graph.DesignOpenLabel},
+	{regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|zebrafish|primates?|animal models?)\b|in vitro|preclinical`), graph.DesignPreclinical},
+	{regexp.MustCompile(`(?i)cohort|longitudinal`), graph.DesignCohort},
+	{regexp.MustCompile(`(?i)case (series|reports?)|\ba case of\b`), graph.DesignCaseSeries},
+	{regexp.MustCompile(`(?i)\bsurveys?\b|\bpolls?\b|registry|registries|cross-sectional|case-control|retrospective|population-based|epidemiolog|prevalence`), graph.DesignObservational},
+	{regexp.MustCompile(`(?i)\breviews?\b|\boverview\b|the potential of|new insights|perspectives?\b|state of the art|\bprimer\b|\bupdate on\b`), graph.DesignNarrativeReview},
 	{regexp.MustCompile(`(?i)predicts|associated with|correlates? of|brain activity|imaging`), graph.DesignObservational},
-	{regexp.MustCompile(`(?i)commentary|editorial|opinion|viewpoint`), graph.DesignExpertOpinion},
+	{regexp.MustCompile(`(?i)commentary|editorial|opinion|viewpoint|letter to the editor`), graph.DesignExpertOpinion},
 }
 
-// Rules on the sentences of the review that cite the study.
+// Rules on the sentences of the review that cite the study, in the same
+// order of precedence; a sentence citing several studies describes each.
 var contextRules = []designRule{
 	{regexp.MustCompile(`(?i)meta-?analys|systematic review`), graph.DesignSystematicReview},
+	{regexp.MustCompile(`(?i)\bguidelines?\b|consensus statement`), graph.DesignGuideline},
 	{regexp.MustCompile(`(?i)double-blind|placebo-controlled`), graph.DesignPlaceboRCT},
 	{regexp.MustCompile(`(?i)randomi[sz]ed`), graph.DesignRCT},
-	{regexp.MustCompile(`(?i)open-label`), graph.DesignOpenLabel},
+	{regexp.MustCompile(`(?i)open-label|open label|single-arm|uncontrolled|\bpilot\b`), graph.DesignOpenLabel},
+	{regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|animal models?)\b|in vitro|preclinical`), graph.DesignPreclinical},
 	{regexp.MustCompile(`(?i)case series|case report`), graph.DesignCaseSeries},
+	{regexp.MustCompile(`(?i)\bcohort\b`), graph.DesignCohort},
+	{regexp.MustCompile(`(?i)\bsurveys?\b|\bpolls?\b|registry|cross-sectional|retrospective|observational`), graph.DesignObservational},
 	{regexp.MustCompile(`(?i)compared (to|with)|versus|\bvs\.?\s|control group|treatment-as-usual|treatment as usual`), graph.DesignControlled},
-	{regexp.MustCompile(`(?i)\breview\b`), graph.DesignNarrativeReview},
+	{regexp.MustCompile(`(?i)\breviews?\b`), graph.DesignNarrativeReview},
 }
 
 // ClassifyStudy assigns a design and evidence level from the reference's
@@ -66,6 +79,3 @@ func ClassifyStudy(ref Reference, citing []string) (design string, level int, ba
 
 // trialWords recognise a sentence that reports a trial or study result.
 var trialWords = regexp.MustCompile(`(?i)randomi[sz]ed|controlled trial|placebo-controlled|double-blind|\btrial\b|\bstudy\b.*\b(found|showed|demonstrated|led to|resulted)|participants`)
-
-// findingWords recognise a sentence that states a research finding.
-var findingWords = regexp.MustCompile(`(?i)\b(research|studies|study|trial|evidence)\b.*\b(confirms?|shows?|showed|found|finds|demonstrated?|suggests?|reported|led to|resulted)\b`)

@@ -56,13 +56,14 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 			return p.errorf(l.num, "text before the first numbered reference: %q", shortText(t, 60))
 		}
 		d := &drafts[len(drafts)-1]
-		d.lines = append(d.lines, strayBulletRe.ReplaceAllString(t, ""))
+		d.lines = append(d.lines, t)
 	}
 	if len(drafts) == 0 {
 		return p.errorf(headingLine, "the reference list is empty")
 	}
+	vocab := newVocabulary(string(p.data))
 	for _, d := range drafts {
-		ref, problem := parseReferenceEntry(d.number, joinWrapped(d.lines))
+		ref, problem := parseReferenceEntry(d.number, joinWrapped(d.lines, vocab))
 		if problem != "" {
 			return p.errorf(d.line, "%s", problem)
 		}
@@ -72,23 +73,57 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 	return nil
 }
 
-// joinWrapped rejoins an entry broken across lines. A line ending in a
-// hyphen before a lower-case continuation was a hyphenated word, so the
-// hyphen stays and no space is added.
-func joinWrapped(lines []string) string {
+// joinWrapped rejoins an entry broken across lines, with a space, or with
+// nothing where a line ends in a hyphen: the hyphen is dropped when the
+// break split a word ("random-" / "ized" gives "randomized") and kept when
+// it ends a compound ("mindfulness-" / "based"); joinHyphenated (hyphen.go)
+// decides, from the document's own words (vocab, may be nil). A stray
+// bullet ("- ") that PDF-to-text conversion puts at the start of a
+// continuation is dropped; when it stands for the hyphen of a compound the
+// break cut ("long" / "- term"), the hyphen is restored.
+func joinWrapped(lines []string, vocab *vocabulary) string {
 	var b strings.Builder
 	for i, next := range lines {
+		bullet := i > 0 && strayBulletRe.MatchString(next)
+		if bullet {
+			next = strayBulletRe.ReplaceAllString(next, "")
+		}
 		if i > 0 {
 			prev := lines[i-1]
+			head, tail := lastWord(strings.TrimSuffix(prev, "-")), firstWord(next)
 			before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(prev, "-"))
 			after, _ := utf8.DecodeRuneInString(next)
-			if !(strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLetter(before) && unicode.IsLower(after)) {
+			alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+			switch {
+			case strings.HasSuffix(prev, "-") && len(prev) > 1 && alnum(before) && alnum(after):
+				// A hyphen between letters or digits is no dash: the
+				// parts join with no space, and without the hyphen
+				// only when the break split a word.
+				if joinHyphenated(head, tail, vocab) {
+					s := b.String()
+					b.Reset()
+					b.WriteString(strings.TrimSuffix(s, "-"))
+				}
+			case bullet && lastWord(prev) != "" && unicode.IsLower(after) && bulletWasHyphen(lastWord(prev), tail, vocab):
+				b.WriteByte('-')
+			default:
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(next)
 	}
 	return b.String()
+}
+
+// bulletWasHyphen reports whether head and tail, split by a line break and
+// a stray bullet, form a known hyphenated compound: written so elsewhere
+// in the document, or of a known compound head or tail.
+func bulletWasHyphen(head, tail string, v *vocabulary) bool {
+	h, t := strings.ToLower(head), strings.ToLower(tail)
+	if v != nil && v.compounds[h+"-"+t] {
+		return true
+	}
+	return compoundHeads[h] && compoundTails[t]
 }
 
 // parseReferenceEntry returns the entry, or a message saying what is

@@ -182,8 +182,10 @@ func TestGolden(t *testing.T) {
 			query: `{ evidence(drug: "MONDO:0002046", disorder: "CHEBI:6121") { claims { id } } drugs(after: "not-a-cursor") { totalCount } }`,
 		},
 		{
-			name:  "error_too_deep",
-			query: `{ drugs { edges { node { claims { edges { node { object { claims { edges { node { object { claims { totalCount } } } } } } } } } } } } }`,
+			name: "error_too_deep",
+			// 13 steps (a page's edges and node are not steps): sections,
+			// parent eleven times, title.
+			query: `{ sections { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { title } } } } } } } } } } } } } } }`,
 		},
 		{
 			name:  "error_nested_not_found",

@@ -79,7 +79,7 @@ func TestTransportsAndExtensions(t *testing.T) {
 
 	t.Run("complexity limit", func(t *testing.T) {
 		tight := server(t, store, resolvers.Options{Limits: limits.Options{MaxComplexity: 500}})
-		res := post(t, tight.URL, `{ drugs(first: 100) { edges { node { claims(first: 100) { totalCount } } } } }`, nil)
+		res := post(t, tight.URL, `{ drugs(first: 100) { edges { node { claims(first: 100) { edges { node { object { claims(first: 100) { totalCount } } } } } } } } }`, nil)
 		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" || res.Errors[0].Extensions["domainCode"] != graph.ELIMIT {
 			t.Errorf("answered %s", res.raw)
 		}
@@ -90,7 +90,7 @@ func TestTransportsAndExtensions(t *testing.T) {
 
 	t.Run("depth limit configurable", func(t *testing.T) {
 		shallow := server(t, store, resolvers.Options{Limits: limits.Options{MaxDepth: 3}})
-		res := post(t, shallow.URL, `{ drugs { edges { node { name } } } }`, nil)
+		res := post(t, shallow.URL, `{ drugs { edges { node { claims { edges { node { object { name } } } } } } } }`, nil)
 		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "QUERY_TOO_DEEP" {
 			t.Errorf("answered %s", res.raw)
 		}
@@ -114,7 +114,7 @@ func TestFieldComplexity(t *testing.T) {
 		{"Query", "stats", 12, nil, 10 + 12, true},
 		{"Claim", "subject", 3, nil, 0, false},
 	} {
-		got, ok := resolvers.FieldComplexity(tc.typ, tc.field, tc.child, tc.args)
+		got, ok := resolvers.FieldComplexity(tc.typ, tc.field, tc.child, tc.args, nil)
 		if ok != tc.priced || got != tc.want {
 			t.Errorf("FieldComplexity(%s.%s) = %d, %v; want %d, %v", tc.typ, tc.field, got, ok, tc.want, tc.priced)
 		}

@@ -74,8 +74,10 @@ func (s *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 // Complexity prices a field for the complexity budget: a field returning a
 // page costs its children once per item it may return, so nested pages
-// multiply. A field with neither a page size nor a base cost is priced by
-// the generated executor (1 plus its children).
+// multiply. How many a list may return is bounded by the data as loaded
+// (graph.FanOut, read once per operation; see FieldComplexity). A field
+// with neither a page size nor a base cost is priced by the generated
+// executor (1 plus its children).
 //
 // An argument given as an explicit null is priced at the SDL's default,
 // which is what the engines run it with (an absent one already arrives
@@ -87,10 +89,35 @@ func (s *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			args[k] = d
 		}
 	}
-	if c, ok := FieldComplexity(typeName, field, childComplexity, args); ok {
+	if c, ok := FieldComplexity(typeName, field, childComplexity, args, s.fanOut(ctx)); ok {
 		return c, true
 	}
 	return s.ExecutableSchema.Complexity(ctx, typeName, field, childComplexity, args)
+}
+
+// fanOutStat is the operation's statistics extension holding the
+// FanOut its complexity was priced with.
+const fanOutStat = "kapgraphFanOut"
+
+// fanOut is the store's FanOut, asked once per operation (the complexity
+// walk prices every field with the same one) and kept in the operation's
+// stats. When the store cannot say (an error), nil: lists are then priced
+// by their page sizes alone, as if every list were full.
+func (s *executableSchema) fanOut(ctx context.Context) *graph.FanOut {
+	if !graphql.HasOperationContext(ctx) {
+		f, _ := s.store.FanOut(ctx)
+		return f
+	}
+	opCtx := graphql.GetOperationContext(ctx)
+	if f, ok := opCtx.Stats.GetExtension(fanOutStat).(*graph.FanOut); ok {
+		return f
+	}
+	f, err := s.store.FanOut(ctx)
+	if err != nil {
+		f = nil
+	}
+	opCtx.Stats.SetExtension(fanOutStat, f)
+	return f
 }
 
 // baseCost is the price of the root fields that make the engine search
@@ -115,12 +142,22 @@ func baseCost(typeName, field string) (int, bool) {
 //   - `first` (or its default) for pages, search hits and path lists,
 //     times `maxHops` for paths since every hop is a claim;
 //   - `limit` nodes for a neighbourhood;
-//   - the number of `ids` for a batch lookup.
-func FieldComplexity(typeName, field string, child int, args map[string]any) (int, bool) {
+//   - the number of `ids` for a batch lookup;
+//   - and, for a list page whose `first` is within the page maximum, no
+//     more than the largest such list in the graph as loaded (fan, when
+//     known; see listBound): a review's sections cost as many as the
+//     review with the most sections has, not a full page of them.
+//
+// A `first` above the page maximum is priced as asked: the resolver
+// refuses it anyway, and the price tells the client why.
+func FieldComplexity(typeName, field string, child int, args map[string]any, fan *graph.FanOut) (int, bool) {
 	base, hasBase := baseCost(typeName, field)
 	n, hasN := 1, false
 	if v, ok := args["first"]; ok {
 		n, hasN = intArg(v, graph.DefaultPageSize), true
+		if bound, ok := listBound(fan, typeName, field, args); ok && n <= graph.MaxPageSize {
+			n = min(n, bound)
+		}
 	}
 	if v, ok := args["limit"]; ok {
 		n, hasN = intArg(v, graph.DefaultNeighborhood), true
@@ -135,6 +172,102 @@ func FieldComplexity(typeName, field string, child int, args map[string]any) (in
 		return 0, false
 	}
 	return safeAdd(base, safeMul(max(n, 1), child)), true
+}
+
+// rootLists are the root fields listing one category's nodes: none
+// returns more nodes than the category has.
+var rootLists = map[string]graph.Category{
+	"reviews": graph.CategoryReview, "sections": graph.CategorySection, "passages": graph.CategoryPassage,
+	"studies": graph.CategoryStudy, "concerns": graph.CategoryCitationConcern,
+	"drugs": graph.CategoryDrug, "mechanisms": graph.CategoryMechanism, "brainRegions": graph.CategoryBrainRegion,
+	"brainNetworks": graph.CategoryBrainNetwork, "disorders": graph.CategoryDisorder, "symptoms": graph.CategorySymptom,
+	"outcomes": graph.CategoryOutcome, "therapies": graph.CategoryTherapy, "safetyRisks": graph.CategorySafetyRisk,
+	"populations": graph.CategoryPopulation,
+}
+
+// listBound is the most items list field typeName.field can return in
+// the graph fan describes, and whether it knows: the rule table of the
+// complexity budget (schema.graphqls describes it).
+//
+//	Query.<category list>            nodes of the category
+//	Review.sections                  most HAS_SECTION edges out of a review
+//	Review.references                most HAS_REFERENCE edges out of a review
+//	Review.concerns                  most citation concerns of one review
+//	Section.subsections              most HAS_SECTION edges out of a section
+//	Section.passages                 most HAS_PASSAGE edges out of a section
+//	Passage.mentions / .cites        most MENTIONS / CITES edges out of a passage
+//	Study.citedBy                    most CITES edges into a study
+//	<T>.mentionedIn                  most MENTIONS edges into a node of T
+//	<T>.claims                       most claims at a node of T (any edge
+//	                                 when `predicates` names a lexical one)
+//	<T>.related and every other list of a node's own edges (upstream,
+//	downstream, studiedFor, effects, partOf, ...)
+//	                                 most edges at a node of T
+//
+// T is the field's type; on the Node interface, the largest over every
+// type. Lists that are not a node's own edges (Study.supports,
+// CitationConcern.flagged and affectedClaims, search, paths) have no
+// bound here and are priced by their page size.
+func listBound(fan *graph.FanOut, typeName, field string, args map[string]any) (int, bool) {
+	if fan == nil {
+		return 0, false
+	}
+	if typeName == "Query" {
+		c, ok := rootLists[field]
+		return fan.Count[c], ok
+	}
+	cat := graph.Category(typeName)
+	of := func(m map[graph.Category]int) int {
+		if typeName == "Node" {
+			most := 0
+			for _, k := range m {
+				most = max(most, k)
+			}
+			return most
+		}
+		return m[cat]
+	}
+	switch typeName + "." + field {
+	case "Review.sections", "Section.subsections":
+		return fan.OutOf(cat, graph.HasSection), true
+	case "Review.references":
+		return fan.OutOf(cat, graph.HasReference), true
+	case "Review.concerns":
+		return fan.PerDocument[graph.CategoryCitationConcern], true
+	case "Section.passages":
+		return fan.OutOf(cat, graph.HasPassage), true
+	case "Passage.mentions":
+		return fan.OutOf(cat, graph.Mentions), true
+	case "Passage.cites":
+		return fan.OutOf(cat, graph.Cites), true
+	case "Study.citedBy":
+		return fan.InOf(cat, graph.Cites), true
+	case "Study.supports", "CitationConcern.flagged", "CitationConcern.affectedClaims":
+		return 0, false
+	}
+	if !cat.Valid() && typeName != "Node" {
+		return 0, false
+	}
+	switch field {
+	case "mentionedIn":
+		if typeName == "Node" {
+			return of(fan.Degree), true
+		}
+		return fan.InOf(cat, graph.Mentions), true
+	case "claims":
+		if ps, _ := args["predicates"].([]any); len(ps) > 0 {
+			for _, p := range ps {
+				if s, _ := p.(string); !graph.Predicate(s).Curated() {
+					return of(fan.Degree), true
+				}
+			}
+		}
+		return of(fan.Claims), true
+	case "related", "upstream", "downstream", "studiedFor", "effects", "adverseEvents", "consideredFor",
+		"locatedIn", "partOf", "hasPart", "processes", "drugs", "consideredTreatments":
+		return of(fan.Degree), true
+	}
+	return 0, false
 }
 
 // intArg reads an integer argument however the request encoded it; an

@@ -267,8 +267,40 @@ test('path mode draws the ranked mechanism-to-outcome paths', { timeout: 120_000
     mechanismToOutcomePaths(from: $from, to: $to, maxHops: 6, first: 10) { length sign score summary nodes { id } hops { claim { id } } } }`,
   { from: KETAMINE, to: ABSTINENCE })).mechanismToOutcomePaths;
   assert.ok(want.length > 0, 'the API finds paths');
+  // Paths through the same nodes (they differ only in which parallel claim
+  // a hop takes) are listed once, best first, with the others' claims
+  // folded under "+N alternative claims".
+  const groups = [];
+  want.forEach((p, k) => {
+    const key = p.nodes.map((n) => n.id).join(' ');
+    let g = groups.find((x) => x.key === key);
+    if (!g) groups.push(g = { key, members: [] });
+    g.members.push(k);
+  });
+  const heads = groups.map((g) => g.members[0]);
   const listed = await page.locator('#path-results .summary').allTextContents();
-  assert.deepEqual(listed, want.map((p) => p.summary), 'the ranked summaries, in order');
+  assert.deepEqual(listed, heads.map((k) => want[k].summary), 'the ranked chains, each once, in order');
+  const grouped = groups.find((g) => g.members.length > 1);
+  assert.ok(grouped, 'ketamine to abstinence has chains that differ only by parallel claims');
+  const headClaims = new Set(want[grouped.members[0]].hops.map((h) => h.claim.id));
+  const altClaims = [...new Set(grouped.members.slice(1).flatMap((k) => want[k].hops.map((h) => h.claim.id)))].filter((id) => !headClaims.has(id));
+  const li = page.locator(`#path-results li.path-group[data-members="${grouped.members.join(' ')}"]`);
+  const more = li.locator('details.alt-claims > summary');
+  assert.equal(norm(await more.textContent()), `+${altClaims.length} alternative claim${altClaims.length === 1 ? '' : 's'}`);
+  await more.click();
+  const altButtons = li.locator('button.path-alt');
+  assert.equal(await altButtons.count(), altClaims.length, 'one entry per alternative claim');
+  const alt = altButtons.first();
+  const altIndex = Number(await alt.getAttribute('data-index'));
+  const altClaim = await alt.getAttribute('data-claim');
+  await alt.click();
+  await page.waitForFunction((n) => window.kapExplorer.state.pathIndex === n, altIndex);
+  const altEdges = await page.evaluate(() => window.kapExplorer.cy.edges('.path-on').map((e) => e.id()));
+  assert.ok(altEdges.includes(altClaim), `choosing an alternative claim draws its path (${altClaim} in ${altEdges})`);
+  assert.deepEqual(altEdges.sort(), want[altIndex].hops.map((h) => h.claim.id).sort());
+  assert.equal(await alt.getAttribute('aria-current'), 'true');
+  await page.locator(`#path-results button.path-item[data-index="0"]`).click();
+  await page.waitForFunction(() => window.kapExplorer.state.pathIndex === 0);
 
   const highlighted = () => page.evaluate(() => ({
     nodes: window.kapExplorer.cy.nodes('.path-on').map((n) => n.id()),
@@ -279,7 +311,7 @@ test('path mode draws the ranked mechanism-to-outcome paths', { timeout: 120_000
   assert.deepEqual(hl.edges.sort(), want[0].hops.map((h) => h.claim.id).sort());
 
   // Choose the best path with three hops or more: drawn left to right.
-  const i = want.findIndex((p) => p.length >= 3);
+  const i = heads.find((k) => want[k].length >= 3) ?? -1;
   assert.ok(i >= 0, 'a path of 3 hops or more');
   await page.locator(`#path-results button.path-item[data-index="${i}"]`).click();
   await page.waitForFunction((n) => window.kapExplorer.state.pathIndex === n, i);

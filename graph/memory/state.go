@@ -30,6 +30,12 @@ type state struct {
 
 	sortedMu sync.Mutex
 	sorted   map[sortKey][]*graph.Node
+
+	// version counts the loads that made this state (FanOut.Version);
+	// fanOut is computed from the state the first time it is asked for.
+	version uint64
+	fanOnce sync.Once
+	fanOut  *graph.FanOut
 }
 
 // vertex is everything the state knows under one node id: the node, and
@@ -193,7 +199,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		docs: old.docs, vertices: old.vertices, edges: old.edges, edgeVersions: old.edgeVersions,
 		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
-		sorted: map[sortKey][]*graph.Node{},
+		sorted: map[sortKey][]*graph.Node{}, version: old.version + 1,
 	}
 	if next != nil {
 		st.docs = st.docs.set(tx, id, next)

@@ -40,6 +40,11 @@ type Config struct {
 	MaxConnectionLifetime time.Duration
 	// FetchSize is the number of records pulled per batch (-1: all).
 	FetchSize int
+	// FanOutRecheck is how long FanOut answers from its cached counts
+	// before it reads the graph's version again to see whether another
+	// process loaded a document (a load through this Store renews the
+	// counts at once). Default 5s.
+	FanOutRecheck time.Duration
 
 	// Logger receives the driver's own log lines; nil discards them.
 	Logger *slog.Logger
@@ -61,6 +66,7 @@ const (
 	DefaultLivenessCheckTimeout         = 30 * time.Second
 	DefaultMaxConnectionLifetime        = time.Hour
 	DefaultFetchSize                    = 1000
+	DefaultFanOutRecheck                = 5 * time.Second
 )
 
 // ConfigFromEnv reads NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
@@ -104,6 +110,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.FetchSize == 0 {
 		c.FetchSize = DefaultFetchSize
+	}
+	if c.FanOutRecheck == 0 {
+		c.FanOutRecheck = DefaultFanOutRecheck
 	}
 	return c
 }

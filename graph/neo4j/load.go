@@ -52,6 +52,8 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	s.loadMu.Lock()
 	defer s.loadMu.Unlock()
 	meta := map[string]any{"document": doc.ID}
+	// Whatever the outcome, the fan-out counts are read again next time.
+	defer s.fan.reset()
 	return runTx(ctx, s, "Load", neo4j.AccessModeWrite, meta, func(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.LoadResult, error) {
 		return plan.run(ctx, tx)
 	})
@@ -420,6 +422,7 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 		}
 	}
 	slices.Sort(drop)
+	changed := !res.Replaced || len(drop) > 0 || len(droppedRows) > 0
 	if len(drop) > 0 || len(droppedRows) > 0 {
 		for first := true; first || len(drop) > 0; first = false {
 			k := min(loadChunk, len(drop))
@@ -455,6 +458,7 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	for _, pr := range graph.Predicates() {
 		rels = append(rels, create[pr]...)
 	}
+	changed = changed || len(fresh) > 0 || len(merge) > 0 || len(rels) > 0
 	got, err := writeChunks(ctx, tx, cypherCreateRels, rels)
 	if err != nil {
 		return nil, err
@@ -469,6 +473,14 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 		"FOREACH (_ IN CASE WHEN d.nodes = $nodes AND d.edges = $edges THEN [] ELSE [1] END | SET d.nodes = $nodes, d.edges = $edges)",
 		map[string]any{"doc": p.doc, "nodes": len(p.nodes), "edges": p.edges}); err != nil {
 		return nil, err
+	}
+	if changed {
+		// A new version of the graph: FanOut answers from its cache only
+		// while every document keeps the version it was computed with.
+		if _, err := consume(ctx, tx, "MATCH (d:"+labelDocument+" {id: $doc}) SET d.version = randomUUID()",
+			map[string]any{"doc": p.doc}); err != nil {
+			return nil, err
+		}
 	}
 	if err := updateSummary(ctx, tx, covered, delta); err != nil {
 		return nil, err

@@ -60,6 +60,8 @@ type Store struct {
 	schemaOK atomic.Bool
 
 	loadMu sync.Mutex // serialises this process's loads; the database serialises the rest
+
+	fan fanOutCache // the last FanOut, by version of the graph
 }
 
 var _ graph.Store = (*Store)(nil)

@@ -72,6 +72,7 @@ func Run(t *testing.T, newStore Factory) {
 	t.Run("LoadIsIdempotent", func(t *testing.T) { testIdempotent(t, newStore(t), seeds) })
 	t.Run("ReloadReplacesOnlyItsDocument", func(t *testing.T) { testReplace(t, newStore(t), seeds) })
 	t.Run("InvalidDocumentWritesNothing", func(t *testing.T) { testInvalid(t, newStore(t), seeds) })
+	t.Run("FanOutVersion", func(t *testing.T) { testFanOutVersion(t, newStore(t), seeds) })
 	s := seeded(t)
 	t.Run("Nodes", func(t *testing.T) { testNodes(t, s) })
 	t.Run("ListNodes", func(t *testing.T) { testList(t, s) })
@@ -82,6 +83,7 @@ func Run(t *testing.T, newStore Factory) {
 	t.Run("MechanismPaths", func(t *testing.T) { testMechanismPaths(t, s) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, s) })
 	t.Run("StatsAndMetaGraph", func(t *testing.T) { testStats(t, s) })
+	t.Run("FanOut", func(t *testing.T) { testFanOut(t, s) })
 	t.Run("Limits", func(t *testing.T) { testLimits(t, s) })
 	t.Run("HostileStringsAreData", func(t *testing.T) { testHostile(t, s) })
 }

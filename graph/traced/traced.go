@@ -113,6 +113,10 @@ func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
 	return call(ctx, s, "Stats", nil, s.inner.Stats)
 }
 
+func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
+	return call(ctx, s, "FanOut", nil, s.inner.FanOut)
+}
+
 func (s *Store) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error) {
 	return call(ctx, s, "MetaGraph", nil, s.inner.MetaGraph)
 }

@@ -122,8 +122,10 @@ var designShares = []struct {
 	{graph.DesignOpenLabel, 60},
 	{graph.DesignObservational, 150},
 	{graph.DesignCaseSeries, 50},
-	{graph.DesignNarrativeReview, 180},
-	{graph.DesignExpertOpinion, 40},
+	{graph.DesignNarrativeReview, 150},
+	{graph.DesignGuideline, 20},
+	{graph.DesignPreclinical, 20},
+	{graph.DesignExpertOpinion, 30},
 	{graph.DesignUnclassified, 30},
 }
 

@@ -497,30 +497,33 @@ type ComplexityRoot struct {
 	}
 
 	Review struct {
-		Accepted    func(childComplexity int) int
-		Affiliation func(childComplexity int) int
-		Authors     func(childComplexity int) int
-		Biolink     func(childComplexity int) int
-		Category    func(childComplexity int) int
-		Citation    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
-		Concerns    func(childComplexity int, first *int, after *string) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Issue       func(childComplexity int) int
-		Journal     func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Pages       func(childComplexity int) int
-		Published   func(childComplexity int) int
-		References  func(childComplexity int, first *int, after *string) int
-		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
-		Sections    func(childComplexity int, first *int, after *string) int
-		Submitted   func(childComplexity int) int
-		Synonyms    func(childComplexity int) int
-		Title       func(childComplexity int) int
-		Volume      func(childComplexity int) int
-		Xrefs       func(childComplexity int) int
-		Year        func(childComplexity int) int
+		Accepted            func(childComplexity int) int
+		Affiliation         func(childComplexity int) int
+		ArticleCode         func(childComplexity int) int
+		Authors             func(childComplexity int) int
+		Biolink             func(childComplexity int) int
+		Category            func(childComplexity int) int
+		Citation            func(childComplexity int) int
+		Claims              func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Concerns            func(childComplexity int, first *int, after *string) int
+		CorrespondingAuthor func(childComplexity int) int
+		Description         func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Issue               func(childComplexity int) int
+		Journal             func(childComplexity int) int
+		Keywords            func(childComplexity int) int
+		Name                func(childComplexity int) int
+		Pages               func(childComplexity int) int
+		Published           func(childComplexity int) int
+		References          func(childComplexity int, first *int, after *string) int
+		Related             func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
+		Sections            func(childComplexity int, first *int, after *string) int
+		Submitted           func(childComplexity int) int
+		Synonyms            func(childComplexity int) int
+		Title               func(childComplexity int) int
+		Volume              func(childComplexity int) int
+		Xrefs               func(childComplexity int) int
+		Year                func(childComplexity int) int
 	}
 
 	ReviewConnection struct {
@@ -3221,6 +3224,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.Affiliation(childComplexity), true
+	case "Review.articleCode":
+		if e.ComplexityRoot.Review.ArticleCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.ArticleCode(childComplexity), true
 	case "Review.authors":
 		if e.ComplexityRoot.Review.Authors == nil {
 			break
@@ -3267,6 +3276,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.Concerns(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Review.correspondingAuthor":
+		if e.ComplexityRoot.Review.CorrespondingAuthor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.CorrespondingAuthor(childComplexity), true
 	case "Review.description":
 		if e.ComplexityRoot.Review.Description == nil {
 			break
@@ -3291,6 +3306,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.Journal(childComplexity), true
+	case "Review.keywords":
+		if e.ComplexityRoot.Review.Keywords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Keywords(childComplexity), true
 	case "Review.name":
 		if e.ComplexityRoot.Review.Name == nil {
 			break
@@ -4887,6 +4908,12 @@ type Review implements Node {
   authors: [String!]!
   "The authors' institution as printed; null when none is given."
   affiliation: String
+  "The corresponding author's name as printed (e.g. ` + "`" + `Ryan Ward` + "`" + `); null when the review names none."
+  correspondingAuthor: String
+  "The review's keywords as printed under its abstract, in order; empty when it lists none."
+  keywords: [String!]!
+  "The journal's code for the article, printed at the end of the citation line (e.g. ` + "`" + `WMJ/JPIR-106` + "`" + `); null when none is given."
+  articleCode: String
   "The recommended citation as printed, e.g. ` + "`" + `Ryan Ward (2025) ... J.of Psy Ins Review 1(2), 01-03.` + "`" + `; null when none is given."
   citation: String
   "Date the manuscript was submitted (or received), ISO 8601 ` + "`" + `YYYY-MM-DD` + "`" + `, e.g. ` + "`" + `2025-04-04` + "`" + `; null when not given."
@@ -6808,9 +6835,28 @@ studies those sentences cite, and any citation concern raised about them.
 
 Limits apply to every request: list pages hold at most 100 items, batch
 lookups at most 500 ids, paths at most 6 hops, neighbourhoods at most 3 hops
-and 1000 nodes; a query may nest at most 12 fields deep and must stay within
-the server's complexity budget. A request over a limit fails with
-` + "`" + `extensions.code` + "`" + ` LIMIT_EXCEEDED, QUERY_TOO_DEEP or COMPLEXITY_LIMIT_EXCEEDED.
+and 1000 nodes; a query may nest at most 12 fields deep (a list
+page's ` + "`" + `edges` + "`" + ` and ` + "`" + `node` + "`" + ` do not count) and must stay within the server's
+complexity budget (100,000 by default). A request over a limit
+fails with ` + "`" + `extensions.code` + "`" + ` LIMIT_EXCEEDED, QUERY_TOO_DEEP or
+COMPLEXITY_LIMIT_EXCEEDED.
+
+The complexity of a query is priced from the data as loaded: each field costs
+1, and a list costs its selected fields once per item it can return, so
+nested lists multiply. The items a list can return are its ` + "`" + `first` + "`" + ` (or
+default), but never more than the longest such list in the graph: a root list
+no more than the nodes of its type; ` + "`" + `Review.sections` + "`" + `, ` + "`" + `references` + "`" + ` and
+` + "`" + `concerns` + "`" + ` no more than the review with the most of them has;
+` + "`" + `Section.subsections` + "`" + ` and ` + "`" + `passages` + "`" + `, ` + "`" + `Passage.mentions` + "`" + ` and ` + "`" + `cites` + "`" + `,
+` + "`" + `Study.citedBy` + "`" + ` likewise; a node's ` + "`" + `claims` + "`" + ` no more than the most claims any
+node of its type has, and its ` + "`" + `related` + "`" + `, ` + "`" + `upstream` + "`" + `, ` + "`" + `downstream` + "`" + ` and other
+edge lists no more than the most edges at one node of its type. Lists that
+are not a node's own edges (` + "`" + `search` + "`" + `, ` + "`" + `paths` + "`" + `, ` + "`" + `Study.supports` + "`" + `,
+` + "`" + `CitationConcern.flagged` + "`" + `, ` + "`" + `affectedClaims` + "`" + `) cost their ` + "`" + `first` + "`" + ` in full, and
+paths cost ` + "`" + `first` + "`" + ` times ` + "`" + `maxHops` + "`" + `. These sizes are counted again after each
+load. So a query whose answer fits the data passes, however deeply it walks
+the document, while one that multiplies long lists is refused before
+anything is read.
 """
 schema {
   query: Query
@@ -7853,6 +7899,12 @@ func (ec *executionContext) childFields_Review(ctx context.Context, field graphq
 		return ec.fieldContext_Review_authors(ctx, field)
 	case "affiliation":
 		return ec.fieldContext_Review_affiliation(ctx, field)
+	case "correspondingAuthor":
+		return ec.fieldContext_Review_correspondingAuthor(ctx, field)
+	case "keywords":
+		return ec.fieldContext_Review_keywords(ctx, field)
+	case "articleCode":
+		return ec.fieldContext_Review_articleCode(ctx, field)
 	case "citation":
 		return ec.fieldContext_Review_citation(ctx, field)
 	case "submitted":
@@ -21511,6 +21563,75 @@ func (ec *executionContext) fieldContext_Review_affiliation(_ context.Context, f
 	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
 }
 
+func (ec *executionContext) _Review_correspondingAuthor(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_correspondingAuthor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CorrespondingAuthor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_correspondingAuthor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
+}
+
+func (ec *executionContext) _Review_keywords(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_keywords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keywords(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Review_keywords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
+}
+
+func (ec *executionContext) _Review_articleCode(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_articleCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleCode(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_articleCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
+}
+
 func (ec *executionContext) _Review_citation(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30488,6 +30609,21 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "affiliation":
 			out.Values[i] = ec._Review_affiliation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "correspondingAuthor":
+			out.Values[i] = ec._Review_correspondingAuthor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "keywords":
+			out.Values[i] = ec._Review_keywords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleCode":
+			out.Values[i] = ec._Review_articleCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -86,7 +86,8 @@ const (
 // Options are the limits. Zero values take the defaults above.
 type Options struct {
 	// MaxDepth is the deepest field nesting a query may have
-	// (introspection fields excluded). Default 12.
+	// (introspection fields and a list page's `edges` and `node`
+	// excluded; see Depth). Default 12.
 	MaxDepth int
 	// MaxComplexity is the complexity budget of one operation (priced by
 	// the schema's complexity functions). Default 100000.
@@ -174,7 +175,7 @@ func Extensions(o Options, schema *ast.Schema, queries graphql.Cache[*ast.QueryD
 	exts = append(exts,
 		StrictEnums{Schema: schema},
 		DepthLimit{Max: o.MaxDepth},
-		extension.FixedComplexityLimit(o.MaxComplexity),
+		&ComplexityLimit{Max: o.MaxComplexity},
 	)
 	return exts
 }

@@ -18,7 +18,9 @@ import (
 // sdl is a small schema with the shapes the limits look at: nesting
 // through lists, an enum argument, a fragment target.
 const sdl = `
-type Query { drugs(order: Order): [Drug!]! stats: Stats }
+type Query { drugs(order: Order): [Drug!]! stats: Stats page: DrugConnection }
+type DrugConnection { edges: [DrugEdge!]! total: Int! }
+type DrugEdge { node: Drug! cursor: String! }
 type Stats { nodes: Int! }
 type Drug { name: String! claims: [Claim!]! }
 type Claim { object: Drug! }
@@ -44,6 +46,10 @@ func TestDepth(t *testing.T) {
 		{`{ __schema { types { name } } stats { nodes } }`, 2},
 		{`{ drugs { claims { object { name } } } }`, 4},
 		{`query { drugs { ...D } } fragment D on Drug { claims { ...C } } fragment C on Claim { object { name } }`, 4},
+		// A page's edges and node are wrappers, not steps; its other
+		// fields count.
+		{`{ page { edges { node { claims { object { name } } } } } }`, 4},
+		{`{ page { edges { cursor } total } }`, 2},
 	} {
 		doc, err := gqlparser.LoadQuery(s, tc.query)
 		if err != nil {

@@ -55,11 +55,25 @@ func (d DepthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 }
 
 // Depth is the deepest nesting of fields in a selection set, following
-// fragments; introspection fields are not counted. Each fragment is walked
+// fragments; introspection fields are not counted, nor the `edges` and
+// `node` a list page wraps its items in (see pageWrapper): the depth is
+// how many steps the query walks through the data, and a page's wrappers
+// are not steps. (The structural MaxNesting still counts every field.) Each fragment is walked
 // once, so a fragment spread twice in each of n nested fragments costs n
 // walks, not 2^n.
 func Depth(set ast.SelectionSet) int {
 	return depth(set, map[string]bool{}, map[string]int{})
+}
+
+// pageWrapper reports whether f is a list page's `edges` (on a type
+// named ...Connection) or an edge's `node` (on a type named ...Edge).
+// Before validation (no definitions) nothing is a wrapper.
+func pageWrapper(f *ast.Field) bool {
+	if f.ObjectDefinition == nil {
+		return false
+	}
+	t := f.ObjectDefinition.Name
+	return (f.Name == "edges" && strings.HasSuffix(t, "Connection")) || (f.Name == "node" && strings.HasSuffix(t, "Edge"))
 }
 
 func depth(set ast.SelectionSet, visiting map[string]bool, memo map[string]int) int {
@@ -71,7 +85,10 @@ func depth(set ast.SelectionSet, visiting map[string]bool, memo map[string]int) 
 			if strings.HasPrefix(s.Name, "__") {
 				continue
 			}
-			d = 1 + depth(s.SelectionSet, visiting, memo)
+			d = depth(s.SelectionSet, visiting, memo)
+			if !pageWrapper(s) {
+				d++
+			}
 		case *ast.InlineFragment:
 			d = depth(s.SelectionSet, visiting, memo)
 		case *ast.FragmentSpread:

@@ -48,6 +48,20 @@ func (b Base) Title() *string { return optString(b.Node.Title) }
 // Affiliation is nil when the node has none.
 func (b Base) Affiliation() *string { return optString(b.Node.Affiliation) }
 
+// Keywords is empty (never nil) when the node has none.
+func (b Base) Keywords() []string {
+	if b.Node.Keywords == nil {
+		return []string{}
+	}
+	return b.Node.Keywords
+}
+
+// CorrespondingAuthor is nil when the node has none.
+func (b Base) CorrespondingAuthor() *string { return optString(b.Node.CorrespondingAuthor) }
+
+// ArticleCode is nil when the node has none.
+func (b Base) ArticleCode() *string { return optString(b.Node.ArticleCode) }
+
 // Citation is nil when the node has none.
 func (b Base) Citation() *string { return optString(b.Node.Citation) }
 

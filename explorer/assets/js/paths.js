@@ -7,7 +7,7 @@ import { $, h, fill, signSymbol, edgeLabel, signWord, fmtScore } from './dom.js'
 import { cy, addElements } from './graph.js';
 import { fitView } from './layout.js';
 import { PATHS_QUERY } from './queries.js';
-import { state, paths, setPaths, names } from './state.js';
+import { state, paths, setPaths, names, chainOf } from './state.js';
 import { writeHash } from './url.js';
 import { updateTitle, setNote, renderLegend } from './view.js';
 
@@ -65,7 +65,9 @@ export async function runPaths({ from, to, hops, index = 0, push = true, sel = n
     writeHash(push);
     return;
   }
-  $('#path-status').textContent = `${paths.length} chain${paths.length === 1 ? '' : 's'} from ${fromName} to ${toName}, best supported first.`;
+  const chains = chainOf(0).count;
+  const parallel = paths.length > chains ? ` (${paths.length} paths: some differ only in parallel claims)` : '';
+  $('#path-status').textContent = `${chains} chain${chains === 1 ? '' : 's'} from ${fromName} to ${toName}, best supported first${parallel}.`;
   $('#empty-state').hidden = true;
   drawChosenPath();
   if (sel && !cy.getElementById(sel).empty()) selectElement(sel, { push: false });
@@ -73,20 +75,78 @@ export async function runPaths({ from, to, hops, index = 0, push = true, sel = n
   writeHash(push);
 }
 
+// groupPaths groups ranked paths that pass through the same nodes in the
+// same order: they differ only in which of the parallel claims between two
+// nodes each hop takes, so they are one chain for a reader. Each group
+// keeps the ranks of its paths (best first; the first is the one shown)
+// and the claims its other paths take that the first does not, with the
+// path to draw for each. The groups stay in the order of their best path.
+export function groupPaths(ps) {
+  const groups = [];
+  const byKey = new Map();
+  ps.forEach((p, i) => {
+    const key = p.nodes.map((n) => n.id).join('\u0000');
+    let g = byKey.get(key);
+    if (!g) {
+      g = { key, members: [], alternatives: [] };
+      byKey.set(key, g);
+      groups.push(g);
+    }
+    g.members.push(i);
+  });
+  for (const g of groups) {
+    const first = ps[g.members[0]];
+    const seen = new Set(first.hops.map((hp) => hp.claim.id));
+    for (const i of g.members.slice(1)) {
+      ps[i].hops.forEach((hp, k) => {
+        if (seen.has(hp.claim.id)) return;
+        seen.add(hp.claim.id);
+        g.alternatives.push({ index: i, hop: k, claim: hp.claim, forward: hp.forward });
+      });
+    }
+  }
+  return groups;
+}
+
 function renderPathList() {
-  fill($('#path-results'), ...paths.map((p, i) => h('li', null, h('button', {
-    type: 'button',
-    class: 'path-item',
-    'data-index': i,
-    'aria-current': i === state.pathIndex ? 'true' : null,
-    onclick: () => choosePath(i),
-  },
-  h('span', { class: 'path-head' },
-    h('span', { class: 'rank' }, `#${i + 1}`),
-    h('span', { class: `sign-badge sign-${(p.sign ?? 'none').toLowerCase()}` }, p.sign ? `net ${signWord(p.sign)}` : 'unsigned'),
-    h('span', { class: 'score' }, `score ${fmtScore(p.score)}`),
-    h('span', { class: 'hops' }, `${p.length} hop${p.length === 1 ? '' : 's'}`)),
-  summaryText(p.summary)))));
+  const groups = groupPaths(paths);
+  fill($('#path-results'), ...groups.map((g, rank) => {
+    const i = g.members[0];
+    const p = paths[i];
+    const current = g.members.includes(state.pathIndex);
+    const n = g.alternatives.length;
+    return h('li', { class: 'path-group', 'data-members': g.members.join(' ') },
+      h('button', {
+        type: 'button',
+        class: 'path-item',
+        'data-index': i,
+        'aria-current': i === state.pathIndex ? 'true' : null,
+        onclick: () => choosePath(i),
+      },
+      h('span', { class: 'path-head' },
+        h('span', { class: 'rank' }, `#${rank + 1}`),
+        h('span', { class: `sign-badge sign-${(p.sign ?? 'none').toLowerCase()}` }, p.sign ? `net ${signWord(p.sign)}` : 'unsigned'),
+        h('span', { class: 'score' }, `score ${fmtScore(p.score)}`),
+        h('span', { class: 'hops' }, `${p.length} hop${p.length === 1 ? '' : 's'}`)),
+      summaryText(p.summary)),
+      n ? h('details', { class: 'alt-claims', open: current && i !== state.pathIndex ? '' : null },
+        h('summary', null, `+${n} alternative claim${n === 1 ? '' : 's'}`),
+        h('p', { class: 'hint' }, 'The same chain through other claims between the same nodes:'),
+        h('ul', null, g.alternatives.map((alt) => {
+          const c = alt.claim;
+          const fromName = names.get(alt.forward ? c.subject.id : c.object.id) ?? '';
+          const toName = names.get(alt.forward ? c.object.id : c.subject.id) ?? '';
+          return h('li', null, h('button', {
+            type: 'button',
+            class: 'path-alt link-button',
+            'data-index': alt.index,
+            'data-claim': c.id,
+            'aria-current': alt.index === state.pathIndex ? 'true' : null,
+            onclick: () => choosePath(alt.index),
+          }, `hop ${alt.hop + 1}: ${fromName} `, h('span', { class: `pred sign-${(c.sign ?? 'none').toLowerCase()}` }, edgeLabel(c)),
+          ` ${toName}`, h('span', { class: 'score' }, ` (path score ${fmtScore(paths[alt.index].score)})`)));
+        }))) : null);
+  }));
 }
 
 // summaryText shows a path's summary with each step kept whole when the
@@ -100,7 +160,7 @@ function choosePath(i) {
   if (i < 0 || i >= paths.length) return;
   state.pathIndex = i;
   state.sel = null;
-  for (const b of document.querySelectorAll('#path-results button.path-item')) {
+  for (const b of document.querySelectorAll('#path-results button.path-item, #path-results button.path-alt')) {
     if (Number(b.dataset.index) === i) b.setAttribute('aria-current', 'true');
     else b.removeAttribute('aria-current');
   }
@@ -187,7 +247,7 @@ export function showPathDetails() {
   if (!p) return showOverview();
   const panel = $('#details');
   fill(panel,
-    h('h2', null, `Path ${state.pathIndex + 1} of ${paths.length}`),
+    h('h2', null, (({ rank, count, alternative }) => `Chain ${rank} of ${count}${alternative ? ', through alternative claims' : ''}`)(chainOf(state.pathIndex))),
     h('p', null, summaryText(p.summary, 'summary-line')),
     h('dl', { class: 'facts' },
       h('dt', null, 'Net sign'), h('dd', null, p.sign ? `${signWord(p.sign)} (${signSymbol(p.sign)})` : 'unsigned (a hop has no direction)'),

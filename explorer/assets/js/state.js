@@ -50,3 +50,13 @@ export function typesParam(types) {
   if (types.length === cur.length && cur.every((t) => types.includes(t))) return null;
   return types;
 }
+
+// chainOf places path i among the chains the list shows: paths through the
+// same nodes in the same order are one chain (they differ only in parallel
+// claims), ranked by its best path. rank is 1-based; alternative is true
+// when path i is not its chain's best.
+export function chainOf(i) {
+  const keys = paths.map((p) => p.nodes.map((n) => n.id).join('\u0000'));
+  const chains = [...new Set(keys)];
+  return { rank: chains.indexOf(keys[i]) + 1, count: chains.length, alternative: keys.indexOf(keys[i]) !== i };
+}

@@ -3,7 +3,7 @@
 import { $, h, fill, swatch } from './dom.js';
 import { cy } from './graph.js';
 import { MINUS, CATEGORIES, SIGN_COLORS, categoryStyle } from './palette.js';
-import { state, paths } from './state.js';
+import { state, paths, chainOf } from './state.js';
 
 export function updateTitle() {
   const n = cy.nodes().length;
@@ -14,7 +14,8 @@ export function updateTitle() {
     title = `Neighbourhood of ${state.nodeName} · ${state.depth} hop${state.depth === 1 ? '' : 's'}${state.expanded.length ? ` + ${state.expanded.length} expanded` : ''} · ${counts}`;
   } else if (state.mode === 'path' && paths.length) {
     const p = paths[state.pathIndex];
-    title = `Path ${state.pathIndex + 1} of ${paths.length}: ${p.nodes[0].name} → ${p.nodes[p.nodes.length - 1].name} · ${p.length} hop${p.length === 1 ? '' : 's'}`;
+    const c = chainOf(state.pathIndex);
+    title = `Chain ${c.rank} of ${c.count}${c.alternative ? ' (alternative claims)' : ''}: ${p.nodes[0].name} → ${p.nodes[p.nodes.length - 1].name} · ${p.length} hop${p.length === 1 ? '' : 's'}`;
   }
   $('#graph-title').textContent = title;
 }

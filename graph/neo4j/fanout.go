@@ -1,0 +1,183 @@
+package neo4j
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// fanOutCache holds the last FanOut with the version it was computed for.
+// Counting walks every node and relationship, so it is done once per
+// version of the graph; finding the version reads only the
+// :KapgraphDocument nodes (one per review), whose version property each
+// load that changes anything renews (see write in load.go). The API asks
+// for the FanOut with every request, so the version is read again only
+// when Config.FanOutRecheck has passed since the last check (a load by
+// another process is seen then) or after a load through this Store
+// (which drops the cache), never on each request: a request's statements
+// stay what its reads need.
+type fanOutCache struct {
+	mu      sync.Mutex
+	val     *graph.FanOut
+	checked time.Time // when val's version was last read from the database
+}
+
+// reset drops the cached counts: the next FanOut reads the version.
+func (c *fanOutCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.checked = time.Time{}
+}
+
+const cypherFanOutVersion = "MATCH (d:" + labelDocument + ") RETURN d.id AS id, coalesce(d.version, '') AS version ORDER BY id"
+
+// cypherFanOut counts in one statement: per category and relationship
+// type the most distinct relationship ids leaving and entering one node
+// (EdgesOf's view: an id repeated by several documents counts once), the
+// most relationships and curated relationships at one node, the nodes of
+// each category, and the most nodes of each category one document owns.
+const cypherFanOut = "CALL () { MATCH (n:" + labelEntity + ")-[r]->() WITH n, type(r) AS p, count(DISTINCT r.id) AS k " +
+	"WITH n.category AS c, p, max(k) AS k RETURN collect([c, p, k]) AS outs } " +
+	"CALL () { MATCH (n:" + labelEntity + ")<-[r]-() WITH n, type(r) AS p, count(DISTINCT r.id) AS k " +
+	"WITH n.category AS c, p, max(k) AS k RETURN collect([c, p, k]) AS ins } " +
+	"CALL () { MATCH (n:" + labelEntity + ") OPTIONAL MATCH (n)-[r]-() " +
+	"WITH n, count(DISTINCT r.id) AS d, count(DISTINCT CASE WHEN type(r) IN $curated THEN r.id END) AS cl " +
+	"WITH n.category AS c, max(d) AS d, max(cl) AS cl, count(*) AS k RETURN collect([c, d, cl, k]) AS degrees } " +
+	"CALL () { MATCH (n:" + labelEntity + ") WHERE n.document IS NOT NULL " +
+	"WITH n.category AS c, n.document AS doc, count(*) AS k WITH c, max(k) AS k RETURN collect([c, k]) AS docs } " +
+	"RETURN outs, ins, degrees, docs"
+
+// FanOut implements graph.Store.
+func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
+	s.fan.mu.Lock()
+	defer s.fan.mu.Unlock()
+	if s.fan.val != nil && time.Since(s.fan.checked) < s.cfg.FanOutRecheck {
+		return s.fan.val, nil
+	}
+	recs, err := s.query(ctx, "FanOut", cypherFanOutVersion, nil)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	for _, r := range recs {
+		id, _, err1 := neo4j.GetRecordValue[string](r, "id")
+		v, _, err2 := neo4j.GetRecordValue[string](r, "version")
+		if err1 != nil || err2 != nil {
+			return nil, s.mapErr(ctx, "FanOut", fmt.Errorf("fan-out version: %v %v", err1, err2))
+		}
+		fmt.Fprintf(h, "%s\x00%s\x00", id, v)
+	}
+	version := "neo4j-" + hex.EncodeToString(h.Sum(nil)[:12])
+	checked := time.Now()
+	if s.fan.val != nil && s.fan.val.Version == version {
+		s.fan.checked = checked
+		return s.fan.val, nil
+	}
+	curated := []string{}
+	for _, p := range graph.CuratedPredicates() {
+		curated = append(curated, string(p))
+	}
+	recs, err = s.query(ctx, "FanOut", cypherFanOut, map[string]any{"curated": curated})
+	if err != nil {
+		return nil, err
+	}
+	f, err := decodeFanOut(version, recs)
+	if err != nil {
+		return nil, s.mapErr(ctx, "FanOut", err)
+	}
+	s.fan.val, s.fan.checked = f, checked
+	return f, nil
+}
+
+func decodeFanOut(version string, recs []*neo4j.Record) (*graph.FanOut, error) {
+	if len(recs) != 1 {
+		return nil, fmt.Errorf("fan-out: %d records", len(recs))
+	}
+	rec := recs[0]
+	f := graph.NewFanOut(version)
+	rows := func(key string, width int, into func(row []any) error) error {
+		list, _, err := neo4j.GetRecordValue[[]any](rec, key)
+		if err != nil {
+			return err
+		}
+		for _, raw := range list {
+			row, ok := raw.([]any)
+			if !ok || len(row) != width {
+				return fmt.Errorf("fan-out %s: malformed row %v", key, raw)
+			}
+			if err := into(row); err != nil {
+				return fmt.Errorf("fan-out %s: %w", key, err)
+			}
+		}
+		return nil
+	}
+	str := func(v any) (string, error) {
+		s, ok := v.(string)
+		if !ok {
+			return "", fmt.Errorf("not a string: %v", v)
+		}
+		return s, nil
+	}
+	num := func(v any) (int, error) {
+		n, ok := v.(int64)
+		if !ok {
+			return 0, fmt.Errorf("not an integer: %v", v)
+		}
+		return int(n), nil
+	}
+	edges := func(into map[graph.Category]map[graph.Predicate]int) func([]any) error {
+		return func(row []any) error {
+			c, err1 := str(row[0])
+			p, err2 := str(row[1])
+			k, err3 := num(row[2])
+			if err1 != nil || err2 != nil || err3 != nil {
+				return fmt.Errorf("row %v", row)
+			}
+			cat := graph.Category(c)
+			if into[cat] == nil {
+				into[cat] = map[graph.Predicate]int{}
+			}
+			into[cat][graph.Predicate(p)] = k
+			return nil
+		}
+	}
+	if err := rows("outs", 3, edges(f.Out)); err != nil {
+		return nil, err
+	}
+	if err := rows("ins", 3, edges(f.In)); err != nil {
+		return nil, err
+	}
+	if err := rows("degrees", 4, func(row []any) error {
+		c, err1 := str(row[0])
+		d, err2 := num(row[1])
+		cl, err3 := num(row[2])
+		k, err4 := num(row[3])
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+			return fmt.Errorf("row %v", row)
+		}
+		cat := graph.Category(c)
+		f.Degree[cat], f.Claims[cat], f.Count[cat] = d, cl, k
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := rows("docs", 2, func(row []any) error {
+		c, err1 := str(row[0])
+		k, err2 := num(row[1])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("row %v", row)
+		}
+		f.PerDocument[graph.Category(c)] = k
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
