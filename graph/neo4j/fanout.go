@@ -27,7 +27,26 @@ type fanOutCache struct {
 	mu      sync.Mutex
 	val     *graph.FanOut
 	checked time.Time // when val's version was last read from the database
+	job     *fanOutJob
+	failed  string // the version whose counting failed: not tried again
 }
+
+// A fanOutJob counts one version of the graph. It runs on its own
+// deadline, not a request's: on a large graph counting takes seconds of
+// the database's time, which no request should wait for. A request waits
+// at most fanOutWait for it and otherwise goes on without (its lists are
+// then priced by their page sizes); the job files its result for the
+// requests after it.
+type fanOutJob struct {
+	version string
+	done    chan struct{}
+}
+
+// How long a request waits for the counts, and how long counting may take.
+const (
+	fanOutWait    = 2 * time.Second
+	fanOutTimeout = 5 * time.Minute
+)
 
 // reset drops the cached counts: the next FanOut reads the version.
 func (c *fanOutCache) reset() {
@@ -54,15 +73,19 @@ const cypherFanOut = "CALL () { MATCH (n:" + labelEntity + ")-[r]->() WITH n, ty
 	"WITH n.category AS c, n.document AS doc, count(*) AS k WITH c, max(k) AS k RETURN collect([c, k]) AS docs } " +
 	"RETURN outs, ins, degrees, docs"
 
-// FanOut implements graph.Store.
+// FanOut implements graph.Store. While the counts of the graph's version
+// are being made (or after making them failed) it answers EUNAVAILABLE,
+// and the API prices lists by their page sizes.
 func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
-	s.fan.mu.Lock()
-	defer s.fan.mu.Unlock()
-	if s.fan.val != nil && time.Since(s.fan.checked) < s.cfg.FanOutRecheck {
-		return s.fan.val, nil
+	c := &s.fan
+	c.mu.Lock()
+	if c.val != nil && time.Since(c.checked) < s.cfg.FanOutRecheck {
+		defer c.mu.Unlock()
+		return c.val, nil
 	}
 	recs, err := s.query(ctx, "FanOut", cypherFanOutVersion, nil)
 	if err != nil {
+		c.mu.Unlock()
 		return nil, err
 	}
 	h := sha256.New()
@@ -70,30 +93,69 @@ func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
 		id, _, err1 := neo4j.GetRecordValue[string](r, "id")
 		v, _, err2 := neo4j.GetRecordValue[string](r, "version")
 		if err1 != nil || err2 != nil {
+			c.mu.Unlock()
 			return nil, s.mapErr(ctx, "FanOut", fmt.Errorf("fan-out version: %v %v", err1, err2))
 		}
 		fmt.Fprintf(h, "%s\x00%s\x00", id, v)
 	}
 	version := "neo4j-" + hex.EncodeToString(h.Sum(nil)[:12])
-	checked := time.Now()
-	if s.fan.val != nil && s.fan.val.Version == version {
-		s.fan.checked = checked
-		return s.fan.val, nil
+	if c.val != nil && c.val.Version == version {
+		c.checked = time.Now()
+		c.mu.Unlock()
+		return c.val, nil
 	}
+	if c.failed == version {
+		c.mu.Unlock()
+		return nil, graph.Errorf(graph.EUNAVAILABLE, "counting the graph's fan-out failed for this version of the graph")
+	}
+	if c.job == nil || c.job.version != version {
+		c.job = &fanOutJob{version: version, done: make(chan struct{})}
+		go s.countFanOut(c.job)
+	}
+	job := c.job
+	c.mu.Unlock()
+
+	wait := time.NewTimer(fanOutWait)
+	defer wait.Stop()
+	select {
+	case <-job.done:
+	case <-wait.C:
+	case <-ctx.Done():
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.val != nil && c.val.Version == version {
+		return c.val, nil
+	}
+	return nil, graph.Errorf(graph.EUNAVAILABLE, "the graph's fan-out is still being counted")
+}
+
+// countFanOut runs job and files its result in the cache.
+func (s *Store) countFanOut(job *fanOutJob) {
+	defer close(job.done)
+	ctx, cancel := context.WithTimeout(context.Background(), fanOutTimeout)
+	defer cancel()
 	curated := []string{}
 	for _, p := range graph.CuratedPredicates() {
 		curated = append(curated, string(p))
 	}
-	recs, err = s.query(ctx, "FanOut", cypherFanOut, map[string]any{"curated": curated})
-	if err != nil {
-		return nil, err
+	recs, err := s.query(ctx, "FanOut", cypherFanOut, map[string]any{"curated": curated})
+	var f *graph.FanOut
+	if err == nil {
+		f, err = decodeFanOut(job.version, recs)
 	}
-	f, err := decodeFanOut(version, recs)
-	if err != nil {
-		return nil, s.mapErr(ctx, "FanOut", err)
+	c := &s.fan
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.job == job {
+		c.job = nil
 	}
-	s.fan.val, s.fan.checked = f, checked
-	return f, nil
+	if err != nil {
+		c.failed = job.version
+		s.log.Warn("counting the graph's fan-out failed; lists are priced by page size", "err", err)
+		return
+	}
+	c.val, c.checked = f, time.Now()
 }
 
 func decodeFanOut(version string, recs []*neo4j.Record) (*graph.FanOut, error) {
