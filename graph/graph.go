@@ -176,6 +176,10 @@ type Evidence struct {
 	// Citations are the in-text citations as written ("[2]",
 	// "(Krystal et al., 2013)"), including those with no reference entry.
 	Citations []string `json:"citations,omitempty"`
+	// Document is the review the sentence is from. A claim stated by two
+	// reviews is one edge holding both reviews' sentences, so the edge's
+	// own Document (its owner for loading) does not say it alone.
+	Document string `json:"document,omitempty"`
 }
 
 // Edge is one assertion. Curated claims carry evidence; lexical edges
@@ -207,6 +211,19 @@ func (e *Edge) Publications() []string {
 	var out []string
 	for _, ev := range e.Evidence {
 		out = append(out, ev.Studies...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Documents lists the reviews the edge comes from: its own document and
+// that of every evidence sentence, sorted.
+func (e *Edge) Documents() []string {
+	out := []string{e.Document}
+	for _, ev := range e.Evidence {
+		if ev.Document != "" {
+			out = append(out, ev.Document)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

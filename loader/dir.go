@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // Seed file names inside a seeds directory.
@@ -63,32 +64,80 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		}
 	}
 	var reviews []string
-	claimsFor := map[string]*Claims{}
+	type claimsFile struct {
+		name   string
+		data   []byte
+		review string
+	}
+	var claimFiles []claimsFile
+	ownLex := map[string]string{} // review lexicon file -> review file it belongs to
 	for _, e := range entries {
 		name := e.Name()
 		switch {
 		case e.IsDir():
 		case strings.HasSuffix(name, ClaimsSuffix):
-			if lex == nil {
-				return nil, &SourceError{File: path.Join(label, name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
-			}
 			data, err := read(name, maxSeedYAML)
 			if err != nil {
 				return nil, err
 			}
-			c, err := parseClaims(path.Join(label, name), data, lex)
-			if err != nil {
-				return nil, err
+			// The review the claims are about picks the lexicon they are
+			// checked against; parseClaims reports a missing review: below.
+			var head struct {
+				Review string `yaml:"review"`
 			}
-			if prev := claimsFor[c.Review]; prev != nil {
-				return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
-			}
-			claimsFor[c.Review] = c
+			_ = yaml.Unmarshal(data, &head)
+			claimFiles = append(claimFiles, claimsFile{name, data, head.Review})
+		case strings.HasSuffix(name, ReviewLexiconSuffix):
+			ownLex[name] = ""
 		case strings.HasSuffix(name, ReviewSuffix):
 			reviews = append(reviews, name)
 		}
 	}
 	sort.Strings(reviews)
+	lexFor := map[string]*Lexicon{}
+	for _, r := range reviews {
+		lexFor[r] = lex
+		own := reviewLexiconName(r)
+		if _, ok := ownLex[own]; !ok {
+			continue
+		}
+		ownLex[own] = r
+		data, err := read(own, maxSeedYAML)
+		if err != nil {
+			return nil, err
+		}
+		ol, err := parseLexiconOver(path.Join(label, own), data, lex)
+		if err != nil {
+			return nil, err
+		}
+		if lexFor[r], err = extendLexicon(lex, ol); err != nil {
+			return nil, err
+		}
+	}
+	for name, r := range ownLex {
+		if r == "" {
+			return nil, &SourceError{File: path.Join(label, name), Line: 1, Msg: fmt.Sprintf("a review's own lexicon, but %s has no review %s*%s beside it",
+				label, strings.TrimSuffix(name, ReviewLexiconSuffix), ReviewSuffix)}
+		}
+	}
+	claimsFor := map[string]*Claims{}
+	for _, cf := range claimFiles {
+		l := lex
+		if own, ok := lexFor[cf.review]; ok {
+			l = own
+		}
+		if l == nil {
+			return nil, &SourceError{File: path.Join(label, cf.name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
+		}
+		c, err := parseClaims(path.Join(label, cf.name), cf.data, l)
+		if err != nil {
+			return nil, err
+		}
+		if prev := claimsFor[c.Review]; prev != nil {
+			return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
+		}
+		claimsFor[c.Review] = c
+	}
 	for r, c := range claimsFor {
 		if _, err := fs.Stat(fsys, r); err != nil {
 			return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s is not in %s", r, label)}
@@ -108,7 +157,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		if err != nil {
 			return nil, err
 		}
-		doc, rep, err := Build(rev, lex, claimsFor[name])
+		doc, rep, err := Build(rev, lexFor[name], claimsFor[name])
 		if err != nil {
 			return nil, err
 		}
@@ -118,6 +167,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		ids[doc.ID] = rev.Source
 		out = append(out, Built{Document: doc, Report: rep})
 	}
+	mergeReviews(out)
 	return out, nil
 }
 
