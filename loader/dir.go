@@ -89,7 +89,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 			claimFiles = append(claimFiles, claimsFile{name, data, head.Review})
 		case strings.HasSuffix(name, ReviewLexiconSuffix):
 			ownLex[name] = ""
-		case strings.HasSuffix(name, ReviewSuffix):
+		case strings.HasSuffix(name, ReviewSuffix), strings.HasSuffix(name, JATSSuffix):
 			reviews = append(reviews, name)
 		}
 	}
@@ -144,7 +144,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		}
 	}
 	if len(reviews) == 0 {
-		return nil, fmt.Errorf("%s: no reviews (*%s) found", label, ReviewSuffix)
+		return nil, fmt.Errorf("%s: no reviews (*%s, or JATS *%s) found", label, ReviewSuffix, JATSSuffix)
 	}
 	var out []Built
 	ids := map[string]string{}
@@ -153,7 +153,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		if err != nil {
 			return nil, err
 		}
-		rev, err := ParseReview(path.Join(label, name), data)
+		rev, err := ParseAny(path.Join(label, name), data)
 		if err != nil {
 			return nil, err
 		}

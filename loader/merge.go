@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -37,19 +38,23 @@ func (b *builder) usedEntities() map[string]bool {
 }
 
 // claimKey identifies the same claim in two reviews: the same subject,
-// predicate, object, sign and negation, scoped to the same disorder and
-// population (a claim about alcohol use disorder is not the claim about
-// tobacco dependence).
+// predicate, object, sign and negation, scoped to the same disorder,
+// population and co-treatments (a claim about alcohol use disorder is not
+// the claim about tobacco dependence).
 type claimKey struct {
 	subject, object, disorder, population string
+	combinedWith                          string // co-treatments, sorted: ketamine with psychotherapy is not ketamine alone
 	predicate                             graph.Predicate
 	sign                                  graph.Sign
 	negated                               bool
 }
 
 func keyOf(e *graph.Edge) claimKey {
+	with := slices.Clone(e.Qualifiers.CombinedWith)
+	slices.Sort(with)
 	return claimKey{subject: e.Subject, object: e.Object, disorder: e.Qualifiers.Disorder, population: e.Qualifiers.Population,
-		predicate: e.Predicate, sign: e.Sign, negated: e.Negated}
+		combinedWith: strings.Join(with, " "),
+		predicate:    e.Predicate, sign: e.Sign, negated: e.Negated}
 }
 
 // mergeReviews joins the documents of one seeds directory into one graph:
@@ -213,9 +218,6 @@ func fillQualifiers(q *graph.Qualifiers, o graph.Qualifiers) {
 		if *f.dst == "" {
 			*f.dst = f.src
 		}
-	}
-	if len(q.CombinedWith) == 0 {
-		q.CombinedWith = slices.Clone(o.CombinedWith)
 	}
 }
 
