@@ -403,6 +403,9 @@ func (p *jatsParser) end(name string) error {
 		}
 	case "ref":
 		r := p.ref
+		if r == nil {
+			return nil
+		}
 		if r.Year == 0 {
 			return &SourceError{File: p.name, Line: r.Line, Msg: fmt.Sprintf("<ref id=%q> has no <year>", p.refID)}
 		}

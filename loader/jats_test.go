@@ -196,3 +196,56 @@ func TestJATSErrors(t *testing.T) {
 		t.Errorf("a non-article XML: %v", err)
 	}
 }
+
+// A JATS file whose name says .txt is still read as JATS.
+func TestJATSDetectedByContent(t *testing.T) {
+	_, data := readJATS(t)
+	r, err := ParseAny("review.txt", data)
+	if err != nil || r.Title != "Ketamine for Alcohol Use Disorder: A Short Structured Review" || len(r.References) != 5 {
+		t.Fatalf("JATS named .txt: %v, %+v", err, r)
+	}
+	if IsJATS([]byte("Title\n\nIntroduction\n\nText.\n")) {
+		t.Error("plain text taken for JATS")
+	}
+}
+
+// FuzzParseJATS checks that no input panics, that every failure is a
+// *SourceError, and that what a parse returns points inside itself.
+func FuzzParseJATS(f *testing.F) {
+	data, err := os.ReadFile("testdata/jats-review.xml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add([]byte(`<article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front><body><sec><title>A</title><p>B [<xref ref-type="bibr" rid="r1">1</xref>].</p></sec></body><back><ref-list><ref id="r1"><element-citation><person-group><name><surname>X</surname></name></person-group><year>2000</year></element-citation></ref></ref-list></back></article>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ParseJATS("fuzz.xml", data)
+		if err != nil {
+			var se *SourceError
+			if !errors.As(err, &se) {
+				t.Fatalf("error %v is not a *SourceError", err)
+			}
+			return
+		}
+		for _, p := range r.Passages {
+			if p.Section < 0 || p.Section >= len(r.Sections) || p.Start < 0 || p.End > len(data) || p.Start > p.End {
+				t.Fatalf("passage %+v out of range", p)
+			}
+		}
+		for _, c := range r.Citations {
+			if c.Passage < 0 || c.Passage >= len(r.Passages) {
+				t.Fatalf("citation %+v out of range", c)
+			}
+			for _, n := range c.Numbers {
+				if n < 1 || n > len(r.References) {
+					t.Fatalf("citation %+v cites no reference", c)
+				}
+			}
+		}
+		for _, s := range r.Sections {
+			if s.Parent >= s.Index {
+				t.Fatalf("section %+v after its parent", s)
+			}
+		}
+	})
+}
