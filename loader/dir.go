@@ -95,6 +95,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 	}
 	sort.Strings(reviews)
 	lexFor := map[string]*Lexicon{}
+	ownDefs, ownSrc := map[string]*Entity{}, map[string]string{}
 	for _, r := range reviews {
 		lexFor[r] = lex
 		own := reviewLexiconName(r)
@@ -109,6 +110,18 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		ol, err := parseLexiconOver(path.Join(label, own), data, lex)
 		if err != nil {
 			return nil, err
+		}
+		// Two reviews' own lexicons may share an entity the shared one
+		// lacks, but it is one node: they must describe it alike.
+		for _, e := range ol.Entities {
+			if lex.Entity(e.ID) != nil {
+				continue
+			}
+			if prev, ok := ownDefs[e.ID]; ok && (prev.Category != e.Category || prev.Name != e.Name || prev.Kind != e.Kind) {
+				return nil, &SourceError{File: ol.Source, Line: e.Line, Msg: fmt.Sprintf("entity %s differs from its entry in %s (line %d): one id is one node; define it once in %s",
+					e.ID, ownSrc[e.ID], prev.Line, LexiconFile)}
+			}
+			ownDefs[e.ID], ownSrc[e.ID] = e, ol.Source
 		}
 		if lexFor[r], err = extendLexicon(lex, ol); err != nil {
 			return nil, err

@@ -232,10 +232,11 @@ func TestReviewLexiconErrors(t *testing.T) {
 		line                   int
 	}{
 		{"category clash", "agreeing-review.lexicon.yaml", "entities:\n  - id: CHEBI:6121\n    category: Therapy\n    name: ketamine\n", "is a Therapy here but a Drug", 2},
+		{"two own versions", "contradicting-review.lexicon.yaml", "entities:\n  - id: KAP:esketamine\n    category: Drug\n    name: S-ketamine\n", "differs from its entry in", 2},
 		{"no review", "orphan.lexicon.yaml", "entities:\n  - id: KAP:x\n    category: Drug\n    name: x\n", "has no review orphan", 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := manyReviewsDir(t, "agreeing-review")
+			dir := manyReviewsDir(t, "agreeing-review", "contradicting-review")
 			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.text), 0o644); err != nil {
 				t.Fatal(err)
 			}
