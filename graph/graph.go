@@ -193,6 +193,10 @@ type Evidence struct {
 	// this claim (another drug or disorder, a review cited for a trial);
 	// EdgeScore counts them at most as the weakest evidence level.
 	Flagged []string `json:"flagged,omitempty"`
+	// Document is the review the sentence is from. A claim stated by two
+	// reviews is one edge holding both reviews' sentences, so the edge's
+	// own Document (its owner for loading) does not say it alone.
+	Document string `json:"document,omitempty"`
 }
 
 // CitationLink is one in-text citation of an evidence sentence and what
@@ -250,6 +254,19 @@ func (e *Edge) Publications() []string {
 	var out []string
 	for _, ev := range e.Evidence {
 		out = append(out, ev.Studies...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Documents lists the reviews the edge comes from: its own document and
+// that of every evidence sentence, sorted.
+func (e *Edge) Documents() []string {
+	out := []string{e.Document}
+	for _, ev := range e.Evidence {
+		if ev.Document != "" {
+			out = append(out, ev.Document)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

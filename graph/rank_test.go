@@ -9,7 +9,9 @@ import "testing"
 func TestEdgeScore(t *testing.T) {
 	levels := map[string]int{"meta": 1, "rct": 2, "review": 5}
 	level := func(id string) int { return levels[id] }
-	ev := func(flagged []string, studies ...string) Evidence { return Evidence{Studies: studies, Flagged: flagged} }
+	ev := func(flagged []string, studies ...string) Evidence {
+		return Evidence{Studies: studies, Flagged: flagged}
+	}
 	for _, tc := range []struct {
 		name string
 		e    Edge

@@ -114,10 +114,13 @@ const (
 	ConcernDisorderMismatch = "disorder-mismatch"  // the cited study is about another disorder than the claim
 	ConcernTrialCitesReview = "trial-cites-review" // a sentence reports a trial but cites a review
 	ConcernUncitedFinding   = "uncited-finding"    // a finding stated with no citation
+	// ConcernContradiction: two reviews assert opposite signs for the
+	// same subject, predicate and object.
+	ConcernContradiction = "contradiction"
 )
 
 // ConcernKinds lists every citation concern kind in a fixed order.
 func ConcernKinds() []string {
 	return []string{ConcernMissingReference, ConcernUncitedReference, ConcernDrugMismatch,
-		ConcernDisorderMismatch, ConcernTrialCitesReview, ConcernUncitedFinding}
+		ConcernDisorderMismatch, ConcernTrialCitesReview, ConcernUncitedFinding, ConcernContradiction}
 }

@@ -68,8 +68,8 @@ func TestVocabularyLookups(t *testing.T) {
 
 func TestConcernKindsDistinct(t *testing.T) {
 	ks := ConcernKinds()
-	if len(ks) != 6 {
-		t.Errorf("%d concern kinds, want 6: %q", len(ks), ks)
+	if len(ks) != 7 {
+		t.Errorf("%d concern kinds, want 7: %q", len(ks), ks)
 	}
 	seen := map[string]bool{}
 	for _, k := range ks {

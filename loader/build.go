@@ -108,9 +108,6 @@ func Build(rev *Review, lex *Lexicon, claims *Claims) (*graph.Document, *Report,
 	b.references()
 	b.citations()
 	b.mentions()
-	if lex != nil {
-		b.entities()
-	}
 	if claims != nil {
 		if err := b.claimEdges(); err != nil {
 			return nil, nil, err
@@ -124,6 +121,9 @@ func Build(rev *Review, lex *Lexicon, claims *Claims) (*graph.Document, *Report,
 	}
 	if err := b.extraction(); err != nil {
 		return nil, nil, err
+	}
+	if lex != nil {
+		b.entities() // after every edge (curated and extracted), to keep only the entities they touch
 	}
 	b.uncitedFindings()
 	b.uncitedReferences()
@@ -145,8 +145,7 @@ func (b *builder) node(n graph.Node) {
 // lexEdge adds a structural edge once; its id hashes its ends so the same
 // input always gives the same id.
 func (b *builder) lexEdge(subj string, p graph.Predicate, obj, agent string) {
-	h := sha1.Sum([]byte(string(p) + "\x00" + subj + "\x00" + obj))
-	id := b.key + ".e." + hex.EncodeToString(h[:8])
+	id := lexEdgeID(b.key, subj, p, obj)
 	if b.edgeSeen[id] {
 		return
 	}
@@ -155,6 +154,12 @@ func (b *builder) lexEdge(subj string, p graph.Predicate, obj, agent string) {
 		ID: id, Subject: subj, Predicate: p, Object: obj, Biolink: p.Biolink(graph.Unsigned),
 		AgentType: agent, KnowledgeLevel: "not_provided", Document: b.key,
 	})
+}
+
+// lexEdgeID is the id of a structural edge of document key.
+func lexEdgeID(key, subj string, p graph.Predicate, obj string) string {
+	h := sha1.Sum([]byte(string(p) + "\x00" + subj + "\x00" + obj))
+	return key + ".e." + hex.EncodeToString(h[:8])
 }
 
 func (b *builder) review() {
@@ -267,7 +272,11 @@ func (b *builder) mentions() {
 }
 
 func (b *builder) entities() {
+	used := b.usedEntities()
 	for _, e := range b.lex.Entities {
+		if !used[e.ID] {
+			continue
+		}
 		syn := slices.Clone(e.Synonyms)
 		b.node(graph.Node{ID: e.ID, Category: graph.Category(e.Category), Name: e.Name, Synonyms: syn,
 			Xrefs: slices.Clone(e.Xrefs), Kind: e.Kind, Description: e.Description})
@@ -325,7 +334,7 @@ func (b *builder) claimEdges() error {
 			pi := hits[0]
 			pid := b.passages[pi]
 			ps := b.rev.Passages[pi]
-			evd := graph.Evidence{Quote: quote, Passage: pid, Section: b.sections[ps.Section], SectionTitle: b.rev.Sections[ps.Section].Title}
+			evd := graph.Evidence{Quote: quote, Passage: pid, Section: b.sections[ps.Section], SectionTitle: b.rev.Sections[ps.Section].Title, Document: b.key}
 			var err error
 			if evd.Studies, evd.Citations, evd.Cited, err = b.evidenceCitations(cl, ev, pi, line); err != nil {
 				return err

@@ -216,6 +216,12 @@ func ReadLexicon(path string) (*Lexicon, error) {
 }
 
 func parseLexicon(path string, data []byte) (*Lexicon, error) {
+	return parseLexiconOver(path, data, nil)
+}
+
+// parseLexiconOver parses a review's own lexicon, whose broader entities
+// may be in base (the shared lexicon; nil for none).
+func parseLexiconOver(path string, data []byte, base *Lexicon) (*Lexicon, error) {
 	if err := checkText(path, data); err != nil {
 		return nil, err
 	}
@@ -267,7 +273,7 @@ func parseLexicon(path string, data []byte) (*Lexicon, error) {
 	}
 	for _, e := range lex.Entities {
 		for _, b := range e.Broader {
-			if lex.byID[b] == nil {
+			if lex.byID[b] == nil && base.Entity(b) == nil {
 				return nil, &SourceError{File: path, Line: e.Line, Msg: fmt.Sprintf("entity %s: broader entity %s is not in the lexicon", e.ID, b)}
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // Seed file names inside a seeds directory.
@@ -63,39 +64,100 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		}
 	}
 	var reviews []string
-	claimsFor := map[string]*Claims{}
+	type claimsFile struct {
+		name   string
+		data   []byte
+		review string
+	}
+	var claimFiles []claimsFile
+	ownLex := map[string]string{} // review lexicon file -> review file it belongs to
 	for _, e := range entries {
 		name := e.Name()
 		switch {
 		case e.IsDir():
 		case strings.HasSuffix(name, ClaimsSuffix):
-			if lex == nil {
-				return nil, &SourceError{File: path.Join(label, name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
-			}
 			data, err := read(name, maxSeedYAML)
 			if err != nil {
 				return nil, err
 			}
-			c, err := parseClaims(path.Join(label, name), data, lex)
-			if err != nil {
-				return nil, err
+			// The review the claims are about picks the lexicon they are
+			// checked against; parseClaims reports a missing review: below.
+			var head struct {
+				Review string `yaml:"review"`
 			}
-			if prev := claimsFor[c.Review]; prev != nil {
-				return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
-			}
-			claimsFor[c.Review] = c
-		case strings.HasSuffix(name, ReviewSuffix):
+			_ = yaml.Unmarshal(data, &head)
+			claimFiles = append(claimFiles, claimsFile{name, data, head.Review})
+		case strings.HasSuffix(name, ReviewLexiconSuffix):
+			ownLex[name] = ""
+		case strings.HasSuffix(name, ReviewSuffix), strings.HasSuffix(name, JATSSuffix):
 			reviews = append(reviews, name)
 		}
 	}
 	sort.Strings(reviews)
+	lexFor := map[string]*Lexicon{}
+	ownDefs, ownSrc := map[string]*Entity{}, map[string]string{}
+	for _, r := range reviews {
+		lexFor[r] = lex
+		own := reviewLexiconName(r)
+		if _, ok := ownLex[own]; !ok {
+			continue
+		}
+		ownLex[own] = r
+		data, err := read(own, maxSeedYAML)
+		if err != nil {
+			return nil, err
+		}
+		ol, err := parseLexiconOver(path.Join(label, own), data, lex)
+		if err != nil {
+			return nil, err
+		}
+		// Two reviews' own lexicons may share an entity the shared one
+		// lacks, but it is one node: they must describe it alike.
+		for _, e := range ol.Entities {
+			if lex.Entity(e.ID) != nil {
+				continue
+			}
+			if prev, ok := ownDefs[e.ID]; ok && (prev.Category != e.Category || prev.Name != e.Name || prev.Kind != e.Kind) {
+				return nil, &SourceError{File: ol.Source, Line: e.Line, Msg: fmt.Sprintf("entity %s differs from its entry in %s (line %d): one id is one node; define it once in %s",
+					e.ID, ownSrc[e.ID], prev.Line, LexiconFile)}
+			}
+			ownDefs[e.ID], ownSrc[e.ID] = e, ol.Source
+		}
+		if lexFor[r], err = extendLexicon(lex, ol); err != nil {
+			return nil, err
+		}
+	}
+	for name, r := range ownLex {
+		if r == "" {
+			return nil, &SourceError{File: path.Join(label, name), Line: 1, Msg: fmt.Sprintf("a review's own lexicon, but %s has no review %s*%s beside it",
+				label, strings.TrimSuffix(name, ReviewLexiconSuffix), ReviewSuffix)}
+		}
+	}
+	claimsFor := map[string]*Claims{}
+	for _, cf := range claimFiles {
+		l := lex
+		if own, ok := lexFor[cf.review]; ok {
+			l = own
+		}
+		if l == nil {
+			return nil, &SourceError{File: path.Join(label, cf.name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
+		}
+		c, err := parseClaims(path.Join(label, cf.name), cf.data, l)
+		if err != nil {
+			return nil, err
+		}
+		if prev := claimsFor[c.Review]; prev != nil {
+			return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
+		}
+		claimsFor[c.Review] = c
+	}
 	for r, c := range claimsFor {
 		if _, err := fs.Stat(fsys, r); err != nil {
 			return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s is not in %s", r, label)}
 		}
 	}
 	if len(reviews) == 0 {
-		return nil, fmt.Errorf("%s: no reviews (*%s) found", label, ReviewSuffix)
+		return nil, fmt.Errorf("%s: no reviews (*%s, or JATS *%s) found", label, ReviewSuffix, JATSSuffix)
 	}
 	var out []Built
 	ids := map[string]string{}
@@ -104,11 +166,11 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		if err != nil {
 			return nil, err
 		}
-		rev, err := ParseReview(path.Join(label, name), data)
+		rev, err := ParseAny(path.Join(label, name), data)
 		if err != nil {
 			return nil, err
 		}
-		doc, rep, err := Build(rev, lex, claimsFor[name])
+		doc, rep, err := Build(rev, lexFor[name], claimsFor[name])
 		if err != nil {
 			return nil, err
 		}
@@ -118,6 +180,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		ids[doc.ID] = rev.Source
 		out = append(out, Built{Document: doc, Report: rep})
 	}
+	mergeReviews(out)
 	return out, nil
 }
 

@@ -253,7 +253,7 @@ func quoteAll(ss []string) []string {
 // citations, as a curated claim without `cites:` gets it.
 func (b *builder) sentenceEvidence(pi int) graph.Evidence {
 	ps := b.rev.Passages[pi]
-	evd := graph.Evidence{Quote: ps.Text, Passage: b.passages[pi], Section: b.sections[ps.Section], SectionTitle: b.rev.Sections[ps.Section].Title}
+	evd := graph.Evidence{Quote: ps.Text, Passage: b.passages[pi], Section: b.sections[ps.Section], SectionTitle: b.rev.Sections[ps.Section].Title, Document: b.key}
 	for _, c := range b.rev.Citations {
 		if c.Passage != pi {
 			continue

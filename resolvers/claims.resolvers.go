@@ -81,6 +81,18 @@ func (r *claimResolver) InferredFrom(ctx context.Context, obj *graph.Edge) ([]*g
 	return es, nil
 }
 
+func (r *claimResolver) Reviews(ctx context.Context, obj *graph.Edge) ([]*model.Review, error) {
+	ns, err := r.nodesOf(ctx, obj.Documents(), graph.CategoryReview)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Review, len(ns))
+	for i, n := range ns {
+		out[i] = &model.Review{Base: model.Base{Node: n}}
+	}
+	return out, nil
+}
+
 type evidenceResolver struct{ *Resolver }
 
 var _ generated.EvidenceResolver = (*evidenceResolver)(nil)
@@ -91,6 +103,17 @@ func (r *evidenceResolver) Passage(ctx context.Context, obj *graph.Evidence) (*m
 		return nil, err
 	}
 	return &model.Passage{Base: model.Base{Node: n}}, nil
+}
+
+func (r *evidenceResolver) Document(_ context.Context, obj *graph.Evidence) (*string, error) {
+	return optString(obj.Document), nil
+}
+
+func (r *evidenceResolver) Review(ctx context.Context, obj *graph.Evidence) (*model.Review, error) {
+	if obj.Document == "" {
+		return nil, nil
+	}
+	return r.review(ctx, obj.Document)
 }
 
 func (r *evidenceResolver) Section(ctx context.Context, obj *graph.Evidence) (*model.Section, error) {

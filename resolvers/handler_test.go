@@ -54,7 +54,7 @@ func TestTransportsAndExtensions(t *testing.T) {
 			t.Fatalf("registering answered %s", reg.raw)
 		}
 		hit := get(t, open.URL, map[string]string{"extensions": ext})
-		if string(hit.Data) != `{"drugs":{"totalCount":4}}` {
+		if string(hit.Data) != `{"drugs":{"totalCount":3}}` {
 			t.Errorf("persisted query answered %s", hit.raw)
 		}
 	})

@@ -163,6 +163,7 @@ type ComplexityRoot struct {
 		Concerns       func(childComplexity int) int
 		Curation       func(childComplexity int) int
 		Document       func(childComplexity int) int
+		Documents      func(childComplexity int) int
 		Evidence       func(childComplexity int) int
 		Hedged         func(childComplexity int) int
 		ID             func(childComplexity int) int
@@ -175,6 +176,7 @@ type ComplexityRoot struct {
 		Predicate      func(childComplexity int) int
 		Qualifiers     func(childComplexity int) int
 		Review         func(childComplexity int) int
+		Reviews        func(childComplexity int) int
 		Score          func(childComplexity int) int
 		Sign           func(childComplexity int) int
 		Subject        func(childComplexity int) int
@@ -256,9 +258,11 @@ type ComplexityRoot struct {
 	Evidence struct {
 		Citations      func(childComplexity int) int
 		Cited          func(childComplexity int) int
+		Document       func(childComplexity int) int
 		FlaggedStudies func(childComplexity int) int
 		Passage        func(childComplexity int) int
 		Quote          func(childComplexity int) int
+		Review         func(childComplexity int) int
 		Section        func(childComplexity int) int
 		SectionTitle   func(childComplexity int) int
 		Studies        func(childComplexity int) int
@@ -780,6 +784,8 @@ type ClaimResolver interface {
 	Concerns(ctx context.Context, obj *graph.Edge) ([]*model.CitationConcern, error)
 
 	Review(ctx context.Context, obj *graph.Edge) (*model.Review, error)
+
+	Reviews(ctx context.Context, obj *graph.Edge) ([]*model.Review, error)
 }
 type DisorderResolver interface {
 	Claims(ctx context.Context, obj *model.Disorder, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
@@ -808,6 +814,8 @@ type EvidenceResolver interface {
 	Studies(ctx context.Context, obj *graph.Evidence) ([]*model.Study, error)
 
 	FlaggedStudies(ctx context.Context, obj *graph.Evidence) ([]*model.Study, error)
+	Document(ctx context.Context, obj *graph.Evidence) (*string, error)
+	Review(ctx context.Context, obj *graph.Evidence) (*model.Review, error)
 }
 type EvidenceReportResolver interface {
 	Drug(ctx context.Context, obj *graph.EvidenceReport) (*model.Drug, error)
@@ -1517,6 +1525,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Document(childComplexity), true
+	case "Claim.documents":
+		if e.ComplexityRoot.Claim.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Documents(childComplexity), true
 	case "Claim.evidence":
 		if e.ComplexityRoot.Claim.Evidence == nil {
 			break
@@ -1589,6 +1603,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Review(childComplexity), true
+	case "Claim.reviews":
+		if e.ComplexityRoot.Claim.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Reviews(childComplexity), true
 	case "Claim.score":
 		if e.ComplexityRoot.Claim.Score == nil {
 			break
@@ -1970,6 +1990,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Cited(childComplexity), true
+	case "Evidence.document":
+		if e.ComplexityRoot.Evidence.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Document(childComplexity), true
 	case "Evidence.flaggedStudies":
 		if e.ComplexityRoot.Evidence.FlaggedStudies == nil {
 			break
@@ -1988,6 +2014,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Quote(childComplexity), true
+	case "Evidence.review":
+		if e.ComplexityRoot.Evidence.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Review(childComplexity), true
 	case "Evidence.section":
 		if e.ComplexityRoot.Evidence.Section == nil {
 			break
@@ -4674,6 +4706,15 @@ type Claim {
   document: ID!
   "The review the claim was curated from; null only if that review is no longer loaded."
   review: Review
+  """
+  The ids of every review the claim comes from, sorted: ` + "`" + `document` + "`" + ` and the
+  review of each evidence sentence. A claim that two reviews state is one
+  claim (kept under the id it has in the first review loaded) with the
+  sentences of both.
+  """
+  documents: [ID!]!
+  "The reviews of ` + "`" + `documents` + "`" + ` that are loaded, in the order of ` + "`" + `documents` + "`" + `."
+  reviews: [Review!]!
 }
 
 """
@@ -4832,6 +4873,10 @@ type Evidence {
   them at most as the weakest evidence level. Empty when none.
   """
   flaggedStudies: [Study!]!
+  "The id of the review the sentence is from; null for evidence stored before sentences named their review."
+  document: ID
+  "The review the sentence is from; null when ` + "`" + `document` + "`" + ` is null or that review is no longer loaded."
+  review: Review
 }
 
 """
@@ -5274,7 +5319,9 @@ type CitationConcern implements Node {
   ` + "`" + `drug-mismatch` + "`" + ` / ` + "`" + `disorder-mismatch` + "`" + ` (the cited study is about another
   drug / disorder than the claim), ` + "`" + `trial-cites-review` + "`" + ` (a sentence reports a
   trial but cites a review), ` + "`" + `uncited-finding` + "`" + ` (a finding stated with no
-  citation).
+  citation), ` + "`" + `contradiction` + "`" + ` (two reviews assert opposite signs for the
+  same subject, predicate and object; the message quotes both sentences,
+  and both claims list the concern).
   """
   kind: String!
   "The concern explained for a reader, e.g. ` + "`" + `the sentence reports a trial, but its citation (Morgan et al. (2017)) is a systematic review / meta-analysis` + "`" + `."
@@ -7297,6 +7344,10 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_document(ctx, field)
 	case "review":
 		return ec.fieldContext_Claim_review(ctx, field)
+	case "documents":
+		return ec.fieldContext_Claim_documents(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Claim_reviews(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
 }
@@ -7467,6 +7518,10 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_inTextCitations(ctx, field)
 	case "flaggedStudies":
 		return ec.fieldContext_Evidence_flaggedStudies(ctx, field)
+	case "document":
+		return ec.fieldContext_Evidence_document(ctx, field)
+	case "review":
+		return ec.fieldContext_Evidence_review(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
@@ -14464,6 +14519,61 @@ func (ec *executionContext) fieldContext_Claim_review(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Claim_documents(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Claim_reviews(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Reviews(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ClaimConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16141,6 +16251,61 @@ func (ec *executionContext) fieldContext_Evidence_flaggedStudies(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Study(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_document(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Evidence_review(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().Review(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Review) graphql.Marshaler {
+			return ec.marshalOReview2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐReview(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28387,6 +28552,17 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_review(ctx, field, obj)
 				})
+		case "documents":
+			out.Values[i] = ec._Claim_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviews":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_reviews(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28958,6 +29134,18 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evidence_flaggedStudies(ctx, field, obj)
+				})
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_document(ctx, field, obj)
+				})
+		case "review":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_review(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -33113,6 +33301,22 @@ func (ec *executionContext) marshalNQualifiers2ᚖgithubᚗcomᚋkapgraphᚋkapg
 		return graphql.Null
 	}
 	return ec._Qualifiers(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReview2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Review) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReview2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNReview2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐReview(ctx context.Context, sel ast.SelectionSet, v *model.Review) graphql.Marshaler {
