@@ -1066,6 +1066,8 @@ type MechanismPathsResponse struct {
 	// following AFFECTS and CORRELATED_WITH claims subject to object: how the
 	// review explains that, say, ketamine (CHEBI:6121) leads to abstinence. Best
 	// supported first (`Path.score` descending, then shorter, then ids).
+	// `statedOnly` and `via` narrow the chains without changing their order:
+	// the answer is the unrestricted ranking with the other chains left out.
 	MechanismToOutcomePaths []MechanismPathsMechanismToOutcomePathsPath `json:"mechanismToOutcomePaths"`
 }
 

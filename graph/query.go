@@ -71,6 +71,14 @@ func checkID(id, what string) error {
 	return nil
 }
 
+// checkVia checks an optional via node id.
+func checkVia(id string) error {
+	if id == "" {
+		return nil
+	}
+	return checkID(id, "via")
+}
+
 func defaultPredicates(ps []Predicate) ([]Predicate, error) {
 	if err := CheckPredicates(ps); err != nil {
 		return nil, err
@@ -160,6 +168,9 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 	if err = checkID(q.To, "to"); err != nil {
 		return q, err
 	}
+	if err = checkVia(q.Via); err != nil {
+		return q, err
+	}
 	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
 		return q, err
 	}
@@ -175,6 +186,9 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 func (q MechanismPathQuery) Normalize() (MechanismPathQuery, error) {
 	var err error
 	if err = checkID(q.From, "from"); err != nil {
+		return q, err
+	}
+	if err = checkVia(q.Via); err != nil {
 		return q, err
 	}
 	if q.MaxHops == 0 {

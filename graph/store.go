@@ -139,6 +139,8 @@ type PathQuery struct {
 	MaxHops    int
 	First      int
 	Directed   bool // follow edges only from subject to object
+	StatedOnly bool   // leave out inferred claims (PathSearch.StatedOnly)
+	Via        string // optional: every path passes through this node
 }
 
 // MechanismPathQuery asks for causal chains to clinical outcomes.
@@ -148,6 +150,9 @@ type MechanismPathQuery struct {
 	Disorder string // optional: leave out hops specific to another disorder
 	MaxHops  int
 	First    int
+	// StatedOnly and Via as in PathQuery.
+	StatedOnly bool
+	Via        string
 }
 
 // Hop is one step of a path. Forward is false when an undirected path

@@ -136,6 +136,16 @@ func TestGolden(t *testing.T) {
 			}`,
 		},
 		{
+			name: "paths_stated_via",
+			query: `{
+				stated: mechanismToOutcomePaths(from: "CHEBI:6121", to: "KAP:abstinence", statedOnly: true, first: 3) { length score summary hops { claim { id origin } } }
+				viaMtor: mechanismToOutcomePaths(from: "CHEBI:6121", to: "KAP:abstinence", via: "GO:0031929", first: 3) { length score summary }
+				viaCraving: paths(from: "CHEBI:6121", to: "KAP:relapse", via: "KAP:craving", statedOnly: true, first: 3) { length summary }
+				shortestVia: shortestPath(from: "CHEBI:6121", to: "KAP:relapse", via: "KAP:craving") { length summary }
+				unknownVia: paths(from: "CHEBI:6121", to: "KAP:relapse", via: "KAP:nope") { length }
+			}`,
+		},
+		{
 			name: "passage_links",
 			query: `{ passages(filter: {nameContains: "mTOR"}) { totalCount edges { node {
 				id kind text start end line ordinal sectionId

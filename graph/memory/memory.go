@@ -307,7 +307,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, er
 		return nil, err
 	}
 	st := s.cur()
-	if err := st.mustExist(q.From, q.To); err != nil {
+	if err := st.mustExist(q.From, q.To, q.Via); err != nil {
 		return nil, err
 	}
 	ps, err := st.pathSearch(ctx, q)
@@ -325,7 +325,7 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 		return nil, err
 	}
 	st := s.cur()
-	if err := st.mustExist(q.From, q.To); err != nil {
+	if err := st.mustExist(q.From, q.To, q.Via); err != nil {
 		return nil, err
 	}
 	search, err := st.pathSearch(ctx, q)
@@ -360,8 +360,9 @@ func (st *state) pathSearch(ctx context.Context, q graph.PathQuery) (graph.PathS
 		st.arcs(view, allowed, nil, !q.Directed), st.arcsIn(view, allowed, nil, !q.Directed))
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
-		Arcs:   arcs,
-		Accept: func(id string) (bool, bool) { return id == q.To, id != q.To },
+		Arcs:       arcs,
+		Accept:     func(id string) (bool, bool) { return id == q.To, id != q.To },
+		StatedOnly: q.StatedOnly, Via: q.Via,
 	}, err
 }
 
@@ -400,20 +401,20 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 	}
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
-		Arcs: arcs, Accept: accept,
+		Arcs: arcs, Accept: accept, StatedOnly: q.StatedOnly, Via: q.Via,
 	}
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
-	ns, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder})
+	ns, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder}, graph.PathEnd{Role: "via", ID: q.Via})
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return ns[0], ns[1], ns[2], nil
 }
 
-func (st *state) mustExist(from, to string) error {
-	_, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to})
+func (st *state) mustExist(from, to, via string) error {
+	_, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to}, graph.PathEnd{Role: "via", ID: via})
 	return err
 }
 

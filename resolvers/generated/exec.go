@@ -460,7 +460,7 @@ type ComplexityRoot struct {
 		Drugs                   func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Entities                func(childComplexity int, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Evidence                func(childComplexity int, drug string, disorder string) int
-		MechanismToOutcomePaths func(childComplexity int, from string, to *string, disorder *string, maxHops *int, first *int) int
+		MechanismToOutcomePaths func(childComplexity int, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) int
 		Mechanisms              func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		MetaGraph               func(childComplexity int) int
 		Neighborhood            func(childComplexity int, id string, depth *int, edgeTypes []graph.Predicate, limit *int) int
@@ -468,14 +468,14 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []string) int
 		Outcomes                func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Passages                func(childComplexity int, filter *PassageFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		Paths                   func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool) int
+		Paths                   func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) int
 		Populations             func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Predicates              func(childComplexity int) int
 		Reviews                 func(childComplexity int, filter *ReviewFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		SafetyRisks             func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Search                  func(childComplexity int, text string, categories []graph.Category, first *int) int
 		Sections                func(childComplexity int, filter *SectionFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		ShortestPath            func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool) int
+		ShortestPath            func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) int
 		Stats                   func(childComplexity int) int
 		Studies                 func(childComplexity int, filter *StudyFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Symptoms                func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
@@ -872,9 +872,9 @@ type QueryResolver interface {
 	SafetyRisks(ctx context.Context, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) (*SafetyRiskConnection, error)
 	Populations(ctx context.Context, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) (*PopulationConnection, error)
 	Entities(ctx context.Context, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) (*NodeConnection, error)
-	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int) ([]*graph.Path, error)
-	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool) ([]*graph.Path, error)
-	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool) (*graph.Path, error)
+	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error)
+	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error)
+	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error)
 	Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error)
 }
 type ReviewResolver interface {
@@ -2928,7 +2928,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.MechanismToOutcomePaths(childComplexity, args["from"].(string), args["to"].(*string), args["disorder"].(*string), args["maxHops"].(*int), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.MechanismToOutcomePaths(childComplexity, args["from"].(string), args["to"].(*string), args["disorder"].(*string), args["maxHops"].(*int), args["first"].(*int), args["statedOnly"].(*bool), args["via"].(*string)), true
 	case "Query.mechanisms":
 		if e.ComplexityRoot.Query.Mechanisms == nil {
 			break
@@ -3011,7 +3011,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["first"].(*int), args["directed"].(*bool)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["first"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string)), true
 	case "Query.populations":
 		if e.ComplexityRoot.Query.Populations == nil {
 			break
@@ -3083,7 +3083,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["directed"].(*bool)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -6551,6 +6551,8 @@ extend type Query {
   following AFFECTS and CORRELATED_WITH claims subject to object: how the
   review explains that, say, ketamine (CHEBI:6121) leads to abstinence. Best
   supported first (` + "`" + `Path.score` + "`" + ` descending, then shorter, then ids).
+  ` + "`" + `statedOnly` + "`" + ` and ` + "`" + `via` + "`" + ` narrow the chains without changing their order:
+  the answer is the unrestricted ranking with the other chains left out.
   """
   mechanismToOutcomePaths(
     "Where chains start: the id of a Drug or a Mechanism."
@@ -6563,11 +6565,16 @@ extend type Query {
     maxHops: Int = 6
     "How many chains to return. Default 10, at most 50."
     first: Int = 10
+    "True: follow only claims the review states (` + "`" + `Claim.origin` + "`" + ` STATED), never a curator's inferred bridge. Default false: inferred claims too."
+    statedOnly: Boolean = false
+    "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
+    via: ID
   ): [Path!]
 
   """
   Simple paths (no node twice) between two nodes over the chosen edge types,
-  shortest first, then best supported.
+  shortest first, then best supported. ` + "`" + `statedOnly` + "`" + ` and ` + "`" + `via` + "`" + ` leave paths
+  out without changing the order of the rest.
   """
   paths(
     "Id of the start node."
@@ -6582,6 +6589,10 @@ extend type Query {
     first: Int = 10
     "True: follow claims only from subject to object. False (default): either way; ` + "`" + `Hop.forward` + "`" + ` tells which."
     directed: Boolean = false
+    "True: follow only claims the review states (` + "`" + `Claim.origin` + "`" + ` STATED), never a curator's inferred bridge. Default false: inferred claims too."
+    statedOnly: Boolean = false
+    "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
+    via: ID
   ): [Path!]
 
   """
@@ -6599,6 +6610,10 @@ extend type Query {
     maxHops: Int = 4
     "True: follow claims only from subject to object. False (default): either way."
     directed: Boolean = false
+    "True: follow only claims the review states (` + "`" + `Claim.origin` + "`" + ` STATED), never a curator's inferred bridge. Default false: inferred claims too."
+    statedOnly: Boolean = false
+    "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
+    via: ID
   ): Path
 
   """
@@ -10024,6 +10039,22 @@ func (ec *executionContext) field_Query_mechanismToOutcomePaths_args(ctx context
 		return nil, err
 	}
 	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg6
 	return args, nil
 }
 
@@ -10258,6 +10289,22 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["directed"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg7
 	return args, nil
 }
 
@@ -10486,6 +10533,22 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["directed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg6
 	return args, nil
 }
 
@@ -20418,7 +20481,7 @@ func (ec *executionContext) _Query_mechanismToOutcomePaths(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().MechanismToOutcomePaths(ctx, fc.Args["from"].(string), fc.Args["to"].(*string), fc.Args["disorder"].(*string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().MechanismToOutcomePaths(ctx, fc.Args["from"].(string), fc.Args["to"].(*string), fc.Args["disorder"].(*string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
@@ -20462,7 +20525,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["directed"].(*bool))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
@@ -20506,7 +20569,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["directed"].(*bool))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Path) graphql.Marshaler {
