@@ -138,7 +138,7 @@ type PathQuery struct {
 	Predicates []Predicate // empty: curated predicates
 	MaxHops    int
 	First      int
-	Directed   bool // follow edges only from subject to object
+	Directed   bool   // follow edges only from subject to object
 	StatedOnly bool   // leave out inferred claims (PathSearch.StatedOnly)
 	Via        string // optional: every path passes through this node
 }
