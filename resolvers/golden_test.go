@@ -146,6 +146,29 @@ func TestGolden(t *testing.T) {
 			}`,
 		},
 		{
+			name: "claims_root",
+			query: `{
+				ketamine: claims(filter: {subject: "CHEBI:6121", predicates: [AFFECTS], origin: STATED}, first: 3) {
+					totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+					edges { cursor node { id sign score subject { id name } object { id name } evidence { studies { id name } } } }
+				}
+				decreases: claims(filter: {sign: DECREASES, minScore: 0.5}) { totalCount edges { node { id score } } }
+				study: claims(filter: {study: "KAP:study.dakwar-2019-potential"}, orderBy: {field: ID}) { totalCount edges { node { id } } }
+				aud: claims(filter: {disorder: "MONDO:0002046"}) { edges { node { id qualifiers { disorderId } } } }
+				inferred: claims(filter: {origin: INFERRED, object: "KAP:abstinence"}) { edges { node { id origin } } }
+				concerned: claims(filter: {concernKind: "disorder-mismatch"}) { edges { node { id concerns { kind } } } }
+				none: claims(filter: {subject: "KAP:no-such-node"}) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } }
+			}`,
+		},
+		{
+			name: "claims_root_errors",
+			query: `{
+				badScore: claims(filter: {minScore: 1.5}) { totalCount }
+				badCursor: claims(after: "not-a-cursor") { totalCount }
+				ok: claims(first: 1) { totalCount }
+			}`,
+		},
+		{
 			name: "passage_links",
 			query: `{ passages(filter: {nameContains: "mTOR"}) { totalCount edges { node {
 				id kind text start end line ordinal sectionId

@@ -455,6 +455,7 @@ type ComplexityRoot struct {
 		BrainRegions            func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Categories              func(childComplexity int) int
 		Claim                   func(childComplexity int, id string) int
+		Claims                  func(childComplexity int, filter *ClaimFilter, orderBy *ClaimOrderBy, first *int, after *string) int
 		Concerns                func(childComplexity int, filter *ConcernFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Disorders               func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Drugs                   func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
@@ -872,6 +873,7 @@ type QueryResolver interface {
 	SafetyRisks(ctx context.Context, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) (*SafetyRiskConnection, error)
 	Populations(ctx context.Context, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) (*PopulationConnection, error)
 	Entities(ctx context.Context, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) (*NodeConnection, error)
+	Claims(ctx context.Context, filter *ClaimFilter, orderBy *ClaimOrderBy, first *int, after *string) (*ClaimConnection, error)
 	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error)
 	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error)
 	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error)
@@ -2862,6 +2864,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Claim(childComplexity, args["id"].(string)), true
+	case "Query.claims":
+		if e.ComplexityRoot.Query.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*ClaimFilter), args["orderBy"].(*ClaimOrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.concerns":
 		if e.ComplexityRoot.Query.Concerns == nil {
 			break
@@ -4270,6 +4283,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
+			graphql.NewInputUnmarshaler("ClaimOrderBy", ec.unmarshalInputClaimOrderBy),
 			graphql.NewInputUnmarshaler("ConcernFilter", ec.unmarshalInputConcernFilter),
 			graphql.NewInputUnmarshaler("EntityFilter", ec.unmarshalInputEntityFilter),
 			graphql.NewInputUnmarshaler("NodeFilter", ec.unmarshalInputNodeFilter),
@@ -6141,6 +6156,68 @@ extend type Query {
     "Return the nodes after this cursor (from the previous page)."
     after: String
   ): NodeConnection
+}
+`, BuiltIn: false},
+	{Name: "../../schema/find.graphqls", Input: `"""
+Conditions for the root ` + "`" + `claims` + "`" + ` list. All given conditions must hold;
+an omitted one does not filter.
+"""
+input ClaimFilter {
+  "Only claims of these predicates. Omitted or empty: every curated predicate (name lexical ones such as CITES explicitly)."
+  predicates: [Predicate!]
+  "Only claims with this sign (` + "`" + `Claim.sign` + "`" + `); unsigned claims never match."
+  sign: Sign
+  "Only claims about this node (` + "`" + `Claim.subject` + "`" + `, by id), e.g. ` + "`" + `CHEBI:6121` + "`" + ` for ketamine."
+  subject: ID
+  "Only claims pointing at this node (` + "`" + `Claim.object` + "`" + `, by id), e.g. ` + "`" + `KAP:abstinence` + "`" + `."
+  object: ID
+  "Only claims specific to this disorder (` + "`" + `Qualifiers.disorderId` + "`" + `), e.g. ` + "`" + `MONDO:0002046` + "`" + ` for alcohol use disorder."
+  disorder: ID
+  "Only claims whose evidence cites this study (a ` + "`" + `Study` + "`" + ` id, as in ` + "`" + `Evidence.studies` + "`" + `)."
+  study: ID
+  "Only claims of this origin: STATED (the review says it) or INFERRED (a curator's bridge)."
+  origin: Origin
+  "Only claims with a citation concern of this kind (` + "`" + `CitationConcern.kind` + "`" + `, e.g. ` + "`" + `disorder-mismatch` + "`" + `) in ` + "`" + `Claim.concerns` + "`" + `."
+  concernKind: String
+  "Only claims whose ` + "`" + `Claim.score` + "`" + ` is at least this, in [0, 1]."
+  minScore: Float
+}
+
+"The key the root ` + "`" + `claims` + "`" + ` list is sorted by."
+enum ClaimOrderField {
+  "Best supported first: ` + "`" + `Claim.score` + "`" + ` (rounded to 4 decimals) descending, then claim id ascending, so ties page stably. The default, and the order of ` + "`" + `Node.claims` + "`" + `."
+  SCORE
+  "Claim id, ascending, byte-wise."
+  ID
+}
+
+"How to sort the root ` + "`" + `claims` + "`" + ` list."
+input ClaimOrderBy {
+  "The sort key. Default SCORE."
+  field: ClaimOrderField = SCORE
+}
+
+extend type Query {
+  """
+  Claims across every loaded review, filtered and paged: e.g. the signed
+  effects of ketamine the review states, best supported first,
+  ` + "`" + `claims(filter: {subject: "CHEBI:6121", predicates: [AFFECTS], origin:
+  STATED})` + "`" + `, or the claims resting on one study, ` + "`" + `claims(filter: {study:
+  "KAP:study.duman-2016-synaptic"})` + "`" + `. A claim's subject, object, cited
+  studies and concerns come with the page at no extra cost. Fails with
+  BAD_USER_INPUT for a cursor of another order, a ` + "`" + `minScore` + "`" + ` outside [0, 1]
+  or an unknown predicate.
+  """
+  claims(
+    "Conditions the claims must meet."
+    filter: ClaimFilter
+    "Sort order. Default: by score, best first."
+    orderBy: ClaimOrderBy
+    "Page size. Default 20, at most 100."
+    first: Int = 20
+    "Return the claims after this cursor (a ` + "`" + `ClaimEdge.cursor` + "`" + ` or ` + "`" + `PageInfo.endCursor` + "`" + ` of the previous page in the same order)."
+    after: String
+  ): ClaimConnection
 }
 `, BuiltIn: false},
 	{Name: "../../schema/pagination.graphqls", Input: `"""
@@ -9811,6 +9888,44 @@ func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*ClaimFilter, error) {
+			return ec.unmarshalOClaimFilter2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClaimOrderBy, error) {
+			return ec.unmarshalOClaimOrderBy2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderBy(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -20471,6 +20586,50 @@ func (ec *executionContext) fieldContext_Query_entities(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*ClaimFilter), fc.Args["orderBy"].(*ClaimOrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
+			return ec.marshalOClaimConnection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_mechanismToOutcomePaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26451,6 +26610,150 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj any) (ClaimFilter, error) {
+	var it ClaimFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"predicates", "sign", "subject", "object", "disorder", "study", "origin", "concernKind", "minScore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "predicates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("predicates"))
+			data, err := ec.unmarshalOPredicate2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐPredicateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Predicates = data
+		case "sign":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sign"))
+			data, err := ec.unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sign = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "object":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("object"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Object = data
+		case "disorder":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disorder"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disorder = data
+		case "study":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("study"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Study = data
+		case "origin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("origin"))
+			data, err := ec.unmarshalOOrigin2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐOrigin(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Origin = data
+		case "concernKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concernKind"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConcernKind = data
+		case "minScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minScore"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinScore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimFilter unmarshals raw into the ClaimFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimFilter(ctx context.Context, raw any) (ClaimFilter, error) {
+	var out ClaimFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimOrderBy(ctx context.Context, obj any) (ClaimOrderBy, error) {
+	var it ClaimOrderBy
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "SCORE"
+	}
+
+	fieldsInOrder := [...]string{"field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOClaimOrderField2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimOrderBy unmarshals raw into the ClaimOrderBy input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimOrderBy(ctx context.Context, raw any) (ClaimOrderBy, error) {
+	var out ClaimOrderBy
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimOrderBy", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConcernFilter(ctx context.Context, obj any) (ConcernFilter, error) {
 	var it ConcernFilter
 	if obj == nil {
@@ -29809,6 +30112,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_entities(ctx, field)
 				})
+		case "claims":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claims(ctx, field)
+				})
 		case "mechanismToOutcomePaths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -32983,6 +33292,45 @@ func (ec *executionContext) marshalOClaim2ᚖgithubᚗcomᚋkapgraphᚋkapgraph�
 	return ec._Claim(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOClaimConnection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ClaimConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimFilter(ctx context.Context, v any) (*ClaimFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimOrderBy2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderBy(ctx context.Context, v any) (*ClaimOrderBy, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimOrderBy(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimOrderField2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderField(ctx context.Context, v any) (*ClaimOrderField, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(ClaimOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClaimOrderField2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderField(ctx context.Context, sel ast.SelectionSet, v *ClaimOrderField) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOConcernFilter2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐConcernFilter(ctx context.Context, v any) (*ConcernFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -33044,6 +33392,23 @@ func (ec *executionContext) marshalOEvidenceReport2ᚖgithubᚗcomᚋkapgraphᚋ
 		return graphql.Null
 	}
 	return ec._EvidenceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
