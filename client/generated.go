@@ -1149,10 +1149,14 @@ var AllPredicate = []Predicate{
 
 // SearchResponse is returned by Search on success.
 type SearchResponse struct {
-	// Finds nodes by name and synonyms, accent- and case-insensitively. Every
-	// word of `text` must start some word of a name: `mTOR` finds the mTOR
-	// pathway, `keta` finds ketamine. Best match first; an empty list when
-	// nothing matches.
+	// Finds entities by name and synonyms, passages by their sentence,
+	// references (studies) by name, title and authors, and claims by the quotes
+	// of their evidence, accent- and case-insensitively. Every word of `text`
+	// must start some word of one of these texts: `mTOR` finds the mTOR
+	// pathway, `keta` finds ketamine, `Krystal` the studies he wrote. Best
+	// match first (`SearchHit.score`, then name, then id); each hit says what
+	// it is (`kind`) and shows the match with its words marked (`snippet`).
+	// An empty list when nothing matches.
 	Search []SearchSearchSearchHit `json:"search"`
 }
 
@@ -1166,10 +1170,12 @@ func (v *SearchResponse) GetSearch() []SearchSearchSearchHit { return v.Search }
 type SearchSearchSearchHit struct {
 	// Relevance: above 1 for any match, higher when query words match whole
 	// words rather than prefixes, when the name is exactly the query (+2), and
-	// for shorter names; a synonym's score is discounted by 5%. Comparable
-	// within one search only.
+	// for shorter texts; a synonym's score is discounted by 5%, a sentence,
+	// title, author list or quote's by 10%, so an entity named by the query
+	// comes before the passages that mention it. Comparable within one search
+	// only.
 	Score float64 `json:"score"`
-	// The name or synonym that matched best.
+	// The text that matched best, whole: a name or synonym, a passage's sentence, a study's title or author list, or a claim's quote (see `field`).
 	Matched string `json:"matched"`
 	// The node found.
 	Node SearchSearchSearchHitNode `json:"node"`

@@ -70,6 +70,16 @@ func TestGolden(t *testing.T) {
 			query: `{ search(text: "mTOR") { score matched node { id name category ... on Mechanism { kind } } } }`,
 		},
 		{
+			name: "search_kinds",
+			query: `{
+				all: search(text: "synaptogenesis", first: 6) { kind field score snippet node { id category } claim { id predicate } }
+				claims: search(text: "abstinence", kinds: [CLAIM], first: 3) { kind snippet node { id } claim { id subject { name } object { name } } }
+				references: search(text: "Krystal", kinds: [REFERENCE]) { kind field matched snippet node { id name ... on Study { title } } }
+				byCategory: search(text: "craving", categories: [Symptom]) { kind field node { id } }
+				nothing: search(text: "zzyzx quokka") { kind }
+			}`,
+		},
+		{
 			name: "stats",
 			query: `{ stats { nodes edges documents
 				byCategory { key count } byPredicate { key count } byDesign { key count }

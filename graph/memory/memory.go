@@ -493,7 +493,10 @@ func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edge
 	}
 }
 
-// Search implements graph.Store.
+// Search implements graph.Store: node candidates from the token index
+// (postings), claim candidates from the quote index (quotes.go), each
+// with a token starting with the query's longest token (the most
+// selective one), scored and ranked by the shared code.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.SearchHit, error) {
 	q, err := q.Normalize()
 	if err != nil {
@@ -505,8 +508,6 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 	for _, c := range q.Categories {
 		cats[c] = true
 	}
-	// Candidates: nodes with a token starting with the query's longest
-	// token (the most selective one).
 	longest := toks[0]
 	for _, t := range toks {
 		if len(t) > len(longest) {
@@ -514,22 +515,38 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 		}
 	}
 	seen := map[*graph.Node]bool{}
-	var hits []*graph.SearchHit
-	st.tokens.from(longest, func(tp tokenPosting) bool {
-		if !strings.HasPrefix(tp.token, longest) {
-			return false
-		}
-		for n := range tp.nodes {
-			if seen[n] || !cats[n.Category] {
-				continue
+	hits := []*graph.SearchHit{}
+	if len(cats) > 0 {
+		st.tokens.from(longest, func(tp tokenPosting) bool {
+			if !strings.HasPrefix(tp.token, longest) {
+				return false
 			}
-			seen[n] = true
-			if sc, m := graph.ScoreNode(toks, n); sc > 0 {
-				hits = append(hits, &graph.SearchHit{Node: n, Score: sc, Matched: m})
+			for n := range tp.nodes {
+				if seen[n] || !cats[n.Category] {
+					continue
+				}
+				seen[n] = true
+				if sc, m, f := graph.ScoreSearch(toks, n); sc > 0 {
+					hits = append(hits, graph.NodeHit(n, toks, sc, m, f))
+				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
+	if slices.Contains(q.Kinds, graph.SearchClaim) {
+		view := newEdgeView()
+		st.quoteIndex().withPrefix(longest, func(r *edgeRec) {
+			if st.edge(r.id) != r {
+				return // an older version of the id
+			}
+			e := view.of(r)
+			if sc, ev := graph.ScoreQuote(toks, e); sc > 0 {
+				if p := st.node(ev.Passage); p != nil {
+					hits = append(hits, graph.ClaimHit(e, p, toks, sc, ev))
+				}
+			}
+		})
+	}
 	graph.RankHits(hits)
 	if len(hits) > q.First {
 		hits = hits[:q.First]

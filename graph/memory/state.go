@@ -30,6 +30,8 @@ type state struct {
 
 	sortedMu sync.Mutex
 	sorted   map[sortKey][]*graph.Node
+
+	quotes *lazyQuotes // the claim quote index, built on first use (quotes.go)
 }
 
 // vertex is everything the state knows under one node id: the node, and
@@ -131,6 +133,7 @@ func emptyState(hash func(string) uint64) *state {
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
 		sorted: map[sortKey][]*graph.Node{},
+		quotes: &lazyQuotes{},
 	}
 	st.summarise()
 	return st
@@ -194,6 +197,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*graph.Node{},
+		quotes: &lazyQuotes{},
 	}
 	if next != nil {
 		st.docs = st.docs.set(tx, id, next)

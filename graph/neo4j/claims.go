@@ -51,7 +51,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		params["afterRank"], params["afterID"] = rank, id
 	}
 	// The anchor is chosen from constants; the values stay parameters.
-	sub, obj := "(s:" + labelEntity + ")", "(o:"+labelEntity+")"
+	sub, obj := "(s:"+labelEntity+")", "(o:"+labelEntity+")"
 	if f.Subject != "" {
 		sub = "(s:" + labelEntity + " {id: $subject})"
 	} else if f.Object != "" {

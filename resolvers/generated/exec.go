@@ -474,7 +474,7 @@ type ComplexityRoot struct {
 		Predicates              func(childComplexity int) int
 		Reviews                 func(childComplexity int, filter *ReviewFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		SafetyRisks             func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		Search                  func(childComplexity int, text string, categories []graph.Category, first *int) int
+		Search                  func(childComplexity int, text string, categories []graph.Category, kinds []graph.SearchKind, first *int) int
 		Sections                func(childComplexity int, filter *SectionFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		ShortestPath            func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) int
 		Stats                   func(childComplexity int) int
@@ -550,9 +550,13 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
+		Claim   func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Kind    func(childComplexity int) int
 		Matched func(childComplexity int) int
 		Node    func(childComplexity int) int
 		Score   func(childComplexity int) int
+		Snippet func(childComplexity int) int
 	}
 
 	Section struct {
@@ -853,7 +857,7 @@ type QueryResolver interface {
 	Claim(ctx context.Context, id string) (*graph.Edge, error)
 	Categories(ctx context.Context) ([]*CategoryInfo, error)
 	Predicates(ctx context.Context) ([]*PredicateInfo, error)
-	Search(ctx context.Context, text string, categories []graph.Category, first *int) ([]*graph.SearchHit, error)
+	Search(ctx context.Context, text string, categories []graph.Category, kinds []graph.SearchKind, first *int) ([]*graph.SearchHit, error)
 	Evidence(ctx context.Context, drug string, disorder string) (*graph.EvidenceReport, error)
 	Stats(ctx context.Context) (*graph.Stats, error)
 	MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error)
@@ -3074,7 +3078,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["categories"].([]graph.Category), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["categories"].([]graph.Category), args["kinds"].([]graph.SearchKind), args["first"].(*int)), true
 	case "Query.sections":
 		if e.ComplexityRoot.Query.Sections == nil {
 			break
@@ -3486,6 +3490,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SafetyRiskEdge.Node(childComplexity), true
 
+	case "SearchHit.claim":
+		if e.ComplexityRoot.SearchHit.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Claim(childComplexity), true
+	case "SearchHit.field":
+		if e.ComplexityRoot.SearchHit.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Field(childComplexity), true
+	case "SearchHit.kind":
+		if e.ComplexityRoot.SearchHit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Kind(childComplexity), true
 	case "SearchHit.matched":
 		if e.ComplexityRoot.SearchHit.Matched == nil {
 			break
@@ -3504,6 +3526,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+	case "SearchHit.snippet":
+		if e.ComplexityRoot.SearchHit.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
 
 	case "Section.biolink":
 		if e.ComplexityRoot.Section.Biolink == nil {
@@ -4361,11 +4389,13 @@ type SearchHit {
   """
   Relevance: above 1 for any match, higher when query words match whole
   words rather than prefixes, when the name is exactly the query (+2), and
-  for shorter names; a synonym's score is discounted by 5%. Comparable
-  within one search only.
+  for shorter texts; a synonym's score is discounted by 5%, a sentence,
+  title, author list or quote's by 10%, so an entity named by the query
+  comes before the passages that mention it. Comparable within one search
+  only.
   """
   score: Float!
-  "The name or synonym that matched best."
+  "The text that matched best, whole: a name or synonym, a passage's sentence, a study's title or author list, or a claim's quote (see ` + "`" + `field` + "`" + `)."
   matched: String!
 }
 
@@ -4437,16 +4467,22 @@ type MetaEdge {
 
 extend type Query {
   """
-  Finds nodes by name and synonyms, accent- and case-insensitively. Every
-  word of ` + "`" + `text` + "`" + ` must start some word of a name: ` + "`" + `mTOR` + "`" + ` finds the mTOR
-  pathway, ` + "`" + `keta` + "`" + ` finds ketamine. Best match first; an empty list when
-  nothing matches.
+  Finds entities by name and synonyms, passages by their sentence,
+  references (studies) by name, title and authors, and claims by the quotes
+  of their evidence, accent- and case-insensitively. Every word of ` + "`" + `text` + "`" + `
+  must start some word of one of these texts: ` + "`" + `mTOR` + "`" + ` finds the mTOR
+  pathway, ` + "`" + `keta` + "`" + ` finds ketamine, ` + "`" + `Krystal` + "`" + ` the studies he wrote. Best
+  match first (` + "`" + `SearchHit.score` + "`" + `, then name, then id); each hit says what
+  it is (` + "`" + `kind` + "`" + `) and shows the match with its words marked (` + "`" + `snippet` + "`" + `).
+  An empty list when nothing matches.
   """
   search(
     "The words to look for, at most 200 bytes, with at least one letter or digit."
     text: String!
-    "Only nodes of these categories. Omitted or empty: every curated category and Study."
+    "Only nodes of these categories (entity, passage and reference hits). Omitted or empty: every curated category, Study and Passage. Given, and ` + "`" + `kinds` + "`" + ` omitted: nodes only, no claim hits, as before claims were searchable."
     categories: [Category!]
+    "Only hits of these kinds. Omitted or empty: every kind (or, with ` + "`" + `categories` + "`" + `, the node kinds)."
+    kinds: [SearchHitKind!]
     "How many hits to return. Default 10, at most 100."
     first: Int = 10
   ): [SearchHit!]!
@@ -6219,6 +6255,33 @@ extend type Query {
     after: String
   ): ClaimConnection
 }
+
+"What a search hit found."
+enum SearchHitKind {
+  "A node found by its name or a synonym: a curated entity (or, when ` + "`" + `categories` + "`" + ` asks for them, a review, section or concern)."
+  ENTITY
+  "A passage found by its sentence (` + "`" + `Passage.text` + "`" + `)."
+  PASSAGE
+  "A claim found by the quote of one of its evidence sentences (` + "`" + `Evidence.quote` + "`" + `); ` + "`" + `SearchHit.claim` + "`" + ` is the claim, ` + "`" + `SearchHit.node` + "`" + ` the passage the quote comes from."
+  CLAIM
+  "A reference of a review (a ` + "`" + `Study` + "`" + `) found by its short citation, title or authors."
+  REFERENCE
+}
+
+extend type SearchHit {
+  "What was found: an entity, a passage, a claim or a reference."
+  kind: SearchHitKind!
+  "Which text of it matched: ` + "`" + `name` + "`" + `, ` + "`" + `synonym` + "`" + `, ` + "`" + `text` + "`" + ` (a passage's sentence), ` + "`" + `title` + "`" + `, ` + "`" + `authors` + "`" + ` (a study's) or ` + "`" + `quote` + "`" + ` (a claim's evidence)."
+  field: String!
+  """
+  The matched text around the match, at most about 160 characters: every
+  word that a query word starts is wrapped in double asterisks
+  (` + "`" + `**mTOR**` + "`" + `, Markdown bold), and a cut end shows as ` + "`" + `…` + "`" + `.
+  """
+  snippet: String!
+  "The claim found, for a CLAIM hit; null for the other kinds."
+  claim: Claim
+}
 `, BuiltIn: false},
 	{Name: "../../schema/pagination.graphqls", Input: `"""
 Paging state of a connection, following the Relay cursor-connection
@@ -7847,6 +7910,14 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_score(ctx, field)
 	case "matched":
 		return ec.fieldContext_SearchHit_matched(ctx, field)
+	case "kind":
+		return ec.fieldContext_SearchHit_kind(ctx, field)
+	case "field":
+		return ec.fieldContext_SearchHit_field(ctx, field)
+	case "snippet":
+		return ec.fieldContext_SearchHit_snippet(ctx, field)
+	case "claim":
+		return ec.fieldContext_SearchHit_claim(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
@@ -10556,14 +10627,22 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["categories"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]graph.SearchKind, error) {
+			return ec.unmarshalOSearchHitKind2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -19740,7 +19819,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["categories"].([]graph.Category), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["categories"].([]graph.Category), fc.Args["kinds"].([]graph.SearchKind), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
@@ -22365,6 +22444,107 @@ func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.SearchKind) graphql.Marshaler {
+			return ec.marshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "SearchHitKind")
+}
+
+func (ec *executionContext) _SearchHit_field(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_snippet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_claim(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Section_id(ctx context.Context, field graphql.CollectedField, obj *model.Section) (ret graphql.Marshaler) {
@@ -30619,6 +30799,26 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "kind":
+			out.Values[i] = ec._SearchHit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._SearchHit_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "snippet":
+			out.Values[i] = ec._SearchHit_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claim":
+			out.Values[i] = ec._SearchHit_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32810,6 +33010,21 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋkapgraphᚋkapgr
 	return ec._SearchHit(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx context.Context, v any) (graph.SearchKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.SearchKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx context.Context, sel ast.SelectionSet, v graph.SearchKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SearchHitKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSection(ctx context.Context, sel ast.SelectionSet, v *model.Section) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Section!")
@@ -33702,6 +33917,42 @@ func (ec *executionContext) marshalOSafetyRiskConnection2ᚖgithubᚗcomᚋkapgr
 		return graphql.Null
 	}
 	return ec._SafetyRiskConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSearchHitKind2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKindᚄ(ctx context.Context, v any) ([]graph.SearchKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.SearchKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSearchHitKind2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKindᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SearchKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSection(ctx context.Context, sel ast.SelectionSet, v *model.Section) graphql.Marshaler {
