@@ -1604,7 +1604,7 @@ func MechanismPaths(
 // The query executed by Search.
 const Search_Operation = `
 query Search ($text: String!, $first: Int) {
-	search(text: $text, first: $first) {
+	search(text: $text, kinds: [ENTITY,REFERENCE], first: $first) {
 		score
 		matched
 		node {
@@ -1617,8 +1617,9 @@ query Search ($text: String!, $first: Int) {
 }
 `
 
-// Search finds nodes by name and synonyms, best match first; first defaults
-// to 10, at most 100.
+// Search finds entities by name and synonyms and references (studies) by
+// name, title and authors, best match first; first defaults to 10, at most
+// 100. (Passages and claims are searchable too: kinds PASSAGE and CLAIM.)
 func Search(
 	ctx_ context.Context,
 	client_ graphql.Client,
