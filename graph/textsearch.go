@@ -221,3 +221,9 @@ func NodeHit(n *Node, query []string, sc float64, matched, field string) *Search
 func ClaimHit(e *Edge, passage *Node, query []string, sc float64, ev Evidence) *SearchHit {
 	return &SearchHit{Node: passage, Claim: e, Score: sc, Matched: ev.Quote, Kind: SearchClaim, Field: "quote", Snippet: Snippet(ev.Quote, query)}
 }
+
+// SameSearchFields reports whether two versions of a node are found by the
+// same texts, so that an index may keep the old one's tokens.
+func SameSearchFields(a, b *Node) bool {
+	return slices.Equal(SearchFieldsOf(a), SearchFieldsOf(b))
+}

@@ -515,7 +515,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 		}
 	}
 	seen := map[*graph.Node]bool{}
-	hits := []*graph.SearchHit{}
+	var hits []*graph.SearchHit
 	if len(cats) > 0 {
 		st.tokens.from(longest, func(tp tokenPosting) bool {
 			if !strings.HasPrefix(tp.token, longest) {

@@ -412,7 +412,7 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 	}
 	nv.toks = nil
 	if now != nil {
-		if was != nil && was.Name == now.Name && slices.Equal(was.Synonyms, now.Synonyms) {
+		if was != nil && graph.SameSearchFields(was, now) {
 			nowToks = wasToks
 		} else {
 			nowToks = nodeTokens(now)

@@ -173,7 +173,7 @@ func TestRestrictedPathsMatchMemory(t *testing.T) {
 		h, herr := sf()
 		c.compare(what+" (neo4j vs memory)", m, merr, h, herr)
 	}
-	qs := storetest.DrawPathQuestions(synth.DefaultSeed, docs, 100)
+	qs := storetest.DrawPathQuestions(synth.DefaultSeed, docs, 50)
 	for _, q := range qs.Paths {
 		all, err := mem.Paths(ctx, q)
 		vs := []graph.PathQuery{q, q, q}
