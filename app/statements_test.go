@@ -133,6 +133,10 @@ func TestStatementsPerRequest(t *testing.T) {
     object { __typename id category biolink name description
       ... on Mechanism { related(first: 3) { edges { node { id name description } } } } }
     subject { id name } } } } } }`},
+		// The root claims list reads its page with the nodes it names.
+		question{name: "claims root with ends, studies, concerns", want: 1, query: `{ claims(filter: {concernKind: "disorder-mismatch"}, first: 5) {
+  totalCount edges { cursor node { id subject { id name synonyms } object { id name ... on Disorder { description } }
+    evidence { studies { id name design evidenceLevel } } concerns { id kind message } } } } }`},
 		question{name: "ends with fields beyond the list", want: 1, query: `{ node(id: "CHEBI:6121") {
   claims(first: 8) { edges { node { id subject { id name ... on Drug { kind } } object { id ... on Study { title journal } ... on Passage { text } } } } } } }`},
 	)

@@ -1099,6 +1099,8 @@ type MechanismPathsResponse struct {
 	// following AFFECTS and CORRELATED_WITH claims subject to object: how the
 	// review explains that, say, ketamine (CHEBI:6121) leads to abstinence. Best
 	// supported first (`Path.score` descending, then shorter, then ids).
+	// `statedOnly` and `via` narrow the chains without changing their order:
+	// the answer is the unrestricted ranking with the other chains left out.
 	MechanismToOutcomePaths []MechanismPathsMechanismToOutcomePathsPath `json:"mechanismToOutcomePaths"`
 }
 
@@ -1183,10 +1185,14 @@ var AllPredicate = []Predicate{
 
 // SearchResponse is returned by Search on success.
 type SearchResponse struct {
-	// Finds nodes by name and synonyms, accent- and case-insensitively. Every
-	// word of `text` must start some word of a name: `mTOR` finds the mTOR
-	// pathway, `keta` finds ketamine. Best match first; an empty list when
-	// nothing matches.
+	// Finds entities by name and synonyms, passages by their sentence,
+	// references (studies) by name, title and authors, and claims by the quotes
+	// of their evidence, accent- and case-insensitively. Every word of `text`
+	// must start some word of one of these texts: `mTOR` finds the mTOR
+	// pathway, `keta` finds ketamine, `Krystal` the studies he wrote. Best
+	// match first (`SearchHit.score`, then name, then id); each hit says what
+	// it is (`kind`) and shows the match with its words marked (`snippet`).
+	// An empty list when nothing matches.
 	Search []SearchSearchSearchHit `json:"search"`
 }
 
@@ -1200,10 +1206,12 @@ func (v *SearchResponse) GetSearch() []SearchSearchSearchHit { return v.Search }
 type SearchSearchSearchHit struct {
 	// Relevance: above 1 for any match, higher when query words match whole
 	// words rather than prefixes, when the name is exactly the query (+2), and
-	// for shorter names; a synonym's score is discounted by 5%. Comparable
-	// within one search only.
+	// for shorter texts; a synonym's score is discounted by 5%, a sentence,
+	// title, author list or quote's by 10%, so an entity named by the query
+	// comes before the passages that mention it. Comparable within one search
+	// only.
 	Score float64 `json:"score"`
-	// The name or synonym that matched best.
+	// The text that matched best, whole: a name or synonym, a passage's sentence, a study's title or author list, or a claim's quote (see `field`).
 	Matched string `json:"matched"`
 	// The node found.
 	Node SearchSearchSearchHitNode `json:"node"`
@@ -1632,7 +1640,7 @@ func MechanismPaths(
 // The query executed by Search.
 const Search_Operation = `
 query Search ($text: String!, $first: Int) {
-	search(text: $text, first: $first) {
+	search(text: $text, kinds: [ENTITY,REFERENCE], first: $first) {
 		score
 		matched
 		node {
@@ -1645,8 +1653,9 @@ query Search ($text: String!, $first: Int) {
 }
 `
 
-// Search finds nodes by name and synonyms, best match first; first defaults
-// to 10, at most 100.
+// Search finds entities by name and synonyms and references (studies) by
+// name, title and authors, best match first; first defaults to 10, at most
+// 100. (Passages and claims are searchable too: kinds PASSAGE and CLAIM.)
 func Search(
 	ctx_ context.Context,
 	client_ graphql.Client,

@@ -70,6 +70,15 @@ type PathSearch struct {
 	// whether a path may go on past it. It is called at most once per
 	// node.
 	Accept func(id string) (answer, goOn bool)
+	// StatedOnly leaves out the arcs of claims a curator inferred
+	// (Edge.Origin "inferred"): chains the review itself states, hop by
+	// hop. Applied here, to every engine's arcs alike.
+	StatedOnly bool
+	// Via, when set, is a node every answer must pass through (its start
+	// or end counts). The search then ranks prefixes by the best walk
+	// that still reaches Via before an answer, so answers come out in
+	// exactly the order of filtering the unrestricted enumeration.
+	Via string
 }
 
 // MaxSearchedPaths bounds the paths (partial and complete) one search may
@@ -119,6 +128,9 @@ func (q *PathSearch) region(ctx context.Context) (*region, error) {
 	r.index[q.From], r.ids[0], r.goOn[0] = 0, q.From, true
 	var d int
 	yield := func(a Arc) {
+		if q.StatedOnly && a.Edge.Origin == OriginInferred {
+			return
+		}
 		if a.To == q.From {
 			return // a simple path never returns to its start
 		}
@@ -194,6 +206,42 @@ func (r *region) bounds(maxHops int) *bounds {
 	return b
 }
 
+// viaBounds is bounds for the prefixes that have not passed through via
+// yet: a walk of exactly k hops from v that enters via (by then, any walk
+// of any counts, as in after) and then reaches an answer. Walks ignore
+// simplicity, so the bound stays admissible.
+func (r *region) viaBounds(maxHops int, via int32, after *bounds) *bounds {
+	n := len(r.ids)
+	b := &bounds{n: n, reach: make([]bool, (maxHops+1)*n), best: make([]float64, (maxHops+1)*n)}
+	for k := 1; k <= maxHops; k++ {
+		for v := range n {
+			if r.start[v] == r.end[v] || int(r.depth[v]) > maxHops-k {
+				continue
+			}
+			found, best := false, 0.0
+			for _, a := range r.arcs[r.start[v]:r.end[v]] {
+				w := int(a.to)
+				var rest float64
+				switch {
+				case a.to == via && k == 1 && r.answer[w]:
+					rest = 1
+				case a.to == via && k > 1 && r.goOn[w] && after.reach[(k-1)*n+w]:
+					rest = after.best[(k-1)*n+w]
+				case a.to != via && k > 1 && r.goOn[w] && b.reach[(k-1)*n+w]:
+					rest = b.best[(k-1)*n+w]
+				default:
+					continue
+				}
+				if x := a.edge.Score * rest; !found || x > best {
+					found, best = true, x
+				}
+			}
+			b.reach[k*n+v], b.best[k*n+v] = found, best
+		}
+	}
+	return b
+}
+
 // slack covers the difference between a left-to-right product (how
 // Path.Score is computed) and the differently associated product of the
 // bounds: a few ulps over at most 2*MaxHopsCap multiplications.
@@ -210,6 +258,7 @@ type searchItem struct {
 	product  float64 // left-to-right product of the hops' scores
 	key      string
 	complete bool
+	passed   bool // the path has been through PathSearch.Via (or there is none)
 	// rank measures: exact for a complete path, bounds for a partial one
 	score   float64
 	rankLen int
@@ -299,6 +348,18 @@ func (q PathSearch) Run(ctx context.Context) ([]*Path, error) {
 		return nil, err
 	}
 	b := r.bounds(q.MaxHops)
+	// via is the interned Via; a start at Via passes it at once, and a Via
+	// outside the region lies on no path.
+	via, passed := int32(-1), true
+	bv := b
+	if q.Via != "" && q.Via != q.From {
+		j, ok := r.index[q.Via]
+		if !ok {
+			return nil, nil
+		}
+		via, passed = j, false
+		bv = r.viaBounds(q.MaxHops, via, b)
+	}
 	pq := &pathQueue{order: q.Order}
 
 	// extend queues the strict extensions of a prefix ending at v, if any
@@ -308,6 +369,10 @@ func (q PathSearch) Run(ctx context.Context) ([]*Path, error) {
 		left := q.MaxHops - it.length
 		if left <= 0 || r.start[v] == r.end[v] {
 			return
+		}
+		b := b
+		if !it.passed {
+			b = bv
 		}
 		dmin, best := 0, 0.0
 		for k := 1; k <= left; k++ {
@@ -333,7 +398,7 @@ func (q PathSearch) Run(ctx context.Context) ([]*Path, error) {
 		}
 		pq.push(it)
 	}
-	extend(searchItem{parent: -1, at: 0, product: 1})
+	extend(searchItem{parent: -1, at: 0, product: 1, passed: passed})
 
 	var out []*Path
 	for pops := 0; len(pq.heap) > 0 && len(out) < q.First; pops++ {
@@ -355,8 +420,8 @@ func (q PathSearch) Run(ctx context.Context) ([]*Path, error) {
 			}
 			w := int(a.to)
 			child := searchItem{parent: i, at: a.to, arc: a, length: it.length + 1,
-				product: it.product * a.edge.Score, key: it.key + a.edge.ID + "|"}
-			if r.answer[w] {
+				product: it.product * a.edge.Score, key: it.key + a.edge.ID + "|", passed: it.passed || a.to == via}
+			if r.answer[w] && child.passed {
 				done := child
 				done.complete = true
 				done.score = round4(done.product)

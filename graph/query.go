@@ -71,6 +71,14 @@ func checkID(id, what string) error {
 	return nil
 }
 
+// checkVia checks an optional via node id.
+func checkVia(id string) error {
+	if id == "" {
+		return nil
+	}
+	return checkID(id, "via")
+}
+
 func defaultPredicates(ps []Predicate) ([]Predicate, error) {
 	if err := CheckPredicates(ps); err != nil {
 		return nil, err
@@ -160,6 +168,9 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 	if err = checkID(q.To, "to"); err != nil {
 		return q, err
 	}
+	if err = checkVia(q.Via); err != nil {
+		return q, err
+	}
 	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
 		return q, err
 	}
@@ -175,6 +186,9 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 func (q MechanismPathQuery) Normalize() (MechanismPathQuery, error) {
 	var err error
 	if err = checkID(q.From, "from"); err != nil {
+		return q, err
+	}
+	if err = checkVia(q.Via); err != nil {
 		return q, err
 	}
 	if q.MaxHops == 0 {
@@ -207,13 +221,31 @@ func (q SearchQuery) Normalize() (SearchQuery, error) {
 			return q, Errorf(EINVALID, "unknown category %q", string(c))
 		}
 	}
-	if len(q.Categories) == 0 {
+	for _, k := range q.Kinds {
+		if !slices.Contains(SearchKinds(), k) {
+			return q, Errorf(EINVALID, "unknown search kind %q", string(k))
+		}
+	}
+	byCategory := len(q.Categories) > 0
+	if len(q.Kinds) == 0 {
+		q.Kinds = []SearchKind{SearchEntity, SearchPassage, SearchReference}
+		if !byCategory {
+			q.Kinds = append(q.Kinds, SearchClaim)
+		}
+	}
+	if !byCategory {
 		for _, c := range Categories() {
-			if c.Curated() || c == CategoryStudy {
+			if c.Curated() || c == CategoryStudy || c == CategoryPassage {
 				q.Categories = append(q.Categories, c)
 			}
 		}
 	}
+	// Node hits: the categories whose kind is asked for.
+	q.Categories = slices.DeleteFunc(slices.Clone(q.Categories), func(c Category) bool {
+		return !slices.Contains(q.Kinds, SearchKindOf(c))
+	})
+	slices.SortFunc(q.Kinds, func(a, b SearchKind) int { return slices.Index(SearchKinds(), a) - slices.Index(SearchKinds(), b) })
+	q.Kinds = slices.Compact(q.Kinds)
 	if q.First, err = clampFirst(q.First, DefaultSearchResults, MaxPageSize, "first"); err != nil {
 		return q, err
 	}

@@ -247,7 +247,8 @@ func ScoreNode(query []string, n *Node) (float64, string) {
 	return best, matched
 }
 
-// RankHits orders search hits by score, then name, then id.
+// RankHits orders search hits by score, then name, then id (of the node,
+// then of the claim).
 func RankHits(hs []*SearchHit) {
 	sort.Slice(hs, func(i, j int) bool {
 		a, b := hs[i], hs[j]
@@ -257,6 +258,13 @@ func RankHits(hs []*SearchHit) {
 		if a.Node.Name != b.Node.Name {
 			return a.Node.Name < b.Node.Name
 		}
-		return a.Node.ID < b.Node.ID
+		if a.Node.ID != b.Node.ID {
+			return a.Node.ID < b.Node.ID
+		}
+		// A node before the claims quoted from it, claims by id.
+		if (a.Claim == nil) != (b.Claim == nil) {
+			return a.Claim == nil
+		}
+		return a.Claim != nil && a.Claim.ID < b.Claim.ID
 	})
 }

@@ -142,7 +142,9 @@ type PathQuery struct {
 	Predicates []Predicate // empty: curated predicates
 	MaxHops    int
 	First      int
-	Directed   bool // follow edges only from subject to object
+	Directed   bool   // follow edges only from subject to object
+	StatedOnly bool   // leave out inferred claims (PathSearch.StatedOnly)
+	Via        string // optional: every path passes through this node
 }
 
 // MechanismPathQuery asks for causal chains to clinical outcomes.
@@ -152,6 +154,9 @@ type MechanismPathQuery struct {
 	Disorder string // optional: leave out hops specific to another disorder
 	MaxHops  int
 	First    int
+	// StatedOnly and Via as in PathQuery.
+	StatedOnly bool
+	Via        string
 }
 
 // Hop is one step of a path. Forward is false when an undirected path
@@ -189,18 +194,31 @@ func ResolvePathNodes(ps []*Path, node func(id string) *Node) {
 	}
 }
 
-// SearchQuery is a full-text query over names and synonyms.
+// SearchQuery is a full-text query over entity names and synonyms,
+// passages, claim quotes and references (see textsearch.go).
 type SearchQuery struct {
-	Text       string
-	Categories []Category // empty: every curated category and Study
-	First      int
+	Text string
+	// Categories restricts node hits; empty: every curated category, Study
+	// and Passage (as far as Kinds wants them).
+	Categories []Category
+	// Kinds restricts hits by kind; empty: every kind, or, when Categories
+	// is given, the node kinds only (a category search finds nodes, as it
+	// did before claims were searchable).
+	Kinds []SearchKind
+	First int
 }
 
 // SearchHit is one search result.
 type SearchHit struct {
+	// Node is the node found; for a claim hit, the passage of the quote
+	// that matched.
 	Node    *Node
+	Claim   *Edge // the claim of a claim hit, else nil
 	Score   float64
-	Matched string // the name or synonym that matched best
+	Matched string     // the text that matched best, whole
+	Kind    SearchKind // what was found
+	Field   string     // which text of it matched: name, synonym, text, title, authors, quote
+	Snippet string     // Matched around the query's words, marked (Snippet)
 }
 
 // Count is one bucket of a histogram.

@@ -12,14 +12,17 @@ import (
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
-func (r *queryResolver) Search(ctx context.Context, text string, categories []graph.Category, first *int) ([]*graph.SearchHit, error) {
-	hits, err := r.store.Search(ctx, graph.SearchQuery{Text: text, Categories: categories, First: deref(first)})
+func (r *queryResolver) Search(ctx context.Context, text string, categories []graph.Category, kinds []graph.SearchKind, first *int) ([]*graph.SearchHit, error) {
+	hits, err := r.store.Search(ctx, graph.SearchQuery{Text: text, Categories: categories, Kinds: kinds, First: deref(first)})
 	if err != nil {
 		return nil, fmt.Errorf("searching %q: %w", text, err)
 	}
 	l := r.loaders(ctx)
 	for _, h := range hits {
 		l.Prime(h.Node)
+		if h.Claim != nil {
+			l.PrimeEdges(h.Claim)
+		}
 	}
 	if hits == nil {
 		hits = []*graph.SearchHit{} // "nothing matches" is an empty list, not null

@@ -70,6 +70,16 @@ func TestGolden(t *testing.T) {
 			query: `{ search(text: "mTOR") { score matched node { id name category ... on Mechanism { kind } } } }`,
 		},
 		{
+			name: "search_kinds",
+			query: `{
+				all: search(text: "synaptogenesis", first: 6) { kind field score snippet node { id category } claim { id predicate } }
+				claims: search(text: "abstinence", kinds: [CLAIM], first: 3) { kind snippet node { id } claim { id subject { name } object { name } } }
+				references: search(text: "Krystal", kinds: [REFERENCE]) { kind field matched snippet node { id name ... on Study { title } } }
+				byCategory: search(text: "craving", categories: [Symptom]) { kind field node { id } }
+				nothing: search(text: "zzyzx quokka") { kind }
+			}`,
+		},
+		{
 			name: "stats",
 			query: `{ stats { nodes edges documents
 				byCategory { key count } byPredicate { key count } byDesign { key count }
@@ -153,6 +163,39 @@ func TestGolden(t *testing.T) {
 				paths(from: "CHEBI:6121", to: "KAP:relapse", maxHops: 3, first: 3) { length summary hops { forward } }
 				shortestPath(from: "KAP:craving", to: "UBERON:0000451") { length sign summary }
 				directed: shortestPath(from: "KAP:relapse", to: "CHEBI:6121", directed: true) { length }
+			}`,
+		},
+		{
+			name: "paths_stated_via",
+			query: `{
+				stated: mechanismToOutcomePaths(from: "CHEBI:6121", to: "KAP:abstinence", statedOnly: true, first: 3) { length score summary hops { claim { id origin } } }
+				viaMtor: mechanismToOutcomePaths(from: "CHEBI:6121", to: "KAP:abstinence", via: "GO:0031929", first: 3) { length score summary }
+				viaCraving: paths(from: "CHEBI:6121", to: "KAP:relapse", via: "KAP:craving", statedOnly: true, first: 3) { length summary }
+				shortestVia: shortestPath(from: "CHEBI:6121", to: "KAP:relapse", via: "KAP:craving") { length summary }
+				unknownVia: paths(from: "CHEBI:6121", to: "KAP:relapse", via: "KAP:nope") { length }
+			}`,
+		},
+		{
+			name: "claims_root",
+			query: `{
+				ketamine: claims(filter: {subject: "CHEBI:6121", predicates: [AFFECTS], origin: STATED}, first: 3) {
+					totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+					edges { cursor node { id sign score subject { id name } object { id name } evidence { studies { id name } } } }
+				}
+				decreases: claims(filter: {sign: DECREASES, minScore: 0.5}) { totalCount edges { node { id score } } }
+				study: claims(filter: {study: "KAP:study.dakwar-2019-potential"}, orderBy: {field: ID}) { totalCount edges { node { id } } }
+				aud: claims(filter: {disorder: "MONDO:0002046"}) { edges { node { id qualifiers { disorderId } } } }
+				inferred: claims(filter: {origin: INFERRED, object: "KAP:abstinence"}) { edges { node { id origin } } }
+				concerned: claims(filter: {concernKind: "disorder-mismatch"}) { edges { node { id concerns { kind } } } }
+				none: claims(filter: {subject: "KAP:no-such-node"}) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } }
+			}`,
+		},
+		{
+			name: "claims_root_errors",
+			query: `{
+				badScore: claims(filter: {minScore: 1.5}) { totalCount }
+				badCursor: claims(after: "not-a-cursor") { totalCount }
+				ok: claims(first: 1) { totalCount }
 			}`,
 		},
 		{

@@ -29,8 +29,11 @@ func (r *queryResolver) primePaths(ctx context.Context, ps ...*graph.Path) {
 	}
 }
 
-func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int) ([]*graph.Path, error) {
+func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error) {
 	if err := checkIDLength(deref(to), "to"); err != nil {
+		return nil, err
+	}
+	if err := checkIDLength(deref(via), "via"); err != nil {
 		return nil, err
 	}
 	if err := checkIDLength(deref(disorder), "disorder"); err != nil {
@@ -38,7 +41,8 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 	}
 	// The store validates the query (every engine must), so it is
 	// validated once, there.
-	q := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first)}
+	q := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first),
+		StatedOnly: deref(statedOnly), Via: deref(via)}
 	ps, err := r.store.MechanismPaths(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("mechanism paths from %s: %w", from, err)
@@ -48,12 +52,17 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 }
 
 // pathQuery is the store's query; the store validates it.
-func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed *bool) graph.PathQuery {
-	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed)}
+// An empty via is the store's "no via"; only its length is checked here.
+func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed, statedOnly *bool, via *string) graph.PathQuery {
+	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed),
+		StatedOnly: deref(statedOnly), Via: deref(via)}
 }
 
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool) ([]*graph.Path, error) {
-	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed))
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error) {
+	if err := checkIDLength(deref(via), "via"); err != nil {
+		return nil, err
+	}
+	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed, statedOnly, via))
 	if err != nil {
 		return nil, fmt.Errorf("paths from %s to %s: %w", from, to, err)
 	}
@@ -61,8 +70,11 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeT
 	return ps, nil
 }
 
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool) (*graph.Path, error) {
-	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed))
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error) {
+	if err := checkIDLength(deref(via), "via"); err != nil {
+		return nil, err
+	}
+	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed, statedOnly, via))
 	if err != nil {
 		return nil, fmt.Errorf("shortest path from %s to %s: %w", from, to, err)
 	}

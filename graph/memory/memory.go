@@ -307,7 +307,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, er
 		return nil, err
 	}
 	st := s.cur()
-	if err := st.mustExist(q.From, q.To); err != nil {
+	if err := st.mustExist(q.From, q.To, q.Via); err != nil {
 		return nil, err
 	}
 	ps, err := st.pathSearch(ctx, q)
@@ -325,7 +325,7 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 		return nil, err
 	}
 	st := s.cur()
-	if err := st.mustExist(q.From, q.To); err != nil {
+	if err := st.mustExist(q.From, q.To, q.Via); err != nil {
 		return nil, err
 	}
 	search, err := st.pathSearch(ctx, q)
@@ -360,8 +360,9 @@ func (st *state) pathSearch(ctx context.Context, q graph.PathQuery) (graph.PathS
 		st.arcs(view, allowed, nil, !q.Directed), st.arcsIn(view, allowed, nil, !q.Directed))
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
-		Arcs:   arcs,
-		Accept: func(id string) (bool, bool) { return id == q.To, id != q.To },
+		Arcs:       arcs,
+		Accept:     func(id string) (bool, bool) { return id == q.To, id != q.To },
+		StatedOnly: q.StatedOnly, Via: q.Via,
 	}, err
 }
 
@@ -400,20 +401,20 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 	}
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
-		Arcs: arcs, Accept: accept,
+		Arcs: arcs, Accept: accept, StatedOnly: q.StatedOnly, Via: q.Via,
 	}
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
-	ns, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder})
+	ns, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder}, graph.PathEnd{Role: "via", ID: q.Via})
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return ns[0], ns[1], ns[2], nil
 }
 
-func (st *state) mustExist(from, to string) error {
-	_, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to})
+func (st *state) mustExist(from, to, via string) error {
+	_, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to}, graph.PathEnd{Role: "via", ID: via})
 	return err
 }
 
@@ -492,7 +493,10 @@ func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edge
 	}
 }
 
-// Search implements graph.Store.
+// Search implements graph.Store: node candidates from the token index
+// (postings), claim candidates from the quote index (quotes.go), each
+// with a token starting with the query's longest token (the most
+// selective one), scored and ranked by the shared code.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.SearchHit, error) {
 	q, err := q.Normalize()
 	if err != nil {
@@ -504,8 +508,6 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 	for _, c := range q.Categories {
 		cats[c] = true
 	}
-	// Candidates: nodes with a token starting with the query's longest
-	// token (the most selective one).
 	longest := toks[0]
 	for _, t := range toks {
 		if len(t) > len(longest) {
@@ -514,21 +516,37 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 	}
 	seen := map[*graph.Node]bool{}
 	var hits []*graph.SearchHit
-	st.tokens.from(longest, func(tp tokenPosting) bool {
-		if !strings.HasPrefix(tp.token, longest) {
-			return false
-		}
-		for n := range tp.nodes {
-			if seen[n] || !cats[n.Category] {
-				continue
+	if len(cats) > 0 {
+		st.tokens.from(longest, func(tp tokenPosting) bool {
+			if !strings.HasPrefix(tp.token, longest) {
+				return false
 			}
-			seen[n] = true
-			if sc, m := graph.ScoreNode(toks, n); sc > 0 {
-				hits = append(hits, &graph.SearchHit{Node: n, Score: sc, Matched: m})
+			for n := range tp.nodes {
+				if seen[n] || !cats[n.Category] {
+					continue
+				}
+				seen[n] = true
+				if sc, m, f := graph.ScoreSearch(toks, n); sc > 0 {
+					hits = append(hits, graph.NodeHit(n, toks, sc, m, f))
+				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
+	if slices.Contains(q.Kinds, graph.SearchClaim) {
+		view := newEdgeView()
+		st.quoteIndex().withPrefix(longest, func(r *edgeRec) {
+			if st.edge(r.id) != r {
+				return // an older version of the id
+			}
+			e := view.of(r)
+			if sc, ev := graph.ScoreQuote(toks, e); sc > 0 {
+				if p := st.node(ev.Passage); p != nil {
+					hits = append(hits, graph.ClaimHit(e, p, toks, sc, ev))
+				}
+			}
+		})
+	}
 	graph.RankHits(hits)
 	if len(hits) > q.First {
 		hits = hits[:q.First]

@@ -110,3 +110,105 @@ func countPaths(v any) int {
 	}
 	return 0
 }
+
+// TestRestrictedPathSearchMatchesFiltering holds statedOnly and via to
+// their definition: the search's answers equal the unrestricted
+// enumeration filtered (no inferred hop; the via node on the path), then
+// ranked and cut. Each drawn question is asked with statedOnly, with a via
+// node taken from the middle of one of its unrestricted answers (so that
+// the restriction bites), with both, and with the source or target as via.
+func TestRestrictedPathSearchMatchesFiltering(t *testing.T) {
+	for _, data := range []struct {
+		name string
+		docs func(testing.TB) []*graph.Document
+		n    int
+	}{
+		{"seeds", storetest.Seeds, 300},
+		{"gen10k", func(tb testing.TB) []*graph.Document { return synthetic(tb, "10k") }, 120},
+	} {
+		t.Run(data.name, func(t *testing.T) {
+			if data.name != "seeds" && testing.Short() {
+				t.Skip("-short: the synthetic graph takes seconds to build")
+			}
+			ctx := context.Background()
+			docs := data.docs(t)
+			s := New()
+			loadAll(t, s, docs)
+			qs := storetest.DrawPathQuestions(synth.DefaultSeed, docs, data.n)
+			c := &pathComparison{t: t}
+			narrowed := 0
+			// viaOf is a node in the middle of the last of ps, or "".
+			viaOf := func(ps []*graph.Path, err error) string {
+				if err != nil || len(ps) == 0 {
+					return ""
+				}
+				p := ps[len(ps)-1]
+				if len(p.Nodes) < 3 {
+					return ""
+				}
+				return p.Nodes[len(p.Nodes)/2]
+			}
+			for i, q := range qs.Paths {
+				all, err := s.refPaths(ctx, q)
+				variants := []graph.PathQuery{q, q, q, q}
+				variants[0].StatedOnly = true
+				variants[1].Via = viaOf(all, err)
+				variants[2].StatedOnly, variants[2].Via = true, variants[1].Via
+				variants[3].Via = []string{q.From, q.To}[i%2]
+				for _, v := range variants {
+					if !v.StatedOnly && v.Via == "" {
+						continue
+					}
+					c.same(fmt.Sprintf("Paths %+v", v),
+						func() (any, error) { return s.refPaths(ctx, v) },
+						func() (any, error) {
+							got, err := s.Paths(ctx, v)
+							if err == nil && len(got) < len(all) {
+								narrowed++
+							}
+							return got, err
+						})
+					c.same(fmt.Sprintf("ShortestPath %+v", v),
+						func() (any, error) { return s.refShortestPath(ctx, v) },
+						func() (any, error) { return s.ShortestPath(ctx, v) })
+				}
+			}
+			for _, q := range qs.Mechanisms {
+				all, err := s.refMechanismPaths(ctx, q)
+				variants := []graph.MechanismPathQuery{q, q, q}
+				variants[0].StatedOnly = true
+				variants[1].Via = viaOf(all, err)
+				variants[2].StatedOnly, variants[2].Via = true, variants[1].Via
+				for _, v := range variants {
+					if !v.StatedOnly && v.Via == "" {
+						continue
+					}
+					c.same(fmt.Sprintf("MechanismPaths %+v", v),
+						func() (any, error) { return s.refMechanismPaths(ctx, v) },
+						func() (any, error) { return s.MechanismPaths(ctx, v) })
+				}
+			}
+			t.Logf("%d restricted questions: %d with paths (%d paths), %d refused by the enumeration; %d path answers narrowed by the restriction",
+				c.asked, c.answered, c.paths, c.refused, narrowed)
+			if c.answered < c.asked/4 || narrowed == 0 {
+				t.Errorf("only %d of %d restricted questions have paths, %d narrowed", c.answered, c.asked, narrowed)
+			}
+		})
+	}
+}
+
+// TestViaUnknownNode: a via that names no node is refused like an unknown
+// end, on every path question.
+func TestViaUnknownNode(t *testing.T) {
+	ctx := context.Background()
+	s := New()
+	loadAll(t, s, storetest.Seeds(t))
+	_, err := s.Paths(ctx, graph.PathQuery{From: "CHEBI:6121", To: "KAP:relapse", Via: "KAP:nope"})
+	if graph.ErrorCode(err) != graph.ENOTFOUND {
+		t.Errorf("Paths: %v, want ENOTFOUND", err)
+	}
+	_, err = s.MechanismPaths(ctx, graph.MechanismPathQuery{From: "CHEBI:6121", Via: "KAP:nope"})
+	if graph.ErrorCode(err) != graph.ENOTFOUND {
+		t.Errorf("MechanismPaths: %v, want ENOTFOUND", err)
+	}
+}

@@ -193,13 +193,9 @@ func (p *postings) from(tok string, yield func(tokenPosting) bool) {
 	}
 }
 
-// nodeTokens is the set of search tokens of a node's name and synonyms,
+// nodeTokens is the set of search tokens of a node (graph.NodeSearchTokens:
+// name and synonyms, a passage's sentence, a study's title and authors),
 // each once: the keys under which the index lists it.
 func nodeTokens(n *graph.Node) []string {
-	toks := graph.SearchTokens(n.Name)
-	for _, s := range n.Synonyms {
-		toks = append(toks, graph.SearchTokens(s)...)
-	}
-	slices.Sort(toks)
-	return slices.Compact(toks)
+	return graph.NodeSearchTokens(n)
 }

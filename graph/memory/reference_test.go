@@ -25,7 +25,7 @@ func (s *Store) refPaths(ctx context.Context, q graph.PathQuery) ([]*graph.Path,
 		return nil, err
 	}
 	st := s.cur()
-	if err := st.mustExist(q.From, q.To); err != nil {
+	if err := st.mustExist(q.From, q.To, q.Via); err != nil {
 		return nil, err
 	}
 	allowed := predicateSet(q.Predicates, false)
@@ -34,6 +34,7 @@ func (s *Store) refPaths(ctx context.Context, q graph.PathQuery) ([]*graph.Path,
 	if err != nil {
 		return nil, err
 	}
+	found = restrict(found, q.StatedOnly, q.Via)
 	graph.RankShortestFirst(found)
 	if len(found) > q.First {
 		found = found[:q.First]
@@ -48,7 +49,7 @@ func (s *Store) refShortestPath(ctx context.Context, q graph.PathQuery) (*graph.
 		return nil, err
 	}
 	st := s.cur()
-	if err := st.mustExist(q.From, q.To); err != nil {
+	if err := st.mustExist(q.From, q.To, q.Via); err != nil {
 		return nil, err
 	}
 	allowed := predicateSet(q.Predicates, false)
@@ -58,7 +59,7 @@ func (s *Store) refShortestPath(ctx context.Context, q graph.PathQuery) (*graph.
 		if err != nil {
 			return nil, err
 		}
-		if len(found) > 0 {
+		if found = restrict(found, q.StatedOnly, q.Via); len(found) > 0 {
 			graph.RankShortestFirst(found)
 			return found[0], nil
 		}
@@ -91,11 +92,27 @@ func (s *Store) refMechanismPaths(ctx context.Context, q graph.MechanismPathQuer
 	if err != nil {
 		return nil, err
 	}
+	found = restrict(found, q.StatedOnly, q.Via)
 	graph.RankBestSupported(found)
 	if len(found) > q.First {
 		found = found[:q.First]
 	}
 	return found, nil
+}
+
+// restrict keeps the enumerated paths a statedOnly or via question
+// wants: the definition the search's StatedOnly and Via are held to.
+func restrict(ps []*graph.Path, statedOnly bool, via string) []*graph.Path {
+	ps = slices.DeleteFunc(ps, func(p *graph.Path) bool {
+		if via != "" && !slices.Contains(p.Nodes, via) {
+			return true
+		}
+		return statedOnly && slices.ContainsFunc(p.Hops, func(h graph.Hop) bool { return h.Edge.Origin == graph.OriginInferred })
+	})
+	if len(ps) == 0 {
+		return nil // as the enumeration finding nothing
+	}
+	return ps
 }
 
 // walk enumerates simple paths from start of at most maxHops hops. accept

@@ -36,6 +36,7 @@ type state struct {
 	version uint64
 	fanOnce sync.Once
 	fanOut  *graph.FanOut
+	quotes *lazyQuotes // the claim quote index, built on first use (quotes.go)
 }
 
 // vertex is everything the state knows under one node id: the node, and
@@ -137,6 +138,7 @@ func emptyState(hash func(string) uint64) *state {
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
 		sorted: map[sortKey][]*graph.Node{},
+		quotes: &lazyQuotes{},
 	}
 	st.summarise()
 	return st
@@ -200,6 +202,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*graph.Node{}, version: old.version + 1,
+		quotes: &lazyQuotes{},
 	}
 	if next != nil {
 		st.docs = st.docs.set(tx, id, next)
@@ -414,7 +417,7 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 	}
 	nv.toks = nil
 	if now != nil {
-		if was != nil && was.Name == now.Name && slices.Equal(was.Synonyms, now.Synonyms) {
+		if was != nil && graph.SameSearchFields(was, now) {
 			nowToks = wasToks
 		} else {
 			nowToks = nodeTokens(now)

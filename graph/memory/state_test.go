@@ -65,8 +65,9 @@ func scratch(docs map[string]*storedDoc) *flat {
 			f.byCategory[n.Category] = map[string]*graph.Node{}
 		}
 		f.byCategory[n.Category][n.ID] = n
-		for _, text := range append([]string{n.Name}, n.Synonyms...) {
-			for _, t := range graph.SearchTokens(text) {
+		// The texts a node is found by (graph.SearchFieldsOf).
+		for _, fd := range graph.SearchFieldsOf(n) {
+			for _, t := range graph.SearchTokens(fd.Text) {
 				if f.tokens[t] == nil {
 					f.tokens[t] = map[string]*graph.Node{}
 				}

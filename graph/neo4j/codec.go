@@ -25,6 +25,7 @@ const (
 	propPublications = "publications" // Edge: distinct cited studies
 	propPassages     = "passages"     // Edge: distinct evidence passages
 	propDisorder     = "q_disorder"   // Edge: Qualifiers.Disorder, for mechanism path filters
+	propQuoteSearch  = "quote_search" // Edge: folded tokens of the evidence quotes, for the claim full-text index
 )
 
 type fieldKind int
@@ -224,21 +225,11 @@ func nodeProps(n *graph.Node) map[string]any {
 	return m
 }
 
-// searchText is the bag of folded tokens of a node's name and synonyms,
-// split exactly as graph.SearchTokens splits them, so the full-text index
-// (whitespace analyzer) holds the very tokens the embedded engine indexes.
+// searchText is the bag of folded tokens a node is found by
+// (graph.NodeSearchTokens: name and synonyms, a passage's sentence, a
+// study's title and authors), for the full-text index.
 func searchText(n *graph.Node) string {
-	var toks []string
-	seen := map[string]bool{}
-	for _, text := range append([]string{n.Name}, n.Synonyms...) {
-		for _, t := range graph.SearchTokens(text) {
-			if !seen[t] {
-				seen[t] = true
-				toks = append(toks, t)
-			}
-		}
-	}
-	return strings.Join(toks, " ")
+	return strings.Join(graph.NodeSearchTokens(n), " ")
 }
 
 // edgeProps is the property map of an edge, with its flat query fields.
@@ -259,6 +250,11 @@ func edgeProps(e *graph.Edge) map[string]any {
 	}
 	if d := e.Qualifiers.Disorder; d != "" {
 		m[propDisorder] = d
+	}
+	if e.Predicate.Curated() {
+		if toks := graph.ClaimSearchTokens(e); len(toks) > 0 {
+			m[propQuoteSearch] = strings.Join(toks, " ")
+		}
 	}
 	return m
 }

@@ -86,9 +86,12 @@ func TestCodecProperties(t *testing.T) {
 	if _, ok := m["evidence_json"].(string); !ok {
 		t.Errorf("evidence is stored as JSON: %v", m)
 	}
+	if m["quote_search"] != "q r" {
+		t.Errorf("quote_search = %v, want the quotes' tokens", m["quote_search"])
+	}
 	n := &graph.Node{ID: "x", Category: graph.CategoryStudy, Name: "Lövdén et al.", Synonyms: []string{"Lovden 2020"}, Year: 2020}
 	nm := nodeProps(n)
-	if nm["search_text"] != "lovden et al 2020" || nm["year"] != int64(2020) {
+	if nm["search_text"] != "2020 al et lovden" || nm["year"] != int64(2020) {
 		t.Errorf("node properties: %v", nm)
 	}
 }

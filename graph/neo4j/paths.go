@@ -15,7 +15,7 @@ import (
 // Paths, ShortestPath and MechanismPaths run the engine-neutral best-first
 // search (graph.PathSearch) over the hop-bounded region of the question,
 // which one statement reads whole (see regionCypher) as compact rows: ids,
-// type, direction, score and the disorder qualifier, no evidence. The same
+// type, direction, score, the disorder qualifier and the origin, no evidence. The same
 // statement reads the nodes the question names. A second statement reads
 // the chosen paths' relationships whole, by element id, and their nodes
 // (graph.Path.Resolved), so a selection of path nodes costs no third. So two statements
@@ -48,7 +48,7 @@ func regionCypher(types, arrow string, maxHops int, outcome string, toTarget boo
 		return "", fmt.Errorf("arrow %q", arrow)
 	}
 	row := func(from, to string) string {
-		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", r.score, r." + propDisorder + ", " + outcome + "]"
+		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", r.score, r." + propDisorder + ", " + outcome + ", r.origin]"
 	}
 	fwd := maxHops - 1
 	if toTarget {
@@ -113,7 +113,7 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 	seen := make(map[arcKey]bool, len(rawArcs))
 	for _, raw := range rawArcs {
 		row, ok := raw.([]any)
-		if !ok || len(row) != 9 {
+		if !ok || len(row) != 10 {
 			return nil, fmt.Errorf("region arc is a %T", raw)
 		}
 		u, _ := row[0].(string)
@@ -129,6 +129,7 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 			e = &graph.Edge{Predicate: graph.Predicate(str(row[4])), Subject: u, Object: v}
 			e.ID = str(row[3])
 			e.Qualifiers.Disorder = str(row[7])
+			e.Origin = str(row[9])
 			if !forward {
 				e.Subject, e.Object = v, u
 			}
@@ -240,11 +241,11 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		return nil, err
 	}
 	return readTx(ctx, s, op, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, q.To, []string{q.From, q.To})
+		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Via))
 		if err != nil {
 			return nil, err
 		}
-		if _, err := graph.LookupEnds(r.end, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}); err != nil {
+		if _, err := graph.LookupEnds(r.end, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "via", ID: q.Via}); err != nil {
 			return nil, err
 		}
 		if q.From == q.To {
@@ -252,7 +253,8 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		}
 		return r.search(ctx, tx, graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
-			Accept: func(id string) (bool, bool) { return id == q.To, id != q.To },
+			Accept:     func(id string) (bool, bool) { return id == q.To, id != q.To },
+			StatedOnly: q.StatedOnly, Via: q.Via,
 		})
 	})
 }
@@ -300,11 +302,11 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		return nil, err
 	}
 	return readTx(ctx, s, "MechanismPaths", func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Disorder))
+		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Disorder, q.Via))
 		if err != nil {
 			return nil, err
 		}
-		ends, err := graph.LookupEnds(r.end, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder})
+		ends, err := graph.LookupEnds(r.end, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder}, graph.PathEnd{Role: "via", ID: q.Via})
 		if err != nil {
 			return nil, err
 		}
@@ -329,6 +331,7 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		}
 		return r.search(ctx, tx, graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported, Accept: accept,
+			StatedOnly: q.StatedOnly, Via: q.Via,
 		})
 	})
 }

@@ -131,3 +131,72 @@ func countPaths(v any) int {
 	}
 	return 0
 }
+
+// TestRestrictedPathsMatchMemory holds statedOnly and via on this engine
+// to the embedded one (itself held to filtering the unrestricted
+// enumeration, graph/memory TestRestrictedPathSearchMatchesFiltering): for
+// questions drawn over the seeds, each asked stated only, through a node
+// in the middle of one of its unrestricted answers, and both.
+func TestRestrictedPathsMatchMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	ctx := context.Background()
+	docs := storetest.Seeds(t)
+	s := testStore(t)
+	wipe(t, s)
+	benchData = ""
+	mem := memory.New()
+	for _, d := range docs {
+		if _, err := s.Load(ctx, d); err != nil {
+			t.Fatalf("load %s: %v", d.ID, err)
+		}
+		if _, err := mem.Load(ctx, d); err != nil {
+			t.Fatalf("load %s: %v", d.ID, err)
+		}
+	}
+	viaOf := func(ps []*graph.Path, err error) string {
+		if err != nil || len(ps) == 0 || len(ps[len(ps)-1].Nodes) < 3 {
+			return ""
+		}
+		p := ps[len(ps)-1]
+		return p.Nodes[len(p.Nodes)/2]
+	}
+	c := &pathComparison{t: t}
+	answered := 0
+	cmp := func(what string, mf, sf func() (any, error)) {
+		c.asked++
+		m, merr := mf()
+		if countPaths(m) > 0 {
+			answered++
+		}
+		h, herr := sf()
+		c.compare(what+" (neo4j vs memory)", m, merr, h, herr)
+	}
+	qs := storetest.DrawPathQuestions(synth.DefaultSeed, docs, 50)
+	for _, q := range qs.Paths {
+		all, err := mem.Paths(ctx, q)
+		vs := []graph.PathQuery{q, q, q}
+		vs[0].StatedOnly = true
+		vs[1].Via = viaOf(all, err)
+		vs[2].StatedOnly, vs[2].Via = true, vs[1].Via
+		for _, v := range vs {
+			cmp(fmt.Sprintf("Paths %+v", v), func() (any, error) { return mem.Paths(ctx, v) }, func() (any, error) { return s.Paths(ctx, v) })
+			cmp(fmt.Sprintf("ShortestPath %+v", v), func() (any, error) { return mem.ShortestPath(ctx, v) }, func() (any, error) { return s.ShortestPath(ctx, v) })
+		}
+	}
+	for _, q := range qs.Mechanisms {
+		all, err := mem.MechanismPaths(ctx, q)
+		vs := []graph.MechanismPathQuery{q, q, q}
+		vs[0].StatedOnly = true
+		vs[1].Via = viaOf(all, err)
+		vs[2].StatedOnly, vs[2].Via = true, vs[1].Via
+		for _, v := range vs {
+			cmp(fmt.Sprintf("MechanismPaths %+v", v), func() (any, error) { return mem.MechanismPaths(ctx, v) }, func() (any, error) { return s.MechanismPaths(ctx, v) })
+		}
+	}
+	t.Logf("%d restricted questions, %d with paths", c.asked, answered)
+	if answered < c.asked/4 {
+		t.Errorf("only %d of %d restricted questions have paths", answered, c.asked)
+	}
+}

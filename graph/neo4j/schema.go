@@ -32,6 +32,7 @@ const (
 	labelEntity   = "Entity"
 	labelDocument = "KapgraphDocument"
 	searchIndex   = "kapgraph_entity_search"
+	claimIndex    = "kapgraph_claim_search"
 )
 
 // schemaStatement is one IF NOT EXISTS command and the name of what it
@@ -64,6 +65,17 @@ func schemaStatements() []schemaStatement {
 	add(searchIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.%s, n.category] "+
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
 		labelEntity, propSearch)
+	// The claim index holds the tokens of the curated claims' evidence
+	// quotes (graph.ClaimSearchTokens), as the search index holds nodes'.
+	var curated []string
+	for _, p := range graph.Predicates() {
+		if p.Valid() && p.Curated() {
+			curated = append(curated, string(p))
+		}
+	}
+	add(claimIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON EACH [r.%s] "+
+		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
+		strings.Join(curated, "|"), propQuoteSearch)
 	for _, p := range graph.Predicates() {
 		if !p.Valid() {
 			continue

@@ -2,7 +2,7 @@
 // layer between a GraphQL operation's span and the engine's own (a Neo4j
 // statement's), which says which read a slow request spent its time in.
 // The optional engine interfaces (graph.PlanReader,
-// graph.EvidenceReporter) pass through, so wrapping never changes how
+// graph.EvidenceReporter, graph.ClaimLister) pass through, so wrapping never changes how
 // many statements a request costs.
 package traced
 
@@ -26,6 +26,7 @@ var (
 	_ graph.Store            = (*Store)(nil)
 	_ graph.PlanReader       = (*Store)(nil)
 	_ graph.EvidenceReporter = (*Store)(nil)
+	_ graph.ClaimLister      = (*Store)(nil)
 )
 
 // Wrap returns s with each call traced through tp; a nil tp returns s.
@@ -132,6 +133,13 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 func (s *Store) Evidence(ctx context.Context, drug, disorder string) (*graph.EvidenceReport, error) {
 	return call(ctx, s, "Evidence", nil, func(ctx context.Context) (*graph.EvidenceReport, error) {
 		return graph.EvidenceFor(ctx, s.inner, drug, disorder)
+	})
+}
+
+// Claims implements graph.ClaimLister through the inner store.
+func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPage, error) {
+	return call(ctx, s, "Claims", nil, func(ctx context.Context) (*graph.ClaimPage, error) {
+		return graph.ListClaims(ctx, s.inner, q)
 	})
 }
 

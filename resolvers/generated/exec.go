@@ -473,12 +473,13 @@ type ComplexityRoot struct {
 		BrainRegions            func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Categories              func(childComplexity int) int
 		Claim                   func(childComplexity int, id string) int
+		Claims                  func(childComplexity int, filter *ClaimFilter, orderBy *ClaimOrderBy, first *int, after *string) int
 		Concerns                func(childComplexity int, filter *ConcernFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Disorders               func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Drugs                   func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Entities                func(childComplexity int, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Evidence                func(childComplexity int, drug string, disorder string) int
-		MechanismToOutcomePaths func(childComplexity int, from string, to *string, disorder *string, maxHops *int, first *int) int
+		MechanismToOutcomePaths func(childComplexity int, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) int
 		Mechanisms              func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		MetaGraph               func(childComplexity int) int
 		Neighborhood            func(childComplexity int, id string, depth *int, edgeTypes []graph.Predicate, limit *int) int
@@ -486,14 +487,14 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []string) int
 		Outcomes                func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Passages                func(childComplexity int, filter *PassageFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		Paths                   func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool) int
+		Paths                   func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) int
 		Populations             func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Predicates              func(childComplexity int) int
 		Reviews                 func(childComplexity int, filter *ReviewFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		SafetyRisks             func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		Search                  func(childComplexity int, text string, categories []graph.Category, first *int) int
+		Search                  func(childComplexity int, text string, categories []graph.Category, kinds []graph.SearchKind, first *int) int
 		Sections                func(childComplexity int, filter *SectionFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		ShortestPath            func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool) int
+		ShortestPath            func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) int
 		Stats                   func(childComplexity int) int
 		Studies                 func(childComplexity int, filter *StudyFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Symptoms                func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
@@ -570,9 +571,13 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
+		Claim   func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Kind    func(childComplexity int) int
 		Matched func(childComplexity int) int
 		Node    func(childComplexity int) int
 		Score   func(childComplexity int) int
+		Snippet func(childComplexity int) int
 	}
 
 	Section struct {
@@ -887,7 +892,7 @@ type QueryResolver interface {
 	Claim(ctx context.Context, id string) (*graph.Edge, error)
 	Categories(ctx context.Context) ([]*CategoryInfo, error)
 	Predicates(ctx context.Context) ([]*PredicateInfo, error)
-	Search(ctx context.Context, text string, categories []graph.Category, first *int) ([]*graph.SearchHit, error)
+	Search(ctx context.Context, text string, categories []graph.Category, kinds []graph.SearchKind, first *int) ([]*graph.SearchHit, error)
 	Evidence(ctx context.Context, drug string, disorder string) (*graph.EvidenceReport, error)
 	Stats(ctx context.Context) (*graph.Stats, error)
 	MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error)
@@ -907,9 +912,10 @@ type QueryResolver interface {
 	SafetyRisks(ctx context.Context, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) (*SafetyRiskConnection, error)
 	Populations(ctx context.Context, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) (*PopulationConnection, error)
 	Entities(ctx context.Context, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) (*NodeConnection, error)
-	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int) ([]*graph.Path, error)
-	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool) ([]*graph.Path, error)
-	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool) (*graph.Path, error)
+	Claims(ctx context.Context, filter *ClaimFilter, orderBy *ClaimOrderBy, first *int, after *string) (*ClaimConnection, error)
+	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error)
+	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error)
+	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error)
 	Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error)
 }
 type ReviewResolver interface {
@@ -2982,6 +2988,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Claim(childComplexity, args["id"].(string)), true
+	case "Query.claims":
+		if e.ComplexityRoot.Query.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*ClaimFilter), args["orderBy"].(*ClaimOrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.concerns":
 		if e.ComplexityRoot.Query.Concerns == nil {
 			break
@@ -3048,7 +3065,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.MechanismToOutcomePaths(childComplexity, args["from"].(string), args["to"].(*string), args["disorder"].(*string), args["maxHops"].(*int), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.MechanismToOutcomePaths(childComplexity, args["from"].(string), args["to"].(*string), args["disorder"].(*string), args["maxHops"].(*int), args["first"].(*int), args["statedOnly"].(*bool), args["via"].(*string)), true
 	case "Query.mechanisms":
 		if e.ComplexityRoot.Query.Mechanisms == nil {
 			break
@@ -3131,7 +3148,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["first"].(*int), args["directed"].(*bool)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["first"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string)), true
 	case "Query.populations":
 		if e.ComplexityRoot.Query.Populations == nil {
 			break
@@ -3181,7 +3198,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["categories"].([]graph.Category), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["categories"].([]graph.Category), args["kinds"].([]graph.SearchKind), args["first"].(*int)), true
 	case "Query.sections":
 		if e.ComplexityRoot.Query.Sections == nil {
 			break
@@ -3203,7 +3220,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["directed"].(*bool)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -3611,6 +3628,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SafetyRiskEdge.Node(childComplexity), true
 
+	case "SearchHit.claim":
+		if e.ComplexityRoot.SearchHit.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Claim(childComplexity), true
+	case "SearchHit.field":
+		if e.ComplexityRoot.SearchHit.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Field(childComplexity), true
+	case "SearchHit.kind":
+		if e.ComplexityRoot.SearchHit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Kind(childComplexity), true
 	case "SearchHit.matched":
 		if e.ComplexityRoot.SearchHit.Matched == nil {
 			break
@@ -3629,6 +3664,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+	case "SearchHit.snippet":
+		if e.ComplexityRoot.SearchHit.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
 
 	case "Section.biolink":
 		if e.ComplexityRoot.Section.Biolink == nil {
@@ -4408,6 +4449,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
+			graphql.NewInputUnmarshaler("ClaimOrderBy", ec.unmarshalInputClaimOrderBy),
 			graphql.NewInputUnmarshaler("ConcernFilter", ec.unmarshalInputConcernFilter),
 			graphql.NewInputUnmarshaler("EntityFilter", ec.unmarshalInputEntityFilter),
 			graphql.NewInputUnmarshaler("NodeFilter", ec.unmarshalInputNodeFilter),
@@ -4484,11 +4527,13 @@ type SearchHit {
   """
   Relevance: above 1 for any match, higher when query words match whole
   words rather than prefixes, when the name is exactly the query (+2), and
-  for shorter names; a synonym's score is discounted by 5%. Comparable
-  within one search only.
+  for shorter texts; a synonym's score is discounted by 5%, a sentence,
+  title, author list or quote's by 10%, so an entity named by the query
+  comes before the passages that mention it. Comparable within one search
+  only.
   """
   score: Float!
-  "The name or synonym that matched best."
+  "The text that matched best, whole: a name or synonym, a passage's sentence, a study's title or author list, or a claim's quote (see ` + "`" + `field` + "`" + `)."
   matched: String!
 }
 
@@ -4560,16 +4605,22 @@ type MetaEdge {
 
 extend type Query {
   """
-  Finds nodes by name and synonyms, accent- and case-insensitively. Every
-  word of ` + "`" + `text` + "`" + ` must start some word of a name: ` + "`" + `mTOR` + "`" + ` finds the mTOR
-  pathway, ` + "`" + `keta` + "`" + ` finds ketamine. Best match first; an empty list when
-  nothing matches.
+  Finds entities by name and synonyms, passages by their sentence,
+  references (studies) by name, title and authors, and claims by the quotes
+  of their evidence, accent- and case-insensitively. Every word of ` + "`" + `text` + "`" + `
+  must start some word of one of these texts: ` + "`" + `mTOR` + "`" + ` finds the mTOR
+  pathway, ` + "`" + `keta` + "`" + ` finds ketamine, ` + "`" + `Krystal` + "`" + ` the studies he wrote. Best
+  match first (` + "`" + `SearchHit.score` + "`" + `, then name, then id); each hit says what
+  it is (` + "`" + `kind` + "`" + `) and shows the match with its words marked (` + "`" + `snippet` + "`" + `).
+  An empty list when nothing matches.
   """
   search(
     "The words to look for, at most 200 bytes, with at least one letter or digit."
     text: String!
-    "Only nodes of these categories. Omitted or empty: every curated category and Study."
+    "Only nodes of these categories (entity, passage and reference hits). Omitted or empty: every curated category, Study and Passage. Given, and ` + "`" + `kinds` + "`" + ` omitted: nodes only, no claim hits, as before claims were searchable."
     categories: [Category!]
+    "Only hits of these kinds. Omitted or empty: every kind (or, with ` + "`" + `categories` + "`" + `, the node kinds)."
+    kinds: [SearchHitKind!]
     "How many hits to return. Default 10, at most 100."
     first: Int = 10
   ): [SearchHit!]!
@@ -6399,6 +6450,95 @@ extend type Query {
   ): NodeConnection
 }
 `, BuiltIn: false},
+	{Name: "../../schema/find.graphqls", Input: `"""
+Conditions for the root ` + "`" + `claims` + "`" + ` list. All given conditions must hold;
+an omitted one does not filter.
+"""
+input ClaimFilter {
+  "Only claims of these predicates. Omitted or empty: every curated predicate (name lexical ones such as CITES explicitly)."
+  predicates: [Predicate!]
+  "Only claims with this sign (` + "`" + `Claim.sign` + "`" + `); unsigned claims never match."
+  sign: Sign
+  "Only claims about this node (` + "`" + `Claim.subject` + "`" + `, by id), e.g. ` + "`" + `CHEBI:6121` + "`" + ` for ketamine."
+  subject: ID
+  "Only claims pointing at this node (` + "`" + `Claim.object` + "`" + `, by id), e.g. ` + "`" + `KAP:abstinence` + "`" + `."
+  object: ID
+  "Only claims specific to this disorder (` + "`" + `Qualifiers.disorderId` + "`" + `), e.g. ` + "`" + `MONDO:0002046` + "`" + ` for alcohol use disorder."
+  disorder: ID
+  "Only claims whose evidence cites this study (a ` + "`" + `Study` + "`" + ` id, as in ` + "`" + `Evidence.studies` + "`" + `)."
+  study: ID
+  "Only claims of this origin: STATED (the review says it) or INFERRED (a curator's bridge)."
+  origin: Origin
+  "Only claims with a citation concern of this kind (` + "`" + `CitationConcern.kind` + "`" + `, e.g. ` + "`" + `disorder-mismatch` + "`" + `) in ` + "`" + `Claim.concerns` + "`" + `."
+  concernKind: String
+  "Only claims whose ` + "`" + `Claim.score` + "`" + ` is at least this, in [0, 1]."
+  minScore: Float
+}
+
+"The key the root ` + "`" + `claims` + "`" + ` list is sorted by."
+enum ClaimOrderField {
+  "Best supported first: ` + "`" + `Claim.score` + "`" + ` (rounded to 4 decimals) descending, then claim id ascending, so ties page stably. The default, and the order of ` + "`" + `Node.claims` + "`" + `."
+  SCORE
+  "Claim id, ascending, byte-wise."
+  ID
+}
+
+"How to sort the root ` + "`" + `claims` + "`" + ` list."
+input ClaimOrderBy {
+  "The sort key. Default SCORE."
+  field: ClaimOrderField = SCORE
+}
+
+extend type Query {
+  """
+  Claims across every loaded review, filtered and paged: e.g. the signed
+  effects of ketamine the review states, best supported first,
+  ` + "`" + `claims(filter: {subject: "CHEBI:6121", predicates: [AFFECTS], origin:
+  STATED})` + "`" + `, or the claims resting on one study, ` + "`" + `claims(filter: {study:
+  "KAP:study.duman-2016-synaptic"})` + "`" + `. A claim's subject, object, cited
+  studies and concerns come with the page at no extra cost. Fails with
+  BAD_USER_INPUT for a cursor of another order, a ` + "`" + `minScore` + "`" + ` outside [0, 1]
+  or an unknown predicate.
+  """
+  claims(
+    "Conditions the claims must meet."
+    filter: ClaimFilter
+    "Sort order. Default: by score, best first."
+    orderBy: ClaimOrderBy
+    "Page size. Default 20, at most 100."
+    first: Int = 20
+    "Return the claims after this cursor (a ` + "`" + `ClaimEdge.cursor` + "`" + ` or ` + "`" + `PageInfo.endCursor` + "`" + ` of the previous page in the same order)."
+    after: String
+  ): ClaimConnection
+}
+
+"What a search hit found."
+enum SearchHitKind {
+  "A node found by its name or a synonym: a curated entity (or, when ` + "`" + `categories` + "`" + ` asks for them, a review, section or concern)."
+  ENTITY
+  "A passage found by its sentence (` + "`" + `Passage.text` + "`" + `)."
+  PASSAGE
+  "A claim found by the quote of one of its evidence sentences (` + "`" + `Evidence.quote` + "`" + `); ` + "`" + `SearchHit.claim` + "`" + ` is the claim, ` + "`" + `SearchHit.node` + "`" + ` the passage the quote comes from."
+  CLAIM
+  "A reference of a review (a ` + "`" + `Study` + "`" + `) found by its short citation, title or authors."
+  REFERENCE
+}
+
+extend type SearchHit {
+  "What was found: an entity, a passage, a claim or a reference."
+  kind: SearchHitKind!
+  "Which text of it matched: ` + "`" + `name` + "`" + `, ` + "`" + `synonym` + "`" + `, ` + "`" + `text` + "`" + ` (a passage's sentence), ` + "`" + `title` + "`" + `, ` + "`" + `authors` + "`" + ` (a study's) or ` + "`" + `quote` + "`" + ` (a claim's evidence)."
+  field: String!
+  """
+  The matched text around the match, at most about 160 characters: every
+  word that a query word starts is wrapped in double asterisks
+  (` + "`" + `**mTOR**` + "`" + `, Markdown bold), and a cut end shows as ` + "`" + `…` + "`" + `.
+  """
+  snippet: String!
+  "The claim found, for a CLAIM hit; null for the other kinds."
+  claim: Claim
+}
+`, BuiltIn: false},
 	{Name: "../../schema/pagination.graphqls", Input: `"""
 Paging state of a connection, following the Relay cursor-connection
 specification. Pages only go forward: pass ` + "`" + `endCursor` + "`" + ` as ` + "`" + `after` + "`" + ` to get
@@ -6807,6 +6947,8 @@ extend type Query {
   following AFFECTS and CORRELATED_WITH claims subject to object: how the
   review explains that, say, ketamine (CHEBI:6121) leads to abstinence. Best
   supported first (` + "`" + `Path.score` + "`" + ` descending, then shorter, then ids).
+  ` + "`" + `statedOnly` + "`" + ` and ` + "`" + `via` + "`" + ` narrow the chains without changing their order:
+  the answer is the unrestricted ranking with the other chains left out.
   """
   mechanismToOutcomePaths(
     "Where chains start: the id of a Drug or a Mechanism."
@@ -6819,11 +6961,16 @@ extend type Query {
     maxHops: Int = 6
     "How many chains to return. Default 10, at most 50."
     first: Int = 10
+    "True: follow only claims the review states (` + "`" + `Claim.origin` + "`" + ` STATED), never a curator's inferred bridge. Default false: inferred claims too."
+    statedOnly: Boolean = false
+    "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
+    via: ID
   ): [Path!]
 
   """
   Simple paths (no node twice) between two nodes over the chosen edge types,
-  shortest first, then best supported.
+  shortest first, then best supported. ` + "`" + `statedOnly` + "`" + ` and ` + "`" + `via` + "`" + ` leave paths
+  out without changing the order of the rest.
   """
   paths(
     "Id of the start node."
@@ -6838,6 +6985,10 @@ extend type Query {
     first: Int = 10
     "True: follow claims only from subject to object. False (default): either way; ` + "`" + `Hop.forward` + "`" + ` tells which."
     directed: Boolean = false
+    "True: follow only claims the review states (` + "`" + `Claim.origin` + "`" + ` STATED), never a curator's inferred bridge. Default false: inferred claims too."
+    statedOnly: Boolean = false
+    "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
+    via: ID
   ): [Path!]
 
   """
@@ -6855,6 +7006,10 @@ extend type Query {
     maxHops: Int = 4
     "True: follow claims only from subject to object. False (default): either way."
     directed: Boolean = false
+    "True: follow only claims the review states (` + "`" + `Claim.origin` + "`" + ` STATED), never a curator's inferred bridge. Default false: inferred claims too."
+    statedOnly: Boolean = false
+    "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
+    via: ID
   ): Path
 
   """
@@ -8074,6 +8229,14 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_score(ctx, field)
 	case "matched":
 		return ec.fieldContext_SearchHit_matched(ctx, field)
+	case "kind":
+		return ec.fieldContext_SearchHit_kind(ctx, field)
+	case "field":
+		return ec.fieldContext_SearchHit_field(ctx, field)
+	case "snippet":
+		return ec.fieldContext_SearchHit_snippet(ctx, field)
+	case "claim":
+		return ec.fieldContext_SearchHit_claim(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
@@ -10118,6 +10281,44 @@ func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*ClaimFilter, error) {
+			return ec.unmarshalOClaimFilter2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClaimOrderBy, error) {
+			return ec.unmarshalOClaimOrderBy2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderBy(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_concerns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10343,6 +10544,22 @@ func (ec *executionContext) field_Query_mechanismToOutcomePaths_args(ctx context
 		return nil, err
 	}
 	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg6
 	return args, nil
 }
 
@@ -10577,6 +10794,22 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["directed"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg7
 	return args, nil
 }
 
@@ -10713,14 +10946,22 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["categories"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]graph.SearchKind, error) {
+			return ec.unmarshalOSearchHitKind2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -10805,6 +11046,22 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["directed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg6
 	return args, nil
 }
 
@@ -20303,7 +20560,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["categories"].([]graph.Category), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["categories"].([]graph.Category), fc.Args["kinds"].([]graph.SearchKind), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
@@ -21149,6 +21406,50 @@ func (ec *executionContext) fieldContext_Query_entities(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*ClaimFilter), fc.Args["orderBy"].(*ClaimOrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
+			return ec.marshalOClaimConnection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_mechanismToOutcomePaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21159,7 +21460,7 @@ func (ec *executionContext) _Query_mechanismToOutcomePaths(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().MechanismToOutcomePaths(ctx, fc.Args["from"].(string), fc.Args["to"].(*string), fc.Args["disorder"].(*string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().MechanismToOutcomePaths(ctx, fc.Args["from"].(string), fc.Args["to"].(*string), fc.Args["disorder"].(*string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
@@ -21203,7 +21504,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["directed"].(*bool))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
@@ -21247,7 +21548,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["directed"].(*bool))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Path) graphql.Marshaler {
@@ -22953,6 +23254,107 @@ func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.SearchKind) graphql.Marshaler {
+			return ec.marshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "SearchHitKind")
+}
+
+func (ec *executionContext) _SearchHit_field(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_snippet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_claim(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Section_id(ctx context.Context, field graphql.CollectedField, obj *model.Section) (ret graphql.Marshaler) {
@@ -27198,6 +27600,150 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj any) (ClaimFilter, error) {
+	var it ClaimFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"predicates", "sign", "subject", "object", "disorder", "study", "origin", "concernKind", "minScore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "predicates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("predicates"))
+			data, err := ec.unmarshalOPredicate2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐPredicateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Predicates = data
+		case "sign":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sign"))
+			data, err := ec.unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sign = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "object":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("object"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Object = data
+		case "disorder":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disorder"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disorder = data
+		case "study":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("study"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Study = data
+		case "origin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("origin"))
+			data, err := ec.unmarshalOOrigin2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐOrigin(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Origin = data
+		case "concernKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concernKind"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConcernKind = data
+		case "minScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minScore"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinScore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimFilter unmarshals raw into the ClaimFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimFilter(ctx context.Context, raw any) (ClaimFilter, error) {
+	var out ClaimFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimOrderBy(ctx context.Context, obj any) (ClaimOrderBy, error) {
+	var it ClaimOrderBy
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "SCORE"
+	}
+
+	fieldsInOrder := [...]string{"field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOClaimOrderField2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimOrderBy unmarshals raw into the ClaimOrderBy input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimOrderBy(ctx context.Context, raw any) (ClaimOrderBy, error) {
+	var out ClaimOrderBy
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimOrderBy", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConcernFilter(ctx context.Context, obj any) (ConcernFilter, error) {
 	var it ConcernFilter
 	if obj == nil {
@@ -30672,6 +31218,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_entities(ctx, field)
 				})
+		case "claims":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claims(ctx, field)
+				})
 		case "mechanismToOutcomePaths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -31186,6 +31738,26 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		case "matched":
 			out.Values[i] = ec._SearchHit_matched(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._SearchHit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._SearchHit_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "snippet":
+			out.Values[i] = ec._SearchHit_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claim":
+			out.Values[i] = ec._SearchHit_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -33415,6 +33987,21 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋkapgraphᚋkapgr
 	return ec._SearchHit(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx context.Context, v any) (graph.SearchKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.SearchKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx context.Context, sel ast.SelectionSet, v graph.SearchKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SearchHitKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSection(ctx context.Context, sel ast.SelectionSet, v *model.Section) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Section!")
@@ -33897,6 +34484,45 @@ func (ec *executionContext) marshalOClaim2ᚖgithubᚗcomᚋkapgraphᚋkapgraph�
 	return ec._Claim(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOClaimConnection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ClaimConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimFilter(ctx context.Context, v any) (*ClaimFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimOrderBy2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderBy(ctx context.Context, v any) (*ClaimOrderBy, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimOrderBy(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimOrderField2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderField(ctx context.Context, v any) (*ClaimOrderField, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(ClaimOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClaimOrderField2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐClaimOrderField(ctx context.Context, sel ast.SelectionSet, v *ClaimOrderField) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOConcernFilter2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋgeneratedᚐConcernFilter(ctx context.Context, v any) (*ConcernFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -33977,6 +34603,23 @@ func (ec *executionContext) marshalOEvidenceReport2ᚖgithubᚗcomᚋkapgraphᚋ
 		return graphql.Null
 	}
 	return ec._EvidenceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -34270,6 +34913,42 @@ func (ec *executionContext) marshalOSafetyRiskConnection2ᚖgithubᚗcomᚋkapgr
 		return graphql.Null
 	}
 	return ec._SafetyRiskConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSearchHitKind2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKindᚄ(ctx context.Context, v any) ([]graph.SearchKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.SearchKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSearchHitKind2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKindᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SearchKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHitKind2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSearchKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSection2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSection(ctx context.Context, sel ast.SelectionSet, v *model.Section) graphql.Marshaler {

@@ -94,6 +94,35 @@ type ClaimEdge struct {
 	Node *graph.Edge `json:"node"`
 }
 
+// Conditions for the root `claims` list. All given conditions must hold;
+// an omitted one does not filter.
+type ClaimFilter struct {
+	// Only claims of these predicates. Omitted or empty: every curated predicate (name lexical ones such as CITES explicitly).
+	Predicates []graph.Predicate `json:"predicates,omitempty"`
+	// Only claims with this sign (`Claim.sign`); unsigned claims never match.
+	Sign *model.Sign `json:"sign,omitempty"`
+	// Only claims about this node (`Claim.subject`, by id), e.g. `CHEBI:6121` for ketamine.
+	Subject *string `json:"subject,omitempty"`
+	// Only claims pointing at this node (`Claim.object`, by id), e.g. `KAP:abstinence`.
+	Object *string `json:"object,omitempty"`
+	// Only claims specific to this disorder (`Qualifiers.disorderId`), e.g. `MONDO:0002046` for alcohol use disorder.
+	Disorder *string `json:"disorder,omitempty"`
+	// Only claims whose evidence cites this study (a `Study` id, as in `Evidence.studies`).
+	Study *string `json:"study,omitempty"`
+	// Only claims of this origin: STATED (the review says it) or INFERRED (a curator's bridge).
+	Origin *model.Origin `json:"origin,omitempty"`
+	// Only claims with a citation concern of this kind (`CitationConcern.kind`, e.g. `disorder-mismatch`) in `Claim.concerns`.
+	ConcernKind *string `json:"concernKind,omitempty"`
+	// Only claims whose `Claim.score` is at least this, in [0, 1].
+	MinScore *float64 `json:"minScore,omitempty"`
+}
+
+// How to sort the root `claims` list.
+type ClaimOrderBy struct {
+	// The sort key. Default SCORE.
+	Field *ClaimOrderField `json:"field,omitempty"`
+}
+
 // Filters for `concerns`. All given conditions must hold.
 type ConcernFilter struct {
 	// Only concerns of this kind, exactly as in `CitationConcern.kind`, e.g. `trial-cites-review`.
@@ -447,6 +476,64 @@ type TherapyEdge struct {
 	Cursor string `json:"cursor"`
 	// The Therapy.
 	Node *model.Therapy `json:"node"`
+}
+
+// The key the root `claims` list is sorted by.
+type ClaimOrderField string
+
+const (
+	// Best supported first: `Claim.score` (rounded to 4 decimals) descending, then claim id ascending, so ties page stably. The default, and the order of `Node.claims`.
+	ClaimOrderFieldScore ClaimOrderField = "SCORE"
+	// Claim id, ascending, byte-wise.
+	ClaimOrderFieldID ClaimOrderField = "ID"
+)
+
+var AllClaimOrderField = []ClaimOrderField{
+	ClaimOrderFieldScore,
+	ClaimOrderFieldID,
+}
+
+func (e ClaimOrderField) IsValid() bool {
+	switch e {
+	case ClaimOrderFieldScore, ClaimOrderFieldID:
+		return true
+	}
+	return false
+}
+
+func (e ClaimOrderField) String() string {
+	return string(e)
+}
+
+func (e *ClaimOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ClaimOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ClaimOrderField", str)
+	}
+	return nil
+}
+
+func (e ClaimOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ClaimOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ClaimOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Sort direction.

@@ -12,7 +12,7 @@ export const INIT_QUERY = `query ExplorerInit {
 }`;
 
 export const SEARCH_QUERY = `query ExplorerSearch($text: String!, $first: Int) {
-  search(text: $text, first: $first) { score matched node { id name category } }
+  search(text: $text, kinds: [ENTITY, REFERENCE], first: $first) { score matched node { id name category } }
 }`;
 
 export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $depth: Int, $edgeTypes: [Predicate!], $limit: Int) {

@@ -1,0 +1,61 @@
+package memory
+
+import (
+	"context"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+var _ graph.ClaimLister = (*Store)(nil)
+
+// Claims implements graph.ClaimLister with the reference filter and order
+// (graph.ClaimQuery.Match, graph.PageClaims). A subject or object narrows
+// the scan to that node's edges; otherwise every claim is looked at, which
+// on the embedded engine's sizes is a few milliseconds.
+func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPage, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, graph.WrapError(graph.ETIMEOUT, err, "claims")
+	}
+	st := s.cur()
+	view := newEdgeView()
+	kind := func(id string) string {
+		if n := st.node(id); n != nil {
+			return n.Kind
+		}
+		return ""
+	}
+	var found []*graph.Edge
+	consider := func(r *edgeRec) {
+		// The published version of the id only, once: what EdgesByID and
+		// Neo4j (one relationship per id) give.
+		if st.edge(r.id) != r {
+			return
+		}
+		if e := view.of(r); q.Match(e, kind) {
+			found = append(found, e)
+		}
+	}
+	switch f := q.Filter; {
+	case f.Subject != "":
+		for r := range st.outOf(f.Subject).all {
+			consider(r)
+		}
+	case f.Object != "":
+		for r := range st.inOf(f.Object).all {
+			consider(r)
+		}
+	default:
+		st.edges.all(func(_ string, r *edgeRec) bool { consider(r); return true })
+	}
+	p := graph.PageClaims(q, found)
+	for _, id := range graph.ClaimPageNodeIDs(p.Edges) {
+		if n := st.node(id); n != nil {
+			p.Nodes = append(p.Nodes, n)
+		}
+	}
+	return p, nil
+}

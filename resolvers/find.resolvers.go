@@ -1,0 +1,67 @@
+// Resolvers for schema/find.graphqls: the root claims list.
+
+package resolvers
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/generated"
+	"github.com/kapgraph/kapgraph/resolvers/model"
+)
+
+// Claims lists claims across the graph. The store reads the page with
+// the nodes it names (ends, cited studies, concerns), which prime the
+// request's loaders, so that selecting them costs no further read.
+func (r *queryResolver) Claims(ctx context.Context, filter *generated.ClaimFilter, orderBy *generated.ClaimOrderBy, first *int, after *string) (*generated.ClaimConnection, error) {
+	q := graph.ClaimQuery{First: deref(first)}
+	if f := filter; f != nil {
+		q.Filter = graph.ClaimFilter{
+			Predicates: f.Predicates, Subject: deref(f.Subject), Object: deref(f.Object),
+			Disorder: deref(f.Disorder), Study: deref(f.Study), ConcernKind: deref(f.ConcernKind),
+			MinScore: deref(f.MinScore),
+		}
+		switch deref(f.Sign) {
+		case model.SignIncreases:
+			q.Filter.Sign = graph.Increases
+		case model.SignDecreases:
+			q.Filter.Sign = graph.Decreases
+		}
+		switch deref(f.Origin) {
+		case model.OriginStated:
+			q.Filter.Origin = graph.OriginStated
+		case model.OriginInferred:
+			q.Filter.Origin = graph.OriginInferred
+		}
+	}
+	if orderBy != nil && deref(orderBy.Field) == generated.ClaimOrderFieldID {
+		q.OrderBy = graph.ClaimsByID
+	}
+	if a := deref(after); a != "" {
+		c, err := graph.DecodeCursor(a)
+		if err != nil {
+			return nil, err
+		}
+		q.After = &c
+	}
+	p, err := graph.ListClaims(ctx, r.store, q)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	l := r.loaders(ctx)
+	l.Prime(p.Nodes...)
+	l.PrimeEdges(p.Edges...)
+	out := &generated.ClaimConnection{
+		Edges:      make([]*generated.ClaimEdge, len(p.Edges)),
+		TotalCount: p.TotalCount,
+		PageInfo:   &generated.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: q.After != nil},
+	}
+	for i, e := range p.Edges {
+		out.Edges[i] = &generated.ClaimEdge{Cursor: p.Cursors[i], Node: e}
+	}
+	if n := len(p.Cursors); n > 0 {
+		out.PageInfo.StartCursor, out.PageInfo.EndCursor = &p.Cursors[0], &p.Cursors[n-1]
+	}
+	return out, nil
+}
