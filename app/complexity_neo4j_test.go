@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -12,9 +11,6 @@ import (
 	"testing"
 
 	"github.com/kapgraph/kapgraph/app"
-	"github.com/kapgraph/kapgraph/graph/neo4j"
-	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
-	"github.com/kapgraph/kapgraph/loader"
 )
 
 // TestComplexityByDataNeo4j asks Neo4j serving the shipped review the
@@ -23,37 +19,7 @@ import (
 // pass the default budget, priced by the data's real sizes, and the bombs
 // are refused with COMPLEXITY_LIMIT_EXCEEDED.
 func TestComplexityByDataNeo4j(t *testing.T) {
-	ctx := context.Background()
-	if os.Getenv("NEO4J_URI") == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("NEO4J_URI is not set; scripts/test.sh starts Neo4j and exports it")
-		}
-		t.Skip("NEO4J_URI not set; run scripts/test.sh or eval \"$(scripts/neo4j.sh start)\"")
-	}
-	cfg, _ := neo4j.ConfigFromEnv(os.Getenv)
-	unlock, err := neo4jtest.Lock(cfg.URI, cfg.Database)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unlock()
-	wipe(t, cfg)
-	store, err := neo4j.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close(ctx)
-	if err := store.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	built, err := loader.LoadDir("../seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range loader.Documents(built) {
-		if _, err := store.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	store, _ := seededNeo4j(t, nil)
 	srv := httptest.NewServer(app.NewServer(app.Config{}, store, nil))
 	defer srv.Close()
 

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,7 +18,6 @@ import (
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
 	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
-	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/web"
 )
 
@@ -31,45 +29,17 @@ import (
 // one of them is in the log and a regression of a planned one fails.
 func TestStatementsPerRequest(t *testing.T) {
 	ctx := context.Background()
-	getenv := os.Getenv
-	if getenv("NEO4J_URI") == "" {
-		if getenv("CI") == "true" {
-			t.Fatal("NEO4J_URI is not set; scripts/test.sh starts Neo4j and exports it")
-		}
-		t.Skip("NEO4J_URI not set; run scripts/test.sh or eval \"$(scripts/neo4j.sh start)\"")
-	}
-	cfg, _ := neo4j.ConfigFromEnv(getenv)
-	unlock, err := neo4jtest.Lock(cfg.URI, cfg.Database)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unlock()
-	wipe(t, cfg)
-
 	counter := &neo4jtest.RunCounter{}
-	cfg.BoltLogger = counter
-	// The complexity limit prices each request with the store's FanOut,
-	// which reads the graph's version again every FanOutRecheck: a long
-	// one keeps that read out of the requests counted here (it is warmed
-	// once after the load below).
-	cfg.FanOutRecheck = time.Hour
-	store, err := neo4j.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close(ctx)
-	if err := store.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	built, err := loader.LoadDir("../seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, docs := seededNeo4j(t, func(cfg *neo4j.Config) {
+		cfg.BoltLogger = counter
+		// The complexity limit prices each request with the store's
+		// FanOut, which reads the graph's version again every
+		// FanOutRecheck: a long one keeps that read out of the requests
+		// counted here (it is warmed once after the load below).
+		cfg.FanOutRecheck = time.Hour
+	})
 	mem := memory.New()
-	for _, d := range loader.Documents(built) {
-		if _, err := store.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
+	for _, d := range docs {
 		if _, err := mem.Load(ctx, d); err != nil {
 			t.Fatal(err)
 		}

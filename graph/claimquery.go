@@ -96,13 +96,8 @@ func (q ClaimQuery) Normalize() (ClaimQuery, error) {
 	default:
 		return q, Errorf(EINVALID, "order %q is not SCORE or ID", q.OrderBy)
 	}
-	switch {
-	case q.First == 0:
-		q.First = DefaultPageSize
-	case q.First < 0:
-		return q, Errorf(EINVALID, "first must be positive, got %d", q.First)
-	case q.First > MaxPageSize:
-		return q, Errorf(ELIMIT, "first is %d, above the limit of %d", q.First, MaxPageSize)
+	if q.First, err = pageFirst(q.First); err != nil {
+		return q, err
 	}
 	if q.After != nil {
 		if _, ok := q.afterRank(); !ok {

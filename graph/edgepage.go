@@ -56,13 +56,8 @@ func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
 		return q, err
 	}
 	q.EdgeQuery = eq
-	switch {
-	case q.First == 0:
-		q.First = DefaultPageSize
-	case q.First < 0:
-		return q, Errorf(EINVALID, "first must be positive, got %d", q.First)
-	case q.First > MaxPageSize:
-		return q, Errorf(ELIMIT, "first is %d, above the limit of %d", q.First, MaxPageSize)
+	if q.First, err = pageFirst(q.First); err != nil {
+		return q, err
 	}
 	if q.After != nil {
 		// Every engine must refuse the same cursors: one made for another
@@ -151,4 +146,18 @@ func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
 		out[id] = &EdgePage{Edges: slices.Clone(list[start:end]), TotalCount: len(list), HasNext: end < len(list)}
 	}
 	return out
+}
+
+// pageFirst is a page's size as every engine takes it: 0 means the
+// default, and it must lie within MaxPageSize.
+func pageFirst(first int) (int, error) {
+	switch {
+	case first == 0:
+		return DefaultPageSize, nil
+	case first < 0:
+		return first, Errorf(EINVALID, "first must be positive, got %d", first)
+	case first > MaxPageSize:
+		return first, Errorf(ELIMIT, "first is %d, above the limit of %d", first, MaxPageSize)
+	}
+	return first, nil
 }

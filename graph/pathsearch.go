@@ -176,6 +176,39 @@ type bounds struct {
 }
 
 func (r *region) bounds(maxHops int) *bounds {
+	return r.fillBounds(maxHops, func(b *bounds, k, w int, a regionArc) (float64, bool) {
+		switch {
+		case k == 1 && r.answer[w]:
+			return 1, true
+		case k > 1 && r.goOn[w] && b.reach[(k-1)*b.n+w]:
+			return b.best[(k-1)*b.n+w], true
+		}
+		return 0, false
+	})
+}
+
+// viaBounds is bounds for the prefixes that have not passed through via
+// yet: a walk of exactly k hops from v that enters via (by then, any walk
+// of any counts, as in after) and then reaches an answer. Walks ignore
+// simplicity, so the bound stays admissible.
+func (r *region) viaBounds(maxHops int, via int32, after *bounds) *bounds {
+	return r.fillBounds(maxHops, func(b *bounds, k, w int, a regionArc) (float64, bool) {
+		switch {
+		case a.to == via && k == 1 && r.answer[w]:
+			return 1, true
+		case a.to == via && k > 1 && r.goOn[w] && after.reach[(k-1)*b.n+w]:
+			return after.best[(k-1)*b.n+w], true
+		case a.to != via && k > 1 && r.goOn[w] && b.reach[(k-1)*b.n+w]:
+			return b.best[(k-1)*b.n+w], true
+		}
+		return 0, false
+	})
+}
+
+// fillBounds fills a bounds table hop count by hop count: rest says what
+// the best walk on from arc a's end w is worth when a is the first of k
+// hops, or false when none leads to an answer.
+func (r *region) fillBounds(maxHops int, rest func(b *bounds, k, w int, a regionArc) (float64, bool)) *bounds {
 	n := len(r.ids)
 	b := &bounds{n: n, reach: make([]bool, (maxHops+1)*n), best: make([]float64, (maxHops+1)*n)}
 	for k := 1; k <= maxHops; k++ {
@@ -186,53 +219,11 @@ func (r *region) bounds(maxHops int) *bounds {
 			}
 			found, best := false, 0.0
 			for _, a := range r.arcs[r.start[v]:r.end[v]] {
-				w := int(a.to)
-				var rest float64
-				switch {
-				case k == 1 && r.answer[w]:
-					rest = 1
-				case k > 1 && r.goOn[w] && b.reach[(k-1)*n+w]:
-					rest = b.best[(k-1)*n+w]
-				default:
+				x, ok := rest(b, k, int(a.to), a)
+				if !ok {
 					continue
 				}
-				if x := a.edge.Score * rest; !found || x > best {
-					found, best = true, x
-				}
-			}
-			b.reach[k*n+v], b.best[k*n+v] = found, best
-		}
-	}
-	return b
-}
-
-// viaBounds is bounds for the prefixes that have not passed through via
-// yet: a walk of exactly k hops from v that enters via (by then, any walk
-// of any counts, as in after) and then reaches an answer. Walks ignore
-// simplicity, so the bound stays admissible.
-func (r *region) viaBounds(maxHops int, via int32, after *bounds) *bounds {
-	n := len(r.ids)
-	b := &bounds{n: n, reach: make([]bool, (maxHops+1)*n), best: make([]float64, (maxHops+1)*n)}
-	for k := 1; k <= maxHops; k++ {
-		for v := range n {
-			if r.start[v] == r.end[v] || int(r.depth[v]) > maxHops-k {
-				continue
-			}
-			found, best := false, 0.0
-			for _, a := range r.arcs[r.start[v]:r.end[v]] {
-				w := int(a.to)
-				var rest float64
-				switch {
-				case a.to == via && k == 1 && r.answer[w]:
-					rest = 1
-				case a.to == via && k > 1 && r.goOn[w] && after.reach[(k-1)*n+w]:
-					rest = after.best[(k-1)*n+w]
-				case a.to != via && k > 1 && r.goOn[w] && b.reach[(k-1)*n+w]:
-					rest = b.best[(k-1)*n+w]
-				default:
-					continue
-				}
-				if x := a.edge.Score * rest; !found || x > best {
+				if x *= a.edge.Score; !found || x > best {
 					found, best = true, x
 				}
 			}
