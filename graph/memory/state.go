@@ -36,7 +36,7 @@ type state struct {
 	version uint64
 	fanOnce sync.Once
 	fanOut  *graph.FanOut
-	quotes *lazyQuotes // the claim quote index, built on first use (quotes.go)
+	quotes  *lazyQuotes // the claim quote index, built on first use (quotes.go)
 }
 
 // vertex is everything the state knows under one node id: the node, and
