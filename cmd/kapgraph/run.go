@@ -327,7 +327,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	if embedded {
 		if limit, live, set := memlimit.Fit(getenv); set {
-			logger.Info("soft memory limit fitted to the loaded graph (GOMEMLIMIT overrides)",
+			logger.Info("soft memory limit fitted to the loaded graph (KAPGRAPH_MEMORY_LIMIT=fit)",
 				"live_mb", live>>20, "limit_mb", limit>>20)
 		}
 	}

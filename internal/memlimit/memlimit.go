@@ -1,13 +1,16 @@
-// Package memlimit fits the Go runtime's soft memory limit to the graph a
-// server holds once it has loaded it.
+// Package memlimit can fit the Go runtime's soft memory limit to the graph
+// a server holds once it has loaded it.
 //
 // The embedded store keeps the whole graph on the Go heap. With the
 // runtime's default (GOGC=100, no limit) the heap may grow to twice what
 // is live before a collection, so a server holding 1.75 GB of graph sat
 // at 4.2 GB resident. A soft limit a little above the live heap keeps the
-// resident set near what the graph needs; the price is more frequent
-// collections under load, which the runtime caps at about half the CPU.
-// Whoever sets GOMEMLIMIT decides instead.
+// resident set near what the graph needs, but every collection then marks
+// the whole graph after a little allocation: on the 1M benchmark graph
+// the embedded server spent 2-5 times the CPU per request and its p99
+// went from milliseconds to seconds. So it is opt-in
+// (KAPGRAPH_MEMORY_LIMIT=fit), for a machine short of memory rather than
+// of CPU; whoever sets GOMEMLIMIT decides instead.
 package memlimit
 
 import (
@@ -25,12 +28,13 @@ const (
 )
 
 // Fit sets the soft memory limit to the live heap after a collection plus
-// the headroom, unless getenv("GOMEMLIMIT") is set (the runtime then
-// applied it at start, and it stands). It returns the limit and the live
-// heap it was fitted to; set is false when it left the limit alone.
-// Call it after loading, and again after a load that grows the graph.
+// the headroom when getenv("KAPGRAPH_MEMORY_LIMIT") is "fit" and
+// GOMEMLIMIT is not set (the runtime then applied it at start, and it
+// stands). It returns the limit and the live heap it was fitted to; set is
+// false when it left the limit alone. Call it after loading, and again
+// after a load that grows the graph.
 func Fit(getenv func(string) string) (limit, live int64, set bool) {
-	if getenv("GOMEMLIMIT") != "" {
+	if getenv("KAPGRAPH_MEMORY_LIMIT") != "fit" || getenv("GOMEMLIMIT") != "" {
 		return debug.SetMemoryLimit(-1), 0, false
 	}
 	runtime.GC()

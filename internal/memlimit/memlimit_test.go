@@ -15,10 +15,18 @@ func TestFit(t *testing.T) {
 		hold[i] = make([]byte, 1<<20)
 		hold[i][0] = 1
 	}
-	none := func(string) string { return "" }
-	limit, live, set := Fit(none)
+	if _, _, set := Fit(func(string) string { return "" }); set {
+		t.Fatal("Fit set a limit it was not asked for")
+	}
+	fit := func(k string) string {
+		if k == "KAPGRAPH_MEMORY_LIMIT" {
+			return "fit"
+		}
+		return ""
+	}
+	limit, live, set := Fit(fit)
 	if !set {
-		t.Fatal("Fit left the limit alone without GOMEMLIMIT")
+		t.Fatal("Fit left the limit alone when asked to fit it, without GOMEMLIMIT")
 	}
 	if live < 64<<20 {
 		t.Errorf("live heap %d, but 64 MiB are held", live)
@@ -33,8 +41,11 @@ func TestFit(t *testing.T) {
 
 	Off()
 	env := func(k string) string {
-		if k == "GOMEMLIMIT" {
+		switch k {
+		case "GOMEMLIMIT":
 			return "3GiB"
+		case "KAPGRAPH_MEMORY_LIMIT":
+			return "fit"
 		}
 		return ""
 	}

@@ -58,7 +58,8 @@ func main() {
 	}
 	fmt.Printf("loaded %d documents (%d relationships) in %.1f s (Store.Load %.1f s)\n",
 		n, in.Relationships, time.Since(t0).Seconds(), in.Seconds)
-	// As kapgraph serve does on the embedded store.
+	// As kapgraph serve does on the embedded store when asked to
+	// (KAPGRAPH_MEMORY_LIMIT=fit); by default neither does.
 	if limit, live, set := memlimit.Fit(os.Getenv); set {
 		fmt.Printf("soft memory limit %d MiB (live heap %d MiB)\n", limit>>20, live>>20)
 	}
