@@ -26,7 +26,8 @@ import (
 type fanOutCache struct {
 	mu      sync.Mutex
 	val     *graph.FanOut
-	checked time.Time // when val's version was last read from the database
+	version string    // the graph's version as last read
+	checked time.Time // when version was read from the database
 	job     *fanOutJob
 	failed  string // the version whose counting failed: not tried again
 }
@@ -75,44 +76,34 @@ const cypherFanOut = "CALL () { MATCH (n:" + labelEntity + ")-[r]->() WITH n, ty
 
 // FanOut implements graph.Store. While the counts of the graph's version
 // are being made (or after making them failed) it answers EUNAVAILABLE,
-// and the API prices lists by their page sizes.
+// and the API prices lists by their page sizes: the request that starts
+// the count waits up to fanOutWait for it, the others not at all.
 func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
 	c := &s.fan
 	c.mu.Lock()
-	if c.val != nil && time.Since(c.checked) < s.cfg.FanOutRecheck {
+	if time.Since(c.checked) >= s.cfg.FanOutRecheck {
+		version, err := s.fanOutVersion(ctx)
+		if err != nil {
+			c.mu.Unlock()
+			return nil, err
+		}
+		c.version, c.checked = version, time.Now()
+	}
+	version := c.version
+	switch {
+	case c.val != nil && c.val.Version == version:
 		defer c.mu.Unlock()
 		return c.val, nil
-	}
-	recs, err := s.query(ctx, "FanOut", cypherFanOutVersion, nil)
-	if err != nil {
-		c.mu.Unlock()
-		return nil, err
-	}
-	h := sha256.New()
-	for _, r := range recs {
-		id, _, err1 := neo4j.GetRecordValue[string](r, "id")
-		v, _, err2 := neo4j.GetRecordValue[string](r, "version")
-		if err1 != nil || err2 != nil {
-			c.mu.Unlock()
-			return nil, s.mapErr(ctx, "FanOut", fmt.Errorf("fan-out version: %v %v", err1, err2))
-		}
-		fmt.Fprintf(h, "%s\x00%s\x00", id, v)
-	}
-	version := "neo4j-" + hex.EncodeToString(h.Sum(nil)[:12])
-	if c.val != nil && c.val.Version == version {
-		c.checked = time.Now()
-		c.mu.Unlock()
-		return c.val, nil
-	}
-	if c.failed == version {
+	case c.failed == version:
 		c.mu.Unlock()
 		return nil, graph.Errorf(graph.EUNAVAILABLE, "counting the graph's fan-out failed for this version of the graph")
+	case c.job != nil && c.job.version == version:
+		c.mu.Unlock()
+		return nil, graph.Errorf(graph.EUNAVAILABLE, "the graph's fan-out is still being counted")
 	}
-	if c.job == nil || c.job.version != version {
-		c.job = &fanOutJob{version: version, done: make(chan struct{})}
-		go s.countFanOut(c.job)
-	}
-	job := c.job
+	job := &fanOutJob{version: version, done: make(chan struct{})}
+	c.job = job
+	go s.countFanOut(job)
 	c.mu.Unlock()
 
 	wait := time.NewTimer(fanOutWait)
@@ -128,6 +119,25 @@ func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
 		return c.val, nil
 	}
 	return nil, graph.Errorf(graph.EUNAVAILABLE, "the graph's fan-out is still being counted")
+}
+
+// fanOutVersion names the graph's version: a hash of every document's id
+// and version.
+func (s *Store) fanOutVersion(ctx context.Context) (string, error) {
+	recs, err := s.query(ctx, "FanOut", cypherFanOutVersion, nil)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, r := range recs {
+		id, _, err1 := neo4j.GetRecordValue[string](r, "id")
+		v, _, err2 := neo4j.GetRecordValue[string](r, "version")
+		if err1 != nil || err2 != nil {
+			return "", s.mapErr(ctx, "FanOut", fmt.Errorf("fan-out version: %v %v", err1, err2))
+		}
+		fmt.Fprintf(h, "%s\x00%s\x00", id, v)
+	}
+	return "neo4j-" + hex.EncodeToString(h.Sum(nil)[:12]), nil
 }
 
 // countFanOut runs job and files its result in the cache.
