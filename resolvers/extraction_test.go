@@ -157,7 +157,9 @@ func TestUncuratedDrugPath(t *testing.T) {
 			Length  int
 			Sign    string
 			Summary string
-			Hops    []struct{ Claim struct{ Origin, Curation, Predicate, Sign string } }
+			Hops    []struct {
+				Claim struct{ Origin, Curation, Predicate, Sign string }
+			}
 		} `json:"mechanismToOutcomePaths"`
 	}
 	if err := json.Unmarshal(r.Data, &out); err != nil {
