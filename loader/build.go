@@ -70,23 +70,20 @@ type UncoveredLine struct {
 
 // builder holds the state of one Build.
 type builder struct {
-	rev      *Review
-	lex      *Lexicon
-	claims   *Claims
-	doc      *graph.Document
-	rep      *Report
-	key      string // document id, also the prefix of its node ids
-	studyIDs map[int]string
-	studies  map[string]*graph.Node
-	passages []string // passage index -> id
-	sections []string // section index -> id
-	edgeSeen map[string]bool
-	// concernsByPassage lets claim edges list the sentence-level
-	// concerns that touch their evidence.
-	concernsByPassage map[string][]string
-	concernCount      map[string]int
-	concernKeys       map[string]string
-	matcher           *mentionMatcher
+	rev          *Review
+	lex          *Lexicon
+	claims       *Claims
+	doc          *graph.Document
+	rep          *Report
+	key          string // document id, also the prefix of its node ids
+	studyIDs     map[int]string
+	studies      map[string]*graph.Node
+	passages     []string // passage index -> id
+	sections     []string // section index -> id
+	edgeSeen     map[string]bool
+	concernCount map[string]int
+	concernKeys  map[string]string
+	matcher      *mentionMatcher
 }
 
 // Build turns a parsed review, the lexicon and the review's claims (lex
@@ -96,7 +93,7 @@ func Build(rev *Review, lex *Lexicon, claims *Claims) (*graph.Document, *Report,
 	b := &builder{
 		rev: rev, lex: lex, claims: claims,
 		studyIDs: map[int]string{}, studies: map[string]*graph.Node{},
-		edgeSeen: map[string]bool{}, concernsByPassage: map[string][]string{},
+		edgeSeen:     map[string]bool{},
 		concernCount: map[string]int{}, concernKeys: map[string]string{},
 	}
 	b.key = "KAP:" + reviewSlug(rev)

@@ -28,7 +28,6 @@ func (b *builder) concern(kind, msg, passage, study, claim string, line int) str
 	b.node(graph.Node{ID: id, Category: graph.CategoryCitationConcern, Name: kind, Kind: kind, ConcernKind: kind, Text: msg, Line: line, Document: b.key})
 	if passage != "" {
 		b.lexEdge(id, graph.Flags, passage, "automated_agent")
-		b.concernsByPassage[passage] = append(b.concernsByPassage[passage], id)
 	}
 	if study != "" {
 		b.lexEdge(id, graph.Flags, study, "automated_agent")

@@ -201,7 +201,6 @@ func (b *builder) extraction() error {
 		pid := b.passages[c.Sentence]
 		if !slices.ContainsFunc(x.edge.Evidence, func(ev graph.Evidence) bool { return ev.Passage == pid }) {
 			x.edge.Evidence = append(x.edge.Evidence, b.sentenceEvidence(c.Sentence))
-			x.edge.Concerns = append(x.edge.Concerns, b.concernsByPassage[pid]...)
 		}
 	}
 	for i, r := range rejections {
