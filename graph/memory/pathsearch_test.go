@@ -18,46 +18,30 @@ import (
 // same order, or the same error code. Questions the enumeration refused
 // for having too many paths are counted, not compared.
 func TestPathSearchMatchesEnumeration(t *testing.T) {
-	for _, data := range []struct {
-		name string
-		docs func(testing.TB) []*graph.Document
-		n    int
-	}{
-		{"seeds", storetest.Seeds, 400},
-		{"gen10k", func(tb testing.TB) []*graph.Document { return synthetic(tb, "10k") }, 250},
-	} {
-		t.Run(data.name, func(t *testing.T) {
-			if data.name != "seeds" && testing.Short() {
-				t.Skip("-short: the synthetic graph takes seconds to build")
-			}
-			ctx := context.Background()
-			docs := data.docs(t)
-			s := New()
-			loadAll(t, s, docs)
-			qs := storetest.DrawPathQuestions(synth.DefaultSeed, docs, data.n)
-			c := &pathComparison{t: t}
-			for _, q := range qs.Paths {
-				c.same(fmt.Sprintf("Paths %+v", q),
-					func() (any, error) { return s.refPaths(ctx, q) },
-					func() (any, error) { return s.Paths(ctx, q) })
-				c.same(fmt.Sprintf("ShortestPath %+v", q),
-					func() (any, error) { return s.refShortestPath(ctx, q) },
-					func() (any, error) { return s.ShortestPath(ctx, q) })
-			}
-			for _, q := range qs.Mechanisms {
-				c.same(fmt.Sprintf("MechanismPaths %+v", q),
-					func() (any, error) { return s.refMechanismPaths(ctx, q) },
-					func() (any, error) { return s.MechanismPaths(ctx, q) })
-			}
-			t.Logf("%d questions: %d with paths (%d paths), %d without, %d refused by the enumeration",
-				c.asked, c.answered, c.paths, c.asked-c.answered-c.refused, c.refused)
-			// A comparison of empty answers proves little: most questions
-			// must have some.
-			if c.answered < c.asked/3 {
-				t.Errorf("only %d of %d questions have paths", c.answered, c.asked)
-			}
-		})
-	}
+	forPathData(t, 400, 250, func(t *testing.T, s *Store, docs []*graph.Document, qs storetest.PathQuestions) {
+		ctx := context.Background()
+		c := &pathComparison{t: t}
+		for _, q := range qs.Paths {
+			c.same(fmt.Sprintf("Paths %+v", q),
+				func() (any, error) { return s.refPaths(ctx, q) },
+				func() (any, error) { return s.Paths(ctx, q) })
+			c.same(fmt.Sprintf("ShortestPath %+v", q),
+				func() (any, error) { return s.refShortestPath(ctx, q) },
+				func() (any, error) { return s.ShortestPath(ctx, q) })
+		}
+		for _, q := range qs.Mechanisms {
+			c.same(fmt.Sprintf("MechanismPaths %+v", q),
+				func() (any, error) { return s.refMechanismPaths(ctx, q) },
+				func() (any, error) { return s.MechanismPaths(ctx, q) })
+		}
+		t.Logf("%d questions: %d with paths (%d paths), %d without, %d refused by the enumeration",
+			c.asked, c.answered, c.paths, c.asked-c.answered-c.refused, c.refused)
+		// A comparison of empty answers proves little: most questions
+		// must have some.
+		if c.answered < c.asked/3 {
+			t.Errorf("only %d of %d questions have paths", c.answered, c.asked)
+		}
+	})
 }
 
 type pathComparison struct {
@@ -118,83 +102,67 @@ func countPaths(v any) int {
 // node taken from the middle of one of its unrestricted answers (so that
 // the restriction bites), with both, and with the source or target as via.
 func TestRestrictedPathSearchMatchesFiltering(t *testing.T) {
-	for _, data := range []struct {
-		name string
-		docs func(testing.TB) []*graph.Document
-		n    int
-	}{
-		{"seeds", storetest.Seeds, 300},
-		{"gen10k", func(tb testing.TB) []*graph.Document { return synthetic(tb, "10k") }, 120},
-	} {
-		t.Run(data.name, func(t *testing.T) {
-			if data.name != "seeds" && testing.Short() {
-				t.Skip("-short: the synthetic graph takes seconds to build")
+	forPathData(t, 300, 120, func(t *testing.T, s *Store, docs []*graph.Document, qs storetest.PathQuestions) {
+		ctx := context.Background()
+		c := &pathComparison{t: t}
+		narrowed := 0
+		// viaOf is a node in the middle of the last of ps, or "".
+		viaOf := func(ps []*graph.Path, err error) string {
+			if err != nil || len(ps) == 0 {
+				return ""
 			}
-			ctx := context.Background()
-			docs := data.docs(t)
-			s := New()
-			loadAll(t, s, docs)
-			qs := storetest.DrawPathQuestions(synth.DefaultSeed, docs, data.n)
-			c := &pathComparison{t: t}
-			narrowed := 0
-			// viaOf is a node in the middle of the last of ps, or "".
-			viaOf := func(ps []*graph.Path, err error) string {
-				if err != nil || len(ps) == 0 {
-					return ""
+			p := ps[len(ps)-1]
+			if len(p.Nodes) < 3 {
+				return ""
+			}
+			return p.Nodes[len(p.Nodes)/2]
+		}
+		for i, q := range qs.Paths {
+			all, err := s.refPaths(ctx, q)
+			variants := []graph.PathQuery{q, q, q, q}
+			variants[0].StatedOnly = true
+			variants[1].Via = viaOf(all, err)
+			variants[2].StatedOnly, variants[2].Via = true, variants[1].Via
+			variants[3].Via = []string{q.From, q.To}[i%2]
+			for _, v := range variants {
+				if !v.StatedOnly && v.Via == "" {
+					continue
 				}
-				p := ps[len(ps)-1]
-				if len(p.Nodes) < 3 {
-					return ""
+				c.same(fmt.Sprintf("Paths %+v", v),
+					func() (any, error) { return s.refPaths(ctx, v) },
+					func() (any, error) {
+						got, err := s.Paths(ctx, v)
+						if err == nil && len(got) < len(all) {
+							narrowed++
+						}
+						return got, err
+					})
+				c.same(fmt.Sprintf("ShortestPath %+v", v),
+					func() (any, error) { return s.refShortestPath(ctx, v) },
+					func() (any, error) { return s.ShortestPath(ctx, v) })
+			}
+		}
+		for _, q := range qs.Mechanisms {
+			all, err := s.refMechanismPaths(ctx, q)
+			variants := []graph.MechanismPathQuery{q, q, q}
+			variants[0].StatedOnly = true
+			variants[1].Via = viaOf(all, err)
+			variants[2].StatedOnly, variants[2].Via = true, variants[1].Via
+			for _, v := range variants {
+				if !v.StatedOnly && v.Via == "" {
+					continue
 				}
-				return p.Nodes[len(p.Nodes)/2]
+				c.same(fmt.Sprintf("MechanismPaths %+v", v),
+					func() (any, error) { return s.refMechanismPaths(ctx, v) },
+					func() (any, error) { return s.MechanismPaths(ctx, v) })
 			}
-			for i, q := range qs.Paths {
-				all, err := s.refPaths(ctx, q)
-				variants := []graph.PathQuery{q, q, q, q}
-				variants[0].StatedOnly = true
-				variants[1].Via = viaOf(all, err)
-				variants[2].StatedOnly, variants[2].Via = true, variants[1].Via
-				variants[3].Via = []string{q.From, q.To}[i%2]
-				for _, v := range variants {
-					if !v.StatedOnly && v.Via == "" {
-						continue
-					}
-					c.same(fmt.Sprintf("Paths %+v", v),
-						func() (any, error) { return s.refPaths(ctx, v) },
-						func() (any, error) {
-							got, err := s.Paths(ctx, v)
-							if err == nil && len(got) < len(all) {
-								narrowed++
-							}
-							return got, err
-						})
-					c.same(fmt.Sprintf("ShortestPath %+v", v),
-						func() (any, error) { return s.refShortestPath(ctx, v) },
-						func() (any, error) { return s.ShortestPath(ctx, v) })
-				}
-			}
-			for _, q := range qs.Mechanisms {
-				all, err := s.refMechanismPaths(ctx, q)
-				variants := []graph.MechanismPathQuery{q, q, q}
-				variants[0].StatedOnly = true
-				variants[1].Via = viaOf(all, err)
-				variants[2].StatedOnly, variants[2].Via = true, variants[1].Via
-				for _, v := range variants {
-					if !v.StatedOnly && v.Via == "" {
-						continue
-					}
-					c.same(fmt.Sprintf("MechanismPaths %+v", v),
-						func() (any, error) { return s.refMechanismPaths(ctx, v) },
-						func() (any, error) { return s.MechanismPaths(ctx, v) })
-				}
-			}
-			t.Logf("%d restricted questions: %d with paths (%d paths), %d refused by the enumeration; %d path answers narrowed by the restriction",
-				c.asked, c.answered, c.paths, c.refused, narrowed)
-			if c.answered < c.asked/4 || narrowed == 0 {
-				t.Errorf("only %d of %d restricted questions have paths, %d narrowed", c.answered, c.asked, narrowed)
-			}
-		})
-	}
+		}
+		t.Logf("%d restricted questions: %d with paths (%d paths), %d refused by the enumeration; %d path answers narrowed by the restriction",
+			c.asked, c.answered, c.paths, c.refused, narrowed)
+		if c.answered < c.asked/4 || narrowed == 0 {
+			t.Errorf("only %d of %d restricted questions have paths, %d narrowed", c.answered, c.asked, narrowed)
+		}
+	})
 }
 
 // TestViaUnknownNode: a via that names no node is refused like an unknown
@@ -210,5 +178,30 @@ func TestViaUnknownNode(t *testing.T) {
 	_, err = s.MechanismPaths(ctx, graph.MechanismPathQuery{From: "CHEBI:6121", Via: "KAP:nope"})
 	if graph.ErrorCode(err) != graph.ENOTFOUND {
 		t.Errorf("MechanismPaths: %v, want ENOTFOUND", err)
+	}
+}
+
+// forPathData runs test over the seeds and over the synthetic 10k graph
+// (not under -short), each loaded into a new store, with path questions
+// drawn with the fixed seed: nSeeds and nGen of them.
+func forPathData(t *testing.T, nSeeds, nGen int, test func(t *testing.T, s *Store, docs []*graph.Document, qs storetest.PathQuestions)) {
+	t.Helper()
+	for _, data := range []struct {
+		name string
+		docs func(testing.TB) []*graph.Document
+		n    int
+	}{
+		{"seeds", storetest.Seeds, nSeeds},
+		{"gen10k", func(tb testing.TB) []*graph.Document { return synthetic(tb, "10k") }, nGen},
+	} {
+		t.Run(data.name, func(t *testing.T) {
+			if data.name != "seeds" && testing.Short() {
+				t.Skip("-short: the synthetic graph takes seconds to build")
+			}
+			docs := data.docs(t)
+			s := New()
+			loadAll(t, s, docs)
+			test(t, s, docs, storetest.DrawPathQuestions(synth.DefaultSeed, docs, data.n))
+		})
 	}
 }

@@ -33,18 +33,7 @@ func TestPathSearchMatchesEnumeration(t *testing.T) {
 		t.Run(data.name, func(t *testing.T) {
 			ctx := context.Background()
 			docs := data.docs(t)
-			s := testStore(t)
-			wipe(t, s)
-			benchData = ""
-			mem := memory.New()
-			for _, d := range docs {
-				if _, err := s.Load(ctx, d); err != nil {
-					t.Fatalf("load %s: %v", d.ID, err)
-				}
-				if _, err := mem.Load(ctx, d); err != nil {
-					t.Fatalf("load %s: %v", d.ID, err)
-				}
-			}
+			s, mem := loadBoth(t, docs)
 			if data.name == "gen10k" {
 				benchData = "gen10k" // the benchmarks' data set, see bench_test.go
 			}
@@ -143,18 +132,7 @@ func TestRestrictedPathsMatchMemory(t *testing.T) {
 	}
 	ctx := context.Background()
 	docs := storetest.Seeds(t)
-	s := testStore(t)
-	wipe(t, s)
-	benchData = ""
-	mem := memory.New()
-	for _, d := range docs {
-		if _, err := s.Load(ctx, d); err != nil {
-			t.Fatalf("load %s: %v", d.ID, err)
-		}
-		if _, err := mem.Load(ctx, d); err != nil {
-			t.Fatalf("load %s: %v", d.ID, err)
-		}
-	}
+	s, mem := loadBoth(t, docs)
 	viaOf := func(ps []*graph.Path, err error) string {
 		if err != nil || len(ps) == 0 || len(ps[len(ps)-1].Nodes) < 3 {
 			return ""
@@ -199,4 +177,24 @@ func TestRestrictedPathsMatchMemory(t *testing.T) {
 	if answered < c.asked/4 {
 		t.Errorf("only %d of %d restricted questions have paths", answered, c.asked)
 	}
+}
+
+// loadBoth empties the test database and loads docs into it and into a
+// new embedded store, for the tests that hold this engine to that one.
+func loadBoth(t *testing.T, docs []*graph.Document) (*Store, *memory.Store) {
+	t.Helper()
+	ctx := context.Background()
+	s := testStore(t)
+	wipe(t, s)
+	benchData = ""
+	mem := memory.New()
+	for _, d := range docs {
+		if _, err := s.Load(ctx, d); err != nil {
+			t.Fatalf("load %s: %v", d.ID, err)
+		}
+		if _, err := mem.Load(ctx, d); err != nil {
+			t.Fatalf("load %s: %v", d.ID, err)
+		}
+	}
+	return s, mem
 }
