@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kapgraph/kapgraph/app"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
 )

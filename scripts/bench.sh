@@ -4,11 +4,11 @@
 # starts a Neo4j of its own (scripts/neo4j.sh, under .cache/bench-neo4j,
 # emptied first), and runs bench/cmd/kapbench, which loads each graph size,
 # starts the servers, checks that every system gives the same answers,
-# times them, stops them, and writes BENCHMARKS.md and bench/plots/*.png.
+# times them, stops them, and writes BENCHMARKS.md and tools/bench/plots/*.png.
 # Neo4j is stopped on exit.
 #
 #   scripts/bench.sh                      # the full run: 10k, 100k, 1m nodes (~40 min on 2 cores)
-#   scripts/bench.sh -sizes 10k,100k      # any kapbench flags (go run ./bench/cmd/kapbench -h)
+#   scripts/bench.sh -sizes 10k,100k      # any kapbench flags (go run ./tools/bench/cmd/kapbench -h)
 #   scripts/bench.sh --quick              # CI's quick version: go test -bench in bench/ (10k, < 5 min)
 #
 # Environment: BENCH_NEO4J_PORT (default 7731), BENCH_NEO4J_HEAP and
@@ -30,9 +30,9 @@ need node "the peer runs on Node 20+"
 need npm "the peer's packages"
 
 peer_install() {
-	if [[ ! -d bench/peer/node_modules/@neo4j/graphql ]]; then
-		say "installing the peer (npm ci in bench/peer)"
-		(cd bench/peer && npm ci --no-audit --no-fund >&2)
+	if [[ ! -d tools/bench/peer/node_modules/@neo4j/graphql ]]; then
+		say "installing the peer (npm ci in tools/bench/peer)"
+		(cd tools/bench/peer && npm ci --no-audit --no-fund >&2)
 	fi
 }
 
@@ -40,15 +40,15 @@ if [[ ${1:-} == --quick ]]; then
 	shift
 	peer_install
 	say "quick benchmark: go test -bench in bench/ (it starts its own Neo4j)"
-	cd bench
+	cd tools/bench
 	exec go test -count=1 -run 'TestAnswersEqual' -bench . -benchtime "${BENCH_BENCHTIME:-20x}" -timeout 30m "$@" .
 fi
 
 say "building kapgraph, kapserve and kapbench"
 mkdir -p .cache/bench/bin
 go build -o .cache/bench/bin/kapgraph ./cmd/kapgraph
-go build -o .cache/bench/bin/kapserve ./bench/cmd/kapserve
-go build -o .cache/bench/bin/kapbench ./bench/cmd/kapbench
+go build -o .cache/bench/bin/kapserve ./tools/bench/cmd/kapserve
+go build -o .cache/bench/bin/kapbench ./tools/bench/cmd/kapbench
 peer_install
 
 export KAPGRAPH_NEO4J_HOME="$root/.cache/bench-neo4j"
@@ -84,4 +84,4 @@ export BENCH_NEO4J_CONFIG="heap $KAPGRAPH_NEO4J_HEAP, page cache $KAPGRAPH_NEO4J
 export BENCH_COMMAND="scripts/bench.sh${*:+ $*}"
 say "running the benchmark"
 .cache/bench/bin/kapbench -neo4j-pid "$neo4j_pid" "$@"
-say "done: BENCHMARKS.md and bench/plots/"
+say "done: BENCHMARKS.md and tools/bench/plots/"

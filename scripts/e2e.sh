@@ -2,4 +2,4 @@
 # The tests that need a running server and a browser; see e2e/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec e2e/run.sh "$@"
+exec tools/e2e/run.sh "$@"

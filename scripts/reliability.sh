@@ -71,8 +71,8 @@ trap cleanup EXIT
 
 step "build"
 go build -o "$art/bin/kapgraph" ./cmd/kapgraph
-go build -o "$art/bin/kapload" ./reliability/cmd/kapload
-go build -o "$art/bin/reliabilityreport" ./reliability/cmd/reliabilityreport
+go build -o "$art/bin/kapload" ./tools/reliability/cmd/kapload
+go build -o "$art/bin/reliabilityreport" ./tools/reliability/cmd/reliabilityreport
 
 report_args=()
 if ((run_tests)); then
@@ -82,7 +82,7 @@ if ((run_tests)); then
 	if ! env -u NEO4J_URI -u NEO4J_USERNAME -u NEO4J_PASSWORD -u NEO4J_DATABASE -u KAPGRAPH_NEO4J_HOME \
 		go test -count=1 -json -timeout 30m \
 		-run 'TestHostile|TestSlowClient|TestProductionSwitches|TestNoAdminSurface|^Fuzz|TestInjection|TestDatabaseFaults|TestDriverConfiguration|TestServeSwitches|TestSchemaSurface|TestHTTPSurface' \
-		./httpapi/ ./resolvers/ ./reliability/... >"$art/tests.json"; then
+		./api/httpapi/ ./resolvers/ ./tools/reliability/... >"$art/tests.json"; then
 		status=1
 	fi
 	# A readable summary of the JSON for the log.
@@ -94,7 +94,7 @@ fi
 if [[ -n $fuzz ]]; then
 	step "fuzzing each target for $fuzz"
 	: >"$art/fuzz.tsv"
-	for spec in httpapi:FuzzGraphQLPost httpapi:FuzzGraphQLGet resolvers:FuzzNodeFilter resolvers:FuzzSearch resolvers:FuzzPathInputs; do
+	for spec in api/httpapi:FuzzGraphQLPost api/httpapi:FuzzGraphQLGet resolvers:FuzzNodeFilter resolvers:FuzzSearch resolvers:FuzzPathInputs; do
 		pkg=${spec%%:*} target=${spec#*:}
 		log="$art/fuzz-$target.log"
 		result=ok

@@ -18,17 +18,17 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # Install the pinned packages unless they are installed from this lock.
-if [ ! -e contract/node_modules/.package-lock.json ] || [ contract/package-lock.json -nt contract/node_modules/.package-lock.json ]; then
-	(cd contract && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+if [ ! -e tools/contract/node_modules/.package-lock.json ] || [ tools/contract/package-lock.json -nt tools/contract/node_modules/.package-lock.json ]; then
+	(cd tools/contract && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
-inspector=contract/node_modules/.bin/graphql-inspector
+inspector=tools/contract/node_modules/.bin/graphql-inspector
 
 failed=0
 # judge NAME OLD NEW CHANGELOG_TOUCHED
 judge() {
 	local name=$1 old=$2 new=$3 changelog=$4
 	echo "schema-check: $name" >&2
-	if ! node contract/removals.mjs "$old" "$new"; then
+	if ! node tools/contract/removals.mjs "$old" "$new"; then
 		echo "schema-check: $name removes members that were not deprecated first" >&2
 		failed=1
 	fi

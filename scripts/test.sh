@@ -14,7 +14,7 @@ step() { printf '\n== %s\n' "$*" >&2; }
 
 step "generated code is up to date"
 go generate ./...
-if ! git diff --exit-code --stat -- resolvers/generated resolvers/model client; then
+if ! git diff --exit-code --stat -- resolvers/generated resolvers/model api/client; then
 	echo "generated code differs from the committed code: run go generate ./... and commit" >&2
 	exit 1
 fi
@@ -45,7 +45,7 @@ trap cleanup EXIT
 # its own Neo4j too (.cache/neo4j-faults), which its fault tests stop and
 # kill.
 step "go test -race (every package but the benchmark)"
-mapfile -t pkgs < <(go list ./... | grep -v '^github.com/kapgraph/kapgraph/bench$')
+mapfile -t pkgs < <(go list ./... | grep -v '^github.com/kapgraph/kapgraph/tools/bench$')
 go test -race -count=1 -timeout 30m "${pkgs[@]}" 2>&1 | tee artifacts/go-test.log
 test "${PIPESTATUS[0]}" -eq 0
 

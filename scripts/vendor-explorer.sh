@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # vendor-explorer.sh copies the graph explorer's third-party files from the
-# npm registry into explorer/assets/vendor/, where go:embed puts them into
+# npm registry into ui/explorer/assets/vendor/, where go:embed puts them into
 # the binary. The explorer (/explore) must work offline and under a strict
 # CSP (script-src 'self'), so nothing is loaded from a CDN: the files are
 # committed and `go build` needs no npm.
 #
 # Reproducible: the version and tarball integrity are pinned below; the
 # script refuses a tarball whose sha512 differs, and records the sha256 of
-# every copied file in explorer/assets/vendor/VERSIONS (which
+# every copied file in ui/explorer/assets/vendor/VERSIONS (which
 # explorer_test.go checks against the committed files). Run it only to
 # change a version.
 #
@@ -15,13 +15,13 @@
 # neighbourhoods: cytoscape's built-in force-directed layout leaves the
 # review's hub-and-spoke graph stretched and tangled.
 #
-# SVG export is written in explorer/assets/js/export.js rather than taken from
+# SVG export is written in ui/explorer/assets/js/export.js rather than taken from
 # cytoscape-svg: that extension is GPL-3.0, which would bind the whole
 # binary.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-DEST=explorer/assets/vendor
+DEST=ui/explorer/assets/vendor
 
 # name version integrity (npm's dist.integrity of the tarball)
 PKGS=(

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # vendor-web.sh copies the GraphiQL playground's third-party files from the
-# npm registry into web/static/, where go:embed puts them into the binary.
+# npm registry into ui/playground/static/, where go:embed puts them into the binary.
 # The playground must work offline and under a strict CSP, so nothing is
 # loaded from a CDN: the files are committed and `go build` needs no npm.
 #
 # Reproducible: versions and tarball integrity are pinned below; the script
 # refuses a tarball whose sha512 differs, and records the sha256 of every
-# copied file in web/static/VERSIONS. Run it only to change a version.
+# copied file in ui/playground/static/VERSIONS. Run it only to change a version.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-DEST=web/static
+DEST=ui/playground/static
 
 # name version integrity (npm's dist.integrity of the tarball)
 PKGS=(
@@ -19,7 +19,7 @@ PKGS=(
 	"react-dom 18.3.1 sha512-5m4nQKp+rZRb09LNH59GM4BxTh9251/ylbKIbpe7TpGxfJ+9kv6BLkLBXIjjspbgbnIBNqlI23tRnTWT0snUIw=="
 )
 
-# files to copy: package, path inside the tarball, name in web/static
+# files to copy: package, path inside the tarball, name in ui/playground/static
 FILES=(
 	"graphiql package/graphiql.min.js graphiql.min.js"
 	"graphiql package/graphiql.min.css graphiql.min.css"

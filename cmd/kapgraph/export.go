@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/kapgraph/kapgraph/export"
+	"github.com/kapgraph/kapgraph/api/export"
 	"github.com/kapgraph/kapgraph/graph/memory"
 )
 

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/export"
+	"github.com/kapgraph/kapgraph/api/export"
 )
 
 // noNeo4j is an environment without NEO4J_URI, so exports use the

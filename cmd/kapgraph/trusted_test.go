@@ -7,13 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/client"
+	"github.com/kapgraph/kapgraph/api/client"
 	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // operationsDir is the Go client's operations folder: the trusted-document
 // list `serve --trusted-documents` is meant to be given.
-const operationsDir = "../../client/operations"
+const operationsDir = "../../api/client/operations"
 
 // TestServeTrustedDocuments serves with the client's operations as the
 // trusted documents, set by the flag and by the environment: the

@@ -28,7 +28,7 @@ const CodeDocumentNotTrusted = "PERSISTED_QUERY_NOT_ALLOWED"
 
 // TrustedDocuments is a persisted-query list enforced as an allowlist: the
 // only operations a server will run. It is read from a folder of
-// .graphql files (client/operations is one), so the operations a client
+// .graphql files (api/client/operations is one), so the operations a client
 // is generated from are the list, and what the client sends needs no
 // separate registration step.
 //

@@ -1,0 +1,85 @@
+// Package app is the one place that assembles kapgraph's HTTP server from
+// its parts: the GraphQL executor over a store (resolvers, with its
+// limits and dataloaders), the HTTP surface around it (httpapi), the
+// explorer and the exports. `kapgraph serve`, the benchmark harness, the
+// reliability tests and every end-to-end test build their server here, so
+// what they measure and test is what users run.
+package app
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"slices"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/kapgraph/kapgraph/api/export"
+	"github.com/kapgraph/kapgraph/api/httpapi"
+	"github.com/kapgraph/kapgraph/api/trapi"
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/traced"
+	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/schema"
+	"github.com/kapgraph/kapgraph/ui/explorer"
+)
+
+// Config is everything a server can be told; the zero value is the
+// default server (see httpapi.Config and resolvers.Options for each
+// knob's default).
+type Config struct {
+	// HTTP configures the HTTP surface: CORS, body size, request
+	// deadline, admission, playground, caching.
+	HTTP httpapi.Config
+	// GraphQL configures the executor: limits and dataloaders. Its
+	// Logger, when nil, is the server's logger.
+	GraphQL resolvers.Options
+	// Registry receives the server's metrics and is what /metrics
+	// exposes; nil makes a private one.
+	Registry *prometheus.Registry
+	// Tracer receives one span tree per request: the HTTP request, the
+	// GraphQL operation, each store call and each Neo4j statement. Nil
+	// traces nothing (and costs nothing).
+	Tracer trace.TracerProvider
+}
+
+// NewServer returns kapgraph's whole HTTP surface over store. logger
+// receives access logs, server errors and recovered panics; nil discards.
+func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler {
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	gqlOpts := cfg.GraphQL
+	if gqlOpts.Logger == nil {
+		gqlOpts.Logger = logger
+	}
+	if cfg.Tracer != nil {
+		store = traced.Wrap(store, cfg.Tracer)
+		gqlOpts.Extensions = append(slices.Clip(gqlOpts.Extensions), resolvers.NewTracing(cfg.Tracer))
+	}
+	var sdl []byte
+	if gqlOpts.Limits.Introspection {
+		// The SDL is embedded, so reading it cannot fail at run time;
+		// if it ever did, the route is left out rather than the server.
+		if b, err := schema.SDL(); err == nil {
+			sdl = b
+		} else {
+			logger.Error("schema: reading the SDL", "err", err)
+		}
+	}
+	tr := trapi.NewHandlers(store, logger)
+	return httpapi.NewServer(cfg.HTTP, httpapi.Deps{
+		GraphQL:    resolvers.NewExecutor(store, gqlOpts),
+		Pinger:     store,
+		Logger:     logger,
+		Registry:   cfg.Registry,
+		Explorer:   explorer.Handler(),
+		Export:     export.Handler(store),
+		SDL:        sdl,
+		Tracer:     cfg.Tracer,
+		TRAPIQuery: tr.Query(),
+		TRAPIMeta:  tr.MetaKnowledgeGraph(),
+		TRAPIBusy:  tr.Busy(),
+	})
+}

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kapgraph/kapgraph/tools/bench"
+)
+
+// meters are the processes whose CPU time each system's cells are
+// charged: its server (the bench process itself for the Cypher floor,
+// whose driver runs here) and, for those that use it, Neo4j.
+func (h *harness) meters(emb *bench.Process) map[string]bench.Meter {
+	db := h.neo4jProc()
+	m := map[string]bench.Meter{
+		bench.SysKapgraphNeo4j: {Server: bench.Proc{Label: "kapgraph serve", PID: h.kap.PID()}, DB: db},
+		bench.SysCypher:        {Server: bench.SelfProc("the driver"), DB: db},
+		bench.SysPeer:          {Server: bench.Proc{Label: "node (the peer)", PID: h.peer.PID()}, DB: db},
+	}
+	if emb != nil {
+		m[bench.SysKapgraphMem] = bench.Meter{Server: bench.Proc{Label: "kapserve", PID: emb.PID()}}
+	}
+	return m
+}
+
+// neo4jProc is Neo4j: -neo4j-pid, else whoever listens on NEO4J_URI's
+// port; without either its CPU time is not measured (and the report
+// says so by leaving the column empty).
+func (h *harness) neo4jProc() bench.Proc {
+	if h.o.neo4jPID > 0 {
+		return bench.Proc{Label: "neo4j", PID: h.o.neo4jPID}
+	}
+	port := 7687
+	if u, err := url.Parse(os.Getenv("NEO4J_URI")); err == nil && u.Port() != "" {
+		port, _ = strconv.Atoi(u.Port())
+	}
+	pid, err := bench.ListenerPID(port)
+	if err != nil {
+		say("Neo4j's CPU time will not be measured: %v", err)
+		return bench.Proc{PID: -1}
+	}
+	h.o.neo4jPID = pid
+	return bench.Proc{Label: "neo4j", PID: pid}
+}
+
+func cpuNote(c bench.Cell) string {
+	if c.ServerProc == "" && c.DBProc == "" {
+		return ""
+	}
+	if c.DBProc == "" {
+		return fmt.Sprintf(" cpu %.2f ms/req", c.ServerCPU*1000)
+	}
+	return fmt.Sprintf(" cpu %.2f+%.2f ms/req", c.ServerCPU*1000, c.DBCPU*1000)
+}
+
+func (h *harness) memory(emb *bench.Process) []bench.MemoryPoint {
+	var out []bench.MemoryPoint
+	add := func(sys string, pid int, note string) {
+		if pid <= 0 {
+			return
+		}
+		if rss, peak, err := bench.RSS(pid); err == nil {
+			out = append(out, bench.MemoryPoint{System: sys, RSS: rss, Peak: peak, Note: note})
+		}
+	}
+	add(bench.SysKapgraphNeo4j, h.kap.PID(), "kapgraph serve with NEO4J_URI")
+	if emb != nil {
+		add(bench.SysKapgraphMem, emb.PID(), "whole graph in process")
+	}
+	add(bench.SysPeer, h.peer.PID(), "node, @neo4j/graphql + Yoga")
+	add("neo4j", h.o.neo4jPID, "the database (heap + page cache + JVM)")
+	return out
+}
+
+// reviewMemory measures the real kapgraph binary on the embedded store
+// with only the seed review: the small deployment.
+func (h *harness) reviewMemory(ctx context.Context) error {
+	addr := freeAddr()
+	p, err := h.start("kapgraph-review", []string{"NEO4J_URI="}, h.o.kapgraph, "serve", "--addr", addr, "--log-format", "json")
+	if err != nil {
+		return err
+	}
+	defer p.Stop(10 * time.Second)
+	if err := bench.WaitHTTP(ctx, p, "http://"+addr+"/readyz", 2*time.Minute); err != nil {
+		return err
+	}
+	s := bench.NewKapgraph("kapgraph-review", "http://"+addr+"/graphql", bench.Params{
+		Entity: "CHEBI:6121", PathFrom: "CHEBI:6121", Centre: "GO:0031929"}, bench.Cursor.ForKapgraph)
+	for range 50 {
+		for _, q := range []bench.QueryID{bench.QStats, bench.QEntity, bench.QPaths6, bench.QNeighborhood, bench.QList} {
+			s.Ask(ctx, q, 0, false)
+		}
+	}
+	rss, peak, err := bench.RSS(p.PID())
+	if err != nil {
+		return err
+	}
+	h.res.Review = bench.MemoryPoint{System: "kapgraph serve (embedded)", RSS: rss, Peak: peak, Note: "real binary, built-in seeds, after 250 requests"}
+	say("review only: kapgraph serve embedded RSS %d MB (peak %d MB)", rss>>20, peak>>20)
+	return nil
+}
+
+func mustJSON(v any) []byte {
+	b, _ := json.MarshalIndent(v, "", "  ")
+	return b
+}
+
+func (h *harness) write() error {
+	r := h.res
+	if h.o.merge != "" && !h.merged {
+		h.merged = true
+		b, err := os.ReadFile(h.o.merge)
+		if err != nil {
+			return err
+		}
+		var old bench.Results
+		if err := json.Unmarshal(b, &old); err != nil {
+			return err
+		}
+		h.earlier = old.Sizes
+		r.Started = old.Started
+		r.Notes = append(old.Notes, r.Notes...)
+		if len(old.Profiles) > 0 {
+			r.Profiles = append(old.Profiles, r.Profiles...)
+		}
+		r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by the run begun %s; the rest by the run that resumed it (%s).",
+			sizeNames(old.Sizes), old.Started.UTC().Format("15:04 UTC"), h.res.Command))
+	}
+	if len(h.earlier) > 0 {
+		mine := r.Sizes
+		r.Sizes = nil
+		for _, s := range h.earlier {
+			if !hasSize(mine, s.Name) {
+				r.Sizes = append(r.Sizes, s)
+			}
+		}
+		r.Sizes = append(r.Sizes, mine...)
+		defer func() { r.Sizes = mine }()
+	}
+	if a, err := os.ReadFile(h.o.analysis); err == nil {
+		r.Analysis = string(a)
+	}
+	if err := os.WriteFile(filepath.Join(h.o.work, "results.json"), mustJSON(r), 0o644); err != nil {
+		return err
+	}
+	base := filepath.Dir(h.o.out)
+	files, err := r.Plots(h.o.plots, base)
+	if err != nil {
+		return fmt.Errorf("plots: %w", err)
+	}
+	r.PlotFiles = files
+	return os.WriteFile(h.o.out, []byte(r.Markdown()), 0o644)
+}
+
+func (h *harness) machine(ctx context.Context) {
+	m := &h.res.Machine
+	m.CPUs = runtime.NumCPU()
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "model name") {
+				m.CPU = strings.TrimSpace(strings.SplitN(l, ":", 2)[1])
+				break
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		f := strings.Fields(strings.SplitN(string(b), "\n", 2)[0])
+		if len(f) >= 2 {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			m.MemoryGB = fmt.Sprintf("%.1f GiB", kb/(1<<20))
+		}
+	}
+	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+		m.Kernel = strings.TrimSpace(string(b))
+	}
+	m.Go = runtime.Version()
+	if out, err := exec.Command("java", "-version").CombinedOutput(); err == nil {
+		m.Java = strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
+	}
+	if out, err := exec.Command(h.o.node, "--version").Output(); err == nil {
+		m.Node = strings.TrimSpace(string(out))
+	}
+	if b, err := os.ReadFile(filepath.Join(h.o.peerDir, "node_modules/@neo4j/graphql/package.json")); err == nil {
+		var pj struct{ Version string }
+		json.Unmarshal(b, &pj)
+		m.Peer = "@neo4j/graphql " + pj.Version
+	}
+	if res, err := neo4jdrv.ExecuteQuery(ctx, h.drv, "CALL dbms.components() YIELD name, versions, edition RETURN name + ' ' + versions[0] + ' ' + edition", nil,
+		neo4jdrv.EagerResultTransformer, neo4jdrv.ExecuteQueryWithDatabase("system")); err == nil && len(res.Records) > 0 {
+		m.Neo4j = fmt.Sprint(res.Records[0].Values[0])
+	}
+	m.Neo4jCfg = h.o.neo4jCfg
+	m.LoadAvg = "at the start " + loadAvg()
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}

@@ -1,0 +1,536 @@
+// Command reliabilityreport renders RELIABILITY.md from what the
+// reliability run produced: the `go test -json` output of the tests (each
+// case they check is a reliability.Record line in it), the JSON results of
+// kapload, and optionally the summaries of fuzzing runs. Nothing in the
+// report is written by hand; scripts/reliability.sh runs everything and
+// then this.
+//
+//	reliabilityreport -tests tests.json -load embedded.json -load neo4j.json -fuzz fuzz.txt -out RELIABILITY.md
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kapgraph/kapgraph/tools/reliability"
+)
+
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+func main() {
+	var tests, loads, fuzz, notes multi
+	out := flag.String("out", "RELIABILITY.md", "the markdown file to write")
+	command := flag.String("command", "scripts/reliability.sh", "the command that produced the inputs, for the report")
+	flag.Var(&tests, "tests", "go test -json output (repeatable)")
+	flag.Var(&loads, "load", "kapload -json result (repeatable)")
+	flag.Var(&fuzz, "fuzz", "fuzzing summary: lines of 'target<TAB>seconds<TAB>execs<TAB>result' (repeatable)")
+	flag.Var(&notes, "note", "a line for the run section, e.g. the mode (repeatable)")
+	flag.Parse()
+
+	r := &report{command: *command, notes: notes}
+	for _, f := range tests {
+		if err := r.readTests(f); err != nil {
+			fail(err)
+		}
+	}
+	for _, f := range loads {
+		if err := r.readLoad(f); err != nil {
+			fail(err)
+		}
+	}
+	for _, f := range fuzz {
+		if err := r.readFuzz(f); err != nil {
+			fail(err)
+		}
+	}
+	var b strings.Builder
+	r.render(&b)
+	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+		fail(err)
+	}
+	if !r.ok() {
+		fmt.Fprintf(os.Stderr, "reliabilityreport: %s written; some cases failed\n", *out)
+		os.Exit(1)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "reliabilityreport:", err)
+	os.Exit(2)
+}
+
+// ---- inputs ---------------------------------------------------------------
+
+type testEvent struct {
+	Time    time.Time
+	Action  string
+	Package string
+	Test    string
+	Output  string
+	Elapsed float64
+}
+
+type testResult struct {
+	pkg, name string
+	action    string // pass, fail, skip
+	elapsed   float64
+	output    strings.Builder
+}
+
+type recorded struct {
+	reliability.Case
+	test string
+}
+
+type loadResult struct {
+	Label         string  `json:"label"`
+	Clients       int     `json:"clients"`
+	Seconds       float64 `json:"seconds"`
+	WarmupSeconds float64 `json:"warmupSeconds"`
+	SettleSeconds float64 `json:"settleSeconds"`
+	Requests      int     `json:"requests"`
+	Errors        int     `json:"errors"`
+	ErrorsByCode  map[string]int
+	ErrorSamples  []string `json:"errorSamples"`
+	Throughput    float64  `json:"throughputRps"`
+	Latency       latency  `json:"latency"`
+	ByQuery       map[string]struct {
+		Requests int     `json:"requests"`
+		Errors   int     `json:"errors"`
+		Latency  latency `json:"latency"`
+	} `json:"byQuery"`
+	ServerCold     figures `json:"serverCold"`
+	ServerBaseline figures `json:"serverBaseline"`
+	ServerPeak     figures `json:"serverPeak"`
+	ServerAfter    figures `json:"serverAfter"`
+	Checks         []struct {
+		Name   string `json:"name"`
+		OK     bool   `json:"ok"`
+		Detail string `json:"detail"`
+	} `json:"checks"`
+	OK bool `json:"ok"`
+}
+
+type latency struct {
+	P50 float64 `json:"p50Ms"`
+	P95 float64 `json:"p95Ms"`
+	P99 float64 `json:"p99Ms"`
+	Max float64 `json:"maxMs"`
+}
+
+type figures struct {
+	Goroutines float64 `json:"goroutines"`
+	RSSBytes   float64 `json:"rssBytes"`
+	HeapBytes  float64 `json:"heapBytes"`
+}
+
+type fuzzRun struct {
+	target, seconds, execs, result string
+}
+
+type report struct {
+	command string
+	notes   []string
+	tests   []*testResult
+	byKey   map[string]*testResult
+	cases   []recorded
+	loads   []loadResult
+	fuzz    []fuzzRun
+	started time.Time
+}
+
+func (r *report) readTests(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if r.byKey == nil {
+		r.byKey = map[string]*testResult{}
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var ev testEvent
+		if json.Unmarshal(sc.Bytes(), &ev) != nil || ev.Test == "" {
+			continue
+		}
+		if r.started.IsZero() || ev.Time.Before(r.started) {
+			r.started = ev.Time
+		}
+		key := ev.Package + " " + ev.Test
+		t, ok := r.byKey[key]
+		if !ok {
+			t = &testResult{pkg: ev.Package, name: ev.Test}
+			r.byKey[key] = t
+			r.tests = append(r.tests, t)
+		}
+		switch ev.Action {
+		case "output":
+			t.output.WriteString(ev.Output)
+		case "pass", "fail", "skip":
+			t.action, t.elapsed = ev.Action, ev.Elapsed
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	// Recorded cases, from the outputs (a long line may have been split
+	// across events; the concatenation joins it again).
+	for _, t := range r.tests {
+		for line := range strings.Lines(t.output.String()) {
+			i := strings.Index(line, reliability.Marker)
+			if i < 0 {
+				continue
+			}
+			var c reliability.Case
+			if err := json.Unmarshal([]byte(strings.TrimSpace(line[i+len(reliability.Marker):])), &c); err != nil {
+				return fmt.Errorf("%s: %s: a recorded case that is not JSON: %v", path, t.name, err)
+			}
+			r.cases = append(r.cases, recorded{Case: c, test: t.name})
+		}
+	}
+	return nil
+}
+
+func (r *report) readLoad(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var l loadResult
+	if err := json.Unmarshal(b, &l); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	r.loads = append(r.loads, l)
+	return nil
+}
+
+func (r *report) readFuzz(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	for line := range strings.Lines(string(b)) {
+		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		if len(f) == 4 {
+			r.fuzz = append(r.fuzz, fuzzRun{f[0], f[1], f[2], f[3]})
+		}
+	}
+	return nil
+}
+
+func (r *report) ok() bool {
+	for _, t := range r.tests {
+		if t.action == "fail" {
+			return false
+		}
+	}
+	for _, c := range r.cases {
+		if !c.OK {
+			return false
+		}
+	}
+	for _, l := range r.loads {
+		if !l.OK {
+			return false
+		}
+	}
+	for _, f := range r.fuzz {
+		if f.result != "ok" {
+			return false
+		}
+	}
+	return true
+}
+
+// ---- rendering -------------------------------------------------------------
+
+var areas = []struct{ key, title, intro string }{
+	{"hostile", "1. Hostile GraphQL through the real HTTP handler",
+		"Sent over loopback to the server `kapgraph serve` builds (httpapi.Serve, app.NewServer) over the embedded store with the seeds (api/httpapi/hostile_test.go). Each case must be refused (or, where marked data, answered) with the status and `extensions.code` shown, and an ordinary query must succeed right after it. The burst replays every case concurrently and bounds the memory growth."},
+	{"fuzz", "1. Fuzzing: request decoding and filter arguments", ""},
+	{"injection", "2. Injection into every string argument, both engines",
+		"tools/reliability/injection_test.go walks the schema for every String/ID argument (and input-object field, and enum argument), sends each payload (Cypher quotes, comments, clause and procedure injection, Lucene syntax, unicode tricks, over-long strings) as a variable to the embedded engine and to a real Neo4j 5.26 (isolated instance), requires the same answer from both, and counts the database with the driver before and after. A write through the read path is refused by Neo4j itself: graph/neo4j's `TestReadTransactionRefusesWrites` (reads run in read transactions; the server answers `Neo.ClientError.Statement.AccessMode`)."},
+	{"faults", "3. Database faults against the real server",
+		"tools/reliability/faults_test.go runs the built `kapgraph serve` binary on an isolated Neo4j (`KAPGRAPH_NEO4J_HOME=.cache/neo4j-faults`, `NEO4J_PORT=7697`) and stops, restarts and SIGKILLs it (scripts/neo4j.sh) without restarting kapgraph."},
+	{"load", "4. Sustained load", ""},
+	{"production", "5. Production switches", "Introspection and the playground switched off through the handler (api/httpapi/production_test.go) and through the binary by flag and by environment (tools/reliability/production_test.go)."},
+	{"surface", "5. Admin and mutation endpoints", ""},
+}
+
+func (r *report) render(w io.Writer) {
+	fmt.Fprintln(w, "# RELIABILITY")
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Generated by `%s` (tools/reliability/cmd/reliabilityreport) from `go test -json` output and kapload results; do not edit by hand.\n\n", r.command)
+	if !r.started.IsZero() {
+		fmt.Fprintf(w, "- Run started: %s\n", r.started.UTC().Format(time.RFC3339))
+	}
+	for _, n := range r.notes {
+		fmt.Fprintf(w, "- %s\n", n)
+	}
+	fmt.Fprintln(w)
+
+	// Summary.
+	fmt.Fprintln(w, "## Summary")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| area | cases | passed | failed |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: |")
+	for _, a := range areas {
+		n, ok := 0, 0
+		for _, c := range r.cases {
+			if c.Area == a.key {
+				n++
+				if c.OK {
+					ok++
+				}
+			}
+		}
+		switch a.key {
+		case "load":
+			n, ok = len(r.loads), 0
+			for _, l := range r.loads {
+				if l.OK {
+					ok++
+				}
+			}
+		case "fuzz":
+			n, ok = 0, 0
+			for _, t := range r.tests {
+				if strings.HasPrefix(t.name, "Fuzz") && !strings.Contains(t.name, "/") {
+					n++
+					if t.action == "pass" {
+						ok++
+					}
+				}
+			}
+			for _, f := range r.fuzz {
+				n++
+				if f.result == "ok" {
+					ok++
+				}
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "| %s | %d | %d | %d |\n", a.title, n, ok, n-ok)
+	}
+	var failedTests, skipped []*testResult
+	for _, t := range r.tests {
+		switch t.action {
+		case "fail":
+			failedTests = append(failedTests, t)
+		case "skip":
+			skipped = append(skipped, t)
+		}
+	}
+	fmt.Fprintf(w, "\nTests and subtests run: %d, failed: %d, skipped: %d. Overall: **%s**.\n\n", len(r.tests), len(failedTests), len(skipped), map[bool]string{true: "PASS", false: "FAIL"}[r.ok()])
+	if len(failedTests) > 0 {
+		fmt.Fprintln(w, "Failed tests:")
+		fmt.Fprintln(w)
+		for _, t := range failedTests {
+			fmt.Fprintf(w, "- `%s` %s\n", short(t.pkg), t.name)
+		}
+		fmt.Fprintln(w)
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintln(w, "Skipped tests (they never skip with CI=true):")
+		fmt.Fprintln(w)
+		for _, t := range skipped {
+			fmt.Fprintf(w, "- `%s` %s: %s\n", short(t.pkg), t.name, skipReason(t.output.String()))
+		}
+		fmt.Fprintln(w)
+	}
+
+	for _, a := range areas {
+		switch a.key {
+		case "load":
+			r.renderLoad(w, a.title)
+			continue
+		case "fuzz":
+			r.renderFuzz(w, a.title)
+			continue
+		}
+		var cs []recorded
+		for _, c := range r.cases {
+			if c.Area == a.key {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "## %s\n\n", a.title)
+		if a.intro != "" {
+			fmt.Fprintf(w, "%s\n\n", a.intro)
+		}
+		if a.key == "surface" {
+			r.renderSurface(w, cs)
+		}
+		fmt.Fprintln(w, "| case | expected | got | ms | result |")
+		fmt.Fprintln(w, "| --- | --- | --- | ---: | --- |")
+		for _, c := range cs {
+			msStr := ""
+			if c.Millis > 0 {
+				msStr = fmt.Sprintf("%.1f", c.Millis)
+			}
+			got := c.Got
+			if c.Detail != "" {
+				got += "<br>" + c.Detail
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", cell(c.Name), cell(c.Expect), cell(got), msStr, result(c.OK))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func (r *report) renderSurface(w io.Writer, cs []recorded) {
+	noMutation, routes, others := false, "", true
+	for _, c := range cs {
+		switch c.Name {
+		case "GraphQL schema root types":
+			noMutation = c.OK
+		case "HTTP routes (api/httpapi/routes.go)":
+			routes = c.Got
+		default:
+			others = others && c.OK
+		}
+	}
+	if noMutation && others {
+		fmt.Fprintln(w, "kapgraph has **no admin and no mutation endpoints**. The GraphQL schema has a Query type only: no Mutation, no Subscription. Every write method (POST, PUT, DELETE, PATCH) sent to every route of the running binary is refused with 404 or 405, except POST /graphql, which runs queries only; unknown paths (admin, debug, pprof, config, ...) are 404. Data is written only offline, by `kapgraph load`.")
+	} else {
+		fmt.Fprintln(w, "**Some surface checks failed: see the table.**")
+	}
+	if routes != "" {
+		fmt.Fprintf(w, "\nThe routes, as api/httpapi/routes.go declares them: `%s`.\n", strings.ReplaceAll(routes, ", ", "`, `"))
+	}
+	fmt.Fprintln(w)
+}
+
+func (r *report) renderLoad(w io.Writer, title string) {
+	if len(r.loads) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## %s\n\n", title)
+	fmt.Fprintln(w, "tools/reliability/cmd/kapload against `kapgraph serve` (the built binary) on loopback: each client loops over the mix (stats; a nested entity with claims and evidence; a filtered, ordered study list; mechanism paths of 4 and of 6 hops; a neighbourhood of depth 2; search). The server's goroutines and RSS come from its /metrics: *cold* at start, *baseline* after an unmeasured warm-up run and a settle period with the clients' idle connections closed, *after* the same way after the measured run; *after* is compared with *baseline*.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| run | clients × s | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | goroutines cold / baseline / peak / after | RSS MiB cold / baseline / peak / after | result |")
+	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
+	mib := func(b float64) string { return fmt.Sprintf("%.1f", b/(1<<20)) }
+	for _, l := range r.loads {
+		fmt.Fprintf(w, "| %s | %d × %.0f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f / %.0f / %.0f / %.0f | %s / %s / %s / %s | %s |\n",
+			l.Label, l.Clients, l.Seconds, l.Requests, l.Errors, l.Throughput, l.Latency.P50, l.Latency.P95, l.Latency.P99, l.Latency.Max,
+			l.ServerCold.Goroutines, l.ServerBaseline.Goroutines, l.ServerPeak.Goroutines, l.ServerAfter.Goroutines,
+			mib(l.ServerCold.RSSBytes), mib(l.ServerBaseline.RSSBytes), mib(l.ServerPeak.RSSBytes), mib(l.ServerAfter.RSSBytes), result(l.OK))
+	}
+	fmt.Fprintln(w)
+	for _, l := range r.loads {
+		fmt.Fprintf(w, "### %s: per query\n\n", l.Label)
+		fmt.Fprintln(w, "| query | requests | errors | p50 ms | p95 ms | p99 ms | max ms |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+		for _, n := range slices.Sorted(maps.Keys(l.ByQuery)) {
+			q := l.ByQuery[n]
+			fmt.Fprintf(w, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |\n", n, q.Requests, q.Errors, q.Latency.P50, q.Latency.P95, q.Latency.P99, q.Latency.Max)
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| check | detail | result |")
+		fmt.Fprintln(w, "| --- | --- | --- |")
+		for _, c := range l.Checks {
+			fmt.Fprintf(w, "| %s | %s | %s |\n", cell(c.Name), cell(c.Detail), result(c.OK))
+		}
+		for _, s := range l.ErrorSamples {
+			fmt.Fprintf(w, "\n- error sample: %s", cell(s))
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w)
+	}
+}
+
+func (r *report) renderFuzz(w io.Writer, title string) {
+	var targets []*testResult
+	for _, t := range r.tests {
+		if strings.HasPrefix(t.name, "Fuzz") && !strings.Contains(t.name, "/") {
+			targets = append(targets, t)
+		}
+	}
+	if len(targets) == 0 && len(r.fuzz) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## %s\n\n", title)
+	fmt.Fprintln(w, "Go fuzz targets over the request decoding of /graphql (api/httpapi/fuzz_test.go: POST bodies with Content-Type, Accept, X-Request-ID and Origin; GET query strings with Accept and If-None-Match) and over the filter, search and path arguments (resolvers/fuzz_test.go). Any input must give no panic, no 5xx, no INTERNAL_SERVER_ERROR, an `extensions.code` on every error, and answers that respect the arguments. Their seed corpora (f.Add and testdata/fuzz/) run in every `go test`.")
+	fmt.Fprintln(w)
+	if len(targets) > 0 {
+		fmt.Fprintln(w, "| target | seed inputs run | result |")
+		fmt.Fprintln(w, "| --- | ---: | --- |")
+		for _, t := range targets {
+			seeds := 0
+			for _, s := range r.tests {
+				if s.pkg == t.pkg && strings.HasPrefix(s.name, t.name+"/") {
+					seeds++
+				}
+			}
+			fmt.Fprintf(w, "| `%s` %s | %d | %s |\n", short(t.pkg), t.name, seeds, result(t.action == "pass"))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(r.fuzz) > 0 {
+		fmt.Fprintln(w, "Fuzzing runs (`go test -fuzz`) of this report:")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| target | seconds | executions | result |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | --- |")
+		for _, f := range r.fuzz {
+			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", f.target, f.seconds, f.execs, result(f.result == "ok"))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func result(ok bool) string {
+	if ok {
+		return "pass"
+	}
+	return "**FAIL**"
+}
+
+func short(pkg string) string { return strings.TrimPrefix(pkg, "github.com/kapgraph/kapgraph/") }
+
+// cell makes s safe inside a markdown table cell.
+func cell(s string) string {
+	s = strings.NewReplacer("|", `\|`, "\n", " ", "\r", "").Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 || r == 0x202e {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func skipReason(out string) string {
+	lines := slices.Collect(strings.Lines(out))
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		if l == "" || strings.HasPrefix(l, "---") || strings.HasPrefix(l, "===") {
+			continue
+		}
+		if _, rest, ok := strings.Cut(l, ": "); ok && strings.Contains(l, ".go:") {
+			return cell(rest)
+		}
+		return cell(l)
+	}
+	return ""
+}
