@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/loader/review"
+
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/internal/testutil"
 )
@@ -231,7 +233,7 @@ func TestBadCuration(t *testing.T) {
 			if err == nil {
 				t.Fatalf("loaded %d documents from a broken %s", len(bs), tc.file)
 			}
-			var se *SourceError
+			var se *review.SourceError
 			if !errors.As(err, &se) {
 				t.Fatalf("error is not a SourceError: %v", err)
 			}
@@ -264,7 +266,7 @@ func TestCoverageIsEnforced(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := LoadDir(dir)
-	var se *SourceError
+	var se *review.SourceError
 	if !errors.As(err, &se) || filepath.Base(se.File) != seedReviewName || !strings.Contains(se.Msg, "Studies suggest ketamine") {
 		t.Fatalf("want a coverage error naming the craving sentence, got %v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kapgraph/kapgraph/loader/review"
 )
 
 // TestCurationErrorsHelp: a curation mistake's message lists the allowed
@@ -69,7 +71,7 @@ func TestCurationErrorsHelp(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = LoadDir(dir)
-			var se *SourceError
+			var se *review.SourceError
 			if !errors.As(err, &se) {
 				t.Fatalf("want a SourceError, got %v", err)
 			}

@@ -9,6 +9,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kapgraph/kapgraph/loader/build"
+	"github.com/kapgraph/kapgraph/loader/curation"
+	"github.com/kapgraph/kapgraph/loader/review"
+
 	"github.com/kapgraph/kapgraph/graph"
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -20,18 +24,12 @@ const (
 	ReviewSuffix = ".txt"
 )
 
-// Built is one review's document and its build report.
-type Built struct {
-	Document *graph.Document
-	Report   *Report
-}
-
 // LoadDir reads a seeds directory: every review (*.txt), the shared
 // lexicon (lexicon.yaml, optional) and each review's claims
 // (*.claims.yaml, optional). Every file is checked before anything is
 // returned, so a caller either gets all documents or an error naming the
 // file and line of the first problem.
-func LoadDir(dir string) ([]Built, error) {
+func LoadDir(dir string) ([]build.Built, error) {
 	// os.DirFS reports a missing root as "open .": name the directory.
 	st, err := os.Stat(dir)
 	switch {
@@ -47,19 +45,19 @@ func LoadDir(dir string) ([]Built, error) {
 
 // LoadFS is LoadDir over any file system (the seeds embedded in the
 // binary, for one); label prefixes file names in messages.
-func LoadFS(fsys fs.FS, label string) ([]Built, error) {
+func LoadFS(fsys fs.FS, label string) ([]build.Built, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("reading seeds %s: %w", label, err)
 	}
-	read := func(name string, max int64) ([]byte, error) { return readFile(fsys, label, name, max) }
-	var lex *Lexicon
+	read := func(name string, max int64) ([]byte, error) { return review.ReadFile(fsys, label, name, max) }
+	var lex *curation.Lexicon
 	if _, err := fs.Stat(fsys, LexiconFile); err == nil {
-		data, err := read(LexiconFile, maxSeedYAML)
+		data, err := read(LexiconFile, curation.MaxSeedYAML)
 		if err != nil {
 			return nil, err
 		}
-		if lex, err = parseLexicon(path.Join(label, LexiconFile), data); err != nil {
+		if lex, err = curation.ParseLexicon(path.Join(label, LexiconFile), data); err != nil {
 			return nil, err
 		}
 	}
@@ -76,7 +74,7 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 		switch {
 		case e.IsDir():
 		case strings.HasSuffix(name, ClaimsSuffix):
-			data, err := read(name, maxSeedYAML)
+			data, err := read(name, curation.MaxSeedYAML)
 			if err != nil {
 				return nil, err
 			}
@@ -87,27 +85,27 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 			}
 			_ = yaml.Unmarshal(data, &head)
 			claimFiles = append(claimFiles, claimsFile{name, data, head.Review})
-		case strings.HasSuffix(name, ReviewLexiconSuffix):
+		case strings.HasSuffix(name, curation.ReviewLexiconSuffix):
 			ownLex[name] = ""
-		case strings.HasSuffix(name, ReviewSuffix), strings.HasSuffix(name, JATSSuffix):
+		case strings.HasSuffix(name, ReviewSuffix), strings.HasSuffix(name, review.JATSSuffix):
 			reviews = append(reviews, name)
 		}
 	}
 	sort.Strings(reviews)
-	lexFor := map[string]*Lexicon{}
-	ownDefs, ownSrc := map[string]*Entity{}, map[string]string{}
+	lexFor := map[string]*curation.Lexicon{}
+	ownDefs, ownSrc := map[string]*curation.Entity{}, map[string]string{}
 	for _, r := range reviews {
 		lexFor[r] = lex
-		own := reviewLexiconName(r)
+		own := curation.ReviewLexiconName(r)
 		if _, ok := ownLex[own]; !ok {
 			continue
 		}
 		ownLex[own] = r
-		data, err := read(own, maxSeedYAML)
+		data, err := read(own, curation.MaxSeedYAML)
 		if err != nil {
 			return nil, err
 		}
-		ol, err := parseLexiconOver(path.Join(label, own), data, lex)
+		ol, err := curation.ParseLexiconOver(path.Join(label, own), data, lex)
 		if err != nil {
 			return nil, err
 		}
@@ -118,74 +116,74 @@ func LoadFS(fsys fs.FS, label string) ([]Built, error) {
 				continue
 			}
 			if prev, ok := ownDefs[e.ID]; ok && (prev.Category != e.Category || prev.Name != e.Name || prev.Kind != e.Kind) {
-				return nil, &SourceError{File: ol.Source, Line: e.Line, Msg: fmt.Sprintf("entity %s differs from its entry in %s (line %d): one id is one node; define it once in %s",
+				return nil, &review.SourceError{File: ol.Source, Line: e.Line, Msg: fmt.Sprintf("entity %s differs from its entry in %s (line %d): one id is one node; define it once in %s",
 					e.ID, ownSrc[e.ID], prev.Line, LexiconFile)}
 			}
 			ownDefs[e.ID], ownSrc[e.ID] = e, ol.Source
 		}
-		if lexFor[r], err = extendLexicon(lex, ol); err != nil {
+		if lexFor[r], err = curation.ExtendLexicon(lex, ol); err != nil {
 			return nil, err
 		}
 	}
 	for name, r := range ownLex {
 		if r == "" {
-			return nil, &SourceError{File: path.Join(label, name), Line: 1, Msg: fmt.Sprintf("a review's own lexicon, but %s has no review %s*%s beside it",
-				label, strings.TrimSuffix(name, ReviewLexiconSuffix), ReviewSuffix)}
+			return nil, &review.SourceError{File: path.Join(label, name), Line: 1, Msg: fmt.Sprintf("a review's own lexicon, but %s has no review %s*%s beside it",
+				label, strings.TrimSuffix(name, curation.ReviewLexiconSuffix), ReviewSuffix)}
 		}
 	}
-	claimsFor := map[string]*Claims{}
+	claimsFor := map[string]*curation.Claims{}
 	for _, cf := range claimFiles {
 		l := lex
 		if own, ok := lexFor[cf.review]; ok {
 			l = own
 		}
 		if l == nil {
-			return nil, &SourceError{File: path.Join(label, cf.name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
+			return nil, &review.SourceError{File: path.Join(label, cf.name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
 		}
-		c, err := parseClaims(path.Join(label, cf.name), cf.data, l)
+		c, err := curation.ParseClaims(path.Join(label, cf.name), cf.data, l)
 		if err != nil {
 			return nil, err
 		}
 		if prev := claimsFor[c.Review]; prev != nil {
-			return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
+			return nil, &review.SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
 		}
 		claimsFor[c.Review] = c
 	}
 	for r, c := range claimsFor {
 		if _, err := fs.Stat(fsys, r); err != nil {
-			return nil, &SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s is not in %s", r, label)}
+			return nil, &review.SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s is not in %s", r, label)}
 		}
 	}
 	if len(reviews) == 0 {
-		return nil, fmt.Errorf("%s: no reviews (*%s, or JATS *%s) found", label, ReviewSuffix, JATSSuffix)
+		return nil, fmt.Errorf("%s: no reviews (*%s, or JATS *%s) found", label, ReviewSuffix, review.JATSSuffix)
 	}
-	var out []Built
+	var out []build.Built
 	ids := map[string]string{}
 	for _, name := range reviews {
-		data, err := read(name, MaxReviewBytes)
+		data, err := read(name, review.MaxReviewBytes)
 		if err != nil {
 			return nil, err
 		}
-		rev, err := ParseAny(path.Join(label, name), data)
+		rev, err := review.ParseAny(path.Join(label, name), data)
 		if err != nil {
 			return nil, err
 		}
-		doc, rep, err := Build(rev, lexFor[name], claimsFor[name])
+		doc, rep, err := build.Build(rev, lexFor[name], claimsFor[name])
 		if err != nil {
 			return nil, err
 		}
 		if prev, ok := ids[doc.ID]; ok {
-			return nil, &SourceError{File: rev.Source, Line: 1, Msg: fmt.Sprintf("review has the same id %s as %s", doc.ID, prev)}
+			return nil, &review.SourceError{File: rev.Source, Line: 1, Msg: fmt.Sprintf("review has the same id %s as %s", doc.ID, prev)}
 		}
 		ids[doc.ID] = rev.Source
-		out = append(out, Built{Document: doc, Report: rep})
+		out = append(out, build.Built{Document: doc, Report: rep})
 	}
-	mergeReviews(out)
+	build.MergeReviews(out)
 	return out, nil
 }
 
 // Documents returns just the documents of a LoadDir result.
-func Documents(bs []Built) []*graph.Document {
+func Documents(bs []build.Built) []*graph.Document {
 	out := make([]*graph.Document, len(bs))
 	for i, b := range bs {
 		out[i] = b.Document
@@ -193,22 +191,7 @@ func Documents(bs []Built) []*graph.Document {
 	return out
 }
 
-const maxSeedYAML = 8 << 20
-
-// readFile reads one seed file, refusing an oversized one before reading
-// it and checking that it is UTF-8 text.
-func readFile(fsys fs.FS, label, name string, max int64) ([]byte, error) {
-	where := path.Join(label, name)
-	fi, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", where, err)
-	}
-	if fi.Size() > max {
-		return nil, &SourceError{File: where, Line: 1, Msg: fmt.Sprintf("file is %.1f MB, over the %d MB limit", float64(fi.Size())/1e6, max>>20)}
-	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", where, err)
-	}
-	return data, nil
-}
+// Built is what loading a seeds folder gives: one document per review,
+// ready for graph.Store. It is build's type; the alias keeps the loader's
+// entry points self-describing for callers that need nothing else.
+type Built = build.Built

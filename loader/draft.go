@@ -16,6 +16,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kapgraph/kapgraph/loader/build"
+	"github.com/kapgraph/kapgraph/loader/curation"
+	"github.com/kapgraph/kapgraph/loader/review"
+
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/loader/extract"
 	yaml "go.yaml.in/yaml/v3"
@@ -48,16 +52,16 @@ func DraftDir(dir string, force bool) ([]DraftResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
-	var lex *Lexicon
+	var lex *curation.Lexicon
 	if _, err := os.Stat(filepath.Join(dir, LexiconFile)); err == nil {
-		if lex, err = ReadLexicon(filepath.Join(dir, LexiconFile)); err != nil {
+		if lex, err = curation.ReadLexicon(filepath.Join(dir, LexiconFile)); err != nil {
 			return nil, err
 		}
 	}
 	curated := map[string]bool{}
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ClaimsSuffix) {
-			c, err := ReadClaims(filepath.Join(dir, e.Name()), lex)
+			c, err := curation.ReadClaims(filepath.Join(dir, e.Name()), lex)
 			if err != nil {
 				return nil, err
 			}
@@ -79,7 +83,7 @@ func DraftDir(dir string, force bool) ([]DraftResult, error) {
 				}
 			}
 		}
-		rev, err := ReadReview(filepath.Join(dir, name))
+		rev, err := review.ReadReview(filepath.Join(dir, name))
 		if err != nil {
 			return nil, err
 		}
@@ -113,8 +117,8 @@ type draftClaim struct {
 }
 
 // draftReview renders the two draft files of one review.
-func draftReview(rev *Review, name string, lex *Lexicon) (claimsYAML, lexYAML []byte, n draftCounts) {
-	res := Extract(rev, lex)
+func draftReview(rev *review.Review, name string, lex *curation.Lexicon) (claimsYAML, lexYAML []byte, n draftCounts) {
+	res := build.Extract(rev, lex)
 	names := map[string]string{}
 	if lex != nil {
 		for _, e := range lex.Entities {
@@ -170,7 +174,7 @@ claims:
 		if g.hedged {
 			level = "prediction"
 		}
-		fmt.Fprintf(&b, "\n  # %s: cue %s", strings.Join(strings.Fields(fmt.Sprintf("%s %s %s %s", names[c.Subject], c.Predicate, c.Sign, names[c.Object])), " "), strings.Join(quoteAll(g.cues), ", "))
+		fmt.Fprintf(&b, "\n  # %s: cue %s", strings.Join(strings.Fields(fmt.Sprintf("%s %s %s %s", names[c.Subject], c.Predicate, c.Sign, names[c.Object])), " "), strings.Join(build.QuoteAll(g.cues), ", "))
 		if g.hedged {
 			fmt.Fprint(&b, "; the sentence hedges it")
 		}
@@ -273,7 +277,7 @@ func entitySlug(names map[string]string, id string) string {
 	}
 	var b strings.Builder
 	dash := false
-	for _, r := range fold(n) {
+	for _, r := range review.Fold(n) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)
 			dash = false
@@ -312,7 +316,7 @@ func AcceptDrafts(dir string) ([]string, error) {
 	}
 	have := map[string]bool{}
 	if len(lexData) > 0 {
-		lex, err := parseLexicon(lexPath, lexData)
+		lex, err := curation.ParseLexicon(lexPath, lexData)
 		if err != nil {
 			return nil, err
 		}
@@ -357,7 +361,7 @@ func AcceptDrafts(dir string) ([]string, error) {
 		}
 	}
 	if len(lexDrafts) > 0 {
-		if _, err := parseLexicon(lexPath, added); err != nil {
+		if _, err := curation.ParseLexicon(lexPath, added); err != nil {
 			return nil, fmt.Errorf("the lexicon with the drafts' entries would not be valid, nothing was changed: %w", err)
 		}
 	}
@@ -397,15 +401,15 @@ type draftEntity struct {
 // draftEntities cuts a draft lexicon into its list items as text, so that
 // the curator's comments and layout survive the move into lexicon.yaml.
 func draftEntities(path string, data []byte) ([]draftEntity, error) {
-	if _, err := parseLexicon(path, data); err != nil {
+	if _, err := curation.ParseLexicon(path, data); err != nil {
 		return nil, err
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(path, err)
+		return nil, curation.YAMLError(path, err)
 	}
 	lines := strings.SplitAfter(string(data), "\n")
-	starts := itemLines(&root, "entities")
+	starts := curation.ItemLines(&root, "entities")
 	var out []draftEntity
 	m := root.Content[0]
 	var items []*yaml.Node

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/loader/build"
+	"github.com/kapgraph/kapgraph/loader/review"
+
 	"github.com/kapgraph/kapgraph/graph"
 )
 
@@ -144,7 +147,7 @@ func TestCitesMustBeCarriedBySentence(t *testing.T) {
 		return strings.Replace(s, "linked this shift to fewer lapses.\"\n        cites: [3]", "linked this shift to fewer lapses.\"\n        cites: [4]", 1)
 	})
 	_, err := LoadDir(dir)
-	var se *SourceError
+	var se *review.SourceError
 	if !errors.As(err, &se) || !strings.Contains(se.Msg, "does not cite it") {
 		t.Fatalf("err = %v, want a refusal of a reference the sentence does not cite", err)
 	}
@@ -165,7 +168,7 @@ func TestConcernsReachClaims(t *testing.T) {
 				want := false
 				for _, ev := range e.Evidence {
 					switch {
-					case claimSpecific(c.Kind):
+					case build.ClaimSpecific(c.Kind):
 						want = want || (c.Claim == e.ID && ev.Passage == c.Passage && slices.Contains(ev.Studies, c.Study))
 					case c.Passage != "" && c.Study != "":
 						want = want || (ev.Passage == c.Passage && slices.Contains(ev.Studies, c.Study))
@@ -282,34 +285,8 @@ func TestHedged(t *testing.T) {
 		{"Psilocybin-assisted therapy is a promising but unproven option for tobacco dependence.", "a promising but unproven option for tobacco dependence", false},
 		{"Okafor et al. (2021) linked this shift to fewer lapses.", "linked this shift to fewer lapses", false},
 	} {
-		if got := hedged(tc.text, tc.quote) != ""; got != tc.hedged {
-			t.Errorf("hedged(%q in %q) = %v, want %v", tc.quote, shorten(tc.text, 60), got, tc.hedged)
-		}
-	}
-}
-
-func TestDirectionCues(t *testing.T) {
-	for _, tc := range []struct {
-		p     graph.Predicate
-		sign  graph.Sign
-		quote string
-		cued  bool
-	}{
-		{graph.Affects, graph.Increases, "Ketamine increases glutamate release", true},
-		{graph.Affects, graph.Decreases, "NMDA receptor antagonist", true},
-		{graph.Affects, graph.Decreases, "Ketamine appears to normalize this circuitry", true},
-		{graph.Affects, graph.Increases, "first-line medications (e.g., varenicline vs. nicotine replacement) roughly double that rate", true},
-		{graph.CorrelatedWith, graph.Increases, "predicted abstinence in several cohorts", true},
-		{graph.CorrelatedWith, graph.Decreases, "Okafor et al. (2021) linked this shift to fewer lapses.", true},
-		// No direction in the words: "alters", "effects persisted", a rate.
-		{graph.Affects, graph.Decreases, "Ketamine alters activity in the default mode network (DMN)", false},
-		{graph.Affects, graph.Decreases, "Importantly, effects persisted beyond the acute pharmacological window", false},
-		{graph.Affects, graph.Increases, "12 were biologically verified abstinent at 6 months [2].", false},
-		{graph.Affects, graph.Increases, "normalize this circuitry, reducing hyper-salient responses to substance-related cues", false},
-		{graph.Affects, graph.Increases, "associated with ruminative thought patterns", false}, // association is a cue for correlations only
-	} {
-		if got := hasCue(tc.p, tc.sign, tc.quote); got != tc.cued {
-			t.Errorf("hasCue(%s %s, %q) = %v, want %v", tc.p, tc.sign, tc.quote, got, tc.cued)
+		if got := build.Hedged(tc.text, tc.quote) != ""; got != tc.hedged {
+			t.Errorf("hedged(%q in %q) = %v, want %v", tc.quote, review.Shorten(tc.text, 60), got, tc.hedged)
 		}
 	}
 }
@@ -405,7 +382,7 @@ func TestInferenceRulesRefuse(t *testing.T) {
 				os.WriteFile(p, []byte(s), 0o644)
 			}
 			_, err := LoadDir(dir)
-			var se *SourceError
+			var se *review.SourceError
 			if !errors.As(err, &se) || !strings.Contains(se.Msg, tc.want) || !strings.HasSuffix(se.File, ClaimsSuffix) || se.Line == 0 {
 				t.Fatalf("err = %v, want a claims-file error with a line saying %q", err, tc.want)
 			}

@@ -6,11 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/loader/build"
+
 	"github.com/kapgraph/kapgraph/graph"
 )
 
 // buildOne loads dir and returns the document built from review.
-func buildOne(t *testing.T, dir, review string) (*graph.Document, *Report) {
+func buildOne(t *testing.T, dir, review string) (*graph.Document, *build.Report) {
 	t.Helper()
 	bs, err := LoadDir(dir)
 	if err != nil {
@@ -42,8 +44,8 @@ func TestCurationMeetsExtraction(t *testing.T) {
 	for _, tc := range []struct {
 		name, sign, want string
 	}{
-		{"same sign", "increases", CurationConfirmed},
-		{"other sign", "decreases", CurationCorrected},
+		{"same sign", "increases", build.CurationConfirmed},
+		{"other sign", "decreases", build.CurationCorrected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copySeeds(t)
@@ -104,7 +106,7 @@ func TestExtractedClaimFields(t *testing.T) {
 				t.Fatalf("claims ibogaine -> receptor: %+v (report: %d extracted)", es, rep.Extracted)
 			}
 			e := es[0]
-			if e.Origin != graph.OriginExtracted || e.Curation != CurationUnreviewed || e.AgentType != "text_mining_agent" ||
+			if e.Origin != graph.OriginExtracted || e.Curation != build.CurationUnreviewed || e.AgentType != "text_mining_agent" ||
 				e.Sign != graph.Decreases || e.Hedged != tc.hedged || e.Negated != tc.negated || e.Score != tc.score || e.KnowledgeLevel != tc.level {
 				t.Errorf("claim %+v", e)
 			}

@@ -9,16 +9,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/loader/review"
+
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-func readJATS(t *testing.T) (*Review, []byte) {
+func readJATS(t *testing.T) (*review.Review, []byte) {
 	t.Helper()
 	data, err := os.ReadFile("testdata/jats-review.xml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := ParseAny("testdata/jats-review.xml", data)
+	r, err := review.ParseAny("testdata/jats-review.xml", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,8 +184,8 @@ func TestJATSErrors(t *testing.T) {
 			if bad == src {
 				t.Fatal("the JATS file changed shape; update this test")
 			}
-			_, err := ParseAny("jats-review.xml", []byte(bad))
-			var se *SourceError
+			_, err := review.ParseAny("jats-review.xml", []byte(bad))
+			var se *review.SourceError
 			if !errors.As(err, &se) || se.File != "jats-review.xml" || !strings.Contains(se.Msg, tc.want) {
 				t.Fatalf("got %v, want ...%s", err, tc.want)
 			}
@@ -192,7 +194,7 @@ func TestJATSErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ParseAny("x.xml", []byte(`<?xml version="1.0"?><book><p>x</p></book>`)); err == nil || !strings.Contains(err.Error(), "not a JATS <article>") {
+	if _, err := review.ParseAny("x.xml", []byte(`<?xml version="1.0"?><book><p>x</p></book>`)); err == nil || !strings.Contains(err.Error(), "not a JATS <article>") {
 		t.Errorf("a non-article XML: %v", err)
 	}
 }
@@ -200,11 +202,11 @@ func TestJATSErrors(t *testing.T) {
 // A JATS file whose name says .txt is still read as JATS.
 func TestJATSDetectedByContent(t *testing.T) {
 	_, data := readJATS(t)
-	r, err := ParseAny("review.txt", data)
+	r, err := review.ParseAny("review.txt", data)
 	if err != nil || r.Title != "Ketamine for Alcohol Use Disorder: A Short Structured Review" || len(r.References) != 5 {
 		t.Fatalf("JATS named .txt: %v, %+v", err, r)
 	}
-	if IsJATS([]byte("Title\n\nIntroduction\n\nText.\n")) {
+	if review.IsJATS([]byte("Title\n\nIntroduction\n\nText.\n")) {
 		t.Error("plain text taken for JATS")
 	}
 }
@@ -219,9 +221,9 @@ func FuzzParseJATS(f *testing.F) {
 	f.Add(data)
 	f.Add([]byte(`<article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front><body><sec><title>A</title><p>B [<xref ref-type="bibr" rid="r1">1</xref>].</p></sec></body><back><ref-list><ref id="r1"><element-citation><person-group><name><surname>X</surname></name></person-group><year>2000</year></element-citation></ref></ref-list></back></article>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := ParseJATS("fuzz.xml", data)
+		r, err := review.ParseJATS("fuzz.xml", data)
 		if err != nil {
-			var se *SourceError
+			var se *review.SourceError
 			if !errors.As(err, &se) {
 				t.Fatalf("error %v is not a *SourceError", err)
 			}

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/loader/curation"
+	"github.com/kapgraph/kapgraph/loader/review"
+
 	"github.com/kapgraph/kapgraph/graph"
 )
 
@@ -19,9 +22,9 @@ func manyReviewsDir(t *testing.T, extra ...string) string {
 	t.Helper()
 	dir := copySeeds(t)
 	for _, stem := range append([]string{"second-review"}, extra...) {
-		for _, suffix := range []string{ReviewSuffix, ClaimsSuffix, ReviewLexiconSuffix} {
+		for _, suffix := range []string{ReviewSuffix, ClaimsSuffix, curation.ReviewLexiconSuffix} {
 			data, err := os.ReadFile(filepath.Join("testdata", stem+suffix))
-			if errors.Is(err, os.ErrNotExist) && suffix == ReviewLexiconSuffix {
+			if errors.Is(err, os.ErrNotExist) && suffix == curation.ReviewLexiconSuffix {
 				continue
 			}
 			if err != nil {
@@ -241,7 +244,7 @@ func TestReviewLexiconErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err := LoadDir(dir)
-			var se *SourceError
+			var se *review.SourceError
 			if !errors.As(err, &se) || filepath.Base(se.File) != tc.file || se.Line != tc.line || !strings.Contains(se.Msg, tc.want) {
 				t.Errorf("got %v, want %s:%d: ...%s", err, tc.file, tc.line, tc.want)
 			}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kapgraph/kapgraph/loader/curation"
+
 	"github.com/kapgraph/kapgraph/loader"
 )
 
@@ -71,16 +73,16 @@ Flags:
 func schemaCmd(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("schema", stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: kapgraph schema %s\n\nPrint the JSON Schema of lexicon.yaml or of a *.claims.yaml file (draft 2020-12),\nfor editors that validate YAML. docs/curation.md describes every field.\n", strings.Join(loader.SchemaNames, "|"))
+		fmt.Fprintf(fs.Output(), "Usage: kapgraph schema %s\n\nPrint the JSON Schema of lexicon.yaml or of a *.claims.yaml file (draft 2020-12),\nfor editors that validate YAML. docs/curation.md describes every field.\n", strings.Join(curation.SchemaNames, "|"))
 	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || !slices.Contains(loader.SchemaNames, fs.Arg(0)) {
+	if fs.NArg() != 1 || !slices.Contains(curation.SchemaNames, fs.Arg(0)) {
 		fs.Usage()
-		return usageError{fmt.Sprintf("schema needs one of: %s", strings.Join(loader.SchemaNames, ", "))}
+		return usageError{fmt.Sprintf("schema needs one of: %s", strings.Join(curation.SchemaNames, ", "))}
 	}
-	data, err := loader.Schema(fs.Arg(0))
+	data, err := curation.Schema(fs.Arg(0))
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/kapgraph/kapgraph/loader/build"
+
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"go.opentelemetry.io/otel/trace"
@@ -208,7 +210,7 @@ func validate(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *asJSON {
-		reps := make([]*loader.Report, len(built))
+		reps := make([]*build.Report, len(built))
 		for i, b := range built {
 			reps[i] = b.Report
 		}
@@ -222,7 +224,7 @@ func validate(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func printReport(w io.Writer, r *loader.Report) {
+func printReport(w io.Writer, r *build.Report) {
 	fmt.Fprintf(w, "%s\n  %s\n  document %s\n\n", r.Source, r.Title, r.Document)
 	fmt.Fprintf(w, "  %d nodes, %d edges; %d sections, %d sentences, %d references, %d in-text citations, %d mentions\n",
 		r.Nodes, r.Edges, r.Sections, r.Passages, r.References, r.Citations, r.Mentions)

@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/loader/review"
+
+	"github.com/kapgraph/kapgraph/loader/curation"
+
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/loader/extract"
 )
 
@@ -20,27 +23,27 @@ type corpus struct {
 	gold  extract.Gold
 }
 
-func readCorpus(t testing.TB, review, lexicon, claims string) corpus {
+func readCorpus(t testing.TB, reviewPath, lexicon, claims string) corpus {
 	t.Helper()
-	rev, err := loader.ReadReview(review)
+	rev, err := review.ReadReview(reviewPath)
 	if err != nil {
 		t.Fatalf("read review: %v", err)
 	}
-	lex, err := loader.ReadLexicon(lexicon)
+	lex, err := curation.ReadLexicon(lexicon)
 	if err != nil {
 		t.Fatalf("read lexicon: %v", err)
 	}
-	cl, err := loader.ReadClaims(claims, lex)
+	cl, err := curation.ReadClaims(claims, lex)
 	if err != nil {
 		t.Fatalf("read claims: %v", err)
 	}
-	c := corpus{name: filepath.Base(review), gold: extract.Gold{Mentions: map[int][]string{}}}
+	c := corpus{name: filepath.Base(reviewPath), gold: extract.Gold{Mentions: map[int][]string{}}}
 	for _, e := range lex.Entities {
 		c.lex = append(c.lex, extract.LexEntry{ID: e.ID, Category: graph.Category(e.Category), Name: e.Name, Synonyms: e.Synonyms})
 	}
 	cites := map[int][]int{}
 	for _, ct := range rev.Citations {
-		if ct.Kind == loader.KindNumeric {
+		if ct.Kind == review.KindNumeric {
 			cites[ct.Passage] = append(cites[ct.Passage], ct.Numbers...)
 		} else if n, ok := rev.MatchAuthorYear(ct); ok {
 			cites[ct.Passage] = append(cites[ct.Passage], n)

@@ -1,0 +1,147 @@
+package review
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Citation kinds.
+const (
+	KindNumeric    = "numeric"
+	KindAuthorYear = "author-year"
+)
+
+// surnamePattern is a capitalised surname, with the lower-case particles
+// that European surnames carry ("van der Berg").
+const surnamePattern = `(?:(?:van|von|de|der|den|du|da|di|del|le|la)\s+)*\p{Lu}[\p{L}'’-]+`
+
+var (
+	numericCiteRe = regexp.MustCompile(`\[\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–—]\s*\d+)?)*\s*\]`)
+	citeNumberRe  = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
+	parenGroupRe  = regexp.MustCompile(`\(([^()]+)\)`)
+	citedWorkRe   = regexp.MustCompile(`^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(` + surnamePattern +
+		`(?:(?:,\s*` + surnamePattern + `)*,?\s+(?:and|&)\s+` + surnamePattern + `|\s+et\s+al\.?)?),?\s+((?:1[6-9]|20)\d{2})[a-z]?$`)
+	// narrativeCiteRe is "Krystal et al. (2013)" or "Harlow and Price
+	// (2019)"; a lone capitalised word before a year is too often not a
+	// name ("Trial (2019)") to count.
+	narrativeCiteRe = regexp.MustCompile(`(` + surnamePattern + `(?:\s+et\s+al\.|\s+(?:and|&)\s+` + surnamePattern + `))\s+\(((?:1[6-9]|20)\d{2})[a-z]?\)`)
+	surnameRe       = regexp.MustCompile(surnamePattern)
+)
+
+// maxCitationRange guards against "[1-2019]"-style typos expanding into
+// thousands of numbers.
+const maxCitationRange = 100
+
+// findCitations records every in-text citation of every passage. A numeric
+// citation must resolve, because the graph links it by number; an
+// author-year one is kept even when no entry matches, so the graph can
+// report it as a citation concern instead of failing the whole review.
+func (p *reviewParser) findCitations() error {
+	for pi, ps := range p.r.Passages {
+		text := string(p.data[ps.Start:ps.End])
+		var found []Citation
+		add := func(c Citation, a, b int) {
+			c.Passage, c.Start, c.End = pi, ps.Start+a, ps.Start+b
+			c.Text = normalizeSpace(text[a:b])
+			c.Line = p.lineAt(c.Start)
+			found = append(found, c)
+		}
+		for _, loc := range numericCiteRe.FindAllStringIndex(text, -1) {
+			add(Citation{Kind: KindNumeric}, loc[0], loc[1])
+			c := &found[len(found)-1]
+			nums, err := p.citationNumbers(c)
+			if err != nil {
+				return err
+			}
+			c.Numbers = nums
+		}
+		for _, loc := range parenGroupRe.FindAllStringSubmatchIndex(text, -1) {
+			for _, w := range citedWorks(text, loc[2], loc[3]) {
+				a, b := w.start, w.end
+				if w.whole {
+					a, b = loc[0], loc[1]
+				}
+				add(Citation{Kind: KindAuthorYear, Authors: w.authors, FirstAuthor: w.first, Year: w.year}, a, b)
+			}
+		}
+		for _, loc := range narrativeCiteRe.FindAllStringSubmatchIndex(text, -1) {
+			if r, _ := utf8.DecodeLastRuneInString(text[:loc[0]]); loc[0] > 0 && unicode.IsLetter(r) {
+				continue
+			}
+			authors := normalizeSpace(text[loc[2]:loc[3]])
+			year, _ := strconv.Atoi(text[loc[4]:loc[5]])
+			add(Citation{Kind: KindAuthorYear, Authors: authors, FirstAuthor: surnameRe.FindString(authors), Year: year}, loc[0], loc[1])
+		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+		p.r.Citations = append(p.r.Citations, found...)
+	}
+	return nil
+}
+
+// citationNumbers expands "[1, 3-5]" and checks every number against the
+// reference list.
+func (p *reviewParser) citationNumbers(c *Citation) ([]int, error) {
+	var nums []int
+	for _, m := range citeNumberRe.FindAllStringSubmatch(c.Text, -1) {
+		lo, _ := strconv.Atoi(m[1])
+		hi := lo
+		if m[2] != "" {
+			hi, _ = strconv.Atoi(m[2])
+		}
+		switch {
+		case hi < lo:
+			return nil, p.errorf(c.Line, "citation %s has a backwards range %d-%d", c.Text, lo, hi)
+		case hi-lo > maxCitationRange:
+			return nil, p.errorf(c.Line, "citation %s spans more than %d references", c.Text, maxCitationRange)
+		}
+		for n := lo; n <= hi; n++ {
+			if n < 1 || n > len(p.r.References) {
+				if len(p.r.References) == 0 {
+					return nil, p.errorf(c.Line, "citation %s refers to reference %d, but the review has no reference list", c.Text, n)
+				}
+				return nil, p.errorf(c.Line, "citation %s refers to reference %d, but the reference list has %d entries", c.Text, n, len(p.r.References))
+			}
+			nums = append(nums, n)
+		}
+	}
+	return nums, nil
+}
+
+type citedWork struct {
+	start, end int // the work's own text inside the parentheses
+	whole      bool
+	authors    string
+	first      string
+	year       int
+}
+
+// citedWorks splits a parenthetical such as "(A & B, 2010; C et al., 2012)"
+// into one work per ";"-part. A lone work keeps its parentheses in the
+// citation text, as a reader would quote it; parts of a group do not.
+func citedWorks(text string, a, b int) []citedWork {
+	var works []citedWork
+	for pos := a; pos <= b; {
+		end := strings.IndexByte(text[pos:b], ';')
+		if end < 0 {
+			end = b
+		} else {
+			end += pos
+		}
+		part := trimSpan(text, pos, end)
+		if m := citedWorkRe.FindStringSubmatch(text[part.start:part.end]); m != nil {
+			year, _ := strconv.Atoi(m[2])
+			authors := normalizeSpace(m[1])
+			works = append(works, citedWork{start: part.start, end: part.end, authors: authors,
+				first: surnameRe.FindString(authors), year: year})
+		}
+		pos = end + 1
+	}
+	if len(works) == 1 && !strings.Contains(text[a:b], ";") {
+		works[0].whole = true
+	}
+	return works
+}

@@ -1,0 +1,232 @@
+package review
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// refNumberRe finds the number that opens an entry: "3. ", "[3] " or
+	// "3) ". Up to three digits, so a continuation line that happens to
+	// start with a year ("2016. ...") is not taken for entry 2016.
+	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+`)
+	// strayBulletRe matches the "- " that PDF-to-text conversion leaves at
+	// the start of a wrapped entry's continuation.
+	strayBulletRe = regexp.MustCompile(`^[-–•]\s+`)
+	refYearRe     = regexp.MustCompile(`^(.*?)\s*\((\d{4})[a-z]?\)\.?\s*(.*)$`)
+	refItalicRe   = regexp.MustCompile(`^(.*?)\s*\*+([^*]+?)\*+\s*(.*)$`)
+	// refPlainRe is the fallback when the journal is not in italics: the
+	// title runs to the first sentence stop, the journal to the volume.
+	refPlainRe   = regexp.MustCompile(`^(.+?[.?!])\s+(\D+?)[.,]?\s+(\d.*)$`)
+	refLocatorRe = regexp.MustCompile(`^(\d+[A-Za-z]?)?\s*(?:\(([^)]*)\))?\s*(?:[:,]\s*([A-Za-z]*\d\w*(?:\s*[-–]\s*\w*)?))?\s*\.?\s*(.*)$`)
+)
+
+type refDraft struct {
+	number, line int
+	lines        []string // the entry's lines, stray bullets removed
+}
+
+// parseReferences reads the numbered list under the References heading.
+// The list is checked strictly because a cut or renumbered list silently
+// shifts every numeric citation onto the wrong study.
+func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
+	var drafts []refDraft
+	for _, l := range lines {
+		t := p.lineText(l)
+		if m := refNumberRe.FindStringSubmatch(t); m != nil {
+			n, _ := strconv.Atoi(m[1] + m[2])
+			want := len(drafts) + 1
+			switch {
+			case n == want:
+				drafts = append(drafts, refDraft{number: n, line: l.num, lines: []string{t[len(m[0]):]}})
+				continue
+			case len(drafts) == 0:
+				return p.errorf(l.num, "the reference list starts at %d, not 1", n)
+			case n < want:
+				return p.errorf(l.num, "reference number %d repeats (expected %d)", n, want)
+			default:
+				return p.errorf(l.num, "reference numbering skips from %d to %d", want-1, n)
+			}
+		}
+		if len(drafts) == 0 {
+			return p.errorf(l.num, "text before the first numbered reference: %q", shortText(t, 60))
+		}
+		d := &drafts[len(drafts)-1]
+		d.lines = append(d.lines, t)
+	}
+	if len(drafts) == 0 {
+		return p.errorf(headingLine, "the reference list is empty")
+	}
+	vocab := newVocabulary(string(p.data))
+	for _, d := range drafts {
+		ref, problem := parseReferenceEntry(d.number, joinWrapped(d.lines, vocab))
+		if problem != "" {
+			return p.errorf(d.line, "%s", problem)
+		}
+		ref.Line = d.line
+		p.r.References = append(p.r.References, ref)
+	}
+	return nil
+}
+
+// joinWrapped rejoins an entry broken across lines, with a space, or with
+// nothing where a line ends in a hyphen: the hyphen is dropped when the
+// break split a word ("random-" / "ized" gives "randomized") and kept when
+// it ends a compound ("mindfulness-" / "based"); joinHyphenated (hyphen.go)
+// decides, from the document's own words (vocab, may be nil). A stray
+// bullet ("- ") that PDF-to-text conversion puts at the start of a
+// continuation is dropped; when it stands for the hyphen of a compound the
+// break cut ("long" / "- term"), the hyphen is restored.
+func joinWrapped(lines []string, vocab *vocabulary) string {
+	var b strings.Builder
+	for i, next := range lines {
+		bullet := i > 0 && strayBulletRe.MatchString(next)
+		if bullet {
+			next = strayBulletRe.ReplaceAllString(next, "")
+		}
+		if i > 0 {
+			prev := lines[i-1]
+			head, tail := lastWord(strings.TrimSuffix(prev, "-")), firstWord(next)
+			before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(prev, "-"))
+			after, _ := utf8.DecodeRuneInString(next)
+			alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+			switch {
+			case strings.HasSuffix(prev, "-") && len(prev) > 1 && alnum(before) && alnum(after):
+				// A hyphen between letters or digits is no dash: the
+				// parts join with no space, and without the hyphen
+				// only when the break split a word.
+				if joinHyphenated(head, tail, vocab) {
+					s := b.String()
+					b.Reset()
+					b.WriteString(strings.TrimSuffix(s, "-"))
+				}
+			case bullet && lastWord(prev) != "" && unicode.IsLower(after) && bulletWasHyphen(lastWord(prev), tail, vocab):
+				b.WriteByte('-')
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(next)
+	}
+	return b.String()
+}
+
+// bulletWasHyphen reports whether head and tail, split by a line break and
+// a stray bullet, form a known hyphenated compound: written so elsewhere
+// in the document, or of a known compound head or tail.
+func bulletWasHyphen(head, tail string, v *vocabulary) bool {
+	h, t := strings.ToLower(head), strings.ToLower(tail)
+	if v != nil && v.compounds[h+"-"+t] {
+		return true
+	}
+	return compoundHeads[h] && compoundTails[t]
+}
+
+// parseReferenceEntry returns the entry, or a message saying what is
+// missing; a missing part almost always means the entry was cut short.
+func parseReferenceEntry(number int, entry string) (Reference, string) {
+	text := normalizeSpace(entry)
+	ref := Reference{Number: number, Raw: normalizeSpace(strings.ReplaceAll(text, "*", ""))}
+	if last, _ := utf8.DecodeLastRuneInString(text); strings.ContainsRune(":,;-–(", last) {
+		return ref, fmt.Sprintf("reference %d ends mid-entry (%q): the list looks cut short", number, shortTail(text, 40))
+	}
+	if strings.Count(text, "*")%2 != 0 {
+		return ref, fmt.Sprintf("reference %d has unclosed italics (entry cut short?)", number)
+	}
+	m := refYearRe.FindStringSubmatch(text)
+	if m == nil {
+		return ref, fmt.Sprintf("reference %d has no year in parentheses (entry cut short?)", number)
+	}
+	ref.Year, _ = strconv.Atoi(m[2])
+	ref.Authors, ref.EtAl = splitReferenceAuthors(m[1])
+	if len(ref.Authors) == 0 {
+		return ref, fmt.Sprintf("reference %d has no authors before the year", number)
+	}
+	var title, tail string
+	if im := refItalicRe.FindStringSubmatch(m[3]); im != nil {
+		title, ref.Journal, tail = im[1], normalizeSpace(im[2]), im[3]
+	} else if pm := refPlainRe.FindStringSubmatch(m[3]); pm != nil {
+		title, ref.Journal, tail = pm[1], normalizeSpace(pm[2]), pm[3]
+	} else {
+		return ref, fmt.Sprintf("reference %d has no journal after its title %q (entry cut short?)", number, shortText(m[3], 50))
+	}
+	ref.Title = strings.TrimSuffix(strings.TrimSpace(title), ".")
+	ref.Journal = strings.TrimSuffix(ref.Journal, ".")
+	if ref.Title == "" {
+		return ref, fmt.Sprintf("reference %d has no title", number)
+	}
+	if ref.Journal == "" {
+		return ref, fmt.Sprintf("reference %d has no journal", number)
+	}
+	if lm := refLocatorRe.FindStringSubmatch(strings.TrimSpace(tail)); lm != nil {
+		ref.Volume, ref.Issue, ref.Pages = lm[1], strings.TrimSpace(lm[2]), strings.Join(strings.Fields(lm[3]), "")
+	}
+	return ref, ""
+}
+
+// splitReferenceAuthors splits "Dakwar E, Levin FR, et al." into names,
+// keeping each name as written ("Krystal J H") so nothing is lost.
+func splitReferenceAuthors(s string) ([]string, bool) {
+	s = strings.ReplaceAll(s, " & ", ", ")
+	s = strings.ReplaceAll(s, " and ", ", ")
+	var names []string
+	etAl := false
+	for _, a := range strings.Split(s, ",") {
+		a = normalizeSpace(a)
+		low := strings.ToLower(a)
+		switch {
+		case a == "":
+		case low == "et al." || low == "et al":
+			etAl = true
+		case strings.HasSuffix(low, " et al.") || strings.HasSuffix(low, " et al"):
+			etAl = true
+			names = append(names, strings.TrimSpace(a[:strings.LastIndex(low, " et al")]))
+		default:
+			names = append(names, a)
+		}
+	}
+	return names, etAl
+}
+
+// referenceSurname drops trailing initials ("Krystal J H" -> "Krystal",
+// "Morgan CJA" -> "Morgan") so a surname can be compared with an
+// author-year citation.
+func referenceSurname(author string) string {
+	f := strings.Fields(author)
+	for len(f) > 1 && isInitials(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
+}
+
+func isInitials(w string) bool {
+	w = strings.NewReplacer(".", "", "-", "").Replace(w)
+	if w == "" || utf8.RuneCountInString(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func shortText(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+func shortTail(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return "…" + string(r[len(r)-n:])
+}

@@ -1,0 +1,284 @@
+package review
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxReviewBytes caps the size of a review. Reviews in this style are a few
+// pages; a file this large is the wrong file, and refusing it before
+// reading keeps a stray dump from exhausting memory.
+const MaxReviewBytes = 8 << 20
+
+// Review is a review article parsed from its plain-text form.
+type Review struct {
+	Source      string // file name as given, for messages
+	Title       string
+	Authors     []string
+	Affiliation string
+	Citation    string // the full "Citation:" line text after the label
+	Journal     string
+	Volume      string
+	Issue       string
+	Pages       string
+	Year        int
+	ArticleCode string
+	// Dates are ISO 8601 (YYYY-MM-DD); "Received" counts as Submitted.
+	Submitted, Revised, Accepted, Published string
+	CorrespondingAuthor                     string
+	CorrespondingAddress                    string // what follows the name on the corresponding-author line
+	Keywords                                []string
+	DOI                                     string
+	Sections                                []Section // document order
+	Passages                                []Passage // body sentences, abstract through conclusion
+	References                              []Reference
+	Citations                               []Citation // in-text citations, document order
+}
+
+// Section is a heading and the body under it.
+type Section struct {
+	Index  int
+	Title  string
+	Level  int // 1 top, 2 subsection
+	Parent int // index of the parent section, -1 for top level
+	Line   int
+	// Start and End are byte offsets of the body; a top-level section's
+	// body includes its subsections.
+	Start, End int
+	// Merged is set on a subsection whose heading shared a line with its
+	// parent's ("Clinical Evidence ... Alcohol Use Disorder (AUD)").
+	Merged bool
+}
+
+// Passage is one sentence of the body.
+type Passage struct {
+	Index      int
+	Section    int    // index into Sections
+	Text       string // the sentence, whitespace-normalised
+	Start, End int    // data[Start:End] is the sentence as written
+	Line       int    // 1-based line of Start
+	Paragraph  int    // 1-based paragraph ordinal within the section
+	Label      string // run-in label ("Opinion" in "Opinion: Given ..."); Text keeps it
+	ListItem   bool   // a short line of a list introduced by a line ending in ':'
+}
+
+// Reference is one entry of the numbered reference list.
+type Reference struct {
+	Number  int
+	Authors []string // as written, e.g. "Krystal J H"
+	EtAl    bool
+	Year    int
+	Title   string
+	Journal string // without markdown asterisks
+	Volume  string
+	Issue   string
+	Pages   string // page range or article number
+	Raw     string // the entry on one line, markup and number removed
+	Line    int
+}
+
+// Citation is one in-text citation of one work (or one numeric bracket).
+type Citation struct {
+	Passage     int
+	Kind        string // KindNumeric or KindAuthorYear
+	Numbers     []int  // numeric: expanded, [1-3] -> 1,2,3
+	Authors     string // author-year: "Krystal et al."
+	FirstAuthor string // author-year: surname, "Krystal"
+	Year        int
+	Text        string // as written, whitespace-normalised
+	Start, End  int
+	Line        int
+}
+
+// MatchAuthorYear finds the reference an author-year citation points at,
+// by first-author surname and year. No match is not an error: reviews in
+// this style often cite works missing from their list.
+func (r *Review) MatchAuthorYear(c Citation) (refNumber int, ok bool) {
+	if c.Kind != KindAuthorYear || c.FirstAuthor == "" {
+		return 0, false
+	}
+	for _, ref := range r.References {
+		if ref.Year == c.Year && len(ref.Authors) > 0 && strings.EqualFold(referenceSurname(ref.Authors[0]), c.FirstAuthor) {
+			return ref.Number, true
+		}
+	}
+	return 0, false
+}
+
+// ReadReview reads and parses a review file, checking its size before
+// reading so that an oversized file fails at once.
+func ReadReview(path string) (*Review, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open review: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("stat review: %w", err)
+	}
+	if info.Size() > MaxReviewBytes {
+		return nil, reviewSizeError(path, info.Size())
+	}
+	// The limit also holds for files that grow or misreport their size.
+	data, err := io.ReadAll(io.LimitReader(f, MaxReviewBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read review %s: %w", path, err)
+	}
+	return ParseReview(path, data)
+}
+
+// ParseReview parses a review in the plain-text style of the seeds. name is
+// used only in messages. Faults that would make the graph wrong (a cut
+// reference list, a citation with no entry, bad bytes) are *SourceError.
+func ParseReview(name string, data []byte) (*Review, error) {
+	if len(data) > MaxReviewBytes {
+		return nil, reviewSizeError(name, int64(len(data)))
+	}
+	p := &reviewParser{name: name, data: data, r: &Review{Source: name}}
+	if err := p.checkBytes(); err != nil {
+		return nil, err
+	}
+	p.scanLines()
+	blocks := p.blocks()
+	if len(blocks) == 0 {
+		if len(data) == 0 {
+			return nil, p.errorf(1, "review is empty")
+		}
+		return nil, p.errorf(1, "review is empty (only white space)")
+	}
+	next, err := p.frontMatter(blocks)
+	if err != nil {
+		return nil, err
+	}
+	items, refs, err := p.classify(blocks[next:])
+	if err != nil {
+		return nil, err
+	}
+	if err := p.checkTitle(blocks[0]); err != nil {
+		return nil, err
+	}
+	sectionOf, refSection := p.buildSections(items, refs)
+	if refSection >= 0 {
+		if err := p.parseReferences(refs, p.r.Sections[refSection].Line); err != nil {
+			return nil, err
+		}
+	}
+	p.buildPassages(items, sectionOf)
+	if err := p.findCitations(); err != nil {
+		return nil, err
+	}
+	if p.r.Year == 0 && len(p.r.Published) >= 4 {
+		p.r.Year, _ = strconv.Atoi(p.r.Published[:4])
+	}
+	return p.r, nil
+}
+
+type reviewParser struct {
+	name  string
+	data  []byte
+	lines []srcLine
+	r     *Review
+}
+
+type srcLine struct {
+	num        int // 1-based
+	raw        int // offset of the line's first byte
+	start, end int // the line's text without surrounding white space
+}
+
+// lineBlock is a run of non-blank lines: a paragraph, heading or list item.
+type lineBlock []srcLine
+
+func (p *reviewParser) errorf(line int, format string, args ...any) error {
+	return &SourceError{File: p.name, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *reviewParser) lineOfOffset(off int) int {
+	return 1 + bytes.Count(p.data[:off], []byte("\n"))
+}
+
+func (p *reviewParser) checkBytes() error {
+	if i := bytes.IndexByte(p.data, 0); i >= 0 {
+		return p.errorf(p.lineOfOffset(i), "NUL byte in the text (a binary file?)")
+	}
+	for i := 0; i < len(p.data); {
+		r, n := utf8.DecodeRune(p.data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return p.errorf(p.lineOfOffset(i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", p.data[i])
+		}
+		i += n
+	}
+	return nil
+}
+
+func (p *reviewParser) scanLines() {
+	pos := 0
+	if bytes.HasPrefix(p.data, []byte("\xef\xbb\xbf")) {
+		pos = 3 // a byte-order mark is not text
+	}
+	for num := 1; pos <= len(p.data); num++ {
+		end, next := len(p.data), len(p.data)+1
+		if nl := bytes.IndexByte(p.data[pos:], '\n'); nl >= 0 {
+			end, next = pos+nl, pos+nl+1
+		}
+		t := trimSpan(string(p.data[pos:end]), 0, end-pos)
+		p.lines = append(p.lines, srcLine{num: num, raw: pos, start: pos + t.start, end: pos + t.end})
+		pos = next
+	}
+}
+
+func (p *reviewParser) blocks() []lineBlock {
+	var out []lineBlock
+	var cur lineBlock
+	for _, l := range p.lines {
+		if l.start == l.end {
+			if cur != nil {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, l)
+	}
+	if cur != nil {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// lineAt returns the 1-based line holding byte offset off.
+func (p *reviewParser) lineAt(off int) int {
+	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i].raw > off })
+	return p.lines[i-1].num
+}
+
+func (p *reviewParser) lineText(l srcLine) string { return string(p.data[l.start:l.end]) }
+
+func (p *reviewParser) blockText(b lineBlock) string {
+	return normalizeSpace(string(p.data[b[0].start:b[len(b)-1].end]))
+}
+
+// stripMarkup removes markdown emphasis, which the style uses for bold
+// labels and italic journals but which is never part of the words.
+func stripMarkup(s string) string {
+	return normalizeSpace(strings.ReplaceAll(s, "*", ""))
+}
+
+var (
+	frontLabelRe  = regexp.MustCompile(`(?i)^(citation|corresponding authors?|received|submitted|revised|accepted|published(?: online)?|copyright|keywords|key words|doi|e-?mail|academic editor|editor)\s*:\s*(.*)$`)
+	citeLineRe    = regexp.MustCompile(`^(.*?)\s*\((\d{4})\)\.?\s*(.*)$`)
+	citeSourceRe  = regexp.MustCompile(`^(.+?)\s+(\d+)\s*(?:\(([^)]+)\))?\s*[,:]\s*([A-Za-z]*\d+\w*(?:\s*[-–]\s*[A-Za-z]*\d+\w*)?)\.?\s*(.*)$`)
+	numericDateRe = regexp.MustCompile(`^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$`)
+	isoDateRe     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	authorSepRe   = regexp.MustCompile(`\s*(?:,|;|&|\band\b)\s*`)
+	bulletRe      = regexp.MustCompile(`^[-•–▪◦*]\s+`)
+	acronymRe     = regexp.MustCompile(`^\(\p{Lu}[\p{Lu}\d&/-]+\p{Ll}?\)$`)
+)
