@@ -44,6 +44,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
 			Cue:     s.Text[ts[cue.i].start:ts[cue.j-1].end],
 			Negated: negatedBetween(ts, inMention, lo, hi), Hedged: hedged, Score: score(p, hedged),
+			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, false),
 		})
 	}
 	for ai, a := range args {

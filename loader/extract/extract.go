@@ -31,7 +31,10 @@ type Candidate struct {
 	Cue       string // the cue word as written
 	Negated   bool
 	Hedged    bool
-	Score     float64
+	// Modality is how the clause states the claim; the flags above are
+	// its parts, kept for the measurement.
+	Modality graph.Modality
+	Score    float64
 }
 
 // Result is what the engine finds in a review.
