@@ -40,6 +40,46 @@ type Review struct {
 	Passages                                []Passage // body sentences, abstract through conclusion
 	References                              []Reference
 	Citations                               []Citation // in-text citations, document order
+
+	// ArticleType, Subjects and the article ids are JATS metadata: the
+	// article's type (article-type), its subject groups in order, and
+	// its PubMed and PubMed Central ids.
+	ArticleType string   `json:",omitempty"`
+	Subjects    []string `json:",omitempty"`
+	PMID        string   `json:",omitempty"`
+	PMCID       string   `json:",omitempty"`
+	// Dates are every dated event the article states (publication in
+	// each format, history), partial ones kept as written; Published and
+	// Year are chosen from them by DatePrecedence.
+	Dates []Date `json:",omitempty"`
+	// Warnings are what the reader could not recognise or found missing
+	// without it making the graph wrong: the review is still read.
+	Warnings []Warning `json:",omitempty"`
+}
+
+// Warning is a problem the reader worked around: a missing optional
+// element, a line it could not place, a citation it could not resolve.
+type Warning struct {
+	Line int
+	Msg  string
+}
+
+func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Msg) }
+
+// Date is one dated event: Kind is the JATS pub-type or date-type
+// ("epub", "ppub", "collection", "received", ...), Value is ISO 8601 at
+// the precision given ("2019", "2019-03", "2019-03-14"), Season is a
+// season or month range as printed ("Spring", "Jan-Feb").
+type Date struct {
+	Kind   string
+	Value  string
+	Season string `json:",omitempty"`
+	Line   int
+}
+
+// warn records a warning; readers call it instead of refusing the review.
+func (r *Review) warn(line int, format string, args ...any) {
+	r.Warnings = append(r.Warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Section is a heading and the body under it.
@@ -67,7 +107,18 @@ type Passage struct {
 	Paragraph  int    // 1-based paragraph ordinal within the section
 	Label      string // run-in label ("Opinion" in "Opinion: Given ..."); Text keeps it
 	ListItem   bool   // a short line of a list introduced by a line ending in ':'
+	// Kind is empty for running text, else one of the Passage* kinds: a
+	// figure or table caption, a formula, or a plain-text table, each one
+	// passage however many sentences it holds.
+	Kind string `json:",omitempty"`
 }
+
+// Passage kinds other than running text.
+const (
+	PassageCaption = "caption"
+	PassageFormula = "formula"
+	PassageTable   = "table"
+)
 
 // Reference is one entry of the numbered reference list.
 type Reference struct {
@@ -82,6 +133,14 @@ type Reference struct {
 	Pages   string // page range or article number
 	Raw     string // the entry on one line, markup and number removed
 	Line    int
+	// YearSuffix tells apart two works of one author and year ("2017a").
+	YearSuffix string `json:",omitempty"`
+	// DOI, PMID, PMCID and URL identify the work where the entry gives
+	// them (JATS pub-id and ext-link, or a "doi:" in the text).
+	DOI   string `json:",omitempty"`
+	PMID  string `json:",omitempty"`
+	PMCID string `json:",omitempty"`
+	URL   string `json:",omitempty"`
 }
 
 // Citation is one in-text citation of one work (or one numeric bracket).
@@ -92,6 +151,7 @@ type Citation struct {
 	Authors     string // author-year: "Krystal et al."
 	FirstAuthor string // author-year: surname, "Krystal"
 	Year        int
+	YearSuffix  string `json:",omitempty"` // author-year: "a" of "2017a"
 	Text        string // as written, whitespace-normalised
 	Start, End  int
 	Line        int
