@@ -83,6 +83,8 @@ type jatsParser struct {
 	dateISO        string
 	date           [4]string // year, month, day, season
 	idType         string
+	contribType    string
+	kwdType        string
 	sawAbstract    bool
 	sawBody        bool
 }

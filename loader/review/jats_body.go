@@ -8,6 +8,7 @@ package review
 import (
 	"encoding/xml"
 	"strings"
+	"unicode"
 )
 
 // jatsSectionTitles are the elements that open a section, with the title
@@ -32,6 +33,7 @@ var abstractTitles = map[string]string{
 type jatsSec struct {
 	index, depth int
 	label        string
+	titled       bool // a <title> gave the title
 }
 
 // jatsPara is an open paragraph-like container: its text, the source line
@@ -47,6 +49,7 @@ type jatsPara struct {
 	start    int // byte offset in the file where the text so far began
 	xrefs    []jatsXref
 	xref     *jatsXref
+	supAt    int // length of the text when the last <sup> opened
 }
 
 func (c *jatsPara) write(s []byte, line int) {
@@ -123,6 +126,9 @@ func (p *jatsParser) startBody(t xml.StartElement) {
 				return // their paragraphs are one passage with them
 			}
 		}
+		if name == "caption" && len(p.secs) > 0 && p.secs[len(p.secs)-1].depth == len(p.path)-1 {
+			return // a box's caption is its section's title
+		}
 		c := &jatsPara{elem: name, depth: len(p.path), listItem: name == "list-item"}
 		switch name {
 		case "caption":
@@ -153,7 +159,19 @@ func (p *jatsParser) startBody(t xml.StartElement) {
 			}
 			return
 		}
+		if p.parent() == "sup" && c.b.Len() == c.supAt {
+			// A superscript citation is set apart from the word it
+			// follows ("animals<sup>1,2</sup>"), so the word stays one.
+			if s := c.b.String(); s != "" && unicode.IsLetter(rune(s[len(s)-1])) {
+				c.write([]byte(" "), p.line())
+				c.supAt = c.b.Len()
+			}
+		}
 		c.xref = &jatsXref{rids: rids, refType: rt, start: c.b.Len(), line: p.line()}
+	case "sup":
+		if len(p.paras) > 0 {
+			p.paras[len(p.paras)-1].supAt = p.paras[len(p.paras)-1].b.Len()
+		}
 	}
 }
 
@@ -238,13 +256,13 @@ func (p *jatsParser) endBody(name string) {
 		switch {
 		case s.depth == depth:
 			sec.End = int(p.dec.InputOffset())
-			if sec.Title == "" && s.label != "" {
+			if !s.titled && s.label != "" {
 				sec.Title = s.label
 			}
 			p.secs = p.secs[:len(p.secs)-1]
-		case s.depth == depth-1 && name == "title":
-			if t := p.leaf(); t != "" {
-				sec.Title = t
+		case name == "title" && (s.depth == depth-1 || s.depth == depth-2 && p.parent() == "caption"):
+			if t := p.leaf(); t != "" && !s.titled {
+				sec.Title, s.titled = t, true
 			}
 		case s.depth == depth-1 && name == "label":
 			s.label = p.leaf()

@@ -7,6 +7,7 @@ package review
 import (
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,10 +17,12 @@ import (
 // most preferred first: Published is the first of these with a full
 // date, and Year the year of the first with any year. Electronic before
 // print because it comes first and is what PubMed Central shows; the
-// collection (the issue, often just a year) and later release dates are
-// fallbacks. JATS 1.1+ writes date-type="pub" with publication-format
-// "electronic" or "print", which read as "epub" and "ppub".
-var DatePrecedence = []string{"epub", "ppub", "epub-ppub", "pub", "collection", "ecorrected", "pmc-release"}
+// collection (the issue, often just a year) is the fallback. Other dates
+// (pmc-release, an embargo's end; nihms-submitted; ecorrected) are kept
+// in Dates but never taken for the publication. JATS 1.1+ writes
+// date-type="pub" with publication-format "electronic" or "print", which
+// read as "epub" and "ppub".
+var DatePrecedence = []string{"epub", "ppub", "epub-ppub", "pub", "collection"}
 
 func (p *jatsParser) startFront(t xml.StartElement) {
 	switch t.Name.Local {
@@ -28,7 +31,7 @@ func (p *jatsParser) startFront(t xml.StartElement) {
 		if kind == "" {
 			kind = attr(t, "date-type")
 		}
-		if kind == "pub" || kind == "" && t.Name.Local == "pub-date" {
+		if kind == "pub" || kind == "publication" || kind == "" && t.Name.Local == "pub-date" {
 			switch attr(t, "publication-format") {
 			case "electronic":
 				kind = "epub"
@@ -41,13 +44,26 @@ func (p *jatsParser) startFront(t xml.StartElement) {
 		p.dateKind, p.dateISO, p.date = kind, attr(t, "iso-8601-date"), [4]string{}
 	case "article-id":
 		p.idType = attr(t, "pub-id-type")
+	case "contrib":
+		p.contribType = attr(t, "contrib-type")
+	case "kwd-group":
+		p.kwdType = attr(t, "kwd-group-type")
+	case "institution", "addr-line", "country", "city", "state", "postal-code", "named-content":
+		// An affiliation's parts are often adjacent elements with no
+		// punctuation between them: separate them as printed.
+		if i := slices.Index(p.path, "aff"); i >= 0 {
+			if s := strings.TrimSpace(p.text.String()[p.textAt[i]:]); s != "" && !strings.ContainsAny(s[len(s)-1:], ",;") {
+				p.text.WriteString(", ")
+			}
+		}
 	}
 }
 
 // frontAuthor: a name in the article's author list (not an editor's, not
 // a reference's).
 func (p *jatsParser) frontAuthor() bool {
-	return p.in("contrib-group", "contrib") && !p.in("collab", "contrib-group")
+	return p.in("contrib-group", "contrib") && !p.in("collab", "contrib-group") &&
+		(p.contribType == "" || p.contribType == "author")
 }
 
 func (p *jatsParser) endFront(name string) {
@@ -56,6 +72,10 @@ func (p *jatsParser) endFront(name string) {
 	case "article-title":
 		if p.parent() == "title-group" && p.in("article-meta") && r.Title == "" {
 			r.Title = p.leaf()
+		}
+	case "subtitle":
+		if p.parent() == "title-group" && p.in("article-meta") && r.Title != "" {
+			r.Title = strings.TrimRight(r.Title, ":. ") + ": " + p.leaf()
 		}
 	case "surname":
 		p.surname = p.leaf()
@@ -84,7 +104,7 @@ func (p *jatsParser) endFront(name string) {
 			if l := p.labels[len(p.path)]; l != "" {
 				aff = strings.TrimSpace(strings.TrimPrefix(aff, l))
 			}
-			r.Affiliation = strings.TrimLeft(aff, "0123456789*† ")
+			r.Affiliation = strings.TrimLeft(aff, "0123456789*†, ")
 		}
 	case "journal-title":
 		if p.in("journal-meta") && r.Journal == "" {
@@ -140,7 +160,7 @@ func (p *jatsParser) endFront(name string) {
 			r.Subjects = append(r.Subjects, p.leaf())
 		}
 	case "kwd":
-		if p.in("kwd-group") && !p.in("compound-kwd") {
+		if p.in("kwd-group") && !p.in("compound-kwd") && p.kwdType != "research-organism" && p.kwdType != "abbreviations" {
 			r.Keywords = append(r.Keywords, p.leaf())
 		}
 	}

@@ -20,7 +20,11 @@ type jatsRef struct {
 	groupType  string // person-group-type of the open person-group
 	editors    []string
 	raw        string // the text of the first citation element
+	publisher  string
 	sawCiteElm bool
+	// ignoreAt is the depth of a second citation element of the same ref
+	// (citation-alternatives gives one work in two forms), 0 if none.
+	ignoreAt int
 }
 
 var (
@@ -48,6 +52,9 @@ func (p *jatsParser) startRef(t xml.StartElement) {
 		if id := attr(t, "id"); id != "" {
 			p.ref.ids = append(p.ref.ids, id)
 		}
+		if p.ref.sawCiteElm && p.ref.ignoreAt == 0 {
+			p.ref.ignoreAt = len(p.path)
+		}
 	case "person-group":
 		p.ref.groupType = attr(t, "person-group-type")
 	case "pub-id", "object-id":
@@ -59,6 +66,12 @@ func (p *jatsParser) endRef(name string) {
 	r := p.ref
 	if name == "ref" && len(p.path) == r.depth {
 		p.finishRef()
+		return
+	}
+	if r.ignoreAt > 0 {
+		if len(p.path) == r.ignoreAt {
+			r.ignoreAt = 0
+		}
 		return
 	}
 	author := r.groupType == "" || r.groupType == "author" || r.groupType == "compiler"
@@ -126,6 +139,8 @@ func (p *jatsParser) endRef(name string) {
 		}
 	case "ext-link", "uri":
 		r.URL = first(r.URL, p.leaf())
+	case "publisher-name":
+		r.publisher = first(r.publisher, p.leaf())
 	case "element-citation", "mixed-citation", "nlm-citation", "citation":
 		if !r.sawCiteElm {
 			r.raw, r.sawCiteElm = p.leaf(), true
@@ -163,7 +178,9 @@ func (p *jatsParser) finishRef() {
 		}
 	}
 	if r.Title == "" {
-		if r.Title = r.Journal; r.Title == "" {
+		// A book: its <source> is its title, and it has a publisher, not
+		// a journal.
+		if r.Title, r.Journal = r.Journal, r.publisher; r.Title == "" {
 			p.r.warn(r.Line, "<ref id=%q> has no <article-title> or <source>", id)
 		}
 	}
@@ -194,6 +211,10 @@ func (p *jatsParser) finishRef() {
 func initials(given string) string {
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' || r == '-' }) {
+		if isInitials(w) {
+			b.WriteString(w) // already initials: "BJ"
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		b.WriteRune(r)
 	}

@@ -1,0 +1,230 @@
+package review
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// jatsFixture is what a reader must get from one article, written from
+// the article itself (not from a run of the reader).
+type jatsFixture struct {
+	file       string
+	title      string
+	references int
+	sections   []string // top-level, in order
+	citations  int
+	year       int
+	published  string
+	ids        [3]string // DOI, PMID, PMCID
+	warnings   []string  // a piece of each expected warning, in order
+	check      func(t *testing.T, r *Review)
+}
+
+// jatsFixtures follow the conventions of the publishers whose JATS PubMed
+// Central serves: the NLM 2.3 and 3.0 DTDs, PLOS, BMC, Frontiers, eLife
+// and an Elsevier export.
+var jatsFixtures = []jatsFixture{
+	{file: "pmc-nlm23.xml", title: "N-Acetylcysteine and Glutamate Homeostasis in Cocaine Dependence", references: 6,
+		sections:  []string{"Abstract", "Introduction", "Glutamate Homeostasis", "Clinical Studies", "Conclusions", "Acknowledgements", "Notes", "References"},
+		citations: 9, year: 2012, published: "", ids: [3]string{"10.0000/arl.2012.014", "20000001", "PMC3000001"},
+		check: func(t *testing.T, r *Review) {
+			// A year-only collection date and a month-only print date are
+			// kept as given; the embargo release date is not publication.
+			wantDates := []string{"nihms-submitted=2012-03-12", "ppub=2012-06", "collection=2012", "pmc-release=2013-06-01"}
+			var got []string
+			for _, d := range r.Dates {
+				got = append(got, d.Kind+"="+d.Value)
+			}
+			if !slices.Equal(got, wantDates) {
+				t.Errorf("dates %v, want %v", got, wantDates)
+			}
+			if r.References[2].Authors[0] != "Fictional Institute on Drug Abuse" || r.References[2].Title != "Cocaine: abuse and addiction" || r.References[2].Journal != "FIDA" {
+				t.Errorf("a book by a collab: %+v", r.References[2])
+			}
+			if r.References[3].PMID != "16000630" || !r.References[1].EtAl {
+				t.Errorf("pub-id and etal: %+v %+v", r.References[3], r.References[1])
+			}
+			wantPassage(t, r, "reinstatement in animals 1,2.", "")
+			wantPassage(t, r, "Figure 1. The cystine–glutamate exchanger. N-acetylcysteine supplies cystine", PassageCaption)
+			wantCitation(t, r, "1–3", 1, 2, 3)
+		}},
+	{file: "pmc-nlm30.xml", title: "Topiramate for Alcohol Dependence: What the Trials Show", references: 5,
+		sections:  []string{"Abstract", "Main text", "", "Trials", "References"},
+		citations: 7, year: 2011, ids: [3]string{"", "20000002", "PMC3000002"},
+		check: func(t *testing.T, r *Review) {
+			if !slices.Equal(r.Authors, []string{"Anna Kowalczyk", "The Topiramate Review Group"}) {
+				t.Errorf("authors %q", r.Authors)
+			}
+			if len(r.Dates) == 0 || r.Dates[0].Season != "Spring" || r.Dates[0].Value != "2011" {
+				t.Errorf("seasonal date: %+v", r.Dates)
+			}
+			wantCitation(t, r, "1–3", 1, 2, 3)
+			li := 0
+			for _, p := range r.Passages {
+				if p.ListItem {
+					li++
+				}
+			}
+			if li != 2 {
+				t.Errorf("%d list items, want 2", li)
+			}
+		}},
+	{file: "plos.xml", title: "Psilocybin-assisted therapy for tobacco smoking cessation: a systematic review", references: 9,
+		sections:  []string{"Abstract", "Introduction", "Methods", "Results", "Discussion", "Supporting information", "Acknowledgements", "References"},
+		citations: 11, year: 2021, published: "2021-09-09", ids: [3]string{"10.1371/journal.pone.0000001", "", ""},
+		check: func(t *testing.T, r *Review) {
+			if !slices.Equal(r.Authors, []string{"Aiko Nakamura", "Luis Ferreira"}) {
+				t.Errorf("authors %q (the academic editor is no author)", r.Authors)
+			}
+			if r.ArticleType != "research-article" || !slices.Contains(r.Subjects, "Substance abuse") {
+				t.Errorf("article type %q, subjects %q", r.ArticleType, r.Subjects)
+			}
+			var abstract []string
+			for _, s := range r.Sections {
+				if s.Parent == 0 {
+					abstract = append(abstract, s.Title)
+				}
+			}
+			if !slices.Equal(abstract, []string{"Background", "Methods", "Results", "Conclusions"}) {
+				t.Errorf("structured abstract %q", abstract)
+			}
+			wantCitation(t, r, "[2–5]", 2, 3, 4, 5)
+			wantPassage(t, r, "Table 1. Studies included in the review.", PassageCaption)
+			wantPassage(t, r, "S1 Checklist. PRISMA checklist.", PassageCaption)
+			if r.References[0].DOI != "10.3109/00952990.2016.1170135" || r.References[5].URL != "https://www.who.int/" || !r.References[2].EtAl {
+				t.Errorf("mixed-citation ids: %+v / %+v / %+v", r.References[0], r.References[5], r.References[2])
+			}
+		}},
+	{file: "bmc.xml", title: "Gabapentin for alcohol use disorder: a narrative review of randomized trials", references: 7,
+		sections: []string{"Abstract", "Background", "Main text", "Conclusions", "", "Abbreviations", "Acknowledgements",
+			"Authors’ contributions", "Competing interests", "References"},
+		citations: 12, year: 2022, published: "2022-02-14", ids: [3]string{"10.1186/s13722-022-00001-x", "", ""},
+		check: func(t *testing.T, r *Review) {
+			if r.Affiliation != "Department of Clinical Neuroscience, Nordic Institute, Stockholm, Sweden" {
+				t.Errorf("affiliation %q", r.Affiliation)
+			}
+			if r.Submitted != "2021-09-07" || r.Accepted != "2022-01-31" {
+				t.Errorf("history %s %s", r.Submitted, r.Accepted)
+			}
+			// citation-alternatives: one work, read once.
+			if !slices.Equal(r.References[0].Authors, []string{"Mason BJ", "Quello S"}) || r.References[0].DOI == "" {
+				t.Errorf("citation-alternatives: %+v", r.References[0])
+			}
+			if !slices.Equal(r.References[1].Authors, []string{"Mason BJ", "Quello S", "Goodell V"}) || !r.References[1].EtAl || r.References[1].PMID != "24190578" {
+				t.Errorf("string-name: %+v", r.References[1])
+			}
+			wantPassage(t, r, "AUD: Alcohol use disorder", "")
+			wantPassage(t, r, "Search strategy and screening.", PassageCaption)
+			wantCitation(t, r, "[3–6]", 3, 4, 5, 6)
+		}},
+	{file: "frontiers.xml", title: "Ketamine and the Reconsolidation of Drug Memories: A Review", references: 10,
+		sections: []string{"Abstract", "Introduction", "Evidence From Animals", "Evidence in Humans", "Conclusion",
+			"Author Contributions", "Conflict of Interest", "Notes", "References"},
+		citations: 14, year: 2021, published: "2021-05-21", ids: [3]string{"10.3389/fpsyt.2021.000001", "", ""},
+		check: func(t *testing.T, r *Review) {
+			wantCitation(t, r, "Milton and Everitt (2010)", 6)
+			wantCitation(t, r, "Barak et al., 2013a", 2)
+			wantCitation(t, r, "b", 3)
+			if r.References[1].YearSuffix != "a" || r.References[2].YearSuffix != "b" {
+				t.Errorf("2013a/2013b: %q %q", r.References[1].YearSuffix, r.References[2].YearSuffix)
+			}
+			wantPassage(t, r, "proportional to log(d) over the tested range", "")
+			wantPassage(t, r, "Table 1. Studies of NMDA antagonists at memory retrieval.", PassageCaption)
+		}},
+	{file: "elife.xml", title: "Orexin signalling in opioid seeking", references: 10,
+		sections:  []string{"Abstract", "eLife digest", "Introduction", "Orexin and opioid seeking", "Outlook", "Additional information", "References", "Appendices"},
+		citations: 11, year: 2020, published: "2020-03-03", ids: [3]string{"10.7554/eLife.00001", "", ""},
+		warnings: []string{"<sub-article> skipped"},
+		check: func(t *testing.T, r *Review) {
+			wantCitation(t, r, "(James et al., 2017a, 2017b)", 5, 6)
+			wantPassage(t, r, "N=N0+kt", PassageFormula)
+			if !slices.Equal(r.Keywords, []string{"orexin", "opioids", "relapse"}) {
+				t.Errorf("keywords %q (the research organism is no keyword)", r.Keywords)
+			}
+			titles := map[string]bool{}
+			for _, s := range r.Sections {
+				titles[s.Title] = true
+			}
+			for _, want := range []string{"What is reinstatement?", "Appendix 1", "Search terms", "Competing interests"} {
+				if !titles[want] {
+					t.Errorf("no section %q", want)
+				}
+			}
+			for _, p := range r.Passages {
+				if strings.Contains(p.Text, "Thank you for submitting") {
+					t.Errorf("the decision letter was read as the article: %q", p.Text)
+				}
+			}
+		}},
+}
+
+func wantPassage(t *testing.T, r *Review, text, kind string) {
+	t.Helper()
+	for _, p := range r.Passages {
+		if strings.Contains(p.Text, text) {
+			if p.Kind != kind {
+				t.Errorf("passage %q is of kind %q, want %q", p.Text, p.Kind, kind)
+			}
+			return
+		}
+	}
+	t.Errorf("no passage holds %q", text)
+}
+
+func wantCitation(t *testing.T, r *Review, text string, nums ...int) {
+	t.Helper()
+	for _, c := range r.Citations {
+		if c.Text == text {
+			if !slices.Equal(c.Numbers, nums) {
+				t.Errorf("citation %q cites %v, want %v", text, c.Numbers, nums)
+			}
+			return
+		}
+	}
+	t.Errorf("no citation %q", text)
+}
+
+func TestJATSFixtures(t *testing.T) {
+	for _, fx := range jatsFixtures {
+		t.Run(strings.TrimSuffix(fx.file, ".xml"), func(t *testing.T) {
+			path := filepath.Join("testdata", "jats", fx.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := ParseAny(path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := Summarize(r)
+			if s.Title != fx.title || s.References != fx.references || !slices.Equal(s.Sections, fx.sections) {
+				t.Errorf("got %q, %d references, sections %q\nwant %q, %d references, sections %q", s.Title, s.References, s.Sections, fx.title, fx.references, fx.sections)
+			}
+			if s.Citations != fx.citations || s.Resolved*10 < s.Citations*9 {
+				t.Errorf("%d citations, %d resolved; want %d, at least 90%% resolved", s.Citations, s.Resolved, fx.citations)
+			}
+			if r.Year != fx.year || r.Published != fx.published || r.DOI != fx.ids[0] || r.PMID != fx.ids[1] || r.PMCID != fx.ids[2] {
+				t.Errorf("year %d published %q ids %q %q %q; want %d %q %q", r.Year, r.Published, r.DOI, r.PMID, r.PMCID, fx.year, fx.published, fx.ids)
+			}
+			if len(s.Warnings) != len(fx.warnings) {
+				t.Errorf("warnings %q, want %d", s.Warnings, len(fx.warnings))
+			}
+			for i, w := range fx.warnings {
+				if i < len(s.Warnings) && !strings.Contains(s.Warnings[i], w) {
+					t.Errorf("warning %q, want ...%s", s.Warnings[i], w)
+				}
+			}
+			for _, p := range r.Passages {
+				if p.Text == "" || p.Section < 0 || p.Section >= len(r.Sections) || p.Start > p.End || p.End > len(data) {
+					t.Errorf("passage %+v", p)
+				}
+			}
+			if fx.check != nil {
+				fx.check(t, r)
+			}
+		})
+	}
+}
