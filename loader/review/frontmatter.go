@@ -15,32 +15,44 @@ import (
 // style gives by position rather than by label, and returns the index of
 // the first block after them.
 func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
-	title := stripMarkup(p.blockText(blocks[0]))
+	i := 0
+	for i < len(blocks)-1 && p.headerBlock(blocks[i]) {
+		i++ // a publisher's page header above the title
+	}
+	p.titleBlock = blocks[i]
+	title := stripMarkup(p.blockText(blocks[i]))
 	if why := notATitle(title); why != "" {
-		return 0, p.errorf(blocks[0][0].num, "no title: the first line %s", why)
+		return 0, p.errorf(blocks[i][0].num, "no title: the first line %s", why)
 	}
 	p.r.Title = title
-	i := 1
-	var positional []string
-	for i < len(blocks) && len(positional) < 2 && len(blocks[i]) <= 2 {
+	i++
+	var positional []lineBlock
+	for i < len(blocks) && len(positional) < 2 && (len(blocks[i]) <= 2 || len(positional) == 1 && len(blocks[i]) <= 8) {
 		t := stripMarkup(p.blockText(blocks[i]))
-		if frontLabelRe.MatchString(t) || standardHeading(t) != "" || len(strings.Fields(t)) > 40 || numericCiteRe.MatchString(t) {
+		if frontLabelRe.MatchString(t) || standardHeading(collapseSpaced(p.lineText(blocks[i][0]))) != "" || len(strings.Fields(t)) > 40 || numericCiteRe.MatchString(t) ||
+			historyLineRe.MatchString(t) || strings.EqualFold(collapseSpaced(p.lineText(blocks[i][0])), "ARTICLE INFO") {
 			break
 		}
-		positional = append(positional, t)
+		positional = append(positional, blocks[i])
 		i++
 	}
 	if len(positional) > 0 {
-		for _, a := range authorSepRe.Split(positional[0], -1) {
-			if a = strings.TrimRight(a, "0123456789*†‡§ "); a != "" {
-				p.r.Authors = append(p.r.Authors, a)
-			}
-		}
+		p.r.Authors = splitAuthors(stripMarkup(p.blockText(positional[0])))
 	}
 	if len(positional) > 1 {
-		p.r.Affiliation = strings.TrimSuffix(positional[1], ".")
+		p.r.Affiliation = affiliationText(stripMarkup(p.lineText(positional[1][0])))
 	}
 	return i, nil
+}
+
+// headerBlock: every line of the block is page furniture.
+func (p *reviewParser) headerBlock(b lineBlock) bool {
+	for _, l := range b {
+		if !p.headerLine(stripMarkup(p.lineText(l))) {
+			return false
+		}
+	}
+	return true
 }
 
 func notATitle(t string) string {
@@ -64,7 +76,8 @@ func notATitle(t string) string {
 // checkTitle catches a missing title that the first line would otherwise
 // stand in for: when the first line is exactly the author list of the
 // Citation line, the real title was lost.
-func (p *reviewParser) checkTitle(first lineBlock) error {
+func (p *reviewParser) checkTitle() error {
+	first := p.titleBlock
 	m := citeLineRe.FindStringSubmatch(p.r.Citation)
 	if m != nil && m[1] != "" && strings.EqualFold(normalizeSpace(m[1]), p.r.Title) {
 		return p.errorf(first[0].num, "no title: the first line %q is the author list of the Citation line", p.r.Title)

@@ -16,6 +16,8 @@ const (
 	kindParagraph itemKind = iota
 	kindListItem
 	kindHeading
+	kindTable   // a plain-text table, with its caption when it has one
+	kindCaption // a figure or table caption standing alone
 )
 
 type bodyItem struct {
@@ -56,6 +58,24 @@ func (p *reviewParser) classify(blocks []lineBlock) ([]bodyItem, []srcLine, erro
 	}
 	for _, b := range blocks {
 		text := p.blockText(b)
+		if len(b) == 1 {
+			if c := collapseSpaced(p.lineText(b[0])); c != p.lineText(b[0]) {
+				// Letter-spacing is typography: "A B S T R A C T" is the
+				// Abstract heading.
+				text = strings.ToUpper(c[:1]) + strings.ToLower(c[1:])
+			}
+		}
+		if !inRefs {
+			if ok, err := p.frontBlock(b); ok || err != nil {
+				if err != nil {
+					return nil, nil, err
+				}
+				continue
+			}
+			if len(b) == 1 && p.furniture(stripMarkup(text)) {
+				continue
+			}
+		}
 		if m := frontLabelRe.FindStringSubmatch(stripMarkup(text)); m != nil {
 			if err := p.recordLabel(m[1], normalizeSpace(m[2]), b[0].num); err != nil {
 				return nil, nil, err
@@ -76,6 +96,12 @@ func (p *reviewParser) classify(blocks []lineBlock) ([]bodyItem, []srcLine, erro
 			text = p.blockText(b)
 		}
 		switch {
+		case p.isTable(b):
+			items = append(items, bodyItem{kind: kindTable, lines: b, text: text})
+			listOpen = false
+		case captionRe.MatchString(text):
+			items = append(items, bodyItem{kind: kindCaption, lines: b, text: text})
+			listOpen = false
 		case listOpen && p.isListBlock(b):
 			if len(b) == 1 && headingInList(text, listStyle) {
 				heading(b[0], text)
@@ -92,7 +118,9 @@ func (p *reviewParser) classify(blocks []lineBlock) ([]bodyItem, []srcLine, erro
 			}
 			listOpen = true
 		default:
-			items = append(items, bodyItem{kind: kindParagraph, lines: b, text: text})
+			for _, part := range p.splitRunIn(b) {
+				items = append(items, bodyItem{kind: kindParagraph, lines: part, text: p.blockText(part)})
+			}
 			listOpen, listStyle = strings.HasSuffix(text, ":"), styleUnknown
 		}
 	}
@@ -195,12 +223,14 @@ func isMinorWord(w string) bool {
 // standardHeading returns the canonical name of a conventional section
 // heading, which is always top level and never a list item.
 func standardHeading(t string) string {
-	s := strings.ToLower(strings.TrimRight(stripMarkup(t), ".: "))
+	s := strings.ToLower(strings.TrimRight(sectionNumberRe.ReplaceAllString(stripMarkup(t), ""), ".: "))
 	switch s {
 	case "abstract", "summary", "introduction", "background", "methods", "materials and methods", "methodology",
 		"results", "discussion", "conclusion", "conclusions", "limitations", "future directions",
 		"acknowledgements", "acknowledgments", "funding", "conflict of interest", "conflicts of interest",
-		"references", "bibliography", "literature cited", "works cited", "reference list":
+		"references", "bibliography", "literature cited", "works cited", "reference list",
+		"highlights", "graphical abstract", "declaration of competing interest", "competing interests",
+		"author contributions", "data availability", "abbreviations":
 		return s
 	}
 	return ""

@@ -159,6 +159,26 @@ var jatsFixtures = []jatsFixture{
 				}
 			}
 		}},
+	{file: "elsevier-like.xml", title: "N-acetylcysteine for substance use disorders: from cystine–glutamate exchange to the clinic", references: 10,
+		sections:  []string{"Highlights", "Abstract", "Introduction", "Mechanisms", "Clinical evidence", "Conclusions", "Declaration of Competing Interest", "References"},
+		citations: 16, year: 2022, published: "2022-09-06", ids: [3]string{"10.0000/j.neubiorev.2022.104870", "", ""},
+		check: func(t *testing.T, r *Review) {
+			// The highlights: a <p> in each <list-item> of a list inside
+			// the abstract's <p> (refused before as "outside any <sec>").
+			for _, h := range []string{"N-acetylcysteine restores cystine–glutamate exchange in animal models.", "Trials in adults have been mostly negative."} {
+				found := false
+				for _, p := range r.Passages {
+					found = found || p.Text == h && p.ListItem && r.Sections[p.Section].Title == "Highlights"
+				}
+				if !found {
+					t.Errorf("highlight %q is not a list item of Highlights", h)
+				}
+			}
+			wantCitation(t, r, "(Gray et al., 2012, 2017)", 4, 5)
+			if r.Revised != "2022-08-12" {
+				t.Errorf("revised %q", r.Revised)
+			}
+		}},
 }
 
 func wantPassage(t *testing.T, r *Review, text, kind string) {

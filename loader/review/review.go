@@ -143,6 +143,9 @@ type Reference struct {
 	URL   string `json:",omitempty"`
 }
 
+// YearSuffixed is the year as cited: "2014a" where two works share one.
+func (r Reference) YearSuffixed() string { return strconv.Itoa(r.Year) + r.YearSuffix }
+
 // Citation is one in-text citation of one work (or one numeric bracket).
 type Citation struct {
 	Passage     int
@@ -164,12 +167,20 @@ func (r *Review) MatchAuthorYear(c Citation) (refNumber int, ok bool) {
 	if c.Kind != KindAuthorYear || c.FirstAuthor == "" {
 		return 0, false
 	}
+	// "2017a" must find 2017a, not 2017b; a suffix on one side only
+	// still matches, since lists and texts do not always agree on it.
+	found, ok := 0, false
 	for _, ref := range r.References {
 		if ref.Year == c.Year && len(ref.Authors) > 0 && strings.EqualFold(referenceSurname(ref.Authors[0]), c.FirstAuthor) {
-			return ref.Number, true
+			if ref.YearSuffix == c.YearSuffix {
+				return ref.Number, true
+			}
+			if !ok && (ref.YearSuffix == "" || c.YearSuffix == "") {
+				found, ok = ref.Number, true
+			}
 		}
 	}
-	return 0, false
+	return found, ok
 }
 
 // ReadReview reads and parses a review file, checking its size before
@@ -222,7 +233,7 @@ func ParseReview(name string, data []byte) (*Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.checkTitle(blocks[0]); err != nil {
+	if err := p.checkTitle(); err != nil {
 		return nil, err
 	}
 	sectionOf, refSection := p.buildSections(items, refs)
@@ -246,6 +257,8 @@ type reviewParser struct {
 	data  []byte
 	lines []srcLine
 	r     *Review
+	// titleBlock is the block read as the title, after any page header.
+	titleBlock lineBlock
 }
 
 type srcLine struct {

@@ -51,13 +51,20 @@ func (p *reviewParser) buildSections(items []bodyItem, refs []srcLine) ([]int, i
 			next = stripMarkup(items[heads[hi+1]].text)
 		}
 		sig := headingSig(t)
+		depth, bare := numberedHeading(t)
 		switch {
 		case standardHeading(t) != "":
-			cur = add(t, 1, -1, l, ii, false)
+			cur = add(bare, 1, -1, l, ii, false)
 			top, group = cur, nil
 			if isReferenceHeading(t) {
 				refSection = cur
 			}
+		case depth == 1 || depth > 1 && top < 0:
+			cur = add(bare, 1, -1, l, ii, false)
+			top, group = cur, nil
+		case depth > 1:
+			cur = add(bare, 2, top, l, ii, false)
+			group = nil
 		case group != nil && inGroup(sig):
 			cur = add(t, 2, top, l, ii, false)
 			if len(group) < maxGroupShapes && !slices.ContainsFunc(group, func(g headSig) bool { return g.noun == sig.noun }) {
@@ -162,6 +169,20 @@ func (p *reviewParser) buildPassages(items []bodyItem, sectionOf []int) {
 			start += len(bulletRe.FindString(string(p.data[start:end])))
 		}
 		text := string(p.data[start:end])
+		if it.kind == kindTable || it.kind == kindCaption {
+			// A table or caption is one citable passage: its rows and
+			// labels are no sentences.
+			ps := Passage{Index: len(p.r.Passages), Section: sec, Start: start, End: end, Paragraph: paragraphs[sec],
+				Text: normalizeSpace(text), Line: p.lineAt(start), Kind: PassageTable}
+			if it.kind == kindCaption {
+				ps.Kind = PassageCaption
+			}
+			if m := captionRe.FindString(ps.Text); m != "" {
+				ps.Label = strings.TrimRight(strings.TrimSpace(m), ".:")
+			}
+			p.r.Passages = append(p.r.Passages, ps)
+			continue
+		}
 		for k, sp := range splitSentences(text) {
 			ps := Passage{Index: len(p.r.Passages), Section: sec, Start: start + sp.start, End: start + sp.end,
 				Paragraph: paragraphs[sec], ListItem: it.kind == kindListItem}
