@@ -198,3 +198,40 @@ func TestTextJATSTwin(t *testing.T) {
 		}
 	}
 }
+
+// What the text reader cannot recognise is a warning, not a refusal: an
+// entry of an unnumbered list in no known layout, an unreadable history
+// date, and a review with no year at all (issue 22, item 4).
+func TestTextWarnings(t *testing.T) {
+	data, err := os.ReadFile(seedReview)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "Ryan Ward (2025) Ketamine", "Ryan Ward. Ketamine", 1)
+	src = strings.Replace(src, "Published: 15.04.2025", "", 1)
+	r, err := ParseReview("ward-2025-ketamine.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != 0 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Msg, "no year") {
+		t.Errorf("year %d, warnings %v; want year 0 and one warning", r.Year, r.Warnings)
+	}
+	layout, err := os.ReadFile("testdata/text/harvard-unnumbered.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(layout), "Koob GF, Volkow ND (2016) Neurobiology", "Koob GF, Volkow ND: Neurobiology", 1)
+	bad = strings.Replace(bad, "Accepted: 9 January 2020", "Accepted: soon", 1)
+	r, err = ParseReview("harvard.txt", []byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range r.Warnings {
+		msgs = append(msgs, w.String())
+	}
+	joined := strings.Join(msgs, "\n")
+	if len(r.References) != 6 || !strings.Contains(joined, "line 46: reference 5") || !strings.Contains(joined, `Accepted date "soon"`) {
+		t.Errorf("%d references, warnings:\n%s", len(r.References), joined)
+	}
+}

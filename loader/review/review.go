@@ -249,6 +249,9 @@ func ParseReview(name string, data []byte) (*Review, error) {
 	if p.r.Year == 0 && len(p.r.Published) >= 4 {
 		p.r.Year, _ = strconv.Atoi(p.r.Published[:4])
 	}
+	if p.r.Year == 0 {
+		p.r.warn(p.titleBlock[0].num, "no year: the Citation line gives none and there is no publication date; the review's id takes the file name")
+	}
 	return p.r, nil
 }
 

@@ -5,7 +5,7 @@ package review
 // reach a reference. `kapgraph validate --json` prints it per article,
 // and the fixture tests compare it with what the article says.
 type Summary struct {
-	Source     string   `json:"source"`
+	Source     string   `json:"source,omitempty"`
 	Title      string   `json:"title"`
 	References int      `json:"references"`
 	Sections   []string `json:"sections"` // top-level section titles, in order
