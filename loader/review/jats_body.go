@@ -116,7 +116,7 @@ func (p *jatsParser) startBody(t xml.StartElement) {
 		return
 	}
 	switch name {
-	case "p", "list-item", "def-item", "caption", "disp-formula":
+	case "p", "list-item", "def-item", "caption", "disp-formula", "fn":
 		if !p.proseContext() || (name == "disp-formula" && len(p.paras) > 0) {
 			return
 		}

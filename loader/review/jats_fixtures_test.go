@@ -248,3 +248,33 @@ func TestJATSFixtures(t *testing.T) {
 		})
 	}
 }
+
+// A mixed-citation of plain text (no element markup, as older PubMed
+// Central articles have) is read like an entry of a text reference list,
+// and an inline footnote is a passage of its own, not words inside the
+// sentence it interrupts.
+func TestJATSPlainMixedCitation(t *testing.T) {
+	src := `<article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front>
+<body><sec><title>A</title><p>Baclofen was tested [<xref ref-type="bibr" rid="r1">1</xref>].<fn id="f1"><p>A footnote.</p></fn> It failed.</p></sec></body>
+<back><ref-list><ref id="r1"><mixed-citation>Reynaud M, Aubin HJ, Trinquet F, et al. A randomized, placebo-controlled study of high-dose baclofen in alcohol-dependent patients: the ALPADIR study. Alcohol Alcohol. 2017;52(4):439-46.</mixed-citation></ref></ref-list></back></article>`
+	r, err := ParseJATS("plain.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := r.References[0]
+	if ref.Year != 2017 || len(ref.Authors) != 3 || !ref.EtAl || ref.Journal != "Alcohol Alcohol" || !strings.HasPrefix(ref.Title, "A randomized") || ref.Volume != "52" {
+		t.Errorf("plain mixed-citation: %+v", ref)
+	}
+	var texts []string
+	for _, p := range r.Passages {
+		texts = append(texts, p.Text)
+	}
+	if want := []string{"Baclofen was tested [1].", "A footnote.", "It failed."}; !slices.Equal(texts, want) {
+		t.Errorf("passages %q, want %q", texts, want)
+	}
+	for _, w := range r.Warnings {
+		if strings.Contains(w.Msg, "<ref") {
+			t.Errorf("warning %v", w)
+		}
+	}
+}

@@ -164,6 +164,22 @@ func (p *jatsParser) finishRef() {
 	if len(r.ids) > 0 {
 		id = r.ids[0]
 	}
+	if (len(r.Authors) == 0 || r.Title == "") && r.raw != "" {
+		// A mixed-citation of plain text, without element markup: read it
+		// as a text reference list entry would be read.
+		if t, problem := parseAnyEntry(r.Number, r.raw); problem == "" || len(t.Authors) > 0 {
+			if len(r.Authors) == 0 {
+				r.Authors, r.EtAl = t.Authors, r.EtAl || t.EtAl
+			}
+			if r.Title == "" {
+				r.Title, r.Journal = t.Title, first(r.Journal, t.Journal)
+			}
+			if r.Year == 0 {
+				r.Year, r.YearSuffix = t.Year, t.YearSuffix
+			}
+			r.Volume, r.Issue, r.Pages, r.DOI = first(r.Volume, t.Volume), first(r.Issue, t.Issue), first(r.Pages, t.Pages), first(r.DOI, t.DOI)
+		}
+	}
 	if r.Year == 0 {
 		if m := yearInTextRe.FindStringSubmatch(r.raw); m != nil {
 			r.Year, _ = strconv.Atoi(m[1])
