@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -167,7 +168,7 @@ func (p *jatsParser) finishRef() {
 	if (len(r.Authors) == 0 || r.Title == "") && r.raw != "" {
 		// A mixed-citation of plain text, without element markup: read it
 		// as a text reference list entry would be read.
-		if t, problem := parseAnyEntry(r.Number, r.raw); problem == "" || len(t.Authors) > 0 {
+		if t, problem := parseAnyEntry(r.Number, r.raw); problem == "" && len(t.Authors) > 0 && unicode.IsUpper([]rune(t.Authors[0])[0]) {
 			if len(r.Authors) == 0 {
 				r.Authors, r.EtAl = t.Authors, r.EtAl || t.EtAl
 			}
