@@ -36,6 +36,9 @@ func IsJATS(data []byte) bool {
 			return false
 		}
 		if se, ok := tok.(xml.StartElement); ok {
+			if se.Name.Local == "pmc-articleset" {
+				continue // PubMed Central's efetch wraps its articles
+			}
 			return se.Name.Local == "article"
 		}
 	}
@@ -123,9 +126,16 @@ func ParseJATS(name string, data []byte) (*Review, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if len(p.path) == 0 {
-				if t.Name.Local != "article" {
-					return nil, p.errorf("the root element is <%s>, not a JATS <article>", t.Name.Local)
+			switch {
+			case len(p.path) == 0 && t.Name.Local == "pmc-articleset":
+				// efetch's wrapper: its first article is the review.
+			case len(p.path) == 0 && t.Name.Local != "article":
+				return nil, p.errorf("the root element is <%s>, not a JATS <article>", t.Name.Local)
+			case t.Name.Local == "article" && (len(p.path) == 0 || len(p.path) == 1 && p.path[0] == "pmc-articleset"):
+				if sawArticle {
+					p.warn("a second <article> in the file skipped: one review a file")
+					p.skipAt = len(p.path) + 1
+					break
 				}
 				sawArticle = true
 				p.r.ArticleType = attr(t, "article-type")
@@ -234,11 +244,13 @@ func attr(t xml.StartElement, name string) string {
 // start dispatches an opening tag to the part of the reader it concerns.
 func (p *jatsParser) start(t xml.StartElement) {
 	switch name := t.Name.Local; {
-	case name == "sub-article" || name == "response":
+	case name == "sub-article" || name == "response" || name == "trans-abstract":
 		// Decision letters, author responses and translations carry their
 		// own front matter and body: reading them would mix two articles.
 		p.skipAt = len(p.path)
-		p.warn("<%s> skipped: only the main article is read", name)
+		if name != "trans-abstract" { // a translation of what is read
+			p.warn("<%s> skipped: only the main article is read", name)
+		}
 		return
 	case p.ref != nil || name == "ref":
 		p.startRef(t)

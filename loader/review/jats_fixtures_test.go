@@ -278,3 +278,28 @@ func TestJATSPlainMixedCitation(t *testing.T) {
 		}
 	}
 }
+
+// PubMed Central's efetch wraps articles in <pmc-articleset>: the first is
+// read and a second is skipped with a warning; a translated abstract is
+// not read twice.
+func TestJATSArticleSet(t *testing.T) {
+	data, err := os.ReadFile("testdata/jats/pmc-nlm30.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := string(data[strings.Index(string(data), "<article "):])
+	art = strings.Replace(art, "</abstract>", `</abstract><trans-abstract xml:lang="fr"><p>Le topiramate réduit la consommation.</p></trans-abstract>`, 1)
+	set := `<?xml version="1.0"?>` + "\n<pmc-articleset>" + art + art + "</pmc-articleset>"
+	if !IsJATS([]byte(set)) {
+		t.Fatal("a pmc-articleset is not taken for JATS")
+	}
+	r, err := ParseAny("set.xml", []byte(set))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summarize(r)
+	if s.Title != "Topiramate for Alcohol Dependence: What the Trials Show" || s.References != 5 || s.Passages != 9 ||
+		len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "second <article>") {
+		t.Errorf("%+v", s)
+	}
+}
