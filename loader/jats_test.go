@@ -140,6 +140,11 @@ func TestJATSReviewInASeedsDir(t *testing.T) {
 			t.Errorf("predicate %s: JATS %v, text %v", p, jp[p], sp[p])
 		}
 	}
+	for _, n := range jats.Document.Nodes {
+		if n.Category == graph.CategoryReview && !slices.Equal(n.Xrefs, []string{"DOI:10.0000/joar.2024.0007"}) {
+			t.Errorf("the review's xrefs %q, want its DOI", n.Xrefs)
+		}
+	}
 	rep := jats.Report
 	if rep.Claims != 4 || rep.References != 5 || rep.Citations != 6 || rep.Sections != 8 {
 		t.Errorf("JATS report: %d claims, %d references, %d citations, %d sections", rep.Claims, rep.References, rep.Citations, rep.Sections)

@@ -175,8 +175,20 @@ func (b *builder) review() {
 		Volume: r.Volume, Issue: r.Issue, Pages: r.Pages, Year: review.ReviewYear(r),
 		Submitted: r.Submitted, Accepted: r.Accepted, Published: r.Published,
 		Keywords: r.Keywords, CorrespondingAuthor: r.CorrespondingAuthor, ArticleCode: r.ArticleCode, Warnings: warnings(r),
-		Description: "The source review of this document.",
+		Description: "The source review of this document.", Xrefs: articleIDs(r),
 	})
+}
+
+// articleIDs are the review's own identifiers as CURIEs (Biolink's DOI,
+// PMID and PMCID prefixes), so a client can find the article elsewhere.
+func articleIDs(r *review.Review) []string {
+	var out []string
+	for _, id := range []struct{ prefix, v string }{{"DOI", r.DOI}, {"PMID", r.PMID}, {"PMCID", r.PMCID}} {
+		if id.v != "" {
+			out = append(out, id.prefix+":"+id.v)
+		}
+	}
+	return out
 }
 
 func (b *builder) sectionsAndPassages() {
