@@ -35,6 +35,7 @@ func (p *reviewParser) buildSections(items []bodyItem, refs []srcLine) ([]int, i
 		}
 	}
 	cur, top, refSection := -1, -1, -1
+	structured := false
 	if len(items) > 0 && items[0].kind != kindHeading {
 		cur = add("", 1, -1, items[0].lines[0], -1, false) // text before any heading
 		top = cur
@@ -52,6 +53,18 @@ func (p *reviewParser) buildSections(items []bodyItem, refs []srcLine) ([]int, i
 		}
 		sig := headingSig(t)
 		depth, bare := numberedHeading(t)
+		// A structured abstract set as headings: "Abstract" and, right
+		// under it, "Background", "Methods", ...: its parts, not sections.
+		if abstractPart(t) && top >= 0 && (structured || cur == top && ii > 0 && items[ii-1].kind == kindHeading &&
+			(standardHeading(r.Sections[top].Title) == "abstract" || standardHeading(r.Sections[top].Title) == "summary")) {
+			structured = true
+			cur = add(bare, 2, top, l, ii, false)
+			for i := ii; i < len(items) && (i == ii || items[i].kind != kindHeading); i++ {
+				sectionOf[i] = cur
+			}
+			continue
+		}
+		structured = false
 		switch {
 		case standardHeading(t) != "":
 			cur = add(bare, 1, -1, l, ii, false)
@@ -214,4 +227,15 @@ func runInLabel(sentence string) string {
 		return ""
 	}
 	return label
+}
+
+// abstractPart: a heading of a structured abstract's parts.
+func abstractPart(t string) bool {
+	switch strings.ToLower(strings.TrimRight(stripMarkup(t), ".: ")) {
+	case "background", "objective", "objectives", "aim", "aims", "purpose", "context",
+		"methods", "method", "design", "materials and methods", "results", "findings",
+		"conclusion", "conclusions", "interpretation", "significance", "implications":
+		return true
+	}
+	return false
 }
