@@ -32,13 +32,14 @@ var (
 	// historyLineRe is one line of an article history, with or without a
 	// colon: "Received 3 May 2022", "Received in revised form: 12 August 2022".
 	historyLineRe = regexp.MustCompile(`(?i)^(received in revised form|revised|received|accepted|available online|published online|first published|published|epub)\s*:?\s+(.+?)\.?$`)
+	historySepRe  = regexp.MustCompile(`\s+/\s+|;\s*`)
 	doiLineRe     = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)$`)
 	// authorMarkerRe ends an author with an affiliation marker: a lone
 	// lower-case letter, digits, or footnote symbols ("Berg b", "Ward1*").
-	authorMarkerRe = regexp.MustCompile(`(?:\s+[a-z]\b|[\d*†‡§¶#]+)+\s*$`)
+	authorMarkerRe = regexp.MustCompile(`(?:\s+[a-z]\b|[\d*†‡§¶#⁎✉¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+)+\s*$`)
 	// affMarkerRe opens an affiliation line with its marker: "a ", "1 ",
 	// or digits glued to the name ("1Department of ...").
-	affMarkerRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|[*†‡§]\s*)(\p{Lu})`)
+	affMarkerRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+\s*)(\p{Lu})`)
 )
 
 // headerLine reports whether a front block is page furniture above the
@@ -98,14 +99,17 @@ func collapseSpaced(t string) string {
 
 // splitAuthors reads an author line: names separated by commas, "and" or
 // "&", each perhaps followed by affiliation markers, which are dropped.
-func splitAuthors(line string) []string {
+// The author whose markers hold an asterisk is the corresponding one.
+func splitAuthors(line string) (names []string, corresponding string) {
 	var out []string
 	for _, a := range authorSepRe.Split(line, -1) {
+		orig, marked := a, false
 		for {
 			b := authorMarkerRe.ReplaceAllString(a, "")
 			if b == a {
 				break
 			}
+			marked = marked || strings.ContainsAny(a[len(b):], "*⁎")
 			a = b
 		}
 		a = strings.TrimSpace(a)
@@ -115,11 +119,19 @@ func splitAuthors(line string) []string {
 				letters++
 			}
 		}
-		if letters >= 2 {
-			out = append(out, a)
+		if letters < 2 {
+			// "Berg b,*": the "*" came apart from its name.
+			if strings.ContainsAny(orig, "*⁎") && len(out) > 0 && corresponding == "" {
+				corresponding = out[len(out)-1]
+			}
+			continue
+		}
+		out = append(out, a)
+		if marked && corresponding == "" {
+			corresponding = a
 		}
 	}
-	return out
+	return out, corresponding
 }
 
 // affiliationText is an affiliation line without its marker.
@@ -155,7 +167,7 @@ func (p *reviewParser) frontBlock(b lineBlock) (bool, error) {
 		}
 		return true, nil
 	case historyLineRe.MatchString(first):
-		if _, ok := isoDate(historyLineRe.FindStringSubmatch(strings.Split(first, " / ")[0])[2]); !ok {
+		if _, ok := isoDate(historyLineRe.FindStringSubmatch(historySepRe.Split(first, 2)[0])[2]); !ok {
 			return false, nil // "Received wisdom holds ..." is body text
 		}
 		for _, l := range b {
@@ -170,8 +182,9 @@ func (p *reviewParser) frontBlock(b lineBlock) (bool, error) {
 
 // historyLine records one dated line; one it cannot read is a warning.
 func (p *reviewParser) historyLine(l srcLine) error {
-	// Springer sets a history on one line: "Received: ... / Accepted: ...".
-	for _, t := range strings.Split(stripMarkup(p.lineText(l)), " / ") {
+	// Springer sets a history on one line: "Received: ... / Accepted: ...",
+	// others with semicolons.
+	for _, t := range historySepRe.Split(stripMarkup(p.lineText(l)), -1) {
 		if err := p.historyItem(l, strings.TrimSpace(t)); err != nil {
 			return err
 		}

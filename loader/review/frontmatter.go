@@ -37,7 +37,7 @@ func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
 		i++
 	}
 	if len(positional) > 0 {
-		p.r.Authors = splitAuthors(stripMarkup(p.blockText(positional[0])))
+		p.r.Authors, p.r.CorrespondingAuthor = splitAuthors(strings.ReplaceAll(p.blockText(positional[0]), "**", ""))
 	}
 	if len(positional) > 1 {
 		p.r.Affiliation = affiliationText(stripMarkup(p.lineText(positional[1][0])))
@@ -100,6 +100,10 @@ func (p *reviewParser) recordLabel(label, value string, line int) error {
 	case key == "citation":
 		r.Citation = value
 		p.parseCitationLine(value)
+	case strings.HasPrefix(key, "corresponding") && strings.HasSuffix(key, " at"):
+		// "Corresponding author at: <address>": the name is the author
+		// marked with an asterisk.
+		r.CorrespondingAddress = strings.TrimSuffix(value, ".")
 	case strings.HasPrefix(key, "corresponding"):
 		name, addr, _ := strings.Cut(value, ",")
 		r.CorrespondingAuthor = strings.TrimSuffix(strings.TrimSpace(name), ".")

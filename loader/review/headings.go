@@ -76,6 +76,15 @@ func (p *reviewParser) classify(blocks []lineBlock) ([]bodyItem, []srcLine, erro
 				continue
 			}
 		}
+		if len(b) > 1 && p.allLabelled(b) {
+			for _, l := range b {
+				m := frontLabelRe.FindStringSubmatch(stripMarkup(p.lineText(l)))
+				if err := p.recordLabel(m[1], normalizeSpace(m[2]), l.num); err != nil {
+					return nil, nil, err
+				}
+			}
+			continue
+		}
 		if m := frontLabelRe.FindStringSubmatch(stripMarkup(text)); m != nil {
 			if err := p.recordLabel(m[1], normalizeSpace(m[2]), b[0].num); err != nil {
 				return nil, nil, err
@@ -136,6 +145,17 @@ func (p *reviewParser) isListBlock(b lineBlock) bool {
 			return false
 		}
 		if last, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune(".!?", last) && !bulletRe.MatchString(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// allLabelled: every line of the block is a labelled front-matter line
+// ("Corresponding author at: ...", "E-mail address: ...").
+func (p *reviewParser) allLabelled(b lineBlock) bool {
+	for _, l := range b {
+		if !frontLabelRe.MatchString(stripMarkup(p.lineText(l))) {
 			return false
 		}
 	}

@@ -16,7 +16,11 @@ var (
 	captionRe = regexp.MustCompile(`^(?:Table|Fig\.|Figure|Box|Supplementary (?:Table|Figure))\s+[A-Z]?\d+[a-z]?(?:[.:]|\s|$)`)
 	// columnGapRe is the gap between two columns of a plain-text table.
 	columnGapRe = regexp.MustCompile(`\S(?:\t+| {2,})\S`)
-	runInRe     = regexp.MustCompile(`^\**([A-Z][A-Za-z/&\- ]{1,40}?)\**\s*:\s+\S`)
+	// pageNumberRe and runningHeadRe: a page number, or "M. Gonzalez et
+	// al." alone on a line, left between pages by PDF-to-text.
+	pageNumberRe  = regexp.MustCompile(`^\d{1,4}$`)
+	runningHeadRe = regexp.MustCompile(`^(?:\p{Lu}\.\s*)+(?:\p{Lu}[\p{L}'’-]+\s+)*\p{Lu}[\p{L}'’-]+(?:\s+et al\.|\s+and\s+(?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+)$`)
+	runInRe       = regexp.MustCompile(`^\**([A-Z][A-Za-z/&\- ]{1,40}?)\**\s*:\s+\S`)
 )
 
 // numberedHeading splits "2.1. Cystine–glutamate exchange" into its depth
@@ -55,7 +59,7 @@ func (p *reviewParser) furniture(t string) bool {
 	switch {
 	case journalLineRe.MatchString(t) || journalLineSpringerRe.MatchString(t) || doiLineRe.MatchString(t):
 		return p.headerLine(t)
-	case strings.HasPrefix(t, "©") || strings.Contains(low, "all rights reserved"):
+	case strings.HasPrefix(t, "©") || strings.Contains(low, "all rights reserved"), pageNumberRe.MatchString(t), runningHeadRe.MatchString(t):
 		return true
 	}
 	return false

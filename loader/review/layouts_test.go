@@ -32,6 +32,14 @@ var textFixtures = []textFixture{
 				r.Revised != "2022-08-12" || r.Accepted != "2022-09-01" || r.Published != "2022-09-06" || r.Volume != "142" {
 				t.Errorf("front matter: %q %s %s %s %s vol %s", r.Affiliation, r.Submitted, r.Revised, r.Accepted, r.Published, r.Volume)
 			}
+			if r.CorrespondingAuthor != "Thomas Berg" || r.CorrespondingAddress != "Institute of Neuroscience, Northern University, Oslo, Norway" {
+				t.Errorf("corresponding author %q at %q", r.CorrespondingAuthor, r.CorrespondingAddress)
+			}
+			for _, p := range r.Passages {
+				if strings.Contains(p.Text, "Gonzalez et al.") || strings.Contains(p.Text, "104870") || p.Text == "2" {
+					t.Errorf("page furniture read as text: %q", p.Text)
+				}
+			}
 			if !slices.Equal(r.Keywords, []string{"N-acetylcysteine", "Glutamate", "Relapse", "Cannabis use disorder"}) {
 				t.Errorf("keywords %q", r.Keywords)
 			}

@@ -349,7 +349,7 @@ func stripMarkup(s string) string {
 }
 
 var (
-	frontLabelRe  = regexp.MustCompile(`(?i)^(citation|corresponding authors?|received|submitted|revised|accepted|published(?: online)?|copyright|keywords|key words|doi|e-?mail|academic editor|editor)\s*:\s*(.*)$`)
+	frontLabelRe  = regexp.MustCompile(`(?i)^(citation|corresponding authors?(?: at)?|received|submitted|revised|accepted|published(?: online)?|copyright|keywords|key words|doi|e-?mail(?: address(?:es)?)?|academic editor|editor)\s*:\s*(.*)$`)
 	citeLineRe    = regexp.MustCompile(`^(.*?)\s*\((\d{4})\)\.?\s*(.*)$`)
 	citeSourceRe  = regexp.MustCompile(`^(.+?)\s+(\d+)\s*(?:\(([^)]+)\))?\s*[,:]\s*([A-Za-z]*\d+\w*(?:\s*[-–]\s*[A-Za-z]*\d+\w*)?)\.?\s*(.*)$`)
 	numericDateRe = regexp.MustCompile(`^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$`)
