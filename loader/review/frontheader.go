@@ -32,8 +32,11 @@ var (
 	// historyLineRe is one line of an article history, with or without a
 	// colon: "Received 3 May 2022", "Received in revised form: 12 August 2022".
 	historyLineRe = regexp.MustCompile(`(?i)^(received in revised form|revised|received|accepted|available online|published online|first published|published|epub)\s*:?\s+(.+?)\.?$`)
-	historySepRe  = regexp.MustCompile(`\s+/\s+|;\s*`)
-	doiLineRe     = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)$`)
+	// articleIDLineRe: "PMCID: PMC3000001", "PMID: 20000001" (a copy of a
+	// PubMed Central page).
+	articleIDLineRe = regexp.MustCompile(`(?i)^(PMID|PMCID|NIHMSID)\s*:\s*((?:PMC|NIHMS)?\d+)$`)
+	historySepRe    = regexp.MustCompile(`\s+/\s+|;\s*`)
+	doiLineRe       = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)$`)
 	// authorMarkerRe ends an author with an affiliation marker: a lone
 	// lower-case letter, digits, or footnote symbols ("Berg b", "Ward1*").
 	authorMarkerRe = regexp.MustCompile(`(?:\s+[a-z]\b|[\d*†‡§¶#⁎✉¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+)+\s*$`)
@@ -72,6 +75,15 @@ func (p *reviewParser) headerLine(t string) bool {
 	}
 	if m := doiLineRe.FindStringSubmatch(t); m != nil {
 		r.DOI = m[1]
+		return true
+	}
+	if m := articleIDLineRe.FindStringSubmatch(t); m != nil {
+		switch strings.ToUpper(m[1]) {
+		case "PMID":
+			r.PMID = m[2]
+		case "PMCID":
+			r.PMCID = m[2]
+		}
 		return true
 	}
 	return false

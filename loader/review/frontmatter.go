@@ -48,8 +48,24 @@ func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
 // headerBlock: every line of the block is page furniture.
 func (p *reviewParser) headerBlock(b lineBlock) bool {
 	for _, l := range b {
-		if !p.headerLine(stripMarkup(p.lineText(l))) {
+		t := stripMarkup(p.lineText(l))
+		if p.headerLine(t) {
+			continue
+		}
+		// "Published online 2021 Sep 9." above the title.
+		m := historyLineRe.FindStringSubmatch(t)
+		if m == nil {
 			return false
+		}
+		if _, ok := isoDate(m[2]); !ok {
+			return false
+		}
+	}
+	for _, l := range b {
+		if t := stripMarkup(p.lineText(l)); !p.headerLine(t) {
+			if err := p.historyLine(l); err != nil {
+				return false
+			}
 		}
 	}
 	return true
@@ -166,7 +182,7 @@ func isoDate(s string) (string, bool) {
 		mo, _ = strconv.Atoi(m[2])
 		d, _ = strconv.Atoi(m[3])
 	} else {
-		for _, layout := range []string{"2 January 2006", "January 2, 2006", "2 Jan 2006", "Jan 2, 2006", "January 2 2006"} {
+		for _, layout := range []string{"2 January 2006", "January 2, 2006", "2 Jan 2006", "Jan 2, 2006", "January 2 2006", "2006 Jan 2", "2006 January 2"} {
 			if t, err := time.Parse(layout, s); err == nil {
 				return t.Format(time.DateOnly), true
 			}

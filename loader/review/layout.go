@@ -61,6 +61,9 @@ func (p *reviewParser) furniture(t string) bool {
 		return p.headerLine(t)
 	case strings.HasPrefix(t, "©") || strings.Contains(low, "all rights reserved"), pageNumberRe.MatchString(t), runningHeadRe.MatchString(t):
 		return true
+	case low == "go to:" || articleIDLineRe.MatchString(t):
+		// "Go to:" precedes every heading of a copied PubMed Central page.
+		return p.headerLine(t) || low == "go to:"
 	}
 	return false
 }

@@ -100,6 +100,18 @@ var textFixtures = []textFixture{
 				t.Errorf("an entry broken across three lines: %d authors", len(r.References[2].Authors))
 			}
 		}},
+	{file: "pmc-page.txt", title: "Psilocybin-assisted therapy for tobacco smoking cessation: a systematic review",
+		authors: []string{"Aiko Nakamura", "Luis Ferreira"}, journal: "PLoS One", year: 2021, references: 8,
+		sections:  []string{"Abstract", "Introduction", "Results", "Discussion", "References"},
+		citations: 7,
+		check: func(t *testing.T, r *Review) {
+			if r.PMID != "34000001" || r.PMCID != "PMC8000001" || r.Published != "2021-09-09" || r.CorrespondingAuthor != "Luis Ferreira" || r.Pages != "e0000001" {
+				t.Errorf("front matter: %q %q %q %q %q", r.PMID, r.PMCID, r.Published, r.CorrespondingAuthor, r.Pages)
+			}
+			if ref := r.References[0]; ref.DOI != "10.3109/00952990.2016.1170135" || strings.Contains(ref.Raw, "Scholar") || ref.Journal != "Am J Drug Alcohol Abuse" || ref.Issue != "1" {
+				t.Errorf("a copied PubMed Central entry: %+v", ref)
+			}
+		}},
 }
 
 func wantAuthorYear(t *testing.T, r *Review, text string, refs ...int) {

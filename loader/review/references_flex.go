@@ -22,8 +22,11 @@ var (
 	// entryStartRe: a line that opens an entry with its first author,
 	// "Surname, A." (APA, Harvard) or "Surname AB," (Vancouver).
 	entryStartRe = regexp.MustCompile(`^(?:(?:van|von|de|der|den|du|da|di|del|le|la)\s+)*\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)*(?:,\s*\p{Lu}\.|,\s*\p{Lu}\p{Ll}|\s+\p{Lu}{1,3}[,.]|\s+\p{Lu}{1,3}$|\.\s+\(?(?:1[6-9]|20)\d{2}|\s+\((?:1[6-9]|20)\d{2})`)
-	anyYearRe    = regexp.MustCompile(`\b((?:1[6-9]|20)\d{2})([a-z])?\b`)
-	doiInTextRe  = regexp.MustCompile(`(?i)(?:doi:\s*|doi\.org/)(10\.\d{4,9}/[^\s,;]+[^\s,;.])`)
+	// pmcLinksRe: the links a copied PubMed Central page puts after each
+	// entry ("[PMC free article] [PubMed] [Google Scholar]").
+	pmcLinksRe  = regexp.MustCompile(`\s*\[(?:PMC free article|PubMed|Google Scholar|DOI|CrossRef|Cross Ref|Ref list|Europe PMC|Free full text)\]`)
+	anyYearRe   = regexp.MustCompile(`\b((?:1[6-9]|20)\d{2})([a-z])?\b`)
+	doiInTextRe = regexp.MustCompile(`(?i)(?:doi:\s*|doi\.org/)(10\.\d{4,9}/[^\s,;]+[^\s,;.])`)
 )
 
 // numberedList: the list opens its entries with numbers ("1.", "[1]",
@@ -88,13 +91,14 @@ func (p *reviewParser) parseUnnumbered(lines []srcLine) error {
 // DOI or URL).
 func endsEntry(t string) bool {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))
-	return last == '.' || last == ')' || unicode.IsDigit(last) || strings.Contains(t, "doi") || strings.Contains(t, "http")
+	return last == '.' || last == ')' || last == ']' || unicode.IsDigit(last) || strings.Contains(t, "doi") || strings.Contains(t, "http")
 }
 
 // parseAnyEntry reads an entry in the seed's order (authors (year) title
 // journal), APA, Harvard or Vancouver; when none fits it keeps what it
 // can (the first author, a year, the text) and says what is missing.
 func parseAnyEntry(number int, entry string) (Reference, string) {
+	entry = pmcLinksRe.ReplaceAllString(entry, "")
 	ref, problem := parseReferenceEntry(number, entry)
 	if problem == "" || strings.Contains(problem, "ends mid-entry") || strings.Contains(problem, "unclosed italics") {
 		return withIDs(ref), problem
