@@ -188,6 +188,7 @@ func TestJATSErrors(t *testing.T) {
 		{"ref without author", `<name><surname>Brooks</surname><given-names>T</given-names></name>`, ``, "has no author", `<ref id="r3">`, false},
 		{"date without year", `<year>2024</year></pub-date>`, `</pub-date>`, "has no year", `pub-type="epub"`, false},
 		{"rid-less bibr xref", `rid="r1">1</xref>`, `>1</xref>`, "has no rid", `relapse within a year`, false},
+		{"author-year xref to no ref", `rid="r5">Moreau and Lind, 2023`, `rid="r7">Moreau and Lind, 2023`, "points at no <ref id>", `rid="r7"`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := strings.Replace(src, tc.old, tc.new, 1)

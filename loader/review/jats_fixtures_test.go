@@ -303,3 +303,22 @@ func TestJATSArticleSet(t *testing.T) {
 		t.Errorf("%+v", s)
 	}
 }
+
+// An author-year xref whose rid names no ref is read as the text reader
+// reads "(Moreau and Lind, 2023)": it still finds its reference by first
+// author and year, with a warning for the broken rid.
+func TestJATSAuthorYearXrefWithoutRef(t *testing.T) {
+	data, err := os.ReadFile("../testdata/jats-review.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), `rid="r5">Moreau and Lind, 2023`, `rid="r7">Moreau and Lind, 2023`, 1)
+	r, err := ParseJATS("jats-review.xml", []byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAuthorYear(t, r, "(Moreau and Lind, 2023)", 5)
+	if s := Summarize(r); s.Resolved != s.Citations || len(s.Warnings) != 1 {
+		t.Errorf("%d of %d resolved, warnings %q", s.Resolved, s.Citations, s.Warnings)
+	}
+}

@@ -284,6 +284,27 @@ func (p *jatsParser) resolveCitations() {
 				i++
 			}
 		}
-		p.r.Citations = append(p.r.Citations, Citation{Passage: x.passage, Kind: KindNumeric, Numbers: nums, Text: text, Line: x.line})
+		c := Citation{Passage: x.passage, Kind: KindNumeric, Numbers: nums, Text: text, Line: x.line}
+		if len(nums) == 0 {
+			authorYear(&c)
+		}
+		p.r.Citations = append(p.r.Citations, c)
+	}
+}
+
+// authorYear reads an unresolved xref written as author and year
+// ("Smith et al., 2010") as a text citation is read, so it can still find
+// its reference by name, or be reported as missing from the list.
+func authorYear(c *Citation) {
+	t := strings.TrimSpace(c.Text)
+	if m := narrativeCiteRe.FindStringSubmatch(t); m != nil {
+		c.Kind, c.Authors, c.FirstAuthor = KindAuthorYear, normalizeSpace(m[1]), surnameRe.FindString(m[1])
+		c.Year, _ = strconv.Atoi(m[2])
+		c.YearSuffix = m[3]
+		return
+	}
+	inner := strings.TrimSuffix(strings.TrimPrefix(t, "("), ")")
+	if ws := citedWorks(inner, 0, len(inner)); len(ws) > 0 {
+		c.Kind, c.Authors, c.FirstAuthor, c.Year, c.YearSuffix = KindAuthorYear, ws[0].authors, ws[0].first, ws[0].year, ws[0].suffix
 	}
 }
