@@ -35,11 +35,16 @@ var (
 	// articleIDLineRe: "PMCID: PMC3000001", "PMID: 20000001" (a copy of a
 	// PubMed Central page).
 	articleIDLineRe = regexp.MustCompile(`(?i)^(PMID|PMCID|NIHMSID)\s*:\s*((?:PMC|NIHMS)?\d+)$`)
-	historySepRe    = regexp.MustCompile(`\s+/\s+|;\s*`)
-	doiLineRe       = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)$`)
+	// articleHistoryRe opens "Article history: Received ...; Accepted ...".
+	articleHistoryRe = regexp.MustCompile(`(?i)^\**article history\**:\s*`)
+	historySepRe     = regexp.MustCompile(`\s+/\s+|;\s*`)
+	doiLineRe        = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)$`)
 	// authorMarkerRe ends an author with an affiliation marker: a lone
 	// lower-case letter, digits, or footnote symbols ("Berg b", "Ward1*").
 	authorMarkerRe = regexp.MustCompile(`(?:\s+[a-z]\b|[\d*†‡§¶#⁎✉¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+)+\s*$`)
+	// moreAffiliationRe: an affiliation line after the first, with its
+	// marker and an institution's word.
+	moreAffiliationRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\p{Lu}.*\b(?:University|Universit|Institute|Institut|Hospital|Center|Centre|Department|School|College|Faculty|Laboratory|Clinic|Foundation)`)
 	// affMarkerRe opens an affiliation line with its marker: "a ", "1 ",
 	// or digits glued to the name ("1Department of ...").
 	affMarkerRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+\s*)(\p{Lu})`)
@@ -162,6 +167,16 @@ func (p *reviewParser) frontBlock(b lineBlock) (bool, error) {
 	low := strings.ToLower(strings.TrimRight(first, ": "))
 	rest := b[1:]
 	switch {
+	case articleHistoryRe.MatchString(first) && len(articleHistoryRe.FindString(first)) < len(first):
+		// "Article history: Received ...; Accepted ..." on one line.
+		l := b[0]
+		l.start += len(articleHistoryRe.FindString(p.lineText(l)))
+		for _, l := range append([]srcLine{l}, rest...) {
+			if err := p.historyLine(l); err != nil {
+				return true, err
+			}
+		}
+		return true, nil
 	case low == "article history" || low == "history" || low == "article info" || strings.EqualFold(collapseSpaced(p.lineText(b[0])), "ARTICLE INFO"):
 		for _, l := range rest {
 			if err := p.historyLine(l); err != nil {
@@ -197,6 +212,9 @@ func (p *reviewParser) historyLine(l srcLine) error {
 	// Springer sets a history on one line: "Received: ... / Accepted: ...",
 	// others with semicolons.
 	for _, t := range historySepRe.Split(stripMarkup(p.lineText(l)), -1) {
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
 		if err := p.historyItem(l, strings.TrimSpace(t)); err != nil {
 			return err
 		}

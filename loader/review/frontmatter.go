@@ -41,6 +41,10 @@ func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
 	}
 	if len(positional) > 1 {
 		p.r.Affiliation = affiliationText(stripMarkup(p.lineText(positional[1][0])))
+		// Further affiliations, one block each ("b Center for ...").
+		for i < len(blocks) && len(blocks[i]) <= 2 && moreAffiliationRe.MatchString(stripMarkup(p.lineText(blocks[i][0]))) {
+			i++
+		}
 	}
 	return i, nil
 }

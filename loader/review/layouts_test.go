@@ -255,3 +255,31 @@ func TestTextWarnings(t *testing.T) {
 		t.Errorf("%d references, warnings:\n%s", len(r.References), joined)
 	}
 }
+
+// Front matter as some Elsevier-like texts set it on single lines: the
+// article history after its label, affiliations one block each; and a
+// report in a reference list, whose publisher stands for the journal.
+func TestInlineHistoryAffiliationsAndBooks(t *testing.T) {
+	src := "Journal of Substance Use and Addiction Treatment 171 (2025) 209642\n\nReview article\n\n" +
+		"Topiramate for Drinking\n\nMarcus T. Lindqvist a,*, Priya Raman b\n\n" +
+		"a Department of Addiction Medicine, Westbrook University Hospital, Minneapolis, MN, USA\n\n" +
+		"b Center for Alcohol Research, Eastfield University, Chicago, IL, USA\n\n" +
+		"Article history: Received 3 February 2025; Received in revised form 14 April 2025; Accepted 2 May 2025\n\n" +
+		"Keywords: Alcohol use disorder; Topiramate\n\nAbstract\n\nTopiramate reduced drinking [1]. The WHO agrees [2].\n\n" +
+		"References\n\n[1] Johnson BA, Ait-Daoud N (2003) Oral topiramate for alcohol dependence. Lancet 361: 1677-1685.\n" +
+		"[2] World Health Organization (2009) Guidelines for the treatment of opioid dependence. Geneva: World Health Organization.\n"
+	r, err := ParseReview("topiramate.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summarize(r)
+	if !slices.Equal(s.Sections, []string{"Abstract", "References"}) || len(s.Warnings) != 0 {
+		t.Errorf("sections %q, warnings %q", s.Sections, s.Warnings)
+	}
+	if r.Submitted != "2025-02-03" || r.Revised != "2025-04-14" || r.Accepted != "2025-05-02" || r.CorrespondingAuthor != "Marcus T. Lindqvist" {
+		t.Errorf("history %s %s %s, corresponding %q", r.Submitted, r.Revised, r.Accepted, r.CorrespondingAuthor)
+	}
+	if ref := r.References[1]; ref.Title != "Guidelines for the treatment of opioid dependence" || ref.Journal != "World Health Organization" || ref.Year != 2009 {
+		t.Errorf("a report: %+v", ref)
+	}
+}

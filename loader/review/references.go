@@ -22,6 +22,7 @@ var (
 	// refPlainRe is the fallback when the journal is not in italics: the
 	// title runs to the first sentence stop, the journal to the volume.
 	refPlainRe   = regexp.MustCompile(`^(.+?[.?!])\s+(\D+?)[.,]?\s+(\d.*)$`)
+	refBookRe    = regexp.MustCompile(`^(.+?[.?!])\s+(\p{Lu}[\p{L} .,'-]*?):\s*([^:]+?)\.?$`)
 	refLocatorRe = regexp.MustCompile(`^(\d+[A-Za-z]?)?\s*(?:\(([^)]*)\))?\s*(?:[:,]\s*([A-Za-z]*\d\w*(?:\s*[-–]\s*\w*)?))?\s*\.?\s*(.*)$`)
 )
 
@@ -166,6 +167,10 @@ func titleJournal(ref Reference, rest string) (Reference, string) {
 		title, ref.Journal, tail = im[1], normalizeSpace(im[2]), im[3]
 	} else if pm := refPlainRe.FindStringSubmatch(rest); pm != nil {
 		title, ref.Journal, tail = pm[1], normalizeSpace(pm[2]), pm[3]
+	} else if bm := refBookRe.FindStringSubmatch(rest); bm != nil {
+		// A book or report: "Title. Place: Publisher." The publisher
+		// stands where a journal would.
+		title, ref.Journal = bm[1], normalizeSpace(bm[3])
 	} else {
 		return ref, fmt.Sprintf("reference %d has no journal after its title %q (entry cut short?)", number, shortText(rest, 50))
 	}
