@@ -110,6 +110,10 @@ type Node struct {
 	Keywords            []string `json:"keywords,omitempty"`
 	CorrespondingAuthor string   `json:"correspondingAuthor,omitempty"`
 	ArticleCode         string   `json:"articleCode,omitempty"`
+	// Warnings are what the reader worked around in the review's file
+	// ("line 12: <ref id=\"r4\"> has no <year>"): the review was read,
+	// but these parts may be missing from the graph.
+	Warnings []string `json:"warnings,omitempty"`
 
 	// Study (and Review where it applies).
 	RefNumber     int    `json:"refNumber,omitempty"`

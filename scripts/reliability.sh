@@ -82,7 +82,7 @@ if ((run_tests)); then
 	if ! env -u NEO4J_URI -u NEO4J_USERNAME -u NEO4J_PASSWORD -u NEO4J_DATABASE -u KAPGRAPH_NEO4J_HOME \
 		go test -count=1 -json -timeout 30m \
 		-run 'TestHostile|TestSlowClient|TestProductionSwitches|TestNoAdminSurface|^Fuzz|TestInjection|TestDatabaseFaults|TestDriverConfiguration|TestServeSwitches|TestSchemaSurface|TestHTTPSurface' \
-		./api/httpapi/ ./resolvers/ ./tools/reliability/... >"$art/tests.json"; then
+		./api/httpapi/ ./resolvers/ ./loader/review/ ./tools/reliability/... >"$art/tests.json"; then
 		status=1
 	fi
 	# A readable summary of the JSON for the log.
@@ -94,7 +94,7 @@ fi
 if [[ -n $fuzz ]]; then
 	step "fuzzing each target for $fuzz"
 	: >"$art/fuzz.tsv"
-	for spec in api/httpapi:FuzzGraphQLPost api/httpapi:FuzzGraphQLGet resolvers:FuzzNodeFilter resolvers:FuzzSearch resolvers:FuzzPathInputs; do
+	for spec in api/httpapi:FuzzGraphQLPost api/httpapi:FuzzGraphQLGet resolvers:FuzzNodeFilter resolvers:FuzzSearch resolvers:FuzzPathInputs loader/review:FuzzParseReview loader/review:FuzzParseJATS; do
 		pkg=${spec%%:*} target=${spec#*:}
 		log="$art/fuzz-$target.log"
 		result=ok

@@ -228,6 +228,7 @@ func printReport(w io.Writer, r *build.Report) {
 	fmt.Fprintf(w, "%s\n  %s\n  document %s\n\n", r.Source, r.Title, r.Document)
 	fmt.Fprintf(w, "  %d nodes, %d edges; %d sections, %d sentences, %d references, %d in-text citations, %d mentions\n",
 		r.Nodes, r.Edges, r.Sections, r.Passages, r.References, r.Citations, r.Mentions)
+	printArticle(w, r)
 	fmt.Fprintf(w, "  %d claims (%d stated, %d inferred)\n", r.Claims, r.Stated, r.Inferred)
 	fmt.Fprintf(w, "  extraction: %d claims kept as extracted; curation confirmed %d, corrected %d, rejected %d\n\n", r.Extracted, r.Confirmed, r.Corrected, r.Rejected)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)

@@ -52,6 +52,10 @@ type Report struct {
 	Concerns  []Concern       `json:"concerns"`
 	Studies   []StudySummary  `json:"studies"`
 	Uncovered []UncoveredLine `json:"uncovered,omitempty"`
+	// Article is what the reader got from the file: title, references,
+	// top-level sections, citations and how many reach a reference, and
+	// the reader's warnings. It judges a reader on a new article.
+	Article review.Summary `json:"article"`
 }
 
 // StudySummary is one reference with its assigned design.
@@ -101,7 +105,8 @@ func Build(rev *review.Review, lex *curation.Lexicon, claims *curation.Claims) (
 	}
 	b.key = "KAP:" + reviewSlug(rev)
 	b.doc = &graph.Document{ID: b.key}
-	b.rep = &Report{Document: b.key, Source: rev.Source, Title: rev.Title}
+	b.rep = &Report{Document: b.key, Source: rev.Source, Title: rev.Title, Article: review.Summarize(rev)}
+	b.rep.Article.Source = "" // the report's own source says it
 	b.matcher = curation.NewMentionMatcher(lex)
 	b.review()
 	b.sectionsAndPassages()
@@ -169,9 +174,21 @@ func (b *builder) review() {
 		Authors: r.Authors, Affiliation: r.Affiliation, Citation: r.Citation, Journal: r.Journal,
 		Volume: r.Volume, Issue: r.Issue, Pages: r.Pages, Year: review.ReviewYear(r),
 		Submitted: r.Submitted, Accepted: r.Accepted, Published: r.Published,
-		Keywords: r.Keywords, CorrespondingAuthor: r.CorrespondingAuthor, ArticleCode: r.ArticleCode,
-		Description: "The source review of this document.",
+		Keywords: r.Keywords, CorrespondingAuthor: r.CorrespondingAuthor, ArticleCode: r.ArticleCode, Warnings: warnings(r),
+		Description: "The source review of this document.", Xrefs: articleIDs(r),
 	})
+}
+
+// articleIDs are the review's own identifiers as CURIEs (Biolink's DOI,
+// PMID and PMCID prefixes), so a client can find the article elsewhere.
+func articleIDs(r *review.Review) []string {
+	var out []string
+	for _, id := range []struct{ prefix, v string }{{"DOI", r.DOI}, {"PMID", r.PMID}, {"PMCID", r.PMCID}} {
+		if id.v != "" {
+			out = append(out, id.prefix+":"+id.v)
+		}
+	}
+	return out
 }
 
 func (b *builder) sectionsAndPassages() {
@@ -200,7 +217,19 @@ func (b *builder) sectionsAndPassages() {
 	b.rep.Passages = len(b.rev.Passages)
 }
 
+// warnings are the reader's, as "line N: message".
+func warnings(r *review.Review) []string {
+	var out []string
+	for _, w := range r.Warnings {
+		out = append(out, w.String())
+	}
+	return out
+}
+
 func passageKind(p review.Passage) string {
+	if p.Kind != "" {
+		return p.Kind
+	}
 	if p.ListItem {
 		return "list-item"
 	}

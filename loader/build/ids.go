@@ -4,6 +4,7 @@ package build
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/loader/review"
@@ -48,6 +49,11 @@ func studyLabel(r review.Reference) string {
 }
 
 func reviewSlug(r *review.Review) string {
+	if review.ReviewYear(r) == 0 {
+		if s := fileSlug(r); s != "" {
+			return s
+		}
+	}
 	first := "anon"
 	if len(r.Authors) > 0 {
 		ws := review.SlugWords(r.Authors[0])
@@ -56,4 +62,24 @@ func reviewSlug(r *review.Review) string {
 		}
 	}
 	return fmt.Sprintf("%s-%d-%s", first, review.ReviewYear(r), firstSignificant(r.Title))
+}
+
+// fileSlug names a review that states no year after its file: a file
+// named like the ids ("doe-2024-naltrexone-....txt") gives the id it would
+// have had ("doe-2024-naltrexone"); any other name is used whole. A year
+// 0 in an id would read as a fact.
+func fileSlug(r *review.Review) string {
+	base := path.Base(strings.ReplaceAll(r.Source, "\\", "/"))
+	if i := strings.Index(base, "."); i > 0 {
+		base = base[:i]
+	}
+	words := review.SlugWords(strings.ReplaceAll(base, "_", "-"))
+	parts := strings.FieldsFunc(strings.Join(words, "-"), func(c rune) bool { return c == '-' })
+	if len(parts) >= 2 && len(parts[1]) == 4 && strings.Trim(parts[1], "0123456789") == "" {
+		return fmt.Sprintf("%s-%s-%s", parts[0], parts[1], firstSignificant(r.Title))
+	}
+	if len(parts) > 8 {
+		parts = parts[:8]
+	}
+	return strings.Join(parts, "-")
 }

@@ -23,12 +23,16 @@ var (
 	numericCiteRe = regexp.MustCompile(`\[\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–—]\s*\d+)?)*\s*\]`)
 	citeNumberRe  = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
 	parenGroupRe  = regexp.MustCompile(`\(([^()]+)\)`)
-	citedWorkRe   = regexp.MustCompile(`^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(` + surnamePattern +
-		`(?:(?:,\s*` + surnamePattern + `)*,?\s+(?:and|&)\s+` + surnamePattern + `|\s+et\s+al\.?)?),?\s+((?:1[6-9]|20)\d{2})[a-z]?$`)
+	// citedWorkRe is one author group and its years: "Gray et al., 2012",
+	// "Gray et al. 2012, 2017", "McClure et al., 2014a, 2014b", "Barak
+	// 2013a, b".
+	citedWorkRe = regexp.MustCompile(`^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(` + surnamePattern +
+		`(?:(?:,\s*` + surnamePattern + `)*,?\s+(?:and|&)\s+` + surnamePattern + `|,?\s+et\s+al\.?)?),?\s+((?:1[6-9]|20)\d{2}[a-z]?(?:\s*,\s*(?:(?:1[6-9]|20)\d{2}[a-z]?|[a-z]))*)$`)
+	yearItemRe = regexp.MustCompile(`((?:1[6-9]|20)\d{2})?([a-z])?`)
 	// narrativeCiteRe is "Krystal et al. (2013)" or "Harlow and Price
 	// (2019)"; a lone capitalised word before a year is too often not a
 	// name ("Trial (2019)") to count.
-	narrativeCiteRe = regexp.MustCompile(`(` + surnamePattern + `(?:\s+et\s+al\.|\s+(?:and|&)\s+` + surnamePattern + `))\s+\(((?:1[6-9]|20)\d{2})[a-z]?\)`)
+	narrativeCiteRe = regexp.MustCompile(`(` + surnamePattern + `(?:,?\s+et\s+al\.|\s+(?:and|&)\s+(?:colleagues|co-?workers|` + surnamePattern + `)))\s+\(((?:1[6-9]|20)\d{2})([a-z])?\)`)
 	surnameRe       = regexp.MustCompile(surnamePattern)
 )
 
@@ -65,7 +69,7 @@ func (p *reviewParser) findCitations() error {
 				if w.whole {
 					a, b = loc[0], loc[1]
 				}
-				add(Citation{Kind: KindAuthorYear, Authors: w.authors, FirstAuthor: w.first, Year: w.year}, a, b)
+				add(Citation{Kind: KindAuthorYear, Authors: w.authors, FirstAuthor: w.first, Year: w.year, YearSuffix: w.suffix}, a, b)
 			}
 		}
 		for _, loc := range narrativeCiteRe.FindAllStringSubmatchIndex(text, -1) {
@@ -74,7 +78,11 @@ func (p *reviewParser) findCitations() error {
 			}
 			authors := normalizeSpace(text[loc[2]:loc[3]])
 			year, _ := strconv.Atoi(text[loc[4]:loc[5]])
-			add(Citation{Kind: KindAuthorYear, Authors: authors, FirstAuthor: surnameRe.FindString(authors), Year: year}, loc[0], loc[1])
+			suffix := ""
+			if loc[6] >= 0 {
+				suffix = text[loc[6]:loc[7]]
+			}
+			add(Citation{Kind: KindAuthorYear, Authors: authors, FirstAuthor: surnameRe.FindString(authors), Year: year, YearSuffix: suffix}, loc[0], loc[1])
 		}
 		sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
 		p.r.Citations = append(p.r.Citations, found...)
@@ -117,6 +125,7 @@ type citedWork struct {
 	authors    string
 	first      string
 	year       int
+	suffix     string
 }
 
 // citedWorks splits a parenthetical such as "(A & B, 2010; C et al., 2012)"
@@ -133,10 +142,17 @@ func citedWorks(text string, a, b int) []citedWork {
 		}
 		part := trimSpan(text, pos, end)
 		if m := citedWorkRe.FindStringSubmatch(text[part.start:part.end]); m != nil {
-			year, _ := strconv.Atoi(m[2])
 			authors := normalizeSpace(m[1])
-			works = append(works, citedWork{start: part.start, end: part.end, authors: authors,
-				first: surnameRe.FindString(authors), year: year})
+			// One work per year: "2014a, 2014b" and "2013a, b" are two.
+			year := 0
+			for _, item := range strings.Split(m[2], ",") {
+				ym := yearItemRe.FindStringSubmatch(strings.TrimSpace(item))
+				if ym[1] != "" {
+					year, _ = strconv.Atoi(ym[1])
+				}
+				works = append(works, citedWork{start: part.start, end: part.end, authors: authors,
+					first: surnameRe.FindString(authors), year: year, suffix: ym[2]})
+			}
 		}
 		pos = end + 1
 	}

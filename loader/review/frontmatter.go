@@ -15,32 +15,64 @@ import (
 // style gives by position rather than by label, and returns the index of
 // the first block after them.
 func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
-	title := stripMarkup(p.blockText(blocks[0]))
+	i := 0
+	for i < len(blocks)-1 && p.headerBlock(blocks[i]) {
+		i++ // a publisher's page header above the title
+	}
+	p.titleBlock = blocks[i]
+	title := stripMarkup(p.blockText(blocks[i]))
 	if why := notATitle(title); why != "" {
-		return 0, p.errorf(blocks[0][0].num, "no title: the first line %s", why)
+		return 0, p.errorf(blocks[i][0].num, "no title: the first line %s", why)
 	}
 	p.r.Title = title
-	i := 1
-	var positional []string
-	for i < len(blocks) && len(positional) < 2 && len(blocks[i]) <= 2 {
+	i++
+	var positional []lineBlock
+	for i < len(blocks) && len(positional) < 2 && (len(blocks[i]) <= 2 || len(positional) == 1 && len(blocks[i]) <= 8) {
 		t := stripMarkup(p.blockText(blocks[i]))
-		if frontLabelRe.MatchString(t) || standardHeading(t) != "" || len(strings.Fields(t)) > 40 || numericCiteRe.MatchString(t) {
+		if frontLabelRe.MatchString(t) || standardHeading(collapseSpaced(p.lineText(blocks[i][0]))) != "" || len(strings.Fields(t)) > 40 || numericCiteRe.MatchString(t) ||
+			historyLineRe.MatchString(t) || strings.EqualFold(collapseSpaced(p.lineText(blocks[i][0])), "ARTICLE INFO") {
 			break
 		}
-		positional = append(positional, t)
+		positional = append(positional, blocks[i])
 		i++
 	}
 	if len(positional) > 0 {
-		for _, a := range authorSepRe.Split(positional[0], -1) {
-			if a = strings.TrimRight(a, "0123456789*†‡§ "); a != "" {
-				p.r.Authors = append(p.r.Authors, a)
+		p.r.Authors, p.r.CorrespondingAuthor = splitAuthors(strings.ReplaceAll(p.blockText(positional[0]), "**", ""))
+	}
+	if len(positional) > 1 {
+		p.r.Affiliation = affiliationText(stripMarkup(p.lineText(positional[1][0])))
+		// Further affiliations, one block each ("b Center for ...").
+		for i < len(blocks) && len(blocks[i]) <= 2 && moreAffiliationRe.MatchString(stripMarkup(p.lineText(blocks[i][0]))) {
+			i++
+		}
+	}
+	return i, nil
+}
+
+// headerBlock: every line of the block is page furniture.
+func (p *reviewParser) headerBlock(b lineBlock) bool {
+	for _, l := range b {
+		t := stripMarkup(p.lineText(l))
+		if p.headerLine(t) {
+			continue
+		}
+		// "Published online 2021 Sep 9." above the title.
+		m := historyLineRe.FindStringSubmatch(t)
+		if m == nil {
+			return false
+		}
+		if _, ok := isoDate(m[2]); !ok {
+			return false
+		}
+	}
+	for _, l := range b {
+		if t := stripMarkup(p.lineText(l)); !p.headerLine(t) {
+			if err := p.historyLine(l); err != nil {
+				return false
 			}
 		}
 	}
-	if len(positional) > 1 {
-		p.r.Affiliation = strings.TrimSuffix(positional[1], ".")
-	}
-	return i, nil
+	return true
 }
 
 func notATitle(t string) string {
@@ -64,7 +96,8 @@ func notATitle(t string) string {
 // checkTitle catches a missing title that the first line would otherwise
 // stand in for: when the first line is exactly the author list of the
 // Citation line, the real title was lost.
-func (p *reviewParser) checkTitle(first lineBlock) error {
+func (p *reviewParser) checkTitle() error {
+	first := p.titleBlock
 	m := citeLineRe.FindStringSubmatch(p.r.Citation)
 	if m != nil && m[1] != "" && strings.EqualFold(normalizeSpace(m[1]), p.r.Title) {
 		return p.errorf(first[0].num, "no title: the first line %q is the author list of the Citation line", p.r.Title)
@@ -87,6 +120,10 @@ func (p *reviewParser) recordLabel(label, value string, line int) error {
 	case key == "citation":
 		r.Citation = value
 		p.parseCitationLine(value)
+	case strings.HasPrefix(key, "corresponding") && strings.HasSuffix(key, " at"):
+		// "Corresponding author at: <address>": the name is the author
+		// marked with an asterisk.
+		r.CorrespondingAddress = strings.TrimSuffix(value, ".")
 	case strings.HasPrefix(key, "corresponding"):
 		name, addr, _ := strings.Cut(value, ",")
 		r.CorrespondingAuthor = strings.TrimSuffix(strings.TrimSpace(name), ".")
@@ -149,7 +186,7 @@ func isoDate(s string) (string, bool) {
 		mo, _ = strconv.Atoi(m[2])
 		d, _ = strconv.Atoi(m[3])
 	} else {
-		for _, layout := range []string{"2 January 2006", "January 2, 2006", "2 Jan 2006", "Jan 2, 2006", "January 2 2006"} {
+		for _, layout := range []string{"2 January 2006", "January 2, 2006", "2 Jan 2006", "Jan 2, 2006", "January 2 2006", "2006 Jan 2", "2006 January 2"} {
 			if t, err := time.Parse(layout, s); err == nil {
 				return t.Format(time.DateOnly), true
 			}

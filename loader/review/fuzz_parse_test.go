@@ -3,13 +3,19 @@ package review
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
 // FuzzParseReview checks that no input panics, that every failure is a
-// *SourceError, and that offsets of a successful parse stay in range.
+// *SourceError, and that offsets of a successful parse stay in range. The
+// seed corpus holds every text layout of testdata/text.
 func FuzzParseReview(f *testing.F) {
-	for _, path := range []string{seedReview, "../testdata/second-review.txt"} {
+	layouts, err := filepath.Glob(filepath.Join("testdata", "text", "*.txt"))
+	if err != nil || len(layouts) < 3 {
+		f.Fatalf("text fixtures: %v (%d files)", err, len(layouts))
+	}
+	for _, path := range append([]string{seedReview, "../testdata/second-review.txt"}, layouts...) {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)

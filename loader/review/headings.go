@@ -16,6 +16,8 @@ const (
 	kindParagraph itemKind = iota
 	kindListItem
 	kindHeading
+	kindTable   // a plain-text table, with its caption when it has one
+	kindCaption // a figure or table caption standing alone
 )
 
 type bodyItem struct {
@@ -56,6 +58,33 @@ func (p *reviewParser) classify(blocks []lineBlock) ([]bodyItem, []srcLine, erro
 	}
 	for _, b := range blocks {
 		text := p.blockText(b)
+		if len(b) == 1 {
+			if c := collapseSpaced(p.lineText(b[0])); c != p.lineText(b[0]) {
+				// Letter-spacing is typography: "A B S T R A C T" is the
+				// Abstract heading.
+				text = strings.ToUpper(c[:1]) + strings.ToLower(c[1:])
+			}
+		}
+		if !inRefs {
+			if ok, err := p.frontBlock(b); ok || err != nil {
+				if err != nil {
+					return nil, nil, err
+				}
+				continue
+			}
+			if len(b) == 1 && p.furniture(stripMarkup(text)) {
+				continue
+			}
+		}
+		if len(b) > 1 && p.allLabelled(b) {
+			for _, l := range b {
+				m := frontLabelRe.FindStringSubmatch(stripMarkup(p.lineText(l)))
+				if err := p.recordLabel(m[1], normalizeSpace(m[2]), l.num); err != nil {
+					return nil, nil, err
+				}
+			}
+			continue
+		}
 		if m := frontLabelRe.FindStringSubmatch(stripMarkup(text)); m != nil {
 			if err := p.recordLabel(m[1], normalizeSpace(m[2]), b[0].num); err != nil {
 				return nil, nil, err
@@ -76,6 +105,12 @@ func (p *reviewParser) classify(blocks []lineBlock) ([]bodyItem, []srcLine, erro
 			text = p.blockText(b)
 		}
 		switch {
+		case p.isTable(b):
+			items = append(items, bodyItem{kind: kindTable, lines: b, text: text})
+			listOpen = false
+		case captionRe.MatchString(text):
+			items = append(items, bodyItem{kind: kindCaption, lines: b, text: text})
+			listOpen = false
 		case listOpen && p.isListBlock(b):
 			if len(b) == 1 && headingInList(text, listStyle) {
 				heading(b[0], text)
@@ -92,7 +127,9 @@ func (p *reviewParser) classify(blocks []lineBlock) ([]bodyItem, []srcLine, erro
 			}
 			listOpen = true
 		default:
-			items = append(items, bodyItem{kind: kindParagraph, lines: b, text: text})
+			for _, part := range p.splitRunIn(b) {
+				items = append(items, bodyItem{kind: kindParagraph, lines: part, text: p.blockText(part)})
+			}
 			listOpen, listStyle = strings.HasSuffix(text, ":"), styleUnknown
 		}
 	}
@@ -108,6 +145,17 @@ func (p *reviewParser) isListBlock(b lineBlock) bool {
 			return false
 		}
 		if last, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune(".!?", last) && !bulletRe.MatchString(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// allLabelled: every line of the block is a labelled front-matter line
+// ("Corresponding author at: ...", "E-mail address: ...").
+func (p *reviewParser) allLabelled(b lineBlock) bool {
+	for _, l := range b {
+		if !frontLabelRe.MatchString(stripMarkup(p.lineText(l))) {
 			return false
 		}
 	}
@@ -195,12 +243,14 @@ func isMinorWord(w string) bool {
 // standardHeading returns the canonical name of a conventional section
 // heading, which is always top level and never a list item.
 func standardHeading(t string) string {
-	s := strings.ToLower(strings.TrimRight(stripMarkup(t), ".: "))
+	s := strings.ToLower(strings.TrimRight(sectionNumberRe.ReplaceAllString(stripMarkup(t), ""), ".: "))
 	switch s {
 	case "abstract", "summary", "introduction", "background", "methods", "materials and methods", "methodology",
 		"results", "discussion", "conclusion", "conclusions", "limitations", "future directions",
 		"acknowledgements", "acknowledgments", "funding", "conflict of interest", "conflicts of interest",
-		"references", "bibliography", "literature cited", "works cited", "reference list":
+		"references", "bibliography", "literature cited", "works cited", "reference list",
+		"highlights", "graphical abstract", "declaration of competing interest", "competing interests",
+		"author contributions", "data availability", "abbreviations":
 		return s
 	}
 	return ""

@@ -17,11 +17,12 @@ var (
 	// strayBulletRe matches the "- " that PDF-to-text conversion leaves at
 	// the start of a wrapped entry's continuation.
 	strayBulletRe = regexp.MustCompile(`^[-–•]\s+`)
-	refYearRe     = regexp.MustCompile(`^(.*?)\s*\((\d{4})[a-z]?\)\.?\s*(.*)$`)
+	refYearRe     = regexp.MustCompile(`^(.*?)\s*\((\d{4})([a-z])?\)\.?\s*(.*)$`)
 	refItalicRe   = regexp.MustCompile(`^(.*?)\s*\*+([^*]+?)\*+\s*(.*)$`)
 	// refPlainRe is the fallback when the journal is not in italics: the
 	// title runs to the first sentence stop, the journal to the volume.
 	refPlainRe   = regexp.MustCompile(`^(.+?[.?!])\s+(\D+?)[.,]?\s+(\d.*)$`)
+	refBookRe    = regexp.MustCompile(`^(.+?[.?!])\s+(\p{Lu}[\p{L} .,'-]*?):\s*([^:]+?)\.?$`)
 	refLocatorRe = regexp.MustCompile(`^(\d+[A-Za-z]?)?\s*(?:\(([^)]*)\))?\s*(?:[:,]\s*([A-Za-z]*\d\w*(?:\s*[-–]\s*\w*)?))?\s*\.?\s*(.*)$`)
 )
 
@@ -34,6 +35,9 @@ type refDraft struct {
 // The list is checked strictly because a cut or renumbered list silently
 // shifts every numeric citation onto the wrong study.
 func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
+	if len(lines) > 0 && !numberedList(p, lines) {
+		return p.parseUnnumbered(lines)
+	}
 	var drafts []refDraft
 	for _, l := range lines {
 		t := p.lineText(l)
@@ -62,10 +66,15 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 		return p.errorf(headingLine, "the reference list is empty")
 	}
 	vocab := newVocabulary(string(p.data))
-	for _, d := range drafts {
-		ref, problem := parseReferenceEntry(d.number, joinWrapped(d.lines, vocab))
-		if problem != "" {
+	for i, d := range drafts {
+		ref, problem := parseAnyEntry(d.number, joinWrapped(d.lines, vocab))
+		if problem != "" && i == len(drafts)-1 {
+			// The last entry failing is how a cut file looks: refuse it
+			// rather than build a graph from half a list.
 			return p.errorf(d.line, "%s", problem)
+		}
+		if problem != "" {
+			p.r.warn(d.line, "%s; kept as written", problem)
 		}
 		ref.Line = d.line
 		p.r.References = append(p.r.References, ref)
@@ -142,17 +151,28 @@ func parseReferenceEntry(number int, entry string) (Reference, string) {
 		return ref, fmt.Sprintf("reference %d has no year in parentheses (entry cut short?)", number)
 	}
 	ref.Year, _ = strconv.Atoi(m[2])
+	ref.YearSuffix = m[3]
 	ref.Authors, ref.EtAl = splitReferenceAuthors(m[1])
 	if len(ref.Authors) == 0 {
 		return ref, fmt.Sprintf("reference %d has no authors before the year", number)
 	}
+	return titleJournal(ref, m[4])
+}
+
+// titleJournal reads "Title. Journal vol(issue): pages" after the year.
+func titleJournal(ref Reference, rest string) (Reference, string) {
+	number := ref.Number
 	var title, tail string
-	if im := refItalicRe.FindStringSubmatch(m[3]); im != nil {
+	if im := refItalicRe.FindStringSubmatch(rest); im != nil {
 		title, ref.Journal, tail = im[1], normalizeSpace(im[2]), im[3]
-	} else if pm := refPlainRe.FindStringSubmatch(m[3]); pm != nil {
+	} else if pm := refPlainRe.FindStringSubmatch(rest); pm != nil {
 		title, ref.Journal, tail = pm[1], normalizeSpace(pm[2]), pm[3]
+	} else if bm := refBookRe.FindStringSubmatch(rest); bm != nil {
+		// A book or report: "Title. Place: Publisher." The publisher
+		// stands where a journal would.
+		title, ref.Journal = bm[1], normalizeSpace(bm[3])
 	} else {
-		return ref, fmt.Sprintf("reference %d has no journal after its title %q (entry cut short?)", number, shortText(m[3], 50))
+		return ref, fmt.Sprintf("reference %d has no journal after its title %q (entry cut short?)", number, shortText(rest, 50))
 	}
 	ref.Title = strings.TrimSuffix(strings.TrimSpace(title), ".")
 	ref.Journal = strings.TrimSuffix(ref.Journal, ".")
@@ -174,12 +194,17 @@ func splitReferenceAuthors(s string) ([]string, bool) {
 	s = strings.ReplaceAll(s, " & ", ", ")
 	s = strings.ReplaceAll(s, " and ", ", ")
 	var names []string
-	etAl := false
+	etAl, merged := false, false
 	for _, a := range strings.Split(s, ",") {
 		a = normalizeSpace(a)
 		low := strings.ToLower(a)
 		switch {
 		case a == "":
+		case len(names) > 0 && !merged && initialsOnly(a):
+			// "Baker, D. A.": the initials belong to the surname before.
+			names[len(names)-1] += " " + a
+			merged = true
+			continue
 		case low == "et al." || low == "et al":
 			etAl = true
 		case strings.HasSuffix(low, " et al.") || strings.HasSuffix(low, " et al"):
@@ -188,15 +213,27 @@ func splitReferenceAuthors(s string) ([]string, bool) {
 		default:
 			names = append(names, a)
 		}
+		merged = false
 	}
 	return names, etAl
+}
+
+// initialsOnly: "D. A.", "P.W.", "K" — a name part of initials alone.
+func initialsOnly(s string) bool {
+	f := strings.Fields(s)
+	for _, w := range f {
+		if !isInitials(w) {
+			return false
+		}
+	}
+	return len(f) > 0
 }
 
 // referenceSurname drops trailing initials ("Krystal J H" -> "Krystal",
 // "Morgan CJA" -> "Morgan") so a surname can be compared with an
 // author-year citation.
 func referenceSurname(author string) string {
-	f := strings.Fields(author)
+	f := strings.Fields(strings.ReplaceAll(author, ",", " "))
 	for len(f) > 1 && isInitials(f[len(f)-1]) {
 		f = f[:len(f)-1]
 	}

@@ -40,6 +40,46 @@ type Review struct {
 	Passages                                []Passage // body sentences, abstract through conclusion
 	References                              []Reference
 	Citations                               []Citation // in-text citations, document order
+
+	// ArticleType, Subjects and the article ids are JATS metadata: the
+	// article's type (article-type), its subject groups in order, and
+	// its PubMed and PubMed Central ids.
+	ArticleType string   `json:",omitempty"`
+	Subjects    []string `json:",omitempty"`
+	PMID        string   `json:",omitempty"`
+	PMCID       string   `json:",omitempty"`
+	// Dates are every dated event the article states (publication in
+	// each format, history), partial ones kept as written; Published and
+	// Year are chosen from them by DatePrecedence.
+	Dates []Date `json:",omitempty"`
+	// Warnings are what the reader could not recognise or found missing
+	// without it making the graph wrong: the review is still read.
+	Warnings []Warning `json:",omitempty"`
+}
+
+// Warning is a problem the reader worked around: a missing optional
+// element, a line it could not place, a citation it could not resolve.
+type Warning struct {
+	Line int
+	Msg  string
+}
+
+func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Msg) }
+
+// Date is one dated event: Kind is the JATS pub-type or date-type
+// ("epub", "ppub", "collection", "received", ...), Value is ISO 8601 at
+// the precision given ("2019", "2019-03", "2019-03-14"), Season is a
+// season or month range as printed ("Spring", "Jan-Feb").
+type Date struct {
+	Kind   string
+	Value  string
+	Season string `json:",omitempty"`
+	Line   int
+}
+
+// warn records a warning; readers call it instead of refusing the review.
+func (r *Review) warn(line int, format string, args ...any) {
+	r.Warnings = append(r.Warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Section is a heading and the body under it.
@@ -67,7 +107,18 @@ type Passage struct {
 	Paragraph  int    // 1-based paragraph ordinal within the section
 	Label      string // run-in label ("Opinion" in "Opinion: Given ..."); Text keeps it
 	ListItem   bool   // a short line of a list introduced by a line ending in ':'
+	// Kind is empty for running text, else one of the Passage* kinds: a
+	// figure or table caption, a formula, or a plain-text table, each one
+	// passage however many sentences it holds.
+	Kind string `json:",omitempty"`
 }
+
+// Passage kinds other than running text.
+const (
+	PassageCaption = "caption"
+	PassageFormula = "formula"
+	PassageTable   = "table"
+)
 
 // Reference is one entry of the numbered reference list.
 type Reference struct {
@@ -82,7 +133,18 @@ type Reference struct {
 	Pages   string // page range or article number
 	Raw     string // the entry on one line, markup and number removed
 	Line    int
+	// YearSuffix tells apart two works of one author and year ("2017a").
+	YearSuffix string `json:",omitempty"`
+	// DOI, PMID, PMCID and URL identify the work where the entry gives
+	// them (JATS pub-id and ext-link, or a "doi:" in the text).
+	DOI   string `json:",omitempty"`
+	PMID  string `json:",omitempty"`
+	PMCID string `json:",omitempty"`
+	URL   string `json:",omitempty"`
 }
+
+// YearSuffixed is the year as cited: "2014a" where two works share one.
+func (r Reference) YearSuffixed() string { return strconv.Itoa(r.Year) + r.YearSuffix }
 
 // Citation is one in-text citation of one work (or one numeric bracket).
 type Citation struct {
@@ -92,6 +154,7 @@ type Citation struct {
 	Authors     string // author-year: "Krystal et al."
 	FirstAuthor string // author-year: surname, "Krystal"
 	Year        int
+	YearSuffix  string `json:",omitempty"` // author-year: "a" of "2017a"
 	Text        string // as written, whitespace-normalised
 	Start, End  int
 	Line        int
@@ -104,12 +167,20 @@ func (r *Review) MatchAuthorYear(c Citation) (refNumber int, ok bool) {
 	if c.Kind != KindAuthorYear || c.FirstAuthor == "" {
 		return 0, false
 	}
+	// "2017a" must find 2017a, not 2017b; a suffix on one side only
+	// still matches, since lists and texts do not always agree on it.
+	found, ok := 0, false
 	for _, ref := range r.References {
 		if ref.Year == c.Year && len(ref.Authors) > 0 && strings.EqualFold(referenceSurname(ref.Authors[0]), c.FirstAuthor) {
-			return ref.Number, true
+			if ref.YearSuffix == c.YearSuffix {
+				return ref.Number, true
+			}
+			if !ok && (ref.YearSuffix == "" || c.YearSuffix == "") {
+				found, ok = ref.Number, true
+			}
 		}
 	}
-	return 0, false
+	return found, ok
 }
 
 // ReadReview reads and parses a review file, checking its size before
@@ -162,7 +233,7 @@ func ParseReview(name string, data []byte) (*Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.checkTitle(blocks[0]); err != nil {
+	if err := p.checkTitle(); err != nil {
 		return nil, err
 	}
 	sectionOf, refSection := p.buildSections(items, refs)
@@ -178,6 +249,9 @@ func ParseReview(name string, data []byte) (*Review, error) {
 	if p.r.Year == 0 && len(p.r.Published) >= 4 {
 		p.r.Year, _ = strconv.Atoi(p.r.Published[:4])
 	}
+	if p.r.Year == 0 {
+		p.r.warn(p.titleBlock[0].num, "no year: the Citation line gives none and there is no publication date; the review's id takes the file name")
+	}
 	return p.r, nil
 }
 
@@ -186,6 +260,8 @@ type reviewParser struct {
 	data  []byte
 	lines []srcLine
 	r     *Review
+	// titleBlock is the block read as the title, after any page header.
+	titleBlock lineBlock
 }
 
 type srcLine struct {
@@ -273,7 +349,7 @@ func stripMarkup(s string) string {
 }
 
 var (
-	frontLabelRe  = regexp.MustCompile(`(?i)^(citation|corresponding authors?|received|submitted|revised|accepted|published(?: online)?|copyright|keywords|key words|doi|e-?mail|academic editor|editor)\s*:\s*(.*)$`)
+	frontLabelRe  = regexp.MustCompile(`(?i)^(citation|corresponding authors?(?: at)?|received|submitted|revised|accepted|published(?: online)?|copyright|keywords|key words|doi|e-?mail(?: address(?:es)?)?|academic editor|editor)\s*:\s*(.*)$`)
 	citeLineRe    = regexp.MustCompile(`^(.*?)\s*\((\d{4})\)\.?\s*(.*)$`)
 	citeSourceRe  = regexp.MustCompile(`^(.+?)\s+(\d+)\s*(?:\(([^)]+)\))?\s*[,:]\s*([A-Za-z]*\d+\w*(?:\s*[-–]\s*[A-Za-z]*\d+\w*)?)\.?\s*(.*)$`)
 	numericDateRe = regexp.MustCompile(`^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$`)

@@ -234,6 +234,16 @@ func TestStructure(t *testing.T) {
 			want: "1:Introduction|1:Conclusion",
 		},
 		{
+			name: "a structured abstract set as headings keeps its parts under Abstract",
+			body: "Abstract\n\nBackground\n\nRelapse is common.\n\nMethods\n\nWe searched.\n\nConclusions\n\nMore trials.\n\nIntroduction\n\nText.\n\nResults\n\nMore text.\n",
+			want: "1:Abstract|2:Background|2:Methods|2:Conclusions|1:Introduction|1:Results",
+		},
+		{
+			name: "numbered headings take their level from the number",
+			body: "1. Introduction\n\nText.\n\n2 Mechanisms\n\n2.1. Glutamate and plasticity\n\nText.\n\n2.2 Reward\n\nText.\n\n3. Conclusions\n\nDone.\n",
+			want: "1:Introduction|1:Mechanisms|2:Glutamate and plasticity|2:Reward|1:Conclusions",
+		},
+		{
 			name: "text before any heading gets an untitled section",
 			body: "An unlabelled abstract sentence. Another one.\n\nIntroduction\n\nText.\n",
 			want: "1:|1:Introduction",

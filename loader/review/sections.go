@@ -35,6 +35,7 @@ func (p *reviewParser) buildSections(items []bodyItem, refs []srcLine) ([]int, i
 		}
 	}
 	cur, top, refSection := -1, -1, -1
+	structured := false
 	if len(items) > 0 && items[0].kind != kindHeading {
 		cur = add("", 1, -1, items[0].lines[0], -1, false) // text before any heading
 		top = cur
@@ -51,13 +52,32 @@ func (p *reviewParser) buildSections(items []bodyItem, refs []srcLine) ([]int, i
 			next = stripMarkup(items[heads[hi+1]].text)
 		}
 		sig := headingSig(t)
+		depth, bare := numberedHeading(t)
+		// A structured abstract set as headings: "Abstract" and, right
+		// under it, "Background", "Methods", ...: its parts, not sections.
+		if abstractPart(t) && top >= 0 && (structured || cur == top && ii > 0 && items[ii-1].kind == kindHeading &&
+			(standardHeading(r.Sections[top].Title) == "abstract" || standardHeading(r.Sections[top].Title) == "summary")) {
+			structured = true
+			cur = add(bare, 2, top, l, ii, false)
+			for i := ii; i < len(items) && (i == ii || items[i].kind != kindHeading); i++ {
+				sectionOf[i] = cur
+			}
+			continue
+		}
+		structured = false
 		switch {
 		case standardHeading(t) != "":
-			cur = add(t, 1, -1, l, ii, false)
+			cur = add(bare, 1, -1, l, ii, false)
 			top, group = cur, nil
 			if isReferenceHeading(t) {
 				refSection = cur
 			}
+		case depth == 1 || depth > 1 && top < 0:
+			cur = add(bare, 1, -1, l, ii, false)
+			top, group = cur, nil
+		case depth > 1:
+			cur = add(bare, 2, top, l, ii, false)
+			group = nil
 		case group != nil && inGroup(sig):
 			cur = add(t, 2, top, l, ii, false)
 			if len(group) < maxGroupShapes && !slices.ContainsFunc(group, func(g headSig) bool { return g.noun == sig.noun }) {
@@ -162,6 +182,20 @@ func (p *reviewParser) buildPassages(items []bodyItem, sectionOf []int) {
 			start += len(bulletRe.FindString(string(p.data[start:end])))
 		}
 		text := string(p.data[start:end])
+		if it.kind == kindTable || it.kind == kindCaption {
+			// A table or caption is one citable passage: its rows and
+			// labels are no sentences.
+			ps := Passage{Index: len(p.r.Passages), Section: sec, Start: start, End: end, Paragraph: paragraphs[sec],
+				Text: normalizeSpace(text), Line: p.lineAt(start), Kind: PassageTable}
+			if it.kind == kindCaption {
+				ps.Kind = PassageCaption
+			}
+			if m := captionRe.FindString(ps.Text); m != "" {
+				ps.Label = strings.TrimRight(strings.TrimSpace(m), ".:")
+			}
+			p.r.Passages = append(p.r.Passages, ps)
+			continue
+		}
 		for k, sp := range splitSentences(text) {
 			ps := Passage{Index: len(p.r.Passages), Section: sec, Start: start + sp.start, End: start + sp.end,
 				Paragraph: paragraphs[sec], ListItem: it.kind == kindListItem}
@@ -193,4 +227,15 @@ func runInLabel(sentence string) string {
 		return ""
 	}
 	return label
+}
+
+// abstractPart: a heading of a structured abstract's parts.
+func abstractPart(t string) bool {
+	switch strings.ToLower(strings.TrimRight(stripMarkup(t), ".: ")) {
+	case "background", "objective", "objectives", "aim", "aims", "purpose", "context",
+		"methods", "method", "design", "materials and methods", "results", "findings",
+		"conclusion", "conclusions", "interpretation", "significance", "implications":
+		return true
+	}
+	return false
 }

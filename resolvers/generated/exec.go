@@ -527,6 +527,7 @@ type ComplexityRoot struct {
 		Synonyms            func(childComplexity int) int
 		Title               func(childComplexity int) int
 		Volume              func(childComplexity int) int
+		Warnings            func(childComplexity int) int
 		Xrefs               func(childComplexity int) int
 		Year                func(childComplexity int) int
 	}
@@ -3436,6 +3437,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.Volume(childComplexity), true
+	case "Review.warnings":
+		if e.ComplexityRoot.Review.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Warnings(childComplexity), true
 	case "Review.xrefs":
 		if e.ComplexityRoot.Review.Xrefs == nil {
 			break
@@ -5008,6 +5015,13 @@ type Review implements Node {
   correspondingAuthor: String
   "The review's keywords as printed under its abstract, in order; empty when it lists none."
   keywords: [String!]!
+  """
+  What the reader worked around in the review's file, each as ` + "`" + `line N: message` + "`" + `
+  (an optional JATS element missing, a reference entry in no known layout, no
+  year): the review was read, but these parts may be missing from the graph.
+  Empty when there were none. ` + "`" + `kapgraph validate --json` + "`" + ` prints the same list.
+  """
+  warnings: [String!]!
   "The journal's code for the article, printed at the end of the citation line (e.g. ` + "`" + `WMJ/JPIR-106` + "`" + `); null when none is given."
   articleCode: String
   "The recommended citation as printed, e.g. ` + "`" + `Ryan Ward (2025) ... J.of Psy Ins Review 1(2), 01-03.` + "`" + `; null when none is given."
@@ -5174,7 +5188,7 @@ type Passage implements Node {
   ): NodeConnection!
   "The passage's full text as in the review, with runs of whitespace (line breaks) collapsed to single spaces."
   text: String!
-  "` + "`" + `sentence` + "`" + ` for running text, ` + "`" + `list-item` + "`" + ` for an item of a bulleted or numbered list."
+  "` + "`" + `sentence` + "`" + ` for running text, ` + "`" + `list-item` + "`" + ` for an item of a bulleted or numbered list, ` + "`" + `caption` + "`" + ` for a figure or table caption, ` + "`" + `table` + "`" + ` for a table set in plain text, ` + "`" + `formula` + "`" + ` for a displayed formula; a caption, table or formula is one passage however many sentences it holds."
   kind: String
   "The id of the section that holds the passage."
   sectionId: ID
@@ -8113,6 +8127,8 @@ func (ec *executionContext) childFields_Review(ctx context.Context, field graphq
 		return ec.fieldContext_Review_correspondingAuthor(ctx, field)
 	case "keywords":
 		return ec.fieldContext_Review_keywords(ctx, field)
+	case "warnings":
+		return ec.fieldContext_Review_warnings(ctx, field)
 	case "articleCode":
 		return ec.fieldContext_Review_articleCode(ctx, field)
 	case "citation":
@@ -22075,6 +22091,29 @@ func (ec *executionContext) fieldContext_Review_keywords(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
 }
 
+func (ec *executionContext) _Review_warnings(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Review_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, false, "String")
+}
+
 func (ec *executionContext) _Review_articleCode(ctx context.Context, field graphql.CollectedField, obj *model.Review) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31359,6 +31398,11 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "keywords":
 			out.Values[i] = ec._Review_keywords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warnings":
+			out.Values[i] = ec._Review_warnings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -56,6 +56,14 @@ func (b Base) Keywords() []string {
 	return b.Node.Keywords
 }
 
+// Warnings is empty (never nil) when the reader had none.
+func (b Base) Warnings() []string {
+	if b.Node.Warnings == nil {
+		return []string{}
+	}
+	return b.Node.Warnings
+}
+
 // CorrespondingAuthor is nil when the node has none.
 func (b Base) CorrespondingAuthor() *string { return optString(b.Node.CorrespondingAuthor) }
 

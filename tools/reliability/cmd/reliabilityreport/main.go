@@ -260,7 +260,7 @@ func (r *report) ok() bool {
 var areas = []struct{ key, title, intro string }{
 	{"hostile", "1. Hostile GraphQL through the real HTTP handler",
 		"Sent over loopback to the server `kapgraph serve` builds (httpapi.Serve, app.NewServer) over the embedded store with the seeds (api/httpapi/hostile_test.go). Each case must be refused (or, where marked data, answered) with the status and `extensions.code` shown, and an ordinary query must succeed right after it. The burst replays every case concurrently and bounds the memory growth."},
-	{"fuzz", "1. Fuzzing: request decoding and filter arguments", ""},
+	{"fuzz", "1. Fuzzing: request decoding, filter arguments and the review readers", ""},
 	{"injection", "2. Injection into every string argument, both engines",
 		"tools/reliability/injection_test.go walks the schema for every String/ID argument (and input-object field, and enum argument), sends each payload (Cypher quotes, comments, clause and procedure injection, Lucene syntax, unicode tricks, over-long strings) as a variable to the embedded engine and to a real Neo4j 5.26 (isolated instance), requires the same answer from both, and counts the database with the driver before and after. A write through the read path is refused by Neo4j itself: graph/neo4j's `TestReadTransactionRefusesWrites` (reads run in read transactions; the server answers `Neo.ClientError.Statement.AccessMode`)."},
 	{"faults", "3. Database faults against the real server",
@@ -469,7 +469,7 @@ func (r *report) renderFuzz(w io.Writer, title string) {
 		return
 	}
 	fmt.Fprintf(w, "## %s\n\n", title)
-	fmt.Fprintln(w, "Go fuzz targets over the request decoding of /graphql (api/httpapi/fuzz_test.go: POST bodies with Content-Type, Accept, X-Request-ID and Origin; GET query strings with Accept and If-None-Match) and over the filter, search and path arguments (resolvers/fuzz_test.go). Any input must give no panic, no 5xx, no INTERNAL_SERVER_ERROR, an `extensions.code` on every error, and answers that respect the arguments. Their seed corpora (f.Add and testdata/fuzz/) run in every `go test`.")
+	fmt.Fprintln(w, "Go fuzz targets over the request decoding of /graphql (api/httpapi/fuzz_test.go: POST bodies with Content-Type, Accept, X-Request-ID and Origin; GET query strings with Accept and If-None-Match) and over the filter, search and path arguments (resolvers/fuzz_test.go). Any input must give no panic, no 5xx, no INTERNAL_SERVER_ERROR, an `extensions.code` on every error, and answers that respect the arguments. The review readers are fuzzed too (loader/review: FuzzParseReview over the plain-text layouts of testdata/text and the seeds, FuzzParseJATS over the JATS fixtures of six publishers' conventions in testdata/jats): any input must give no panic, only a *SourceError naming file and line as a refusal, and passages, sections and citations that point inside the input. Their seed corpora (f.Add and testdata/fuzz/) run in every `go test`.")
 	fmt.Fprintln(w)
 	if len(targets) > 0 {
 		fmt.Fprintln(w, "| target | seed inputs run | result |")

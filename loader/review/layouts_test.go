@@ -1,0 +1,285 @@
+package review
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// textFixture is what the text reader must get from a review laid out as
+// a publisher sets it, written from the text itself.
+type textFixture struct {
+	file       string
+	title      string
+	authors    []string
+	journal    string
+	year       int
+	references int
+	sections   []string
+	citations  int
+	check      func(t *testing.T, r *Review)
+}
+
+var textFixtures = []textFixture{
+	{file: "elsevier-like.txt", title: "N-acetylcysteine for substance use disorders: from cystine–glutamate exchange to the clinic",
+		authors: []string{"Marta Gonzalez", "Thomas Berg", "Ana Li"}, journal: "Neuroscience and Biobehavioral Reviews", year: 2022, references: 10,
+		sections:  []string{"Highlights", "Abstract", "Introduction", "Mechanisms", "Clinical evidence", "Conclusions", "Declaration of Competing Interest", "References"},
+		citations: 19,
+		check: func(t *testing.T, r *Review) {
+			if r.Affiliation != "Department of Psychiatry, Fictional University of Madrid, Madrid, Spain" || r.Submitted != "2022-05-03" ||
+				r.Revised != "2022-08-12" || r.Accepted != "2022-09-01" || r.Published != "2022-09-06" || r.Volume != "142" {
+				t.Errorf("front matter: %q %s %s %s %s vol %s", r.Affiliation, r.Submitted, r.Revised, r.Accepted, r.Published, r.Volume)
+			}
+			if r.CorrespondingAuthor != "Thomas Berg" || r.CorrespondingAddress != "Institute of Neuroscience, Northern University, Oslo, Norway" {
+				t.Errorf("corresponding author %q at %q", r.CorrespondingAuthor, r.CorrespondingAddress)
+			}
+			for _, p := range r.Passages {
+				if strings.Contains(p.Text, "Gonzalez et al.") || strings.Contains(p.Text, "104870") || p.Text == "2" {
+					t.Errorf("page furniture read as text: %q", p.Text)
+				}
+			}
+			if !slices.Equal(r.Keywords, []string{"N-acetylcysteine", "Glutamate", "Relapse", "Cannabis use disorder"}) {
+				t.Errorf("keywords %q", r.Keywords)
+			}
+			wantPassage(t, r, "Table 1 Randomised trials of N-acetylcysteine. Study Population N Result", PassageTable)
+			labels := map[string]bool{}
+			for _, p := range r.Passages {
+				labels[p.Label] = true
+			}
+			for _, l := range []string{"Background", "Methods", "Results", "Conclusions"} {
+				if !labels[l] {
+					t.Errorf("no passage with the run-in label %q", l)
+				}
+			}
+			// 2014a and 2014b are two works; "and colleagues" is narrative.
+			wantAuthorYear(t, r, "McClure and colleagues (2014a)", 8)
+			wantAuthorYear(t, r, "McClure et al., 2014a, 2014b", 8, 9)
+			wantAuthorYear(t, r, "Gray and colleagues (2012)", 4)
+			wantAuthorYear(t, r, "(Duailibi et al. 2017)", 2)
+			if r.References[0].DOI != "10.1038/nn1069" || r.References[7].YearSuffix != "a" || r.References[3].Authors[6] != "McRae-Clark A. L." {
+				t.Errorf("APA entries: %+v / %+v", r.References[0], r.References[3])
+			}
+		}},
+	{file: "vancouver-numbered.txt", title: "Baclofen for Alcohol Use Disorder: An Updated Review",
+		authors: []string{"Jane Okafor", "Peter Lindgren", "Mei Chen"}, journal: "Journal of Substance Use Research", year: 2019, references: 9,
+		sections:  []string{"Abstract", "Introduction", "Pharmacology", "Clinical Trials", "Conclusion", "References"},
+		citations: 11,
+		check: func(t *testing.T, r *Review) {
+			if r.Affiliation != "Department of Pharmacology, University of Lagos, Lagos, Nigeria" || r.CorrespondingAuthor != "Peter Lindgren" ||
+				r.Accepted != "2019-06-03" || r.Published != "2019-06-20" {
+				t.Errorf("front matter: %q %q %s %s", r.Affiliation, r.CorrespondingAuthor, r.Accepted, r.Published)
+			}
+			ref := r.References[0]
+			if ref.Year != 2007 || ref.Journal != "Lancet" || ref.Volume != "370" || ref.Issue != "9603" || !ref.EtAl ||
+				!strings.HasSuffix(ref.Title, "double-blind controlled study") {
+				t.Errorf("Vancouver entry broken across lines: %+v", ref)
+			}
+			sub := 0
+			for _, s := range r.Sections {
+				if s.Level == 2 {
+					sub++
+				}
+			}
+			if sub != 2 {
+				t.Errorf("%d numbered subsections (2.1, 2.2), want 2", sub)
+			}
+		}},
+	{file: "harvard-unnumbered.txt", title: "Psilocybin and the Default Mode Network in Alcohol Use Disorder",
+		authors: []string{"Lena Hoffmann", "Samuel Adeyemi"}, journal: "Psychopharmacology", year: 2020, references: 6,
+		sections:  []string{"Abstract", "Introduction", "Mechanisms", "Clinical Evidence", "Conclusions", "References"},
+		citations: 12,
+		check: func(t *testing.T, r *Review) {
+			if r.DOI != "10.0000/s00213-020-00001-1" || r.Pages != "1101–1113" || r.Submitted != "2019-10-14" {
+				t.Errorf("front matter: %q %q %q", r.DOI, r.Pages, r.Submitted)
+			}
+			wantAuthorYear(t, r, "Bogenschutz et al. 2015, 2022", 1, 2)
+			wantAuthorYear(t, r, "Carhart-Harris and colleagues (2012)", 3)
+			if len(r.References[2].Authors) != 15 {
+				t.Errorf("an entry broken across three lines: %d authors", len(r.References[2].Authors))
+			}
+		}},
+	{file: "pmc-page.txt", title: "Psilocybin-assisted therapy for tobacco smoking cessation: a systematic review",
+		authors: []string{"Aiko Nakamura", "Luis Ferreira"}, journal: "PLoS One", year: 2021, references: 8,
+		sections:  []string{"Abstract", "Introduction", "Results", "Discussion", "References"},
+		citations: 7,
+		check: func(t *testing.T, r *Review) {
+			if r.PMID != "34000001" || r.PMCID != "PMC8000001" || r.Published != "2021-09-09" || r.CorrespondingAuthor != "Luis Ferreira" || r.Pages != "e0000001" {
+				t.Errorf("front matter: %q %q %q %q %q", r.PMID, r.PMCID, r.Published, r.CorrespondingAuthor, r.Pages)
+			}
+			if ref := r.References[0]; ref.DOI != "10.3109/00952990.2016.1170135" || strings.Contains(ref.Raw, "Scholar") || ref.Journal != "Am J Drug Alcohol Abuse" || ref.Issue != "1" {
+				t.Errorf("a copied PubMed Central entry: %+v", ref)
+			}
+		}},
+}
+
+func wantAuthorYear(t *testing.T, r *Review, text string, refs ...int) {
+	t.Helper()
+	var got []int
+	for _, c := range r.Citations {
+		if c.Text == text {
+			n, _ := r.MatchAuthorYear(c)
+			got = append(got, n)
+		}
+	}
+	if !slices.Equal(got, refs) {
+		t.Errorf("citation %q reaches references %v, want %v", text, got, refs)
+	}
+}
+
+func TestTextLayouts(t *testing.T) {
+	for _, fx := range textFixtures {
+		t.Run(strings.TrimSuffix(fx.file, ".txt"), func(t *testing.T) {
+			path := filepath.Join("testdata", "text", fx.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := ParseReview(path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := Summarize(r)
+			if s.Title != fx.title || !slices.Equal(r.Authors, fx.authors) || r.Journal != fx.journal || r.Year != fx.year {
+				t.Errorf("got %q by %q, %q %d; want %q by %q, %q %d", s.Title, r.Authors, r.Journal, r.Year, fx.title, fx.authors, fx.journal, fx.year)
+			}
+			if s.References != fx.references || !slices.Equal(s.Sections, fx.sections) {
+				t.Errorf("%d references, sections %q; want %d, %q", s.References, s.Sections, fx.references, fx.sections)
+			}
+			if s.Citations != fx.citations || s.Resolved*10 < s.Citations*9 {
+				t.Errorf("%d citations, %d resolved; want %d, at least 90%% resolved", s.Citations, s.Resolved, fx.citations)
+			}
+			if len(s.Warnings) > 0 {
+				t.Errorf("warnings %q", s.Warnings)
+			}
+			for _, p := range r.Passages {
+				if normalizeSpace(string(data[p.Start:p.End])) != p.Text {
+					t.Errorf("passage %d text does not match its span", p.Index)
+				}
+			}
+			if fx.check != nil {
+				fx.check(t, r)
+			}
+		})
+	}
+}
+
+// TestTextJATSTwin reads one review in both forms: what a reader of
+// either gets must agree, as the graph built from them must.
+func TestTextJATSTwin(t *testing.T) {
+	read := func(path string) *Review {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ParseAny(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	txt, xml := read("testdata/text/elsevier-like.txt"), read("testdata/jats/elsevier-like.xml")
+	st, sx := Summarize(txt), Summarize(xml)
+	if st.Title != sx.Title || st.References != sx.References || !slices.Equal(st.Sections, sx.Sections) || st.Passages != sx.Passages {
+		t.Errorf("text %+v\nJATS %+v", st, sx)
+	}
+	for _, r := range []*Review{txt, xml} {
+		if r.Year != 2022 || r.Published != "2022-09-06" || r.Submitted != "2022-05-03" || !slices.Equal(r.Authors, []string{"Marta Gonzalez", "Thomas Berg", "Ana Li"}) {
+			t.Errorf("%s: %d %s %s %q", r.Source, r.Year, r.Published, r.Submitted, r.Authors)
+		}
+	}
+	// Each sentence cites the same works in both: by first-author surname
+	// and year, since the text's references carry no ids.
+	cited := func(r *Review) map[string][]string {
+		out := map[string][]string{}
+		for _, c := range r.Citations {
+			nums := c.Numbers
+			if n, ok := r.MatchAuthorYear(c); ok {
+				nums = append(nums, n)
+			}
+			for _, n := range nums {
+				ref := r.References[n-1]
+				ps := r.Passages[c.Passage]
+				key := strings.TrimPrefix(ps.Text, ps.Label+": ") // a run-in label is a subsection in JATS
+				out[key] = append(out[key], referenceSurname(ref.Authors[0])+" "+ref.YearSuffixed())
+			}
+		}
+		for k := range out {
+			slices.Sort(out[k])
+			out[k] = slices.Compact(out[k])
+		}
+		return out
+	}
+	ct, cx := cited(txt), cited(xml)
+	for k, v := range cx {
+		if !slices.Equal(ct[k], v) {
+			t.Errorf("%q cites %v in the text, %v in JATS", k, ct[k], v)
+		}
+	}
+}
+
+// What the text reader cannot recognise is a warning, not a refusal: an
+// entry of an unnumbered list in no known layout, an unreadable history
+// date, and a review with no year at all (issue 22, item 4).
+func TestTextWarnings(t *testing.T) {
+	data, err := os.ReadFile(seedReview)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "Ryan Ward (2025) Ketamine", "Ryan Ward. Ketamine", 1)
+	src = strings.Replace(src, "Published: 15.04.2025", "", 1)
+	r, err := ParseReview("ward-2025-ketamine.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != 0 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Msg, "no year") {
+		t.Errorf("year %d, warnings %v; want year 0 and one warning", r.Year, r.Warnings)
+	}
+	layout, err := os.ReadFile("testdata/text/harvard-unnumbered.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(layout), "Koob GF, Volkow ND (2016) Neurobiology", "Koob GF, Volkow ND: Neurobiology", 1)
+	bad = strings.Replace(bad, "Accepted: 9 January 2020", "Accepted: soon", 1)
+	r, err = ParseReview("harvard.txt", []byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range r.Warnings {
+		msgs = append(msgs, w.String())
+	}
+	joined := strings.Join(msgs, "\n")
+	if len(r.References) != 6 || !strings.Contains(joined, "line 46: reference 5") || !strings.Contains(joined, `Accepted date "soon"`) {
+		t.Errorf("%d references, warnings:\n%s", len(r.References), joined)
+	}
+}
+
+// Front matter as some Elsevier-like texts set it on single lines: the
+// article history after its label, affiliations one block each; and a
+// report in a reference list, whose publisher stands for the journal.
+func TestInlineHistoryAffiliationsAndBooks(t *testing.T) {
+	src := "Journal of Substance Use and Addiction Treatment 171 (2025) 209642\n\nReview article\n\n" +
+		"Topiramate for Drinking\n\nMarcus T. Lindqvist a,*, Priya Raman b\n\n" +
+		"a Department of Addiction Medicine, Westbrook University Hospital, Minneapolis, MN, USA\n\n" +
+		"b Center for Alcohol Research, Eastfield University, Chicago, IL, USA\n\n" +
+		"Article history: Received 3 February 2025; Received in revised form 14 April 2025; Accepted 2 May 2025\n\n" +
+		"Keywords: Alcohol use disorder; Topiramate\n\nAbstract\n\nTopiramate reduced drinking [1]. The WHO agrees [2].\n\n" +
+		"References\n\n[1] Johnson BA, Ait-Daoud N (2003) Oral topiramate for alcohol dependence. Lancet 361: 1677-1685.\n" +
+		"[2] World Health Organization (2009) Guidelines for the treatment of opioid dependence. Geneva: World Health Organization.\n"
+	r, err := ParseReview("topiramate.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summarize(r)
+	if !slices.Equal(s.Sections, []string{"Abstract", "References"}) || len(s.Warnings) != 0 {
+		t.Errorf("sections %q, warnings %q", s.Sections, s.Warnings)
+	}
+	if r.Submitted != "2025-02-03" || r.Revised != "2025-04-14" || r.Accepted != "2025-05-02" || r.CorrespondingAuthor != "Marcus T. Lindqvist" {
+		t.Errorf("history %s %s %s, corresponding %q", r.Submitted, r.Revised, r.Accepted, r.CorrespondingAuthor)
+	}
+	if ref := r.References[1]; ref.Title != "Guidelines for the treatment of opioid dependence" || ref.Journal != "World Health Organization" || ref.Year != 2009 {
+		t.Errorf("a report: %+v", ref)
+	}
+}
