@@ -38,7 +38,7 @@ func printBanner(w io.Writer, where string, addr net.Addr, pid int, playground b
 	base := "http://" + addr.String()
 	fmt.Fprintf(w, "kapgraph serving %s at %s/ (pid %d; stop with Ctrl-C or kill %d)\n", where, base, pid, pid)
 	for _, p := range servedPages(playground) {
-		fmt.Fprintf(w, "  %-40s %s\n", base+p.path, p.what)
+		fmt.Fprintf(w, "  %-52s %s\n", base+p.path, p.what)
 	}
 }
 
