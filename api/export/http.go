@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,6 +59,11 @@ func NewHandler(store graph.Store, opts HandlerOptions) http.Handler {
 		opts.Now = time.Now
 	}
 	files := downloads()
+	tables := tableDownloads()
+	index := slices.Clone(files)
+	for _, d := range tables {
+		index = append(index, download{path: d.path, contentType: d.contentType, filename: d.filename, desc: d.desc})
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -66,12 +72,18 @@ func NewHandler(store graph.Store, opts HandlerOptions) http.Handler {
 		}
 		rest := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/export"), "/")
 		if rest == "" {
-			serveIndex(w, r, files)
+			serveIndex(w, r, index)
 			return
 		}
 		for _, f := range files {
 			if f.path == rest {
 				serveDownload(w, r, store, opts, f)
+				return
+			}
+		}
+		for _, d := range tables {
+			if d.path == rest {
+				serveTable(w, r, store, d)
 				return
 			}
 		}
