@@ -49,10 +49,28 @@ type Table struct {
 // argument names and values. An unknown parameter is an error, so a typo
 // does not silently export everything.
 func ParseClaimFilter(v url.Values) (graph.ClaimFilter, error) {
+	f, _, err := parseTableQuery(v)
+	return f, err
+}
+
+// parseTableQuery is ParseClaimFilter plus ids: the claim ids of an
+// explicit selection (comma-separated or repeated), which the explorer's
+// Table tab sends for the claims in view. With ids the filter must be
+// empty.
+func parseTableQuery(v url.Values) (graph.ClaimFilter, []string, error) {
 	var f graph.ClaimFilter
+	var ids []string
 	for key, vals := range v {
 		val := strings.TrimSpace(vals[len(vals)-1])
 		switch key {
+		case "ids":
+			for _, vv := range vals {
+				for _, id := range strings.Split(vv, ",") {
+					if id = strings.TrimSpace(id); id != "" {
+						ids = append(ids, id)
+					}
+				}
+			}
 		case "subject":
 			f.Subject = val
 		case "object":
@@ -78,7 +96,7 @@ func ParseClaimFilter(v url.Values) (graph.ClaimFilter, error) {
 			case "DECREASES":
 				f.Sign = graph.Decreases
 			default:
-				return f, graph.Errorf(graph.EINVALID, "sign=%q: want INCREASES or DECREASES", val)
+				return f, nil, graph.Errorf(graph.EINVALID, "sign=%q: want INCREASES or DECREASES", val)
 			}
 		case "origin":
 			switch strings.ToUpper(val) {
@@ -87,19 +105,59 @@ func ParseClaimFilter(v url.Values) (graph.ClaimFilter, error) {
 			case "INFERRED":
 				f.Origin = graph.OriginInferred
 			default:
-				return f, graph.Errorf(graph.EINVALID, "origin=%q: want STATED or INFERRED", val)
+				return f, nil, graph.Errorf(graph.EINVALID, "origin=%q: want STATED or INFERRED", val)
 			}
 		case "minScore":
 			s, err := strconv.ParseFloat(val, 64)
 			if err != nil {
-				return f, graph.Errorf(graph.EINVALID, "minScore=%q: not a number", val)
+				return f, nil, graph.Errorf(graph.EINVALID, "minScore=%q: not a number", val)
 			}
 			f.MinScore = s
 		default:
-			return f, graph.Errorf(graph.EINVALID, "unknown filter %q: the claims filter takes predicates, sign, subject, object, disorder, study, origin, concernKind and minScore", key)
+			return f, nil, graph.Errorf(graph.EINVALID, "unknown filter %q: the claims filter takes predicates, sign, subject, object, disorder, study, origin, concernKind and minScore (or ids)", key)
 		}
 	}
-	return f, nil
+	if len(ids) > graph.MaxIDs {
+		return f, nil, graph.Errorf(graph.ELIMIT, "%d ids, above the limit of %d", len(ids), graph.MaxIDs)
+	}
+	if len(ids) > 0 && len(v) > 1 {
+		return f, nil, graph.Errorf(graph.EINVALID, "ids names the claims itself: it takes no other filter")
+	}
+	return f, ids, nil
+}
+
+// ReadTableOf reads the claims of ids that exist, best supported first
+// (score descending, then id, as the claims root field orders them), with
+// the nodes they name.
+func ReadTableOf(ctx context.Context, store graph.Store, ids []string) (*Table, error) {
+	es, err := store.EdgesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(es, func(a, b *graph.Edge) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	t := &Table{Claims: es, Nodes: map[string]*graph.Node{}}
+	var want []string
+	for _, e := range es {
+		want = append(want, e.Subject, e.Object)
+		want = append(want, e.Publications()...)
+	}
+	slices.Sort(want)
+	ns, err := store.NodesByID(ctx, slices.Compact(want))
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range ns {
+		t.Nodes[n.ID] = n
+	}
+	return t, nil
 }
 
 // ReadTable reads every claim that passes f, in the claims root field's

@@ -65,12 +65,18 @@ func NewHandler(store graph.Store, opts HandlerOptions) http.Handler {
 		index = append(index, download{path: d.path, contentType: d.contentType, filename: d.filename, desc: d.desc})
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		rest := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/export"), "/")
+		// The table downloads also take a POST (a form of claim ids too
+		// long for a URL); everything else is GET and HEAD.
+		isTable := slices.ContainsFunc(tables, func(d tableDownload) bool { return d.path == rest })
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && !(isTable && r.Method == http.MethodPost) {
 			w.Header().Set("Allow", "GET, HEAD")
+			if isTable {
+				w.Header().Set("Allow", "GET, HEAD, POST")
+			}
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		rest := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/export"), "/")
 		if rest == "" {
 			serveIndex(w, r, index)
 			return

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,6 +83,40 @@ func TestTableExports(t *testing.T) {
 			}
 		})
 	}
+	// An explicit selection of claims (the explorer's Table tab), by GET
+	// and by POST: the claims that exist, best first, with their studies.
+	all := graphqlClaims(t, srv.URL, `{subject: "CHEBI:6121"}`)
+	ids := []string{all[3].ID, all[0].ID, "KAP:no-such-claim", all[1].ID}
+	for _, method := range []string{"GET", "POST"} {
+		var resp *http.Response
+		var err error
+		form := url.Values{"ids": {strings.Join(ids, ",")}}
+		if method == "GET" {
+			resp, err = http.Get(srv.URL + "/export/claims.csv?" + form.Encode())
+		} else {
+			resp, err = http.PostForm(srv.URL+"/export/claims.csv", form)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(resp.Body).ReadAll()
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s ids: %d %v", method, resp.StatusCode, err)
+		}
+		var got []string
+		for _, r := range rows[1:] {
+			got = append(got, r[0])
+		}
+		want := []string{all[0].ID, all[1].ID, all[3].ID}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s ids: rows %v, want %v", method, got, want)
+		}
+	}
+	if resp, err := http.PostForm(srv.URL+"/export/graph.json", url.Values{}); err != nil || resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST to a whole-graph export: %v %v, want 405", resp.StatusCode, err)
+	}
+
 	for _, bad := range []struct {
 		query  string
 		status int
@@ -91,6 +126,7 @@ func TestTableExports(t *testing.T) {
 		{"sign=UP", 400, "want INCREASES or DECREASES"},
 		{"predicates=FROBS", 400, "FROBS"},
 		{"subject=KAP:nope", 404, `subject: no node with id "KAP:nope"`},
+		{"ids=a,b&subject=CHEBI:6121", 400, "ids names the claims itself"},
 	} {
 		resp, err := http.Get(srv.URL + "/export/claims.csv?" + bad.query)
 		if err != nil {

@@ -31,14 +31,24 @@ func tableDownloads() []tableDownload {
 }
 
 func serveTable(w http.ResponseWriter, r *http.Request, store graph.Store, d tableDownload) {
-	f, err := ParseClaimFilter(r.URL.Query())
+	// A POST carries the query in its form body (a long list of ids);
+	// ParseForm merges it with the URL's.
+	var f graph.ClaimFilter
+	var ids []string
+	err := r.ParseForm()
 	if err == nil {
-		// The store checks the filter as the claims root field does.
-		_, err = graph.ClaimQuery{Filter: f}.Normalize()
+		f, ids, err = parseTableQuery(r.Form)
 	}
 	var t *Table
-	if err == nil {
-		t, err = ReadTable(r.Context(), store, f)
+	switch {
+	case err != nil:
+	case ids != nil:
+		t, err = ReadTableOf(r.Context(), store, ids)
+	default:
+		// The store checks the filter as the claims root field does.
+		if _, err = (graph.ClaimQuery{Filter: f}).Normalize(); err == nil {
+			t, err = ReadTable(r.Context(), store, f)
+		}
 	}
 	if err != nil {
 		status := http.StatusInternalServerError
