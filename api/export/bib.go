@@ -64,7 +64,7 @@ func WriteBibTeX(w io.Writer, studies []*graph.Node) error {
 			typ = "misc"
 		}
 		fields := [][2]string{
-			{"author", strings.Join(n.Authors, " and ")},
+			{"author", strings.Join(lastFirst(n.Authors), " and ")},
 			{"title", n.Title},
 			{"journal", n.Journal},
 			{"year", yearOf(n)},
@@ -109,7 +109,7 @@ func WriteRIS(w io.Writer, studies []*graph.Node) error {
 		}
 		tag("TY", typ)
 		tag("ID", n.ID)
-		for _, a := range n.Authors {
+		for _, a := range lastFirst(n.Authors) {
 			tag("AU", a)
 		}
 		title := n.Title
@@ -134,6 +134,41 @@ func WriteRIS(w io.Writer, studies []*graph.Node) error {
 		}
 	}
 	return nil
+}
+
+// lastFirst turns the reference list's "Krystal JH" or "Krystal J H"
+// (surname, then initials) into "Krystal, JH" / "Krystal, J H", the
+// "Last, First" form BibTeX and RIS read unambiguously: the trailing
+// words in capitals of at most three letters are the initials, the rest
+// the surname. A name with no initials is left as it is.
+func lastFirst(authors []string) []string {
+	out := make([]string, len(authors))
+	for i, a := range authors {
+		words := strings.Fields(a)
+		k := len(words)
+		for k > 1 && isInitials(words[k-1]) {
+			k--
+		}
+		if k == len(words) || k == 0 {
+			out[i] = a
+			continue
+		}
+		out[i] = strings.Join(words[:k], " ") + ", " + strings.Join(words[k:], " ")
+	}
+	return out
+}
+
+func isInitials(w string) bool {
+	w = strings.ReplaceAll(w, ".", "")
+	if w == "" || len(w) > 3 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func yearOf(n *graph.Node) string {

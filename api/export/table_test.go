@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/export"
 	"github.com/kapgraph/kapgraph/internal/app"
 )
 
@@ -217,5 +218,14 @@ func graphqlClaims(t *testing.T, base, filter string) []gqlClaim {
 			return out
 		}
 		after = r.Data.Claims.PageInfo.EndCursor
+	}
+}
+
+func TestLastFirst(t *testing.T) {
+	for in, want := range map[string]string{"Yoon G": "Yoon, G", "Krystal J H": "Krystal, J H", "Dakwar E": "Dakwar, E",
+		"van der Berg AB": "van der Berg, AB", "Cochrane Collaboration": "Cochrane Collaboration", "WHO": "WHO"} {
+		if got := export.LastFirstForTest([]string{in})[0]; got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
 	}
 }
