@@ -217,7 +217,11 @@ claims:
 			byID[m.ID] = p
 			props = append(props, p)
 		}
-		if !strings.EqualFold(m.Surface, names[m.ID]) && !slices.ContainsFunc(p.synonyms, func(s string) bool { return strings.EqualFold(s, m.Surface) }) {
+		// A possessive of the name ("ketamine's") is the name, not a
+		// synonym: the matcher finds the name inside it anyway.
+		surface := strings.ToLower(strings.ReplaceAll(m.Surface, "\u2019", "'"))
+		possessive := surface == strings.ToLower(names[m.ID])+"'s" || surface == strings.ToLower(names[m.ID])+"'"
+		if !possessive && !strings.EqualFold(m.Surface, names[m.ID]) && !slices.ContainsFunc(p.synonyms, func(s string) bool { return strings.EqualFold(s, m.Surface) }) {
 			p.synonyms = append(p.synonyms, m.Surface)
 		}
 	}

@@ -39,6 +39,7 @@ func (r *queryResolver) Evidence(ctx context.Context, drug string, disorder stri
 	}
 	rep, err := graph.EvidenceFor(ctx, r.store, drug, disorder)
 	if err != nil {
+		err = r.explainNotFound(ctx, err, idArg{"drug", drug}, idArg{"disorder", disorder})
 		return nil, fmt.Errorf("evidence for %s in %s: %w", drug, disorder, err)
 	}
 	l := r.loaders(ctx)

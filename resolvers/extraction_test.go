@@ -113,10 +113,10 @@ func TestUncuratedReviewBesideSeed(t *testing.T) {
 
 	// The drug: the second review never states what psilocybin does to a
 	// mechanism or an outcome (its trials report abstinence with no
-	// subject), so no rule can link them and the answer is null, not an
-	// error.
+	// subject), so no rule can link them and the answer is an empty list,
+	// not null and not an error.
 	r = post(t, srv.URL, `{ mechanismToOutcomePaths(from: "CHEBI:8614") { length } }`, nil)
-	if len(r.Errors) > 0 || string(r.Data) != `{"mechanismToOutcomePaths":null}` {
+	if len(r.Errors) > 0 || string(r.Data) != `{"mechanismToOutcomePaths":[]}` {
 		t.Errorf("mechanismToOutcomePaths from the review's drug: %s", r.raw)
 	}
 }

@@ -49,6 +49,15 @@ func (r *queryResolver) Claims(ctx context.Context, filter *generated.ClaimFilte
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
+	if len(p.Edges) == 0 && q.After == nil {
+		// Nothing matched: say so when a node the filter names does not
+		// exist, rather than answer an empty list for a typo.
+		f := q.Filter
+		if err := r.missingIDs(ctx, idArg{"filter.subject", f.Subject}, idArg{"filter.object", f.Object},
+			idArg{"filter.disorder", f.Disorder}, idArg{"filter.study", f.Study}); err != nil {
+			return nil, err
+		}
+	}
 	l := r.loaders(ctx)
 	l.Prime(p.Nodes...)
 	l.PrimeEdges(p.Edges...)

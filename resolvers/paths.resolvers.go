@@ -45,10 +45,11 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 		StatedOnly: deref(statedOnly), Via: deref(via)}
 	ps, err := r.store.MechanismPaths(ctx, q)
 	if err != nil {
+		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", q.To}, idArg{"disorder", q.Disorder}, idArg{"via", q.Via})
 		return nil, fmt.Errorf("mechanism paths from %s: %w", from, err)
 	}
 	r.primePaths(ctx, ps...)
-	return ps, nil
+	return nonNil(ps), nil
 }
 
 // pathQuery is the store's query; the store validates it.
@@ -64,10 +65,11 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeT
 	}
 	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed, statedOnly, via))
 	if err != nil {
+		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", to}, idArg{"via", deref(via)})
 		return nil, fmt.Errorf("paths from %s to %s: %w", from, to, err)
 	}
 	r.primePaths(ctx, ps...)
-	return ps, nil
+	return nonNil(ps), nil
 }
 
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error) {
@@ -76,6 +78,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	}
 	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed, statedOnly, via))
 	if err != nil {
+		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", to}, idArg{"via", deref(via)})
 		return nil, fmt.Errorf("shortest path from %s to %s: %w", from, to, err)
 	}
 	r.primePaths(ctx, p)
@@ -86,7 +89,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	q := graph.NeighborhoodQuery{ID: id, Depth: deref(depth), Predicates: edgeTypes, Limit: deref(limit)}
 	sg, err := r.store.Neighborhood(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("neighbourhood of %s: %w", id, err)
+		return nil, fmt.Errorf("neighbourhood of %s: %w", id, r.explainNotFound(ctx, err, idArg{"id", id}))
 	}
 	l := r.loaders(ctx)
 	l.Prime(sg.Nodes...)
@@ -136,17 +139,28 @@ func (r *pathResolver) Summary(ctx context.Context, obj *graph.Path) (string, er
 	return Summary(obj, ns), nil
 }
 
-// Summary writes a path on one line: each node's name joined by its hop,
+func (r *pathResolver) NetEffect(ctx context.Context, obj *graph.Path) (string, error) {
+	ns, err := r.pathNodes(ctx, obj)
+	if err != nil {
+		return "", err
+	}
+	return graph.NetEffect(obj, graph.PathNames(obj, ns)), nil
+}
+
+func (r *pathResolver) ScoreExplained(_ context.Context, obj *graph.Path) (string, error) {
+	return graph.ScoreExplained(obj), nil
+}
+
+// Summary writes a path on one line: each node's name (as its signs are
+// about it, graph.PathNames) joined by its hop,
 // `-[label]->` when walked subject to object and `<-[label]-` against it.
 // The label is the hop's sign, or its predicate for an unsigned hop,
 // prefixed with "not " for a negated claim. ns are the path's nodes.
 func Summary(p *graph.Path, ns []*graph.Node) string {
+	names := graph.PathNames(p, ns)
 	name := func(i int) string {
-		if i < len(ns) && ns[i] != nil && ns[i].Name != "" {
-			return ns[i].Name
-		}
-		if i < len(p.Nodes) {
-			return p.Nodes[i]
+		if i < len(names) {
+			return names[i]
 		}
 		return "?"
 	}

@@ -41,7 +41,11 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 	if err := r.prefetch(ctx, []string{id}); err != nil {
 		return nil, err
 	}
-	return r.end(ctx, id)
+	n, err := r.end(ctx, id)
+	if err != nil {
+		return nil, r.explainNotFound(ctx, err, idArg{"id", id})
+	}
+	return n, nil
 }
 
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
@@ -109,6 +113,12 @@ func (r *queryResolver) list(ctx context.Context, q graph.NodeQuery, orderBy *ge
 			what = "all"
 		}
 		return page[*graph.Node]{}, fmt.Errorf("listing %s nodes: %w", what, err)
+	}
+	if len(np.Nodes) == 0 && q.After == "" {
+		// Nothing matched: say so when the filter's review does not exist.
+		if err := r.missingIDs(ctx, idArg{"filter.document", q.Document}); err != nil {
+			return page[*graph.Node]{}, err
+		}
 	}
 	r.loaders(ctx).Prime(np.Nodes...)
 	if err := r.prefetchPage(ctx, np.Nodes); err != nil {

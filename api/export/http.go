@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,20 +59,37 @@ func NewHandler(store graph.Store, opts HandlerOptions) http.Handler {
 		opts.Now = time.Now
 	}
 	files := downloads()
+	tables := tableDownloads()
+	index := slices.Clone(files)
+	for _, d := range tables {
+		index = append(index, download{path: d.path, contentType: d.contentType, filename: d.filename, desc: d.desc})
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		rest := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/export"), "/")
+		// The table downloads also take a POST (a form of claim ids too
+		// long for a URL); everything else is GET and HEAD.
+		isTable := slices.ContainsFunc(tables, func(d tableDownload) bool { return d.path == rest })
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && !(isTable && r.Method == http.MethodPost) {
 			w.Header().Set("Allow", "GET, HEAD")
+			if isTable {
+				w.Header().Set("Allow", "GET, HEAD, POST")
+			}
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		rest := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/export"), "/")
 		if rest == "" {
-			serveIndex(w, r, files)
+			serveIndex(w, r, index)
 			return
 		}
 		for _, f := range files {
 			if f.path == rest {
 				serveDownload(w, r, store, opts, f)
+				return
+			}
+		}
+		for _, d := range tables {
+			if d.path == rest {
+				serveTable(w, r, store, d)
 				return
 			}
 		}

@@ -169,7 +169,7 @@ func TestHandlerIndex(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Fatalf("HTML index: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
-	for _, link := range []string{`href="kgx/nodes.jsonl"`, `href="kgx/edges.jsonl"`, `href="kgx/manifest.json"`, `href="kgx.tar.gz"`, `href="graph.graphml"`, `href="graph.json"`} {
+	for _, link := range []string{`href="kgx/nodes.jsonl"`, `href="kgx/edges.jsonl"`, `href="kgx/manifest.json"`, `href="kgx.tar.gz"`, `href="graph.graphml"`, `href="graph.json"`, `href="claims.csv"`, `href="studies.bib"`, `href="studies.ris"`} {
 		if !bytes.Contains(body, []byte(link)) {
 			t.Errorf("index lacks %s", link)
 		}
@@ -178,7 +178,7 @@ func TestHandlerIndex(t *testing.T) {
 	var idx struct {
 		Exports []struct{ Path, ContentType, Description string }
 	}
-	if err := json.Unmarshal(body, &idx); err != nil || resp.Header.Get("Content-Type") != "application/json" || len(idx.Exports) != 6 {
+	if err := json.Unmarshal(body, &idx); err != nil || resp.Header.Get("Content-Type") != "application/json" || len(idx.Exports) != 9 {
 		t.Errorf("JSON index: %v %q %s", err, resp.Header.Get("Content-Type"), body)
 	}
 	// Every link of the index resolves.

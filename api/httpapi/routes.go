@@ -43,6 +43,9 @@ func addRoutes(
 	}
 	if deps.Export != nil {
 		mux.Handle("GET /export/", deps.Export)
+		// The evidence table's downloads also take a form of claim ids
+		// (the explorer's Table tab); the handler refuses POST elsewhere.
+		mux.Handle("POST /export/", deps.Export)
 	}
 
 	// TRAPI: POST /trapi/query, GET /trapi/meta_knowledge_graph. The

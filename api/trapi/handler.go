@@ -48,6 +48,12 @@ func (h *Handlers) Query() http.Handler {
 			return
 		}
 		var q Query
+		if json.Valid(body) {
+			if err := checkShape(body); err != nil {
+				h.fail(w, nil, err, http.StatusBadRequest, StatusBadRequest)
+				return
+			}
+		}
 		if err := json.Unmarshal(body, &q); err != nil {
 			h.fail(w, nil, graph.WrapError(graph.EINVALID, err, "the body is not a TRAPI query"), http.StatusBadRequest, StatusBadRequest)
 			return

@@ -356,6 +356,28 @@ func questions() []question {
 			body: qg(ket, `{"e0":{"subject":"n0","object":"n9"}}`),
 		},
 		{
+			// TRAPI's words, not Go's: the property's path, the nearest
+			// property TRAPI defines there.
+			name: "refused-misspelt-property", status: 400, trapiStatus: "BadRequest",
+			logs: []string{`query_graph.edges.e0: unknown property "subjct"; did you mean "subject"?`},
+			body: qg(ket, `{"e0":{"subjct":"n0","object":"n1"}}`),
+		},
+		{
+			name: "refused-wrong-type", status: 400, trapiStatus: "BadRequest",
+			logs: []string{`query_graph.nodes.n0.ids: expected an array of strings, got a string`},
+			body: qg(`{"n0":{"ids":"CHEBI:6121"},"n1":{}}`, affects),
+		},
+		{
+			name: "refused-wrong-type-in-array", status: 400, trapiStatus: "BadRequest",
+			logs: []string{`query_graph.edges.e0.predicates[0]: expected a string, got a number`},
+			body: qg(ket, `{"e0":{"subject":"n0","object":"n1","predicates":[7]}}`),
+		},
+		{
+			name: "refused-missing-object", status: 400, trapiStatus: "BadRequest",
+			logs: []string{`query_graph.edges.e0: the required property "object" is missing (QEdge)`},
+			body: qg(ket, `{"e0":{"subject":"n0"}}`),
+		},
+		{
 			name: "refused-attribute-constraint", status: 400, trapiStatus: "BadRequest", logs: []string{"attribute constraints are not supported"},
 			body: qg(ket, `{"e0":{"subject":"n0","object":"n1","attribute_constraints":[{"id":"biolink:knowledge_level","name":"kl","operator":"==","value":"observation"}]}}`),
 		},

@@ -15,23 +15,6 @@ import (
 // none, or (--accept) moves reviewed drafts into place.
 func draft(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("draft", stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: kapgraph draft [--force] DIR
-       kapgraph draft --accept DIR
-
-For each review (*.txt) of DIR with no claims file, write
-  <review>.claims.draft.yaml   the extraction rules' claim candidates, with their
-                               quotes and line numbers, ready to keep, edit or reject
-  <review>.lexicon.draft.yaml  the entities the rules proposed that lexicon.yaml lacks
-The loader reads neither, so DIR keeps loading meanwhile. After review,
---accept renames each claims draft to <review>.claims.yaml and appends the
-lexicon drafts to lexicon.yaml; then run kapgraph validate DIR. The formats:
-docs/curation.md, kapgraph schema lexicon|claims.
-
-Flags:
-`)
-		fs.PrintDefaults()
-	}
 	accept := fs.Bool("accept", false, "move the drafts of DIR into place instead of writing new ones")
 	force := fs.Bool("force", false, "overwrite existing drafts")
 	if err := parse(fs, args); err != nil {
@@ -72,9 +55,6 @@ Flags:
 // schemaCmd prints the JSON Schema of a curation file.
 func schemaCmd(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("schema", stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: kapgraph schema %s\n\nPrint the JSON Schema of lexicon.yaml or of a *.claims.yaml file (draft 2020-12),\nfor editors that validate YAML. docs/curation.md describes every field.\n", strings.Join(curation.SchemaNames, "|"))
-	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func exportCmd(ctx context.Context, args []string, getenv func(string) string, s
 		if err := loadAll(ctx, store, built, io.Discard); err != nil {
 			return err
 		}
-		where += fmt.Sprintf(" (%d documents from the seeds)", len(built))
+		where += " (" + plural(len(built), "document") + " from the seeds)"
 	} else {
 		if *dir != "" {
 			fmt.Fprintln(stderr, "NEO4J_URI is set: exporting the database as it is; --seeds is ignored")
@@ -100,7 +100,7 @@ func exportCmd(ctx context.Context, args []string, getenv func(string) string, s
 	case *format == "graphml":
 		files = []exportFile{{export.GraphMLFile, "GraphML " + both, func(w io.Writer) error { return export.WriteGraphML(w, g) }}}
 	default:
-		files = []exportFile{{export.JSONFile, "kapgraph JSON " + both + " in " + strconv.Itoa(len(g.Documents)) + " documents",
+		files = []exportFile{{export.JSONFile, "kapgraph JSON " + both + " in " + plural(len(g.Documents), "document"),
 			func(w io.Writer) error { return export.WriteJSON(w, g) }}}
 	}
 

@@ -22,6 +22,7 @@ func TestHelpDoesNotRun(t *testing.T) {
 		{"export", "-format"},
 		{"draft", "-accept"},
 		{"schema", "lexicon|claims"},
+		{"version", "Usage: kapgraph version"},
 	} {
 		for _, h := range []string{"-h", "--help"} {
 			t.Run(tc.cmd+" "+h, func(t *testing.T) {
@@ -75,5 +76,58 @@ func TestExportNeedsOut(t *testing.T) {
 	}
 	if stdout.Len() != 0 {
 		t.Errorf("wrote %d bytes to stdout", stdout.Len())
+	}
+}
+
+// Every command's help has one format: the synopsis, what it does, and
+// its flags with their real defaults; the top-level usage lists every
+// command and claims no default of its own.
+func TestHelpFormat(t *testing.T) {
+	for _, c := range commands {
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), []string{"kapgraph", c.name, "--help"}, noNeo4j, &stdout, &stderr); err != nil {
+			t.Fatalf("%s --help: %v", c.name, err)
+		}
+		out := stderr.String()
+		if !strings.HasPrefix(out, "Usage: kapgraph "+c.name) {
+			t.Errorf("%s --help does not start with its synopsis:\n%s", c.name, out)
+		}
+		if stdout.Len() != 0 {
+			t.Errorf("%s --help ran the command: %q", c.name, stdout.String())
+		}
+		if strings.Contains(out, "\n  -") && !strings.Contains(out, "\nFlags:\n") {
+			t.Errorf("%s --help lists flags without the Flags: heading:\n%s", c.name, out)
+		}
+	}
+	var top bytes.Buffer
+	if err := run(context.Background(), []string{"kapgraph", "help"}, noNeo4j, &top, &top); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range commands {
+		if !strings.Contains(top.String(), "\n  "+c.name+" ") {
+			t.Errorf("top-level usage does not list %s:\n%s", c.name, top.String())
+		}
+	}
+	if strings.Contains(top.String(), ":8080") {
+		t.Errorf("top-level usage states a default that only the command's flags may state:\n%s", top.String())
+	}
+	// The default serve's help shows is the one serve uses.
+	var serveHelp bytes.Buffer
+	run(context.Background(), []string{"kapgraph", "serve", "-h"}, noNeo4j, &serveHelp, &serveHelp)
+	if !strings.Contains(serveHelp.String(), `(default "localhost:8080")`) || !strings.Contains(serveHelp.String(), "(default 10s)") {
+		t.Errorf("serve -h does not show the true defaults:\n%s", serveHelp.String())
+	}
+	var validateHelp bytes.Buffer
+	run(context.Background(), []string{"kapgraph", "validate", "-h"}, noNeo4j, &validateHelp, &validateHelp)
+	if !strings.Contains(validateHelp.String(), "[DIR]") || !strings.Contains(validateHelp.String(), "DIR is a seeds directory") {
+		t.Errorf("validate -h does not document DIR:\n%s", validateHelp.String())
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 documents", 1: "1 document", 2: "2 documents"} {
+		if got := plural(n, "document"); got != want {
+			t.Errorf("plural(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

@@ -35,26 +35,6 @@ import (
 	"github.com/kapgraph/kapgraph/seeds"
 )
 
-const usage = `kapgraph: a knowledge graph of ketamine-assisted psychotherapy for addiction, over GraphQL.
-
-Usage:
-  kapgraph serve    [--addr :8080] [--seeds DIR] [--load] [--cors ORIGINS] [--no-playground] [--no-introspection]
-                    [--trusted-documents DIR]
-  kapgraph load     [--seeds DIR]
-  kapgraph validate [--json] [DIR]
-  kapgraph draft    [--force] DIR | --accept DIR
-  kapgraph schema   lexicon|claims
-  kapgraph export   --format kgx|graphml|json --out DIR|- [--seeds DIR] [--date YYYY-MM-DD]
-  kapgraph version
-
-Every command takes -h or --help.
-
-Without NEO4J_URI, serve loads the seeds into the embedded store. With
-NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE), load writes
-the seeds into Neo4j and serve answers from it. The seeds are built into
-the binary; --seeds DIR reads a directory instead.
-`
-
 // usageError marks mistakes in the command line (exit status 2).
 type usageError struct{ msg string }
 
@@ -62,7 +42,7 @@ func (e usageError) Error() string { return e.msg }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) < 2 {
-		fmt.Fprint(stderr, usage)
+		topUsage(stderr)
 		return usageError{"no command given"}
 	}
 	err := dispatch(ctx, args[1], args[2:], getenv, stdout, stderr)
@@ -87,20 +67,22 @@ func dispatch(ctx context.Context, cmd string, rest []string, getenv func(string
 	case "schema":
 		return schemaCmd(rest, stdout, stderr)
 	case "version", "--version", "-version", "-v":
+		if err := parse(newFlags("version", stderr), rest); err != nil {
+			return err
+		}
 		fmt.Fprintln(stdout, "kapgraph", version())
 		return nil
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		if len(rest) > 0 {
+			if _, ok := lookupCommand(rest[0]); ok {
+				return dispatch(ctx, rest[0], []string{"--help"}, getenv, stdout, stderr)
+			}
+		}
+		topUsage(stdout)
 		return nil
 	}
-	fmt.Fprint(stderr, usage)
+	topUsage(stderr)
 	return usageError{fmt.Sprintf("unknown command %q", cmd)}
-}
-
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("kapgraph "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
 }
 
 // parse parses a command's flags. On -h or --help it returns
@@ -267,7 +249,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	noPlayground := fs.Bool("no-playground", getenv("KAPGRAPH_PLAYGROUND") == "off", "do not serve the GraphiQL playground")
 	noIntrospection := fs.Bool("no-introspection", getenv("KAPGRAPH_INTROSPECTION") == "off", "refuse introspection queries")
 	trustedDir := fs.String("trusted-documents", getenv("KAPGRAPH_TRUSTED_DOCUMENTS"), "run only the operations in this folder's *.graphql files (e.g. api/client/operations); the playground's introspection is refused too")
-	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
+	timeout := fs.Duration("timeout", httpapi.DefaultRequestTimeout, "per-request timeout")
+	pidfile := fs.String("pidfile", getenv("KAPGRAPH_PIDFILE"), "write \"PID ADDRESS\" into this file on start, and remove it on exit")
 	defInFlight, err := envInt(getenv, "KAPGRAPH_MAX_INFLIGHT", httpapi.DefaultMaxInFlight)
 	if err != nil {
 		return err
@@ -346,10 +329,21 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection, TrustedDocuments: trusted}},
 		Tracer:  tracer,
 	}, store, logger)
+	pid := os.Getpid()
+	removePidfile := func() {}
+	// Fail before listening when the pidfile cannot be written; it is
+	// written again with the bound address once listening.
+	if removePidfile, err = writePidfile(*pidfile, pid, pendingAddr(*addr)); err != nil {
+		return err
+	}
+	defer func() { removePidfile() }()
 	return httpapi.Serve(ctx, *addr, handler, logger, httpapi.ServeOptions{
 		WriteTimeout: *timeout + 5*time.Second,
 		OnListen: func(a net.Addr) {
-			fmt.Fprintf(stdout, "kapgraph serving %s at http://%s/ (GraphQL at /graphql)\n", where, a)
+			if _, err := writePidfile(*pidfile, pid, a); err != nil {
+				logger.Error("writing the pidfile", "err", err)
+			}
+			printBanner(stdout, where, a, pid, !*noPlayground)
 		},
 	})
 }

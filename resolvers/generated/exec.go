@@ -408,12 +408,14 @@ type ComplexityRoot struct {
 	}
 
 	Path struct {
-		Hops    func(childComplexity int) int
-		Length  func(childComplexity int) int
-		Nodes   func(childComplexity int) int
-		Score   func(childComplexity int) int
-		Sign    func(childComplexity int) int
-		Summary func(childComplexity int) int
+		Hops           func(childComplexity int) int
+		Length         func(childComplexity int) int
+		NetEffect      func(childComplexity int) int
+		Nodes          func(childComplexity int) int
+		Score          func(childComplexity int) int
+		ScoreExplained func(childComplexity int) int
+		Sign           func(childComplexity int) int
+		Summary        func(childComplexity int) int
 	}
 
 	Population struct {
@@ -868,6 +870,8 @@ type PassageResolver interface {
 type PathResolver interface {
 	Sign(ctx context.Context, obj *graph.Path) (*model.Sign, error)
 
+	ScoreExplained(ctx context.Context, obj *graph.Path) (string, error)
+	NetEffect(ctx context.Context, obj *graph.Path) (string, error)
 	Nodes(ctx context.Context, obj *graph.Path) ([]model.Node, error)
 
 	Summary(ctx context.Context, obj *graph.Path) (string, error)
@@ -2695,6 +2699,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.netEffect":
+		if e.ComplexityRoot.Path.NetEffect == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.NetEffect(childComplexity), true
 	case "Path.nodes":
 		if e.ComplexityRoot.Path.Nodes == nil {
 			break
@@ -2707,6 +2717,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Path.Score(childComplexity), true
+	case "Path.scoreExplained":
+		if e.ComplexityRoot.Path.ScoreExplained == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.ScoreExplained(childComplexity), true
 	case "Path.sign":
 		if e.ComplexityRoot.Path.Sign == nil {
 			break
@@ -6914,17 +6930,41 @@ type Path {
   any hop is unsigned.
   """
   sign: Sign
-  "Evidence score of the chain: the product of its claims' ` + "`" + `score` + "`" + `s, in [0, 1]. A chain is no stronger than its links."
+  """
+  Evidence score of the chain: the product of its claims' ` + "`" + `score` + "`" + `s, on a
+  scale from 0 to 1 (` + "`" + `scoreExplained` + "`" + ` says what the number means). A
+  chain is no stronger than its links, and every hop lowers the product,
+  so compare chains of the same length.
+  """
   score: Float!
+  """
+  The score and its scale in words, e.g. ` + "`" + `0.0735 on a scale from 0 to 1:
+  the product of its 3 steps' scores (0.7 × 0.35 × 0.3). A step scores by
+  the best study behind it, 0.95, 0.85, 0.7, 0.55, 0.4 for evidence
+  levels 1 (systematic review or meta-analysis) to 5 ...` + "`" + `.
+  """
+  scoreExplained: String!
+  """
+  The net sign in words, naming what each end's sign is about, e.g.
+  ` + "`" + `ketamine increases abstinence (net of 3 steps: 2 decreases cancel out
+  in pairs)` + "`" + ` or ` + "`" + `NMDA receptor activity decreases abstinence (net of 6
+  steps: ...)` + "`" + `. For a chain with an unsigned hop it says there is no net
+  direction and which step has no sign.
+  """
+  netEffect: String!
   "The nodes along the path, from start to end: ` + "`" + `length + 1` + "`" + ` of them."
   nodes: [Node!]!
   "The hops in order, each with the claim it follows."
   hops: [Hop!]!
   """
   The chain in one line for reading and logs, e.g. ` + "`" + `ketamine
-  -[decreases]-> NMDA receptor activity -[increases]-> glutamate release` + "`" + `.
-  A hop walked against its claim's direction shows as ` + "`" + `<-[...]-` + "`" + `; an
-  unsigned hop shows its predicate, e.g. ` + "`" + `-[studied_to_treat]->` + "`" + `.
+  -[decreases]-> NMDA receptor activity -[decreases]-> glutamate release` + "`" + `.
+  A node is named by what the signs are about: a receptor or a signalling
+  pathway reached or left by a hop about its activity (the claim's
+  ` + "`" + `qualifiers.aspect` + "`" + ` is ` + "`" + `activity` + "`" + `) reads ` + "`" + `NMDA receptor activity` + "`" + `, since
+  its sign is that of its activity. A hop walked against its claim's
+  direction shows as ` + "`" + `<-[...]-` + "`" + `; an unsigned hop shows its predicate, e.g.
+  ` + "`" + `-[studied_to_treat]->` + "`" + `.
   """
   summary: String!
 }
@@ -7085,6 +7125,17 @@ Root fields that read the graph are nullable: when one fails, it is null,
 its error is listed in ` + "`" + `errors` + "`" + ` with ` + "`" + `extensions.code` + "`" + ` (BAD_USER_INPUT,
 NOT_FOUND, LIMIT_EXCEEDED, DATABASE_UNAVAILABLE, TIMEOUT,
 INTERNAL_SERVER_ERROR) and ` + "`" + `path` + "`" + `, and the other root fields still answer.
+
+Ids, one rule everywhere: any argument or filter that names a node by id
+(` + "`" + `node(id:)` + "`" + `, path ends, ` + "`" + `via` + "`" + `, ` + "`" + `disorder` + "`" + `, ` + "`" + `neighborhood(id:)` + "`" + `,
+` + "`" + `evidence(drug:, disorder:)` + "`" + `, the ` + "`" + `claims` + "`" + ` filter's ` + "`" + `subject` + "`" + `, ` + "`" + `object` + "`" + `,
+` + "`" + `disorder` + "`" + ` and ` + "`" + `study` + "`" + `, a list filter's ` + "`" + `document` + "`" + `) fails with NOT_FOUND
+when no node has that id; the message names the argument and the id and
+lists the nearest names ` + "`" + `search` + "`" + ` finds for it, e.g. ` + "`" + `to: no node with id
+"KAP:abstinance"; nearest: abstinence (KAP:abstinence)` + "`" + `. A valid question
+with no answer is not an error: lists are empty (` + "`" + `[]` + "`" + `), never null.
+` + "`" + `nodes(ids:)` + "`" + ` is the exception that proves the rule: it answers ` + "`" + `null` + "`" + ` at
+the position of an id with no node, so that one miss does not fail a batch.
 """
 type Query {
   """
@@ -7983,6 +8034,10 @@ func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.
 		return ec.fieldContext_Path_sign(ctx, field)
 	case "score":
 		return ec.fieldContext_Path_score(ctx, field)
+	case "scoreExplained":
+		return ec.fieldContext_Path_scoreExplained(ctx, field)
+	case "netEffect":
+		return ec.fieldContext_Path_netEffect(ctx, field)
 	case "nodes":
 		return ec.fieldContext_Path_nodes(ctx, field)
 	case "hops":
@@ -19325,6 +19380,52 @@ func (ec *executionContext) _Path_score(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Path_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Path", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Path_scoreExplained(ctx context.Context, field graphql.CollectedField, obj *graph.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_scoreExplained(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Path().ScoreExplained(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_scoreExplained(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, true, true, "String")
+}
+
+func (ec *executionContext) _Path_netEffect(ctx context.Context, field graphql.CollectedField, obj *graph.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_netEffect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Path().NetEffect(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_netEffect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, true, true, "String")
 }
 
 func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Path) (ret graphql.Marshaler) {
@@ -30709,6 +30810,18 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "scoreExplained":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Path_scoreExplained(ctx, field, obj)
+				})
+		case "netEffect":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Path_netEffect(ctx, field, obj)
+				})
 		case "nodes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

@@ -333,6 +333,17 @@ type PredicateInfo struct {
 // its error is listed in `errors` with `extensions.code` (BAD_USER_INPUT,
 // NOT_FOUND, LIMIT_EXCEEDED, DATABASE_UNAVAILABLE, TIMEOUT,
 // INTERNAL_SERVER_ERROR) and `path`, and the other root fields still answer.
+//
+// Ids, one rule everywhere: any argument or filter that names a node by id
+// (`node(id:)`, path ends, `via`, `disorder`, `neighborhood(id:)`,
+// `evidence(drug:, disorder:)`, the `claims` filter's `subject`, `object`,
+// `disorder` and `study`, a list filter's `document`) fails with NOT_FOUND
+// when no node has that id; the message names the argument and the id and
+// lists the nearest names `search` finds for it, e.g. `to: no node with id
+// "KAP:abstinance"; nearest: abstinence (KAP:abstinence)`. A valid question
+// with no answer is not an error: lists are empty (`[]`), never null.
+// `nodes(ids:)` is the exception that proves the rule: it answers `null` at
+// the position of an id with no node, so that one miss does not fail a batch.
 type Query struct {
 }
 

@@ -14,7 +14,7 @@ root=$PWD
 mkdir -p artifacts
 
 scripts/install-chromium.sh >&2
-(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+(cd tools/e2e && npm ci --no-audit --no-fund --loglevel=error)
 (cd tools/e2e/browser && npm ci --no-audit --no-fund --loglevel=error)
 
 server_pid=""

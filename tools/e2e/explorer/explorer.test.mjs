@@ -12,8 +12,8 @@
 // artifacts/explorer-path.png; with KAPGRAPH_UPDATE_SCREENSHOTS=1 they are
 // copied to docs/screenshots/ for the README as well.
 //
-// Run: e2e/explorer/run.sh http://127.0.0.1:8080
-//  or: (cd e2e/explorer && npm ci) && KAPGRAPH_URL=http://127.0.0.1:8080 node --test e2e/explorer/
+// Run: tools/e2e/explorer/run.sh http://127.0.0.1:8080
+//  or: (cd tools/e2e/explorer && npm ci) && KAPGRAPH_URL=http://127.0.0.1:8080 node --test tools/e2e/explorer/
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -295,6 +295,11 @@ test('path mode draws the ranked mechanism-to-outcome paths', { timeout: 120_000
   const altClaim = await alt.getAttribute('data-claim');
   await alt.click();
   await page.waitForFunction((n) => window.kapExplorer.state.pathIndex === n, altIndex);
+  // An alternative is its chain's sub-index: path=<chain>&alt=<k>.
+  const altRank = groups.indexOf(grouped) + 1;
+  const altK = grouped.members.indexOf(altIndex);
+  assert.ok(page.url().includes(`&path=${altRank}&alt=${altK}`), `alternative deep link ${page.url()}`);
+  assert.match(await page.locator('#graph-title').innerText(), new RegExp(`^Chain ${altRank} of ${groups.length}, alternative ${altK}: .* score `));
   const altEdges = await page.evaluate(() => window.kapExplorer.cy.edges('.path-on').map((e) => e.id()));
   assert.ok(altEdges.includes(altClaim), `choosing an alternative claim draws its path (${altClaim} in ${altEdges})`);
   assert.deepEqual(altEdges.sort(), want[altIndex].hops.map((h) => h.claim.id).sort());
@@ -322,8 +327,11 @@ test('path mode draws the ranked mechanism-to-outcome paths', { timeout: 120_000
   for (let k = 1; k < xs.length; k++) assert.ok(xs[k] > xs[k - 1], `path nodes run left to right: ${xs}`);
   assert.equal(await page.locator(`#path-results button.path-item[data-index="${i}"]`).getAttribute('aria-current'), 'true');
   assert.ok(norm(await page.locator('#details').innerText()).includes(norm(want[i].summary)), 'the details panel shows the chosen path');
+  // The deep link counts chains (1 the best), not paths.
   const url = page.url();
-  assert.ok(url.includes(`#from=${KETAMINE}&to=${ABSTINENCE}&hops=6&path=${i}`), `deep link ${url}`);
+  const rank = heads.indexOf(i) + 1;
+  assert.ok(url.includes(`#from=${KETAMINE}&to=${ABSTINENCE}&hops=6&path=${rank}`) && !url.includes('&alt='), `deep link ${url}`);
+  assert.match(await page.locator('#graph-title').innerText(), new RegExp(`^Chain ${rank} of ${groups.length}: `));
 
   // The other paths can be drawn too, faded, around the chosen one.
   await page.getByLabel('Also draw the other paths, faded').check();

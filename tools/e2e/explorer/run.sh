@@ -2,8 +2,8 @@
 # tools/e2e/explorer/run.sh runs the graph explorer's browser test
 # (explorer.test.mjs) against a running kapgraph that serves /explore and
 # /graphql. It installs what the test needs when missing: Debian's chromium
-# (through scripts/install-chromium.sh) and the pinned playwright-core
-# (npm ci, only when node_modules is missing).
+# (through scripts/install-chromium.sh) and the pinned playwright-core and
+# BibTeX parser (npm ci, only when node_modules lacks them).
 #
 # Usage: tools/e2e/explorer/run.sh http://127.0.0.1:8080
 #        KAPGRAPH_URL=http://127.0.0.1:8080 tools/e2e/explorer/run.sh
@@ -32,7 +32,7 @@ if [ ! -x "$chromium" ]; then
 fi
 
 cd "$here"
-if [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@retorquere/bibtex-parser ]; then
 	npm ci --no-audit --no-fund --loglevel=error
 fi
 

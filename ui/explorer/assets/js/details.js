@@ -3,34 +3,20 @@
 
 import { request } from './api.js';
 import { $, h, fill, swatch } from './dom.js';
-import { showClaimDetails } from './evidence.js';
 import { cy } from './graph.js';
 import { declutterLabels } from './layout.js';
-import { loadNeighborhood, expand } from './neighbourhood.js';
+import { nav } from './nav.js';
 import { CATEGORIES, categoryStyle } from './palette.js';
-import { setSelect, showPathDetails } from './paths.js';
 import { NODE_QUERY } from './queries.js';
-import { state, names } from './state.js';
-import { selectTab } from './tabs.js';
-import { writeHash } from './url.js';
+import { state, names, nextDetailsSeq, isCurrentDetails } from './state.js';
 
-// selectElement selects a node or claim of the view and shows its details;
-// an id not drawn (a study cited by a claim, say) shows details only.
-export function selectElement(id, { push = false } = {}) {
+// highlight marks a selected node or claim in the graph (el, possibly
+// empty: nothing drawn is selected): what is not adjacent to a selected
+// node is dimmed (on a neighbourhood of more than a handful of nodes) and
+// the labels of its edges show.
+export function highlight(el) {
   cy.elements().unselect();
-  const el = cy.getElementById(id);
   if (el.nonempty()) el.select();
-  focusOn(el);
-  state.sel = id;
-  const isEdge = el.nonempty() ? el.isEdge() : id.includes('/claim/');
-  if (isEdge) showClaimDetails(id);
-  else showNodeDetails(id);
-  if (state.mode !== 'none') writeHash(push);
-}
-
-// focusOn dims what is not adjacent to a selected node (on a neighbourhood
-// with more than a handful of nodes) and shows the labels of its edges.
-function focusOn(el) {
   cy.batch(() => {
     cy.elements().removeClass('dim near');
     if (el.empty()) return;
@@ -41,15 +27,6 @@ function focusOn(el) {
     }
   });
   declutterLabels(); // a selected edge's label is larger
-}
-
-export function clearSelection() {
-  cy.elements().unselect();
-  focusOn(cy.collection());
-  state.sel = null;
-  if (state.mode === 'path') showPathDetails();
-  else showOverview();
-  if (state.mode !== 'none') writeHash(false);
 }
 
 export function showOverview() {
@@ -72,26 +49,18 @@ export function showOverview() {
       cats.map((c) => h('div', { class: 'cat-group' },
         h('h3', null, swatch(c), ` ${categoryStyle(c).label}`),
         h('ul', { class: 'plain' }, byCat.get(c).sort((a, b) => a.data('name').localeCompare(b.data('name'))).map((n) =>
-          h('li', null, h('button', { type: 'button', class: 'link-button', onclick: () => selectElement(n.id()) }, n.data('name')))))))),
+          h('li', null, h('button', { type: 'button', class: 'link-button', onclick: () => nav.select(n.id()) }, n.data('name')))))))),
     h('details', null, h('summary', null, `Claims (${cy.edges().length})`),
       h('ul', { class: 'plain' }, cy.edges().map((e) => h('li', null, claimButton(e))))),
   );
 }
 
 function claimButton(e) {
-  return h('button', { type: 'button', class: 'link-button', onclick: () => selectElement(e.id()) },
+  return h('button', { type: 'button', class: 'link-button', onclick: () => nav.select(e.id()) },
     `${e.source().data('name')} `,
     h('span', { class: `pred sign-${(e.data('sign') ?? 'none').toLowerCase()}` }, e.data('label')),
     ` ${e.target().data('name')}`,
     e.data('origin') === 'INFERRED' ? h('span', { class: 'tag' }, 'inferred') : e.data('origin') === 'EXTRACTED' ? h('span', { class: 'tag' }, 'extracted') : null);
-}
-
-// detailsSeq numbers the panel's loads, node and claim alike: an answer
-// that arrives after a later load started is dropped.
-export let detailsSeq = 0;
-
-export function nextDetailsSeq() {
-  return ++detailsSeq;
 }
 
 export async function showNodeDetails(id) {
@@ -105,7 +74,7 @@ export async function showNodeDetails(id) {
     h('p', { class: 'hint' }, 'Loading…'),
   );
   const data = await request('details', NODE_QUERY, { id });
-  if (seq !== detailsSeq || !data) return;
+  if (!isCurrentDetails(seq) || !data) return;
   const n = data.node;
   if (!n) return;
   names.set(n.id, n.name);
@@ -145,15 +114,15 @@ export async function showNodeDetails(id) {
 
   const actions = [];
   const inView = el.nonempty();
-  actions.push(h('button', { type: 'button', onclick: () => { selectTab('explore', false); loadNeighborhood(n.id, { push: true }); } }, 'Centre neighbourhood here'));
+  actions.push(h('button', { type: 'button', onclick: () => nav.openNode(n.id, { push: true }) }, 'Centre neighbourhood here'));
   if (inView && state.mode === 'node') {
-    actions.push(h('button', { type: 'button', onclick: () => expand(n.id) }, 'Add its neighbours'));
+    actions.push(h('button', { type: 'button', onclick: () => nav.expand(n.id) }, 'Add its neighbours'));
   }
   if (n.category === 'Drug' || n.category === 'Mechanism') {
-    actions.push(h('button', { type: 'button', onclick: () => { selectTab('paths', false); setSelect('#path-from', n.id); $('#path-from').focus(); } }, 'Paths from here'));
+    actions.push(h('button', { type: 'button', onclick: () => nav.pathsFrom(n.id) }, 'Paths from here'));
   }
   if (n.category === 'Outcome' || n.category === 'Symptom') {
-    actions.push(h('button', { type: 'button', onclick: () => { selectTab('paths', false); setSelect('#path-to', n.id); $('#path-to').focus(); } }, 'Paths to here'));
+    actions.push(h('button', { type: 'button', onclick: () => nav.pathsTo(n.id) }, 'Paths to here'));
   }
 
   const incident = inView ? el.connectedEdges() : cy.collection();

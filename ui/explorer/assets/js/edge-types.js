@@ -1,9 +1,10 @@
 // The edge-type checkboxes: curated predicates first, the text's
-// structure folded away; a change redraws the neighbourhood.
+// structure folded away; a change redraws the neighbourhood (through
+// the controller).
 
 import { $, h, fill } from './dom.js';
-import { loadNeighborhood } from './neighbourhood.js';
-import { state, predicates, isCuratedPredicate } from './state.js';
+import { nav } from './nav.js';
+import { predicates, isCuratedPredicate } from './state.js';
 
 export function renderEdgeTypes() {
   const make = (p) => {
@@ -28,8 +29,5 @@ export function setCheckedTypes(types) {
 let typesTimer = 0;
 export function onTypesChanged() {
   clearTimeout(typesTimer);
-  typesTimer = setTimeout(() => {
-    if (state.mode !== 'node') return;
-    loadNeighborhood(state.node, { push: true, expanded: state.expanded, sel: state.sel });
-  }, 250);
+  typesTimer = setTimeout(() => nav.typesChanged(), 250);
 }

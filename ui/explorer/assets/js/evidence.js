@@ -2,10 +2,11 @@
 // the studies they cite and the concerns raised about those citations.
 
 import { request } from './api.js';
-import { selectElement, detailsSeq, nextDetailsSeq } from './details.js';
 import { $, h, fill, swatch, edgeLabel, signWord, fmtScore } from './dom.js';
 import { cy } from './graph.js';
+import { nav } from './nav.js';
 import { CLAIM_QUERY } from './queries.js';
+import { nextDetailsSeq, isCurrentDetails } from './state.js';
 
 export async function showClaimDetails(id) {
   const seq = nextDetailsSeq();
@@ -16,7 +17,7 @@ export async function showClaimDetails(id) {
     h('p', { class: 'hint' }, 'Loading evidence…'),
   );
   const data = await request('details', CLAIM_QUERY, { id });
-  if (seq !== detailsSeq || !data) return;
+  if (!isCurrentDetails(seq) || !data) return;
   const c = data.claim;
   if (!c) return;
   const q = c.qualifiers ?? {};
@@ -73,7 +74,7 @@ export async function showClaimDetails(id) {
 }
 
 function nodeLink(n) {
-  return h('button', { type: 'button', class: 'link-button node-link', onclick: () => selectElement(n.id) }, swatch(n.category, 12), ` ${n.name}`);
+  return h('button', { type: 'button', class: 'link-button node-link', onclick: () => nav.select(n.id) }, swatch(n.category, 12), ` ${n.name}`);
 }
 
 function evidenceItem(ev) {
@@ -84,7 +85,7 @@ function evidenceItem(ev) {
       ev.citations.length ? h('span', { class: 'citations' }, ` · cites ${ev.citations.join(', ')}`) : h('span', { class: 'citations' }, ' · cites nothing')),
     ev.studies.length
       ? h('ul', { class: 'study-list' }, ev.studies.map((s) => h('li', null,
-        h('button', { type: 'button', class: 'link-button', onclick: () => selectElement(s.id) }, s.name),
+        h('button', { type: 'button', class: 'link-button', onclick: () => nav.select(s.id) }, s.name),
         h('span', { class: 'study-design' }, ` — ${s.design ?? 'design unknown'}`),
         h('span', { class: `level level-${s.evidenceLevel ?? 'unknown'}` }, s.evidenceLevel != null ? `evidence level ${s.evidenceLevel}` : 'level unknown'))))
       : null);

@@ -16,7 +16,10 @@ export let labelScale = 1;
 const isPathOn = (el) => el.hasClass('path-on');
 const nodeFont = (n) => (n.hasClass('centre') || isPathOn(n) ? 14 : n.hasClass('lexical') ? 10 : 12) * labelScale;
 const nodeTextWidth = (n) => (isPathOn(n) ? 150 : n.hasClass('lexical') ? 100 : 120) * labelScale;
-export const edgeFont = (e) => (e.selected() || isPathOn(e) ? 11 : 9.5) * labelScale;
+// Edge labels grow further when zoomed out (up to twice their size, by
+// edgeLabelScale) so that, when shown, they stay near 8px on screen.
+let edgeLabelScale = 1;
+export const edgeFont = (e) => (e.selected() || isPathOn(e) ? 11 : 9.5) * Math.max(labelScale, edgeLabelScale);
 
 export const cy = cytoscape({
   container: $('#cy'),
@@ -81,9 +84,10 @@ export const cy = cytoscape({
     { selector: 'edge.inferred', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge.lexical', style: { 'line-style': 'dotted', width: 1.2, 'target-arrow-shape': 'vee', 'arrow-scale': 0.8 } },
     { selector: '.dim', style: { opacity: 0.2 } },
-    // Zoomed out, edge labels would be a blur: only those around the
-    // selection (and of a path) show until one zooms in.
-    { selector: 'edge.quiet', style: { label: '' } },
+    // Labels that found no free place (declutterLabels) are left out;
+    // those around the selection (and of a path) show anyway.
+    { selector: 'node.crowded', style: { label: '' } },
+    { selector: 'edge.crowded', style: { label: '' } },
     { selector: 'edge.path-off', style: { label: '' } },
     { selector: 'edge.near', style: { label: 'data(label)', 'z-index': 5 } },
     {
@@ -109,12 +113,14 @@ export const cy = cytoscape({
 
 // updateZoomStyles helps node labels towards 10px on screen when zoomed
 // out (up to 1.3 times their size, which the layouts leave room for) and
-// quiets edge labels below 8px.
+// edge labels towards 8px (up to twice their size); declutterLabels then
+// leaves out the labels that would overlap.
 // resetLabelScale returns labels to their natural size, at which the
 // layouts leave room for them.
 export function resetLabelScale() {
-  if (labelScale !== 1) {
+  if (labelScale !== 1 || edgeLabelScale !== 1) {
     labelScale = 1;
+    edgeLabelScale = 1;
     cy.style().update();
   }
 }
@@ -122,13 +128,12 @@ export function resetLabelScale() {
 export function updateZoomStyles() {
   const z = cy.zoom();
   const scale = Math.min(1.3, Math.max(1, 10 / (12 * z)));
-  cy.batch(() => {
-    cy.edges().toggleClass('quiet', 9.5 * z < 8);
-    if (Math.abs(scale - labelScale) / labelScale > 0.04) {
-      labelScale = scale;
-      cy.style().update();
-    }
-  });
+  const edgeScale = Math.min(2, Math.max(1, 8 / (9.5 * z)));
+  if (Math.abs(scale - labelScale) / labelScale > 0.04 || Math.abs(edgeScale - edgeLabelScale) / edgeLabelScale > 0.04) {
+    labelScale = scale;
+    edgeLabelScale = edgeScale;
+    cy.style().update();
+  }
 }
 
 let zoomFrame = 0;

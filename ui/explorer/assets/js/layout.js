@@ -4,7 +4,6 @@
 import { measure } from './dom.js';
 import { cy, labelScale, resetLabelScale, edgeFont, updateZoomStyles } from './graph.js';
 import { FONT, CATEGORIES } from './palette.js';
-import { drawChosenPath } from './paths.js';
 import { state } from './state.js';
 
 // withSeed runs fn with Math.random replaced by a seeded generator
@@ -150,10 +149,8 @@ function ringLayout(centre, ring) {
 export function runLayout() {
   const nodes = cy.nodes();
   if (nodes.length === 0) return;
-  if (state.mode === 'path') {
-    drawChosenPath();
-    return;
-  }
+  // A path has its own drawing (paths.js), which the controller redoes.
+  if (state.mode === 'path') return;
   if (nodes.length === 1) {
     nodes.position({ x: 0, y: 0 });
     fitView();
@@ -187,37 +184,66 @@ export function fitView() {
   declutterLabels();
 }
 
-// declutterLabels slides an edge label that would sit on an earlier label
-// or on a node along its own edge (up to a third of the edge's length
-// either way) to the first free place. Crossing edges otherwise stack
-// their labels at the crossing.
+// declutterLabels keeps labels off each other. Node labels are placed
+// first, the most important first (the centre, a path's nodes, then by
+// number of edges); one that would overlap a label already placed is left
+// out (class crowded) until its node is selected or zoomed into. Then each
+// edge label slides along its edge (up to a third of its length either
+// way) to the first place free of labels and nodes, or is left out when
+// there is none. Crossing edges and dense neighbourhoods (depth 2) would
+// otherwise stack their labels into an unreadable heap.
 export function declutterLabels() {
+  // Labels are measured as drawn, so everything is reset first and the
+  // measuring is done outside a batch (a batch defers the style).
+  cy.elements().removeClass('crowded');
+  cy.edges().removeStyle('text-margin-x text-margin-y');
+  const labelBox = (el) => {
+    const bb = el.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    return bb && Number.isFinite(bb.w) && bb.w > 0 ? { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, w: bb.w + 2, h: bb.h + 2 } : null;
+  };
+  const hit = (a, b) => Math.abs(a.x - b.x) * 2 < a.w + b.w && Math.abs(a.y - b.y) * 2 < a.h + b.h;
+  const placed = cy.nodes().map((n) => ({ x: n.position().x, y: n.position().y, w: n.width() + 6, h: n.height() + 6, node: n.id() }));
+  const rank = (n) => (n.hasClass('centre') || n.hasClass('path-on') || n.selected() ? 1e6 : 0) + n.degree(false);
+  const nodes = cy.nodes().toArray().sort((a, b) => rank(b) - rank(a) || a.id().localeCompare(b.id()));
+  const crowded = [];
+  for (const n of nodes) {
+    const box = labelBox(n);
+    if (!box) continue;
+    if (rank(n) < 1e6 && placed.some((b) => b.node !== n.id() && hit(box, b))) {
+      crowded.push(n);
+      continue;
+    }
+    placed.push(box);
+  }
+  const margins = [];
+  cy.edges().forEach((e) => {
+    if (e.hasClass('hide-label') || e.hasClass('path-off')) return;
+    const box = labelBox(e);
+    if (!box) return;
+    const s = e.sourceEndpoint();
+    const t = e.targetEndpoint();
+    const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
+    const dx = (t.x - s.x) / len;
+    const dy = (t.y - s.y) / len;
+    // labelAt: where along the edge (0 source, 1 target) the label would
+    // rather be; the middle when not set.
+    const base = ((e.data('labelAt') ?? 0.5) - 0.5) * len;
+    for (const k of [0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8]) {
+      const shift = base + k * box.w;
+      if (Math.abs(shift) > len * 0.4) continue;
+      const cand = { ...box, x: box.x + dx * shift, y: box.y + dy * shift };
+      if (placed.some((b) => hit(cand, b))) continue;
+      if (shift) margins.push([e, { 'text-margin-x': dx * shift, 'text-margin-y': dy * shift }]);
+      placed.push(cand);
+      return;
+    }
+    // No free place: leave it out, unless it is what the reader is
+    // looking at (a path's hop, the selection), which keeps its label.
+    if (e.hasClass('path-on') || e.selected() || e.hasClass('near')) placed.push(box);
+    else crowded.push(e);
+  });
   cy.batch(() => {
-    cy.edges().removeStyle('text-margin-x text-margin-y');
-    const placed = cy.nodes().map((n) => ({ x: n.position().x, y: n.position().y, w: n.width() + 6, h: n.height() + 6 }));
-    const hit = (a, b) => Math.abs(a.x - b.x) * 2 < a.w + b.w && Math.abs(a.y - b.y) * 2 < a.h + b.h;
-    cy.edges().forEach((e) => {
-      if (e.hasClass('hide-label')) return;
-      const size = edgeFont(e);
-      const box = { w: measure(e.data('label'), `${size}px ${FONT}`) + 8, h: size + 6, ...e.midpoint() };
-      const s = e.sourceEndpoint();
-      const t = e.targetEndpoint();
-      const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
-      const dx = (t.x - s.x) / len;
-      const dy = (t.y - s.y) / len;
-      // labelAt: where along the edge (0 source, 1 target) the label would
-      // rather be; the middle when not set.
-      const base = ((e.data('labelAt') ?? 0.5) - 0.5) * len;
-      for (const k of [0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8]) {
-        const shift = base + k * box.w;
-        if (Math.abs(shift) > len * 0.4) continue;
-        const cand = { ...box, x: box.x + dx * shift, y: box.y + dy * shift };
-        if (placed.some((b) => hit(cand, b))) continue;
-        if (shift) e.style({ 'text-margin-x': dx * shift, 'text-margin-y': dy * shift });
-        placed.push(cand);
-        return;
-      }
-      placed.push(box);
-    });
+    for (const el of crowded) el.addClass('crowded');
+    for (const [e, m] of margins) e.style(m);
   });
 }

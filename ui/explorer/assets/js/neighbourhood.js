@@ -1,32 +1,33 @@
 // Neighbourhoods: drawing a node's surroundings, and expanding a node of
-// the view by its direct neighbours.
+// the view by its direct neighbours. What to select and what the URL says
+// afterwards is the controller's.
 
 import { request, showErrors, clearErrors } from './api.js';
-import { selectElement, showNodeDetails } from './details.js';
 import { $, clampInt } from './dom.js';
 import { cy, addElements } from './graph.js';
 import { withSeed, layoutSeed, fcoseLayout, runLayout, settle } from './layout.js';
+import { LIMITS } from './limits.js';
 import { NEIGHBORHOOD_QUERY } from './queries.js';
-import { markCurrentResult } from './search.js';
 import { state, setPaths, names, checkedTypes, typesParam } from './state.js';
-import { selectTab } from './tabs.js';
-import { writeHash } from './url.js';
 import { updateTitle, setNote, renderLegend } from './view.js';
 
-const NEIGHBORHOOD_LIMIT = 200;
+const NEIGHBORHOOD_LIMIT = Math.min(200, LIMITS.maxNeighborhood);
 
-export async function loadNeighborhood(id, { push = true, expanded = [], sel = null } = {}) {
+// drawNeighbourhood draws the neighbourhood of id at the depth and edge
+// types of the controls, re-applying expansions; it returns whether it
+// drew (false after an error, shown in the error box).
+export async function drawNeighbourhood(id, { expanded = [] } = {}) {
   const types = checkedTypes();
   if (types.length === 0) {
     showErrors([{ message: 'Choose at least one edge type to draw a neighbourhood.', code: 'NO_EDGE_TYPES' }]);
-    return;
+    return false;
   }
   clearErrors();
-  const depth = clampInt($('#depth-select').value, 1, 3, 1);
+  const depth = clampInt($('#depth-select').value, 1, LIMITS.maxDepth, LIMITS.defaultDepth);
   const edgeTypes = typesParam(types);
   const data = await request('graph', NEIGHBORHOOD_QUERY, { id, depth, edgeTypes, limit: NEIGHBORHOOD_LIMIT });
   const sg = data?.neighborhood;
-  if (!sg) return;
+  if (!sg) return false;
 
   Object.assign(state, { mode: 'node', node: id, depth, types: edgeTypes, expanded: [], sel: null, pathIndex: 0 });
   setPaths([]);
@@ -55,25 +56,16 @@ export async function loadNeighborhood(id, { push = true, expanded = [], sel = n
   setNote(truncated ? `Only the first ${NEIGHBORHOOD_LIMIT} nodes in reach are drawn; lower the depth or narrow the edge types.` : '');
   runLayout();
   updateTitle();
-  markCurrentResult(id);
-  if (sel && cy.getElementById(sel).nonempty()) selectElement(sel, { push: false });
-  else showNodeDetails(id);
-  writeHash(push);
+  return true;
 }
 
-// expand adds a node's direct neighbours to the view (double-click).
-export async function expand(id) {
-  if (state.mode === 'path') {
-    // A path view has its own layout: open the node's neighbourhood instead.
-    selectTab('explore', false);
-    await loadNeighborhood(id, { push: true });
-    return;
-  }
-  if (state.mode !== 'node') return;
+// expandNode adds a node's direct neighbours to the neighbourhood drawn
+// (double-click); it returns whether it drew.
+export async function expandNode(id) {
   const edgeTypes = typesParam(checkedTypes());
   const data = await request('graph', NEIGHBORHOOD_QUERY, { id, depth: 1, edgeTypes, limit: NEIGHBORHOOD_LIMIT });
   const sg = data?.neighborhood;
-  if (!sg) return;
+  if (!sg) return false;
   for (const n of sg.nodes) names.set(n.id, n.name);
   const centre = cy.getElementById(id);
   const at = centre.nonempty() ? centre.position() : { x: 0, y: 0 };
@@ -92,6 +84,5 @@ export async function expand(id) {
   updateTitle();
   renderLegend();
   setNote(added.nodes().length === 0 ? `${names.get(id) ?? id}: no neighbours beyond those already drawn.` : '');
-  selectElement(id, { push: false });
-  writeHash(true);
+  return true;
 }

@@ -2,16 +2,23 @@
 // to right, the others optionally faded around it.
 
 import { request, clearErrors } from './api.js';
-import { selectElement, showOverview } from './details.js';
 import { $, h, fill, signSymbol, edgeLabel, signWord, fmtScore } from './dom.js';
 import { cy, addElements } from './graph.js';
 import { fitView } from './layout.js';
+import { LIMITS } from './limits.js';
+import { nav } from './nav.js';
 import { PATHS_QUERY } from './queries.js';
 import { state, paths, setPaths, names, chainOf } from './state.js';
-import { writeHash } from './url.js';
 import { updateTitle, setNote, renderLegend } from './view.js';
 
-export const PATHS_FIRST = 10;
+export const PATHS_FIRST = LIMITS.defaultPathResults;
+
+// fillHopSelect offers every chain length graph allows, the default chosen.
+export function fillHopSelect() {
+  fill($('#path-hops'), ...Array.from({ length: LIMITS.maxHops }, (_, i) => i + 1).map((n) =>
+    h('option', { value: String(n), selected: n === LIMITS.defaultMechanismHops ? '' : null }, `${n} hop${n === 1 ? '' : 's'}`)));
+  $('#path-hops').value = String(LIMITS.defaultMechanismHops);
+}
 
 export function fillPathSelects(data) {
   const group = (label, conn) => {
@@ -37,8 +44,11 @@ export function setSelect(sel, value) {
   el.value = value;
 }
 
-export async function runPaths({ from, to, hops, index = 0, push = true, sel = null }) {
-  if (!from) return;
+// findPaths asks for the ranked paths and lists them; it returns whether
+// any was found (the controller then draws the chosen one, or clears the
+// view).
+export async function findPaths({ from, to, hops }) {
+  if (!from) return false;
   clearErrors();
   setSelect('#path-from', from);
   setSelect('#path-to', to ?? '');
@@ -47,11 +57,10 @@ export async function runPaths({ from, to, hops, index = 0, push = true, sel = n
   const data = await request('graph', PATHS_QUERY, { from, to: to || null, maxHops: hops, first: PATHS_FIRST });
   if (!data) {
     $('#path-status').textContent = '';
-    return;
+    return false;
   }
   setPaths(data.mechanismToOutcomePaths ?? []);
-  Object.assign(state, { mode: 'path', from, to: to || null, hops, node: null, expanded: [], sel: null });
-  state.pathIndex = Math.min(index, Math.max(0, paths.length - 1));
+  Object.assign(state, { mode: 'path', from, to: to || null, hops, node: null, expanded: [], sel: null, pathIndex: 0 });
   for (const p of paths) for (const n of p.nodes) names.set(n.id, n.name);
   const fromName = names.get(from) ?? from;
   const toName = to ? names.get(to) ?? to : 'any outcome';
@@ -61,18 +70,24 @@ export async function runPaths({ from, to, hops, index = 0, push = true, sel = n
     cy.elements().remove();
     $('#graph-title').textContent = 'No path';
     renderLegend();
-    showOverview();
-    writeHash(push);
-    return;
+    return false;
   }
   const chains = chainOf(0).count;
   const parallel = paths.length > chains ? ` (${paths.length} paths: some differ only in parallel claims)` : '';
   $('#path-status').textContent = `${chains} chain${chains === 1 ? '' : 's'} from ${fromName} to ${toName}, best supported first${parallel}.`;
   $('#empty-state').hidden = true;
+  return true;
+}
+
+// showPath draws path i (an index into paths) and marks it in the list.
+export function showPath(i) {
+  if (i < 0 || i >= paths.length) return;
+  state.pathIndex = i;
+  for (const b of document.querySelectorAll('#path-results button.path-item, #path-results button.path-alt')) {
+    if (Number(b.dataset.index) === i) b.setAttribute('aria-current', 'true');
+    else b.removeAttribute('aria-current');
+  }
   drawChosenPath();
-  if (sel && !cy.getElementById(sel).empty()) selectElement(sel, { push: false });
-  else showPathDetails();
-  writeHash(push);
 }
 
 // groupPaths groups ranked paths that pass through the same nodes in the
@@ -121,7 +136,7 @@ function renderPathList() {
         class: 'path-item',
         'data-index': i,
         'aria-current': i === state.pathIndex ? 'true' : null,
-        onclick: () => choosePath(i),
+        onclick: () => nav.choosePath(i),
       },
       h('span', { class: 'path-head' },
         h('span', { class: 'rank' }, `#${rank + 1}`),
@@ -142,8 +157,8 @@ function renderPathList() {
             'data-index': alt.index,
             'data-claim': c.id,
             'aria-current': alt.index === state.pathIndex ? 'true' : null,
-            onclick: () => choosePath(alt.index),
-          }, `hop ${alt.hop + 1}: ${fromName} `, h('span', { class: `pred sign-${(c.sign ?? 'none').toLowerCase()}` }, edgeLabel(c)),
+            onclick: () => nav.choosePath(alt.index),
+          }, h('span', { class: 'rank' }, `#${rank + 1}.${chainOf(alt.index).alt}`), ` hop ${alt.hop + 1}: ${fromName} `, h('span', { class: `pred sign-${(c.sign ?? 'none').toLowerCase()}` }, edgeLabel(c)),
           ` ${toName}`, h('span', { class: 'score' }, ` (path score ${fmtScore(paths[alt.index].score)})`)));
         }))) : null);
   }));
@@ -154,19 +169,6 @@ function renderPathList() {
 function summaryText(summary, cls = 'summary') {
   const parts = summary.split(' ');
   return h('span', { class: cls }, parts.flatMap((part, i) => [h('span', { class: 'nowrap' }, part), i < parts.length - 1 ? ' ' : null]));
-}
-
-function choosePath(i) {
-  if (i < 0 || i >= paths.length) return;
-  state.pathIndex = i;
-  state.sel = null;
-  for (const b of document.querySelectorAll('#path-results button.path-item, #path-results button.path-alt')) {
-    if (Number(b.dataset.index) === i) b.setAttribute('aria-current', 'true');
-    else b.removeAttribute('aria-current');
-  }
-  drawChosenPath();
-  showPathDetails();
-  writeHash(true);
 }
 
 // drawChosenPath draws the chosen path left to right on one row, and the
@@ -242,16 +244,19 @@ export function drawChosenPath() {
   updateTitle();
 }
 
+// showPathDetails shows the chosen path in the details panel; false when
+// there is none.
 export function showPathDetails() {
   const p = paths[state.pathIndex];
-  if (!p) return showOverview();
+  if (!p) return false;
   const panel = $('#details');
   fill(panel,
-    h('h2', null, (({ rank, count, alternative }) => `Chain ${rank} of ${count}${alternative ? ', through alternative claims' : ''}`)(chainOf(state.pathIndex))),
+    h('h2', null, (({ rank, count, alt }) => `Chain ${rank} of ${count}${alt ? `, alternative ${alt}` : ''}`)(chainOf(state.pathIndex))),
+    p.netEffect ? h('p', { class: 'net-effect' }, p.netEffect) : null,
     h('p', null, summaryText(p.summary, 'summary-line')),
     h('dl', { class: 'facts' },
       h('dt', null, 'Net sign'), h('dd', null, p.sign ? `${signWord(p.sign)} (${signSymbol(p.sign)})` : 'unsigned (a hop has no direction)'),
-      h('dt', null, 'Score'), h('dd', null, `${fmtScore(p.score)} (the product of its claims' scores)`),
+      h('dt', null, 'Score'), h('dd', null, p.scoreExplained ?? fmtScore(p.score)),
       h('dt', null, 'Hops'), h('dd', null, String(p.length))),
     h('h3', null, 'Hops'),
     h('p', { class: 'hint' }, 'Open a hop for the sentences behind it.'),
@@ -259,9 +264,10 @@ export function showPathDetails() {
       const c = hp.claim;
       const fromName = names.get(hp.forward ? c.subject.id : c.object.id);
       const toName = names.get(hp.forward ? c.object.id : c.subject.id);
-      return h('li', null, h('button', { type: 'button', class: 'link-button', onclick: () => selectElement(c.id) },
+      return h('li', null, h('button', { type: 'button', class: 'link-button', onclick: () => nav.select(c.id) },
         `${fromName} `, h('span', { class: `pred sign-${(c.sign ?? 'none').toLowerCase()}` }, edgeLabel(c)), ` ${toName}`,
         c.origin === 'INFERRED' ? h('span', { class: 'tag' }, 'inferred') : c.origin === 'EXTRACTED' ? h('span', { class: 'tag' }, 'extracted') : null));
     })),
   );
+  return true;
 }

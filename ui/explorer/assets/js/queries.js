@@ -25,7 +25,7 @@ export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $depth: 
 
 export const PATHS_QUERY = `query ExplorerPaths($from: ID!, $to: ID, $maxHops: Int, $first: Int) {
   mechanismToOutcomePaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
-    length sign score summary
+    length sign score summary netEffect scoreExplained
     nodes { id name category }
     hops { forward claim { ${EDGE_FIELDS} } }
   }

@@ -2,7 +2,7 @@
 
 import { request, clearErrors } from './api.js';
 import { $, h, fill, swatch } from './dom.js';
-import { loadNeighborhood } from './neighbourhood.js';
+import { nav } from './nav.js';
 import { categoryStyle } from './palette.js';
 import { SEARCH_QUERY } from './queries.js';
 import { state, names } from './state.js';
@@ -29,10 +29,7 @@ export async function doSearch(text) {
       type: 'button',
       class: 'result',
       'data-id': n.id,
-      onclick: () => {
-        markCurrentResult(n.id);
-        loadNeighborhood(n.id, { push: true });
-      },
+      onclick: () => nav.openNode(n.id, { push: true }),
     },
     swatch(n.category),
     h('span', { class: 'result-main' },

@@ -1,14 +1,14 @@
-// URL state: the view worth sharing lives in the hash, e.g.
-//   #node=GO:0031929&depth=2&sel=<claim id>
-//   #from=CHEBI:6121&to=KAP:abstinence&hops=6&path=2
-// A new view pushes a history entry; a selection replaces it.
+// URL state: the view worth sharing lives in the hash (README "Explorer"):
+//   #node=GO:0031929&depth=2&types=AFFECTS&expand=ID,ID&sel=<claim id>
+//   #from=CHEBI:6121&to=KAP:abstinence&hops=6&path=2&alt=1&tab=table
+// path counts chains (1 the best), alt the chain's alternatives (1 the
+// first; omitted for the chain's best path). A new view pushes a history
+// entry; a selection replaces it. The controller reads the hash (parseHash)
+// and has it written (writeHash); this module only translates.
 
-import { $, clampInt } from './dom.js';
-import { setCheckedTypes } from './edge-types.js';
-import { loadNeighborhood } from './neighbourhood.js';
-import { PATHS_FIRST, runPaths } from './paths.js';
-import { state, curatedTypes } from './state.js';
-import { selectTab } from './tabs.js';
+import { clampInt } from './dom.js';
+import { LIMITS } from './limits.js';
+import { state, chainOf } from './state.js';
 
 let lastHash = '';
 
@@ -26,9 +26,12 @@ function stateToHash() {
     parts.push(`from=${enc(state.from)}`);
     if (state.to) parts.push(`to=${enc(state.to)}`);
     parts.push(`hops=${state.hops}`);
-    if (state.pathIndex) parts.push(`path=${state.pathIndex}`);
+    const c = chainOf(state.pathIndex);
+    if (c.rank > 0) parts.push(`path=${c.rank}`);
+    if (c.alt > 0) parts.push(`alt=${c.alt}`);
   }
   if (state.sel && state.mode !== 'none') parts.push(`sel=${enc(state.sel)}`);
+  if (state.tab === 'table' && state.mode !== 'none') parts.push('tab=table');
   return parts.length ? '#' + parts.join('&') : '';
 }
 
@@ -43,33 +46,39 @@ export function writeHash(push) {
   else history.replaceState(null, '', url);
 }
 
-export async function applyHash() {
+// hashChanged says whether the URL's hash is not the one last written or
+// read: Back, Forward or an edited address.
+export function hashChanged() {
+  return location.hash !== lastHash;
+}
+
+// parseHash reads the view the URL names: { kind: 'node', ... },
+// { kind: 'path', ... } or { kind: 'none' }, with bounds from LIMITS.
+export function parseHash() {
   const hash = location.hash;
   lastHash = hash;
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const sel = p.get('sel');
+  const common = { sel: p.get('sel'), tab: p.get('tab') === 'table' ? 'table' : null };
   if (p.get('node')) {
-    selectTab('explore', false);
-    const depth = clampInt(p.get('depth'), 1, 3, 1);
-    $('#depth-select').value = String(depth);
-    const types = p.get('types') ? p.get('types').split(',').filter(Boolean) : null;
-    setCheckedTypes(types ?? curatedTypes());
-    const expanded = p.get('expand') ? p.get('expand').split(',').filter(Boolean) : [];
-    await loadNeighborhood(p.get('node'), { push: false, expanded, sel });
-  } else if (p.get('from')) {
-    selectTab('paths', false);
-    await runPaths({
+    return {
+      ...common,
+      kind: 'node',
+      node: p.get('node'),
+      depth: clampInt(p.get('depth'), 1, LIMITS.maxDepth, LIMITS.defaultDepth),
+      types: p.get('types') ? p.get('types').split(',').filter(Boolean) : null,
+      expanded: p.get('expand') ? p.get('expand').split(',').filter(Boolean) : [],
+    };
+  }
+  if (p.get('from')) {
+    return {
+      ...common,
+      kind: 'path',
       from: p.get('from'),
       to: p.get('to') || null,
-      hops: clampInt(p.get('hops'), 1, 6, 6),
-      index: clampInt(p.get('path'), 0, PATHS_FIRST - 1, 0),
-      push: false,
-      sel,
-    });
+      hops: clampInt(p.get('hops'), 1, LIMITS.maxHops, LIMITS.defaultMechanismHops),
+      rank: clampInt(p.get('path'), 1, LIMITS.maxPathResults, 1),
+      alt: clampInt(p.get('alt'), 0, LIMITS.maxPathResults, 0),
+    };
   }
-}
-
-export function onHistory() {
-  if (location.hash === lastHash) return;
-  applyHash();
+  return { ...common, kind: 'none' };
 }

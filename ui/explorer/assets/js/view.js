@@ -1,6 +1,6 @@
 // The view's title, its note and its legend.
 
-import { $, h, fill, swatch } from './dom.js';
+import { $, h, fill, swatch, fmtScore } from './dom.js';
 import { cy } from './graph.js';
 import { MINUS, CATEGORIES, SIGN_COLORS, categoryStyle } from './palette.js';
 import { state, paths, chainOf } from './state.js';
@@ -15,7 +15,7 @@ export function updateTitle() {
   } else if (state.mode === 'path' && paths.length) {
     const p = paths[state.pathIndex];
     const c = chainOf(state.pathIndex);
-    title = `Chain ${c.rank} of ${c.count}${c.alternative ? ' (alternative claims)' : ''}: ${p.nodes[0].name} → ${p.nodes[p.nodes.length - 1].name} · ${p.length} hop${p.length === 1 ? '' : 's'}`;
+    title = `Chain ${c.rank} of ${c.count}${c.alt ? `, alternative ${c.alt}` : ''}: ${p.nodes[0].name} → ${p.nodes[p.nodes.length - 1].name} · ${p.length} hop${p.length === 1 ? '' : 's'} · score ${fmtScore(p.score)}`;
   }
   $('#graph-title').textContent = title;
 }

@@ -1,0 +1,4 @@
+package export
+
+// LastFirstForTest exposes lastFirst to the external tests.
+var LastFirstForTest = lastFirst
