@@ -950,12 +950,19 @@ type MechanismPathsMechanismToOutcomePathsPath struct {
 	// path search does (INCREASES then DECREASES gives DECREASES). Null when
 	// any hop is unsigned.
 	Sign Sign `json:"sign"`
-	// Evidence score of the chain: the product of its claims' `score`s, in [0, 1]. A chain is no stronger than its links.
+	// Evidence score of the chain: the product of its claims' `score`s, on a
+	// scale from 0 to 1 (`scoreExplained` says what the number means). A
+	// chain is no stronger than its links, and every hop lowers the product,
+	// so compare chains of the same length.
 	Score float64 `json:"score"`
 	// The chain in one line for reading and logs, e.g. `ketamine
-	// -[decreases]-> NMDA receptor activity -[increases]-> glutamate release`.
-	// A hop walked against its claim's direction shows as `<-[...]-`; an
-	// unsigned hop shows its predicate, e.g. `-[studied_to_treat]->`.
+	// -[decreases]-> NMDA receptor activity -[decreases]-> glutamate release`.
+	// A node is named by what the signs are about: a receptor or a signalling
+	// pathway reached or left by a hop about its activity (the claim's
+	// `qualifiers.aspect` is `activity`) reads `NMDA receptor activity`, since
+	// its sign is that of its activity. A hop walked against its claim's
+	// direction shows as `<-[...]-`; an unsigned hop shows its predicate, e.g.
+	// `-[studied_to_treat]->`.
 	Summary string `json:"summary"`
 	// The nodes along the path, from start to end: `length + 1` of them.
 	Nodes []MechanismPathsMechanismToOutcomePathsPathNodesNode `json:"nodes"`
