@@ -35,12 +35,12 @@ func Extract(rev *review.Review, lex *curation.Lexicon) extract.Result {
 			entries = append(entries, extract.LexEntry{ID: e.ID, Category: graph.Category(e.Category), Name: e.Name, Synonyms: e.Synonyms})
 		}
 	}
-	return extract.Extract(entries, extractSentences(rev))
+	return extract.Extract(entries, Sentences(rev))
 }
 
-// extractSentences gives the engine each passage with its section title
+// Sentences gives the engine each passage with its section title
 // and the reference numbers it cites (author-year citations resolved).
-func extractSentences(rev *review.Review) []extract.Sentence {
+func Sentences(rev *review.Review) []extract.Sentence {
 	cites := map[int][]int{}
 	for _, c := range rev.Citations {
 		cites[c.Passage] = append(cites[c.Passage], c.Numbers...)
@@ -54,7 +54,7 @@ func extractSentences(rev *review.Review) []extract.Sentence {
 	for _, p := range rev.Passages {
 		ns := cites[p.Index]
 		slices.Sort(ns)
-		out = append(out, extract.Sentence{Index: p.Index, Text: p.Text, Section: rev.Sections[p.Section].Title, Citations: slices.Compact(ns)})
+		out = append(out, extract.Sentence{Index: p.Index, Line: p.Line, Text: p.Text, Section: rev.Sections[p.Section].Title, Citations: slices.Compact(ns)})
 	}
 	return out
 }

@@ -13,6 +13,7 @@ const ExtractedFactor = 0.5
 // loader, which will import it.
 type Sentence struct {
 	Index     int // the loader's passage index, echoed in the output
+	Line      int // 1-based line of the review it starts on (0: unknown)
 	Text      string
 	Section   string // title of the section the sentence is in
 	Citations []int  // reference numbers the sentence cites
