@@ -133,3 +133,25 @@ func TestEvalDev(t *testing.T) {
 		sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(), sum.NegatedServedSigned)
 	checkEvalFloors(t, "dev", sum, devFloors)
 }
+
+var testFloors = evalFloors{}
+
+// TestEvalTest scores the frozen test set (loader/extract/testdata/eval/test,
+// frozen at the commit docs/extraction.md names). It prints aggregate
+// figures only: a per-item miss on the test set must never steer a rule.
+func TestEvalTest(t *testing.T) {
+	rs := readEvalSet(t, "testdata/eval/test")
+	if len(rs) < 3 {
+		t.Fatalf("the test set has %d reviews", len(rs))
+	}
+	sum, _ := scoreSet(rs)
+	plain := 0
+	for _, r := range rs {
+		if r.plain {
+			plain++
+		}
+	}
+	t.Logf("test (%d reviews, %d read line by line): entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, negated served signed %d",
+		len(rs), plain, sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(), sum.NegatedServedSigned)
+	checkEvalFloors(t, "test", sum, testFloors)
+}
