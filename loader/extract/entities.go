@@ -45,6 +45,7 @@ type recogniser struct {
 	forms    []form
 	category map[string]graph.Category
 	names    map[string]string // proposed id -> surface, for the report
+	ix       *resourceIndex    // nil: no resources and no chunker (a curated review)
 }
 
 func newRecogniser(lex []LexEntry) *recogniser {
@@ -85,7 +86,7 @@ func (rc *recogniser) addAlias(word string, id string, cat graph.Category) {
 }
 
 // find returns the mentions in the tokens of one sentence, in text order.
-func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
+func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Mention {
 	taken := make([]bool, len(ts))
 	var out []Mention
 	add := func(i, j int, id string, cat graph.Category, proposed bool, pattern string) {
@@ -118,6 +119,25 @@ func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
 			out[n] = Mention{Sentence: idx, ID: id, Category: graph.CategoryDisorder, Surface: surface, Start: m.Start, End: ts[k].end,
 				Proposed: true, Pattern: "X use disorder", first: m.first, last: k + 1}
 			rc.addAlias(surface, id, graph.CategoryDisorder)
+		}
+	}
+	if rc.ix != nil && len(tags) == len(ts) {
+		free := make([]bool, len(ts))
+		for k := range ts {
+			free[k] = !taken[k]
+		}
+		for _, np := range chunk(rc.ix, ts, tags, free) {
+			id := np.id
+			if id == "" {
+				id = ProposedPrefix + slug(ts[np.i:np.j])
+			}
+			if _, ok := rc.names[id]; !ok {
+				rc.names[id] = text[ts[np.i].start:ts[np.j-1].end]
+				if np.name != "" {
+					rc.names[id] = np.name
+				}
+			}
+			add(np.i, np.j, id, np.cat, true, np.rule)
 		}
 	}
 	for _, p := range proposals(ts, taken) {

@@ -79,7 +79,7 @@ func scoreSet(rs []evalReview) (extract.SetMetrics, []extract.SetMetrics) {
 	var sum extract.SetMetrics
 	var each []extract.SetMetrics
 	for _, r := range rs {
-		m := extract.ScoreGoldSet(r.gold, extract.Extract(nil, r.sents))
+		m := extract.ScoreGoldSet(r.gold, extract.ExtractOpen(nil, r.sents))
 		sum.Add(m)
 		each = append(each, m)
 	}

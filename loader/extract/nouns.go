@@ -1,0 +1,169 @@
+// Noun phrases: the chunker that names entities no lexicon lists, from
+// part-of-speech tags, the embedded resources and head-noun rules.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// nounPhrase is a token range [i, j) the chunker proposes.
+type nounPhrase struct {
+	i, j int
+	cat  graph.Category
+	id   string // a resource's grounded id, or ""
+	name string // the resource's name for it, or ""
+	rule string
+}
+
+// modifierTag: tags a noun phrase is built of (nouns, adjectives, numbers
+// joined by a hyphen, foreign words, participles used as modifiers).
+func modifierTag(tag string) bool {
+	switch tag {
+	case "NN", "NNS", "NNP", "NNPS", "JJ", "FW", "VBG", "VBN", "CD", "JJR":
+		return true
+	}
+	return false
+}
+
+// chunk returns the noun phrases of a sentence that name an entity, over
+// the tokens free[k]. A phrase is a maximal run of noun-phrase tags not
+// broken by punctuation (a hyphen joins); leading articles, numbers and
+// evaluative adjectives ("significant", "reduced") are not part of a name.
+// The category comes from, in order: the resources (the whole phrase is a
+// drug or phenotype), the head noun (head-noun rules), a resource drug as
+// the head (an appositive "the agonist semaglutide" names semaglutide),
+// and "X use"/"X use disorder"/"X dependence"/"X self-administration"
+// making X a substance.
+func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhrase {
+	var out []nounPhrase
+	for k := 0; k < len(ts); {
+		if !free[k] || !inPhrase(ts, tags, k) {
+			k++
+			continue
+		}
+		j := k + 1
+		for j < len(ts) && free[j] && inPhrase(ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) {
+			j++
+		}
+		out = append(out, phrases(ix, ts, tags, k, j)...)
+		k = j
+	}
+	return out
+}
+
+// inPhrase: token k can be part of a noun phrase.
+func inPhrase(ts []token, tags []string, k int) bool {
+	w := ts[k].low
+	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] || verbsNotNouns[w] {
+		return false
+	}
+	if tags[k] == "" {
+		return true
+	}
+	if tags[k] == "CD" {
+		return ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated
+	}
+	if tags[k] == "VBN" || tags[k] == "VBG" || tags[k] == "VBD" || tags[k] == "VB" || tags[k] == "VBZ" || tags[k] == "VBP" {
+		// A participle modifies a noun only when a noun follows it in
+		// the phrase ("conditioned place preference", "drinking days")
+		// or it is hyphen-joined ("alcohol-induced"); a finite verb never.
+		if ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated {
+			return true
+		}
+		if tags[k] == "VBG" && headCategory(ts[k].stem) != "" {
+			return true // "smoking", "drinking", "seeking" as nouns
+		}
+		return (tags[k] == "VBN" || tags[k] == "VBG") && k+1 < len(ts) && ts[k+1].punctBefore == "" &&
+			(strings.HasPrefix(tags[k+1], "NN") || tags[k+1] == "")
+	}
+	return modifierTag(tags[k])
+}
+
+// phrases reads the run [i, j) as entity names.
+func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhrase {
+	for i < j && (leadingNoise[ts[i].low] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated) {
+		i++
+	}
+	// A trailing participle or adjective is no head ("craving reduced").
+	for j > i && (tags[j-1] == "VBN" || tags[j-1] == "VBD" || tags[j-1] == "JJ" && headCategory(ts[j-1].stem) == "") && !ts[j-1].hyphenated {
+		j--
+	}
+	if i >= j {
+		return nil
+	}
+	// The whole phrase is a resource term.
+	if e, ok := ix.lookup(ts, i, j); ok {
+		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
+	}
+	head := j - 1
+	for head > i && ts[head].hyphenated {
+		head--
+	}
+	hw := headWord(ts, head, j)
+	cat := headCategory(hw)
+	if cat == "" {
+		cat = headCategory(ts[j-1].stem)
+	}
+	// An appositive: the head itself is a resource term ("the GLP-1
+	// receptor agonist semaglutide").
+	for k := i + 1; k < j; k++ {
+		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug {
+			out := phrases(ix, ts, tags, i, k)
+			return append(out, nounPhrase{k, j, e.cat, e.id, e.name, "resource"})
+		}
+	}
+	if cat == "" {
+		// No head rule: a resource term inside the phrase still names
+		// itself ("nausea" in "nausea severity" is read by the head).
+		var out []nounPhrase
+		for a := i; a < j; a++ {
+			for b := j; b > a; b-- {
+				if e, ok := ix.lookup(ts, a, b); ok {
+					out = append(out, nounPhrase{a, b, e.cat, e.id, e.name, "resource"})
+					a = b - 1
+					break
+				}
+			}
+		}
+		return out
+	}
+	if j-i == 1 && genericHeads[hw] {
+		return nil // "use", "levels", "system" alone name nothing
+	}
+	np := nounPhrase{i: i, j: j, cat: cat, rule: "head noun"}
+	out := []nounPhrase{np}
+	// "cocaine use", "nicotine self-administration", "alcohol use
+	// disorder": the modifier is a substance.
+	if (cat == graph.CategoryOutcome || cat == graph.CategoryDisorder) && substanceHead[hw] && head-i == 1 {
+		if e, ok := ix.lookup(ts, i, i+1); ok && e.cat == graph.CategoryDrug {
+			out = append(out, nounPhrase{i, i + 1, graph.CategoryDrug, e.id, e.name, "substance of X use"})
+		} else if strings.HasPrefix(tags[i], "NN") || tags[i] == "" {
+			out = append(out, nounPhrase{i: i, j: i + 1, cat: graph.CategoryDrug, rule: "substance of X use"})
+		}
+	}
+	return out
+}
+
+// headWord is the head of a phrase: its last word, or a hyphenated
+// compound ("self-administration") as one word.
+func headWord(ts []token, head, j int) string {
+	if j-head == 1 {
+		return ts[head].stem
+	}
+	parts := make([]string, 0, j-head)
+	for k := head; k < j; k++ {
+		parts = append(parts, ts[k].stem)
+	}
+	joined := strings.Join(parts, "-")
+	if headCategory(joined) != "" {
+		return joined
+	}
+	return ts[j-1].stem
+}
+
+func headCategory(w string) graph.Category {
+	return headNounCategory[w]
+}
