@@ -25,12 +25,17 @@ type evalReview struct {
 // reader refuses, so that the extraction can still be measured on it.
 var sentenceEnd = regexp.MustCompile(`[.!?]["”’)\]]*\s+`)
 
+var referencesHeading = regexp.MustCompile(`(?i)^(#+\s*)?(references|bibliography|literature cited)\s*$`)
+
 // plainSentences reads a text with no layout: each line, cut at sentence
 // ends, with its 1-based line number.
 func plainSentences(text string) []extract.Sentence {
 	var out []extract.Sentence
 	for i, line := range strings.Split(text, "\n") {
 		rest := strings.TrimSpace(line)
+		if referencesHeading.MatchString(rest) {
+			break // the reference list is not the review's prose
+		}
 		for rest != "" {
 			loc := sentenceEnd.FindStringIndex(rest)
 			s := rest

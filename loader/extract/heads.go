@@ -63,7 +63,10 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"thought", "peptide", "hormone", "recovery", "survival", "functioning", "disability", "stimulation",
 	"conditioning", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",
 	"secretion", "transmission", "reactivity", "responding", "incidence", "lapse", "recurrence", "signalling",
-	"signaling", "escalation", "system", "area", "man", "men", "woman", "women", "child", "children", "people", "human")
+	"signaling", "escalation", "system", "area", "patient", "participant", "drug", "medication", "disorder",
+	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
+	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
+	"expectancy", "level", "man", "men", "woman", "women", "child", "children", "people", "human")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.
@@ -86,7 +89,12 @@ var leadingNoise = setOf("significant", "significantly", "greater", "lower", "hi
 	"next", "whether", "however", "thus", "therefore", "also", "only", "even", "still", "already", "often",
 	"particularly", "especially", "notably", "here", "there", "what", "which", "who", "whom", "whose", "how",
 	"we", "they", "it", "he", "she", "our", "your", "my", "i", "e", "g", "ie", "eg", "et", "al", "vs", "versus",
-	"fig", "figure", "table", "ref", "up", "down", "out")
+	"fig", "figure", "table", "ref", "up", "down", "out", "mild", "moderate", "severe", "intense", "ongoing",
+	"repeated", "continuous", "concurrent", "pre-existing", "successful", "stable", "exaggerated", "heightened",
+	"weekly", "daily", "monthly", "baseline", "standard", "established", "unproven", "plausible", "approved",
+	"local", "male", "female", "affected", "meaningful", "long-term", "short-term", "chronic", "acute",
+	"including", "excluding", "whereas", "whether", "chiefly", "mainly", "mostly", "largely", "self-reported",
+	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").

@@ -40,13 +40,28 @@ func modifierTag(tag string) bool {
 func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhrase {
 	var out []nounPhrase
 	for k := 0; k < len(ts); {
-		if !free[k] || !inPhrase(ts, tags, k) {
+		if !free[k] || !inPhrase(ix, ts, tags, k) {
 			k++
 			continue
 		}
 		j := k + 1
-		for j < len(ts) && free[j] && inPhrase(ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) {
+		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) {
 			j++
+		}
+		// "people with obesity", "patients maintained on methadone": a
+		// population's defining phrase belongs to it.
+		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
+			e := j + 1
+			for e < len(ts) && free[e] && (inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
+				e++
+			}
+			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "") {
+				if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
+					out = append(out, nounPhrase{i: n[0].i, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
+					k = e
+					continue
+				}
+			}
 		}
 		out = append(out, phrases(ix, ts, tags, k, j)...)
 		k = j
@@ -54,11 +69,23 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 	return out
 }
 
+// species are populations named by the head noun alone.
+var species = map[string]bool{"rat": true, "mice": true, "mouse": true, "rodent": true, "primate": true}
+
+// populationLinks join a population noun to what defines it.
+var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
+
 // inPhrase: token k can be part of a noun phrase.
-func inPhrase(ts []token, tags []string, k int) bool {
+func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	w := ts[k].low
-	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] || verbsNotNouns[w] {
+	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] || verbsNotNouns[ts[k].stem] {
 		return false
+	}
+	if _, ok := ix.lookup(ts, k, k+1); ok {
+		return true // a drug the tagger took for a verb ("exenatide/VB")
+	}
+	if cueVerb(w) {
+		return false // "X increases Y" tagged as one noun run
 	}
 	if tags[k] == "" {
 		return true
@@ -84,8 +111,13 @@ func inPhrase(ts []token, tags []string, k int) bool {
 
 // phrases reads the run [i, j) as entity names.
 func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhrase {
-	for i < j && (leadingNoise[ts[i].low] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated) {
+	for i < j && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
 		i++
+	}
+	// A species is named by its head alone ("male Wistar rats" are rats).
+	if j-i > 1 && species[ts[j-1].stem] && !ts[j-1].hyphenated {
+		i = j - 1
 	}
 	// A trailing participle or adjective is no head ("craving reduced").
 	for j > i && (tags[j-1] == "VBN" || tags[j-1] == "VBD" || tags[j-1] == "JJ" && headCategory(ts[j-1].stem) == "") && !ts[j-1].hyphenated {
@@ -166,4 +198,21 @@ func headWord(ts []token, head, j int) string {
 
 func headCategory(w string) graph.Category {
 	return headNounCategory[w]
+}
+
+// cueVerb: a finite verb form of a direction or correlation cue
+// ("increases", "reduced", "predicts"), which ends a noun phrase even when
+// the tagger reads it as a plural noun. Nouns of change that head an
+// entity ("activation") are not verbs here.
+func cueVerb(w string) bool {
+	if headCategory(stem(w)) != "" {
+		return false
+	}
+
+	for _, c := range cueTable {
+		if len(c.words) == 1 && c.kind != cueAdverse && c.kind != cueTreatment && strings.HasPrefix(w, c.words[0]) {
+			return true
+		}
+	}
+	return false
 }

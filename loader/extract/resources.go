@@ -69,12 +69,12 @@ func (ix *resourceIndex) read(file string, cat graph.Category) error {
 		if len(parts) != 3 {
 			return fmt.Errorf("embedded resource %s:%d: want 3 tab-separated fields", file, line)
 		}
-		ws := stems(parts[0])
-		if len(ws) == 0 || commonWords[strings.Join(ws, "-")] {
+		key, n := stemKey(parts[0])
+		if n == 0 || commonWords[strings.ReplaceAll(key, " ", "-")] {
 			continue
 		}
-		ix.forms[strings.Join(ws, " ")] = resEntry{id: parts[1], name: parts[2], cat: cat}
-		ix.maxWords = max(ix.maxWords, len(ws))
+		ix.forms[key] = resEntry{id: parts[1], name: parts[2], cat: cat}
+		ix.maxWords = max(ix.maxWords, n)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("embedded resource %s: %w", file, err)
@@ -109,4 +109,42 @@ func setOf(ws ...string) map[string]bool {
 		m[joinStems(w)] = true
 	}
 	return m
+}
+
+// stemKey is strings.Join(stems(s), " ") and the number of words, without
+// building tokens for ASCII text: the resources hold ~100k surfaces and
+// are read at start-up.
+func stemKey(s string) (string, int) {
+	if !isASCII(s) {
+		ws := stems(s)
+		return strings.Join(ws, " "), len(ws)
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(s); {
+		if !isASCIIWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWord(s[j]) {
+			j++
+		}
+		w := strings.ToLower(s[i:j])
+		if w == "s" && i > 0 && s[i-1] == '\'' && n > 0 {
+			i = j
+			continue // a possessive, as tokenize drops it
+		}
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(stem(w))
+		n++
+		i = j
+	}
+	return b.String(), n
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

@@ -10,9 +10,23 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/jdkato/prose/v2"
 )
+
+// taggerModel is loaded once per process: prose loads its model per
+// document otherwise (most of the cost of tagging one review). The model
+// is only read while tagging, so documents may share it.
+// A first document made with tagging only loads the tagger alone (no
+// entity classifier); its Model is what later documents reuse.
+var taggerModel = sync.OnceValue(func() *prose.Model {
+	doc, err := prose.NewDocument(".", prose.WithExtraction(false), prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	return doc.Model
+})
 
 // tagSentences returns, per sentence, one Penn Treebank tag per token of
 // tokenize(text). The whole review is tagged in one document (the tagger
@@ -20,8 +34,12 @@ import (
 // by position and its tag given to every word token it covers.
 func tagSentences(texts []string) [][]string {
 	joined := strings.Join(texts, "\n")
-	doc, err := prose.NewDocument(joined, prose.WithExtraction(false), prose.WithSegmentation(false))
 	out := make([][]string, len(texts))
+	model := taggerModel()
+	if model == nil {
+		return out // untagged: the chunker falls back to word lists
+	}
+	doc, err := prose.NewDocument(joined, prose.UsingModel(model), prose.WithExtraction(false), prose.WithSegmentation(false))
 	if err != nil {
 		return out // untagged: the chunker falls back to word lists
 	}
