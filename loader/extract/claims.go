@@ -35,16 +35,19 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	seen := map[[3]string]bool{}
 	emit := func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
 		key := [3]string{a.ID, b.ID, string(p)}
-		if a.ID == b.ID || seen[key] || muted[clause[a.first]] || muted[clause[b.first]] {
-			return
+		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
+			return // a population qualifies a claim; it is no claim's end
 		}
+		// A clause that looks ahead or recommends proposes what it says:
+		// kept, as PROPOSED, not dropped.
+		proposed := muted[clause[a.first]] || muted[clause[b.first]]
 		seen[key] = true
 		out = append(out, Candidate{
 			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
 			Cue:     s.Text[ts[cue.i].start:ts[cue.j-1].end],
 			Negated: negatedBetween(ts, inMention, lo, hi), Hedged: hedged, Score: score(p, hedged),
-			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, false),
+			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, proposed),
 		})
 	}
 	for ai, a := range args {
@@ -52,8 +55,8 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 			if b.first-a.last > maxPairGap {
 				break // args are in text order: every later b is farther
 			}
-			if crossesClause(ts, a.last, b.first) {
-				continue
+			if crossesClause(ts, a.last, b.first) || clause[a.first] != clause[b.first] {
+				continue // ";", ":" or ", whereas": the two sides say separate things
 			}
 			span := cuesIn(cues, a.last, b.first)
 			if d, o, ok := treatmentPair(a, b); ok {

@@ -96,6 +96,7 @@ type SetMetrics struct {
 	ExtraEntities                   []string
 	MissedPairs                     []string
 	WrongPairs                      []string
+	NegatedSigned                   []string // the negated findings served signed
 }
 
 // Add sums counts (the lists are not carried: a set's report prints
@@ -227,7 +228,9 @@ func ScoreGoldSet(g *GoldSet, res Result) SetMetrics {
 			hit[p] = true
 		}
 		gs := gold[matched[0]]
-		m.scoreSigns(cands[k], gs)
+		if m.scoreSigns(cands[k], gs) {
+			m.NegatedSigned = append(m.NegatedSigned, fmt.Sprintf("%s -> %s (%q)", matched[0].s, matched[0].o, shortText(cands[k][0].Text)))
+		}
 	}
 	for _, p := range goldOrder {
 		if hit[p] {
@@ -239,8 +242,9 @@ func ScoreGoldSet(g *GoldSet, res Result) SetMetrics {
 	return m
 }
 
-// scoreSigns compares a matched pair's candidates with its gold claims.
-func (m *SetMetrics) scoreSigns(cs []Candidate, gs []GoldStatement) {
+// scoreSigns compares a matched pair's candidates with its gold claims and
+// reports a negated finding served as a signed effect.
+func (m *SetMetrics) scoreSigns(cs []Candidate, gs []GoldStatement) bool {
 	var signs []graph.Sign
 	negated, otherwise := false, false
 	var modalities []string
@@ -276,7 +280,9 @@ func (m *SetMetrics) scoreSigns(cs []Candidate, gs []GoldStatement) {
 	}
 	if negated && !otherwise && signedAssert {
 		m.NegatedServedSigned++
+		return true
 	}
+	return false
 }
 
 func firstSurface(res Result, id string) string {

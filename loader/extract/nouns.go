@@ -48,6 +48,23 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) {
 			j++
 		}
+		// "cigarettes per day", "drinks per drinking day": a rate is one
+		// measure.
+		if j+1 < len(ts) && ts[j].low == "per" && ts[j].punctBefore == "" && free[j+1] && inPhrase(ix, ts, tags, j+1) {
+			e := j + 1
+			for e < len(ts) && free[e] && inPhrase(ix, ts, tags, e) && (ts[e].punctBefore == "" || ts[e].hyphenated) {
+				e++
+			}
+			if strings.HasPrefix(tags[j-1], "NN") {
+				i := k
+				for i < j-1 && leadingNoise[ts[i].low] {
+					i++
+				}
+				out = append(out, nounPhrase{i: i, j: e, cat: graph.CategoryOutcome, rule: "X per Y"})
+				k = e
+				continue
+			}
+		}
 		// "people with obesity", "patients maintained on methadone": a
 		// population's defining phrase belongs to it.
 		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {

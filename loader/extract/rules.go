@@ -64,6 +64,11 @@ func signed(span []cueHit) (graph.Predicate, graph.Sign, cueHit, bool) {
 			return graph.Affects, signOf(c.kind), c, true
 		}
 	}
+	for _, c := range span {
+		if c.kind == cueChange {
+			return graph.Affects, graph.Unsigned, c, true // "alters": an effect, direction not given
+		}
+	}
 	return "", "", cueHit{}, false
 }
 
@@ -154,7 +159,7 @@ func nearestSubject(ts []token, clause []int, args []Mention, cuesBefore []cueHi
 // so "a, <verb> Y" lists a second verb of that earlier subject.
 func verbBefore(clause []int, cues []cueHit, a Mention) bool {
 	for _, c := range cues {
-		if c.j <= a.first && clause[c.i] == clause[a.first] && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+		if c.j <= a.first && clause[c.i] == clause[a.first] && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation || c.kind == cueChange) {
 			return true
 		}
 	}
@@ -219,7 +224,7 @@ func sentenceSubject(ts []token, args []Mention, cues []cueHit, a Mention) bool 
 		}
 	}
 	for _, c := range cues {
-		if c.i >= start && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+		if c.i >= start && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation || c.kind == cueChange) {
 			return c.i >= a.last
 		}
 	}

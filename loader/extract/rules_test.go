@@ -41,6 +41,9 @@ func describe(cs []Candidate) string {
 		if c.Hedged {
 			s += " hedged"
 		}
+		if c.Modality == graph.ModalityProposed {
+			s += " proposed"
+		}
 		out = append(out, strings.Join(strings.Fields(s), " "))
 	}
 	return strings.Join(out, "; ")
@@ -76,7 +79,11 @@ func TestClaimRules(t *testing.T) {
 		{"run-in label", "Reduction in Craving: naltrexone was given for 12 weeks.", "T:drugB AFFECTS decreases T:craving"},
 		{"no cue, no claim", "Naltrexone and craving were both measured.", ""},
 		{"effects on: no direction", "Naltrexone has effects on craving.", ""},
-		{"future research", "Future studies should test whether naltrexone reduces craving.", ""},
+		{"future research: proposed, not dropped", "Future studies should test whether naltrexone reduces craving.", "T:drugB AFFECTS decreases T:craving proposed"},
+		{"recommendation", "Naltrexone should be given for alcohol use disorder.", "T:drugB STUDIED_TO_TREAT T:aud proposed"},
+		{"comparison called for", "Comparative studies of naltrexone in AUD treatment are needed.", "T:drugB STUDIED_TO_TREAT T:aud proposed"},
+		{"no direction: unsigned", "Naltrexone alters dopamine release.", "T:drugB AFFECTS T:dopamine"},
+		{"no direction: modulates", "Naltrexone modulates craving.", "T:drugB AFFECTS T:craving"},
 		{"needed", "Trials of naltrexone for craving are needed.", ""},
 		{"region is a place, not an object", "Naltrexone reduces dopamine release in the ventral striatum.", "T:drugB AFFECTS decreases T:dopamine"},
 		{"population is not an object", "Lorazepam increases falls in older adults.", ""},
