@@ -53,13 +53,13 @@ type Metrics struct {
 	Proposed                              int // mentions of proposed entities: not scored, listed
 	ProposedEntities                      int
 
-	Candidates    int // distinct (sentence, subject, object)
-	Negated       int // candidates flagged negated (all candidates, not distinct pairs)
-	ProposedClaims     int // PROPOSED candidates: not scored against curated findings
-	Hedged        int // candidates flagged hedged
-	PairHit       int
-	PairReversed  int // wrong only in direction
-	PairPrecision float64
+	Candidates     int // distinct (sentence, subject, object)
+	Negated        int // candidates flagged negated (all candidates, not distinct pairs)
+	ProposedClaims int // PROPOSED candidates: not scored against curated findings
+	Hedged         int // candidates flagged hedged
+	PairHit        int
+	PairReversed   int // wrong only in direction
+	PairPrecision  float64
 
 	Reachable, ReachableHit int
 	PairRecall              float64
