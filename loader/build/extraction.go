@@ -27,13 +27,20 @@ const (
 
 // Extract runs the extraction rules over a parsed review with the lexicon
 // (nil: proposals only). The build and `kapgraph draft` both call it, so a
-// draft proposes exactly what the build would add.
-func Extract(rev *review.Review, lex *curation.Lexicon) extract.Result {
+// draft proposes exactly what the build would add. open reads a review
+// nobody curated (no claims file): the embedded vocabularies and the
+// noun-phrase chunker name its entities (extract.ExtractOpen); a curated
+// review keeps the lexicon and patterns alone, so that its graph stays
+// what its curators wrote.
+func Extract(rev *review.Review, lex *curation.Lexicon, open bool) extract.Result {
 	var entries []extract.LexEntry
 	if lex != nil {
 		for _, e := range lex.Entities {
 			entries = append(entries, extract.LexEntry{ID: e.ID, Category: graph.Category(e.Category), Name: e.Name, Synonyms: e.Synonyms})
 		}
+	}
+	if open {
+		return extract.ExtractOpen(entries, Sentences(rev))
 	}
 	return extract.Extract(entries, Sentences(rev))
 }
@@ -75,7 +82,7 @@ func tripleKey(s string, p graph.Predicate, o string) string {
 // extracted claims, and marks each curated claim confirmed, corrected or
 // added. It runs after claimEdges, so curation is known.
 func (b *builder) extraction() error {
-	res := Extract(b.rev, b.lex)
+	res := Extract(b.rev, b.lex, b.claims == nil)
 	// Proposed entities become nodes, mentioned where found.
 	seenNode := map[string]bool{}
 	for _, m := range res.Mentions {
@@ -88,8 +95,11 @@ func (b *builder) extraction() error {
 			if name == "" {
 				name = m.Surface
 			}
-			b.node(graph.Node{ID: m.ID, Category: m.Category, Name: name,
-				Description: fmt.Sprintf("Proposed by the extraction rules (pattern %q) from the review's text; no ontology id yet: a curator maps it in the lexicon.", m.Pattern)})
+			desc := fmt.Sprintf("Proposed by the extraction rules (pattern %q) from the review's text; no ontology id yet: a curator maps it in the lexicon.", m.Pattern)
+			if !strings.HasPrefix(m.ID, extract.ProposedPrefix) {
+				desc = fmt.Sprintf("Named in the review's text (as %q) and found in an embedded vocabulary, which gives the id; not curated.", m.Surface)
+			}
+			b.node(graph.Node{ID: m.ID, Category: m.Category, Name: name, Description: desc})
 		}
 		b.lexEdge(b.passages[m.Sentence], graph.Mentions, m.ID, "text_mining_agent")
 		b.rep.Mentions++
@@ -111,6 +121,12 @@ func (b *builder) extraction() error {
 	byKey := map[string]*extracted{}
 	var order []string
 	for _, c := range res.Candidates {
+		if c.Modality == graph.ModalityProposed {
+			// A call for research or a recommendation: an edge cannot yet
+			// say PROPOSED (its modality is plumbed through the graph
+			// separately), and served bare it would read as a finding.
+			continue
+		}
 		rejected := false
 		for i, r := range rejections {
 			if r.Matches(c) {

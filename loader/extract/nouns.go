@@ -143,9 +143,15 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if i >= j {
 		return nil
 	}
-	// The whole phrase is a resource term.
+	// The whole phrase is a resource term. Its head noun still decides
+	// the category: the drug dictionary lists targets too ("kappa opioid
+	// receptor" is a Mechanism, whatever list names it).
 	if e, ok := ix.lookup(ts, i, j); ok {
-		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
+		cat := e.cat
+		if hc := headCategory(ts[j-1].stem); hc != "" && j-i > 1 {
+			cat = hc
+		}
+		return []nounPhrase{{i, j, cat, e.id, e.name, "resource"}}
 	}
 	head := j - 1
 	for head > i && ts[head].hyphenated {
