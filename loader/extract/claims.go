@@ -21,6 +21,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	args := arguments(ts, ms)
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
+	} else if p, ok := clausePronoun(ts, args); ok {
+		args = append(args, p)
+		slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 	}
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
 	clause := clauses(ts)
@@ -117,6 +120,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
+	adverseEvents(ts, args, cues, topic, emit)
 	return out
 }
 
