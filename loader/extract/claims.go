@@ -8,7 +8,7 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
+func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []Candidate {
 	if len(ts) > maxSentenceTokens {
 		return nil
 	}
@@ -90,7 +90,8 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 				}
 				linked := p == graph.Affects && sentenceSubject(ts, args, cues, a)
 				for _, c := range span {
-					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) {
+					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) &&
+						!(open && coordinatedVerb(ts, clause, cues, a, c)) {
 						linked = true
 					}
 				}

@@ -92,7 +92,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 			topic, section = nil, s.Section // a pronoun does not reach across a heading
 		}
 		res.Mentions = append(res.Mentions, ms...)
-		res.Candidates = append(res.Candidates, claims(s, ts, ms, topic)...)
+		res.Candidates = append(res.Candidates, claims(s, ts, ms, topic, ix != nil)...)
 		topic = topicOf(ts, ms)
 	}
 	res.Proposed = rc.names

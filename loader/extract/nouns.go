@@ -86,6 +86,10 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 	return out
 }
 
+// givenHeads: a drug followed by one of these names the drug as given.
+var givenHeads = map[string]bool{"treatment": true, "administration": true, "infusion": true, "dosing": true,
+	"exposure": true, "session": true, "dose": true, "injection": true, "pretreatment": true}
+
 // species are populations named by the head noun alone.
 var species = map[string]bool{"rat": true, "mice": true, "mouse": true, "rodent": true, "primate": true}
 
@@ -128,6 +132,11 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 
 // phrases reads the run [i, j) as entity names.
 func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhrase {
+	// A vocabulary term is read whole before any opener is dropped
+	// ("chronic obstructive pulmonary disease").
+	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
+		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
+	}
 	for i < j && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
 		i++
@@ -163,12 +172,32 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		cat = headCategory(ts[j-1].stem)
 	}
 	// An appositive: the head itself is a resource term ("the GLP-1
-	// receptor agonist semaglutide").
+	// receptor agonist semaglutide"). A descriptor that is itself a drug
+	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
 	for k := i + 1; k < j; k++ {
 		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug {
-			out := phrases(ix, ts, tags, i, k)
+			var out []nounPhrase
+			for _, d := range phrases(ix, ts, tags, i, k) {
+				if d.cat != graph.CategoryDrug {
+					out = append(out, d)
+				}
+			}
 			return append(out, nounPhrase{k, j, e.cat, e.id, e.name, "resource"})
 		}
+	}
+	// "ibogaine treatment", "NAC administration", "psilocybin sessions":
+	// a drug given is the drug.
+	if head-i == 1 && givenHeads[hw] {
+		if e, ok := ix.lookup(ts, i, head); ok && e.cat == graph.CategoryDrug {
+			return []nounPhrase{{i, head, e.cat, e.id, e.name, "drug given"}}
+		}
+	}
+	// "a serotonin 2A receptor agonist": an indefinite descriptor names
+	// the target, and its agent noun stays a cue for the drug it
+	// describes (the curated reading's "X agonist" rule).
+	if i > 0 && (ts[i-1].low == "a" || ts[i-1].low == "an") && agentNoun(hw) && head > i &&
+		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
+		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
 	}
 	if cat == "" {
 		// No head rule: a resource term inside the phrase still names

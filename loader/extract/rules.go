@@ -155,6 +155,15 @@ func nearestSubject(ts []token, clause []int, args []Mention, cuesBefore []cueHi
 	return true
 }
 
+// coordinatedVerb: "S reduced X and lowered Y": a finite verb right after
+// "and" coordinates with an earlier verb of the clause, whose subject it
+// shares; X is that verb's object, not this one's subject. The open
+// reading applies it; the curated reading keeps issue 12's rules, which
+// the seed's curation (its rejections among them) was written against.
+func coordinatedVerb(ts []token, clause []int, cuesBefore []cueHit, a Mention, c cueHit) bool {
+	return !strings.HasSuffix(ts[c.i].low, "ing") && c.i > 0 && ts[c.i-1].low == "and" && c.i-1 == a.last && verbBefore(clause, cuesBefore, a)
+}
+
 // verbBefore: a direction cue earlier in a's clause makes a its object,
 // so "a, <verb> Y" lists a second verb of that earlier subject.
 func verbBefore(clause []int, cues []cueHit, a Mention) bool {

@@ -63,7 +63,9 @@ func TestClaimRules(t *testing.T) {
 		{"nearest cue decides the sign", "Naltrexone leads to lower craving.", "T:drugB AFFECTS decreases T:craving"},
 		{"correlation", "Craving is strongly associated with relapse.", "T:craving CORRELATED_WITH increases T:relapse"},
 		{"negative correlation", "Trials linked dopamine release to fewer cravings.", "T:dopamine CORRELATED_WITH decreases T:craving"},
-		{"chain: each verb its nearest subject", "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release.",
+		{"chain: each verb its nearest subject (curated reading)", "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release.",
+			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine; T:receptor AFFECTS decreases T:dopamine"},
+		{"chain: a verb after a relative pronoun takes the nearest noun", "Naltrexone blocks the mu-opioid receptor, which suppresses dopamine release.",
 			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine; T:receptor AFFECTS decreases T:dopamine"},
 		{"participle after a comma", "Naltrexone reduces dopamine release, leading to less craving.",
 			"T:drugB AFFECTS decreases T:dopamine; T:drugB AFFECTS decreases T:craving; T:dopamine AFFECTS decreases T:craving"},
@@ -235,5 +237,14 @@ func TestRunInLabels(t *testing.T) {
 				t.Errorf("claims %q, want %q", g, tc.claims)
 			}
 		})
+	}
+}
+
+// TestOpenReadingCoordinatedVerbs: the open reading gives coordinated
+// verbs their shared subject only.
+func TestOpenReadingCoordinatedVerbs(t *testing.T) {
+	got := describe(ExtractOpen(testLex, []Sentence{{Text: "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release."}}).Candidates)
+	if want := "T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine"; got != want {
+		t.Errorf("got: %s\nwant: %s", got, want)
 	}
 }
