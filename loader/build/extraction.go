@@ -72,6 +72,7 @@ type extracted struct {
 	edge   graph.Edge
 	hedged bool // every sentence hedges
 	cues   []string
+	dose   string // the dose the first sentence gives (no edge qualifier holds one)
 }
 
 func tripleKey(s string, p graph.Predicate, o string) string {
@@ -156,7 +157,8 @@ func (b *builder) extraction() error {
 				ID: b.key + ".extracted." + hex.EncodeToString(h[:8]), Subject: c.Subject, Predicate: c.Predicate, Object: c.Object,
 				Biolink: c.Predicate.Biolink(c.Sign), Sign: c.Sign, Negated: c.Negated, Origin: graph.OriginExtracted,
 				AgentType: "text_mining_agent", Curation: CurationUnreviewed, Document: b.key,
-			}}
+				Qualifiers: graph.Qualifiers{Population: c.Qualifiers.Population, Comparator: c.Qualifiers.Comparator, TimePoint: c.Qualifiers.Time},
+			}, dose: c.Qualifiers.Dose}
 			byKey[key] = x
 			order = append(order, key)
 		}
@@ -184,6 +186,9 @@ func (b *builder) extraction() error {
 			e.KnowledgeLevel = "prediction" // the text proposes it, it does not assert it
 		}
 		e.Note = "Extracted by rule, cue " + strings.Join(QuoteAll(x.cues), ", ")
+		if x.dose != "" {
+			e.Note += "; dose " + x.dose
+		}
 		switch {
 		case e.Negated && e.Hedged:
 			e.Note += "; the sentence negates and hedges it"

@@ -52,6 +52,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 			Negated: negatedBetween(ts, inMention, lo, hi), Hedged: hedged, Score: score(p, hedged),
 			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, proposed),
 		})
+		qualify(s, ts, ms, &out[len(out)-1], a, b)
 	}
 	for ai, a := range args {
 		for _, b := range args[ai+1:] {

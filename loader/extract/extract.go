@@ -36,6 +36,9 @@ type Candidate struct {
 	// its parts, kept for the measurement.
 	Modality graph.Modality
 	Score    float64
+	// Qualifiers: population or species, comparator, time point and dose
+	// the sentence gives.
+	Qualifiers Qualifiers
 }
 
 // Result is what the engine finds in a review.

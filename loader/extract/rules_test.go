@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -246,5 +247,20 @@ func TestOpenReadingCoordinatedVerbs(t *testing.T) {
 	got := describe(ExtractOpen(testLex, []Sentence{{Text: "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release."}}).Candidates)
 	if want := "T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine"; got != want {
 		t.Errorf("got: %s\nwant: %s", got, want)
+	}
+}
+
+// TestQualifiers: population or species, comparator, time point and dose
+// qualify a claim; the population is not one of its ends.
+func TestQualifiers(t *testing.T) {
+	lex := append(slices.Clone(testLex), LexEntry{ID: "T:rats", Category: graph.CategoryPopulation, Name: "rats"})
+	res := Extract(lex, []Sentence{{Text: "In rats, naltrexone 10 mg/kg reduced craving more than placebo at 12 weeks."}})
+	if len(res.Candidates) != 1 {
+		t.Fatalf("candidates: %s", describe(res.Candidates))
+	}
+	c := res.Candidates[0]
+	want := Qualifiers{Population: "T:rats", Species: true, Comparator: "placebo", Time: "12 weeks", Dose: "10 mg/kg"}
+	if c.Subject != "T:drugB" || c.Object != "T:craving" || c.Qualifiers != want {
+		t.Errorf("got %s %+v, want T:drugB -> T:craving %+v", describe(res.Candidates), c.Qualifiers, want)
 	}
 }
