@@ -94,7 +94,7 @@ var leadingNoise = setOf("significant", "significantly", "greater", "lower", "hi
 	"weekly", "daily", "monthly", "baseline", "standard", "established", "unproven", "plausible", "approved",
 	"local", "male", "female", "affected", "meaningful", "long-term", "short-term", "chronic", "acute",
 	"including", "excluding", "whereas", "whether", "chiefly", "mainly", "mostly", "largely", "self-reported",
-	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate")
+	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate", "voluntary", "laboratory", "experimental")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").

@@ -83,7 +83,40 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		out = append(out, phrases(ix, ts, tags, k, j)...)
 		k = j
 	}
-	return out
+	return coordinatedDrugs(ts, tags, free, out)
+}
+
+// coordinatedDrugs: a lone noun the rules could not place, listed with a
+// drug ("ibogaine and noribogaine", "naltrexone, acamprosate or X"), is a
+// drug too. Only single nouns: a longer phrase in a list has a head that
+// says what it is.
+func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) []nounPhrase {
+	drugAt := map[int]bool{}
+	covered := make([]bool, len(ts))
+	for _, np := range nps {
+		for k := np.i; k < np.j; k++ {
+			covered[k] = true
+		}
+		if np.cat == graph.CategoryDrug {
+			drugAt[np.i], drugAt[np.j-1] = true, true
+		}
+	}
+	for k, t := range ts {
+		if covered[k] || !free[k] || !strings.HasPrefix(tags[k], "NN") || stopwords[t.low] || leadingNoise[t.low] ||
+			verbsNotNouns[t.stem] || t.low == "placebo" || len(t.low) < 4 || isDigits(t.low) || abstractNoun(t.low) ||
+			k > 0 && ts[k].hyphenated || k+1 < len(ts) && (ts[k+1].hyphenated || ts[k+1].punctBefore == "" && strings.HasPrefix(tags[k+1], "NN")) ||
+			k > 0 && ts[k].punctBefore == "" && strings.HasPrefix(tags[k-1], "NN") {
+			continue
+		}
+		before := k >= 2 && drugAt[k-2] && (ts[k-1].low == "and" || ts[k-1].low == "or") ||
+			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
+		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
+			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
+		if before || after {
+			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
+		}
+	}
+	return nps
 }
 
 // givenHeads: a drug followed by one of these names the drug as given.
@@ -92,6 +125,12 @@ var givenHeads = map[string]bool{"treatment": true, "administration": true, "inf
 
 // species are populations named by the head noun alone.
 var species = map[string]bool{"rat": true, "mice": true, "mouse": true, "rodent": true, "primate": true}
+
+// verbOpeners come before a base-form verb: after them a head noun's
+// spelling is the verb ("to use", "may release").
+var verbOpeners = map[string]bool{"to": true, "may": true, "might": true, "can": true, "could": true, "will": true,
+	"would": true, "should": true, "must": true, "we": true, "they": true, "i": true, "you": true, "not": true,
+	"did": true, "does": true, "do": true}
 
 // populationLinks join a population noun to what defines it.
 var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
@@ -104,6 +143,10 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	}
 	if _, ok := ix.lookup(ts, k, k+1); ok {
 		return true // a drug the tagger took for a verb ("exenatide/VB")
+	}
+	if headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem] && (tags[k] == "VB" || tags[k] == "VBP") &&
+		(k == 0 || !verbOpeners[ts[k-1].low]) {
+		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
 	}
 	if cueVerb(w) {
 		return false // "X increases Y" tagged as one noun run
@@ -263,6 +306,19 @@ func cueVerb(w string) bool {
 
 	for _, c := range cueTable {
 		if len(c.words) == 1 && c.kind != cueAdverse && c.kind != cueTreatment && strings.HasPrefix(w, c.words[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractNoun: an English noun of action, state or quality by its ending
+// ("ingestion", "balance", "settings"): such a word in a list with a drug
+// is not another drug. (A drug is never proposed from its ending; this
+// only keeps ordinary nouns out.)
+func abstractNoun(w string) bool {
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ance", "ence", "ity", "ing", "ings", "al", "ship", "ure", "ism", "ist", "ists"} {
+		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
