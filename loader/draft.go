@@ -132,8 +132,8 @@ func draftReview(rev *review.Review, name string, lex *curation.Lexicon) (claims
 	var order []string
 	groups := map[string]*draftClaim{}
 	for _, c := range res.Candidates {
-		if c.Modality == graph.ModalityProposed {
-			continue // not a finding; the claims file has no field for it yet
+		if c.Modality == graph.ModalityProposed || c.Predicate.Signed() && c.Sign == graph.Unsigned {
+			continue // the claims file cannot hold it yet (no modality field; AFFECTS needs a sign)
 		}
 		k := fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t", c.Subject, c.Predicate, c.Object, c.Sign, c.Negated)
 		g := groups[k]

@@ -122,10 +122,12 @@ func (b *builder) extraction() error {
 	byKey := map[string]*extracted{}
 	var order []string
 	for _, c := range res.Candidates {
-		if c.Modality == graph.ModalityProposed {
-			// A call for research or a recommendation: an edge cannot yet
-			// say PROPOSED (its modality is plumbed through the graph
-			// separately), and served bare it would read as a finding.
+		if c.Modality == graph.ModalityProposed || c.Predicate.Signed() && c.Sign == graph.Unsigned {
+			// A call for research or a recommendation, or an effect with
+			// no direction ("alters"): an edge cannot yet say PROPOSED,
+			// nor be AFFECTS unsigned (both are plumbed through the graph
+			// separately); served as they are they would read as signed
+			// findings or fail validation.
 			continue
 		}
 		rejected := false
