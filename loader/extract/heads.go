@@ -103,7 +103,7 @@ var verbsNotNouns = setOf("effect", "role", "evidence", "finding", "result", "st
 	"group", "week", "month", "year", "hour", "time", "rate", "odds", "ratio", "risk", "score", "scale",
 	"questionnaire", "dose", "doses", "mg", "kg", "ml", "percent", "case", "model", "sample", "cohort",
 	"period", "phase", "arm", "condition", "context", "mechanism", "target", "action", "property", "approach",
-	"way", "part", "form", "type", "kind", "class", "range", "degree", "extent", "region",
+	"way", "part", "form", "kind", "class", "range", "degree", "extent", "region",
 	"site", "benefit", "efficacy", "safety", "tolerability", "profile", "feature", "concern",
 	"increase", "decrease", "reduction", "improvement", "association", "correlation")
 

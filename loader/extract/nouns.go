@@ -155,7 +155,11 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 		return true
 	}
 	if tags[k] == "CD" {
-		return ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated
+		// "GLP-1", "5-HT2A", and a number between two nouns ("type 2
+		// diabetes"); a number elsewhere is a quantity.
+		return ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated ||
+			k > 0 && k+1 < len(ts) && strings.HasPrefix(tags[k-1], "NN") && ts[k].punctBefore == "" && ts[k+1].punctBefore == "" &&
+				(strings.HasPrefix(tags[k+1], "NN") || tags[k+1] == "JJ")
 	}
 	if tags[k] == "VBN" || tags[k] == "VBG" || tags[k] == "VBD" || tags[k] == "VB" || tags[k] == "VBZ" || tags[k] == "VBP" {
 		// A participle modifies a noun only when a noun follows it in

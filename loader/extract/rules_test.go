@@ -264,3 +264,21 @@ func TestQualifiers(t *testing.T) {
 		t.Errorf("got %s %+v, want T:drugB -> T:craving %+v", describe(res.Candidates), c.Qualifiers, want)
 	}
 }
+
+func TestShortFormFits(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"GLP-1RAs", "glucagon-like peptide-1 receptor agonists", true},
+		{"VTA", "ventral tegmental area", true},
+		{"NAC", "N-acetylcysteine", true},
+		{"SUDs", "substance use disorders", true},
+		{"AUD", "ventral tegmental area", false},
+		{"PET", "the treatment", false},
+	} {
+		if got := shortFormFits(c.short, c.long); got != c.want {
+			t.Errorf("shortFormFits(%q, %q) = %v", c.short, c.long, got)
+		}
+	}
+}
