@@ -74,7 +74,8 @@ func blindReport(t *testing.T, p func(string, ...any)) {
 	p("| claim-pair precision | ≥ %.2f | %s | %s | %s |\n", issue18.pairP, frac(dm.PairsRight, dm.ExtractedPairs), frac(tm.PairsRight, tm.ExtractedPairs), gap(tm.PairPrecision(), issue18.pairP))
 	p("| sign agreement | ≥ %.2f | %s | %s | %s |\n", issue18.sign, frac(dm.SignAgree, dm.SignCompared), frac(tm.SignAgree, tm.SignCompared), gap(tm.SignAgreement(), issue18.sign))
 	p("| negated findings served signed | 0 | %d | %d | %s |\n", dm.NegatedServedSigned, tm.NegatedServedSigned, map[bool]string{true: "met", false: "missed"}[tm.NegatedServedSigned == 0])
-	p("| candidate modality agreeing with gold, matched pairs | | %s | %s | |\n\n", frac(dm.ModalityAgree, dm.ModalityCompared), frac(tm.ModalityAgree, tm.ModalityCompared))
+	p("| candidate modality agreeing with gold, matched pairs | | %s | %s | |\n", frac(dm.ModalityAgree, dm.ModalityCompared), frac(tm.ModalityAgree, tm.ModalityCompared))
+	p("| gold qualifiers (population, species, comparator, time, dose) found on matched pairs | | %s | %s | |\n\n", frac(dm.QualifiersFound, dm.QualifiersGold), frac(tm.QualifiersFound, tm.QualifiersGold))
 	p("Development reviews one by one (the test set is not broken down):\n\n")
 	p("| dev review | read | entity R | entity P | pair R | pair P | sign |\n|---|---|---|---|---|---|---|\n")
 	for i, r := range dev {

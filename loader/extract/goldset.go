@@ -92,6 +92,11 @@ type SetMetrics struct {
 	SignCompared, SignAgree         int
 	NegatedServedSigned             int
 	ModalityCompared, ModalityAgree int
+	// QualifiersGold counts the qualifiers (population, species,
+	// comparator, time, dose) the gold gives on matched pairs;
+	// QualifiersFound those a candidate of the pair gives alike (one
+	// folded value containing the other).
+	QualifiersGold, QualifiersFound int
 	MissedEntities                  []string
 	ExtraEntities                   []string
 	MissedPairs                     []string
@@ -115,6 +120,8 @@ func (m *SetMetrics) Add(o SetMetrics) {
 	m.NegatedServedSigned += o.NegatedServedSigned
 	m.ModalityCompared += o.ModalityCompared
 	m.ModalityAgree += o.ModalityAgree
+	m.QualifiersGold += o.QualifiersGold
+	m.QualifiersFound += o.QualifiersFound
 }
 
 // Figures.
@@ -228,6 +235,7 @@ func ScoreGoldSet(g *GoldSet, res Result) SetMetrics {
 			hit[p] = true
 		}
 		gs := gold[matched[0]]
+		m.scoreQualifiers(res, cands[k], gs)
 		if m.scoreSigns(cands[k], gs) {
 			m.NegatedSigned = append(m.NegatedSigned, fmt.Sprintf("%s -> %s (%q)", matched[0].s, matched[0].o, shortText(cands[k][0].Text)))
 		}
@@ -300,4 +308,42 @@ func shortText(s string) string {
 		return string(r[:89]) + "…"
 	}
 	return s
+}
+
+// scoreQualifiers compares the qualifiers of a matched pair's gold claims
+// with its candidates'.
+func (m *SetMetrics) scoreQualifiers(res Result, cs []Candidate, gs []GoldStatement) {
+	seen := map[string]bool{}
+	for _, g := range gs {
+		for key, want := range g.Qualifiers {
+			if want == "" || seen[key+"\x00"+want] {
+				continue
+			}
+			seen[key+"\x00"+want] = true
+			m.QualifiersGold++
+			w := surfaceKey(want)
+			for _, c := range cs {
+				var got string
+				switch key {
+				case "population", "species":
+					if c.Qualifiers.Population != "" {
+						got = firstSurface(res, c.Qualifiers.Population)
+					}
+				case "comparator":
+					got = c.Qualifiers.Comparator
+					if strings.Contains(got, ":") {
+						got = firstSurface(res, got)
+					}
+				case "time":
+					got = c.Qualifiers.Time
+				case "dose":
+					got = c.Qualifiers.Dose
+				}
+				if g := surfaceKey(got); g != "" && (strings.Contains(g, w) || strings.Contains(w, g)) {
+					m.QualifiersFound++
+					break
+				}
+			}
+		}
+	}
 }

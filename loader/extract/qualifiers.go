@@ -21,7 +21,7 @@ type Qualifiers struct {
 
 var (
 	timeRe = regexp.MustCompile(`(?i)\b((?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)[- ](?:hours?|days?|weeks?|months?|years?))(?:[- ]follow[- ]up)?\b`)
-	doseRe = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s?(?:mg|g|µg|mcg|ml|iu)(?:\s?/\s?(?:kg|day|d|week))*)\b`)
+	doseRe = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s?(?:mg|g|µg|mcg|ml|iu)(?:\s?/\s?(?:kg|day|d|week))*|(?:low|high|single|repeated|multiple|moderate)[- ]doses?)\b`)
 	// comparatorWords introduce what a claim is measured against.
 	comparatorWords = map[string]bool{"than": true, "versus": true, "vs": true, "compared": true, "relative": true}
 )
