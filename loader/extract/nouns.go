@@ -138,7 +138,8 @@ var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
 // inPhrase: token k can be part of a noun phrase.
 func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	w := ts[k].low
-	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] || verbsNotNouns[ts[k].stem] {
+	joined := k+1 < len(ts) && ts[k+1].hyphenated // "evidence-based": a word joined to the next is a modifier
+	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined || verbsNotNouns[ts[k].stem] && !joined {
 		return false
 	}
 	if _, ok := ix.lookup(ts, k, k+1); ok {

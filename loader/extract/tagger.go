@@ -20,13 +20,15 @@ import (
 // is only read while tagging, so documents may share it.
 // A first document made with tagging only loads the tagger alone (no
 // entity classifier); its Model is what later documents reuse.
-var taggerModel = sync.OnceValue(func() *prose.Model {
+var taggerModel = sync.OnceValue(newTaggerModel)
+
+func newTaggerModel() *prose.Model {
 	doc, err := prose.NewDocument(".", prose.WithExtraction(false), prose.WithSegmentation(false))
 	if err != nil {
 		return nil
 	}
 	return doc.Model
-})
+}
 
 // tagSentences returns, per sentence, one Penn Treebank tag per token of
 // tokenize(text). The whole review is tagged in one document (the tagger
