@@ -118,7 +118,7 @@ type draftClaim struct {
 
 // draftReview renders the two draft files of one review.
 func draftReview(rev *review.Review, name string, lex *curation.Lexicon) (claimsYAML, lexYAML []byte, n draftCounts) {
-	res := build.Extract(rev, lex)
+	res := build.Extract(rev, lex, true)
 	names := map[string]string{}
 	if lex != nil {
 		for _, e := range lex.Entities {
@@ -132,6 +132,9 @@ func draftReview(rev *review.Review, name string, lex *curation.Lexicon) (claims
 	var order []string
 	groups := map[string]*draftClaim{}
 	for _, c := range res.Candidates {
+		if c.Modality == graph.ModalityProposed || c.Predicate.Signed() && c.Sign == graph.Unsigned {
+			continue // the claims file cannot hold it yet (no modality field; AFFECTS needs a sign)
+		}
 		k := fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t", c.Subject, c.Predicate, c.Object, c.Sign, c.Negated)
 		g := groups[k]
 		if g == nil {

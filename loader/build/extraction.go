@@ -27,20 +27,27 @@ const (
 
 // Extract runs the extraction rules over a parsed review with the lexicon
 // (nil: proposals only). The build and `kapgraph draft` both call it, so a
-// draft proposes exactly what the build would add.
-func Extract(rev *review.Review, lex *curation.Lexicon) extract.Result {
+// draft proposes exactly what the build would add. open reads a review
+// nobody curated (no claims file): the embedded vocabularies and the
+// noun-phrase chunker name its entities (extract.ExtractOpen); a curated
+// review keeps the lexicon and patterns alone, so that its graph stays
+// what its curators wrote.
+func Extract(rev *review.Review, lex *curation.Lexicon, open bool) extract.Result {
 	var entries []extract.LexEntry
 	if lex != nil {
 		for _, e := range lex.Entities {
 			entries = append(entries, extract.LexEntry{ID: e.ID, Category: graph.Category(e.Category), Name: e.Name, Synonyms: e.Synonyms})
 		}
 	}
-	return extract.Extract(entries, extractSentences(rev))
+	if open {
+		return extract.ExtractOpen(entries, Sentences(rev))
+	}
+	return extract.Extract(entries, Sentences(rev))
 }
 
-// extractSentences gives the engine each passage with its section title
+// Sentences gives the engine each passage with its section title
 // and the reference numbers it cites (author-year citations resolved).
-func extractSentences(rev *review.Review) []extract.Sentence {
+func Sentences(rev *review.Review) []extract.Sentence {
 	cites := map[int][]int{}
 	for _, c := range rev.Citations {
 		cites[c.Passage] = append(cites[c.Passage], c.Numbers...)
@@ -54,7 +61,7 @@ func extractSentences(rev *review.Review) []extract.Sentence {
 	for _, p := range rev.Passages {
 		ns := cites[p.Index]
 		slices.Sort(ns)
-		out = append(out, extract.Sentence{Index: p.Index, Text: p.Text, Section: rev.Sections[p.Section].Title, Citations: slices.Compact(ns)})
+		out = append(out, extract.Sentence{Index: p.Index, Line: p.Line, Text: p.Text, Section: rev.Sections[p.Section].Title, Citations: slices.Compact(ns)})
 	}
 	return out
 }
@@ -65,6 +72,7 @@ type extracted struct {
 	edge   graph.Edge
 	hedged bool // every sentence hedges
 	cues   []string
+	dose   string // the dose the first sentence gives (no edge qualifier holds one)
 }
 
 func tripleKey(s string, p graph.Predicate, o string) string {
@@ -75,7 +83,7 @@ func tripleKey(s string, p graph.Predicate, o string) string {
 // extracted claims, and marks each curated claim confirmed, corrected or
 // added. It runs after claimEdges, so curation is known.
 func (b *builder) extraction() error {
-	res := Extract(b.rev, b.lex)
+	res := Extract(b.rev, b.lex, b.claims == nil)
 	// Proposed entities become nodes, mentioned where found.
 	seenNode := map[string]bool{}
 	for _, m := range res.Mentions {
@@ -88,8 +96,11 @@ func (b *builder) extraction() error {
 			if name == "" {
 				name = m.Surface
 			}
-			b.node(graph.Node{ID: m.ID, Category: m.Category, Name: name,
-				Description: fmt.Sprintf("Proposed by the extraction rules (pattern %q) from the review's text; no ontology id yet: a curator maps it in the lexicon.", m.Pattern)})
+			desc := fmt.Sprintf("Proposed by the extraction rules (pattern %q) from the review's text; no ontology id yet: a curator maps it in the lexicon.", m.Pattern)
+			if !strings.HasPrefix(m.ID, extract.ProposedPrefix) {
+				desc = fmt.Sprintf("Named in the review's text (as %q) and found in an embedded vocabulary, which gives the id; not curated.", m.Surface)
+			}
+			b.node(graph.Node{ID: m.ID, Category: m.Category, Name: name, Description: desc})
 		}
 		b.lexEdge(b.passages[m.Sentence], graph.Mentions, m.ID, "text_mining_agent")
 		b.rep.Mentions++
@@ -111,6 +122,14 @@ func (b *builder) extraction() error {
 	byKey := map[string]*extracted{}
 	var order []string
 	for _, c := range res.Candidates {
+		if c.Modality == graph.ModalityProposed || c.Predicate.Signed() && c.Sign == graph.Unsigned {
+			// A call for research or a recommendation, or an effect with
+			// no direction ("alters"): an edge cannot yet say PROPOSED,
+			// nor be AFFECTS unsigned (both are plumbed through the graph
+			// separately); served as they are they would read as signed
+			// findings or fail validation.
+			continue
+		}
 		rejected := false
 		for i, r := range rejections {
 			if r.Matches(c) {
@@ -140,7 +159,8 @@ func (b *builder) extraction() error {
 				ID: b.key + ".extracted." + hex.EncodeToString(h[:8]), Subject: c.Subject, Predicate: c.Predicate, Object: c.Object,
 				Biolink: c.Predicate.Biolink(c.Sign), Sign: c.Sign, Negated: c.Negated, Origin: graph.OriginExtracted,
 				AgentType: "text_mining_agent", Curation: CurationUnreviewed, Document: b.key,
-			}}
+				Qualifiers: graph.Qualifiers{Population: c.Qualifiers.Population, Comparator: c.Qualifiers.Comparator, TimePoint: c.Qualifiers.Time},
+			}, dose: c.Qualifiers.Dose}
 			byKey[key] = x
 			order = append(order, key)
 		}
@@ -168,6 +188,9 @@ func (b *builder) extraction() error {
 			e.KnowledgeLevel = "prediction" // the text proposes it, it does not assert it
 		}
 		e.Note = "Extracted by rule, cue " + strings.Join(QuoteAll(x.cues), ", ")
+		if x.dose != "" {
+			e.Note += "; dose " + x.dose
+		}
 		switch {
 		case e.Negated && e.Hedged:
 			e.Note += "; the sentence negates and hedges it"

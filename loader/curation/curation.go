@@ -108,7 +108,7 @@ var (
 	curiePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*:[^\s]+$`)
 	claimIDRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	KnownPrefix  = map[string]bool{"CHEBI": true, "MONDO": true, "UBERON": true, "HGNC": true, "MESH": true, "DOID": true,
-		"DRUGBANK": true, "CHEMBL": true, "GO": true, "FPLX": true, "NCBIGene": true, "UniProtKB": true, "UMLS": true, "KAP": true}
+		"DRUGBANK": true, "HP": true, "CHEMBL": true, "GO": true, "FPLX": true, "NCBIGene": true, "UniProtKB": true, "UMLS": true, "KAP": true}
 )
 
 // checkText applies the checks every seed YAML file shares.

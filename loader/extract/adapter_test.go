@@ -52,7 +52,7 @@ func readCorpus(t testing.TB, reviewPath, lexicon, claims string) corpus {
 	for _, p := range rev.Passages {
 		ns := cites[p.Index]
 		slices.Sort(ns)
-		c.sents = append(c.sents, extract.Sentence{Index: p.Index, Text: p.Text, Section: rev.Sections[p.Section].Title, Citations: slices.Compact(ns)})
+		c.sents = append(c.sents, extract.Sentence{Index: p.Index, Line: p.Line, Text: p.Text, Section: rev.Sections[p.Section].Title, Citations: slices.Compact(ns)})
 		if ids := lex.Mentions(p.Text); len(ids) > 0 {
 			c.gold.Mentions[p.Index] = ids
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
+func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []Candidate {
 	if len(ts) > maxSentenceTokens {
 		return nil
 	}
@@ -21,6 +21,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	args := arguments(ts, ms)
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
+	} else if p, ok := clausePronoun(ts, args); ok {
+		args = append(args, p)
+		slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 	}
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
 	clause := clauses(ts)
@@ -35,25 +38,29 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	seen := map[[3]string]bool{}
 	emit := func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
 		key := [3]string{a.ID, b.ID, string(p)}
-		if a.ID == b.ID || seen[key] || muted[clause[a.first]] || muted[clause[b.first]] {
-			return
+		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
+			return // a population qualifies a claim; it is no claim's end
 		}
+		// A clause that looks ahead or recommends proposes what it says:
+		// kept, as PROPOSED, not dropped.
+		proposed := muted[clause[a.first]] || muted[clause[b.first]]
 		seen[key] = true
 		out = append(out, Candidate{
 			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
 			Cue:     s.Text[ts[cue.i].start:ts[cue.j-1].end],
 			Negated: negatedBetween(ts, inMention, lo, hi), Hedged: hedged, Score: score(p, hedged),
-			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, false),
+			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, proposed),
 		})
+		qualify(s, ts, ms, &out[len(out)-1], a, b)
 	}
 	for ai, a := range args {
 		for _, b := range args[ai+1:] {
 			if b.first-a.last > maxPairGap {
 				break // args are in text order: every later b is farther
 			}
-			if crossesClause(ts, a.last, b.first) {
-				continue
+			if crossesClause(ts, a.last, b.first) || clause[a.first] != clause[b.first] {
+				continue // ";", ":" or ", whereas": the two sides say separate things
 			}
 			span := cuesIn(cues, a.last, b.first)
 			if d, o, ok := treatmentPair(a, b); ok {
@@ -84,7 +91,8 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 				}
 				linked := p == graph.Affects && sentenceSubject(ts, args, cues, a)
 				for _, c := range span {
-					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) {
+					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) &&
+						!(open && coordinatedVerb(ts, clause, cues, a, c)) {
 						linked = true
 					}
 				}
@@ -114,6 +122,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention) []Candidate {
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
+	adverseEvents(ts, args, cues, topic, emit)
 	return out
 }
 

@@ -14,6 +14,9 @@ const (
 	cueCorrelation
 	cueTreatment
 	cueAdverse
+	// cueChange: an effect with no direction ("alters", "modulates"):
+	// AFFECTS, unsigned.
+	cueChange
 )
 
 // cueSpec is a cue: word prefixes matched against consecutive tokens
@@ -29,18 +32,20 @@ type cueSpec struct {
 var cueTable = buildCues(map[cueKind][]string{
 	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
 		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
-		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist"},
+		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
+		"rais", "prolong"},
 	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
-		"down regulat", "curb", "abolish", "weaken", "declin"},
+		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow"},
 	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
+	cueChange:      {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz"},
 })
 
 func buildCues(m map[cueKind][]string) []cueSpec {
 	var out []cueSpec
-	for _, k := range []cueKind{cueIncrease, cueDecrease, cueCorrelation, cueTreatment, cueAdverse} {
+	for _, k := range []cueKind{cueIncrease, cueDecrease, cueCorrelation, cueTreatment, cueAdverse, cueChange} {
 		for _, c := range m[k] {
 			out = append(out, cueSpec{strings.Fields(c), k})
 		}
@@ -59,7 +64,7 @@ type cueHit struct {
 var (
 	// recommendRe marks a sentence that looks ahead or recommends: what
 	// it says is not (yet) a finding.
-	recommendRe = regexp.MustCompile(`\b(future|further|more) (research|stud(y|ies)|trials?|work|investigations?|exploration)\b|\b(is|are|remains?) (needed|warranted|required|unknown|unclear)\b|\b(should|must|need to) be\b|\bremains? to be\b`)
+	recommendRe = regexp.MustCompile(`\b(future|further|more) (research|stud(y|ies)|trials?|work|investigations?|exploration)\b|\b(is|are|remains?) (needed|warranted|required|unknown|unclear)\b|\b(should|must|need to) be\b|\bremains? to be\b|\b(comparative|head to head) (stud(y|ies)|trials?)\b|\btrials? comparing\b`)
 	hedgeWords  = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely"}
 	negWords    = []string{"not", "no", "never", "neither", "nor", "without", "fail", "lack", "absence"}
 	beVerbs     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}

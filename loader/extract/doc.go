@@ -1,5 +1,6 @@
-// Package extract is the first step of issue 12: an extraction engine that
-// reads a review's sentences with nothing but the curated lexicon and
+// Package extract is the extraction engine of issues 12 and 18: it reads a
+// review's sentences with the curated lexicon (or, for a review nobody
+// curated, with embedded vocabularies and a noun-phrase chunker) and
 // proposes entity mentions and signed claim candidates, and a measurement
 // of what it finds against the curated claims. The loader runs it on every
 // review it builds (loader/extraction.go): proposed entities become nodes,
@@ -40,18 +41,22 @@
 // # Claims
 //
 // Arguments are the mentions that are not modifiers ("placebo-controlled")
-// and not nested in a longer one. A clause that recommends or looks ahead
-// ("future studies", "further research", "are needed", "should be")
-// yields no claim; clauses are cut at ";", ":" and a comma before
-// "though", "but", "whereas". For each ordered pair of arguments (a before
-// b, in one clause) the words between them are searched for cues:
+// and not nested in a longer one. A clause that recommends, looks ahead or
+// calls for a comparison ("future studies", "further research", "are
+// needed", "should be", "comparative studies", "trials comparing") yields
+// its claims with modality PROPOSED: kept, not dropped. Clauses are cut at
+// ";", ":" and a comma before "though", "but", "whereas", and no pair
+// crosses a cut. For each ordered pair of arguments (a before b, in one
+// clause) the words between them are searched for cues:
 //
 //   - a correlation cue ("associated with", "linked", "correlat",
 //     "predict") makes CORRELATED_WITH, signed by the last increase or
 //     decrease cue after it (increases when there is none); so does a
 //     correlation verb before both ("linked X to fewer Y");
 //   - else the increase/decrease cue nearest b makes AFFECTS with its sign
-//     ("leads to lower relapse": "lower" wins);
+//     ("leads to lower relapse": "lower" wins); a cue of change with no
+//     direction ("alters", "modulates", "influences") makes AFFECTS
+//     unsigned;
 //   - a is the subject only if it is the nearest argument before one of
 //     the cues (or in an "and"/"or" list with it) and that cue reaches b
 //     (only b's list partners in between), or if a is the clause's
@@ -76,12 +81,62 @@
 //     "side effect", "risk") between a Drug or Therapy and a SafetyRisk
 //     makes HAS_ADVERSE_EVENT.
 //
+// A sentence that reports harms ("adverse", "side effect", "causes",
+// "occurred", "reported", "risk", ...) gives each drug or therapy it names
+// as an agent (not after "than", "versus", "placebo"; the previous
+// sentence's drug when it names none) HAS_ADVERSE_EVENT to each Symptom or
+// SafetyRisk it names, unless a direction cue already links the pair. "It"
+// or "they" opening a later clause (", but it did not ...") is the
+// sentence's first drug.
+//
 // Places are not objects: a BrainRegion, BrainNetwork or Population is
 // never the subject or object of a signed claim, and a Drug or Therapy is
-// never its object. Negation ("not", "no", "without", "failed to") between
-// the two arguments sets Negated; hedging anywhere in the sentence ("may",
-// "might", "could", "suggest", "potential", "hypothes", "appear") sets
-// Hedged. Both are flags: the candidate is kept for curation to judge.
+// never its object; a Population is never any claim's end. Negation
+// ("not", "no", "without", "failed to") between the two arguments sets
+// Negated; hedging anywhere in the sentence ("may", "might", "could",
+// "suggest", "potential", "hypothes", "appear") sets Hedged. Both are
+// flags: the candidate is kept for curation to judge. Candidate.Modality
+// sums them up (graph.ModalityOf: PROPOSED, then NEGATED, then HEDGED,
+// else ASSERTED). Candidate.Qualifiers hold the population or species (the
+// Population mention in the claim's clause, else the sentence's), the
+// comparator ("than", "versus", "compared with" X, or placebo), the time
+// point ("12 weeks", "six-month follow-up") and the dose ("10 mg/kg").
+//
+// # The open reading
+//
+// [ExtractOpen] reads a review nobody curated; the build uses it for a
+// review with no claims file, and `kapgraph draft` always. Before the
+// patterns above, it names entities from:
+//
+//   - the embedded vocabularies (resources/, converted from pinned
+//     packages by scripts/resources/convert.py, credited in NOTICE): drug
+//     names and synonyms with DrugBank ids, and HPO phenotypes with HP
+//     ids; a term the vocabulary gives no id gets KAP:proposed-<slug>. A
+//     handful of ordinary words the vocabularies list ("drug", "placebo",
+//     "treatment") are left out;
+//   - noun phrases: maximal runs of noun, adjective, hyphen-joined number
+//     and modifying participle tags (prose's averaged-perceptron tagger),
+//     cut at finite cue verbs the tagger took for nouns ("increases"),
+//     without leading articles, quantities, evaluations and gerunds
+//     ("significant", "reduced", "including"). A phrase is an entity when
+//     it is a vocabulary term, or its head noun (the last word, or a
+//     hyphenated compound such as "self-administration") is in a
+//     category's list of general English heads (heads.go: "receptor" is a
+//     Mechanism, "disorder" a Disorder, "intake" an Outcome, "rats" a
+//     Population ...); a generic head alone ("use", "levels") names
+//     nothing. The head decides the category even of a vocabulary term
+//     ("kappa opioid receptor" is a Mechanism). "X use", "X
+//     self-administration", "X use disorder" also name X as a substance; a
+//     drug given ("X treatment", "X sessions") is the drug; an appositive
+//     ("the GLP-1 receptor agonist semaglutide") is the drug it ends in; "a
+//     X receptor agonist" names the target X receptor; "X per Y" is one
+//     measure; species are named by their head ("male Wistar rats" are
+//     rats) and populations with their defining phrase ("people with
+//     obesity");
+//   - the clause rules above, with one more: a finite verb after "and"
+//     shares the earlier verb's subject ("S reduced X and lowered Y" gives
+//     S -> Y, not X -> Y). The curated reading keeps issue 12's chain
+//     reading there, which the seed's curation was written against.
 //
 // # Score
 //
@@ -99,4 +154,7 @@
 // [Evaluate] compares the output with gold built from curation; see
 // [Gold] and [Metrics] for what is counted and why. [HeldOut] measures
 // the proposal patterns, which curated gold cannot score directly.
+// [ScoreGoldSet] scores the open reading on the blind evaluation sets
+// (testdata/eval: dev for development, test frozen and scored only); see
+// [SetMetrics].
 package extract

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -45,6 +46,7 @@ type recogniser struct {
 	forms    []form
 	category map[string]graph.Category
 	names    map[string]string // proposed id -> surface, for the report
+	ix       *resourceIndex    // nil: no resources and no chunker (a curated review)
 }
 
 func newRecogniser(lex []LexEntry) *recogniser {
@@ -85,7 +87,7 @@ func (rc *recogniser) addAlias(word string, id string, cat graph.Category) {
 }
 
 // find returns the mentions in the tokens of one sentence, in text order.
-func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
+func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Mention {
 	taken := make([]bool, len(ts))
 	var out []Mention
 	add := func(i, j int, id string, cat graph.Category, proposed bool, pattern string) {
@@ -120,6 +122,25 @@ func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
 			rc.addAlias(surface, id, graph.CategoryDisorder)
 		}
 	}
+	if rc.ix != nil && len(tags) == len(ts) {
+		free := make([]bool, len(ts))
+		for k := range ts {
+			free[k] = !taken[k]
+		}
+		for _, np := range chunk(rc.ix, ts, tags, free) {
+			id := np.id
+			if id == "" {
+				id = ProposedPrefix + slug(ts[np.i:np.j])
+			}
+			if _, ok := rc.names[id]; !ok {
+				rc.names[id] = text[ts[np.i].start:ts[np.j-1].end]
+				if np.name != "" {
+					rc.names[id] = np.name
+				}
+			}
+			add(np.i, np.j, id, np.cat, true, np.rule)
+		}
+	}
 	for _, p := range proposals(ts, taken) {
 		id := ProposedPrefix + slug(ts[p.i:p.j])
 		if _, ok := rc.names[id]; !ok {
@@ -134,7 +155,7 @@ func (rc *recogniser) find(idx int, text string, ts []token) []Mention {
 	// "X (ABC)": ABC names X from here on.
 	for _, m := range slices.Clone(out) {
 		k := m.last
-		if k < len(ts) && isAcronym(ts[k].raw) && strings.HasSuffix(ts[k].punctBefore, "(") &&
+		if k < len(ts) && isAcronym(ts[k].raw) && shortFormFits(ts[k].raw, m.Surface) && strings.HasSuffix(ts[k].punctBefore, "(") &&
 			(k+1 == len(ts) || strings.HasPrefix(ts[k+1].punctBefore, ")")) {
 			rc.addAlias(ts[k].raw, m.ID, m.Category)
 			if !taken[k] {
@@ -277,4 +298,30 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// shortFormFits is Schwartz and Hearst's test (2003) that a bracketed
+// short form abbreviates the words before it: its letters and digits occur
+// in the long form in order, read from the end, and its first one starts
+// a word ("GLP-1RAs" in "glucagon-like peptide-1 receptor agonists").
+func shortFormFits(short, long string) bool {
+	var sf []rune
+	for _, r := range strings.ToLower(short) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sf = append(sf, r)
+		}
+	}
+	lf := []rune(strings.ToLower(long))
+	li := len(lf) - 1
+	for si := len(sf) - 1; si >= 0; si-- {
+		c := sf[si]
+		for li >= 0 && (lf[li] != c || si == 0 && li > 0 && (unicode.IsLetter(lf[li-1]) || unicode.IsDigit(lf[li-1]))) {
+			li--
+		}
+		if li < 0 {
+			return false
+		}
+		li--
+	}
+	return len(sf) > 0
 }

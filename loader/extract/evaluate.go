@@ -53,12 +53,13 @@ type Metrics struct {
 	Proposed                              int // mentions of proposed entities: not scored, listed
 	ProposedEntities                      int
 
-	Candidates    int // distinct (sentence, subject, object)
-	Negated       int // candidates flagged negated (all candidates, not distinct pairs)
-	Hedged        int // candidates flagged hedged
-	PairHit       int
-	PairReversed  int // wrong only in direction
-	PairPrecision float64
+	Candidates     int // distinct (sentence, subject, object)
+	Negated        int // candidates flagged negated (all candidates, not distinct pairs)
+	ProposedClaims int // PROPOSED candidates: not scored against curated findings
+	Hedged         int // candidates flagged hedged
+	PairHit        int
+	PairReversed   int // wrong only in direction
+	PairPrecision  float64
 
 	Reachable, ReachableHit int
 	PairRecall              float64
@@ -131,6 +132,12 @@ func Evaluate(gold Gold, sents []Sentence, res Result) Metrics {
 	cands := map[pairKey][]Candidate{}
 	var order []pairKey
 	for _, c := range res.Candidates {
+		if c.Modality == graph.ModalityProposed {
+			// A call for research or a recommendation: the curated
+			// claims record findings, so it is counted apart.
+			m.ProposedClaims++
+			continue
+		}
 		if c.Negated {
 			m.Negated++
 		}

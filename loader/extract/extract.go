@@ -13,6 +13,7 @@ const ExtractedFactor = 0.5
 // loader, which will import it.
 type Sentence struct {
 	Index     int // the loader's passage index, echoed in the output
+	Line      int // 1-based line of the review it starts on (0: unknown)
 	Text      string
 	Section   string // title of the section the sentence is in
 	Citations []int  // reference numbers the sentence cites
@@ -35,6 +36,9 @@ type Candidate struct {
 	// its parts, kept for the measurement.
 	Modality graph.Modality
 	Score    float64
+	// Qualifiers: population or species, comparator, time point and dose
+	// the sentence gives.
+	Qualifiers Qualifiers
 }
 
 // Result is what the engine finds in a review.
@@ -46,15 +50,44 @@ type Result struct {
 }
 
 // Extract reads the sentences in order (acronyms defined in one sentence
-// are known in the next) with nothing but the lexicon.
+// are known in the next) with nothing but the lexicon and the category
+// patterns: the reading a curated review gets, so that curation stays the
+// graph's knowledge and extraction only proposes beside it.
 func Extract(lex []LexEntry, sents []Sentence) Result {
+	return extract(lex, sents, nil, nil)
+}
+
+// ExtractOpen reads a review nobody curated: besides the lexicon (which
+// wins where it names a phrase), the embedded drug and phenotype
+// resources and the noun-phrase chunker name the review's entities.
+func ExtractOpen(lex []LexEntry, sents []Sentence) Result {
+	ix, err := loadResources()
+	if err != nil {
+		// The resources are embedded at build time: a failure here is a
+		// broken build, which the package's tests catch; read on with
+		// the chunker's head-noun rules alone.
+		ix = &resourceIndex{forms: map[string]resEntry{}}
+	}
+	texts := make([]string, len(sents))
+	for i, s := range sents {
+		texts[i] = s.Text
+	}
+	return extract(lex, sents, ix, tagSentences(texts))
+}
+
+func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]string) Result {
 	rc := newRecogniser(lex)
+	rc.ix = ix
 	var res Result
 	var topic *Mention
 	section := ""
-	for _, s := range sents {
+	for i, s := range sents {
 		ts := tokenize(s.Text)
-		ms := rc.find(s.Index, s.Text, ts)
+		var tg []string
+		if tags != nil {
+			tg = tags[i]
+		}
+		ms := rc.find(s.Index, s.Text, ts, tg)
 		if mechanismSection(s.Section) {
 			ms = rc.labelEntity(s.Index, s.Text, ts, ms)
 		}
@@ -62,7 +95,7 @@ func Extract(lex []LexEntry, sents []Sentence) Result {
 			topic, section = nil, s.Section // a pronoun does not reach across a heading
 		}
 		res.Mentions = append(res.Mentions, ms...)
-		res.Candidates = append(res.Candidates, claims(s, ts, ms, topic)...)
+		res.Candidates = append(res.Candidates, claims(s, ts, ms, topic, ix != nil)...)
 		topic = topicOf(ts, ms)
 	}
 	res.Proposed = rc.names

@@ -64,6 +64,11 @@ func signed(span []cueHit) (graph.Predicate, graph.Sign, cueHit, bool) {
 			return graph.Affects, signOf(c.kind), c, true
 		}
 	}
+	for _, c := range span {
+		if c.kind == cueChange {
+			return graph.Affects, graph.Unsigned, c, true // "alters": an effect, direction not given
+		}
+	}
 	return "", "", cueHit{}, false
 }
 
@@ -150,11 +155,20 @@ func nearestSubject(ts []token, clause []int, args []Mention, cuesBefore []cueHi
 	return true
 }
 
+// coordinatedVerb: "S reduced X and lowered Y": a finite verb right after
+// "and" coordinates with an earlier verb of the clause, whose subject it
+// shares; X is that verb's object, not this one's subject. The open
+// reading applies it; the curated reading keeps issue 12's rules, which
+// the seed's curation (its rejections among them) was written against.
+func coordinatedVerb(ts []token, clause []int, cuesBefore []cueHit, a Mention, c cueHit) bool {
+	return !strings.HasSuffix(ts[c.i].low, "ing") && c.i > 0 && ts[c.i-1].low == "and" && c.i-1 == a.last && verbBefore(clause, cuesBefore, a)
+}
+
 // verbBefore: a direction cue earlier in a's clause makes a its object,
 // so "a, <verb> Y" lists a second verb of that earlier subject.
 func verbBefore(clause []int, cues []cueHit, a Mention) bool {
 	for _, c := range cues {
-		if c.j <= a.first && clause[c.i] == clause[a.first] && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+		if c.j <= a.first && clause[c.i] == clause[a.first] && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation || c.kind == cueChange) {
 			return true
 		}
 	}
@@ -219,7 +233,7 @@ func sentenceSubject(ts []token, args []Mention, cues []cueHit, a Mention) bool 
 		}
 	}
 	for _, c := range cues {
-		if c.i >= start && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation) {
+		if c.i >= start && (c.kind == cueIncrease || c.kind == cueDecrease || c.kind == cueCorrelation || c.kind == cueChange) {
 			return c.i >= a.last
 		}
 	}

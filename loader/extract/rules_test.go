@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +42,9 @@ func describe(cs []Candidate) string {
 		if c.Hedged {
 			s += " hedged"
 		}
+		if c.Modality == graph.ModalityProposed {
+			s += " proposed"
+		}
 		out = append(out, strings.Join(strings.Fields(s), " "))
 	}
 	return strings.Join(out, "; ")
@@ -60,7 +64,9 @@ func TestClaimRules(t *testing.T) {
 		{"nearest cue decides the sign", "Naltrexone leads to lower craving.", "T:drugB AFFECTS decreases T:craving"},
 		{"correlation", "Craving is strongly associated with relapse.", "T:craving CORRELATED_WITH increases T:relapse"},
 		{"negative correlation", "Trials linked dopamine release to fewer cravings.", "T:dopamine CORRELATED_WITH decreases T:craving"},
-		{"chain: each verb its nearest subject", "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release.",
+		{"chain: each verb its nearest subject (curated reading)", "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release.",
+			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine; T:receptor AFFECTS decreases T:dopamine"},
+		{"chain: a verb after a relative pronoun takes the nearest noun", "Naltrexone blocks the mu-opioid receptor, which suppresses dopamine release.",
 			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine; T:receptor AFFECTS decreases T:dopamine"},
 		{"participle after a comma", "Naltrexone reduces dopamine release, leading to less craving.",
 			"T:drugB AFFECTS decreases T:dopamine; T:drugB AFFECTS decreases T:craving; T:dopamine AFFECTS decreases T:craving"},
@@ -76,7 +82,15 @@ func TestClaimRules(t *testing.T) {
 		{"run-in label", "Reduction in Craving: naltrexone was given for 12 weeks.", "T:drugB AFFECTS decreases T:craving"},
 		{"no cue, no claim", "Naltrexone and craving were both measured.", ""},
 		{"effects on: no direction", "Naltrexone has effects on craving.", ""},
-		{"future research", "Future studies should test whether naltrexone reduces craving.", ""},
+		{"future research: proposed, not dropped", "Future studies should test whether naltrexone reduces craving.", "T:drugB AFFECTS decreases T:craving proposed"},
+		{"recommendation", "Naltrexone should be given for alcohol use disorder.", "T:drugB STUDIED_TO_TREAT T:aud proposed"},
+		{"comparison called for", "Comparative studies of naltrexone in AUD treatment are needed.", "T:drugB STUDIED_TO_TREAT T:aud proposed"},
+		{"adverse effects listed", "Adverse effects of lorazepam include sedation.", "T:drugA HAS_ADVERSE_EVENT T:sedation"},
+		{"harm reported without a drug: the previous sentence's", "Sedation was reported in a third.", ""},
+		{"adverse event negated", "No sedation was reported with lorazepam.", "T:drugA HAS_ADVERSE_EVENT T:sedation negated"},
+		{"pronoun opening a later clause", "Naltrexone reduced craving, but it did not reduce relapse.", "T:drugB AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:relapse negated"},
+		{"no direction: unsigned", "Naltrexone alters dopamine release.", "T:drugB AFFECTS T:dopamine"},
+		{"no direction: modulates", "Naltrexone modulates craving.", "T:drugB AFFECTS T:craving"},
 		{"needed", "Trials of naltrexone for craving are needed.", ""},
 		{"region is a place, not an object", "Naltrexone reduces dopamine release in the ventral striatum.", "T:drugB AFFECTS decreases T:dopamine"},
 		{"population is not an object", "Lorazepam increases falls in older adults.", ""},
@@ -224,5 +238,47 @@ func TestRunInLabels(t *testing.T) {
 				t.Errorf("claims %q, want %q", g, tc.claims)
 			}
 		})
+	}
+}
+
+// TestOpenReadingCoordinatedVerbs: the open reading gives coordinated
+// verbs their shared subject only.
+func TestOpenReadingCoordinatedVerbs(t *testing.T) {
+	got := describe(ExtractOpen(testLex, []Sentence{{Text: "Naltrexone blocks the mu-opioid receptor and suppresses dopamine release."}}).Candidates)
+	if want := "T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:dopamine"; got != want {
+		t.Errorf("got: %s\nwant: %s", got, want)
+	}
+}
+
+// TestQualifiers: population or species, comparator, time point and dose
+// qualify a claim; the population is not one of its ends.
+func TestQualifiers(t *testing.T) {
+	lex := append(slices.Clone(testLex), LexEntry{ID: "T:rats", Category: graph.CategoryPopulation, Name: "rats"})
+	res := Extract(lex, []Sentence{{Text: "In rats, naltrexone 10 mg/kg reduced craving more than placebo at 12 weeks."}})
+	if len(res.Candidates) != 1 {
+		t.Fatalf("candidates: %s", describe(res.Candidates))
+	}
+	c := res.Candidates[0]
+	want := Qualifiers{Population: "T:rats", Species: true, Comparator: "placebo", Time: "12 weeks", Dose: "10 mg/kg"}
+	if c.Subject != "T:drugB" || c.Object != "T:craving" || c.Qualifiers != want {
+		t.Errorf("got %s %+v, want T:drugB -> T:craving %+v", describe(res.Candidates), c.Qualifiers, want)
+	}
+}
+
+func TestShortFormFits(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"GLP-1RAs", "glucagon-like peptide-1 receptor agonists", true},
+		{"VTA", "ventral tegmental area", true},
+		{"NAC", "N-acetylcysteine", true},
+		{"SUDs", "substance use disorders", true},
+		{"AUD", "ventral tegmental area", false},
+		{"PET", "the treatment", false},
+	} {
+		if got := shortFormFits(c.short, c.long); got != c.want {
+			t.Errorf("shortFormFits(%q, %q) = %v", c.short, c.long, got)
+		}
 	}
 }

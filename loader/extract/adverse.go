@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// harmWords mark a sentence that reports harms: adverse events and side
+// effects by name, and the verbs a review reports them with. They are
+// general English of safety reporting, not any drug's.
+var harmWords = []string{"advers", "side effect", "safety", "toxic", "caus", "produc", "induc", "occur", "develop",
+	"experienc", "risk", "report", "observed", "complication", "harm", "tolerab"}
+
+// adverseEvents reads a sentence that reports harms: each drug or therapy
+// it names as an agent (not a comparator after "than", "versus" or
+// "placebo"; the previous sentence's drug when it names none) has each
+// symptom or safety risk of the sentence as an adverse event ("Other
+// adverse effects of X include nausea, vomiting and hallucinations",
+// "X causes dose-dependent QT prolongation"). A negation before the harm
+// in its clause ("without producing emesis", "no serious adverse events
+// were reported") makes it NEGATED. A pair the clause rules already linked
+// with a direction is left to them.
+func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) {
+	var b strings.Builder
+	for k, t := range ts {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.low)
+	}
+	low := b.String()
+	found := false
+	for _, w := range harmWords {
+		if strings.Contains(low, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	var agents, harms []Mention
+	for _, a := range args {
+		switch a.Category {
+		case graph.CategoryDrug, graph.CategoryTherapy:
+			if !comparator(ts, a) {
+				agents = append(agents, a)
+			}
+		case graph.CategorySymptom, graph.CategorySafetyRisk:
+			if a.first == 0 && runInLabel(ts) == a.last {
+				continue // "Neurotoxicity: ..." labels a paragraph; it reports no harm
+			}
+			harms = append(harms, a)
+		}
+	}
+	if len(harms) == 0 {
+		return
+	}
+	if len(agents) == 0 && topic != nil && topic.Category == graph.CategoryDrug {
+		t := *topic
+		t.first, t.last = 0, 0 // no place in this sentence
+		agents = append(agents, t)
+	}
+	for _, h := range harms {
+		for _, d := range agents {
+			if directed(cues, d, h) {
+				continue
+			}
+			lo := h.first - 6
+			if d.last > 0 && d.last < h.first {
+				lo = d.last
+			}
+			emit(d, h, graph.HasAdverseEvent, graph.Unsigned, cueHit{h.first, h.last, cueAdverse}, max(lo, 0), h.first)
+		}
+	}
+}
+
+// comparator: a drug named after "than", "versus", "vs" or "placebo"
+// ("did not differ between X and placebo" names X as an agent; "than with
+// Y" names Y as the comparator).
+func comparator(ts []token, a Mention) bool {
+	for k := a.first - 1; k >= 0 && k >= a.first-3; k-- {
+		switch ts[k].low {
+		case "than", "versus", "vs", "placebo", "compared":
+			return true
+		}
+	}
+	return false
+}
+
+// directed: a direction cue lies between d and h (the clause rules read
+// that pair as AFFECTS).
+func directed(cues []cueHit, d, h Mention) bool {
+	if d.last == 0 || d.last > h.first {
+		return false
+	}
+	for _, c := range cuesIn(cues, d.last, h.first) {
+		if c.kind == cueIncrease || c.kind == cueDecrease {
+			return true
+		}
+	}
+	return false
+}
+
+// clausePronoun: "it" or "they" opening a later clause (", but it did not
+// reduce ...") stands for the sentence's first drug or therapy before it.
+func clausePronoun(ts []token, args []Mention) (Mention, bool) {
+	for k := 1; k < len(ts); k++ {
+		if !pronouns[ts[k].low] {
+			continue
+		}
+		if !strings.Contains(ts[k].punctBefore, ",") && !(joinWords[ts[k-1].low] && strings.Contains(ts[k-1].punctBefore, ",")) {
+			continue
+		}
+		for _, a := range args {
+			if a.first < k && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy) {
+				m := a
+				m.Surface, m.Start, m.End, m.first, m.last = ts[k].raw, ts[k].start, ts[k].end, k, k+1
+				return m, true
+			}
+		}
+		return Mention{}, false
+	}
+	return Mention{}, false
+}
+
+var joinWords = map[string]bool{"but": true, "and": true, "yet": true, "although": true, "though": true, "whereas": true}

@@ -1,0 +1,166 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/loader/build"
+	"github.com/kapgraph/kapgraph/loader/extract"
+	"github.com/kapgraph/kapgraph/loader/review"
+)
+
+// evalReview is one review of an evaluation set, read as the build reads
+// it, with its annotation.
+type evalReview struct {
+	name  string
+	sents []extract.Sentence
+	gold  *extract.GoldSet
+	plain bool // the review reader refused the layout; read line by line
+}
+
+// sentenceEnd splits a line into sentences for a review whose layout the
+// reader refuses, so that the extraction can still be measured on it.
+var sentenceEnd = regexp.MustCompile(`[.!?]["”’)\]]*\s+`)
+
+var referencesHeading = regexp.MustCompile(`(?i)^(#+\s*)?(references|bibliography|literature cited)\s*$`)
+
+// plainSentences reads a text with no layout: each line, cut at sentence
+// ends, with its 1-based line number.
+func plainSentences(text string) []extract.Sentence {
+	var out []extract.Sentence
+	for i, line := range strings.Split(text, "\n") {
+		rest := strings.TrimSpace(line)
+		if referencesHeading.MatchString(rest) {
+			break // the reference list is not the review's prose
+		}
+		for rest != "" {
+			loc := sentenceEnd.FindStringIndex(rest)
+			s := rest
+			if loc != nil {
+				s, rest = strings.TrimSpace(rest[:loc[1]]), rest[loc[1]:]
+			} else {
+				rest = ""
+			}
+			out = append(out, extract.Sentence{Index: len(out), Line: i + 1, Text: s})
+		}
+	}
+	return out
+}
+
+// readEvalSet reads every <stem>.txt with a <stem>.gold.yaml in dir.
+func readEvalSet(t testing.TB, dir string) []evalReview {
+	t.Helper()
+	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []evalReview
+	for _, gp := range golds {
+		g, err := extract.ReadGoldSet(gp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := filepath.Join(dir, g.Review)
+		r := evalReview{name: g.Review, gold: g}
+		if rev, err := review.ReadReview(txt); err == nil {
+			r.sents = build.Sentences(rev)
+		} else {
+			b, err := os.ReadFile(txt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.sents, r.plain = plainSentences(string(b)), true
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// scoreSet runs the engine with no lexicon on each review and adds up.
+func scoreSet(rs []evalReview) (extract.SetMetrics, []extract.SetMetrics) {
+	var sum extract.SetMetrics
+	var each []extract.SetMetrics
+	for _, r := range rs {
+		m := extract.ScoreGoldSet(r.gold, extract.ExtractOpen(nil, r.sents))
+		sum.Add(m)
+		each = append(each, m)
+	}
+	return sum, each
+}
+
+// evalFloors are the blind figures the engine has reached: regression
+// floors, raised as the rules improve.
+type evalFloors struct{ entR, entP, pairR, pairP, sign float64 }
+
+func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloors) {
+	t.Helper()
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"entity recall", m.EntityRecall(), f.entR},
+		{"entity precision", m.EntityPrecision(), f.entP},
+		{"claim-pair recall", m.PairRecall(), f.pairR},
+		{"claim-pair precision", m.PairPrecision(), f.pairP},
+		{"sign agreement", m.SignAgreement(), f.sign},
+	} {
+		if c.got < c.want {
+			t.Errorf("%s set: %s = %.3f, below its floor %.3f", set, c.name, c.got, c.want)
+		}
+	}
+	if m.NegatedServedSigned > 0 {
+		t.Errorf("%s set: %d negated findings served as signed effects", set, m.NegatedServedSigned)
+	}
+}
+
+var devFloors = evalFloors{entR: 0.75, entP: 0.76, pairR: 0.42, pairP: 0.57, sign: 0.93}
+
+// TestEvalDev scores the development set; with -v and
+// KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
+func TestEvalDev(t *testing.T) {
+	rs := readEvalSet(t, "testdata/eval/dev")
+	if len(rs) < 3 {
+		t.Fatalf("the development set has %d reviews", len(rs))
+	}
+	sum, each := scoreSet(rs)
+	for i, r := range rs {
+		m := each[i]
+		t.Logf("%s (plain=%v): entities R %.2f P %.2f, pairs R %.2f P %.2f, sign %.2f", r.name, r.plain,
+			m.EntityRecall(), m.EntityPrecision(), m.PairRecall(), m.PairPrecision(), m.SignAgreement())
+		t.Logf("  negated findings served signed: %q", m.NegatedSigned)
+		if os.Getenv("KAPGRAPH_EVAL_DETAIL") != "" {
+			t.Logf("  missed entities: %q", m.MissedEntities)
+			t.Logf("  extra entities: %q", m.ExtraEntities)
+			t.Logf("  missed pairs: %q", m.MissedPairs)
+			t.Logf("  wrong pairs: %q", m.WrongPairs)
+		}
+	}
+	t.Logf("dev: entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, negated served signed %d",
+		sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(), sum.NegatedServedSigned)
+	checkEvalFloors(t, "dev", sum, devFloors)
+}
+
+var testFloors = evalFloors{entR: 0.66, entP: 0.65, pairR: 0.25, pairP: 0.41, sign: 0.88}
+
+// TestEvalTest scores the frozen test set (loader/extract/testdata/eval/test,
+// frozen at the commit docs/extraction.md names). It prints aggregate
+// figures only: a per-item miss on the test set must never steer a rule.
+func TestEvalTest(t *testing.T) {
+	rs := readEvalSet(t, "testdata/eval/test")
+	if len(rs) < 3 {
+		t.Fatalf("the test set has %d reviews", len(rs))
+	}
+	sum, _ := scoreSet(rs)
+	plain := 0
+	for _, r := range rs {
+		if r.plain {
+			plain++
+		}
+	}
+	t.Logf("test (%d reviews, %d read line by line): entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, negated served signed %d",
+		len(rs), plain, sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(), sum.NegatedServedSigned)
+	checkEvalFloors(t, "test", sum, testFloors)
+}

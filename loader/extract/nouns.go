@@ -1,0 +1,331 @@
+// Noun phrases: the chunker that names entities no lexicon lists, from
+// part-of-speech tags, the embedded resources and head-noun rules.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// nounPhrase is a token range [i, j) the chunker proposes.
+type nounPhrase struct {
+	i, j int
+	cat  graph.Category
+	id   string // a resource's grounded id, or ""
+	name string // the resource's name for it, or ""
+	rule string
+}
+
+// modifierTag: tags a noun phrase is built of (nouns, adjectives, numbers
+// joined by a hyphen, foreign words, participles used as modifiers).
+func modifierTag(tag string) bool {
+	switch tag {
+	case "NN", "NNS", "NNP", "NNPS", "JJ", "FW", "VBG", "VBN", "CD", "JJR":
+		return true
+	}
+	return false
+}
+
+// chunk returns the noun phrases of a sentence that name an entity, over
+// the tokens free[k]. A phrase is a maximal run of noun-phrase tags not
+// broken by punctuation (a hyphen joins); leading articles, numbers and
+// evaluative adjectives ("significant", "reduced") are not part of a name.
+// The category comes from, in order: the resources (the whole phrase is a
+// drug or phenotype), the head noun (head-noun rules), a resource drug as
+// the head (an appositive "the agonist semaglutide" names semaglutide),
+// and "X use"/"X use disorder"/"X dependence"/"X self-administration"
+// making X a substance.
+func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhrase {
+	var out []nounPhrase
+	for k := 0; k < len(ts); {
+		if !free[k] || !inPhrase(ix, ts, tags, k) {
+			k++
+			continue
+		}
+		j := k + 1
+		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) {
+			j++
+		}
+		// "cigarettes per day", "drinks per drinking day": a rate is one
+		// measure.
+		if j+1 < len(ts) && ts[j].low == "per" && ts[j].punctBefore == "" && free[j+1] && inPhrase(ix, ts, tags, j+1) {
+			e := j + 1
+			for e < len(ts) && free[e] && inPhrase(ix, ts, tags, e) && (ts[e].punctBefore == "" || ts[e].hyphenated) {
+				e++
+			}
+			if strings.HasPrefix(tags[j-1], "NN") {
+				i := k
+				for i < j-1 && leadingNoise[ts[i].low] {
+					i++
+				}
+				out = append(out, nounPhrase{i: i, j: e, cat: graph.CategoryOutcome, rule: "X per Y"})
+				k = e
+				continue
+			}
+		}
+		// "people with obesity", "patients maintained on methadone": a
+		// population's defining phrase belongs to it.
+		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
+			e := j + 1
+			for e < len(ts) && free[e] && (inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
+				e++
+			}
+			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "") {
+				if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
+					out = append(out, nounPhrase{i: n[0].i, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
+					k = e
+					continue
+				}
+			}
+		}
+		out = append(out, phrases(ix, ts, tags, k, j)...)
+		k = j
+	}
+	return coordinatedDrugs(ts, tags, free, out)
+}
+
+// coordinatedDrugs: a lone noun the rules could not place, listed with a
+// drug ("ibogaine and noribogaine", "naltrexone, acamprosate or X"), is a
+// drug too. Only single nouns: a longer phrase in a list has a head that
+// says what it is.
+func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) []nounPhrase {
+	drugAt := map[int]bool{}
+	covered := make([]bool, len(ts))
+	for _, np := range nps {
+		for k := np.i; k < np.j; k++ {
+			covered[k] = true
+		}
+		if np.cat == graph.CategoryDrug {
+			drugAt[np.i], drugAt[np.j-1] = true, true
+		}
+	}
+	for k, t := range ts {
+		if covered[k] || !free[k] || !strings.HasPrefix(tags[k], "NN") || stopwords[t.low] || leadingNoise[t.low] ||
+			verbsNotNouns[t.stem] || t.low == "placebo" || len(t.low) < 4 || isDigits(t.low) || abstractNoun(t.low) ||
+			k > 0 && ts[k].hyphenated || k+1 < len(ts) && (ts[k+1].hyphenated || ts[k+1].punctBefore == "" && strings.HasPrefix(tags[k+1], "NN")) ||
+			k > 0 && ts[k].punctBefore == "" && strings.HasPrefix(tags[k-1], "NN") {
+			continue
+		}
+		before := k >= 2 && drugAt[k-2] && (ts[k-1].low == "and" || ts[k-1].low == "or") ||
+			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
+		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
+			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
+		if before || after {
+			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
+		}
+	}
+	return nps
+}
+
+// givenHeads: a drug followed by one of these names the drug as given.
+var givenHeads = map[string]bool{"treatment": true, "administration": true, "infusion": true, "dosing": true,
+	"exposure": true, "session": true, "dose": true, "injection": true, "pretreatment": true}
+
+// species are populations named by the head noun alone.
+var species = map[string]bool{"rat": true, "mice": true, "mouse": true, "rodent": true, "primate": true}
+
+// verbOpeners come before a base-form verb: after them a head noun's
+// spelling is the verb ("to use", "may release").
+var verbOpeners = map[string]bool{"to": true, "may": true, "might": true, "can": true, "could": true, "will": true,
+	"would": true, "should": true, "must": true, "we": true, "they": true, "i": true, "you": true, "not": true,
+	"did": true, "does": true, "do": true}
+
+// populationLinks join a population noun to what defines it.
+var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
+
+// inPhrase: token k can be part of a noun phrase.
+func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
+	w := ts[k].low
+	joined := k+1 < len(ts) && ts[k+1].hyphenated // "evidence-based": a word joined to the next is a modifier
+	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined || verbsNotNouns[ts[k].stem] && !joined {
+		return false
+	}
+	if _, ok := ix.lookup(ts, k, k+1); ok {
+		return true // a drug the tagger took for a verb ("exenatide/VB")
+	}
+	if headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem] && (tags[k] == "VB" || tags[k] == "VBP") &&
+		(k == 0 || !verbOpeners[ts[k-1].low]) {
+		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
+	}
+	if cueVerb(w) {
+		return false // "X increases Y" tagged as one noun run
+	}
+	if tags[k] == "" {
+		return true
+	}
+	if tags[k] == "CD" {
+		// "GLP-1", "5-HT2A", and a number between two nouns ("type 2
+		// diabetes"); a number elsewhere is a quantity.
+		return ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated ||
+			k > 0 && k+1 < len(ts) && strings.HasPrefix(tags[k-1], "NN") && ts[k].punctBefore == "" && ts[k+1].punctBefore == "" &&
+				(strings.HasPrefix(tags[k+1], "NN") || tags[k+1] == "JJ")
+	}
+	if tags[k] == "VBN" || tags[k] == "VBG" || tags[k] == "VBD" || tags[k] == "VB" || tags[k] == "VBZ" || tags[k] == "VBP" {
+		// A participle modifies a noun only when a noun follows it in
+		// the phrase ("conditioned place preference", "drinking days")
+		// or it is hyphen-joined ("alcohol-induced"); a finite verb never.
+		if ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated {
+			return true
+		}
+		if tags[k] == "VBG" && headCategory(ts[k].stem) != "" {
+			return true // "smoking", "drinking", "seeking" as nouns
+		}
+		return (tags[k] == "VBN" || tags[k] == "VBG") && k+1 < len(ts) && ts[k+1].punctBefore == "" &&
+			(strings.HasPrefix(tags[k+1], "NN") || tags[k+1] == "")
+	}
+	return modifierTag(tags[k])
+}
+
+// phrases reads the run [i, j) as entity names.
+func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhrase {
+	// A vocabulary term is read whole before any opener is dropped
+	// ("chronic obstructive pulmonary disease").
+	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
+		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
+	}
+	for i < j && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
+		i++
+	}
+	// A species is named by its head alone ("male Wistar rats" are rats).
+	if j-i > 1 && species[ts[j-1].stem] && !ts[j-1].hyphenated {
+		i = j - 1
+	}
+	// A trailing participle or adjective is no head ("craving reduced").
+	for j > i && (tags[j-1] == "VBN" || tags[j-1] == "VBD" || tags[j-1] == "JJ" && headCategory(ts[j-1].stem) == "") && !ts[j-1].hyphenated {
+		j--
+	}
+	if i >= j {
+		return nil
+	}
+	// The whole phrase is a resource term. Its head noun still decides
+	// the category: the drug dictionary lists targets too ("kappa opioid
+	// receptor" is a Mechanism, whatever list names it).
+	if e, ok := ix.lookup(ts, i, j); ok {
+		cat := e.cat
+		if hc := headCategory(ts[j-1].stem); hc != "" && j-i > 1 {
+			cat = hc
+		}
+		return []nounPhrase{{i, j, cat, e.id, e.name, "resource"}}
+	}
+	head := j - 1
+	for head > i && ts[head].hyphenated {
+		head--
+	}
+	hw := headWord(ts, head, j)
+	cat := headCategory(hw)
+	if cat == "" {
+		cat = headCategory(ts[j-1].stem)
+	}
+	// An appositive: the head itself is a resource term ("the GLP-1
+	// receptor agonist semaglutide"). A descriptor that is itself a drug
+	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
+	for k := i + 1; k < j; k++ {
+		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug {
+			var out []nounPhrase
+			for _, d := range phrases(ix, ts, tags, i, k) {
+				if d.cat != graph.CategoryDrug {
+					out = append(out, d)
+				}
+			}
+			return append(out, nounPhrase{k, j, e.cat, e.id, e.name, "resource"})
+		}
+	}
+	// "ibogaine treatment", "NAC administration", "psilocybin sessions":
+	// a drug given is the drug.
+	if head-i == 1 && givenHeads[hw] {
+		if e, ok := ix.lookup(ts, i, head); ok && e.cat == graph.CategoryDrug {
+			return []nounPhrase{{i, head, e.cat, e.id, e.name, "drug given"}}
+		}
+	}
+	// "a serotonin 2A receptor agonist": an indefinite descriptor names
+	// the target, and its agent noun stays a cue for the drug it
+	// describes (the curated reading's "X agonist" rule).
+	if i > 0 && (ts[i-1].low == "a" || ts[i-1].low == "an") && agentNoun(hw) && head > i &&
+		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
+		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
+	}
+	if cat == "" {
+		// No head rule: a resource term inside the phrase still names
+		// itself ("nausea" in "nausea severity" is read by the head).
+		var out []nounPhrase
+		for a := i; a < j; a++ {
+			for b := j; b > a; b-- {
+				if e, ok := ix.lookup(ts, a, b); ok {
+					out = append(out, nounPhrase{a, b, e.cat, e.id, e.name, "resource"})
+					a = b - 1
+					break
+				}
+			}
+		}
+		return out
+	}
+	if j-i == 1 && genericHeads[hw] {
+		return nil // "use", "levels", "system" alone name nothing
+	}
+	np := nounPhrase{i: i, j: j, cat: cat, rule: "head noun"}
+	out := []nounPhrase{np}
+	// "cocaine use", "nicotine self-administration", "alcohol use
+	// disorder": the modifier is a substance.
+	if (cat == graph.CategoryOutcome || cat == graph.CategoryDisorder) && substanceHead[hw] && head-i == 1 {
+		if e, ok := ix.lookup(ts, i, i+1); ok && e.cat == graph.CategoryDrug {
+			out = append(out, nounPhrase{i, i + 1, graph.CategoryDrug, e.id, e.name, "substance of X use"})
+		} else if strings.HasPrefix(tags[i], "NN") || tags[i] == "" {
+			out = append(out, nounPhrase{i: i, j: i + 1, cat: graph.CategoryDrug, rule: "substance of X use"})
+		}
+	}
+	return out
+}
+
+// headWord is the head of a phrase: its last word, or a hyphenated
+// compound ("self-administration") as one word.
+func headWord(ts []token, head, j int) string {
+	if j-head == 1 {
+		return ts[head].stem
+	}
+	parts := make([]string, 0, j-head)
+	for k := head; k < j; k++ {
+		parts = append(parts, ts[k].stem)
+	}
+	joined := strings.Join(parts, "-")
+	if headCategory(joined) != "" {
+		return joined
+	}
+	return ts[j-1].stem
+}
+
+func headCategory(w string) graph.Category {
+	return headNounCategory[w]
+}
+
+// cueVerb: a finite verb form of a direction or correlation cue
+// ("increases", "reduced", "predicts"), which ends a noun phrase even when
+// the tagger reads it as a plural noun. Nouns of change that head an
+// entity ("activation") are not verbs here.
+func cueVerb(w string) bool {
+	if headCategory(stem(w)) != "" {
+		return false
+	}
+
+	for _, c := range cueTable {
+		if len(c.words) == 1 && c.kind != cueAdverse && c.kind != cueTreatment && strings.HasPrefix(w, c.words[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractNoun: an English noun of action, state or quality by its ending
+// ("ingestion", "balance", "settings"): such a word in a list with a drug
+// is not another drug. (A drug is never proposed from its ending; this
+// only keeps ordinary nouns out.)
+func abstractNoun(w string) bool {
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ance", "ence", "ity", "ing", "ings", "al", "ship", "ure", "ism", "ist", "ists"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,73 @@
+// Part-of-speech tags for the noun-phrase chunker, from the averaged
+// perceptron tagger of github.com/jdkato/prose/v2 (MIT, model embedded in
+// the module: nothing to install or download). A JVM parser (CoreNLP) was
+// weighed and not taken: it needs a server process and set-up on every
+// machine `kapgraph serve` runs on, and its GPL licence would bind the
+// binary; a tagger plus the clause rules of this package is what a fresh
+// machine can run.
+
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// taggerModel is loaded once per process: prose loads its model per
+// document otherwise (most of the cost of tagging one review). The model
+// is only read while tagging, so documents may share it.
+// A first document made with tagging only loads the tagger alone (no
+// entity classifier); its Model is what later documents reuse.
+var taggerModel = sync.OnceValue(newTaggerModel)
+
+func newTaggerModel() *prose.Model {
+	doc, err := prose.NewDocument(".", prose.WithExtraction(false), prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	return doc.Model
+}
+
+// tagSentences returns, per sentence, one Penn Treebank tag per token of
+// tokenize(text). The whole review is tagged in one document (the tagger
+// loads its model per document); each tagger token is found in the text
+// by position and its tag given to every word token it covers.
+func tagSentences(texts []string) [][]string {
+	joined := strings.Join(texts, "\n")
+	out := make([][]string, len(texts))
+	model := taggerModel()
+	if model == nil {
+		return out // untagged: the chunker falls back to word lists
+	}
+	doc, err := prose.NewDocument(joined, prose.UsingModel(model), prose.WithExtraction(false), prose.WithSegmentation(false))
+	if err != nil {
+		return out // untagged: the chunker falls back to word lists
+	}
+	// byte offset -> tag of the tagger token covering it
+	tagAt := make([]string, len(joined)+1)
+	cur := 0
+	for _, t := range doc.Tokens() {
+		k := strings.Index(joined[cur:], t.Text)
+		if k < 0 || k > 40 {
+			continue // the tagger rewrote the token (quotes): leave it untagged
+		}
+		start := cur + k
+		for b := start; b < start+len(t.Text); b++ {
+			tagAt[b] = t.Tag
+		}
+		cur = start + len(t.Text)
+	}
+	off := 0
+	for i, s := range texts {
+		ts := tokenize(s)
+		tags := make([]string, len(ts))
+		for j, t := range ts {
+			tags[j] = tagAt[off+t.start]
+		}
+		out[i] = tags
+		off += len(s) + 1
+	}
+	return out
+}
