@@ -103,7 +103,7 @@ func (s *Store) knownShared(ctx context.Context, doc *graph.Document) (map[strin
 type loadPlan struct {
 	doc     string
 	src     *graph.DocumentSource // the file the document comes from, recorded on its :KapgraphDocument; nil for none
-	nodes   []nodeRow // every node of the document, in (category, id) order
+	nodes   []nodeRow             // every node of the document, in (category, id) order
 	edges   int
 	nodeIDs []string                      // every node of the document, in id order
 	rels    map[graph.Predicate][]edgeRow // every edge of the document, per type, in id order
