@@ -101,8 +101,13 @@ func wipeNeo4j(t *testing.T, cfg neo4j.Config) {
 		t.Fatal(err)
 	}
 	defer drv.Close(ctx)
-	if _, err := neo4jdrv.ExecuteQuery(ctx, drv, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil,
-		neo4jdrv.EagerResultTransformer, neo4jdrv.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
+	sess := drv.NewSession(ctx, neo4jdrv.SessionConfig{AccessMode: neo4jdrv.AccessModeWrite, DatabaseName: cfg.Database})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
 		t.Fatalf("wiping Neo4j: %v", err)
 	}
 }

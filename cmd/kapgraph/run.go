@@ -41,6 +41,7 @@ Usage:
   kapgraph serve    [--addr :8080] [--seeds DIR] [--add DIR]... [--strict] [--load] [--cors ORIGINS]
                     [--no-playground] [--no-introspection] [--trusted-documents DIR]
   kapgraph load     [--seeds DIR] [--add DIR]... [--strict]
+  kapgraph ingest   [--workers N] [--progress auto|bar|lines|off] DIR
   kapgraph validate [--json] [--add DIR]... [DIR]
   kapgraph draft    [--force] DIR | --accept DIR
   kapgraph schema   lexicon|claims
@@ -82,6 +83,8 @@ func dispatch(ctx context.Context, cmd string, rest []string, getenv func(string
 		return load(ctx, rest, getenv, stdout, stderr)
 	case "validate":
 		return validate(rest, stdout, stderr)
+	case "ingest":
+		return ingestCmd(ctx, rest, getenv, stdout, stderr)
 	case "export":
 		return exportCmd(ctx, rest, getenv, stdout, stderr)
 	case "draft":
