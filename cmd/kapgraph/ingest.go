@@ -76,7 +76,9 @@ Flags:`)
 	if _, ok := s.(*memory.Store); ok {
 		fmt.Fprintln(stderr, "NEO4J_URI is not set: ingesting into the embedded store, which lives only in this process (a dry run)")
 	}
-	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	// Longer than load's 15 s: a first ingest into an empty database
+	// creates the schema first.
+	pctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	if err := s.Ping(pctx); err != nil {
 		return fmt.Errorf("cannot reach %s: %w; nothing was written", where, err)

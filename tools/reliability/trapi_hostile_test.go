@@ -94,7 +94,7 @@ func TestHostileTRAPI(t *testing.T) {
 					detail = fmt.Sprintf("the next valid lookup got %d %.120s", sane, sbody)
 				}
 				reliability.Record(t, reliability.Case{Area: "trapi", Name: e.name + ": " + c.name + fmt.Sprintf(" (%s)", size(len(c.body))),
-					Expect: expect + "; the next lookup answered", Got: fmt.Sprintf("%d %.160s", status, oneLine(body)), OK: ok, Millis: ms(took), Detail: detail})
+					Expect: expect + "; the next lookup answered", Got: fmt.Sprintf("%d %.160s", status, trapiGist(body)), OK: ok, Millis: ms(took), Detail: detail})
 			}
 		})
 	}
@@ -111,7 +111,24 @@ func postTRAPI(base, body string) (int, string, error) {
 	return resp.StatusCode, string(b), err
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// trapiGist is what an answer says, without the query it echoes: the
+// status and description of an error, or the number of results.
+func trapiGist(body string) string {
+	var a struct {
+		Status      string `json:"status"`
+		Description string `json:"description"`
+		Message     struct {
+			Results []json.RawMessage `json:"results"`
+		} `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(body), &a); err != nil {
+		return "not JSON: " + strings.Join(strings.Fields(body), " ")
+	}
+	if a.Status != "" || a.Description != "" {
+		return a.Status + ": " + a.Description
+	}
+	return fmt.Sprintf("%d results", len(a.Message.Results))
+}
 
 func size(n int) string {
 	switch {
