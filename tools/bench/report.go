@@ -11,20 +11,21 @@ import (
 
 // Results is everything one run measured.
 type Results struct {
-	Started  time.Time    `json:"started"`
-	Finished time.Time    `json:"finished"`
-	Command  string       `json:"command"`
-	Machine  Machine      `json:"machine"`
-	Settings Settings     `json:"settings"`
-	Sizes    []SizeResult `json:"sizes"`
-	Review   MemoryPoint  `json:"review"` // the embedded server with only the seed review
-	Profiles []Profile    `json:"profiles,omitempty"`
+	Started   time.Time    `json:"started"`
+	Finished  time.Time    `json:"finished"`
+	Command   string       `json:"command"`
+	Machine   Machine      `json:"machine"`
+	Settings  Settings     `json:"settings"`
+	Sizes     []SizeResult `json:"sizes"`
+	Review    MemoryPoint  `json:"review"` // the embedded server with only the seed review
+	Profiles  []Profile    `json:"profiles,omitempty"`
+	Notes     []string     `json:"notes,omitempty"`
+	Failed    string       `json:"failed,omitempty"`
+	Analysis  string       `json:"-"` // hand-written notes included in the report
+	PlotFiles []string     `json:"-"`
+
 	// Ingest are the corpus-ingest figures (ingest.go), when measured.
-	Ingest    *IngestFigures `json:"ingest,omitempty"`
-	Notes     []string       `json:"notes,omitempty"`
-	Failed    string         `json:"failed,omitempty"`
-	Analysis  string         `json:"-"` // hand-written notes included in the report
-	PlotFiles []string       `json:"-"`
+	Ingest *IngestFigures `json:"ingest,omitempty"`
 }
 
 // Machine describes where the run happened.
