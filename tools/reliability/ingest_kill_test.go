@@ -1,9 +1,11 @@
 package reliability_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -57,7 +59,7 @@ func TestIngestKill9(t *testing.T) {
 		environ = append(environ, k+"="+v)
 	}
 	ingest := func() *exec.Cmd {
-		c := exec.Command(bin, "ingest", "--progress", "off", "--workers", "2", corpus)
+		c := exec.Command(bin, "ingest", "--workers", "2", corpus)
 		c.Env = environ
 		return c
 	}
@@ -77,15 +79,7 @@ func TestIngestKill9(t *testing.T) {
 		wipeNeo4j(t, drv, db)
 		var at []string
 		for range 1 + k%2 {
-			c := ingest()
-			if err := c.Start(); err != nil {
-				t.Fatal(err)
-			}
-			d := time.Duration(rng.Int64N(int64(clean)))
-			time.Sleep(d)
-			c.Process.Kill() // SIGKILL
-			c.Wait()
-			at = append(at, d.Round(time.Millisecond).String())
+			at = append(at, killAt(t, ingest(), rng, articles))
 		}
 		out, err := ingest().CombinedOutput()
 		summary := strings.TrimSpace(string(out[bytes.LastIndexByte(bytes.TrimSpace(out), '\n')+1:]))
@@ -93,13 +87,49 @@ func TestIngestKill9(t *testing.T) {
 		n := countCypher(t, drv, db, "MATCH (n) RETURN count(n)", nil)
 		r := countCypher(t, drv, db, "MATCH ()-[r]->() RETURN count(r)", nil)
 		reliability.Record(t, reliability.Case{Area: "ingest",
-			Name:   fmt.Sprintf("run %d: kill -9 after %s of a %s clean ingest, then rerun", k+1, strings.Join(at, " and "), clean.Round(100*time.Millisecond)),
+			Name:   fmt.Sprintf("run %d: kill -9 %s, then rerun", k+1, strings.Join(at, "; then ")),
 			Expect: fmt.Sprintf("the clean graph: %d nodes, %d relationships, the same ids and properties", nodes, rels),
 			Got:    fmt.Sprintf("%d nodes, %d relationships, identical: %v", n, r, bytes.Equal(got, want)),
 			OK:     err == nil && bytes.Equal(got, want) && strings.Contains(summary, "0 skipped"),
 			Detail: "rerun: " + summary,
 		})
 	}
+}
+
+// killAt runs c and kills it with SIGKILL at a random point: after a
+// random number of articles of the corpus (0: a random time into start-up)
+// and then a random fraction of a second, inside the next document's
+// transaction or between two. It says where the kill fell.
+func killAt(t *testing.T, c *exec.Cmd, rng *rand.Rand, articles int) string {
+	t.Helper()
+	c.Args = append(c.Args[:2], append([]string{"--progress", "lines", "--every", "0s"}, c.Args[2:]...)...)
+	stderr, err := c.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	after := rng.IntN(articles)
+	extra := time.Duration(rng.Int64N(int64(300 * time.Millisecond)))
+	done := 0
+	if after == 0 {
+		extra = time.Duration(rng.Int64N(int64(3 * time.Second)))
+	} else {
+		sc := bufio.NewScanner(stderr)
+		for done < after && sc.Scan() {
+			fmt.Sscanf(strings.TrimPrefix(sc.Text(), "ingest: "), "%d/", &done)
+		}
+		go io.Copy(io.Discard, stderr)
+	}
+	time.Sleep(extra)
+	c.Process.Kill() // SIGKILL
+	state, _ := c.Process.Wait()
+	where := fmt.Sprintf("%s after article %d of %d", extra.Round(time.Millisecond), done, articles)
+	if state != nil && state.Exited() {
+		where += " (it had finished)"
+	}
+	return where
 }
 
 // snapshotNeo4j is the whole graph as export's canonical JSON.
