@@ -231,9 +231,14 @@ func Ingest(ctx context.Context, store graph.CorpusStore, opt IngestOptions) (*I
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	// Documents whose file is gone, or gives another id now.
+	// Documents whose file is gone, or gives another id now; a document
+	// another file gives now (a file renamed) stays.
+	now := map[string]bool{}
+	for _, id := range current {
+		now[id] = true
+	}
 	for _, s := range stored {
-		if current[s.File] == s.Document {
+		if current[s.File] == s.Document || now[s.Document] {
 			continue
 		}
 		if _, still := current[s.File]; !still && fileExists(files, s.File) {

@@ -149,6 +149,14 @@ func TestIngestIncremental(t *testing.T) {
 				filepath.Base(res.Problems[0].File) != "broken.xml" {
 				t.Fatalf("after the edits: %+v", res)
 			}
+			// A file renamed: the same document, recorded under its new name.
+			if err := os.Rename(filepath.Join(dir, synth.ArticleName(6, false)), filepath.Join(dir, "more", "renamed.txt")); err != nil {
+				t.Fatal(err)
+			}
+			res, err = ingest(t, s, dir, nil)
+			if err != nil || res.Loaded != 1 || res.Removed != 0 {
+				t.Fatalf("after a rename: %+v, %v", res, err)
+			}
 			got := snapshot(t, s)
 
 			clean := open(t)
