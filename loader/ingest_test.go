@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -158,6 +159,9 @@ func TestIngestIncremental(t *testing.T) {
 				t.Fatalf("after a rename: %+v, %v", res, err)
 			}
 			got := snapshot(t, s)
+			// Stats too, read before a clean ingest (on Neo4j, into the same
+			// database): Neo4j keeps a summary that Remove must update.
+			gs, err1 := s.Stats(context.Background())
 
 			clean := open(t)
 			if _, err := ingest(t, clean, dir, nil); err != nil {
@@ -165,6 +169,10 @@ func TestIngestIncremental(t *testing.T) {
 			}
 			if want := snapshot(t, clean); !bytes.Equal(got, want) {
 				t.Errorf("incremental graph (%d bytes) differs from a clean ingest (%d bytes)", len(got), len(want))
+			}
+			ws, err2 := clean.Stats(context.Background())
+			if err1 != nil || err2 != nil || !reflect.DeepEqual(gs, ws) {
+				t.Errorf("stats after the incremental ingests %+v differ from a clean ingest's %+v (%v, %v)", gs, ws, err1, err2)
 			}
 		})
 	}
