@@ -24,41 +24,159 @@ const (
 	ReviewSuffix = ".txt"
 )
 
-// LoadDir reads a seeds directory: every review (*.txt), the shared
-// lexicon (lexicon.yaml, optional) and each review's claims
-// (*.claims.yaml, optional). Every file is checked before anything is
-// returned, so a caller either gets all documents or an error naming the
-// file and line of the first problem.
-func LoadDir(dir string) ([]build.Built, error) {
-	// os.DirFS reports a missing root as "open .": name the directory.
+// Folder is one folder of reviews with their curation files: a directory
+// on disk (DirFolder) or the seeds built into the binary.
+type Folder struct {
+	FS fs.FS
+	// Label prefixes file names in messages (the directory as given).
+	Label string
+}
+
+// DirFolder returns dir as a Folder. A missing directory, or a file, is
+// refused here with its name: os.DirFS would only say "open .".
+func DirFolder(dir string) (Folder, error) {
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("seeds directory %s does not exist", dir)
+		return Folder{}, fmt.Errorf("seeds directory %s does not exist", dir)
 	case err != nil:
-		return nil, fmt.Errorf("seeds directory %s: %w", dir, err)
+		return Folder{}, fmt.Errorf("seeds directory %s: %w", dir, err)
 	case !st.IsDir():
-		return nil, fmt.Errorf("seeds directory %s is a file, not a directory", dir)
+		return Folder{}, fmt.Errorf("seeds directory %s is a file, not a directory", dir)
 	}
-	return LoadFS(os.DirFS(dir), dir)
+	return Folder{FS: os.DirFS(dir), Label: dir}, nil
+}
+
+// LoadDir reads a seeds directory: every review (*.txt, *.xml), the
+// shared lexicon (lexicon.yaml, optional) and each review's claims
+// (*.claims.yaml, optional). Every file is checked before anything is
+// returned, so a caller either gets all documents or an error naming
+// every problem by file and line.
+func LoadDir(dir string) ([]build.Built, error) {
+	f, err := DirFolder(dir)
+	if err != nil {
+		return nil, err
+	}
+	return loadStrict(f)
 }
 
 // LoadFS is LoadDir over any file system (the seeds embedded in the
 // binary, for one); label prefixes file names in messages.
 func LoadFS(fsys fs.FS, label string) ([]build.Built, error) {
-	entries, err := fs.ReadDir(fsys, ".")
+	return loadStrict(Folder{FS: fsys, Label: label})
+}
+
+func loadStrict(f Folder) ([]build.Built, error) {
+	l, err := LoadFolders([]Folder{f}, true)
 	if err != nil {
-		return nil, fmt.Errorf("reading seeds %s: %w", label, err)
+		return nil, err
 	}
-	read := func(name string, max int64) ([]byte, error) { return review.ReadFile(fsys, label, name, max) }
+	return l.Built, nil
+}
+
+// Loaded is what LoadFolders read.
+type Loaded struct {
+	// Built holds one document per review read, ready for graph.Store.
+	Built []build.Built
+	// Problems names every file that could not be read, at its line, in
+	// the order of the folders and of the files in them.
+	Problems []graph.LoadWarning
+	// Skipped names the reviews left out because of a problem (their
+	// own, or one in their lexicon or claims).
+	Skipped []graph.LoadWarning
+}
+
+// Warnings are the problems and then the reviews skipped for them: what a
+// server tells its users it left out.
+func (l *Loaded) Warnings() []graph.LoadWarning {
+	return append(append([]graph.LoadWarning(nil), l.Problems...), l.Skipped...)
+}
+
+// LoadFolders reads folders of reviews into one graph. The first folder
+// is the base (the built-in seeds, or --seeds); each later one (--add)
+// inherits the lexicons before it, so an entity they know keeps its
+// grounded id in the new reviews, and may extend them with a
+// lexicon.yaml of its own.
+//
+// Every file of every folder is checked. With strict, any problem refuses
+// the whole load with a *ProblemsError listing them all; without, a review
+// whose file (or lexicon, or claims) cannot be read is skipped and named
+// in Problems and Skipped, and the rest load. Either way an error is
+// returned when no review at all could be read.
+func LoadFolders(folders []Folder, strict bool) (*Loaded, error) {
+	l := &folderLoader{ids: map[string]string{}, ownDefs: map[string]*curation.Entity{}, ownSrc: map[string]string{}}
 	var lex *curation.Lexicon
-	if _, err := fs.Stat(fsys, LexiconFile); err == nil {
-		data, err := read(LexiconFile, curation.MaxSeedYAML)
-		if err != nil {
-			return nil, err
+	for _, f := range folders {
+		lex = l.folder(f, lex)
+	}
+	if len(l.problems) > 0 && (strict || len(l.out.Built) == 0) {
+		return nil, &ProblemsError{Problems: l.out.Problems, errs: l.problems}
+	}
+	if len(l.out.Built) == 0 {
+		return nil, errors.New("no reviews to load")
+	}
+	build.MergeReviews(l.out.Built)
+	return &l.out, nil
+}
+
+// folderLoader gathers what LoadFolders reads across its folders.
+type folderLoader struct {
+	out      Loaded
+	problems []error
+	ids      map[string]string // document id -> the review file that has it
+	// Two reviews' own lexicons may share an entity the shared ones
+	// lack, but it is one node: they must describe it alike.
+	ownDefs map[string]*curation.Entity
+	ownSrc  map[string]string
+}
+
+// problem records err against file (the file it is about, when err does
+// not name one itself); errors joined together are recorded one by one.
+func (l *folderLoader) problem(file string, err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			l.problem(file, e)
 		}
-		if lex, err = curation.ParseLexicon(path.Join(label, LexiconFile), data); err != nil {
-			return nil, err
+		return
+	}
+	l.problems = append(l.problems, err)
+	var se *review.SourceError
+	if errors.As(err, &se) {
+		l.out.Problems = append(l.out.Problems, graph.LoadWarning{File: se.File, Line: se.Line, Message: se.Msg})
+		return
+	}
+	msg := strings.TrimPrefix(err.Error(), file+": ")
+	l.out.Problems = append(l.out.Problems, graph.LoadWarning{File: file, Message: msg})
+}
+
+func (l *folderLoader) skip(file, why string) {
+	l.out.Skipped = append(l.out.Skipped, graph.LoadWarning{File: file, Message: "not loaded: " + why})
+}
+
+// folder reads one folder over the lexicon inherited from the folders
+// before it, and returns the lexicon the folders after it inherit.
+func (l *folderLoader) folder(f Folder, inherited *curation.Lexicon) *curation.Lexicon {
+	label := f.Label
+	at := func(name string) string { return path.Join(label, name) }
+	entries, err := fs.ReadDir(f.FS, ".")
+	if err != nil {
+		l.problem(label, fmt.Errorf("reading seeds %s: %w", label, err))
+		return inherited
+	}
+	read := func(name string, max int64) ([]byte, error) { return review.ReadFile(f.FS, label, name, max) }
+	lex, lexOK := inherited, true
+	if _, err := fs.Stat(f.FS, LexiconFile); err == nil {
+		data, err := read(LexiconFile, curation.MaxSeedYAML)
+		var own *curation.Lexicon
+		if err == nil {
+			own, err = curation.ParseLexiconOver(at(LexiconFile), data, inherited)
+		}
+		if err == nil {
+			lex, err = curation.ExtendLexicon(inherited, own)
+		}
+		if err != nil {
+			l.problem(at(LexiconFile), err)
+			lex, lexOK = inherited, false
 		}
 	}
 	var reviews []string
@@ -76,10 +194,11 @@ func LoadFS(fsys fs.FS, label string) ([]build.Built, error) {
 		case strings.HasSuffix(name, ClaimsSuffix):
 			data, err := read(name, curation.MaxSeedYAML)
 			if err != nil {
-				return nil, err
+				l.problem(at(name), err)
+				continue
 			}
 			// The review the claims are about picks the lexicon they are
-			// checked against; parseClaims reports a missing review: below.
+			// checked against; ParseClaims reports a missing review: below.
 			var head struct {
 				Review string `yaml:"review"`
 			}
@@ -92,8 +211,16 @@ func LoadFS(fsys fs.FS, label string) ([]build.Built, error) {
 		}
 	}
 	sort.Strings(reviews)
+	if len(reviews) == 0 {
+		l.problem(label, fmt.Errorf("%s: no reviews (*%s, or JATS *%s) found", label, ReviewSuffix, review.JATSSuffix))
+	}
+	bad := map[string]string{} // review -> why it is skipped
+	if !lexOK {
+		for _, r := range reviews {
+			bad[r] = "its folder's " + LexiconFile + " has errors"
+		}
+	}
 	lexFor := map[string]*curation.Lexicon{}
-	ownDefs, ownSrc := map[string]*curation.Entity{}, map[string]string{}
 	for _, r := range reviews {
 		lexFor[r] = lex
 		own := curation.ReviewLexiconName(r)
@@ -101,85 +228,124 @@ func LoadFS(fsys fs.FS, label string) ([]build.Built, error) {
 			continue
 		}
 		ownLex[own] = r
-		data, err := read(own, curation.MaxSeedYAML)
-		if err != nil {
-			return nil, err
-		}
-		ol, err := curation.ParseLexiconOver(path.Join(label, own), data, lex)
-		if err != nil {
-			return nil, err
-		}
-		// Two reviews' own lexicons may share an entity the shared one
-		// lacks, but it is one node: they must describe it alike.
-		for _, e := range ol.Entities {
-			if lex.Entity(e.ID) != nil {
-				continue
-			}
-			if prev, ok := ownDefs[e.ID]; ok && (prev.Category != e.Category || prev.Name != e.Name || prev.Kind != e.Kind) {
-				return nil, &review.SourceError{File: ol.Source, Line: e.Line, Msg: fmt.Sprintf("entity %s differs from its entry in %s (line %d): one id is one node; define it once in %s",
-					e.ID, ownSrc[e.ID], prev.Line, LexiconFile)}
-			}
-			ownDefs[e.ID], ownSrc[e.ID] = e, ol.Source
-		}
-		if lexFor[r], err = curation.ExtendLexicon(lex, ol); err != nil {
-			return nil, err
+		if err := l.ownLexicon(f, own, lex, lexFor, r); err != nil {
+			l.problem(at(own), err)
+			bad[r] = "its lexicon " + own + " has errors"
 		}
 	}
 	for name, r := range ownLex {
 		if r == "" {
-			return nil, &review.SourceError{File: path.Join(label, name), Line: 1, Msg: fmt.Sprintf("a review's own lexicon, but %s has no review %s*%s beside it",
-				label, strings.TrimSuffix(name, curation.ReviewLexiconSuffix), ReviewSuffix)}
+			l.problem(at(name), &review.SourceError{File: at(name), Line: 1, Msg: fmt.Sprintf("a review's own lexicon, but %s has no review %s*%s beside it",
+				label, strings.TrimSuffix(name, curation.ReviewLexiconSuffix), ReviewSuffix)})
 		}
 	}
 	claimsFor := map[string]*curation.Claims{}
+	sort.Slice(claimFiles, func(i, j int) bool { return claimFiles[i].name < claimFiles[j].name })
 	for _, cf := range claimFiles {
-		l := lex
+		cl := lex
 		if own, ok := lexFor[cf.review]; ok {
-			l = own
+			cl = own
 		}
-		if l == nil {
-			return nil, &review.SourceError{File: path.Join(label, cf.name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"}
+		if _, ok := bad[cf.review]; ok {
+			continue // without the lexicon that failed, every entity would be unknown
 		}
-		c, err := curation.ParseClaims(path.Join(label, cf.name), cf.data, l)
+		if cl == nil {
+			l.problem(at(cf.name), &review.SourceError{File: at(cf.name), Line: 1, Msg: "claims need a lexicon: " + LexiconFile + " is missing"})
+			if cf.review != "" {
+				bad[cf.review] = "its claims need a lexicon"
+			}
+			continue
+		}
+		c, err := curation.ParseClaims(at(cf.name), cf.data, cl)
 		if err != nil {
-			return nil, err
+			l.problem(at(cf.name), err)
+			if cf.review != "" {
+				bad[cf.review] = "its claims " + cf.name + " have errors"
+			}
+			continue
 		}
 		if prev := claimsFor[c.Review]; prev != nil {
-			return nil, &review.SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)}
+			l.problem(at(cf.name), &review.SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s already has claims in %s", c.Review, prev.Source)})
+			bad[c.Review] = "it has two claims files"
+			continue
+		}
+		if _, err := fs.Stat(f.FS, c.Review); err != nil {
+			l.problem(at(cf.name), &review.SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s is not in %s", c.Review, label)})
+			continue
 		}
 		claimsFor[c.Review] = c
 	}
-	for r, c := range claimsFor {
-		if _, err := fs.Stat(fsys, r); err != nil {
-			return nil, &review.SourceError{File: c.Source, Line: 1, Msg: fmt.Sprintf("review %s is not in %s", r, label)}
-		}
-	}
-	if len(reviews) == 0 {
-		return nil, fmt.Errorf("%s: no reviews (*%s, or JATS *%s) found", label, ReviewSuffix, review.JATSSuffix)
-	}
-	var out []build.Built
-	ids := map[string]string{}
 	for _, name := range reviews {
-		data, err := read(name, review.MaxReviewBytes)
-		if err != nil {
-			return nil, err
+		if why, ok := bad[name]; ok {
+			l.skip(at(name), why)
+			continue
 		}
-		rev, err := review.ParseAny(path.Join(label, name), data)
-		if err != nil {
-			return nil, err
+		if err := l.review(f, name, lexFor[name], claimsFor[name]); err != nil {
+			l.problem(at(name), err)
+			l.skip(at(name), "it could not be read (see the problem above)")
 		}
-		doc, rep, err := build.Build(rev, lexFor[name], claimsFor[name])
-		if err != nil {
-			return nil, err
-		}
-		if prev, ok := ids[doc.ID]; ok {
-			return nil, &review.SourceError{File: rev.Source, Line: 1, Msg: fmt.Sprintf("review has the same id %s as %s", doc.ID, prev)}
-		}
-		ids[doc.ID] = rev.Source
-		out = append(out, build.Built{Document: doc, Report: rep})
 	}
-	build.MergeReviews(out)
-	return out, nil
+	if !lexOK {
+		return inherited
+	}
+	return lex
+}
+
+// ownLexicon reads a review's own lexicon over the folder's lexicon lex
+// and sets lexFor[r] to the two together.
+func (l *folderLoader) ownLexicon(f Folder, own string, lex *curation.Lexicon, lexFor map[string]*curation.Lexicon, r string) error {
+	data, err := review.ReadFile(f.FS, f.Label, own, curation.MaxSeedYAML)
+	if err != nil {
+		return err
+	}
+	ol, err := curation.ParseLexiconOver(path.Join(f.Label, own), data, lex)
+	if err != nil {
+		return err
+	}
+	for _, e := range ol.Entities {
+		if lex.Entity(e.ID) != nil {
+			continue
+		}
+		if prev, ok := l.ownDefs[e.ID]; ok && (prev.Category != e.Category || prev.Name != e.Name || prev.Kind != e.Kind) {
+			return &review.SourceError{File: ol.Source, Line: e.Line, Msg: fmt.Sprintf("entity %s differs from its entry in %s (line %d): one id is one node; define it once in %s",
+				e.ID, l.ownSrc[e.ID], prev.Line, LexiconFile)}
+		}
+	}
+	ext, err := curation.ExtendLexicon(lex, ol)
+	if err != nil {
+		return err
+	}
+	for _, e := range ol.Entities {
+		if lex.Entity(e.ID) == nil {
+			if _, ok := l.ownDefs[e.ID]; !ok {
+				l.ownDefs[e.ID], l.ownSrc[e.ID] = e, ol.Source
+			}
+		}
+	}
+	lexFor[r] = ext
+	return nil
+}
+
+// review reads, parses and builds one review.
+func (l *folderLoader) review(f Folder, name string, lex *curation.Lexicon, claims *curation.Claims) error {
+	data, err := review.ReadFile(f.FS, f.Label, name, review.MaxReviewBytes)
+	if err != nil {
+		return err
+	}
+	rev, err := review.ParseAny(path.Join(f.Label, name), data)
+	if err != nil {
+		return err
+	}
+	doc, rep, err := build.Build(rev, lex, claims)
+	if err != nil {
+		return err
+	}
+	if prev, ok := l.ids[doc.ID]; ok {
+		return &review.SourceError{File: rev.Source, Line: 1, Msg: fmt.Sprintf("review has the same id %s as %s", doc.ID, prev)}
+	}
+	l.ids[doc.ID] = rev.Source
+	l.out.Built = append(l.out.Built, build.Built{Document: doc, Report: rep})
+	return nil
 }
 
 // Documents returns just the documents of a LoadDir result.

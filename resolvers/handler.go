@@ -32,6 +32,9 @@ type Options struct {
 	// hooks), run after the limits: they only ever see operations that
 	// passed them.
 	Extensions []graphql.HandlerExtension
+	// Warnings name the input files left out of the graph; the root
+	// field `warnings` lists them.
+	Warnings []graph.LoadWarning
 }
 
 // NewExecutor returns the GraphQL executor over store: the schema with
@@ -45,7 +48,7 @@ func NewExecutor(store graph.Store, o Options) *executor.Executor {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	es := NewExecutableSchema(store, o.Batch)
+	es := newExecutableSchema(store, o.Batch, o.Warnings)
 	exec := executor.New(es)
 	queries := lru.New[*ast.QueryDocument](lo.CacheSize)
 	exec.SetQueryCache(queries)

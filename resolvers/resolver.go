@@ -36,7 +36,8 @@ import (
 // Resolver is the root resolver. It holds nothing but the store: request
 // state (the dataloaders) travels in the context.
 type Resolver struct {
-	store graph.Store
+	store    graph.Store
+	warnings []graph.LoadWarning // files left out at load, for `warnings`
 }
 
 // NewResolver returns the root resolver over store.

@@ -19,7 +19,11 @@ import (
 // with kapgraph's resolvers, complexity rules, and dataloaders (tuned by
 // bo) for every operation that does not already carry some.
 func NewExecutableSchema(store graph.Store, bo batch.Options) graphql.ExecutableSchema {
-	es := generated.NewExecutableSchema(generated.Config{Resolvers: NewResolver(store)})
+	return newExecutableSchema(store, bo, nil)
+}
+
+func newExecutableSchema(store graph.Store, bo batch.Options, warnings []graph.LoadWarning) graphql.ExecutableSchema {
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{store: store, warnings: warnings}})
 	return &executableSchema{ExecutableSchema: es, store: store, batch: bo, defaults: ArgumentDefaults(es.Schema())}
 }
 

@@ -30,6 +30,7 @@ root=$PWD
 
 clients=200
 duration=60s
+kill_runs=20 # kill -9 points of the ingest test (tools/reliability/ingest_kill_test.go)
 warmup=10s
 settle=10s
 fuzz=""
@@ -39,7 +40,7 @@ mode="full"
 out_md=RELIABILITY.md
 while (($#)); do
 	case "$1" in
-	--ci) mode="ci"; duration=15s; warmup=5s; settle=5s; export CI=true ;;
+	--ci) mode="ci"; duration=15s; warmup=5s; settle=5s; kill_runs=5; export CI=true ;;
 	--clients) clients=$2; shift ;;
 	--duration) duration=$2; shift ;;
 	--fuzz) fuzz=$2; shift ;;
@@ -79,9 +80,9 @@ if ((run_tests)); then
 	step "reliability tests (go test -json)"
 	# The reliability tests run against their own Neo4j, never the one a
 	# caller (scripts/test.sh) may have exported.
-	if ! env -u NEO4J_URI -u NEO4J_USERNAME -u NEO4J_PASSWORD -u NEO4J_DATABASE -u KAPGRAPH_NEO4J_HOME \
+	if ! KAPGRAPH_KILL_RUNS=$kill_runs env -u NEO4J_URI -u NEO4J_USERNAME -u NEO4J_PASSWORD -u NEO4J_DATABASE -u KAPGRAPH_NEO4J_HOME \
 		go test -count=1 -json -timeout 30m \
-		-run 'TestHostile|TestSlowClient|TestProductionSwitches|TestNoAdminSurface|^Fuzz|TestInjection|TestDatabaseFaults|TestDriverConfiguration|TestServeSwitches|TestSchemaSurface|TestHTTPSurface' \
+		-run 'TestHostile|TestSlowClient|TestIngestKill9|TestProductionSwitches|TestNoAdminSurface|^Fuzz|TestInjection|TestDatabaseFaults|TestDriverConfiguration|TestServeSwitches|TestSchemaSurface|TestHTTPSurface' \
 		./api/httpapi/ ./resolvers/ ./loader/review/ ./tools/reliability/... >"$art/tests.json"; then
 		status=1
 	fi

@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+
+	"github.com/kapgraph/kapgraph/graph"
 )
 
 // handleHealthz is the liveness probe: it answers whenever the process can
@@ -19,8 +21,9 @@ func handleHealthz() http.Handler {
 
 // handleReadyz is the readiness probe: the store must answer a ping
 // within readyTimeout. The error is returned so that whoever looks at a
-// failing probe sees why.
-func handleReadyz(logger *slog.Logger, pinger Pinger) http.Handler {
+// failing probe sees why, and the files skipped at load (warnings) are
+// listed either way, so that a graph missing a review says so.
+func handleReadyz(logger *slog.Logger, pinger Pinger, warnings []graph.LoadWarning) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
@@ -30,11 +33,19 @@ func handleReadyz(logger *slog.Logger, pinger Pinger) http.Handler {
 				slog.String("error", err.Error()),
 				slog.String("request_id", RequestID(r.Context())))
 			writeJSON(w, http.StatusServiceUnavailable, mediaJSON,
-				map[string]string{"status": "unavailable", "error": err.Error()})
+				readiness{Status: "unavailable", Error: err.Error(), Warnings: warnings})
 			return
 		}
-		writeJSON(w, http.StatusOK, mediaJSON, map[string]string{"status": "ready"})
+		writeJSON(w, http.StatusOK, mediaJSON, readiness{Status: "ready", Warnings: warnings})
 	})
+}
+
+// readiness is /readyz's answer.
+type readiness struct {
+	Status string `json:"status"`
+	Error  string `json:"error,omitempty"`
+	// Warnings are the files skipped at load, absent when none were.
+	Warnings []graph.LoadWarning `json:"warnings,omitempty"`
 }
 
 // handleNotFound answers paths no route matches, in the same JSON shape

@@ -21,6 +21,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/kapgraph/kapgraph/graph"
 )
 
 // Defaults applied by NewServer to zero fields of Config.
@@ -101,6 +103,9 @@ type Deps struct {
 	GraphQL graphql.GraphExecutor
 	// Pinger tells /readyz whether the store answers.
 	Pinger Pinger
+	// Warnings name the input files left out of the graph; /readyz lists
+	// them in its details (still ready: the rest of the graph serves).
+	Warnings []graph.LoadWarning
 	// Logger receives access logs and recovered panics; nil discards.
 	Logger *slog.Logger
 	// Registry receives the server's metrics and is what /metrics

@@ -29,6 +29,13 @@ var commands = []command{
 	{"load", "", "write the seeds into the configured store (Neo4j when NEO4J_URI is set)",
 		"Builds the seeds and writes them into the store: Neo4j when NEO4J_URI is set,\n" +
 			"else the embedded store of this process (a dry run)."},
+	{"ingest", "DIR", "load a folder of articles, incrementally, resumably, on all cores",
+		"Loads every article of DIR (*.txt, JATS *.xml, in any sub-folder) into the\n" +
+			"store (Neo4j with NEO4J_URI, else the embedded one as a dry run), one\n" +
+			"document per article, read over the seeds' lexicon (and DIR/lexicon.yaml).\n" +
+			"Run it again after editing the folder: unchanged files are skipped, changed\n" +
+			"ones replaced, removed ones deleted. Killed, it resumes where it stopped. A\n" +
+			"file that cannot be read is named and skipped."},
 	{"validate", "[DIR]", "check a seeds directory and print what it holds",
 		"Checks the reviews, lexicon.yaml and *.claims.yaml of DIR and prints counts,\n" +
 			"references with their designs, and citation concerns. Every error names the\n" +

@@ -18,6 +18,7 @@ func TestHelpDoesNotRun(t *testing.T) {
 	}{
 		{"serve", "-addr"},
 		{"load", "-seeds"},
+		{"ingest", "-workers"},
 		{"validate", "-json"},
 		{"export", "-format"},
 		{"draft", "-accept"},

@@ -262,7 +262,10 @@ func TestValidateBadSeeds(t *testing.T) {
 	}
 	var out, errOut syncBuffer
 	err := run(context.Background(), []string{"kapgraph", "validate", dir}, envFunc(nil), &out, &errOut)
-	if err == nil || !regexp.MustCompile(`lexicon\.yaml:\d+: .*Potion`).MatchString(err.Error()) {
-		t.Fatalf("want lexicon.yaml:LINE error, got %v", err)
+	if err == nil || err.Error() != "1 problem (listed above)" {
+		t.Fatalf("want a failure counting 1 problem, got %v", err)
+	}
+	if !regexp.MustCompile(`lexicon\.yaml:\d+: .*Potion`).MatchString(out.String()) {
+		t.Fatalf("want lexicon.yaml:LINE in the output, got\n%s", out.String())
 	}
 }

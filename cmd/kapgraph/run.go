@@ -60,6 +60,8 @@ func dispatch(ctx context.Context, cmd string, rest []string, getenv func(string
 		return load(ctx, rest, getenv, stdout, stderr)
 	case "validate":
 		return validate(rest, stdout, stderr)
+	case "ingest":
+		return ingestCmd(ctx, rest, getenv, stdout, stderr)
 	case "export":
 		return exportCmd(ctx, rest, getenv, stdout, stderr)
 	case "draft":
@@ -98,17 +100,80 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// readSeeds builds the documents from dir, or from the embedded seeds when
-// dir is empty.
-func readSeeds(dir string) ([]loader.Built, error) {
+// folderFlags are the flags that choose the review folders: --seeds
+// (only these, instead of the built-in seeds), --add (more beside them)
+// and --strict (refuse on any problem rather than skip the file).
+type folderFlags struct {
+	seeds  *string
+	add    dirList
+	strict *bool
+}
+
+func addFolderFlags(fs *flag.FlagSet) *folderFlags {
+	f := &folderFlags{}
+	f.seeds = fs.String("seeds", "", "read only the reviews in this directory (default: the seeds built into the binary)")
+	fs.Var(&f.add, "add", "also read the reviews in this directory, with the lexicon of the seeds (repeatable)")
+	f.strict = fs.Bool("strict", false, "refuse to start when any file cannot be read (default: skip it and name it)")
+	return f
+}
+
+// dirList is a repeatable directory flag.
+type dirList []string
+
+func (d *dirList) String() string     { return strings.Join(*d, ",") }
+func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
+
+// readFolders reads the base folder (dir, or the embedded seeds when dir
+// is empty) and the added ones.
+func readFolders(dir string, add []string, strict bool) (*loader.Loaded, error) {
+	var folders []loader.Folder
 	if dir == "" {
 		sub, err := fs.Sub(seeds.FS, ".")
 		if err != nil {
 			return nil, err
 		}
-		return loader.LoadFS(sub, "seeds")
+		folders = append(folders, loader.Folder{FS: sub, Label: "seeds"})
 	}
-	return loader.LoadDir(dir)
+	for _, d := range append([]string{dir}, add...) {
+		if d == "" {
+			continue
+		}
+		f, err := loader.DirFolder(d)
+		if err != nil {
+			return nil, err
+		}
+		folders = append(folders, f)
+	}
+	return loader.LoadFolders(folders, strict)
+}
+
+// readSeeds builds the documents from dir, or from the embedded seeds when
+// dir is empty, refusing on any problem.
+func readSeeds(dir string) ([]loader.Built, error) {
+	l, err := readFolders(dir, nil, true)
+	if err != nil {
+		return nil, err
+	}
+	return l.Built, nil
+}
+
+func countProblems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
+}
+
+// reportSkipped names, on w, every file left out of the graph.
+func reportSkipped(w io.Writer, l *loader.Loaded) {
+	if len(l.Problems) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "warning: some files could not be read and were skipped (--strict refuses instead):")
+	loader.FormatProblems(w, l.Problems)
+	for _, s := range l.Skipped {
+		fmt.Fprintf(w, "  %s\n", s)
+	}
 }
 
 // openStore picks the engine: Neo4j when NEO4J_URI is set, else the
@@ -147,14 +212,16 @@ func loadAll(ctx context.Context, s graph.Store, built []loader.Built, out io.Wr
 
 func load(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("load", stderr)
-	dir := fs.String("seeds", "", "seeds directory (default: the seeds built into the binary)")
+	ff := addFolderFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	built, err := readSeeds(*dir)
+	loaded, err := readFolders(*ff.seeds, ff.add, *ff.strict)
 	if err != nil {
 		return err
 	}
+	reportSkipped(stderr, loaded)
+	built := loaded.Built
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	s, where, err := openStore(ctx, getenv, logger)
 	if err != nil {
@@ -178,6 +245,12 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 func validate(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("validate", stderr)
 	asJSON := fs.Bool("json", false, "print the full report as JSON")
+	var add dirList
+	fs.Var(&add, "add", "also check the reviews in this directory, with the lexicon of DIR (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: kapgraph validate [--json] [--add DIR]... [DIR]\n\nChecks every review, lexicon and claims file of DIR (default: ./seeds if there is one, else the seeds built into the binary) and prints what each review gives, then every problem, grouped by file.\n\nFlags:")
+		fs.PrintDefaults()
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -187,21 +260,39 @@ func validate(args []string, stdout, stderr io.Writer) error {
 			dir = "seeds"
 		}
 	}
-	built, err := readSeeds(dir)
-	if err != nil {
+	loaded, err := readFolders(dir, add, false)
+	var pe *loader.ProblemsError
+	switch {
+	case errors.As(err, &pe):
+		loaded = &loader.Loaded{Problems: pe.Problems}
+	case err != nil:
 		return err
 	}
 	if *asJSON {
-		reps := make([]*build.Report, len(built))
-		for i, b := range built {
+		reps := make([]*build.Report, len(loaded.Built))
+		for i, b := range loaded.Built {
 			reps[i] = b.Report
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
+		if len(loaded.Problems) > 0 {
+			// The reports and the problems, in one document a program can read.
+			if err := enc.Encode(struct {
+				Reviews  []*build.Report     `json:"reviews"`
+				Problems []graph.LoadWarning `json:"problems"`
+			}{reps, loaded.Problems}); err != nil {
+				return err
+			}
+			return fmt.Errorf("%s: see \"problems\"", countProblems(len(loaded.Problems)))
+		}
 		return enc.Encode(reps)
 	}
-	for _, b := range built {
+	for _, b := range loaded.Built {
 		printReport(stdout, b.Report)
+	}
+	if len(loaded.Problems) > 0 {
+		loader.FormatProblems(stdout, loaded.Problems)
+		return fmt.Errorf("%s (listed above)", countProblems(len(loaded.Problems)))
 	}
 	return nil
 }
@@ -243,7 +334,7 @@ func printReport(w io.Writer, r *build.Report) {
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	addr := fs.String("addr", envOr(getenv, "KAPGRAPH_ADDR", "localhost:8080"), "address to listen on")
-	dir := fs.String("seeds", "", "seeds directory (default: the seeds built into the binary)")
+	ff := addFolderFlags(fs)
 	loadSeeds := fs.Bool("load", false, "with Neo4j: load the seeds before serving")
 	cors := fs.String("cors", getenv("KAPGRAPH_CORS_ORIGINS"), "comma-separated origins allowed to call the API from a browser (\"*\" for any)")
 	noPlayground := fs.Bool("no-playground", getenv("KAPGRAPH_PLAYGROUND") == "off", "do not serve the GraphiQL playground")
@@ -302,12 +393,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	defer store.Close(context.WithoutCancel(ctx))
 	_, embedded := store.(*memory.Store)
+	var warnings []graph.LoadWarning
 	if embedded || *loadSeeds {
-		built, err := readSeeds(*dir)
+		loaded, err := readFolders(*ff.seeds, ff.add, *ff.strict)
 		if err != nil {
 			return err
 		}
-		if err := loadAll(ctx, store, built, logWriter{logger}); err != nil {
+		warnings = loaded.Warnings()
+		for _, w := range warnings {
+			logger.Warn("skipped a file that cannot be read (--strict refuses instead)", "file", w.File, "line", w.Line, "problem", w.Message)
+		}
+		if err := loadAll(ctx, store, loaded.Built, logWriter{logger}); err != nil {
 			return err
 		}
 	}
@@ -326,8 +422,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			DisablePlayground: *noPlayground,
 			MaxInFlight:       *maxInFlight,
 		},
-		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection, TrustedDocuments: trusted}},
-		Tracer:  tracer,
+		GraphQL:  resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection, TrustedDocuments: trusted}},
+		Tracer:   tracer,
+		Warnings: warnings,
 	}, store, logger)
 	pid := os.Getpid()
 	removePidfile := func() {}

@@ -25,9 +25,15 @@ import (
 type Store struct {
 	mu    sync.Mutex // serialises loads; reads never take it
 	state atomic.Pointer[state]
+	// sources are the files documents were loaded from (LoadFrom), by
+	// document id; guarded by mu.
+	sources map[string]graph.DocumentSource
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store       = (*Store)(nil)
+	_ graph.CorpusStore = (*Store)(nil)
+)
 
 // New returns an empty store.
 func New() *Store {
@@ -45,6 +51,27 @@ func (s *Store) cur() *state { return s.state.Load() }
 
 // Load implements graph.Store.
 func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResult, error) {
+	return s.load(ctx, doc, nil)
+}
+
+// LoadFrom implements graph.CorpusStore.
+func (s *Store) LoadFrom(ctx context.Context, doc *graph.Document, src graph.DocumentSource) (*graph.LoadResult, error) {
+	src.Document = doc.ID
+	return s.load(ctx, doc, &src)
+}
+
+// Sources implements graph.CorpusStore.
+func (s *Store) Sources(ctx context.Context) ([]graph.DocumentSource, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]graph.DocumentSource, 0, len(s.sources))
+	for _, src := range s.sources {
+		out = append(out, src)
+	}
+	return out, nil
+}
+
+func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.DocumentSource) (*graph.LoadResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, graph.WrapError(graph.ETIMEOUT, err, "load")
 	}
@@ -69,6 +96,15 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 		res.RemovedEdges = len(prev.edges)
 	}
 	s.state.Store(old.apply(doc.ID, sd))
+	// A plain Load forgets the file the document came from: it no longer
+	// holds that file's content.
+	delete(s.sources, doc.ID)
+	if src != nil {
+		if s.sources == nil {
+			s.sources = map[string]graph.DocumentSource{}
+		}
+		s.sources[doc.ID] = *src
+	}
 	return res, nil
 }
 
@@ -76,9 +112,8 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 // and edges go, shared entities stay while another document names them,
 // and edges of other documents that pointed at its nodes dangle as they
 // would after a fresh load without it. It reports whether the document was
-// there. graph.Store has no removal (Neo4j's engine has none either); this
-// exists for operators of the embedded store and for the tests that check
-// incremental updates against a build from scratch.
+// there. It implements graph.CorpusStore, for incremental ingest, and serves the
+// tests that check incremental updates against a build from scratch.
 func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, graph.WrapError(graph.ETIMEOUT, err, "remove")
@@ -89,6 +124,7 @@ func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
 	if _, ok := old.docs.get(id); !ok {
 		return false, nil
 	}
+	delete(s.sources, id)
 	s.state.Store(old.apply(id, nil))
 	return true, nil
 }

@@ -27,6 +27,10 @@ const loadChunk = 5000
 // anywhere, the process or the server dying included, leaves the old one
 // in place. See loadPlan.run for how the replacement is written.
 func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResult, error) {
+	return s.load(ctx, doc, nil)
+}
+
+func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.DocumentSource) (*graph.LoadResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, graph.WrapError(graph.ETIMEOUT, err, "load")
 	}
@@ -48,6 +52,7 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	if err != nil {
 		return nil, err
 	}
+	plan.src = src
 
 	s.loadMu.Lock()
 	defer s.loadMu.Unlock()
@@ -97,7 +102,8 @@ func (s *Store) knownShared(ctx context.Context, doc *graph.Document) (map[strin
 // same work.
 type loadPlan struct {
 	doc     string
-	nodes   []nodeRow // every node of the document, in (category, id) order
+	src     *graph.DocumentSource // the file the document comes from, recorded on its :KapgraphDocument; nil for none
+	nodes   []nodeRow             // every node of the document, in (category, id) order
 	edges   int
 	nodeIDs []string                      // every node of the document, in id order
 	rels    map[graph.Predicate][]edgeRow // every edge of the document, per type, in id order
@@ -469,9 +475,14 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 		return nil, graph.Errorf(graph.EINVALID, "document %s: %d of %d edges found both end nodes", p.doc, got, len(rels))
 	}
 
+	var file, hash any // nil removes the properties: a plain Load no longer holds the file's content
+	if p.src != nil {
+		file, hash = p.src.File, p.src.Hash
+	}
 	if _, err := consume(ctx, tx, "MERGE (d:"+labelDocument+" {id: $doc}) "+
-		"FOREACH (_ IN CASE WHEN d.nodes = $nodes AND d.edges = $edges THEN [] ELSE [1] END | SET d.nodes = $nodes, d.edges = $edges)",
-		map[string]any{"doc": p.doc, "nodes": len(p.nodes), "edges": p.edges}); err != nil {
+		"FOREACH (_ IN CASE WHEN d.nodes = $nodes AND d.edges = $edges THEN [] ELSE [1] END | SET d.nodes = $nodes, d.edges = $edges) "+
+		"FOREACH (_ IN CASE WHEN d.source_hash = $hash AND d.source_file = $file THEN [] ELSE [1] END | SET d.source_file = $file, d.source_hash = $hash)",
+		map[string]any{"doc": p.doc, "nodes": len(p.nodes), "edges": p.edges, "file": file, "hash": hash}); err != nil {
 		return nil, err
 	}
 	if changed {

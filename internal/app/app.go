@@ -42,6 +42,9 @@ type Config struct {
 	// GraphQL operation, each store call and each Neo4j statement. Nil
 	// traces nothing (and costs nothing).
 	Tracer trace.TracerProvider
+	// Warnings name the input files left out of the graph (see
+	// graph.LoadWarning): /readyz and the API's `warnings` list them.
+	Warnings []graph.LoadWarning
 }
 
 // NewServer returns kapgraph's whole HTTP surface over store. logger
@@ -51,6 +54,7 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	gqlOpts := cfg.GraphQL
+	gqlOpts.Warnings = cfg.Warnings
 	if gqlOpts.Logger == nil {
 		gqlOpts.Logger = logger
 	}
@@ -72,6 +76,7 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 	return httpapi.NewServer(cfg.HTTP, httpapi.Deps{
 		GraphQL:    resolvers.NewExecutor(store, gqlOpts),
 		Pinger:     store,
+		Warnings:   cfg.Warnings,
 		Logger:     logger,
 		Registry:   cfg.Registry,
 		Explorer:   explorer.Handler(),

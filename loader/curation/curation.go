@@ -305,11 +305,14 @@ func ParseClaims(path string, data []byte, lex *Lexicon) (*Claims, error) {
 	if c.Review == "" {
 		return nil, &review.SourceError{File: path, Line: 1, Msg: "missing `review:` (the file name of the review these claims are about)"}
 	}
+	// Every claim is checked, so that one run names every mistake.
+	var errs []error
 	lines := ItemLines(root, "claims")
 	seen := map[string]int{}
 	for i, cl := range c.Claims {
 		if cl == nil {
-			return nil, &review.SourceError{File: path, Line: lines[i], Msg: "empty claim"}
+			errs = append(errs, &review.SourceError{File: path, Line: lines[i], Msg: "empty claim"})
+			continue
 		}
 		cl.Line = lines[i]
 		for j, ln := range subItemLines(root, "claims", i, "evidence") {
@@ -318,26 +321,33 @@ func ParseClaims(path string, data []byte, lex *Lexicon) (*Claims, error) {
 			}
 		}
 		if err := checkClaim(cl, lex, seen); err != nil {
-			return nil, &review.SourceError{File: path, Line: cl.Line, Msg: err.Error()}
+			errs = append(errs, &review.SourceError{File: path, Line: cl.Line, Msg: err.Error()})
 		}
-		seen[cl.ID] = cl.Line
+		if seen[cl.ID] == 0 {
+			seen[cl.ID] = cl.Line
+		}
 	}
 	for i, ln := range ItemLines(root, "non_factual") {
 		nf := c.NonFactual[i]
 		if nf == nil || strings.TrimSpace(nf.Quote) == "" {
-			return nil, &review.SourceError{File: path, Line: ln, Msg: "non_factual entry needs a quote"}
+			errs = append(errs, &review.SourceError{File: path, Line: ln, Msg: "non_factual entry needs a quote"})
+			continue
 		}
 		nf.Line = ln
 	}
 	for i, ln := range ItemLines(root, "rejected") {
 		r := c.Rejected[i]
 		if r == nil {
-			return nil, &review.SourceError{File: path, Line: ln, Msg: "empty rejected entry"}
+			errs = append(errs, &review.SourceError{File: path, Line: ln, Msg: "empty rejected entry"})
+			continue
 		}
 		r.Line = ln
 		if err := CheckRejection(r, lex); err != nil {
-			return nil, &review.SourceError{File: path, Line: ln, Msg: err.Error()}
+			errs = append(errs, &review.SourceError{File: path, Line: ln, Msg: err.Error()})
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return c, nil
 }

@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	EvidenceReport() EvidenceReportResolver
 	Hop() HopResolver
 	InTextCitation() InTextCitationResolver
+	LoadWarning() LoadWarningResolver
 	Mechanism() MechanismResolver
 	Outcome() OutcomeResolver
 	Passage() PassageResolver
@@ -292,6 +293,12 @@ type ComplexityRoot struct {
 		Text     func(childComplexity int) int
 	}
 
+	LoadWarning struct {
+		File    func(childComplexity int) int
+		Line    func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	Mechanism struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
@@ -501,6 +508,7 @@ type ComplexityRoot struct {
 		Studies                 func(childComplexity int, filter *StudyFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Symptoms                func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Therapies               func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
+		Warnings                func(childComplexity int) int
 	}
 
 	Review struct {
@@ -840,6 +848,9 @@ type InTextCitationResolver interface {
 	Resolved(ctx context.Context, obj *graph.CitationLink) (bool, error)
 	Studies(ctx context.Context, obj *graph.CitationLink) ([]*model.Study, error)
 }
+type LoadWarningResolver interface {
+	Line(ctx context.Context, obj *graph.LoadWarning) (*int, error)
+}
 type MechanismResolver interface {
 	Claims(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
@@ -918,6 +929,7 @@ type QueryResolver interface {
 	Populations(ctx context.Context, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) (*PopulationConnection, error)
 	Entities(ctx context.Context, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) (*NodeConnection, error)
 	Claims(ctx context.Context, filter *ClaimFilter, orderBy *ClaimOrderBy, first *int, after *string) (*ClaimConnection, error)
+	Warnings(ctx context.Context) ([]*graph.LoadWarning, error)
 	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error)
 	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error)
 	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error)
@@ -2143,6 +2155,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InTextCitation.Text(childComplexity), true
 
+	case "LoadWarning.file":
+		if e.ComplexityRoot.LoadWarning.File == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadWarning.File(childComplexity), true
+	case "LoadWarning.line":
+		if e.ComplexityRoot.LoadWarning.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadWarning.Line(childComplexity), true
+	case "LoadWarning.message":
+		if e.ComplexityRoot.LoadWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadWarning.Message(childComplexity), true
+
 	case "Mechanism.biolink":
 		if e.ComplexityRoot.Mechanism.Biolink == nil {
 			break
@@ -3277,6 +3308,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Therapies(childComplexity, args["filter"].(*EntityFilter), args["orderBy"].(*NodeOrderBy), args["first"].(*int), args["after"].(*string)), true
+	case "Query.warnings":
+		if e.ComplexityRoot.Query.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Warnings(childComplexity), true
 
 	case "Review.accepted":
 		if e.ComplexityRoot.Review.Accepted == nil {
@@ -6569,6 +6606,33 @@ extend type SearchHit {
   claim: Claim
 }
 `, BuiltIn: false},
+	{Name: "../../schema/load.graphqls", Input: `"""
+An input file the server left out of the graph because it could not be
+read: a review, lexicon or claims file with a mistake. The server skips
+such a file and names it here (and in its log and ` + "`" + `/readyz` + "`" + `) rather than
+refusing to start; ` + "`" + `kapgraph serve --strict` + "`" + ` refuses instead. Reviews left
+out because of a problem in another file are listed too, each with its
+own entry saying why.
+"""
+type LoadWarning {
+  "The file to fix, as the server was given it: folder, then file name (e.g. ` + "`" + `reviews/doe-2024-naltrexone.claims.yaml` + "`" + `)."
+  file: String!
+  "The line to look at, 1-based; null when the problem is the file as a whole (it cannot be opened, or a review was skipped for another file's problem)."
+  line: Int
+  "What is wrong, in the words ` + "`" + `kapgraph validate` + "`" + ` uses, or why a review was not loaded."
+  message: String!
+}
+
+extend type Query {
+  """
+  The input files left out of the graph when it was loaded, in the order
+  they were read: first every problem, then every review skipped for one.
+  An empty list when every file was read. Fixed for the life of the
+  server: it describes the load, not the request.
+  """
+  warnings: [LoadWarning!]!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/pagination.graphqls", Input: `"""
 Paging state of a connection, following the Relay cursor-connection
 specification. Pages only go forward: pass ` + "`" + `endCursor` + "`" + ` as ` + "`" + `after` + "`" + ` to get
@@ -7794,6 +7858,18 @@ func (ec *executionContext) childFields_InTextCitation(ctx context.Context, fiel
 		return ec.fieldContext_InTextCitation_counted(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InTextCitation", field.Name)
+}
+
+func (ec *executionContext) childFields_LoadWarning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "file":
+		return ec.fieldContext_LoadWarning_file(ctx, field)
+	case "line":
+		return ec.fieldContext_LoadWarning_line(ctx, field)
+	case "message":
+		return ec.fieldContext_LoadWarning_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoadWarning", field.Name)
 }
 
 func (ec *executionContext) childFields_Mechanism(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17097,6 +17173,75 @@ func (ec *executionContext) fieldContext_InTextCitation_counted(_ context.Contex
 	return graphql.NewScalarFieldContext("InTextCitation", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _LoadWarning_file(ctx context.Context, field graphql.CollectedField, obj *graph.LoadWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadWarning_file(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.File, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadWarning_file(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoadWarning_line(ctx context.Context, field graphql.CollectedField, obj *graph.LoadWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadWarning_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoadWarning().Line(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoadWarning_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadWarning", field, true, true, "Int")
+}
+
+func (ec *executionContext) _LoadWarning_message(ctx context.Context, field graphql.CollectedField, obj *graph.LoadWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadWarning", field, false, false, "String")
+}
+
 func (ec *executionContext) _Mechanism_id(ctx context.Context, field graphql.CollectedField, obj *model.Mechanism) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21563,6 +21708,38 @@ func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field
 	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_warnings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Warnings(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.LoadWarning) graphql.Marshaler {
+			return ec.marshalNLoadWarning2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐLoadWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoadWarning(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -30022,6 +30199,50 @@ func (ec *executionContext) _InTextCitation(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var loadWarningImplementors = []string{"LoadWarning"}
+
+func (ec *executionContext) _LoadWarning(ctx context.Context, sel ast.SelectionSet, obj *graph.LoadWarning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loadWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoadWarning")
+		case "file":
+			out.Values[i] = ec._LoadWarning_file(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "line":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoadWarning_line(ctx, field, obj)
+				})
+		case "message":
+			out.Values[i] = ec._LoadWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mechanismImplementors = []string{"Mechanism", "Node"}
 
 func (ec *executionContext) _Mechanism(ctx context.Context, sel ast.SelectionSet, obj *model.Mechanism) graphql.Marshaler {
@@ -31375,6 +31596,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_claims(ctx, field)
+				})
+		case "warnings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_warnings(ctx, field)
 				})
 		case "mechanismToOutcomePaths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -33743,6 +33970,30 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNLoadWarning2ᚕᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐLoadWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.LoadWarning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoadWarning2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐLoadWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoadWarning2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐLoadWarning(ctx context.Context, sel ast.SelectionSet, v *graph.LoadWarning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoadWarning!")
+		return graphql.Null
+	}
+	return ec._LoadWarning(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMechanism2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐMechanism(ctx context.Context, sel ast.SelectionSet, v *model.Mechanism) graphql.Marshaler {

@@ -23,6 +23,9 @@ type Results struct {
 	Failed    string       `json:"failed,omitempty"`
 	Analysis  string       `json:"-"` // hand-written notes included in the report
 	PlotFiles []string     `json:"-"`
+
+	// Ingest are the corpus-ingest figures (ingest.go), when measured.
+	Ingest *IngestFigures `json:"ingest,omitempty"`
 }
 
 // Machine describes where the run happened.
@@ -492,5 +495,6 @@ func (r *Results) targets() [][3]string {
 	}
 	out = append(out, [3]string{"ingest ≥ 50,000 relationships/s through Store.Load into Neo4j", strings.Join(rates, ", ") + " rels/s", verdict(minRate >= 50000, measured)})
 	out = append(out, [3]string{"embedded server < 100 MB RSS with the review loaded", mb(r.Review.RSS), verdict(r.Review.RSS > 0 && r.Review.RSS < 100<<20, r.Review.RSS > 0)})
+	out = append(out, r.Ingest.IngestTargets()...)
 	return out
 }

@@ -33,6 +33,7 @@ import (
 )
 
 type options struct {
+	ingestDocs  int // articles of the ingest step (ingest.go); 0: none
 	sizes       []string
 	conc        []int
 	dur, mixDur time.Duration
@@ -88,6 +89,7 @@ func main() {
 	flag.BoolVar(&o.reuse, "reuse", false, "keep the database's contents and load only the reviews it lacks (a run resumed at a larger size)")
 	flag.StringVar(&o.merge, "merge", "", "results.json of an earlier run whose sizes this run does not measure are kept in the report")
 	flag.BoolVar(&o.again, "evidence-again", false, "with -from-results: gather the evidence again over the database the run left (NEO4J_URI)")
+	flag.IntVar(&o.ingestDocs, "ingest-docs", 10_000, "articles of the synthetic corpus the ingest step reads and loads into Neo4j, after the rest (0: no ingest step)")
 	flag.Parse()
 	if o.from != "" {
 		if err := rerender(o); err != nil {
@@ -223,6 +225,9 @@ func run(ctx context.Context, o options) error {
 	}
 	defer h.stopAll()
 	err := h.run(ctx)
+	if err == nil && o.ingestDocs > 0 {
+		err = h.ingest(ctx)
+	}
 	if err != nil {
 		h.res.Failed = err.Error()
 	}

@@ -268,6 +268,10 @@ var areas = []struct{ key, title, intro string }{
 	{"load", "4. Sustained load", ""},
 	{"production", "5. Production switches", "Introspection and the playground switched off through the handler (api/httpapi/production_test.go) and through the binary by flag and by environment (tools/reliability/production_test.go)."},
 	{"surface", "5. Admin and mutation endpoints", ""},
+	{"trapi", "6. Hostile TRAPI bodies, both engines",
+		"tools/reliability/trapi_hostile_test.go posts huge and deep query graphs, JSON nested 100,000 deep, 10,000 ids on one node, wrong types, unknown fields and oversized bodies to `POST /trapi/query` of the server `kapgraph serve` builds, over the embedded store and over the isolated Neo4j, both with the seeds. Each must be refused with a 4xx TRAPI error in JSON (or, where marked, answered) within 10 s, and a valid lookup must be answered right after."},
+	{"ingest", "7. kill -9 during corpus ingest (Neo4j)",
+		"tools/reliability/ingest_kill_test.go kills the real `kapgraph ingest` process with SIGKILL at random points of loading a synthetic corpus (text and JATS) into the isolated Neo4j, every other run twice, reruns it, and compares the whole graph (export's canonical JSON: ids, counts, every property) with a clean load's. The embedded store keeps nothing across processes; loader's `TestIngestResumes` stops and resumes an ingest in-process on both engines."},
 }
 
 func (r *report) render(w io.Writer) {
