@@ -38,8 +38,9 @@ var commands = []command{
 			"file that cannot be read is named and skipped."},
 	{"validate", "[DIR]", "check a seeds directory and print what it holds",
 		"Checks the reviews, lexicon.yaml and *.claims.yaml of DIR and prints counts,\n" +
-			"references with their designs, and citation concerns. Every error names the\n" +
-			"file and line.\n\n" +
+			"references with their designs, and citation concerns, then every problem in\n" +
+			"every file, grouped by file, each naming the file and line; it exits 1 when\n" +
+			"there is any.\n\n" +
 			"DIR is a seeds directory: review texts (*.txt or JATS *.xml), lexicon.yaml and\n" +
 			"*.claims.yaml. Without DIR: ./seeds when it exists, else the seeds built into\n" +
 			"the binary."},

@@ -247,10 +247,6 @@ func validate(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the full report as JSON")
 	var add dirList
 	fs.Var(&add, "add", "also check the reviews in this directory, with the lexicon of DIR (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: kapgraph validate [--json] [--add DIR]... [DIR]\n\nChecks every review, lexicon and claims file of DIR (default: ./seeds if there is one, else the seeds built into the binary) and prints what each review gives, then every problem, grouped by file.\n\nFlags:")
-		fs.PrintDefaults()
-	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
