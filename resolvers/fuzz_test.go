@@ -49,7 +49,10 @@ var allowedInputCodes = []string{
 	resolvers.CodeComplexity, "GRAPHQL_VALIDATION_FAILED",
 }
 
-const fuzzBudget = 5 * time.Second
+// hangLimit is not a speed claim (speed is measured in the benchmarks):
+// every fuzzed request must get an answer, and one that gets none in this
+// long is a hang, however loaded the machine is.
+const hangLimit = 2 * time.Minute
 
 type fuzzResult struct {
 	Data   map[string]json.RawMessage
@@ -68,10 +71,12 @@ func fuzzRun(t *testing.T, query string, vars map[string]any) fuzzResult {
 	r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 	r.Header.Set("Content-Type", "application/json")
 	w := httptest.NewRecorder()
-	start := time.Now()
-	fuzzHandler().ServeHTTP(w, r)
-	if took := time.Since(start); took > fuzzBudget {
-		t.Fatalf("took %v (budget %v) for %s", took, fuzzBudget, body)
+	done := make(chan struct{})
+	go func() { defer close(done); fuzzHandler().ServeHTTP(w, r) }()
+	select {
+	case <-done:
+	case <-time.After(hangLimit):
+		t.Fatalf("no answer after %v for %s: the request hangs", hangLimit, body)
 	}
 	var res fuzzResult
 	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {

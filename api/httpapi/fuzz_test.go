@@ -38,16 +38,20 @@ var fuzzServer = sync.OnceValue(func() http.Handler {
 	}, store, slog.New(slog.DiscardHandler))
 })
 
-// fuzzBudget is how long one fuzzed request may take.
-const fuzzBudget = 5 * time.Second
+// hangLimit is not a speed claim (speed is measured in the benchmarks):
+// every fuzzed request must get an answer, and one that gets none in this
+// long is a hang, however loaded the machine is.
+const hangLimit = 2 * time.Minute
 
 func checkFuzzAnswer(t *testing.T, r *http.Request) {
 	t.Helper()
 	w := httptest.NewRecorder()
-	start := time.Now()
-	fuzzServer().ServeHTTP(w, r)
-	if took := time.Since(start); took > fuzzBudget {
-		t.Fatalf("took %v (budget %v)", took, fuzzBudget)
+	done := make(chan struct{})
+	go func() { defer close(done); fuzzServer().ServeHTTP(w, r) }()
+	select {
+	case <-done:
+	case <-time.After(hangLimit):
+		t.Fatalf("no answer after %v: the request hangs", hangLimit)
 	}
 	if w.Code >= 500 {
 		t.Fatalf("status %d: %.500s", w.Code, w.Body.String())

@@ -94,7 +94,7 @@ func TestHTTPSurface(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds and runs the binary")
 	}
-	patterns, unreadable := routePatterns(t, filepath.Join(repoRoot(), "httpapi", "routes.go"))
+	patterns, unreadable := routePatterns(t, filepath.Join(repoRoot(), "api", "httpapi", "routes.go"))
 	var writes []string
 	for _, p := range patterns {
 		if why := notARead(p); why != "" {
@@ -150,7 +150,7 @@ func TestHTTPSurface(t *testing.T) {
 // TestTRAPIReadsOnly holds POST /trapi/query to what it claims, a lookup:
 // no code of package trapi calls a Store method that writes.
 func TestTRAPIReadsOnly(t *testing.T) {
-	dir := filepath.Join(repoRoot(), "trapi")
+	dir := filepath.Join(repoRoot(), "api", "trapi")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
