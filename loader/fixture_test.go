@@ -12,7 +12,7 @@ import (
 // storetestSeeds is the conformance suite's copy of the seed graph. The
 // suite lives in the domain and must not import the loader, so it reads
 // the documents the loader builds from seeds/ as committed JSON; this test
-// writes that file (with -update) and fails whenever it no longer matches
+// writes that file (with KAPGRAPH_UPDATE_GOLDEN=1) and fails whenever it no longer matches
 // what the loader builds, so the copy cannot drift from seeds/.
 const storetestSeeds = "../graph/storetest/testdata/seeds.json"
 

@@ -31,7 +31,7 @@ import (
 //go:embed testdata/seeds.json
 var testdata embed.FS
 
-// goldenDir is where -update writes the golden files: the engines' tests
+// goldenDir is where KAPGRAPH_UPDATE_GOLDEN=1 writes the golden files: the engines' tests
 // run in graph/<engine>, a sibling of this package.
 const goldenDir = "../storetest/testdata"
 
