@@ -11,8 +11,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/resolvers"
 )
 
 func TestErrorPresenter(t *testing.T) {
@@ -21,7 +21,7 @@ func TestErrorPresenter(t *testing.T) {
 	})
 	secret := errors.New("dial tcp 10.1.2.3:7687: connection refused")
 	coded := gqlerror.Errorf("operation has complexity 9, which exceeds the limit of 1")
-	coded.Extensions = map[string]any{"code": resolvers.CodeComplexity}
+	coded.Extensions = map[string]any{"code": gql.CodeComplexity}
 	for _, tc := range []struct {
 		name            string
 		err             error
@@ -38,10 +38,10 @@ func TestErrorPresenter(t *testing.T) {
 		{"context deadline", fmt.Errorf("listing: %w", context.DeadlineExceeded), "TIMEOUT", "ETIMEOUT", "", "listing", true},
 		{"domain internal hides its text", graph.WrapError(graph.EINTERNAL, secret, "cypher failed"), "INTERNAL_SERVER_ERROR", "EINTERNAL", "internal error", "10.1.2.3", true},
 		{"plain error hides its text", fmt.Errorf("scanning row: %w", secret), "INTERNAL_SERVER_ERROR", "EINTERNAL", "internal error", "10.1.2.3", true},
-		{"extension error kept", coded, resolvers.CodeComplexity, "ELIMIT", coded.Message, "", false},
+		{"extension error kept", coded, gql.CodeComplexity, "ELIMIT", coded.Message, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := resolvers.ErrorPresenter(ctx, tc.err)
+			got := gql.ErrorPresenter(ctx, tc.err)
 			if got.Extensions["code"] != tc.code || got.Extensions["domainCode"] != tc.domain {
 				t.Errorf("extensions = %v, want code %s domainCode %s", got.Extensions, tc.code, tc.domain)
 			}
@@ -95,7 +95,7 @@ func TestStoreFailures(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.store.Store = seedStore(t)
-			srv := server(t, tc.store, resolvers.Options{})
+			srv := server(t, tc.store, gql.Options{})
 			res := post(t, srv.URL, `{ categories { category } node(id: "CHEBI:6121") { name claims { totalCount } } stats { nodes } }`, nil)
 			if strings.Contains(string(res.raw), "10.9.8.7") || strings.Contains(string(res.raw), "neo4j") {
 				t.Fatalf("response leaks internals: %s", res.raw)

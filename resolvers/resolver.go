@@ -1,7 +1,9 @@
-// Package resolvers implements kapgraph's GraphQL API over any graph.Store:
-// the hand-written resolvers behind the schema in schema/*.graphqls, the
-// error presenter, the query limits and the HTTP handler. Generated code
-// lives in resolvers/generated; per-request dataloaders in resolvers/batch.
+// Package resolvers implements kapgraph's GraphQL schema over any
+// graph.Store: the hand-written resolvers behind schema/*.graphqls and the
+// executable schema (schema.go) that gives every operation its
+// dataloaders and the SDL's argument defaults. Generated code lives in
+// resolvers/generated; per-request dataloaders in resolvers/batch. The
+// HTTP endpoint, limits and error presenter around it are package gql's.
 //
 // Reads are planned where the selection allows (plan.go): node and nodes
 // read their claim pages, at any depth, with subjects, objects and
@@ -16,7 +18,7 @@
 // non-claim relationship fields of nodes (related, mentionedIn,
 // studiedFor and their kin); and the lists of document structure (review
 // sections, subsections, passages, references, concerns).
-// app/statements_test.go counts the Neo4j statements of every bench and
+// internal/app/statements_test.go counts the Neo4j statements of every bench and
 // playground query.
 package resolvers
 

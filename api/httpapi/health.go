@@ -2,8 +2,11 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net/http"
+
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 // handleHealthz is the liveness probe: it answers whenever the process can
@@ -13,7 +16,7 @@ import (
 func handleHealthz() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		writeJSON(w, http.StatusOK, mediaJSON, map[string]string{"status": "ok"})
+		writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 }
 
@@ -29,11 +32,11 @@ func handleReadyz(logger *slog.Logger, pinger Pinger) http.Handler {
 			logger.LogAttrs(r.Context(), slog.LevelWarn, "readiness check failed",
 				slog.String("error", err.Error()),
 				slog.String("request_id", RequestID(r.Context())))
-			writeJSON(w, http.StatusServiceUnavailable, mediaJSON,
+			writeStatus(w, http.StatusServiceUnavailable,
 				map[string]string{"status": "unavailable", "error": err.Error()})
 			return
 		}
-		writeJSON(w, http.StatusOK, mediaJSON, map[string]string{"status": "ready"})
+		writeStatus(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 }
 
@@ -41,6 +44,14 @@ func handleReadyz(logger *slog.Logger, pinger Pinger) http.Handler {
 // as the API's other errors.
 func handleNotFound() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeGraphQLError(w, http.StatusNotFound, mediaJSON, CodeNotFound, "no such path: "+r.URL.Path)
+		gql.WriteError(w, http.StatusNotFound, gql.CodeNotFound, "no such path: "+r.URL.Path)
 	})
+}
+
+// writeStatus writes a probe's answer as UTF-8 JSON.
+func writeStatus(w http.ResponseWriter, status int, v map[string]string) {
+	b, _ := json.Marshal(v) // a map of strings always encodes
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
 }
