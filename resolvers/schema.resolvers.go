@@ -7,7 +7,6 @@ package resolvers
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers/generated"
@@ -18,24 +17,8 @@ type queryResolver struct{ *Resolver }
 
 var _ generated.QueryResolver = (*queryResolver)(nil)
 
-func checkID(id, what string) error {
-	if strings.TrimSpace(id) == "" {
-		return graph.Errorf(graph.EINVALID, "%s is required", what)
-	}
-	return checkIDLength(id, what)
-}
-
-// checkIDLength refuses an id longer than any real one, before it reaches
-// a store or an error message.
-func checkIDLength(id, what string) error {
-	if len(id) > graph.MaxIDBytes {
-		return graph.Errorf(graph.EINVALID, "%s is %d bytes long, above the limit of %d", what, len(id), graph.MaxIDBytes)
-	}
-	return nil
-}
-
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	if err := checkID(id, "id"); err != nil {
+	if err := graph.CheckID(id, "id"); err != nil {
 		return nil, err
 	}
 	if err := r.prefetch(ctx, []string{id}); err != nil {
@@ -47,11 +30,6 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
 	if err := graph.CheckIDs(ids); err != nil {
 		return nil, err
-	}
-	for _, id := range ids {
-		if err := checkIDLength(id, "an id of ids"); err != nil {
-			return nil, err
-		}
 	}
 	if err := r.prefetch(ctx, ids); err != nil {
 		return nil, err
@@ -68,7 +46,7 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 }
 
 func (r *queryResolver) Claim(ctx context.Context, id string) (*graph.Edge, error) {
-	if err := checkID(id, "id"); err != nil {
+	if err := graph.CheckID(id, "id"); err != nil {
 		return nil, err
 	}
 	return r.loaders(ctx).Edge(ctx, id)

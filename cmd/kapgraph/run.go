@@ -263,7 +263,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	noPlayground := fs.Bool("no-playground", getenv("KAPGRAPH_PLAYGROUND") == "off", "do not serve the GraphiQL playground")
 	noIntrospection := fs.Bool("no-introspection", getenv("KAPGRAPH_INTROSPECTION") == "off", "refuse introspection queries")
 	trustedDir := fs.String("trusted-documents", getenv("KAPGRAPH_TRUSTED_DOCUMENTS"), "run only the operations in this folder's *.graphql files (e.g. api/client/operations); the playground's introspection is refused too")
-	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
+	timeout := fs.Duration("timeout", httpapi.DefaultRequestTimeout, "per-request timeout")
 	defInFlight, err := envInt(getenv, "KAPGRAPH_MAX_INFLIGHT", httpapi.DefaultMaxInFlight)
 	if err != nil {
 		return err
