@@ -150,7 +150,7 @@ func TestHTTPSurface(t *testing.T) {
 // TestTRAPIReadsOnly holds POST /trapi/query to what it claims, a lookup:
 // no code of package trapi calls a Store method that writes.
 func TestTRAPIReadsOnly(t *testing.T) {
-	dir := filepath.Join(repoRoot(), "trapi")
+	dir := filepath.Join(repoRoot(), "api", "trapi")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
