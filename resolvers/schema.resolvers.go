@@ -113,7 +113,7 @@ func checkFilter(q graph.NodeQuery) error {
 type nodeFields[T model.Node] struct{ *Resolver }
 
 func (r nodeFields[T]) Claims(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.GraphNode().ID, dirOr(direction, graph.Both), orCurated(predicates), first, after)
+	return r.claimPage(ctx, "claims", obj.GraphNode().ID, direction, predicates, first, after)
 }
 
 func (r nodeFields[T]) Related(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*generated.NodeConnection, error) {
