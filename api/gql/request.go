@@ -101,7 +101,15 @@ func paramsFromBody(body []byte) (*graphql.RawParams, error) {
 		if !ok {
 			continue
 		}
-		if err := decodeJSON(v, f.dst); err != nil {
+		// The strings need no json.Number: the plain decoder is enough
+		// (and the value came out of one JSON object, so nothing trails).
+		var err error
+		if str, ok := f.dst.(*string); ok {
+			err = json.Unmarshal(v, str)
+		} else {
+			err = decodeJSON(v, f.dst)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("the %s parameter must be %s", f.name, kindOf(f.name))
 		}
 	}
