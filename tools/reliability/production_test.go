@@ -94,7 +94,7 @@ func TestHTTPSurface(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds and runs the binary")
 	}
-	patterns, unreadable := routePatterns(t, filepath.Join(repoRoot(), "httpapi", "routes.go"))
+	patterns, unreadable := routePatterns(t, filepath.Join(repoRoot(), "api", "httpapi", "routes.go"))
 	var writes []string
 	for _, p := range patterns {
 		if why := notARead(p); why != "" {
