@@ -96,7 +96,7 @@ func (q ClaimQuery) Normalize() (ClaimQuery, error) {
 	default:
 		return q, Errorf(EINVALID, "order %q is not SCORE or ID", q.OrderBy)
 	}
-	if q.First, err = pageFirst(q.First); err != nil {
+	if q.First, err = PageSize(q.First); err != nil {
 		return q, err
 	}
 	if q.After != nil {

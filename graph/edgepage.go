@@ -56,7 +56,7 @@ func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
 		return q, err
 	}
 	q.EdgeQuery = eq
-	if q.First, err = pageFirst(q.First); err != nil {
+	if q.First, err = PageSize(q.First); err != nil {
 		return q, err
 	}
 	if q.After != nil {
@@ -146,18 +146,4 @@ func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
 		out[id] = &EdgePage{Edges: slices.Clone(list[start:end]), TotalCount: len(list), HasNext: end < len(list)}
 	}
 	return out
-}
-
-// pageFirst is a page's size as every engine takes it: 0 means the
-// default, and it must lie within MaxPageSize.
-func pageFirst(first int) (int, error) {
-	switch {
-	case first == 0:
-		return DefaultPageSize, nil
-	case first < 0:
-		return first, Errorf(EINVALID, "first must be positive, got %d", first)
-	case first > MaxPageSize:
-		return first, Errorf(ELIMIT, "first is %d, above the limit of %d", first, MaxPageSize)
-	}
-	return first, nil
 }

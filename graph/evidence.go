@@ -30,10 +30,10 @@ type EvidenceReporter interface {
 // belongs to the link when it joins the drug to the disorder directly, or
 // starts at the drug with the disorder as its context qualifier.
 func EvidenceFor(ctx context.Context, s Store, drug, disorder string) (*EvidenceReport, error) {
-	if err := checkID(drug, "drug"); err != nil {
+	if err := CheckID(drug, "drug"); err != nil {
 		return nil, err
 	}
-	if err := checkID(disorder, "disorder"); err != nil {
+	if err := CheckID(disorder, "disorder"); err != nil {
 		return nil, err
 	}
 	if r, ok := s.(EvidenceReporter); ok {

@@ -82,7 +82,7 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 		return p, Errorf(ELIMIT, "a plan may read at most %d root nodes, got %d", MaxIDs, len(p.IDs))
 	}
 	for _, id := range p.IDs {
-		if err := checkID(id, "id"); err != nil {
+		if err := CheckID(id, "id"); err != nil {
 			return p, err
 		}
 	}

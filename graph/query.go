@@ -37,6 +37,16 @@ const (
 	MaxIDs             = 500
 )
 
+// PageSize is the size of a page as every layer takes a `first`
+// argument: 0 is DefaultPageSize, a negative one is invalid, and one
+// above MaxPageSize is over the limit. The resolvers pass `first` here
+// as they got it.
+func PageSize(first int) (int, error) {
+	return clampFirst(first, DefaultPageSize, MaxPageSize, "first")
+}
+
+// clampFirst is the rule of every count a request may ask for: 0 is the
+// default, negative is invalid, above max is over the limit.
 func clampFirst(first, def, max int, what string) (int, error) {
 	switch {
 	case first == 0:
@@ -49,7 +59,10 @@ func clampFirst(first, def, max int, what string) (int, error) {
 	return first, nil
 }
 
-func checkHops(h int) (int, error) {
+// CheckHops is the bound of maxHops every path search and engine takes:
+// 0 is DefaultMaxHops, negative is invalid, above MaxHopsCap is over the
+// limit.
+func CheckHops(h int) (int, error) {
 	switch {
 	case h == 0:
 		return DefaultMaxHops, nil
@@ -61,12 +74,20 @@ func checkHops(h int) (int, error) {
 	return h, nil
 }
 
-func checkID(id, what string) error {
+// CheckID is the rule of an id a request names: present, and no longer
+// than MaxIDBytes, so that an absurd one never reaches a store or an error
+// message. what names the argument.
+func CheckID(id, what string) error {
 	if strings.TrimSpace(id) == "" {
 		return Errorf(EINVALID, "%s is required", what)
 	}
+	return CheckIDLength(id, what)
+}
+
+// CheckIDLength is CheckID for an optional id: "" passes.
+func CheckIDLength(id, what string) error {
 	if len(id) > MaxIDBytes {
-		return Errorf(EINVALID, "%s is too long", what)
+		return Errorf(EINVALID, "%s is %d bytes long, above the limit of %d", what, len(id), MaxIDBytes)
 	}
 	return nil
 }
@@ -76,7 +97,7 @@ func checkVia(id string) error {
 	if id == "" {
 		return nil
 	}
-	return checkID(id, "via")
+	return CheckID(id, "via")
 }
 
 func defaultPredicates(ps []Predicate) ([]Predicate, error) {
@@ -108,7 +129,7 @@ func (q NodeQuery) Normalize() (NodeQuery, error) {
 	default:
 		return q, Errorf(EINVALID, "unknown order %q", string(q.OrderBy))
 	}
-	if q.First, err = clampFirst(q.First, DefaultPageSize, MaxPageSize, "first"); err != nil {
+	if q.First, err = PageSize(q.First); err != nil {
 		return q, err
 	}
 	if len(q.NameContains) > MaxSearchText {
@@ -141,7 +162,7 @@ func (q EdgeQuery) Normalize() (EdgeQuery, error) {
 // Normalize validates q and fills defaults.
 func (q NeighborhoodQuery) Normalize() (NeighborhoodQuery, error) {
 	var err error
-	if err = checkID(q.ID, "id"); err != nil {
+	if err = CheckID(q.ID, "id"); err != nil {
 		return q, err
 	}
 	switch {
@@ -162,16 +183,16 @@ func (q NeighborhoodQuery) Normalize() (NeighborhoodQuery, error) {
 // Normalize validates q and fills defaults.
 func (q PathQuery) Normalize() (PathQuery, error) {
 	var err error
-	if err = checkID(q.From, "from"); err != nil {
+	if err = CheckID(q.From, "from"); err != nil {
 		return q, err
 	}
-	if err = checkID(q.To, "to"); err != nil {
+	if err = CheckID(q.To, "to"); err != nil {
 		return q, err
 	}
 	if err = checkVia(q.Via); err != nil {
 		return q, err
 	}
-	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
+	if q.MaxHops, err = CheckHops(q.MaxHops); err != nil {
 		return q, err
 	}
 	if q.First, err = clampFirst(q.First, DefaultPathResults, MaxPathResults, "first"); err != nil {
@@ -185,16 +206,22 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 // climbs several levels, so mechanism paths default to the hop cap.
 func (q MechanismPathQuery) Normalize() (MechanismPathQuery, error) {
 	var err error
-	if err = checkID(q.From, "from"); err != nil {
+	if err = CheckID(q.From, "from"); err != nil {
+		return q, err
+	}
+	if err = CheckIDLength(q.To, "to"); err != nil {
 		return q, err
 	}
 	if err = checkVia(q.Via); err != nil {
 		return q, err
 	}
+	if err = CheckIDLength(q.Disorder, "disorder"); err != nil {
+		return q, err
+	}
 	if q.MaxHops == 0 {
 		q.MaxHops = DefaultMechanismHops
 	}
-	if q.MaxHops, err = checkHops(q.MaxHops); err != nil {
+	if q.MaxHops, err = CheckHops(q.MaxHops); err != nil {
 		return q, err
 	}
 	if q.First, err = clampFirst(q.First, DefaultPathResults, MaxPathResults, "first"); err != nil {
@@ -252,10 +279,16 @@ func (q SearchQuery) Normalize() (SearchQuery, error) {
 	return q, nil
 }
 
-// CheckIDs bounds a batch lookup.
+// CheckIDs bounds a batch lookup: at most MaxIDs ids, each within
+// MaxIDBytes.
 func CheckIDs(ids []string) error {
 	if len(ids) > MaxIDs {
 		return Errorf(ELIMIT, "%d ids requested, above the limit of %d", len(ids), MaxIDs)
+	}
+	for _, id := range ids {
+		if err := CheckIDLength(id, "an id of ids"); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -31,12 +31,6 @@ func (r *queryResolver) Search(ctx context.Context, text string, categories []gr
 }
 
 func (r *queryResolver) Evidence(ctx context.Context, drug string, disorder string) (*graph.EvidenceReport, error) {
-	if err := checkIDLength(drug, "drug"); err != nil {
-		return nil, err
-	}
-	if err := checkIDLength(disorder, "disorder"); err != nil {
-		return nil, err
-	}
 	rep, err := graph.EvidenceFor(ctx, r.store, drug, disorder)
 	if err != nil {
 		err = r.explainNotFound(ctx, err, idArg{"drug", drug}, idArg{"disorder", disorder})

@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // deepQuery walks drugs -> claims -> object -> claims -> evidence ->
@@ -95,7 +95,7 @@ func syntheticDoc(drugs, mechanisms, passages int) *graph.Document {
 // (one id per fetch) and must blow the budget, which shows the test would
 // catch resolvers that bypass the loaders.
 func TestNoNPlusOne(t *testing.T) {
-	lim := limits.Options{MaxDepth: 20, MaxComplexity: 1 << 40}
+	lim := gql.Limits{MaxDepth: 20, MaxComplexity: 1 << 40}
 	for _, tc := range []struct {
 		name     string
 		store    func(t *testing.T) graph.Store
@@ -117,7 +117,7 @@ func TestNoNPlusOne(t *testing.T) {
 			if tc.unbatch {
 				opts.MaxBatch = 1
 			}
-			srv := server(t, cs, resolvers.Options{Limits: lim, Batch: opts})
+			srv := serverWith(t, cs, app.Config{GraphQL: gql.Options{Limits: lim}, Batch: opts})
 
 			res := post(t, srv.URL, deepQuery, nil)
 			if len(res.Errors) > 0 {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // complexityQueries reads testdata/complexity: pass-*.graphql are
@@ -38,8 +38,8 @@ func complexityQueries(t *testing.T) map[string]string {
 // server with a budget of 1 reports it).
 func TestComplexityByData(t *testing.T) {
 	store := seedStore(t)
-	srv := server(t, store, resolvers.Options{})
-	pricer := server(t, store, resolvers.Options{Limits: limits.Options{MaxComplexity: 1}})
+	srv := server(t, store, gql.Options{})
+	pricer := server(t, store, gql.Options{Limits: gql.Limits{MaxComplexity: 1}})
 	for name, q := range complexityQueries(t) {
 		t.Run(name, func(t *testing.T) {
 			price := post(t, pricer.URL, q, nil)
@@ -54,7 +54,7 @@ func TestComplexityByData(t *testing.T) {
 				}
 				return
 			}
-			if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != limits.CodeComplexity || res.Errors[0].Extensions["domainCode"] != graph.ELIMIT {
+			if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != gql.CodeComplexity || res.Errors[0].Extensions["domainCode"] != graph.ELIMIT {
 				t.Fatalf("answered %s", res.raw)
 			}
 			if msg := res.Errors[0].Message; !strings.Contains(msg, "items it can return") {

@@ -61,7 +61,7 @@ func TestArgumentDefaults(t *testing.T) {
 // default it is run with: maxHops: null on mechanism paths runs 6 hops,
 // so it must cost what maxHops: 6 costs.
 func TestNullArgumentPricedAsRun(t *testing.T) {
-	es := resolvers.NewExecutableSchema(memory.New(), batch.Options{})
+	es := resolvers.NewExecutableSchema(memory.New(), batch.Options{}, nil)
 	ctx := context.Background()
 	for _, tc := range []struct {
 		typ, field string

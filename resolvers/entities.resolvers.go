@@ -84,11 +84,11 @@ type causalFields[T model.Node] struct{ entityFields[T] }
 func causal[T model.Node](r *Resolver) causalFields[T] { return causalFields[T]{entity[T](r)} }
 
 func (r causalFields[T]) Upstream(ctx context.Context, obj T, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.GraphNode().ID, graph.In, graph.CausalPredicates(), first, after)
+	return r.claimPage(ctx, "upstream", obj.GraphNode().ID, nil, nil, first, after)
 }
 
 func (r causalFields[T]) Downstream(ctx context.Context, obj T, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.GraphNode().ID, graph.Out, graph.CausalPredicates(), first, after)
+	return r.claimPage(ctx, "downstream", obj.GraphNode().ID, nil, nil, first, after)
 }
 
 type drugResolver struct{ entityFields[*model.Drug] }
@@ -100,7 +100,7 @@ func (r *drugResolver) StudiedFor(ctx context.Context, obj *model.Drug, first *i
 }
 
 func (r *drugResolver) Effects(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.ID, graph.Out, []graph.Predicate{graph.Affects}, first, after)
+	return r.claimPage(ctx, "effects", obj.ID, nil, nil, first, after)
 }
 
 func (r *drugResolver) AdverseEvents(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.SafetyRiskConnection, error) {

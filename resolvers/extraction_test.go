@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
 )
 
 // TestUncuratedReviewBesideSeed is issue 12's "done when": a review in the
@@ -26,7 +26,7 @@ func TestUncuratedReviewBesideSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := server(t, loadStore(t, loader.Documents(built)...), resolvers.Options{})
+	srv := server(t, loadStore(t, loader.Documents(built)...), gql.Options{})
 
 	const doc = "KAP:lindqvist-2024-psilocybin-assisted"
 	// The review's own graph: which categories it mentions, and its claims.
@@ -146,7 +146,7 @@ func TestUncuratedDrugPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := server(t, loadStore(t, loader.Documents(built)...), resolvers.Options{})
+	srv := server(t, loadStore(t, loader.Documents(built)...), gql.Options{})
 	r := post(t, srv.URL, `{ mechanismToOutcomePaths(from: "KAP:proposed-ibogaine", to: "KAP:relapse") {
 		length sign summary hops { claim { origin curation predicate sign } } } }`, nil)
 	if len(r.Errors) > 0 {

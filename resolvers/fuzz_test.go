@@ -12,11 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
 )
 
 // The fuzz targets feed arbitrary values to the arguments that filter and
@@ -45,8 +45,8 @@ var fuzzHandler = sync.OnceValue(func() http.Handler {
 
 // allowedInputCodes are the codes a wrong input may get.
 var allowedInputCodes = []string{
-	resolvers.CodeBadUserInput, resolvers.CodeNotFound, resolvers.CodeLimitExceeded,
-	resolvers.CodeComplexity, "GRAPHQL_VALIDATION_FAILED",
+	gql.CodeBadUserInput, gql.CodeNotFound, gql.CodeLimitExceeded,
+	gql.CodeComplexity, "GRAPHQL_VALIDATION_FAILED",
 }
 
 // hangLimit is not a speed claim (speed is measured in the benchmarks):

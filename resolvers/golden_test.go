@@ -3,8 +3,7 @@ package resolvers_test
 import (
 	"testing"
 
-	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 const claimFields = `
@@ -32,7 +31,7 @@ const claimFields = `
 // compares whole responses with testdata/*.json
 // (KAPGRAPH_UPDATE_GOLDEN=1 go test rewrites them).
 func TestGolden(t *testing.T) {
-	srv := server(t, seedStore(t), resolvers.Options{Limits: limits.Options{Introspection: true}})
+	srv := server(t, seedStore(t), gql.Options{Limits: gql.Limits{Introspection: true}})
 	for _, tc := range []struct {
 		name  string
 		query string

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 func get(t *testing.T, base string, params map[string]string) *response {
@@ -32,8 +32,8 @@ func get(t *testing.T, base string, params map[string]string) *response {
 
 func TestTransportsAndExtensions(t *testing.T) {
 	store := seedStore(t)
-	open := server(t, store, resolvers.Options{Limits: limits.Options{Introspection: true}})
-	closed := server(t, store, resolvers.Options{})
+	open := server(t, store, gql.Options{Limits: gql.Limits{Introspection: true}})
+	closed := server(t, store, gql.Options{})
 
 	t.Run("GET", func(t *testing.T) {
 		res := get(t, open.URL, map[string]string{"query": `query($id: ID!) { node(id: $id) { name } }`, "variables": `{"id":"CHEBI:6121"}`})
@@ -78,7 +78,7 @@ func TestTransportsAndExtensions(t *testing.T) {
 	})
 
 	t.Run("complexity limit", func(t *testing.T) {
-		tight := server(t, store, resolvers.Options{Limits: limits.Options{MaxComplexity: 500}})
+		tight := server(t, store, gql.Options{Limits: gql.Limits{MaxComplexity: 500}})
 		res := post(t, tight.URL, `{ drugs(first: 100) { edges { node { claims(first: 100) { edges { node { object { claims(first: 100) { totalCount } } } } } } } } }`, nil)
 		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" || res.Errors[0].Extensions["domainCode"] != graph.ELIMIT {
 			t.Errorf("answered %s", res.raw)
@@ -89,7 +89,7 @@ func TestTransportsAndExtensions(t *testing.T) {
 	})
 
 	t.Run("depth limit configurable", func(t *testing.T) {
-		shallow := server(t, store, resolvers.Options{Limits: limits.Options{MaxDepth: 3}})
+		shallow := server(t, store, gql.Options{Limits: gql.Limits{MaxDepth: 3}})
 		res := post(t, shallow.URL, `{ drugs { edges { node { claims { edges { node { object { name } } } } } } } }`, nil)
 		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "QUERY_TOO_DEEP" {
 			t.Errorf("answered %s", res.raw)
@@ -125,7 +125,7 @@ func TestFieldComplexity(t *testing.T) {
 // the whole list, with consistent pageInfo, for a store-paged root list and
 // for a resolver-paged relationship.
 func TestPaging(t *testing.T) {
-	srv := server(t, seedStore(t), resolvers.Options{})
+	srv := server(t, seedStore(t), gql.Options{})
 	for _, tc := range []struct {
 		name, query string
 		conn        func(data map[string]any) map[string]any
@@ -191,7 +191,7 @@ func TestPaging(t *testing.T) {
 // exactly those listing the concern.
 func TestEvidenceRoutes(t *testing.T) {
 	store := seedStore(t)
-	srv := server(t, store, resolvers.Options{})
+	srv := server(t, store, gql.Options{})
 	res := post(t, srv.URL, `{
 		studies(first: 100) { edges { node { id supports(first: 100) { totalCount edges { node { id } } } } } }
 		concerns(first: 100) { edges { node { id affectedClaims(first: 100) { totalCount edges { node { id } } } } } }

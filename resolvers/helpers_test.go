@@ -14,12 +14,12 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
 )
 
 // seedDocuments builds the documents of ../seeds.
@@ -139,9 +139,15 @@ func (c *countingStore) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error
 
 // server serves the API over store the way cmd/ does (app.NewServer);
 // post and get address its /graphql.
-func server(t testing.TB, store graph.Store, o resolvers.Options) *httptest.Server {
+func server(t testing.TB, store graph.Store, o gql.Options) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(app.NewServer(app.Config{GraphQL: o}, store, nil))
+	return serverWith(t, store, app.Config{GraphQL: o})
+}
+
+// serverWith serves the API built from cfg over store.
+func serverWith(t testing.TB, store graph.Store, cfg app.Config) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(app.NewServer(cfg, store, nil))
 	t.Cleanup(srv.Close)
 	return srv
 }

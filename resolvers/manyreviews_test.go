@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
 )
 
 // manyReviewsSeeds is a seeds directory holding the seed, the loader's
@@ -54,7 +54,7 @@ func TestManyReviewsOneGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := server(t, loadStore(t, loader.Documents(built)...), resolvers.Options{})
+	srv := server(t, loadStore(t, loader.Documents(built)...), gql.Options{})
 	res := post(t, srv.URL, `{
   reviews(first: 10) { totalCount edges { node { id name } } }
   craving: node(id: "KAP:craving") {

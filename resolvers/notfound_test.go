@@ -4,14 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 // TestUnknownIDs: every argument that names a node by id answers
 // NOT_FOUND with the argument, the id and the nearest names search finds;
 // a valid question with no answer is [] (the rule in Query's description).
 func TestUnknownIDs(t *testing.T) {
-	srv := server(t, seedStore(t), resolvers.Options{})
+	srv := server(t, seedStore(t), gql.Options{})
 	for _, tc := range []struct {
 		name, query string
 		want        []string // substrings of the one error's message

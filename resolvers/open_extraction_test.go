@@ -7,8 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
+
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
 )
 
 // TestReviewWithNoCurationServesDrugPaths is issue 18's "done when": a
@@ -43,7 +44,7 @@ func drugPathsOf(t *testing.T, review string) int {
 		t.Fatal(err)
 	}
 	doc := built[0].Document
-	srv := server(t, loadStore(t, loader.Documents(built)...), resolvers.Options{})
+	srv := server(t, loadStore(t, loader.Documents(built)...), gql.Options{})
 	var drugs []string
 	for _, n := range doc.Nodes {
 		if n.Category == "Drug" {

@@ -12,20 +12,9 @@ import (
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
-// pageSize validates a `first` argument against the graph's page limits:
-// nil or 0 is the default, a negative one is invalid, one above the
-// maximum is over the limit.
-func pageSize(first *int) (int, error) {
-	switch {
-	case first == nil || *first == 0:
-		return graph.DefaultPageSize, nil
-	case *first < 0:
-		return 0, graph.Errorf(graph.EINVALID, "first must be positive, got %d", *first)
-	case *first > graph.MaxPageSize:
-		return 0, graph.Errorf(graph.ELIMIT, "first is %d, above the limit of %d", *first, graph.MaxPageSize)
-	}
-	return *first, nil
-}
+// pageSize is graph's page-size rule (graph.PageSize) for a `first`
+// argument as gqlgen passes it (nil when absent).
+func pageSize(first *int) (int, error) { return graph.PageSize(deref(first)) }
 
 func deref[T any](p *T) T {
 	var zero T

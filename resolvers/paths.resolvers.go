@@ -30,15 +30,6 @@ func (r *queryResolver) primePaths(ctx context.Context, ps ...*graph.Path) {
 }
 
 func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error) {
-	if err := checkIDLength(deref(to), "to"); err != nil {
-		return nil, err
-	}
-	if err := checkIDLength(deref(via), "via"); err != nil {
-		return nil, err
-	}
-	if err := checkIDLength(deref(disorder), "disorder"); err != nil {
-		return nil, err
-	}
 	// The store validates the query (every engine must), so it is
 	// validated once, there.
 	q := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first),
@@ -52,17 +43,14 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 	return nonNil(ps), nil
 }
 
-// pathQuery is the store's query; the store validates it.
-// An empty via is the store's "no via"; only its length is checked here.
+// pathQuery is the store's query, with the arguments as they came; the
+// store validates it (PathQuery.Normalize). An empty via is "no via".
 func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed, statedOnly *bool, via *string) graph.PathQuery {
 	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed),
 		StatedOnly: deref(statedOnly), Via: deref(via)}
 }
 
 func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error) {
-	if err := checkIDLength(deref(via), "via"); err != nil {
-		return nil, err
-	}
 	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed, statedOnly, via))
 	if err != nil {
 		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", to}, idArg{"via", deref(via)})
@@ -73,9 +61,6 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeT
 }
 
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error) {
-	if err := checkIDLength(deref(via), "via"); err != nil {
-		return nil, err
-	}
 	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed, statedOnly, via))
 	if err != nil {
 		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", to}, idArg{"via", deref(via)})

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -23,45 +22,14 @@ import (
 // the field resolvers below find everything they need already fetched and
 // the JSON they write is the same as without planning.
 //
-// Planned: the root nodes; on any node, claims, upstream, downstream and
-// effects (every field that is one page of the node's claims); on each
+// Planned: the root nodes; on any node, the fields that are one page of
+// the node's claims (claimPages, fields.go); on each
 // claim, subject, object and evidence.studies. Everything else a query
 // selects is resolved through the dataloaders (resolvers/batch) as
 // before: evidence.passage and .section, claim concerns and review, the
 // non-claim relationship fields (related, mentionedIn, studiedFor, ...),
 // and the lists of document structure. A node the plan did not find costs
 // the loader's own lookup, which reports it missing.
-
-// claimPageFields maps a field returning a page of a node's claims to its
-// edge selection, from the field's arguments (defaults included).
-var claimPageFields = map[string]func(args map[string]any) (graph.Direction, []graph.Predicate, bool){
-	"claims": func(args map[string]any) (graph.Direction, []graph.Predicate, bool) {
-		dir := graph.Both
-		if s, ok := args["direction"].(string); ok && s != "" {
-			dir = graph.Direction(s)
-		}
-		var preds []graph.Predicate
-		if list, ok := args["predicates"].([]any); ok {
-			for _, p := range list {
-				s, ok := p.(string)
-				if !ok {
-					return "", nil, false
-				}
-				preds = append(preds, graph.Predicate(s))
-			}
-		}
-		return dir, orCurated(preds), true
-	},
-	"upstream": func(map[string]any) (graph.Direction, []graph.Predicate, bool) {
-		return graph.In, graph.CausalPredicates(), true
-	},
-	"downstream": func(map[string]any) (graph.Direction, []graph.Predicate, bool) {
-		return graph.Out, graph.CausalPredicates(), true
-	},
-	"effects": func(map[string]any) (graph.Direction, []graph.Predicate, bool) {
-		return graph.Out, []graph.Predicate{graph.Affects}, true
-	},
-}
 
 // planner builds one plan from one root field's selection.
 type planner struct {
@@ -76,25 +44,13 @@ type planner struct {
 // "object" or "studies", and the response path without list indexes.
 type place struct{ end, path string }
 
-// nodeFieldsRead are the GraphQL fields of a node whose resolvers read
-// only these fields of graph.Node (besides id and category, which every
-// node keeps): a selection of nothing else lets the plan read the node
-// partially. The claim pages need only the id. Any other field reads the
-// node whole, so a new field is safe before it is listed here.
-var nodeFieldsRead = map[string][]string{
-	"id": nil, "__typename": nil, "category": nil,
-	"biolink": {"biolink"}, "name": {"name"}, "synonyms": {"synonyms"},
-	"xrefs": {"xrefs"}, "description": {"description"},
-	"claims": nil, "upstream": nil, "downstream": nil, "effects": nil,
-}
-
 // fieldsOf is the graph.Node fields a selection reads, or nil when it
 // reads (or may read) the node whole. ids restricts the selection to the
 // id (cited studies: their other fields are not worth a list here).
 func fieldsOf(set ast.SelectionSet, idsOnly bool) []string {
 	out := []string{}
 	for _, f := range fields(set) {
-		fs, ok := nodeFieldsRead[f.Name]
+		fs, ok := readsOf(f.Name)
 		if !ok || idsOnly && f.Name != "id" && f.Name != "__typename" {
 			return nil
 		}
@@ -216,32 +172,45 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 // placeOf is the place (see batch.PrimeAt) of the field resolving now:
 // its response path without list indexes.
 func placeOf(ctx context.Context) string {
+	// It walks the field contexts up as FieldContext.Path does, but
+	// writes the names straight into one string: every claim end asks,
+	// and the path's slice of interfaces cost more than the rest of the
+	// lookup.
 	fc := graphql.GetFieldContext(ctx)
-	if fc == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, el := range fc.Path() {
-		if name, ok := el.(ast.PathName); ok {
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(string(name))
+	n := 0
+	for it := fc; it != nil; it = it.Parent {
+		if it.Index == nil && it.Field.Field != nil {
+			n += len(it.Field.Alias) + 1
 		}
 	}
-	return b.String()
+	if n == 0 {
+		return ""
+	}
+	b := make([]byte, n-1)
+	end := len(b)
+	for it := fc; it != nil; it = it.Parent {
+		if it.Index == nil && it.Field.Field != nil {
+			start := end - len(it.Field.Alias)
+			copy(b[start:end], it.Field.Alias)
+			if start > 0 {
+				b[start-1] = '.'
+			}
+			end = start - 1
+		}
+	}
+	return string(b)
 }
 
 // node plans the claim pages selected on a node.
 func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
 	n := &graph.PlanNode{}
 	for _, f := range fields(set) {
-		sel, ok := claimPageFields[f.Name]
+		page, ok := claimPages[f.Name]
 		if !ok {
 			continue
 		}
 		args := f.ArgumentMap(pl.vars)
-		dir, preds, ok := sel(args)
+		dir, preds, ok := page.selectionFromArgs(args)
 		if !ok {
 			continue
 		}

@@ -1,7 +1,9 @@
-// Package resolvers implements kapgraph's GraphQL API over any graph.Store:
-// the hand-written resolvers behind the schema in schema/*.graphqls, the
-// error presenter, the query limits and the HTTP handler. Generated code
-// lives in resolvers/generated; per-request dataloaders in resolvers/batch.
+// Package resolvers implements kapgraph's GraphQL schema over any
+// graph.Store: the hand-written resolvers behind schema/*.graphqls and the
+// executable schema (schema.go) that gives every operation its
+// dataloaders and the SDL's argument defaults. Generated code lives in
+// resolvers/generated; per-request dataloaders in resolvers/batch. The
+// HTTP endpoint, limits and error presenter around it are package gql's.
 //
 // Reads are planned where the selection allows (plan.go): node and nodes
 // read their claim pages, at any depth, with subjects, objects and
@@ -16,7 +18,7 @@
 // non-claim relationship fields of nodes (related, mentionedIn,
 // studiedFor and their kin); and the lists of document structure (review
 // sections, subsections, passages, references, concerns).
-// app/statements_test.go counts the Neo4j statements of every bench and
+// internal/app/statements_test.go counts the Neo4j statements of every bench and
 // playground query.
 package resolvers
 
@@ -33,80 +35,106 @@ import (
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
-// Resolver is the root resolver. It holds nothing but the store: request
-// state (the dataloaders) travels in the context.
+// Resolver is the root resolver. It holds the store and the type
+// resolvers, made once here (gqlgen asks the root for one on every field
+// it resolves); request state (the dataloaders) travels in the context.
 type Resolver struct {
 	store    graph.Store
 	warnings []graph.LoadWarning // files left out at load, for `warnings`
+
+	queryRes           generated.QueryResolver
+	reviewRes          generated.ReviewResolver
+	sectionRes         generated.SectionResolver
+	passageRes         generated.PassageResolver
+	studyRes           generated.StudyResolver
+	citationConcernRes generated.CitationConcernResolver
+	drugRes            generated.DrugResolver
+	mechanismRes       generated.MechanismResolver
+	brainRegionRes     generated.BrainRegionResolver
+	brainNetworkRes    generated.BrainNetworkResolver
+	disorderRes        generated.DisorderResolver
+	symptomRes         generated.SymptomResolver
+	outcomeRes         generated.OutcomeResolver
+	therapyRes         generated.TherapyResolver
+	safetyRiskRes      generated.SafetyRiskResolver
+	populationRes      generated.PopulationResolver
+	claimRes           generated.ClaimResolver
+	evidenceRes        generated.EvidenceResolver
+	inTextCitationRes  generated.InTextCitationResolver
+	qualifiersRes      generated.QualifiersResolver
+	qualifierValueRes  generated.QualifierValueResolver
+	pathRes            generated.PathResolver
+	hopRes             generated.HopResolver
+	subgraphRes        generated.SubgraphResolver
+	searchHitRes       generated.SearchHitResolver
+	evidenceReportRes  generated.EvidenceReportResolver
 }
 
-// NewResolver returns the root resolver over store.
-func NewResolver(store graph.Store) *Resolver { return &Resolver{store: store} }
+// NewResolver returns the root resolver over store; warnings name the
+// input files left out of the graph, which the root field `warnings` lists.
+func NewResolver(store graph.Store, warnings []graph.LoadWarning) *Resolver {
+	r := &Resolver{store: store, warnings: warnings}
+	r.queryRes = &queryResolver{r}
+	r.reviewRes = &reviewResolver{nodeFields[*model.Review]{r}}
+	r.sectionRes = &sectionResolver{nodeFields[*model.Section]{r}}
+	r.passageRes = &passageResolver{nodeFields[*model.Passage]{r}}
+	r.studyRes = &studyResolver{nodeFields[*model.Study]{r}}
+	r.citationConcernRes = &concernResolver{nodeFields[*model.CitationConcern]{r}}
+	r.drugRes = &drugResolver{entity[*model.Drug](r)}
+	r.mechanismRes = &mechanismResolver{causal[*model.Mechanism](r)}
+	r.brainRegionRes = &brainRegionResolver{anatomyFields[*model.BrainRegion]{causal[*model.BrainRegion](r)}}
+	r.brainNetworkRes = &brainNetworkResolver{anatomyFields[*model.BrainNetwork]{causal[*model.BrainNetwork](r)}}
+	r.disorderRes = &disorderResolver{causal[*model.Disorder](r)}
+	r.symptomRes = &symptomResolver{causal[*model.Symptom](r)}
+	r.outcomeRes = &outcomeResolver{causal[*model.Outcome](r)}
+	r.therapyRes = &therapyResolver{causal[*model.Therapy](r)}
+	r.safetyRiskRes = &safetyRiskResolver{causal[*model.SafetyRisk](r)}
+	r.populationRes = &populationResolver{entity[*model.Population](r)}
+	r.claimRes = &claimResolver{r}
+	r.evidenceRes = &evidenceResolver{r}
+	r.inTextCitationRes = &inTextCitationResolver{r}
+	r.qualifiersRes = &qualifiersResolver{r}
+	r.qualifierValueRes = &qualifierValueResolver{r}
+	r.pathRes = &pathResolver{r}
+	r.hopRes = &hopResolver{r}
+	r.subgraphRes = &subgraphResolver{r}
+	r.searchHitRes = &searchHitResolver{r}
+	r.evidenceReportRes = &evidenceReportResolver{r}
+	return r
+}
 
 // Compile-time check that the root provides every resolver; each
 // resolver's own check sits beside it, in the file of its schema file.
 var _ generated.ResolverRoot = (*Resolver)(nil)
 
-func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
-func (r *Resolver) Review() generated.ReviewResolver {
-	return &reviewResolver{nodeFields[*model.Review]{r}}
-}
-func (r *Resolver) Section() generated.SectionResolver {
-	return &sectionResolver{nodeFields[*model.Section]{r}}
-}
-func (r *Resolver) Passage() generated.PassageResolver {
-	return &passageResolver{nodeFields[*model.Passage]{r}}
-}
-func (r *Resolver) Study() generated.StudyResolver {
-	return &studyResolver{nodeFields[*model.Study]{r}}
-}
+func (r *Resolver) Query() generated.QueryResolver     { return r.queryRes }
+func (r *Resolver) Review() generated.ReviewResolver   { return r.reviewRes }
+func (r *Resolver) Section() generated.SectionResolver { return r.sectionRes }
+func (r *Resolver) Passage() generated.PassageResolver { return r.passageRes }
+func (r *Resolver) Study() generated.StudyResolver     { return r.studyRes }
 func (r *Resolver) CitationConcern() generated.CitationConcernResolver {
-	return &concernResolver{nodeFields[*model.CitationConcern]{r}}
+	return r.citationConcernRes
 }
-func (r *Resolver) Drug() generated.DrugResolver { return &drugResolver{entity[*model.Drug](r)} }
-func (r *Resolver) Mechanism() generated.MechanismResolver {
-	return &mechanismResolver{causal[*model.Mechanism](r)}
-}
-func (r *Resolver) BrainRegion() generated.BrainRegionResolver {
-	return &brainRegionResolver{anatomyFields[*model.BrainRegion]{causal[*model.BrainRegion](r)}}
-}
-func (r *Resolver) BrainNetwork() generated.BrainNetworkResolver {
-	return &brainNetworkResolver{anatomyFields[*model.BrainNetwork]{causal[*model.BrainNetwork](r)}}
-}
-func (r *Resolver) Disorder() generated.DisorderResolver {
-	return &disorderResolver{causal[*model.Disorder](r)}
-}
-func (r *Resolver) Symptom() generated.SymptomResolver {
-	return &symptomResolver{causal[*model.Symptom](r)}
-}
-func (r *Resolver) Outcome() generated.OutcomeResolver {
-	return &outcomeResolver{causal[*model.Outcome](r)}
-}
-func (r *Resolver) Therapy() generated.TherapyResolver {
-	return &therapyResolver{causal[*model.Therapy](r)}
-}
-func (r *Resolver) SafetyRisk() generated.SafetyRiskResolver {
-	return &safetyRiskResolver{causal[*model.SafetyRisk](r)}
-}
-func (r *Resolver) Population() generated.PopulationResolver {
-	return &populationResolver{entity[*model.Population](r)}
-}
-func (r *Resolver) Claim() generated.ClaimResolver       { return &claimResolver{r} }
-func (r *Resolver) Evidence() generated.EvidenceResolver { return &evidenceResolver{r} }
-func (r *Resolver) InTextCitation() generated.InTextCitationResolver {
-	return &inTextCitationResolver{r}
-}
-func (r *Resolver) Qualifiers() generated.QualifiersResolver { return &qualifiersResolver{r} }
-func (r *Resolver) QualifierValue() generated.QualifierValueResolver {
-	return &qualifierValueResolver{r}
-}
-func (r *Resolver) Path() generated.PathResolver           { return &pathResolver{r} }
-func (r *Resolver) Hop() generated.HopResolver             { return &hopResolver{r} }
-func (r *Resolver) Subgraph() generated.SubgraphResolver   { return &subgraphResolver{r} }
-func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
-func (r *Resolver) EvidenceReport() generated.EvidenceReportResolver {
-	return &evidenceReportResolver{r}
-}
+func (r *Resolver) Drug() generated.DrugResolver                     { return r.drugRes }
+func (r *Resolver) Mechanism() generated.MechanismResolver           { return r.mechanismRes }
+func (r *Resolver) BrainRegion() generated.BrainRegionResolver       { return r.brainRegionRes }
+func (r *Resolver) BrainNetwork() generated.BrainNetworkResolver     { return r.brainNetworkRes }
+func (r *Resolver) Disorder() generated.DisorderResolver             { return r.disorderRes }
+func (r *Resolver) Symptom() generated.SymptomResolver               { return r.symptomRes }
+func (r *Resolver) Outcome() generated.OutcomeResolver               { return r.outcomeRes }
+func (r *Resolver) Therapy() generated.TherapyResolver               { return r.therapyRes }
+func (r *Resolver) SafetyRisk() generated.SafetyRiskResolver         { return r.safetyRiskRes }
+func (r *Resolver) Population() generated.PopulationResolver         { return r.populationRes }
+func (r *Resolver) Claim() generated.ClaimResolver                   { return r.claimRes }
+func (r *Resolver) Evidence() generated.EvidenceResolver             { return r.evidenceRes }
+func (r *Resolver) InTextCitation() generated.InTextCitationResolver { return r.inTextCitationRes }
+func (r *Resolver) Qualifiers() generated.QualifiersResolver         { return r.qualifiersRes }
+func (r *Resolver) QualifierValue() generated.QualifierValueResolver { return r.qualifierValueRes }
+func (r *Resolver) Path() generated.PathResolver                     { return r.pathRes }
+func (r *Resolver) Hop() generated.HopResolver                       { return r.hopRes }
+func (r *Resolver) Subgraph() generated.SubgraphResolver             { return r.subgraphRes }
+func (r *Resolver) SearchHit() generated.SearchHitResolver           { return r.searchHitRes }
+func (r *Resolver) EvidenceReport() generated.EvidenceReportResolver { return r.evidenceReportRes }
 
 // loaders returns the request's dataloaders. The executable schema gives
 // every operation some (see NewExecutableSchema); the fallback keeps a

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
+
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
 )
 
 // TestReviewWarnings: what the reader worked around in a review's file is
@@ -27,7 +28,7 @@ func TestReviewWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := server(t, loadStore(t, append(loader.Documents(built), seedDocuments(t)...)...), resolvers.Options{})
+	srv := server(t, loadStore(t, append(loader.Documents(built), seedDocuments(t)...)...), gql.Options{})
 	res := post(t, srv.URL, `{ reviews { edges { node { title warnings } } } }`, nil)
 	got := string(res.Data)
 	if len(res.Errors) != 0 || !strings.Contains(got, `"warnings":["line 104: \u003cref id=\"r4\"\u003e has no \u003cyear\u003e"]`) ||

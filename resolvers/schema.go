@@ -18,12 +18,8 @@ import (
 // NewExecutableSchema returns the API over store: the generated executor
 // with kapgraph's resolvers, complexity rules, and dataloaders (tuned by
 // bo) for every operation that does not already carry some.
-func NewExecutableSchema(store graph.Store, bo batch.Options) graphql.ExecutableSchema {
-	return newExecutableSchema(store, bo, nil)
-}
-
-func newExecutableSchema(store graph.Store, bo batch.Options, warnings []graph.LoadWarning) graphql.ExecutableSchema {
-	es := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{store: store, warnings: warnings}})
+func NewExecutableSchema(store graph.Store, bo batch.Options, warnings []graph.LoadWarning) graphql.ExecutableSchema {
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: NewResolver(store, warnings)})
 	return &executableSchema{ExecutableSchema: es, store: store, batch: bo, defaults: ArgumentDefaults(es.Schema())}
 }
 

@@ -7,7 +7,6 @@ package resolvers
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers/generated"
@@ -18,24 +17,8 @@ type queryResolver struct{ *Resolver }
 
 var _ generated.QueryResolver = (*queryResolver)(nil)
 
-func checkID(id, what string) error {
-	if strings.TrimSpace(id) == "" {
-		return graph.Errorf(graph.EINVALID, "%s is required", what)
-	}
-	return checkIDLength(id, what)
-}
-
-// checkIDLength refuses an id longer than any real one, before it reaches
-// a store or an error message.
-func checkIDLength(id, what string) error {
-	if len(id) > graph.MaxIDBytes {
-		return graph.Errorf(graph.EINVALID, "%s is %d bytes long, above the limit of %d", what, len(id), graph.MaxIDBytes)
-	}
-	return nil
-}
-
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	if err := checkID(id, "id"); err != nil {
+	if err := graph.CheckID(id, "id"); err != nil {
 		return nil, err
 	}
 	if err := r.prefetch(ctx, []string{id}); err != nil {
@@ -52,11 +35,6 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 	if err := graph.CheckIDs(ids); err != nil {
 		return nil, err
 	}
-	for _, id := range ids {
-		if err := checkIDLength(id, "an id of ids"); err != nil {
-			return nil, err
-		}
-	}
 	if err := r.prefetch(ctx, ids); err != nil {
 		return nil, err
 	}
@@ -72,7 +50,7 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 }
 
 func (r *queryResolver) Claim(ctx context.Context, id string) (*graph.Edge, error) {
-	if err := checkID(id, "id"); err != nil {
+	if err := graph.CheckID(id, "id"); err != nil {
 		return nil, err
 	}
 	return r.loaders(ctx).Edge(ctx, id)
@@ -145,7 +123,7 @@ func checkFilter(q graph.NodeQuery) error {
 type nodeFields[T model.Node] struct{ *Resolver }
 
 func (r nodeFields[T]) Claims(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimsOf(ctx, obj.GraphNode().ID, dirOr(direction, graph.Both), orCurated(predicates), first, after)
+	return r.claimPage(ctx, "claims", obj.GraphNode().ID, direction, predicates, first, after)
 }
 
 func (r nodeFields[T]) Related(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*generated.NodeConnection, error) {

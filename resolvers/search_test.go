@@ -3,13 +3,13 @@ package resolvers_test
 import (
 	"testing"
 
-	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 // A search that matches nothing answers an empty list, not null: clients
 // iterate over it without a null check.
 func TestSearchNothingIsAnEmptyList(t *testing.T) {
-	srv := server(t, seedStore(t), resolvers.Options{})
+	srv := server(t, seedStore(t), gql.Options{})
 	for _, tc := range []struct {
 		text string
 		want string

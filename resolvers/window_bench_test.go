@@ -4,9 +4,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/api/gql"
+	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // BenchmarkDeepQueryWindow times the deep query of the batching test over
@@ -28,9 +28,9 @@ func BenchmarkDeepQueryWindow(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			cs := newCounting(seedStore(b))
-			srv := server(b, cs, resolvers.Options{
-				Limits: limits.Options{MaxDepth: 20, MaxComplexity: 1 << 40},
-				Batch:  batch.Options{Wait: tc.wait},
+			srv := serverWith(b, cs, app.Config{
+				GraphQL: gql.Options{Limits: gql.Limits{MaxDepth: 20, MaxComplexity: 1 << 40}},
+				Batch:   batch.Options{Wait: tc.wait},
 			})
 			for b.Loop() {
 				res := post(b, srv.URL, deepQuery, nil)

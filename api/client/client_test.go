@@ -9,9 +9,8 @@ import (
 
 	"github.com/kapgraph/kapgraph/api/client"
 	"github.com/kapgraph/kapgraph/api/client/internal/servertest"
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/internal/app"
-	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // The review's own entities: ketamine and alcohol use disorder.
@@ -178,8 +177,8 @@ func TestErrorCodes(t *testing.T) {
 		drug, disorder string
 		want           string
 	}{
-		{"unknown drug", "CHEBI:0", aud, resolvers.CodeNotFound},
-		{"a disorder as the drug", aud, ketamine, resolvers.CodeBadUserInput},
+		{"unknown drug", "CHEBI:0", aud, gql.CodeNotFound},
+		{"a disorder as the drug", aud, ketamine, gql.CodeBadUserInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := client.Evidence(ctx, c, tc.drug, tc.disorder)
@@ -228,7 +227,7 @@ func TestNew(t *testing.T) {
 // genqlient sends it, and any other document be refused with
 // PERSISTED_QUERY_NOT_ALLOWED; with the list off, anything runs.
 func TestTrustedDocuments(t *testing.T) {
-	td, err := limits.ReadTrustedDocuments("operations")
+	td, err := gql.ReadTrustedDocuments("operations")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,13 +242,13 @@ func TestTrustedDocuments(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name    string
-		trusted *limits.TrustedDocuments
+		trusted *gql.TrustedDocuments
 	}{
 		{"on", td},
 		{"off", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cfg := app.Config{GraphQL: resolvers.Options{Limits: limits.Options{TrustedDocuments: tc.trusted}}}
+			cfg := app.Config{GraphQL: gql.Options{Limits: gql.Limits{TrustedDocuments: tc.trusted}}}
 			c := newClient(t, servertest.Start(t, cfg))
 			for _, op := range operations {
 				t.Run(op.name, func(t *testing.T) { op.call(t, c) })
@@ -258,8 +257,8 @@ func TestTrustedDocuments(t *testing.T) {
 				var resp graphql.Response
 				err := c.MakeRequest(context.Background(), &graphql.Request{Query: q, Variables: map[string]any{"text": "ketamine"}}, &resp)
 				code := client.ErrorCode(err)
-				if tc.trusted != nil && code != limits.CodeDocumentNotTrusted {
-					t.Errorf("%s: code %q (%v), want %s", q, code, err, limits.CodeDocumentNotTrusted)
+				if tc.trusted != nil && code != gql.CodeDocumentNotTrusted {
+					t.Errorf("%s: code %q (%v), want %s", q, code, err, gql.CodeDocumentNotTrusted)
 				}
 				if tc.trusted == nil && err != nil {
 					t.Errorf("%s: %v", q, err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 )
 
@@ -83,8 +84,8 @@ func TestAdmission(t *testing.T) {
 		if w.Code != http.StatusServiceUnavailable {
 			t.Fatalf("status %d, want 503: %s", w.Code, w.Body)
 		}
-		if got := decode(t, w).codes(); len(got) != 1 || got[0] != httpapi.CodeTimeout {
-			t.Errorf("codes %v, want [%s]", got, httpapi.CodeTimeout)
+		if got := decode(t, w).codes(); len(got) != 1 || got[0] != gql.CodeTimeout {
+			t.Errorf("codes %v, want [%s]", got, gql.CodeTimeout)
 		}
 		if w.Header().Get("Retry-After") == "" {
 			t.Error("no Retry-After header")

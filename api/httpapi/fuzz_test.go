@@ -11,10 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/internal/app"
-	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // The fuzz targets drive the request decoding of /graphql (POST bodies,
@@ -34,7 +33,7 @@ var fuzzServer = sync.OnceValue(func() http.Handler {
 	}
 	return app.NewServer(app.Config{
 		HTTP:    httpapi.Config{AllowedOrigins: []string{"https://explorer.example"}},
-		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}},
+		GraphQL: gql.Options{Limits: gql.Limits{Introspection: true}},
 	}, store, slog.New(slog.DiscardHandler))
 })
 
@@ -81,7 +80,7 @@ func checkFuzzAnswer(t *testing.T, r *http.Request) {
 		if code == "" {
 			t.Fatalf("an error without extensions.code: %.500s", w.Body.String())
 		}
-		if code == resolvers.CodeInternal {
+		if code == gql.CodeInternal {
 			t.Fatalf("an internal error: %.500s", w.Body.String())
 		}
 		if e.Message == "" {

@@ -12,9 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/ui/playground"
+	web "github.com/kapgraph/kapgraph/ui/playground"
 )
 
 const (
@@ -79,11 +80,11 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{name: "utf-8 charset in Accept", req: post(t, q(typenameQuery), "application/json; charset=utf-8"),
 			status: 200, ctype: jsonType, hasData: true},
 		{name: "unsupported only: 406", req: post(t, q(typenameQuery), "text/html"),
-			status: 406, ctype: jsonType, code: httpapi.CodeNotAcceptable},
+			status: 406, ctype: jsonType, code: gql.CodeNotAcceptable},
 		{name: "q=0 refuses: 406", req: post(t, q(typenameQuery), "application/json;q=0, text/html"),
-			status: 406, ctype: jsonType, code: httpapi.CodeNotAcceptable},
+			status: 406, ctype: jsonType, code: gql.CodeNotAcceptable},
 		{name: "other charset only: 406", req: post(t, q(typenameQuery), "application/json; charset=iso-8859-1"),
-			status: 406, ctype: jsonType, code: httpapi.CodeNotAcceptable},
+			status: 406, ctype: jsonType, code: gql.CodeNotAcceptable},
 
 		// POST Content-Type and charset.
 		{name: "charset=utf-8", req: withCT(post(t, q(typenameQuery), ""), "application/json; charset=utf-8"),
@@ -91,47 +92,47 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{name: "charset=UTF-8", req: withCT(post(t, q(typenameQuery), ""), "application/json;charset=UTF-8"),
 			status: 200, ctype: jsonType, hasData: true},
 		{name: "no Content-Type: 415", req: withCT(post(t, q(typenameQuery), ""), ""),
-			status: 415, ctype: jsonType, code: httpapi.CodeUnsupportedMediaType},
+			status: 415, ctype: jsonType, code: gql.CodeUnsupportedMediaType},
 		{name: "text/plain: 415", req: withCT(post(t, q(typenameQuery), ""), "text/plain;charset=UTF-8"),
-			status: 415, ctype: jsonType, code: httpapi.CodeUnsupportedMediaType},
+			status: 415, ctype: jsonType, code: gql.CodeUnsupportedMediaType},
 		{name: "form: 415", req: withCT(post(t, "query=%7B__typename%7D", ""), "application/x-www-form-urlencoded"),
-			status: 415, ctype: jsonType, code: httpapi.CodeUnsupportedMediaType},
+			status: 415, ctype: jsonType, code: gql.CodeUnsupportedMediaType},
 		{name: "utf-16: 415", req: withCT(post(t, q(typenameQuery), ""), "application/json; charset=utf-16"),
-			status: 415, ctype: jsonType, code: httpapi.CodeUnsupportedMediaType},
+			status: 415, ctype: jsonType, code: gql.CodeUnsupportedMediaType},
 		{name: "415 in the negotiated type", req: withCT(post(t, q(typenameQuery), responseType), "text/plain"),
-			status: 415, ctype: responseType, code: httpapi.CodeUnsupportedMediaType},
+			status: 415, ctype: responseType, code: gql.CodeUnsupportedMediaType},
 
 		// Malformed POST bodies: 400 under both media types.
 		{name: "not JSON (json)", req: post(t, `{ "not a JSON`, jsonType),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest, noData: true},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest, noData: true},
 		{name: "not JSON (graphql-response)", req: post(t, `{ "not a JSON`, responseType),
-			status: 400, ctype: responseType, code: httpapi.CodeBadRequest, noData: true},
+			status: 400, ctype: responseType, code: gql.CodeBadRequest, noData: true},
 		{name: "empty body", req: post(t, "", ""),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest},
 		{name: "array body", req: post(t, `[{"query":"{ __typename }"}]`, ""),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest},
 		{name: "missing query (json)", req: post(t, map[string]any{"qeury": typenameQuery}, jsonType),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest},
 		{name: "missing query (graphql-response)", req: post(t, map[string]any{"notquery": typenameQuery}, responseType),
-			status: 400, ctype: responseType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: responseType, code: gql.CodeBadRequest},
 		{name: "null query", req: post(t, map[string]any{"query": nil}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "object query", req: post(t, map[string]any{"query": map[string]any{"obj": "ect"}}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "number query", req: post(t, map[string]any{"query": 0}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "boolean query", req: post(t, map[string]any{"query": false}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "array query", req: post(t, map[string]any{"query": []string{"array"}}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "number operationName", req: post(t, map[string]any{"query": typenameQuery, "operationName": 0}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "string variables", req: post(t, map[string]any{"query": typenameQuery, "variables": "string"}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "array variables", req: post(t, map[string]any{"query": typenameQuery, "variables": []string{"a"}}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 		{name: "boolean extensions", req: post(t, map[string]any{"query": typenameQuery, "extensions": false}, ""),
-			status: 400, code: httpapi.CodeBadRequest},
+			status: 400, code: gql.CodeBadRequest},
 
 		// Well-formed parameters.
 		{name: "null variables, operationName, extensions", req: post(t, map[string]any{
@@ -181,30 +182,30 @@ func TestGraphQLOverHTTP(t *testing.T) {
 			"query": `query A { __typename } query B { __typename }`, "operationName": "B"}, responseType),
 			status: 200, ctype: responseType, hasData: true, noErrors: true},
 		{name: "GET bad variables", req: get(t, map[string]string{"query": typenameQuery, "variables": `{"name":`}, ""),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest},
 		{name: "GET array variables", req: get(t, map[string]string{"query": typenameQuery, "variables": `[1]`}, ""),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest},
 		{name: "GET bad extensions", req: get(t, map[string]string{"query": typenameQuery, "extensions": `nope`}, ""),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest},
 		{name: "GET no query", req: get(t, map[string]string{}, ""),
-			status: 400, ctype: jsonType, code: httpapi.CodeBadRequest},
+			status: 400, ctype: jsonType, code: gql.CodeBadRequest},
 		{name: "GET mutation: 405", req: get(t, map[string]string{"query": `mutation { __typename }`}, responseType),
-			status: 405, ctype: responseType, code: httpapi.CodeMethodNotAllowed, allow: "POST"},
+			status: 405, ctype: responseType, code: gql.CodeMethodNotAllowed, allow: "POST"},
 		{name: "GET named mutation: 405", req: get(t, map[string]string{
 			"query": `query A { __typename } mutation B { __typename }`, "operationName": "B"}, ""),
-			status: 405, ctype: jsonType, code: httpapi.CodeMethodNotAllowed, allow: "POST"},
+			status: 405, ctype: jsonType, code: gql.CodeMethodNotAllowed, allow: "POST"},
 		{name: "GET subscription: 405", req: get(t, map[string]string{"query": `subscription { __typename }`}, ""),
-			status: 405, ctype: jsonType, code: httpapi.CodeMethodNotAllowed, allow: "POST"},
+			status: 405, ctype: jsonType, code: gql.CodeMethodNotAllowed, allow: "POST"},
 		{name: "GET parse error (graphql-response)", req: get(t, map[string]string{"query": parseError}, responseType),
 			status: 400, ctype: responseType, code: "GRAPHQL_PARSE_FAILED", noData: true},
 		{name: "GET 406", req: get(t, map[string]string{"query": typenameQuery}, "image/png"),
-			status: 406, ctype: jsonType, code: httpapi.CodeNotAcceptable},
+			status: 406, ctype: jsonType, code: gql.CodeNotAcceptable},
 
 		// Other methods.
 		{name: "PUT: 405", req: httptest.NewRequest(http.MethodPut, "/graphql", strings.NewReader("{}")),
-			status: 405, ctype: jsonType, code: httpapi.CodeMethodNotAllowed, allow: "GET, POST, OPTIONS"},
+			status: 405, ctype: jsonType, code: gql.CodeMethodNotAllowed, allow: "GET, POST, OPTIONS"},
 		{name: "DELETE: 405", req: httptest.NewRequest(http.MethodDelete, "/graphql", nil),
-			status: 405, ctype: jsonType, code: httpapi.CodeMethodNotAllowed, allow: "GET, POST, OPTIONS"},
+			status: 405, ctype: jsonType, code: gql.CodeMethodNotAllowed, allow: "GET, POST, OPTIONS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -247,7 +248,7 @@ func TestGraphQLOverHTTP(t *testing.T) {
 // TestCacheHeaders checks that only successful GET queries are cacheable,
 // and that their ETag answers If-None-Match with 304.
 func TestCacheHeaders(t *testing.T) {
-	env := newEnv(t, httpapi.Config{CacheMaxAge: 90 * time.Second})
+	env := newEnv(t, httpapi.Config{}, withCacheMaxAge(90*time.Second))
 
 	w := env.do(t, get(t, map[string]string{"query": typenameQuery}, ""))
 	if w.Code != 200 {
@@ -306,7 +307,7 @@ func TestCacheHeaders(t *testing.T) {
 		}
 	}
 
-	off := newEnv(t, httpapi.Config{CacheMaxAge: -1})
+	off := newEnv(t, httpapi.Config{}, withCacheMaxAge(-1))
 	if got := off.do(t, get(t, map[string]string{"query": typenameQuery}, "")).Header().Get("Cache-Control"); got != "no-store" {
 		t.Errorf("caching disabled: Cache-Control %q, want no-store", got)
 	}
@@ -372,7 +373,7 @@ func TestPersistedMutationOverGET(t *testing.T) {
 	if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != http.MethodPost {
 		t.Fatalf("GET of a persisted mutation: status %d, Allow %q, want 405 and POST; body %s", w.Code, w.Header().Get("Allow"), w.Body)
 	}
-	if res := decode(t, w); len(res.Errors) != 1 || res.codes()[0] != httpapi.CodeMethodNotAllowed || res.hasData {
+	if res := decode(t, w); len(res.Errors) != 1 || res.codes()[0] != gql.CodeMethodNotAllowed || res.hasData {
 		t.Errorf("GET of a persisted mutation: body %s, want one METHOD_NOT_ALLOWED error and no data", w.Body)
 	}
 }
@@ -388,7 +389,7 @@ func TestResolverPanic(t *testing.T) {
 			env := newEnv(t, httpapi.Config{}, func(e *envConfig) { e.store = panickyStore{e.store} })
 			w := env.do(t, get(t, map[string]string{"query": "{ stats { nodes } }"}, accept))
 			res := decode(t, w)
-			if w.Code != http.StatusOK || len(res.Errors) != 1 || res.codes()[0] != httpapi.CodeInternal {
+			if w.Code != http.StatusOK || len(res.Errors) != 1 || res.codes()[0] != gql.CodeInternal {
 				t.Fatalf("status %d, body %s", w.Code, w.Body)
 			}
 			if strings.Contains(w.Body.String(), "stats blew up") {

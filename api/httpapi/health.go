@@ -2,9 +2,11 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net/http"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph"
 )
 
@@ -15,7 +17,7 @@ import (
 func handleHealthz() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		writeJSON(w, http.StatusOK, mediaJSON, map[string]string{"status": "ok"})
+		writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 }
 
@@ -32,11 +34,11 @@ func handleReadyz(logger *slog.Logger, pinger Pinger, warnings []graph.LoadWarni
 			logger.LogAttrs(r.Context(), slog.LevelWarn, "readiness check failed",
 				slog.String("error", err.Error()),
 				slog.String("request_id", RequestID(r.Context())))
-			writeJSON(w, http.StatusServiceUnavailable, mediaJSON,
+			writeStatus(w, http.StatusServiceUnavailable,
 				readiness{Status: "unavailable", Error: err.Error(), Warnings: warnings})
 			return
 		}
-		writeJSON(w, http.StatusOK, mediaJSON, readiness{Status: "ready", Warnings: warnings})
+		writeStatus(w, http.StatusOK, readiness{Status: "ready", Warnings: warnings})
 	})
 }
 
@@ -52,6 +54,14 @@ type readiness struct {
 // as the API's other errors.
 func handleNotFound() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeGraphQLError(w, http.StatusNotFound, mediaJSON, CodeNotFound, "no such path: "+r.URL.Path)
+		gql.WriteError(w, http.StatusNotFound, gql.CodeNotFound, "no such path: "+r.URL.Path)
 	})
+}
+
+// writeStatus writes a probe's answer as UTF-8 JSON.
+func writeStatus(w http.ResponseWriter, status int, v any) {
+	b, _ := json.Marshal(v) // maps of strings and readiness always encode
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
 }

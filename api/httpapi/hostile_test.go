@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/tools/reliability"
 )
@@ -542,7 +543,7 @@ func TestHostileBurstMemory(t *testing.T) {
 					case a.err != nil:
 						transportErrs.Add(1)
 					case a.status == c.status:
-					case a.status == 503 && a.code == httpapi.CodeTimeout:
+					case a.status == 503 && a.code == gql.CodeTimeout:
 						busy.Add(1)
 					default:
 						wrong.Add(1)

@@ -3,9 +3,7 @@ package httpapi
 import (
 	"errors"
 	"net/http"
-	"regexp"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -13,28 +11,20 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// maxOperationNames bounds the operation label: names come from clients,
-// and an unbounded label set would let any client grow the server's
-// memory and the scraper's storage. Names past the bound count as "other".
-const maxOperationNames = 200
-
-// metrics are the server's Prometheus instruments.
+// metrics are the server's Prometheus instruments (the GraphQL
+// operation counter is package gql's, on the same registry).
 type metrics struct {
-	requests   *prometheus.CounterVec
-	duration   *prometheus.HistogramVec
-	inFlight   prometheus.Gauge
-	queued     prometheus.Gauge
-	operations *prometheus.CounterVec
-
-	mu      sync.Mutex
-	opNames map[string]bool
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+	inFlight prometheus.Gauge
+	queued   prometheus.Gauge
 }
 
 // newMetrics registers the instruments (and the Go runtime and process
 // collectors) on reg. Registering twice on one registry, as tests that
 // build several servers do, reuses the instruments already there.
 func newMetrics(reg prometheus.Registerer) *metrics {
-	m := &metrics{opNames: map[string]bool{}}
+	m := &metrics{}
 	m.requests = register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 		Namespace: "kapgraph",
 		Subsystem: "http",
@@ -60,13 +50,6 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		Name:      "requests_queued",
 		Help:      "GraphQL requests waiting for one of the MaxInFlight execution slots.",
 	}))
-	m.operations = register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
-		Namespace: "kapgraph",
-		Subsystem: "graphql",
-		Name:      "operations_total",
-		Help: "GraphQL requests, by operation name (anonymous when unnamed, other past " +
-			strconv.Itoa(maxOperationNames) + " names) and error code (OK, or the first error's extensions.code).",
-	}, []string{"operation", "code"}))
 	register(reg, collectors.NewGoCollector())
 	register(reg, collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -97,33 +80,6 @@ func (m *metrics) request(route, method string, status int, d time.Duration) {
 	code := strconv.Itoa(status)
 	m.requests.WithLabelValues(route, method, code).Inc()
 	m.duration.WithLabelValues(route, method, code).Observe(d.Seconds())
-}
-
-// validName is a GraphQL name (spec section 2.1.9), the only kind of
-// operation name we are willing to use as a label.
-var validName = regexp.MustCompile(`^[_A-Za-z][_0-9A-Za-z]{0,63}$`)
-
-func (m *metrics) operation(name, code string) {
-	m.operations.WithLabelValues(m.opLabel(name), code).Inc()
-}
-
-func (m *metrics) opLabel(name string) string {
-	if name == "" {
-		return "anonymous"
-	}
-	if !validName.MatchString(name) {
-		return "other"
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.opNames[name] {
-		return name
-	}
-	if len(m.opNames) >= maxOperationNames {
-		return "other"
-	}
-	m.opNames[name] = true
-	return name
 }
 
 // handleMetrics exposes the registry in the Prometheus text format.

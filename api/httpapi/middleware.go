@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 type ctxKey int
@@ -160,7 +162,7 @@ func recoverPanics(logger *slog.Logger, next http.Handler) http.Handler {
 				// response rather than a complete-looking one.
 				panic(http.ErrAbortHandler)
 			}
-			writeGraphQLError(w, http.StatusInternalServerError, mediaJSON, CodeInternal, "internal server error")
+			gql.WriteError(w, http.StatusInternalServerError, gql.CodeInternal, "internal server error")
 		}()
 		next.ServeHTTP(w, r)
 	})
@@ -267,7 +269,7 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 func limitBody(max int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max && !strings.HasPrefix(r.URL.Path, "/trapi/") {
-			writeGraphQLError(w, http.StatusRequestEntityTooLarge, mediaJSON, CodeRequestTooLarge,
+			gql.WriteError(w, http.StatusRequestEntityTooLarge, gql.CodeRequestTooLarge,
 				fmt.Sprintf("the request body is larger than the limit of %d bytes", max))
 			return
 		}

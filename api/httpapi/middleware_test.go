@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 )
 
@@ -50,7 +51,7 @@ func TestBodyLimit(t *testing.T) {
 			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("Content-Type %q", ct)
 			}
-			if res := decode(t, w); len(res.Errors) != 1 || res.codes()[0] != httpapi.CodeRequestTooLarge {
+			if res := decode(t, w); len(res.Errors) != 1 || res.codes()[0] != gql.CodeRequestTooLarge {
 				t.Errorf("body %s, want one REQUEST_TOO_LARGE error", w.Body)
 			}
 		})
@@ -178,36 +179,62 @@ func TestRequestIDAndAccessLog(t *testing.T) {
 }
 
 // TestPanicRecovery checks that a panic below the middleware becomes a
-// logged 500 with a JSON body, and the server keeps serving.
+// logged 500 with a JSON body, and the server keeps serving: one in a
+// handler of this package (the readiness probe's store ping), and one in
+// the GraphQL endpoint around an operation, which the endpoint recovers
+// itself, in its own media type.
 func TestPanicRecovery(t *testing.T) {
-	env := newEnv(t, httpapi.Config{}, aroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		if graphql.GetOperationContext(ctx).Headers.Get("X-Test-Panic") != "" {
-			panic("resolver blew up")
-		}
-		return next(ctx)
-	}))
-	r := post(t, map[string]any{"query": typenameQuery}, "")
-	r.Header.Set("X-Test-Panic", "1")
-	w := env.do(t, r)
-	if w.Code != http.StatusInternalServerError {
-		t.Fatalf("status %d, want 500", w.Code)
-	}
-	if res := decode(t, w); len(res.Errors) != 1 || res.codes()[0] != httpapi.CodeInternal {
-		t.Errorf("body %s", w.Body)
-	}
-	if strings.Contains(w.Body.String(), "blew up") {
-		t.Error("the panic value must not reach the client")
-	}
-	panics := env.logs.logLines(t, "panic serving request")
-	if len(panics) != 1 || panics[0]["panic"] != "resolver blew up" || panics[0]["stack"] == "" {
-		t.Errorf("panic log: %v", panics)
-	}
-	access := env.logs.logLines(t, "http request")
-	if len(access) != 1 || access[0]["status"] != float64(500) || access[0]["level"] != "ERROR" {
-		t.Errorf("access log of the panic: %v", access)
-	}
-	if w := env.do(t, post(t, map[string]any{"query": typenameQuery}, "")); w.Code != 200 {
-		t.Errorf("after a panic: status %d", w.Code)
+	for _, tc := range []struct {
+		name     string
+		req      func() *http.Request
+		logMsg   string
+		wantType string
+	}{
+		{"handler", func() *http.Request { return httptest.NewRequest(http.MethodGet, "/readyz", nil) },
+			"panic serving request", "application/json; charset=utf-8"},
+		{"graphql operation", func() *http.Request {
+			r := post(t, map[string]any{"query": typenameQuery}, "application/graphql-response+json")
+			r.Header.Set("X-Test-Panic", "1")
+			return r
+		}, "graphql resolver panic", "application/graphql-response+json; charset=utf-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := newEnv(t, httpapi.Config{},
+				withPinger(func(context.Context) error { panic("resolver blew up") }),
+				aroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+					if graphql.GetOperationContext(ctx).Headers.Get("X-Test-Panic") != "" {
+						panic("resolver blew up")
+					}
+					return next(ctx)
+				}))
+			w := env.do(t, tc.req())
+			if w.Code != http.StatusInternalServerError {
+				t.Fatalf("status %d, want 500", w.Code)
+			}
+			if ct := w.Header().Get("Content-Type"); ct != tc.wantType {
+				t.Errorf("Content-Type %q, want %q", ct, tc.wantType)
+			}
+			if cc := w.Header().Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("Cache-Control %q, want no-store", cc)
+			}
+			if res := decode(t, w); len(res.Errors) != 1 || res.codes()[0] != gql.CodeInternal {
+				t.Errorf("body %s", w.Body)
+			}
+			if strings.Contains(w.Body.String(), "blew up") {
+				t.Error("the panic value must not reach the client")
+			}
+			panics := env.logs.logLines(t, tc.logMsg)
+			if len(panics) != 1 || !strings.Contains(fmt.Sprint(panics[0]["panic"]), "resolver blew up") || panics[0]["stack"] == "" {
+				t.Errorf("panic log: %v", panics)
+			}
+			access := env.logs.logLines(t, "http request")
+			if len(access) != 1 || access[0]["status"] != float64(500) || access[0]["level"] != "ERROR" {
+				t.Errorf("access log of the panic: %v", access)
+			}
+			if w := env.do(t, post(t, map[string]any{"query": typenameQuery}, "")); w.Code != 200 {
+				t.Errorf("after a panic: status %d", w.Code)
+			}
+		})
 	}
 }
 
@@ -265,7 +292,7 @@ func TestSecurityHeaders(t *testing.T) {
 func TestNotFound(t *testing.T) {
 	env := newEnv(t, httpapi.Config{})
 	w := env.do(t, httptest.NewRequest(http.MethodGet, "/no/such/path", nil))
-	if w.Code != 404 || decode(t, w).codes()[0] != httpapi.CodeNotFound {
+	if w.Code != 404 || decode(t, w).codes()[0] != gql.CodeNotFound {
 		t.Errorf("status %d, body %s", w.Code, w.Body)
 	}
 }

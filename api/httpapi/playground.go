@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/kapgraph/kapgraph/internal/assets"
-	"github.com/kapgraph/kapgraph/ui/playground"
+	web "github.com/kapgraph/kapgraph/ui/playground"
 )
 
 // playgroundCSP lets the playground run its own scripts and styles and

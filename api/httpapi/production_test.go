@@ -12,10 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/internal/app"
-	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 	"github.com/kapgraph/kapgraph/tools/reliability"
 )
 
@@ -26,7 +25,7 @@ func productionServer(t *testing.T, introspection, playground bool) http.Handler
 	store := seededStore(t)
 	return app.NewServer(app.Config{
 		HTTP:    httpapi.Config{DisablePlayground: !playground},
-		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: introspection}},
+		GraphQL: gql.Options{Limits: gql.Limits{Introspection: introspection}},
 	}, store, slog.New(slog.DiscardHandler))
 }
 
@@ -91,15 +90,15 @@ fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofT
 func TestProductionSwitches(t *testing.T) {
 	off := productionServer(t, false, false)
 	runSurface(t, "production", off, []surfaceCheck{
-		{name: "introspection off: __schema", req: gqlPost(`{ __schema { types { name } } }`), status: 200, code: limits.CodeIntrospectionDisabled},
-		{name: "introspection off: __type", req: gqlPost(`{ __type(name: "Drug") { name } }`), status: 200, code: limits.CodeIntrospectionDisabled},
-		{name: "introspection off: GraphiQL's schema query", req: gqlPost(graphiqlSchemaQuery), status: 200, code: limits.CodeIntrospectionDisabled},
-		{name: "introspection off: __schema hidden in a fragment", req: gqlPost(`{ ...Q } fragment Q on Query { __schema { queryType { name } } }`), status: 200, code: limits.CodeIntrospectionDisabled},
-		{name: "introspection off: __schema over GET", req: gqlGet(`{ __schema { queryType { name } } }`), status: 200, code: limits.CodeIntrospectionDisabled},
+		{name: "introspection off: __schema", req: gqlPost(`{ __schema { types { name } } }`), status: 200, code: gql.CodeIntrospectionDisabled},
+		{name: "introspection off: __type", req: gqlPost(`{ __type(name: "Drug") { name } }`), status: 200, code: gql.CodeIntrospectionDisabled},
+		{name: "introspection off: GraphiQL's schema query", req: gqlPost(graphiqlSchemaQuery), status: 200, code: gql.CodeIntrospectionDisabled},
+		{name: "introspection off: __schema hidden in a fragment", req: gqlPost(`{ ...Q } fragment Q on Query { __schema { queryType { name } } }`), status: 200, code: gql.CodeIntrospectionDisabled},
+		{name: "introspection off: __schema over GET", req: gqlGet(`{ __schema { queryType { name } } }`), status: 200, code: gql.CodeIntrospectionDisabled},
 		{name: "introspection off: __typename still answers", req: gqlPost(`{ __typename stats { __typename nodes } }`), status: 200, body: `"__typename":"Query"`},
 		{name: "introspection off: ordinary query answers", req: gqlPost(`{ node(id: "CHEBI:6121") { name } }`), status: 200, body: `"name":"ketamine"`},
-		{name: "playground off: GET /", req: httptest.NewRequest(http.MethodGet, "/", nil), status: 404, code: httpapi.CodeNotFound},
-		{name: "playground off: GET /static/VERSIONS", req: httptest.NewRequest(http.MethodGet, "/static/VERSIONS", nil), status: 404, code: httpapi.CodeNotFound},
+		{name: "playground off: GET /", req: httptest.NewRequest(http.MethodGet, "/", nil), status: 404, code: gql.CodeNotFound},
+		{name: "playground off: GET /static/VERSIONS", req: httptest.NewRequest(http.MethodGet, "/static/VERSIONS", nil), status: 404, code: gql.CodeNotFound},
 		{name: "playground off: /healthz still answers", req: httptest.NewRequest(http.MethodGet, "/healthz", nil), status: 200, body: `"ok"`},
 		{name: "playground off: /readyz still answers", req: httptest.NewRequest(http.MethodGet, "/readyz", nil), status: 200, body: `"ready"`},
 	})
@@ -121,13 +120,13 @@ func TestNoAdminSurface(t *testing.T) {
 	var checks []surfaceCheck
 	for _, p := range []string{"/admin", "/graphql/admin", "/debug/pprof/", "/debug/pprof/heap", "/debug/vars",
 		"/api", "/load", "/reload", "/shutdown", "/config", "/env", "/graphiql", "/playground", "/.git/config"} {
-		checks = append(checks, surfaceCheck{name: "GET " + p, req: httptest.NewRequest(http.MethodGet, p, nil), status: 404, code: httpapi.CodeNotFound})
+		checks = append(checks, surfaceCheck{name: "GET " + p, req: httptest.NewRequest(http.MethodGet, p, nil), status: 404, code: gql.CodeNotFound})
 	}
 	for _, m := range []string{http.MethodPut, http.MethodDelete, http.MethodPatch} {
-		checks = append(checks, surfaceCheck{name: m + " /graphql", req: httptest.NewRequest(m, "/graphql", io.NopCloser(strings.NewReader("{}"))), status: 405, code: httpapi.CodeMethodNotAllowed})
+		checks = append(checks, surfaceCheck{name: m + " /graphql", req: httptest.NewRequest(m, "/graphql", io.NopCloser(strings.NewReader("{}"))), status: 405, code: gql.CodeMethodNotAllowed})
 	}
 	for _, m := range []string{http.MethodPost, http.MethodDelete} {
-		checks = append(checks, surfaceCheck{name: m + " /metrics", req: httptest.NewRequest(m, "/metrics", nil), status: 404, code: httpapi.CodeNotFound})
+		checks = append(checks, surfaceCheck{name: m + " /metrics", req: httptest.NewRequest(m, "/metrics", nil), status: 404, code: gql.CodeNotFound})
 	}
 	checks = append(checks, surfaceCheck{name: "POST /graphql mutation", req: gqlPost(`mutation { load }`), status: 200, code: "GRAPHQL_VALIDATION_FAILED", body: `does not support operation type`})
 	runSurface(t, "surface", h, checks)

@@ -17,14 +17,13 @@ func addRoutes(
 	reg *prometheus.Registry,
 	deps Deps,
 ) {
-	t := &Transport{cacheMaxAge: cfg.CacheMaxAge, m: m}
 	adm := newAdmission(cfg.MaxInFlight, m)
-	gql := adm.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t.Do(w, r, deps.GraphQL)
-	}), graphQLBusy(m))
+	// GET and POST execute, so they queue; the endpoint answers the
+	// other methods itself, without waiting.
+	gql := adm.wrap(deps.GraphQL, deps.GraphQLBusy)
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("GET /graphql", gql)
-	mux.Handle("/graphql", handleGraphQLMethodNotAllowed())
+	mux.Handle("/graphql", deps.GraphQL)
 
 	mux.Handle("GET /healthz", handleHealthz())
 	mux.Handle("GET /readyz", handleReadyz(logger, deps.Pinger, deps.Warnings))

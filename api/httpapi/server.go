@@ -1,12 +1,13 @@
-// Package httpapi is kapgraph's HTTP server: it puts the GraphQL handler
-// behind a GraphQL-over-HTTP compliant transport, and adds what an
-// operator needs around it (health and readiness probes, Prometheus
-// metrics, access logs, limits, CORS, security headers) and what a person
-// needs in front of it (the GraphiQL playground, served from the binary).
+// Package httpapi is kapgraph's HTTP server: it routes to the GraphQL
+// endpoint and the other APIs, and adds what an operator needs around them
+// (health and readiness probes, Prometheus metrics, access logs, an
+// admission queue, limits, CORS, security headers) and what a person
+// needs in front of them (the GraphiQL playground, served from the binary).
 //
-// The GraphQL schema and resolvers are not this package's concern: it takes
-// them as a plain http.Handler (Deps.GraphQL), so it can be tested and
-// reasoned about as HTTP alone.
+// GraphQL itself (transports, limits, errors, the schema and resolvers) is
+// not this package's concern: it takes the endpoint as a plain
+// http.Handler (Deps.GraphQL, built by package gql), so it can be tested
+// and reasoned about as HTTP alone.
 package httpapi
 
 import (
@@ -19,7 +20,6 @@ import (
 
 	"go.opentelemetry.io/otel/trace"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -29,7 +29,6 @@ import (
 const (
 	DefaultMaxBodyBytes   = 1 << 20 // 1 MiB: far above any real query, far below a memory problem
 	DefaultRequestTimeout = 10 * time.Second
-	DefaultCacheMaxAge    = 60 * time.Second
 	DefaultMaxInFlight    = 32
 	// readyTimeout bounds the store ping of /readyz, so a hung database
 	// makes the probe fail rather than hang the prober.
@@ -37,8 +36,7 @@ const (
 )
 
 // Config holds the server's knobs. The zero value is a safe default:
-// same-origin only, 1 MiB bodies, 10 s per request, playground on, GET
-// responses cacheable for 60 s.
+// same-origin only, 1 MiB bodies, 10 s per request, playground on.
 type Config struct {
 	// AllowedOrigins lists the origins (scheme://host[:port]) whose pages
 	// may call the API from a browser. Empty means same-origin only: no
@@ -55,9 +53,6 @@ type Config struct {
 	// DisablePlayground turns off GraphiQL at / and its assets under
 	// /static/ (for deployments that want the API alone).
 	DisablePlayground bool
-	// CacheMaxAge is the max-age of successful GET query responses.
-	// Default 60 s; negative disables caching (every response no-store).
-	CacheMaxAge time.Duration
 	// MaxInFlight caps the GraphQL requests and TRAPI queries executing
 	// at once (one queue); the rest wait their turn, first come first
 	// served, until their deadline (then 503). Default
@@ -77,9 +72,6 @@ func (c Config) withDefaults() Config {
 	if c.MaxInFlight == 0 {
 		c.MaxInFlight = DefaultMaxInFlight
 	}
-	if c.CacheMaxAge == 0 {
-		c.CacheMaxAge = DefaultCacheMaxAge
-	}
 	origins := make([]string, 0, len(c.AllowedOrigins))
 	for _, o := range c.AllowedOrigins {
 		if o = strings.TrimSpace(o); o != "" {
@@ -98,9 +90,11 @@ type Pinger interface {
 // Deps are the server's collaborators, passed in rather than reached for so
 // that tests and cmd/ decide what backs them.
 type Deps struct {
-	// GraphQL executes GraphQL operations (resolvers.NewExecutor); the
-	// server's Transport speaks HTTP for it.
-	GraphQL graphql.GraphExecutor
+	// GraphQL is the GraphQL endpoint (gql.New), served at /graphql;
+	// GET and POST go through the admission queue (MaxInFlight), and
+	// GraphQLBusy answers one whose deadline passed there.
+	GraphQL     http.Handler
+	GraphQLBusy http.Handler
 	// Pinger tells /readyz whether the store answers.
 	Pinger Pinger
 	// Warnings name the input files left out of the graph; /readyz lists

@@ -14,18 +14,18 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // testEnv is one server built the way cmd/ builds it, with what the test
@@ -48,6 +48,11 @@ type envConfig struct {
 // withPinger answers the store's Ping with p (readiness tests).
 func withPinger(p pingerFunc) option {
 	return func(e *envConfig) { e.store = pingStore{Store: e.store, ping: p} }
+}
+
+// withCacheMaxAge sets the max-age of cacheable GraphQL responses.
+func withCacheMaxAge(d time.Duration) option {
+	return func(e *envConfig) { e.cfg.GraphQL.CacheMaxAge = d }
 }
 
 // pingerFunc is a replacement for a store's Ping.
@@ -85,7 +90,7 @@ func newEnv(t *testing.T, cfg httpapi.Config, opts ...option) *testEnv {
 	ec := envConfig{
 		cfg: app.Config{
 			HTTP:     cfg,
-			GraphQL:  resolvers.Options{Limits: limits.Options{Introspection: true}},
+			GraphQL:  gql.Options{Limits: gql.Limits{Introspection: true}},
 			Registry: env.reg,
 		},
 		store: seededStore(t),

@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
@@ -29,8 +30,6 @@ import (
 	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/internal/memlimit"
 	"github.com/kapgraph/kapgraph/loader"
-	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 	"github.com/kapgraph/kapgraph/schema"
 	"github.com/kapgraph/kapgraph/seeds"
 )
@@ -371,7 +370,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	// Read before the store is opened: a bad list is a mistake in the
 	// command line, found before anything is loaded.
-	var trusted *limits.TrustedDocuments
+	var trusted *gql.TrustedDocuments
 	if *trustedDir != "" {
 		if trusted, err = readTrustedDocuments(*trustedDir); err != nil {
 			return err
@@ -418,7 +417,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			DisablePlayground: *noPlayground,
 			MaxInFlight:       *maxInFlight,
 		},
-		GraphQL:  resolvers.Options{Limits: limits.Options{Introspection: !*noIntrospection, TrustedDocuments: trusted}},
+		GraphQL:  gql.Options{Limits: gql.Limits{Introspection: !*noIntrospection, TrustedDocuments: trusted}},
 		Tracer:   tracer,
 		Warnings: warnings,
 	}, store, logger)
@@ -445,8 +444,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 // every operation on it against the schema the server serves, so that a
 // list gone stale with the schema stops the server at start rather than
 // failing its clients.
-func readTrustedDocuments(dir string) (*limits.TrustedDocuments, error) {
-	td, err := limits.ReadTrustedDocuments(dir)
+func readTrustedDocuments(dir string) (*gql.TrustedDocuments, error) {
+	td, err := gql.ReadTrustedDocuments(dir)
 	if err != nil {
 		return nil, fmt.Errorf("--trusted-documents: %w", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/kapgraph/kapgraph/api/client"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 // operationsDir is the Go client's operations folder: the trusted-document
@@ -45,7 +45,7 @@ func TestServeTrustedDocuments(t *testing.T) {
 				t.Error("the client's Search found nothing for ketamine")
 			}
 			out := string(postQuery(t, base, `{ stats { nodes } }`))
-			refused := strings.Contains(out, limits.CodeDocumentNotTrusted)
+			refused := strings.Contains(out, gql.CodeDocumentNotTrusted)
 			if refused != tc.trusted {
 				t.Errorf("an operation off the list: refused=%v, want %v:\n%s", refused, tc.trusted, out)
 			}

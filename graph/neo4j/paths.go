@@ -41,7 +41,9 @@ import (
 // enters one within maxHops-1-i of the target), and two balls of half the
 // radius hold far fewer nodes than one of the whole radius around a hub.
 func regionCypher(types, arrow string, maxHops int, outcome string, toTarget bool) (string, error) {
-	if maxHops < 1 || maxHops > graph.MaxHopsCap {
+	// The query was normalised (graph.CheckHops), which turned a 0 into
+	// the default; a bound broken here is a caller's bug.
+	if h, err := graph.CheckHops(maxHops); err != nil || h != maxHops {
 		return "", graph.Errorf(graph.EINVALID, "maxHops %d out of bounds", maxHops)
 	}
 	if arrow != "-" && arrow != "->" {

@@ -1,7 +1,7 @@
 // Package app is the one place that assembles kapgraph's HTTP server from
-// its parts: the GraphQL executor over a store (resolvers, with its
-// limits and dataloaders), the HTTP surface around it (httpapi), the
-// explorer and the exports. `kapgraph serve`, the benchmark harness, the
+// its parts: the GraphQL endpoint (gql) over the executable schema of a
+// store (resolvers, with its dataloaders), the HTTP surface around it
+// (httpapi), TRAPI, the explorer and the exports. `kapgraph serve`, the benchmark harness, the
 // reliability tests and every end-to-end test build their server here, so
 // what they measure and test is what users run.
 package app
@@ -16,25 +16,30 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/kapgraph/kapgraph/api/export"
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/api/trapi"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/traced"
 	"github.com/kapgraph/kapgraph/resolvers"
+	"github.com/kapgraph/kapgraph/resolvers/batch"
 	"github.com/kapgraph/kapgraph/schema"
 	"github.com/kapgraph/kapgraph/ui/explorer"
 )
 
 // Config is everything a server can be told; the zero value is the
-// default server (see httpapi.Config and resolvers.Options for each
-// knob's default).
+// default server (see httpapi.Config, gql.Options and batch.Options for
+// each knob's default).
 type Config struct {
 	// HTTP configures the HTTP surface: CORS, body size, request
 	// deadline, admission, playground, caching.
 	HTTP httpapi.Config
-	// GraphQL configures the executor: limits and dataloaders. Its
-	// Logger, when nil, is the server's logger.
-	GraphQL resolvers.Options
+	// GraphQL configures the GraphQL endpoint: limits, caching, further
+	// extensions. Its Logger, when nil, is the server's logger; its
+	// Registry is always Registry.
+	GraphQL gql.Options
+	// Batch tunes the dataloaders each operation gets.
+	Batch batch.Options
 	// Registry receives the server's metrics and is what /metrics
 	// exposes; nil makes a private one.
 	Registry *prometheus.Registry
@@ -53,11 +58,15 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	reg := cfg.Registry
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
 	gqlOpts := cfg.GraphQL
-	gqlOpts.Warnings = cfg.Warnings
 	if gqlOpts.Logger == nil {
 		gqlOpts.Logger = logger
 	}
+	gqlOpts.Registry = reg
 	if cfg.Tracer != nil {
 		store = traced.Wrap(store, cfg.Tracer)
 		gqlOpts.Extensions = append(slices.Clip(gqlOpts.Extensions), resolvers.NewTracing(cfg.Tracer))
@@ -73,18 +82,20 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 		}
 	}
 	tr := trapi.NewHandlers(store, logger)
+	graphQL := gql.New(resolvers.NewExecutableSchema(store, cfg.Batch, cfg.Warnings), gqlOpts)
 	return httpapi.NewServer(cfg.HTTP, httpapi.Deps{
-		GraphQL:    resolvers.NewExecutor(store, gqlOpts),
-		Pinger:     store,
-		Warnings:   cfg.Warnings,
-		Logger:     logger,
-		Registry:   cfg.Registry,
-		Explorer:   explorer.Handler(),
-		Export:     export.Handler(store),
-		SDL:        sdl,
-		Tracer:     cfg.Tracer,
-		TRAPIQuery: tr.Query(),
-		TRAPIMeta:  tr.MetaKnowledgeGraph(),
-		TRAPIBusy:  tr.Busy(),
+		GraphQL:     graphQL,
+		GraphQLBusy: graphQL.Busy(),
+		Pinger:      store,
+		Warnings:    cfg.Warnings,
+		Logger:      logger,
+		Registry:    reg,
+		Explorer:    explorer.Handler(),
+		Export:      export.Handler(store),
+		SDL:         sdl,
+		Tracer:      cfg.Tracer,
+		TRAPIQuery:  tr.Query(),
+		TRAPIMeta:   tr.MetaKnowledgeGraph(),
+		TRAPIBusy:   tr.Busy(),
 	})
 }

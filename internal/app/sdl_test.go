@@ -10,11 +10,10 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/internal/app"
-	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/generated"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // A client code generator fetching /schema.graphql must get a schema it
@@ -30,7 +29,7 @@ func TestSchemaSDLRoute(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(app.NewServer(app.Config{
-				GraphQL: resolvers.Options{Limits: limits.Options{Introspection: tc.introspection}},
+				GraphQL: gql.Options{Limits: gql.Limits{Introspection: tc.introspection}},
 			}, memory.New(), nil))
 			defer srv.Close()
 			resp, err := http.Get(srv.URL + "/schema.graphql")

@@ -389,10 +389,13 @@ func BenchmarkQuestion(b *testing.B) {
 	}
 }
 
+// BenchmarkMix times the mix at 1, 8 and 32 clients (32: the report's
+// load, where the server's fixed cost per request shows; profile it with
+// -bench 'Mix/kapgraph-neo4j/c=32' -cpuprofile).
 func BenchmarkMix(b *testing.B) {
 	need(b)
 	for _, s := range env.systems {
-		for _, c := range []int{1, 8} {
+		for _, c := range []int{1, 8, 32} {
 			b.Run(fmt.Sprintf("%s/c=%d", s.Name(), c), func(b *testing.B) { benchCell(b, s, Mix, c) })
 		}
 	}

@@ -10,11 +10,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/internal/app"
-	"github.com/kapgraph/kapgraph/resolvers"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
 
 // Handler is kapgraph's whole HTTP surface over store, built by the same
@@ -22,7 +21,7 @@ import (
 func Handler(store graph.Store, logger *slog.Logger, timeout time.Duration) http.Handler {
 	return app.NewServer(app.Config{
 		HTTP:    httpapi.Config{RequestTimeout: timeout},
-		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}},
+		GraphQL: gql.Options{Limits: gql.Limits{Introspection: true}},
 	}, store, logger)
 }
 

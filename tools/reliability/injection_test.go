@@ -17,6 +17,7 @@ import (
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
@@ -25,7 +26,6 @@ import (
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 	"github.com/kapgraph/kapgraph/tools/reliability"
 )
 
@@ -139,12 +139,12 @@ func (t target) tries() []string {
 
 // allowedCodes for an injected value.
 func allowedCodes(t target, payload string) []string {
-	codes := []string{resolvers.CodeNotFound, resolvers.CodeBadUserInput}
+	codes := []string{gql.CodeNotFound, gql.CodeBadUserInput}
 	if t.enum {
 		codes = append(codes, "GRAPHQL_VALIDATION_FAILED")
 	}
 	if len(payload) > 200 {
-		codes = append(codes, resolvers.CodeLimitExceeded)
+		codes = append(codes, gql.CodeLimitExceeded)
 	}
 	return codes
 }
@@ -180,7 +180,7 @@ func requiredValue(field, arg string, typ *ast.Type) (string, bool) {
 // ID, a list of them, an input object with such fields, or an enum.
 func targets(tb testing.TB) []target {
 	tb.Helper()
-	schema := resolvers.NewExecutableSchema(memory.New(), batch.Options{}).Schema()
+	schema := resolvers.NewExecutableSchema(memory.New(), batch.Options{}, nil).Schema()
 	var out []target
 	// A field of the Node interface (claims, related, ...) is one
 	// resolver whatever the type: it is injected once, on the first type
@@ -299,7 +299,7 @@ func serveStore(tb testing.TB, store graph.Store) string {
 	// the values, not how fast a busy machine answers.
 	h := app.NewServer(app.Config{
 		HTTP:    httpapi.Config{RequestTimeout: 30 * time.Second},
-		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}},
+		GraphQL: gql.Options{Limits: gql.Limits{Introspection: true}},
 	}, store, slog.New(slog.DiscardHandler))
 	srv := httptest.NewServer(h) // 127.0.0.1
 	tb.Cleanup(srv.Close)

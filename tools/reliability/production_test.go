@@ -14,10 +14,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 	"github.com/kapgraph/kapgraph/tools/reliability"
 )
 
@@ -47,7 +47,7 @@ func TestServeSwitches(t *testing.T) {
 			plain := query(kg.base, `{ __typename node(id: "CHEBI:6121") { name } }`, nil)
 
 			wantIntro, gotIntro := "200 INTROSPECTION_DISABLED", intro.String()
-			okIntro := len(intro.Errors) == 1 && intro.Codes()[0] == limits.CodeIntrospectionDisabled
+			okIntro := len(intro.Errors) == 1 && intro.Codes()[0] == gql.CodeIntrospectionDisabled
 			if c.introspection {
 				wantIntro = "200 data"
 				okIntro = intro.Err == nil && len(intro.Errors) == 0 && strings.Contains(string(intro.Data), `"Query"`)
@@ -69,7 +69,7 @@ func TestServeSwitches(t *testing.T) {
 // TestSchemaSurface records that the API only reads: the schema has no
 // Mutation and no Subscription type, and lists what Query offers.
 func TestSchemaSurface(t *testing.T) {
-	s := resolvers.NewExecutableSchema(memory.New(), batch.Options{}).Schema()
+	s := resolvers.NewExecutableSchema(memory.New(), batch.Options{}, nil).Schema()
 	var fields []string
 	for _, f := range s.Query.Fields {
 		if !strings.HasPrefix(f.Name, "__") {

@@ -16,15 +16,14 @@ import (
 
 	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/kapgraph/kapgraph/api/gql"
 	"github.com/kapgraph/kapgraph/api/httpapi"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
 	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/internal/synth"
-	"github.com/kapgraph/kapgraph/resolvers"
 	"github.com/kapgraph/kapgraph/resolvers/batch"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 	"github.com/kapgraph/kapgraph/tools/bench"
 )
 
@@ -197,7 +196,8 @@ func errSuffix(err error) string {
 func handlerWithWait(store graph.Store, wait time.Duration) http.Handler {
 	return app.NewServer(app.Config{
 		HTTP:    httpapi.Config{RequestTimeout: time.Minute},
-		GraphQL: resolvers.Options{Limits: limits.Options{Introspection: true}, Batch: batch.Options{Wait: wait}},
+		GraphQL: gql.Options{Limits: gql.Limits{Introspection: true}},
+		Batch:   batch.Options{Wait: wait},
 	}, store, nil)
 }
 

@@ -1,44 +1,16 @@
-package resolvers
+package gql
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"net/http"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/resolvers/limits"
 )
-
-// GraphQL error codes (extensions.code) for the domain codes.
-const (
-	CodeBadUserInput        = "BAD_USER_INPUT"
-	CodeNotFound            = "NOT_FOUND"
-	CodeLimitExceeded       = "LIMIT_EXCEEDED"
-	CodeDatabaseUnavailable = "DATABASE_UNAVAILABLE"
-	CodeTimeout             = "TIMEOUT"
-	CodeInternal            = "INTERNAL_SERVER_ERROR"
-	CodeQueryTooDeep        = limits.CodeQueryTooDeep
-	CodeComplexity          = limits.CodeComplexity
-)
-
-// GraphQLCode is the extensions.code of a domain code.
-func GraphQLCode(domainCode string) string {
-	switch domainCode {
-	case graph.EINVALID:
-		return CodeBadUserInput
-	case graph.ENOTFOUND:
-		return CodeNotFound
-	case graph.ELIMIT:
-		return CodeLimitExceeded
-	case graph.EUNAVAILABLE:
-		return CodeDatabaseUnavailable
-	case graph.ETIMEOUT:
-		return CodeTimeout
-	}
-	return CodeInternal
-}
 
 // What a client learns of failures of the server rather than of its
 // request: the underlying text (driver errors, addresses) stays in the logs.
@@ -122,4 +94,53 @@ func withCode(ext map[string]any, code, domainCode string) map[string]any {
 // worth logging with the hidden underlying error.
 func IsServerFault(e *gqlerror.Error) bool {
 	return e != nil && (e.Extensions["code"] == CodeInternal || e.Extensions["code"] == CodeDatabaseUnavailable)
+}
+
+const (
+	mediaJSON            = "application/json"
+	mediaGraphQLResponse = "application/graphql-response+json"
+)
+
+// plainError is one entry of a GraphQL response's errors list.
+type plainError struct {
+	Message    string         `json:"message"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// plainErrorBody is a GraphQL response that failed before execution: per
+// the GraphQL spec it has errors and no data entry at all.
+type plainErrorBody struct {
+	Errors []plainError `json:"errors"`
+}
+
+// WriteError writes a GraphQL-shaped error as application/json, so that
+// every failure of the server around the endpoint (an unknown path, a
+// recovered panic, a body over the limit) reads the same to a client as
+// the endpoint's own: {"errors":[{"message":..., "extensions":{"code":...}}]}.
+func WriteError(w http.ResponseWriter, status int, code, message string) {
+	writeError(w, status, mediaJSON, code, message)
+}
+
+// writeError writes a GraphQL-shaped error in mediaType, no-store unless
+// a Cache-Control was set already.
+func writeError(w http.ResponseWriter, status int, mediaType, code, message string) {
+	if mediaType == "" {
+		mediaType = mediaJSON
+	}
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "no-store")
+	}
+	b, err := json.Marshal(plainErrorBody{Errors: []plainError{{
+		Message:    message,
+		Extensions: map[string]any{"code": code},
+	}}})
+	if err != nil {
+		// Only our own fixed types get here; a failure is a bug.
+		status = http.StatusInternalServerError
+		b = []byte(`{"errors":[{"message":"internal error encoding a response","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)
+	}
+	// UTF-8 always, which the GraphQL-over-HTTP spec requires.
+	w.Header().Set("Content-Type", mediaType+"; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
 }

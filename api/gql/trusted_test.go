@@ -1,4 +1,4 @@
-package limits_test
+package gql_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/kapgraph/kapgraph/resolvers/limits"
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 // trustedSources are a list as a client folder holds it: the fragment in
@@ -26,9 +26,9 @@ query Drugs($order: Order) {
 query Stats { stats { nodes } }`},
 }
 
-func trusted(t *testing.T) *limits.TrustedDocuments {
+func trusted(t *testing.T) *gql.TrustedDocuments {
 	t.Helper()
-	td, err := limits.NewTrustedDocuments(trustedSources...)
+	td, err := gql.NewTrustedDocuments(trustedSources...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestTrustedDocumentsAllows(t *testing.T) {
 		{"empty", ``, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := td.Allows(tc.query, limits.DefaultMaxTokens)
+			got, ok := td.Allows(tc.query, gql.DefaultMaxTokens)
 			if ok != (tc.want != "") || got != tc.want {
 				t.Errorf("Allows(%q) = %q, %v; want %q", tc.query, got, ok, tc.want)
 			}
@@ -77,7 +77,7 @@ func TestNewTrustedDocumentsRefuses(t *testing.T) {
 		{"no operation", `fragment F on Drug { name }`, "no operation"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := limits.NewTrustedDocuments(&ast.Source{Name: "t.graphql", Input: tc.doc})
+			_, err := gql.NewTrustedDocuments(&ast.Source{Name: "t.graphql", Input: tc.doc})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("NewTrustedDocuments(%q) = %v, want an error containing %q", tc.doc, err, tc.want)
 			}
@@ -90,7 +90,7 @@ func TestTrustedDocumentsValidate(t *testing.T) {
 	if err := trusted(t).Validate(s); err != nil {
 		t.Errorf("a valid list: %v", err)
 	}
-	bad, err := limits.NewTrustedDocuments(&ast.Source{Name: "bad.graphql", Input: `query Bad { drugs { dose } }`})
+	bad, err := gql.NewTrustedDocuments(&ast.Source{Name: "bad.graphql", Input: `query Bad { drugs { dose } }`})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,20 +110,20 @@ func TestReadTrustedDocuments(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("{ not graphql"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	td, err := limits.ReadTrustedDocuments(dir)
+	td, err := gql.ReadTrustedDocuments(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := strings.Join(td.Names(), ","), "Drugs,Stats"; got != want {
 		t.Errorf("Names() = %s, want %s", got, want)
 	}
-	if _, err := limits.ReadTrustedDocuments(t.TempDir()); err == nil {
+	if _, err := gql.ReadTrustedDocuments(t.TempDir()); err == nil {
 		t.Error("an empty folder: no error")
 	}
 }
 
 func TestTrustedOnly(t *testing.T) {
-	ext := limits.NewTrustedOnly(trusted(t), limits.Options{MaxQueryBytes: 200})
+	ext := gql.NewTrustedOnly(trusted(t), gql.Limits{MaxQueryBytes: 200})
 	if err := ext.Validate(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -151,8 +151,8 @@ func TestTrustedOnly(t *testing.T) {
 			if err == nil {
 				t.Fatal("passed")
 			}
-			if err.Extensions["code"] != limits.CodeDocumentNotTrusted || err.Extensions["domainCode"] != "EINVALID" {
-				t.Errorf("extensions = %v, want code %s and domainCode EINVALID", err.Extensions, limits.CodeDocumentNotTrusted)
+			if err.Extensions["code"] != gql.CodeDocumentNotTrusted || err.Extensions["domainCode"] != "EINVALID" {
+				t.Errorf("extensions = %v, want code %s and domainCode EINVALID", err.Extensions, gql.CodeDocumentNotTrusted)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package limits
+package gql
 
 import (
 	"context"
@@ -21,10 +21,6 @@ import (
 
 	"github.com/kapgraph/kapgraph/graph"
 )
-
-// CodeDocumentNotTrusted (extensions.code, domainCode EINVALID) refuses
-// an operation that is not one of the server's trusted documents.
-const CodeDocumentNotTrusted = "PERSISTED_QUERY_NOT_ALLOWED"
 
 // TrustedDocuments is a persisted-query list enforced as an allowlist: the
 // only operations a server will run. It is read from a folder of
@@ -264,7 +260,7 @@ type TrustedOnly struct {
 
 // NewTrustedOnly returns the extension enforcing docs with the size
 // limits of o (defaults filled in).
-func NewTrustedOnly(docs *TrustedDocuments, o Options) *TrustedOnly {
+func NewTrustedOnly(docs *TrustedDocuments, o Limits) *TrustedOnly {
 	o = o.WithDefaults()
 	return &TrustedOnly{docs: docs, maxBytes: o.MaxQueryBytes, maxToks: o.MaxTokens, verdicts: lru.New[bool](o.CacheSize)}
 }

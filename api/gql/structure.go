@@ -1,4 +1,4 @@
-package limits
+package gql
 
 import (
 	"context"
@@ -19,7 +19,7 @@ import (
 )
 
 // Structure is the executor extension that checks the query text against
-// the structural limits of Options before the executor parses, validates
+// the structural limits of Limits before the executor parses, validates
 // or plans it: its size in bytes and tokens, its fragment and variable
 // definitions, and, with every fragment spread expanded, its fields,
 // aliases, nesting and introspection fields. Fragments are expanded by
@@ -35,7 +35,7 @@ import (
 // with its own message, which costs a second parse on that error path
 // only.
 type Structure struct {
-	o        Options
+	o        Limits
 	schema   *ast.Schema
 	queries  graphql.Cache[*ast.QueryDocument]
 	refusals graphql.Cache[*gqlerror.Error]
@@ -43,7 +43,7 @@ type Structure struct {
 
 // NewStructure returns the extension for o (defaults filled in). queries
 // is the executor's query cache.
-func NewStructure(o Options, schema *ast.Schema, queries graphql.Cache[*ast.QueryDocument]) *Structure {
+func NewStructure(o Limits, schema *ast.Schema, queries graphql.Cache[*ast.QueryDocument]) *Structure {
 	o = o.WithDefaults()
 	return &Structure{o: o, schema: schema, queries: queries, refusals: lru.New[*gqlerror.Error](o.CacheSize)}
 }

@@ -1,9 +1,8 @@
-// Package limits is what stands between a GraphQL document and the
-// resolvers: the checks that refuse a request before any field is
+// The limits: the checks that refuse a request before any field is
 // resolved, so that no document can make the parser, the validator or the
 // executor do more work than a legitimate client's query needs.
 //
-// It holds, in the order a request meets them (see Extensions):
+// They run, in the order a request meets them (see limitExtensions):
 //   - TrustedOnly, when a TrustedDocuments list is set: only the
 //     operations on it go on to the checks below, and none else runs;
 //   - Structure: size in bytes and tokens, fragments, variables and, with
@@ -20,7 +19,8 @@
 // extensions.domainCode ELIMIT (EINVALID for a malformed persisted query
 // and for introspection while it is off; PERSISTED_QUERY_NOT_ALLOWED, with
 // EINVALID, for an operation off the trusted list).
-package limits
+
+package gql
 
 import (
 	"fmt"
@@ -35,7 +35,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// Defaults of Options.
+// Defaults of Limits.
 const (
 	DefaultMaxDepth      = 12
 	DefaultMaxComplexity = 100000
@@ -62,29 +62,8 @@ const (
 	DefaultMaxIntrospection = 5
 )
 
-// Error codes (extensions.code) of the limits. Every limit error carries
-// domainCode ELIMIT and the limit's name, maximum and the value found
-// (extensions.limit, .max, .actual), except INTROSPECTION_DISABLED and
-// BAD_REQUEST (domainCode EINVALID).
-const (
-	CodeQueryTooLarge         = "QUERY_TOO_LARGE"
-	CodeQueryTooDeep          = "QUERY_TOO_DEEP"
-	CodeComplexity            = "COMPLEXITY_LIMIT_EXCEEDED"
-	CodeTooManyFields         = "TOO_MANY_FIELDS"
-	CodeTooManyAliases        = "TOO_MANY_ALIASES"
-	CodeTooManyFragments      = "TOO_MANY_FRAGMENTS"
-	CodeTooManyVariables      = "TOO_MANY_VARIABLES"
-	CodeTooManyIntrospection  = "TOO_MANY_INTROSPECTION_FIELDS"
-	CodeIntrospectionDisabled = "INTROSPECTION_DISABLED"
-	// CodeBadRequest is a request the executor cannot make sense of: a
-	// persisted-query extension that is malformed, of an unknown version,
-	// or whose hash is not the query's. (gqlgen's own errors for these
-	// carry no code, which would make them internal errors.)
-	CodeBadRequest = "BAD_REQUEST"
-)
-
-// Options are the limits. Zero values take the defaults above.
-type Options struct {
+// Limits are the request limits. Zero values take the defaults above.
+type Limits struct {
 	// MaxDepth is the deepest field nesting a query may have
 	// (introspection fields and a list page's `edges` and `node`
 	// excluded; see Depth). Default 12.
@@ -129,7 +108,7 @@ type Options struct {
 }
 
 // WithDefaults fills the zero fields.
-func (o Options) WithDefaults() Options {
+func (o Limits) WithDefaults() Limits {
 	def := func(v *int, d int) {
 		if *v <= 0 {
 			*v = d
@@ -159,7 +138,7 @@ func (o Options) WithDefaults() Options {
 // stored query has passed it), StrictEnums, DepthLimit, complexity. queries must be the executor's
 // query cache (SetQueryCache): Structure fills it with each document it
 // has parsed and validated, so the executor parses nothing again.
-func Extensions(o Options, schema *ast.Schema, queries graphql.Cache[*ast.QueryDocument]) []graphql.HandlerExtension {
+func limitExtensions(o Limits, schema *ast.Schema, queries graphql.Cache[*ast.QueryDocument]) []graphql.HandlerExtension {
 	o = o.WithDefaults()
 	var exts []graphql.HandlerExtension
 	if o.TrustedDocuments != nil {

@@ -1,4 +1,4 @@
-package limits_test
+package gql_test
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/kapgraph/kapgraph/resolvers/limits"
+	"github.com/kapgraph/kapgraph/api/gql"
 )
 
 // sdl is a small schema with the shapes the limits look at: nesting
@@ -55,7 +55,7 @@ func TestDepth(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.query, err)
 		}
-		if got := limits.Depth(doc.Operations[0].SelectionSet); got != tc.want {
+		if got := gql.Depth(doc.Operations[0].SelectionSet); got != tc.want {
 			t.Errorf("Depth(%s) = %d, want %d", tc.query, got, tc.want)
 		}
 	}
@@ -68,16 +68,16 @@ func TestDepth(t *testing.T) {
 func TestStructureParsesOnce(t *testing.T) {
 	ctx := context.Background()
 	queries := lru.New[*ast.QueryDocument](10)
-	st := limits.NewStructure(limits.Options{MaxFields: 5, MaxAliases: 1}, schema(t), queries)
+	st := gql.NewStructure(gql.Limits{MaxFields: 5, MaxAliases: 1}, schema(t), queries)
 	for _, tc := range []struct {
 		name, query string
 		code        string // "" when the query passes the limits
 		cached      bool
 	}{
 		{name: "valid", query: `{ drugs { name } }`, cached: true},
-		{name: "too many fields", query: `{ drugs { name claims { object { name claims { object { name } } } } } }`, code: limits.CodeTooManyFields},
-		{name: "too many aliases", query: `{ a: stats { nodes } b: stats { nodes } }`, code: limits.CodeTooManyAliases},
-		{name: "introspection off", query: `{ __schema { queryType { name } } }`, code: limits.CodeIntrospectionDisabled},
+		{name: "too many fields", query: `{ drugs { name claims { object { name claims { object { name } } } } } }`, code: gql.CodeTooManyFields},
+		{name: "too many aliases", query: `{ a: stats { nodes } b: stats { nodes } }`, code: gql.CodeTooManyAliases},
+		{name: "introspection off", query: `{ __schema { queryType { name } } }`, code: gql.CodeIntrospectionDisabled},
 		{name: "does not parse", query: `{ drugs { name }`},
 		{name: "does not validate", query: `{ drugs { weight } }`},
 	} {
@@ -100,7 +100,7 @@ func TestStructureParsesOnce(t *testing.T) {
 }
 
 func TestPersistedQueryExtension(t *testing.T) {
-	st := limits.NewStructure(limits.Options{}, schema(t), lru.New[*ast.QueryDocument](10))
+	st := gql.NewStructure(gql.Limits{}, schema(t), lru.New[*ast.QueryDocument](10))
 	const query = `{ stats { nodes } }`
 	sum := sha256.Sum256([]byte(query))
 	for _, tc := range []struct {
@@ -122,8 +122,8 @@ func TestPersistedQueryExtension(t *testing.T) {
 			if (err == nil) != tc.ok {
 				t.Fatalf("error %v, want ok=%v", err, tc.ok)
 			}
-			if err != nil && err.Extensions["code"] != limits.CodeBadRequest {
-				t.Errorf("code %v, want %s", err.Extensions["code"], limits.CodeBadRequest)
+			if err != nil && err.Extensions["code"] != gql.CodeBadRequest {
+				t.Errorf("code %v, want %s", err.Extensions["code"], gql.CodeBadRequest)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package limits
+package gql
 
 import (
 	"context"
@@ -199,7 +199,7 @@ func (e StrictEnums) check(value any, typ *ast.Type, path ast.Path) *gqlerror.Er
 }
 
 // QueryLimits is a handler extension that checks the query text against
-// the structural limits of Options before gqlgen parses, validates or
+// the structural limits of Limits before gqlgen parses, validates or
 // plans it: its size in bytes and tokens, its fragment and variable
 // definitions, and, with every fragment spread expanded, its fields,
 // aliases, nesting and introspection fields. Fragments are expanded by
