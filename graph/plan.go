@@ -202,18 +202,10 @@ func (r *ReadResult) Node(id string) *Node {
 	return r.Partial[id]
 }
 
-// PlanReader is a Store that reads a whole plan in one call. Stores that
-// do not implement it are read by ExecutePlan level by level.
-type PlanReader interface {
-	Read(ctx context.Context, p ReadPlan) (*ReadResult, error)
-}
-
-// Read answers a plan: through the store's own Read when it has one,
-// otherwise with ExecutePlan.
-func Read(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
-	if r, ok := s.(PlanReader); ok {
-		return r.Read(ctx, p) // which validates the plan itself
-	}
+// ReadByCalls answers a plan with the Store's ordinary calls
+// (ExecutePlan after Normalize): the Read of engines that live in process,
+// where a call costs no round trip, and of test doubles.
+func ReadByCalls(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
 	p, err := p.Normalize()
 	if err != nil {
 		return nil, err
@@ -221,10 +213,9 @@ func Read(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
 	return ExecutePlan(ctx, s, p)
 }
 
-// ExecutePlan reads a plan with the Store's ordinary calls, one batch of
-// nodes and one batch of pages per page of each level: the reference every
-// PlanReader must agree with, and the way engines that live in process
-// (where a call costs no round trip) read plans.
+// ExecutePlan reads a normalized plan with the Store's ordinary calls,
+// one batch of nodes and one batch of pages per page of each level: the
+// reference every engine's Read must agree with.
 func ExecutePlan(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
 	res := &ReadResult{Nodes: map[string]*Node{}, Partial: map[string]*Node{}, Pages: map[PageKey]*EdgePage{}}
 	if err := fetchNodes(ctx, s, res, p.IDs); err != nil {
@@ -248,7 +239,7 @@ func executeLevel(ctx context.Context, s Store, res *ReadResult, n *PlanNode, id
 	}
 	ids = uniqStrings(ids)
 	for _, pg := range n.Pages {
-		pages, err := PageEdges(ctx, s, pg.Query(ids))
+		pages, err := s.EdgePages(ctx, pg.Query(ids))
 		if err != nil {
 			return fmt.Errorf("plan page %s: %w", pg.Key, err)
 		}

@@ -37,7 +37,7 @@ func (r *queryResolver) Evidence(ctx context.Context, drug string, disorder stri
 	if err := checkIDLength(disorder, "disorder"); err != nil {
 		return nil, err
 	}
-	rep, err := graph.EvidenceFor(ctx, r.store, drug, disorder)
+	rep, err := r.store.Evidence(ctx, drug, disorder)
 	if err != nil {
 		return nil, fmt.Errorf("evidence for %s in %s: %w", drug, disorder, err)
 	}

@@ -175,7 +175,7 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 	if len(root.Pages) == 0 {
 		return nil
 	}
-	res, err := graph.Read(ctx, r.store, graph.ReadPlan{IDs: ids, Root: *root})
+	res, err := r.store.Read(ctx, graph.ReadPlan{IDs: ids, Root: *root})
 	if err != nil {
 		return fmt.Errorf("reading the plan of %s: %w", fc.Field.Alias, err)
 	}

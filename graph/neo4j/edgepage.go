@@ -8,9 +8,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-var _ graph.EdgePager = (*Store)(nil)
-
-// EdgePages implements graph.EdgePager: the page of each node is ordered
+// EdgePages implements graph.Store.EdgePages: the page of each node is ordered
 // and cut in Cypher, so only the page's relationships (with their
 // evidence) cross the wire, whatever the node's degree. The order is
 // graph.ClaimOrderRank computed in Cypher; storetest checks it against

@@ -11,9 +11,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-var _ graph.PlanReader = (*Store)(nil)
-
-// Read implements graph.PlanReader: the whole plan is compiled into one
+// Read implements graph.Store.Read: the whole plan is compiled into one
 // read statement, so a nested question costs one round trip. Each page is
 // a map expression of the node it hangs from, {total: COUNT {...}, page:
 // COLLECT {...}}, ordered and cut like EdgePages; a page's claims carry

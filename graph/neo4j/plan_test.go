@@ -83,7 +83,7 @@ func TestReadPlanOneStatement(t *testing.T) {
 			t.Fatalf("%s: reference: %v", name, err)
 		}
 		before := counter.Runs()
-		got, err := graph.Read(ctx, s, p)
+		got, err := s.Read(ctx, p)
 		if err != nil {
 			t.Fatalf("%s: Read: %v", name, err)
 		}
@@ -123,7 +123,7 @@ func TestReadPlanOneStatement(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := graph.Read(ctx, s, p)
+		got, err := s.Read(ctx, p)
 		if err != nil {
 			t.Fatalf("partial %s: %v", id, err)
 		}
@@ -155,7 +155,7 @@ func TestReadPlanOneStatement(t *testing.T) {
 	if partials == 0 {
 		t.Fatal("no partial node read; the plans should reach many")
 	}
-	if _, err := graph.Read(ctx, s, graph.ReadPlan{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{
+	if _, err := s.Read(ctx, graph.ReadPlan{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{
 		{Key: "a", Object: &graph.PlanNode{Fields: []string{"name}) DETACH DELETE (n"}}}}}}); graph.ErrorCode(err) != graph.EINVALID {
 		t.Errorf("a field that is no node field: %v, want EINVALID", err)
 	}
@@ -168,7 +168,7 @@ func TestReadPlanOneStatement(t *testing.T) {
 		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a", Predicates: []graph.Predicate{"DROP"}}}}},
 		{IDs: []string{"x"}, Root: graph.PlanNode{Pages: []*graph.PlanPage{{Key: "a", After: &graph.Cursor{Key: "forged", ID: "x"}}}}},
 	} {
-		if _, err := graph.Read(ctx, s, p); err == nil {
+		if _, err := s.Read(ctx, p); err == nil {
 			t.Errorf("plan %+v accepted", p.Root.Pages[0])
 		}
 	}
@@ -197,7 +197,7 @@ func TestRecorderReplays(t *testing.T) {
 		Key: "c", Direction: graph.Out, First: 3, Studies: true, StudyFields: []string{},
 		Object: &graph.PlanNode{Fields: []string{"name"}},
 	}}}}
-	if _, err := graph.Read(ctx, s, p); err != nil {
+	if _, err := s.Read(ctx, p); err != nil {
 		t.Fatal(err)
 	}
 	stmts := rec.Take()

@@ -347,7 +347,7 @@ func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, first
 		ld = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.EdgePage, error) {
 			q := graph.EdgePageQuery{EdgeQuery: eq, First: first, After: after}
 			q.NodeIDs = ids
-			pages, err := graph.PageEdges(ctx, l.store, q)
+			pages, err := l.store.EdgePages(ctx, q)
 			if err != nil {
 				return nil, fmt.Errorf("loading a page of the edges of %d nodes: %w", len(ids), err)
 			}
