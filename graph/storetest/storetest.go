@@ -83,6 +83,7 @@ func Run(t *testing.T, newStore Factory) {
 	t.Run("MechanismPaths", func(t *testing.T) { testMechanismPaths(t, s) })
 	t.Run("RestrictedPaths", func(t *testing.T) { testRestrictedPaths(t, s) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, s) })
+	t.Run("ReadAndEvidence", func(t *testing.T) { testReadAndEvidence(t, s) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, s) })
 	t.Run("StatsAndMetaGraph", func(t *testing.T) { testStats(t, s) })
 	t.Run("FanOut", func(t *testing.T) { testFanOut(t, s) })
