@@ -54,6 +54,13 @@ type PlanPage struct {
 	// whole).
 	Studies     bool
 	StudyFields []string
+	// ClaimFields are the Edge fields (by JSON name) the caller will read
+	// of each claim; nil reads claims whole. An engine may then return the
+	// claims with only those fields (and id, subject, predicate, object
+	// and score, always): a claim's evidence is most of its bytes, and a
+	// question that shows only the ends never reads it. Such a page
+	// answers its own place of the query only (see ReadResult.Pages).
+	ClaimFields []string
 	// Subject and Object ask for the node at that end of each claim, and
 	// what to read there; nil reads nothing at that end.
 	Subject, Object *PlanNode
@@ -102,6 +109,9 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 			if err := checkFields(pg.StudyFields); err != nil {
 				return err
 			}
+			if err := checkClaimFields(pg.ClaimFields); err != nil {
+				return err
+			}
 			if pg.Key == "" || keys[pg.Key] {
 				return Errorf(EINVALID, "plan page key %q is empty or not unique", pg.Key)
 			}
@@ -132,18 +142,30 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 	return p, nil
 }
 
-// nodeFields are the JSON names of Node's fields, the names PlanNode.Fields
-// may use.
-var nodeFields = func() map[string]bool {
+// nodeFields and edgeFields are the JSON names of Node's and Edge's
+// fields, the names PlanNode.Fields and PlanPage.ClaimFields may use.
+var nodeFields, edgeFields = jsonFields(Node{}), jsonFields(Edge{})
+
+func jsonFields(v any) map[string]bool {
 	m := map[string]bool{}
-	t := reflect.TypeOf(Node{})
+	t := reflect.TypeOf(v)
 	for i := 0; i < t.NumField(); i++ {
 		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
 			m[name] = true
 		}
 	}
 	return m
-}()
+}
+
+// checkClaimFields refuses a field list naming no field of Edge.
+func checkClaimFields(fs []string) error {
+	for _, f := range fs {
+		if !edgeFields[f] {
+			return Errorf(EINVALID, "plan claim field %q is not a field of a claim", f)
+		}
+	}
+	return nil
+}
 
 // checkFields refuses a field list naming no field of Node: engines splice
 // the names into their projections.
@@ -164,6 +186,7 @@ func clonePages(ps []*PlanPage) []*PlanPage {
 		c := *pg
 		c.Predicates = slices.Clone(pg.Predicates)
 		c.StudyFields = slices.Clone(pg.StudyFields)
+		c.ClaimFields = slices.Clone(pg.ClaimFields)
 		if pg.Subject != nil {
 			c.Subject = &PlanNode{Fields: slices.Clone(pg.Subject.Fields), Pages: clonePages(pg.Subject.Pages)}
 		}
@@ -191,7 +214,11 @@ type ReadResult struct {
 	// also in Nodes. They answer those places only: a node cache must not
 	// keep them, since another field of the same node would read zero.
 	Partial map[string]*Node
-	Pages   map[PageKey]*EdgePage
+	// Pages are filed by (page key, node). The claims of a page whose
+	// PlanPage names ClaimFields may hold only those fields: like Partial
+	// nodes they answer that page's place only, and an edge cache must
+	// not keep them.
+	Pages map[PageKey]*EdgePage
 }
 
 // Node is the node id as the plan read it, whole or partial.

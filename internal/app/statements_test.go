@@ -98,6 +98,20 @@ func TestStatementsPerRequest(t *testing.T) {
     object { __typename id category biolink name description
       ... on Mechanism { related(first: 3) { edges { node { id name description } } } } }
     subject { id name } } } } } }`},
+		// Claims read partially (only the fields each place selects) and
+		// whole, the same page at two places, and one field name asking
+		// different pages of different types: each place gets its own.
+		// The Mechanism fragment's page is a second statement (a field
+		// name asked twice is planned once), the qualifier's disorder a
+		// third (not planned).
+		question{name: "partial and whole claims", want: 3, query: `{
+  nodes(ids: ["CHEBI:6121", "GO:0031929"]) { id
+    ... on Drug { claims(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id sign } } } }
+    ... on Mechanism { claims(first: 4) { edges { node { id evidence { quote } } } } }
+    more: claims(first: 2) { edges { node { id object { id } evidence { quote studies { id } } qualifiers { disorder { id } } note } } } } }`},
+		// Concerns and reviews are not planned: one batch of nodes.
+		question{name: "claims with concerns and reviews", want: 2, query: `{ node(id: "CHEBI:6121") {
+  claims(first: 6) { edges { node { id concerns { id } review { id } documents inferredFromIds } } } } }`},
 		// The root claims list reads its page with the nodes it names.
 		question{name: "claims root with ends, studies, concerns", want: 1, query: `{ claims(filter: {concernKind: "disorder-mismatch"}, first: 5) {
   totalCount edges { cursor node { id subject { id name synonyms } object { id name ... on Disorder { description } }
