@@ -19,8 +19,10 @@ func handleHealthz() http.Handler {
 
 // handleReadyz is the readiness probe: the store must answer a ping
 // within readyTimeout. The error is returned so that whoever looks at a
-// failing probe sees why.
-func handleReadyz(logger *slog.Logger, pinger Pinger) http.Handler {
+// failing probe sees why; a ready server names its graph's version
+// (graphVersion), the same on every server over one graph once each has
+// seen the last load.
+func handleReadyz(logger *slog.Logger, pinger Pinger, version func(context.Context) string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
@@ -33,7 +35,13 @@ func handleReadyz(logger *slog.Logger, pinger Pinger) http.Handler {
 				map[string]string{"status": "unavailable", "error": err.Error()})
 			return
 		}
-		writeJSON(w, http.StatusOK, mediaJSON, map[string]string{"status": "ready"})
+		body := map[string]string{"status": "ready"}
+		if version != nil {
+			if v := version(ctx); v != "" {
+				body["graphVersion"] = v
+			}
+		}
+		writeJSON(w, http.StatusOK, mediaJSON, body)
 	})
 }
 

@@ -27,7 +27,7 @@ func addRoutes(
 	mux.Handle("/graphql", handleGraphQLMethodNotAllowed())
 
 	mux.Handle("GET /healthz", handleHealthz())
-	mux.Handle("GET /readyz", handleReadyz(logger, deps.Pinger))
+	mux.Handle("GET /readyz", handleReadyz(logger, deps.Pinger, deps.GraphVersion))
 	mux.Handle("GET /metrics", handleMetrics(reg))
 
 	if !cfg.DisablePlayground {

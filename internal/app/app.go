@@ -7,6 +7,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -70,8 +71,15 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 	}
 	tr := trapi.NewHandlers(store, logger)
 	return httpapi.NewServer(cfg.HTTP, httpapi.Deps{
-		GraphQL:    resolvers.NewExecutor(store, gqlOpts),
-		Pinger:     store,
+		GraphQL: resolvers.NewExecutor(store, gqlOpts),
+		Pinger:  store,
+		GraphVersion: func(ctx context.Context) string {
+			f, err := store.FanOut(ctx)
+			if err != nil || f == nil {
+				return "" // still being counted: unknown
+			}
+			return f.Version
+		},
 		Logger:     logger,
 		Registry:   cfg.Registry,
 		Explorer:   explorer.Handler(),
