@@ -2,7 +2,6 @@ package graph
 
 import (
 	"cmp"
-	"context"
 	"slices"
 )
 
@@ -55,13 +54,6 @@ type ClaimPage struct {
 	TotalCount int
 	HasNext    bool
 	Nodes      []*Node
-}
-
-// ClaimLister is a Store that lists claims across the graph. Both engines
-// implement it; it is separate from Store so that a Store written before
-// it (a wrapper, a test double) still compiles.
-type ClaimLister interface {
-	Claims(ctx context.Context, q ClaimQuery) (*ClaimPage, error)
 }
 
 // Normalize checks q the way every engine must and fills defaults.
@@ -203,13 +195,4 @@ func ClaimPageNodeIDs(es []*Edge) []string {
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
-}
-
-// ListClaims answers q through s, which must be a ClaimLister.
-func ListClaims(ctx context.Context, s Store, q ClaimQuery) (*ClaimPage, error) {
-	l, ok := s.(ClaimLister)
-	if !ok {
-		return nil, Errorf(EINTERNAL, "this store cannot list claims")
-	}
-	return l.Claims(ctx, q)
 }

@@ -42,13 +42,6 @@ type EdgePage struct {
 	HasNext    bool
 }
 
-// EdgePager is a Store that pages the edges of many nodes itself, so that
-// a node with thousands of claims sends the page, not all of them. Stores
-// that do not implement it are paged by PageEdges from EdgesOf.
-type EdgePager interface {
-	EdgePages(ctx context.Context, q EdgePageQuery) (map[string]*EdgePage, error)
-}
-
 // Normalize checks and fills an EdgePageQuery the way every engine must.
 func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
 	eq, err := q.EdgeQuery.Normalize()
@@ -84,13 +77,10 @@ func ParseClaimOrderKey(key string) (int, bool) {
 	return n, n <= 10000
 }
 
-// PageEdges answers an EdgePageQuery: through the store's own EdgePages
-// when it has one, otherwise from EdgesOf, paged here. Every asked node
-// gets a page, empty when it has no matching edges.
-func PageEdges(ctx context.Context, s Store, q EdgePageQuery) (map[string]*EdgePage, error) {
-	if p, ok := s.(EdgePager); ok {
-		return p.EdgePages(ctx, q) // which validates q itself
-	}
+// PageByEdgesOf answers an EdgePageQuery from EdgesOf, paged here: the
+// EdgePages of engines that live in process and of test doubles. Every
+// asked node gets a page, empty when it has no matching edges.
+func PageByEdgesOf(ctx context.Context, s Store, q EdgePageQuery) (map[string]*EdgePage, error) {
 	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
@@ -103,7 +93,7 @@ func PageEdges(ctx context.Context, s Store, q EdgePageQuery) (map[string]*EdgeP
 }
 
 // PageEdgeList pages, for each of q.NodeIDs, the edges of es that touch it
-// the asked way: the reference every EdgePager must agree with.
+// the asked way: the reference every engine's EdgePages must agree with.
 func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
 	byNode := make(map[string][]*Edge, len(q.NodeIDs))
 	for _, id := range q.NodeIDs {

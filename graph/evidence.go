@@ -18,26 +18,23 @@ type EvidenceReport struct {
 	Designs  []Count
 }
 
-// EvidenceReporter is a Store that gathers an EvidenceReport itself (on
-// Neo4j in one statement). Its answer must be AssembleEvidence's over the
-// same data.
-type EvidenceReporter interface {
-	Evidence(ctx context.Context, drug, disorder string) (*EvidenceReport, error)
+// CheckEvidenceIDs refuses the ids of an evidence report the way every
+// engine must.
+func CheckEvidenceIDs(drug, disorder string) error {
+	if err := CheckID(drug, "drug"); err != nil {
+		return err
+	}
+	return CheckID(disorder, "disorder")
 }
 
-// EvidenceFor builds an EvidenceReport: through the store's own Evidence
-// when it has one, otherwise from Node, EdgesOf and NodesByID. A claim
-// belongs to the link when it joins the drug to the disorder directly, or
-// starts at the drug with the disorder as its context qualifier.
-func EvidenceFor(ctx context.Context, s Store, drug, disorder string) (*EvidenceReport, error) {
-	if err := CheckID(drug, "drug"); err != nil {
+// GatherEvidence builds an EvidenceReport from Node, EdgesOf and
+// NodesByID: the reference every engine's Evidence must agree with. A
+// claim belongs to the link when it joins the drug to the disorder
+// directly, or starts at the drug with the disorder as its context
+// qualifier.
+func GatherEvidence(ctx context.Context, s Store, drug, disorder string) (*EvidenceReport, error) {
+	if err := CheckEvidenceIDs(drug, disorder); err != nil {
 		return nil, err
-	}
-	if err := CheckID(disorder, "disorder"); err != nil {
-		return nil, err
-	}
-	if r, ok := s.(EvidenceReporter); ok {
-		return r.Evidence(ctx, drug, disorder)
 	}
 	d, err := s.Node(ctx, drug)
 	if err != nil {

@@ -54,6 +54,13 @@ type PlanPage struct {
 	// whole).
 	Studies     bool
 	StudyFields []string
+	// ClaimFields are the Edge fields (by JSON name) the caller will read
+	// of each claim; nil reads claims whole. An engine may then return the
+	// claims with only those fields (and id, subject, predicate, object
+	// and score, always): a claim's evidence is most of its bytes, and a
+	// question that shows only the ends never reads it. Such a page
+	// answers its own place of the query only (see ReadResult.Pages).
+	ClaimFields []string
 	// Subject and Object ask for the node at that end of each claim, and
 	// what to read there; nil reads nothing at that end.
 	Subject, Object *PlanNode
@@ -102,6 +109,9 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 			if err := checkFields(pg.StudyFields); err != nil {
 				return err
 			}
+			if err := checkClaimFields(pg.ClaimFields); err != nil {
+				return err
+			}
 			if pg.Key == "" || keys[pg.Key] {
 				return Errorf(EINVALID, "plan page key %q is empty or not unique", pg.Key)
 			}
@@ -132,18 +142,30 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 	return p, nil
 }
 
-// nodeFields are the JSON names of Node's fields, the names PlanNode.Fields
-// may use.
-var nodeFields = func() map[string]bool {
+// nodeFields and edgeFields are the JSON names of Node's and Edge's
+// fields, the names PlanNode.Fields and PlanPage.ClaimFields may use.
+var nodeFields, edgeFields = jsonFields(Node{}), jsonFields(Edge{})
+
+func jsonFields(v any) map[string]bool {
 	m := map[string]bool{}
-	t := reflect.TypeOf(Node{})
+	t := reflect.TypeOf(v)
 	for i := 0; i < t.NumField(); i++ {
 		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
 			m[name] = true
 		}
 	}
 	return m
-}()
+}
+
+// checkClaimFields refuses a field list naming no field of Edge.
+func checkClaimFields(fs []string) error {
+	for _, f := range fs {
+		if !edgeFields[f] {
+			return Errorf(EINVALID, "plan claim field %q is not a field of a claim", f)
+		}
+	}
+	return nil
+}
 
 // checkFields refuses a field list naming no field of Node: engines splice
 // the names into their projections.
@@ -164,6 +186,7 @@ func clonePages(ps []*PlanPage) []*PlanPage {
 		c := *pg
 		c.Predicates = slices.Clone(pg.Predicates)
 		c.StudyFields = slices.Clone(pg.StudyFields)
+		c.ClaimFields = slices.Clone(pg.ClaimFields)
 		if pg.Subject != nil {
 			c.Subject = &PlanNode{Fields: slices.Clone(pg.Subject.Fields), Pages: clonePages(pg.Subject.Pages)}
 		}
@@ -191,7 +214,11 @@ type ReadResult struct {
 	// also in Nodes. They answer those places only: a node cache must not
 	// keep them, since another field of the same node would read zero.
 	Partial map[string]*Node
-	Pages   map[PageKey]*EdgePage
+	// Pages are filed by (page key, node). The claims of a page whose
+	// PlanPage names ClaimFields may hold only those fields: like Partial
+	// nodes they answer that page's place only, and an edge cache must
+	// not keep them.
+	Pages map[PageKey]*EdgePage
 }
 
 // Node is the node id as the plan read it, whole or partial.
@@ -202,18 +229,10 @@ func (r *ReadResult) Node(id string) *Node {
 	return r.Partial[id]
 }
 
-// PlanReader is a Store that reads a whole plan in one call. Stores that
-// do not implement it are read by ExecutePlan level by level.
-type PlanReader interface {
-	Read(ctx context.Context, p ReadPlan) (*ReadResult, error)
-}
-
-// Read answers a plan: through the store's own Read when it has one,
-// otherwise with ExecutePlan.
-func Read(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
-	if r, ok := s.(PlanReader); ok {
-		return r.Read(ctx, p) // which validates the plan itself
-	}
+// ReadByCalls answers a plan with the Store's ordinary calls
+// (ExecutePlan after Normalize): the Read of engines that live in process,
+// where a call costs no round trip, and of test doubles.
+func ReadByCalls(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
 	p, err := p.Normalize()
 	if err != nil {
 		return nil, err
@@ -221,10 +240,9 @@ func Read(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
 	return ExecutePlan(ctx, s, p)
 }
 
-// ExecutePlan reads a plan with the Store's ordinary calls, one batch of
-// nodes and one batch of pages per page of each level: the reference every
-// PlanReader must agree with, and the way engines that live in process
-// (where a call costs no round trip) read plans.
+// ExecutePlan reads a normalized plan with the Store's ordinary calls,
+// one batch of nodes and one batch of pages per page of each level: the
+// reference every engine's Read must agree with.
 func ExecutePlan(ctx context.Context, s Store, p ReadPlan) (*ReadResult, error) {
 	res := &ReadResult{Nodes: map[string]*Node{}, Partial: map[string]*Node{}, Pages: map[PageKey]*EdgePage{}}
 	if err := fetchNodes(ctx, s, res, p.IDs); err != nil {
@@ -248,7 +266,7 @@ func executeLevel(ctx context.Context, s Store, res *ReadResult, n *PlanNode, id
 	}
 	ids = uniqStrings(ids)
 	for _, pg := range n.Pages {
-		pages, err := PageEdges(ctx, s, pg.Query(ids))
+		pages, err := s.EdgePages(ctx, pg.Query(ids))
 		if err != nil {
 			return fmt.Errorf("plan page %s: %w", pg.Key, err)
 		}

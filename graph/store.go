@@ -8,6 +8,13 @@ import (
 // graph/neo4j implement it; graph/storetest holds the one suite both must
 // pass. Queries are validated (Normalize) before an engine sees them, so
 // both engines refuse the same requests with the same codes.
+//
+// Every read the API makes is a method here, none an optional interface
+// found by type assertion: a wrapper (graph/traced, a test double) that
+// forgot one would silently send the API down a slower path, where now
+// the compiler refuses it. An engine without a faster way answers with
+// the reference built on its other methods (ReadByCalls, PageByEdgesOf,
+// GatherEvidence).
 type Store interface {
 	// Load writes one document, replacing any earlier version of it
 	// atomically: readers see the old document or the new one, never a
@@ -25,6 +32,21 @@ type Store interface {
 	EdgesOf(ctx context.Context, q EdgeQuery) ([]*Edge, error)
 	// EdgesByID returns the edges that exist among ids, in no fixed order.
 	EdgesByID(ctx context.Context, ids []string) ([]*Edge, error)
+	// EdgePages returns one page of claims for each of q.NodeIDs (an empty
+	// page for a node without any), so that a node with thousands of
+	// claims sends the page, not all of them. PageByEdgesOf is the
+	// reference every engine must agree with.
+	EdgePages(ctx context.Context, q EdgePageQuery) (map[string]*EdgePage, error)
+	// Read answers a whole ReadPlan, the nodes and nested claim pages one
+	// GraphQL root field will read; on Neo4j in one statement. ReadByCalls
+	// is the reference every engine must agree with.
+	Read(ctx context.Context, p ReadPlan) (*ReadResult, error)
+	// Claims lists claims across the graph, filtered and paged.
+	Claims(ctx context.Context, q ClaimQuery) (*ClaimPage, error)
+	// Evidence gathers what the graph says about one drug and one
+	// disorder. GatherEvidence is the reference every engine must agree
+	// with.
+	Evidence(ctx context.Context, drug, disorder string) (*EvidenceReport, error)
 
 	// Neighborhood returns the subgraph within q.Depth hops of a node.
 	Neighborhood(ctx context.Context, q NeighborhoodQuery) (*Subgraph, error)

@@ -31,7 +31,13 @@ func (r *queryResolver) Search(ctx context.Context, text string, categories []gr
 }
 
 func (r *queryResolver) Evidence(ctx context.Context, drug string, disorder string) (*graph.EvidenceReport, error) {
-	rep, err := graph.EvidenceFor(ctx, r.store, drug, disorder)
+	if err := graph.CheckID(drug, "drug"); err != nil {
+		return nil, err
+	}
+	if err := graph.CheckID(disorder, "disorder"); err != nil {
+		return nil, err
+	}
+	rep, err := r.store.Evidence(ctx, drug, disorder)
 	if err != nil {
 		err = r.explainNotFound(ctx, err, idArg{"drug", drug}, idArg{"disorder", disorder})
 		return nil, fmt.Errorf("evidence for %s in %s: %w", drug, disorder, err)

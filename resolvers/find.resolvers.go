@@ -45,7 +45,7 @@ func (r *queryResolver) Claims(ctx context.Context, filter *generated.ClaimFilte
 		}
 		q.After = &c
 	}
-	p, err := graph.ListClaims(ctx, r.store, q)
+	p, err := r.store.Claims(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}

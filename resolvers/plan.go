@@ -131,7 +131,7 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 	if len(root.Pages) == 0 {
 		return nil
 	}
-	res, err := graph.Read(ctx, r.store, graph.ReadPlan{IDs: ids, Root: *root})
+	res, err := r.store.Read(ctx, graph.ReadPlan{IDs: ids, Root: *root})
 	if err != nil {
 		return fmt.Errorf("reading the plan of %s: %w", fc.Field.Alias, err)
 	}
@@ -148,7 +148,13 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 	}
 	for k, p := range res.Pages {
 		pg := pl.pages[k.Page]
-		if err := l.PrimeEdgePage(k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {
+		if pg.ClaimFields != nil {
+			// Partial claims answer the page's own place only (the key
+			// is the claims field's response path), never the caches.
+			if err := l.PrimePageAt(k.Page, k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {
+				return err
+			}
+		} else if err := l.PrimeEdgePage(k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {
 			return err
 		}
 		for _, pc := range pl.places[k.Page] {
@@ -227,10 +233,13 @@ func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
 			after = &c
 		}
 		key := path + "." + f.Alias
-		if _, dup := pl.pages[key]; dup {
+		if dup := pl.pages[key]; dup != nil {
+			// The same field again through another fragment: its claims
+			// are read whole, since only the first selection is planned.
+			dup.ClaimFields = nil
 			continue
 		}
-		pg := &graph.PlanPage{Key: key, Direction: dir, Predicates: preds, First: first, After: after}
+		pg := &graph.PlanPage{Key: key, Direction: dir, Predicates: preds, First: first, After: after, ClaimFields: []string{}}
 		pl.pages[key] = pg
 		for _, c := range fields(f.SelectionSet) {
 			if c.Name != "edges" {
@@ -247,8 +256,43 @@ func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
 	return n
 }
 
+// claimFieldsRead are the GraphQL fields of a claim whose resolvers read
+// only these fields of graph.Edge (besides id, subject, predicate, object
+// and score, which every claim of a plan keeps): a page whose claims
+// select nothing else reads them partially (graph.PlanPage.ClaimFields).
+// Any other field reads the claim whole, so a new field is safe before it
+// is listed here.
+var claimFieldsRead = map[string][]string{
+	"id": nil, "__typename": nil, "subject": nil, "object": nil, "predicate": nil, "score": nil,
+	"biolink": {"biolink"}, "sign": {"sign"}, "negated": {"negated"}, "qualifiers": {"qualifiers"},
+	"origin": {"origin"}, "curation": {"curation"}, "hedged": {"hedged"},
+	"knowledgeLevel": {"knowledgeLevel"}, "agentType": {"agentType"}, "note": {"note"},
+	"evidence": {"evidence"}, "concerns": {"concerns"}, "inferredFromIds": {"inferredFrom"},
+	"inferredFrom": {"inferredFrom"}, "document": {"document"}, "review": {"document"},
+	"documents": {"document", "evidence"}, "reviews": {"document", "evidence"},
+}
+
+// claimFieldsOf is the graph.Edge fields a claim's selection reads, or
+// nil when it reads (or may read) the claim whole.
+func claimFieldsOf(set ast.SelectionSet) []string {
+	out := []string{}
+	for _, f := range fields(set) {
+		fs, ok := claimFieldsRead[f.Name]
+		if !ok {
+			return nil
+		}
+		for _, x := range fs {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
 // claim plans what is selected on each claim of a page.
 func (pl *planner) claim(pg *graph.PlanPage, set ast.SelectionSet, path string) {
+	pg.ClaimFields = unionFields(pg.ClaimFields, claimFieldsOf(set))
 	for _, f := range fields(set) {
 		at := path + "." + f.Alias
 		switch f.Name {

@@ -198,7 +198,8 @@ func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 
 // claimsOf pages the edges touching node id.
 //
-// The page is cut by the store (graph.PageEdges), so a node with thousands
+// The page is the one a read plan fetched for this place, or one cut by
+// the store (Store.EdgePages), so a node with thousands
 // of claims costs the page, not all of them.
 func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
 	n, err := pageSize(first)
@@ -213,9 +214,16 @@ func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction,
 		}
 		cur = &c
 	}
-	ep, err := r.loaders(ctx).EdgePage(ctx, id, dir, preds, n, cur)
-	if err != nil {
-		return nil, fmt.Errorf("claims of %s: %w", id, err)
+	l := r.loaders(ctx)
+	ep, planned := (*graph.EdgePage)(nil), false
+	if l.Placed() {
+		ep, planned = l.PageAt(placeOf(ctx), id, dir, preds, n, cur)
+	}
+	if !planned {
+		ep, err = l.EdgePage(ctx, id, dir, preds, n, cur)
+		if err != nil {
+			return nil, fmt.Errorf("claims of %s: %w", id, err)
+		}
 	}
 	p := page[*graph.Edge]{
 		items: ep.Edges,

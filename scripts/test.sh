@@ -28,6 +28,9 @@ scripts/schema-check.sh
 step "python tools for the export and TRAPI checks (NetworkX, Biolink schema, reasoner-pydantic)"
 scripts/setup-python.sh
 
+step "HAProxy for the several-servers test (tools/cluster), from Debian"
+scripts/install-haproxy.sh
+
 step "start Neo4j"
 export KAPGRAPH_NEO4J_HOME="${KAPGRAPH_NEO4J_HOME:-$root/.cache/neo4j}"
 # Assign first: eval of a failed command substitution would succeed.

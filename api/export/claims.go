@@ -167,7 +167,7 @@ func ReadTable(ctx context.Context, store graph.Store, f graph.ClaimFilter) (*Ta
 	t := &Table{Nodes: map[string]*graph.Node{}}
 	q := graph.ClaimQuery{Filter: f, First: graph.MaxPageSize}
 	for {
-		p, err := graph.ListClaims(ctx, store, q)
+		p, err := store.Claims(ctx, q)
 		if err != nil {
 			return nil, err
 		}

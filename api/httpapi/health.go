@@ -24,8 +24,10 @@ func handleHealthz() http.Handler {
 // handleReadyz is the readiness probe: the store must answer a ping
 // within readyTimeout. The error is returned so that whoever looks at a
 // failing probe sees why, and the files skipped at load (warnings) are
-// listed either way, so that a graph missing a review says so.
-func handleReadyz(logger *slog.Logger, pinger Pinger, warnings []graph.LoadWarning) http.Handler {
+// listed either way, so that a graph missing a review says so; a ready
+// server names its graph's version (graphVersion), the same on every
+// server over one graph once each has seen the last load.
+func handleReadyz(logger *slog.Logger, pinger Pinger, warnings []graph.LoadWarning, version func(context.Context) string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
@@ -38,7 +40,11 @@ func handleReadyz(logger *slog.Logger, pinger Pinger, warnings []graph.LoadWarni
 				readiness{Status: "unavailable", Error: err.Error(), Warnings: warnings})
 			return
 		}
-		writeStatus(w, http.StatusOK, readiness{Status: "ready", Warnings: warnings})
+		body := readiness{Status: "ready", Warnings: warnings}
+		if version != nil {
+			body.GraphVersion = version(ctx)
+		}
+		writeStatus(w, http.StatusOK, body)
 	})
 }
 
@@ -48,6 +54,9 @@ type readiness struct {
 	Error  string `json:"error,omitempty"`
 	// Warnings are the files skipped at load, absent when none were.
 	Warnings []graph.LoadWarning `json:"warnings,omitempty"`
+	// GraphVersion is the graph version the server answers with, absent
+	// while it is still being counted.
+	GraphVersion string `json:"graphVersion,omitempty"`
 }
 
 // handleNotFound answers paths no route matches, in the same JSON shape

@@ -26,7 +26,7 @@ func addRoutes(
 	mux.Handle("/graphql", deps.GraphQL)
 
 	mux.Handle("GET /healthz", handleHealthz())
-	mux.Handle("GET /readyz", handleReadyz(logger, deps.Pinger, deps.Warnings))
+	mux.Handle("GET /readyz", handleReadyz(logger, deps.Pinger, deps.Warnings, deps.GraphVersion))
 	mux.Handle("GET /metrics", handleMetrics(reg))
 
 	if !cfg.DisablePlayground {

@@ -100,6 +100,12 @@ type Deps struct {
 	// Warnings name the input files left out of the graph; /readyz lists
 	// them in its details (still ready: the rest of the graph serves).
 	Warnings []graph.LoadWarning
+	// GraphVersion names the version of the graph the server answers
+	// and prices queries with (the store's FanOut), which /readyz
+	// reports so that an operator running several servers over one graph
+	// sees each one pick up a load; nil, or "" while it is unknown,
+	// leaves it out.
+	GraphVersion func(ctx context.Context) string
 	// Logger receives access logs and recovered panics; nil discards.
 	Logger *slog.Logger
 	// Registry receives the server's metrics and is what /metrics

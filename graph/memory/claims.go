@@ -6,9 +6,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-var _ graph.ClaimLister = (*Store)(nil)
-
-// Claims implements graph.ClaimLister with the reference filter and order
+// Claims implements graph.Store.Claims with the reference filter and order
 // (graph.ClaimQuery.Match, graph.PageClaims). A subject or object narrows
 // the scan to that node's edges; otherwise every claim is looked at, which
 // on the embedded engine's sizes is a few milliseconds.

@@ -8,9 +8,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-var _ graph.ClaimLister = (*Store)(nil)
-
-// Claims implements graph.ClaimLister in one statement: the count of the
+// Claims implements graph.Store.Claims in one statement: the count of the
 // matching relationships, the page ordered and cut in Cypher (the rank is
 // graph.ClaimOrderRank, as in EdgePages), and the nodes the page names
 // (ends, cited studies, concerns), whole. Filters are parameters; a

@@ -43,7 +43,9 @@ type Config struct {
 	// FanOutRecheck is how long FanOut answers from its cached counts
 	// before it reads the graph's version again to see whether another
 	// process loaded a document (a load through this Store renews the
-	// counts at once). Default 5s.
+	// counts at once). Default 500ms: several servers over one graph
+	// price with a load's counts within a second of it, for one small
+	// read (a node per review) per interval under load.
 	FanOutRecheck time.Duration
 
 	// Logger receives the driver's own log lines; nil discards them.
@@ -66,7 +68,7 @@ const (
 	DefaultLivenessCheckTimeout         = 30 * time.Second
 	DefaultMaxConnectionLifetime        = time.Hour
 	DefaultFetchSize                    = 1000
-	DefaultFanOutRecheck                = 5 * time.Second
+	DefaultFanOutRecheck                = 500 * time.Millisecond
 )
 
 // ConfigFromEnv reads NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and

@@ -8,9 +8,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-var _ graph.EdgePager = (*Store)(nil)
-
-// EdgePages implements graph.EdgePager: the page of each node is ordered
+// EdgePages implements graph.Store.EdgePages: the page of each node is ordered
 // and cut in Cypher, so only the page's relationships (with their
 // evidence) cross the wire, whatever the node's degree. The order is
 // graph.ClaimOrderRank computed in Cypher; storetest checks it against
@@ -32,10 +30,13 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 		return out, nil
 	}
 	pattern := edgePattern(q.Direction, types)
-	params := map[string]any{"ids": uniq(q.NodeIDs), "limit": q.First + 1, "afterRank": nil, "afterID": nil}
+	// A first page reads exactly First claims and takes HasNext from the
+	// total; a later one reads one more to tell whether another follows.
+	params := map[string]any{"ids": uniq(q.NodeIDs), "limit": q.First, "afterRank": nil, "afterID": nil}
 	if q.After != nil {
 		rank, _ := graph.ParseClaimOrderKey(q.After.Key) // Normalize checked it
 		params["afterRank"], params["afterID"] = rank, q.After.ID
+		params["limit"] = q.First + 1
 	}
 	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
 	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
@@ -65,6 +66,7 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 		}
 		p := out[id]
 		p.TotalCount = int(total)
+		p.HasNext = q.After == nil && p.TotalCount > q.First
 		for _, row := range rows {
 			e, err := decodeEdgeMap(row)
 			if err != nil {

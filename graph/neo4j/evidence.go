@@ -9,13 +9,14 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-var _ graph.EvidenceReporter = (*Store)(nil)
-
-// Evidence implements graph.EvidenceReporter in one statement: the two
+// Evidence implements graph.Store.Evidence in one statement: the two
 // ends, the drug's claims that concern the disorder, and the studies they
 // cite and the objects they reach, assembled by graph.AssembleEvidence as
 // on every engine.
 func (s *Store) Evidence(ctx context.Context, drug, disorder string) (*graph.EvidenceReport, error) {
+	if err := graph.CheckEvidenceIDs(drug, disorder); err != nil {
+		return nil, err
+	}
 	types, err := relTypes(graph.CuratedPredicates())
 	if err != nil {
 		return nil, err

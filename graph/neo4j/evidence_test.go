@@ -47,9 +47,9 @@ func TestEvidenceOneStatement(t *testing.T) {
 	}
 	nonEmpty := 0
 	for _, p := range pairs {
-		want, werr := graph.EvidenceFor(ctx, mem, p[0], p[1])
+		want, werr := mem.Evidence(ctx, p[0], p[1])
 		before := counter.Runs()
-		got, gerr := graph.EvidenceFor(ctx, s, p[0], p[1])
+		got, gerr := s.Evidence(ctx, p[0], p[1])
 		if n := counter.Runs() - before; n != 1 {
 			t.Errorf("%v: %d statements, want 1", p, n)
 		}

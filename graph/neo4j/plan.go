@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,9 +12,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-var _ graph.PlanReader = (*Store)(nil)
-
-// Read implements graph.PlanReader: the whole plan is compiled into one
+// Read implements graph.Store.Read: the whole plan is compiled into one
 // read statement, so a nested question costs one round trip. Each page is
 // a map expression of the node it hangs from, {total: COUNT {...}, page:
 // COLLECT {...}}, ordered and cut like EdgePages; a page's claims carry
@@ -100,14 +99,24 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 		pattern = "(" + v + ")-[" + r + ":" + types + "]-()"
 	}
 	limit, afterRank, afterID := "limit"+suffix, "afterRank"+suffix, "afterID"+suffix
-	c.params[limit] = pg.First + 1
+	// A first page reads exactly First claims and takes hasNextPage from
+	// the total; a later one (whose position in the total is unknown)
+	// reads one claim more to tell whether another page follows.
+	c.params[limit] = pg.First
 	c.params[afterRank], c.params[afterID] = nil, nil
 	if pg.After != nil {
 		rank, _ := graph.ParseClaimOrderKey(pg.After.Key) // Normalize checked it
 		c.params[afterRank], c.params[afterID] = rank, pg.After.ID
+		c.params[limit] = pg.First + 1
+	}
+	// A claim is read whole, or with only the fields the plan names (and
+	// its score, which orders and cursors need).
+	props := "properties(" + r + ")"
+	if pg.ClaimFields != nil {
+		props = edgeCodec.projection(r, append(slices.Clone(pg.ClaimFields), "score"))
 	}
 	claim := []string{
-		"props: properties(" + r + ")", "type: type(" + r + ")",
+		"props: " + props, "type: type(" + r + ")",
 		"subject: " + s + ".id", "object: " + o + ".id",
 	}
 	if pg.Studies {
@@ -171,7 +180,7 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 		raw, _ := pages["p"+strconv.Itoa(i)].(map[string]any)
 		total, _ := raw["total"].(int64)
 		rows, _ := raw["page"].([]any)
-		page := &graph.EdgePage{TotalCount: int(total)}
+		page := &graph.EdgePage{TotalCount: int(total), HasNext: pg.After == nil && int(total) > pg.First}
 		for _, row := range rows {
 			if len(page.Edges) == pg.First {
 				page.HasNext = true

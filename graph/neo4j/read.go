@@ -292,22 +292,31 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	if q.Descending {
 		dir, cmp = "DESC", "<"
 	}
+	var cursor *graph.Cursor
 	after := ""
 	if q.After != "" {
 		c, err := graph.DecodeCursor(q.After)
 		if err != nil {
 			return nil, err
 		}
+		cursor = &c
 		// graph.CursorAfter.
 		after = fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterID) ", cmp)
 		params["afterKey"], params["afterID"] = c.Key, c.ID
 	}
 	params["limit"] = q.First + 1
+	page := "COLLECT { " + match + " WITH n, " + key + " AS k " + after +
+		fmt.Sprintf("WITH n, k ORDER BY k %[1]s, n.id %[1]s LIMIT $limit RETURN {props: properties(n), key: k} } AS page", dir)
+	if p, ok := yearIndexPage(q, cursor, dir, cmp, params); ok {
+		page = p
+	}
+	total := "RETURN COUNT { " + match + " } AS total"
+	if t, ok := summaryTotal(q); ok {
+		total = t
+	}
 	// One statement: the total and the page are subqueries of one row,
 	// so the list costs one round trip and an empty page keeps its total.
-	cypher := "RETURN COUNT { " + match + " } AS total, " +
-		"COLLECT { " + match + " WITH n, " + key + " AS k " + after +
-		fmt.Sprintf("WITH n, k ORDER BY k %[1]s, n.id %[1]s LIMIT $limit RETURN {props: properties(n), key: k} } AS page", dir)
+	cypher := "CALL () { " + total + " } RETURN total, " + page
 
 	recs, err := s.query(ctx, "ListNodes", cypher, params)
 	if err != nil {
@@ -392,21 +401,28 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 // every key at once (Go folds the groups into the three Study
 // histograms). Nine statements, three of them scanning :Study, cost a
 // round trip each.
+//
+// Each per-label and per-type count is a subquery of its own returning
+// count() alone: Neo4j then answers it from its count store (kept at
+// write time) without touching a node. A UNION of them with the key as a
+// second column, as this statement once was, scans every label and type
+// instead: at 100k nodes 424,750 db hits, now a few hundred.
 var cypherStats = func() string {
-	var cats, preds []string
-	for _, c := range graph.Categories() {
-		cats = append(cats, fmt.Sprintf("MATCH (n:%s) RETURN '%s' AS key, count(n) AS count", c, c))
+	var calls, cats, preds []string
+	for i, c := range graph.Categories() {
+		calls = append(calls, fmt.Sprintf("CALL () { MATCH (n:%s) RETURN count(n) AS c%d } ", c, i))
+		cats = append(cats, fmt.Sprintf("['%s', c%d]", c, i))
 	}
-	for _, p := range graph.Predicates() {
-		preds = append(preds, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN '%s' AS key, count(r) AS count", p, p))
+	for i, p := range graph.Predicates() {
+		calls = append(calls, fmt.Sprintf("CALL () { MATCH ()-[r:%s]->() RETURN count(r) AS p%d } ", p, i))
+		preds = append(preds, fmt.Sprintf("['%s', p%d]", p, i))
 	}
 	return "CALL () { MATCH (n:" + labelEntity + ") RETURN count(n) AS nodes } " +
 		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } " +
 		"CALL () { MATCH (d:" + labelDocument + ") RETURN count(d) AS documents } " +
-		"CALL () { CALL () { " + strings.Join(cats, " UNION ALL ") + " } RETURN collect([key, count]) AS byCategory } " +
-		"CALL () { CALL () { " + strings.Join(preds, " UNION ALL ") + " } RETURN collect([key, count]) AS byPredicate } " +
+		strings.Join(calls, "") +
 		cypherStatsHistograms +
-		"RETURN nodes, edges, documents, byCategory, byPredicate, studies, concerns"
+		"RETURN nodes, edges, documents, [" + strings.Join(cats, ", ") + "] AS byCategory, [" + strings.Join(preds, ", ") + "] AS byPredicate, studies, concerns"
 }()
 
 // Stats implements graph.Store.

@@ -59,6 +59,9 @@ func schemaStatements() []schemaStatement {
 		add("kapgraph_"+strings.ToLower(string(c))+"_id", "CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", c)
 	}
 	add("kapgraph_entity_document", "INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.document)", labelEntity)
+	// Study lists by year read their page in the index's order (see
+	// ListNodes), not by sorting every study.
+	add("kapgraph_study_year", "INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.year)", graph.CategoryStudy)
 	// The search index holds the tokens graph.SearchTokens makes (see
 	// searchText), split on whitespace only, and the category, matched
 	// exactly.

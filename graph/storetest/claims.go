@@ -14,16 +14,12 @@ type claimPageView struct {
 	HasNext    bool      `json:"hasNext"`
 }
 
-// testClaims covers ClaimLister: each filter alone and a few together,
+// testClaims covers Store.Claims: each filter alone and a few together,
 // both orders, paging through a list with cursors, the nodes a page
 // brings, and refused arguments. Every claim returned must pass the
 // filter (graph.ClaimQuery.Match); the pages are the same on every
 // engine (claims.golden.json).
 func testClaims(t *testing.T, s graph.Store) {
-	l, ok := s.(graph.ClaimLister)
-	if !ok {
-		t.Fatalf("%T does not implement graph.ClaimLister", s)
-	}
 	kind := func(id string) string {
 		n, err := s.Node(ctx, id)
 		if err != nil {
@@ -48,7 +44,7 @@ func testClaims(t *testing.T, s graph.Store) {
 	}
 	got := map[string]claimPageView{}
 	for name, q := range cases {
-		p, err := l.Claims(ctx, q)
+		p, err := s.Claims(ctx, q)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -86,14 +82,14 @@ func testClaims(t *testing.T, s graph.Store) {
 	// Paging by cursor walks the same list one big page holds.
 	for _, order := range []graph.ClaimOrder{graph.ClaimsByScore, graph.ClaimsByID} {
 		f := graph.ClaimFilter{Predicates: []graph.Predicate{graph.Affects, graph.CorrelatedWith}}
-		whole, err := l.Claims(ctx, graph.ClaimQuery{Filter: f, OrderBy: order, First: graph.MaxPageSize})
+		whole, err := s.Claims(ctx, graph.ClaimQuery{Filter: f, OrderBy: order, First: graph.MaxPageSize})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var walked []string
 		var after *graph.Cursor
 		for pages := 0; pages < 50; pages++ {
-			p, err := l.Claims(ctx, graph.ClaimQuery{Filter: f, OrderBy: order, First: 7, After: after})
+			p, err := s.Claims(ctx, graph.ClaimQuery{Filter: f, OrderBy: order, First: 7, After: after})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,14 +118,14 @@ func testClaims(t *testing.T, s graph.Store) {
 	}
 
 	// Refused the same way everywhere.
-	_, err := l.Claims(ctx, graph.ClaimQuery{First: 1000})
+	_, err := s.Claims(ctx, graph.ClaimQuery{First: 1000})
 	wantCode(t, err, graph.ELIMIT)
-	_, err = l.Claims(ctx, graph.ClaimQuery{After: &graph.Cursor{Key: "", ID: "x"}})
+	_, err = s.Claims(ctx, graph.ClaimQuery{After: &graph.Cursor{Key: "", ID: "x"}})
 	wantCode(t, err, graph.EINVALID) // an ID-order cursor in score order
-	_, err = l.Claims(ctx, graph.ClaimQuery{Filter: graph.ClaimFilter{MinScore: 2}})
+	_, err = s.Claims(ctx, graph.ClaimQuery{Filter: graph.ClaimFilter{MinScore: 2}})
 	wantCode(t, err, graph.EINVALID)
-	_, err = l.Claims(ctx, graph.ClaimQuery{Filter: graph.ClaimFilter{Origin: "guessed"}})
+	_, err = s.Claims(ctx, graph.ClaimQuery{Filter: graph.ClaimFilter{Origin: "guessed"}})
 	wantCode(t, err, graph.EINVALID)
-	_, err = l.Claims(ctx, graph.ClaimQuery{Filter: graph.ClaimFilter{Predicates: []graph.Predicate{"NOPE"}}})
+	_, err = s.Claims(ctx, graph.ClaimQuery{Filter: graph.ClaimFilter{Predicates: []graph.Predicate{"NOPE"}}})
 	wantCode(t, err, graph.EINVALID)
 }

@@ -48,7 +48,7 @@ func testEdgePages(t *testing.T, s graph.Store) {
 			ref := graph.PageEdgeList(graph.EdgePageQuery{EdgeQuery: q, First: 1 << 30}, all)
 			// Walk each node's pages; the nodes share a cursor only on
 			// the first page, so later pages are asked node by node.
-			pages, err := graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: q, First: first})
+			pages, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: q, First: first})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,7 +79,7 @@ func testEdgePages(t *testing.T, s graph.Store) {
 					cur := graph.Cursor{Key: graph.ClaimOrderKey(last), ID: last.ID}
 					qq := q
 					qq.NodeIDs = []string{id}
-					next, err := graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: qq, First: first, After: &cur})
+					next, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: qq, First: first, After: &cur})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -100,7 +100,7 @@ func testEdgePages(t *testing.T, s graph.Store) {
 		t.Fatal("no edge was paged: the suite proves nothing")
 	}
 	// Whole edges come back, evidence included.
-	pages, err := graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}, Direction: graph.Out}, First: 5})
+	pages, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}, Direction: graph.Out}, First: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func testEdgePages(t *testing.T, s graph.Store) {
 	golden(t, "edge-pages", map[string]edgePageView{
 		"ketamine-out-first-5": viewPage(pages["CHEBI:6121"]),
 		"abstinence-in-affects-first-3": func() edgePageView {
-			ps, err := graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"KAP:abstinence"}, Direction: graph.In, Predicates: []graph.Predicate{graph.Affects}}, First: 3})
+			ps, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"KAP:abstinence"}, Direction: graph.In, Predicates: []graph.Predicate{graph.Affects}}, First: 3})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,12 +124,12 @@ func testEdgePages(t *testing.T, s graph.Store) {
 		}(),
 	})
 	// Bad input is refused the same way by every engine.
-	_, err = graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}}, First: graph.MaxPageSize + 1})
+	_, err = s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}}, First: graph.MaxPageSize + 1})
 	wantCode(t, err, graph.ELIMIT)
-	_, err = graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}, Predicates: []graph.Predicate{"x]->() DETACH DELETE n //"}}, First: 2})
+	_, err = s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}, Predicates: []graph.Predicate{"x]->() DETACH DELETE n //"}}, First: 2})
 	wantCode(t, err, graph.EINVALID)
 	for _, key := range []string{"' OR 1=1 //", "10001", "0001", "", "abcde"} {
-		_, err = graph.PageEdges(ctx, s, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}}, First: 2, After: &graph.Cursor{Key: key, ID: "x"}})
+		_, err = s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: graph.EdgeQuery{NodeIDs: []string{"CHEBI:6121"}}, First: 2, After: &graph.Cursor{Key: key, ID: "x"}})
 		wantCode(t, err, graph.EINVALID)
 	}
 }

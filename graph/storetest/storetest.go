@@ -19,7 +19,7 @@ import (
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/internal/testutil"
+	goldenfile "github.com/kapgraph/kapgraph/graph/storetest/golden"
 )
 
 // testdata/seeds.json holds the suite's input: the documents the loader
@@ -83,6 +83,7 @@ func Run(t *testing.T, newStore Factory) {
 	t.Run("MechanismPaths", func(t *testing.T) { testMechanismPaths(t, s) })
 	t.Run("RestrictedPaths", func(t *testing.T) { testRestrictedPaths(t, s) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, s) })
+	t.Run("ReadAndEvidence", func(t *testing.T) { testReadAndEvidence(t, s) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, s) })
 	t.Run("StatsAndMetaGraph", func(t *testing.T) { testStats(t, s) })
 	t.Run("FanOut", func(t *testing.T) { testFanOut(t, s) })
@@ -102,12 +103,12 @@ func golden(t *testing.T, name string, v any) {
 	got = append(got, '\n')
 	// Only beside the committed copy: from anywhere else a rewrite would
 	// land in a directory nobody reads.
-	if testutil.UpdatingGolden(t) {
+	if goldenfile.Updating(t) {
 		if _, err := os.Stat(filepath.Join(goldenDir, "seeds.json")); err != nil {
-			t.Fatalf("%s=1 writes to %s, which is not graph/storetest/testdata from here (run it in graph/memory): %v", testutil.UpdateEnv, goldenDir, err)
+			t.Fatalf("%s=1 writes to %s, which is not graph/storetest/testdata from here (run it in graph/memory): %v", goldenfile.UpdateEnv, goldenDir, err)
 		}
 	}
-	testutil.Golden(t, filepath.Join(goldenDir, name+".golden.json"), got)
+	goldenfile.File(t, filepath.Join(goldenDir, name+".golden.json"), got)
 }
 
 func wantCode(t *testing.T, err error, code string) {

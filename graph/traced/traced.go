@@ -1,9 +1,10 @@
 // Package traced wraps any graph.Store so that each call is one span: the
 // layer between a GraphQL operation's span and the engine's own (a Neo4j
 // statement's), which says which read a slow request spent its time in.
-// The optional engine interfaces (graph.PlanReader,
-// graph.EvidenceReporter, graph.ClaimLister) pass through, so wrapping never changes how
-// many statements a request costs.
+// Every read of the API is a method of graph.Store, so the compiler checks
+// that each one passes through to the engine's own: wrapping never
+// changes how many statements a request costs (internal/app's
+// statement-count test runs with tracing on and off).
 package traced
 
 import (
@@ -22,12 +23,7 @@ type Store struct {
 	tracer trace.Tracer
 }
 
-var (
-	_ graph.Store            = (*Store)(nil)
-	_ graph.PlanReader       = (*Store)(nil)
-	_ graph.EvidenceReporter = (*Store)(nil)
-	_ graph.ClaimLister      = (*Store)(nil)
-)
+var _ graph.Store = (*Store)(nil)
 
 // Wrap returns s with each call traced through tp; a nil tp returns s.
 func Wrap(s graph.Store, tp trace.TracerProvider) graph.Store {
@@ -122,25 +118,38 @@ func (s *Store) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error) {
 	return call(ctx, s, "MetaGraph", nil, s.inner.MetaGraph)
 }
 
-// Read answers a plan through the inner store's own Read when it has one
-// (graph.Read), as an unwrapped store would.
-func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, error) {
-	return call(ctx, s, "Read", ids(p.IDs), func(ctx context.Context) (*graph.ReadResult, error) { return graph.Read(ctx, s.inner, p) })
+func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[string]*graph.EdgePage, error) {
+	attrs := append(ids(q.NodeIDs), attribute.String("kapgraph.direction", string(q.Direction)),
+		attribute.Int("kapgraph.predicates", len(q.Predicates)), attribute.Int("kapgraph.first", q.First))
+	return call(ctx, s, "EdgePages", attrs, func(ctx context.Context) (map[string]*graph.EdgePage, error) { return s.inner.EdgePages(ctx, q) })
 }
 
-// Evidence answers through the inner store's own Evidence when it has
-// one (graph.EvidenceFor), as an unwrapped store would.
+func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, error) {
+	attrs := append(ids(p.IDs), attribute.Int("kapgraph.pages", planPages(&p.Root)))
+	return call(ctx, s, "Read", attrs, func(ctx context.Context) (*graph.ReadResult, error) { return s.inner.Read(ctx, p) })
+}
+
+func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPage, error) {
+	return call(ctx, s, "Claims", []attribute.KeyValue{attribute.Int("kapgraph.first", q.First)},
+		func(ctx context.Context) (*graph.ClaimPage, error) { return s.inner.Claims(ctx, q) })
+}
+
 func (s *Store) Evidence(ctx context.Context, drug, disorder string) (*graph.EvidenceReport, error) {
 	return call(ctx, s, "Evidence", nil, func(ctx context.Context) (*graph.EvidenceReport, error) {
-		return graph.EvidenceFor(ctx, s.inner, drug, disorder)
+		return s.inner.Evidence(ctx, drug, disorder)
 	})
 }
 
-// Claims implements graph.ClaimLister through the inner store.
-func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPage, error) {
-	return call(ctx, s, "Claims", nil, func(ctx context.Context) (*graph.ClaimPage, error) {
-		return graph.ListClaims(ctx, s.inner, q)
-	})
+// planPages counts the pages of a plan below n, how much one Read asks.
+func planPages(n *graph.PlanNode) int {
+	if n == nil {
+		return 0
+	}
+	c := 0
+	for _, pg := range n.Pages {
+		c += 1 + planPages(pg.Subject) + planPages(pg.Object)
+	}
+	return c
 }
 
 func (s *Store) Ping(ctx context.Context) error { return s.inner.Ping(ctx) }

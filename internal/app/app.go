@@ -7,6 +7,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -88,14 +89,21 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 		GraphQLBusy: graphQL.Busy(),
 		Pinger:      store,
 		Warnings:    cfg.Warnings,
-		Logger:      logger,
-		Registry:    reg,
-		Explorer:    explorer.Handler(),
-		Export:      export.Handler(store),
-		SDL:         sdl,
-		Tracer:      cfg.Tracer,
-		TRAPIQuery:  tr.Query(),
-		TRAPIMeta:   tr.MetaKnowledgeGraph(),
-		TRAPIBusy:   tr.Busy(),
+		GraphVersion: func(ctx context.Context) string {
+			f, err := store.FanOut(ctx)
+			if err != nil || f == nil {
+				return "" // still being counted: unknown
+			}
+			return f.Version
+		},
+		Logger:     logger,
+		Registry:   reg,
+		Explorer:   explorer.Handler(),
+		Export:     export.Handler(store),
+		SDL:        sdl,
+		Tracer:     cfg.Tracer,
+		TRAPIQuery: tr.Query(),
+		TRAPIMeta:  tr.MetaKnowledgeGraph(),
+		TRAPIBusy:  tr.Busy(),
 	})
 }

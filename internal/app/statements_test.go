@@ -12,6 +12,8 @@ import (
 	"time"
 
 	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
@@ -47,8 +49,6 @@ func TestStatementsPerRequest(t *testing.T) {
 	if _, err := store.FanOut(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(app.NewServer(app.Config{}, store, nil))
-	defer srv.Close()
 	// The embedded engine answers every question too, and the two answers
 	// must be the same bytes: its plans read whole nodes, Neo4j's only the
 	// fields each place selects (graph.PlanNode.Fields), so this is where a
@@ -67,11 +67,6 @@ func TestStatementsPerRequest(t *testing.T) {
 	// Path questions take two: the hop-bounded region, searched in Go,
 	// then the chosen paths whole (claims, evidence, nodes). Neither
 	// count grows with the graph; everything else is one statement.
-	type question struct {
-		name, query string
-		vars        map[string]any
-		want        int64
-	}
 	statements := func(pathQuestion bool) int64 {
 		if pathQuestion {
 			return 2
@@ -103,6 +98,20 @@ func TestStatementsPerRequest(t *testing.T) {
     object { __typename id category biolink name description
       ... on Mechanism { related(first: 3) { edges { node { id name description } } } } }
     subject { id name } } } } } }`},
+		// Claims read partially (only the fields each place selects) and
+		// whole, the same page at two places, and one field name asking
+		// different pages of different types: each place gets its own.
+		// The Mechanism fragment's page is a second statement (a field
+		// name asked twice is planned once), the qualifier's disorder a
+		// third (not planned).
+		question{name: "partial and whole claims", want: 3, query: `{
+  nodes(ids: ["CHEBI:6121", "GO:0031929"]) { id
+    ... on Drug { claims(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id sign } } } }
+    ... on Mechanism { claims(first: 4) { edges { node { id evidence { quote } } } } }
+    more: claims(first: 2) { edges { node { id object { id } evidence { quote studies { id } } qualifiers { disorder { id } } note } } } } }`},
+		// Concerns and reviews are not planned: one batch of nodes.
+		question{name: "claims with concerns and reviews", want: 2, query: `{ node(id: "CHEBI:6121") {
+  claims(first: 6) { edges { node { id concerns { id } review { id } documents inferredFromIds } } } } }`},
 		// The root claims list reads its page with the nodes it names.
 		question{name: "claims root with ends, studies, concerns", want: 1, query: `{ claims(filter: {concernKind: "disorder-mismatch"}, first: 5) {
   totalCount edges { cursor node { id subject { id name synonyms } object { id name ... on Disorder { description } }
@@ -120,10 +129,51 @@ func TestStatementsPerRequest(t *testing.T) {
 			want: statements(pathField.MatchString(ex))})
 	}
 
+	// Tracing wraps the store in graph/traced, which must pass every read
+	// through to the engine's own: the counts are the same with it on.
+	for _, tracing := range []bool{false, true} {
+		t.Run(map[bool]string{false: "tracing off", true: "tracing on"}[tracing], func(t *testing.T) {
+			cfg := app.Config{}
+			rec := tracetest.NewSpanRecorder()
+			if tracing {
+				cfg.Tracer = sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
+			}
+			srv := httptest.NewServer(app.NewServer(cfg, store, nil))
+			defer srv.Close()
+			askAll(t, srv.URL, memSrv.URL, counter, qs)
+			if tracing && countStoreSpans(rec) < len(qs) {
+				t.Errorf("tracing on: %d store spans for %d requests; is the store wrapped?", countStoreSpans(rec), len(qs))
+			}
+		})
+	}
+}
+
+// question is one request and the statements it must cost.
+type question struct {
+	name, query string
+	vars        map[string]any
+	want        int64
+}
+
+// countStoreSpans counts graph/traced's spans among those recorded.
+func countStoreSpans(rec *tracetest.SpanRecorder) int {
+	n := 0
+	for _, s := range rec.Ended() {
+		if strings.HasPrefix(s.Name(), "store.") {
+			n++
+		}
+	}
+	return n
+}
+
+// askAll asks each question of the server at url, one at a time, checks
+// the statements each cost and that the embedded server at memURL gives
+// the same bytes.
+func askAll(t *testing.T, url, memURL string, counter *neo4jtest.RunCounter, qs []question) {
 	for _, q := range qs {
 		body, _ := json.Marshal(map[string]any{"query": q.query, "variables": q.vars})
 		before := counter.Runs()
-		resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+		resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +192,7 @@ func TestStatementsPerRequest(t *testing.T) {
 		if n != q.want {
 			t.Errorf("%s: %d statements, want %d", q.name, n, q.want)
 		}
-		if got, want := post(t, srv.URL, body), post(t, memSrv.URL, body); got != want {
+		if got, want := post(t, url, body), post(t, memURL, body); got != want {
 			t.Errorf("%s: Neo4j and the embedded store answer differently:\n neo4j    %.600s\n embedded %.600s", q.name, got, want)
 		}
 	}

@@ -50,10 +50,11 @@ type Loaders struct {
 	nodes *dataloadgen.Loader[string, *graph.Node]
 	edges *dataloadgen.Loader[string, *graph.Edge]
 
-	mu        sync.Mutex
-	edgesOf   map[string]*dataloadgen.Loader[string, []*graph.Edge]
-	edgePages map[string]*dataloadgen.Loader[string, *graph.EdgePage]
-	placed    map[placeKey]*graph.Node // see PrimeAt
+	mu          sync.Mutex
+	edgesOf     map[string]*dataloadgen.Loader[string, []*graph.Edge]
+	edgePages   map[string]*dataloadgen.Loader[string, *graph.EdgePage]
+	placed      map[placeKey]*graph.Node     // see PrimeAt
+	placedPages map[placeKey]*graph.EdgePage // see PrimePageAt
 }
 
 type placeKey struct{ place, id string }
@@ -202,12 +203,46 @@ func (l *Loaders) PrimeAt(place, id string, n *graph.Node) {
 	l.placed[placeKey{place, id}] = n
 }
 
-// Placed says whether any plan filed nodes by place, so that resolvers
-// skip working out their place when none did.
+// Placed says whether any plan filed nodes or pages by place, so that
+// resolvers skip working out their place when none did.
 func (l *Loaders) Placed() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.placed) > 0
+	return len(l.placed) > 0 || len(l.placedPages) > 0
+}
+
+// PrimePageAt files a page of claims a read plan fetched for one place
+// of the query (the claims field's response path without list indexes),
+// whose claims may hold only the fields that place selects: so neither
+// the page nor its claims reach the caches.
+// The page is filed with its selection: fragments on different types may
+// ask one place for different pages.
+func (l *Loaders) PrimePageAt(place, id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor, p *graph.EdgePage) error {
+	_, key, err := pageKey(dir, preds, first, after)
+	if err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.placedPages == nil {
+		l.placedPages = map[placeKey]*graph.EdgePage{}
+	}
+	l.placedPages[placeKey{place + "\x00" + key, id}] = p
+	return nil
+}
+
+// PageAt is the page PrimePageAt filed for node id at place with the same
+// selection; ok is false when the plan did not read it there (ask
+// EdgePage).
+func (l *Loaders) PageAt(place, id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (p *graph.EdgePage, ok bool) {
+	_, key, err := pageKey(dir, preds, first, after)
+	if err != nil {
+		return nil, false
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	p, ok = l.placedPages[placeKey{place + "\x00" + key, id}]
+	return p, ok
 }
 
 // At is the node PrimeAt filed for id at place; known is false when the
@@ -330,15 +365,25 @@ func (l *Loaders) PrimeEdgePage(id string, dir graph.Direction, preds []graph.Pr
 	return nil
 }
 
-// pageLoader is the loader of one page selection, made on first use.
-func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (*dataloadgen.Loader[string, *graph.EdgePage], error) {
+// pageKey names one page selection: the edges it selects, its size and
+// its cursor.
+func pageKey(dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (graph.EdgeQuery, string, error) {
 	eq, key, err := edgeKey(dir, preds)
 	if err != nil {
-		return nil, err
+		return eq, "", err
 	}
 	key = fmt.Sprintf("%s#%d", key, first)
 	if after != nil {
 		key += "#" + after.Key + "#" + after.ID
+	}
+	return eq, key, nil
+}
+
+// pageLoader is the loader of one page selection, made on first use.
+func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (*dataloadgen.Loader[string, *graph.EdgePage], error) {
+	eq, key, err := pageKey(dir, preds, first, after)
+	if err != nil {
+		return nil, err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -347,7 +392,7 @@ func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, first
 		ld = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.EdgePage, error) {
 			q := graph.EdgePageQuery{EdgeQuery: eq, First: first, After: after}
 			q.NodeIDs = ids
-			pages, err := graph.PageEdges(ctx, l.store, q)
+			pages, err := l.store.EdgePages(ctx, q)
 			if err != nil {
 				return nil, fmt.Errorf("loading a page of the edges of %d nodes: %w", len(ids), err)
 			}

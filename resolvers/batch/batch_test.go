@@ -162,3 +162,13 @@ func TestMiddlewareAndFor(t *testing.T) {
 		t.Fatal("With/For lost the loaders")
 	}
 }
+
+// Read and EdgePages go through this double's own calls (the references
+// in graph), as they did when they were optional features it lacked.
+func (s *store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, error) {
+	return graph.ReadByCalls(ctx, s, p)
+}
+
+func (s *store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[string]*graph.EdgePage, error) {
+	return graph.PageByEdgesOf(ctx, s, q)
+}

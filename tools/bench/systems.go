@@ -28,6 +28,9 @@ const (
 	SysKapgraphMem   = "kapgraph-embedded"
 	SysCypher        = "cypher"
 	SysPeer          = "neo4j-graphql"
+	// SysKapgraphTraced is kapgraph-neo4j with tracing on (OTLP export of
+	// every span), measured on the mix only, for the tracing target.
+	SysKapgraphTraced = "kapgraph-neo4j-traced"
 )
 
 // Systems in report order.

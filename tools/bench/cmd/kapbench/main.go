@@ -15,10 +15,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -209,6 +213,12 @@ type harness struct {
 	procs   []*bench.Process
 	kap     *bench.Process
 	peer    *bench.Process
+	// traced is a second kapgraph-neo4j with tracing on, exporting every
+	// span by OTLP to a collector that discards them: the mix at the
+	// largest concurrency is measured on it at the first size, for the
+	// tracing target.
+	traced    *bench.Process
+	tracedURL string
 }
 
 func run(ctx context.Context, o options) error {
@@ -304,6 +314,21 @@ func (h *harness) run(ctx context.Context) error {
 		return err
 	}
 	if err := bench.WaitHTTP(ctx, h.kap, "http://"+addr+"/readyz", 2*time.Minute); err != nil {
+		return err
+	}
+	collector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/x-protobuf")
+		w.WriteHeader(http.StatusOK) // an empty ExportTraceServiceResponse
+	}))
+	defer collector.Close()
+	taddr := freeAddr()
+	h.tracedURL = "http://" + taddr + "/graphql"
+	if h.traced, err = h.start(bench.SysKapgraphTraced, append(neo4jEnv(), "OTEL_EXPORTER_OTLP_ENDPOINT="+collector.URL, "OTEL_SERVICE_NAME=kapgraph-bench"),
+		h.o.kapgraph, "serve", "--addr", taddr, "--timeout", h.o.timeout.String(), "--no-playground", "--log-format", "json"); err != nil {
+		return err
+	}
+	if err := bench.WaitHTTP(ctx, h.traced, "http://"+taddr+"/readyz", 2*time.Minute); err != nil {
 		return err
 	}
 	cypherFile := filepath.Join(h.o.work, "peer-cypher.json")
@@ -493,7 +518,17 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 				say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s%s", name, c, q, s.Name(), cell.Throughput, cell.P50Ms, cell.P99Ms, cpuNote(cell), errNote(cell))
 			}
 		}
-		for _, s := range systems {
+		mixSystems := systems
+		if c == slices.Max(h.o.conc) && len(h.res.Sizes) == 0 && len(failed[bench.SysKapgraphNeo4j]) == 0 {
+			// Tracing's cost: the same server with tracing on, measured
+			// right after it on the mix (first size only).
+			traced := bench.NewKapgraph(bench.SysKapgraphTraced, h.tracedURL, p, bench.Cursor.ForKapgraph)
+			if err := bench.Warm(ctx, traced, h.o.warm, h.o.timeout); err != nil {
+				return err
+			}
+			mixSystems = append([]bench.System{systems[0], traced}, systems[1:]...)
+		}
+		for _, s := range mixSystems {
 			if len(failed[s.Name()]) > 0 {
 				continue
 			}

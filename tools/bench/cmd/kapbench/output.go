@@ -28,6 +28,9 @@ func (h *harness) meters(emb *bench.Process) map[string]bench.Meter {
 		bench.SysCypher:        {Server: bench.SelfProc("the driver"), DB: db},
 		bench.SysPeer:          {Server: bench.Proc{Label: "node (the peer)", PID: h.peer.PID()}, DB: db},
 	}
+	if h.traced != nil {
+		m[bench.SysKapgraphTraced] = bench.Meter{Server: bench.Proc{Label: "kapgraph serve (tracing on)", PID: h.traced.PID()}, DB: db}
+	}
 	if emb != nil {
 		m[bench.SysKapgraphMem] = bench.Meter{Server: bench.Proc{Label: "kapserve", PID: emb.PID()}}
 	}

@@ -1,4 +1,4 @@
-package testutil
+package golden
 
 import (
 	"fmt"
@@ -80,7 +80,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			r := run(t, func(tb testing.TB) { Golden(tb, path, []byte(tc.got)) })
+			r := run(t, func(tb testing.TB) { File(tb, path, []byte(tc.got)) })
 			checkAll(t, "errors", r.errors, tc.wantErrors)
 			checkAll(t, "fatals", r.fatals, tc.wantFatals)
 			checkAll(t, "logs", r.logs, tc.wantLogs)
@@ -107,7 +107,7 @@ func TestCompareGoldenNeverWrites(t *testing.T) {
 	if err := os.WriteFile(path, []byte("embedded\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := run(t, func(tb testing.TB) { CompareGolden(tb, path, []byte("neo4j\n")) })
+	r := run(t, func(tb testing.TB) { Compare(tb, path, []byte("neo4j\n")) })
 	checkAll(t, "errors", r.errors, []string{"differs"})
 	if data, _ := os.ReadFile(path); string(data) != "embedded\n" {
 		t.Errorf("CompareGolden wrote %q", data)
