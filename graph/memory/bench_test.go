@@ -163,7 +163,7 @@ func pathSource(tb testing.TB, s *Store) (string, int) {
 	st := s.cur()
 	var drugs []string
 	for n := range st.categoryNodes(graph.CategoryDrug) {
-		drugs = append(drugs, n.ID)
+		drugs = append(drugs, n.id)
 	}
 	slices.Sort(drugs)
 	allowed := predicateSet(graph.CausalPredicates(), false)

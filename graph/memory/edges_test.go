@@ -133,7 +133,7 @@ func TestSharedEntitiesStoredOnce(t *testing.T) {
 	other.Synonyms = nil
 	mustLoad(t, s, doc("c", other))
 	st = s.cur()
-	if n := st.node(ent.ID); n == first || !reflect.DeepEqual(n, &other) {
+	if n := st.node(ent.ID); n == first || !reflect.DeepEqual(n.node(), &other) {
 		t.Errorf("a different version came back as %+v", n)
 	}
 	check(t, s, "after c")

@@ -53,7 +53,7 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	old := s.cur()
 	if err := doc.Validate(func(id string) bool {
 		n := old.node(id)
-		return n != nil && n.Document == ""
+		return n != nil && n.doc == ""
 	}); err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (s *Store) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResul
 	if prev, ok := old.docs.get(doc.ID); ok {
 		res.Replaced = true
 		for _, n := range prev.nodes {
-			if n.Document == doc.ID {
+			if n.doc == doc.ID {
 				res.RemovedNodes++
 			}
 		}
@@ -96,7 +96,7 @@ func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
 // Node implements graph.Store.
 func (s *Store) Node(ctx context.Context, id string) (*graph.Node, error) {
 	if n := s.cur().node(id); n != nil {
-		return n, nil
+		return n.node(), nil
 	}
 	return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
 }
@@ -107,7 +107,7 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, err
 	out := make([]*graph.Node, 0, len(ids))
 	for _, id := range uniq(ids) {
 		if n := st.node(id); n != nil {
-			out = append(out, n)
+			out = append(out, n.node())
 		}
 	}
 	return out, nil
@@ -147,16 +147,20 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	}
 	page := &graph.NodePage{}
 	n := len(all)
+	// Each node is built into nd to be matched; only those on the page
+	// are copied out.
+	var nd graph.Node
 	for i := 0; i < n; i++ {
-		nd := all[i]
+		r := all[i]
 		if q.Descending {
-			nd = all[n-1-i]
+			r = all[n-1-i]
 		}
-		if !graph.MatchNode(nd, q) {
+		r.fill(&nd)
+		if !graph.MatchNode(&nd, q) {
 			continue
 		}
 		page.TotalCount++
-		key := graph.SortKey(nd, q.OrderBy)
+		key := graph.SortKey(&nd, q.OrderBy)
 		if after != nil && !graph.CursorAfter(key, nd.ID, *after, q.Descending) {
 			continue
 		}
@@ -164,7 +168,8 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 			page.HasNext = true
 			continue
 		}
-		page.Nodes = append(page.Nodes, nd)
+		c := nd
+		page.Nodes = append(page.Nodes, &c)
 		page.Cursors = append(page.Cursors, graph.EncodeCursor(graph.Cursor{Key: key, ID: nd.ID}))
 	}
 	if len(page.Cursors) > 0 {
@@ -173,35 +178,37 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	return page, nil
 }
 
-func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*graph.Node {
+func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*nodeRec {
 	k := sortKey{cat, order}
 	st.sortedMu.Lock()
 	defer st.sortedMu.Unlock()
 	if ns, ok := st.sorted[k]; ok {
 		return ns
 	}
-	var ns []*graph.Node
+	var ns []*nodeRec
 	if cat == "" {
-		ns = make([]*graph.Node, 0, st.nodeCount)
+		ns = make([]*nodeRec, 0, st.nodeCount)
 		for n := range st.allNodes {
 			ns = append(ns, n)
 		}
 	} else {
-		ns = make([]*graph.Node, 0, st.byCategory[cat].len())
+		ns = make([]*nodeRec, 0, st.byCategory[cat].len())
 		for n := range st.categoryNodes(cat) {
 			ns = append(ns, n)
 		}
 	}
-	keys := make(map[*graph.Node]string, len(ns))
+	keys := make(map[*nodeRec]string, len(ns))
+	var nd graph.Node
 	for _, n := range ns {
-		keys[n] = graph.SortKey(n, order)
+		n.fill(&nd)
+		keys[n] = graph.SortKey(&nd, order)
 	}
 	sort.Slice(ns, func(i, j int) bool {
 		a, b := keys[ns[i]], keys[ns[j]]
 		if a != b {
 			return a < b
 		}
-		return ns[i].ID < ns[j].ID
+		return ns[i].id < ns[j].id
 	})
 	st.sorted[k] = ns
 	return ns
@@ -287,7 +294,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	var view edgeView
 	for _, id := range ids {
 		in[id] = true
-		sub.Nodes = append(sub.Nodes, st.node(id))
+		sub.Nodes = append(sub.Nodes, st.node(id).node())
 	}
 	for _, id := range ids {
 		for e := range st.outOf(id).all {
@@ -342,7 +349,7 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 // resolved gives found paths their nodes whole, as Neo4j's does.
 func (st *state) resolved(ps []*graph.Path, err error) ([]*graph.Path, error) {
 	if err == nil {
-		graph.ResolvePathNodes(ps, st.node)
+		graph.ResolvePathNodes(ps, st.nodeOut)
 	}
 	return ps, err
 }
@@ -397,7 +404,7 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 			return id == to.ID, id != to.ID
 		}
 		n := st.node(id)
-		return n != nil && graph.MechanismTarget(n.Category), true
+		return n != nil && graph.MechanismTarget(n.category()), true
 	}
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
@@ -406,7 +413,7 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
-	ns, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder}, graph.PathEnd{Role: "via", ID: q.Via})
+	ns, err := graph.LookupEnds(st.nodeOut, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder}, graph.PathEnd{Role: "via", ID: q.Via})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -414,7 +421,7 @@ func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *
 }
 
 func (st *state) mustExist(from, to, via string) error {
-	_, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to}, graph.PathEnd{Role: "via", ID: via})
+	_, err := graph.LookupEnds(st.nodeOut, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to}, graph.PathEnd{Role: "via", ID: via})
 	return err
 }
 
@@ -514,20 +521,23 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			longest = t
 		}
 	}
-	seen := map[*graph.Node]bool{}
+	seen := map[*nodeRec]bool{}
 	var hits []*graph.SearchHit
 	if len(cats) > 0 {
+		var nd graph.Node // each candidate is built here to be scored
 		st.tokens.from(longest, func(tp tokenPosting) bool {
 			if !strings.HasPrefix(tp.token, longest) {
 				return false
 			}
 			for n := range tp.nodes {
-				if seen[n] || !cats[n.Category] {
+				if seen[n] || !cats[n.category()] {
 					continue
 				}
 				seen[n] = true
-				if sc, m, f := graph.ScoreSearch(toks, n); sc > 0 {
-					hits = append(hits, graph.NodeHit(n, toks, sc, m, f))
+				n.fill(&nd)
+				if sc, m, f := graph.ScoreSearch(toks, &nd); sc > 0 {
+					c := nd
+					hits = append(hits, graph.NodeHit(&c, toks, sc, m, f))
 				}
 			}
 			return true
@@ -541,7 +551,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			}
 			e := view.of(r)
 			if sc, ev := graph.ScoreQuote(toks, e); sc > 0 {
-				if p := st.node(ev.Passage); p != nil {
+				if p := st.nodeOut(ev.Passage); p != nil {
 					hits = append(hits, graph.ClaimHit(e, p, toks, sc, ev))
 				}
 			}

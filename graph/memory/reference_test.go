@@ -147,7 +147,7 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 			if nv == nil || nv.node == nil {
 				return
 			}
-			n := nv.node
+			n := nv.node.node()
 			hops = append(hops, graph.Hop{Edge: e, From: at, To: next, Forward: forward})
 			ok, goOn := accept(n)
 			if ok {

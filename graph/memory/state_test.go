@@ -23,12 +23,12 @@ import (
 // build would pick.
 type flat struct {
 	docs       map[string]*storedDoc
-	nodes      map[string]*graph.Node
+	nodes      map[string]*nodeRec
 	edges      map[string]*edgeRec
 	versions   map[string][]*edgeRec // of the ids more than one document has
 	out, in    map[string][]*edgeRec
-	byCategory map[graph.Category]map[string]*graph.Node
-	tokens     map[string]map[string]*graph.Node
+	byCategory map[graph.Category]map[string]*nodeRec
+	tokens     map[string]map[string]*nodeRec
 	stats      *graph.Stats
 	meta       []*graph.MetaEdge
 }
@@ -37,15 +37,15 @@ type flat struct {
 // was incremental: everything from all documents at once.
 func scratch(docs map[string]*storedDoc) *flat {
 	f := &flat{
-		docs: docs, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
+		docs: docs, nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
 		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
-		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
+		byCategory: map[graph.Category]map[string]*nodeRec{}, tokens: map[string]map[string]*nodeRec{},
 	}
 	ids := slices.Sorted(maps.Keys(docs))
 	for _, id := range ids {
 		d := docs[id]
 		for _, n := range d.nodes {
-			f.nodes[n.ID] = n
+			f.nodes[n.id] = n
 		}
 	}
 	for _, id := range ids {
@@ -60,18 +60,19 @@ func scratch(docs map[string]*storedDoc) *flat {
 	}
 	maps.DeleteFunc(f.versions, func(_ string, es []*edgeRec) bool { return len(es) < 2 })
 	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, n := range f.nodes {
+	for _, r := range f.nodes {
+		n := r.node()
 		if f.byCategory[n.Category] == nil {
-			f.byCategory[n.Category] = map[string]*graph.Node{}
+			f.byCategory[n.Category] = map[string]*nodeRec{}
 		}
-		f.byCategory[n.Category][n.ID] = n
+		f.byCategory[n.Category][n.ID] = r
 		// The texts a node is found by (graph.SearchFieldsOf).
 		for _, fd := range graph.SearchFieldsOf(n) {
 			for _, t := range graph.SearchTokens(fd.Text) {
 				if f.tokens[t] == nil {
-					f.tokens[t] = map[string]*graph.Node{}
+					f.tokens[t] = map[string]*nodeRec{}
 				}
-				f.tokens[t][n.ID] = n
+				f.tokens[t][n.ID] = r
 			}
 		}
 		cats[string(n.Category)]++
@@ -92,7 +93,7 @@ func scratch(docs map[string]*storedDoc) *flat {
 		preds[string(e.Predicate)]++
 		s, o := f.nodes[e.Subject], f.nodes[e.Object]
 		if s != nil && o != nil {
-			meta[metaTriple{s.Category, e.Predicate, o.Category}]++
+			meta[metaTriple{s.category(), e.Predicate, o.category()}]++
 		}
 	}
 	for t, c := range meta {
@@ -113,9 +114,9 @@ func scratch(docs map[string]*storedDoc) *flat {
 func flatten(t *testing.T, st *state) *flat {
 	t.Helper()
 	f := &flat{
-		docs: map[string]*storedDoc{}, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
+		docs: map[string]*storedDoc{}, nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
 		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
-		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
+		byCategory: map[graph.Category]map[string]*nodeRec{}, tokens: map[string]map[string]*nodeRec{},
 		stats: st.stats, meta: st.meta,
 	}
 	count := func(name string, n, want int) {
@@ -159,8 +160,8 @@ func flatten(t *testing.T, st *state) *flat {
 			f.nodes[id] = v.node
 		}
 		var toks []string
-		if v.node != nil && v.node.Document == "" {
-			toks = nodeTokens(v.node)
+		if v.node != nil && v.node.doc == "" {
+			toks = nodeTokens(v.node.node())
 		}
 		if !slices.Equal(v.toks, toks) {
 			t.Errorf("vertex %s keeps tokens %q, want %q", id, v.toks, toks)
@@ -182,7 +183,7 @@ func flatten(t *testing.T, st *state) *flat {
 	count("vertices", n, st.vertices.len())
 	count("nodes", nodes, st.nodeCount)
 	for c, m := range st.byCategory {
-		f.byCategory[c] = map[string]*graph.Node{}
+		f.byCategory[c] = map[string]*nodeRec{}
 		n = 0
 		for id, nd := range m.all {
 			f.byCategory[c][id] = nd
@@ -200,7 +201,7 @@ func flatten(t *testing.T, st *state) *flat {
 				t.Errorf("token %q after %q", tp.token, last)
 			}
 			last = tp.token
-			m := map[string]*graph.Node{}
+			m := map[string]*nodeRec{}
 			prev := ""
 			for _, p := range tp.parts {
 				if len(p) == 0 || len(p) > 2*partSize {
@@ -208,11 +209,11 @@ func flatten(t *testing.T, st *state) *flat {
 				}
 			}
 			for nd := range tp.nodes {
-				if nd.ID <= prev && prev != "" {
-					t.Errorf("token %q: %s after %s", tp.token, nd.ID, prev)
+				if nd.id <= prev && prev != "" {
+					t.Errorf("token %q: %s after %s", tp.token, nd.id, prev)
 				}
-				prev = nd.ID
-				m[nd.ID] = nd
+				prev = nd.id
+				m[nd.id] = nd
 			}
 			if len(m) == 0 {
 				t.Errorf("token %q kept with no nodes", tp.token)

@@ -1,0 +1,59 @@
+package memory
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// TestNodeRecSeesEveryField sets each field of graph.Node in turn, alone
+// and beside a node with every field set, and checks that the stored
+// record gives the node back equal: a field added to graph.Node fails here
+// until noderec.go learns it.
+func TestNodeRecSeesEveryField(t *testing.T) {
+	nt := reflect.TypeFor[graph.Node]()
+	try := func(name string, n *graph.Node) {
+		t.Helper()
+		var r nodeRec
+		makeNodeRec(&r, n, interner{})
+		if got := r.node(); !reflect.DeepEqual(got, n) {
+			t.Errorf("%s: stored node comes back as\n%+v\nwant\n%+v", name, got, n)
+		}
+	}
+	full := graph.Node{ID: "x", Category: graph.CategoryStudy}
+	for i := range nt.NumField() {
+		f := nt.Field(i)
+		n := graph.Node{ID: "x", Category: graph.CategoryPassage}
+		if f.Name != "Category" && f.Name != "ID" {
+			setNonZero(t, reflect.ValueOf(&n).Elem().Field(i))
+			setNonZero(t, reflect.ValueOf(&full).Elem().Field(i))
+		}
+		try(f.Name, &n)
+	}
+	try("every field", &full)
+	// Empty lists stay empty, not nil; nil stays nil.
+	try("empty lists", &graph.Node{ID: "x", Category: graph.CategoryDrug, Synonyms: []string{}, Claims: []string{}})
+	try("lists", &graph.Node{ID: "x", Category: graph.CategoryDrug, Synonyms: []string{"a", "b"}, Xrefs: []string{"c"}, Claims: []string{}, Authors: []string{"d", "e", "f"}})
+	// A Biolink class other than the category's, none at all, and ints
+	// that need more than 32 bits.
+	try("other biolink", &graph.Node{ID: "x", Category: graph.CategoryStudy, Biolink: "biolink:Other"})
+	try("no biolink", &graph.Node{ID: "x", Category: graph.CategoryStudy, Biolink: ""})
+	try("wide ints", &graph.Node{ID: "x", Category: graph.CategoryPassage, Start: math.MaxInt32 + 7, End: -math.MaxInt32 - 9, Line: 3, Synonyms: []string{"s"}})
+	try("negative ints", &graph.Node{ID: "x", Category: graph.CategoryPassage, Start: -1, Year: math.MinInt32})
+}
+
+// TestNodeRecFieldReads checks the fields the store reads without
+// building a node.
+func TestNodeRecFieldReads(t *testing.T) {
+	for _, wide := range []int{0, math.MaxInt32 + 1} {
+		n := graph.Node{ID: "s", Category: graph.CategoryStudy, Biolink: graph.CategoryStudy.Biolink(), Kind: "k", Design: "rct", ConcernKind: "c", Year: 2001, EvidenceLevel: 2, Line: wide}
+		var r nodeRec
+		makeNodeRec(&r, &n, nil)
+		if r.category() != n.Category || r.str(fKind) != n.Kind || r.str(fDesign) != n.Design || r.str(fConcernKind) != n.ConcernKind ||
+			r.intAt(fYear) != n.Year || r.intAt(fEvidence) != n.EvidenceLevel || r.str(fBiolink) != n.Biolink {
+			t.Errorf("line %d: read back %v %q %q %q %d %d %q", wide, r.category(), r.str(fKind), r.str(fDesign), r.str(fConcernKind), r.intAt(fYear), r.intAt(fEvidence), r.str(fBiolink))
+		}
+	}
+}
