@@ -166,9 +166,10 @@ func (st *state) sameShared(doc string, n *graph.Node) *nodeRec {
 	if v.node != nil && v.node.doc == "" && reflect.DeepEqual(v.node.node(), n) {
 		return v.node
 	}
-	i, found := slices.BinarySearchFunc(v.named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
-	if found && v.named[i].n != v.node && v.named[i].n.doc == "" && reflect.DeepEqual(v.named[i].n.node(), n) {
-		return v.named[i].n
+	named := v.names()
+	i, found := slices.BinarySearchFunc(named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
+	if found && named[i].n != v.node && named[i].n.doc == "" && reflect.DeepEqual(named[i].n.node(), n) {
+		return named[i].n
 	}
 	return nil
 }

@@ -192,7 +192,6 @@ func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*nodeR
 			ns = append(ns, n)
 		}
 	} else {
-		ns = make([]*nodeRec, 0, st.byCategory[cat].len())
 		for n := range st.categoryNodes(cat) {
 			ns = append(ns, n)
 		}

@@ -21,8 +21,12 @@ type state struct {
 	// than one document uses; most ids have one, and a slice per id was a
 	// tenth of the store.
 	edgeVersions pmap[[]*edgeRec]
-	byCategory   map[graph.Category]pmap[*nodeRec]
 	tokens       postings
+	// entityToks are the search tokens of each shared entity: every
+	// review that names one brings its own copy, and a load keeps these
+	// rather than tokenize the same names again (tokenizing was the
+	// largest cost of a load). Owned nodes, named once, keep none.
+	entityToks pmap[[]string]
 	counts       *counts
 	nodeCount    int
 	stats        *graph.Stats
@@ -46,13 +50,11 @@ type vertex struct {
 	// node is the version of the document with the greatest id among those
 	// naming the node (a shared entity appears in every review that uses
 	// it), or nil when only dangling edges point here.
-	node  *nodeRec
-	named []docNode // by document id
-	// toks are node's search tokens when it is a shared entity: every
-	// review that names one brings its own copy, and a load keeps these
-	// rather than tokenize the same names again (tokenizing was the
-	// largest cost of a load). Owned nodes, named once, keep none.
-	toks []string
+	node *nodeRec
+	// named lists the documents naming the id, by document id, with their
+	// versions; nil when that is node's own document alone, as it is for
+	// nearly every node (see names).
+	named []docNode
 	// out and in hold every document's edges, also those whose id another
 	// document reuses, ordered by document id and then by position in the
 	// document: the order a build from scratch gives.
@@ -80,7 +82,27 @@ type docNode struct {
 	n   *nodeRec
 }
 
-func (v *vertex) empty() bool { return len(v.named) == 0 && len(v.out) == 0 && len(v.in) == 0 }
+func (v *vertex) empty() bool { return v.node == nil && len(v.out) == 0 && len(v.in) == 0 }
+
+// names is named spelled out.
+func (v *vertex) names() []docNode {
+	if v.named == nil && v.node != nil {
+		return []docNode{{v.node.doc, v.node}}
+	}
+	return v.named
+}
+
+// setNames sets named and node from the documents naming the id.
+func (v *vertex) setNames(named []docNode) {
+	v.node, v.named = nil, nil
+	if len(named) == 0 {
+		return
+	}
+	v.node = named[len(named)-1].n
+	if len(named) > 1 || named[0].doc != v.node.doc {
+		v.named = named
+	}
+}
 
 // counts are the histograms behind Stats and MetaGraph, kept up to date
 // by each load so that summarising does not walk the whole graph.
@@ -135,7 +157,7 @@ func emptyState(hash func(string) uint64) *state {
 		vertices:     newPmap[*vertex](hash),
 		edges:        newPmap[*edgeRec](hash),
 		edgeVersions: newPmap[[]*edgeRec](hash),
-		byCategory:   map[graph.Category]pmap[*nodeRec]{},
+		entityToks:   newPmap[[]string](hash),
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
 		sorted: map[sortKey][]*nodeRec{},
@@ -183,10 +205,18 @@ func (st *state) inOf(id string) edgeList {
 	return nil
 }
 
-// categoryNodes yields the nodes of one category, in no fixed order.
+// categoryNodes yields the nodes of one category, in no fixed order. It
+// walks every node: an index per category cost a map entry per node, and
+// its one reader, ListNodes, keeps what it finds (sortedNodes) for the
+// life of the state.
 func (st *state) categoryNodes(c graph.Category) func(func(*nodeRec) bool) {
+	ci := uint8(categoryIndex(c))
 	return func(yield func(*nodeRec) bool) {
-		st.byCategory[c].all(func(_ string, n *nodeRec) bool { return yield(n) })
+		for n := range st.allNodes {
+			if n.cat == ci && !yield(n) {
+				return
+			}
+		}
 	}
 }
 
@@ -204,7 +234,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	prev, _ := old.docs.get(id)
 	st := &state{
 		docs: old.docs, vertices: old.vertices, edges: old.edges, edgeVersions: old.edgeVersions,
-		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
+		tokens: old.tokens, entityToks: old.entityToks,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*nodeRec{}, version: old.version + 1,
 		quotes: &lazyQuotes{},
@@ -279,15 +309,12 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			*nv = *ov
 		}
 		if c.named || c.node != nil {
-			nv.named = slices.DeleteFunc(slices.Clone(nv.named), func(dn docNode) bool { return dn.doc == id })
+			named := slices.DeleteFunc(slices.Clone(nv.names()), func(dn docNode) bool { return dn.doc == id })
 			if c.node != nil {
-				i, _ := slices.BinarySearchFunc(nv.named, id, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
-				nv.named = slices.Insert(nv.named, i, docNode{id, c.node})
+				i, _ := slices.BinarySearchFunc(named, id, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
+				named = slices.Insert(named, i, docNode{id, c.node})
 			}
-			nv.node = nil
-			if len(nv.named) > 0 {
-				nv.node = nv.named[len(nv.named)-1].n
-			}
+			nv.setNames(slices.Clip(named))
 		}
 		if c.adjacent {
 			nv.out = splice(nv.out, id, c.out)
@@ -389,27 +416,14 @@ func splice(l edgeList, doc string, add []*edgeRec) edgeList {
 }
 
 // reindex replaces the node of ov by that of nv (either may be nil) in the
-// category lists, and notes the change to the search postings in pend.
+// node count and the search postings, noting the change to these in pend.
 func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 	var was, now *nodeRec
 	if ov != nil {
 		was = ov.node
 	}
 	now = nv.node
-	if was != nil && (now == nil || now.cat != was.cat) {
-		c := was.category()
-		st.byCategory[c] = st.byCategory[c].del(tx, was.id)
-		if st.byCategory[c].len() == 0 {
-			delete(st.byCategory, c)
-		}
-	}
 	if now != nil {
-		c := now.category()
-		m, ok := st.byCategory[c]
-		if !ok {
-			m = newPmap[*nodeRec](st.vertices.hash)
-		}
-		st.byCategory[c] = m.set(tx, now.id, now)
 		st.nodeCount++
 	}
 	if was != nil {
@@ -418,13 +432,15 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 	var wasNode, nowNode *graph.Node
 	var wasToks, nowToks []string
 	if was != nil {
-		wasToks = ov.toks
+		wasToks, _ = st.entityToks.get(was.id)
 		if was.doc != "" {
 			wasNode = was.node()
 			wasToks = nodeTokens(wasNode)
 		}
 	}
-	nv.toks = nil
+	if was != nil && was.doc == "" && (now == nil || now.doc != "") {
+		st.entityToks = st.entityToks.del(tx, was.id)
+	}
 	if now != nil {
 		nowNode = now.node()
 		if was != nil && wasNode == nil {
@@ -436,7 +452,7 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 			nowToks = nodeTokens(nowNode)
 		}
 		if now.doc == "" {
-			nv.toks = nowToks
+			st.entityToks = st.entityToks.set(tx, now.id, nowToks)
 		}
 	}
 	for _, t := range wasToks {

@@ -149,7 +149,7 @@ func flatten(t *testing.T, st *state) *flat {
 	}
 	count("edge versions", n, st.edgeVersions.len())
 	n = 0
-	nodes := 0
+	nodes, entities := 0, 0
 	for id, v := range st.vertices.all {
 		n++
 		if v.empty() {
@@ -162,9 +162,13 @@ func flatten(t *testing.T, st *state) *flat {
 		var toks []string
 		if v.node != nil && v.node.doc == "" {
 			toks = nodeTokens(v.node.node())
+			entities++
 		}
-		if !slices.Equal(v.toks, toks) {
-			t.Errorf("vertex %s keeps tokens %q, want %q", id, v.toks, toks)
+		if kept, _ := st.entityToks.get(id); !slices.Equal(kept, toks) {
+			t.Errorf("vertex %s keeps tokens %q, want %q", id, kept, toks)
+		}
+		if v.named != nil && len(v.named) < 2 && v.named[0].doc == v.node.doc {
+			t.Errorf("vertex %s lists its one document", id)
 		}
 		for _, l := range []edgeList{v.out, v.in} {
 			for _, p := range l {
@@ -181,15 +185,24 @@ func flatten(t *testing.T, st *state) *flat {
 		}
 	}
 	count("vertices", n, st.vertices.len())
+	count("entity tokens", entities, st.entityToks.len())
 	count("nodes", nodes, st.nodeCount)
-	for c, m := range st.byCategory {
-		f.byCategory[c] = map[string]*nodeRec{}
-		n = 0
-		for id, nd := range m.all {
-			f.byCategory[c][id] = nd
+	for id, nd := range f.nodes {
+		c := nd.category()
+		if f.byCategory[c] == nil {
+			f.byCategory[c] = map[string]*nodeRec{}
+		}
+		f.byCategory[c][id] = nd
+	}
+	for c := range f.byCategory {
+		n := 0
+		for nd := range st.categoryNodes(c) {
+			if f.byCategory[c][nd.id] != nd {
+				t.Errorf("category %s lists %s, which is not the node in force", c, nd.id)
+			}
 			n++
 		}
-		count(string(c), n, m.len())
+		count(string(c), n, len(f.byCategory[c]))
 	}
 	last := ""
 	for _, c := range st.tokens.chunks {
@@ -406,9 +419,9 @@ func TestIncrementalMatchesScratch(t *testing.T) {
 	if ok, _ := s.Remove(context.Background(), "absent"); ok {
 		t.Error("removing an absent document reported true")
 	}
-	if st := s.cur(); st.vertices.len() != 0 || st.edges.len() != 0 || len(st.tokens.chunks) != 0 || len(st.byCategory) != 0 {
-		t.Errorf("after removing everything: %d vertices, %d edges, %d token chunks, %d categories",
-			st.vertices.len(), st.edges.len(), len(st.tokens.chunks), len(st.byCategory))
+	if st := s.cur(); st.vertices.len() != 0 || st.edges.len() != 0 || len(st.tokens.chunks) != 0 || st.entityToks.len() != 0 {
+		t.Errorf("after removing everything: %d vertices, %d edges, %d token chunks, %d entities' tokens",
+			st.vertices.len(), st.edges.len(), len(st.tokens.chunks), st.entityToks.len())
 	}
 }
 
