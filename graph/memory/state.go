@@ -27,10 +27,10 @@ type state struct {
 	// rather than tokenize the same names again (tokenizing was the
 	// largest cost of a load). Owned nodes, named once, keep none.
 	entityToks pmap[[]string]
-	counts       *counts
-	nodeCount    int
-	stats        *graph.Stats
-	meta         []*graph.MetaEdge
+	counts     *counts
+	nodeCount  int
+	stats      *graph.Stats
+	meta       []*graph.MetaEdge
 
 	sortedMu sync.Mutex
 	sorted   map[sortKey][]*nodeRec
