@@ -34,6 +34,9 @@ type edgeShape struct {
 	document                           string
 	score                              float64
 	full                               *graph.Edge
+	// ends are the node ids the document's edges start and end at, which
+	// its edgeRecs name by index: most ids are the ends of several edges.
+	ends []string
 }
 
 // shapeKey tells shapes apart. The score is compared by its bits: as a
@@ -50,10 +53,13 @@ type shapeKey struct {
 // is. Both kinds fill every field here so that indexing and filtering
 // never need the full form.
 type edgeRec struct {
-	id, subject, object string
-	shape               *edgeShape
+	id    string
+	s, o  int32 // subject and object, in shape.ends
+	shape *edgeShape
 }
 
+func (r *edgeRec) subject() string            { return r.shape.ends[r.s] }
+func (r *edgeRec) object() string             { return r.shape.ends[r.o] }
 func (r *edgeRec) predicate() graph.Predicate { return r.shape.predicate }
 func (r *edgeRec) document() string           { return r.shape.document }
 
@@ -72,7 +78,7 @@ func (r *edgeRec) edge() *graph.Edge {
 func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
 	sh := r.shape
 	*e = graph.Edge{
-		ID: r.id, Subject: r.subject, Predicate: sh.predicate, Object: r.object,
+		ID: r.id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
 		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
 		Document: sh.document, Score: sh.score,
 	}
@@ -123,6 +129,17 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		makeNodeRec(r, n, in)
 		sd.nodes[i] = r
 	}
+	var ends []string
+	endIdx := map[string]int32{}
+	end := func(id string) int32 {
+		i, ok := endIdx[id]
+		if !ok {
+			i = int32(len(ends))
+			ends = append(ends, in.of(id))
+			endIdx[id] = i
+		}
+		return i
+	}
 	shapes := map[shapeKey]*edgeShape{}
 	nFull := 0
 	for i := range doc.Edges {
@@ -135,7 +152,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
 		r := &sd.edges[i]
-		*r = edgeRec{id: e.ID, subject: in.of(e.Subject), object: in.of(e.Object)}
+		*r = edgeRec{id: e.ID, s: end(e.Subject), o: end(e.Object)}
 		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
 			agentType: e.AgentType, document: e.Document, score: e.Score}
 		if !plainEdge(e) {
@@ -150,6 +167,13 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 			r.shape = &sh
 			shapes[k] = r.shape
 		}
+	}
+	ends = slices.Clip(ends)
+	for _, sh := range shapes {
+		sh.ends = ends
+	}
+	for i := range fullShapes {
+		fullShapes[i].ends = ends
 	}
 	return sd
 }

@@ -276,12 +276,12 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 			}
 			for e := range v.out.all {
 				if allowed(e.predicate()) {
-					next = append(next, e.object)
+					next = append(next, e.object())
 				}
 			}
 			for e := range v.in.all {
 				if allowed(e.predicate()) {
-					next = append(next, e.subject)
+					next = append(next, e.subject())
 				}
 			}
 		}
@@ -297,7 +297,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	}
 	for _, id := range ids {
 		for e := range st.outOf(id).all {
-			if allowed(e.predicate()) && in[e.object] {
+			if allowed(e.predicate()) && in[e.object()] {
 				sub.Edges = append(sub.Edges, view.of(e))
 			}
 		}
@@ -449,13 +449,13 @@ func (st *state) arcs(view *edgeView, allowed func(graph.Predicate) bool, edgeOK
 		}
 		for _, part := range v.out {
 			for _, e := range part {
-				add(e, e.object, true)
+				add(e, e.object(), true)
 			}
 		}
 		if undirected {
 			for _, part := range v.in {
 				for _, e := range part {
-					add(e, e.subject, false)
+					add(e, e.subject(), false)
 				}
 			}
 		}
@@ -486,13 +486,13 @@ func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edge
 		}
 		for _, part := range v.in {
 			for _, e := range part {
-				add(e, e.subject, true)
+				add(e, e.subject(), true)
 			}
 		}
 		if undirected {
 			for _, part := range v.out {
 				for _, e := range part {
-					add(e, e.object, false)
+					add(e, e.object(), false)
 				}
 			}
 		}

@@ -165,13 +165,13 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 		}
 		for _, part := range v.out {
 			for _, e := range part {
-				try(view.of(e), e.object, true)
+				try(view.of(e), e.object(), true)
 			}
 		}
 		if undirected {
 			for _, part := range v.in {
 				for _, e := range part {
-					try(view.of(e), e.subject, false)
+					try(view.of(e), e.subject(), false)
 				}
 			}
 		}

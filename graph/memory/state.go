@@ -277,12 +277,12 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		ch(n.id).node = n
 	}
 	for i := range prevEdges {
-		ch(prevEdges[i].subject).adjacent = true
-		ch(prevEdges[i].object).adjacent = true
+		ch(prevEdges[i].subject()).adjacent = true
+		ch(prevEdges[i].object()).adjacent = true
 	}
 	for i := range nextEdges {
 		e := &nextEdges[i]
-		s, o := ch(e.subject), ch(e.object)
+		s, o := ch(e.subject()), ch(e.object())
 		s.adjacent, o.adjacent = true, true
 		s.out = append(s.out, e)
 		o.in = append(o.in, e)
@@ -501,7 +501,7 @@ func (st *state) countEdge(c *counts, id string, d int) {
 		return
 	}
 	bump(c.preds, string(e.predicate()), d)
-	s, o := st.node(e.subject), st.node(e.object)
+	s, o := st.node(e.subject()), st.node(e.object())
 	if s != nil && o != nil {
 		bump(c.meta, metaTriple{s.category(), e.predicate(), o.category()}, d)
 	}

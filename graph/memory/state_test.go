@@ -54,8 +54,8 @@ func scratch(docs map[string]*storedDoc) *flat {
 			e := &d.edges[i]
 			f.edges[e.id] = e
 			f.versions[e.id] = append(f.versions[e.id], e)
-			f.out[e.subject] = append(f.out[e.subject], e)
-			f.in[e.object] = append(f.in[e.object], e)
+			f.out[e.subject()] = append(f.out[e.subject()], e)
+			f.in[e.object()] = append(f.in[e.object()], e)
 		}
 	}
 	maps.DeleteFunc(f.versions, func(_ string, es []*edgeRec) bool { return len(es) < 2 })
