@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -21,6 +22,8 @@ type nodeRec struct {
 	// the elements of the list fields it marks; ints holds the int fields
 	// it marks, then the length of each list. A value that does not fit
 	// an int32 makes the record wide: each int is then two entries.
+	// With nameBit set, the name is the first ints[last] bytes of Text
+	// followed by name: a passage is named by its sentence cut short.
 	strs []string
 	ints []int32
 	set  uint64
@@ -79,13 +82,30 @@ const (
 	fBiolink     = 0
 	fKind        = 1
 	fDesign      = 15
+	fText        = 17
 	fConcernKind = 19
 	intBase      = 20 // bit of intFields[0]
 	fYear        = 1
 	fEvidence    = 2
 	listBase     = intBase + 8
+	nameBit      = 62
 	wideBit      = 63
 )
+
+// namePrefix is how much of text name begins with, when the rest of name
+// is a short ending ("…") and the start a good part of it: a passage's
+// name is its sentence cut short, and as a string of its own it cost as
+// much as the rest of the passage record.
+func namePrefix(name, text string) (int, bool) {
+	if len(name) < 16 || len(name) > len(text) {
+		return 0, false
+	}
+	k := 0
+	for k < len(name) && name[k] == text[k] {
+		k++
+	}
+	return k, k >= 16 && len(name)-k <= 8
+}
 
 // interner gives one copy of each string it has seen: within a document
 // the same section, design or journal is named by many nodes, and ids are
@@ -136,6 +156,19 @@ func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
 			wide = wide || len(l) > math.MaxInt32
 		}
 	}
+	prefix, derived := namePrefix(n.Name, n.Text)
+	if n.Name == n.Text {
+		derived, r.name = false, n.Text
+	} else if derived {
+		r.set |= 1 << nameBit
+		nInt++
+		if suffix := n.Name[prefix:]; in[suffix] != "" {
+			r.name = in[suffix]
+		} else {
+			// A copy, so that the record keeps nothing of the caller's name.
+			r.name = in.of(strings.Clone(suffix))
+		}
+	}
 	if wide {
 		r.set |= 1 << wideBit
 		nInt *= 2
@@ -173,6 +206,9 @@ func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
 			putInt(len(l))
 			r.strs = append(r.strs, l...)
 		}
+	}
+	if derived {
+		putInt(prefix)
 	}
 }
 
@@ -240,6 +276,9 @@ func (r *nodeRec) fill(n *graph.Node) {
 			}
 			s += m
 		}
+	}
+	if r.set&(1<<nameBit) != 0 {
+		n.Name = n.Text[:r.intVal(k)] + r.name
 	}
 }
 

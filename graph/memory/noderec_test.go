@@ -41,6 +41,12 @@ func TestNodeRecSeesEveryField(t *testing.T) {
 	try("other biolink", &graph.Node{ID: "x", Category: graph.CategoryStudy, Biolink: "biolink:Other"})
 	try("no biolink", &graph.Node{ID: "x", Category: graph.CategoryStudy, Biolink: ""})
 	try("wide ints", &graph.Node{ID: "x", Category: graph.CategoryPassage, Start: math.MaxInt32 + 7, End: -math.MaxInt32 - 9, Line: 3, Synonyms: []string{"s"}})
+	// A name that is its text cut short, or the text itself.
+	text := "Ketamine reduced depressive symptoms within a day in most of the patients studied."
+	try("name cut from text", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: text[:40] + "…"})
+	try("name cut from text, wide", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: text[:40] + "...", End: math.MaxInt32 + 1})
+	try("name is text", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: text})
+	try("name not from text", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: "Ketamine reduced depressive signs"})
 	try("negative ints", &graph.Node{ID: "x", Category: graph.CategoryPassage, Start: -1, Year: math.MinInt32})
 }
 
@@ -54,6 +60,25 @@ func TestNodeRecFieldReads(t *testing.T) {
 		if r.category() != n.Category || r.str(fKind) != n.Kind || r.str(fDesign) != n.Design || r.str(fConcernKind) != n.ConcernKind ||
 			r.intAt(fYear) != n.Year || r.intAt(fEvidence) != n.EvidenceLevel || r.str(fBiolink) != n.Biolink {
 			t.Errorf("line %d: read back %v %q %q %q %d %d %q", wide, r.category(), r.str(fKind), r.str(fDesign), r.str(fConcernKind), r.intAt(fYear), r.intAt(fEvidence), r.str(fBiolink))
+		}
+	}
+}
+
+// TestNodeRecNameFromText checks that a name cut from the node's text is
+// kept as the cut, and other names whole.
+func TestNodeRecNameFromText(t *testing.T) {
+	text := "Ketamine reduced depressive symptoms within a day in most of the patients studied."
+	for _, c := range []struct {
+		name    string
+		derived bool
+	}{{text[:77] + "...", true}, {text[:30] + "…", true}, {text, false}, {"Ketamine reduced depressive signs", true}, {"Esketamine reduced depressive symptoms", false}, {"Ketamine", false}} {
+		var r nodeRec
+		makeNodeRec(&r, &graph.Node{ID: "p", Category: graph.CategoryPassage, Text: text, Name: c.name}, interner{})
+		if got := r.set&(1<<nameBit) != 0; got != c.derived {
+			t.Errorf("%q: kept as a cut of the text is %v, want %v", c.name, got, c.derived)
+		}
+		if got := r.node().Name; got != c.name {
+			t.Errorf("%q comes back as %q", c.name, got)
 		}
 	}
 }
