@@ -5,7 +5,10 @@
 // transactions give. The indexes are persistent structures (state.go): a
 // load builds the next snapshot from the current one by copying only what
 // its document changes, so loading a graph document by document costs
-// about its size rather than the square of it.
+// about its size rather than the square of it. Nodes and edges are kept
+// in compact records (noderec.go, edges.go), not as graph.Node and
+// graph.Edge values: a read builds the values it returns, so the store
+// pays for the fields a node has, not for every field any node may have.
 package memory
 
 import (
@@ -20,8 +23,9 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// Store is the embedded engine. Returned nodes and edges are shared and
-// must not be modified.
+// Store is the embedded engine. Returned nodes and edges must not be
+// modified: a node is built for the read that returns it, but its lists,
+// and a claim, are shared with the store.
 type Store struct {
 	mu    sync.Mutex // serialises loads; reads never take it
 	state atomic.Pointer[state]
