@@ -147,7 +147,8 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 			if nv == nil || nv.node == nil {
 				return
 			}
-			n := nv.node.node()
+			// accept reads the id and category only.
+			n := &graph.Node{ID: nv.node.id, Category: nv.node.category()}
 			hops = append(hops, graph.Hop{Edge: e, From: at, To: next, Forward: forward})
 			ok, goOn := accept(n)
 			if ok {
