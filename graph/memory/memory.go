@@ -151,15 +151,15 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	}
 	page := &graph.NodePage{}
 	n := len(all)
-	// Each node is built into nd to be matched; only those on the page
-	// are copied out.
+	// What matching reads of each node is built into nd; only the nodes
+	// on the page are built whole.
 	var nd graph.Node
 	for i := 0; i < n; i++ {
 		r := all[i]
 		if q.Descending {
 			r = all[n-1-i]
 		}
-		r.fill(&nd)
+		r.fillForQuery(&nd, q)
 		if !graph.MatchNode(&nd, q) {
 			continue
 		}
@@ -172,8 +172,7 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 			page.HasNext = true
 			continue
 		}
-		c := nd
-		page.Nodes = append(page.Nodes, &c)
+		page.Nodes = append(page.Nodes, r.node())
 		page.Cursors = append(page.Cursors, graph.EncodeCursor(graph.Cursor{Key: key, ID: nd.ID}))
 	}
 	if len(page.Cursors) > 0 {

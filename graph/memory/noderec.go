@@ -282,6 +282,25 @@ func (r *nodeRec) fill(n *graph.Node) {
 	}
 }
 
+// fillForQuery sets in *n what graph.MatchNode and graph.SortKey read
+// when q does not match on names (NameContains), and leaves the rest
+// empty: ListNodes looks at every node of a category, and building them
+// whole to filter them cost more than the filtering.
+func (r *nodeRec) fillForQuery(n *graph.Node, q graph.NodeQuery) {
+	if q.NameContains != "" {
+		r.fill(n)
+		return
+	}
+	*n = graph.Node{ID: r.id, Document: r.doc, Category: r.category(),
+		Kind: r.str(fKind), Design: r.str(fDesign), EvidenceLevel: r.intAt(fEvidence), Year: r.intAt(fYear)}
+	if q.OrderBy != graph.OrderByID && q.OrderBy != graph.OrderByYear {
+		n.Name = r.name
+		if r.set&(1<<nameBit) != 0 {
+			r.fill(n)
+		}
+	}
+}
+
 // node is a new graph.Node equal to the one r was made from, or nil for
 // nil. Its lists share r's storage; like every node the store returns, it
 // must not be modified.

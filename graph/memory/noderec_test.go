@@ -82,3 +82,36 @@ func TestNodeRecNameFromText(t *testing.T) {
 		}
 	}
 }
+
+// TestFillForQueryMatchesWhole checks that what ListNodes builds of a
+// node to filter and order it gives the answers the whole node gives.
+func TestFillForQueryMatchesWhole(t *testing.T) {
+	qs := []graph.NodeQuery{
+		{}, {OrderBy: graph.OrderByID}, {OrderBy: graph.OrderByYear}, {OrderBy: graph.OrderByName},
+		{Kind: "sentence"}, {Design: graph.DesignRCT, OrderBy: graph.OrderByYear}, {MaxEvidence: 2}, {YearFrom: 2000, YearTo: 2010},
+		{NameContains: "a"}, {Category: graph.CategoryStudy, OrderBy: graph.OrderByName},
+	}
+	checked := 0
+	for _, d := range testDocs(t)[:12] {
+		for i := range d.Nodes {
+			n := &d.Nodes[i]
+			var r nodeRec
+			makeNodeRec(&r, n, interner{})
+			for _, q := range qs {
+				if q.Document == "" && i%2 == 0 {
+					q.Document = n.Document
+				}
+				var got graph.Node
+				r.fillForQuery(&got, q)
+				if graph.MatchNode(&got, q) != graph.MatchNode(n, q) || graph.SortKey(&got, q.OrderBy) != graph.SortKey(n, q.OrderBy) {
+					t.Fatalf("%s under %+v: built for the query it matches %v with key %q, whole %v with key %q",
+						n.ID, q, graph.MatchNode(&got, q), graph.SortKey(&got, q.OrderBy), graph.MatchNode(n, q), graph.SortKey(n, q.OrderBy))
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no nodes checked")
+	}
+}
