@@ -193,6 +193,32 @@ func (p *postings) from(tok string, yield func(tokenPosting) bool) {
 	}
 }
 
+// tokenChanges gathers a load's changes to the search postings so that
+// each token's list is rewritten once (postings.update).
+type tokenChanges map[string]*tokenChange
+
+type tokenChange struct {
+	puts []*nodeRec
+	dels []string
+}
+
+func (tc tokenChanges) of(tok string) *tokenChange {
+	d := tc[tok]
+	if d == nil {
+		d = &tokenChange{}
+		tc[tok] = d
+	}
+	return d
+}
+
+func (tc tokenChanges) apply(tx *txn, p *postings) {
+	for tok, d := range tc {
+		slices.SortFunc(d.puts, func(a, b *nodeRec) int { return strings.Compare(a.id, b.id) })
+		slices.Sort(d.dels)
+		p.update(tx, tok, d.puts, d.dels)
+	}
+}
+
 // nodeTokens is the set of search tokens of a node (graph.NodeSearchTokens:
 // name and synonyms, a passage's sentence, a study's title and authors),
 // each once: the keys under which the index lists it.

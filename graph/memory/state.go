@@ -467,32 +467,6 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 	}
 }
 
-// tokenChanges gathers a load's changes to the search postings so that
-// each token's list is rewritten once (postings.update).
-type tokenChanges map[string]*tokenChange
-
-type tokenChange struct {
-	puts []*nodeRec
-	dels []string
-}
-
-func (tc tokenChanges) of(tok string) *tokenChange {
-	d := tc[tok]
-	if d == nil {
-		d = &tokenChange{}
-		tc[tok] = d
-	}
-	return d
-}
-
-func (tc tokenChanges) apply(tx *txn, p *postings) {
-	for tok, d := range tc {
-		slices.SortFunc(d.puts, func(a, b *nodeRec) int { return strings.Compare(a.id, b.id) })
-		slices.Sort(d.dels)
-		p.update(tx, tok, d.puts, d.dels)
-	}
-}
-
 // countEdge adds d times the contribution of edge id, as st resolves it,
 // to the predicate and meta-graph counts.
 func (st *state) countEdge(c *counts, id string, d int) {
