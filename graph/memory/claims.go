@@ -22,7 +22,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 	view := newEdgeView()
 	kind := func(id string) string {
 		if n := st.node(id); n != nil {
-			return n.Kind
+			return n.str(fKind)
 		}
 		return ""
 	}
@@ -52,7 +52,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 	p := graph.PageClaims(q, found)
 	for _, id := range graph.ClaimPageNodeIDs(p.Edges) {
 		if n := st.node(id); n != nil {
-			p.Nodes = append(p.Nodes, n)
+			p.Nodes = append(p.Nodes, n.node())
 		}
 	}
 	return p, nil

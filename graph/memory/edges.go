@@ -10,17 +10,17 @@ import (
 )
 
 // storedDoc is a document as the store keeps it. Its nodes are kept as
-// graph.Nodes, since readers get pointers to them, but a shared entity
-// equal to the version the store already has is that version: every
-// review carries its own copy of each entity it names, and those copies
-// were more than a third of all nodes stored. Its edges are kept as
-// edgeRecs. Most edges of a review are lexical (HAS_PASSAGE, CITES,
-// MENTIONS, ...): ids, a score and a handful of values every edge of the
-// same kind repeats, where a graph.Edge spends about 400 bytes on fields
-// such an edge leaves empty. Those edges were most of the store.
+// nodeRecs (noderec.go), and a shared entity equal to the version the
+// store already has is that version: every review carries its own copy of
+// each entity it names, and those copies were more than a third of all
+// nodes stored. Its edges are kept as edgeRecs. Most edges of a review are
+// lexical (HAS_PASSAGE, CITES, MENTIONS, ...): ids, a score and a handful
+// of values every edge of the same kind repeats, where a graph.Edge spends
+// about 400 bytes on fields such an edge leaves empty. Those edges were
+// most of the store.
 type storedDoc struct {
 	id    string
-	nodes []*graph.Node // in the document's order
+	nodes []*nodeRec // in the document's order
 	edges []edgeRec
 }
 
@@ -34,6 +34,9 @@ type edgeShape struct {
 	document                           string
 	score                              float64
 	full                               *graph.Edge
+	// ends are the node ids the document's edges start and end at, which
+	// its edgeRecs name by index: most ids are the ends of several edges.
+	ends []string
 }
 
 // shapeKey tells shapes apart. The score is compared by its bits: as a
@@ -50,10 +53,13 @@ type shapeKey struct {
 // is. Both kinds fill every field here so that indexing and filtering
 // never need the full form.
 type edgeRec struct {
-	id, subject, object string
-	shape               *edgeShape
+	id    string
+	s, o  int32 // subject and object, in shape.ends
+	shape *edgeShape
 }
 
+func (r *edgeRec) subject() string            { return r.shape.ends[r.s] }
+func (r *edgeRec) object() string             { return r.shape.ends[r.o] }
 func (r *edgeRec) predicate() graph.Predicate { return r.shape.predicate }
 func (r *edgeRec) document() string           { return r.shape.document }
 
@@ -72,7 +78,7 @@ func (r *edgeRec) edge() *graph.Edge {
 func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
 	sh := r.shape
 	*e = graph.Edge{
-		ID: r.id, Subject: r.subject, Predicate: sh.predicate, Object: r.object,
+		ID: r.id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
 		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
 		Document: sh.document, Score: sh.score,
 	}
@@ -93,30 +99,46 @@ func plainEdge(e *graph.Edge) bool {
 // and full edges are copies, so that later changes by the caller cannot
 // reach the snapshot.
 func storeDoc(doc *graph.Document, old *state) *storedDoc {
-	sd := &storedDoc{id: doc.ID, nodes: make([]*graph.Node, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges))}
+	sd := &storedDoc{id: doc.ID, nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges))}
 	nOwn := 0
 	for i := range doc.Nodes {
 		if doc.Nodes[i].Document != "" {
 			nOwn++
 		}
 	}
+	in := interner{}
 	// Owned nodes go in one array, which lives and dies with the
 	// document. A shared entity is allocated on its own, so that another
 	// document reusing it keeps only it alive, not this document's array.
-	own := make([]graph.Node, 0, nOwn)
+	own := make([]nodeRec, nOwn)
 	for i := range doc.Nodes {
 		n := &doc.Nodes[i]
+		in.of(n.ID)
 		if n.Document != "" {
-			own = append(own, *n)
-			sd.nodes[i] = &own[len(own)-1]
+			r := &own[0]
+			own = own[1:]
+			makeNodeRec(r, n, in)
+			sd.nodes[i] = r
 			continue
 		}
 		if same := old.sameShared(doc.ID, n); same != nil {
 			sd.nodes[i] = same
 			continue
 		}
-		c := *n
-		sd.nodes[i] = &c
+		r := new(nodeRec)
+		makeNodeRec(r, n, in)
+		sd.nodes[i] = r
+	}
+	var ends []string
+	endIdx := map[string]int32{}
+	end := func(id string) int32 {
+		i, ok := endIdx[id]
+		if !ok {
+			i = int32(len(ends))
+			ends = append(ends, in.of(id))
+			endIdx[id] = i
+		}
+		return i
 	}
 	shapes := map[shapeKey]*edgeShape{}
 	nFull := 0
@@ -130,7 +152,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
 		r := &sd.edges[i]
-		*r = edgeRec{id: e.ID, subject: e.Subject, object: e.Object}
+		*r = edgeRec{id: e.ID, s: end(e.Subject), o: end(e.Object)}
 		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
 			agentType: e.AgentType, document: e.Document, score: e.Score}
 		if !plainEdge(e) {
@@ -146,6 +168,13 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 			shapes[k] = r.shape
 		}
 	}
+	ends = slices.Clip(ends)
+	for _, sh := range shapes {
+		sh.ends = ends
+	}
+	for i := range fullShapes {
+		fullShapes[i].ends = ends
+	}
 	return sd
 }
 
@@ -153,17 +182,18 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 // that equals it, if any: the one in force or the one document doc gave
 // before. Those are the versions a reload or the next review repeats; the
 // others are not worth comparing with.
-func (st *state) sameShared(doc string, n *graph.Node) *graph.Node {
+func (st *state) sameShared(doc string, n *graph.Node) *nodeRec {
 	v := st.vertex(n.ID)
 	if v == nil {
 		return nil
 	}
-	if v.node != nil && v.node.Document == "" && reflect.DeepEqual(v.node, n) {
+	if v.node != nil && v.node.doc == "" && reflect.DeepEqual(v.node.node(), n) {
 		return v.node
 	}
-	i, found := slices.BinarySearchFunc(v.named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
-	if found && v.named[i].n != v.node && v.named[i].n.Document == "" && reflect.DeepEqual(v.named[i].n, n) {
-		return v.named[i].n
+	named := v.names()
+	i, found := slices.BinarySearchFunc(named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
+	if found && named[i].n != v.node && named[i].n.doc == "" && reflect.DeepEqual(named[i].n.node(), n) {
+		return named[i].n
 	}
 	return nil
 }

@@ -41,12 +41,12 @@ func (st *state) computeFanOut() *graph.FanOut {
 			continue
 		}
 		n := v.node
-		f.Observe(graph.NodeFanOut{Category: n.Category, Document: n.Document, Out: count(v.out), In: count(v.in)})
-		if n.Document != "" {
-			if perDoc[n.Document] == nil {
-				perDoc[n.Document] = map[graph.Category]int{}
+		f.Observe(graph.NodeFanOut{Category: n.category(), Document: n.doc, Out: count(v.out), In: count(v.in)})
+		if n.doc != "" {
+			if perDoc[n.doc] == nil {
+				perDoc[n.doc] = map[graph.Category]int{}
 			}
-			perDoc[n.Document][n.Category]++
+			perDoc[n.doc][n.category()]++
 		}
 	}
 	for _, cats := range perDoc {

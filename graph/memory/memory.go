@@ -5,7 +5,10 @@
 // transactions give. The indexes are persistent structures (state.go): a
 // load builds the next snapshot from the current one by copying only what
 // its document changes, so loading a graph document by document costs
-// about its size rather than the square of it.
+// about its size rather than the square of it. Nodes and edges are kept
+// in compact records (noderec.go, edges.go), not as graph.Node and
+// graph.Edge values: a read builds the values it returns, so the store
+// pays for the fields a node has, not for every field any node may have.
 package memory
 
 import (
@@ -20,8 +23,9 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// Store is the embedded engine. Returned nodes and edges are shared and
-// must not be modified.
+// Store is the embedded engine. Returned nodes and edges must not be
+// modified: a node is built for the read that returns it, but its lists,
+// and a claim, are shared with the store.
 type Store struct {
 	mu    sync.Mutex // serialises loads; reads never take it
 	state atomic.Pointer[state]
@@ -80,7 +84,7 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 	old := s.cur()
 	if err := doc.Validate(func(id string) bool {
 		n := old.node(id)
-		return n != nil && n.Document == ""
+		return n != nil && n.doc == ""
 	}); err != nil {
 		return nil, err
 	}
@@ -89,7 +93,7 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 	if prev, ok := old.docs.get(doc.ID); ok {
 		res.Replaced = true
 		for _, n := range prev.nodes {
-			if n.Document == doc.ID {
+			if n.doc == doc.ID {
 				res.RemovedNodes++
 			}
 		}
@@ -132,7 +136,7 @@ func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
 // Node implements graph.Store.
 func (s *Store) Node(ctx context.Context, id string) (*graph.Node, error) {
 	if n := s.cur().node(id); n != nil {
-		return n, nil
+		return n.node(), nil
 	}
 	return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", id)
 }
@@ -143,7 +147,7 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, err
 	out := make([]*graph.Node, 0, len(ids))
 	for _, id := range uniq(ids) {
 		if n := st.node(id); n != nil {
-			out = append(out, n)
+			out = append(out, n.node())
 		}
 	}
 	return out, nil
@@ -183,16 +187,20 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	}
 	page := &graph.NodePage{}
 	n := len(all)
+	// What matching reads of each node is built into nd; only the nodes
+	// on the page are built whole.
+	var nd graph.Node
 	for i := 0; i < n; i++ {
-		nd := all[i]
+		r := all[i]
 		if q.Descending {
-			nd = all[n-1-i]
+			r = all[n-1-i]
 		}
-		if !graph.MatchNode(nd, q) {
+		r.fillForQuery(&nd, q)
+		if !graph.MatchNode(&nd, q) {
 			continue
 		}
 		page.TotalCount++
-		key := graph.SortKey(nd, q.OrderBy)
+		key := graph.SortKey(&nd, q.OrderBy)
 		if after != nil && !graph.CursorAfter(key, nd.ID, *after, q.Descending) {
 			continue
 		}
@@ -200,7 +208,7 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 			page.HasNext = true
 			continue
 		}
-		page.Nodes = append(page.Nodes, nd)
+		page.Nodes = append(page.Nodes, r.node())
 		page.Cursors = append(page.Cursors, graph.EncodeCursor(graph.Cursor{Key: key, ID: nd.ID}))
 	}
 	if len(page.Cursors) > 0 {
@@ -209,35 +217,36 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	return page, nil
 }
 
-func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*graph.Node {
+func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*nodeRec {
 	k := sortKey{cat, order}
 	st.sortedMu.Lock()
 	defer st.sortedMu.Unlock()
 	if ns, ok := st.sorted[k]; ok {
 		return ns
 	}
-	var ns []*graph.Node
+	var ns []*nodeRec
 	if cat == "" {
-		ns = make([]*graph.Node, 0, st.nodeCount)
+		ns = make([]*nodeRec, 0, st.nodeCount)
 		for n := range st.allNodes {
 			ns = append(ns, n)
 		}
 	} else {
-		ns = make([]*graph.Node, 0, st.byCategory[cat].len())
 		for n := range st.categoryNodes(cat) {
 			ns = append(ns, n)
 		}
 	}
-	keys := make(map[*graph.Node]string, len(ns))
+	keys := make(map[*nodeRec]string, len(ns))
+	var nd graph.Node
 	for _, n := range ns {
-		keys[n] = graph.SortKey(n, order)
+		n.fill(&nd)
+		keys[n] = graph.SortKey(&nd, order)
 	}
 	sort.Slice(ns, func(i, j int) bool {
 		a, b := keys[ns[i]], keys[ns[j]]
 		if a != b {
 			return a < b
 		}
-		return ns[i].ID < ns[j].ID
+		return ns[i].id < ns[j].id
 	})
 	st.sorted[k] = ns
 	return ns
@@ -306,12 +315,12 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 			}
 			for e := range v.out.all {
 				if allowed(e.predicate()) {
-					next = append(next, e.object)
+					next = append(next, e.object())
 				}
 			}
 			for e := range v.in.all {
 				if allowed(e.predicate()) {
-					next = append(next, e.subject)
+					next = append(next, e.subject())
 				}
 			}
 		}
@@ -323,11 +332,11 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	var view edgeView
 	for _, id := range ids {
 		in[id] = true
-		sub.Nodes = append(sub.Nodes, st.node(id))
+		sub.Nodes = append(sub.Nodes, st.node(id).node())
 	}
 	for _, id := range ids {
 		for e := range st.outOf(id).all {
-			if allowed(e.predicate()) && in[e.object] {
+			if allowed(e.predicate()) && in[e.object()] {
 				sub.Edges = append(sub.Edges, view.of(e))
 			}
 		}
@@ -378,7 +387,7 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) (*graph.Pat
 // resolved gives found paths their nodes whole, as Neo4j's does.
 func (st *state) resolved(ps []*graph.Path, err error) ([]*graph.Path, error) {
 	if err == nil {
-		graph.ResolvePathNodes(ps, st.node)
+		graph.ResolvePathNodes(ps, st.nodeOut)
 	}
 	return ps, err
 }
@@ -433,7 +442,7 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 			return id == to.ID, id != to.ID
 		}
 		n := st.node(id)
-		return n != nil && graph.MechanismTarget(n.Category), true
+		return n != nil && graph.MechanismTarget(n.category()), true
 	}
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
@@ -442,7 +451,7 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 }
 
 func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *graph.Node, err error) {
-	ns, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder}, graph.PathEnd{Role: "via", ID: q.Via})
+	ns, err := graph.LookupEnds(st.nodeOut, graph.PathEnd{Role: "from", ID: q.From}, graph.PathEnd{Role: "to", ID: q.To}, graph.PathEnd{Role: "disorder", ID: q.Disorder}, graph.PathEnd{Role: "via", ID: q.Via})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -450,7 +459,7 @@ func (st *state) mechanismEndpoints(q graph.MechanismPathQuery) (from, to, dis *
 }
 
 func (st *state) mustExist(from, to, via string) error {
-	_, err := graph.LookupEnds(st.node, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to}, graph.PathEnd{Role: "via", ID: via})
+	_, err := graph.LookupEnds(st.nodeOut, graph.PathEnd{Role: "from", ID: from}, graph.PathEnd{Role: "to", ID: to}, graph.PathEnd{Role: "via", ID: via})
 	return err
 }
 
@@ -479,13 +488,13 @@ func (st *state) arcs(view *edgeView, allowed func(graph.Predicate) bool, edgeOK
 		}
 		for _, part := range v.out {
 			for _, e := range part {
-				add(e, e.object, true)
+				add(e, e.object(), true)
 			}
 		}
 		if undirected {
 			for _, part := range v.in {
 				for _, e := range part {
-					add(e, e.subject, false)
+					add(e, e.subject(), false)
 				}
 			}
 		}
@@ -516,13 +525,13 @@ func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edge
 		}
 		for _, part := range v.in {
 			for _, e := range part {
-				add(e, e.subject, true)
+				add(e, e.subject(), true)
 			}
 		}
 		if undirected {
 			for _, part := range v.out {
 				for _, e := range part {
-					add(e, e.object, false)
+					add(e, e.object(), false)
 				}
 			}
 		}
@@ -550,20 +559,23 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			longest = t
 		}
 	}
-	seen := map[*graph.Node]bool{}
+	seen := map[*nodeRec]bool{}
 	var hits []*graph.SearchHit
 	if len(cats) > 0 {
+		var nd graph.Node // each candidate is built here to be scored
 		st.tokens.from(longest, func(tp tokenPosting) bool {
 			if !strings.HasPrefix(tp.token, longest) {
 				return false
 			}
 			for n := range tp.nodes {
-				if seen[n] || !cats[n.Category] {
+				if seen[n] || !cats[n.category()] {
 					continue
 				}
 				seen[n] = true
-				if sc, m, f := graph.ScoreSearch(toks, n); sc > 0 {
-					hits = append(hits, graph.NodeHit(n, toks, sc, m, f))
+				n.fill(&nd)
+				if sc, m, f := graph.ScoreSearch(toks, &nd); sc > 0 {
+					c := nd
+					hits = append(hits, graph.NodeHit(&c, toks, sc, m, f))
 				}
 			}
 			return true
@@ -577,7 +589,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			}
 			e := view.of(r)
 			if sc, ev := graph.ScoreQuote(toks, e); sc > 0 {
-				if p := st.node(ev.Passage); p != nil {
+				if p := st.nodeOut(ev.Passage); p != nil {
 					hits = append(hits, graph.ClaimHit(e, p, toks, sc, ev))
 				}
 			}

@@ -34,13 +34,13 @@ type tokenChunk struct {
 // of a list is free to choose.
 type tokenPosting struct {
 	token string
-	parts [][]*graph.Node // each sorted and non-empty; ids ascend across parts
+	parts [][]*nodeRec // each sorted and non-empty; ids ascend across parts
 }
 
 const partSize = 256
 
 // nodes yields the token's nodes in id order.
-func (tp tokenPosting) nodes(yield func(*graph.Node) bool) {
+func (tp tokenPosting) nodes(yield func(*nodeRec) bool) {
 	for _, part := range tp.parts {
 		for _, n := range part {
 			if !yield(n) {
@@ -52,8 +52,8 @@ func (tp tokenPosting) nodes(yield func(*graph.Node) bool) {
 
 // updateParts is parts with puts and dels merged in (see mergePostings),
 // sharing every part no change falls in.
-func updateParts(parts [][]*graph.Node, puts []*graph.Node, dels []string) [][]*graph.Node {
-	out := make([][]*graph.Node, 0, len(parts)+1)
+func updateParts(parts [][]*nodeRec, puts []*nodeRec, dels []string) [][]*nodeRec {
+	out := make([][]*nodeRec, 0, len(parts)+1)
 	for i, part := range parts {
 		if len(puts) == 0 && len(dels) == 0 {
 			out = append(out, parts[i:]...)
@@ -62,12 +62,12 @@ func updateParts(parts [][]*graph.Node, puts []*graph.Node, dels []string) [][]*
 		// This part takes the changes below the next part's first id.
 		np, nd := len(puts), len(dels)
 		if i+1 < len(parts) {
-			if next := parts[i+1][0].ID; (len(puts) == 0 || puts[0].ID >= next) && (len(dels) == 0 || dels[0] >= next) {
+			if next := parts[i+1][0].id; (len(puts) == 0 || puts[0].id >= next) && (len(dels) == 0 || dels[0] >= next) {
 				out = append(out, part)
 				continue
 			}
-			next := parts[i+1][0].ID
-			np = sort.Search(len(puts), func(j int) bool { return puts[j].ID >= next })
+			next := parts[i+1][0].id
+			np = sort.Search(len(puts), func(j int) bool { return puts[j].id >= next })
 			nd = sort.Search(len(dels), func(j int) bool { return dels[j] >= next })
 		}
 		if np == 0 && nd == 0 {
@@ -104,7 +104,7 @@ func (p *postings) chunkFor(tok string) int {
 // disjoint. Merging once per token and load keeps a load that adds
 // thousands of nodes under a common token from moving its list thousands
 // of times.
-func (p *postings) update(tx *txn, tok string, puts []*graph.Node, dels []string) {
+func (p *postings) update(tx *txn, tok string, puts []*nodeRec, dels []string) {
 	if p.owner != tx {
 		p.chunks, p.owner = slices.Clone(p.chunks), tx
 	}
@@ -121,7 +121,7 @@ func (p *postings) update(tx *txn, tok string, puts []*graph.Node, dels []string
 	if !found && len(puts) == 0 {
 		return
 	}
-	var old [][]*graph.Node
+	var old [][]*nodeRec
 	if found {
 		old = c.items[i].parts
 	}
@@ -152,13 +152,13 @@ func (p *postings) update(tx *txn, tok string, puts []*graph.Node, dels []string
 // out, as a new slice. It finds each change by binary search and copies
 // the runs between them, so its comparisons grow with the changes, not
 // with the list.
-func mergePostings(old, puts []*graph.Node, dels []string) []*graph.Node {
-	out := make([]*graph.Node, 0, len(old)+len(puts))
+func mergePostings(old, puts []*nodeRec, dels []string) []*nodeRec {
+	out := make([]*nodeRec, 0, len(old)+len(puts))
 	for len(puts) > 0 || len(dels) > 0 {
-		put := len(dels) == 0 || (len(puts) > 0 && puts[0].ID < dels[0])
+		put := len(dels) == 0 || (len(puts) > 0 && puts[0].id < dels[0])
 		id := ""
 		if put {
-			id = puts[0].ID
+			id = puts[0].id
 		} else {
 			id = dels[0]
 		}
@@ -177,7 +177,7 @@ func mergePostings(old, puts []*graph.Node, dels []string) []*graph.Node {
 	return append(out, old...)
 }
 
-func byID(n *graph.Node, id string) int { return strings.Compare(n.ID, id) }
+func byID(n *nodeRec, id string) int { return strings.Compare(n.id, id) }
 
 // from yields the posting lists of the tokens ≥ tok, in token order, until
 // yield says stop.
@@ -190,6 +190,32 @@ func (p *postings) from(tok string, yield func(tokenPosting) bool) {
 				return
 			}
 		}
+	}
+}
+
+// tokenChanges gathers a load's changes to the search postings so that
+// each token's list is rewritten once (postings.update).
+type tokenChanges map[string]*tokenChange
+
+type tokenChange struct {
+	puts []*nodeRec
+	dels []string
+}
+
+func (tc tokenChanges) of(tok string) *tokenChange {
+	d := tc[tok]
+	if d == nil {
+		d = &tokenChange{}
+		tc[tok] = d
+	}
+	return d
+}
+
+func (tc tokenChanges) apply(tx *txn, p *postings) {
+	for tok, d := range tc {
+		slices.SortFunc(d.puts, func(a, b *nodeRec) int { return strings.Compare(a.id, b.id) })
+		slices.Sort(d.dels)
+		p.update(tx, tok, d.puts, d.dels)
 	}
 }
 

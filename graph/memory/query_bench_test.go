@@ -18,7 +18,7 @@ func BenchmarkQueries(b *testing.B) {
 	loadAll(b, s, synthetic(b, "100k"))
 	var drugs []string
 	for n := range s.cur().categoryNodes(graph.CategoryDrug) {
-		drugs = append(drugs, n.ID)
+		drugs = append(drugs, n.id)
 	}
 	slices.Sort(drugs)
 	hub, other := drugs[0], drugs[1]

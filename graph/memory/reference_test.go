@@ -147,7 +147,8 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 			if nv == nil || nv.node == nil {
 				return
 			}
-			n := nv.node
+			// accept reads the id and category only.
+			n := &graph.Node{ID: nv.node.id, Category: nv.node.category()}
 			hops = append(hops, graph.Hop{Edge: e, From: at, To: next, Forward: forward})
 			ok, goOn := accept(n)
 			if ok {
@@ -165,13 +166,13 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 		}
 		for _, part := range v.out {
 			for _, e := range part {
-				try(view.of(e), e.object, true)
+				try(view.of(e), e.object(), true)
 			}
 		}
 		if undirected {
 			for _, part := range v.in {
 				for _, e := range part {
-					try(view.of(e), e.subject, false)
+					try(view.of(e), e.subject(), false)
 				}
 			}
 		}

@@ -21,15 +21,19 @@ type state struct {
 	// than one document uses; most ids have one, and a slice per id was a
 	// tenth of the store.
 	edgeVersions pmap[[]*edgeRec]
-	byCategory   map[graph.Category]pmap[*graph.Node]
 	tokens       postings
-	counts       *counts
-	nodeCount    int
-	stats        *graph.Stats
-	meta         []*graph.MetaEdge
+	// entityToks are the search tokens of each shared entity: every
+	// review that names one brings its own copy, and a load keeps these
+	// rather than tokenize the same names again (tokenizing was the
+	// largest cost of a load). Owned nodes, named once, keep none.
+	entityToks pmap[[]string]
+	counts     *counts
+	nodeCount  int
+	stats      *graph.Stats
+	meta       []*graph.MetaEdge
 
 	sortedMu sync.Mutex
-	sorted   map[sortKey][]*graph.Node
+	sorted   map[sortKey][]*nodeRec
 
 	// version counts the loads that made this state (FanOut.Version);
 	// fanOut is computed from the state the first time it is asked for.
@@ -46,13 +50,11 @@ type vertex struct {
 	// node is the version of the document with the greatest id among those
 	// naming the node (a shared entity appears in every review that uses
 	// it), or nil when only dangling edges point here.
-	node  *graph.Node
-	named []docNode // by document id
-	// toks are node's search tokens when it is a shared entity: every
-	// review that names one brings its own copy, and a load keeps these
-	// rather than tokenize the same names again (tokenizing was the
-	// largest cost of a load). Owned nodes, named once, keep none.
-	toks []string
+	node *nodeRec
+	// named lists the documents naming the id, by document id, with their
+	// versions; nil when that is node's own document alone, as it is for
+	// nearly every node (see names).
+	named []docNode
 	// out and in hold every document's edges, also those whose id another
 	// document reuses, ordered by document id and then by position in the
 	// document: the order a build from scratch gives.
@@ -77,10 +79,30 @@ func (l edgeList) all(yield func(*edgeRec) bool) {
 
 type docNode struct {
 	doc string
-	n   *graph.Node
+	n   *nodeRec
 }
 
-func (v *vertex) empty() bool { return len(v.named) == 0 && len(v.out) == 0 && len(v.in) == 0 }
+func (v *vertex) empty() bool { return v.node == nil && len(v.out) == 0 && len(v.in) == 0 }
+
+// names is named spelled out.
+func (v *vertex) names() []docNode {
+	if v.named == nil && v.node != nil {
+		return []docNode{{v.node.doc, v.node}}
+	}
+	return v.named
+}
+
+// setNames sets named and node from the documents naming the id.
+func (v *vertex) setNames(named []docNode) {
+	v.node, v.named = nil, nil
+	if len(named) == 0 {
+		return
+	}
+	v.node = named[len(named)-1].n
+	if len(named) > 1 || named[0].doc != v.node.doc {
+		v.named = named
+	}
+}
 
 // counts are the histograms behind Stats and MetaGraph, kept up to date
 // by each load so that summarising does not walk the whole graph.
@@ -111,20 +133,21 @@ func bump[K comparable](m map[K]int, k K, d int) {
 	}
 }
 
-func (c *counts) node(n *graph.Node, d int) {
+func (c *counts) node(n *nodeRec, d int) {
 	if n == nil {
 		return
 	}
-	bump(c.cats, string(n.Category), d)
-	switch n.Category {
+	cat := n.category()
+	bump(c.cats, string(cat), d)
+	switch cat {
 	case graph.CategoryStudy:
-		bump(c.designs, n.Design, d)
-		bump(c.levels, graph.EvidenceLevelKey(n.EvidenceLevel), d)
-		if n.Year > 0 {
-			bump(c.years, graph.YearKey(n.Year), d)
+		bump(c.designs, n.str(fDesign), d)
+		bump(c.levels, graph.EvidenceLevelKey(n.intAt(fEvidence)), d)
+		if y := n.intAt(fYear); y > 0 {
+			bump(c.years, graph.YearKey(y), d)
 		}
 	case graph.CategoryCitationConcern:
-		bump(c.concerns, n.ConcernKind, d)
+		bump(c.concerns, n.str(fConcernKind), d)
 	}
 }
 
@@ -134,10 +157,10 @@ func emptyState(hash func(string) uint64) *state {
 		vertices:     newPmap[*vertex](hash),
 		edges:        newPmap[*edgeRec](hash),
 		edgeVersions: newPmap[[]*edgeRec](hash),
-		byCategory:   map[graph.Category]pmap[*graph.Node]{},
+		entityToks:   newPmap[[]string](hash),
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
-		sorted: map[sortKey][]*graph.Node{},
+		sorted: map[sortKey][]*nodeRec{},
 		quotes: &lazyQuotes{},
 	}
 	st.summarise()
@@ -150,12 +173,16 @@ func (st *state) vertex(id string) *vertex {
 }
 
 // node is the node with the id, or nil.
-func (st *state) node(id string) *graph.Node {
+func (st *state) node(id string) *nodeRec {
 	if v := st.vertex(id); v != nil {
 		return v.node
 	}
 	return nil
 }
+
+// nodeOut is the node with the id as a graph.Node, built for the caller,
+// or nil.
+func (st *state) nodeOut(id string) *graph.Node { return st.node(id).node() }
 
 // edge is the edge with the id: the version of the greatest document
 // that has one.
@@ -178,15 +205,23 @@ func (st *state) inOf(id string) edgeList {
 	return nil
 }
 
-// categoryNodes yields the nodes of one category, in no fixed order.
-func (st *state) categoryNodes(c graph.Category) func(func(*graph.Node) bool) {
-	return func(yield func(*graph.Node) bool) {
-		st.byCategory[c].all(func(_ string, n *graph.Node) bool { return yield(n) })
+// categoryNodes yields the nodes of one category, in no fixed order. It
+// walks every node: an index per category cost a map entry per node, and
+// its one reader, ListNodes, keeps what it finds (sortedNodes) for the
+// life of the state.
+func (st *state) categoryNodes(c graph.Category) func(func(*nodeRec) bool) {
+	ci := uint8(categoryIndex(c))
+	return func(yield func(*nodeRec) bool) {
+		for n := range st.allNodes {
+			if n.cat == ci && !yield(n) {
+				return
+			}
+		}
 	}
 }
 
 // allNodes yields every node, in no fixed order.
-func (st *state) allNodes(yield func(*graph.Node) bool) {
+func (st *state) allNodes(yield func(*nodeRec) bool) {
 	st.vertices.all(func(_ string, v *vertex) bool { return v.node == nil || yield(v.node) })
 }
 
@@ -199,9 +234,9 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	prev, _ := old.docs.get(id)
 	st := &state{
 		docs: old.docs, vertices: old.vertices, edges: old.edges, edgeVersions: old.edgeVersions,
-		byCategory: maps.Clone(old.byCategory), tokens: old.tokens,
+		tokens: old.tokens, entityToks: old.entityToks,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
-		sorted: map[sortKey][]*graph.Node{}, version: old.version + 1,
+		sorted: map[sortKey][]*nodeRec{}, version: old.version + 1,
 		quotes: &lazyQuotes{},
 	}
 	if next != nil {
@@ -209,7 +244,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	} else {
 		st.docs = st.docs.del(tx, id)
 	}
-	var prevNodes, nextNodes []*graph.Node
+	var prevNodes, nextNodes []*nodeRec
 	var prevEdges, nextEdges []edgeRec
 	if prev != nil {
 		prevNodes, prevEdges = prev.nodes, prev.edges
@@ -221,7 +256,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	// The ids whose vertex changes, with the document's new version of the
 	// node (nil when it no longer names it) and its edges there.
 	type change struct {
-		node     *graph.Node
+		node     *nodeRec
 		named    bool // the old version named the node
 		out, in  []*edgeRec
 		adjacent bool // edges of the document start or end here
@@ -236,18 +271,18 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		return c
 	}
 	for _, n := range prevNodes {
-		ch(n.ID).named = true
+		ch(n.id).named = true
 	}
 	for _, n := range nextNodes {
-		ch(n.ID).node = n
+		ch(n.id).node = n
 	}
 	for i := range prevEdges {
-		ch(prevEdges[i].subject).adjacent = true
-		ch(prevEdges[i].object).adjacent = true
+		ch(prevEdges[i].subject()).adjacent = true
+		ch(prevEdges[i].object()).adjacent = true
 	}
 	for i := range nextEdges {
 		e := &nextEdges[i]
-		s, o := ch(e.subject), ch(e.object)
+		s, o := ch(e.subject()), ch(e.object())
 		s.adjacent, o.adjacent = true, true
 		s.out = append(s.out, e)
 		o.in = append(o.in, e)
@@ -274,21 +309,18 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			*nv = *ov
 		}
 		if c.named || c.node != nil {
-			nv.named = slices.DeleteFunc(slices.Clone(nv.named), func(dn docNode) bool { return dn.doc == id })
+			named := slices.DeleteFunc(slices.Clone(nv.names()), func(dn docNode) bool { return dn.doc == id })
 			if c.node != nil {
-				i, _ := slices.BinarySearchFunc(nv.named, id, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
-				nv.named = slices.Insert(nv.named, i, docNode{id, c.node})
+				i, _ := slices.BinarySearchFunc(named, id, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
+				named = slices.Insert(named, i, docNode{id, c.node})
 			}
-			nv.node = nil
-			if len(nv.named) > 0 {
-				nv.node = nv.named[len(nv.named)-1].n
-			}
+			nv.setNames(slices.Clip(named))
 		}
 		if c.adjacent {
 			nv.out = splice(nv.out, id, c.out)
 			nv.in = splice(nv.in, id, c.in)
 		}
-		var was *graph.Node
+		var was *nodeRec
 		if ov != nil {
 			was = ov.node
 		}
@@ -296,7 +328,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			st.counts.node(was, -1)
 			st.counts.node(nv.node, +1)
 			st.reindex(tx, pend, ov, nv)
-			if was == nil || nv.node == nil || was.Category != nv.node.Category {
+			if was == nil || nv.node == nil || was.cat != nv.node.cat {
 				if ov != nil {
 					for e := range ov.out.all {
 						metaIDs[e.id] = true
@@ -384,83 +416,54 @@ func splice(l edgeList, doc string, add []*edgeRec) edgeList {
 }
 
 // reindex replaces the node of ov by that of nv (either may be nil) in the
-// category lists, and notes the change to the search postings in pend.
+// node count and the search postings, noting the change to these in pend.
 func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
-	var was, now *graph.Node
+	var was, now *nodeRec
 	if ov != nil {
 		was = ov.node
 	}
 	now = nv.node
-	if was != nil && (now == nil || now.Category != was.Category) {
-		st.byCategory[was.Category] = st.byCategory[was.Category].del(tx, was.ID)
-		if st.byCategory[was.Category].len() == 0 {
-			delete(st.byCategory, was.Category)
-		}
-	}
 	if now != nil {
-		m, ok := st.byCategory[now.Category]
-		if !ok {
-			m = newPmap[*graph.Node](st.vertices.hash)
-		}
-		st.byCategory[now.Category] = m.set(tx, now.ID, now)
 		st.nodeCount++
 	}
 	if was != nil {
 		st.nodeCount--
 	}
+	var wasNode, nowNode *graph.Node
 	var wasToks, nowToks []string
 	if was != nil {
-		wasToks = ov.toks
-		if was.Document != "" {
-			wasToks = nodeTokens(was)
+		wasToks, _ = st.entityToks.get(was.id)
+		if was.doc != "" {
+			wasNode = was.node()
+			wasToks = nodeTokens(wasNode)
 		}
 	}
-	nv.toks = nil
+	if was != nil && was.doc == "" && (now == nil || now.doc != "") {
+		st.entityToks = st.entityToks.del(tx, was.id)
+	}
 	if now != nil {
-		if was != nil && graph.SameSearchFields(was, now) {
+		nowNode = now.node()
+		if was != nil && wasNode == nil {
+			wasNode = was.node()
+		}
+		if was != nil && graph.SameSearchFields(wasNode, nowNode) {
 			nowToks = wasToks
 		} else {
-			nowToks = nodeTokens(now)
+			nowToks = nodeTokens(nowNode)
 		}
-		if now.Document == "" {
-			nv.toks = nowToks
+		if now.doc == "" {
+			st.entityToks = st.entityToks.set(tx, now.id, nowToks)
 		}
 	}
 	for _, t := range wasToks {
 		if _, keep := slices.BinarySearch(nowToks, t); !keep {
 			d := pend.of(t)
-			d.dels = append(d.dels, was.ID)
+			d.dels = append(d.dels, was.id)
 		}
 	}
 	for _, t := range nowToks {
 		d := pend.of(t)
 		d.puts = append(d.puts, now)
-	}
-}
-
-// tokenChanges gathers a load's changes to the search postings so that
-// each token's list is rewritten once (postings.update).
-type tokenChanges map[string]*tokenChange
-
-type tokenChange struct {
-	puts []*graph.Node
-	dels []string
-}
-
-func (tc tokenChanges) of(tok string) *tokenChange {
-	d := tc[tok]
-	if d == nil {
-		d = &tokenChange{}
-		tc[tok] = d
-	}
-	return d
-}
-
-func (tc tokenChanges) apply(tx *txn, p *postings) {
-	for tok, d := range tc {
-		slices.SortFunc(d.puts, func(a, b *graph.Node) int { return strings.Compare(a.ID, b.ID) })
-		slices.Sort(d.dels)
-		p.update(tx, tok, d.puts, d.dels)
 	}
 }
 
@@ -472,9 +475,9 @@ func (st *state) countEdge(c *counts, id string, d int) {
 		return
 	}
 	bump(c.preds, string(e.predicate()), d)
-	s, o := st.node(e.subject), st.node(e.object)
+	s, o := st.node(e.subject()), st.node(e.object())
 	if s != nil && o != nil {
-		bump(c.meta, metaTriple{s.Category, e.predicate(), o.Category}, d)
+		bump(c.meta, metaTriple{s.category(), e.predicate(), o.category()}, d)
 	}
 }
 

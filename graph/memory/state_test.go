@@ -23,12 +23,12 @@ import (
 // build would pick.
 type flat struct {
 	docs       map[string]*storedDoc
-	nodes      map[string]*graph.Node
+	nodes      map[string]*nodeRec
 	edges      map[string]*edgeRec
 	versions   map[string][]*edgeRec // of the ids more than one document has
 	out, in    map[string][]*edgeRec
-	byCategory map[graph.Category]map[string]*graph.Node
-	tokens     map[string]map[string]*graph.Node
+	byCategory map[graph.Category]map[string]*nodeRec
+	tokens     map[string]map[string]*nodeRec
 	stats      *graph.Stats
 	meta       []*graph.MetaEdge
 }
@@ -37,15 +37,15 @@ type flat struct {
 // was incremental: everything from all documents at once.
 func scratch(docs map[string]*storedDoc) *flat {
 	f := &flat{
-		docs: docs, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
+		docs: docs, nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
 		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
-		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
+		byCategory: map[graph.Category]map[string]*nodeRec{}, tokens: map[string]map[string]*nodeRec{},
 	}
 	ids := slices.Sorted(maps.Keys(docs))
 	for _, id := range ids {
 		d := docs[id]
 		for _, n := range d.nodes {
-			f.nodes[n.ID] = n
+			f.nodes[n.id] = n
 		}
 	}
 	for _, id := range ids {
@@ -54,24 +54,25 @@ func scratch(docs map[string]*storedDoc) *flat {
 			e := &d.edges[i]
 			f.edges[e.id] = e
 			f.versions[e.id] = append(f.versions[e.id], e)
-			f.out[e.subject] = append(f.out[e.subject], e)
-			f.in[e.object] = append(f.in[e.object], e)
+			f.out[e.subject()] = append(f.out[e.subject()], e)
+			f.in[e.object()] = append(f.in[e.object()], e)
 		}
 	}
 	maps.DeleteFunc(f.versions, func(_ string, es []*edgeRec) bool { return len(es) < 2 })
 	cats, preds, designs, levels, years, concerns := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, n := range f.nodes {
+	for _, r := range f.nodes {
+		n := r.node()
 		if f.byCategory[n.Category] == nil {
-			f.byCategory[n.Category] = map[string]*graph.Node{}
+			f.byCategory[n.Category] = map[string]*nodeRec{}
 		}
-		f.byCategory[n.Category][n.ID] = n
+		f.byCategory[n.Category][n.ID] = r
 		// The texts a node is found by (graph.SearchFieldsOf).
 		for _, fd := range graph.SearchFieldsOf(n) {
 			for _, t := range graph.SearchTokens(fd.Text) {
 				if f.tokens[t] == nil {
-					f.tokens[t] = map[string]*graph.Node{}
+					f.tokens[t] = map[string]*nodeRec{}
 				}
-				f.tokens[t][n.ID] = n
+				f.tokens[t][n.ID] = r
 			}
 		}
 		cats[string(n.Category)]++
@@ -92,7 +93,7 @@ func scratch(docs map[string]*storedDoc) *flat {
 		preds[string(e.Predicate)]++
 		s, o := f.nodes[e.Subject], f.nodes[e.Object]
 		if s != nil && o != nil {
-			meta[metaTriple{s.Category, e.Predicate, o.Category}]++
+			meta[metaTriple{s.category(), e.Predicate, o.category()}]++
 		}
 	}
 	for t, c := range meta {
@@ -113,9 +114,9 @@ func scratch(docs map[string]*storedDoc) *flat {
 func flatten(t *testing.T, st *state) *flat {
 	t.Helper()
 	f := &flat{
-		docs: map[string]*storedDoc{}, nodes: map[string]*graph.Node{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
+		docs: map[string]*storedDoc{}, nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, versions: map[string][]*edgeRec{},
 		out: map[string][]*edgeRec{}, in: map[string][]*edgeRec{},
-		byCategory: map[graph.Category]map[string]*graph.Node{}, tokens: map[string]map[string]*graph.Node{},
+		byCategory: map[graph.Category]map[string]*nodeRec{}, tokens: map[string]map[string]*nodeRec{},
 		stats: st.stats, meta: st.meta,
 	}
 	count := func(name string, n, want int) {
@@ -148,7 +149,7 @@ func flatten(t *testing.T, st *state) *flat {
 	}
 	count("edge versions", n, st.edgeVersions.len())
 	n = 0
-	nodes := 0
+	nodes, entities := 0, 0
 	for id, v := range st.vertices.all {
 		n++
 		if v.empty() {
@@ -159,11 +160,15 @@ func flatten(t *testing.T, st *state) *flat {
 			f.nodes[id] = v.node
 		}
 		var toks []string
-		if v.node != nil && v.node.Document == "" {
-			toks = nodeTokens(v.node)
+		if v.node != nil && v.node.doc == "" {
+			toks = nodeTokens(v.node.node())
+			entities++
 		}
-		if !slices.Equal(v.toks, toks) {
-			t.Errorf("vertex %s keeps tokens %q, want %q", id, v.toks, toks)
+		if kept, _ := st.entityToks.get(id); !slices.Equal(kept, toks) {
+			t.Errorf("vertex %s keeps tokens %q, want %q", id, kept, toks)
+		}
+		if v.named != nil && len(v.named) < 2 && v.named[0].doc == v.node.doc {
+			t.Errorf("vertex %s lists its one document", id)
 		}
 		for _, l := range []edgeList{v.out, v.in} {
 			for _, p := range l {
@@ -180,15 +185,24 @@ func flatten(t *testing.T, st *state) *flat {
 		}
 	}
 	count("vertices", n, st.vertices.len())
+	count("entity tokens", entities, st.entityToks.len())
 	count("nodes", nodes, st.nodeCount)
-	for c, m := range st.byCategory {
-		f.byCategory[c] = map[string]*graph.Node{}
-		n = 0
-		for id, nd := range m.all {
-			f.byCategory[c][id] = nd
+	for id, nd := range f.nodes {
+		c := nd.category()
+		if f.byCategory[c] == nil {
+			f.byCategory[c] = map[string]*nodeRec{}
+		}
+		f.byCategory[c][id] = nd
+	}
+	for c := range f.byCategory {
+		n := 0
+		for nd := range st.categoryNodes(c) {
+			if f.byCategory[c][nd.id] != nd {
+				t.Errorf("category %s lists %s, which is not the node in force", c, nd.id)
+			}
 			n++
 		}
-		count(string(c), n, m.len())
+		count(string(c), n, len(f.byCategory[c]))
 	}
 	last := ""
 	for _, c := range st.tokens.chunks {
@@ -200,7 +214,7 @@ func flatten(t *testing.T, st *state) *flat {
 				t.Errorf("token %q after %q", tp.token, last)
 			}
 			last = tp.token
-			m := map[string]*graph.Node{}
+			m := map[string]*nodeRec{}
 			prev := ""
 			for _, p := range tp.parts {
 				if len(p) == 0 || len(p) > 2*partSize {
@@ -208,11 +222,11 @@ func flatten(t *testing.T, st *state) *flat {
 				}
 			}
 			for nd := range tp.nodes {
-				if nd.ID <= prev && prev != "" {
-					t.Errorf("token %q: %s after %s", tp.token, nd.ID, prev)
+				if nd.id <= prev && prev != "" {
+					t.Errorf("token %q: %s after %s", tp.token, nd.id, prev)
 				}
-				prev = nd.ID
-				m[nd.ID] = nd
+				prev = nd.id
+				m[nd.id] = nd
 			}
 			if len(m) == 0 {
 				t.Errorf("token %q kept with no nodes", tp.token)
@@ -405,9 +419,9 @@ func TestIncrementalMatchesScratch(t *testing.T) {
 	if ok, _ := s.Remove(context.Background(), "absent"); ok {
 		t.Error("removing an absent document reported true")
 	}
-	if st := s.cur(); st.vertices.len() != 0 || st.edges.len() != 0 || len(st.tokens.chunks) != 0 || len(st.byCategory) != 0 {
-		t.Errorf("after removing everything: %d vertices, %d edges, %d token chunks, %d categories",
-			st.vertices.len(), st.edges.len(), len(st.tokens.chunks), len(st.byCategory))
+	if st := s.cur(); st.vertices.len() != 0 || st.edges.len() != 0 || len(st.tokens.chunks) != 0 || st.entityToks.len() != 0 {
+		t.Errorf("after removing everything: %d vertices, %d edges, %d token chunks, %d entities' tokens",
+			st.vertices.len(), st.edges.len(), len(st.tokens.chunks), st.entityToks.len())
 	}
 }
 

@@ -1,0 +1,314 @@
+package memory
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// nodeRec is a node as the store keeps it: the fields every node has
+// (id, name, category, document) in place, and the others by kind, each
+// only when set. graph.Node is flat, 488 bytes with its empty fields, and
+// a passage sets a handful of them: at 1M nodes those structs were a
+// quarter of the heap. Readers get a graph.Node built from the record
+// (node), so a read pays for the nodes it returns, not the store for every
+// node it holds.
+type nodeRec struct {
+	id, name, doc string
+	// strs holds the string fields that set marks, in field order, then
+	// the elements of the list fields it marks; ints holds the int fields
+	// it marks, then the length of each list. A value that does not fit
+	// an int32 makes the record wide: each int is then two entries.
+	// With nameBit set, the name is the first ints[last] bytes of Text
+	// followed by name: a passage is named by its sentence cut short.
+	strs []string
+	ints []int32
+	set  uint64
+	cat  uint8 // index in categoryList
+}
+
+// The optional fields, in the order their bits and values take. Biolink
+// is kept only when it is not the category's own.
+var (
+	strFields = []func(*graph.Node) *string{
+		func(n *graph.Node) *string { return &n.Biolink },
+		func(n *graph.Node) *string { return &n.Kind },
+		func(n *graph.Node) *string { return &n.Description },
+		func(n *graph.Node) *string { return &n.Affiliation },
+		func(n *graph.Node) *string { return &n.Citation },
+		func(n *graph.Node) *string { return &n.Submitted },
+		func(n *graph.Node) *string { return &n.Accepted },
+		func(n *graph.Node) *string { return &n.Published },
+		func(n *graph.Node) *string { return &n.CorrespondingAuthor },
+		func(n *graph.Node) *string { return &n.ArticleCode },
+		func(n *graph.Node) *string { return &n.Title },
+		func(n *graph.Node) *string { return &n.Journal },
+		func(n *graph.Node) *string { return &n.Volume },
+		func(n *graph.Node) *string { return &n.Issue },
+		func(n *graph.Node) *string { return &n.Pages },
+		func(n *graph.Node) *string { return &n.Design },
+		func(n *graph.Node) *string { return &n.DesignBasis },
+		func(n *graph.Node) *string { return &n.Text },
+		func(n *graph.Node) *string { return &n.Section },
+		func(n *graph.Node) *string { return &n.ConcernKind },
+	}
+	intFields = []func(*graph.Node) *int{
+		func(n *graph.Node) *int { return &n.RefNumber },
+		func(n *graph.Node) *int { return &n.Year },
+		func(n *graph.Node) *int { return &n.EvidenceLevel },
+		func(n *graph.Node) *int { return &n.Level },
+		func(n *graph.Node) *int { return &n.Ordinal },
+		func(n *graph.Node) *int { return &n.Start },
+		func(n *graph.Node) *int { return &n.End },
+		func(n *graph.Node) *int { return &n.Line },
+	}
+	// A list is kept when it is not nil, so that an empty list comes back
+	// empty and not nil.
+	listFields = []func(*graph.Node) *[]string{
+		func(n *graph.Node) *[]string { return &n.Synonyms },
+		func(n *graph.Node) *[]string { return &n.Xrefs },
+		func(n *graph.Node) *[]string { return &n.Authors },
+		func(n *graph.Node) *[]string { return &n.Keywords },
+		func(n *graph.Node) *[]string { return &n.Claims },
+	}
+	categoryList = graph.Categories()
+)
+
+// Bit positions of the fields the store reads without building a node.
+const (
+	fBiolink     = 0
+	fKind        = 1
+	fDesign      = 15
+	fText        = 17
+	fConcernKind = 19
+	intBase      = 20 // bit of intFields[0]
+	fYear        = 1
+	fEvidence    = 2
+	listBase     = intBase + 8
+	nameBit      = 62
+	wideBit      = 63
+)
+
+// namePrefix is how much of text name begins with, when the rest of name
+// is a short ending ("…") and the start a good part of it: a passage's
+// name is its sentence cut short, and as a string of its own it cost as
+// much as the rest of the passage record.
+func namePrefix(name, text string) (int, bool) {
+	if len(name) < 16 || len(name) > len(text) {
+		return 0, false
+	}
+	k := 0
+	for k < len(name) && name[k] == text[k] {
+		k++
+	}
+	return k, k >= 16 && len(name)-k <= 8
+}
+
+// interner gives one copy of each string it has seen: within a document
+// the same section, design or journal is named by many nodes, and ids are
+// repeated by every edge that points at them.
+type interner map[string]string
+
+func (in interner) of(s string) string {
+	if s == "" || in == nil {
+		return s
+	}
+	if c, ok := in[s]; ok {
+		return c
+	}
+	in[s] = s
+	return s
+}
+
+// makeNodeRec fills r with n. Short strings go through in, so a document
+// keeps one copy of each.
+func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
+	*r = nodeRec{id: n.ID, name: n.Name, doc: in.of(n.Document), cat: uint8(categoryIndex(n.Category))}
+	nStr, nInt := 0, 0
+	for i, f := range strFields {
+		v := *f(n)
+		if i == fBiolink {
+			if v == n.Category.Biolink() {
+				continue
+			}
+		} else if v == "" {
+			continue
+		}
+		r.set |= 1 << i
+		nStr++
+	}
+	wide := false
+	for i, f := range intFields {
+		if v := *f(n); v != 0 {
+			r.set |= 1 << (intBase + i)
+			nInt++
+			wide = wide || v != int(int32(v))
+		}
+	}
+	for i, f := range listFields {
+		if l := *f(n); l != nil {
+			r.set |= 1 << (listBase + i)
+			nStr += len(l)
+			nInt++
+			wide = wide || len(l) > math.MaxInt32
+		}
+	}
+	prefix, derived := namePrefix(n.Name, n.Text)
+	if n.Name == n.Text {
+		derived, r.name = false, n.Text
+	} else if derived {
+		r.set |= 1 << nameBit
+		nInt++
+		if suffix := n.Name[prefix:]; in[suffix] != "" {
+			r.name = in[suffix]
+		} else {
+			// A copy, so that the record keeps nothing of the caller's name.
+			r.name = in.of(strings.Clone(suffix))
+		}
+	}
+	if wide {
+		r.set |= 1 << wideBit
+		nInt *= 2
+	}
+	if nStr > 0 {
+		r.strs = make([]string, 0, nStr)
+	}
+	if nInt > 0 {
+		r.ints = make([]int32, 0, nInt)
+	}
+	putInt := func(v int) {
+		if wide {
+			r.ints = append(r.ints, int32(v>>32), int32(uint32(v)))
+		} else {
+			r.ints = append(r.ints, int32(v))
+		}
+	}
+	for i, f := range strFields {
+		if r.set&(1<<i) != 0 {
+			v := *f(n)
+			if len(v) <= 64 {
+				v = in.of(v)
+			}
+			r.strs = append(r.strs, v)
+		}
+	}
+	for i, f := range intFields {
+		if r.set&(1<<(intBase+i)) != 0 {
+			putInt(*f(n))
+		}
+	}
+	for i, f := range listFields {
+		if r.set&(1<<(listBase+i)) != 0 {
+			l := *f(n)
+			putInt(len(l))
+			r.strs = append(r.strs, l...)
+		}
+	}
+	if derived {
+		putInt(prefix)
+	}
+}
+
+func categoryIndex(c graph.Category) int {
+	i, _ := slices.BinarySearch(categoryList, c)
+	return i
+}
+
+func (r *nodeRec) category() graph.Category { return categoryList[r.cat] }
+
+// str is string field i (an index in strFields), "" when unset; Biolink
+// unset is the category's.
+func (r *nodeRec) str(i int) string {
+	if r.set&(1<<i) == 0 {
+		if i == fBiolink {
+			return r.category().Biolink()
+		}
+		return ""
+	}
+	return r.strs[bits.OnesCount64(r.set&(1<<i-1))]
+}
+
+// intAt is int field i (an index in intFields), 0 when unset.
+func (r *nodeRec) intAt(i int) int {
+	b := intBase + i
+	if r.set&(1<<b) == 0 {
+		return 0
+	}
+	return r.intVal(bits.OnesCount64(r.set & (1<<b - 1) &^ (1<<intBase - 1)))
+}
+
+// intVal is the k-th int value.
+func (r *nodeRec) intVal(k int) int {
+	if r.set&(1<<wideBit) != 0 {
+		return int(r.ints[2*k])<<32 | int(uint32(r.ints[2*k+1]))
+	}
+	return int(r.ints[k])
+}
+
+// fill sets *n to the node r stands for.
+func (r *nodeRec) fill(n *graph.Node) {
+	cat := r.category()
+	*n = graph.Node{ID: r.id, Name: r.name, Document: r.doc, Category: cat, Biolink: cat.Biolink()}
+	s, k := 0, 0
+	for i, f := range strFields {
+		if r.set&(1<<i) != 0 {
+			*f(n) = r.strs[s]
+			s++
+		}
+	}
+	for i, f := range intFields {
+		if r.set&(1<<(intBase+i)) != 0 {
+			*f(n) = r.intVal(k)
+			k++
+		}
+	}
+	for i, f := range listFields {
+		if r.set&(1<<(listBase+i)) != 0 {
+			m := r.intVal(k)
+			k++
+			if m == 0 {
+				*f(n) = []string{}
+			} else {
+				*f(n) = r.strs[s : s+m : s+m]
+			}
+			s += m
+		}
+	}
+	if r.set&(1<<nameBit) != 0 {
+		n.Name = n.Text[:r.intVal(k)] + r.name
+	}
+}
+
+// fillForQuery sets in *n what graph.MatchNode and graph.SortKey read
+// when q does not match on names (NameContains), and leaves the rest
+// empty: ListNodes looks at every node of a category, and building them
+// whole to filter them cost more than the filtering.
+func (r *nodeRec) fillForQuery(n *graph.Node, q graph.NodeQuery) {
+	if q.NameContains != "" {
+		r.fill(n)
+		return
+	}
+	*n = graph.Node{ID: r.id, Document: r.doc, Category: r.category(),
+		Kind: r.str(fKind), Design: r.str(fDesign), EvidenceLevel: r.intAt(fEvidence), Year: r.intAt(fYear)}
+	if q.OrderBy != graph.OrderByID && q.OrderBy != graph.OrderByYear {
+		n.Name = r.name
+		if r.set&(1<<nameBit) != 0 {
+			r.fill(n)
+		}
+	}
+}
+
+// node is a new graph.Node equal to the one r was made from, or nil for
+// nil. Its lists share r's storage; like every node the store returns, it
+// must not be modified.
+func (r *nodeRec) node() *graph.Node {
+	if r == nil {
+		return nil
+	}
+	n := new(graph.Node)
+	r.fill(n)
+	return n
+}
