@@ -72,6 +72,7 @@ var (
 		func(n *graph.Node) *[]string { return &n.Xrefs },
 		func(n *graph.Node) *[]string { return &n.Authors },
 		func(n *graph.Node) *[]string { return &n.Keywords },
+		func(n *graph.Node) *[]string { return &n.Warnings },
 		func(n *graph.Node) *[]string { return &n.Claims },
 	}
 	categoryList = graph.Categories()
