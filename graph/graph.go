@@ -216,12 +216,12 @@ type CitationLink struct {
 // (HAS_SECTION, CITES, MENTIONS, ...) carry none because the edge is the
 // text's own structure.
 type Edge struct {
-	ID         string     `json:"id"`
-	Subject    string     `json:"subject"`
-	Predicate  Predicate  `json:"predicate"`
-	Object     string     `json:"object"`
-	Biolink    string     `json:"biolink"`
-	Sign       Sign       `json:"sign,omitempty"`
+	ID        string    `json:"id"`
+	Subject   string    `json:"subject"`
+	Predicate Predicate `json:"predicate"`
+	Object    string    `json:"object"`
+	Biolink   string    `json:"biolink"`
+	Sign      Sign      `json:"sign,omitempty"`
 	// Negated mirrors Modality NEGATED (Biolink's negated flag).
 	Negated bool `json:"negated,omitempty"`
 	// Modality is how the text states a claim (see Modality, Status):
