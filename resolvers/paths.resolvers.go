@@ -29,7 +29,7 @@ func (r *queryResolver) primePaths(ctx context.Context, ps ...*graph.Path) {
 	}
 }
 
-func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error) {
+func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string, modalities []graph.Modality) ([]*graph.Path, error) {
 	if err := checkIDLength(deref(to), "to"); err != nil {
 		return nil, err
 	}
@@ -42,7 +42,7 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 	// The store validates the query (every engine must), so it is
 	// validated once, there.
 	q := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first),
-		StatedOnly: deref(statedOnly), Via: deref(via)}
+		StatedOnly: deref(statedOnly), Via: deref(via), Modalities: modalities}
 	ps, err := r.store.MechanismPaths(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("mechanism paths from %s: %w", from, err)
@@ -53,16 +53,16 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 
 // pathQuery is the store's query; the store validates it.
 // An empty via is the store's "no via"; only its length is checked here.
-func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed, statedOnly *bool, via *string) graph.PathQuery {
+func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed, statedOnly *bool, via *string, modalities []graph.Modality) graph.PathQuery {
 	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed),
-		StatedOnly: deref(statedOnly), Via: deref(via)}
+		StatedOnly: deref(statedOnly), Via: deref(via), Modalities: modalities}
 }
 
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error) {
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) ([]*graph.Path, error) {
 	if err := checkIDLength(deref(via), "via"); err != nil {
 		return nil, err
 	}
-	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed, statedOnly, via))
+	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed, statedOnly, via, modalities))
 	if err != nil {
 		return nil, fmt.Errorf("paths from %s to %s: %w", from, to, err)
 	}
@@ -70,11 +70,11 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeT
 	return ps, nil
 }
 
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) (*graph.Path, error) {
 	if err := checkIDLength(deref(via), "via"); err != nil {
 		return nil, err
 	}
-	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed, statedOnly, via))
+	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed, statedOnly, via, modalities))
 	if err != nil {
 		return nil, fmt.Errorf("shortest path from %s to %s: %w", from, to, err)
 	}
@@ -156,6 +156,9 @@ func Summary(p *graph.Path, ns []*graph.Node) string {
 		label := strings.ToLower(string(h.Edge.Predicate))
 		if h.Edge.Sign != graph.Unsigned {
 			label = string(h.Edge.Sign)
+		}
+		if m := h.Edge.Status(); m == graph.ModalityHedged || m == graph.ModalityProposed {
+			label = strings.ToLower(string(m)) + " " + label
 		}
 		if h.Edge.Negated {
 			label = "not " + label
