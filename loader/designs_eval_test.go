@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -199,3 +200,43 @@ func rawReference(text, key string) (string, []string) {
 }
 
 var bracketRe = regexp.MustCompile(`\[[\d,\s]+\]`)
+
+// Each cited study is linked (ABOUT) to the drugs, disorders and
+// populations of the lexicon its title names, the same reading the
+// drug-mismatch concern uses: the seed's reference 4 is about LSD.
+func TestStudiesLinkToWhatTheirTitleIsAbout(t *testing.T) {
+	seed := loadSeeds(t)
+	about := map[string][]string{}
+	cat := map[string]graph.Category{}
+	for _, n := range seed.Document.Nodes {
+		cat[n.ID] = n.Category
+	}
+	for _, e := range seed.Document.Edges {
+		if e.Predicate != graph.About {
+			continue
+		}
+		if cat[e.Subject] != graph.CategoryStudy {
+			t.Errorf("ABOUT edge %s starts at %s, a %s", e.ID, e.Subject, cat[e.Subject])
+		}
+		if c := cat[e.Object]; c != graph.CategoryDrug && c != graph.CategoryDisorder && c != graph.CategoryPopulation {
+			t.Errorf("ABOUT edge %s ends at %s, a %q", e.ID, e.Object, c)
+		}
+		about[e.Subject] = append(about[e.Subject], e.Object)
+	}
+	var ref4 string
+	for _, n := range seed.Document.Nodes {
+		if n.Category == graph.CategoryStudy && n.RefNumber == 4 {
+			ref4 = n.ID
+		}
+	}
+	if !slices.Contains(about[ref4], "CHEBI:6605") {
+		t.Errorf("reference 4 (%s) is about %v, want LSD (CHEBI:6605) among them", ref4, about[ref4])
+	}
+	// The mismatch concern and the link agree: every drug-mismatch
+	// concern names a study that is ABOUT some drug.
+	for _, c := range seed.Report.Concerns {
+		if c.Kind == graph.ConcernDrugMismatch && len(about[c.Study]) == 0 {
+			t.Errorf("concern %s says %s is about another drug, but it is ABOUT nothing", c.ID, c.Study)
+		}
+	}
+}
