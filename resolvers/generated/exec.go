@@ -5329,9 +5329,10 @@ type Study implements Node {
   Level of evidence of the design, after the Oxford CEBM levels: 1
   (strongest: systematic review / meta-analysis), 2 (randomized or
   double-blind placebo-controlled trial), 3 (randomized pilot trial,
-  controlled clinical study, cohort study), 4 (open-label study,
-  observational study, case series), 5 (weakest: narrative review, expert
-  opinion, unclassified); null when unknown.
+  controlled clinical study, cohort study), 4 (open-label,
+  proof-of-concept, follow-up, observational or imaging study, case
+  series), 5 (weakest: narrative review, clinical practice guideline,
+  preclinical study, expert opinion, unclassified); null when unknown.
   """
   evidenceLevel: Int
   "Why the design was assigned: the words of the reference or of the citing sentence that show it, e.g. ` + "`" + `reference title/journal says \"phase II randomized clinical trial\"` + "`" + `."
@@ -5632,7 +5633,7 @@ type Drug implements Node {
     "Return the disorders after this cursor (from the previous page)."
     after: String
   ): DisorderConnection!
-  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first."
+  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. Claims of every modality: read ` + "`" + `Claim.modality` + "`" + ` (and ` + "`" + `Claim.negated` + "`" + `) before taking one as a finding; ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
   effects(
     "Page size. Default 20, at most 100."
     first: Int = 20
