@@ -34,6 +34,9 @@ type ClaimFilter struct {
 	Origin      string      // OriginStated or OriginInferred
 	ConcernKind string      // one of the claim's concerns has this kind
 	MinScore    float64     // Score at least this; 0: any
+	// Modalities: the claim's Status is one of these (lexical edges pass);
+	// empty: DefaultModalities.
+	Modalities []Modality
 }
 
 // ClaimQuery asks for one page of the claims that pass Filter.
@@ -67,6 +70,9 @@ func (q ClaimQuery) Normalize() (ClaimQuery, error) {
 	case Unsigned, Increases, Decreases:
 	default:
 		return q, Errorf(EINVALID, "sign %q is not increases or decreases", f.Sign)
+	}
+	if f.Modalities, err = CheckModalities(f.Modalities); err != nil {
+		return q, err
 	}
 	switch f.Origin {
 	case "", OriginStated, OriginInferred:
@@ -149,6 +155,9 @@ func (q ClaimQuery) Match(e *Edge, concernKind func(id string) string) bool {
 		f.Disorder != "" && e.Qualifiers.Disorder != f.Disorder,
 		f.Origin != "" && e.Origin != f.Origin,
 		f.MinScore > 0 && !(e.Score >= f.MinScore):
+		return false
+	}
+	if !HasModality(e, f.Modalities) {
 		return false
 	}
 	if f.Study != "" && !slices.Contains(e.Publications(), f.Study) {

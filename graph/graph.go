@@ -220,13 +220,17 @@ type CitationLink struct {
 // (HAS_SECTION, CITES, MENTIONS, ...) carry none because the edge is the
 // text's own structure.
 type Edge struct {
-	ID         string     `json:"id"`
-	Subject    string     `json:"subject"`
-	Predicate  Predicate  `json:"predicate"`
-	Object     string     `json:"object"`
-	Biolink    string     `json:"biolink"`
-	Sign       Sign       `json:"sign,omitempty"`
-	Negated    bool       `json:"negated,omitempty"`
+	ID        string    `json:"id"`
+	Subject   string    `json:"subject"`
+	Predicate Predicate `json:"predicate"`
+	Object    string    `json:"object"`
+	Biolink   string    `json:"biolink"`
+	Sign      Sign      `json:"sign,omitempty"`
+	// Negated mirrors Modality NEGATED (Biolink's negated flag).
+	Negated bool `json:"negated,omitempty"`
+	// Modality is how the text states a claim (see Modality, Status):
+	// set on every claim the loader builds; empty on lexical edges.
+	Modality   Modality   `json:"modality,omitempty"`
 	Qualifiers Qualifiers `json:"qualifiers"`
 	Origin     string     `json:"origin,omitempty"` // "stated", "inferred" or "extracted"
 	// Hedged marks an extracted claim whose sentence hedges ("may",

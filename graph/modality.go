@@ -56,3 +56,71 @@ func ModalityOf(negated, hedged, proposed bool) Modality {
 	}
 	return ModalityAsserted
 }
+
+// CheckModalities validates a caller's modalities and fills the default:
+// an empty list reads DefaultModalities. The result is sorted in the order
+// of Modalities, each once, so that equal requests compare equal.
+func CheckModalities(ms []Modality) ([]Modality, error) {
+	if len(ms) == 0 {
+		return DefaultModalities(), nil
+	}
+	var out []Modality
+	for _, v := range Modalities() {
+		for _, m := range ms {
+			if !m.Valid() {
+				return nil, Errorf(EINVALID, "unknown modality %q; valid: ASSERTED, HEDGED, NEGATED, PROPOSED", string(m))
+			}
+			if m == v {
+				out = append(out, v)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// Status is the edge's modality. An edge written before claims carried one
+// (or by a producer that sets none) reads as NEGATED when it is negated
+// and ASSERTED otherwise; lexical edges, the text's own structure, read as
+// ASSERTED.
+func (e *Edge) Status() Modality {
+	switch {
+	case e.Modality != "":
+		return e.Modality
+	case e.Negated:
+		return ModalityNegated
+	}
+	return ModalityAsserted
+}
+
+// HasModality says whether a reader asking for ms (normalized by
+// CheckModalities) sees e. Lexical edges are not statements of the text
+// and are always seen.
+func HasModality(e *Edge, ms []Modality) bool {
+	if !e.Predicate.Curated() {
+		return true
+	}
+	st := e.Status()
+	for _, m := range ms {
+		if m == st {
+			return true
+		}
+	}
+	return false
+}
+
+// EffectSign is the sign an edge contributes as an effect: its own sign,
+// except that a NEGATED claim says the effect did not hold, so it is never
+// served as a signed effect (paths compose it as unsigned).
+func (e *Edge) EffectSign() Sign {
+	if e.Status() == ModalityNegated {
+		return Unsigned
+	}
+	return e.Sign
+}
+
+// SignedEffect says whether e may be a hop of a signed causal chain
+// (mechanism paths): a causal predicate with a direction, not negated.
+func (e *Edge) SignedEffect() bool {
+	return e.Predicate.Signed() && e.EffectSign() != Unsigned
+}

@@ -74,6 +74,12 @@ type PathSearch struct {
 	// (Edge.Origin "inferred"): chains the review itself states, hop by
 	// hop. Applied here, to every engine's arcs alike.
 	StatedOnly bool
+	// Modalities, when set, are the claim modalities arcs may follow
+	// (HasModality); nil follows every claim. SignedOnly keeps only signed
+	// effects (Edge.SignedEffect), as mechanism paths must. Both are
+	// applied here, to every engine's arcs alike.
+	Modalities []Modality
+	SignedOnly bool
 	// Via, when set, is a node every answer must pass through (its start
 	// or end counts). The search then ranks prefixes by the best walk
 	// that still reaches Via before an answer, so answers come out in
@@ -129,6 +135,9 @@ func (q *PathSearch) region(ctx context.Context) (*region, error) {
 	var d int
 	yield := func(a Arc) {
 		if q.StatedOnly && a.Edge.Origin == OriginInferred {
+			return
+		}
+		if (q.Modalities != nil && !HasModality(a.Edge, q.Modalities)) || (q.SignedOnly && !a.Edge.SignedEffect()) {
 			return
 		}
 		if a.To == q.From {

@@ -29,32 +29,40 @@ const (
 	Cites        Predicate = "CITES"
 	Mentions     Predicate = "MENTIONS"
 	Flags        Predicate = "FLAGS"
+	// About joins a cited Study to the drugs, disorders and populations
+	// its title is about (the reference's own words, not a claim).
+	About Predicate = "ABOUT"
 )
 
 type predicateInfo struct {
 	biolink string
 	// signed edges carry increases/decreases and may appear in
 	// mechanism-to-outcome paths.
-	signed  bool
-	curated bool
+	signed bool
+	// openSign: the sign may be left open where the text gives no
+	// direction ("ketamine alters DMN activity"); such a claim is not a
+	// signed effect and stays out of mechanism paths.
+	openSign bool
+	curated  bool
 }
 
 var predicates = map[Predicate]predicateInfo{
-	Affects:         {"biolink:affects", true, true},
-	CorrelatedWith:  {"biolink:correlated_with", true, true},
-	StudiedToTreat:  {"biolink:studied_to_treat", false, true},
-	HasAdverseEvent: {"biolink:has_adverse_event", false, true},
-	LocatedIn:       {"biolink:located_in", false, true},
-	PartOf:          {"biolink:part_of", false, true},
-	HasPart:         {"biolink:has_part", false, true},
-	ConsideredFor:   {"biolink:related_to", false, true},
-	AssociatedWith:  {"biolink:associated_with", false, true},
-	HasSection:      {"biolink:has_part", false, false},
-	HasPassage:      {"biolink:has_part", false, false},
-	HasReference:    {"biolink:related_to", false, false},
-	Cites:           {"biolink:related_to", false, false},
-	Mentions:        {"biolink:mentions", false, false},
-	Flags:           {"biolink:related_to", false, false},
+	Affects:         {"biolink:affects", true, true, true},
+	CorrelatedWith:  {"biolink:correlated_with", true, false, true},
+	StudiedToTreat:  {"biolink:studied_to_treat", false, false, true},
+	HasAdverseEvent: {"biolink:has_adverse_event", false, false, true},
+	LocatedIn:       {"biolink:located_in", false, false, true},
+	PartOf:          {"biolink:part_of", false, false, true},
+	HasPart:         {"biolink:has_part", false, false, true},
+	ConsideredFor:   {"biolink:related_to", false, false, true},
+	AssociatedWith:  {"biolink:associated_with", false, false, true},
+	HasSection:      {"biolink:has_part", false, false, false},
+	HasPassage:      {"biolink:has_part", false, false, false},
+	HasReference:    {"biolink:related_to", false, false, false},
+	Cites:           {"biolink:related_to", false, false, false},
+	Mentions:        {"biolink:mentions", false, false, false},
+	Flags:           {"biolink:related_to", false, false, false},
+	About:           {"biolink:mentions", false, false, false},
 }
 
 // Predicates lists the allow-list in a fixed order.
@@ -73,8 +81,13 @@ func CausalPredicates() []Predicate { return []Predicate{Affects, CorrelatedWith
 // Valid reports whether p is on the allow-list.
 func (p Predicate) Valid() bool { _, ok := predicates[p]; return ok }
 
-// Signed reports whether edges of this type must carry a sign.
+// Signed reports whether edges of this type carry a sign (see SignOpen
+// for the one that may leave it open).
 func (p Predicate) Signed() bool { return predicates[p].signed }
+
+// SignOpen reports whether a signed predicate's claim may leave its sign
+// open where the text gives no direction (AFFECTS: "alters", "modulates").
+func (p Predicate) SignOpen() bool { return predicates[p].openSign }
 
 // Curated reports whether the predicate belongs to the knowledge layer.
 func (p Predicate) Curated() bool { return predicates[p].curated }

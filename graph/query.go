@@ -198,6 +198,9 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 	if q.First, err = clampFirst(q.First, DefaultPathResults, MaxPathResults, "first"); err != nil {
 		return q, err
 	}
+	if q.Modalities, err = CheckModalities(q.Modalities); err != nil {
+		return q, err
+	}
 	q.Predicates, err = defaultPredicates(q.Predicates)
 	return q, err
 }
@@ -225,6 +228,9 @@ func (q MechanismPathQuery) Normalize() (MechanismPathQuery, error) {
 		return q, err
 	}
 	if q.First, err = clampFirst(q.First, DefaultPathResults, MaxPathResults, "first"); err != nil {
+		return q, err
+	}
+	if q.Modalities, err = CheckModalities(q.Modalities); err != nil {
 		return q, err
 	}
 	return q, nil

@@ -111,7 +111,7 @@ func NewPath(start string, hops []Hop) *Path {
 	p := &Path{Nodes: []string{start}, Hops: hops, Length: len(hops), Sign: Increases, Score: 1}
 	for _, h := range hops {
 		p.Nodes = append(p.Nodes, h.To)
-		p.Sign = p.Sign.Times(h.Edge.Sign)
+		p.Sign = p.Sign.Times(h.Edge.EffectSign())
 		p.Score *= h.Edge.Score
 	}
 	if len(hops) == 0 {

@@ -167,6 +167,9 @@ type PathQuery struct {
 	Directed   bool   // follow edges only from subject to object
 	StatedOnly bool   // leave out inferred claims (PathSearch.StatedOnly)
 	Via        string // optional: every path passes through this node
+	// Modalities are the claims' modalities paths may follow; empty:
+	// DefaultModalities (PathSearch.Modalities).
+	Modalities []Modality
 }
 
 // MechanismPathQuery asks for causal chains to clinical outcomes.
@@ -176,9 +179,12 @@ type MechanismPathQuery struct {
 	Disorder string // optional: leave out hops specific to another disorder
 	MaxHops  int
 	First    int
-	// StatedOnly and Via as in PathQuery.
+	// StatedOnly, Via and Modalities as in PathQuery. Whatever the
+	// modalities, a chain only follows signed effects (Edge.SignedEffect):
+	// never an unsigned or a NEGATED claim.
 	StatedOnly bool
 	Via        string
+	Modalities []Modality
 }
 
 // Hop is one step of a path. Forward is false when an undirected path

@@ -33,8 +33,12 @@ func (d *Document) Validate(known func(id string) bool) error {
 			return Errorf(EINVALID, "document %s: duplicate edge id %s", d.ID, e.ID)
 		case !e.Predicate.Valid():
 			return Errorf(EINVALID, "document %s: edge %s has unknown predicate %q", d.ID, e.ID, e.Predicate)
-		case e.Predicate.Signed() && e.Sign != Increases && e.Sign != Decreases:
+		case e.Predicate.Signed() && e.Sign != Increases && e.Sign != Decreases && !(e.Predicate.SignOpen() && e.Sign == Unsigned):
 			return Errorf(EINVALID, "document %s: edge %s (%s) needs a sign", d.ID, e.ID, e.Predicate)
+		case e.Modality != "" && !e.Modality.Valid():
+			return Errorf(EINVALID, "document %s: edge %s has unknown modality %q", d.ID, e.ID, e.Modality)
+		case e.Modality != "" && e.Negated != (e.Modality == ModalityNegated):
+			return Errorf(EINVALID, "document %s: edge %s: negated must go with modality NEGATED", d.ID, e.ID)
 		case e.Document != d.ID:
 			return Errorf(EINVALID, "document %s: edge %s belongs to document %q", d.ID, e.ID, e.Document)
 		}

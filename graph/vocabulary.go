@@ -19,6 +19,9 @@ const (
 	DesignPilotRCT         = "randomized pilot trial"
 	DesignControlled       = "controlled clinical study"
 	DesignOpenLabel        = "open-label study"
+	DesignProofOfConcept   = "proof-of-concept study"
+	DesignFollowUp         = "follow-up study"
+	DesignImaging          = "imaging study"
 	DesignCohort           = "cohort study"
 	DesignObservational    = "observational study"
 	DesignCaseSeries       = "case series"
@@ -39,7 +42,10 @@ const (
 // designs gives each design its evidence level, in the spirit of the
 // Oxford CEBM levels: systematic reviews of trials over randomised trials
 // over controlled studies over uncontrolled series over narrative reviews
-// and opinion. A guideline summarises others' evidence by consensus, and a
+// and opinion. A proof-of-concept study (a first, small test of an idea),
+// a follow-up of an earlier trial's participants and an imaging study (a
+// mechanism measured in the brain, mostly small and uncontrolled for the
+// clinical outcome) rank with uncontrolled series. A guideline summarises others' evidence by consensus, and a
 // preclinical (animal or in-vitro) study says nothing directly of
 // patients, so as evidence for a clinical claim both rank with opinion.
 // A study nobody could classify is not evidence of anything
@@ -56,7 +62,10 @@ var designs = []struct {
 	{DesignControlled, 3},
 	{DesignCohort, 3},
 	{DesignOpenLabel, 4},
+	{DesignProofOfConcept, 4},
+	{DesignFollowUp, 4},
 	{DesignObservational, 4},
+	{DesignImaging, 4},
 	{DesignCaseSeries, 4},
 	{DesignNarrativeReview, 5},
 	{DesignGuideline, 5},

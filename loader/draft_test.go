@@ -85,8 +85,8 @@ func TestDraftThenAcceptValidates(t *testing.T) {
 			if tc.seed {
 				// The seed's own graph is as before: its curation is untouched.
 				for _, b := range built {
-					if b.Document.ID == "KAP:ward-2025-ketamine-assisted" && b.Report.Confirmed != 28 {
-						t.Errorf("seed: %d confirmed claims, want 28", b.Report.Confirmed)
+					if b.Document.ID == "KAP:ward-2025-ketamine-assisted" && b.Report.Confirmed != 29 {
+						t.Errorf("seed: %d confirmed claims, want 29", b.Report.Confirmed)
 					}
 				}
 			}

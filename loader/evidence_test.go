@@ -267,26 +267,30 @@ func TestHedged(t *testing.T) {
 	for _, tc := range []struct {
 		text, quote string
 		hedged      bool
+		modality    graph.Modality
 	}{
-		{"Future research should focus on long-term outcomes, optimal dosing protocols, and comparative studies with other emerging psychedelic therapies such as psilocybin and MDMA.", "comparative studies with other emerging psychedelic therapies such as psilocybin and MDMA", true},
-		{"While not a panacea, its integration into multidisciplinary addiction care models may enhance outcomes for patients who fail traditional interventions.", "may enhance outcomes", true},
-		{"While not a panacea, its integration into multidisciplinary addiction care models may enhance outcomes for patients who fail traditional interventions.", "enhance outcomes", true},
-		{"A medicalized, protocol-driven approach similar to that used in ketamine for depression should be adapted for SUDs to maximize safety and efficacy.", "should be adapted for SUDs", true},
-		{"Larger blinded trials with active comparators are needed before routine use.", "Larger blinded trials", true},
-		{"Whether booster sessions help is unknown.", "booster sessions help", true},
-		{"Further studies are warranted to confirm the effect of psilocybin on relapse.", "the effect of psilocybin on relapse", true},
-		{"Ketamine will likely reduce craving in most patients.", "reduce craving", true},
+		{"Future research should focus on long-term outcomes, optimal dosing protocols, and comparative studies with other emerging psychedelic therapies such as psilocybin and MDMA.", "comparative studies with other emerging psychedelic therapies such as psilocybin and MDMA", true, graph.ModalityProposed},
+		{"While not a panacea, its integration into multidisciplinary addiction care models may enhance outcomes for patients who fail traditional interventions.", "may enhance outcomes", true, graph.ModalityHedged},
+		{"While not a panacea, its integration into multidisciplinary addiction care models may enhance outcomes for patients who fail traditional interventions.", "enhance outcomes", true, graph.ModalityHedged},
+		{"A medicalized, protocol-driven approach similar to that used in ketamine for depression should be adapted for SUDs to maximize safety and efficacy.", "should be adapted for SUDs", true, graph.ModalityProposed},
+		{"Larger blinded trials with active comparators are needed before routine use.", "Larger blinded trials", true, graph.ModalityProposed},
+		{"Whether booster sessions help is unknown.", "booster sessions help", true, graph.ModalityHedged},
+		{"Further studies are warranted to confirm the effect of psilocybin on relapse.", "the effect of psilocybin on relapse", true, graph.ModalityProposed},
+		{"Ketamine will likely reduce craving in most patients.", "reduce craving", true, graph.ModalityHedged},
 		// Not hedged: a stated finding, a presupposed fact before a modal,
 		// a reporting verb, research that reports rather than is called for.
-		{"A medicalized, protocol-driven approach similar to that used in ketamine for depression should be adapted for SUDs to maximize safety and efficacy.", "A medicalized, protocol-driven approach similar to that used in ketamine for depression", false},
-		{"Opinion: Given ketamine's ability to catalyze introspection, diminish rigid thinking, and increase neuroplasticity, it should not be viewed as a standalone cure but rather as a catalyst for change.", "Given ketamine's ability to catalyze introspection", false},
-		{"Reduction in Craving and Anhedonia: Studies suggest ketamine has immediate effects on cravings and anhedonia, symptoms strongly correlated with relapse [3].", "Studies suggest ketamine has immediate effects on cravings", false},
-		{"More recent U.S.-based research confirms ketamine's ability to reduce withdrawal-related affective symptoms and enhance retention in treatment programs.", "reduce withdrawal-related affective symptoms", false},
-		{"Psilocybin-assisted therapy is a promising but unproven option for tobacco dependence.", "a promising but unproven option for tobacco dependence", false},
-		{"Okafor et al. (2021) linked this shift to fewer lapses.", "linked this shift to fewer lapses", false},
+		{"A medicalized, protocol-driven approach similar to that used in ketamine for depression should be adapted for SUDs to maximize safety and efficacy.", "A medicalized, protocol-driven approach similar to that used in ketamine for depression", false, graph.ModalityAsserted},
+		{"Opinion: Given ketamine's ability to catalyze introspection, diminish rigid thinking, and increase neuroplasticity, it should not be viewed as a standalone cure but rather as a catalyst for change.", "Given ketamine's ability to catalyze introspection", false, graph.ModalityAsserted},
+		{"Reduction in Craving and Anhedonia: Studies suggest ketamine has immediate effects on cravings and anhedonia, symptoms strongly correlated with relapse [3].", "Studies suggest ketamine has immediate effects on cravings", false, graph.ModalityAsserted},
+		{"More recent U.S.-based research confirms ketamine's ability to reduce withdrawal-related affective symptoms and enhance retention in treatment programs.", "reduce withdrawal-related affective symptoms", false, graph.ModalityAsserted},
+		{"Psilocybin-assisted therapy is a promising but unproven option for tobacco dependence.", "a promising but unproven option for tobacco dependence", false, graph.ModalityAsserted},
+		{"Okafor et al. (2021) linked this shift to fewer lapses.", "linked this shift to fewer lapses", false, graph.ModalityAsserted},
 	} {
 		if got := build.Hedged(tc.text, tc.quote) != ""; got != tc.hedged {
 			t.Errorf("hedged(%q in %q) = %v, want %v", tc.quote, review.Shorten(tc.text, 60), got, tc.hedged)
+		}
+		if got, _ := build.QuoteModality(tc.text, tc.quote); got != tc.modality {
+			t.Errorf("QuoteModality(%q in %q) = %s, want %s", tc.quote, review.Shorten(tc.text, 60), got, tc.modality)
 		}
 	}
 }
@@ -306,7 +310,7 @@ func TestInferenceRulesRefuse(t *testing.T) {
 		dir        func(t *testing.T) string
 	}{
 		{"alters is no direction", "no quote carries a cue", func(t *testing.T) string {
-			return seedDir(t, appendClaim(`  - id: ketamine-alters-dmn-activity
+			return seedDir(t, appendClaim(`  - id: ketamine-decreases-dmn-activity
     subject: CHEBI:6121
     predicate: AFFECTS
     object: KAP:dmn_activity
@@ -322,6 +326,7 @@ func TestInferenceRulesRefuse(t *testing.T) {
     predicate: STUDIED_TO_TREAT
     object: MONDO:0002494
     origin: inferred
+    modality: ASSERTED
     note: x
     evidence:
       - quote: "comparative studies with other emerging psychedelic therapies such as psilocybin and MDMA"
@@ -334,6 +339,7 @@ func TestInferenceRulesRefuse(t *testing.T) {
     object: KAP:abstinence
     sign: increases
     origin: stated
+    modality: ASSERTED
     evidence:
       - quote: "may enhance outcomes for patients who fail traditional interventions"
         cites: []`))
@@ -344,6 +350,8 @@ func TestInferenceRulesRefuse(t *testing.T) {
     predicate: STUDIED_TO_TREAT
     object: KAP:tobacco_dependence
     origin: stated
+    modality: NEGATED
+    negated: true
     evidence:
       - quote: "Larger blinded trials with active comparators are needed before routine use."
         cites: []`))
@@ -407,9 +415,27 @@ func TestInferredFromOnEdges(t *testing.T) {
 			}
 		}
 	}
-	for _, gone := range []string{"psilocybin-studied-for-substance-use-disorder", "mdma-studied-for-substance-use-disorder", "ketamine-alters-dmn-activity", "ketamine-reduces-rumination"} {
+	for _, gone := range []string{"psilocybin-studied-for-substance-use-disorder", "mdma-studied-for-substance-use-disorder", "ketamine-reduces-rumination"} {
 		if findEdge(seed.Document, seed.Document.ID+".claim."+gone) != nil {
 			t.Errorf("claim %s rests on no stated direction or fact, yet is in the graph", gone)
+		}
+	}
+	// What the text says without a direction, or only proposes, is kept
+	// with its status instead of being dropped.
+	for _, tc := range []struct {
+		id       string
+		sign     graph.Sign
+		modality graph.Modality
+	}{
+		{"ketamine-alters-dmn-activity", graph.Unsigned, graph.ModalityAsserted},
+		{"psilocybin-proposed-for-substance-use-disorder", graph.Unsigned, graph.ModalityProposed},
+		{"mdma-proposed-for-substance-use-disorder", graph.Unsigned, graph.ModalityProposed},
+		{"ketamine-reduces-craving", graph.Decreases, graph.ModalityAsserted},
+	} {
+		e := claimEdge(t, seed, tc.id)
+		if e.Sign != tc.sign || e.Modality != tc.modality || e.SignedEffect() != (tc.sign != graph.Unsigned) {
+			t.Errorf("%s: sign %q modality %s signed effect %v, want sign %q modality %s",
+				tc.id, e.Sign, e.Modality, e.SignedEffect(), tc.sign, tc.modality)
 		}
 	}
 }

@@ -36,6 +36,12 @@ func (r *claimResolver) Origin(_ context.Context, obj *graph.Edge) (*model.Origi
 	return model.OriginOf(obj.Origin), nil
 }
 
+// Modality is the claim's status (graph.Edge.Status): ASSERTED for a
+// lexical edge or one stored before claims carried a modality.
+func (r *claimResolver) Modality(_ context.Context, obj *graph.Edge) (graph.Modality, error) {
+	return obj.Status(), nil
+}
+
 func (r *claimResolver) Curation(_ context.Context, obj *graph.Edge) (*model.Curation, error) {
 	return model.CurationOf(obj.Curation), nil
 }

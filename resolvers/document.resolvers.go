@@ -5,6 +5,7 @@
 package resolvers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -144,6 +145,25 @@ func (r *studyResolver) Review(ctx context.Context, obj *model.Study) (*model.Re
 
 func (r *studyResolver) CitedBy(ctx context.Context, obj *model.Study, first *int, after *string) (*generated.PassageConnection, error) {
 	return connect(passageConnection)(r.related(ctx, obj, graph.In, graph.Cites, graph.CategoryPassage, first, after))
+}
+
+// About lists what the study's title is about (ABOUT edges), by name.
+func (r *studyResolver) About(ctx context.Context, obj *model.Study) ([]model.Node, error) {
+	es, err := r.loaders(ctx).EdgesOf(ctx, obj.ID, graph.Out, []graph.Predicate{graph.About})
+	if err != nil {
+		return nil, fmt.Errorf("what %s is about: %w", obj.ID, err)
+	}
+	ids := make([]string, 0, len(es))
+	for _, e := range es {
+		ids = append(ids, e.Object)
+	}
+	slices.Sort(ids)
+	ns, err := r.loaders(ctx).Existing(ctx, slices.Compact(ids))
+	if err != nil {
+		return nil, fmt.Errorf("what %s is about: %w", obj.ID, err)
+	}
+	slices.SortFunc(ns, func(a, b *graph.Node) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	return wrapAll(ns), nil
 }
 
 // Supports finds the claims whose evidence cites the study. The Store has no

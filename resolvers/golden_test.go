@@ -190,6 +190,20 @@ func TestGolden(t *testing.T) {
 			}`,
 		},
 		{
+			// Modality: what the text only proposes is served when asked
+			// for, never by default; an unsigned effect is a claim but no
+			// signed chain; references link to what their titles are about.
+			name: "modalities",
+			query: `{
+				proposed: claims(filter: {modalities: [PROPOSED]}) { totalCount edges { node { id modality sign predicate subject { name } qualifiers { comparator { text node { name } } } } } }
+				psilocybinDefault: paths(from: "CHEBI:8614", to: "MONDO:0002494", maxHops: 1) { summary }
+				psilocybinOptedIn: paths(from: "CHEBI:8614", to: "MONDO:0002494", maxHops: 1, modalities: [ASSERTED, PROPOSED]) { summary hops { claim { id modality } } }
+				alters: claim(id: "KAP:ward-2025-ketamine-assisted.claim.ketamine-alters-dmn-activity") { modality sign negated predicate }
+				dmnChains: mechanismToOutcomePaths(from: "CHEBI:6121", via: "KAP:dmn_activity", modalities: [ASSERTED, HEDGED, NEGATED, PROPOSED]) { summary }
+				lebedev: node(id: "KAP:study.lebedev-2015-lsd-induced") { ... on Study { design designBasis about { id name category } } }
+			}`,
+		},
+		{
 			name: "claims_root_errors",
 			query: `{
 				badScore: claims(filter: {minScore: 1.5}) { totalCount }

@@ -66,7 +66,7 @@ func TestManyReviewsOneGraph(t *testing.T) {
     } } }
   }
   esketamine: node(id: "KAP:esketamine") { id name }
-  lsd: nodes(ids: ["CHEBI:6605"]) { id }
+  lsd: nodes(ids: ["CHEBI:6605"]) { id ... on Drug { related(direction: IN, predicates: [ABOUT]) { edges { node { ... on Study { refNumber about { id } } } } } } }
 }`, nil)
 	if len(res.Errors) > 0 {
 		t.Fatalf("errors: %s", res.raw)
@@ -94,7 +94,17 @@ func TestManyReviewsOneGraph(t *testing.T) {
 			}
 		}
 		Esketamine *struct{ ID, Name string }
-		LSD        []*struct{ ID string }
+		LSD        []*struct {
+			ID      string
+			Related struct {
+				Edges []struct {
+					Node struct {
+						RefNumber int
+						About     []struct{ ID string }
+					}
+				}
+			}
+		}
 	}
 	if err := json.Unmarshal(res.Data, &data); err != nil {
 		t.Fatal(err)
@@ -149,7 +159,10 @@ func TestManyReviewsOneGraph(t *testing.T) {
 	if data.Esketamine == nil || data.Esketamine.Name != "esketamine" {
 		t.Errorf("esketamine (from a review's own lexicon) is not a node: %v", data.Esketamine)
 	}
-	if len(data.LSD) != 1 || data.LSD[0] != nil {
-		t.Errorf("LSD, named by no review's text or claims, is a node: %v", data.LSD)
+	// LSD is named by no review's text or claims, only by the title of the
+	// seed's reference 4: it is a node because that study is ABOUT it.
+	if len(data.LSD) != 1 || data.LSD[0] == nil || len(data.LSD[0].Related.Edges) != 1 || data.LSD[0].Related.Edges[0].Node.RefNumber != 4 ||
+		!slices.ContainsFunc(data.LSD[0].Related.Edges[0].Node.About, func(a struct{ ID string }) bool { return a.ID == "CHEBI:6605" }) {
+		t.Errorf("LSD should be a node only as what the seed's reference 4 is about: %+v", data.LSD)
 	}
 }

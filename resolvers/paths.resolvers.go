@@ -29,11 +29,11 @@ func (r *queryResolver) primePaths(ctx context.Context, ps ...*graph.Path) {
 	}
 }
 
-func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error) {
+func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string, modalities []graph.Modality) ([]*graph.Path, error) {
 	// The store validates the query (every engine must), so it is
 	// validated once, there.
 	q := graph.MechanismPathQuery{From: from, To: deref(to), Disorder: deref(disorder), MaxHops: deref(maxHops), First: deref(first),
-		StatedOnly: deref(statedOnly), Via: deref(via)}
+		StatedOnly: deref(statedOnly), Via: deref(via), Modalities: modalities}
 	ps, err := r.store.MechanismPaths(ctx, q)
 	if err != nil {
 		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", q.To}, idArg{"disorder", q.Disorder}, idArg{"via", q.Via})
@@ -45,13 +45,13 @@ func (r *queryResolver) MechanismToOutcomePaths(ctx context.Context, from string
 
 // pathQuery is the store's query, with the arguments as they came; the
 // store validates it (PathQuery.Normalize). An empty via is "no via".
-func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed, statedOnly *bool, via *string) graph.PathQuery {
+func (r *queryResolver) pathQuery(from, to string, edgeTypes []graph.Predicate, maxHops, first *int, directed, statedOnly *bool, via *string, modalities []graph.Modality) graph.PathQuery {
 	return graph.PathQuery{From: from, To: to, Predicates: edgeTypes, MaxHops: deref(maxHops), First: deref(first), Directed: deref(directed),
-		StatedOnly: deref(statedOnly), Via: deref(via)}
+		StatedOnly: deref(statedOnly), Via: deref(via), Modalities: modalities}
 }
 
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error) {
-	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed, statedOnly, via))
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) ([]*graph.Path, error) {
+	ps, err := r.store.Paths(ctx, r.pathQuery(from, to, edgeTypes, maxHops, first, directed, statedOnly, via, modalities))
 	if err != nil {
 		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", to}, idArg{"via", deref(via)})
 		return nil, fmt.Errorf("paths from %s to %s: %w", from, to, err)
@@ -60,8 +60,8 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, edgeT
 	return nonNil(ps), nil
 }
 
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error) {
-	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed, statedOnly, via))
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) (*graph.Path, error) {
+	p, err := r.store.ShortestPath(ctx, r.pathQuery(from, to, edgeTypes, maxHops, nil, directed, statedOnly, via, modalities))
 	if err != nil {
 		err = r.explainNotFound(ctx, err, idArg{"from", from}, idArg{"to", to}, idArg{"via", deref(via)})
 		return nil, fmt.Errorf("shortest path from %s to %s: %w", from, to, err)
@@ -155,6 +155,9 @@ func Summary(p *graph.Path, ns []*graph.Node) string {
 		label := strings.ToLower(string(h.Edge.Predicate))
 		if h.Edge.Sign != graph.Unsigned {
 			label = string(h.Edge.Sign)
+		}
+		if m := h.Edge.Status(); m == graph.ModalityHedged || m == graph.ModalityProposed {
+			label = strings.ToLower(string(m)) + " " + label
 		}
 		if h.Edge.Negated {
 			label = "not " + label

@@ -78,7 +78,7 @@ type ClaimWithEvidence struct {
 	// LOCATED_IN, ...) and for causal claims whose direction the text leaves
 	// open ("alters activity").
 	Sign Sign `json:"sign"`
-	// True when the text asserts the opposite: no effect, no association (a null result).
+	// True when the text asserts the opposite: no effect, no association (a null result). The same as `modality` NEGATED; Biolink `negated`.
 	Negated bool `json:"negated"`
 	// Whether the review states the claim (STATED), a curator inferred it to
 	// bridge two stated claims (INFERRED, scored by its weakest premise, halved:
@@ -1135,12 +1135,12 @@ var AllOrigin = []Origin{
 }
 
 // Edge types. The first nine are curated knowledge; HAS_SECTION,
-// HAS_PASSAGE, HAS_REFERENCE, CITES, MENTIONS and FLAGS are the text's
+// HAS_PASSAGE, HAS_REFERENCE, CITES, MENTIONS, FLAGS and ABOUT are the text's
 // structure.
 type Predicate string
 
 const (
-	// Subject changes the object (Biolink `biolink:affects`); signed, with the direction in `Claim.sign`. Used in mechanism-to-outcome paths.
+	// Subject changes the object (Biolink `biolink:affects`); signed, with the direction in `Claim.sign`, or unsigned where the text gives no direction ("alters", "modulates"). Signed ones are used in mechanism-to-outcome paths.
 	PredicateAffects Predicate = "AFFECTS"
 	// Subject varies together with the object, causality not asserted (Biolink `biolink:positively_correlated_with` / `negatively_correlated_with` by sign). Used in mechanism-to-outcome paths.
 	PredicateCorrelatedWith Predicate = "CORRELATED_WITH"
@@ -1170,6 +1170,8 @@ const (
 	PredicateMentions Predicate = "MENTIONS"
 	// Lexical: a citation concern flags a passage or a study.
 	PredicateFlags Predicate = "FLAGS"
+	// Lexical: a cited study is about a drug, disorder or population, as its title names it (Biolink `biolink:mentions`); see `Study.about`.
+	PredicateAbout Predicate = "ABOUT"
 )
 
 var AllPredicate = []Predicate{
@@ -1188,6 +1190,7 @@ var AllPredicate = []Predicate{
 	PredicateCites,
 	PredicateMentions,
 	PredicateFlags,
+	PredicateAbout,
 }
 
 // SearchResponse is returned by Search on success.
@@ -1291,15 +1294,18 @@ type StudySummary struct {
 	// The study design, one of: `systematic review / meta-analysis`,
 	// `randomized controlled trial`, `double-blind placebo-controlled trial`,
 	// `randomized pilot trial`, `controlled clinical study`, `open-label study`,
-	// `cohort study`, `observational study`, `case series`, `narrative review`,
-	// `expert opinion`, `unclassified`. Null when none was assigned.
+	// `proof-of-concept study`, `cohort study`, `follow-up study`,
+	// `observational study`, `imaging study`, `case series`, `narrative review`,
+	// `clinical practice guideline`, `preclinical study`, `expert opinion`,
+	// `unclassified`. Null when none was assigned.
 	Design string `json:"design"`
 	// Level of evidence of the design, after the Oxford CEBM levels: 1
 	// (strongest: systematic review / meta-analysis), 2 (randomized or
 	// double-blind placebo-controlled trial), 3 (randomized pilot trial,
-	// controlled clinical study, cohort study), 4 (open-label study,
-	// observational study, case series), 5 (weakest: narrative review, expert
-	// opinion, unclassified); null when unknown.
+	// controlled clinical study, cohort study), 4 (open-label,
+	// proof-of-concept, follow-up, observational or imaging study, case
+	// series), 5 (weakest: narrative review, clinical practice guideline,
+	// preclinical study, expert opinion, unclassified); null when unknown.
 	EvidenceLevel int `json:"evidenceLevel"`
 }
 

@@ -336,7 +336,7 @@ func kgxEdgeBack(t *testing.T, line []byte) graph.Edge {
 		t.Errorf("edge %s: original_predicate %q", r.ID, r.OriginalPredicate)
 	}
 	p := graph.Predicate(strings.TrimPrefix(r.OriginalPredicate, export.PredicatePrefix))
-	if p == graph.Affects {
+	if p == graph.Affects && r.Sign != graph.Unsigned { // an unsigned effect ("alters") is plain biolink:affects
 		want := map[graph.Sign]string{graph.Increases: "increased", graph.Decreases: "decreased"}[r.Sign]
 		if r.Direction != want || r.QualifiedPredicate != "biolink:causes" {
 			t.Errorf("edge %s: AFFECTS %s as %s %s", r.ID, r.Sign, r.QualifiedPredicate, r.Direction)
@@ -351,7 +351,7 @@ func kgxEdgeBack(t *testing.T, line []byte) graph.Edge {
 	}
 	return graph.Edge{
 		ID: r.ID, Subject: r.Subject, Predicate: p, Object: r.Object, Biolink: r.Predicate, Sign: r.Sign,
-		Negated: r.Negated,
+		Negated: r.Negated, Modality: graph.Modality(s("kap_modality")),
 		Qualifiers: graph.Qualifiers{
 			Mechanism: r.Mechanism + r.KapMechanism, Aspect: r.Aspect + r.KapAspect, CombinedWith: r.CombinedWith,
 			TimePoint: s("kap_time_point"), EffectSize: s("kap_effect_size"), Comparator: s("kap_comparator"),
@@ -609,7 +609,7 @@ func TestGraphMLKeepsEveryField(t *testing.T) {
 		}
 		back := graph.Edge{
 			ID: el.ID, Subject: el.Source, Predicate: graph.Predicate(s("kap_predicate")), Object: el.Target,
-			Biolink: s("predicate"), Sign: graph.Sign(s("sign")), Negated: negated,
+			Biolink: s("predicate"), Sign: graph.Sign(s("sign")), Negated: negated, Modality: graph.Modality(s("modality")),
 			Qualifiers: graph.Qualifiers{
 				Mechanism: s("mechanism"), Aspect: s("aspect"), CombinedWith: gmlList(s("combined_with")),
 				TimePoint: s("time_point"), EffectSize: s("effect_size"), Comparator: s("comparator"),

@@ -110,6 +110,7 @@ func edgeAttrs() []attr[*graph.Edge] {
 		{"e_kap_predicate", "kap_predicate", "string", "kapgraph predicate (AFFECTS, CITES, ...).", str(func(e E) string { return string(e.Predicate) })},
 		{"e_sign", "sign", "string", "Direction: increases or decreases.", str(func(e E) string { return string(e.Sign) })},
 		{"e_negated", "negated", "boolean", "A null result: the assertion is negated.", func(e E) (string, bool) { return strconv.FormatBool(e.Negated), true }},
+		{"e_modality", "modality", "string", "How the review states the claim: ASSERTED, HEDGED, NEGATED or PROPOSED.", str(func(e E) string { return string(e.Modality) })},
 		{"e_mechanism", "mechanism", "string", "Qualifier: causal mechanism.", str(func(e E) string { return e.Qualifiers.Mechanism })},
 		{"e_aspect", "aspect", "string", "Qualifier: aspect of the object affected.", str(func(e E) string { return e.Qualifiers.Aspect })},
 		{"e_combined_with", "combined_with", "string", "Qualifier: given together with (ids). " + listDesc, list(func(e E) []string { return e.Qualifiers.CombinedWith })},

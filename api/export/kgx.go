@@ -109,6 +109,7 @@ type kgxEdge struct {
 	KapOrigin            string           `json:"kap_origin,omitempty"`
 	KapCuration          string           `json:"kap_curation,omitempty"`
 	KapHedged            bool             `json:"kap_hedged,omitempty"`
+	KapModality          graph.Modality   `json:"kap_modality,omitempty"`
 	KapNote              string           `json:"kap_note,omitempty"`
 	KapScore             float64          `json:"kap_score"`
 	KapConcerns          []string         `json:"kap_concerns,omitempty"`
@@ -146,7 +147,7 @@ func toKGXEdge(e *graph.Edge) kgxEdge {
 	q := e.Qualifiers
 	k := kgxEdge{
 		ID: e.ID, Subject: e.Subject, Predicate: edgeBiolink(e), Object: e.Object,
-		OriginalPredicate: PredicatePrefix + string(e.Predicate), Negated: e.Negated,
+		OriginalPredicate: PredicatePrefix + string(e.Predicate), Negated: e.Status() == graph.ModalityNegated, KapModality: e.Modality,
 		KnowledgeLevel: biolink.OrNotProvided(e.KnowledgeLevel), AgentType: biolink.OrNotProvided(e.AgentType),
 		PrimaryKnowledgeSource: Infores, Publications: e.Publications(),
 		KapSign: e.Sign, KapCombinedWith: q.CombinedWith, KapTimePoint: q.TimePoint,

@@ -72,6 +72,9 @@ type plan struct {
 	nodes map[string]*qnode
 	edges []*qedge // in key order
 	logs  []LogEntry
+	// modalities are the claim modalities the answer may use
+	// (graph.CheckModalities: ASSERTED unless the query opts in).
+	modalities []graph.Modality
 }
 
 func invalid(format string, args ...any) error {
@@ -253,6 +256,12 @@ func meetsConstraints(e *graph.Edge, cs []QualifierConstraint) bool {
 		return true
 	}
 	have := edgeQualifiers(e)
+	if e.EffectSign() == graph.Unsigned {
+		// A NEGATED claim keeps its direction for Biolink's negated
+		// reading ("did not decrease"), but never answers a question
+		// about a signed effect.
+		have = slices.DeleteFunc(have, func(q Qualifier) bool { return q.TypeID == "biolink:object_direction_qualifier" })
+	}
 	for _, c := range cs {
 		all := true
 		for _, want := range c.QualifierSet {
@@ -411,7 +420,7 @@ func (eng *Engine) join(ctx context.Context, p *plan, qe *qedge, rows []row, ans
 	}
 	for _, e := range edges {
 		bl := biolink.EdgePredicate(e)
-		if !matchesAny(predicateAncestors, bl, qe.predicates) || !meetsConstraints(e, qe.constraints) {
+		if !graph.HasModality(e, p.modalities) || !matchesAny(predicateAncestors, bl, qe.predicates) || !meetsConstraints(e, qe.constraints) {
 			continue
 		}
 		f, t := e.Subject, e.Object

@@ -25,6 +25,13 @@ func (eng *Engine) Query(ctx context.Context, q *Query) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	ms := make([]graph.Modality, len(q.Modalities))
+	for i, m := range q.Modalities {
+		ms[i] = graph.Modality(m)
+	}
+	if p.modalities, err = graph.CheckModalities(ms); err != nil {
+		return nil, invalid("kap_modalities: %v", err)
+	}
 	ans, err := eng.run(ctx, p)
 	if err != nil {
 		return nil, err
@@ -163,6 +170,9 @@ func toEdge(e *graph.Edge, concerns map[string]*graph.Node) Edge {
 	kap("kap_score", "evidence score in [0,1], from the cited studies' designs and the claim's origin", e.Score)
 	if e.Sign != graph.Unsigned {
 		kap("kap_sign", "direction of the effect or correlation", string(e.Sign))
+	}
+	if e.Predicate.Curated() {
+		kap("kap_modality", "how the review states the claim: ASSERTED, HEDGED, NEGATED (also biolink:negated) or PROPOSED; answers use ASSERTED claims unless the query's kap_modalities names others", string(e.Status()))
 	}
 	if e.Origin != "" {
 		kap("kap_origin", "stated: the review says it; inferred: a curator inferred it from the review; extracted: the loader's rules read it from a sentence, no curator confirmed it (agent_type text_mining_agent)", e.Origin)

@@ -25,7 +25,10 @@ import (
 	"github.com/kapgraph/kapgraph/seeds"
 )
 
-const ketamine = "CHEBI:6121"
+const (
+	ketamine   = "CHEBI:6121"
+	psilocybin = "CHEBI:8614"
+)
 
 func seedDocs(t *testing.T) []*graph.Document {
 	t.Helper()
@@ -133,6 +136,12 @@ func qg(nodes, edges string) string {
 // checked against.
 func claimsOf(t *testing.T, s graph.Store, id string, dir graph.Direction, keep func(*graph.Edge, *graph.Node) bool) []*graph.Edge {
 	t.Helper()
+	return claimsIn(t, s, id, dir, graph.DefaultModalities(), keep)
+}
+
+// claimsIn is claimsOf for a query that opts in to modalities ms.
+func claimsIn(t *testing.T, s graph.Store, id string, dir graph.Direction, ms []graph.Modality, keep func(*graph.Edge, *graph.Node) bool) []*graph.Edge {
+	t.Helper()
 	ctx := context.Background()
 	es, err := s.EdgesOf(ctx, graph.EdgeQuery{NodeIDs: []string{id}, Direction: dir})
 	if err != nil {
@@ -140,7 +149,7 @@ func claimsOf(t *testing.T, s graph.Store, id string, dir graph.Direction, keep 
 	}
 	var out []*graph.Edge
 	for _, e := range es {
-		if !e.Predicate.Curated() {
+		if !e.Predicate.Curated() || !graph.HasModality(e, ms) {
 			continue
 		}
 		other := e.Object
@@ -341,6 +350,38 @@ func questions() []question {
 			status: 200, trapiStatus: "Success",
 			want: func(*testing.T, graph.Store) expected { return expected{} },
 			logs: []string{"no kapgraph edge is a biolink:physically_interacts_with"},
+		},
+		{
+			// The seed's psilocybin has only a PROPOSED claim (a call for
+			// comparative studies): no answer unless the query opts in.
+			name:   "one-hop-proposed-left-out-by-default",
+			body:   qg(`{"n0":{"ids":["`+psilocybin+`"]},"n1":{}}`, `{"e0":{"subject":"n0","object":"n1","predicates":["biolink:studied_to_treat"]}}`),
+			status: 200, trapiStatus: "Success",
+			want: func(t *testing.T, s graph.Store) expected {
+				es := claimsOf(t, s, psilocybin, graph.Out, func(e *graph.Edge, _ *graph.Node) bool { return e.Predicate == graph.StudiedToTreat })
+				if len(es) != 0 {
+					t.Fatalf("psilocybin has ASSERTED STUDIED_TO_TREAT claims %v; the question needs none", ids(es))
+				}
+				return expected{}
+			},
+		},
+		{
+			name: "one-hop-proposed-opted-in",
+			body: `{"kap_modalities":["ASSERTED","PROPOSED"],"message":{"query_graph":{"nodes":{"n0":{"ids":["` + psilocybin + `"]},"n1":{}},` +
+				`"edges":{"e0":{"subject":"n0","object":"n1","predicates":["biolink:studied_to_treat"]}}}}}`,
+			status: 200, trapiStatus: "Success",
+			want: func(t *testing.T, s graph.Store) expected {
+				es := claimsIn(t, s, psilocybin, graph.Out, []graph.Modality{graph.ModalityAsserted, graph.ModalityProposed},
+					func(e *graph.Edge, _ *graph.Node) bool { return e.Predicate == graph.StudiedToTreat })
+				if len(es) == 0 {
+					t.Fatal("psilocybin has no PROPOSED STUDIED_TO_TREAT claim to opt in to")
+				}
+				return expected{ids(es), distinct(es, object)}
+			},
+		},
+		{
+			name: "refused-unknown-modality", status: 400, trapiStatus: "BadRequest", logs: []string{"unknown modality"},
+			body: `{"kap_modalities":["LIKELY"],"message":{"query_graph":{"nodes":` + ket + `,"edges":` + affects + `}}}`,
 		},
 		{
 			name: "refused-three-edges", status: 400, trapiStatus: "QueryNotTraversable", logs: []string{"at most 2"},

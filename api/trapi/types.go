@@ -27,6 +27,10 @@ const (
 type Query struct {
 	Message  QueryMessage `json:"message"`
 	LogLevel string       `json:"log_level,omitempty"`
+	// Modalities is kapgraph's opt-in beyond findings: the claim
+	// modalities (ASSERTED, HEDGED, NEGATED, PROPOSED) the answer may use;
+	// omitted, ASSERTED only (graph.DefaultModalities).
+	Modalities []string `json:"kap_modalities,omitempty"`
 }
 
 // QueryMessage holds the query graph; a knowledge graph or results sent

@@ -215,10 +215,10 @@ func TestValidate(t *testing.T) {
 		wantErr string
 		wantOut []string
 	}{
-		{"seeds", []string{"validate", "../../seeds"}, "", []string{"70 claims", "Krystal et al., 2013", "randomized pilot trial", "MENTIONS",
+		{"seeds", []string{"validate", "../../seeds"}, "", []string{"73 claims", "Krystal et al., 2013", "randomized pilot trial", "MENTIONS",
 			"ward-2025-ketamine-assisted-psychotherapy-addiction.txt:35  missing-reference"}},
 		{"missing dir says so", []string{"validate", "no-such-dir"}, "seeds directory no-such-dir does not exist", nil},
-		{"json", []string{"validate", "--json", "../../seeds"}, "", []string{`"claims": 70`, `"kind": "missing-reference"`}},
+		{"json", []string{"validate", "--json", "../../seeds"}, "", []string{`"claims": 73`, `"kind": "missing-reference"`}},
 		{"embedded seeds", []string{"validate"}, "", []string{"KAP:ward-2025-ketamine-assisted"}},
 		{"missing dir", []string{"validate", "no-such-dir"}, "no-such-dir", nil},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`, nil},

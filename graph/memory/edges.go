@@ -90,7 +90,7 @@ func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
 // keeps this in step with graph.Edge's fields.
 func plainEdge(e *graph.Edge) bool {
 	q := &e.Qualifiers
-	return e.Sign == "" && !e.Negated && !e.Hedged && e.Curation == "" && e.Origin == "" && e.Note == "" && e.Evidence == nil && e.Concerns == nil && e.InferredFrom == nil &&
+	return e.Sign == "" && !e.Negated && e.Modality == "" && !e.Hedged && e.Curation == "" && e.Origin == "" && e.Note == "" && e.Evidence == nil && e.Concerns == nil && e.InferredFrom == nil &&
 		q.Mechanism == "" && q.Aspect == "" && q.CombinedWith == nil && q.TimePoint == "" && q.EffectSize == "" &&
 		q.Comparator == "" && q.Disorder == "" && q.Population == "" && q.Location == ""
 }

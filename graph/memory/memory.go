@@ -407,7 +407,7 @@ func (st *state) pathSearch(ctx context.Context, q graph.PathQuery) (graph.PathS
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
 		Arcs:       arcs,
 		Accept:     func(id string) (bool, bool) { return id == q.To, id != q.To },
-		StatedOnly: q.StatedOnly, Via: q.Via,
+		StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities,
 	}, err
 }
 
@@ -446,7 +446,7 @@ func (st *state) mechanismSearch(q graph.MechanismPathQuery, to *graph.Node) gra
 	}
 	return graph.PathSearch{
 		From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported,
-		Arcs: arcs, Accept: accept, StatedOnly: q.StatedOnly, Via: q.Via,
+		Arcs: arcs, Accept: accept, StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities, SignedOnly: true,
 	}
 }
 

@@ -34,7 +34,7 @@ func (s *Store) refPaths(ctx context.Context, q graph.PathQuery) ([]*graph.Path,
 	if err != nil {
 		return nil, err
 	}
-	found = restrict(found, q.StatedOnly, q.Via)
+	found = restrict(found, q.StatedOnly, q.Via, q.Modalities)
 	graph.RankShortestFirst(found)
 	if len(found) > q.First {
 		found = found[:q.First]
@@ -59,7 +59,7 @@ func (s *Store) refShortestPath(ctx context.Context, q graph.PathQuery) (*graph.
 		if err != nil {
 			return nil, err
 		}
-		if found = restrict(found, q.StatedOnly, q.Via); len(found) > 0 {
+		if found = restrict(found, q.StatedOnly, q.Via, q.Modalities); len(found) > 0 {
 			graph.RankShortestFirst(found)
 			return found[0], nil
 		}
@@ -81,7 +81,7 @@ func (s *Store) refMechanismPaths(ctx context.Context, q graph.MechanismPathQuer
 		return nil, err
 	}
 	allowed := predicateSet(graph.CausalPredicates(), false)
-	edgeOK := func(e *graph.Edge) bool { return graph.DisorderAllows(e, q.Disorder) }
+	edgeOK := func(e *graph.Edge) bool { return graph.DisorderAllows(e, q.Disorder) && e.SignedEffect() }
 	accept := func(n *graph.Node) (bool, bool) {
 		if to != nil {
 			return n.ID == to.ID, n.ID != to.ID
@@ -92,7 +92,7 @@ func (s *Store) refMechanismPaths(ctx context.Context, q graph.MechanismPathQuer
 	if err != nil {
 		return nil, err
 	}
-	found = restrict(found, q.StatedOnly, q.Via)
+	found = restrict(found, q.StatedOnly, q.Via, q.Modalities)
 	graph.RankBestSupported(found)
 	if len(found) > q.First {
 		found = found[:q.First]
@@ -100,11 +100,15 @@ func (s *Store) refMechanismPaths(ctx context.Context, q graph.MechanismPathQuer
 	return found, nil
 }
 
-// restrict keeps the enumerated paths a statedOnly or via question
-// wants: the definition the search's StatedOnly and Via are held to.
-func restrict(ps []*graph.Path, statedOnly bool, via string) []*graph.Path {
+// restrict keeps the enumerated paths a statedOnly, via or modalities
+// question wants: the definition the search's StatedOnly, Via and
+// Modalities are held to.
+func restrict(ps []*graph.Path, statedOnly bool, via string, ms []graph.Modality) []*graph.Path {
 	ps = slices.DeleteFunc(ps, func(p *graph.Path) bool {
 		if via != "" && !slices.Contains(p.Nodes, via) {
+			return true
+		}
+		if slices.ContainsFunc(p.Hops, func(h graph.Hop) bool { return !graph.HasModality(h.Edge, ms) }) {
 			return true
 		}
 		return statedOnly && slices.ContainsFunc(p.Hops, func(h graph.Hop) bool { return h.Edge.Origin == graph.OriginInferred })

@@ -28,7 +28,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 	f := q.Filter
 	params := map[string]any{
 		"subject": nil, "object": nil, "sign": nil, "disorder": nil, "study": nil, "origin": nil,
-		"concernKind": nil, "minScore": nil, "afterRank": nil, "afterID": nil, "limit": q.First + 1,
+		"concernKind": nil, "minScore": nil, "modalities": modalityStrings(f.Modalities), "curatedTypes": curatedTypes(), "afterRank": nil, "afterID": nil, "limit": q.First + 1,
 	}
 	set := func(k, v string) {
 		if v != "" {
@@ -61,6 +61,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		"AND ($disorder IS NULL OR r." + propDisorder + " = $disorder) " +
 		"AND ($study IS NULL OR $study IN coalesce(r." + propPublications + ", [])) " +
 		"AND ($origin IS NULL OR r.origin = $origin) " +
+		"AND (NOT type(r) IN $curatedTypes OR " + modalityExpr("r") + " IN $modalities) " +
 		"AND ($minScore IS NULL OR coalesce(r.score, 0.0) >= $minScore) " +
 		"AND ($concernKind IS NULL OR EXISTS { MATCH (k:" + labelEntity + ") WHERE k.id IN coalesce(r.concerns, []) AND k.kind = $concernKind }) "
 	rank := "0"
@@ -127,4 +128,31 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		}
 	}
 	return p, nil
+}
+
+// modalityExpr is graph.Edge.Status in Cypher: the stored modality, or
+// NEGATED / ASSERTED by the negated flag for a relationship written
+// without one. v is a relationship variable from a constant.
+func modalityExpr(v string) string {
+	return "coalesce(" + v + ".modality, CASE WHEN coalesce(" + v + ".negated, false) THEN 'NEGATED' ELSE 'ASSERTED' END)"
+}
+
+func modalityStrings(ms []graph.Modality) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = string(m)
+	}
+	return out
+}
+
+// curatedTypes are the relationship types that are claims (the others,
+// the text's structure, pass every modality filter: graph.HasModality).
+func curatedTypes() []string {
+	var out []string
+	for _, p := range graph.Predicates() {
+		if p.Curated() {
+			out = append(out, string(p))
+		}
+	}
+	return out
 }

@@ -15,7 +15,8 @@ import (
 // Paths, ShortestPath and MechanismPaths run the engine-neutral best-first
 // search (graph.PathSearch) over the hop-bounded region of the question,
 // which one statement reads whole (see regionCypher) as compact rows: ids,
-// type, direction, score, the disorder qualifier and the origin, no evidence. The same
+// type, direction, score, the disorder qualifier, the origin, sign and
+// modality (the filters graph.PathSearch applies), no evidence. The same
 // statement reads the nodes the question names. A second statement reads
 // the chosen paths' relationships whole, by element id, and their nodes
 // (graph.Path.Resolved), so a selection of path nodes costs no third. So two statements
@@ -50,7 +51,7 @@ func regionCypher(types, arrow string, maxHops int, outcome string, toTarget boo
 		return "", fmt.Errorf("arrow %q", arrow)
 	}
 	row := func(from, to string) string {
-		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", r.score, r." + propDisorder + ", " + outcome + ", r.origin]"
+		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", r.score, r." + propDisorder + ", " + outcome + ", r.origin, r.sign, r.negated, r.modality]"
 	}
 	fwd := maxHops - 1
 	if toTarget {
@@ -115,7 +116,7 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 	seen := make(map[arcKey]bool, len(rawArcs))
 	for _, raw := range rawArcs {
 		row, ok := raw.([]any)
-		if !ok || len(row) != 10 {
+		if !ok || len(row) != 13 {
 			return nil, fmt.Errorf("region arc is a %T", raw)
 		}
 		u, _ := row[0].(string)
@@ -132,6 +133,9 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 			e.ID = str(row[3])
 			e.Qualifiers.Disorder = str(row[7])
 			e.Origin = str(row[9])
+			e.Sign = graph.Sign(str(row[10]))
+			e.Negated, _ = row[11].(bool)
+			e.Modality = graph.Modality(str(row[12]))
 			if !forward {
 				e.Subject, e.Object = v, u
 			}
@@ -256,7 +260,7 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		return r.search(ctx, tx, graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
 			Accept:     func(id string) (bool, bool) { return id == q.To, id != q.To },
-			StatedOnly: q.StatedOnly, Via: q.Via,
+			StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities,
 		})
 	})
 }
@@ -333,7 +337,7 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		}
 		return r.search(ctx, tx, graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported, Accept: accept,
-			StatedOnly: q.StatedOnly, Via: q.Via,
+			StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities, SignedOnly: true,
 		})
 	})
 }

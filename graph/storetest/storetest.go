@@ -73,6 +73,7 @@ func Run(t *testing.T, newStore Factory) {
 	t.Run("ReloadReplacesOnlyItsDocument", func(t *testing.T) { testReplace(t, newStore(t), seeds) })
 	t.Run("InvalidDocumentWritesNothing", func(t *testing.T) { testInvalid(t, newStore(t), seeds) })
 	t.Run("FanOutVersion", func(t *testing.T) { testFanOutVersion(t, newStore(t), seeds) })
+	t.Run("Modalities", func(t *testing.T) { testModalities(t, newStore(t), seeds) })
 	s := seeded(t)
 	t.Run("Nodes", func(t *testing.T) { testNodes(t, s) })
 	t.Run("ListNodes", func(t *testing.T) { testList(t, s) })

@@ -113,6 +113,9 @@ func Build(rev *review.Review, lex *curation.Lexicon, claims *curation.Claims) (
 	b.references()
 	b.citations()
 	b.mentions()
+	if lex != nil {
+		b.studyTopics()
+	}
 	if claims != nil {
 		if err := b.claimEdges(); err != nil {
 			return nil, nil, err

@@ -7,6 +7,7 @@ package build
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/loader/curation"
@@ -80,6 +81,25 @@ func (b *builder) uncitedFindings() {
 			continue
 		}
 		b.concern(graph.ConcernUncitedFinding, fmt.Sprintf("a finding is stated with no citation: %q", review.Shorten(p.Text, 120)), b.passages[i], "", "", p.Line)
+	}
+}
+
+// aboutTopics are the categories a study's title links it to (ABOUT):
+// what the study is about, as the drug- and disorder-mismatch concerns
+// read it, and in whom.
+var aboutTopics = []graph.Category{graph.CategoryDrug, graph.CategoryDisorder, graph.CategoryPopulation}
+
+// studyTopics links each cited study to the lexicon's drugs, disorders
+// and populations its title names: the reading topicConcerns checks
+// claims against, shown in the graph rather than only in a concern.
+func (b *builder) studyTopics() {
+	for _, ref := range b.rev.References {
+		sid := b.studyIDs[ref.Number]
+		for _, id := range b.matcher.Find(ref.Title) {
+			if e := b.lex.Entity(id); e != nil && slices.Contains(aboutTopics, graph.Category(e.Category)) {
+				b.lexEdge(sid, graph.About, id, "text_mining_agent")
+			}
+		}
 	}
 }
 

@@ -122,14 +122,11 @@ func (b *builder) extraction() error {
 	byKey := map[string]*extracted{}
 	var order []string
 	for _, c := range res.Candidates {
-		if c.Modality == graph.ModalityProposed || c.Predicate.Signed() && c.Sign == graph.Unsigned {
-			// A call for research or a recommendation, or an effect with
-			// no direction ("alters"): an edge cannot yet say PROPOSED,
-			// nor be AFFECTS unsigned (both are plumbed through the graph
-			// separately); served as they are they would read as signed
-			// findings or fail validation.
-			continue
+		mod := c.Modality
+		if mod == "" {
+			mod = graph.ModalityOf(c.Negated, c.Hedged, false)
 		}
+		negated := mod == graph.ModalityNegated
 		rejected := false
 		for i, r := range rejections {
 			if r.Matches(c) {
@@ -143,7 +140,7 @@ func (b *builder) extraction() error {
 		if idx := curated[tripleKey(c.Subject, c.Predicate, c.Object)]; len(idx) > 0 {
 			for _, i := range idx {
 				e := &b.doc.Edges[i]
-				if e.Sign == c.Sign && e.Negated == c.Negated {
+				if e.Sign == c.Sign && e.Negated == negated {
 					e.Curation = CurationConfirmed
 				} else if e.Curation != CurationConfirmed {
 					e.Curation = CurationCorrected
@@ -151,20 +148,23 @@ func (b *builder) extraction() error {
 			}
 			continue
 		}
-		key := fmt.Sprintf("%s\x00%s\x00%t", tripleKey(c.Subject, c.Predicate, c.Object), c.Sign, c.Negated)
+		key := fmt.Sprintf("%s\x00%s\x00%t", tripleKey(c.Subject, c.Predicate, c.Object), c.Sign, negated)
+		if mod == graph.ModalityProposed {
+			key += "\x00" + string(mod) // a proposal is another claim than the finding; a hedge merges with it
+		}
 		x := byKey[key]
 		if x == nil {
 			h := sha1.Sum([]byte(key))
 			x = &extracted{hedged: true, edge: graph.Edge{
 				ID: b.key + ".extracted." + hex.EncodeToString(h[:8]), Subject: c.Subject, Predicate: c.Predicate, Object: c.Object,
-				Biolink: c.Predicate.Biolink(c.Sign), Sign: c.Sign, Negated: c.Negated, Origin: graph.OriginExtracted,
+				Biolink: c.Predicate.Biolink(c.Sign), Sign: c.Sign, Negated: negated, Modality: mod, Origin: graph.OriginExtracted,
 				AgentType: "text_mining_agent", Curation: CurationUnreviewed, Document: b.key,
 				Qualifiers: graph.Qualifiers{Population: c.Qualifiers.Population, Comparator: c.Qualifiers.Comparator, TimePoint: c.Qualifiers.Time},
 			}, dose: c.Qualifiers.Dose}
 			byKey[key] = x
 			order = append(order, key)
 		}
-		x.hedged = x.hedged && c.Hedged
+		x.hedged = x.hedged && (c.Hedged || mod == graph.ModalityHedged)
 		if !slices.Contains(x.cues, c.Cue) && c.Cue != "" {
 			x.cues = append(x.cues, c.Cue)
 		}
@@ -183,6 +183,9 @@ func (b *builder) extraction() error {
 		x := byKey[k]
 		e := x.edge
 		e.Hedged = x.hedged
+		if e.Modality != graph.ModalityProposed {
+			e.Modality = graph.ModalityOf(e.Negated, e.Hedged, false)
+		}
 		e.KnowledgeLevel = "knowledge_assertion"
 		if e.Hedged {
 			e.KnowledgeLevel = "prediction" // the text proposes it, it does not assert it

@@ -2,7 +2,11 @@
 //
 // The rules, checked on every curated claim after its quotes are found:
 //
-//  1. A hedged or future-tense quote supports no factual claim. A quote is
+//  1. A hedged or future-tense quote supports no factual claim: the claim
+//     takes the quote's modality instead (QuoteModality: PROPOSED for a call
+//     for research or a recommendation, HEDGED for possibility), and a claim
+//     whose file says modality ASSERTED or NEGATED on such a quote is
+//     refused. A quote is
 //     hedged when the clause that holds it (from the last ",", ";", ":" or
 //     dash before the quote to the quote's end) has a modal of possibility,
 //     obligation or future (may, might, could, should, would, will, ought
@@ -11,10 +15,8 @@
 //     unknown ("whether X helps is unknown"). Reporting verbs that hedge a
 //     reported finding ("studies suggest", "appears to") are not hedges
 //     here: the finding is still the review's. CONSIDERED_FOR is exempt:
-//     it is by definition the review's opinion, not a fact. A claim resting
-//     on a hedged quote is refused (a validation error naming the quote's
-//     line), so the curator lists the sentence under non_factual or quotes
-//     one that states the fact.
+//     it is by definition the review's opinion, not a fact, and is
+//     ASSERTED unless its file says otherwise.
 //  2. A STATED signed claim (AFFECTS, CORRELATED_WITH) needs at least one
 //     quote with a directional cue for its sign (increase words for
 //     INCREASES, decrease words for DECREASES; for CORRELATED_WITH a plain
@@ -81,6 +83,36 @@ func Hedged(text, quote string) string {
 	return ""
 }
 
+// QuoteModality is the modality a quote's cues give it in sentence text,
+// with the reason when it is not ASSERTED: a call for research, or an
+// obligation in the quote's clause ("should", "must", "ought to": a
+// recommendation), proposes; a sentence saying the matter is unknown, or
+// possibility or future in the clause ("may", "could", "will"), hedges.
+func QuoteModality(text, quote string) (graph.Modality, string) {
+	why := Hedged(text, quote)
+	switch {
+	case why == "":
+		return graph.ModalityAsserted, ""
+	case researchCallRe.MatchString(text) || proposalRe.MatchString(why):
+		return graph.ModalityProposed, why
+	}
+	return graph.ModalityHedged, why
+}
+
+// proposalRe picks, from Hedged's reason, the modals of obligation.
+var proposalRe = regexp.MustCompile(`"(?:should|ought\s+to|must)"`)
+
+// strongerModality is the modality of a claim resting on quotes of a and
+// b: one quote that asserts is enough to assert (or deny), and a proposal
+// is weaker than a hedge. "" is no quote yet.
+func strongerModality(a, b graph.Modality) graph.Modality {
+	rank := map[graph.Modality]int{"": 0, graph.ModalityProposed: 1, graph.ModalityHedged: 2, graph.ModalityNegated: 3, graph.ModalityAsserted: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
 // hasCue reports whether a quote carries a directional cue for sign.
 func hasCue(p graph.Predicate, sign graph.Sign, quote string) bool {
 	switch sign {
@@ -113,15 +145,33 @@ func (b *builder) checkInferences() error {
 			return &review.SourceError{File: src, Line: line, Msg: fmt.Sprintf("claim %s: ", cl.ID) + fmt.Sprintf(format, args...)}
 		}
 		cued := false
+		given := graph.Modality(cl.Modality)
+		read := graph.Modality("") // the quotes' own modality: the strongest of them
 		for _, ev := range cl.Evidence {
 			quote := review.NormSpace(ev.Quote)
 			pi, _ := b.findPassage(quote)
 			text := b.rev.Passages[pi].Text
-			if why := Hedged(text, quote); why != "" && p != graph.ConsideredFor {
-				return fail(ev.Line, "the quote %q is hedged (%s): a hedged or future-tense sentence supports no factual claim; list it under non_factual or quote a sentence that states the fact",
-					review.Shorten(quote, 80), why)
+			m, why := QuoteModality(text, quote)
+			if p == graph.ConsideredFor {
+				m, why = graph.ModalityAsserted, "" // the review's opinion by definition
 			}
+			if why != "" && (given == graph.ModalityAsserted || given == graph.ModalityNegated) {
+				return fail(ev.Line, "the quote %q is hedged (%s): a hedged or future-tense sentence supports no %s claim; give the claim modality %s (or HEDGED), list the sentence under non_factual, or quote a sentence that states the fact",
+					review.Shorten(quote, 80), why, given, m)
+			}
+			read = strongerModality(read, m)
 			cued = cued || hasCue(p, graph.Sign(cl.Sign), quote)
+		}
+		if e := edges[fmt.Sprintf("%s.claim.%s", b.key, cl.ID)]; e != nil {
+			switch {
+			case given != "":
+				e.Modality = given
+			case cl.Negated && read == graph.ModalityAsserted:
+				e.Modality = graph.ModalityNegated
+			default:
+				e.Modality = read
+			}
+			e.Negated = e.Modality == graph.ModalityNegated
 		}
 		if p.Signed() && cl.Origin == "stated" && !cued {
 			return fail(0, "it is stated with sign %s, but no quote carries a cue for that direction; the direction is then the curator's: make it origin: inferred with a note and inferred_from naming the claims it is drawn from, or quote the sentence that states the direction", cl.Sign)

@@ -59,17 +59,20 @@ type Claims struct {
 
 // Claim is one curated assertion.
 type Claim struct {
-	ID             string          `yaml:"id"`
-	Subject        string          `yaml:"subject"`
-	Predicate      string          `yaml:"predicate"`
-	Object         string          `yaml:"object"`
-	Sign           string          `yaml:"sign"`
-	Qualifiers     ClaimQualifiers `yaml:"qualifiers"`
-	Negated        bool            `yaml:"negated"`
-	Origin         string          `yaml:"origin"`
-	KnowledgeLevel string          `yaml:"knowledge_level"`
-	Evidence       []*ClaimQuote   `yaml:"evidence"`
-	Note           string          `yaml:"note"`
+	ID         string          `yaml:"id"`
+	Subject    string          `yaml:"subject"`
+	Predicate  string          `yaml:"predicate"`
+	Object     string          `yaml:"object"`
+	Sign       string          `yaml:"sign"`
+	Qualifiers ClaimQualifiers `yaml:"qualifiers"`
+	Negated    bool            `yaml:"negated"`
+	// Modality is how the text states the claim (graph.Modality); empty:
+	// the build reads it from the quotes' cues (loader/build).
+	Modality       string        `yaml:"modality"`
+	Origin         string        `yaml:"origin"`
+	KnowledgeLevel string        `yaml:"knowledge_level"`
+	Evidence       []*ClaimQuote `yaml:"evidence"`
+	Note           string        `yaml:"note"`
 	// InferredFrom names the claims (ids in the same file) an inferred
 	// claim is drawn from; see checkInferences.
 	InferredFrom []string `yaml:"inferred_from"`
@@ -382,7 +385,15 @@ func checkClaim(cl *Claim, lex *Lexicon, seen map[string]int) error {
 	if q.Disorder != "" && lex.Entity(q.Disorder).Category != string(graph.CategoryDisorder) {
 		return fmt.Errorf("claim %s: qualifier disorder %s is not a Disorder", cl.ID, q.Disorder)
 	}
+	switch m := graph.Modality(cl.Modality); {
+	case m != "" && !m.Valid():
+		return fmt.Errorf("claim %s: unknown modality %q; valid: ASSERTED, HEDGED, NEGATED, PROPOSED", cl.ID, cl.Modality)
+	case m != "" && cl.Negated && m != graph.ModalityNegated:
+		return fmt.Errorf("claim %s: negated: true is modality NEGATED, not %s", cl.ID, m)
+	}
 	switch s := graph.Sign(cl.Sign); {
+	case p.Signed() && p.SignOpen() && s == graph.Unsigned:
+		// the text gives no direction ("alters"): an unsigned effect
 	case p.Signed() && s != graph.Increases && s != graph.Decreases:
 		return fmt.Errorf("claim %s: %s needs sign: increases or decreases", cl.ID, p)
 	case !p.Signed() && s != graph.Unsigned:

@@ -92,7 +92,8 @@ func TestSchemasRefuse(t *testing.T) {
 		yaml string
 	}{
 		{"unknown predicate", claims, claim + "    predicate: CAUSES\n    sign: increases\n"},
-		{"AFFECTS without sign", claims, claim + "    predicate: AFFECTS\n"},
+		{"CORRELATED_WITH without sign", claims, claim + "    predicate: CORRELATED_WITH\n"},
+		{"unknown modality", claims, claim + "    predicate: HAS_PART\n    modality: LIKELY\n"},
 		{"sign on an unsigned predicate", claims, claim + "    predicate: STUDIED_TO_TREAT\n    sign: increases\n"},
 		{"inferred without note", claims, strings.Replace(claim, "stated", "inferred", 1) + "    predicate: HAS_PART\n"},
 		{"unknown field", claims, claim + "    predicate: HAS_PART\n    confidence: 0.9\n"},

@@ -170,6 +170,7 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		InferredFrom   func(childComplexity int) int
 		KnowledgeLevel func(childComplexity int) int
+		Modality       func(childComplexity int) int
 		Negated        func(childComplexity int) int
 		Note           func(childComplexity int) int
 		Object         func(childComplexity int) int
@@ -488,7 +489,7 @@ type ComplexityRoot struct {
 		Drugs                   func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Entities                func(childComplexity int, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Evidence                func(childComplexity int, drug string, disorder string) int
-		MechanismToOutcomePaths func(childComplexity int, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) int
+		MechanismToOutcomePaths func(childComplexity int, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string, modalities []graph.Modality) int
 		Mechanisms              func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		MetaGraph               func(childComplexity int) int
 		Neighborhood            func(childComplexity int, id string, depth *int, edgeTypes []graph.Predicate, limit *int) int
@@ -496,14 +497,14 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []string) int
 		Outcomes                func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Passages                func(childComplexity int, filter *PassageFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		Paths                   func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) int
+		Paths                   func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) int
 		Populations             func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Predicates              func(childComplexity int) int
 		Reviews                 func(childComplexity int, filter *ReviewFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		SafetyRisks             func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Search                  func(childComplexity int, text string, categories []graph.Category, kinds []graph.SearchKind, first *int) int
 		Sections                func(childComplexity int, filter *SectionFilter, orderBy *NodeOrderBy, first *int, after *string) int
-		ShortestPath            func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) int
+		ShortestPath            func(childComplexity int, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) int
 		Stats                   func(childComplexity int) int
 		Studies                 func(childComplexity int, filter *StudyFilter, orderBy *NodeOrderBy, first *int, after *string) int
 		Symptoms                func(childComplexity int, filter *EntityFilter, orderBy *NodeOrderBy, first *int, after *string) int
@@ -638,6 +639,7 @@ type ComplexityRoot struct {
 	}
 
 	Study struct {
+		About         func(childComplexity int) int
 		Authors       func(childComplexity int) int
 		Biolink       func(childComplexity int) int
 		Category      func(childComplexity int) int
@@ -787,6 +789,7 @@ type ClaimResolver interface {
 
 	Sign(ctx context.Context, obj *graph.Edge) (*model.Sign, error)
 
+	Modality(ctx context.Context, obj *graph.Edge) (graph.Modality, error)
 	Qualifiers(ctx context.Context, obj *graph.Edge) (*model.Qualifiers, error)
 	Origin(ctx context.Context, obj *graph.Edge) (*model.Origin, error)
 	Curation(ctx context.Context, obj *graph.Edge) (*model.Curation, error)
@@ -930,9 +933,9 @@ type QueryResolver interface {
 	Entities(ctx context.Context, category *graph.Category, filter *NodeFilter, orderBy *NodeOrderBy, first *int, after *string) (*NodeConnection, error)
 	Claims(ctx context.Context, filter *ClaimFilter, orderBy *ClaimOrderBy, first *int, after *string) (*ClaimConnection, error)
 	Warnings(ctx context.Context) ([]*graph.LoadWarning, error)
-	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string) ([]*graph.Path, error)
-	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string) ([]*graph.Path, error)
-	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string) (*graph.Path, error)
+	MechanismToOutcomePaths(ctx context.Context, from string, to *string, disorder *string, maxHops *int, first *int, statedOnly *bool, via *string, modalities []graph.Modality) ([]*graph.Path, error)
+	Paths(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, first *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) ([]*graph.Path, error)
+	ShortestPath(ctx context.Context, from string, to string, edgeTypes []graph.Predicate, maxHops *int, directed *bool, statedOnly *bool, via *string, modalities []graph.Modality) (*graph.Path, error)
 	Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error)
 }
 type ReviewResolver interface {
@@ -967,6 +970,8 @@ type SectionResolver interface {
 type StudyResolver interface {
 	Claims(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
+
+	About(ctx context.Context, obj *model.Study) ([]model.Node, error)
 
 	Review(ctx context.Context, obj *model.Study) (*model.Review, error)
 	CitedBy(ctx context.Context, obj *model.Study, first *int, after *string) (*PassageConnection, error)
@@ -1584,6 +1589,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.KnowledgeLevel(childComplexity), true
+	case "Claim.modality":
+		if e.ComplexityRoot.Claim.Modality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Modality(childComplexity), true
 	case "Claim.negated":
 		if e.ComplexityRoot.Claim.Negated == nil {
 			break
@@ -3113,7 +3124,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.MechanismToOutcomePaths(childComplexity, args["from"].(string), args["to"].(*string), args["disorder"].(*string), args["maxHops"].(*int), args["first"].(*int), args["statedOnly"].(*bool), args["via"].(*string)), true
+		return e.ComplexityRoot.Query.MechanismToOutcomePaths(childComplexity, args["from"].(string), args["to"].(*string), args["disorder"].(*string), args["maxHops"].(*int), args["first"].(*int), args["statedOnly"].(*bool), args["via"].(*string), args["modalities"].([]graph.Modality)), true
 	case "Query.mechanisms":
 		if e.ComplexityRoot.Query.Mechanisms == nil {
 			break
@@ -3196,7 +3207,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["first"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["first"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string), args["modalities"].([]graph.Modality)), true
 	case "Query.populations":
 		if e.ComplexityRoot.Query.Populations == nil {
 			break
@@ -3268,7 +3279,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["edgeTypes"].([]graph.Predicate), args["maxHops"].(*int), args["directed"].(*bool), args["statedOnly"].(*bool), args["via"].(*string), args["modalities"].([]graph.Modality)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -3959,6 +3970,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Stats.Nodes(childComplexity), true
 
+	case "Study.about":
+		if e.ComplexityRoot.Study.About == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Study.About(childComplexity), true
 	case "Study.authors":
 		if e.ComplexityRoot.Study.Authors == nil {
 			break
@@ -4735,8 +4752,18 @@ type Claim {
   open ("alters activity").
   """
   sign: Sign
-  "True when the text asserts the opposite: no effect, no association (a null result)."
+  "True when the text asserts the opposite: no effect, no association (a null result). The same as ` + "`" + `modality` + "`" + ` NEGATED; Biolink ` + "`" + `negated` + "`" + `."
   negated: Boolean!
+  """
+  How the text states the claim: ASSERTED (a finding), HEDGED ("may", "is
+  thought to"), NEGATED ("did not reduce") or PROPOSED (a call for research
+  or comparison, a recommendation). A statement is kept with its modality
+  rather than dropped; scores, paths, claim lists and TRAPI read ASSERTED
+  claims unless asked for others (their ` + "`" + `modalities` + "`" + ` argument), and a
+  NEGATED claim is never served as a signed effect. Lexical edges are
+  ASSERTED.
+  """
+  modality: Modality!
   "How, where, when and in whom the claim holds (Biolink qualifiers)."
   qualifiers: Qualifiers!
   """
@@ -4754,9 +4781,10 @@ type Claim {
   """
   curation: Curation
   """
-  True when the sentence hedges the claim ("may", "suggest", "potential"):
-  an EXTRACTED claim so marked is a proposal of the text, not a fact
-  (knowledgeLevel ` + "`" + `prediction` + "`" + `, score halved). Curated claims are never hedged.
+  True when the extraction rules found the sentence hedging the claim
+  ("may", "suggest", "potential"): an EXTRACTED claim so marked is a
+  proposal of the text, not a fact (knowledgeLevel ` + "`" + `prediction` + "`" + `, score
+  halved). False on curated claims, whose status is ` + "`" + `modality` + "`" + `.
   """
   hedged: Boolean!
   """
@@ -4830,11 +4858,11 @@ type Claim {
 
 """
 Edge types. The first nine are curated knowledge; HAS_SECTION,
-HAS_PASSAGE, HAS_REFERENCE, CITES, MENTIONS and FLAGS are the text's
+HAS_PASSAGE, HAS_REFERENCE, CITES, MENTIONS, FLAGS and ABOUT are the text's
 structure.
 """
 enum Predicate {
-  "Subject changes the object (Biolink ` + "`" + `biolink:affects` + "`" + `); signed, with the direction in ` + "`" + `Claim.sign` + "`" + `. Used in mechanism-to-outcome paths."
+  "Subject changes the object (Biolink ` + "`" + `biolink:affects` + "`" + `); signed, with the direction in ` + "`" + `Claim.sign` + "`" + `, or unsigned where the text gives no direction (\"alters\", \"modulates\"). Signed ones are used in mechanism-to-outcome paths."
   AFFECTS
   "Subject varies together with the object, causality not asserted (Biolink ` + "`" + `biolink:positively_correlated_with` + "`" + ` / ` + "`" + `negatively_correlated_with` + "`" + ` by sign). Used in mechanism-to-outcome paths."
   CORRELATED_WITH
@@ -4864,6 +4892,24 @@ enum Predicate {
   MENTIONS
   "Lexical: a citation concern flags a passage or a study."
   FLAGS
+  "Lexical: a cited study is about a drug, disorder or population, as its title names it (Biolink ` + "`" + `biolink:mentions` + "`" + `); see ` + "`" + `Study.about` + "`" + `."
+  ABOUT
+}
+
+"""
+A claim's epistemic status: how the text states it. Readers of facts
+(scores, paths, claim lists, TRAPI) take ASSERTED claims unless a
+` + "`" + `modalities` + "`" + ` argument names others.
+"""
+enum Modality {
+  "The text states it as a finding, e.g. \"ketamine reduced craving\"."
+  ASSERTED
+  "The text states it with reserve, e.g. \"may enhance outcomes\", \"is thought to\"."
+  HEDGED
+  "The text says it did not hold, e.g. \"did not reduce\", \"without increasing\" (Biolink ` + "`" + `negated: true` + "`" + `). Never served as a signed effect."
+  NEGATED
+  "The text calls for it to be studied or compared, or recommends it, e.g. \"comparative studies with psilocybin and MDMA\", \"should be administered in supervised settings\"."
+  PROPOSED
 }
 
 "Direction of an effect or correlation."
@@ -5340,23 +5386,32 @@ type Study implements Node {
   The study design, one of: ` + "`" + `systematic review / meta-analysis` + "`" + `,
   ` + "`" + `randomized controlled trial` + "`" + `, ` + "`" + `double-blind placebo-controlled trial` + "`" + `,
   ` + "`" + `randomized pilot trial` + "`" + `, ` + "`" + `controlled clinical study` + "`" + `, ` + "`" + `open-label study` + "`" + `,
-  ` + "`" + `cohort study` + "`" + `, ` + "`" + `observational study` + "`" + `, ` + "`" + `case series` + "`" + `, ` + "`" + `narrative review` + "`" + `,
-  ` + "`" + `expert opinion` + "`" + `, ` + "`" + `unclassified` + "`" + `. Null when none was assigned.
+  ` + "`" + `proof-of-concept study` + "`" + `, ` + "`" + `cohort study` + "`" + `, ` + "`" + `follow-up study` + "`" + `,
+  ` + "`" + `observational study` + "`" + `, ` + "`" + `imaging study` + "`" + `, ` + "`" + `case series` + "`" + `, ` + "`" + `narrative review` + "`" + `,
+  ` + "`" + `clinical practice guideline` + "`" + `, ` + "`" + `preclinical study` + "`" + `, ` + "`" + `expert opinion` + "`" + `,
+  ` + "`" + `unclassified` + "`" + `. Null when none was assigned.
   """
   design: String
   """
   Level of evidence of the design, after the Oxford CEBM levels: 1
   (strongest: systematic review / meta-analysis), 2 (randomized or
   double-blind placebo-controlled trial), 3 (randomized pilot trial,
-  controlled clinical study, cohort study), 4 (open-label study,
-  observational study, case series), 5 (weakest: narrative review, expert
-  opinion, unclassified); null when unknown.
+  controlled clinical study, cohort study), 4 (open-label,
+  proof-of-concept, follow-up, observational or imaging study, case
+  series), 5 (weakest: narrative review, clinical practice guideline,
+  preclinical study, expert opinion, unclassified); null when unknown.
   """
   evidenceLevel: Int
   "Why the design was assigned: the words of the reference or of the citing sentence that show it, e.g. ` + "`" + `reference title/journal says \"phase II randomized clinical trial\"` + "`" + `."
   designBasis: String
   "The reference-list entry exactly as printed."
   citation: String
+  """
+  The drugs, disorders and populations the study's title is about (the
+  entities of the lexicon it names; edges ABOUT), ordered by name. Empty
+  when the title names none.
+  """
+  about: [Node!]!
   "Line of the review's text file holding the entry, counting from 1."
   line: Int
   "Number of the entry in the review's reference list: the ` + "`" + `6` + "`" + ` of ` + "`" + `[6]` + "`" + `."
@@ -5645,7 +5700,7 @@ type Drug implements Node {
     "Return the disorders after this cursor (from the previous page)."
     after: String
   ): DisorderConnection!
-  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first."
+  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. Claims of every modality: read ` + "`" + `Claim.modality` + "`" + ` (and ` + "`" + `Claim.negated` + "`" + `) before taking one as a finding; ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
   effects(
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6540,6 +6595,8 @@ input ClaimFilter {
   concernKind: String
   "Only claims whose ` + "`" + `Claim.score` + "`" + ` is at least this, in [0, 1]."
   minScore: Float
+  "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+  modalities: [Modality!]
 }
 
 "The key the root ` + "`" + `claims` + "`" + ` list is sorted by."
@@ -7083,6 +7140,8 @@ extend type Query {
     statedOnly: Boolean = false
     "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
     via: ID
+    "Only follow claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Whatever is named, chains follow signed effects only: never an unsigned or a NEGATED claim."
+    modalities: [Modality!]
   ): [Path!]
 
   """
@@ -7107,6 +7166,8 @@ extend type Query {
     statedOnly: Boolean = false
     "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
     via: ID
+    "Only follow claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. A NEGATED claim never gives a path a sign."
+    modalities: [Modality!]
   ): [Path!]
 
   """
@@ -7128,6 +7189,8 @@ extend type Query {
     statedOnly: Boolean = false
     "Only paths that pass through this node (its id); the start or the end counts. Fails with NOT_FOUND when no node has that id. Omitted: any path."
     via: ID
+    "Only follow claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. A NEGATED claim never gives a path a sign."
+    modalities: [Modality!]
   ): Path
 
   """
@@ -7600,6 +7663,8 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_sign(ctx, field)
 	case "negated":
 		return ec.fieldContext_Claim_negated(ctx, field)
+	case "modality":
+		return ec.fieldContext_Claim_modality(ctx, field)
 	case "qualifiers":
 		return ec.fieldContext_Claim_qualifiers(ctx, field)
 	case "origin":
@@ -8522,6 +8587,8 @@ func (ec *executionContext) childFields_Study(ctx context.Context, field graphql
 		return ec.fieldContext_Study_designBasis(ctx, field)
 	case "citation":
 		return ec.fieldContext_Study_citation(ctx, field)
+	case "about":
+		return ec.fieldContext_Study_about(ctx, field)
 	case "line":
 		return ec.fieldContext_Study_line(ctx, field)
 	case "refNumber":
@@ -10707,6 +10774,14 @@ func (ec *executionContext) field_Query_mechanismToOutcomePaths_args(ctx context
 		return nil, err
 	}
 	args["via"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg7
 	return args, nil
 }
 
@@ -10957,6 +11032,14 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["via"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg8
 	return args, nil
 }
 
@@ -11209,6 +11292,14 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["via"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg7
 	return args, nil
 }
 
@@ -14554,6 +14645,29 @@ func (ec *executionContext) _Claim_negated(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Claim_negated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Claim_modality(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_modality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Modality(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Modality) graphql.Marshaler {
+			return ec.marshalNModality2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModality(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Modality")
 }
 
 func (ec *executionContext) _Claim_qualifiers(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -21754,7 +21868,7 @@ func (ec *executionContext) _Query_mechanismToOutcomePaths(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().MechanismToOutcomePaths(ctx, fc.Args["from"].(string), fc.Args["to"].(*string), fc.Args["disorder"].(*string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
+			return ec.Resolvers.Query().MechanismToOutcomePaths(ctx, fc.Args["from"].(string), fc.Args["to"].(*string), fc.Args["disorder"].(*string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string), fc.Args["modalities"].([]graph.Modality))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
@@ -21798,7 +21912,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string), fc.Args["modalities"].([]graph.Modality))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
@@ -21842,7 +21956,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["edgeTypes"].([]graph.Predicate), fc.Args["maxHops"].(*int), fc.Args["directed"].(*bool), fc.Args["statedOnly"].(*bool), fc.Args["via"].(*string), fc.Args["modalities"].([]graph.Modality))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Path) graphql.Marshaler {
@@ -25159,6 +25273,38 @@ func (ec *executionContext) fieldContext_Study_citation(_ context.Context, field
 	return graphql.NewScalarFieldContext("Study", field, true, false, "String")
 }
 
+func (ec *executionContext) _Study_about(ctx context.Context, field graphql.CollectedField, obj *model.Study) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Study_about(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Study().About(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Study_about(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Study",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Study_line(ctx context.Context, field graphql.CollectedField, obj *model.Study) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27928,7 +28074,7 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"predicates", "sign", "subject", "object", "disorder", "study", "origin", "concernKind", "minScore"}
+	fieldsInOrder := [...]string{"predicates", "sign", "subject", "object", "disorder", "study", "origin", "concernKind", "minScore", "modalities"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -27998,6 +28144,13 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.MinScore = data
+		case "modalities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modalities"))
+			data, err := ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Modalities = data
 		}
 	}
 	return it, nil
@@ -29336,6 +29489,12 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "modality":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_modality(ctx, field, obj)
+				})
 		case "qualifiers":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32562,6 +32721,12 @@ func (ec *executionContext) _Study(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "about":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Study_about(ctx, field, obj)
+				})
 		case "line":
 			out.Values[i] = ec._Study_line(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -34044,6 +34209,21 @@ func (ec *executionContext) marshalNMetaEdge2ᚖgithubᚗcomᚋkapgraphᚋkapgra
 	return ec._MetaEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNModality2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModality(ctx context.Context, v any) (graph.Modality, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Modality(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNModality2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModality(ctx context.Context, sel ast.SelectionSet, v graph.Modality) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Modality!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNNode2githubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Node!")
@@ -35081,6 +35261,42 @@ func (ec *executionContext) marshalOMetaEdge2ᚕᚖgithubᚗcomᚋkapgraphᚋkap
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMetaEdge2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐMetaEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx context.Context, v any) ([]graph.Modality, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.Modality, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNModality2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModality(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Modality) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNModality2githubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModality(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -115,6 +115,8 @@ type ClaimFilter struct {
 	ConcernKind *string `json:"concernKind,omitempty"`
 	// Only claims whose `Claim.score` is at least this, in [0, 1].
 	MinScore *float64 `json:"minScore,omitempty"`
+	// Only claims of these modalities (`Claim.modality`). Omitted or empty: ASSERTED only. Lexical edges always pass.
+	Modalities []graph.Modality `json:"modalities,omitempty"`
 }
 
 // How to sort the root `claims` list.
