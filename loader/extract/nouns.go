@@ -69,13 +69,22 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		// population's defining phrase belongs to it.
 		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
 			e := j + 1
-			for e < len(ts) && free[e] && (inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
+			// The defining phrase may be a term already named ("people
+			// with obesity"): the population spans it, and the term stays
+			// an entity of its own.
+			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
 				e++
 			}
-			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "") {
+			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]) {
+				start := -1
 				if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
-					out = append(out, nounPhrase{i: n[0].i, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
-					k = e
+					start = n[0].i
+				} else if j-k == 1 {
+					start = k // "people", which names no one alone, does with its phrase
+				}
+				if start >= 0 {
+					out = append(out, nounPhrase{i: start, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
+					k = j + 1 // the defining phrase names its own entities
 					continue
 				}
 			}
@@ -148,6 +157,11 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem] && (tags[k] == "VB" || tags[k] == "VBP") &&
 		(k == 0 || !verbOpeners[ts[k-1].low]) {
 		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
+	}
+	if ts[k].hyphenated && k+1 < len(ts) && ts[k+1].punctBefore == "" && strings.HasSuffix(w, "ed") && k > 0 && !cueVerb(ts[k-1].low) {
+		// "alcohol-induced", "cue-evoked": a participle joined to the
+		// word before modifies the noun after; it is no verb of the clause.
+		return true
 	}
 	if cueVerb(w) {
 		return false // "X increases Y" tagged as one noun run
