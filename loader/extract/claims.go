@@ -26,6 +26,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 		slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 	}
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
+	example := exemplars(ts, args)
 	clause := clauses(ts)
 	muted := recommending(ts, clause)
 	hedged := false
@@ -88,6 +89,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 				subj, obj := a, b
 				if passive(ts, cue, b) {
 					subj, obj = b, a
+				}
+				if open && example[ai] && cue.i >= listEnd(args, example, ai) && !relativeBefore(ts, listEnd(args, example, ai), cue.i) {
+					continue // "X such as A and B reduced Y": X is the subject
 				}
 				linked := p == graph.Affects && sentenceSubject(ts, args, cues, a)
 				for _, c := range span {

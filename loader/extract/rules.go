@@ -403,3 +403,47 @@ func topicOf(ts []token, ms []Mention) *Mention {
 	}
 	return nil
 }
+
+// exemplarOpeners introduce examples of the noun before them: "GLP-1
+// receptor agonists such as exenatide and liraglutide".
+var exemplarOpeners = map[string]bool{"including": true, "like": true}
+
+// exemplars marks the arguments listed as examples of an earlier one
+// ("X such as A, B and C", "X, including A"): the verb after the list
+// has X as its subject, not the examples.
+func exemplars(ts []token, args []Mention) []bool {
+	out := make([]bool, len(args))
+	for n := 1; n < len(args); n++ {
+		a, prev := args[n], args[n-1]
+		k := a.first
+		for k > prev.last && joiners[ts[k-1].low] {
+			k--
+		}
+		switch {
+		case k-prev.last == 2 && ts[k-2].low == "such" && ts[k-1].low == "as",
+			k-prev.last == 1 && exemplarOpeners[ts[k-1].low],
+			k-prev.last == 2 && ts[k-2].low == "e" && ts[k-1].low == "g":
+			out[n] = true
+		case out[n-1] && k == prev.last && (k < a.first || strings.Contains(ts[a.first].punctBefore, ",")):
+			out[n] = true // the list goes on
+		}
+	}
+	return out
+}
+
+// listEnd is the token after the last example in the list holding args[n].
+func listEnd(args []Mention, example []bool, n int) int {
+	for n+1 < len(args) && example[n+1] {
+		n++
+	}
+	return args[n].last
+}
+
+// relativeWords open a relative clause whose subject is the noun before.
+var relativeWords = map[string]bool{"which": true, "that": true, "who": true}
+
+// relativeBefore: a relative pronoun right after lo (", which also
+// activates Y") makes the noun before lo the subject of the verb at hi.
+func relativeBefore(ts []token, lo, hi int) bool {
+	return lo < hi && lo < len(ts) && relativeWords[ts[lo].low]
+}
