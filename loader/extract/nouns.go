@@ -45,7 +45,8 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			continue
 		}
 		j := k + 1
-		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) {
+		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
+			!pluralPopulation(ts, tags, j-1) {
 			j++
 		}
 		// "cigarettes per day", "drinks per drinking day": a rate is one
@@ -203,6 +204,14 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
 		i++
 	}
+	// "dose-dependent", "glucose-dependent": how an effect varies is not
+	// part of what it is; "opioid-dependent patients" are who they are,
+	// and a molecule's name keeps its words ("voltage-dependent calcium
+	// channel").
+	for i+2 < j && ts[i+1].hyphenated && ts[i+1].low == "dependent" && !ts[i+2].hyphenated && strings.HasPrefix(tags[i+2], "NN") &&
+		headCategory(ts[j-1].stem) != graph.CategoryPopulation && !molecularHeads[ts[j-1].stem] {
+		i += 2
+	}
 	// A species is named by its head alone ("male Wistar rats" are rats).
 	if j-i > 1 && species[ts[j-1].stem] && !ts[j-1].hyphenated {
 		i = j - 1
@@ -343,3 +352,13 @@ func abstractNoun(w string) bool {
 	}
 	return false
 }
+
+// pluralPopulation: a plural population noun ("smokers", "patients")
+// modifies no noun after it (English compounds take the singular:
+// "patient safety"), so "most smokers relapse" is a subject and its verb.
+func pluralPopulation(ts []token, tags []string, k int) bool {
+	return tags[k] == "NNS" && headCategory(ts[k].stem) == graph.CategoryPopulation && ts[k].low != ts[k].stem
+}
+
+// molecularHeads name molecules, whose full names keep every modifier.
+var molecularHeads = map[string]bool{"receptor": true, "channel": true, "transporter": true, "enzyme": true, "kinase": true}
