@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -38,6 +39,7 @@ func modifierTag(tag string) bool {
 // and "X use"/"X use disorder"/"X dependence"/"X self-administration"
 // making X a substance.
 func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhrase {
+	tags = nounSlots(ts, tags)
 	var out []nounPhrase
 	for k := 0; k < len(ts); {
 		if !free[k] || !inPhrase(ix, ts, tags, k) {
@@ -111,6 +113,24 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			drugAt[np.i], drugAt[np.j-1] = true, true
 		}
 	}
+	// "tabernanthalog, a non-hallucinogenic analogue", "X is a kappa
+	// agonist": a name followed by an appositive or predicate noun whose
+	// head is a drug class is a drug.
+	classAfter := map[int]bool{}
+	for _, np := range nps {
+		if np.cat == graph.CategoryDrug && np.rule == "head noun" {
+			for k := np.i - 1; k >= 1 && k >= np.i-3; k-- {
+				if ts[k].low != "a" && ts[k].low != "an" {
+					continue
+				}
+				if strings.Contains(ts[k].punctBefore, ",") {
+					classAfter[k-1] = true
+				} else if k >= 2 && (ts[k-1].low == "is" || ts[k-1].low == "was") {
+					classAfter[k-2] = true // "noribogaine is a kappa agonist"
+				}
+			}
+		}
+	}
 	for k, t := range ts {
 		if covered[k] || !free[k] || !strings.HasPrefix(tags[k], "NN") || stopwords[t.low] || leadingNoise[t.low] ||
 			verbsNotNouns[t.stem] || t.low == "placebo" || len(t.low) < 4 || isDigits(t.low) || abstractNoun(t.low) ||
@@ -122,7 +142,7 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
 		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
 			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
-		if before || after {
+		if before || after || classAfter[k] {
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}
 	}
@@ -270,6 +290,12 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
 		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
 	}
+	// "its metabolite noribogaine", "the congener X": a name after a
+	// drug-class noun is a drug.
+	if cat == "" && j-i >= 2 && !ts[j-1].hyphenated && (strings.HasPrefix(tags[j-1], "NN") || tags[j-1] == "") &&
+		drugClassNouns[ts[j-2].stem] && len(ts[j-1].low) >= 5 && !strings.HasSuffix(ts[j-1].low, "ing") {
+		return []nounPhrase{{i: j - 1, j: j, cat: graph.CategoryDrug, rule: "named after its class"}}
+	}
 	if cat == "" {
 		// No head rule: a resource term inside the phrase still names
 		// itself ("nausea" in "nausea severity" is read by the head).
@@ -362,3 +388,39 @@ func pluralPopulation(ts []token, tags []string, k int) bool {
 
 // molecularHeads name molecules, whose full names keep every modifier.
 var molecularHeads = map[string]bool{"receptor": true, "channel": true, "transporter": true, "enzyme": true, "kinase": true}
+
+// drugClassNouns describe a substance by its relation to another
+// ("metabolite", "congener"); the name after one is a drug.
+var drugClassNouns = map[string]bool{"metabolite": true, "congener": true, "derivative": true, "compound": true,
+	"analogue": true, "analog": true, "alkaloid": true, "prodrug": true}
+
+// nounSlots retags as a noun a word the tagger called an adjective where
+// English allows no adjective: right before a finite verb or a relative
+// pronoun ("noribogaine/JJ is", "noribogaine/JJ, which"), and not after a
+// copula or an adverb, where it is predicative ("is potent").
+func nounSlots(ts []token, tags []string) []string {
+	var out []string
+	for k := range ts {
+		if tags[k] != "JJ" || ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated {
+			continue
+		}
+		if k > 0 && (beVerbs[ts[k-1].low] || strings.HasPrefix(tags[k-1], "RB") || ts[k-1].low == "become" || ts[k-1].low == "remain") {
+			continue
+		}
+		next := ""
+		if k+1 < len(ts) {
+			next = tags[k+1]
+		}
+		if k+1 < len(ts) && (next == "VBZ" || next == "VBP" || next == "VBD" || next == "MD" || next == "WDT" && strings.Contains(ts[k+1].punctBefore, ",")) && ts[k+1].punctBefore == "" ||
+			k+1 < len(ts) && next == "WDT" && strings.Contains(ts[k+1].punctBefore, ",") {
+			if out == nil {
+				out = slices.Clone(tags)
+			}
+			out[k] = "NN"
+		}
+	}
+	if out == nil {
+		return tags
+	}
+	return out
+}
