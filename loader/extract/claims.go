@@ -116,7 +116,8 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 		obj := ag.object
 		for i := len(args) - 1; i >= 0; i-- {
 			d := args[i]
-			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) {
+			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) &&
+				!(open && clause[d.first] != clause[obj.first]) {
 				emit(d, obj, graph.Affects, signOf(ag.cue.kind), ag.cue, d.last, obj.first)
 				break
 			}
@@ -148,7 +149,10 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 		found := false
 		if isAgent {
 			for _, a := range args {
-				if a.last == c.i {
+				// "NMDA receptor antagonist", and "an antagonist at
+				// nicotinic receptors", "an inhibitor of the transporter".
+				if a.last == c.i || c.j < len(ts) && agentLinks[ts[c.j].low] && (a.first == c.j+1 || a.first == c.j+2 && joiners[ts[c.j+1].low]) &&
+					a.Category == graph.CategoryMechanism {
 					agents = append(agents, agentCue{c, a})
 					found = true
 				}
@@ -160,6 +164,10 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 	}
 	return rest, agents
 }
+
+// agentLinks join an agent noun to its target: "antagonist at X",
+// "inhibitor of X".
+var agentLinks = map[string]bool{"at": true, "of": true}
 
 // agentNoun: "antagonist", "agonist", "inhibitor", "activator",
 // "blocker", "enhancer" — but not the verb or comparative "lower".
