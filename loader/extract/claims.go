@@ -28,6 +28,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
 	example := exemplars(ts, args)
 	clause := clauses(ts)
+	aside := asides(ts)
 	muted := recommending(ts, clause)
 	hedged := false
 	for k, t := range ts {
@@ -62,6 +63,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 			}
 			if crossesClause(ts, a.last, b.first) || clause[a.first] != clause[b.first] {
 				continue // ";", ":" or ", whereas": the two sides say separate things
+			}
+			if open && aside[a.first] != aside[b.first] {
+				continue // "(body mass index above 30)": a parenthesis is an aside
 			}
 			span := cuesIn(cues, a.last, b.first)
 			if d, o, ok := treatmentPair(a, b); ok {
@@ -301,3 +305,31 @@ const maxPairGap = 40
 // table; its mentions are kept but it yields no claim, since the rules
 // read clauses and their cost grows with the square of the length.
 const maxSentenceTokens = 250
+
+// asides numbers the parentheses of a sentence per token (0 outside any):
+// what a parenthesis says is an aside to the clause around it.
+func asides(ts []token) []int {
+	out := make([]int, len(ts)+1)
+	depth, n, cur := 0, 0, 0
+	for k, t := range ts {
+		for _, r := range t.punctBefore {
+			switch r {
+			case '(', '[':
+				depth++
+				if depth == 1 {
+					n++
+					cur = n
+				}
+			case ')', ']':
+				if depth > 0 {
+					depth--
+				}
+				if depth == 0 {
+					cur = 0
+				}
+			}
+		}
+		out[k] = cur
+	}
+	return out
+}
