@@ -28,6 +28,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
 	example := exemplars(ts, args)
 	clause := clauses(ts)
+	if open {
+		clause = independentClauses(ts, args, cues, clause)
+	}
 	aside := asides(ts)
 	muted := recommending(ts, clause)
 	hedged := false
@@ -333,3 +336,52 @@ func asides(ts []token) []int {
 	}
 	return out
 }
+
+// auxiliaries open a verb group: "has", "may", "did".
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "may": true, "might": true, "can": true,
+	"could": true, "will": true, "would": true, "should": true, "must": true, "did": true, "does": true, "do": true}
+
+// independentClauses starts a new clause at ", and" (", but", ", while")
+// when a subject and its verb follow: "Psilocybin increased X, and the
+// 5-HT2A receptor is considered necessary": the first verb's subject does
+// not reach the second clause's subject.
+func independentClauses(ts []token, args []Mention, cues []cueHit, clause []int) []int {
+	var starts []int
+	for _, a := range args {
+		k := a.first
+		for k > 0 && (determinersPossessive[ts[k-1].low]) && ts[k].punctBefore == "" {
+			k--
+		}
+		if k < 1 || !clauseJoiners[ts[k-1].low] || !strings.Contains(ts[k-1].punctBefore, ",") {
+			continue
+		}
+		if a.last >= len(ts) || ts[a.last].punctBefore != "" {
+			continue
+		}
+		v := a.last
+		verb := beVerbs[ts[v].low] || auxiliaries[ts[v].low]
+		for _, c := range cues {
+			if c.i == v {
+				verb = true
+			}
+		}
+		if verb {
+			starts = append(starts, k-1)
+		}
+	}
+	if len(starts) == 0 {
+		return clause
+	}
+	out := slices.Clone(clause)
+	for _, st := range starts {
+		for k := st; k < len(out); k++ {
+			out[k] += 1000 // a fresh number, greater than any before it
+		}
+	}
+	return out
+}
+
+var (
+	clauseJoiners         = map[string]bool{"and": true, "but": true, "while": true, "yet": true}
+	determinersPossessive = map[string]bool{"the": true, "this": true, "these": true, "its": true, "their": true, "a": true, "an": true}
+)
