@@ -107,6 +107,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 						linked = true
 					}
 				}
+				if open && !linked && relativeSubject(ts, clause, cues, a, cue) {
+					linked = true // "X, which stimulates Y and reduces Z"
+				}
 				if linked && signedEnds(subj, obj) {
 					emit(subj, obj, p, sign, cue, a.last, b.first)
 				}
@@ -385,3 +388,24 @@ var (
 	clauseJoiners         = map[string]bool{"and": true, "but": true, "while": true, "yet": true}
 	determinersPossessive = map[string]bool{"the": true, "this": true, "these": true, "its": true, "their": true, "a": true, "an": true}
 )
+
+// relativeSubject: a is the antecedent of a relative clause (", which",
+// ", that") whose verb group is c or a verb coordinated with it by "and":
+// "X, which stimulates Y and reduces Z" makes X the subject of both.
+func relativeSubject(ts []token, clause []int, cues []cueHit, a Mention, c cueHit) bool {
+	k := a.last
+	if k >= len(ts) || !relativeWords[ts[k].low] || !strings.Contains(ts[k].punctBefore, ",") || clause[k] != clause[c.i] {
+		return false
+	}
+	first := -1
+	for _, o := range cues {
+		if o.i > k && o.i <= k+3 && (o.kind == cueIncrease || o.kind == cueDecrease || o.kind == cueCorrelation || o.kind == cueChange) {
+			first = o.i
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	return c.i == first || c.i > first && c.i > 0 && ts[c.i-1].low == "and"
+}
