@@ -141,6 +141,9 @@
 //     metabolite X") or before an appositive or predicate drug class ("X,
 //     a non-hallucinogenic analogue", "X is a kappa agonist") is a drug;
 //     a word tagged as an adjective right before a finite verb is a noun;
+//     a bracketed short form may be hyphen-joined words ("GLP-1RAs"); a
+//     name directly before a head noun of another category ("GLP-1
+//     receptor") is left to the chunker, which reads the longer entity;
 //   - the clause rules above, with more: a finite verb after "and"
 //     shares the earlier verb's subject ("S reduced X and lowered Y" gives
 //     S -> Y, not X -> Y); ", and" / ", but" followed by a subject and its
