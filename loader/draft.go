@@ -132,10 +132,7 @@ func draftReview(rev *review.Review, name string, lex *curation.Lexicon) (claims
 	var order []string
 	groups := map[string]*draftClaim{}
 	for _, c := range res.Candidates {
-		if c.Modality == graph.ModalityProposed || c.Predicate.Signed() && c.Sign == graph.Unsigned {
-			continue // the claims file cannot hold it yet (no modality field; AFFECTS needs a sign)
-		}
-		k := fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t", c.Subject, c.Predicate, c.Object, c.Sign, c.Negated)
+		k := fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t\x00%s", c.Subject, c.Predicate, c.Object, c.Sign, c.Negated, c.Modality)
 		g := groups[k]
 		if g == nil {
 			g = &draftClaim{c: c, hedged: true}
@@ -190,6 +187,10 @@ claims:
 		}
 		if c.Negated {
 			fmt.Fprint(&b, "    negated: true\n")
+		} else if c.Modality == graph.ModalityProposed {
+			// A call for research or a recommendation: a claim the
+			// review makes, but not a finding.
+			fmt.Fprint(&b, "    modality: PROPOSED\n")
 		}
 		fmt.Fprintf(&b, "    origin: stated\n    knowledge_level: %s\n    evidence:\n", level)
 		for _, si := range g.sentences {
@@ -272,6 +273,8 @@ func claimSlug(names map[string]string, c extract.Candidate) string {
 	}
 	if c.Negated {
 		verb = "not-" + verb
+	} else if c.Modality == graph.ModalityProposed {
+		verb = "proposed-" + verb
 	}
 	s := entitySlug(names, c.Subject) + "-" + verb + "-" + entitySlug(names, c.Object)
 	return strings.Trim(s, "-")

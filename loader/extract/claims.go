@@ -26,7 +26,12 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 		slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 	}
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
+	example := exemplars(ts, args)
 	clause := clauses(ts)
+	if open {
+		clause = independentClauses(ts, args, cues, clause)
+	}
+	aside := asides(ts)
 	muted := recommending(ts, clause)
 	hedged := false
 	for k, t := range ts {
@@ -62,6 +67,9 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 			if crossesClause(ts, a.last, b.first) || clause[a.first] != clause[b.first] {
 				continue // ";", ":" or ", whereas": the two sides say separate things
 			}
+			if open && aside[a.first] != aside[b.first] {
+				continue // "(body mass index above 30)": a parenthesis is an aside
+			}
 			span := cuesIn(cues, a.last, b.first)
 			if d, o, ok := treatmentPair(a, b); ok {
 				if c, ok := treatmentCue(ts, cues, a, b, o); ok {
@@ -89,12 +97,18 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 				if passive(ts, cue, b) {
 					subj, obj = b, a
 				}
+				if open && example[ai] && cue.i >= listEnd(args, example, ai) && !relativeBefore(ts, listEnd(args, example, ai), cue.i) {
+					continue // "X such as A and B reduced Y": X is the subject
+				}
 				linked := p == graph.Affects && sentenceSubject(ts, args, cues, a)
 				for _, c := range span {
 					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) &&
 						!(open && coordinatedVerb(ts, clause, cues, a, c)) {
 						linked = true
 					}
+				}
+				if open && !linked && relativeSubject(ts, clause, cues, a, cue) {
+					linked = true // "X, which stimulates Y and reduces Z"
 				}
 				if linked && signedEnds(subj, obj) {
 					emit(subj, obj, p, sign, cue, a.last, b.first)
@@ -112,7 +126,8 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 		obj := ag.object
 		for i := len(args) - 1; i >= 0; i-- {
 			d := args[i]
-			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) {
+			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) &&
+				!(open && clause[d.first] != clause[obj.first]) {
 				emit(d, obj, graph.Affects, signOf(ag.cue.kind), ag.cue, d.last, obj.first)
 				break
 			}
@@ -144,7 +159,10 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 		found := false
 		if isAgent {
 			for _, a := range args {
-				if a.last == c.i {
+				// "NMDA receptor antagonist", and "an antagonist at
+				// nicotinic receptors", "an inhibitor of the transporter".
+				if a.last == c.i || c.j < len(ts) && agentLinks[ts[c.j].low] && (a.first == c.j+1 || a.first == c.j+2 && joiners[ts[c.j+1].low]) &&
+					a.Category == graph.CategoryMechanism {
 					agents = append(agents, agentCue{c, a})
 					found = true
 				}
@@ -156,6 +174,10 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 	}
 	return rest, agents
 }
+
+// agentLinks join an agent noun to its target: "antagonist at X",
+// "inhibitor of X".
+var agentLinks = map[string]bool{"at": true, "of": true}
 
 // agentNoun: "antagonist", "agonist", "inhibitor", "activator",
 // "blocker", "enhancer" — but not the verb or comparative "lower".
@@ -289,3 +311,101 @@ const maxPairGap = 40
 // table; its mentions are kept but it yields no claim, since the rules
 // read clauses and their cost grows with the square of the length.
 const maxSentenceTokens = 250
+
+// asides numbers the parentheses of a sentence per token (0 outside any):
+// what a parenthesis says is an aside to the clause around it.
+func asides(ts []token) []int {
+	out := make([]int, len(ts)+1)
+	depth, n, cur := 0, 0, 0
+	for k, t := range ts {
+		for _, r := range t.punctBefore {
+			switch r {
+			case '(', '[':
+				depth++
+				if depth == 1 {
+					n++
+					cur = n
+				}
+			case ')', ']':
+				if depth > 0 {
+					depth--
+				}
+				if depth == 0 {
+					cur = 0
+				}
+			}
+		}
+		out[k] = cur
+	}
+	return out
+}
+
+// auxiliaries open a verb group: "has", "may", "did".
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "may": true, "might": true, "can": true,
+	"could": true, "will": true, "would": true, "should": true, "must": true, "did": true, "does": true, "do": true}
+
+// independentClauses starts a new clause at ", and" (", but", ", while")
+// when a subject and its verb follow: "Psilocybin increased X, and the
+// 5-HT2A receptor is considered necessary": the first verb's subject does
+// not reach the second clause's subject.
+func independentClauses(ts []token, args []Mention, cues []cueHit, clause []int) []int {
+	var starts []int
+	for _, a := range args {
+		k := a.first
+		for k > 0 && (determinersPossessive[ts[k-1].low]) && ts[k].punctBefore == "" {
+			k--
+		}
+		if k < 1 || !clauseJoiners[ts[k-1].low] || !strings.Contains(ts[k-1].punctBefore, ",") {
+			continue
+		}
+		if a.last >= len(ts) || ts[a.last].punctBefore != "" {
+			continue
+		}
+		v := a.last
+		verb := beVerbs[ts[v].low] || auxiliaries[ts[v].low]
+		for _, c := range cues {
+			if c.i == v {
+				verb = true
+			}
+		}
+		if verb {
+			starts = append(starts, k-1)
+		}
+	}
+	if len(starts) == 0 {
+		return clause
+	}
+	out := slices.Clone(clause)
+	for _, st := range starts {
+		for k := st; k < len(out); k++ {
+			out[k] += 1000 // a fresh number, greater than any before it
+		}
+	}
+	return out
+}
+
+var (
+	clauseJoiners         = map[string]bool{"and": true, "but": true, "while": true, "yet": true}
+	determinersPossessive = map[string]bool{"the": true, "this": true, "these": true, "its": true, "their": true, "a": true, "an": true}
+)
+
+// relativeSubject: a is the antecedent of a relative clause (", which",
+// ", that") whose verb group is c or a verb coordinated with it by "and":
+// "X, which stimulates Y and reduces Z" makes X the subject of both.
+func relativeSubject(ts []token, clause []int, cues []cueHit, a Mention, c cueHit) bool {
+	k := a.last
+	if k >= len(ts) || !relativeWords[ts[k].low] || !strings.Contains(ts[k].punctBefore, ",") || clause[k] != clause[c.i] {
+		return false
+	}
+	first := -1
+	for _, o := range cues {
+		if o.i > k && o.i <= k+3 && (o.kind == cueIncrease || o.kind == cueDecrease || o.kind == cueCorrelation || o.kind == cueChange) {
+			first = o.i
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	return c.i == first || c.i > first && c.i > 0 && ts[c.i-1].low == "and"
+}

@@ -132,11 +132,32 @@
 //     X receptor agonist" names the target X receptor; "X per Y" is one
 //     measure; species are named by their head ("male Wistar rats" are
 //     rats) and populations with their defining phrase ("people with
-//     obesity");
-//   - the clause rules above, with one more: a finite verb after "and"
+//     obesity", even when the phrase is a term already named; the term
+//     inside qualifies and ends no claim); a leading "X-dependent" is
+//     dropped ("dose-dependent QT prolongation") except from molecules and
+//     populations; a hyphen-joined participle modifies ("alcohol-induced
+//     dopamine release"); a plural population noun modifies nothing after
+//     it ("most smokers relapse"); a name after a drug-class noun ("its
+//     metabolite X") or before an appositive or predicate drug class ("X,
+//     a non-hallucinogenic analogue", "X is a kappa agonist") is a drug;
+//     a word tagged as an adjective right before a finite verb is a noun;
+//     a bracketed short form may be hyphen-joined words ("GLP-1RAs"); a
+//     name directly before a head noun of another category ("GLP-1
+//     receptor") is left to the chunker, which reads the longer entity;
+//   - the clause rules above, with more: a finite verb after "and"
 //     shares the earlier verb's subject ("S reduced X and lowered Y" gives
-//     S -> Y, not X -> Y). The curated reading keeps issue 12's chain
-//     reading there, which the seed's curation was written against.
+//     S -> Y, not X -> Y); ", and" / ", but" followed by a subject and its
+//     verb starts an independent clause; examples ("X such as A and B
+//     reduced Y", "including", "e.g.") are not the verb's subject, X is,
+//     unless a relative clause (", which ...") follows them; the noun
+//     before ", which" / ", that" is the subject of the relative clause's
+//     verb and of a verb coordinated with it by "and"; a
+//     parenthesis is an aside no claim crosses; "an antagonist at X", "an
+//     inhibitor of X" act on X for the drug of the clause; "It", "They",
+//     "This drug", "These agents" open a sentence, after any fronted
+//     phrase ("In rats, it reduced ..."), for the previous sentence's
+//     topic. The curated reading keeps issue 12's chain reading there,
+//     which the seed's curation was written against.
 //
 // # Score
 //

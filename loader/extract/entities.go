@@ -103,6 +103,10 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			if slices.Contains(taken[i:i+n], true) || !wordsAt(ts, i, f.words) {
 				continue
 			}
+			if rc.ix != nil && i+n < len(ts) && ts[i+n].punctBefore == "" && headCategory(ts[i+n].stem) != "" && headCategory(ts[i+n].stem) != f.cat &&
+				!givenHeads[ts[i+n].stem] {
+				continue // "GLP-1 receptor": a name modifying a head is part of another entity, the chunker's
+			}
 			add(i, i+n, f.id, f.cat, strings.HasPrefix(f.id, ProposedPrefix), "")
 		}
 	}
@@ -155,13 +159,24 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 	// "X (ABC)": ABC names X from here on.
 	for _, m := range slices.Clone(out) {
 		k := m.last
-		if k < len(ts) && isAcronym(ts[k].raw) && shortFormFits(ts[k].raw, m.Surface) && strings.HasSuffix(ts[k].punctBefore, "(") &&
-			(k+1 == len(ts) || strings.HasPrefix(ts[k+1].punctBefore, ")")) {
-			rc.addAlias(ts[k].raw, m.ID, m.Category)
-			if !taken[k] {
-				taken[k] = true
-				out = append(out, Mention{Sentence: idx, ID: m.ID, Category: m.Category, Surface: ts[k].raw,
-					Start: ts[k].start, End: ts[k].end, Proposed: m.Proposed, Pattern: "(acronym)", first: k, last: k + 1})
+		if k >= len(ts) {
+			continue
+		}
+		// A short form may be hyphen-joined words ("GLP-1RAs").
+		e := k + 1
+		for e < len(ts) && ts[e].hyphenated {
+			e++
+		}
+		short := text[ts[k].start:ts[e-1].end]
+		if isAcronym(short) && shortFormFits(short, m.Surface) && strings.HasSuffix(ts[k].punctBefore, "(") &&
+			(e == len(ts) || strings.HasPrefix(ts[e].punctBefore, ")")) {
+			rc.addAlias(short, m.ID, m.Category)
+			if !slices.Contains(taken[k:e], true) {
+				for x := k; x < e; x++ {
+					taken[x] = true
+				}
+				out = append(out, Mention{Sentence: idx, ID: m.ID, Category: m.Category, Surface: short,
+					Start: ts[k].start, End: ts[e-1].end, Proposed: m.Proposed, Pattern: "(acronym)", first: k, last: e})
 			}
 		}
 	}

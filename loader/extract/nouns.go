@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -38,6 +39,7 @@ func modifierTag(tag string) bool {
 // and "X use"/"X use disorder"/"X dependence"/"X self-administration"
 // making X a substance.
 func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhrase {
+	tags = nounSlots(ts, tags)
 	var out []nounPhrase
 	for k := 0; k < len(ts); {
 		if !free[k] || !inPhrase(ix, ts, tags, k) {
@@ -45,7 +47,8 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			continue
 		}
 		j := k + 1
-		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) {
+		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
+			!pluralPopulation(ts, tags, j-1) {
 			j++
 		}
 		// "cigarettes per day", "drinks per drinking day": a rate is one
@@ -69,13 +72,22 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		// population's defining phrase belongs to it.
 		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
 			e := j + 1
-			for e < len(ts) && free[e] && (inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
+			// The defining phrase may be a term already named ("people
+			// with obesity"): the population spans it, and the term stays
+			// an entity of its own.
+			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
 				e++
 			}
-			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "") {
+			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]) {
+				start := -1
 				if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
-					out = append(out, nounPhrase{i: n[0].i, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
-					k = e
+					start = n[0].i
+				} else if j-k == 1 {
+					start = k // "people", which names no one alone, does with its phrase
+				}
+				if start >= 0 {
+					out = append(out, nounPhrase{i: start, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
+					k = j + 1 // the defining phrase names its own entities
 					continue
 				}
 			}
@@ -101,6 +113,24 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			drugAt[np.i], drugAt[np.j-1] = true, true
 		}
 	}
+	// "tabernanthalog, a non-hallucinogenic analogue", "X is a kappa
+	// agonist": a name followed by an appositive or predicate noun whose
+	// head is a drug class is a drug.
+	classAfter := map[int]bool{}
+	for _, np := range nps {
+		if np.cat == graph.CategoryDrug && np.rule == "head noun" {
+			for k := np.i - 1; k >= 1 && k >= np.i-3; k-- {
+				if ts[k].low != "a" && ts[k].low != "an" {
+					continue
+				}
+				if strings.Contains(ts[k].punctBefore, ",") {
+					classAfter[k-1] = true
+				} else if k >= 2 && (ts[k-1].low == "is" || ts[k-1].low == "was") {
+					classAfter[k-2] = true // "noribogaine is a kappa agonist"
+				}
+			}
+		}
+	}
 	for k, t := range ts {
 		if covered[k] || !free[k] || !strings.HasPrefix(tags[k], "NN") || stopwords[t.low] || leadingNoise[t.low] ||
 			verbsNotNouns[t.stem] || t.low == "placebo" || len(t.low) < 4 || isDigits(t.low) || abstractNoun(t.low) ||
@@ -112,7 +142,7 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
 		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
 			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
-		if before || after {
+		if before || after || classAfter[k] {
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}
 	}
@@ -148,6 +178,11 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem] && (tags[k] == "VB" || tags[k] == "VBP") &&
 		(k == 0 || !verbOpeners[ts[k-1].low]) {
 		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
+	}
+	if ts[k].hyphenated && k+1 < len(ts) && ts[k+1].punctBefore == "" && strings.HasSuffix(w, "ed") && k > 0 && !cueVerb(ts[k-1].low) {
+		// "alcohol-induced", "cue-evoked": a participle joined to the
+		// word before modifies the noun after; it is no verb of the clause.
+		return true
 	}
 	if cueVerb(w) {
 		return false // "X increases Y" tagged as one noun run
@@ -188,6 +223,14 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	for i < j && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
 		i++
+	}
+	// "dose-dependent", "glucose-dependent": how an effect varies is not
+	// part of what it is; "opioid-dependent patients" are who they are,
+	// and a molecule's name keeps its words ("voltage-dependent calcium
+	// channel").
+	for i+2 < j && ts[i+1].hyphenated && ts[i+1].low == "dependent" && !ts[i+2].hyphenated && strings.HasPrefix(tags[i+2], "NN") &&
+		headCategory(ts[j-1].stem) != graph.CategoryPopulation && !molecularHeads[ts[j-1].stem] {
+		i += 2
 	}
 	// A species is named by its head alone ("male Wistar rats" are rats).
 	if j-i > 1 && species[ts[j-1].stem] && !ts[j-1].hyphenated {
@@ -246,6 +289,12 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if i > 0 && (ts[i-1].low == "a" || ts[i-1].low == "an") && agentNoun(hw) && head > i &&
 		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
 		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
+	}
+	// "its metabolite noribogaine", "the congener X": a name after a
+	// drug-class noun is a drug.
+	if cat == "" && j-i >= 2 && !ts[j-1].hyphenated && (strings.HasPrefix(tags[j-1], "NN") || tags[j-1] == "") &&
+		drugClassNouns[ts[j-2].stem] && len(ts[j-1].low) >= 5 && !strings.HasSuffix(ts[j-1].low, "ing") {
+		return []nounPhrase{{i: j - 1, j: j, cat: graph.CategoryDrug, rule: "named after its class"}}
 	}
 	if cat == "" {
 		// No head rule: a resource term inside the phrase still names
@@ -328,4 +377,50 @@ func abstractNoun(w string) bool {
 		}
 	}
 	return false
+}
+
+// pluralPopulation: a plural population noun ("smokers", "patients")
+// modifies no noun after it (English compounds take the singular:
+// "patient safety"), so "most smokers relapse" is a subject and its verb.
+func pluralPopulation(ts []token, tags []string, k int) bool {
+	return tags[k] == "NNS" && headCategory(ts[k].stem) == graph.CategoryPopulation && ts[k].low != ts[k].stem
+}
+
+// molecularHeads name molecules, whose full names keep every modifier.
+var molecularHeads = map[string]bool{"receptor": true, "channel": true, "transporter": true, "enzyme": true, "kinase": true}
+
+// drugClassNouns describe a substance by its relation to another
+// ("metabolite", "congener"); the name after one is a drug.
+var drugClassNouns = map[string]bool{"metabolite": true, "congener": true, "derivative": true, "compound": true,
+	"analogue": true, "analog": true, "alkaloid": true, "prodrug": true}
+
+// nounSlots retags as a noun a word the tagger called an adjective where
+// English allows no adjective: right before a finite verb or a relative
+// pronoun ("noribogaine/JJ is", "noribogaine/JJ, which"), and not after a
+// copula or an adverb, where it is predicative ("is potent").
+func nounSlots(ts []token, tags []string) []string {
+	var out []string
+	for k := range ts {
+		if tags[k] != "JJ" || ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated {
+			continue
+		}
+		if k > 0 && (beVerbs[ts[k-1].low] || strings.HasPrefix(tags[k-1], "RB") || ts[k-1].low == "become" || ts[k-1].low == "remain") {
+			continue
+		}
+		next := ""
+		if k+1 < len(ts) {
+			next = tags[k+1]
+		}
+		if k+1 < len(ts) && (next == "VBZ" || next == "VBP" || next == "VBD" || next == "MD" || next == "WDT" && strings.Contains(ts[k+1].punctBefore, ",")) && ts[k+1].punctBefore == "" ||
+			k+1 < len(ts) && next == "WDT" && strings.Contains(ts[k+1].punctBefore, ",") {
+			if out == nil {
+				out = slices.Clone(tags)
+			}
+			out[k] = "NN"
+		}
+	}
+	if out == nil {
+		return tags
+	}
+	return out
 }

@@ -342,16 +342,55 @@ func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
 // pronouns that open a sentence and stand for the previous one's topic.
 var pronouns = map[string]bool{"it": true, "they": true}
 
-// pronounSubject: a sentence that opens with "It" (or "They") before any
-// argument speaks of the previous sentence's topic; the pronoun becomes
-// that entity, at the pronoun's place.
+// anaphorNouns are the general nouns a definite description ("this drug",
+// "these agents", "the compound") uses to point back at a drug or therapy.
+var anaphorNouns = map[string]bool{"drug": true, "drugs": true, "agent": true, "agents": true, "compound": true,
+	"compounds": true, "medication": true, "medications": true, "treatment": true}
+
+var determiners = map[string]bool{"this": true, "these": true, "the": true}
+
+// anaphorAt reports the length of a pronoun ("it", "they") or definite
+// description ("this drug", "these agents") starting at k, or 0.
+func anaphorAt(ts []token, k int) int {
+	if pronouns[ts[k].low] {
+		return 1
+	}
+	if determiners[ts[k].low] && k+1 < len(ts) && anaphorNouns[ts[k+1].low] && !ts[k+1].hyphenated {
+		return 2
+	}
+	return 0
+}
+
+// pronounSubject: a sentence whose first clause subject is "It", "They"
+// or a definite description ("This drug", "These agents"), before any
+// argument, possibly after a fronted phrase ("In rats, it reduced ..."),
+// speaks of the previous sentence's topic; the anaphor becomes that
+// entity, at its place.
 func pronounSubject(ts []token, args []Mention, topic *Mention) (Mention, bool) {
-	if topic == nil || len(ts) == 0 || !pronouns[ts[0].low] || len(args) > 0 && args[0].first == 0 {
+	if topic == nil || len(ts) == 0 {
 		return Mention{}, false
 	}
-	m := *topic
-	m.Surface, m.Start, m.End, m.first, m.last = ts[0].raw, ts[0].start, ts[0].end, 0, 1
-	return m, true
+	for k := 0; k < len(ts) && k <= 8; k++ {
+		if k > 0 && !strings.Contains(ts[k].punctBefore, ",") {
+			continue
+		}
+		n := anaphorAt(ts, k)
+		if n == 0 {
+			if k == 0 {
+				continue
+			}
+			return Mention{}, false // the first clause after the fronted phrase has another subject
+		}
+		for _, a := range args {
+			if a.first < k+n && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy || a.first >= k) {
+				return Mention{}, false
+			}
+		}
+		m := *topic
+		m.Surface, m.Start, m.End, m.first, m.last = ts[k].raw, ts[k].start, ts[k+n-1].end, k, k+n
+		return m, true
+	}
+	return Mention{}, false
 }
 
 // topicOf is the entity a sentence is about, for a pronoun in the next:
@@ -363,4 +402,48 @@ func topicOf(ts []token, ms []Mention) *Mention {
 		}
 	}
 	return nil
+}
+
+// exemplarOpeners introduce examples of the noun before them: "GLP-1
+// receptor agonists such as exenatide and liraglutide".
+var exemplarOpeners = map[string]bool{"including": true, "like": true}
+
+// exemplars marks the arguments listed as examples of an earlier one
+// ("X such as A, B and C", "X, including A"): the verb after the list
+// has X as its subject, not the examples.
+func exemplars(ts []token, args []Mention) []bool {
+	out := make([]bool, len(args))
+	for n := 1; n < len(args); n++ {
+		a, prev := args[n], args[n-1]
+		k := a.first
+		for k > prev.last && joiners[ts[k-1].low] {
+			k--
+		}
+		switch {
+		case k-prev.last == 2 && ts[k-2].low == "such" && ts[k-1].low == "as",
+			k-prev.last == 1 && exemplarOpeners[ts[k-1].low],
+			k-prev.last == 2 && ts[k-2].low == "e" && ts[k-1].low == "g":
+			out[n] = true
+		case out[n-1] && k == prev.last && (k < a.first || strings.Contains(ts[a.first].punctBefore, ",")):
+			out[n] = true // the list goes on
+		}
+	}
+	return out
+}
+
+// listEnd is the token after the last example in the list holding args[n].
+func listEnd(args []Mention, example []bool, n int) int {
+	for n+1 < len(args) && example[n+1] {
+		n++
+	}
+	return args[n].last
+}
+
+// relativeWords open a relative clause whose subject is the noun before.
+var relativeWords = map[string]bool{"which": true, "that": true, "who": true}
+
+// relativeBefore: a relative pronoun right after lo (", which also
+// activates Y") makes the noun before lo the subject of the verb at hi.
+func relativeBefore(ts []token, lo, hi int) bool {
+	return lo < hi && lo < len(ts) && relativeWords[ts[lo].low]
 }
