@@ -1,0 +1,66 @@
+package neo4j
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/synth"
+)
+
+// BenchmarkLoadSynthetic loads a synthetic graph (internal/synth) into an
+// empty database one document at a time, as the published benchmark
+// does, and reports relationships written per second of Store.Load
+// (generating the documents is not timed). 10k always; 100k and 1m (a
+// few minutes, and a server with room for them) only when asked:
+//
+//	KAPGRAPH_BENCH_100K=1 go test ./graph/neo4j -run '^$' -bench LoadSynthetic -benchtime 1x
+//	KAPGRAPH_BENCH_1M=1 ...
+//
+// "rels/s" is over every document; "rels/s-warm" leaves out the first
+// tenth, whose statements are planned and whose JIT is cold.
+func BenchmarkLoadSynthetic(b *testing.B) {
+	ctx := context.Background()
+	sizes := []string{"10k"}
+	if os.Getenv("KAPGRAPH_BENCH_100K") != "" {
+		sizes = append(sizes, "100k")
+	}
+	if os.Getenv("KAPGRAPH_BENCH_1M") != "" {
+		sizes = append(sizes, "1m")
+	}
+	for _, size := range sizes {
+		b.Run(size, func(b *testing.B) {
+			s := testStore(b)
+			cfg := synth.Config{Nodes: synth.Sizes[size]}
+			warmFrom := cfg.Documents() / 10
+			var rels, warmRels int
+			var took, warmTook time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				wipe(b, s)
+				benchData = ""
+				err := synth.All(cfg, 2, func(i int, d *graph.Document) error {
+					start := time.Now()
+					_, err := s.Load(ctx, d)
+					t := time.Since(start)
+					rels += len(d.Edges)
+					took += t
+					if i >= warmFrom {
+						warmRels += len(d.Edges)
+						warmTook += t
+					}
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(rels)/took.Seconds(), "rels/s")
+			b.ReportMetric(float64(warmRels)/warmTook.Seconds(), "rels/s-warm")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
