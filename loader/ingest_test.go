@@ -9,8 +9,6 @@ import (
 	"reflect"
 	"testing"
 
-	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/kapgraph/kapgraph/api/export"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
@@ -96,20 +94,8 @@ func freshNeo4j(t *testing.T) *neo4j.Store {
 
 func wipeNeo4j(t *testing.T, cfg neo4j.Config) {
 	t.Helper()
-	ctx := context.Background()
-	drv, err := neo4jdrv.NewDriverWithContext(cfg.URI, neo4jdrv.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
+	if err := neo4jtest.Wipe(context.Background(), cfg.URI, cfg.Username, cfg.Password, cfg.Database); err != nil {
 		t.Fatal(err)
-	}
-	defer drv.Close(ctx)
-	sess := drv.NewSession(ctx, neo4jdrv.SessionConfig{AccessMode: neo4jdrv.AccessModeWrite, DatabaseName: cfg.Database})
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		t.Fatalf("wiping Neo4j: %v", err)
 	}
 }
 

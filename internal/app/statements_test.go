@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
@@ -20,7 +19,7 @@ import (
 	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/internal/app"
 	"github.com/kapgraph/kapgraph/tools/bench"
-	"github.com/kapgraph/kapgraph/ui/playground"
+	web "github.com/kapgraph/kapgraph/ui/playground"
 )
 
 // TestStatementsPerRequest serves the shipped review from a real Neo4j and
@@ -220,24 +219,7 @@ var pathField = regexp.MustCompile(`\b(paths|mechanismToOutcomePaths|shortestPat
 // graph left by another package's tests never needs one huge transaction.
 func wipe(t *testing.T, cfg neo4j.Config) {
 	t.Helper()
-	ctx := context.Background()
-	drv, err := neo4jdrv.NewDriverWithContext(cfg.URI, neo4jdrv.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
+	if err := neo4jtest.Wipe(context.Background(), cfg.URI, cfg.Username, cfg.Password, cfg.Database); err != nil {
 		t.Fatal(err)
-	}
-	defer drv.Close(ctx)
-	sess := drv.NewSession(ctx, neo4jdrv.SessionConfig{AccessMode: neo4jdrv.AccessModeWrite, DatabaseName: cfg.Database})
-	defer sess.Close(ctx)
-	for _, q := range []string{
-		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS",
-		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
-	} {
-		res, err := sess.Run(ctx, q, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		if err != nil {
-			t.Fatalf("wiping Neo4j: %v", err)
-		}
 	}
 }
