@@ -15,8 +15,9 @@ import (
 // (the property's path in the query, TRAPI's property names and JSON
 // types) rather than in Go's ("cannot unmarshal string into Go struct
 // field QNode.nodes.ids of type []string"). It reports:
-//   - an unknown property, with the nearest property TRAPI defines there
-//     ("subjct": did you mean "subject"?);
+//   - an unknown property that is plausibly a misspelling, with the
+//     nearest property TRAPI defines there ("subjct": did you mean
+//     "subject"?); other unknown properties are allowed, as TRAPI allows;
 //   - a value of the wrong JSON type, naming the property and the type
 //     TRAPI expects ("an array of strings");
 //   - a required property that is missing (a query edge's subject and
@@ -127,7 +128,10 @@ func walk(raw []byte, t reflect.Type, path string) error {
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			ft, ok := known[k]
 			if !ok {
-				return unknownProp(path, t, k, names)
+				if err := unknownProp(path, t, k, names); err != nil {
+					return err
+				}
+				continue
 			}
 			if err := walk(bytes.TrimSpace(m[k]), ft, join(path, k)); err != nil {
 				return err
@@ -142,6 +146,11 @@ func walk(raw []byte, t reflect.Type, path string) error {
 	return nil
 }
 
+// unknownProp judges a property TRAPI does not define on t. TRAPI's
+// objects allow additional properties (other tools send their own), so
+// one is ignored, unless it is plausibly a misspelling of a property TRAPI
+// does define ("subjct"): ignoring that would answer another question than
+// the one asked, so it is refused with the name it probably meant.
 func unknownProp(path string, t reflect.Type, k string, names []string) error {
 	slices.Sort(names)
 	best, bestD := "", 1<<30
@@ -150,13 +159,11 @@ func unknownProp(path string, t reflect.Type, k string, names []string) error {
 			best, bestD = n, d
 		}
 	}
-	hint := ""
-	// A suggestion only when it is plausibly a typo: at most a third of
-	// the name differs.
-	if bestD <= max(2, len(best)/3) {
-		hint = fmt.Sprintf("; did you mean %q?", best)
+	// Plausibly a typo: at most a third of the name differs.
+	if bestD > max(2, len(best)/3) {
+		return nil
 	}
-	return invalid("%s: unknown property %q%s (a %s has %s)", where(path), k, hint, trapiName(t), strings.Join(quoteAll(names), ", "))
+	return invalid("%s: unknown property %q; did you mean %q? (a %s has %s)", where(path), k, best, trapiName(t), strings.Join(quoteAll(names), ", "))
 }
 
 func typeError(path, want, got string) error {

@@ -106,7 +106,7 @@ func TestHTTPSurface(t *testing.T) {
 		detail = "not reads: " + strings.Join(append(writes, unreadable...), "; ")
 	}
 	reliability.Record(t, reliability.Case{Area: "surface", Name: "HTTP routes (httpapi/routes.go)",
-		Expect: "reads only: GET routes, POST /graphql, POST /trapi/query, and catch-alls answering 404/405",
+		Expect: "reads only: GET routes, POST /graphql, POST /export/, POST /trapi/query, and catch-alls answering 404/405",
 		Got:    strings.Join(patterns, ", "), Detail: detail,
 		OK: len(patterns) > 0 && len(writes) == 0 && len(unreadable) == 0 && slices.Contains(patterns, "POST /graphql")})
 
@@ -231,6 +231,11 @@ func notARead(pattern string) string {
 	case method == http.MethodGet || method == http.MethodHead || method == http.MethodOptions:
 		return ""
 	case method == http.MethodPost && strings.TrimSpace(rest) == "/graphql":
+		return ""
+	case method == http.MethodPost && strings.TrimSpace(rest) == "/export/":
+		// The evidence table's downloads take the claim ids in the body
+		// (too many for a URL); the export handler holds only the store's
+		// reads.
 		return ""
 	}
 	return "accepts " + method
