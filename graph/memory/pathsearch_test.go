@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -195,7 +196,7 @@ func forPathData(t *testing.T, nSeeds, nGen int, test func(t *testing.T, s *Stor
 		{"gen10k", func(tb testing.TB) []*graph.Document { return synthetic(tb, "10k") }, nGen},
 	} {
 		t.Run(data.name, func(t *testing.T) {
-			if data.name != "seeds" && testing.Short() {
+			if data.name != "seeds" && testing.Short() && os.Getenv("CI") != "true" {
 				t.Skip("-short: the synthetic graph takes seconds to build")
 			}
 			docs := data.docs(t)

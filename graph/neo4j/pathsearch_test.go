@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -19,7 +20,7 @@ import (
 // the same error code. Questions the enumeration refused for having too
 // many paths are only compared with the embedded engine.
 func TestPathSearchMatchesEnumeration(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() && os.Getenv("CI") != "true" { // never skipped in CI
 		t.Skip("-short")
 	}
 	for _, data := range []struct {
@@ -127,7 +128,7 @@ func countPaths(v any) int {
 // questions drawn over the seeds, each asked stated only, through a node
 // in the middle of one of its unrestricted answers, and both.
 func TestRestrictedPathsMatchMemory(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() && os.Getenv("CI") != "true" { // never skipped in CI
 		t.Skip("-short")
 	}
 	ctx := context.Background()
