@@ -100,25 +100,14 @@ func NewHandler(store graph.Store, opts HandlerOptions) http.Handler {
 func serveDownload(w http.ResponseWriter, r *http.Request, store graph.Store, opts HandlerOptions, f download) {
 	g, err := Snapshot(r.Context(), store)
 	if err != nil {
-		status := http.StatusInternalServerError
-		switch graph.ErrorCode(err) {
-		case graph.ETIMEOUT:
-			status = http.StatusGatewayTimeout
-		case graph.EUNAVAILABLE:
-			status = http.StatusServiceUnavailable
-		}
+		status := errorStatus(err)
 		if r.Context().Err() != nil {
 			status = http.StatusServiceUnavailable
 		}
 		http.Error(w, "export failed: "+graph.ErrorMessage(err), status)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", f.contentType)
-	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.filename))
-	// The graph changes when a document is reloaded.
-	h.Set("Cache-Control", "no-cache")
-	h.Set("X-Content-Type-Options", "nosniff")
+	setDownload(w.Header(), f.contentType, f.filename)
 	if r.Method == http.MethodHead {
 		return
 	}
@@ -165,4 +154,28 @@ func serveIndex(w http.ResponseWriter, r *http.Request, files []download) {
 	}
 	b.WriteString("</ul>\n</body></html>\n")
 	_, _ = io.WriteString(w, b.String())
+}
+
+// errorStatus is the HTTP status of a failed export, from its domain code.
+func errorStatus(err error) int {
+	switch graph.ErrorCode(err) {
+	case graph.EINVALID, graph.ELIMIT:
+		return http.StatusBadRequest
+	case graph.ENOTFOUND:
+		return http.StatusNotFound
+	case graph.ETIMEOUT:
+		return http.StatusGatewayTimeout
+	case graph.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// setDownload sets the headers of a file to save. The graph changes when a
+// document is reloaded, so a download is revalidated every time.
+func setDownload(h http.Header, contentType, filename string) {
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", filename))
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
 }

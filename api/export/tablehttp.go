@@ -51,25 +51,11 @@ func serveTable(w http.ResponseWriter, r *http.Request, store graph.Store, d tab
 		}
 	}
 	if err != nil {
-		status := http.StatusInternalServerError
-		switch graph.ErrorCode(err) {
-		case graph.EINVALID, graph.ELIMIT:
-			status = http.StatusBadRequest
-		case graph.ENOTFOUND:
-			status = http.StatusNotFound
-		case graph.ETIMEOUT:
-			status = http.StatusGatewayTimeout
-		case graph.EUNAVAILABLE:
-			status = http.StatusServiceUnavailable
-		}
+		status := errorStatus(err)
 		http.Error(w, fmt.Sprintf("%s: %s", d.path, graph.ErrorMessage(err)), status)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", d.contentType)
-	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", d.filename))
-	h.Set("Cache-Control", "no-cache")
-	h.Set("X-Content-Type-Options", "nosniff")
+	setDownload(w.Header(), d.contentType, d.filename)
 	if r.Method == http.MethodHead {
 		return
 	}
