@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log/slog"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/kapgraph/kapgraph/graph"
-	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/seeds"
 )
@@ -54,15 +52,11 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return usageError{fmt.Sprintf("unknown --progress %q: want auto, bar, lines or off", *progress)}
 	}
 
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	s, where, err := openStore(ctx, getenv, logger)
+	s, where, err := openForWriting(ctx, getenv, stderr, "ingesting")
 	if err != nil {
 		return err
 	}
 	defer s.Close(context.WithoutCancel(ctx))
-	if _, ok := s.(*memory.Store); ok {
-		fmt.Fprintln(stderr, "NEO4J_URI is not set: ingesting into the embedded store, which lives only in this process (a dry run)")
-	}
 	// Longer than load's 15 s: a first ingest into an empty database
 	// creates the schema first.
 	pctx, cancel := context.WithTimeout(ctx, time.Minute)

@@ -210,15 +210,11 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	reportSkipped(stderr, loaded)
 	built := loaded.Built
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	s, where, err := openStore(ctx, getenv, logger)
+	s, where, err := openForWriting(ctx, getenv, stderr, "loading")
 	if err != nil {
 		return err
 	}
 	defer s.Close(context.WithoutCancel(ctx))
-	if _, ok := s.(*memory.Store); ok {
-		fmt.Fprintln(stderr, "NEO4J_URI is not set: loading into the embedded store, which lives only in this process (a dry run)")
-	}
 	// Fail fast with a clear message rather than after the driver's
 	// retries when the database is not there at all.
 	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
@@ -313,4 +309,20 @@ func printReport(w io.Writer, r *build.Report) {
 		fmt.Fprintf(w, "  %s:%d  %s: %s\n", r.Source, c.Line, c.Kind, c.Message)
 	}
 	fmt.Fprintln(w)
+}
+
+// openForWriting opens the configured store for a command that writes
+// (load, ingest), logging warnings only, and says so when that store is
+// the embedded one: it keeps nothing once the process ends, so the run is
+// a dry run. verb names what the command does ("loading").
+func openForWriting(ctx context.Context, getenv func(string) string, stderr io.Writer, verb string) (graph.Store, string, error) {
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	s, where, err := openStore(ctx, getenv, logger)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, ok := s.(*memory.Store); ok {
+		fmt.Fprintf(stderr, "NEO4J_URI is not set: %s into the embedded store, which lives only in this process (a dry run)\n", verb)
+	}
+	return s, where, nil
 }
