@@ -67,12 +67,7 @@ var neo4jUnlock = map[*testing.T]bool{}
 // freshNeo4j empties the test database and opens a store on it.
 func freshNeo4j(t *testing.T) *neo4j.Store {
 	t.Helper()
-	if os.Getenv("NEO4J_URI") == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("NEO4J_URI is not set; scripts/test.sh starts Neo4j and exports it")
-		}
-		t.Skip("NEO4J_URI not set; run scripts/test.sh or eval \"$(scripts/neo4j.sh start)\"")
-	}
+	neo4jtest.RequireServer(t)
 	ctx := context.Background()
 	cfg, _ := neo4j.ConfigFromEnv(os.Getenv)
 	if !neo4jUnlock[t] {

@@ -54,12 +54,7 @@ func memoryStoreF(t testing.TB) graph.Store {
 // database.
 func neo4jStore(t *testing.T, counter *neo4jtest.RunCounter) graph.Store {
 	t.Helper()
-	if os.Getenv("NEO4J_URI") == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("NEO4J_URI is not set; scripts/test.sh starts Neo4j and exports it")
-		}
-		t.Skip("NEO4J_URI not set; run scripts/test.sh or eval \"$(scripts/neo4j.sh start)\"")
-	}
+	neo4jtest.RequireServer(t)
 	ctx := context.Background()
 	cfg, _ := neo4j.ConfigFromEnv(os.Getenv)
 	unlock, err := neo4jtest.Lock(cfg.URI, cfg.Database)

@@ -30,12 +30,7 @@ func envFunc(m map[string]string) func(string) string {
 // missing server fails the test: a Neo4j test never skips in CI.
 func neo4jEnv(t *testing.T) map[string]string {
 	t.Helper()
-	if os.Getenv("NEO4J_URI") == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("NEO4J_URI is not set; scripts/test.sh starts Neo4j and exports it")
-		}
-		t.Skip("NEO4J_URI not set; run scripts/test.sh or eval \"$(scripts/neo4j.sh start)\"")
-	}
+	neo4jtest.RequireServer(t)
 	env := map[string]string{}
 	for _, k := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"} {
 		env[k] = os.Getenv(k)

@@ -19,12 +19,7 @@ import (
 func seededNeo4j(t *testing.T, set func(*neo4j.Config)) (*neo4j.Store, []*graph.Document) {
 	t.Helper()
 	ctx := context.Background()
-	if os.Getenv("NEO4J_URI") == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("NEO4J_URI is not set; scripts/test.sh starts Neo4j and exports it")
-		}
-		t.Skip("NEO4J_URI not set; run scripts/test.sh or eval \"$(scripts/neo4j.sh start)\"")
-	}
+	neo4jtest.RequireServer(t)
 	cfg, _ := neo4j.ConfigFromEnv(os.Getenv)
 	unlock, err := neo4jtest.Lock(cfg.URI, cfg.Database)
 	if err != nil {
