@@ -8,9 +8,9 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []Candidate {
+func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev []Mention, open bool) ([]Candidate, []Mention) {
 	if len(ts) > maxSentenceTokens {
-		return nil
+		return nil, nil
 	}
 	inMention := make([]bool, len(ts))
 	for _, m := range ms {
@@ -41,6 +41,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 	}
 	var out []Candidate
 	seen := map[[3]string]bool{}
+	var cueOf []int // per candidate, the token its cue starts at
 	emit := func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
 		key := [3]string{a.ID, b.ID, string(p)}
 		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
@@ -50,6 +51,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 		// kept, as PROPOSED, not dropped.
 		proposed := muted[clause[a.first]] || muted[clause[b.first]]
 		seen[key] = true
+		cueOf = append(cueOf, cue.i)
 		out = append(out, Candidate{
 			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
@@ -138,7 +140,14 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
 	adverseEvents(ts, args, cues, topic, emit)
-	return out
+	var subjects []Mention
+	if open && len(tags) == len(ts) {
+		n := len(out)
+		var agentsOf map[int][]Mention
+		subjects, agentsOf = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
+		out = attached(out[:n], cueOf[:n], agentsOf, out[n:])
+	}
+	return out, subjects
 }
 
 // agentCue is a cue written as an agent noun right after its object.
@@ -408,4 +417,20 @@ func relativeSubject(ts []token, clause []int, cues []cueHit, a Mention, c cueHi
 		return false
 	}
 	return c.i == first || c.i > first && c.i > 0 && ts[c.i-1].low == "and"
+}
+
+// attached drops a rule reading's signed or correlation candidate whose
+// verb the clause analysis read with other subjects: the clause's
+// subject, not the nearest argument, is what acts.
+func attached(rules []Candidate, cueOf []int, agentsOf map[int][]Mention, clause []Candidate) []Candidate {
+	out := make([]Candidate, 0, len(rules)+len(clause))
+	for k, c := range rules {
+		agents, read := agentsOf[cueOf[k]]
+		if read && (c.Predicate == graph.Affects || c.Predicate == graph.CorrelatedWith) &&
+			!slices.ContainsFunc(agents, func(m Mention) bool { return m.ID == c.Subject }) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return append(out, clause...)
 }
