@@ -52,12 +52,15 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		proposed := muted[clause[a.first]] || muted[clause[b.first]]
 		seen[key] = true
 		cueOf = append(cueOf, cue.i)
+		// "Neither X nor Y", "No X", "Neither compound": the subject
+		// itself is denied.
+		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a)
 		out = append(out, Candidate{
 			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
 			Cue:     s.Text[ts[cue.i].start:ts[cue.j-1].end],
-			Negated: negatedBetween(ts, inMention, lo, hi), Hedged: hedged, Score: score(p, hedged),
-			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, proposed),
+			Negated: negated, Hedged: hedged, Score: score(p, hedged),
+			Modality: graph.ModalityOf(negated, hedged, proposed),
 		})
 		qualify(s, ts, ms, &out[len(out)-1], a, b)
 	}
@@ -433,4 +436,14 @@ func attached(rules []Candidate, cueOf []int, agentsOf map[int][]Mention, clause
 		out = append(out, c)
 	}
 	return append(out, clause...)
+}
+
+// deniedSubject: the subject opens with, or follows, "neither" or "no".
+func deniedSubject(ts []token, a Mention) bool {
+	for _, k := range []int{a.first, a.first - 1} {
+		if k >= 0 && k < len(ts) && (ts[k].low == "neither" || ts[k].low == "no") {
+			return true
+		}
+	}
+	return false
 }

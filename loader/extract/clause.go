@@ -7,6 +7,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -252,6 +253,9 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			if v.i < sg.lo || v.i >= sg.hi {
 				continue
 			}
+			if reducedPassive(ts, tags, args, verbs, v, sg, emit) {
+				continue
+			}
 			var subj []Mention
 			coord := v.i > sg.lo && (ts[v.i-1].low == "and" || ts[v.i-1].low == "or") && last != nil
 			switch {
@@ -289,19 +293,214 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			}
 			last = subj
 			subjOf[vi] = subj
-			if len(topics) == 0 {
-				for _, s := range subj {
-					if s.Category == graph.CategoryDrug || s.Category == graph.CategoryTherapy {
-						topics = append(topics, s)
-					}
-				}
-			}
+			topics = addTopics(topics, subj)
 			if agents, ok := emitVerb(ts, tags, args, verbs, v, sg, subj, emit); ok {
 				agentsOf[v.i] = agents
 			}
 		}
 	}
+	for _, sg := range segs {
+		// The subject of anything the clause says stands before its
+		// first finite verb: "X, which lacks Y, reduced Z without
+		// causing W" has X as the subject of both verbs.
+		subject := func(k int) []Mention {
+			if sg.antecedent >= 0 {
+				return []Mention{args[sg.antecedent]}
+			}
+			k = min(k, firstFinite(ts, tags, sg, k))
+			if subj := headSubject(ts, tags, args, aside, example, sg.lo, k); len(subj) > 0 {
+				return subj
+			}
+			return anaphor(ts, tags, sg.lo, k, topics, prev, nil, nil)
+		}
+		without(ts, tags, args, verbs, cues, sg, subject, emit)
+		effectOn(ts, tags, args, verbs, sg, subject, emit)
+		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
+	}
 	return topics, agentsOf
+}
+
+// firstFinite is the first finite verb or modal of the clause before k
+// (k when there is none).
+func firstFinite(ts []token, tags []string, sg segment, k int) int {
+	for i := sg.lo; i < k; i++ {
+		switch tags[i] {
+		case "VBZ", "VBD", "VBP", "MD":
+			return i
+		}
+	}
+	return k
+}
+
+// addTopics adds the drugs and therapies among subj to the sentence's
+// topics, once each.
+func addTopics(topics, subj []Mention) []Mention {
+	for _, s := range subj {
+		if (s.Category == graph.CategoryDrug || s.Category == graph.CategoryTherapy) &&
+			!slices.ContainsFunc(topics, func(t Mention) bool { return t.ID == s.ID }) {
+			topics = append(topics, s)
+		}
+	}
+	return topics
+}
+
+// reducedPassive: a past participle after its noun, with its agent after
+// "by" ("hypokalaemia caused by vomiting", "craving induced by cues"):
+// the agent acts on the noun.
+func reducedPassive(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHit, sg segment, emit emitFunc) bool {
+	if tags[v.i] != "VBN" || v.j >= sg.hi || ts[v.j].low != "by" || beBefore(ts, tags, v, sg.lo) || v.kind == cueCorrelation {
+		return false
+	}
+	var obj *Mention
+	for i, a := range args {
+		if a.last == v.i {
+			obj = &args[i]
+		}
+	}
+	if obj == nil {
+		return false
+	}
+	for _, agent := range objects(ts, tags, args, verbs, v.j+1, sg.hi) {
+		if signedEnds(agent, *obj) {
+			p, sign := verbSign(ts, v, v.j, agent)
+			emit(agent, *obj, p, sign, v, obj.last, agent.first)
+		}
+	}
+	return true
+}
+
+// without: "S reduced X without producing Y", "without affecting Y": S
+// is said not to act on Y (NEGATED, kept). A harm after a drug is an
+// adverse event not had; a direction verb keeps its sign.
+func without(ts []token, tags []string, args []Mention, verbs, cues []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) {
+	for k := sg.lo; k+1 < sg.hi; k++ {
+		if ts[k].low != "without" || !strings.HasSuffix(ts[k+1].low, "ing") {
+			continue
+		}
+		objs := objects(ts, tags, args, verbs, k+2, sg.hi)
+		if len(objs) == 0 {
+			continue
+		}
+		cue, kind := cueHit{k + 1, k + 2, cueChange}, cueChange
+		for _, c := range cues {
+			if c.i == k+1 {
+				cue, kind = c, c.kind
+			}
+		}
+		for _, s := range subject(k) {
+			for _, o := range objs {
+				harm := (s.Category == graph.CategoryDrug || s.Category == graph.CategoryTherapy) &&
+					(o.Category == graph.CategorySafetyRisk || o.Category == graph.CategorySymptom)
+				switch {
+				case harm:
+					emit(s, o, graph.HasAdverseEvent, graph.Unsigned, cue, k, o.first)
+				case kind == cueIncrease || kind == cueDecrease:
+					if signedEnds(s, o) {
+						emit(s, o, graph.Affects, signOf(kind), cue, k, o.first)
+					}
+				case kind == cueChange && signedEnds(s, o):
+					emit(s, o, graph.Affects, graph.Unsigned, cue, k, o.first)
+				}
+			}
+		}
+	}
+}
+
+// effectNouns name an effect of one thing on another.
+var effectNouns = map[string]bool{"effect": true, "effects": true, "impact": true, "influence": true}
+
+// effectOn: "the effect of X on Y", "S had no effect on Y": X (or S)
+// acts on Y, with no direction given; "no" before makes it NEGATED.
+func effectOn(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) {
+	for k := sg.lo; k+2 < sg.hi; k++ {
+		if !effectNouns[ts[k].low] {
+			continue
+		}
+		var agents []Mention
+		on := k + 1
+		if ts[k+1].low == "of" {
+			agents = objects(ts, tags, args, verbs, k+2, sg.hi)
+			if len(agents) == 0 {
+				continue
+			}
+			on = agents[len(agents)-1].last
+		} else {
+			agents = subject(k)
+		}
+		if on >= sg.hi || ts[on].low != "on" {
+			continue
+		}
+		for _, o := range objects(ts, tags, args, verbs, on+1, sg.hi) {
+			for _, a := range agents {
+				if signedEnds(a, o) {
+					emit(a, o, graph.Affects, graph.Unsigned, cueHit{k, k + 1, cueChange}, max(k-3, sg.lo), o.first)
+				}
+			}
+		}
+	}
+}
+
+// roleNouns, after a form of "be", say what the subject does to the noun
+// phrase after "of"/"for"/"at" (or the target named before an agent
+// noun): "S is a major cause of Y", "S is a potent inhibitor of T",
+// "Both are agonists at T", "S is a T agonist".
+var roleNouns = map[string]cueKind{"cause": cueIncrease, "causes": cueIncrease, "driver": cueIncrease,
+	"drivers": cueIncrease, "agonist": cueIncrease, "agonists": cueIncrease, "activator": cueIncrease,
+	"activators": cueIncrease, "inducer": cueIncrease, "inducers": cueIncrease, "enhancer": cueIncrease,
+	"antagonist": cueDecrease, "antagonists": cueDecrease, "inhibitor": cueDecrease, "inhibitors": cueDecrease,
+	"blocker": cueDecrease, "blockers": cueDecrease, "predictor": cueCorrelation, "predictors": cueCorrelation,
+	"factor": cueCorrelation, "factors": cueCorrelation, "marker": cueCorrelation, "markers": cueCorrelation}
+
+// predicateNoun reads "S is/are (a) ... <role noun> of/for/at Y" and
+// returns the subjects it read.
+func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) []Mention {
+	var read []Mention
+	for k := sg.lo + 1; k < sg.hi; k++ {
+		if !beVerbs[ts[k].low] || ts[k].low == "be" || ts[k].low == "been" {
+			continue
+		}
+		// the noun group after the copula, up to its role noun
+		e := k + 1
+		for e < sg.hi && e <= k+8 && roleNouns[ts[e].low] == 0 && ts[e].low != "cause" && !strings.ContainsAny(ts[e].punctBefore, ",;:(") {
+			e++
+		}
+		kind, ok := roleNouns[ts[e%len(ts)].low]
+		if e >= sg.hi || !ok || strings.ContainsAny(ts[e].punctBefore, ",;:(") {
+			continue
+		}
+		if (ts[e].low == "factor" || ts[e].low == "factors") && ts[e-1].low != "risk" {
+			continue // only "risk factor"
+		}
+		var objs []Mention
+		if e+1 < sg.hi && (ts[e+1].low == "of" || ts[e+1].low == "for" || ts[e+1].low == "at") {
+			objs = objects(ts, tags, args, verbs, e+2, sg.hi)
+		}
+		if len(objs) == 0 {
+			for _, a := range args {
+				if a.last == e && a.first > k && a.Category == graph.CategoryMechanism {
+					objs = append(objs, a) // "a mu-opioid receptor agonist"
+				}
+			}
+		}
+		subj := subject(k)
+		read = append(read, subj...)
+		p, sign := graph.Affects, signOf(kind)
+		if kind == cueCorrelation {
+			p, sign = graph.CorrelatedWith, graph.Increases
+		}
+		lo := k
+		if len(subj) > 0 && subj[0].first < k {
+			lo = max(subj[0].first-1, sg.lo)
+		}
+		for _, s := range subj {
+			for _, o := range objs {
+				if signedEnds(s, o) || p == graph.CorrelatedWith && o.Category != graph.CategoryPopulation {
+					emit(s, o, p, sign, cueHit{e, e + 1, kind}, lo, o.first)
+				}
+			}
+		}
+	}
+	return read
 }
 
 // emitVerb emits one verb group's claims: active (subject acts on
