@@ -20,6 +20,9 @@ type emitFunc func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit,
 type segment struct {
 	lo, hi     int
 	antecedent int // index into args, or -1
+	// own: a subordinate or coordinated clause with a subject of its
+	// own; nothing before it is its subject.
+	own bool
 }
 
 // subordinators open a subordinate clause with a subject of its own.
@@ -48,6 +51,7 @@ var objectStops = map[string]bool{"than": true, "versus": true, "vs": true, "com
 func segments(ts []token, tags []string, args []Mention, base []int) []segment {
 	var cuts []int
 	ante := map[int]int{}
+	own := map[int]bool{} // clauses with a subject of their own
 	for k := 1; k < len(ts); k++ {
 		if base[k] != base[k-1] {
 			cuts = append(cuts, k)
@@ -65,6 +69,10 @@ func segments(ts []token, tags []string, args []Mention, base []int) []segment {
 			}
 		case w == "that" || subordinators[w] && (tags[k] == "IN" || tags[k] == "WRB" || tags[k] == ""):
 			cuts = append(cuts, k)
+			own[k] = true
+		case clauseJoiners[w] && strings.Contains(ts[k].punctBefore, ",") && subjectThenVerb(ts, tags, k+1):
+			cuts = append(cuts, k) // ", and their intensity correlates with Y"
+			own[k] = true
 		}
 	}
 	var out []segment
@@ -75,11 +83,29 @@ func segments(ts []token, tags []string, args []Mention, base []int) []segment {
 			if v, ok := ante[lo]; ok {
 				a = v
 			}
-			out = append(out, segment{lo, c, a})
+			out = append(out, segment{lo, c, a, own[lo]})
 		}
 		lo = c
 	}
 	return out
+}
+
+// subjectThenVerb: a noun phrase (or pronoun) and then a finite verb
+// start at k: ", and this signal is thought to ...".
+func subjectThenVerb(ts []token, tags []string, k int) bool {
+	for i := k; i < len(ts) && i < k+7; i++ {
+		switch t := tags[i]; {
+		case t == "VBZ" || t == "VBD" || t == "VBP" || t == "MD":
+			return i > k
+		case t == "DT" || t == "PRP$" || t == "PRP" || t == "JJ" || t == "JJR" || t == "CD" || t == "RB" || strings.HasPrefix(t, "NN"):
+			if i > k && ts[i].punctBefore != "" && !ts[i].hyphenated {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // relativeThat: "that" after a noun and before a verb is a relative
@@ -253,7 +279,8 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			if v.i < sg.lo || v.i >= sg.hi {
 				continue
 			}
-			if reducedPassive(ts, tags, args, verbs, v, sg, emit) {
+			if agents, ok := reducedPassive(ts, tags, args, verbs, v, sg, emit); ok {
+				agentsOf[v.i] = agents
 				continue
 			}
 			var subj []Mention
@@ -287,6 +314,11 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 				if len(subj) == 0 {
 					subj = anaphor(ts, tags, sg.lo, v.i, topics, prev, subjOf, verbs[:vi])
 				}
+				if len(subj) == 0 && sg.own && nounBefore(tags, sg.lo, v.i) {
+					// "its effects have been linked to X": the clause's
+					// subject names no entity, and no argument is it.
+					agentsOf[v.i] = []Mention{}
+				}
 			}
 			if len(subj) == 0 {
 				continue
@@ -313,7 +345,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			}
 			return anaphor(ts, tags, sg.lo, k, topics, prev, nil, nil)
 		}
-		without(ts, tags, args, verbs, cues, sg, subject, emit)
+		without(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
 		effectOn(ts, tags, args, verbs, sg, subject, emit)
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
 	}
@@ -332,6 +364,16 @@ func firstFinite(ts []token, tags []string, sg segment, k int) int {
 	return k
 }
 
+// nounBefore: a noun in [lo, hi).
+func nounBefore(tags []string, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if strings.HasPrefix(tags[k], "NN") {
+			return true
+		}
+	}
+	return false
+}
+
 // addTopics adds the drugs and therapies among subj to the sentence's
 // topics, once each.
 func addTopics(topics, subj []Mention) []Mention {
@@ -347,9 +389,9 @@ func addTopics(topics, subj []Mention) []Mention {
 // reducedPassive: a past participle after its noun, with its agent after
 // "by" ("hypokalaemia caused by vomiting", "craving induced by cues"):
 // the agent acts on the noun.
-func reducedPassive(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHit, sg segment, emit emitFunc) bool {
+func reducedPassive(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHit, sg segment, emit emitFunc) ([]Mention, bool) {
 	if tags[v.i] != "VBN" || v.j >= sg.hi || ts[v.j].low != "by" || beBefore(ts, tags, v, sg.lo) || v.kind == cueCorrelation {
-		return false
+		return nil, false
 	}
 	var obj *Mention
 	for i, a := range args {
@@ -358,21 +400,22 @@ func reducedPassive(ts []token, tags []string, args []Mention, verbs []cueHit, v
 		}
 	}
 	if obj == nil {
-		return false
+		return nil, false
 	}
-	for _, agent := range objects(ts, tags, args, verbs, v.j+1, sg.hi) {
+	agents := objects(ts, tags, args, verbs, v.j+1, sg.hi)
+	for _, agent := range agents {
 		if signedEnds(agent, *obj) {
 			p, sign := verbSign(ts, v, v.j, agent)
 			emit(agent, *obj, p, sign, v, obj.last, agent.first)
 		}
 	}
-	return true
+	return agents, true
 }
 
 // without: "S reduced X without producing Y", "without affecting Y": S
 // is said not to act on Y (NEGATED, kept). A harm after a drug is an
 // adverse event not had; a direction verb keeps its sign.
-func without(ts []token, tags []string, args []Mention, verbs, cues []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) {
+func without(ts []token, tags []string, args []Mention, verbs, cues []cueHit, sg segment, subject func(int) []Mention, agentsOf map[int][]Mention, emit emitFunc) {
 	for k := sg.lo; k+1 < sg.hi; k++ {
 		if ts[k].low != "without" || !strings.HasSuffix(ts[k+1].low, "ing") {
 			continue
@@ -387,7 +430,11 @@ func without(ts []token, tags []string, args []Mention, verbs, cues []cueHit, sg
 				cue, kind = c, c.kind
 			}
 		}
-		for _, s := range subject(k) {
+		subj := subject(k)
+		if len(subj) > 0 {
+			agentsOf[k+1] = subj
+		}
+		for _, s := range subj {
 			for _, o := range objs {
 				harm := (s.Category == graph.CategoryDrug || s.Category == graph.CategoryTherapy) &&
 					(o.Category == graph.CategorySafetyRisk || o.Category == graph.CategorySymptom)
