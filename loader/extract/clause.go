@@ -23,6 +23,10 @@ type segment struct {
 	// own: a subordinate or coordinated clause with a subject of its
 	// own; nothing before it is its subject.
 	own bool
+	// resume: the main clause goes on after a relative clause ("X,
+	// which reduces Y, increased Z"): its subject is in segment resume
+	// (-1: none).
+	resume int
 }
 
 // subordinators open a subordinate clause with a subject of its own.
@@ -83,11 +87,37 @@ func segments(ts []token, tags []string, args []Mention, base []int) []segment {
 			if v, ok := ante[lo]; ok {
 				a = v
 			}
-			out = append(out, segment{lo, c, a, own[lo]})
+			// A relative clause set off by a comma ends at the next
+			// comma that a finite verb follows: the main clause resumes.
+			if end := relativeEnd(ts, tags, lo, c); a >= 0 && strings.Contains(ts[lo].punctBefore, ",") && end > 0 && len(out) > 0 {
+				out = append(out, segment{lo, end, a, false, -1}, segment{end, c, -1, false, len(out) - 1})
+			} else {
+				out = append(out, segment{lo, c, a, own[lo], -1})
+			}
 		}
 		lo = c
 	}
 	return out
+}
+
+// relativeEnd: the first comma in (lo, hi) right before a finite verb
+// (across an adverb), or 0.
+func relativeEnd(ts []token, tags []string, lo, hi int) int {
+	for k := lo + 1; k < hi; k++ {
+		if !strings.Contains(ts[k].punctBefore, ",") {
+			continue
+		}
+		v := k
+		if tags[v] == "RB" && v+1 < hi {
+			v++
+		}
+		switch tags[v] {
+		case "VBZ", "VBD", "VBP", "MD":
+			return k
+		}
+		return 0
+	}
+	return 0
 }
 
 // subjectThenVerb: a noun phrase (or pronoun) and then a finite verb
@@ -145,7 +175,7 @@ func governed(ts []token, tags []string, a Mention, lo int) bool {
 		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
 			break
 		}
-		if t == "DT" || t == "JJ" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "VBN" {
+		if t == "DT" || t == "PDT" || t == "JJ" || t == "JJS" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "RBS" || t == "VBN" {
 			k--
 			continue
 		}
@@ -309,8 +339,18 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 				}
 			case sg.antecedent >= 0 && last == nil:
 				subj = []Mention{args[sg.antecedent]}
+				if si > 0 {
+					// "S is a kappa agonist that does not recruit Y": the
+					// predicate noun is S.
+					if s := copulaSubject(ts, tags, args, aside, example, segs[si-1], args[sg.antecedent]); len(s) > 0 {
+						subj = s
+					}
+				}
+			case sg.resume >= 0 && last == nil:
+				r := segs[sg.resume]
+				subj = pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, r.lo, r.hi), topics, prev)
 			default:
-				subj = headSubject(ts, tags, args, aside, example, sg.lo, v.i)
+				subj = pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, sg.lo, v.i), topics, prev)
 				if len(subj) == 0 {
 					subj = anaphor(ts, tags, sg.lo, v.i, topics, prev, subjOf, verbs[:vi])
 				}
@@ -340,7 +380,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 				return []Mention{args[sg.antecedent]}
 			}
 			k = min(k, firstFinite(ts, tags, sg, k))
-			if subj := headSubject(ts, tags, args, aside, example, sg.lo, k); len(subj) > 0 {
+			if subj := pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, sg.lo, k), topics, prev); len(subj) > 0 {
 				return subj
 			}
 			return anaphor(ts, tags, sg.lo, k, topics, prev, nil, nil)
@@ -362,6 +402,33 @@ func firstFinite(ts []token, tags []string, sg segment, k int) int {
 		}
 	}
 	return k
+}
+
+// pluralAnaphor: a subject that is an anaphor the rule reading put in
+// the previous topic's place ("They", "Neither drug", "These agents")
+// stands for all the previous subjects when it is plural.
+func pluralAnaphor(ts []token, tags []string, subj, topics, prev []Mention) []Mention {
+	if len(subj) != 1 || anaphorAt(ts, subj[0].first) == 0 {
+		return subj
+	}
+	if r := anaphor(ts, tags, subj[0].first, subj[0].last, topics, prev, nil, nil); len(r) > 1 {
+		return r
+	}
+	return subj
+}
+
+// copulaSubject: when the noun a is the predicate of a form of "be" in
+// clause sg ("S is a G-protein-biased agonist"), the subject of "be".
+func copulaSubject(ts []token, tags []string, args []Mention, aside []int, example []bool, sg segment, a Mention) []Mention {
+	for k := a.first - 1; k > sg.lo && k >= a.first-4; k-- {
+		if beVerbs[ts[k].low] {
+			return headSubject(ts, tags, args, aside, example, sg.lo, k)
+		}
+		if t := tags[k]; t != "DT" && t != "JJ" && t != "RB" && !strings.HasPrefix(t, "NN") {
+			return nil
+		}
+	}
+	return nil
 }
 
 // nounBefore: a noun in [lo, hi).
@@ -508,11 +575,17 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 		}
 		// the noun group after the copula, up to its role noun
 		e := k + 1
-		for e < sg.hi && e <= k+8 && roleNouns[ts[e].low] == 0 && ts[e].low != "cause" && !strings.ContainsAny(ts[e].punctBefore, ",;:(") {
+		for e < sg.hi && e <= k+8 && !strings.ContainsAny(ts[e].punctBefore, ",;:(") {
+			if _, ok := roleNouns[ts[e].low]; ok {
+				break
+			}
 			e++
 		}
-		kind, ok := roleNouns[ts[e%len(ts)].low]
-		if e >= sg.hi || !ok || strings.ContainsAny(ts[e].punctBefore, ",;:(") {
+		if e >= sg.hi {
+			continue
+		}
+		kind, ok := roleNouns[ts[e].low]
+		if !ok || strings.ContainsAny(ts[e].punctBefore, ",;:(") {
 			continue
 		}
 		if (ts[e].low == "factor" || ts[e].low == "factors") && ts[e-1].low != "risk" {
@@ -652,7 +725,11 @@ func anaphor(ts []token, tags []string, lo, v int, topics, prev []Mention, subjO
 	if len(from) == 0 {
 		return nil
 	}
-	plural := ts[k].low == "they" || ts[k].low == "both" || strings.HasSuffix(ts[k].low, "s")
+	// "they", "both", "these agents", "neither drug", "each compound"
+	// speak of all of them.
+	first := ts[k-n+1].low
+	plural := first == "they" || first == "both" || first == "these" || first == "neither" || first == "each" ||
+		strings.HasSuffix(ts[k].low, "s")
 	if !plural {
 		from = from[:1]
 	}
