@@ -431,6 +431,18 @@ func copulaSubject(ts []token, tags []string, args []Mention, aside []int, examp
 	return nil
 }
 
+// clauseEnds: the ends a clause reading may link. Its subject is attached
+// by grammar, not by nearness, so a brain region or network that is the
+// clause's subject ("the insula is thought to contribute to craving")
+// may act; as an object it is still a place, not an effect.
+func clauseEnds(subj, obj Mention) bool {
+	switch subj.Category {
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork:
+		subj.Category = graph.CategoryMechanism
+	}
+	return signedEnds(subj, obj)
+}
+
 // nounBefore: a noun in [lo, hi).
 func nounBefore(tags []string, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
@@ -471,7 +483,7 @@ func reducedPassive(ts []token, tags []string, args []Mention, verbs []cueHit, v
 	}
 	agents := objects(ts, tags, args, verbs, v.j+1, sg.hi)
 	for _, agent := range agents {
-		if signedEnds(agent, *obj) {
+		if clauseEnds(agent, *obj) {
 			p, sign := verbSign(ts, v, v.j, agent)
 			emit(agent, *obj, p, sign, v, obj.last, agent.first)
 		}
@@ -509,10 +521,10 @@ func without(ts []token, tags []string, args []Mention, verbs, cues []cueHit, sg
 				case harm:
 					emit(s, o, graph.HasAdverseEvent, graph.Unsigned, cue, k, o.first)
 				case kind == cueIncrease || kind == cueDecrease:
-					if signedEnds(s, o) {
+					if clauseEnds(s, o) {
 						emit(s, o, graph.Affects, signOf(kind), cue, k, o.first)
 					}
-				case kind == cueChange && signedEnds(s, o):
+				case kind == cueChange && clauseEnds(s, o):
 					emit(s, o, graph.Affects, graph.Unsigned, cue, k, o.first)
 				}
 			}
@@ -546,7 +558,7 @@ func effectOn(ts []token, tags []string, args []Mention, verbs []cueHit, sg segm
 		}
 		for _, o := range objects(ts, tags, args, verbs, on+1, sg.hi) {
 			for _, a := range agents {
-				if signedEnds(a, o) {
+				if clauseEnds(a, o) {
 					emit(a, o, graph.Affects, graph.Unsigned, cueHit{k, k + 1, cueChange}, max(k-3, sg.lo), o.first)
 				}
 			}
@@ -563,7 +575,10 @@ var roleNouns = map[string]cueKind{"cause": cueIncrease, "causes": cueIncrease, 
 	"activators": cueIncrease, "inducer": cueIncrease, "inducers": cueIncrease, "enhancer": cueIncrease,
 	"antagonist": cueDecrease, "antagonists": cueDecrease, "inhibitor": cueDecrease, "inhibitors": cueDecrease,
 	"blocker": cueDecrease, "blockers": cueDecrease, "predictor": cueCorrelation, "predictors": cueCorrelation,
-	"factor": cueCorrelation, "factors": cueCorrelation, "marker": cueCorrelation, "markers": cueCorrelation}
+	"factor": cueCorrelation, "factors": cueCorrelation, "marker": cueCorrelation, "markers": cueCorrelation,
+	// predicate adjectives with "for": "S is necessary for Y"
+	"necessary": cueIncrease, "required": cueIncrease, "essential": cueIncrease, "critical": cueIncrease,
+	"responsible": cueIncrease}
 
 // predicateNoun reads "S is/are (a) ... <role noun> of/for/at Y" and
 // returns the subjects it read.
@@ -591,6 +606,11 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 		if (ts[e].low == "factor" || ts[e].low == "factors") && ts[e-1].low != "risk" {
 			continue // only "risk factor"
 		}
+		if tags[e] == "JJ" || tags[e] == "VBN" {
+			if e+1 >= sg.hi || ts[e+1].low != "for" {
+				continue // an adjective says what S is needed for: "for" must follow
+			}
+		}
 		var objs []Mention
 		if e+1 < sg.hi && (ts[e+1].low == "of" || ts[e+1].low == "for" || ts[e+1].low == "at") {
 			objs = objects(ts, tags, args, verbs, e+2, sg.hi)
@@ -614,7 +634,7 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 		}
 		for _, s := range subj {
 			for _, o := range objs {
-				if signedEnds(s, o) || p == graph.CorrelatedWith && o.Category != graph.CategoryPopulation {
+				if clauseEnds(s, o) || p == graph.CorrelatedWith && o.Category != graph.CategoryPopulation {
 					emit(s, o, p, sign, cueHit{e, e + 1, kind}, lo, o.first)
 				}
 			}
@@ -640,7 +660,7 @@ func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHi
 		agents := objectsAny(ts, tags, args, verbs, by+1, sg.hi)
 		for _, agent := range agents {
 			for _, o := range subj {
-				if signedEnds(agent, o) {
+				if clauseEnds(agent, o) {
 					p, sign := verbSign(ts, v, by, agent)
 					emit(agent, o, p, sign, v, o.last, agent.first)
 				}
@@ -650,7 +670,7 @@ func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHi
 	}
 	for _, o := range objects(ts, tags, args, verbs, v.j, sg.hi) {
 		for _, s := range subj {
-			if signedEnds(s, o) {
+			if clauseEnds(s, o) {
 				p, sign := verbSign(ts, v, v.j, o)
 				lo := min(s.last, v.i)
 				if s.last > v.i {
