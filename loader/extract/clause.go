@@ -222,14 +222,23 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 // coordinated: only list words lie between two arguments ("A, B and C",
 // "both A and B").
 func coordinated(ts []token, lo, hi int) bool {
-	if hi <= lo || hi-lo > 3 {
+	if hi <= lo || hi-lo > 4 {
 		return hi == lo && strings.Contains(ts[hi].punctBefore, ",")
 	}
+	conj := false
 	for k := lo; k < hi; k++ {
 		switch ts[k].low {
-		case "and", "or", "the", "its", "their", "also", "both", "either":
+		case "and", "or":
+			conj = true
+		case "the", "its", "their", "also", "both", "either":
+		case "of", "in", "on", "to", "with", "by", "at":
+			if !conj {
+				return false // "A and of B", "A and in B" repeat the preposition
+			}
 		default:
-			return false
+			if !conj || !leadingNoise[ts[k].low] {
+				return false // "A and less B": a quantity before the second
+			}
 		}
 	}
 	return true
@@ -580,6 +589,28 @@ var roleNouns = map[string]cueKind{"cause": cueIncrease, "causes": cueIncrease, 
 	"necessary": cueIncrease, "required": cueIncrease, "essential": cueIncrease, "critical": cueIncrease,
 	"responsible": cueIncrease}
 
+// treatWords, after a form of "be" and before "for"/"in" a disorder, say
+// the subject treats it: "S is effective for Y", "S is an antidote for
+// Y", "S is a candidate treatment for Y".
+var treatWords = map[string]bool{"effective": true, "efficacious": true, "indicated": true, "approved": true,
+	"antidote": true, "treatment": true, "treatments": true, "therapy": true, "option": true, "options": true}
+
+// treats emits STUDIED_TO_TREAT from the drugs and therapies among subj
+// to the disorders after "for"/"in" at e+1.
+func treats(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, e int, subj []Mention, emit emitFunc) []Mention {
+	if e+1 >= sg.hi || ts[e+1].low != "for" && ts[e+1].low != "in" {
+		return nil
+	}
+	for _, o := range objects(ts, tags, args, verbs, e+2, sg.hi) {
+		for _, s := range subj {
+			if (s.Category == graph.CategoryDrug || s.Category == graph.CategoryTherapy) && o.Category == graph.CategoryDisorder {
+				emit(s, o, graph.StudiedToTreat, graph.Unsigned, cueHit{e, e + 1, cueTreatment}, s.last, o.first)
+			}
+		}
+	}
+	return subj
+}
+
 // predicateNoun reads "S is/are (a) ... <role noun> of/for/at Y" and
 // returns the subjects it read.
 func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) []Mention {
@@ -591,12 +622,16 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 		// the noun group after the copula, up to its role noun
 		e := k + 1
 		for e < sg.hi && e <= k+8 && !strings.ContainsAny(ts[e].punctBefore, ",;:(") {
-			if _, ok := roleNouns[ts[e].low]; ok {
+			if _, ok := roleNouns[ts[e].low]; ok || treatWords[ts[e].low] {
 				break
 			}
 			e++
 		}
 		if e >= sg.hi {
+			continue
+		}
+		if treatWords[ts[e].low] {
+			read = append(read, treats(ts, tags, args, verbs, sg, e, subject(k), emit)...)
 			continue
 		}
 		kind, ok := roleNouns[ts[e].low]

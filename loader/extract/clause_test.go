@@ -34,6 +34,12 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugA AFFECTS increases T:receptor negated; T:drugB AFFECTS increases T:receptor negated"},
 		{"predicate noun", []string{"Naltrexone is a potent inhibitor of dopamine release."},
 			"T:drugB AFFECTS decreases T:dopamine"},
+		{"predicate adjective with for", []string{"Lorazepam is effective for alcohol use disorder."},
+			"T:drugA STUDIED_TO_TREAT T:aud"},
+		{"repeated preposition in a list", []string{"Naltrexone was associated with lower craving and with less anxiety."},
+			"T:drugB CORRELATED_WITH decreases T:craving; T:drugB CORRELATED_WITH decreases T:anxiety"},
+		{"shared head", []string{"CBT is effective for cocaine and alcohol use disorders."},
+			"T:therapy STUDIED_TO_TREAT KAP:proposed-cocaine-use-disorder; T:therapy STUDIED_TO_TREAT T:aud"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -70,7 +70,7 @@ var (
 	beVerbs     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 	// connectors link a nominal cue's object to its cause: "reductions
 	// in X following Y".
-	connectors = map[string]bool{"following": true, "after": true, "by": true, "from": true, "with": true, "of": true, "under": true}
+	connectors = map[string]bool{"followed": true, "following": true, "after": true, "by": true, "from": true, "with": true, "of": true, "under": true}
 	// withWords introduce a co-intervention ("ketamine with psychotherapy").
 	withWords = map[string]bool{"with": true, "plus": true, "alongside": true}
 )
