@@ -146,9 +146,13 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	var subjects []Mention
 	if open && len(tags) == len(ts) {
 		n := len(out)
+		// The clause reading's candidates are kept apart from the rule
+		// reading's until the rule reading's are checked against it.
+		clear(seen)
 		var agentsOf map[int][]Mention
-		subjects, agentsOf = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
-		out = attached(out[:n], cueOf[:n], agentsOf, out[n:])
+		var own []int
+		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
+		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 	}
 	return out, subjects
 }
@@ -425,17 +429,47 @@ func relativeSubject(ts []token, clause []int, cues []cueHit, a Mention, c cueHi
 // attached drops a rule reading's signed or correlation candidate whose
 // verb the clause analysis read with other subjects: the clause's
 // subject, not the nearest argument, is what acts.
-func attached(rules []Candidate, cueOf []int, agentsOf map[int][]Mention, clause []Candidate) []Candidate {
+//
+// own numbers the clauses per token, a clause with a subject of its own
+// starting a new number: a rule candidate whose ends lie in two such
+// clauses crosses a clause boundary the rules did not see.
+func attached(rules []Candidate, cueOf []int, agentsOf map[int][]Mention, own []int, ms []Mention, clause []Candidate) []Candidate {
 	out := make([]Candidate, 0, len(rules)+len(clause))
 	for k, c := range rules {
+		directed := c.Predicate == graph.Affects || c.Predicate == graph.CorrelatedWith
 		agents, read := agentsOf[cueOf[k]]
-		if read && (c.Predicate == graph.Affects || c.Predicate == graph.CorrelatedWith) &&
-			!slices.ContainsFunc(agents, func(m Mention) bool { return m.ID == c.Subject }) {
+		if read && directed && !slices.ContainsFunc(agents, func(m Mention) bool { return m.ID == c.Subject }) {
+			continue
+		}
+		if directed && crossesOwn(own, ms, c) {
 			continue
 		}
 		out = append(out, c)
 	}
-	return append(out, clause...)
+	for _, c := range clause {
+		if !slices.ContainsFunc(out, func(o Candidate) bool {
+			return o.Subject == c.Subject && o.Object == c.Object && o.Predicate == c.Predicate
+		}) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// crossesOwn: no mention of c's subject and one of its object lie in the
+// same clause of own.
+func crossesOwn(own []int, ms []Mention, c Candidate) bool {
+	for _, a := range ms {
+		if a.ID != c.Subject || a.first >= len(own) {
+			continue
+		}
+		for _, b := range ms {
+			if b.ID == c.Object && b.first < len(own) && own[a.first] == own[b.first] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // deniedSubject: the subject opens with, or follows, "neither" or "no".

@@ -302,8 +302,19 @@ func beBefore(ts []token, tags []string, c cueHit, lo int) bool {
 // agentsOf maps each verb group it read (by its cue's first token) to the
 // arguments that act in it: the subjects of an active verb, the agents of
 // a passive one.
-func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base, aside []int, example []bool, prev []Mention, emit emitFunc) (topics []Mention, agentsOf map[int][]Mention) {
+func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base, aside []int, example []bool, prev []Mention, emit emitFunc) (topics []Mention, agentsOf map[int][]Mention, own []int) {
 	segs := segments(ts, tags, args, base)
+	own = make([]int, len(ts)+1)
+	n := 0
+	for _, sg := range segs {
+		if sg.own {
+			n++
+		}
+		for k := sg.lo; k < sg.hi; k++ {
+			own[k] = n
+		}
+	}
+	own[len(ts)] = n
 	var verbs []cueHit
 	for _, c := range cues {
 		if verbal(ts, tags, c) {
@@ -312,8 +323,12 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 	}
 	agentsOf = map[int][]Mention{}
 	subjOf := map[int][]Mention{} // verb index -> its subjects
+	var before []Mention          // the subjects of the previous clause's last verb
 	for si, sg := range segs {
 		var last []Mention // the subjects of the clause's previous verb
+		if last != nil {
+			before = last
+		}
 		for vi, v := range verbs {
 			if v.i < sg.lo || v.i >= sg.hi {
 				continue
@@ -363,6 +378,9 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 				if len(subj) == 0 {
 					subj = anaphor(ts, tags, sg.lo, v.i, topics, prev, subjOf, verbs[:vi])
 				}
+				if len(subj) == 0 && ellipticSubject(ts, tags, sg.lo, v.i) {
+					subj = before // "S prevented X but did not reduce Y"
+				}
 				if len(subj) == 0 && sg.own && nounBefore(tags, sg.lo, v.i) {
 					// "its effects have been linked to X": the clause's
 					// subject names no entity, and no argument is it.
@@ -372,7 +390,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			if len(subj) == 0 {
 				continue
 			}
-			last = subj
+			last, before = subj, subj
 			subjOf[vi] = subj
 			topics = addTopics(topics, subj)
 			if agents, ok := emitVerb(ts, tags, args, verbs, v, sg, subj, emit); ok {
@@ -395,10 +413,10 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			return anaphor(ts, tags, sg.lo, k, topics, prev, nil, nil)
 		}
 		without(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
-		effectOn(ts, tags, args, verbs, sg, subject, emit)
+		effectOn(ts, tags, args, verbs, sg, subject, func() []Mention { return topics }, prev, emit)
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
 	}
-	return topics, agentsOf
+	return topics, agentsOf, own
 }
 
 // firstFinite is the first finite verb or modal of the clause before k
@@ -450,6 +468,34 @@ func clauseEnds(subj, obj Mention) bool {
 		subj.Category = graph.CategoryMechanism
 	}
 	return signedEnds(subj, obj)
+}
+
+// ellipticSubject: the clause opens with a conjunction and goes straight
+// to its verb group ("but did not reduce Y", "and later increased Y"):
+// its subject is the previous clause's.
+func ellipticSubject(ts []token, tags []string, lo, v int) bool {
+	if !clauseJoiners[ts[lo].low] && ts[lo].low != "or" {
+		return false
+	}
+	for k := lo + 1; k < v; k++ {
+		if !auxiliaries[ts[k].low] && !beVerbs[ts[k].low] && tags[k] != "RB" && ts[k].low != "not" {
+			return false
+		}
+	}
+	return true
+}
+
+// possessor: the drugs or therapies "its" / "their" refer to: the
+// sentence's topics, else the previous sentence's subjects.
+func possessor(plural bool, topics, prev []Mention) []Mention {
+	from := topics
+	if len(from) == 0 {
+		from = prev
+	}
+	if !plural && len(from) > 1 {
+		from = from[:1]
+	}
+	return from
 }
 
 // nounBefore: a noun in [lo, hi).
@@ -546,7 +592,10 @@ var effectNouns = map[string]bool{"effect": true, "effects": true, "impact": tru
 
 // effectOn: "the effect of X on Y", "S had no effect on Y": X (or S)
 // acts on Y, with no direction given; "no" before makes it NEGATED.
-func effectOn(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) {
+//
+// "its effect on Y" is the effect of the sentence's (else the previous
+// sentence's) drug or therapy.
+func effectOn(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, topics func() []Mention, prev []Mention, emit emitFunc) {
 	for k := sg.lo; k+2 < sg.hi; k++ {
 		if !effectNouns[ts[k].low] {
 			continue
@@ -559,6 +608,8 @@ func effectOn(ts []token, tags []string, args []Mention, verbs []cueHit, sg segm
 				continue
 			}
 			on = agents[len(agents)-1].last
+		} else if k > 0 && (ts[k-1].low == "its" || ts[k-1].low == "their") {
+			agents = possessor(ts[k-1].low == "their", topics(), prev)
 		} else {
 			agents = subject(k)
 		}
