@@ -184,6 +184,28 @@ func governed(ts []token, tags []string, a Mention, lo int) bool {
 	return k >= lo && governors[ts[k].low] && ts[k+1].punctBefore == ""
 }
 
+// measureNouns measure the noun phrase after "of"/"in": "the degree of X
+// correlated with Y" says X correlated with Y.
+var measureNouns = map[string]bool{"degree": true, "level": true, "levels": true, "intensity": true, "magnitude": true,
+	"extent": true, "amount": true, "severity": true, "strength": true, "frequency": true, "occurrence": true,
+	"change": true, "changes": true, "increase": true, "increases": true, "decrease": true, "decreases": true,
+	"reduction": true, "reductions": true}
+
+// measured: a is the object of "of"/"in" after a measure noun that opens
+// the clause's subject ("The degree of DMN disintegration", "increases in
+// self-efficacy").
+func measured(ts []token, a Mention, lo int) bool {
+	g := a.first - 1
+	if g < lo+1 || ts[g].low != "of" && ts[g].low != "in" || !measureNouns[ts[g-1].low] {
+		return false
+	}
+	k := g - 2
+	for k >= lo && (ts[k].low == "the" || ts[k].low == "a" || ts[k].low == "an") {
+		k--
+	}
+	return k < lo || strings.ContainsAny(ts[k+1].punctBefore, ",;:")
+}
+
 // appositive: ", a/an/the X," after another noun names it again.
 func appositive(ts []token, a Mention, lo int) bool {
 	k := a.first - 1
@@ -206,7 +228,7 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 			continue
 		}
 		if len(out) == 0 {
-			if aside[a.first] != 0 || governed(ts, tags, a, lo) || appositive(ts, a, lo) || example[i] {
+			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] {
 				continue
 			}
 			out = append(out, a)
@@ -415,6 +437,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		without(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
 		effectOn(ts, tags, args, verbs, sg, subject, func() []Mention { return topics }, prev, emit)
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
+		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
 	}
 	return topics, agentsOf, own
 }
@@ -587,6 +610,46 @@ func without(ts []token, tags []string, args []Mention, verbs, cues []cueHit, sg
 	}
 }
 
+// differs: "Y did not differ between A and placebo", "Y differed
+// between groups": a comparison of arms says whether A acts on Y (a harm
+// after a drug is an adverse event); "between groups" compares the
+// sentence's (or the previous sentence's) drugs with their comparator.
+func differs(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, drugs []Mention, emit emitFunc) {
+	for k := sg.lo + 1; k+1 < sg.hi; k++ {
+		if !strings.HasPrefix(ts[k].low, "differ") || tags[k] == "JJ" {
+			continue
+		}
+		b := k + 1
+		for b < sg.hi && b <= k+2 && ts[b].low != "between" && ts[b].low != "from" {
+			b++
+		}
+		if b >= sg.hi || ts[b].low != "between" && ts[b].low != "from" {
+			continue
+		}
+		var agents []Mention
+		for _, a := range objects(ts, tags, args, verbs, b+1, sg.hi) {
+			if a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy {
+				agents = append(agents, a)
+			}
+		}
+		if len(agents) == 0 && b+1 < sg.hi && (ts[b+1].low == "groups" || ts[b+1].low == "arms" || ts[b+1].low == "placebo") {
+			agents = drugs
+		}
+		for _, y := range subject(k) {
+			for _, a := range agents {
+				harm := a.Category == graph.CategoryDrug && y.Category == graph.CategorySafetyRisk
+				cue := cueHit{k, k + 1, cueChange}
+				switch {
+				case harm:
+					emit(a, y, graph.HasAdverseEvent, graph.Unsigned, cue, y.last, k)
+				case clauseEnds(a, y):
+					emit(a, y, graph.Affects, graph.Unsigned, cue, y.last, k)
+				}
+			}
+		}
+	}
+}
+
 // effectNouns name an effect of one thing on another.
 var effectNouns = map[string]bool{"effect": true, "effects": true, "impact": true, "influence": true}
 
@@ -604,10 +667,15 @@ func effectOn(ts []token, tags []string, args []Mention, verbs []cueHit, sg segm
 		on := k + 1
 		if ts[k+1].low == "of" {
 			agents = objects(ts, tags, args, verbs, k+2, sg.hi)
+			if n := anaphorAt(ts, k+2); len(agents) == 0 && n > 0 {
+				// "the effect of these agents on Y"
+				agents, on = possessor(n == 1 && ts[k+2].low == "they" || strings.HasSuffix(ts[k+n+1].low, "s"), topics(), prev), k+2+n
+			} else if len(agents) > 0 {
+				on = agents[len(agents)-1].last
+			}
 			if len(agents) == 0 {
 				continue
 			}
-			on = agents[len(agents)-1].last
 		} else if k > 0 && (ts[k-1].low == "its" || ts[k-1].low == "their") {
 			agents = possessor(ts[k-1].low == "their", topics(), prev)
 		} else {

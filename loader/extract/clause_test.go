@@ -40,6 +40,8 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugA AFFECTS increases T:sedation"},
 		{"its effect on", []string{"Naltrexone blocks the mu-opioid receptor, and this was required for its effect on relapse."},
 			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS T:relapse"},
+		{"no difference between arms", []string{"Craving did not differ between naltrexone and placebo."},
+			"T:drugB AFFECTS T:craving negated"},
 		{"predicate adjective with for", []string{"Lorazepam is effective for alcohol use disorder."},
 			"T:drugA STUDIED_TO_TREAT T:aud"},
 		{"repeated preposition in a list", []string{"Naltrexone was associated with lower craving and with less anxiety."},
