@@ -301,6 +301,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		effectOn(ts, tags, args, verbs, sg, subject, func() []Mention { return topics }, prev, emit)
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
 		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
+		copulaForms(ts, tags, args, verbs, sg, subject, emit)
 	}
 	return topics, agentsOf, own
 }

@@ -312,3 +312,65 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 	}
 	return read
 }
+
+// harmAdjectives, after a form of "be", say how often a harm occurs with
+// a drug: "Tremor is common during X treatment".
+var harmAdjectives = map[string]bool{"common": true, "frequent": true, "rare": true, "uncommon": true}
+
+// comparatives, after a form of "be", compare the subject with another
+// arm on a measure: "S was superior to Y on Z".
+var comparatives = map[string]bool{"superior": true, "inferior": true, "better": true, "worse": true}
+
+// copulaForms reads "H is common during/with/after D" (D HAS_ADVERSE_EVENT
+// each harm or symptom of the subject) and "S was superior to Y on Z" (S
+// acts on Z; which way the text leaves to the measure, so unsigned).
+func copulaForms(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) {
+	for k := sg.lo + 1; k+2 < sg.hi; k++ {
+		if !beVerbs[ts[k].low] {
+			continue
+		}
+		e := k + 1
+		for e < sg.hi && e <= k+3 && adverb(ts[e].low, tags[e]) {
+			e++
+		}
+		if e+1 >= sg.hi {
+			continue
+		}
+		switch w := ts[e].low; {
+		case harmAdjectives[w] && (ts[e+1].low == "during" || ts[e+1].low == "with" || ts[e+1].low == "after" || ts[e+1].low == "following"):
+			for _, d := range objects(ts, tags, args, verbs, e+2, sg.hi) {
+				if d.Category != graph.CategoryDrug && d.Category != graph.CategoryTherapy {
+					continue
+				}
+				for _, h := range subject(k) {
+					if h.Category == graph.CategorySymptom || h.Category == graph.CategorySafetyRisk {
+						emit(d, h, graph.HasAdverseEvent, graph.Unsigned, cueHit{e, e + 1, cueAdverse}, h.last, e)
+					}
+				}
+			}
+		case comparatives[w] && (ts[e+1].low == "to" || ts[e+1].low == "than"):
+			on := e + 2
+			for on < sg.hi && on <= e+8 && ts[on].low != "on" && ts[on].low != "in" && !strings.ContainsAny(ts[on].punctBefore, ",;:") {
+				on++
+			}
+			if on >= sg.hi || ts[on].low != "on" && ts[on].low != "in" {
+				continue
+			}
+			for _, z := range objects(ts, tags, args, verbs, on+1, sg.hi) {
+				for _, s := range subject(k) {
+					if clauseEnds(s, z) {
+						emit(s, z, graph.Affects, graph.Unsigned, cueHit{e, e + 1, cueChange}, s.last, e)
+					}
+				}
+			}
+		}
+	}
+}
+
+// adverb: a word between a verb and its complement ("are nevertheless
+// common", "was not superior"), which the tagger sometimes calls an
+// adjective.
+func adverb(w, tag string) bool {
+	return tag == "RB" || w == "not" || w == "nevertheless" || w == "nonetheless" || w == "generally" ||
+		w == "usually" || w == "also" || w == "often"
+}
