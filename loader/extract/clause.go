@@ -207,14 +207,13 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		}
 	}
 	agentsOf = map[int][]Mention{}
-	subjOf := map[int][]Mention{} // verb index -> its subjects
 	var before []Mention          // the subjects of the previous clause's last verb
 	for si, sg := range segs {
 		var last []Mention // the subjects of the clause's previous verb
 		if last != nil {
 			before = last
 		}
-		for vi, v := range verbs {
+		for _, v := range verbs {
 			if v.i < sg.lo || v.i >= sg.hi {
 				continue
 			}
@@ -234,9 +233,6 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 					continue
 				}
 				subj = headSubject(ts, tags, args, aside, example, sg.lo, v.i-1)
-				if len(subj) == 0 && si+1 < len(segs) {
-					subj = nil
-				}
 				if len(subj) == 0 {
 					// The main clause follows the comma.
 					for k := v.j; k < sg.hi; k++ {
@@ -261,7 +257,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			default:
 				subj = pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, sg.lo, v.i), topics, prev)
 				if len(subj) == 0 {
-					subj = anaphor(ts, tags, sg.lo, v.i, topics, prev, subjOf, verbs[:vi])
+					subj = anaphor(ts, tags, sg.lo, v.i, topics, prev)
 				}
 				if len(subj) == 0 && ellipticSubject(ts, tags, sg.lo, v.i) {
 					subj = before // "S prevented X but did not reduce Y"
@@ -276,7 +272,6 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 				continue
 			}
 			last, before = subj, subj
-			subjOf[vi] = subj
 			topics = addTopics(topics, subj)
 			if agents, ok := emitVerb(ts, tags, args, verbs, v, sg, subj, emit); ok {
 				agentsOf[v.i] = agents
@@ -295,7 +290,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			if subj := pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, sg.lo, k), topics, prev); len(subj) > 0 {
 				return subj
 			}
-			return anaphor(ts, tags, sg.lo, k, topics, prev, nil, nil)
+			return anaphor(ts, tags, sg.lo, k, topics, prev)
 		}
 		without(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
 		effectOn(ts, tags, args, verbs, sg, subject, func() []Mention { return topics }, prev, emit)
@@ -342,7 +337,7 @@ func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHi
 		if by >= sg.hi || ts[by].low != "by" {
 			return nil, false // no agent: "X was reduced in rats"
 		}
-		agents := objectsAny(ts, tags, args, verbs, by+1, sg.hi)
+		agents := objects(ts, tags, args, verbs, by+1, sg.hi)
 		for _, agent := range agents {
 			for _, o := range subj {
 				if clauseEnds(agent, o) {
@@ -366,11 +361,6 @@ func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHi
 		}
 	}
 	return subj, true
-}
-
-// objectsAny: the agent after "by": like objects, and a drug may be one.
-func objectsAny(ts []token, tags []string, args []Mention, verbs []cueHit, j, hi int) []Mention {
-	return objects(ts, tags, args, verbs, j, hi)
 }
 
 // verbSign: a correlation verb is signed by a direction word before its

@@ -145,7 +145,7 @@ func pluralAnaphor(ts []token, tags []string, subj, topics, prev []Mention) []Me
 	if len(subj) != 1 || anaphorAt(ts, subj[0].first) == 0 {
 		return subj
 	}
-	if r := anaphor(ts, tags, subj[0].first, subj[0].last, topics, prev, nil, nil); len(r) > 1 {
+	if r := anaphor(ts, tags, subj[0].first, subj[0].last, topics, prev); len(r) > 1 {
 		return r
 	}
 	return subj
@@ -182,7 +182,7 @@ func addTopics(topics, subj []Mention) []Mention {
 // before the verb at v ("it", "they", "this drug", "these agents",
 // "both"): the sentence's earlier drug or therapy subject, else the
 // previous sentence's.
-func anaphor(ts []token, tags []string, lo, v int, topics, prev []Mention, subjOf map[int][]Mention, earlier []cueHit) []Mention {
+func anaphor(ts []token, tags []string, lo, v int, topics, prev []Mention) []Mention {
 	k := v - 1
 	for k >= lo && (auxiliaries[ts[k].low] || beVerbs[ts[k].low] || tags[k] == "RB" || ts[k].low == "not" || ts[k].low == "to" ||
 		tags[k] == "VBN" || tags[k] == "VBZ" || tags[k] == "VBD" || tags[k] == "VBP") && v-k < 6 {
