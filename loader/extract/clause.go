@@ -207,7 +207,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		}
 	}
 	agentsOf = map[int][]Mention{}
-	var before []Mention          // the subjects of the previous clause's last verb
+	var before []Mention // the subjects of the previous clause's last verb
 	for si, sg := range segs {
 		var last []Mention // the subjects of the clause's previous verb
 		if last != nil {
