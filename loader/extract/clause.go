@@ -210,9 +210,6 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 	var before []Mention // the subjects of the previous clause's last verb
 	for si, sg := range segs {
 		var last []Mention // the subjects of the clause's previous verb
-		if last != nil {
-			before = last
-		}
 		for _, v := range verbs {
 			if v.i < sg.lo || v.i >= sg.hi {
 				continue
