@@ -8,9 +8,9 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []Candidate {
+func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev []Mention, open bool) ([]Candidate, []Mention) {
 	if len(ts) > maxSentenceTokens {
-		return nil
+		return nil, nil
 	}
 	inMention := make([]bool, len(ts))
 	for _, m := range ms {
@@ -41,6 +41,7 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 	}
 	var out []Candidate
 	seen := map[[3]string]bool{}
+	var cueOf []int // per candidate, the token its cue starts at
 	emit := func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
 		key := [3]string{a.ID, b.ID, string(p)}
 		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
@@ -50,12 +51,16 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 		// kept, as PROPOSED, not dropped.
 		proposed := muted[clause[a.first]] || muted[clause[b.first]]
 		seen[key] = true
+		cueOf = append(cueOf, cue.i)
+		// "Neither X nor Y", "No X", "Neither compound": the subject
+		// itself is denied.
+		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a)
 		out = append(out, Candidate{
 			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
 			Cue:     s.Text[ts[cue.i].start:ts[cue.j-1].end],
-			Negated: negatedBetween(ts, inMention, lo, hi), Hedged: hedged, Score: score(p, hedged),
-			Modality: graph.ModalityOf(negatedBetween(ts, inMention, lo, hi), hedged, proposed),
+			Negated: negated, Hedged: hedged, Score: score(p, hedged),
+			Modality: graph.ModalityOf(negated, hedged, proposed),
 		})
 		qualify(s, ts, ms, &out[len(out)-1], a, b)
 	}
@@ -138,7 +143,18 @@ func claims(s Sentence, ts []token, ms []Mention, topic *Mention, open bool) []C
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
 	adverseEvents(ts, args, cues, topic, emit)
-	return out
+	var subjects []Mention
+	if open && len(tags) == len(ts) {
+		n := len(out)
+		// The clause reading's candidates are kept apart from the rule
+		// reading's until the rule reading's are checked against it.
+		clear(seen)
+		var agentsOf map[int][]Mention
+		var own []int
+		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
+		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
+	}
+	return out, subjects
 }
 
 // agentCue is a cue written as an agent noun right after its object.
@@ -408,4 +424,60 @@ func relativeSubject(ts []token, clause []int, cues []cueHit, a Mention, c cueHi
 		return false
 	}
 	return c.i == first || c.i > first && c.i > 0 && ts[c.i-1].low == "and"
+}
+
+// attached drops a rule reading's signed or correlation candidate whose
+// verb the clause analysis read with other subjects: the clause's
+// subject, not the nearest argument, is what acts.
+//
+// own numbers the clauses per token, a clause with a subject of its own
+// starting a new number: a rule candidate whose ends lie in two such
+// clauses crosses a clause boundary the rules did not see.
+func attached(rules []Candidate, cueOf []int, agentsOf map[int][]Mention, own []int, ms []Mention, clause []Candidate) []Candidate {
+	out := make([]Candidate, 0, len(rules)+len(clause))
+	for k, c := range rules {
+		directed := c.Predicate == graph.Affects || c.Predicate == graph.CorrelatedWith
+		agents, read := agentsOf[cueOf[k]]
+		if read && directed && !slices.ContainsFunc(agents, func(m Mention) bool { return m.ID == c.Subject }) {
+			continue
+		}
+		if directed && crossesOwn(own, ms, c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	for _, c := range clause {
+		if !slices.ContainsFunc(out, func(o Candidate) bool {
+			return o.Subject == c.Subject && o.Object == c.Object && o.Predicate == c.Predicate
+		}) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// crossesOwn: no mention of c's subject and one of its object lie in the
+// same clause of own.
+func crossesOwn(own []int, ms []Mention, c Candidate) bool {
+	for _, a := range ms {
+		if a.ID != c.Subject || a.first >= len(own) {
+			continue
+		}
+		for _, b := range ms {
+			if b.ID == c.Object && b.first < len(own) && own[a.first] == own[b.first] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// deniedSubject: the subject opens with, or follows, "neither" or "no".
+func deniedSubject(ts []token, a Mention) bool {
+	for _, k := range []int{a.first, a.first - 1} {
+		if k >= 0 && k < len(ts) && (ts[k].low == "neither" || ts[k].low == "no") {
+			return true
+		}
+	}
+	return false
 }

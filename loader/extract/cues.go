@@ -33,14 +33,14 @@ var cueTable = buildCues(map[cueKind][]string{
 	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
 		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
 		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
-		"rais", "prolong"},
+		"rais", "prolong", "contribut to"},
 	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
 		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow"},
 	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
-	cueChange:      {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz"},
+	cueChange:      {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers"},
 })
 
 func buildCues(m map[cueKind][]string) []cueSpec {
@@ -70,7 +70,7 @@ var (
 	beVerbs     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 	// connectors link a nominal cue's object to its cause: "reductions
 	// in X following Y".
-	connectors = map[string]bool{"following": true, "after": true, "by": true, "from": true, "with": true, "of": true, "under": true}
+	connectors = map[string]bool{"followed": true, "following": true, "after": true, "by": true, "from": true, "with": true, "of": true, "under": true}
 	// withWords introduce a co-intervention ("ketamine with psychotherapy").
 	withWords = map[string]bool{"with": true, "plus": true, "alongside": true}
 )

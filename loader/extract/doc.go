@@ -159,6 +159,74 @@
 //     topic. The curated reading keeps issue 12's chain reading there,
 //     which the seed's curation was written against.
 //
+// # Clause structure (the open reading)
+//
+// Over the tags, the open reading also runs a small deterministic clause
+// analyser (clause.go, segments.go, clauseforms.go), so that a claim's
+// subject is attached as a dependency parse would attach it:
+//
+//   - Clauses: the cuts above, and a relative pronoun ("which", "who",
+//     "that" after a noun and before a verb), a complementizer "that", a
+//     subordinator ("because", "although", "whereas", "while", "since",
+//     "when", "if", "whether") and ", and"/", but" before a noun phrase
+//     and a finite verb each open a clause. A relative clause set off by
+//     commas ends at a comma before a finite verb, where the main clause
+//     resumes ("X, which reduces Y, increased Z": X increased Z).
+//   - Verb groups: a direction, correlation or change cue tagged as a
+//     verb (or a multi-word cue); voice is passive after a form of "be"
+//     with an "-ed" participle. A gerund counts only after "by" ("S acts
+//     by reducing X", "By increasing X, S raises Y"), and "without
+//     V-ing".
+//   - Subject: the clause's head noun phrase before its verb: its first
+//     argument that is not the object of a preposition (fronted phrases,
+//     post-modifiers, comparators, examples), not in parentheses, not an
+//     appositive, with the arguments coordinated with it. The "of"-object
+//     of a measure noun opening the clause ("the degree of X", "increases
+//     in X") may be it. A relative clause's subject is its antecedent, or
+//     the copula's subject when the antecedent is a predicate noun ("S is
+//     a kappa agonist that ..."). A verb after "and" shares the previous
+//     verb's subject; a clause opening with a conjunction and its verb
+//     group ("but did not reduce Y") shares the previous clause's.
+//   - Anaphora: a pronoun or definite description in subject place ("it",
+//     "they", "both", "this drug", "these agents", "neither compound")
+//     stands for the sentence's earlier drug or therapy subjects, else the
+//     previous sentence's (within a section); a plural one for all of
+//     them; "its"/"their effect on Y" likewise.
+//   - Objects: the first argument after the verb group, across words of
+//     its own noun phrase ("the integrity of X", "a lower risk of X") but
+//     no other verb, comma or preposition that does not take the verb's
+//     object ("than", "after", "by", "with" ...), with the arguments
+//     coordinated with it ("A, B and C", "A and of B", "A and with less
+//     B"). A direction word before the object signs a correlation
+//     ("associated with lower X") and a multi-word cue ("leads to lower
+//     X").
+//   - Passives: "X is reduced by Y" and the reduced relative "X caused by
+//     Y" make Y act on X; a passive with no agent states nothing signed.
+//   - Other forms: "without V-ing Y" (NEGATED; an adverse event not had
+//     when Y is a harm after a drug), "the effect of X on Y" and "S had
+//     no effect on Y" (unsigned), "Y did not differ between A and placebo"
+//     (NEGATED), "S is a cause/driver/risk factor/predictor of Y", "S is
+//     an agonist/antagonist/inhibitor at/of T" or "a T agonist", "S is
+//     necessary/required for Y", "S is effective for / an antidote for
+//     <Disorder>" (STUDIED_TO_TREAT), "H is common during D" (adverse
+//     event), "S was superior to Y on Z" (unsigned). A subject opening
+//     with or after "neither"/"no" negates.
+//   - Ends: a brain region or network that is a clause's grammatical
+//     subject may act ("the insula is thought to contribute to craving");
+//     as an object it is still a place.
+//   - The rule reading's candidates are checked against the analysis: a
+//     signed or correlation candidate is dropped when the analyser read
+//     its verb with other subjects (or found that the verb's subject names
+//     no entity), and when its two ends lie in two clauses that each have
+//     a subject of their own. Modality is untouched: nothing is dropped
+//     for being hedged, negated or unsigned.
+//
+// The chunker also reads coordination that shares a head ("cocaine and
+// cannabis use disorders" names two disorders), keeps "acute"/"chronic"
+// in the name of a disease or harm, keeps a vocabulary term the tagger
+// called an adjective, joins a compound at an en dash as at a hyphen, and
+// finds a British "-ae-"/"-oe-" spelling of a vocabulary term.
+//
 // # Score
 //
 // An extracted candidate scores ExtractedFactor (0.5) times the lowest

@@ -155,6 +155,9 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 		// infusion" teaches "ketamine" for the rest of the review.
 		rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
 	}
+	if rc.ix != nil {
+		out = rc.sharedHeads(idx, text, ts, tags, out)
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	// "X (ABC)": ABC names X from here on.
 	for _, m := range slices.Clone(out) {

@@ -80,6 +80,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 	rc.ix = ix
 	var res Result
 	var topic *Mention
+	var prev []Mention
 	section := ""
 	for i, s := range sents {
 		ts := tokenize(s.Text)
@@ -92,11 +93,16 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 			ms = rc.labelEntity(s.Index, s.Text, ts, ms)
 		}
 		if s.Section != section {
-			topic, section = nil, s.Section // a pronoun does not reach across a heading
+			topic, prev, section = nil, nil, s.Section // a pronoun does not reach across a heading
 		}
 		res.Mentions = append(res.Mentions, ms...)
-		res.Candidates = append(res.Candidates, claims(s, ts, ms, topic, ix != nil)...)
+		cs, subjects := claims(s, ts, tg, ms, topic, prev, ix != nil)
+		res.Candidates = append(res.Candidates, cs...)
 		topic = topicOf(ts, ms)
+		prev = subjects
+		if len(prev) == 0 && topic != nil {
+			prev = []Mention{*topic}
+		}
 	}
 	res.Proposed = rc.names
 	return res

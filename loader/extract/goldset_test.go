@@ -116,7 +116,9 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 	}
 }
 
-var devFloors = evalFloors{entR: 0.81, entP: 0.78, pairR: 0.48, pairP: 0.66, sign: 0.93}
+// devFloors: raised when the clause analyser came (pairs R 0.49 -> 0.57,
+// P 0.67 -> 0.74 on dev).
+var devFloors = evalFloors{entR: 0.83, entP: 0.79, pairR: 0.57, pairP: 0.74, sign: 0.95}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
@@ -150,7 +152,10 @@ func TestEvalDev(t *testing.T) {
 // the floor follows the level reached. Sign agreement went from 0.88 to
 // 0.875 when hyphenated short forms ("GLP-1RAs") came to be defined, with
 // more matched pairs on both sets; the same holds.
-var testFloors = evalFloors{entR: 0.65, entP: 0.63, pairR: 0.27, pairP: 0.45, sign: 0.87}
+// With the clause analyser (rules written on dev only; the test set was
+// scored once, at the end) the test figures rose to entities R 0.671,
+// pairs R 0.287 P 0.511, sign 0.911; entity precision stayed at 0.634.
+var testFloors = evalFloors{entR: 0.67, entP: 0.63, pairR: 0.28, pairP: 0.51, sign: 0.91}
 
 // TestEvalTest scores the frozen test set (loader/extract/testdata/eval/test,
 // frozen at the commit docs/extraction.md names). It prints aggregate

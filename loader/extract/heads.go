@@ -66,7 +66,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"signaling", "escalation", "system", "area", "patient", "participant", "drug", "medication", "disorder",
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
-	"expectancy", "level", "man", "men", "woman", "women", "child", "children", "people", "human")
+	"expectancy", "level", "man", "woman", "child", "people")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

@@ -169,7 +169,7 @@ var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
 func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	w := ts[k].low
 	joined := k+1 < len(ts) && ts[k+1].hyphenated // "evidence-based": a word joined to the next is a modifier
-	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined || verbsNotNouns[ts[k].stem] && !joined {
+	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" || verbsNotNouns[ts[k].stem] && !joined {
 		return false
 	}
 	if _, ok := ix.lookup(ts, k, k+1); ok {
@@ -220,7 +220,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
-	for i < j && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+	for i < j && !clinicalCourse(ts, i, j) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
 		i++
 	}
@@ -237,7 +237,12 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		i = j - 1
 	}
 	// A trailing participle or adjective is no head ("craving reduced").
+	// A word the vocabularies name is a noun, not an adjective
+	// ("buprenorphine/JJ reduce").
 	for j > i && (tags[j-1] == "VBN" || tags[j-1] == "VBD" || tags[j-1] == "JJ" && headCategory(ts[j-1].stem) == "") && !ts[j-1].hyphenated {
+		if _, named := ix.lookup(ts, i, j); named && tags[j-1] == "JJ" {
+			break
+		}
 		j--
 	}
 	if i >= j {
@@ -318,7 +323,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	out := []nounPhrase{np}
 	// "cocaine use", "nicotine self-administration", "alcohol use
 	// disorder": the modifier is a substance.
-	if (cat == graph.CategoryOutcome || cat == graph.CategoryDisorder) && substanceHead[hw] && head-i == 1 {
+	if (cat == graph.CategoryOutcome || cat == graph.CategoryDisorder) && substanceHead[hw] && head-i == 1 && !genericHeads[ts[i].stem] {
 		if e, ok := ix.lookup(ts, i, i+1); ok && e.cat == graph.CategoryDrug {
 			out = append(out, nounPhrase{i, i + 1, graph.CategoryDrug, e.id, e.name, "substance of X use"})
 		} else if strings.HasPrefix(tags[i], "NN") || tags[i] == "" {
@@ -423,4 +428,15 @@ func nounSlots(ts []token, tags []string) []string {
 		return tags
 	}
 	return out
+}
+
+// clinicalCourse: "acute" and "chronic" name a disease or harm ("acute
+// kidney injury", "chronic obstructive pulmonary disease"); before
+// anything else they say how it was given ("chronic cocaine").
+func clinicalCourse(ts []token, i, j int) bool {
+	if j-i < 2 || ts[i].low != "acute" && ts[i].low != "chronic" {
+		return false
+	}
+	c := headCategory(ts[j-1].stem)
+	return c == graph.CategoryDisorder || c == graph.CategorySafetyRisk
 }

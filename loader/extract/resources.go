@@ -91,9 +91,19 @@ func (ix *resourceIndex) lookup(ts []token, i, j int) (resEntry, bool) {
 		}
 		b.WriteString(ts[k].stem)
 	}
-	e, ok := ix.forms[b.String()]
+	key := b.String()
+	e, ok := ix.forms[key]
+	if !ok && (strings.Contains(key, "ae") || strings.Contains(key, "oe")) {
+		// British spelling of a term the vocabularies list in American
+		// ("hypokalaemia", "diarrhoea", "oedema").
+		e, ok = ix.forms[britishAE.Replace(key)]
+	}
 	return e, ok
 }
+
+// britishAE maps the British digraphs of medical words to the American
+// spelling the vocabularies use.
+var britishAE = strings.NewReplacer("ae", "e", "oe", "e")
 
 // commonWords are resource surfaces that are ordinary English words in a
 // review's prose far more often than the term ("Drug" is a drug-dictionary

@@ -347,7 +347,7 @@ var pronouns = map[string]bool{"it": true, "they": true}
 var anaphorNouns = map[string]bool{"drug": true, "drugs": true, "agent": true, "agents": true, "compound": true,
 	"compounds": true, "medication": true, "medications": true, "treatment": true}
 
-var determiners = map[string]bool{"this": true, "these": true, "the": true}
+var determiners = map[string]bool{"this": true, "these": true, "the": true, "both": true, "neither": true, "each": true}
 
 // anaphorAt reports the length of a pronoun ("it", "they") or definite
 // description ("this drug", "these agents") starting at k, or 0.

@@ -66,13 +66,17 @@ func tokenize(s string) []token {
 		low := foldWord(raw)
 		out = append(out, token{
 			start: i, end: j, raw: raw, low: low, stem: stem(low),
-			hyphenated:  len(out) > 0 && prevEnd == i-1 && (s[i-1] == '-'),
+			hyphenated:  len(out) > 0 && (prevEnd == i-1 && s[i-1] == '-' || prevEnd == i-len(enDash) && strings.HasSuffix(s[:i], enDash)),
 			punctBefore: between,
 		})
 		prevEnd, i = j, j
 	}
 	return out
 }
+
+// enDash joins the two halves of a compound as a hyphen does
+// ("cystine–glutamate exchange", "prefrontal–accumbens pathway").
+const enDash = "\u2013"
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

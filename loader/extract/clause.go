@@ -1,0 +1,389 @@
+// Clause structure for the open reading: a small deterministic analyser
+// over the part-of-speech tags that gives each clause its verb group, the
+// head noun phrase that is the verb's subject and the noun phrases that
+// are its objects, so that a claim's subject is attached as a dependency
+// parse would attach it, not found as the nearest argument.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// emitFunc records one candidate (claims.go dedupes and qualifies it).
+type emitFunc func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)
+
+// governors introduce a noun phrase that is not a clause's subject: the
+// object of a preposition, a comparator, an example.
+var governors = map[string]bool{"of": true, "in": true, "on": true, "at": true, "for": true, "from": true, "to": true,
+	"into": true, "within": true, "with": true, "by": true, "than": true, "as": true, "between": true, "among": true,
+	"after": true, "following": true, "during": true, "versus": true, "vs": true, "including": true, "like": true,
+	"unlike": true, "via": true, "through": true, "across": true, "under": true, "over": true, "against": true,
+	"per": true, "without": true, "before": true, "despite": true, "about": true, "toward": true, "towards": true,
+	"compared": true, "such": true, "alongside": true, "plus": true, "beyond": true}
+
+// objectStops end the reach of a verb to its object: a preposition that
+// does not take the verb's object ("after", "than", "by" in the active).
+var objectStops = map[string]bool{"than": true, "versus": true, "vs": true, "compared": true, "after": true, "before": true,
+	"following": true, "during": true, "among": true, "despite": true, "unlike": true, "by": true, "from": true,
+	"with": true, "without": true, "because": true, "although": true, "whereas": true, "while": true, "when": true,
+	"which": true, "who": true, "that": true, "for": true, "as": true, "at": true, "to": true, "whether": true, "if": true}
+
+// verbal: a cue that heads a verb group, not a noun ("a reduction in X")
+// or an adjective ("lower risk").
+func verbal(ts []token, tags []string, c cueHit) bool {
+	if c.kind != cueIncrease && c.kind != cueDecrease && c.kind != cueCorrelation && c.kind != cueChange {
+		return false
+	}
+	t := tags[c.i]
+	if c.j-c.i > 1 && ts[c.i].low != "association" {
+		return true // "lead to", "associated with"
+	}
+	if strings.HasPrefix(t, "VB") {
+		return true
+	}
+	// A cue the tagger took for a plural noun, not followed by "in"/"of",
+	// after a noun: "GLP-1 stimulation reduces intake".
+	w := ts[c.i].low
+	return (t == "NNS" || t == "NN") && strings.HasSuffix(w, "es") && c.i > 0 && strings.HasPrefix(tags[c.i-1], "NN") &&
+		!(c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of"))
+}
+
+// governed: the noun phrase holding a is the object of a preposition (or
+// a comparator, or an example): it is not a clause's subject.
+func governed(ts []token, tags []string, a Mention, lo int) bool {
+	k := a.first - 1
+	for steps := 0; k >= lo && steps < 4; steps++ {
+		t := tags[k]
+		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
+			break
+		}
+		if t == "DT" || t == "PDT" || t == "JJ" || t == "JJS" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "RBS" || t == "VBN" {
+			k--
+			continue
+		}
+		break
+	}
+	return k >= lo && governors[ts[k].low] && ts[k+1].punctBefore == ""
+}
+
+// appositive: ", a/an/the X," after another noun names it again.
+func appositive(ts []token, a Mention, lo int) bool {
+	k := a.first - 1
+	for k > lo && (ts[k].low == "a" || ts[k].low == "an" || ts[k].low == "its" || ts[k].low == "the") {
+		if strings.Contains(ts[k].punctBefore, ",") {
+			return true
+		}
+		k--
+	}
+	return false
+}
+
+// headSubject returns the clause's subject before token v: the first
+// argument of [lo, v) that is not governed, parenthetical or appositive,
+// with the arguments coordinated with it.
+func headSubject(ts []token, tags []string, args []Mention, aside []int, example []bool, lo, v int) []Mention {
+	var out []Mention
+	for i, a := range args {
+		if a.first < lo || a.last > v {
+			continue
+		}
+		if len(out) == 0 {
+			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] {
+				continue
+			}
+			out = append(out, a)
+			continue
+		}
+		if coordinated(ts, out[len(out)-1].last, a.first) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// coordinated: only list words lie between two arguments ("A, B and C",
+// "both A and B").
+func coordinated(ts []token, lo, hi int) bool {
+	if hi <= lo || hi-lo > 4 {
+		return hi == lo && strings.Contains(ts[hi].punctBefore, ",")
+	}
+	conj := false
+	for k := lo; k < hi; k++ {
+		switch ts[k].low {
+		case "and", "or":
+			conj = true
+		case "the", "its", "their", "also", "both", "either":
+		case "of", "in", "on", "to", "with", "by", "at":
+			if !conj {
+				return false // "A and of B", "A and in B" repeat the preposition
+			}
+		default:
+			if !conj || !leadingNoise[ts[k].low] {
+				return false // "A and less B": a quantity before the second
+			}
+		}
+	}
+	return true
+}
+
+// objects returns the arguments a verb group ending at j reaches: the
+// first argument after it, across words of its own noun phrase ("the
+// integrity of X", "levels of X") but no other verb or preposition, with
+// the arguments coordinated with it.
+func objects(ts []token, tags []string, args []Mention, verbs []cueHit, j, hi int) []Mention {
+	var out []Mention
+	for _, a := range args {
+		if a.first < j || a.first >= hi {
+			continue
+		}
+		if len(out) == 0 {
+			if a.first-j > 6 {
+				return nil
+			}
+			for k := j; k < a.first; k++ {
+				if objectStops[ts[k].low] || strings.ContainsAny(ts[k].punctBefore, ",;:(") && k > j {
+					return nil
+				}
+				for _, o := range verbs {
+					if o.i == k {
+						return nil
+					}
+				}
+			}
+			out = append(out, a)
+			continue
+		}
+		if coordinated(ts, out[len(out)-1].last, a.first) {
+			out = append(out, a)
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// beBefore: a form of "be" (or "get") opens the verb group ending at c,
+// across adverbs: "is reduced", "was significantly associated".
+func beBefore(ts []token, tags []string, c cueHit, lo int) bool {
+	for k := c.i - 1; k >= lo && k >= c.i-3; k-- {
+		if beVerbs[ts[k].low] {
+			return true
+		}
+		if tags[k] != "RB" && ts[k].low != "not" {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseClaims reads each clause's verb groups with their subjects and
+// objects and emits the claims they state. prev holds the subjects of the
+// previous sentence, for an anaphor ("it", "these drugs") in subject
+// place. It returns this sentence's first drug or therapy subjects.
+//
+// agentsOf maps each verb group it read (by its cue's first token) to the
+// arguments that act in it: the subjects of an active verb, the agents of
+// a passive one.
+func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base, aside []int, example []bool, prev []Mention, emit emitFunc) (topics []Mention, agentsOf map[int][]Mention, own []int) {
+	segs := segments(ts, tags, args, base)
+	own = make([]int, len(ts)+1)
+	n := 0
+	for _, sg := range segs {
+		if sg.own {
+			n++
+		}
+		for k := sg.lo; k < sg.hi; k++ {
+			own[k] = n
+		}
+	}
+	own[len(ts)] = n
+	var verbs []cueHit
+	for _, c := range cues {
+		if verbal(ts, tags, c) {
+			verbs = append(verbs, c)
+		}
+	}
+	agentsOf = map[int][]Mention{}
+	var before []Mention // the subjects of the previous clause's last verb
+	for si, sg := range segs {
+		var last []Mention // the subjects of the clause's previous verb
+		for _, v := range verbs {
+			if v.i < sg.lo || v.i >= sg.hi {
+				continue
+			}
+			if agents, ok := reducedPassive(ts, tags, args, verbs, v, sg, emit); ok {
+				agentsOf[v.i] = agents
+				continue
+			}
+			var subj []Mention
+			coord := v.i > sg.lo && (ts[v.i-1].low == "and" || ts[v.i-1].low == "or") && last != nil
+			switch {
+			case coord:
+				subj = last // "S reduced X and lowered Y"
+			case strings.HasSuffix(ts[v.i].low, "ing") && tags[v.i] == "VBG":
+				// "by increasing X, S raises Y", "S acts by reducing X":
+				// the gerund's subject is its clause's subject.
+				if v.i == 0 || ts[v.i-1].low != "by" {
+					continue
+				}
+				subj = headSubject(ts, tags, args, aside, example, sg.lo, v.i-1)
+				if len(subj) == 0 {
+					// The main clause follows the comma.
+					for k := v.j; k < sg.hi; k++ {
+						if strings.Contains(ts[k].punctBefore, ",") {
+							subj = headSubject(ts, tags, args, aside, example, k, sg.hi)
+							break
+						}
+					}
+				}
+			case sg.antecedent >= 0 && last == nil:
+				subj = []Mention{args[sg.antecedent]}
+				if si > 0 {
+					// "S is a kappa agonist that does not recruit Y": the
+					// predicate noun is S.
+					if s := copulaSubject(ts, tags, args, aside, example, segs[si-1], args[sg.antecedent]); len(s) > 0 {
+						subj = s
+					}
+				}
+			case sg.resume >= 0 && last == nil:
+				r := segs[sg.resume]
+				subj = pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, r.lo, r.hi), topics, prev)
+			default:
+				subj = pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, sg.lo, v.i), topics, prev)
+				if len(subj) == 0 {
+					subj = anaphor(ts, tags, sg.lo, v.i, topics, prev)
+				}
+				if len(subj) == 0 && ellipticSubject(ts, tags, sg.lo, v.i) {
+					subj = before // "S prevented X but did not reduce Y"
+				}
+				if len(subj) == 0 && sg.own && nounBefore(tags, sg.lo, v.i) {
+					// "its effects have been linked to X": the clause's
+					// subject names no entity, and no argument is it.
+					agentsOf[v.i] = []Mention{}
+				}
+			}
+			if len(subj) == 0 {
+				continue
+			}
+			last, before = subj, subj
+			topics = addTopics(topics, subj)
+			if agents, ok := emitVerb(ts, tags, args, verbs, v, sg, subj, emit); ok {
+				agentsOf[v.i] = agents
+			}
+		}
+	}
+	for _, sg := range segs {
+		// The subject of anything the clause says stands before its
+		// first finite verb: "X, which lacks Y, reduced Z without
+		// causing W" has X as the subject of both verbs.
+		subject := func(k int) []Mention {
+			if sg.antecedent >= 0 {
+				return []Mention{args[sg.antecedent]}
+			}
+			k = min(k, firstFinite(ts, tags, sg, k))
+			if subj := pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, sg.lo, k), topics, prev); len(subj) > 0 {
+				return subj
+			}
+			return anaphor(ts, tags, sg.lo, k, topics, prev)
+		}
+		without(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
+		effectOn(ts, tags, args, verbs, sg, subject, func() []Mention { return topics }, prev, emit)
+		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
+		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
+		copulaForms(ts, tags, args, verbs, sg, subject, emit)
+	}
+	return topics, agentsOf, own
+}
+
+// clauseEnds: the ends a clause reading may link. Its subject is attached
+// by grammar, not by nearness, so a brain region or network that is the
+// clause's subject ("the insula is thought to contribute to craving")
+// may act; as an object it is still a place, not an effect.
+func clauseEnds(subj, obj Mention) bool {
+	switch subj.Category {
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork:
+		subj.Category = graph.CategoryMechanism
+	}
+	return signedEnds(subj, obj)
+}
+
+// nounBefore: a noun in [lo, hi).
+func nounBefore(tags []string, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if strings.HasPrefix(tags[k], "NN") {
+			return true
+		}
+	}
+	return false
+}
+
+// emitVerb emits one verb group's claims: active (subject acts on
+// objects), passive with an agent ("X is reduced by Y": Y acts on X), and
+// correlation ("X was associated with Y", never turned round).
+// It returns the arguments that act, and false when it read no agent.
+func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHit, sg segment, subj []Mention, emit emitFunc) ([]Mention, bool) {
+	passive := v.kind != cueCorrelation && beBefore(ts, tags, v, sg.lo) && strings.HasSuffix(ts[v.j-1].low, "ed")
+	if passive {
+		by := v.j
+		for by < sg.hi && by <= v.j+1 && ts[by].low != "by" {
+			by++
+		}
+		if by >= sg.hi || ts[by].low != "by" {
+			return nil, false // no agent: "X was reduced in rats"
+		}
+		agents := objects(ts, tags, args, verbs, by+1, sg.hi)
+		for _, agent := range agents {
+			for _, o := range subj {
+				if clauseEnds(agent, o) {
+					p, sign := verbSign(ts, v, by, agent)
+					emit(agent, o, p, sign, v, o.last, agent.first)
+				}
+			}
+		}
+		return agents, len(agents) > 0
+	}
+	for _, o := range objects(ts, tags, args, verbs, v.j, sg.hi) {
+		for _, s := range subj {
+			if clauseEnds(s, o) {
+				p, sign := verbSign(ts, v, v.j, o)
+				lo := min(s.last, v.i)
+				if s.last > v.i {
+					lo = max(v.i-3, 0)
+				}
+				emit(s, o, p, sign, v, lo, o.first)
+			}
+		}
+	}
+	return subj, true
+}
+
+// verbSign: a correlation verb is signed by a direction word before its
+// object ("associated with fewer relapses"), increases by default; a
+// change verb is unsigned; a direction verb gives its own sign, unless a
+// direction word right before the object turns it ("leads to lower X").
+func verbSign(ts []token, v cueHit, from int, o Mention) (graph.Predicate, graph.Sign) {
+	dir := graph.Sign("")
+	for k := from; k < o.first; k++ {
+		if hasPrefixIn(ts[k].low, []string{"lower", "fewer", "less", "reduc", "decreas"}) {
+			dir = graph.Decreases
+		} else if hasPrefixIn(ts[k].low, []string{"higher", "greater", "more", "increas", "elevat"}) {
+			dir = graph.Increases
+		}
+	}
+	switch v.kind {
+	case cueCorrelation:
+		if dir == "" {
+			dir = graph.Increases
+		}
+		return graph.CorrelatedWith, dir
+	case cueChange:
+		return graph.Affects, graph.Unsigned
+	}
+	if dir != "" && v.j-v.i > 1 {
+		return graph.Affects, dir // "leads to lower X"
+	}
+	return graph.Affects, signOf(v.kind)
+}
