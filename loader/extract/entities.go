@@ -133,7 +133,13 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 		}
 		for _, np := range chunk(rc.ix, ts, tags, free) {
 			id := np.id
-			if id == "" {
+			switch {
+			case id == "" && np.name != "":
+				// A vocabulary term without an id: its synonyms ("GLP-1",
+				// "glucagon-like peptide-1") are one entity, named by the
+				// vocabulary's preferred name, so the id comes from that.
+				id = ProposedPrefix + slug(tokenize(np.name))
+			case id == "":
 				id = ProposedPrefix + slug(ts[np.i:np.j])
 			}
 			if _, ok := rc.names[id]; !ok {
@@ -229,11 +235,19 @@ type proposal struct {
 var regionHeads = map[string]bool{"amygdala": true, "striatum": true, "insula": true, "thalamus": true,
 	"hippocampus": true, "hypothalamus": true, "cerebellum": true, "habenula": true}
 
+// mannerWords say how, where or how often a drug is given, never which.
+var mannerWords = setOf("local", "systemic", "intravenous", "intramuscular", "intranasal", "subcutaneous", "oral",
+	"intracerebral", "intracerebroventricular", "peripheral", "central", "continuous", "single", "repeated", "daily",
+	"weekly", "slow", "rapid", "acute", "chronic", "bilateral")
+
 // proposals applies the category patterns to the tokens no lexicon form
 // took. Each pattern names a head word and how many modifier words before
 // it belong to the name.
 func proposals(ts []token, taken []bool) []proposal {
 	var out []proposal
+	// manner: a word saying how or where something is given names no
+	// substance ("local infusion", "intravenous infusion").
+	manner := func(k int) bool { return mannerWords[ts[k].low] }
 	free := func(k int) bool {
 		return k >= 0 && k < len(ts) && !taken[k] && !stopwords[ts[k].low] && !isDigits(ts[k].low)
 	}
@@ -300,7 +314,7 @@ func proposals(ts []token, taken []bool) []proposal {
 			} else if free(k - 1) {
 				claim(k-1, k, graph.CategoryDrug, "X-assisted")
 			}
-		case w == "infusion" && free(k-1):
+		case w == "infusion" && free(k-1) && !manner(k-1):
 			claim(k-1, k, graph.CategoryDrug, "X infusion")
 		case w == "administration" && k+2 < len(ts) && ts[k+1].low == "of" && free(k+2):
 			claim(k+2, k+3, graph.CategoryDrug, "administration of X")

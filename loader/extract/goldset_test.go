@@ -155,7 +155,13 @@ func TestEvalDev(t *testing.T) {
 // With the clause analyser (rules written on dev only; the test set was
 // scored once, at the end) the test figures rose to entities R 0.671,
 // pairs R 0.287 P 0.511, sign 0.911; entity precision stayed at 0.634.
-var testFloors = evalFloors{entR: 0.67, entP: 0.63, pairR: 0.28, pairP: 0.51, sign: 0.91}
+// Entity precision then went to 0.628 when the synonyms of a vocabulary
+// term without an id came to share one id ("GLP-1" and "glucagon-like
+// peptide-1" were two nodes): precision counts distinct ids, so merging
+// two right duplicates lowers it by construction (dev: right 342 -> 337,
+// extracted 428 -> 422, "local" of "local infusion" no longer a drug). The
+// change was made and judged on dev and on the graph a user sees.
+var testFloors = evalFloors{entR: 0.67, entP: 0.62, pairR: 0.28, pairP: 0.51, sign: 0.91}
 
 // TestEvalTest scores the frozen test set (loader/extract/testdata/eval/test,
 // frozen at the commit docs/extraction.md names). It prints aggregate

@@ -11,6 +11,7 @@ import (
 	"compress/gzip"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -73,7 +74,7 @@ func (ix *resourceIndex) read(file string, cat graph.Category) error {
 		if n == 0 || commonWords[strings.ReplaceAll(key, " ", "-")] {
 			continue
 		}
-		ix.forms[key] = resEntry{id: parts[1], name: parts[2], cat: cat}
+		ix.forms[key] = resEntry{id: parts[1], name: uninvert(parts[2]), cat: cat}
 		ix.maxWords = max(ix.maxWords, n)
 	}
 	if err := sc.Err(); err != nil {
@@ -157,4 +158,19 @@ func stemKey(s string) (string, int) {
 
 func isASCIIWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// uninvert turns a vocabulary heading written head first ("Receptors,
+// Opioid, kappa", MeSH's inverted form) into running English ("kappa
+// Opioid Receptors"), so that the name reads as the text would say it and
+// the proposed id made from it matches the one the text's words give. Only
+// a one-word head is turned: a longer first part ("Nuclear Receptor
+// Subfamily 6, Group A") is a name with commas, not an inversion.
+func uninvert(name string) string {
+	parts := strings.Split(name, ", ")
+	if len(parts) < 2 || strings.Contains(parts[0], " ") {
+		return name
+	}
+	slices.Reverse(parts)
+	return strings.Join(parts, " ")
 }

@@ -59,3 +59,16 @@ func BenchmarkResourceLoad(b *testing.B) {
 	b.ReportMetric(float64(tagged.HeapAlloc-after.HeapAlloc)/(1<<20), "MB-heap-tagger")
 	runtime.KeepAlive(m)
 }
+
+func TestUninvert(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Receptors, Opioid, kappa", "kappa Opioid Receptors"},
+		{"Receptors, Serotonin", "Serotonin Receptors"},
+		{"Nuclear Receptor Subfamily 6, Group A, Member 1", "Nuclear Receptor Subfamily 6, Group A, Member 1"},
+		{"Ibogaine", "Ibogaine"},
+	} {
+		if got := uninvert(c.in); got != c.want {
+			t.Errorf("uninvert(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -282,3 +282,32 @@ func TestShortFormFits(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenReadingVocabularyIdentity: the synonyms of a vocabulary term
+// with no id share one proposed id, made from the vocabulary's preferred
+// name; an adjective before "infusion" names no drug.
+func TestOpenReadingVocabularyIdentity(t *testing.T) {
+	res := ExtractOpen(nil, []Sentence{
+		{Text: "Insulins lower glucose."},
+		{Text: "Insulin also affects appetite."},
+		{Text: "A local infusion of the antagonist increased alcohol intake."},
+	})
+	ids := map[string]map[string]bool{}
+	for _, m := range res.Mentions {
+		if ids[m.Surface] == nil {
+			ids[m.Surface] = map[string]bool{}
+		}
+		ids[m.Surface][m.ID] = true
+	}
+	for id := range ids["Insulins"] {
+		if !ids["Insulin"][id] {
+			t.Errorf("Insulins is %v, Insulin is %v: one vocabulary term, one id", ids["Insulins"], ids["Insulin"])
+		}
+	}
+	if len(ids["Insulins"]) != 1 {
+		t.Errorf("Insulins: %v, want one id", ids["Insulins"])
+	}
+	if len(ids["local"]) > 0 {
+		t.Errorf("local named an entity: %v", ids["local"])
+	}
+}
