@@ -170,7 +170,6 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		InferredFrom   func(childComplexity int) int
 		KnowledgeLevel func(childComplexity int) int
-		Modality       func(childComplexity int) int
 		Negated        func(childComplexity int) int
 		Note           func(childComplexity int) int
 		Object         func(childComplexity int) int
@@ -180,7 +179,8 @@ type ComplexityRoot struct {
 		Review         func(childComplexity int) int
 		Reviews        func(childComplexity int) int
 		Score          func(childComplexity int) int
-		Sign           func(childComplexity int) int
+		SignOrNil      func(childComplexity int) int
+		Status         func(childComplexity int) int
 		Subject        func(childComplexity int) int
 	}
 
@@ -422,7 +422,7 @@ type ComplexityRoot struct {
 		Nodes          func(childComplexity int) int
 		Score          func(childComplexity int) int
 		ScoreExplained func(childComplexity int) int
-		Sign           func(childComplexity int) int
+		SignOrNil      func(childComplexity int) int
 		Summary        func(childComplexity int) int
 	}
 
@@ -787,9 +787,6 @@ type ClaimResolver interface {
 
 	Object(ctx context.Context, obj *graph.Edge) (model.Node, error)
 
-	Sign(ctx context.Context, obj *graph.Edge) (*model.Sign, error)
-
-	Modality(ctx context.Context, obj *graph.Edge) (graph.Modality, error)
 	Qualifiers(ctx context.Context, obj *graph.Edge) (*model.Qualifiers, error)
 	Origin(ctx context.Context, obj *graph.Edge) (*model.Origin, error)
 	Curation(ctx context.Context, obj *graph.Edge) (*model.Curation, error)
@@ -882,8 +879,6 @@ type PassageResolver interface {
 	Cites(ctx context.Context, obj *model.Passage, first *int, after *string) (*StudyConnection, error)
 }
 type PathResolver interface {
-	Sign(ctx context.Context, obj *graph.Path) (*model.Sign, error)
-
 	ScoreExplained(ctx context.Context, obj *graph.Path) (string, error)
 	NetEffect(ctx context.Context, obj *graph.Path) (string, error)
 	Nodes(ctx context.Context, obj *graph.Path) ([]model.Node, error)
@@ -1589,12 +1584,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.KnowledgeLevel(childComplexity), true
-	case "Claim.modality":
-		if e.ComplexityRoot.Claim.Modality == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Claim.Modality(childComplexity), true
 	case "Claim.negated":
 		if e.ComplexityRoot.Claim.Negated == nil {
 			break
@@ -1650,11 +1639,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Claim.Score(childComplexity), true
 	case "Claim.sign":
-		if e.ComplexityRoot.Claim.Sign == nil {
+		if e.ComplexityRoot.Claim.SignOrNil == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Sign(childComplexity), true
+		return e.ComplexityRoot.Claim.SignOrNil(childComplexity), true
+	case "Claim.modality":
+		if e.ComplexityRoot.Claim.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Status(childComplexity), true
 	case "Claim.subject":
 		if e.ComplexityRoot.Claim.Subject == nil {
 			break
@@ -2766,11 +2761,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Path.ScoreExplained(childComplexity), true
 	case "Path.sign":
-		if e.ComplexityRoot.Path.Sign == nil {
+		if e.ComplexityRoot.Path.SignOrNil == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Path.Sign(childComplexity), true
+		return e.ComplexityRoot.Path.SignOrNil(childComplexity), true
 	case "Path.summary":
 		if e.ComplexityRoot.Path.Summary == nil {
 			break
@@ -14610,18 +14605,18 @@ func (ec *executionContext) _Claim_sign(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Claim_sign(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Sign(ctx, obj)
+			return obj.SignOrNil(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Sign) graphql.Marshaler {
-			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Sign) graphql.Marshaler {
+			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Claim_sign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Claim", field, true, true, "Sign")
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "Sign")
 }
 
 func (ec *executionContext) _Claim_negated(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -14656,7 +14651,7 @@ func (ec *executionContext) _Claim_modality(ctx context.Context, field graphql.C
 			return ec.fieldContext_Claim_modality(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Modality(ctx, obj)
+			return obj.Status(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Modality) graphql.Marshaler {
@@ -14667,7 +14662,7 @@ func (ec *executionContext) _Claim_modality(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Claim_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Claim", field, true, true, "Modality")
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "Modality")
 }
 
 func (ec *executionContext) _Claim_qualifiers(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -19604,18 +19599,18 @@ func (ec *executionContext) _Path_sign(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Path_sign(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Path().Sign(ctx, obj)
+			return obj.SignOrNil(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Sign) graphql.Marshaler {
-			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Sign) graphql.Marshaler {
+			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Path_sign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Path", field, true, true, "Sign")
+	return graphql.NewScalarFieldContext("Path", field, true, false, "Sign")
 }
 
 func (ec *executionContext) _Path_score(ctx context.Context, field graphql.CollectedField, obj *graph.Path) (ret graphql.Marshaler) {
@@ -28090,7 +28085,7 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 			it.Predicates = data
 		case "sign":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sign"))
-			data, err := ec.unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, v)
+			data, err := ec.unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -29479,22 +29474,20 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sign":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Claim_sign(ctx, field, obj)
-				})
+			out.Values[i] = ec._Claim_sign(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "negated":
 			out.Values[i] = ec._Claim_negated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "modality":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Claim_modality(ctx, field, obj)
-				})
+			out.Values[i] = ec._Claim_modality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "qualifiers":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31180,11 +31173,10 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sign":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Path_sign(ctx, field, obj)
-				})
+			out.Values[i] = ec._Path_sign(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "score":
 			out.Values[i] = ec._Path_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35597,24 +35589,35 @@ func (ec *executionContext) unmarshalOSectionFilter2ᚖgithubᚗcomᚋkapgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx context.Context, v any) (*model.Sign, error) {
+func (ec *executionContext) unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx context.Context, v any) (*graph.Sign, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := model.Sign(tmp)
+	res := unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx context.Context, sel ast.SelectionSet, v *model.Sign) graphql.Marshaler {
+func (ec *executionContext) marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx context.Context, sel ast.SelectionSet, v *graph.Sign) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := graphql.MarshalString(marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign[*v])
 	return res
 }
+
+var (
+	unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign = map[string]graph.Sign{
+		"INCREASES": graph.Increases,
+		"DECREASES": graph.Decreases,
+	}
+	marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign = map[graph.Sign]string{
+		graph.Increases: "INCREASES",
+		graph.Decreases: "DECREASES",
+	}
+)
 
 func (ec *executionContext) marshalOStats2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐStats(ctx context.Context, sel ast.SelectionSet, v *graph.Stats) graphql.Marshaler {
 	if v == nil {
