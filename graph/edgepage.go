@@ -3,7 +3,6 @@ package graph
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"math"
 	"slices"
 )
@@ -16,7 +15,15 @@ import (
 
 // ClaimOrderKey is the order key of an edge among a node's claims.
 func ClaimOrderKey(e *Edge) string {
-	return fmt.Sprintf("%05d", ClaimOrderRank(e.Score))
+	// Five digits, zero-padded (the rank is 0..10000), without fmt: every
+	// claim of every page has one.
+	n := ClaimOrderRank(e.Score)
+	var b [5]byte
+	for i := 4; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[:])
 }
 
 // ClaimOrderRank is the numeric form of ClaimOrderKey: 0 for the best
