@@ -40,6 +40,10 @@ type EdgePageQuery struct {
 	EdgeQuery
 	First int     // page size, 1..MaxPageSize
 	After *Cursor // keyset position (ClaimOrderKey, edge id); nil: from the start
+	// Modalities are the modalities of the claims listed (see
+	// CheckModalities: empty lists ASSERTED claims only); lexical edges
+	// are listed whatever they hold (HasModality). Totals count the same.
+	Modalities []Modality
 }
 
 // EdgePage is one page of a node's edges.
@@ -57,6 +61,9 @@ func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
 	}
 	q.EdgeQuery = eq
 	if q.First, err = PageSize(q.First); err != nil {
+		return q, err
+	}
+	if q.Modalities, err = CheckModalities(q.Modalities); err != nil {
 		return q, err
 	}
 	if q.After != nil {
@@ -102,6 +109,10 @@ func PageByEdgesOf(ctx context.Context, s Store, q EdgePageQuery) (map[string]*E
 // PageEdgeList pages, for each of q.NodeIDs, the edges of es that touch it
 // the asked way: the reference every engine's EdgePages must agree with.
 func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
+	ms, err := CheckModalities(q.Modalities)
+	if err != nil {
+		ms = nil // an invalid list passes nothing; Normalize reports it
+	}
 	byNode := make(map[string][]*Edge, len(q.NodeIDs))
 	for _, id := range q.NodeIDs {
 		byNode[id] = nil
@@ -114,7 +125,7 @@ func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
 		}
 	}
 	for _, e := range es {
-		if e == nil {
+		if e == nil || !HasModality(e, ms) {
 			continue
 		}
 		if q.Direction != In {

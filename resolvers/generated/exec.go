@@ -65,9 +65,9 @@ type ComplexityRoot struct {
 	BrainNetwork struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		HasPart     func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -77,7 +77,7 @@ type ComplexityRoot struct {
 		Processes   func(childComplexity int, first *int, after *string) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -95,9 +95,9 @@ type ComplexityRoot struct {
 	BrainRegion struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		HasPart     func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -107,7 +107,7 @@ type ComplexityRoot struct {
 		Processes   func(childComplexity int, first *int, after *string) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -132,7 +132,7 @@ type ComplexityRoot struct {
 		AffectedClaims func(childComplexity int, first *int, after *string) int
 		Biolink        func(childComplexity int) int
 		Category       func(childComplexity int) int
-		Claims         func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims         func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description    func(childComplexity int) int
 		Document       func(childComplexity int) int
 		Flagged        func(childComplexity int, first *int, after *string) int
@@ -203,9 +203,9 @@ type ComplexityRoot struct {
 	Disorder struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Drugs       func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -213,7 +213,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -232,10 +232,10 @@ type ComplexityRoot struct {
 		AdverseEvents func(childComplexity int, first *int, after *string) int
 		Biolink       func(childComplexity int) int
 		Category      func(childComplexity int) int
-		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		ConsideredFor func(childComplexity int, first *int, after *string) int
 		Description   func(childComplexity int) int
-		Effects       func(childComplexity int, first *int, after *string) int
+		Effects       func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		MentionedIn   func(childComplexity int, first *int, after *string) int
@@ -303,9 +303,9 @@ type ComplexityRoot struct {
 	Mechanism struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		LocatedIn   func(childComplexity int, first *int, after *string) int
@@ -313,7 +313,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -349,16 +349,16 @@ type ComplexityRoot struct {
 	Outcome struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		MentionedIn func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -384,7 +384,7 @@ type ComplexityRoot struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
 		Cites       func(childComplexity int, first *int, after *string) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
 		Document    func(childComplexity int) int
 		End         func(childComplexity int) int
@@ -429,7 +429,7 @@ type ComplexityRoot struct {
 	Population struct {
 		Biolink              func(childComplexity int) int
 		Category             func(childComplexity int) int
-		Claims               func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims               func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		ConsideredTreatments func(childComplexity int, first *int, after *string) int
 		Description          func(childComplexity int) int
 		ID                   func(childComplexity int) int
@@ -520,7 +520,7 @@ type ComplexityRoot struct {
 		Biolink             func(childComplexity int) int
 		Category            func(childComplexity int) int
 		Citation            func(childComplexity int) int
-		Claims              func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims              func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Concerns            func(childComplexity int, first *int, after *string) int
 		CorrespondingAuthor func(childComplexity int) int
 		Description         func(childComplexity int) int
@@ -557,9 +557,9 @@ type ComplexityRoot struct {
 	SafetyRisk struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Drugs       func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -567,7 +567,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -595,7 +595,7 @@ type ComplexityRoot struct {
 	Section struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
 		Document    func(childComplexity int) int
 		End         func(childComplexity int) int
@@ -645,7 +645,7 @@ type ComplexityRoot struct {
 		Category      func(childComplexity int) int
 		Citation      func(childComplexity int) int
 		CitedBy       func(childComplexity int, first *int, after *string) int
-		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description   func(childComplexity int) int
 		Design        func(childComplexity int) int
 		DesignBasis   func(childComplexity int) int
@@ -688,16 +688,16 @@ type ComplexityRoot struct {
 	Symptom struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		MentionedIn func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -715,10 +715,10 @@ type ComplexityRoot struct {
 	Therapy struct {
 		Biolink       func(childComplexity int) int
 		Category      func(childComplexity int) int
-		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		ConsideredFor func(childComplexity int, first *int, after *string) int
 		Description   func(childComplexity int) int
-		Downstream    func(childComplexity int, first *int, after *string) int
+		Downstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		HasPart       func(childComplexity int, first *int, after *string) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
@@ -726,7 +726,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		Related       func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms      func(childComplexity int) int
-		Upstream      func(childComplexity int, first *int, after *string) int
+		Upstream      func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs         func(childComplexity int) int
 	}
 
@@ -753,29 +753,29 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type BrainNetworkResolver interface {
-	Claims(ctx context.Context, obj *model.BrainNetwork, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.BrainNetwork, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.BrainNetwork, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.BrainNetwork, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.BrainNetwork, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	PartOf(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*NodeConnection, error)
 	HasPart(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*NodeConnection, error)
 	Processes(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*MechanismConnection, error)
 }
 type BrainRegionResolver interface {
-	Claims(ctx context.Context, obj *model.BrainRegion, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.BrainRegion, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.BrainRegion, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.BrainRegion, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.BrainRegion, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	PartOf(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*NodeConnection, error)
 	HasPart(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*NodeConnection, error)
 	Processes(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*MechanismConnection, error)
 }
 type CitationConcernResolver interface {
-	Claims(ctx context.Context, obj *model.CitationConcern, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.CitationConcern, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.CitationConcern, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Review(ctx context.Context, obj *model.CitationConcern) (*model.Review, error)
@@ -804,21 +804,21 @@ type ClaimResolver interface {
 	Reviews(ctx context.Context, obj *graph.Edge) ([]*model.Review, error)
 }
 type DisorderResolver interface {
-	Claims(ctx context.Context, obj *model.Disorder, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Disorder, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Disorder, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Disorder, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Disorder, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Disorder, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Disorder, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Disorder, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Drugs(ctx context.Context, obj *model.Disorder, first *int, after *string) (*DrugConnection, error)
 }
 type DrugResolver interface {
-	Claims(ctx context.Context, obj *model.Drug, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Drug, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Drug, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Drug, first *int, after *string) (*PassageConnection, error)
 	StudiedFor(ctx context.Context, obj *model.Drug, first *int, after *string) (*DisorderConnection, error)
-	Effects(ctx context.Context, obj *model.Drug, first *int, after *string) (*ClaimConnection, error)
+	Effects(ctx context.Context, obj *model.Drug, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	AdverseEvents(ctx context.Context, obj *model.Drug, first *int, after *string) (*SafetyRiskConnection, error)
 	ConsideredFor(ctx context.Context, obj *model.Drug, first *int, after *string) (*NodeConnection, error)
 }
@@ -852,24 +852,24 @@ type LoadWarningResolver interface {
 	Line(ctx context.Context, obj *graph.LoadWarning) (*int, error)
 }
 type MechanismResolver interface {
-	Claims(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Mechanism, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Mechanism, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	LocatedIn(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*NodeConnection, error)
 }
 type OutcomeResolver interface {
-	Claims(ctx context.Context, obj *model.Outcome, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Outcome, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Outcome, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Outcome, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Outcome, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Outcome, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Outcome, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Outcome, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 }
 type PassageResolver interface {
-	Claims(ctx context.Context, obj *model.Passage, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Passage, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Passage, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Section(ctx context.Context, obj *model.Passage) (*model.Section, error)
@@ -886,7 +886,7 @@ type PathResolver interface {
 	Summary(ctx context.Context, obj *graph.Path) (string, error)
 }
 type PopulationResolver interface {
-	Claims(ctx context.Context, obj *model.Population, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Population, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Population, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Population, first *int, after *string) (*PassageConnection, error)
@@ -934,7 +934,7 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error)
 }
 type ReviewResolver interface {
-	Claims(ctx context.Context, obj *model.Review, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Review, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Review, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Sections(ctx context.Context, obj *model.Review, first *int, after *string) (*SectionConnection, error)
@@ -942,19 +942,19 @@ type ReviewResolver interface {
 	Concerns(ctx context.Context, obj *model.Review, first *int, after *string) (*CitationConcernConnection, error)
 }
 type SafetyRiskResolver interface {
-	Claims(ctx context.Context, obj *model.SafetyRisk, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.SafetyRisk, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.SafetyRisk, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.SafetyRisk, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.SafetyRisk, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Drugs(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*DrugConnection, error)
 }
 type SearchHitResolver interface {
 	Node(ctx context.Context, obj *graph.SearchHit) (model.Node, error)
 }
 type SectionResolver interface {
-	Claims(ctx context.Context, obj *model.Section, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Section, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Section, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Review(ctx context.Context, obj *model.Section) (*model.Review, error)
@@ -963,7 +963,7 @@ type SectionResolver interface {
 	Subsections(ctx context.Context, obj *model.Section, first *int, after *string) (*SectionConnection, error)
 }
 type StudyResolver interface {
-	Claims(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	About(ctx context.Context, obj *model.Study) ([]model.Node, error)
@@ -976,20 +976,20 @@ type SubgraphResolver interface {
 	Nodes(ctx context.Context, obj *graph.Subgraph) ([]model.Node, error)
 }
 type SymptomResolver interface {
-	Claims(ctx context.Context, obj *model.Symptom, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Symptom, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Symptom, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Symptom, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Symptom, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Symptom, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Symptom, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Symptom, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 }
 type TherapyResolver interface {
-	Claims(ctx context.Context, obj *model.Therapy, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Therapy, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Therapy, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Therapy, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Therapy, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Therapy, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Therapy, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Therapy, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	HasPart(ctx context.Context, obj *model.Therapy, first *int, after *string) (*NodeConnection, error)
 	ConsideredFor(ctx context.Context, obj *model.Therapy, first *int, after *string) (*NodeConnection, error)
 }
@@ -1034,7 +1034,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainNetwork.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainNetwork.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainNetwork.description":
 		if e.ComplexityRoot.BrainNetwork.Description == nil {
 			break
@@ -1051,7 +1051,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainNetwork.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainNetwork.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainNetwork.hasPart":
 		if e.ComplexityRoot.BrainNetwork.HasPart == nil {
 			break
@@ -1141,7 +1141,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainNetwork.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainNetwork.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainNetwork.xrefs":
 		if e.ComplexityRoot.BrainNetwork.Xrefs == nil {
 			break
@@ -1203,7 +1203,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainRegion.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainRegion.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainRegion.description":
 		if e.ComplexityRoot.BrainRegion.Description == nil {
 			break
@@ -1220,7 +1220,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainRegion.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainRegion.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainRegion.hasPart":
 		if e.ComplexityRoot.BrainRegion.HasPart == nil {
 			break
@@ -1310,7 +1310,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainRegion.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainRegion.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainRegion.xrefs":
 		if e.ComplexityRoot.BrainRegion.Xrefs == nil {
 			break
@@ -1402,7 +1402,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.CitationConcern.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.CitationConcern.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "CitationConcern.description":
 		if e.ComplexityRoot.CitationConcern.Description == nil {
 			break
@@ -1724,7 +1724,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Disorder.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Disorder.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Disorder.description":
 		if e.ComplexityRoot.Disorder.Description == nil {
 			break
@@ -1741,7 +1741,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Disorder.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Disorder.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Disorder.drugs":
 		if e.ComplexityRoot.Disorder.Drugs == nil {
 			break
@@ -1809,7 +1809,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Disorder.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Disorder.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Disorder.xrefs":
 		if e.ComplexityRoot.Disorder.Xrefs == nil {
 			break
@@ -1882,7 +1882,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Drug.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Drug.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Drug.consideredFor":
 		if e.ComplexityRoot.Drug.ConsideredFor == nil {
 			break
@@ -1910,7 +1910,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Drug.Effects(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Drug.Effects(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Drug.id":
 		if e.ComplexityRoot.Drug.ID == nil {
 			break
@@ -2202,7 +2202,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mechanism.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mechanism.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Mechanism.description":
 		if e.ComplexityRoot.Mechanism.Description == nil {
 			break
@@ -2219,7 +2219,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mechanism.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mechanism.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Mechanism.id":
 		if e.ComplexityRoot.Mechanism.ID == nil {
 			break
@@ -2287,7 +2287,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mechanism.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mechanism.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Mechanism.xrefs":
 		if e.ComplexityRoot.Mechanism.Xrefs == nil {
 			break
@@ -2406,7 +2406,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Outcome.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Outcome.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Outcome.description":
 		if e.ComplexityRoot.Outcome.Description == nil {
 			break
@@ -2423,7 +2423,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Outcome.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Outcome.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Outcome.id":
 		if e.ComplexityRoot.Outcome.ID == nil {
 			break
@@ -2480,7 +2480,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Outcome.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Outcome.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Outcome.xrefs":
 		if e.ComplexityRoot.Outcome.Xrefs == nil {
 			break
@@ -2578,7 +2578,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Passage.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Passage.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Passage.description":
 		if e.ComplexityRoot.Passage.Description == nil {
 			break
@@ -2795,7 +2795,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Population.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Population.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Population.consideredTreatments":
 		if e.ComplexityRoot.Population.ConsideredTreatments == nil {
 			break
@@ -3373,7 +3373,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Review.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Review.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Review.concerns":
 		if e.ComplexityRoot.Review.Concerns == nil {
 			break
@@ -3569,7 +3569,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SafetyRisk.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SafetyRisk.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "SafetyRisk.description":
 		if e.ComplexityRoot.SafetyRisk.Description == nil {
 			break
@@ -3586,7 +3586,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SafetyRisk.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SafetyRisk.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "SafetyRisk.drugs":
 		if e.ComplexityRoot.SafetyRisk.Drugs == nil {
 			break
@@ -3654,7 +3654,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SafetyRisk.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SafetyRisk.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "SafetyRisk.xrefs":
 		if e.ComplexityRoot.SafetyRisk.Xrefs == nil {
 			break
@@ -3759,7 +3759,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Section.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Section.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Section.description":
 		if e.ComplexityRoot.Section.Description == nil {
 			break
@@ -4016,7 +4016,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Study.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Study.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Study.description":
 		if e.ComplexityRoot.Study.Description == nil {
 			break
@@ -4221,7 +4221,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Symptom.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Symptom.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Symptom.description":
 		if e.ComplexityRoot.Symptom.Description == nil {
 			break
@@ -4238,7 +4238,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Symptom.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Symptom.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Symptom.id":
 		if e.ComplexityRoot.Symptom.ID == nil {
 			break
@@ -4295,7 +4295,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Symptom.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Symptom.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Symptom.xrefs":
 		if e.ComplexityRoot.Symptom.Xrefs == nil {
 			break
@@ -4357,7 +4357,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Therapy.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Therapy.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Therapy.consideredFor":
 		if e.ComplexityRoot.Therapy.ConsideredFor == nil {
 			break
@@ -4385,7 +4385,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Therapy.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Therapy.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Therapy.hasPart":
 		if e.ComplexityRoot.Therapy.HasPart == nil {
 			break
@@ -4453,7 +4453,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Therapy.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Therapy.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Therapy.xrefs":
 		if e.ComplexityRoot.Therapy.Xrefs == nil {
 			break
@@ -5081,6 +5081,8 @@ type Review implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5184,6 +5186,8 @@ type Section implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5262,6 +5266,8 @@ type Passage implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5345,6 +5351,8 @@ type Study implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5463,6 +5471,8 @@ type CitationConcern implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5661,6 +5671,8 @@ type Drug implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5695,8 +5707,10 @@ type Drug implements Node {
     "Return the disorders after this cursor (from the previous page)."
     after: String
   ): DisorderConnection!
-  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. Claims of every modality: read ` + "`" + `Claim.modality` + "`" + ` (and ` + "`" + `Claim.negated` + "`" + `) before taking one as a finding; ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
+  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. ASSERTED claims unless ` + "`" + `modalities` + "`" + ` names others: a HEDGED, NEGATED or PROPOSED one is not a finding (read ` + "`" + `Claim.modality` + "`" + ` and ` + "`" + `Claim.negated` + "`" + `), and ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
   effects(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5742,6 +5756,8 @@ type Mechanism implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5771,6 +5787,8 @@ type Mechanism implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5778,6 +5796,8 @@ type Mechanism implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5816,6 +5836,8 @@ type BrainRegion implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5845,6 +5867,8 @@ type BrainRegion implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5852,6 +5876,8 @@ type BrainRegion implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5904,6 +5930,8 @@ type BrainNetwork implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5933,6 +5961,8 @@ type BrainNetwork implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5940,6 +5970,8 @@ type BrainNetwork implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5992,6 +6024,8 @@ type Disorder implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6021,6 +6055,8 @@ type Disorder implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6028,6 +6064,8 @@ type Disorder implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6066,6 +6104,8 @@ type Symptom implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6095,6 +6135,8 @@ type Symptom implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6102,6 +6144,8 @@ type Symptom implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6133,6 +6177,8 @@ type Outcome implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6162,6 +6208,8 @@ type Outcome implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6169,6 +6217,8 @@ type Outcome implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6200,6 +6250,8 @@ type Therapy implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6229,6 +6281,8 @@ type Therapy implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6236,6 +6290,8 @@ type Therapy implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6281,6 +6337,8 @@ type SafetyRisk implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6310,6 +6368,8 @@ type SafetyRisk implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6317,6 +6377,8 @@ type SafetyRisk implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6355,6 +6417,8 @@ type Population implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -7331,13 +7395,16 @@ interface Node {
   (` + "`" + `Claim.score` + "`" + ` descending, then id). By default only curated knowledge
   (every predicate except the lexical ones: HAS_SECTION, HAS_PASSAGE,
   HAS_REFERENCE, CITES, MENTIONS, FLAGS); name lexical predicates
-  explicitly to page through the text's structure.
+  explicitly to page through the text's structure. Only ASSERTED claims
+  unless ` + "`" + `modalities` + "`" + ` names others; ` + "`" + `totalCount` + "`" + ` counts the same claims.
   """
   claims(
     "Which end of the claim this node must be: OUT = subject, IN = object, BOTH = either (default)."
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size: how many claims to return. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (a ` + "`" + `ClaimEdge.cursor` + "`" + ` or ` + "`" + `PageInfo.endCursor` + "`" + ` of the previous page)."
@@ -8893,44 +8960,60 @@ func (ec *executionContext) field_BrainNetwork_claims_args(ctx context.Context, 
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_BrainNetwork_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9071,22 +9154,30 @@ func (ec *executionContext) field_BrainNetwork_related_args(ctx context.Context,
 func (ec *executionContext) field_BrainNetwork_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9109,44 +9200,60 @@ func (ec *executionContext) field_BrainRegion_claims_args(ctx context.Context, r
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_BrainRegion_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9287,22 +9394,30 @@ func (ec *executionContext) field_BrainRegion_related_args(ctx context.Context, 
 func (ec *executionContext) field_BrainRegion_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9347,22 +9462,30 @@ func (ec *executionContext) field_CitationConcern_claims_args(ctx context.Contex
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -9453,44 +9576,60 @@ func (ec *executionContext) field_Disorder_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Disorder_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9587,22 +9726,30 @@ func (ec *executionContext) field_Disorder_related_args(ctx context.Context, raw
 func (ec *executionContext) field_Disorder_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9647,22 +9794,30 @@ func (ec *executionContext) field_Drug_claims_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -9691,22 +9846,30 @@ func (ec *executionContext) field_Drug_consideredFor_args(ctx context.Context, r
 func (ec *executionContext) field_Drug_effects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9819,44 +9982,60 @@ func (ec *executionContext) field_Mechanism_claims_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Mechanism_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9953,22 +10132,30 @@ func (ec *executionContext) field_Mechanism_related_args(ctx context.Context, ra
 func (ec *executionContext) field_Mechanism_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9991,44 +10178,60 @@ func (ec *executionContext) field_Outcome_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Outcome_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -10103,22 +10306,30 @@ func (ec *executionContext) field_Outcome_related_args(ctx context.Context, rawA
 func (ec *executionContext) field_Outcome_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -10163,22 +10374,30 @@ func (ec *executionContext) field_Passage_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -10277,22 +10496,30 @@ func (ec *executionContext) field_Population_claims_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -11431,22 +11658,30 @@ func (ec *executionContext) field_Review_claims_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -11581,44 +11816,60 @@ func (ec *executionContext) field_SafetyRisk_claims_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_SafetyRisk_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -11715,22 +11966,30 @@ func (ec *executionContext) field_SafetyRisk_related_args(ctx context.Context, r
 func (ec *executionContext) field_SafetyRisk_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -11753,22 +12012,30 @@ func (ec *executionContext) field_Section_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -11903,22 +12170,30 @@ func (ec *executionContext) field_Study_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -12009,44 +12284,60 @@ func (ec *executionContext) field_Symptom_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Symptom_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12121,22 +12412,30 @@ func (ec *executionContext) field_Symptom_related_args(ctx context.Context, rawA
 func (ec *executionContext) field_Symptom_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12159,22 +12458,30 @@ func (ec *executionContext) field_Therapy_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -12203,22 +12510,30 @@ func (ec *executionContext) field_Therapy_consideredFor_args(ctx context.Context
 func (ec *executionContext) field_Therapy_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12315,22 +12630,30 @@ func (ec *executionContext) field_Therapy_related_args(ctx context.Context, rawA
 func (ec *executionContext) field_Therapy_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12588,7 +12911,7 @@ func (ec *executionContext) _BrainNetwork_claims(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainNetwork().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainNetwork().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -12743,7 +13066,7 @@ func (ec *executionContext) _BrainNetwork_upstream(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainNetwork().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainNetwork().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -12787,7 +13110,7 @@ func (ec *executionContext) _BrainNetwork_downstream(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainNetwork().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainNetwork().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -13275,7 +13598,7 @@ func (ec *executionContext) _BrainRegion_claims(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainRegion().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainRegion().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -13430,7 +13753,7 @@ func (ec *executionContext) _BrainRegion_upstream(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainRegion().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainRegion().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -13474,7 +13797,7 @@ func (ec *executionContext) _BrainRegion_downstream(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainRegion().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainRegion().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -14031,7 +14354,7 @@ func (ec *executionContext) _CitationConcern_claims(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.CitationConcern().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.CitationConcern().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -15455,7 +15778,7 @@ func (ec *executionContext) _Disorder_claims(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Disorder().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Disorder().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -15610,7 +15933,7 @@ func (ec *executionContext) _Disorder_upstream(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Disorder().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Disorder().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -15654,7 +15977,7 @@ func (ec *executionContext) _Disorder_downstream(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Disorder().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Disorder().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -16054,7 +16377,7 @@ func (ec *executionContext) _Drug_claims(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Drug().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Drug().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -16253,7 +16576,7 @@ func (ec *executionContext) _Drug_effects(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Drug().Effects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Drug().Effects(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -17531,7 +17854,7 @@ func (ec *executionContext) _Mechanism_claims(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mechanism().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mechanism().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -17686,7 +18009,7 @@ func (ec *executionContext) _Mechanism_upstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mechanism().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mechanism().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -17730,7 +18053,7 @@ func (ec *executionContext) _Mechanism_downstream(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mechanism().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mechanism().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -18364,7 +18687,7 @@ func (ec *executionContext) _Outcome_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Outcome().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Outcome().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -18519,7 +18842,7 @@ func (ec *executionContext) _Outcome_upstream(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Outcome().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Outcome().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -18563,7 +18886,7 @@ func (ec *executionContext) _Outcome_downstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Outcome().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Outcome().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -19011,7 +19334,7 @@ func (ec *executionContext) _Passage_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Passage().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Passage().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -19949,7 +20272,7 @@ func (ec *executionContext) _Population_claims(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Population().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Population().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -22285,7 +22608,7 @@ func (ec *executionContext) _Review_claims(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Review().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Review().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23185,7 +23508,7 @@ func (ec *executionContext) _SafetyRisk_claims(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SafetyRisk().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SafetyRisk().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23340,7 +23663,7 @@ func (ec *executionContext) _SafetyRisk_upstream(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SafetyRisk().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SafetyRisk().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23384,7 +23707,7 @@ func (ec *executionContext) _SafetyRisk_downstream(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SafetyRisk().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SafetyRisk().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23963,7 +24286,7 @@ func (ec *executionContext) _Section_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Section().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Section().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -24937,7 +25260,7 @@ func (ec *executionContext) _Study_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Study().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Study().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -25898,7 +26221,7 @@ func (ec *executionContext) _Symptom_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Symptom().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Symptom().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26053,7 +26376,7 @@ func (ec *executionContext) _Symptom_upstream(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Symptom().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Symptom().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26097,7 +26420,7 @@ func (ec *executionContext) _Symptom_downstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Symptom().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Symptom().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26453,7 +26776,7 @@ func (ec *executionContext) _Therapy_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Therapy().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Therapy().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26608,7 +26931,7 @@ func (ec *executionContext) _Therapy_upstream(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Therapy().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Therapy().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26652,7 +26975,7 @@ func (ec *executionContext) _Therapy_downstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Therapy().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Therapy().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
