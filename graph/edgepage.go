@@ -3,7 +3,6 @@ package graph
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"math"
 	"slices"
 )
@@ -16,7 +15,15 @@ import (
 
 // ClaimOrderKey is the order key of an edge among a node's claims.
 func ClaimOrderKey(e *Edge) string {
-	return fmt.Sprintf("%05d", ClaimOrderRank(e.Score))
+	// Five digits, zero-padded (the rank is 0..10000), without fmt: every
+	// claim of every page has one.
+	n := ClaimOrderRank(e.Score)
+	var b [5]byte
+	for i := 4; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[:])
 }
 
 // ClaimOrderRank is the numeric form of ClaimOrderKey: 0 for the best
@@ -33,6 +40,10 @@ type EdgePageQuery struct {
 	EdgeQuery
 	First int     // page size, 1..MaxPageSize
 	After *Cursor // keyset position (ClaimOrderKey, edge id); nil: from the start
+	// Modalities are the modalities of the claims listed (see
+	// CheckModalities: empty lists ASSERTED claims only); lexical edges
+	// are listed whatever they hold (HasModality). Totals count the same.
+	Modalities []Modality
 }
 
 // EdgePage is one page of a node's edges.
@@ -50,6 +61,9 @@ func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
 	}
 	q.EdgeQuery = eq
 	if q.First, err = PageSize(q.First); err != nil {
+		return q, err
+	}
+	if q.Modalities, err = CheckModalities(q.Modalities); err != nil {
 		return q, err
 	}
 	if q.After != nil {
@@ -95,6 +109,10 @@ func PageByEdgesOf(ctx context.Context, s Store, q EdgePageQuery) (map[string]*E
 // PageEdgeList pages, for each of q.NodeIDs, the edges of es that touch it
 // the asked way: the reference every engine's EdgePages must agree with.
 func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
+	ms, err := CheckModalities(q.Modalities)
+	if err != nil {
+		ms = nil // an invalid list passes nothing; Normalize reports it
+	}
 	byNode := make(map[string][]*Edge, len(q.NodeIDs))
 	for _, id := range q.NodeIDs {
 		byNode[id] = nil
@@ -107,7 +125,7 @@ func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
 		}
 	}
 	for _, e := range es {
-		if e == nil {
+		if e == nil || !HasModality(e, ms) {
 			continue
 		}
 		if q.Direction != In {

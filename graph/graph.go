@@ -166,6 +166,22 @@ func (s Sign) Times(o Sign) Sign {
 	return Decreases
 }
 
+// SignOrNil is the edge's sign, nil when it is Unsigned: the nullable
+// sign the APIs serve, read in place as a plain field (no resolver, no
+// copy).
+func (e *Edge) SignOrNil() *Sign { return e.Sign.orNil() }
+
+// SignOrNil is the path's composed sign, nil when it is Unsigned (see
+// Edge.SignOrNil).
+func (p *Path) SignOrNil() *Sign { return p.Sign.orNil() }
+
+func (s *Sign) orNil() *Sign {
+	if *s == Unsigned {
+		return nil
+	}
+	return s
+}
+
 // Qualifiers refine an edge the way Biolink qualifiers do.
 type Qualifiers struct {
 	Mechanism    string   `json:"mechanism,omitempty"`

@@ -49,6 +49,8 @@ type PlanPage struct {
 	Predicates []Predicate
 	First      int
 	After      *Cursor
+	// Modalities are those of the claims paged (EdgePageQuery.Modalities).
+	Modalities []Modality
 	// Studies asks for the study nodes each claim's evidence cites;
 	// StudyFields, like PlanNode.Fields, the fields read of them (nil:
 	// whole).
@@ -69,9 +71,10 @@ type PlanPage struct {
 // Query is the page as an EdgePageQuery over ids.
 func (p *PlanPage) Query(ids []string) EdgePageQuery {
 	return EdgePageQuery{
-		EdgeQuery: EdgeQuery{NodeIDs: ids, Direction: p.Direction, Predicates: p.Predicates},
-		First:     p.First,
-		After:     p.After,
+		EdgeQuery:  EdgeQuery{NodeIDs: ids, Direction: p.Direction, Predicates: p.Predicates},
+		First:      p.First,
+		After:      p.After,
+		Modalities: p.Modalities,
 	}
 }
 
@@ -123,7 +126,7 @@ func (p ReadPlan) Normalize() (ReadPlan, error) {
 			if err != nil {
 				return err
 			}
-			pg.Direction, pg.Predicates, pg.First = q.Direction, q.Predicates, q.First
+			pg.Direction, pg.Predicates, pg.First, pg.Modalities = q.Direction, q.Predicates, q.First, q.Modalities
 			if err := walk(pg.Subject, depth+1); err != nil {
 				return err
 			}
@@ -187,6 +190,7 @@ func clonePages(ps []*PlanPage) []*PlanPage {
 		c.Predicates = slices.Clone(pg.Predicates)
 		c.StudyFields = slices.Clone(pg.StudyFields)
 		c.ClaimFields = slices.Clone(pg.ClaimFields)
+		c.Modalities = slices.Clone(pg.Modalities)
 		if pg.Subject != nil {
 			c.Subject = &PlanNode{Fields: slices.Clone(pg.Subject.Fields), Pages: clonePages(pg.Subject.Pages)}
 		}

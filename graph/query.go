@@ -305,10 +305,35 @@ type Cursor struct {
 	ID  string `json:"i"`
 }
 
-// EncodeCursor makes an opaque cursor.
+// EncodeCursor makes an opaque cursor: base64 of the cursor's JSON. Every
+// item of every page carries one, so the common case (key and id of plain
+// ASCII that JSON writes unescaped) is written directly, byte for byte
+// what json.Marshal writes; anything else goes through json.Marshal.
 func EncodeCursor(c Cursor) string {
-	b, _ := json.Marshal(c)
+	if !plainJSON(c.Key) || !plainJSON(c.ID) {
+		b, _ := json.Marshal(c)
+		return base64.RawURLEncoding.EncodeToString(b)
+	}
+	b := make([]byte, 0, len(c.Key)+len(c.ID)+15)
+	b = append(b, `{"k":"`...)
+	b = append(b, c.Key...)
+	b = append(b, `","i":"`...)
+	b = append(b, c.ID...)
+	b = append(b, `"}`...)
 	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// plainJSON says whether json.Marshal writes s as itself in quotes:
+// printable ASCII other than the quote, the backslash and the three
+// characters it escapes for HTML (<, >, &).
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // DecodeCursor reads a cursor made by EncodeCursor.

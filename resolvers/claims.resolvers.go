@@ -24,22 +24,12 @@ func (r *claimResolver) Object(ctx context.Context, obj *graph.Edge) (model.Node
 	return r.end(ctx, obj.Object)
 }
 
-func (r *claimResolver) Sign(_ context.Context, obj *graph.Edge) (*model.Sign, error) {
-	return model.SignOf(obj.Sign), nil
-}
-
 func (r *claimResolver) Qualifiers(_ context.Context, obj *graph.Edge) (*model.Qualifiers, error) {
 	return &model.Qualifiers{Qualifiers: obj.Qualifiers}, nil
 }
 
 func (r *claimResolver) Origin(_ context.Context, obj *graph.Edge) (*model.Origin, error) {
 	return model.OriginOf(obj.Origin), nil
-}
-
-// Modality is the claim's status (graph.Edge.Status): ASSERTED for a
-// lexical edge or one stored before claims carried a modality.
-func (r *claimResolver) Modality(_ context.Context, obj *graph.Edge) (graph.Modality, error) {
-	return obj.Status(), nil
 }
 
 func (r *claimResolver) Curation(_ context.Context, obj *graph.Edge) (*model.Curation, error) {

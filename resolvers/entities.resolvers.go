@@ -83,12 +83,12 @@ type causalFields[T model.Node] struct{ entityFields[T] }
 
 func causal[T model.Node](r *Resolver) causalFields[T] { return causalFields[T]{entity[T](r)} }
 
-func (r causalFields[T]) Upstream(ctx context.Context, obj T, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimPage(ctx, "upstream", obj.GraphNode().ID, nil, nil, first, after)
+func (r causalFields[T]) Upstream(ctx context.Context, obj T, modalities []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.claimPage(ctx, "upstream", obj.GraphNode().ID, nil, nil, modalities, first, after)
 }
 
-func (r causalFields[T]) Downstream(ctx context.Context, obj T, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimPage(ctx, "downstream", obj.GraphNode().ID, nil, nil, first, after)
+func (r causalFields[T]) Downstream(ctx context.Context, obj T, modalities []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.claimPage(ctx, "downstream", obj.GraphNode().ID, nil, nil, modalities, first, after)
 }
 
 type drugResolver struct{ entityFields[*model.Drug] }
@@ -99,8 +99,8 @@ func (r *drugResolver) StudiedFor(ctx context.Context, obj *model.Drug, first *i
 	return connect(disorderConnection)(r.related(ctx, obj, graph.Out, graph.StudiedToTreat, graph.CategoryDisorder, first, after))
 }
 
-func (r *drugResolver) Effects(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimPage(ctx, "effects", obj.ID, nil, nil, first, after)
+func (r *drugResolver) Effects(ctx context.Context, obj *model.Drug, modalities []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.claimPage(ctx, "effects", obj.ID, nil, nil, modalities, first, after)
 }
 
 func (r *drugResolver) AdverseEvents(ctx context.Context, obj *model.Drug, first *int, after *string) (*generated.SafetyRiskConnection, error) {

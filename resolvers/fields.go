@@ -66,15 +66,32 @@ func (c claimPage) selectionFromArgs(args map[string]any) (graph.Direction, []gr
 	return d, ps, true
 }
 
+// modalitiesFromArgs is a claim page's `modalities` argument as the
+// planner reads it from the query; ok is false when it is not what the
+// schema allows, which the field's resolver then reports.
+func modalitiesFromArgs(args map[string]any) ([]graph.Modality, bool) {
+	list, _ := args["modalities"].([]any)
+	ms := make([]graph.Modality, 0, len(list))
+	for _, v := range list {
+		s, ok := v.(string)
+		if !ok {
+			return nil, false
+		}
+		ms = append(ms, graph.Modality(s))
+	}
+	_, err := graph.CheckModalities(ms)
+	return ms, err == nil
+}
+
 // claimPage resolves the claim page field (a key of claimPages) of node
 // id.
-func (r *Resolver) claimPage(ctx context.Context, field, id string, dir *graph.Direction, preds []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
+func (r *Resolver) claimPage(ctx context.Context, field, id string, dir *graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
 	page, ok := claimPages[field]
 	if !ok {
 		return nil, graph.Errorf(graph.EINTERNAL, "%s is not a claim page field", field)
 	}
 	d, ps := page.selection(dir, preds)
-	return r.claimsOf(ctx, id, d, ps, first, after)
+	return r.claimsOf(ctx, id, d, ps, ms, first, after)
 }
 
 // nodeFieldsRead are the GraphQL fields of a node whose resolvers read

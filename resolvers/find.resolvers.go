@@ -20,13 +20,7 @@ func (r *queryResolver) Claims(ctx context.Context, filter *generated.ClaimFilte
 		q.Filter = graph.ClaimFilter{
 			Predicates: f.Predicates, Subject: deref(f.Subject), Object: deref(f.Object),
 			Disorder: deref(f.Disorder), Study: deref(f.Study), ConcernKind: deref(f.ConcernKind),
-			MinScore: deref(f.MinScore), Modalities: f.Modalities,
-		}
-		switch deref(f.Sign) {
-		case model.SignIncreases:
-			q.Filter.Sign = graph.Increases
-		case model.SignDecreases:
-			q.Filter.Sign = graph.Decreases
+			MinScore: deref(f.MinScore), Modalities: f.Modalities, Sign: deref(f.Sign),
 		}
 		switch deref(f.Origin) {
 		case model.OriginStated:

@@ -91,10 +91,6 @@ type pathResolver struct{ *Resolver }
 
 var _ generated.PathResolver = (*pathResolver)(nil)
 
-func (r *pathResolver) Sign(_ context.Context, obj *graph.Path) (*model.Sign, error) {
-	return model.SignOf(obj.Sign), nil
-}
-
 func (r *pathResolver) Nodes(ctx context.Context, obj *graph.Path) ([]model.Node, error) {
 	ns, err := r.pathNodes(ctx, obj)
 	if err != nil {

@@ -151,10 +151,10 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 		if pg.ClaimFields != nil {
 			// Partial claims answer the page's own place only (the key
 			// is the claims field's response path), never the caches.
-			if err := l.PrimePageAt(k.Page, k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {
+			if err := l.PrimePageAt(k.Page, k.Node, pg.Direction, pg.Predicates, pg.Modalities, pg.First, pg.After, p); err != nil {
 				return err
 			}
-		} else if err := l.PrimeEdgePage(k.Node, pg.Direction, pg.Predicates, pg.First, pg.After, p); err != nil {
+		} else if err := l.PrimeEdgePage(k.Node, pg.Direction, pg.Predicates, pg.Modalities, pg.First, pg.After, p); err != nil {
 			return err
 		}
 		for _, pc := range pl.places[k.Page] {
@@ -220,6 +220,10 @@ func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
 		if !ok {
 			continue
 		}
+		ms, ok := modalitiesFromArgs(args)
+		if !ok {
+			continue
+		}
 		first, err := pageSize(intPtr(args["first"]))
 		if err != nil {
 			continue // the field's resolver reports it
@@ -239,7 +243,7 @@ func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
 			dup.ClaimFields = nil
 			continue
 		}
-		pg := &graph.PlanPage{Key: key, Direction: dir, Predicates: preds, First: first, After: after, ClaimFields: []string{}}
+		pg := &graph.PlanPage{Key: key, Direction: dir, Predicates: preds, Modalities: ms, First: first, After: after, ClaimFields: []string{}}
 		pl.pages[key] = pg
 		for _, c := range fields(f.SelectionSet) {
 			if c.Name != "edges" {

@@ -201,7 +201,7 @@ func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 // The page is the one a read plan fetched for this place, or one cut by
 // the store (Store.EdgePages), so a node with thousands
 // of claims costs the page, not all of them.
-func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
+func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
@@ -217,10 +217,10 @@ func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction,
 	l := r.loaders(ctx)
 	ep, planned := (*graph.EdgePage)(nil), false
 	if l.Placed() {
-		ep, planned = l.PageAt(placeOf(ctx), id, dir, preds, n, cur)
+		ep, planned = l.PageAt(placeOf(ctx), id, dir, preds, ms, n, cur)
 	}
 	if !planned {
-		ep, err = l.EdgePage(ctx, id, dir, preds, n, cur)
+		ep, err = l.EdgePage(ctx, id, dir, preds, ms, n, cur)
 		if err != nil {
 			return nil, fmt.Errorf("claims of %s: %w", id, err)
 		}

@@ -122,8 +122,8 @@ func checkFilter(q graph.NodeQuery) error {
 // any category.
 type nodeFields[T model.Node] struct{ *Resolver }
 
-func (r nodeFields[T]) Claims(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.claimPage(ctx, "claims", obj.GraphNode().ID, direction, predicates, first, after)
+func (r nodeFields[T]) Claims(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.claimPage(ctx, "claims", obj.GraphNode().ID, direction, predicates, modalities, first, after)
 }
 
 func (r nodeFields[T]) Related(ctx context.Context, obj T, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*generated.NodeConnection, error) {

@@ -29,7 +29,6 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 	if len(q.NodeIDs) == 0 {
 		return out, nil
 	}
-	pattern := edgePattern(q.Direction, types)
 	// A first page reads exactly First claims and takes HasNext from the
 	// total; a later one reads one more to tell whether another follows.
 	params := map[string]any{"ids": uniq(q.NodeIDs), "limit": q.First, "afterRank": nil, "afterID": nil}
@@ -38,6 +37,7 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 		params["afterRank"], params["afterID"] = rank, q.After.ID
 		params["limit"] = q.First + 1
 	}
+	pattern := edgePattern(q.Direction, types) + modalityWhere("r", "modalities", q.Predicates, q.Modalities, params)
 	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
 	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
 		"CALL (n) { MATCH " + pattern + " RETURN count(DISTINCT r) AS total } " +
@@ -80,4 +80,27 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 		}
 	}
 	return out, nil
+}
+
+// modalityWhere is the WHERE clause of a claim page over relationship v
+// asking for modalities ms (normalized), its list bound to $param: the
+// claims of those modalities and every lexical edge, as
+// graph.HasModality. Empty when every modality is asked, so that such a
+// page's total stays a plain COUNT; without the lexical half when the
+// page's predicates are all curated.
+func modalityWhere(v, param string, preds []graph.Predicate, ms []graph.Modality, params map[string]any) string {
+	if len(ms) == len(graph.Modalities()) {
+		return ""
+	}
+	params[param] = modalityStrings(ms)
+	cond := modalityExpr(v) + " IN $" + param
+	lexical := len(preds) == 0 // every type
+	for _, p := range preds {
+		lexical = lexical || !p.Curated()
+	}
+	if lexical {
+		params["curatedTypes"] = curatedTypes()
+		return " WHERE (NOT type(" + v + ") IN $curatedTypes OR " + cond + ")"
+	}
+	return " WHERE " + cond
 }

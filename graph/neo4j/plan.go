@@ -98,6 +98,7 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	default:
 		pattern = "(" + v + ")-[" + r + ":" + types + "]-()"
 	}
+	pattern += modalityWhere(r, "modalities"+suffix, pg.Predicates, pg.Modalities, c.params)
 	limit, afterRank, afterID := "limit"+suffix, "afterRank"+suffix, "afterID"+suffix
 	// A first page reads exactly First claims and takes hasNextPage from
 	// the total; a later one (whose position in the total is unknown)

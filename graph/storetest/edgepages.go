@@ -36,65 +36,85 @@ func testEdgePages(t *testing.T, s graph.Store) {
 		{Direction: graph.Both},
 		{Direction: graph.In, Predicates: []graph.Predicate{graph.Mentions}},
 	}
+	// Modalities: the default (ASSERTED only), the others only, and all;
+	// lexical edges pass each. byModality counts what the pages served,
+	// so that a store ignoring the filter, or the seed losing its
+	// non-asserted claims, fails below.
+	modalities := [][]graph.Modality{nil, {graph.ModalityHedged, graph.ModalityNegated, graph.ModalityProposed}, graph.Modalities()}
+	byModality := map[string]map[graph.Modality]int{}
 	walked := 0
-	for _, sel := range selections {
-		q := sel
-		q.NodeIDs = hubs
-		all, err := s.EdgesOf(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, first := range []int{1, 3, graph.MaxPageSize} {
-			ref := graph.PageEdgeList(graph.EdgePageQuery{EdgeQuery: q, First: 1 << 30}, all)
-			// Walk each node's pages; the nodes share a cursor only on
-			// the first page, so later pages are asked node by node.
-			pages, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: q, First: first})
+	for _, ms := range modalities {
+		served := map[graph.Modality]int{}
+		byModality[fmt.Sprint(ms)] = served
+		for _, sel := range selections {
+			q := sel
+			q.NodeIDs = hubs
+			all, err := s.EdgesOf(ctx, q)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, id := range hubs {
-				want := ref[id]
-				var got []string
-				p := pages[id]
-				for step := 0; ; step++ {
-					if p == nil {
-						t.Fatalf("%v first=%d: no page for %s", sel, first, id)
-					}
-					if p.TotalCount != want.TotalCount {
-						t.Fatalf("%v first=%d %s: totalCount %d, want %d", sel, first, id, p.TotalCount, want.TotalCount)
-					}
-					if len(p.Edges) > first {
-						t.Fatalf("%v first=%d %s: %d edges on a page", sel, first, id, len(p.Edges))
-					}
-					for _, e := range p.Edges {
-						got = append(got, e.ID)
-					}
-					if !p.HasNext || step > 200 {
-						break
-					}
-					if len(p.Edges) == 0 {
-						t.Fatalf("%v first=%d %s: an empty page says there is a next one", sel, first, id)
-					}
-					last := p.Edges[len(p.Edges)-1]
-					cur := graph.Cursor{Key: graph.ClaimOrderKey(last), ID: last.ID}
-					qq := q
-					qq.NodeIDs = []string{id}
-					next, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: qq, First: first, After: &cur})
-					if err != nil {
-						t.Fatal(err)
-					}
-					p = next[id]
+			for _, first := range []int{1, 3, graph.MaxPageSize} {
+				ref := graph.PageEdgeList(graph.EdgePageQuery{EdgeQuery: q, First: 1 << 30, Modalities: ms}, all)
+				// Walk each node's pages; the nodes share a cursor only on
+				// the first page, so later pages are asked node by node.
+				pages, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: q, First: first, Modalities: ms})
+				if err != nil {
+					t.Fatal(err)
 				}
-				wantIDs := make([]string, 0, len(want.Edges))
-				for _, e := range want.Edges {
-					wantIDs = append(wantIDs, e.ID)
+				for _, id := range hubs {
+					want := ref[id]
+					var got []string
+					p := pages[id]
+					for step := 0; ; step++ {
+						if p == nil {
+							t.Fatalf("%v first=%d: no page for %s", sel, first, id)
+						}
+						if p.TotalCount != want.TotalCount {
+							t.Fatalf("%v first=%d %s: totalCount %d, want %d", sel, first, id, p.TotalCount, want.TotalCount)
+						}
+						if len(p.Edges) > first {
+							t.Fatalf("%v first=%d %s: %d edges on a page", sel, first, id, len(p.Edges))
+						}
+						for _, e := range p.Edges {
+							got = append(got, e.ID)
+							if e.Predicate.Curated() {
+								served[e.Status()]++
+							}
+						}
+						if !p.HasNext || step > 200 {
+							break
+						}
+						if len(p.Edges) == 0 {
+							t.Fatalf("%v first=%d %s: an empty page says there is a next one", sel, first, id)
+						}
+						last := p.Edges[len(p.Edges)-1]
+						cur := graph.Cursor{Key: graph.ClaimOrderKey(last), ID: last.ID}
+						qq := q
+						qq.NodeIDs = []string{id}
+						next, err := s.EdgePages(ctx, graph.EdgePageQuery{EdgeQuery: qq, First: first, After: &cur, Modalities: ms})
+						if err != nil {
+							t.Fatal(err)
+						}
+						p = next[id]
+					}
+					wantIDs := make([]string, 0, len(want.Edges))
+					for _, e := range want.Edges {
+						wantIDs = append(wantIDs, e.ID)
+					}
+					if !slices.Equal(got, wantIDs) {
+						t.Fatalf("%v %v first=%d %s: pages give\n %v\nwant\n %v", sel, ms, first, id, got, wantIDs)
+					}
+					walked += len(got)
 				}
-				if !slices.Equal(got, wantIDs) {
-					t.Fatalf("%v first=%d %s: pages give\n %v\nwant\n %v", sel, first, id, got, wantIDs)
-				}
-				walked += len(got)
 			}
 		}
+	}
+	def, others := byModality[fmt.Sprint(modalities[0])], byModality[fmt.Sprint(modalities[1])]
+	if len(def) != 1 || def[graph.ModalityAsserted] == 0 {
+		t.Errorf("the default pages served %v, want ASSERTED claims only", def)
+	}
+	if others[graph.ModalityAsserted] != 0 || len(others) == 0 {
+		t.Errorf("pages asking for HEDGED, NEGATED and PROPOSED served %v", others)
 	}
 	if walked == 0 {
 		t.Fatal("no edge was paged: the suite proves nothing")

@@ -18,6 +18,13 @@ import (
 // It returns the store and the documents loaded.
 func seededNeo4j(t *testing.T, set func(*neo4j.Config)) (*neo4j.Store, []*graph.Document) {
 	t.Helper()
+	return seededNeo4jWith(t, set, nil)
+}
+
+// seededNeo4jWith is seededNeo4j with the documents passed through edit
+// (when not nil) before they are loaded.
+func seededNeo4jWith(t *testing.T, set func(*neo4j.Config), edit func([]*graph.Document)) (*neo4j.Store, []*graph.Document) {
+	t.Helper()
 	ctx := context.Background()
 	neo4jtest.RequireServer(t)
 	cfg, _ := neo4j.ConfigFromEnv(os.Getenv)
@@ -43,6 +50,9 @@ func seededNeo4j(t *testing.T, set func(*neo4j.Config)) (*neo4j.Store, []*graph.
 		t.Fatal(err)
 	}
 	docs := loader.Documents(built)
+	if edit != nil {
+		edit(docs)
+	}
 	for _, d := range docs {
 		if _, err := store.Load(ctx, d); err != nil {
 			t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -217,8 +218,8 @@ func (l *Loaders) Placed() bool {
 // the page nor its claims reach the caches.
 // The page is filed with its selection: fragments on different types may
 // ask one place for different pages.
-func (l *Loaders) PrimePageAt(place, id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor, p *graph.EdgePage) error {
-	_, key, err := pageKey(dir, preds, first, after)
+func (l *Loaders) PrimePageAt(place, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor, p *graph.EdgePage) error {
+	_, _, key, err := pageKey(dir, preds, ms, first, after)
 	if err != nil {
 		return err
 	}
@@ -234,8 +235,8 @@ func (l *Loaders) PrimePageAt(place, id string, dir graph.Direction, preds []gra
 // PageAt is the page PrimePageAt filed for node id at place with the same
 // selection; ok is false when the plan did not read it there (ask
 // EdgePage).
-func (l *Loaders) PageAt(place, id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (p *graph.EdgePage, ok bool) {
-	_, key, err := pageKey(dir, preds, first, after)
+func (l *Loaders) PageAt(place, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (p *graph.EdgePage, ok bool) {
+	_, _, key, err := pageKey(dir, preds, ms, first, after)
 	if err != nil {
 		return nil, false
 	}
@@ -341,8 +342,8 @@ func edgeKey(dir graph.Direction, preds []graph.Predicate) (graph.EdgeQuery, str
 // graph.PageEdges): the nodes asking for the same page of the same
 // selection in one request are fetched together, and a store that pages
 // in its own query language sends only the page.
-func (l *Loaders) EdgePage(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (*graph.EdgePage, error) {
-	ld, err := l.pageLoader(dir, preds, first, after)
+func (l *Loaders) EdgePage(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (*graph.EdgePage, error) {
+	ld, err := l.pageLoader(dir, preds, ms, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -355,8 +356,8 @@ func (l *Loaders) EdgePage(ctx context.Context, id string, dir graph.Direction, 
 
 // PrimeEdgePage seeds the page EdgePage would load for the same
 // arguments (a read plan fetched it already), and the page's edges.
-func (l *Loaders) PrimeEdgePage(id string, dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor, p *graph.EdgePage) error {
-	ld, err := l.pageLoader(dir, preds, first, after)
+func (l *Loaders) PrimeEdgePage(id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor, p *graph.EdgePage) error {
+	ld, err := l.pageLoader(dir, preds, ms, first, after)
 	if err != nil {
 		return err
 	}
@@ -365,23 +366,30 @@ func (l *Loaders) PrimeEdgePage(id string, dir graph.Direction, preds []graph.Pr
 	return nil
 }
 
-// pageKey names one page selection: the edges it selects, its size and
-// its cursor.
-func pageKey(dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (graph.EdgeQuery, string, error) {
+// pageKey names one page selection: the edges it selects, the
+// modalities of its claims (normalized, so that the default and ASSERTED
+// share a key), its size and its cursor.
+func pageKey(dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (graph.EdgeQuery, []graph.Modality, string, error) {
 	eq, key, err := edgeKey(dir, preds)
 	if err != nil {
-		return eq, "", err
+		return eq, nil, "", err
 	}
-	key = fmt.Sprintf("%s#%d", key, first)
+	if ms, err = graph.CheckModalities(ms); err != nil {
+		return eq, nil, "", err
+	}
+	key += "#" + strconv.Itoa(first)
+	for _, m := range ms {
+		key += "#" + string(m)
+	}
 	if after != nil {
-		key += "#" + after.Key + "#" + after.ID
+		key += "#@" + after.Key + "#" + after.ID
 	}
-	return eq, key, nil
+	return eq, ms, key, nil
 }
 
 // pageLoader is the loader of one page selection, made on first use.
-func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, first int, after *graph.Cursor) (*dataloadgen.Loader[string, *graph.EdgePage], error) {
-	eq, key, err := pageKey(dir, preds, first, after)
+func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (*dataloadgen.Loader[string, *graph.EdgePage], error) {
+	eq, ms, key, err := pageKey(dir, preds, ms, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -390,7 +398,7 @@ func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, first
 	ld, ok := l.edgePages[key]
 	if !ok {
 		ld = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.EdgePage, error) {
-			q := graph.EdgePageQuery{EdgeQuery: eq, First: first, After: after}
+			q := graph.EdgePageQuery{EdgeQuery: eq, First: first, After: after, Modalities: ms}
 			q.NodeIDs = ids
 			pages, err := l.store.EdgePages(ctx, q)
 			if err != nil {

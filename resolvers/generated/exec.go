@@ -65,9 +65,9 @@ type ComplexityRoot struct {
 	BrainNetwork struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		HasPart     func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -77,7 +77,7 @@ type ComplexityRoot struct {
 		Processes   func(childComplexity int, first *int, after *string) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -95,9 +95,9 @@ type ComplexityRoot struct {
 	BrainRegion struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		HasPart     func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -107,7 +107,7 @@ type ComplexityRoot struct {
 		Processes   func(childComplexity int, first *int, after *string) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -132,7 +132,7 @@ type ComplexityRoot struct {
 		AffectedClaims func(childComplexity int, first *int, after *string) int
 		Biolink        func(childComplexity int) int
 		Category       func(childComplexity int) int
-		Claims         func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims         func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description    func(childComplexity int) int
 		Document       func(childComplexity int) int
 		Flagged        func(childComplexity int, first *int, after *string) int
@@ -170,7 +170,6 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		InferredFrom   func(childComplexity int) int
 		KnowledgeLevel func(childComplexity int) int
-		Modality       func(childComplexity int) int
 		Negated        func(childComplexity int) int
 		Note           func(childComplexity int) int
 		Object         func(childComplexity int) int
@@ -180,7 +179,8 @@ type ComplexityRoot struct {
 		Review         func(childComplexity int) int
 		Reviews        func(childComplexity int) int
 		Score          func(childComplexity int) int
-		Sign           func(childComplexity int) int
+		SignOrNil      func(childComplexity int) int
+		Status         func(childComplexity int) int
 		Subject        func(childComplexity int) int
 	}
 
@@ -203,9 +203,9 @@ type ComplexityRoot struct {
 	Disorder struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Drugs       func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -213,7 +213,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -232,10 +232,10 @@ type ComplexityRoot struct {
 		AdverseEvents func(childComplexity int, first *int, after *string) int
 		Biolink       func(childComplexity int) int
 		Category      func(childComplexity int) int
-		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		ConsideredFor func(childComplexity int, first *int, after *string) int
 		Description   func(childComplexity int) int
-		Effects       func(childComplexity int, first *int, after *string) int
+		Effects       func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		MentionedIn   func(childComplexity int, first *int, after *string) int
@@ -303,9 +303,9 @@ type ComplexityRoot struct {
 	Mechanism struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		LocatedIn   func(childComplexity int, first *int, after *string) int
@@ -313,7 +313,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -349,16 +349,16 @@ type ComplexityRoot struct {
 	Outcome struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		MentionedIn func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -384,7 +384,7 @@ type ComplexityRoot struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
 		Cites       func(childComplexity int, first *int, after *string) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
 		Document    func(childComplexity int) int
 		End         func(childComplexity int) int
@@ -422,14 +422,14 @@ type ComplexityRoot struct {
 		Nodes          func(childComplexity int) int
 		Score          func(childComplexity int) int
 		ScoreExplained func(childComplexity int) int
-		Sign           func(childComplexity int) int
+		SignOrNil      func(childComplexity int) int
 		Summary        func(childComplexity int) int
 	}
 
 	Population struct {
 		Biolink              func(childComplexity int) int
 		Category             func(childComplexity int) int
-		Claims               func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims               func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		ConsideredTreatments func(childComplexity int, first *int, after *string) int
 		Description          func(childComplexity int) int
 		ID                   func(childComplexity int) int
@@ -520,7 +520,7 @@ type ComplexityRoot struct {
 		Biolink             func(childComplexity int) int
 		Category            func(childComplexity int) int
 		Citation            func(childComplexity int) int
-		Claims              func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims              func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Concerns            func(childComplexity int, first *int, after *string) int
 		CorrespondingAuthor func(childComplexity int) int
 		Description         func(childComplexity int) int
@@ -557,9 +557,9 @@ type ComplexityRoot struct {
 	SafetyRisk struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Drugs       func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -567,7 +567,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -595,7 +595,7 @@ type ComplexityRoot struct {
 	Section struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
 		Document    func(childComplexity int) int
 		End         func(childComplexity int) int
@@ -645,7 +645,7 @@ type ComplexityRoot struct {
 		Category      func(childComplexity int) int
 		Citation      func(childComplexity int) int
 		CitedBy       func(childComplexity int, first *int, after *string) int
-		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description   func(childComplexity int) int
 		Design        func(childComplexity int) int
 		DesignBasis   func(childComplexity int) int
@@ -688,16 +688,16 @@ type ComplexityRoot struct {
 	Symptom struct {
 		Biolink     func(childComplexity int) int
 		Category    func(childComplexity int) int
-		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims      func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		Description func(childComplexity int) int
-		Downstream  func(childComplexity int, first *int, after *string) int
+		Downstream  func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		MentionedIn func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Related     func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms    func(childComplexity int) int
-		Upstream    func(childComplexity int, first *int, after *string) int
+		Upstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs       func(childComplexity int) int
 	}
 
@@ -715,10 +715,10 @@ type ComplexityRoot struct {
 	Therapy struct {
 		Biolink       func(childComplexity int) int
 		Category      func(childComplexity int) int
-		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) int
+		Claims        func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) int
 		ConsideredFor func(childComplexity int, first *int, after *string) int
 		Description   func(childComplexity int) int
-		Downstream    func(childComplexity int, first *int, after *string) int
+		Downstream    func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		HasPart       func(childComplexity int, first *int, after *string) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
@@ -726,7 +726,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		Related       func(childComplexity int, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) int
 		Synonyms      func(childComplexity int) int
-		Upstream      func(childComplexity int, first *int, after *string) int
+		Upstream      func(childComplexity int, modalities []graph.Modality, first *int, after *string) int
 		Xrefs         func(childComplexity int) int
 	}
 
@@ -753,29 +753,29 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type BrainNetworkResolver interface {
-	Claims(ctx context.Context, obj *model.BrainNetwork, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.BrainNetwork, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.BrainNetwork, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.BrainNetwork, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.BrainNetwork, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	PartOf(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*NodeConnection, error)
 	HasPart(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*NodeConnection, error)
 	Processes(ctx context.Context, obj *model.BrainNetwork, first *int, after *string) (*MechanismConnection, error)
 }
 type BrainRegionResolver interface {
-	Claims(ctx context.Context, obj *model.BrainRegion, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.BrainRegion, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.BrainRegion, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.BrainRegion, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.BrainRegion, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	PartOf(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*NodeConnection, error)
 	HasPart(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*NodeConnection, error)
 	Processes(ctx context.Context, obj *model.BrainRegion, first *int, after *string) (*MechanismConnection, error)
 }
 type CitationConcernResolver interface {
-	Claims(ctx context.Context, obj *model.CitationConcern, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.CitationConcern, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.CitationConcern, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Review(ctx context.Context, obj *model.CitationConcern) (*model.Review, error)
@@ -787,9 +787,6 @@ type ClaimResolver interface {
 
 	Object(ctx context.Context, obj *graph.Edge) (model.Node, error)
 
-	Sign(ctx context.Context, obj *graph.Edge) (*model.Sign, error)
-
-	Modality(ctx context.Context, obj *graph.Edge) (graph.Modality, error)
 	Qualifiers(ctx context.Context, obj *graph.Edge) (*model.Qualifiers, error)
 	Origin(ctx context.Context, obj *graph.Edge) (*model.Origin, error)
 	Curation(ctx context.Context, obj *graph.Edge) (*model.Curation, error)
@@ -807,21 +804,21 @@ type ClaimResolver interface {
 	Reviews(ctx context.Context, obj *graph.Edge) ([]*model.Review, error)
 }
 type DisorderResolver interface {
-	Claims(ctx context.Context, obj *model.Disorder, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Disorder, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Disorder, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Disorder, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Disorder, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Disorder, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Disorder, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Disorder, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Drugs(ctx context.Context, obj *model.Disorder, first *int, after *string) (*DrugConnection, error)
 }
 type DrugResolver interface {
-	Claims(ctx context.Context, obj *model.Drug, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Drug, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Drug, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Drug, first *int, after *string) (*PassageConnection, error)
 	StudiedFor(ctx context.Context, obj *model.Drug, first *int, after *string) (*DisorderConnection, error)
-	Effects(ctx context.Context, obj *model.Drug, first *int, after *string) (*ClaimConnection, error)
+	Effects(ctx context.Context, obj *model.Drug, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	AdverseEvents(ctx context.Context, obj *model.Drug, first *int, after *string) (*SafetyRiskConnection, error)
 	ConsideredFor(ctx context.Context, obj *model.Drug, first *int, after *string) (*NodeConnection, error)
 }
@@ -855,24 +852,24 @@ type LoadWarningResolver interface {
 	Line(ctx context.Context, obj *graph.LoadWarning) (*int, error)
 }
 type MechanismResolver interface {
-	Claims(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Mechanism, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Mechanism, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Mechanism, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	LocatedIn(ctx context.Context, obj *model.Mechanism, first *int, after *string) (*NodeConnection, error)
 }
 type OutcomeResolver interface {
-	Claims(ctx context.Context, obj *model.Outcome, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Outcome, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Outcome, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Outcome, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Outcome, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Outcome, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Outcome, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Outcome, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 }
 type PassageResolver interface {
-	Claims(ctx context.Context, obj *model.Passage, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Passage, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Passage, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Section(ctx context.Context, obj *model.Passage) (*model.Section, error)
@@ -882,8 +879,6 @@ type PassageResolver interface {
 	Cites(ctx context.Context, obj *model.Passage, first *int, after *string) (*StudyConnection, error)
 }
 type PathResolver interface {
-	Sign(ctx context.Context, obj *graph.Path) (*model.Sign, error)
-
 	ScoreExplained(ctx context.Context, obj *graph.Path) (string, error)
 	NetEffect(ctx context.Context, obj *graph.Path) (string, error)
 	Nodes(ctx context.Context, obj *graph.Path) ([]model.Node, error)
@@ -891,7 +886,7 @@ type PathResolver interface {
 	Summary(ctx context.Context, obj *graph.Path) (string, error)
 }
 type PopulationResolver interface {
-	Claims(ctx context.Context, obj *model.Population, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Population, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Population, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Population, first *int, after *string) (*PassageConnection, error)
@@ -939,7 +934,7 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error)
 }
 type ReviewResolver interface {
-	Claims(ctx context.Context, obj *model.Review, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Review, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Review, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Sections(ctx context.Context, obj *model.Review, first *int, after *string) (*SectionConnection, error)
@@ -947,19 +942,19 @@ type ReviewResolver interface {
 	Concerns(ctx context.Context, obj *model.Review, first *int, after *string) (*CitationConcernConnection, error)
 }
 type SafetyRiskResolver interface {
-	Claims(ctx context.Context, obj *model.SafetyRisk, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.SafetyRisk, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.SafetyRisk, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.SafetyRisk, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.SafetyRisk, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Drugs(ctx context.Context, obj *model.SafetyRisk, first *int, after *string) (*DrugConnection, error)
 }
 type SearchHitResolver interface {
 	Node(ctx context.Context, obj *graph.SearchHit) (model.Node, error)
 }
 type SectionResolver interface {
-	Claims(ctx context.Context, obj *model.Section, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Section, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Section, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	Review(ctx context.Context, obj *model.Section) (*model.Review, error)
@@ -968,7 +963,7 @@ type SectionResolver interface {
 	Subsections(ctx context.Context, obj *model.Section, first *int, after *string) (*SectionConnection, error)
 }
 type StudyResolver interface {
-	Claims(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Study, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	About(ctx context.Context, obj *model.Study) ([]model.Node, error)
@@ -981,20 +976,20 @@ type SubgraphResolver interface {
 	Nodes(ctx context.Context, obj *graph.Subgraph) ([]model.Node, error)
 }
 type SymptomResolver interface {
-	Claims(ctx context.Context, obj *model.Symptom, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Symptom, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Symptom, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Symptom, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Symptom, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Symptom, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Symptom, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Symptom, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 }
 type TherapyResolver interface {
-	Claims(ctx context.Context, obj *model.Therapy, direction *graph.Direction, predicates []graph.Predicate, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *model.Therapy, direction *graph.Direction, predicates []graph.Predicate, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	Related(ctx context.Context, obj *model.Therapy, direction *graph.Direction, predicates []graph.Predicate, categories []graph.Category, first *int, after *string) (*NodeConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Therapy, first *int, after *string) (*PassageConnection, error)
-	Upstream(ctx context.Context, obj *model.Therapy, first *int, after *string) (*ClaimConnection, error)
-	Downstream(ctx context.Context, obj *model.Therapy, first *int, after *string) (*ClaimConnection, error)
+	Upstream(ctx context.Context, obj *model.Therapy, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
+	Downstream(ctx context.Context, obj *model.Therapy, modalities []graph.Modality, first *int, after *string) (*ClaimConnection, error)
 	HasPart(ctx context.Context, obj *model.Therapy, first *int, after *string) (*NodeConnection, error)
 	ConsideredFor(ctx context.Context, obj *model.Therapy, first *int, after *string) (*NodeConnection, error)
 }
@@ -1039,7 +1034,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainNetwork.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainNetwork.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainNetwork.description":
 		if e.ComplexityRoot.BrainNetwork.Description == nil {
 			break
@@ -1056,7 +1051,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainNetwork.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainNetwork.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainNetwork.hasPart":
 		if e.ComplexityRoot.BrainNetwork.HasPart == nil {
 			break
@@ -1146,7 +1141,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainNetwork.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainNetwork.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainNetwork.xrefs":
 		if e.ComplexityRoot.BrainNetwork.Xrefs == nil {
 			break
@@ -1208,7 +1203,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainRegion.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainRegion.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainRegion.description":
 		if e.ComplexityRoot.BrainRegion.Description == nil {
 			break
@@ -1225,7 +1220,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainRegion.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainRegion.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainRegion.hasPart":
 		if e.ComplexityRoot.BrainRegion.HasPart == nil {
 			break
@@ -1315,7 +1310,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BrainRegion.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BrainRegion.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "BrainRegion.xrefs":
 		if e.ComplexityRoot.BrainRegion.Xrefs == nil {
 			break
@@ -1407,7 +1402,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.CitationConcern.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.CitationConcern.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "CitationConcern.description":
 		if e.ComplexityRoot.CitationConcern.Description == nil {
 			break
@@ -1589,12 +1584,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.KnowledgeLevel(childComplexity), true
-	case "Claim.modality":
-		if e.ComplexityRoot.Claim.Modality == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Claim.Modality(childComplexity), true
 	case "Claim.negated":
 		if e.ComplexityRoot.Claim.Negated == nil {
 			break
@@ -1650,11 +1639,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Claim.Score(childComplexity), true
 	case "Claim.sign":
-		if e.ComplexityRoot.Claim.Sign == nil {
+		if e.ComplexityRoot.Claim.SignOrNil == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Sign(childComplexity), true
+		return e.ComplexityRoot.Claim.SignOrNil(childComplexity), true
+	case "Claim.modality":
+		if e.ComplexityRoot.Claim.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Status(childComplexity), true
 	case "Claim.subject":
 		if e.ComplexityRoot.Claim.Subject == nil {
 			break
@@ -1729,7 +1724,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Disorder.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Disorder.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Disorder.description":
 		if e.ComplexityRoot.Disorder.Description == nil {
 			break
@@ -1746,7 +1741,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Disorder.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Disorder.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Disorder.drugs":
 		if e.ComplexityRoot.Disorder.Drugs == nil {
 			break
@@ -1814,7 +1809,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Disorder.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Disorder.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Disorder.xrefs":
 		if e.ComplexityRoot.Disorder.Xrefs == nil {
 			break
@@ -1887,7 +1882,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Drug.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Drug.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Drug.consideredFor":
 		if e.ComplexityRoot.Drug.ConsideredFor == nil {
 			break
@@ -1915,7 +1910,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Drug.Effects(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Drug.Effects(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Drug.id":
 		if e.ComplexityRoot.Drug.ID == nil {
 			break
@@ -2207,7 +2202,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mechanism.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mechanism.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Mechanism.description":
 		if e.ComplexityRoot.Mechanism.Description == nil {
 			break
@@ -2224,7 +2219,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mechanism.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mechanism.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Mechanism.id":
 		if e.ComplexityRoot.Mechanism.ID == nil {
 			break
@@ -2292,7 +2287,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mechanism.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mechanism.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Mechanism.xrefs":
 		if e.ComplexityRoot.Mechanism.Xrefs == nil {
 			break
@@ -2411,7 +2406,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Outcome.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Outcome.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Outcome.description":
 		if e.ComplexityRoot.Outcome.Description == nil {
 			break
@@ -2428,7 +2423,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Outcome.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Outcome.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Outcome.id":
 		if e.ComplexityRoot.Outcome.ID == nil {
 			break
@@ -2485,7 +2480,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Outcome.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Outcome.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Outcome.xrefs":
 		if e.ComplexityRoot.Outcome.Xrefs == nil {
 			break
@@ -2583,7 +2578,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Passage.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Passage.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Passage.description":
 		if e.ComplexityRoot.Passage.Description == nil {
 			break
@@ -2766,11 +2761,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Path.ScoreExplained(childComplexity), true
 	case "Path.sign":
-		if e.ComplexityRoot.Path.Sign == nil {
+		if e.ComplexityRoot.Path.SignOrNil == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Path.Sign(childComplexity), true
+		return e.ComplexityRoot.Path.SignOrNil(childComplexity), true
 	case "Path.summary":
 		if e.ComplexityRoot.Path.Summary == nil {
 			break
@@ -2800,7 +2795,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Population.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Population.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Population.consideredTreatments":
 		if e.ComplexityRoot.Population.ConsideredTreatments == nil {
 			break
@@ -3378,7 +3373,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Review.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Review.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Review.concerns":
 		if e.ComplexityRoot.Review.Concerns == nil {
 			break
@@ -3574,7 +3569,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SafetyRisk.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SafetyRisk.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "SafetyRisk.description":
 		if e.ComplexityRoot.SafetyRisk.Description == nil {
 			break
@@ -3591,7 +3586,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SafetyRisk.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SafetyRisk.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "SafetyRisk.drugs":
 		if e.ComplexityRoot.SafetyRisk.Drugs == nil {
 			break
@@ -3659,7 +3654,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SafetyRisk.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SafetyRisk.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "SafetyRisk.xrefs":
 		if e.ComplexityRoot.SafetyRisk.Xrefs == nil {
 			break
@@ -3764,7 +3759,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Section.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Section.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Section.description":
 		if e.ComplexityRoot.Section.Description == nil {
 			break
@@ -4021,7 +4016,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Study.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Study.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Study.description":
 		if e.ComplexityRoot.Study.Description == nil {
 			break
@@ -4226,7 +4221,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Symptom.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Symptom.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Symptom.description":
 		if e.ComplexityRoot.Symptom.Description == nil {
 			break
@@ -4243,7 +4238,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Symptom.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Symptom.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Symptom.id":
 		if e.ComplexityRoot.Symptom.ID == nil {
 			break
@@ -4300,7 +4295,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Symptom.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Symptom.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Symptom.xrefs":
 		if e.ComplexityRoot.Symptom.Xrefs == nil {
 			break
@@ -4362,7 +4357,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Therapy.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Therapy.Claims(childComplexity, args["direction"].(*graph.Direction), args["predicates"].([]graph.Predicate), args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Therapy.consideredFor":
 		if e.ComplexityRoot.Therapy.ConsideredFor == nil {
 			break
@@ -4390,7 +4385,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Therapy.Downstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Therapy.Downstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Therapy.hasPart":
 		if e.ComplexityRoot.Therapy.HasPart == nil {
 			break
@@ -4458,7 +4453,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Therapy.Upstream(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Therapy.Upstream(childComplexity, args["modalities"].([]graph.Modality), args["first"].(*int), args["after"].(*string)), true
 	case "Therapy.xrefs":
 		if e.ComplexityRoot.Therapy.Xrefs == nil {
 			break
@@ -5086,6 +5081,8 @@ type Review implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5189,6 +5186,8 @@ type Section implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5267,6 +5266,8 @@ type Passage implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5350,6 +5351,8 @@ type Study implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5468,6 +5471,8 @@ type CitationConcern implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5666,6 +5671,8 @@ type Drug implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5700,8 +5707,10 @@ type Drug implements Node {
     "Return the disorders after this cursor (from the previous page)."
     after: String
   ): DisorderConnection!
-  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. Claims of every modality: read ` + "`" + `Claim.modality` + "`" + ` (and ` + "`" + `Claim.negated` + "`" + `) before taking one as a finding; ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
+  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. ASSERTED claims unless ` + "`" + `modalities` + "`" + ` names others: a HEDGED, NEGATED or PROPOSED one is not a finding (read ` + "`" + `Claim.modality` + "`" + ` and ` + "`" + `Claim.negated` + "`" + `), and ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
   effects(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5747,6 +5756,8 @@ type Mechanism implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5776,6 +5787,8 @@ type Mechanism implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5783,6 +5796,8 @@ type Mechanism implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5821,6 +5836,8 @@ type BrainRegion implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5850,6 +5867,8 @@ type BrainRegion implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5857,6 +5876,8 @@ type BrainRegion implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5909,6 +5930,8 @@ type BrainNetwork implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5938,6 +5961,8 @@ type BrainNetwork implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5945,6 +5970,8 @@ type BrainNetwork implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -5997,6 +6024,8 @@ type Disorder implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6026,6 +6055,8 @@ type Disorder implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6033,6 +6064,8 @@ type Disorder implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6071,6 +6104,8 @@ type Symptom implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6100,6 +6135,8 @@ type Symptom implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6107,6 +6144,8 @@ type Symptom implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6138,6 +6177,8 @@ type Outcome implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6167,6 +6208,8 @@ type Outcome implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6174,6 +6217,8 @@ type Outcome implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6205,6 +6250,8 @@ type Therapy implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6234,6 +6281,8 @@ type Therapy implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6241,6 +6290,8 @@ type Therapy implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6286,6 +6337,8 @@ type SafetyRisk implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6315,6 +6368,8 @@ type SafetyRisk implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6322,6 +6377,8 @@ type SafetyRisk implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -6360,6 +6417,8 @@ type Population implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (from the previous page)."
@@ -7336,13 +7395,16 @@ interface Node {
   (` + "`" + `Claim.score` + "`" + ` descending, then id). By default only curated knowledge
   (every predicate except the lexical ones: HAS_SECTION, HAS_PASSAGE,
   HAS_REFERENCE, CITES, MENTIONS, FLAGS); name lexical predicates
-  explicitly to page through the text's structure.
+  explicitly to page through the text's structure. Only ASSERTED claims
+  unless ` + "`" + `modalities` + "`" + ` names others; ` + "`" + `totalCount` + "`" + ` counts the same claims.
   """
   claims(
     "Which end of the claim this node must be: OUT = subject, IN = object, BOTH = either (default)."
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    modalities: [Modality!]
     "Page size: how many claims to return. Default 20, at most 100."
     first: Int = 20
     "Return the claims after this cursor (a ` + "`" + `ClaimEdge.cursor` + "`" + ` or ` + "`" + `PageInfo.endCursor` + "`" + ` of the previous page)."
@@ -8898,44 +8960,60 @@ func (ec *executionContext) field_BrainNetwork_claims_args(ctx context.Context, 
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_BrainNetwork_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9076,22 +9154,30 @@ func (ec *executionContext) field_BrainNetwork_related_args(ctx context.Context,
 func (ec *executionContext) field_BrainNetwork_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9114,44 +9200,60 @@ func (ec *executionContext) field_BrainRegion_claims_args(ctx context.Context, r
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_BrainRegion_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9292,22 +9394,30 @@ func (ec *executionContext) field_BrainRegion_related_args(ctx context.Context, 
 func (ec *executionContext) field_BrainRegion_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9352,22 +9462,30 @@ func (ec *executionContext) field_CitationConcern_claims_args(ctx context.Contex
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -9458,44 +9576,60 @@ func (ec *executionContext) field_Disorder_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Disorder_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9592,22 +9726,30 @@ func (ec *executionContext) field_Disorder_related_args(ctx context.Context, raw
 func (ec *executionContext) field_Disorder_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9652,22 +9794,30 @@ func (ec *executionContext) field_Drug_claims_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -9696,22 +9846,30 @@ func (ec *executionContext) field_Drug_consideredFor_args(ctx context.Context, r
 func (ec *executionContext) field_Drug_effects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9824,44 +9982,60 @@ func (ec *executionContext) field_Mechanism_claims_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Mechanism_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9958,22 +10132,30 @@ func (ec *executionContext) field_Mechanism_related_args(ctx context.Context, ra
 func (ec *executionContext) field_Mechanism_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9996,44 +10178,60 @@ func (ec *executionContext) field_Outcome_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Outcome_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -10108,22 +10306,30 @@ func (ec *executionContext) field_Outcome_related_args(ctx context.Context, rawA
 func (ec *executionContext) field_Outcome_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -10168,22 +10374,30 @@ func (ec *executionContext) field_Passage_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -10282,22 +10496,30 @@ func (ec *executionContext) field_Population_claims_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -11436,22 +11658,30 @@ func (ec *executionContext) field_Review_claims_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -11586,44 +11816,60 @@ func (ec *executionContext) field_SafetyRisk_claims_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_SafetyRisk_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -11720,22 +11966,30 @@ func (ec *executionContext) field_SafetyRisk_related_args(ctx context.Context, r
 func (ec *executionContext) field_SafetyRisk_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -11758,22 +12012,30 @@ func (ec *executionContext) field_Section_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -11908,22 +12170,30 @@ func (ec *executionContext) field_Study_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -12014,44 +12284,60 @@ func (ec *executionContext) field_Symptom_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Symptom_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12126,22 +12412,30 @@ func (ec *executionContext) field_Symptom_related_args(ctx context.Context, rawA
 func (ec *executionContext) field_Symptom_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12164,22 +12458,30 @@ func (ec *executionContext) field_Therapy_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["predicates"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -12208,22 +12510,30 @@ func (ec *executionContext) field_Therapy_consideredFor_args(ctx context.Context
 func (ec *executionContext) field_Therapy_downstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12320,22 +12630,30 @@ func (ec *executionContext) field_Therapy_related_args(ctx context.Context, rawA
 func (ec *executionContext) field_Therapy_upstream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modalities",
+		func(ctx context.Context, v any) ([]graph.Modality, error) {
+			return ec.unmarshalOModality2ᚕgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐModalityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modalities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12593,7 +12911,7 @@ func (ec *executionContext) _BrainNetwork_claims(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainNetwork().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainNetwork().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -12748,7 +13066,7 @@ func (ec *executionContext) _BrainNetwork_upstream(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainNetwork().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainNetwork().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -12792,7 +13110,7 @@ func (ec *executionContext) _BrainNetwork_downstream(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainNetwork().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainNetwork().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -13280,7 +13598,7 @@ func (ec *executionContext) _BrainRegion_claims(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainRegion().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainRegion().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -13435,7 +13753,7 @@ func (ec *executionContext) _BrainRegion_upstream(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainRegion().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainRegion().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -13479,7 +13797,7 @@ func (ec *executionContext) _BrainRegion_downstream(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BrainRegion().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BrainRegion().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -14036,7 +14354,7 @@ func (ec *executionContext) _CitationConcern_claims(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.CitationConcern().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.CitationConcern().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -14610,18 +14928,18 @@ func (ec *executionContext) _Claim_sign(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Claim_sign(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Sign(ctx, obj)
+			return obj.SignOrNil(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Sign) graphql.Marshaler {
-			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Sign) graphql.Marshaler {
+			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Claim_sign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Claim", field, true, true, "Sign")
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "Sign")
 }
 
 func (ec *executionContext) _Claim_negated(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -14656,7 +14974,7 @@ func (ec *executionContext) _Claim_modality(ctx context.Context, field graphql.C
 			return ec.fieldContext_Claim_modality(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Modality(ctx, obj)
+			return obj.Status(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Modality) graphql.Marshaler {
@@ -14667,7 +14985,7 @@ func (ec *executionContext) _Claim_modality(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Claim_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Claim", field, true, true, "Modality")
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "Modality")
 }
 
 func (ec *executionContext) _Claim_qualifiers(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -15460,7 +15778,7 @@ func (ec *executionContext) _Disorder_claims(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Disorder().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Disorder().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -15615,7 +15933,7 @@ func (ec *executionContext) _Disorder_upstream(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Disorder().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Disorder().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -15659,7 +15977,7 @@ func (ec *executionContext) _Disorder_downstream(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Disorder().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Disorder().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -16059,7 +16377,7 @@ func (ec *executionContext) _Drug_claims(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Drug().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Drug().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -16258,7 +16576,7 @@ func (ec *executionContext) _Drug_effects(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Drug().Effects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Drug().Effects(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -17536,7 +17854,7 @@ func (ec *executionContext) _Mechanism_claims(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mechanism().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mechanism().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -17691,7 +18009,7 @@ func (ec *executionContext) _Mechanism_upstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mechanism().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mechanism().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -17735,7 +18053,7 @@ func (ec *executionContext) _Mechanism_downstream(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mechanism().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mechanism().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -18369,7 +18687,7 @@ func (ec *executionContext) _Outcome_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Outcome().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Outcome().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -18524,7 +18842,7 @@ func (ec *executionContext) _Outcome_upstream(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Outcome().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Outcome().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -18568,7 +18886,7 @@ func (ec *executionContext) _Outcome_downstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Outcome().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Outcome().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -19016,7 +19334,7 @@ func (ec *executionContext) _Passage_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Passage().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Passage().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -19604,18 +19922,18 @@ func (ec *executionContext) _Path_sign(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Path_sign(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Path().Sign(ctx, obj)
+			return obj.SignOrNil(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Sign) graphql.Marshaler {
-			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Sign) graphql.Marshaler {
+			return ec.marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Path_sign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Path", field, true, true, "Sign")
+	return graphql.NewScalarFieldContext("Path", field, true, false, "Sign")
 }
 
 func (ec *executionContext) _Path_score(ctx context.Context, field graphql.CollectedField, obj *graph.Path) (ret graphql.Marshaler) {
@@ -19954,7 +20272,7 @@ func (ec *executionContext) _Population_claims(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Population().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Population().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -22290,7 +22608,7 @@ func (ec *executionContext) _Review_claims(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Review().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Review().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23190,7 +23508,7 @@ func (ec *executionContext) _SafetyRisk_claims(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SafetyRisk().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SafetyRisk().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23345,7 +23663,7 @@ func (ec *executionContext) _SafetyRisk_upstream(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SafetyRisk().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SafetyRisk().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23389,7 +23707,7 @@ func (ec *executionContext) _SafetyRisk_downstream(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SafetyRisk().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SafetyRisk().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -23968,7 +24286,7 @@ func (ec *executionContext) _Section_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Section().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Section().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -24942,7 +25260,7 @@ func (ec *executionContext) _Study_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Study().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Study().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -25903,7 +26221,7 @@ func (ec *executionContext) _Symptom_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Symptom().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Symptom().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26058,7 +26376,7 @@ func (ec *executionContext) _Symptom_upstream(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Symptom().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Symptom().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26102,7 +26420,7 @@ func (ec *executionContext) _Symptom_downstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Symptom().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Symptom().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26458,7 +26776,7 @@ func (ec *executionContext) _Therapy_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Therapy().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Therapy().Claims(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["predicates"].([]graph.Predicate), fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26613,7 +26931,7 @@ func (ec *executionContext) _Therapy_upstream(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Therapy().Upstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Therapy().Upstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -26657,7 +26975,7 @@ func (ec *executionContext) _Therapy_downstream(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Therapy().Downstream(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Therapy().Downstream(ctx, obj, fc.Args["modalities"].([]graph.Modality), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -28090,7 +28408,7 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 			it.Predicates = data
 		case "sign":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sign"))
-			data, err := ec.unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx, v)
+			data, err := ec.unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -29479,22 +29797,20 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sign":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Claim_sign(ctx, field, obj)
-				})
+			out.Values[i] = ec._Claim_sign(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "negated":
 			out.Values[i] = ec._Claim_negated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "modality":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Claim_modality(ctx, field, obj)
-				})
+			out.Values[i] = ec._Claim_modality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "qualifiers":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31180,11 +31496,10 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sign":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Path_sign(ctx, field, obj)
-				})
+			out.Values[i] = ec._Path_sign(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "score":
 			out.Values[i] = ec._Path_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35597,24 +35912,35 @@ func (ec *executionContext) unmarshalOSectionFilter2ᚖgithubᚗcomᚋkapgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx context.Context, v any) (*model.Sign, error) {
+func (ec *executionContext) unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx context.Context, v any) (*graph.Sign, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := model.Sign(tmp)
+	res := unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋresolversᚋmodelᚐSign(ctx context.Context, sel ast.SelectionSet, v *model.Sign) graphql.Marshaler {
+func (ec *executionContext) marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign(ctx context.Context, sel ast.SelectionSet, v *graph.Sign) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := graphql.MarshalString(marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign[*v])
 	return res
 }
+
+var (
+	unmarshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign = map[string]graph.Sign{
+		"INCREASES": graph.Increases,
+		"DECREASES": graph.Decreases,
+	}
+	marshalOSign2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐSign = map[graph.Sign]string{
+		graph.Increases: "INCREASES",
+		graph.Decreases: "DECREASES",
+	}
+)
 
 func (ec *executionContext) marshalOStats2ᚖgithubᚗcomᚋkapgraphᚋkapgraphᚋgraphᚐStats(ctx context.Context, sel ast.SelectionSet, v *graph.Stats) graphql.Marshaler {
 	if v == nil {

@@ -100,7 +100,7 @@ type ClaimFilter struct {
 	// Only claims of these predicates. Omitted or empty: every curated predicate (name lexical ones such as CITES explicitly).
 	Predicates []graph.Predicate `json:"predicates,omitempty"`
 	// Only claims with this sign (`Claim.sign`); unsigned claims never match.
-	Sign *model.Sign `json:"sign,omitempty"`
+	Sign *graph.Sign `json:"sign,omitempty"`
 	// Only claims about this node (`Claim.subject`, by id), e.g. `CHEBI:6121` for ketamine.
 	Subject *string `json:"subject,omitempty"`
 	// Only claims pointing at this node (`Claim.object`, by id), e.g. `KAP:abstinence`.

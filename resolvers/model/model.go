@@ -268,29 +268,6 @@ func optInt(i int) *int {
 // SectionID is the id of the enclosing section, nil when none.
 func (p Passage) SectionID() *string { return optString(p.Node.Section) }
 
-// Sign is the GraphQL Sign enum; its values are the GraphQL names.
-type Sign string
-
-// The values of Sign.
-const (
-	SignIncreases Sign = "INCREASES"
-	SignDecreases Sign = "DECREASES"
-)
-
-// SignOf converts a domain sign; Unsigned gives nil.
-func SignOf(s graph.Sign) *Sign {
-	var out Sign
-	switch s {
-	case graph.Increases:
-		out = SignIncreases
-	case graph.Decreases:
-		out = SignDecreases
-	default:
-		return nil
-	}
-	return &out
-}
-
 // Origin is the GraphQL Origin enum; its values are the GraphQL names.
 type Origin string
 

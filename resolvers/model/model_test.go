@@ -62,9 +62,6 @@ func TestQualifierValues(t *testing.T) {
 }
 
 func TestSignsAndOrigins(t *testing.T) {
-	if *SignOf(graph.Increases) != SignIncreases || *SignOf(graph.Decreases) != SignDecreases || SignOf(graph.Unsigned) != nil {
-		t.Error("SignOf")
-	}
 	if *OriginOf("stated") != OriginStated || *OriginOf("INFERRED") != OriginInferred || OriginOf("") != nil {
 		t.Error("OriginOf")
 	}
