@@ -127,13 +127,13 @@ func ingestKillNeo4j(t *testing.T, corpus string, runs int, rng *rand.Rand) {
 // killPoint draws a random point of an ingest: after a random number of
 // articles and a random fraction of one article's time (per, measured by
 // the clean load), so that it falls inside the next document's write or
-// between two; after 0 articles, a random time into start-up (up to
-// startup). It also says, without timings, where it is.
+// between two; after 0 articles, a random fraction of startup into
+// start-up. It also says, without timings, where it is.
 func killPoint(rng *rand.Rand, per, startup time.Duration) (after int, extra time.Duration, where string) {
 	after = rng.IntN(killArticles)
 	frac := rng.Float64()
 	if after == 0 {
-		return 0, time.Duration(frac * float64(startup)), fmt.Sprintf("%.0f%% into start-up (%s)", 100*frac, startup)
+		return 0, time.Duration(frac * float64(startup)), fmt.Sprintf("%.0f%% into start-up", 100*frac)
 	}
 	return after, time.Duration(frac * float64(per)), fmt.Sprintf("%.0f%% of an article's time after article %d of %d", 100*frac, after, killArticles)
 }
