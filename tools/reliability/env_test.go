@@ -30,11 +30,34 @@ import (
 // isolated instance of scripts/neo4j.sh in .cache/neo4j-faults on port
 // 7697. In CI (CI=true) neither may be missing: a test that needs one and
 // cannot have it fails. Elsewhere it skips, and -short skips them all.
+// KAPGRAPH_FAULTS_NEO4J_PORT and KAPGRAPH_FAULTS_NEO4J_HOME move the
+// instance, so that two checkouts on one machine (each with its own
+// scripts/reliability.sh run) never stop or wipe each other's.
 
 const (
 	faultsPort = 7697
 	faultsHome = ".cache/neo4j-faults"
 )
+
+// faultsInstance is the isolated instance this run uses: the defaults, or
+// where KAPGRAPH_FAULTS_NEO4J_PORT and KAPGRAPH_FAULTS_NEO4J_HOME put it.
+func faultsInstance() *neo4jInstance {
+	n := &neo4jInstance{home: filepath.Join(repoRoot(), faultsHome), port: faultsPort}
+	if v := os.Getenv("KAPGRAPH_FAULTS_NEO4J_HOME"); v != "" {
+		n.home = v
+		if !filepath.IsAbs(v) {
+			n.home = filepath.Join(repoRoot(), v)
+		}
+	}
+	if v := os.Getenv("KAPGRAPH_FAULTS_NEO4J_PORT"); v != "" {
+		p, err := strconv.Atoi(v)
+		if err != nil || p < 1 || p > 65535 {
+			panic(fmt.Sprintf("KAPGRAPH_FAULTS_NEO4J_PORT=%q is not a TCP port", v))
+		}
+		n.port = p
+	}
+	return n
+}
 
 func inCI() bool { return os.Getenv("CI") == "true" }
 
@@ -157,7 +180,7 @@ func (n *neo4jInstance) release() {
 	}
 }
 
-var faults = &neo4jInstance{home: filepath.Join(repoRoot(), faultsHome), port: faultsPort}
+var faults = faultsInstance()
 
 // scriptEnv is the environment scripts/neo4j.sh runs with: this
 // instance's home and port whatever the caller exported (scripts/test.sh

@@ -47,45 +47,6 @@ func (r *report) renderLoad(w io.Writer, title string) {
 	}
 }
 
-func (r *report) renderFuzz(w io.Writer, title string) {
-	var targets []*testResult
-	for _, t := range r.tests {
-		if strings.HasPrefix(t.name, "Fuzz") && !strings.Contains(t.name, "/") {
-			targets = append(targets, t)
-		}
-	}
-	if len(targets) == 0 && len(r.fuzz) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "## %s\n\n", title)
-	fmt.Fprintln(w, "Go fuzz targets over the request decoding of /graphql (api/httpapi/fuzz_test.go: POST bodies with Content-Type, Accept, X-Request-ID and Origin; GET query strings with Accept and If-None-Match) and over the filter, search and path arguments (resolvers/fuzz_test.go). Any input must give no panic, no 5xx, no INTERNAL_SERVER_ERROR, an `extensions.code` on every error, and answers that respect the arguments. The review readers are fuzzed too (loader/review: FuzzParseReview over the plain-text layouts of testdata/text and the seeds, FuzzParseJATS over the JATS fixtures of six publishers' conventions in testdata/jats): any input must give no panic, only a *SourceError naming file and line as a refusal, and passages, sections and citations that point inside the input. Their seed corpora (f.Add and testdata/fuzz/) run in every `go test`.")
-	fmt.Fprintln(w)
-	if len(targets) > 0 {
-		fmt.Fprintln(w, "| target | seed inputs run | result |")
-		fmt.Fprintln(w, "| --- | ---: | --- |")
-		for _, t := range targets {
-			seeds := 0
-			for _, s := range r.tests {
-				if s.pkg == t.pkg && strings.HasPrefix(s.name, t.name+"/") {
-					seeds++
-				}
-			}
-			fmt.Fprintf(w, "| `%s` %s | %d | %s |\n", short(t.pkg), t.name, seeds, result(t.action == "pass"))
-		}
-		fmt.Fprintln(w)
-	}
-	if len(r.fuzz) > 0 {
-		fmt.Fprintln(w, "Fuzzing runs (`go test -fuzz`) of this report:")
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| target | seconds | executions | result |")
-		fmt.Fprintln(w, "| --- | ---: | ---: | --- |")
-		for _, f := range r.fuzz {
-			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", f.target, f.seconds, f.execs, result(f.result == "ok"))
-		}
-		fmt.Fprintln(w)
-	}
-}
-
 func result(ok bool) string {
 	if ok {
 		return "pass"

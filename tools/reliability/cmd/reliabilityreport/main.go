@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,25 +33,13 @@ func main() {
 	command := flag.String("command", "scripts/reliability.sh", "the command that produced the inputs, for the report")
 	flag.Var(&tests, "tests", "go test -json output (repeatable)")
 	flag.Var(&loads, "load", "kapload -json result (repeatable)")
-	flag.Var(&fuzz, "fuzz", "fuzzing summary: lines of 'target<TAB>seconds<TAB>execs<TAB>result' (repeatable)")
+	flag.Var(&fuzz, "fuzz", "fuzzing summary: lines of 'target<TAB>seconds<TAB>execs<TAB>result[<TAB>crasher,crasher...]' (repeatable)")
 	flag.Var(&notes, "note", "a line for the run section, e.g. the mode (repeatable)")
 	flag.Parse()
 
-	r := &report{command: *command, notes: notes}
-	for _, f := range tests {
-		if err := r.readTests(f); err != nil {
-			fail(err)
-		}
-	}
-	for _, f := range loads {
-		if err := r.readLoad(f); err != nil {
-			fail(err)
-		}
-	}
-	for _, f := range fuzz {
-		if err := r.readFuzz(f); err != nil {
-			fail(err)
-		}
+	r, err := build(*command, notes, tests, loads, fuzz)
+	if err != nil {
+		fail(err)
 	}
 	var b strings.Builder
 	r.render(&b)
@@ -61,6 +50,27 @@ func main() {
 		fmt.Fprintf(os.Stderr, "reliabilityreport: %s written; some cases failed\n", *out)
 		os.Exit(1)
 	}
+}
+
+// build reads the run's outputs into a report.
+func build(command string, notes, tests, loads, fuzz []string) (*report, error) {
+	r := &report{command: command, notes: notes}
+	for _, f := range tests {
+		if err := r.readTests(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range loads {
+		if err := r.readLoad(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range fuzz {
+		if err := r.readFuzz(f); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 func fail(err error) {
@@ -133,8 +143,12 @@ type figures struct {
 	HeapBytes  float64 `json:"heapBytes"`
 }
 
+// fuzzRun is one `go test -fuzz` run of scripts/reliability.sh.
 type fuzzRun struct {
 	target, seconds, execs, result string
+	// crashers are the failing inputs the fuzzer wrote (testdata/fuzz/...),
+	// none when it found nothing.
+	crashers []string
 }
 
 type report struct {
@@ -184,6 +198,10 @@ func (r *report) readTests(path string) error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	// `go test` runs packages at once: the report lists them in a fixed
+	// order (within a package, tests run one after another).
+	slices.SortStableFunc(r.tests, func(a, b *testResult) int { return strings.Compare(a.pkg, b.pkg) })
+	r.cases = r.cases[:0]
 	// Recorded cases, from the outputs (a long line may have been split
 	// across events; the concatenation joins it again).
 	for _, t := range r.tests {
@@ -222,9 +240,17 @@ func (r *report) readFuzz(path string) error {
 	}
 	for line := range strings.Lines(string(b)) {
 		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
-		if len(f) == 4 {
-			r.fuzz = append(r.fuzz, fuzzRun{f[0], f[1], f[2], f[3]})
+		if len(f) < 4 || len(f) > 5 {
+			if strings.TrimSpace(line) != "" {
+				return fmt.Errorf("%s: not a fuzzing summary line: %q", path, line)
+			}
+			continue
 		}
+		run := fuzzRun{target: f[0], seconds: f[1], execs: f[2], result: f[3]}
+		if len(f) == 5 && f[4] != "" {
+			run.crashers = strings.Split(f[4], ",")
+		}
+		r.fuzz = append(r.fuzz, run)
 	}
 	return nil
 }
@@ -246,7 +272,7 @@ func (r *report) ok() bool {
 		}
 	}
 	for _, f := range r.fuzz {
-		if f.result != "ok" {
+		if f.result != "ok" || len(f.crashers) > 0 {
 			return false
 		}
 	}
@@ -254,23 +280,6 @@ func (r *report) ok() bool {
 }
 
 // ---- rendering -------------------------------------------------------------
-
-var areas = []struct{ key, title, intro string }{
-	{"hostile", "1. Hostile GraphQL through the real HTTP handler",
-		"Sent over loopback to the server `kapgraph serve` builds (httpapi.Serve, app.NewServer) over the embedded store with the seeds (api/httpapi/hostile_test.go). Each case must be refused (or, where marked data, answered) with the status and `extensions.code` shown, and an ordinary query must succeed right after it. The burst replays every case concurrently and bounds the memory growth."},
-	{"fuzz", "1. Fuzzing: request decoding, filter arguments and the review readers", ""},
-	{"injection", "2. Injection into every string argument, both engines",
-		"tools/reliability/injection_test.go walks the schema for every String/ID argument (and input-object field, and enum argument), sends each payload (Cypher quotes, comments, clause and procedure injection, Lucene syntax, unicode tricks, over-long strings) as a variable to the embedded engine and to a real Neo4j 5.26 (isolated instance), requires the same answer from both, and counts the database with the driver before and after. A write through the read path is refused by Neo4j itself: graph/neo4j's `TestReadTransactionRefusesWrites` (reads run in read transactions; the server answers `Neo.ClientError.Statement.AccessMode`)."},
-	{"faults", "3. Database faults against the real server",
-		"tools/reliability/faults_test.go runs the built `kapgraph serve` binary on an isolated Neo4j (`KAPGRAPH_NEO4J_HOME=.cache/neo4j-faults`, `NEO4J_PORT=7697`) and stops, restarts and SIGKILLs it (scripts/neo4j.sh) without restarting kapgraph."},
-	{"load", "4. Sustained load", ""},
-	{"production", "5. Production switches", "Introspection and the playground switched off through the handler (api/httpapi/production_test.go) and through the binary by flag and by environment (tools/reliability/production_test.go)."},
-	{"surface", "5. Admin and mutation endpoints", ""},
-	{"trapi", "6. Hostile TRAPI bodies, both engines",
-		"tools/reliability/trapi_hostile_test.go posts huge and deep query graphs, JSON nested 100,000 deep, 10,000 ids on one node, wrong types, unknown fields and oversized bodies to `POST /trapi/query` of the server `kapgraph serve` builds, over the embedded store and over the isolated Neo4j, both with the seeds. Each must be refused with a 4xx TRAPI error in JSON (or, where marked, answered) within 10 s, and a valid lookup must be answered right after."},
-	{"ingest", "7. kill -9 during corpus ingest (Neo4j)",
-		"tools/reliability/ingest_kill_test.go kills the real `kapgraph ingest` process with SIGKILL at random points of loading a synthetic corpus (text and JATS) into the isolated Neo4j, every other run twice, reruns it, and compares the whole graph (export's canonical JSON: ids, counts, every property) with a clean load's. The embedded store keeps nothing across processes; loader's `TestIngestResumes` stops and resumes an ingest in-process on both engines."},
-}
 
 func (r *report) render(w io.Writer) {
 	fmt.Fprintln(w, "# RELIABILITY")
@@ -307,22 +316,8 @@ func (r *report) render(w io.Writer) {
 					ok++
 				}
 			}
-		case "fuzz":
-			n, ok = 0, 0
-			for _, t := range r.tests {
-				if strings.HasPrefix(t.name, "Fuzz") && !strings.Contains(t.name, "/") {
-					n++
-					if t.action == "pass" {
-						ok++
-					}
-				}
-			}
-			for _, f := range r.fuzz {
-				n++
-				if f.result == "ok" {
-					ok++
-				}
-			}
+		case "fuzz", "fuzz-readers":
+			n, ok = r.fuzzCounts(a.key)
 		}
 		if n == 0 {
 			continue
@@ -361,8 +356,8 @@ func (r *report) render(w io.Writer) {
 		case "load":
 			r.renderLoad(w, a.title)
 			continue
-		case "fuzz":
-			r.renderFuzz(w, a.title)
+		case "fuzz", "fuzz-readers":
+			r.renderFuzz(w, a)
 			continue
 		}
 		var cs []recorded
