@@ -2,6 +2,7 @@ package gql
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -167,7 +168,7 @@ func (t *responder) do(w http.ResponseWriter, r *http.Request, exec graphql.Grap
 	resp := responses(ctx)
 	if resp == nil {
 		// The request's context ended before a response was made.
-		resp = exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("the request was cancelled")})
+		resp = exec.DispatchError(ctx, gqlerror.List{cancelledError(ctx)})
 	}
 	// A response with no data whose every error points at no field is a
 	// request error too (a field error always has a path).
@@ -293,4 +294,15 @@ func etagMatches(ifNoneMatch []string, etag string) bool {
 		}
 	}
 	return false
+}
+
+// cancelledError is the error of a request whose context ended before a
+// response was made. It carries the context's cause, so the presenter
+// reports it as the TIMEOUT it is rather than as an internal error.
+func cancelledError(ctx context.Context) *gqlerror.Error {
+	cause := context.Cause(ctx)
+	if cause == nil {
+		cause = context.Canceled
+	}
+	return &gqlerror.Error{Message: "the request was cancelled", Err: cause}
 }
