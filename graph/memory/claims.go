@@ -47,7 +47,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 			consider(r)
 		}
 	default:
-		st.edges.all(func(_ string, r *edgeRec) bool { consider(r); return true })
+		st.allEdges(func(r *edgeRec) bool { consider(r); return true })
 	}
 	p := graph.PageClaims(q, found)
 	for _, id := range graph.ClaimPageNodeIDs(p.Edges) {
