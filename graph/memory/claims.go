@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"slices"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -27,14 +28,16 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		return ""
 	}
 	var found []*graph.Edge
+	match := func(r *edgeRec) {
+		if e := view.of(r); q.Match(e, kind) {
+			found = append(found, e)
+		}
+	}
 	consider := func(r *edgeRec) {
 		// The published version of the id only, once: what EdgesByID and
 		// Neo4j (one relationship per id) give.
-		if st.edge(r.id) != r {
-			return
-		}
-		if e := view.of(r); q.Match(e, kind) {
-			found = append(found, e)
+		if st.edge(r.id) == r {
+			match(r)
 		}
 	}
 	switch f := q.Filter; {
@@ -47,7 +50,10 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 			consider(r)
 		}
 	default:
-		st.allEdges(func(r *edgeRec) bool { consider(r); return true })
+		// Only the predicates asked for can match (graph.ClaimQuery.Match):
+		// the others, most of the graph, are passed over unbuilt.
+		keep := func(r *edgeRec) bool { return slices.Contains(f.Predicates, r.predicate()) }
+		st.edgesWhere(keep, func(r *edgeRec) bool { match(r); return true })
 	}
 	p := graph.PageClaims(q, found)
 	for _, id := range graph.ClaimPageNodeIDs(p.Edges) {

@@ -94,11 +94,16 @@ func (st *state) edgeVersions(id string) []*edgeRec {
 }
 
 // allEdges yields the edge in force of every id once, in no fixed order.
-func (st *state) allEdges(yield func(*edgeRec) bool) {
+func (st *state) allEdges(yield func(*edgeRec) bool) { st.edgesWhere(nil, yield) }
+
+// edgesWhere yields the edges in force that keep (when given) passes, in
+// no fixed order. keep is asked first: finding whether an edge is in
+// force costs a lookup or two.
+func (st *state) edgesWhere(keep func(*edgeRec) bool, yield func(*edgeRec) bool) {
 	st.docs.all(func(_ string, sd *storedDoc) bool {
 		for i := range sd.edges {
 			r := &sd.edges[i]
-			if st.edge(r.id) == r && !yield(r) {
+			if (keep == nil || keep(r)) && st.edge(r.id) == r && !yield(r) {
 				return false
 			}
 		}
