@@ -35,14 +35,20 @@ func ownEdge(doc, id string) bool { return strings.HasPrefix(id, doc) }
 
 // indexOwnEdges sets sd.byID from sd.edges.
 func (sd *storedDoc) indexOwnEdges() {
-	var idx []int32
+	n := 0
+	for i := range sd.edges {
+		if ownEdge(sd.id, sd.edges[i].id) {
+			n++
+		}
+	}
+	idx := make([]int32, 0, n) // exactly: it lives as long as the document
 	for i := range sd.edges {
 		if ownEdge(sd.id, sd.edges[i].id) {
 			idx = append(idx, int32(i))
 		}
 	}
 	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(sd.edges[a].id, sd.edges[b].id) })
-	sd.byID = slices.Clip(idx)
+	sd.byID = idx
 }
 
 // edgeByID is sd's edge with the id among those found through sd's id, or nil.

@@ -171,7 +171,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 			shapes[k] = r.shape
 		}
 	}
-	ends = slices.Clip(ends)
+	ends = slices.Clone(ends) // without the room append left: it lives as long as the document
 	for _, sh := range shapes {
 		sh.ends = ends
 	}
