@@ -33,14 +33,19 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 			found = append(found, e)
 		}
 	}
+	// Only the predicates asked for can match (graph.ClaimQuery.Match):
+	// the others are passed over unbuilt, and before the lookup of the
+	// edge in force.
+	f := q.Filter
+	keep := func(r *edgeRec) bool { return slices.Contains(f.Predicates, r.predicate()) }
 	consider := func(r *edgeRec) {
 		// The published version of the id only, once: what EdgesByID and
 		// Neo4j (one relationship per id) give.
-		if st.edge(r.id) == r {
+		if keep(r) && st.edge(r.id) == r {
 			match(r)
 		}
 	}
-	switch f := q.Filter; {
+	switch {
 	case f.Subject != "":
 		for r := range st.outOf(f.Subject).all {
 			consider(r)
@@ -50,9 +55,6 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 			consider(r)
 		}
 	default:
-		// Only the predicates asked for can match (graph.ClaimQuery.Match):
-		// the others, most of the graph, are passed over unbuilt.
-		keep := func(r *edgeRec) bool { return slices.Contains(f.Predicates, r.predicate()) }
 		st.edgesWhere(keep, func(r *edgeRec) bool { match(r); return true })
 	}
 	p := graph.PageClaims(q, found)
