@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -177,13 +178,28 @@ func MechanismSource(c Category) bool { return c == CategoryDrug || c == Categor
 func MechanismTarget(c Category) bool { return c == CategoryOutcome }
 
 // foldText lower-cases and strips accents so "Lövdén" matches "lovden".
+// ASCII text has no accents and is its own normal form, so it is only
+// lower-cased: the transform chain allocates buffers on every call, and
+// tokenizing is most of what loading a document costs.
 func foldText(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		out = s
 	}
 	return strings.ToLower(out)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // SearchTokens splits text the way the search index does: runs of letters

@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"slices"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -27,17 +28,24 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		return ""
 	}
 	var found []*graph.Edge
-	consider := func(r *edgeRec) {
-		// The published version of the id only, once: what EdgesByID and
-		// Neo4j (one relationship per id) give.
-		if st.edge(r.id) != r {
-			return
-		}
+	match := func(r *edgeRec) {
 		if e := view.of(r); q.Match(e, kind) {
 			found = append(found, e)
 		}
 	}
-	switch f := q.Filter; {
+	// Only the predicates asked for can match (graph.ClaimQuery.Match):
+	// the others are passed over unbuilt, and before the lookup of the
+	// edge in force.
+	f := q.Filter
+	keep := func(r *edgeRec) bool { return slices.Contains(f.Predicates, r.predicate()) }
+	consider := func(r *edgeRec) {
+		// The published version of the id only, once: what EdgesByID and
+		// Neo4j (one relationship per id) give.
+		if keep(r) && st.edge(r.id) == r {
+			match(r)
+		}
+	}
+	switch {
 	case f.Subject != "":
 		for r := range st.outOf(f.Subject).all {
 			consider(r)
@@ -47,7 +55,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 			consider(r)
 		}
 	default:
-		st.edges.all(func(_ string, r *edgeRec) bool { consider(r); return true })
+		st.edgesWhere(keep, func(r *edgeRec) bool { match(r); return true })
 	}
 	p := graph.PageClaims(q, found)
 	for _, id := range graph.ClaimPageNodeIDs(p.Edges) {

@@ -22,6 +22,9 @@ type storedDoc struct {
 	id    string
 	nodes []*nodeRec // in the document's order
 	edges []edgeRec
+	// byID indexes the edges whose id begins with the document's id, by
+	// id (edgeindex.go).
+	byID []int32
 }
 
 // edgeShape holds what the plain edges of one kind in one document have
@@ -168,13 +171,14 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 			shapes[k] = r.shape
 		}
 	}
-	ends = slices.Clip(ends)
+	ends = slices.Clone(ends) // without the room append left: it lives as long as the document
 	for _, sh := range shapes {
 		sh.ends = ends
 	}
 	for i := range fullShapes {
 		fullShapes[i].ends = ends
 	}
+	sd.indexOwnEdges()
 	return sd
 }
 
@@ -196,41 +200,6 @@ func (st *state) sameShared(doc string, n *graph.Node) *nodeRec {
 		return named[i].n
 	}
 	return nil
-}
-
-// dropEdge takes document doc's version of edge id out of the edge
-// index.
-func (st *state) dropEdge(tx *txn, doc, id string) {
-	es, ok := st.edgeVersions.get(id)
-	if !ok {
-		st.edges = st.edges.del(tx, id)
-		return
-	}
-	es = slices.DeleteFunc(slices.Clone(es), func(x *edgeRec) bool { return x.document() == doc })
-	if len(es) == 1 {
-		st.edgeVersions = st.edgeVersions.del(tx, id)
-	} else {
-		st.edgeVersions = st.edgeVersions.set(tx, id, es)
-	}
-	st.edges = st.edges.set(tx, id, es[len(es)-1])
-}
-
-// addEdge puts e into the edge index, next to the versions of its id that
-// other documents have.
-func (st *state) addEdge(tx *txn, e *edgeRec) {
-	cur, ok := st.edges.get(e.id)
-	if !ok {
-		st.edges = st.edges.set(tx, e.id, e)
-		return
-	}
-	es, ok := st.edgeVersions.get(e.id)
-	if !ok {
-		es = []*edgeRec{cur}
-	}
-	i, _ := slices.BinarySearchFunc(es, e.document(), func(x *edgeRec, d string) int { return strings.Compare(x.document(), d) })
-	es = slices.Insert(slices.Clone(es), i, e)
-	st.edgeVersions = st.edgeVersions.set(tx, e.id, es)
-	st.edges = st.edges.set(tx, e.id, es[len(es)-1])
 }
 
 // edgeView hands out the graph.Edges of one question. It rebuilds plain

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -187,8 +188,8 @@ func TestEdgeIDSharedByThreeDocuments(t *testing.T) {
 	}
 	check(t, s, "remove a")
 	inForce("b")
-	if st := s.cur(); st.edgeVersions.len() != 0 {
-		t.Errorf("%d ids still listed with versions, with one document left", st.edgeVersions.len())
+	if st := s.cur(); len(st.edgeVersions("shared-edge")) != 1 || st.foreign.len() != 1 {
+		t.Errorf("%d versions of the id, %d foreign ids, with one document left", len(st.edgeVersions("shared-edge")), st.foreign.len())
 	}
 }
 
@@ -204,6 +205,53 @@ func TestShapeKeepsNegativeZero(t *testing.T) {
 	for i := range d.Edges {
 		if got := sd.edges[i].edge().Score; math.Signbit(got) != math.Signbit(d.Edges[i].Score) {
 			t.Errorf("edge %s: score %v, want %v", d.Edges[i].ID, got, d.Edges[i].Score)
+		}
+	}
+}
+
+// TestEdgeIDsPrefixedByOtherDocuments gives one edge id to a document
+// whose id begins it, to a longer document id that also begins it, and
+// to a document whose id does not: the index finds the first two through
+// their documents and the third by id (edgeindex.go). The version in force
+// is the greatest document's through loads and removals in any order.
+func TestEdgeIDsPrefixedByOtherDocuments(t *testing.T) {
+	doc := func(id string) *graph.Document {
+		p := id + "/p1"
+		return &graph.Document{ID: id, Nodes: []graph.Node{{ID: p, Category: graph.CategoryPassage, Name: "p", Document: id}},
+			Edges: []graph.Edge{
+				{ID: "ab-x", Subject: p, Predicate: graph.Mentions, Object: p, Document: id},
+				{ID: id + "-own", Subject: p, Predicate: graph.Mentions, Object: p, Document: id},
+			}}
+	}
+	inForce := func(s *Store, want string) {
+		t.Helper()
+		es, err := s.EdgesByID(context.Background(), []string{"ab-x"})
+		switch {
+		case err != nil:
+			t.Fatal(err)
+		case want == "" && len(es) != 0:
+			t.Fatalf("edge ab-x is %+v, want none", es)
+		case want != "" && (len(es) != 1 || es[0].Document != want):
+			t.Fatalf("the edge in force is %+v, want document %s's", es, want)
+		}
+	}
+	for _, order := range [][]string{{"a", "ab", "z"}, {"z", "ab", "a"}, {"ab", "z", "a"}} {
+		s := New()
+		for i, id := range order {
+			mustLoad(t, s, doc(id))
+			check(t, s, "load "+id)
+			inForce(s, slices.Max(order[:i+1]))
+		}
+		for i, id := range order {
+			if ok, err := s.Remove(context.Background(), id); !ok || err != nil {
+				t.Fatalf("remove %s: %v %v", id, ok, err)
+			}
+			check(t, s, "remove "+id)
+			want := ""
+			if rest := order[i+1:]; len(rest) > 0 {
+				want = slices.Max(rest)
+			}
+			inForce(s, want)
 		}
 	}
 }

@@ -9,6 +9,8 @@
 // in compact records (noderec.go, edges.go), not as graph.Node and
 // graph.Edge values: a read builds the values it returns, so the store
 // pays for the fields a node has, not for every field any node may have.
+// Edges are found by id through their document (edgeindex.go), not
+// through an index entry per edge.
 package memory
 
 import (

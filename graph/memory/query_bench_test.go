@@ -11,7 +11,8 @@ import (
 // BenchmarkQueries times the reads that hand out lexical edges, which the
 // store rebuilds from their compact form on each read: a hub drug's
 // edges, its neighbourhood, and paths through the passages that mention
-// it. BenchmarkMechanismPaths covers the claims.
+// it, the hub's edges by id, and claim pages over the whole graph and of
+// the hub. BenchmarkMechanismPaths covers the paths through claims.
 func BenchmarkQueries(b *testing.B) {
 	ctx := context.Background()
 	s := New()
@@ -23,6 +24,13 @@ func BenchmarkQueries(b *testing.B) {
 	slices.Sort(drugs)
 	hub, other := drugs[0], drugs[1]
 	mentions := []graph.Predicate{graph.Mentions, graph.Affects}
+	// The ids of the hub's edges, which EdgesByID looks up one by one.
+	var hubEdges []string
+	if es, err := s.EdgesOf(ctx, graph.EdgeQuery{NodeIDs: []string{hub}}); err == nil {
+		for _, e := range es {
+			hubEdges = append(hubEdges, e.ID)
+		}
+	}
 	for _, q := range []struct {
 		name string
 		run  func() (int, error)
@@ -41,6 +49,24 @@ func BenchmarkQueries(b *testing.B) {
 		{"pathsViaMentions", func() (int, error) {
 			ps, err := s.Paths(ctx, graph.PathQuery{From: hub, To: other, Predicates: mentions, MaxHops: 2, First: 10})
 			return len(ps), err
+		}},
+		{"edgesByID", func() (int, error) {
+			es, err := s.EdgesByID(ctx, hubEdges)
+			return len(es), err
+		}},
+		{"claimsAll", func() (int, error) {
+			p, err := s.Claims(ctx, graph.ClaimQuery{First: 20})
+			if err != nil {
+				return 0, err
+			}
+			return p.TotalCount, nil
+		}},
+		{"claimsOfHub", func() (int, error) {
+			p, err := s.Claims(ctx, graph.ClaimQuery{Filter: graph.ClaimFilter{Subject: hub}, First: 20})
+			if err != nil {
+				return 0, err
+			}
+			return p.TotalCount, nil
 		}},
 	} {
 		b.Run(q.name, func(b *testing.B) {

@@ -30,7 +30,7 @@ func (st *state) quoteIndex() *quoteIndex {
 	st.quotes.once.Do(func() {
 		by := map[string][]*edgeRec{}
 		view := newEdgeView()
-		st.edges.all(func(_ string, r *edgeRec) bool {
+		st.allEdges(func(r *edgeRec) bool {
 			if !r.predicate().Curated() {
 				return true
 			}

@@ -16,12 +16,14 @@ import (
 type state struct {
 	docs     pmap[*storedDoc]
 	vertices pmap[*vertex]
-	edges    pmap[*edgeRec] // the edge with the id: the version of the greatest document
-	// edgeVersions lists, by document, every version of the ids that more
-	// than one document uses; most ids have one, and a slice per id was a
-	// tenth of the store.
-	edgeVersions pmap[[]*edgeRec]
-	tokens       postings
+	// The edge index (edgeindex.go): the lengths of the documents' ids,
+	// which a lookup tries as prefixes of an edge id, and the versions of
+	// the ids that do not begin with their document's id. edgeCount is
+	// the number of edge ids.
+	docLens   []docLen
+	foreign   pmap[[]*edgeRec]
+	edgeCount int
+	tokens    postings
 	// entityToks are the search tokens of each shared entity: every
 	// review that names one brings its own copy, and a load keeps these
 	// rather than tokenize the same names again (tokenizing was the
@@ -153,11 +155,10 @@ func (c *counts) node(n *nodeRec, d int) {
 
 func emptyState(hash func(string) uint64) *state {
 	st := &state{
-		docs:         newPmap[*storedDoc](hash),
-		vertices:     newPmap[*vertex](hash),
-		edges:        newPmap[*edgeRec](hash),
-		edgeVersions: newPmap[[]*edgeRec](hash),
-		entityToks:   newPmap[[]string](hash),
+		docs:       newPmap[*storedDoc](hash),
+		vertices:   newPmap[*vertex](hash),
+		foreign:    newPmap[[]*edgeRec](hash),
+		entityToks: newPmap[[]string](hash),
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
 		sorted: map[sortKey][]*nodeRec{},
@@ -183,13 +184,6 @@ func (st *state) node(id string) *nodeRec {
 // nodeOut is the node with the id as a graph.Node, built for the caller,
 // or nil.
 func (st *state) nodeOut(id string) *graph.Node { return st.node(id).node() }
-
-// edge is the edge with the id: the version of the greatest document
-// that has one.
-func (st *state) edge(id string) *edgeRec {
-	e, _ := st.edges.get(id)
-	return e
-}
 
 func (st *state) outOf(id string) edgeList {
 	if v := st.vertex(id); v != nil {
@@ -233,7 +227,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	tx := &txn{}
 	prev, _ := old.docs.get(id)
 	st := &state{
-		docs: old.docs, vertices: old.vertices, edges: old.edges, edgeVersions: old.edgeVersions,
+		docs: old.docs, vertices: old.vertices, docLens: old.docLens, foreign: old.foreign, edgeCount: old.edgeCount,
 		tokens: old.tokens, entityToks: old.entityToks,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*nodeRec{}, version: old.version + 1,
@@ -353,12 +347,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			st.vertices = st.vertices.set(tx, nid, nv)
 		}
 	}
-	for i := range prevEdges {
-		st.dropEdge(tx, id, prevEdges[i].id)
-	}
-	for i := range nextEdges {
-		st.addEdge(tx, &nextEdges[i])
-	}
+	st.reindexEdges(tx, old, id, prev, next)
 	for eid := range metaIDs {
 		st.countEdge(st.counts, eid, +1)
 	}
@@ -491,7 +480,7 @@ func (st *state) summarise() {
 	graph.SortMeta(m)
 	st.meta = m
 	st.stats = &graph.Stats{
-		Nodes: st.nodeCount, Edges: st.edges.len(), Documents: st.docs.len(),
+		Nodes: st.nodeCount, Edges: st.edgeCount, Documents: st.docs.len(),
 		ByCategory: graph.Counts(c.cats), ByPredicate: graph.Counts(c.preds),
 		ByDesign: graph.Counts(c.designs), ByEvidenceLevel: graph.Counts(c.levels),
 		ByYear: graph.Counts(c.years), ByConcernKind: graph.Counts(c.concerns),

@@ -130,23 +130,30 @@ func flatten(t *testing.T, st *state) *flat {
 	}
 	count("docs", n, st.docs.len())
 	n = 0
-	for id, e := range st.edges.all {
+	for e := range st.allEdges {
 		n++
-		f.edges[id] = e
-	}
-	count("edges", n, st.edges.len())
-	n = 0
-	for id, es := range st.edgeVersions.all {
-		n++
-		if !slices.IsSortedFunc(es, func(a, b *edgeRec) int { return strings.Compare(a.document(), b.document()) }) || len(es) < 2 {
-			t.Errorf("edge %s: versions not sorted by document, or fewer than two", id)
+		if f.edges[e.id] != nil {
+			t.Errorf("edge %s listed twice", e.id)
 		}
-		if e, _ := st.edges.get(id); e != es[len(es)-1] {
-			t.Errorf("edge %s: the version in force is not the last document's", id)
+		f.edges[e.id] = e
+		es := st.edgeVersions(e.id)
+		if !slices.IsSortedFunc(es, func(a, b *edgeRec) int { return strings.Compare(a.document(), b.document()) }) ||
+			len(slices.CompactFunc(slices.Clone(es), func(a, b *edgeRec) bool { return a.document() == b.document() })) != len(es) {
+			t.Errorf("edge %s: versions not sorted by document, or one document's twice", e.id)
 		}
-		f.versions[id] = es
+		if e != es[len(es)-1] {
+			t.Errorf("edge %s: the version in force is not the last document's", e.id)
+		}
+		if len(es) > 1 {
+			f.versions[e.id] = es
+		}
 	}
-	count("edge versions", n, st.edgeVersions.len())
+	count("edges", n, st.edgeCount)
+	for id, es := range st.foreign.all {
+		if len(es) == 0 || slices.ContainsFunc(es, func(r *edgeRec) bool { return ownEdge(r.document(), id) }) {
+			t.Errorf("edge %s: foreign versions %v empty or found through their document", id, es)
+		}
+	}
 	n = 0
 	nodes, entities := 0, 0
 	for id, v := range st.vertices.all {
@@ -418,8 +425,8 @@ func TestIncrementalMatchesScratch(t *testing.T) {
 	if ok, _ := s.Remove(context.Background(), "absent"); ok {
 		t.Error("removing an absent document reported true")
 	}
-	if st := s.cur(); st.vertices.len() != 0 || st.edges.len() != 0 || len(st.tokens.chunks) != 0 || st.entityToks.len() != 0 {
+	if st := s.cur(); st.vertices.len() != 0 || st.edgeCount != 0 || st.foreign.len() != 0 || len(st.docLens) != 0 || len(st.tokens.chunks) != 0 || st.entityToks.len() != 0 {
 		t.Errorf("after removing everything: %d vertices, %d edges, %d token chunks, %d entities' tokens",
-			st.vertices.len(), st.edges.len(), len(st.tokens.chunks), st.entityToks.len())
+			st.vertices.len(), st.edgeCount, len(st.tokens.chunks), st.entityToks.len())
 	}
 }
