@@ -44,11 +44,11 @@ func testImporter(tb testing.TB, out *strings.Builder) Importer {
 	return CommandImporter([]string{"bash", filepath.Join(repoRoot(), "scripts", "neo4j.sh"), "import"}, env, out)
 }
 
-// bulkCorpus is the seeds and a small synthetic graph, whose documents
+// bulkCorpus is the CSV fixture, the seeds and a small synthetic graph, whose documents
 // share entities with one another (so a node several documents write is
 // as the last one wrote it), each with a source as ingest records.
 func bulkCorpus(tb testing.TB) ([]*graph.Document, []graph.DocumentSource) {
-	docs := storetest.Seeds(tb)
+	docs := append(bulkFixture(), storetest.Seeds(tb)...)
 	if err := synth.All(synth.Config{Nodes: 12_000, Passages: 300}, 2, func(_ int, d *graph.Document) error {
 		docs = append(docs, d)
 		return nil

@@ -29,6 +29,7 @@ var bulkImportOptions = []string{
 	"--skip-duplicate-nodes=false",
 	"--ignore-empty-strings=false",
 	"--ignore-extra-columns=false",
+	"--legacy-style-quoting=false", // \" in JSON text is two characters, not a quote
 	"--strict=true",
 }
 
