@@ -8,9 +8,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -172,36 +175,72 @@ func (b *Bulk) Counts() BulkCounts {
 	return BulkCounts{Documents: len(b.docs), Nodes: len(b.nodes), Relationships: b.edges}
 }
 
+// BulkResult is what Import did and how long each step took.
+type BulkResult struct {
+	BulkCounts
+	CSV    time.Duration // writing the files
+	Run    time.Duration // the Importer, server stop and start included
+	Import time.Duration // the importer alone, as the Importer reports it in dir/import.seconds (else Run)
+	Schema time.Duration // indexes, constraints, summary and the final count
+}
+
+// RelationshipsPerSecond is the importer's speed.
+func (r BulkResult) RelationshipsPerSecond() float64 {
+	if r.Import <= 0 {
+		return 0
+	}
+	return float64(r.Relationships) / r.Import.Seconds()
+}
+
+// BulkSecondsFile is where an Importer may write how many seconds the
+// importer itself took (a decimal number), without the server's stop and
+// start around it.
+const BulkSecondsFile = "import.seconds"
+
 // Import writes the collected documents as CSV files into dir (which
-// must exist and be empty of them), checks once more that the database
-// is empty, has run import them, and then creates the schema and the
-// Stats summary and checks the counts. A failure before run leaves the
-// database untouched; run itself must leave it as it was when it fails.
-func (b *Bulk) Import(ctx context.Context, dir string, run Importer) (BulkCounts, error) {
+// must exist), checks once more that the database is empty, has run
+// import them, and then creates the schema and the Stats summary and
+// checks the counts. A failure before run leaves the database untouched;
+// run itself must leave it as it was when it fails.
+func (b *Bulk) Import(ctx context.Context, dir string, run Importer) (BulkResult, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	want := BulkCounts{Documents: len(b.docs), Nodes: len(b.nodes), Relationships: b.edges}
+	res := BulkResult{}
+	t0 := time.Now()
 	if err := b.writeFiles(dir); err != nil {
-		return BulkCounts{}, fmt.Errorf("bulk load: writing the CSV files (the database is untouched): %w", err)
+		return res, fmt.Errorf("bulk load: writing the CSV files (the database is untouched): %w", err)
 	}
+	res.CSV = time.Since(t0)
 	if err := b.checkEmpty(ctx); err != nil {
-		return BulkCounts{}, err
+		return res, err
 	}
+	t0 = time.Now()
 	runErr := run(ctx, dir)
+	res.Run = time.Since(t0)
+	res.Import = res.Run
+	if raw, err := os.ReadFile(filepath.Join(dir, BulkSecondsFile)); err == nil {
+		if sec, err := strconv.ParseFloat(strings.TrimSpace(string(raw)), 64); err == nil && sec > 0 {
+			res.Import = time.Duration(sec * float64(time.Second))
+		}
+	}
 	if err := b.redial(ctx); err != nil {
-		return BulkCounts{}, fmt.Errorf("bulk load: reconnecting after the import: %w", err)
+		return res, fmt.Errorf("bulk load: reconnecting after the import: %w", err)
 	}
 	if runErr != nil {
-		return BulkCounts{}, fmt.Errorf("bulk load: the import failed: %w", runErr)
+		return res, fmt.Errorf("bulk load: the import failed: %w", runErr)
 	}
+	t0 = time.Now()
 	got, err := b.finishImport(ctx)
+	res.Schema = time.Since(t0)
+	res.BulkCounts = got
 	if err != nil {
-		return got, fmt.Errorf("bulk load: the data is imported, but %w", err)
+		return res, fmt.Errorf("bulk load: the data is imported, but %w", err)
 	}
 	if got != want {
-		return got, graph.Errorf(graph.EINTERNAL, "bulk load: the import wrote %+v, not %+v", got, want)
+		return res, graph.Errorf(graph.EINTERNAL, "bulk load: the import wrote %+v, not %+v", got, want)
 	}
-	return got, nil
+	return res, nil
 }
 
 // finishImport waits for the restarted database, creates the schema and
