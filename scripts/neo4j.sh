@@ -44,6 +44,7 @@
 #   KAPGRAPH_NEO4J_JAVA         java binary (default: $JAVA_HOME/bin/java or java; must be 17 or 21)
 #   KAPGRAPH_NEO4J_START_TIMEOUT  seconds to wait for Bolt (default 120)
 #   KAPGRAPH_NEO4J_STOP_TIMEOUT   seconds to wait after SIGTERM before SIGKILL (default 30)
+#   KAPGRAPH_NEO4J_IMPORT_MEMORY  import: the importer's off-heap memory (default 2g; its own default is 90% of RAM)
 #   KAPGRAPH_NEO4J_VERSION      Neo4j version (default 5.26.30)
 #   KAPGRAPH_NEO4J_APOC_VERSION APOC core version (default 5.26.19, the newest 5.26.x on Maven Central)
 set -euo pipefail
@@ -65,6 +66,7 @@ HEAP="${KAPGRAPH_NEO4J_HEAP:-512m}"
 PAGECACHE="${KAPGRAPH_NEO4J_PAGECACHE:-128m}"
 START_TIMEOUT="${KAPGRAPH_NEO4J_START_TIMEOUT:-120}"
 STOP_TIMEOUT="${KAPGRAPH_NEO4J_STOP_TIMEOUT:-30}"
+IMPORT_MEMORY="${KAPGRAPH_NEO4J_IMPORT_MEMORY:-2g}"
 
 N4J_HOME="${KAPGRAPH_NEO4J_HOME:-$CACHE_DIR}"
 mkdir -p "$N4J_HOME"
@@ -491,7 +493,8 @@ cmd_import() {
     cd "$dir"
     exec 8>&- 9>&-
     NEO4J_HOME="$N4J_HOME" NEO4J_CONF="$conf" exec "$java" "-Xmx$HEAP" -XX:+UseG1GC \
-      -cp "$LAUNCHER_DIR/lib/*" org.neo4j.cli.AdminTool database import full "$db" "@$dir/import.args"
+      -cp "$LAUNCHER_DIR/lib/*" org.neo4j.cli.AdminTool database import full \
+      "--max-off-heap-memory=$IMPORT_MEMORY" "$db" "@$dir/import.args"
   ) >>"$LOG_DIR/import.log" 2>&1 || rc=$?
   trap - INT TERM
   if (( rc != 0 )); then
