@@ -56,7 +56,16 @@ func bulkIngest(ctx context.Context, s graph.Store, f *bulkFlags, getenv func(st
 	if err != nil {
 		return nil, err
 	}
-	b, err := ns.NewBulk(ctx)
+	dir := *f.csvDir
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "kapgraph-bulk-"); err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	b, err := ns.NewBulk(ctx, dir)
 	if err != nil {
 		return nil, fmt.Errorf("%w; nothing was written", err)
 	}
@@ -64,19 +73,10 @@ func bulkIngest(ctx context.Context, s graph.Store, f *bulkFlags, getenv func(st
 	if err != nil {
 		return res, fmt.Errorf("%w; nothing was written", err)
 	}
-	dir := *f.csvDir
-	if dir == "" {
-		if dir, err = os.MkdirTemp("", "kapgraph-bulk-"); err != nil {
-			return res, err
-		}
-		defer os.RemoveAll(dir)
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return res, err
-	}
 	c := b.Counts()
 	fmt.Fprintf(stderr, "bulk load: %d documents, %d nodes, %d relationships; importing with %s %s\n",
 		c.Documents, c.Nodes, c.Relationships, strings.Join(argv, " "), dir)
-	br, err := b.Import(ctx, dir, neo4j.CommandImporter(argv, nil, stderr))
+	br, err := b.Import(ctx, neo4j.CommandImporter(argv, nil, stderr))
 	if err != nil {
 		return res, err
 	}

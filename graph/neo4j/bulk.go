@@ -48,29 +48,47 @@ type Importer func(ctx context.Context, dir string) error
 
 // Bulk collects documents for a bulk first load. It is a
 // graph.CorpusStore, so loader.Ingest and the load command fill it as
-// they would fill the store; reads go to the (empty) database. It is
-// safe for concurrent use, but documents are kept in the order they come.
+// they would fill the store; reads go to the (empty) database. A
+// document's own nodes and its relationships go to the CSV files at
+// once, so a large corpus is not held in memory; the shared entities
+// (which a later document may write again) are kept until Import. It is
+// safe for concurrent use, and keeps documents in the order they come.
 type Bulk struct {
 	*Store
+	dir string
 
-	mu    sync.Mutex
-	nodes map[string]nodeRow // by id: the version the last document wrote
-	order []string           // node ids, first seen first
-	rels  map[graph.Predicate][]map[string]any
-	docs  []map[string]any // the :KapgraphDocument rows
-	seen  map[string]bool  // document ids
-	edges int
+	mu      sync.Mutex
+	shared  map[string]nodeRow  // shared entities by id: the version the last document wrote
+	order   []string            // shared entity ids, first seen first
+	owned   map[string]struct{} // ids of the nodes written with their document
+	streams map[string]*csvStream
+	docs    []map[string]any // the :KapgraphDocument rows
+	seen    map[string]bool  // document ids
+	edges   int
+	err     error // a failed write: the files are incomplete
 }
 
 var _ graph.CorpusStore = (*Bulk)(nil)
 
-// NewBulk starts a bulk load into s's database, refusing with ErrNotEmpty
-// if the database holds any node.
-func (s *Store) NewBulk(ctx context.Context) (*Bulk, error) {
+// NewBulk starts a bulk load into s's database, with the CSV files in dir
+// (which must exist), refusing with ErrNotEmpty if the database holds any
+// node.
+func (s *Store) NewBulk(ctx context.Context, dir string) (*Bulk, error) {
+	if strings.ContainsAny(dir, ",\"'\n\\") {
+		return nil, graph.Errorf(graph.EINVALID, "bulk load directory %q: the importer's arguments cannot hold a comma, quote, backslash or line break", dir)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, graph.Errorf(graph.EINVALID, "bulk load directory %q is not a directory", dir)
+	}
 	if err := s.checkEmpty(ctx); err != nil {
 		return nil, err
 	}
-	return &Bulk{Store: s, nodes: map[string]nodeRow{}, rels: map[graph.Predicate][]map[string]any{}, seen: map[string]bool{}}, nil
+	return newBulk(s, dir), nil
+}
+
+func newBulk(s *Store, dir string) *Bulk {
+	return &Bulk{Store: s, dir: dir, shared: map[string]nodeRow{}, owned: map[string]struct{}{},
+		streams: map[string]*csvStream{}, seen: map[string]bool{}}
 }
 
 func (s *Store) checkEmpty(ctx context.Context) error {
@@ -87,8 +105,8 @@ func (s *Store) checkEmpty(ctx context.Context) error {
 	return nil
 }
 
-// Load implements graph.Store: the document is validated and kept for
-// Import.
+// Load implements graph.Store: the document is validated and written to
+// the CSV files.
 func (b *Bulk) Load(ctx context.Context, doc *graph.Document) (*graph.LoadResult, error) {
 	return b.add(ctx, doc, nil)
 }
@@ -113,17 +131,17 @@ func (b *Bulk) add(ctx context.Context, doc *graph.Document, src *graph.Document
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.err != nil {
+		return nil, b.err
+	}
 	if b.seen[doc.ID] {
 		// Load would replace the first version; a corpus that gives one
 		// document twice is a mistake a first load should not hide.
 		return nil, graph.Errorf(graph.EINVALID, "document %s is given twice in one bulk load", doc.ID)
 	}
 	// The shared entities Load would find stored: those of the documents
-	// before this one whose last version has no document.
-	if err := doc.Validate(func(id string) bool {
-		n, ok := b.nodes[id]
-		return ok && n.row["props"].(map[string]any)["document"] == nil
-	}); err != nil {
+	// before this one (Validate refuses another document's own nodes).
+	if err := doc.Validate(func(id string) bool { _, ok := b.shared[id]; return ok }); err != nil {
 		return nil, err
 	}
 	plan, err := planLoad(doc)
@@ -131,14 +149,33 @@ func (b *Bulk) add(ctx context.Context, doc *graph.Document, src *graph.Document
 		return nil, err
 	}
 	for _, n := range plan.nodes {
-		if _, ok := b.nodes[n.id]; !ok {
-			b.order = append(b.order, n.id)
+		if _, ok := b.owned[n.id]; ok {
+			return nil, graph.Errorf(graph.EINVALID, "document %s: node %s was written with an earlier document; "+
+				"a bulk load cannot write it again (load without --bulk)", doc.ID, n.id)
 		}
-		b.nodes[n.id] = n
+	}
+	for _, n := range plan.nodes {
+		if !n.owned {
+			if _, ok := b.shared[n.id]; !ok {
+				b.order = append(b.order, n.id)
+			}
+			b.shared[n.id] = n
+			continue
+		}
+		// Load would rewrite a shared entity of the same id (MERGE).
+		delete(b.shared, n.id)
+		b.owned[n.id] = struct{}{}
+		if err := b.writeNode(n); err != nil {
+			b.err = fmt.Errorf("bulk load: writing the CSV files: %w", err)
+			return nil, b.err
+		}
 	}
 	for _, p := range graph.Predicates() {
 		for _, e := range plan.rels[p] {
-			b.rels[p] = append(b.rels[p], e.row)
+			if err := b.writeRel(p, e.row); err != nil {
+				b.err = fmt.Errorf("bulk load: writing the CSV files: %w", err)
+				return nil, b.err
+			}
 		}
 	}
 	row := map[string]any{"id": doc.ID, "nodes": int64(len(plan.nodes)), "edges": int64(plan.edges), "version": newUUID()}
@@ -172,13 +209,17 @@ type BulkCounts struct {
 func (b *Bulk) Counts() BulkCounts {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return BulkCounts{Documents: len(b.docs), Nodes: len(b.nodes), Relationships: b.edges}
+	return b.counts()
+}
+
+func (b *Bulk) counts() BulkCounts {
+	return BulkCounts{Documents: len(b.docs), Nodes: len(b.shared) + len(b.owned), Relationships: b.edges}
 }
 
 // BulkResult is what Import did and how long each step took.
 type BulkResult struct {
 	BulkCounts
-	CSV    time.Duration // writing the files
+	CSV    time.Duration // finishing the files (the shared entities, the documents; the rest is written as documents come)
 	Run    time.Duration // the Importer, server stop and start included
 	Import time.Duration // the importer alone, as the Importer reports it in dir/import.seconds (else Run)
 	Schema time.Duration // indexes, constraints, summary and the final count
@@ -197,18 +238,22 @@ func (r BulkResult) RelationshipsPerSecond() float64 {
 // start around it.
 const BulkSecondsFile = "import.seconds"
 
-// Import writes the collected documents as CSV files into dir (which
-// must exist), checks once more that the database is empty, has run
+// Import finishes the CSV files (the shared entities, the documents, the
+// importer's arguments), checks once more that the database is empty, has run
 // import them, and then creates the schema and the Stats summary and
 // checks the counts. A failure before run leaves the database untouched;
 // run itself must leave it as it was when it fails.
-func (b *Bulk) Import(ctx context.Context, dir string, run Importer) (BulkResult, error) {
+func (b *Bulk) Import(ctx context.Context, run Importer) (BulkResult, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	want := BulkCounts{Documents: len(b.docs), Nodes: len(b.nodes), Relationships: b.edges}
+	if b.err != nil {
+		return BulkResult{}, b.err
+	}
+	dir := b.dir
+	want := b.counts()
 	res := BulkResult{}
 	t0 := time.Now()
-	if err := b.writeFiles(dir); err != nil {
+	if err := b.finishFiles(); err != nil {
 		return res, fmt.Errorf("bulk load: writing the CSV files (the database is untouched): %w", err)
 	}
 	res.CSV = time.Since(t0)

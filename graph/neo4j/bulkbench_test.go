@@ -32,7 +32,7 @@ func BenchmarkBulkImportSynthetic(b *testing.B) {
 			b.StopTimer()
 			wipe(b, s)
 			benchData = ""
-			bulk, err := s.NewBulk(ctx)
+			bulk, err := s.NewBulk(ctx, b.TempDir())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -44,7 +44,7 @@ func BenchmarkBulkImportSynthetic(b *testing.B) {
 			}
 			var out strings.Builder
 			b.StartTimer()
-			res, err = bulk.Import(ctx, b.TempDir(), testImporter(b, &out))
+			res, err = bulk.Import(ctx, testImporter(b, &out))
 			if err != nil {
 				b.Fatalf("%v\n%s", err, out.String())
 			}

@@ -7,7 +7,8 @@ package neo4j
 import (
 	"bufio"
 	"fmt"
-	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,33 +48,30 @@ func csvTypeOf(v any) (string, error) {
 	return "", fmt.Errorf("property value of type %T has no CSV type", v)
 }
 
-// csvColumns is the union of the rows' property names, in name order with
-// the given leading ones first, each with the one type all its values
-// have. skip names properties the header writes itself (an ID column).
-func csvColumns(rows []map[string]any, skip string) ([]csvColumn, error) {
-	types := map[string]string{}
-	for _, row := range rows {
-		for k, v := range row {
-			if k == skip {
-				continue
-			}
-			t, err := csvTypeOf(v)
-			if err != nil {
-				return nil, fmt.Errorf("property %s: %w", k, err)
-			}
-			if old, ok := types[k]; ok && old != t {
-				return nil, fmt.Errorf("property %s is a %s in one row and a %s in another", k, old, t)
-			}
-			types[k] = t
+// codecColumns are the property columns of every value a codec writes,
+// with the derived properties after them: the files are written as the
+// documents come, so the header cannot wait for the rows. A property
+// that is absent from a row is an empty cell, which the importer reads as
+// no property. skip names the field an ID column holds.
+func codecColumns(c *codec, skip string, derived ...csvColumn) []csvColumn {
+	var cols []csvColumn
+	for _, f := range c.fields {
+		if f.prop == skip {
+			continue
 		}
+		t := map[fieldKind]string{kindString: "string", kindInt: "long", kindFloat: "double", kindBool: "boolean",
+			kindStrings: "string[]", kindJSON: "string"}[f.kind]
+		cols = append(cols, csvColumn{f.prop, t})
 	}
-	cols := make([]csvColumn, 0, len(types))
-	for k, t := range types {
-		cols = append(cols, csvColumn{k, t})
-	}
-	slices.SortFunc(cols, func(a, b csvColumn) int { return strings.Compare(a.name, b.name) })
-	return cols, nil
+	return append(cols, derived...)
 }
+
+var (
+	bulkNodeColumns = codecColumns(nodeCodec, "id", csvColumn{propSearch, "string"}, csvColumn{propHash, "string"})
+	bulkEdgeColumns = codecColumns(edgeCodec, "", csvColumn{propPublications, "string[]"}, csvColumn{propPassages, "string[]"},
+		csvColumn{propDisorder, "string"}, csvColumn{propQuoteSearch, "string"}, csvColumn{propHash, "string"})
+	bulkDocumentColumns = []csvColumn{{"nodes", "long"}, {"edges", "long"}, {"source_file", "string"}, {"source_hash", "string"}, {"version", "string"}}
+)
 
 // csvQuote is s as a quoted cell, inner quotes doubled (RFC 4180, the
 // importer's default). Every string is quoted, so a value with a comma or
@@ -116,43 +114,74 @@ func csvCell(v any) (cell string, multiline bool, err error) {
 	return "", false, fmt.Errorf("property value of type %T has no CSV type", v)
 }
 
-// csvFile is what writeCSV wrote: whether any cell spans lines (the
-// importer must then be told, file by file) and how many rows.
-type csvFile struct {
+// csvStream is one CSV file being written, a row at a time.
+type csvStream struct {
+	path      string
+	f         *os.File
+	w         *bufio.Writer
+	cols      []csvColumn
+	index     map[string]int
+	skip      string // the property the lead cells hold
 	rows      int
-	multiline bool
+	multiline bool // a cell spans lines: the importer must be told, file by file
+	cells     []string
 }
 
-// writeCSV writes a header and one line per row. head is the ID or
-// START_ID/END_ID part of the header; lead gives those columns' cells for
-// a row (already CSV cells), and the property columns follow.
-func writeCSV(w io.Writer, head []string, cols []csvColumn, rows []map[string]any, lead func(map[string]any) ([]string, error)) (csvFile, error) {
-	bw := bufio.NewWriterSize(w, 1<<20)
-	var out csvFile
+// newCSVStream creates path and writes its header: head (the ID or
+// START_ID/END_ID columns) then the property columns.
+func newCSVStream(path string, head []string, cols []csvColumn, skip string) (*csvStream, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &csvStream{path: path, f: f, w: bufio.NewWriterSize(f, 1<<18), cols: cols, index: map[string]int{}, skip: skip}
 	header := slices.Clone(head)
-	for _, c := range cols {
+	for i, c := range cols {
+		s.index[c.name] = i
 		header = append(header, c.name+":"+c.typ)
 	}
-	bw.WriteString(strings.Join(header, ","))
-	bw.WriteByte('\n')
-	cells := make([]string, 0, len(header))
-	for i, row := range rows {
-		first, err := lead(row)
-		if err != nil {
-			return out, fmt.Errorf("row %d: %w", i+1, err)
+	s.w.WriteString(strings.Join(header, ","))
+	s.w.WriteByte('\n')
+	return s, nil
+}
+
+// write writes one row: the lead cells (already CSV cells), then the
+// row's properties in the header's columns. A property the header lacks,
+// or of another type, is refused rather than dropped.
+func (s *csvStream) write(lead []string, row map[string]any) error {
+	props := make([]any, len(s.cols))
+	for k, v := range row {
+		if k == s.skip {
+			continue
 		}
-		cells = append(cells[:0], first...)
-		for _, c := range cols {
-			cell, ml, err := csvCell(row[c.name])
-			if err != nil {
-				return out, fmt.Errorf("row %d, property %s: %w", i+1, c.name, err)
-			}
-			out.multiline = out.multiline || ml
-			cells = append(cells, cell)
+		i, ok := s.index[k]
+		if !ok {
+			return fmt.Errorf("%s: property %s has no column", filepath.Base(s.path), k)
 		}
-		bw.WriteString(strings.Join(cells, ","))
-		bw.WriteByte('\n')
-		out.rows++
+		if t, err := csvTypeOf(v); err != nil || t != s.cols[i].typ {
+			return fmt.Errorf("%s: property %s is a %T, its column a %s", filepath.Base(s.path), k, v, s.cols[i].typ)
+		}
+		props[i] = v
 	}
-	return out, bw.Flush()
+	s.cells = append(s.cells[:0], lead...)
+	for i, v := range props {
+		cell, ml, err := csvCell(v)
+		if err != nil {
+			return fmt.Errorf("%s, row %d, property %s: %w", filepath.Base(s.path), s.rows+1, s.cols[i].name, err)
+		}
+		s.multiline = s.multiline || ml
+		s.cells = append(s.cells, cell)
+	}
+	s.rows++
+	s.w.WriteString(strings.Join(s.cells, ","))
+	_, err := s.w.WriteString("\n")
+	return err
+}
+
+func (s *csvStream) close() error {
+	err := s.w.Flush()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -46,7 +46,8 @@ func bulkFixture() []*graph.Document {
 // for byte (testdata/bulk/; KAPGRAPH_UPDATE_GOLDEN=1 rewrites them).
 func TestBulkCSVGolden(t *testing.T) {
 	ctx := context.Background()
-	b := &Bulk{nodes: map[string]nodeRow{}, rels: map[graph.Predicate][]map[string]any{}, seen: map[string]bool{}}
+	dir := t.TempDir()
+	b := newBulk(nil, dir)
 	for i, d := range bulkFixture() {
 		if _, err := b.LoadFrom(ctx, d, graph.DocumentSource{File: d.ID + ".txt", Hash: strings.Repeat("ab", i+1)}); err != nil {
 			t.Fatal(err)
@@ -58,8 +59,7 @@ func TestBulkCSVGolden(t *testing.T) {
 	if got := b.Counts(); got != (BulkCounts{Documents: 2, Nodes: 6, Relationships: 4}) {
 		t.Errorf("counts %+v", got)
 	}
-	dir := t.TempDir()
-	if err := b.writeFiles(dir); err != nil {
+	if err := b.finishFiles(); err != nil {
 		t.Fatal(err)
 	}
 	files, err := os.ReadDir(dir)
@@ -125,13 +125,26 @@ func TestBulkCSVCells(t *testing.T) {
 	}
 }
 
-func TestBulkCSVColumnsRefuseMixedTypes(t *testing.T) {
-	_, err := csvColumns([]map[string]any{{"year": int64(1)}, {"year": "1999"}}, "")
-	if err == nil || !strings.Contains(err.Error(), "year") {
-		t.Fatalf("mixed types: %v", err)
+// A property the header has no column for, or of another type, is refused
+// rather than dropped.
+func TestBulkCSVStreamRefusesUnknownProperties(t *testing.T) {
+	dir := t.TempDir()
+	st, err := newCSVStream(filepath.Join(dir, "x.csv"), []string{"id:ID(Entity)"}, []csvColumn{{"year", "long"}, {"name", "string"}}, "id")
+	if err != nil {
+		t.Fatal(err)
 	}
-	cols, err := csvColumns([]map[string]any{{"id": "x", "b": true}, {"a": []string{"y"}}}, "id")
-	if err != nil || len(cols) != 2 || cols[0] != (csvColumn{"a", "string[]"}) || cols[1] != (csvColumn{"b", "boolean"}) {
-		t.Fatalf("columns %v, %v", cols, err)
+	defer st.close()
+	for _, tc := range []struct {
+		row  map[string]any
+		want string
+	}{
+		{map[string]any{"id": "a", "year": int64(1), "name": "n"}, ""},
+		{map[string]any{"id": "a", "colour": "red"}, "colour has no column"},
+		{map[string]any{"id": "a", "year": "1999"}, "year is a string, its column a long"},
+	} {
+		err := st.write([]string{`"a"`}, tc.row)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("write(%v) = %v, want %q", tc.row, err, tc.want)
+		}
 	}
 }

@@ -33,95 +33,111 @@ var bulkImportOptions = []string{
 	"--strict=true",
 }
 
-// writeFiles writes one node file per category, one relationship file
-// per type, the :KapgraphDocument file, and the arguments file.
-func (b *Bulk) writeFiles(dir string) error {
-	if strings.ContainsAny(dir, ",\"'\n\\") {
-		return fmt.Errorf("import directory %q: the importer's arguments cannot hold a comma, quote, backslash or line break", dir)
+// stream is the open file of name, created with its header on first use.
+func (b *Bulk) stream(name string, head []string, cols []csvColumn, skip string) (*csvStream, error) {
+	if st, ok := b.streams[name]; ok {
+		return st, nil
 	}
-	args := slices.Clone(bulkImportOptions)
-	args = append(args, "--report-file="+filepath.Join(dir, "import.report"))
-	var multiline []string
-	write := func(name, flag string, head []string, rows []map[string]any, skip string, lead func(map[string]any) ([]string, error)) error {
-		cols, err := csvColumns(rows, skip)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+	st, err := newCSVStream(filepath.Join(b.dir, name), head, cols, skip)
+	if err != nil {
+		return nil, err
+	}
+	b.streams[name] = st
+	return st, nil
+}
+
+func nodeFile(c graph.Category) string { return "nodes-" + string(c) + ".csv" }
+func relFile(p graph.Predicate) string { return "rels-" + string(p) + ".csv" }
+func documentFile() string             { return "documents.csv" }
+func entityIDHead() []string           { return []string{"id:ID(" + labelEntity + ")"} }
+func relHead() []string {
+	return []string{":START_ID(" + labelEntity + ")", ":END_ID(" + labelEntity + ")"}
+}
+func documentIDHead() []string { return []string{"id:ID(" + labelDocument + ")"} }
+
+// writeNode writes a node to its category's file.
+func (b *Bulk) writeNode(n nodeRow) error {
+	st, err := b.stream(nodeFile(n.cat), entityIDHead(), bulkNodeColumns, "id")
+	if err != nil {
+		return err
+	}
+	return st.write([]string{csvQuote(n.id)}, n.row["props"].(map[string]any))
+}
+
+// writeRel writes a relationship (a planLoad edge row) to its type's file.
+func (b *Bulk) writeRel(p graph.Predicate, row map[string]any) error {
+	st, err := b.stream(relFile(p), relHead(), bulkEdgeColumns, "")
+	if err != nil {
+		return err
+	}
+	s, _ := row["s"].(string)
+	o, _ := row["o"].(string)
+	return st.write([]string{csvQuote(s), csvQuote(o)}, row["props"].(map[string]any))
+}
+
+// finishFiles writes the shared entities and the :KapgraphDocument
+// nodes, closes every file, and writes the importer's arguments: the
+// files by category and type, in a fixed order.
+func (b *Bulk) finishFiles() error {
+	for _, id := range b.order {
+		if n, ok := b.shared[id]; ok {
+			if err := b.writeNode(n); err != nil {
+				return err
+			}
 		}
-		path := filepath.Join(dir, name)
-		f, err := os.Create(path)
+	}
+	if len(b.docs) > 0 {
+		st, err := b.stream(documentFile(), documentIDHead(), bulkDocumentColumns, "id")
 		if err != nil {
 			return err
 		}
-		res, err := writeCSV(f, head, cols, rows, lead)
-		if cerr := f.Close(); err == nil {
-			err = cerr
+		for _, d := range b.docs {
+			if err := st.write([]string{csvQuote(d["id"].(string))}, d); err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+	}
+	args := slices.Clone(bulkImportOptions)
+	args = append(args, "--report-file="+filepath.Join(b.dir, "import.report"))
+	var multiline []string
+	add := func(name, flag string) error {
+		st, ok := b.streams[name]
+		if !ok {
+			return nil
 		}
-		if res.multiline {
-			multiline = append(multiline, path)
+		delete(b.streams, name)
+		if err := st.close(); err != nil {
+			return err
 		}
-		args = append(args, flag+path)
+		if st.multiline {
+			multiline = append(multiline, st.path)
+		}
+		args = append(args, flag+st.path)
 		return nil
 	}
-	idCell := func(key string) func(map[string]any) ([]string, error) {
-		return func(row map[string]any) ([]string, error) {
-			id, _ := row[key].(string)
-			return []string{csvQuote(id)}, nil
-		}
-	}
-
-	// Nodes, per category label, in first-seen order.
-	byCat := map[graph.Category][]map[string]any{}
-	for _, id := range b.order {
-		n := b.nodes[id]
-		byCat[n.cat] = append(byCat[n.cat], n.row["props"].(map[string]any))
-	}
 	for _, c := range graph.Categories() {
-		if len(byCat[c]) == 0 {
-			continue
-		}
 		label, err := labelOf(c)
 		if err != nil {
 			return err
 		}
-		if err := write("nodes-"+label+".csv", "--nodes="+labelEntity+":"+label+"=",
-			[]string{"id:ID(" + labelEntity + ")"}, byCat[c], "id", idCell("id")); err != nil {
+		if err := add(nodeFile(c), "--nodes="+labelEntity+":"+label+"="); err != nil {
 			return err
 		}
 	}
 	for _, p := range graph.Predicates() {
-		rows := b.rels[p]
-		if len(rows) == 0 {
-			continue
-		}
 		typ, err := relTypes([]graph.Predicate{p})
 		if err != nil {
 			return err
 		}
-		props := make([]map[string]any, len(rows))
-		for i, r := range rows {
-			props[i] = r["props"].(map[string]any)
-		}
-		i := 0
-		if err := write("rels-"+typ+".csv", "--relationships="+typ+"=",
-			[]string{":START_ID(" + labelEntity + ")", ":END_ID(" + labelEntity + ")"}, props, "",
-			func(map[string]any) ([]string, error) {
-				r := rows[i]
-				i++
-				s, _ := r["s"].(string)
-				o, _ := r["o"].(string)
-				return []string{csvQuote(s), csvQuote(o)}, nil
-			}); err != nil {
+		if err := add(relFile(p), "--relationships="+typ+"="); err != nil {
 			return err
 		}
 	}
-	if len(b.docs) > 0 {
-		if err := write("documents.csv", "--nodes="+labelDocument+"=",
-			[]string{"id:ID(" + labelDocument + ")"}, b.docs, "id", idCell("id")); err != nil {
-			return err
-		}
+	if err := add(documentFile(), "--nodes="+labelDocument+"="); err != nil {
+		return err
+	}
+	if len(b.streams) > 0 {
+		return fmt.Errorf("bulk load: %d files of no category or type", len(b.streams))
 	}
 	if len(multiline) > 0 {
 		// Only the files that need it are read the slow, serial way.
@@ -131,7 +147,7 @@ func (b *Bulk) writeFiles(dir string) error {
 	for _, a := range args {
 		sb.WriteString(`"` + a + `"` + "\n")
 	}
-	return os.WriteFile(filepath.Join(dir, BulkArgsFile), []byte(sb.String()), 0o644)
+	return os.WriteFile(filepath.Join(b.dir, BulkArgsFile), []byte(sb.String()), 0o644)
 }
 
 // redial replaces the driver. Its bookmarks name transactions of the

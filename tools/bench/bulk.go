@@ -24,7 +24,7 @@ func MeasureBulk(ctx context.Context, store *neo4j.Store, size, dir string, impo
 	if !ok {
 		return nil, nil, fmt.Errorf("unknown size %q", size)
 	}
-	b, err := store.NewBulk(ctx)
+	b, err := store.NewBulk(ctx, dir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -37,7 +37,7 @@ func MeasureBulk(ctx context.Context, store *neo4j.Store, size, dir string, impo
 	}); err != nil {
 		return nil, nil, err
 	}
-	res, err := b.Import(ctx, dir, importer)
+	res, err := b.Import(ctx, importer)
 	if err != nil {
 		return nil, nil, err
 	}
