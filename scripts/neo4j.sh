@@ -5,7 +5,7 @@
 # DBMS with its Bolt connector), wrapped by the tiny launcher in
 # scripts/neo4j-launcher/, which is built with `mvn` on first use.
 #
-# Usage: scripts/neo4j.sh start|stop|status|reset|env|kill
+# Usage: scripts/neo4j.sh start|stop|status|reset|env|kill|import DIR
 #
 #   eval "$(scripts/neo4j.sh start)"   # build on first use, start, print exports
 #   scripts/neo4j.sh status            # exit 0 iff running and Bolt answers
@@ -13,6 +13,9 @@
 #   scripts/neo4j.sh kill              # SIGKILL, no clean shutdown (crash simulation)
 #   scripts/neo4j.sh reset             # stop and delete the data directory
 #   scripts/neo4j.sh env               # print the exports only
+#   scripts/neo4j.sh import DIR        # bulk first load: stop, run `neo4j-admin database import full`
+#                                      # with the arguments in DIR/import.args (kapgraph ingest --bulk
+#                                      # writes them), start again; on failure the database is put back
 #
 # `start` and `env` print ONLY the export lines on stdout:
 #   export NEO4J_URI=bolt://127.0.0.1:7687
@@ -41,6 +44,7 @@
 #   KAPGRAPH_NEO4J_JAVA         java binary (default: $JAVA_HOME/bin/java or java; must be 17 or 21)
 #   KAPGRAPH_NEO4J_START_TIMEOUT  seconds to wait for Bolt (default 120)
 #   KAPGRAPH_NEO4J_STOP_TIMEOUT   seconds to wait after SIGTERM before SIGKILL (default 30)
+#   KAPGRAPH_NEO4J_IMPORT_MEMORY  import: the importer's off-heap memory (default 2g; its own default is 90% of RAM)
 #   KAPGRAPH_NEO4J_VERSION      Neo4j version (default 5.26.30)
 #   KAPGRAPH_NEO4J_APOC_VERSION APOC core version (default 5.26.19, the newest 5.26.x on Maven Central)
 set -euo pipefail
@@ -62,6 +66,7 @@ HEAP="${KAPGRAPH_NEO4J_HEAP:-512m}"
 PAGECACHE="${KAPGRAPH_NEO4J_PAGECACHE:-128m}"
 START_TIMEOUT="${KAPGRAPH_NEO4J_START_TIMEOUT:-120}"
 STOP_TIMEOUT="${KAPGRAPH_NEO4J_STOP_TIMEOUT:-30}"
+IMPORT_MEMORY="${KAPGRAPH_NEO4J_IMPORT_MEMORY:-2g}"
 
 N4J_HOME="${KAPGRAPH_NEO4J_HOME:-$CACHE_DIR}"
 mkdir -p "$N4J_HOME"
@@ -441,6 +446,70 @@ cmd_env() {
   print_exports "$port"
 }
 
+# Bulk first load with Neo4j's importer (`neo4j-admin database import full`). There is no neo4j-admin
+# script in a Maven-built Neo4j: the admin CLI's main class is on the launcher's classpath
+# (neo4j-command-line, with the import command from neo4j-import-tool). The server is stopped (the
+# importer needs the database offline), the database's store and transaction directories are moved
+# aside, and the importer writes new ones; if it fails, its partial output is deleted and the old
+# directories are moved back. The server is started again either way (even if it was not running:
+# kapgraph goes on to create the schema).
+# Deletes the importer's partial output and moves the database saved in $2 back.
+import_restore() {
+  local db=$1 backup=$2
+  rm -rf "${DATA_DIR:?}/databases/$db" "$DATA_DIR/transactions/$db"
+  [[ ! -e $backup/databases ]] || mv "$backup/databases" "$DATA_DIR/databases/$db"
+  [[ ! -e $backup/transactions ]] || mv "$backup/transactions" "$DATA_DIR/transactions/$db"
+  rm -rf "$backup"
+}
+
+cmd_import() {
+  local dir=${1:-} db=${KAPGRAPH_NEO4J_IMPORT_DATABASE:-neo4j} java t0 backup conf rc=0
+  [[ -n $dir && -f $dir/import.args ]] || die "import needs a directory with import.args (written by kapgraph ingest --bulk), got '${dir}'"
+  dir=$(cd "$dir" && pwd)
+  [[ $db =~ ^[A-Za-z0-9][A-Za-z0-9.-]*$ ]] || die "bad database name '$db'"
+  java=$(find_java)
+  build_launcher
+  cmd_stop
+  backup="$DATA_DIR/.import-backup-$$"
+  rm -rf "$backup"
+  mkdir -p "$backup"
+  [[ ! -e $DATA_DIR/databases/$db ]] || mv "$DATA_DIR/databases/$db" "$backup/databases"
+  [[ ! -e $DATA_DIR/transactions/$db ]] || mv "$DATA_DIR/transactions/$db" "$backup/transactions"
+  # The importer reads neo4j.conf from NEO4J_CONF: the same directories as the server, nothing else.
+  conf="$RUN_DIR/import-conf"
+  mkdir -p "$conf"
+  {
+    printf 'server.directories.data=%s\n' "$DATA_DIR"
+    printf 'server.directories.logs=%s\n' "$LOG_DIR"
+    printf 'server.directories.plugins=%s\n' "$PLUGIN_DIR"
+  } >"$conf/neo4j.conf"
+  say "importing into database $db from $dir (log $LOG_DIR/import.log)..."
+  t0=$(now)
+  printf '\n===== neo4j.sh import %s =====\n' "$(date -u +%FT%TZ)" >>"$LOG_DIR/import.log"
+  # Interrupted (Ctrl-C, kill): put the old database back before going.
+  # shellcheck disable=SC2064 # expand now: the values are fixed
+  trap "import_restore '$db' '$backup'; say 'import interrupted; the database is as it was'; exit 130" INT TERM
+  (
+    cd "$dir"
+    exec 8>&- 9>&-
+    NEO4J_HOME="$N4J_HOME" NEO4J_CONF="$conf" exec "$java" "-Xmx$HEAP" -XX:+UseG1GC \
+      -cp "$LAUNCHER_DIR/lib/*" org.neo4j.cli.AdminTool database import full \
+      "--max-off-heap-memory=$IMPORT_MEMORY" "$db" "@$dir/import.args"
+  ) >>"$LOG_DIR/import.log" 2>&1 || rc=$?
+  trap - INT TERM
+  if (( rc != 0 )); then
+    tail -n 30 "$LOG_DIR/import.log" >&2 || true
+    import_restore "$db" "$backup"
+    cmd_start >/dev/null
+    die "the import failed (exit $rc, log above and in $LOG_DIR/import.log); the database is as it was"
+  fi
+  rm -rf "$backup"
+  # The importer's own time (kapgraph reports relationships/s from it), without the stop and start.
+  awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f\n", b - a }' >"$dir/import.seconds"
+  say "import took $(<"$dir/import.seconds") s"
+  cmd_start >/dev/null
+}
+
 usage() {
   sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" >&2
 }
@@ -452,6 +521,7 @@ case "${1:-}" in
   reset) cmd_reset ;;
   env) cmd_env ;;
   kill) cmd_kill ;;
+  import) shift; cmd_import "$@" ;;
   -h|--help|help) usage ;;
   *) usage; exit 2 ;;
 esac

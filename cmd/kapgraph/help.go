@@ -35,7 +35,12 @@ var commands = []command{
 			"document per article, read over the seeds' lexicon (and DIR/lexicon.yaml).\n" +
 			"Run it again after editing the folder: unchanged files are skipped, changed\n" +
 			"ones replaced, removed ones deleted. Killed, it resumes where it stopped. A\n" +
-			"file that cannot be read is named and skipped."},
+			"file that cannot be read is named and skipped.\n\n" +
+			"With --bulk, a first load into an empty Neo4j goes through Neo4j's importer\n" +
+			"(neo4j-admin database import full) instead of transactions: the same graph,\n" +
+			"written as CSV, imported while the database is stopped (--import-cmd, by\n" +
+			"default scripts/neo4j.sh import), then indexed. A database that is not empty\n" +
+			"is refused; a failed import leaves it as it was. Later ingests are incremental."},
 	{"validate", "[DIR]", "check a seeds directory and print what it holds",
 		"Checks the reviews, lexicon.yaml and *.claims.yaml of DIR and prints counts,\n" +
 			"references with their designs, and citation concerns, then every problem in\n" +

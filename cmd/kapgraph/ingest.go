@@ -20,6 +20,7 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 	workers := fs.Int("workers", 0, "articles parsed and extracted at once (default: one per CPU)")
 	progress := fs.String("progress", "auto", "progress output: bar (a line redrawn in place), lines (a line every --every), off, or auto (bar on a terminal, else lines)")
 	every := fs.Duration("every", 5*time.Second, "with --progress lines: how often to print a line")
+	bulk := addBulkFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -69,7 +70,13 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return fmt.Errorf("%s cannot ingest a corpus", where)
 	}
 	fmt.Fprintf(stdout, "store: %s\n", where)
-	res, err := loader.Ingest(ctx, cs, loader.IngestOptions{Corpus: corpus, Base: []loader.Folder{base}, Workers: *workers, Progress: show})
+	opt := loader.IngestOptions{Corpus: corpus, Base: []loader.Folder{base}, Workers: *workers, Progress: show}
+	var res *loader.IngestResult
+	if *bulk.on {
+		res, err = bulkIngest(ctx, s, bulk, getenv, opt, stdout, stderr)
+	} else {
+		res, err = loader.Ingest(ctx, cs, opt)
+	}
 	if mode == "bar" {
 		fmt.Fprintln(stderr)
 	}

@@ -45,3 +45,20 @@ func TestTargetsEachARow(t *testing.T) {
 		t.Errorf("%d target rows, want 12 (issue 20's targets, one each)", n)
 	}
 }
+
+// The bulk import row reads the run's bulk step, met from 500,000
+// relationships/s.
+func TestTargetsBulkImportRow(t *testing.T) {
+	for _, tc := range []struct {
+		rate float64
+		want string
+	}{
+		{600000, "| ingest: bulk import ≥ 500,000 relationships/s | 600000 rels/s (1m: 3000000 relationships in 5.0 s of neo4j-admin database import) | **met** |"},
+		{400000, "| ingest: bulk import ≥ 500,000 relationships/s | 400000 rels/s (1m: 3000000 relationships in 5.0 s of neo4j-admin database import) | **not met** |"},
+	} {
+		r := &Results{Settings: Settings{Concurrency: []int{1}}, Sizes: []SizeResult{{Name: "10k"}}, BulkImport: &Ingest{Size: "1m", Relationships: 3000000, Seconds: 5, RelsPerSecond: tc.rate}}
+		if md := r.Markdown(); !strings.Contains(md, tc.want) {
+			t.Errorf("the Targets table lacks %q", tc.want)
+		}
+	}
+}

@@ -35,7 +35,9 @@ import (
 )
 
 type options struct {
-	ingestDocs  int // articles of the ingest step (ingest.go); 0: none
+	ingestDocs  int    // articles of the ingest step (ingest.go); 0: none
+	bulkSize    string // synthetic graph of the bulk import step (ingest.go); "": none
+	importCmd   string // the Importer's command line
 	sizes       []string
 	conc        []int
 	dur, mixDur time.Duration
@@ -92,6 +94,8 @@ func main() {
 	flag.StringVar(&o.merge, "merge", "", "results.json of an earlier run whose sizes this run does not measure are kept in the report")
 	flag.BoolVar(&o.again, "evidence-again", false, "with -from-results: gather the evidence again over the database the run left (NEO4J_URI)")
 	flag.IntVar(&o.ingestDocs, "ingest-docs", 10_000, "articles of the synthetic corpus the ingest step reads and loads into Neo4j, after the rest (0: no ingest step)")
+	flag.StringVar(&o.bulkSize, "bulk-size", "1m", "synthetic graph the bulk import step loads into the emptied Neo4j with its importer, last (10k, 100k, 1m; empty: no bulk step)")
+	flag.StringVar(&o.importCmd, "import-cmd", "bash scripts/neo4j.sh import", "with -bulk-size: the command that runs Neo4j's importer on a directory (it stops and restarts the server)")
 	flag.Parse()
 	if o.from != "" {
 		if err := rerender(o); err != nil {
@@ -235,6 +239,9 @@ func run(ctx context.Context, o options) error {
 	err := h.run(ctx)
 	if err == nil && o.ingestDocs > 0 {
 		err = h.ingest(ctx)
+	}
+	if err == nil && o.bulkSize != "" {
+		err = h.bulk(ctx)
 	}
 	if err != nil {
 		h.res.Failed = err.Error()

@@ -1,0 +1,212 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// BulkArgsFile is the file in an import directory that holds the
+// importer's arguments, one a line, the database name excepted.
+const BulkArgsFile = "import.args"
+
+// bulkImportOptions are the importer's options that do not depend on the
+// files: fail on the first bad entry instead of skipping it (nothing is
+// imported half), string ids, and the array delimiter csvCell writes.
+var bulkImportOptions = []string{
+	"--id-type=string",
+	"--array-delimiter=" + bulkArrayDelimiterFlag,
+	"--bad-tolerance=0",
+	"--skip-bad-relationships=false",
+	"--skip-duplicate-nodes=false",
+	"--ignore-empty-strings=false",
+	"--ignore-extra-columns=false",
+	"--legacy-style-quoting=false", // \" in JSON text is two characters, not a quote
+	"--strict=true",
+}
+
+// stream is the open file of name, created with its header on first use.
+func (b *Bulk) stream(name string, head []string, cols []csvColumn, skip string) (*csvStream, error) {
+	if st, ok := b.streams[name]; ok {
+		return st, nil
+	}
+	st, err := newCSVStream(filepath.Join(b.dir, name), head, cols, skip)
+	if err != nil {
+		return nil, err
+	}
+	b.streams[name] = st
+	return st, nil
+}
+
+func nodeFile(c graph.Category) string { return "nodes-" + string(c) + ".csv" }
+func relFile(p graph.Predicate) string { return "rels-" + string(p) + ".csv" }
+func documentFile() string             { return "documents.csv" }
+func entityIDHead() []string           { return []string{"id:ID(" + labelEntity + ")"} }
+func relHead() []string {
+	return []string{":START_ID(" + labelEntity + ")", ":END_ID(" + labelEntity + ")"}
+}
+func documentIDHead() []string { return []string{"id:ID(" + labelDocument + ")"} }
+
+// writeNode writes a node to its category's file.
+func (b *Bulk) writeNode(n nodeRow) error {
+	st, err := b.stream(nodeFile(n.cat), entityIDHead(), bulkNodeColumns, "id")
+	if err != nil {
+		return err
+	}
+	return st.write([]string{csvQuote(n.id)}, n.row["props"].(map[string]any))
+}
+
+// writeRel writes a relationship (a planLoad edge row) to its type's file.
+func (b *Bulk) writeRel(p graph.Predicate, row map[string]any) error {
+	st, err := b.stream(relFile(p), relHead(), bulkEdgeColumns, "")
+	if err != nil {
+		return err
+	}
+	s, _ := row["s"].(string)
+	o, _ := row["o"].(string)
+	return st.write([]string{csvQuote(s), csvQuote(o)}, row["props"].(map[string]any))
+}
+
+// finishFiles writes the shared entities and the :KapgraphDocument
+// nodes, closes every file, and writes the importer's arguments: the
+// files by category and type, in a fixed order.
+func (b *Bulk) finishFiles() error {
+	for _, id := range b.order {
+		if n, ok := b.shared[id]; ok {
+			if err := b.writeNode(n); err != nil {
+				return err
+			}
+		}
+	}
+	if len(b.docs) > 0 {
+		st, err := b.stream(documentFile(), documentIDHead(), bulkDocumentColumns, "id")
+		if err != nil {
+			return err
+		}
+		for _, d := range b.docs {
+			if err := st.write([]string{csvQuote(d["id"].(string))}, d); err != nil {
+				return err
+			}
+		}
+	}
+	args := slices.Clone(bulkImportOptions)
+	args = append(args, "--report-file="+filepath.Join(b.dir, "import.report"))
+	var multiline []string
+	add := func(name, flag string) error {
+		st, ok := b.streams[name]
+		if !ok {
+			return nil
+		}
+		delete(b.streams, name)
+		if err := st.close(); err != nil {
+			return err
+		}
+		if st.multiline {
+			multiline = append(multiline, st.path)
+		}
+		args = append(args, flag+st.path)
+		return nil
+	}
+	for _, c := range graph.Categories() {
+		label, err := labelOf(c)
+		if err != nil {
+			return err
+		}
+		if err := add(nodeFile(c), "--nodes="+labelEntity+":"+label+"="); err != nil {
+			return err
+		}
+	}
+	for _, p := range graph.Predicates() {
+		typ, err := relTypes([]graph.Predicate{p})
+		if err != nil {
+			return err
+		}
+		if err := add(relFile(p), "--relationships="+typ+"="); err != nil {
+			return err
+		}
+	}
+	if err := add(documentFile(), "--nodes="+labelDocument+"="); err != nil {
+		return err
+	}
+	if len(b.streams) > 0 {
+		return fmt.Errorf("bulk load: %d files of no category or type", len(b.streams))
+	}
+	if len(multiline) > 0 {
+		// Only the files that need it are read the slow, serial way.
+		args = append(args, "--multiline-fields-format=v2", "--multiline-fields="+strings.Join(multiline, ","))
+	}
+	var sb strings.Builder
+	for _, a := range args {
+		sb.WriteString(`"` + a + `"` + "\n")
+	}
+	return os.WriteFile(filepath.Join(b.dir, BulkArgsFile), []byte(sb.String()), 0o644)
+}
+
+// redial replaces the driver. Its bookmarks name transactions of the
+// database the importer replaced, which the new one will never reach
+// (Neo.TransientError.Transaction.BookmarkTimeout), and its pooled
+// connections went with the server. Nothing else may use the Store while
+// a bulk load imports.
+func (b *Bulk) redial(ctx context.Context) error {
+	cfg := b.cfg
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""), cfg.driverConfig(b.log))
+	if err != nil {
+		return err
+	}
+	old := b.driver
+	b.driver = drv
+	b.down.Store(true)
+	if err := old.Close(ctx); err != nil {
+		b.log.Debug("neo4j: closing the driver of the replaced database", "err", err)
+	}
+	return nil
+}
+
+// awaitOnline waits until the restarted server answers a read on the
+// database: the driver's pooled connections are dead, and the database
+// may still be starting.
+func (b *Bulk) awaitOnline(ctx context.Context) error {
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		err := b.Ping(ctx)
+		if err == nil {
+			return nil
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return fmt.Errorf("the database did not come back: %w", err)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// rebuildSummary writes the Stats summary from the imported nodes, as a
+// Load that found none covering does (updateSummary).
+func (b *Bulk) rebuildSummary(ctx context.Context) error {
+	_, err := runTx(ctx, b.Store, "BulkLoad", neo4j.AccessModeWrite, nil, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, updateSummary(ctx, tx, false, nil)
+	})
+	return err
+}
+
+// count reads what the database holds, from the count store.
+func (b *Bulk) count(ctx context.Context) (BulkCounts, error) {
+	recs, err := b.query(ctx, "BulkLoad", "CALL () { MATCH (n:"+labelEntity+") RETURN count(n) AS nodes } "+
+		"CALL () { MATCH (d:"+labelDocument+") RETURN count(d) AS docs } "+
+		"CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN docs, nodes, rels", nil)
+	if err != nil {
+		return BulkCounts{}, err
+	}
+	if len(recs) != 1 {
+		return BulkCounts{}, fmt.Errorf("counting returned %d records", len(recs))
+	}
+	num := func(i int) int { n, _ := recs[0].Values[i].(int64); return int(n) }
+	return BulkCounts{Documents: num(0), Nodes: num(1), Relationships: num(2)}, nil
+}
