@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -23,11 +24,13 @@ import (
 //
 // "rels/s" is over every document; "rels/s-warm" leaves out the first
 // tenth, whose statements are planned and whose JIT is cold.
+// KAPGRAPH_BENCH_PROGRESS=1 logs the rate every 50 documents.
 // "server-µs/rel" is the Neo4j process's CPU time per relationship, when
 // NEO4J_PID names it: on a shared machine, wall time alone says little.
 func BenchmarkLoadSynthetic(b *testing.B) {
 	ctx := context.Background()
 	sizes := []string{"10k"}
+	progress := os.Getenv("KAPGRAPH_BENCH_PROGRESS") != ""
 	if os.Getenv("KAPGRAPH_BENCH_100K") != "" {
 		sizes = append(sizes, "100k")
 	}
@@ -51,6 +54,12 @@ func BenchmarkLoadSynthetic(b *testing.B) {
 					_, err := s.Load(ctx, d)
 					t := time.Since(start)
 					cpu += serverCPU(b) - cpu0
+					if progress && (i+1)%50 == 0 {
+						// Long runs on a shared machine: the rate so far.
+						fmt.Fprintf(os.Stderr, "%s: %d documents, %d rels in %.1fs: %.0f rels/s, server %.1f µs/rel\n",
+							size, i+1, rels+len(d.Edges), (took + t).Seconds(), float64(rels+len(d.Edges))/(took+t).Seconds(),
+							float64(cpu.Microseconds())/float64(rels+len(d.Edges)))
+					}
 					rels += len(d.Edges)
 					took += t
 					if i >= warmFrom {
