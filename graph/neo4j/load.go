@@ -148,7 +148,8 @@ type edgeRow struct {
 //     whose hash differs a rewrite of properties and category label; a
 //     stored node with the same hash is not touched at all;
 //   - creates the relationships that are new or changed, all types
-//     together, loadChunk rows a statement;
+//     together, loadChunk rows a statement, each end found by the
+//     element id the read or the node write returned (no index seek);
 //   - records the document and applies the document's change to the Stats
 //     summary (see statKey).
 //

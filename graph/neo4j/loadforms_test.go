@@ -26,7 +26,10 @@ func TestRelForms(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	plan, _ := planLoad(docs[2])
+	plan, err := planLoad(docs[2])
+	if err != nil {
+		t.Fatal(err)
+	}
 	var nodes []map[string]any
 	for _, n := range plan.nodes {
 		if n.owned {
@@ -42,12 +45,18 @@ func TestRelForms(t *testing.T) {
 	for round := 0; round < 3; round++ {
 		for _, name := range []string{"dyn-eid-idcheck", "dyn-eid", "static-eid", "dyn-id"} {
 			sess := s.driver.NewSession(ctx, s.sessionConfig(neo4j.AccessModeWrite))
-			tx, _ := sess.BeginTransaction(ctx)
+			tx, err := sess.BeginTransaction(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
 			res, err := tx.Run(ctx, cypherCreateNodes, map[string]any{"rows": nodes})
 			if err != nil {
 				t.Fatal(err)
 			}
-			recs, _ := res.Collect(ctx)
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
 			eids := map[string]string{}
 			for _, r := range recs {
 				eids[r.Values[0].(string)] = r.Values[1].(string)
