@@ -105,6 +105,7 @@ type loadPlan struct {
 	nodes   []nodeRow             // every node of the document, in (category, id) order
 	edges   int
 	nodeIDs []string                      // every node of the document, in id order
+	extIDs  []string                      // the edge ends outside the document's nodes (stored shared entities), in id order
 	rels    map[graph.Predicate][]edgeRow // every edge of the document, per type, in id order
 	stats   map[statKey]int               // the document's nodes' share of the Stats summary
 }
@@ -147,7 +148,8 @@ type edgeRow struct {
 //     whose hash differs a rewrite of properties and category label; a
 //     stored node with the same hash is not touched at all;
 //   - creates the relationships that are new or changed, all types
-//     together, loadChunk rows a statement;
+//     together, loadChunk rows a statement, each end found by the
+//     element id the read or the node write returned (no index seek);
 //   - records the document and applies the document's change to the Stats
 //     summary (see statKey).
 //
@@ -176,17 +178,21 @@ func edgeHash(e *graph.Edge, props map[string]any) string {
 // cypherPrevious reads what the transaction decides from, in one
 // statement: whether the document exists, how many nodes it owns
 // (LoadResult.RemovedNodes, as the embedded engine counts them), the
-// stored nodes among $ids with their hash and Stats fields, the owned
-// nodes $ids no longer has (with their Stats fields), and whether the
-// Stats summary covers every :Study and :CitationConcern node.
+// stored nodes among $ids with their hash, element id and Stats fields,
+// the owned nodes $ids no longer has (with their Stats fields), the
+// element ids of the stored nodes among $ext (edge ends outside the
+// document's nodes), and whether the Stats summary covers every :Study
+// and :CitationConcern node. The element ids let the relationships be
+// created without one index seek per end (cypherCreateRelsByElementID).
 var cypherPrevious = "OPTIONAL MATCH (d:" + labelDocument + " {id: $doc}) WITH d IS NOT NULL AS existed " +
 	"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) RETURN count(n) AS owned } " +
 	"CALL () { UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
-	"RETURN collect([id, n." + propHash + ", " + statFields + "]) AS stored } " +
+	"RETURN collect([id, n." + propHash + ", elementId(n), " + statFields + "]) AS stored } " +
 	"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) WHERE NOT n.id IN $ids " +
 	"RETURN collect([" + statFields + "]) AS dropped } " +
+	"CALL () { UNWIND $ext AS id MATCH (n:" + labelEntity + " {id: id}) RETURN collect([id, elementId(n)]) AS ext } " +
 	"CALL () { " + cypherSummaryCovers + " } " +
-	"RETURN existed, owned, stored, dropped, covered"
+	"RETURN existed, owned, stored, dropped, covered, ext"
 
 // cypherPreviousRels reads the document's relationships (type, id,
 // element id, hash), one index seek on r.document per type. It is a
@@ -229,14 +235,18 @@ const (
 	// the :Entity(id) uniqueness constraint.
 	cypherCreateRels = "UNWIND $rows AS row MATCH (s:" + labelEntity + " {id: row.s}) MATCH (o:" + labelEntity + " {id: row.o}) " +
 		"CREATE (s)-[r:$(row.type)]->(o) SET r = row.props RETURN count(*)"
-	// cypherCreateRelsByElementID creates relationships between nodes
-	// this transaction wrote, both ends found by element id. Such a seek
-	// is cheaper than one through the :Entity(id) index, which has to
-	// merge in every node the transaction added (profiled: half the
-	// statement's time on a fresh synthetic document). Only nodes the
-	// transaction wrote qualify: it holds their locks, so the element id
-	// cannot be freed and reused by a concurrent delete.
-	cypherCreateRelsByElementID = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row.se MATCH (o) WHERE elementId(o) = row.oe " +
+	// cypherCreateRelsByElementID creates relationships with both ends
+	// found by the element id the node write or cypherPrevious returned.
+	// Such a seek is cheaper than one through the :Entity(id) index,
+	// which has to merge in every node the transaction added (profiled:
+	// half the statement's time on a fresh synthetic document). The id
+	// is checked too: a stored node this transaction did not write is
+	// not locked until its relationship is created, and a concurrent
+	// delete could free its element id for another node in between. A
+	// row whose end fails the check is not counted, and run refuses the
+	// load as it does when an end vanished.
+	cypherCreateRelsByElementID = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row.se AND s.id = row.s " +
+		"MATCH (o) WHERE elementId(o) = row.oe AND o.id = row.o " +
 		"CREATE (s)-[r:$(row.type)]->(o) SET r = row.props RETURN count(*)"
 )
 
@@ -274,6 +284,20 @@ func planLoad(doc *graph.Document) (*loadPlan, error) {
 		}
 	}
 	slices.Sort(p.nodeIDs)
+	own := make(map[string]bool, len(p.nodeIDs))
+	for _, id := range p.nodeIDs {
+		own[id] = true
+	}
+	p.extIDs = []string{}
+	for i := range doc.Edges {
+		for _, id := range []string{doc.Edges[i].Subject, doc.Edges[i].Object} {
+			if !own[id] {
+				own[id] = true
+				p.extIDs = append(p.extIDs, id)
+			}
+		}
+	}
+	slices.Sort(p.extIDs)
 
 	edges := slices.Clone(doc.Edges)
 	slices.SortFunc(edges, func(a, b graph.Edge) int { return strings.Compare(a.ID, b.ID) })

@@ -89,7 +89,7 @@ func writeChunks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string
 func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph.LoadResult, error) {
 	res := &graph.LoadResult{Document: p.doc, Nodes: len(p.nodes), Edges: p.edges}
 
-	recs, err := collect(ctx, tx, cypherPrevious, map[string]any{"doc": p.doc, "ids": p.nodeIDs})
+	recs, err := collect(ctx, tx, cypherPrevious, map[string]any{"doc": p.doc, "ids": p.nodeIDs, "ext": p.extIDs})
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +105,7 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	storedRows, _ := rec.Values[2].([]any)
 	droppedRows, _ := rec.Values[3].([]any)
 	covered, _ := rec.Values[4].(bool)
+	extRows, _ := rec.Values[5].([]any)
 	var relRows []any
 	if res.Replaced {
 		recs, err := collect(ctx, tx, cypherPreviousRels, map[string]any{"doc": p.doc})
@@ -121,17 +122,29 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	// minus what the nodes it rewrites or drops counted before.
 	delta := maps.Clone(p.stats)
 	storedHash := make(map[string]string, len(storedRows))
+	// Element ids by node id: of the stored nodes read here, then of the
+	// nodes written below (which replace them).
+	eids := make(map[string]string, len(p.nodes)+len(extRows))
 	for _, raw := range storedRows {
 		row, _ := raw.([]any)
-		if len(row) != 2+statWidth {
+		if len(row) != 3+statWidth {
 			return nil, fmt.Errorf("load: malformed stored node %v", raw)
 		}
 		id, _ := row[0].(string)
 		h, _ := row[1].(string)
 		storedHash[id] = h
-		if k, ok := statKeyFromRow(row[2:]); ok {
+		eids[id], _ = row[2].(string)
+		if k, ok := statKeyFromRow(row[3:]); ok {
 			delta[k]--
 		}
+	}
+	for _, raw := range extRows {
+		row, _ := raw.([]any)
+		if len(row) != 2 {
+			return nil, fmt.Errorf("load: malformed stored node %v", raw)
+		}
+		id, _ := row[0].(string)
+		eids[id], _ = row[1].(string)
 	}
 	for _, raw := range droppedRows {
 		row, _ := raw.([]any)
@@ -206,23 +219,23 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 			merge = append(merge, map[string]any{"id": n.id, "label": n.row["label"], "others": otherLabels(n.cat), "props": n.row["props"]})
 		}
 	}
-	written := make(map[string]string, len(fresh)+len(merge)) // element id by node id, of the nodes written here
-	if err := writeNodes(ctx, tx, cypherCreateNodes, fresh, written); err != nil {
+	if err := writeNodes(ctx, tx, cypherCreateNodes, fresh, eids); err != nil {
 		return nil, err
 	}
-	if err := writeNodes(ctx, tx, cypherMergeNodes, merge, written); err != nil {
+	if err := writeNodes(ctx, tx, cypherMergeNodes, merge, eids); err != nil {
 		return nil, err
 	}
 
-	// Relationships, all types together: between two nodes written here
-	// by element id, the others through the :Entity(id) index.
+	// Relationships, all types together: by element id where both ends'
+	// are known (every end the document names, stored or written here),
+	// the others through the :Entity(id) index.
 	var byEID, byID []map[string]any
 	for _, pr := range graph.Predicates() {
 		for _, row := range create[pr] {
-			se, sok := written[row["s"].(string)]
-			oe, ook := written[row["o"].(string)]
+			se, sok := eids[row["s"].(string)]
+			oe, ook := eids[row["o"].(string)]
 			if sok && ook {
-				byEID = append(byEID, map[string]any{"se": se, "oe": oe, "type": row["type"], "props": row["props"]})
+				byEID = append(byEID, map[string]any{"s": row["s"], "o": row["o"], "se": se, "oe": oe, "type": row["type"], "props": row["props"]})
 			} else {
 				byID = append(byID, row)
 			}

@@ -177,19 +177,27 @@ func (r *Results) Targets() []Target {
 
 	// Ingest, the corpus issue's rows.
 	{
-		t := Target{Name: "ingest: Store.Load ≥ 50,000 relationships/s into Neo4j"}
+		// Issue 19's transactional target, at the two sizes it names:
+		// each size's Store.Load rate (the documents that grew the
+		// database to that size), met only if both were measured.
+		t := Target{Name: "transactional ingest ≥ 50,000 relationships/s at 100k / at 1M"}
 		minRate := math.Inf(1)
-		var rates []string
-		for _, s := range r.Sizes {
-			if s.Ingest.RelsPerSecond > 0 {
-				minRate = min(minRate, s.Ingest.RelsPerSecond)
-				rates = append(rates, fmt.Sprintf("%s %.0f", s.Name, s.Ingest.RelsPerSecond))
+		var rates, missing []string
+		for _, name := range []string{"100k", "1m"} {
+			s := r.size(name)
+			if s == nil || s.Ingest.RelsPerSecond <= 0 {
+				missing = append(missing, name)
+				continue
 			}
+			minRate = min(minRate, s.Ingest.RelsPerSecond)
+			rates = append(rates, fmt.Sprintf("%s %.0f", name, s.Ingest.RelsPerSecond))
 		}
-		if len(rates) == 0 {
-			t.Note = "no load was timed"
-		} else {
+		if len(rates) > 0 {
 			t.Measured = strings.Join(rates, ", ") + " rels/s"
+		}
+		if len(missing) > 0 {
+			t.Note = notRun(strings.Join(missing, " and "))
+		} else {
 			t.Met = minRate >= 50000
 		}
 		b := Target{Name: "ingest: bulk import ≥ 500,000 relationships/s"}
