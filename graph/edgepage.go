@@ -41,7 +41,7 @@ type EdgePageQuery struct {
 	First int     // page size, 1..MaxPageSize
 	After *Cursor // keyset position (ClaimOrderKey, edge id); nil: from the start
 	// Modalities are the modalities of the claims listed (see
-	// CheckModalities: empty lists ASSERTED claims only); lexical edges
+	// CheckListModalities: empty lists every modality); lexical edges
 	// are listed whatever they hold (HasModality). Totals count the same.
 	Modalities []Modality
 }
@@ -63,7 +63,7 @@ func (q EdgePageQuery) Normalize() (EdgePageQuery, error) {
 	if q.First, err = PageSize(q.First); err != nil {
 		return q, err
 	}
-	if q.Modalities, err = CheckModalities(q.Modalities); err != nil {
+	if q.Modalities, err = CheckListModalities(q.Modalities); err != nil {
 		return q, err
 	}
 	if q.After != nil {
@@ -109,7 +109,7 @@ func PageByEdgesOf(ctx context.Context, s Store, q EdgePageQuery) (map[string]*E
 // PageEdgeList pages, for each of q.NodeIDs, the edges of es that touch it
 // the asked way: the reference every engine's EdgePages must agree with.
 func PageEdgeList(q EdgePageQuery, es []*Edge) map[string]*EdgePage {
-	ms, err := CheckModalities(q.Modalities)
+	ms, err := CheckListModalities(q.Modalities)
 	if err != nil {
 		ms = nil // an invalid list passes nothing; Normalize reports it
 	}

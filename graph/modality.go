@@ -31,6 +31,19 @@ func Modalities() []Modality {
 // caller names none: findings only.
 func DefaultModalities() []Modality { return []Modality{ModalityAsserted} }
 
+// CheckListModalities is CheckModalities for a node's claim list (claims,
+// effects, upstream, downstream): an empty list reads every modality. A
+// list shows each claim with its own modality, so a reader browsing a drug
+// sees what the review proposes, hedges or finds absent about it too;
+// scores, paths and TRAPI, which compose claims into findings, read
+// DefaultModalities instead.
+func CheckListModalities(ms []Modality) ([]Modality, error) {
+	if len(ms) == 0 {
+		return Modalities(), nil
+	}
+	return CheckModalities(ms)
+}
+
 // Valid reports whether m is one of Modalities.
 func (m Modality) Valid() bool {
 	for _, v := range Modalities() {

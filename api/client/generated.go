@@ -372,8 +372,8 @@ type DrugClaimsNode struct {
 	// (`Claim.score` descending, then id). By default only curated knowledge
 	// (every predicate except the lexical ones: HAS_SECTION, HAS_PASSAGE,
 	// HAS_REFERENCE, CITES, MENTIONS, FLAGS); name lexical predicates
-	// explicitly to page through the text's structure. Only ASSERTED claims
-	// unless `modalities` names others; `totalCount` counts the same claims.
+	// explicitly to page through the text's structure. Every modality unless
+	// `modalities` narrows it; `totalCount` counts the same claims.
 	Claims DrugClaimsNodeClaimsClaimConnection `json:"claims"`
 }
 

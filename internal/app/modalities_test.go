@@ -40,8 +40,8 @@ func restate(docs []*graph.Document) {
 // TestClaimListModalities asks a node's claim lists (claims, effects,
 // upstream, downstream) with and without `modalities`, through the HTTP
 // handler, over the shipped review on the embedded store and on Neo4j:
-// by default a list holds ASSERTED claims only, `modalities` names the
-// others, totalCount counts the same claims as the list, and both engines
+// by default a list holds every claim with its modality, `modalities`
+// narrows it, totalCount counts the same claims as the list, and both engines
 // answer the same bytes. The lists are asked at a planned place (under
 // node) and at one the loaders serve (under the root claims list). The
 // expected claims come from EdgesOf and graph.HasModality, not from the
@@ -72,6 +72,7 @@ func TestClaimListModalities(t *testing.T) {
 		{"claims others", drug, "claims(direction: OUT, predicates: [AFFECTS], modalities: [HEDGED, NEGATED, PROPOSED]", graph.Out, []graph.Predicate{graph.Affects}, others},
 		{"claims both ways, all", drug, "claims(modalities: [ASSERTED, HEDGED, NEGATED, PROPOSED]", graph.Both, graph.CuratedPredicates(), graph.Modalities()},
 		{"effects default", drug, "effects(", graph.Out, []graph.Predicate{graph.Affects}, nil},
+		{"effects asserted", drug, "effects(modalities: [ASSERTED]", graph.Out, []graph.Predicate{graph.Affects}, []graph.Modality{graph.ModalityAsserted}},
 		{"effects others", drug, "effects(modalities: [HEDGED, NEGATED, PROPOSED]", graph.Out, []graph.Predicate{graph.Affects}, others},
 		{"downstream default", mech, "downstream(", graph.Out, graph.CausalPredicates(), nil},
 		{"upstream others", mech, "upstream(modalities: [PROPOSED, NEGATED, HEDGED]", graph.In, graph.CausalPredicates(), others},
@@ -82,7 +83,7 @@ func TestClaimListModalities(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ms, _ := graph.CheckModalities(tc.ms)
+			ms, _ := graph.CheckListModalities(tc.ms)
 			want := map[string]bool{}
 			for _, e := range es {
 				if graph.HasModality(e, ms) {

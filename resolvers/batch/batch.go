@@ -367,14 +367,14 @@ func (l *Loaders) PrimeEdgePage(id string, dir graph.Direction, preds []graph.Pr
 }
 
 // pageKey names one page selection: the edges it selects, the
-// modalities of its claims (normalized, so that the default and ASSERTED
-// share a key), its size and its cursor.
+// modalities of its claims (normalized, so that the default and the four
+// named share a key), its size and its cursor.
 func pageKey(dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (graph.EdgeQuery, []graph.Modality, string, error) {
 	eq, key, err := edgeKey(dir, preds)
 	if err != nil {
 		return eq, nil, "", err
 	}
-	if ms, err = graph.CheckModalities(ms); err != nil {
+	if ms, err = graph.CheckListModalities(ms); err != nil {
 		return eq, nil, "", err
 	}
 	key += "#" + strconv.Itoa(first)

@@ -4893,8 +4893,10 @@ enum Predicate {
 
 """
 A claim's epistemic status: how the text states it. Readers of facts
-(scores, paths, claim lists, TRAPI) take ASSERTED claims unless a
-` + "`" + `modalities` + "`" + ` argument names others.
+(scores, paths, the root ` + "`" + `claims` + "`" + ` query, TRAPI) take ASSERTED claims unless
+a ` + "`" + `modalities` + "`" + ` argument names others; a node's claim lists (` + "`" + `claims` + "`" + `,
+` + "`" + `effects` + "`" + `, ` + "`" + `upstream` + "`" + `, ` + "`" + `downstream` + "`" + `) show every claim with its modality
+unless ` + "`" + `modalities` + "`" + ` narrows them.
 """
 enum Modality {
   "The text states it as a finding, e.g. \"ketamine reduced craving\"."
@@ -5081,7 +5083,7 @@ type Review implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5186,7 +5188,7 @@ type Section implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5266,7 +5268,7 @@ type Passage implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5351,7 +5353,7 @@ type Study implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5471,7 +5473,7 @@ type CitationConcern implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5671,7 +5673,7 @@ type Drug implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5707,9 +5709,9 @@ type Drug implements Node {
     "Return the disorders after this cursor (from the previous page)."
     after: String
   ): DisorderConnection!
-  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. ASSERTED claims unless ` + "`" + `modalities` + "`" + ` names others: a HEDGED, NEGATED or PROPOSED one is not a finding (read ` + "`" + `Claim.modality` + "`" + ` and ` + "`" + `Claim.negated` + "`" + `), and ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
+  "The drug's effects (AFFECTS claims with the drug as subject) on mechanisms, symptoms and outcomes, strongest evidence first. Every modality unless ` + "`" + `modalities` + "`" + ` narrows it: a HEDGED, NEGATED or PROPOSED claim is listed but is not a finding (read ` + "`" + `Claim.modality` + "`" + ` and ` + "`" + `Claim.negated` + "`" + `), and ` + "`" + `mechanismToOutcomePaths` + "`" + ` follows signed ASSERTED effects only."
   effects(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5756,7 +5758,7 @@ type Mechanism implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5787,7 +5789,7 @@ type Mechanism implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5796,7 +5798,7 @@ type Mechanism implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5836,7 +5838,7 @@ type BrainRegion implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5867,7 +5869,7 @@ type BrainRegion implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5876,7 +5878,7 @@ type BrainRegion implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5930,7 +5932,7 @@ type BrainNetwork implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5961,7 +5963,7 @@ type BrainNetwork implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -5970,7 +5972,7 @@ type BrainNetwork implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6024,7 +6026,7 @@ type Disorder implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6055,7 +6057,7 @@ type Disorder implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6064,7 +6066,7 @@ type Disorder implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6104,7 +6106,7 @@ type Symptom implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6135,7 +6137,7 @@ type Symptom implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6144,7 +6146,7 @@ type Symptom implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6177,7 +6179,7 @@ type Outcome implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6208,7 +6210,7 @@ type Outcome implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6217,7 +6219,7 @@ type Outcome implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6250,7 +6252,7 @@ type Therapy implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6281,7 +6283,7 @@ type Therapy implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6290,7 +6292,7 @@ type Therapy implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6337,7 +6339,7 @@ type SafetyRisk implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6368,7 +6370,7 @@ type SafetyRisk implements Node {
   ): PassageConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as object: what acts on it. Strongest evidence first."
   upstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6377,7 +6379,7 @@ type SafetyRisk implements Node {
   ): ClaimConnection!
   "Claims of AFFECTS or CORRELATED_WITH with this node as subject: what it acts on. Strongest evidence first."
   downstream(
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -6417,7 +6419,7 @@ type Population implements Node {
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size. Default 20, at most 100."
     first: Int = 20
@@ -7395,15 +7397,15 @@ interface Node {
   (` + "`" + `Claim.score` + "`" + ` descending, then id). By default only curated knowledge
   (every predicate except the lexical ones: HAS_SECTION, HAS_PASSAGE,
   HAS_REFERENCE, CITES, MENTIONS, FLAGS); name lexical predicates
-  explicitly to page through the text's structure. Only ASSERTED claims
-  unless ` + "`" + `modalities` + "`" + ` names others; ` + "`" + `totalCount` + "`" + ` counts the same claims.
+  explicitly to page through the text's structure. Every modality unless
+  ` + "`" + `modalities` + "`" + ` narrows it; ` + "`" + `totalCount` + "`" + ` counts the same claims.
   """
   claims(
     "Which end of the claim this node must be: OUT = subject, IN = object, BOTH = either (default)."
     direction: Direction = BOTH
     "Only claims of these predicates. Omitted or empty: every curated predicate."
     predicates: [Predicate!]
-    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: ASSERTED only. Lexical edges always pass."
+    "Only claims of these modalities (` + "`" + `Claim.modality` + "`" + `). Omitted or empty: every modality, each claim saying its own. Lexical edges always pass."
     modalities: [Modality!]
     "Page size: how many claims to return. Default 20, at most 100."
     first: Int = 20

@@ -215,33 +215,23 @@ var CypherStats = func() string {
 		"byDesign: byDesign, byEvidenceLevel: byEvidenceLevel, byYear: byYear, byConcernKind: byConcernKind} AS stats"
 }()
 
-// assertedWhere keeps ASSERTED claims only: what kapgraph's claim lists
-// answer by default (issue 18: hedged, negated and proposed claims are
-// asked for by name), written as a hand-written statement would, with the
-// same reading of a claim without a modality property (NEGATED if flagged,
-// else ASSERTED). The synthetic graphs give no claim a modality, so the
-// peer, whose type definitions have none, answers the same.
-func assertedWhere(r string) string {
-	return "WHERE coalesce(" + r + ".modality, CASE WHEN coalesce(" + r + ".negated, false) THEN 'NEGATED' ELSE 'ASSERTED' END) = 'ASSERTED'"
-}
-
 // CypherEntity answers (b): the claims at both levels ordered as kapgraph
 // orders them (score descending, then id), with totals.
 var CypherEntity = fmt.Sprintf(`MATCH (n:Entity {id: $id})
-CALL (n) { MATCH (n)-[r:AFFECTS]->() %[3]s RETURN count(r) AS total }
+CALL (n) { MATCH (n)-[r:AFFECTS]->() RETURN count(r) AS total }
 CALL (n) {
-  MATCH (n)-[r:AFFECTS]->(m) %[3]s
-  WITH r, m ORDER BY r.score DESC, r.id ASC LIMIT %[1]d
-  CALL (m) { MATCH (m)-[r2:AFFECTS]->() %[4]s RETURN count(r2) AS total2 }
+  MATCH (n)-[r:AFFECTS]->(m)
+  WITH r, m ORDER BY r.score DESC, r.id ASC LIMIT %d
+  CALL (m) { MATCH (m)-[r2:AFFECTS]->() RETURN count(r2) AS total2 }
   CALL (m) {
-    MATCH (m)-[r2:AFFECTS]->(o) %[4]s
-    WITH r2, o ORDER BY r2.score DESC, r2.id ASC LIMIT %[2]d
+    MATCH (m)-[r2:AFFECTS]->(o)
+    WITH r2, o ORDER BY r2.score DESC, r2.id ASC LIMIT %d
     RETURN collect({id: r2.id, sign: r2.sign, score: r2.score, evidence: r2.evidence_json, object: {id: o.id, name: o.name}}) AS sub
   }
   RETURN collect({id: r.id, sign: r.sign, score: r.score, evidence: r.evidence_json,
     object: {id: m.id, name: m.name, total: total2, claims: sub}}) AS claims
 }
-RETURN {id: n.id, name: n.name, total: total, claims: claims} AS entity`, entityFirst, entityFirst2, assertedWhere("r"), assertedWhere("r2"))
+RETURN {id: n.id, name: n.name, total: total, claims: claims} AS entity`, entityFirst, entityFirst2)
 
 // listWhere is the filter of (c).
 var listWhere = fmt.Sprintf("n.evidenceLevel <= %d AND n.year >= %d", listMaxLevel, listYearFrom)
