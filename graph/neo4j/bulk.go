@@ -80,10 +80,17 @@ func (s *Store) NewBulk(ctx context.Context, dir string) (*Bulk, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, graph.Errorf(graph.EINVALID, "bulk load directory %q is not a directory", dir)
 	}
+	// The importer resolves the files its arguments name against the
+	// directory of its arguments file, so a relative dir would be read
+	// twice over (".cache/bench/bulk-csv/.cache/bench/bulk-csv/...").
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "bulk load directory %q: %v", dir, err)
+	}
 	if err := s.checkEmpty(ctx); err != nil {
 		return nil, err
 	}
-	return newBulk(s, dir), nil
+	return newBulk(s, abs), nil
 }
 
 func newBulk(s *Store, dir string) *Bulk {
