@@ -32,6 +32,9 @@ func TestIngestBulk(t *testing.T) {
 	}
 	importCmd := "env KAPGRAPH_NEO4J_HOME=" + home + " NEO4J_PORT=" + u.Port() + " bash ../../scripts/neo4j.sh import"
 	if strings.ContainsAny(home, " \t") {
+		if os.Getenv("CI") == "true" { // never skipped in CI
+			t.Fatalf("the test passes --import-cmd split on spaces, and %q has one: CI must use a Neo4j home without spaces", home)
+		}
 		t.Skipf("the test passes --import-cmd split on spaces, and %q has one", home)
 	}
 	dir := t.TempDir()
