@@ -33,12 +33,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	}
 	aside := asides(ts)
 	muted := recommending(ts, clause)
-	hedged := false
-	for k, t := range ts {
-		if !inMention[k] && hasPrefixIn(t.low, hedgeWords) {
-			hedged = true
-		}
-	}
+	hedgedAt := hedgeScope(ts, tags, args, inMention, clause, open)
 	var out []Candidate
 	seen := map[[3]string]bool{}
 	var cueOf []int // per candidate, the token its cue starts at
@@ -55,6 +50,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
 		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a)
+		// The clause of the cue (the verb) and of the object decide.
+		hedged := cue.i < len(ts) && hedgedAt[cue.i] || b.first < len(ts) && hedgedAt[b.first]
 		out = append(out, Candidate{
 			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,

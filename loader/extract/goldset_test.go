@@ -91,6 +91,13 @@ func scoreSet(rs []evalReview) (extract.SetMetrics, []extract.SetMetrics) {
 	return sum, each
 }
 
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
 // evalFloors are the blind figures the engine has reached: regression
 // floors, raised as the rules improve.
 type evalFloors struct{ entR, entP, pairR, pairP, sign float64 }
@@ -138,10 +145,12 @@ func TestEvalDev(t *testing.T) {
 			t.Logf("  extra entities: %q", m.ExtraEntities)
 			t.Logf("  missed pairs: %q", m.MissedPairs)
 			t.Logf("  wrong pairs: %q", m.WrongPairs)
+			t.Logf("  modality misses: %q", m.ModalityMisses)
 		}
 	}
-	t.Logf("dev: entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, negated served signed %d",
-		sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(), sum.NegatedServedSigned)
+	t.Logf("dev: entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, modality %.3f (%d/%d), negated served signed %d",
+		sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(),
+		ratio(sum.ModalityAgree, sum.ModalityCompared), sum.ModalityAgree, sum.ModalityCompared, sum.NegatedServedSigned)
 	checkEvalFloors(t, "dev", sum, devFloors)
 }
 
