@@ -126,6 +126,12 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	// "NMDA receptor antagonist": the drug the noun describes acts on X.
 	for _, ag := range agents {
 		obj := ag.object
+		// "the 5-HT2A antagonist ketanserin": the drug the agent noun
+		// names right after it is the one that acts.
+		if k := slices.IndexFunc(args, func(d Mention) bool { return d.first == ag.cue.j && d.Category == graph.CategoryDrug }); k >= 0 {
+			emit(args[k], obj, graph.Affects, signOf(ag.cue.kind), ag.cue, obj.last, args[k].first)
+			continue
+		}
 		for i := len(args) - 1; i >= 0; i-- {
 			d := args[i]
 			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) &&
@@ -181,11 +187,30 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 				}
 			}
 		}
-		if !found {
+		if !found && !(isAgent && pharmRoles[w] && nounAfterArticle(ts, c.i)) {
+			// "Psilocybin, a serotonin 2A (5-HT2A) receptor agonist,
+			// has been ...": a role noun whose target is not named
+			// links nothing; it is no verb.
 			rest = append(rest, c)
 		}
 	}
 	return rest, agents
+}
+
+// nounAfterArticle: the word at k is in a noun phrase an article opens
+// within three words before it ("a partial agonist", "the 5-HT2A
+// antagonist").
+func nounAfterArticle(ts []token, k int) bool {
+	for i := k - 1; i >= 0 && i >= k-4; i-- {
+		switch ts[i].low {
+		case "a", "an", "the":
+			return true
+		}
+		if ts[i+1].punctBefore != "" && !ts[i+1].hyphenated && !strings.ContainsAny(ts[i+1].punctBefore, "()") {
+			return false
+		}
+	}
+	return false
 }
 
 // agentLinks join an agent noun to its target: "antagonist at X",

@@ -268,15 +268,22 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		cat = headCategory(ts[j-1].stem)
 	}
 	// An appositive: the head itself is a resource term ("the GLP-1
-	// receptor agonist semaglutide"). A descriptor that is itself a drug
+	// receptor agonist semaglutide"); not a molecule the drug dictionary
+	// lists ("serotonin 5-HT2A receptors" is one receptor). A descriptor that is itself a drug
 	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
 	for k := i + 1; k < j; k++ {
-		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug {
+		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug && !molecularHeads[ts[j-1].stem] {
 			var out []nounPhrase
 			for _, d := range phrases(ix, ts, tags, i, k) {
 				if d.cat != graph.CategoryDrug {
 					out = append(out, d)
 				}
+			}
+			// "the 5-HT2A antagonist ketanserin": the descriptor's
+			// modifiers name the target the drug acts on.
+			if k-1 > i && pharmRoles[ts[k-1].stem] && !ts[k-1].hyphenated && namedTarget(ts, tags, i, k-1) &&
+				!slices.ContainsFunc(out, func(d nounPhrase) bool { return d.j >= k-1 }) {
+				out = append(out, nounPhrase{i: i, j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
 			}
 			return append(out, nounPhrase{k, j, e.cat, e.id, e.name, "resource"})
 		}
@@ -294,6 +301,12 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if i > 0 && (ts[i-1].low == "a" || ts[i-1].low == "an") && agentNoun(hw) && head > i &&
 		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
 		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
+	}
+	// "a partial agonist", "a potent inhibitor", "receptor agonist": an
+	// agent noun whose modifiers name no target is a role, not an
+	// entity; the cue rules read it.
+	if pharmRoles[hw] && head == j-1 && !namedTarget(ts, tags, i, head) {
+		return nil
 	}
 	// "its metabolite noribogaine", "the congener X": a name after a
 	// drug-class noun is a drug.
@@ -439,4 +452,25 @@ func clinicalCourse(ts []token, i, j int) bool {
 	}
 	c := headCategory(ts[j-1].stem)
 	return c == graph.CategoryDisorder || c == graph.CategorySafetyRisk
+}
+
+// pharmRoles name what a drug does to a target ("agonist", "inhibitor"):
+// agent nouns of pharmacology, not of people ("smoker", "drinker").
+var pharmRoles = map[string]bool{"agonist": true, "antagonist": true, "inhibitor": true, "blocker": true, "modulator": true,
+	"activator": true, "enhancer": true, "stimulator": true}
+
+// namedTarget: the words [i, head) before an agent noun name what it acts
+// on: a noun or name other than a bare "receptor" ("GLP-1 receptor",
+// "5-HT2A", "NMDA"), not only adjectives ("partial", "potent").
+func namedTarget(ts []token, tags []string, i, head int) bool {
+	for k := i; k < head; k++ {
+		if ts[k].stem == "receptor" || leadingNoise[ts[k].low] {
+			continue
+		}
+		if t := tags[k]; strings.HasPrefix(t, "NN") || t == "" || t == "CD" || t == "FW" || !isASCII(ts[k].low) ||
+			strings.ContainsAny(ts[k].raw, "0123456789") || ts[k].raw != ts[k].low {
+			return true
+		}
+	}
+	return false
 }
