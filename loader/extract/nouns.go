@@ -215,6 +215,7 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 
 // phrases reads the run [i, j) as entity names.
 func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhrase {
+	i0 := i // where the phrase began, before its openers are dropped
 	// A vocabulary term is read whole before any opener is dropped
 	// ("chronic obstructive pulmonary disease").
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
@@ -231,6 +232,25 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	for i+2 < j && ts[i+1].hyphenated && ts[i+1].low == "dependent" && !ts[i+2].hyphenated && strings.HasPrefix(tags[i+2], "NN") &&
 		headCategory(ts[j-1].stem) != graph.CategoryPopulation && !molecularHeads[ts[j-1].stem] {
 		i += 2
+	}
+	// "non-competitive NMDA receptor", "presynaptic metabotropic glutamate
+	// receptors", "striatal dopamine transporter availability": how a
+	// molecule is acted on and where it sits are not part of its name.
+	if hasMolecule(ts, i, j) {
+		for i+1 < j {
+			if i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && molecularManner[ts[i].low+"-"+ts[i+1].low] {
+				i += 2
+			} else if !ts[i+1].hyphenated && (molecularManner[ts[i].low] || siteAdjectives[ts[i].low]) {
+				i++
+			} else {
+				break
+			}
+		}
+	}
+	// "rigid self-referential processing", "comorbid depression": a
+	// judgement or a co-occurrence is not part of what is named.
+	for i+1 < j && judgements[ts[i].low] && !ts[i+1].hyphenated {
+		i++
 	}
 	// A species is named by its head alone ("male Wistar rats" are rats).
 	if j-i > 1 && species[ts[j-1].stem] && !ts[j-1].hyphenated {
@@ -298,7 +318,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// "a serotonin 2A receptor agonist": an indefinite descriptor names
 	// the target, and its agent noun stays a cue for the drug it
 	// describes (the curated reading's "X agonist" rule).
-	if i > 0 && (ts[i-1].low == "a" || ts[i-1].low == "an") && agentNoun(hw) && head > i &&
+	if i0 > 0 && (ts[i0-1].low == "a" || ts[i0-1].low == "an") && agentNoun(hw) && head > i &&
 		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
 		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
 	}
@@ -474,3 +494,25 @@ func namedTarget(ts []token, tags []string, i, head int) bool {
 	}
 	return false
 }
+
+// hasMolecule: a word of [i, j) names a molecule (receptor, channel,
+// transporter, ...).
+func hasMolecule(ts []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if molecularHeads[ts[k].stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// molecularManner: how a drug acts on a molecule ("non-competitive
+// antagonist"), and siteAdjectives: where the molecule sits ("presynaptic
+// receptors", "cardiac channels"). Neither is part of a molecule's name.
+var (
+	molecularManner = setOf("non-competitive", "noncompetitive", "competitive", "selective", "nonselective",
+		"non-selective", "partial", "full", "inverse", "allosteric", "biased")
+	siteAdjectives = setOf("presynaptic", "postsynaptic", "cardiac", "striatal", "cortical", "neuronal", "hepatic",
+		"peripheral", "central", "synaptic", "glial", "astrocytic", "accumbal", "hippocampal", "hypothalamic")
+	judgements = setOf("rigid", "comorbid", "evidence-based", "maladaptive", "pathological", "excessive")
+)

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// TestRoleNounsAndSpans: on a review nobody curated, a pharmacological
+// role noun ("antagonist", "agonist") names the target its modifiers give
+// and makes the drug it describes act on it, whichever side of the noun
+// the drug stands; how a drug acts and where a molecule sits are not part
+// of the molecule's name; a role with no target named is no entity.
+func TestRoleNounsAndSpans(t *testing.T) {
+	tests := []struct {
+		text         string
+		surfaces     []string // mentions that must be found, as written
+		notSurfaces  []string // spans that must not be entities
+		subj, target string   // surfaces of a candidate that must be made
+		sign         graph.Sign
+	}{
+		{"Ketamine is a non-competitive NMDA receptor antagonist.", []string{"NMDA receptor"}, []string{"non-competitive NMDA receptor"},
+			"Ketamine", "NMDA receptor", graph.Decreases},
+		{"Craving was blocked by the 5-HT2A antagonist ketanserin.", []string{"5-HT2A", "ketanserin"}, nil,
+			"ketanserin", "5-HT2A", graph.Decreases},
+		{"Varenicline, a partial agonist at nicotinic receptors, reduced craving.", nil, []string{"partial agonist"}, "", "", ""},
+		{"Cocaine lowers striatal dopamine transporter availability.", []string{"dopamine transporter availability"},
+			[]string{"striatal dopamine transporter availability"}, "", "", ""},
+		{"Heavy drinkers and smokers were enrolled.", []string{"smokers"}, nil, "", "", ""},
+	}
+	for _, tt := range tests {
+		res := ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Test"}})
+		var got []string
+		surface := map[string]string{}
+		for _, m := range res.Mentions {
+			got = append(got, m.Surface)
+			surface[m.ID] = m.Surface
+		}
+		for _, s := range tt.surfaces {
+			if !slices.Contains(got, s) {
+				t.Errorf("%q: no mention %q in %q", tt.text, s, got)
+			}
+		}
+		for _, s := range tt.notSurfaces {
+			if slices.Contains(got, s) {
+				t.Errorf("%q: %q is an entity: %q", tt.text, s, got)
+			}
+		}
+		if tt.subj == "" {
+			continue
+		}
+		found := false
+		var cs []string
+		for _, c := range res.Candidates {
+			cs = append(cs, strings.Join([]string{surface[c.Subject], string(c.Predicate), string(c.Sign), surface[c.Object]}, " "))
+			found = found || surface[c.Subject] == tt.subj && surface[c.Object] == tt.target && c.Sign == tt.sign && c.Predicate == graph.Affects
+		}
+		if !found {
+			t.Errorf("%q: no %s AFFECTS %s %s in %q", tt.text, tt.subj, tt.sign, tt.target, cs)
+		}
+	}
+}
