@@ -157,6 +157,17 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 	}
+	if open {
+		// Membership is read apart from the verbs: no clause
+		// reading's subject replaces it.
+		members(ts, ms, args, example, func(class, member, target Mention, cue cueHit) {
+			n := len(out)
+			emit(member, target, graph.Affects, signOf(cue.kind), cue, target.last, member.first)
+			if len(out) > n {
+				out[n].Class = class.Surface
+			}
+		})
+	}
 	return out, subjects
 }
 

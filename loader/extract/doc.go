@@ -93,8 +93,13 @@
 // never the subject or object of a signed claim, and a Drug or Therapy is
 // never its object; a Population is never any claim's end. Negation
 // ("not", "no", "without", "failed to") between the two arguments sets
-// Negated; hedging anywhere in the sentence ("may", "might", "could",
-// "suggest", "potential", "hypothes", "appear") sets Hedged. Both are
+// Negated; a hedge ("may", "might", "could", "can", "suggest",
+// "potential", "candidate", "hypothes", "appear", "is thought to") sets
+// Hedged: in the curated reading anywhere in the sentence; in the open
+// reading for the rest of its own clause only ("X reduced craving,
+// although it may increase nausea": the first finding is asserted), and a
+// reporting hedge ("suggest that", "is thought to") to the end of its
+// clause group (cut at ";", ":" and contrasts). Both are
 // flags: the candidate is kept for curation to judge. Candidate.Modality
 // sums them up (graph.ModalityOf: PROPOSED, then NEGATED, then HEDGED,
 // else ASSERTED). Candidate.Qualifiers hold the population or species (the
@@ -158,6 +163,18 @@
 //     phrase ("In rats, it reduced ..."), for the previous sentence's
 //     topic. The curated reading keeps issue 12's chain reading there,
 //     which the seed's curation was written against.
+//
+// Drug classes (the open reading): a pharmacological role noun
+// ("agonist", "antagonist", "inhibitor", "modulator") names an entity only
+// with a target in its modifiers ("a partial agonist" is a role, not a
+// drug); "the 5-HT2A antagonist ketanserin" makes the drug after the noun
+// act on the target; a class named by its target ("GLP-1 receptor
+// agonists") names the target too, and an example list after it ("such
+// as A and B", "e.g.") makes each listed drug act on that target, signed
+// by the role (Candidate.Class records the class). What the sentence says
+// the class does stays the class's claim. How a drug acts on a molecule
+// ("non-competitive", "partial") and where the molecule sits
+// ("presynaptic", "striatal") are not part of the molecule's name.
 //
 // # Clause structure (the open reading)
 //

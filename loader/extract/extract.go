@@ -39,6 +39,10 @@ type Candidate struct {
 	// Qualifiers: population or species, comparator, time point and dose
 	// the sentence gives.
 	Qualifiers Qualifiers
+	// Class is the drug class, as written, that the sentence lists the
+	// subject under ("GLP-1 receptor agonists such as exenatide"): the
+	// claim is the class's action on its target, stated of a member.
+	Class string
 }
 
 // Result is what the engine finds in a review.

@@ -516,3 +516,25 @@ var (
 		"peripheral", "central", "synaptic", "glial", "astrocytic", "accumbal", "hippocampal", "hypothalamic")
 	judgements = setOf("rigid", "comorbid", "evidence-based", "maladaptive", "pathological", "excessive")
 )
+
+// classTarget: the target a drug class is named by ("GLP-1 receptor" of
+// "GLP-1 receptor agonists", "5-HT2A" of "5-HT2A antagonists"): the
+// words before a role noun, ending in a molecule's head or a name
+// (capitals or digits), not a kind of substance ("opioid antagonists").
+func classTarget(ix *resourceIndex, ts []token, tags []string, np nounPhrase) (nounPhrase, bool) {
+	head := np.j - 1
+	if np.cat != graph.CategoryDrug || head <= np.i || !pharmRoles[ts[head].stem] || ts[head].hyphenated || len(tags) != len(ts) {
+		return nounPhrase{}, false
+	}
+	last := ts[head-1]
+	if !molecularHeads[last.stem] && last.raw == last.low && !strings.ContainsAny(last.raw, "0123456789") {
+		return nounPhrase{}, false
+	}
+	if !namedTarget(ts, tags, np.i, head) {
+		return nounPhrase{}, false
+	}
+	if e, ok := ix.lookup(ts, np.i, head); ok {
+		return nounPhrase{np.i, head, graph.CategoryMechanism, e.id, e.name, "target of a class"}, true
+	}
+	return nounPhrase{i: np.i, j: head, cat: graph.CategoryMechanism, rule: "target of a class"}, true
+}

@@ -62,3 +62,33 @@ func TestRoleNounsAndSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestClassMembers: a drug class named by its target, with an example
+// list, makes each listed drug act on the target (the class recorded on
+// the claim); what the class is said to do stays the class's.
+func TestClassMembers(t *testing.T) {
+	res := ExtractOpen(nil, []Sentence{{Index: 0, Section: "Test",
+		Text: "GLP-1 receptor agonists such as exenatide and liraglutide reduce alcohol craving."}})
+	surface := map[string]string{}
+	for _, m := range res.Mentions {
+		surface[m.ID] = m.Surface
+	}
+	var got []string
+	for _, c := range res.Candidates {
+		got = append(got, strings.Join([]string{surface[c.Subject], string(c.Predicate), string(c.Sign), surface[c.Object], "class=" + c.Class}, " "))
+	}
+	for _, want := range []string{
+		"exenatide AFFECTS increases GLP-1 receptor class=GLP-1 receptor agonists",
+		"liraglutide AFFECTS increases GLP-1 receptor class=GLP-1 receptor agonists",
+		"GLP-1 receptor agonists AFFECTS decreases alcohol craving class=",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q in %q", want, got)
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "exenatide AFFECTS decreases alcohol craving") {
+			t.Errorf("a class's effect was given to a member: %q", g)
+		}
+	}
+}
