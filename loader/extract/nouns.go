@@ -132,6 +132,22 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 		}
 	}
 	for k, t := range ts {
+		// "the mGluR2/3 antagonist LY341495": a compound's code after a
+		// role or class noun is a drug.
+		if !covered[k] && free[k] && k > 0 && codeName(t.raw) && len(t.raw) >= 5 && t.punctBefore == "" && !t.hyphenated &&
+			(k+1 == len(ts) || !ts[k+1].hyphenated) && (pharmRoles[ts[k-1].stem] || drugClassNouns[ts[k-1].stem]) {
+			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "code after its role"})
+			// The role's modifiers name its target ("mGluR2/3").
+			t := k - 1
+			for t > 0 && !covered[t-1] && free[t-1] && (ts[t].punctBefore == "" || ts[t].hyphenated) &&
+				(strings.HasPrefix(tags[t-1], "NN") || tags[t-1] == "" || tags[t-1] == "CD" || tags[t-1] == "JJ") && !stopwords[ts[t-1].low] {
+				t--
+			}
+			if t < k-1 && pharmRoles[ts[k-1].stem] && namedTarget(ts, tags, t, k-1) {
+				nps = append(nps, nounPhrase{i: t, j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
+			}
+			continue
+		}
 		if covered[k] || !free[k] || !strings.HasPrefix(tags[k], "NN") || stopwords[t.low] || leadingNoise[t.low] ||
 			verbsNotNouns[t.stem] || t.low == "placebo" || len(t.low) < 4 || isDigits(t.low) || abstractNoun(t.low) ||
 			k > 0 && ts[k].hyphenated || k+1 < len(ts) && (ts[k+1].hyphenated || ts[k+1].punctBefore == "" && strings.HasPrefix(tags[k+1], "NN")) ||
@@ -537,4 +553,10 @@ func classTarget(ix *resourceIndex, ts []token, tags []string, np nounPhrase) (n
 		return nounPhrase{np.i, head, graph.CategoryMechanism, e.id, e.name, "target of a class"}, true
 	}
 	return nounPhrase{i: np.i, j: head, cat: graph.CategoryMechanism, rule: "target of a class"}, true
+}
+
+// codeName: a compound's code ("LY341495", "SB-334867"): capitals and
+// digits.
+func codeName(w string) bool {
+	return strings.ContainsAny(w, "0123456789") && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }

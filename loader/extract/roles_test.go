@@ -25,6 +25,8 @@ func TestRoleNounsAndSpans(t *testing.T) {
 			"Ketamine", "NMDA receptor", graph.Decreases},
 		{"Craving was blocked by the 5-HT2A antagonist ketanserin.", []string{"5-HT2A", "ketanserin"}, nil,
 			"ketanserin", "5-HT2A", graph.Decreases},
+		{"Pretreatment with the mGluR2/3 antagonist LY341495 blocked reinstatement.", []string{"mGluR2/3", "LY341495"}, nil,
+			"LY341495", "mGluR2/3", graph.Decreases},
 		{"Varenicline, a partial agonist at nicotinic receptors, reduced craving.", nil, []string{"partial agonist"}, "", "", ""},
 		{"Cocaine lowers striatal dopamine transporter availability.", []string{"dopamine transporter availability"},
 			[]string{"striatal dopamine transporter availability"}, "", "", ""},
