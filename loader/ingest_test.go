@@ -9,12 +9,12 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/kapgraph/kapgraph/api/export"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
 	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
 	"github.com/kapgraph/kapgraph/internal/synth"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/loader"
 )
 
@@ -41,15 +41,8 @@ func ingest(t *testing.T, s graph.CorpusStore, dir string, progress func(loader.
 // snapshot is the whole graph as canonical JSON.
 func snapshot(t *testing.T, s graph.Store) []byte {
 	t.Helper()
-	g, err := export.Snapshot(context.Background(), s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := export.WriteJSON(&b, g); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	b, _, _ := testutil.GraphJSON(t, s)
+	return b
 }
 
 // engines are the stores the ingest tests run on: the embedded one, and

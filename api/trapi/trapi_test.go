@@ -6,8 +6,6 @@ import (
 	"slices"
 	"testing"
 
-	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
@@ -63,18 +61,10 @@ func neo4jStore(t *testing.T, counter *neo4jtest.RunCounter) graph.Store {
 	}
 	t.Cleanup(unlock)
 	cfg.BoltLogger = counter
-	drv, err := neo4jdrv.NewDriverWithContext(cfg.URI, neo4jdrv.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
+	// In batches, as every wipe of a test database: one transaction over
+	// a large graph can run out of transaction memory.
+	if err := neo4jtest.Wipe(ctx, cfg.URI, cfg.Username, cfg.Password, cfg.Database); err != nil {
 		t.Fatal(err)
-	}
-	db := cfg.Database
-	if db == "" {
-		db = "neo4j"
-	}
-	_, err = neo4jdrv.ExecuteQuery(ctx, drv, "MATCH (n) DETACH DELETE n", nil, neo4jdrv.EagerResultTransformer, neo4jdrv.ExecuteQueryWithDatabase(db))
-	drv.Close(ctx)
-	if err != nil {
-		t.Fatalf("wiping Neo4j: %v", err)
 	}
 	store, err := neo4j.Open(ctx, cfg)
 	if err != nil {

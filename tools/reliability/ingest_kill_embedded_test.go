@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kapgraph/kapgraph/api/export"
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/internal/testutil"
 	"github.com/kapgraph/kapgraph/loader"
 	"github.com/kapgraph/kapgraph/tools/reliability"
 )
@@ -30,7 +30,7 @@ func ingestKillEmbedded(t *testing.T, corpus string, runs int, rng *rand.Rand) {
 	}
 	took := time.Since(start)
 	t.Logf("clean embedded ingest of %d articles in %s", killArticles, took.Round(time.Millisecond))
-	want, nodes, edges := snapshotStore(t, clean)
+	want, nodes, edges := testutil.GraphJSON(t, clean)
 
 	for k := range runs {
 		s := memory.New()
@@ -39,7 +39,7 @@ func ingestKillEmbedded(t *testing.T, corpus string, runs int, rng *rand.Rand) {
 			at = append(at, stopAt(t, s, corpus, rng, took/killArticles))
 		}
 		res, err := embeddedIngest(context.Background(), t, s, corpus, nil)
-		got, n, e := snapshotStore(t, s)
+		got, n, e := testutil.GraphJSON(t, s)
 		summary := ""
 		if res != nil {
 			summary = fmt.Sprintf("%d loaded, %d unchanged, %d removed, %d skipped", res.Loaded, res.Unchanged, res.Removed, res.Failed)
@@ -99,19 +99,4 @@ func stopAt(t *testing.T, s graph.CorpusStore, corpus string, rng *rand.Rand, pe
 		t.Errorf("a stopped ingest: got %v, want context.Canceled", err)
 	}
 	return where
-}
-
-// snapshotStore is the whole graph as export's canonical JSON, with its
-// node and edge counts.
-func snapshotStore(t *testing.T, s graph.Store) ([]byte, int, int) {
-	t.Helper()
-	g, err := export.Snapshot(context.Background(), s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := export.WriteJSON(&b, g); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes(), len(g.Nodes), len(g.Edges)
 }
