@@ -157,6 +157,16 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 	}
+	if open && refuted(ts) {
+		// "... linked X to Y, but these associations were not
+		// confirmed": the sentence reports the finding as refuted.
+		for k := range out {
+			if out[k].Modality != graph.ModalityProposed {
+				out[k].Negated = true
+				out[k].Modality = graph.ModalityOf(true, out[k].Hedged, false)
+			}
+		}
+	}
 	if open {
 		// Membership is read apart from the verbs: no clause
 		// reading's subject replaces it.

@@ -58,6 +58,8 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving hedged"},
 		{"untested is proposed", []string{"Whether naltrexone reduces relapse has not been tested."},
 			"T:drugB AFFECTS decreases T:relapse proposed"},
+		{"a later clause refutes the finding", []string{"Early reports linked naltrexone to anxiety, but these associations were not confirmed in trials."},
+			"T:drugB CORRELATED_WITH increases T:anxiety negated; T:drugB HAS_ADVERSE_EVENT T:anxiety negated"},
 		{"shared head", []string{"CBT is effective for cocaine and alcohol use disorders."},
 			"T:therapy STUDIED_TO_TREAT KAP:proposed-cocaine-use-disorder; T:therapy STUDIED_TO_TREAT T:aud"},
 	}

@@ -99,7 +99,9 @@
 // reading for the rest of its own clause only ("X reduced craving,
 // although it may increase nausea": the first finding is asserted), and a
 // reporting hedge ("suggest that", "is thought to") to the end of its
-// clause group (cut at ";", ":" and contrasts). Both are
+// clause group (cut at ";", ":" and contrasts). A later clause that says
+// the finding was not borne out (", but these associations were not
+// confirmed") makes the sentence's findings NEGATED. Both are
 // flags: the candidate is kept for curation to judge. Candidate.Modality
 // sums them up (graph.ModalityOf: PROPOSED, then NEGATED, then HEDGED,
 // else ASSERTED). Candidate.Qualifiers hold the population or species (the

@@ -138,7 +138,13 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // suicidal ideation and aggression, but these associations were not
 // confirmed"); its three pairs are served signed until the rules read
 // such a clause, hence negatedSigned 3 on dev only. The test set keeps 0.
-var devFloors = evalFloors{entR: 0.78, entP: 0.77, pairR: 0.47, pairP: 0.65, sign: 0.96, negatedSigned: 3}
+// On the eight reviews, per-clause hedging, drug-class and role-noun
+// rules, molecule spans and refuting clauses raised the figures to
+// entities R 0.802 P 0.796, pairs R 0.495 P 0.656, sign 0.969, modality
+// 0.932; a clause that refutes the finding ("but these associations were
+// not confirmed") now negates it, so dev allows no negated finding served
+// signed either.
+var devFloors = evalFloors{entR: 0.80, entP: 0.79, pairR: 0.49, pairP: 0.65, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

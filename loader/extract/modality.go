@@ -4,6 +4,8 @@
 
 package extract
 
+import "strings"
+
 // reportingHedges are hedges that report a finding as a conjecture
 // ("suggest that", "it is possible that", "is thought to"): they reach
 // the clauses after them, up to a contrast or a semicolon. The other
@@ -62,3 +64,29 @@ func hedgeScope(ts []token, tags []string, args []Mention, inMention []bool, bas
 	}
 	return out
 }
+
+// refuted: a later clause of the sentence says the finding was not borne
+// out: a contrast (", but", "however", "although") and, after it, a
+// negation within three words before a verb of confirmation ("these
+// associations were not confirmed", "have not confirmed an increased
+// risk", "failed to replicate").
+func refuted(ts []token) bool {
+	contrast := -1
+	for k, t := range ts {
+		if k > 0 && (contrastWords[t.low] || t.low == "however") && strings.Contains(t.punctBefore, ",") {
+			contrast = k
+		}
+		if contrast < 0 || k <= contrast || !hasPrefixIn(t.low, confirmVerbs) {
+			continue
+		}
+		for i := max(contrast, k-3); i < k; i++ {
+			if ts[i].low == "not" || ts[i].low == "never" || strings.HasPrefix(ts[i].low, "fail") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// confirmVerbs say a finding was borne out by later work.
+var confirmVerbs = []string{"confirm", "replicat", "reproduc", "substantiat", "corroborat"}
