@@ -143,8 +143,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // entities R 0.802 P 0.796, pairs R 0.495 P 0.656, sign 0.969, modality
 // 0.932; a clause that refutes the finding ("but these associations were
 // not confirmed") now negates it, so dev allows no negated finding served
-// signed either.
-var devFloors = evalFloors{entR: 0.80, entP: 0.79, pairR: 0.49, pairP: 0.65, sign: 0.96, negatedSigned: 0}
+// signed either. Measures named with their event ("reinstatement of drug
+// seeking", "time to relapse") then gave entities R 0.812 P 0.805, pairs
+// R 0.505 P 0.668.
+var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.50, pairP: 0.66, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

@@ -68,6 +68,30 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 				continue
 			}
 		}
+		// "reinstatement of drug seeking", "time to relapse", "escalation
+		// of drinking", "percentage of days abstinent": a measure of an
+		// event is named with the event.
+		if j+1 < len(ts) && measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] && ts[j].punctBefore == "" &&
+			free[j+1] && inPhrase(ix, ts, tags, j+1) && ts[j+1].punctBefore == "" {
+			e := j + 2
+			for e < len(ts) && free[e] && inPhrase(ix, ts, tags, e) && (ts[e].punctBefore == "" || ts[e].hyphenated) {
+				e++
+			}
+			// "time to resumption of X": one more link.
+			if e+1 < len(ts) && measureHeads[ts[e-1].stem] && ts[e].low == "of" && ts[e].punctBefore == "" && free[e+1] && inPhrase(ix, ts, tags, e+1) {
+				e += 2
+				for e < len(ts) && free[e] && inPhrase(ix, ts, tags, e) && (ts[e].punctBefore == "" || ts[e].hyphenated) {
+					e++
+				}
+			}
+			i := k
+			for i < j-1 && leadingNoise[ts[i].low] {
+				i++
+			}
+			out = append(out, nounPhrase{i: i, j: e, cat: graph.CategoryOutcome, rule: "measure of an event"})
+			k = e
+			continue
+		}
 		// "people with obesity", "patients maintained on methadone": a
 		// population's defining phrase belongs to it.
 		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
@@ -560,3 +584,10 @@ func classTarget(ix *resourceIndex, ts []token, tags []string, np nounPhrase) (n
 func codeName(w string) bool {
 	return strings.ContainsAny(w, "0123456789") && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
+
+// measureHeads name a measure of an event, and measureLinks join it to the
+// event: "reinstatement of drug seeking", "time to relapse".
+var (
+	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return")
+	measureLinks = setOf("of", "to")
+)

@@ -30,6 +30,8 @@ func TestRoleNounsAndSpans(t *testing.T) {
 		{"Varenicline, a partial agonist at nicotinic receptors, reduced craving.", nil, []string{"partial agonist"}, "", "", ""},
 		{"Cocaine lowers striatal dopamine transporter availability.", []string{"dopamine transporter availability"},
 			[]string{"striatal dopamine transporter availability"}, "", "", ""},
+		{"Naltrexone reduced cue-induced reinstatement of alcohol seeking and the percentage of days abstinent.",
+			[]string{"cue-induced reinstatement of alcohol seeking", "percentage of days abstinent"}, []string{"cue-induced reinstatement"}, "", "", ""},
 		{"Heavy drinkers and smokers were enrolled.", []string{"smokers"}, nil, "", "", ""},
 	}
 	for _, tt := range tests {
