@@ -98,8 +98,9 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			e := j + 1
 			// The defining phrase may be a term already named ("people
 			// with obesity"): the population spans it, and the term stays
-			// an entity of its own.
-			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
+			// an entity of its own; an article may open it ("patients
+			// with a history of pancreatitis").
+			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an") && ts[e].punctBefore == "" {
 				e++
 			}
 			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]) {
