@@ -91,6 +91,9 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 	taken := make([]bool, len(ts))
 	var out []Mention
 	add := func(i, j int, id string, cat graph.Category, proposed bool, pattern string) {
+		if rc.ix != nil && cat == graph.CategoryDrug && molecularHeads[ts[j-1].stem] {
+			cat = graph.CategoryMechanism // "kappa-opioid receptor" is a target, whatever list named it
+		}
 		for k := i; k < j; k++ {
 			taken[k] = true
 		}

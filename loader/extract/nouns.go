@@ -157,11 +157,11 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 		}
 	}
 	for k, t := range ts {
-		// "the mGluR2/3 antagonist LY341495": a compound's code after a
-		// role or class noun is a drug.
-		if !covered[k] && free[k] && k > 0 && codeName(t.raw) && len(t.raw) >= 5 && t.punctBefore == "" && !t.hyphenated &&
-			(k+1 == len(ts) || !ts[k+1].hyphenated) && (pharmRoles[ts[k-1].stem] || drugClassNouns[ts[k-1].stem]) {
-			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "code after its role"})
+		// "the mGluR2/3 antagonist LY341495", "the kappa-opioid receptor
+		// antagonist nor-binaltorphimine": a name after a role or class
+		// noun is a drug.
+		if e, ok := nameAfterRole(ts, tags, free, covered, k); ok {
+			nps = append(nps, nounPhrase{i: k, j: e, cat: graph.CategoryDrug, rule: "name after its role"})
 			// The role's modifiers name its target ("mGluR2/3").
 			t := k - 1
 			for t > 0 && !covered[t-1] && free[t-1] && (ts[t].punctBefore == "" || ts[t].hyphenated) &&
@@ -528,8 +528,7 @@ func namedTarget(ts []token, tags []string, i, head int) bool {
 		if ts[k].stem == "receptor" || leadingNoise[ts[k].low] {
 			continue
 		}
-		if t := tags[k]; strings.HasPrefix(t, "NN") || t == "" || t == "CD" || t == "FW" || !isASCII(ts[k].low) ||
-			strings.ContainsAny(ts[k].raw, "0123456789") || ts[k].raw != ts[k].low {
+		if t := tags[k]; strings.HasPrefix(t, "NN") && !(k == 0 && t == "NNP") || t == "" || t == "CD" || t == "FW" || !isASCII(ts[k].low) || nameLike(ts, k) {
 			return true
 		}
 	}
@@ -567,8 +566,7 @@ func classTarget(ix *resourceIndex, ts []token, tags []string, np nounPhrase) (n
 	if np.cat != graph.CategoryDrug || head <= np.i || !pharmRoles[ts[head].stem] || ts[head].hyphenated || len(tags) != len(ts) {
 		return nounPhrase{}, false
 	}
-	last := ts[head-1]
-	if !molecularHeads[last.stem] && last.raw == last.low && !strings.ContainsAny(last.raw, "0123456789") {
+	if !molecularHeads[ts[head-1].stem] && !nameLike(ts, head-1) {
 		return nounPhrase{}, false
 	}
 	if !namedTarget(ts, tags, np.i, head) {
@@ -592,3 +590,40 @@ var (
 	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return")
 	measureLinks = setOf("of", "to")
 )
+
+// nameLike: token k is written as a name: with a digit ("GLP-1",
+// "5-HT2A"), as an acronym ("NMDA"), or capitalised inside the sentence
+// (a capital opening the sentence says nothing).
+func nameLike(ts []token, k int) bool {
+	r := ts[k].raw
+	return strings.ContainsAny(r, "0123456789") || isAcronym(r) || k > 0 && r != ts[k].low
+}
+
+// nameAfterRole: a drug's name starts at k right after a role or class
+// noun: a compound's code ("LY341495"), or, after "the/a ... antagonist",
+// a noun or hyphenated compound no rule reads otherwise
+// ("nor-binaltorphimine"). It returns the name's end.
+func nameAfterRole(ts []token, tags []string, free, covered []bool, k int) (int, bool) {
+	t := ts[k]
+	if covered[k] || !free[k] || k == 0 || t.punctBefore != "" || t.hyphenated || !(pharmRoles[ts[k-1].stem] || drugClassNouns[ts[k-1].stem]) {
+		return 0, false
+	}
+	e := k + 1
+	for e < len(ts) && ts[e].hyphenated && free[e] && !covered[e] {
+		e++
+	}
+	if e < len(ts) && strings.HasPrefix(ts[e].punctBefore, "-(") {
+		return 0, false // "exendin-(9-39)": a name this reading cannot span
+	}
+	if e == k+1 && codeName(t.raw) && len(t.raw) >= 5 {
+		return e, true
+	}
+	last := ts[e-1]
+	tag := tags[k]
+	if !(strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "" || e > k+1) || !pharmRoles[ts[k-1].stem] || !nounAfterArticle(ts, k-1) ||
+		len(last.low) < 6 || abstractNoun(last.low) || stopwords[t.low] || verbsNotNouns[t.stem] || headCategory(last.stem) != "" ||
+		cueVerb(t.low) || e == k+1 && e < len(ts) && ts[e].punctBefore == "" && strings.HasPrefix(tags[e], "NN") {
+		return 0, false
+	}
+	return e, true
+}
