@@ -42,6 +42,20 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
 			return // a population qualifies a claim; it is no claim's end
 		}
+		if open && cue.i != a.last {
+			if d, ok := describes(ts, args, a); ok {
+				// "the Y antagonist X reduced Z": X acts, Y only
+				// describes it.
+				if d.ID == b.ID {
+					return
+				}
+				a = d
+				key = [3]string{a.ID, b.ID, string(p)}
+				if seen[key] {
+					return
+				}
+			}
+		}
 		// A clause that looks ahead or recommends proposes what it says:
 		// kept, as PROPOSED, not dropped.
 		proposed := muted[clause[a.first]] || muted[clause[b.first]]
@@ -216,6 +230,20 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 		}
 	}
 	return rest, agents
+}
+
+// describes: the argument a is a descriptor's target, followed by a role
+// noun and the drug it describes ("the kappa-opioid receptor antagonist
+// nor-binaltorphimine"), which it returns: a acts only through that role.
+func describes(ts []token, args []Mention, a Mention) (Mention, bool) {
+	if a.last+1 >= len(ts) || !pharmRoles[ts[a.last].stem] || ts[a.last].punctBefore != "" {
+		return Mention{}, false
+	}
+	k := slices.IndexFunc(args, func(d Mention) bool { return d.first == a.last+1 && d.Category == graph.CategoryDrug })
+	if k < 0 {
+		return Mention{}, false
+	}
+	return args[k], true
 }
 
 // nounAfterArticle: the word at k is in a noun phrase an article opens

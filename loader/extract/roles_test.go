@@ -29,6 +29,8 @@ func TestRoleNounsAndSpans(t *testing.T) {
 			"LY341495", "mGluR2/3", graph.Decreases},
 		{"The kappa-opioid receptor antagonist nor-binaltorphimine likewise reduced drinking.", []string{"nor-binaltorphimine", "kappa-opioid receptor"}, nil,
 			"nor-binaltorphimine", "kappa-opioid receptor", graph.Decreases},
+		{"The kappa-opioid receptor antagonist nor-binaltorphimine reduced alcohol intake.", nil, nil,
+			"nor-binaltorphimine", "alcohol intake", graph.Decreases},
 		{"Opioid antagonists such as naltrexone reduce craving.", nil, []string{"Opioid"}, "", "", ""},
 		{"Varenicline, a partial agonist at nicotinic receptors, reduced craving.", nil, []string{"partial agonist"}, "", "", ""},
 		{"Cocaine lowers striatal dopamine transporter availability.", []string{"dopamine transporter availability"},
