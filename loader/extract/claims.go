@@ -8,7 +8,7 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev []Mention, open bool) ([]Candidate, []Mention) {
+func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev, prevMs []Mention, open bool) ([]Candidate, []Mention) {
 	if len(ts) > maxSentenceTokens {
 		return nil, nil
 	}
@@ -19,6 +19,24 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		}
 	}
 	args := arguments(ts, ms)
+	lessOf := -1 // the first token of "this attenuation": a decrease of the event it names
+	if open && len(tags) == len(ts) {
+		// "this dopamine signal": an event named before, in subject place.
+		if m, ok := eventAnaphor(ts, tags, ms, prevMs); ok {
+			m.Sentence = s.Index
+			if decreaseNouns[ts[m.last-1].low] {
+				lessOf = m.first
+			}
+			kept := args[:0:0]
+			for _, a := range args {
+				if a.last <= m.first || a.first >= m.last {
+					kept = append(kept, a)
+				}
+			}
+			args = append(kept, m)
+			slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
+		}
+	}
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
 	} else if p, ok := clausePronoun(ts, args); ok {
@@ -55,6 +73,11 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 					return
 				}
 			}
+		}
+		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
+			// "this attenuation correlated with reduced use": less of
+			// the event went with less use, so the event goes with it.
+			sign = map[graph.Sign]graph.Sign{graph.Increases: graph.Decreases, graph.Decreases: graph.Increases}[sign]
 		}
 		// A clause that looks ahead or recommends proposes what it says:
 		// kept, as PROPOSED, not dropped.

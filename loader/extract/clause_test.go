@@ -60,6 +60,10 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugB AFFECTS decreases T:relapse proposed"},
 		{"a later clause refutes the finding", []string{"Early reports linked naltrexone to anxiety, but these associations were not confirmed in trials."},
 			"T:drugB CORRELATED_WITH increases T:anxiety negated; T:drugB HAS_ADVERSE_EVENT T:anxiety negated"},
+		{"event anaphor", []string{"Naltrexone increased dopamine release, and this dopamine signal is thought to increase craving."},
+			"T:drugB AFFECTS increases T:dopamine; T:dopamine AFFECTS increases T:craving hedged"},
+		{"a decrease anaphor turns the sign", []string{"Naltrexone reduced dopamine release, and this reduction correlated with less craving."},
+			"T:drugB AFFECTS decreases T:dopamine; T:dopamine CORRELATED_WITH increases T:craving"},
 		{"shared head", []string{"CBT is effective for cocaine and alcohol use disorders."},
 			"T:therapy STUDIED_TO_TREAT KAP:proposed-cocaine-use-disorder; T:therapy STUDIED_TO_TREAT T:aud"},
 	}
