@@ -174,7 +174,11 @@
 // agonists") names the target too, and an example list after it ("such
 // as A and B", "e.g.") makes each listed drug act on that target, signed
 // by the role (Candidate.Class records the class). What the sentence says
-// the class does stays the class's claim. How a drug acts on a molecule
+// the class does stays the class's claim. A name right after "the <target>
+// <role>" is a drug ("the kappa-opioid receptor antagonist
+// nor-binaltorphimine", "the mGluR2/3 antagonist LY341495"), and it, not
+// the target that describes it, is the subject of the clause's verb. How a
+// drug acts on a molecule
 // ("non-competitive", "partial") and where the molecule sits
 // ("presynaptic", "striatal") are not part of the molecule's name.
 //
@@ -210,7 +214,13 @@
 //     "they", "both", "this drug", "these agents", "neither compound")
 //     stands for the sentence's earlier drug or therapy subjects, else the
 //     previous sentence's (within a section); a plural one for all of
-//     them; "its"/"their effect on Y" likewise.
+//     them; "its"/"their effect on Y" likewise. "This/these [modifier]
+//     <event noun>" ("this dopamine signal", "these changes", "this
+//     attenuation") in subject place stands for the last event named
+//     before it (not a drug, place, population or disorder; in the
+//     sentence, else the previous one); a modifier must be a word of the
+//     event's name; a decrease noun ("this attenuation correlated with
+//     reduced use") turns the sign.
 //   - Objects: the first argument after the verb group, across words of
 //     its own noun phrase ("the integrity of X", "a lower risk of X") but
 //     no other verb, comma or preposition that does not take the verb's
