@@ -76,6 +76,10 @@ var (
 )
 
 // findCues returns the cues among the tokens no mention took, in order.
+// doseNouns: a direction word before one of these says how much of a
+// drug was given.
+var doseNouns = map[string]bool{"dose": true, "dosage": true, "doses": true, "concentration": true}
+
 func findCues(ts []token, inMention []bool) []cueHit {
 	var out []cueHit
 	used := make([]bool, len(ts))
@@ -90,6 +94,9 @@ func findCues(ts []token, inMention []bool) []cueHit {
 			}
 			if ts[i].hyphenated { // "psilocybin-facilitated": a name, not a verb
 				continue
+			}
+			if j := i + n; j < len(ts) && doseNouns[ts[j].stem] && ts[j].punctBefore == "" {
+				continue // "at higher doses": how much was given, not an effect
 			}
 			for k := i; k < i+n; k++ {
 				used[k] = true
