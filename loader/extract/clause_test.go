@@ -43,7 +43,7 @@ func TestClauseStructure(t *testing.T) {
 		{"no difference between arms", []string{"Craving did not differ between naltrexone and placebo."},
 			"T:drugB AFFECTS T:craving negated"},
 		{"harm common during treatment", []string{"Sedation is common during lorazepam treatment."},
-			""}, // without the rule: sedation AFFECTS increases AUD
+			"T:drugA HAS_ADVERSE_EVENT T:sedation"},
 		{"superior on a measure", []string{"Naltrexone was superior to lorazepam on relapse."},
 			"T:drugB AFFECTS T:relapse"},
 		{"predicate adjective with for", []string{"Lorazepam is effective for alcohol use disorder."},
