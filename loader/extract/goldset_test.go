@@ -147,8 +147,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // seeking", "time to relapse") then gave entities R 0.812 P 0.805, pairs
 // R 0.505 P 0.668; names after a role noun, descriptors that are no
 // subjects and event anaphora ("this dopamine signal") entities R 0.816
-// P 0.806, pairs R 0.514 P 0.678, sign 0.970, modality 0.933.
-var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.51, pairP: 0.67, sign: 0.96, negatedSigned: 0}
+// P 0.806, pairs R 0.514 P 0.678, sign 0.970, modality 0.933; doses,
+// sides and kinds of drugs that name nothing entities R 0.816 P 0.814,
+// pairs R 0.514 P 0.687, sign 0.969.
+var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.51, pairP: 0.68, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

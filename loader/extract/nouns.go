@@ -143,7 +143,7 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 	// head is a drug class is a drug.
 	classAfter := map[int]bool{}
 	for _, np := range nps {
-		if np.cat == graph.CategoryDrug && np.rule == "head noun" {
+		if np.cat == graph.CategoryDrug && (np.rule == "head noun" || np.rule == kindDescriptor) {
 			for k := np.i - 1; k >= 1 && k >= np.i-3; k-- {
 				if ts[k].low != "a" && ts[k].low != "an" {
 					continue
@@ -187,8 +187,11 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}
 	}
-	return nps
+	return slices.DeleteFunc(nps, func(np nounPhrase) bool { return np.rule == kindDescriptor })
 }
+
+// kindDescriptor marks "an indole alkaloid": a drug's kind, no entity.
+const kindDescriptor = "kind of a drug"
 
 // givenHeads: a drug followed by one of these names the drug as given.
 var givenHeads = map[string]bool{"treatment": true, "administration": true, "infusion": true, "dosing": true,
@@ -288,6 +291,11 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 			}
 		}
 	}
+	// "left dorsolateral prefrontal cortex", "bilateral insula": the side
+	// is where, not which, region.
+	for i+1 < j && sideWords[ts[i].low] && !ts[i+1].hyphenated {
+		i++
+	}
 	// "rigid self-referential processing", "comorbid depression": a
 	// judgement or a co-occurrence is not part of what is named.
 	for i+1 < j && judgements[ts[i].low] && !ts[i+1].hyphenated {
@@ -362,6 +370,14 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if i0 > 0 && (ts[i0-1].low == "a" || ts[i0-1].low == "an") && agentNoun(hw) && head > i &&
 		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
 		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
+	}
+	// "NAC, a mucolytic agent and antidote", "ibogaine, an indole
+	// alkaloid": an indefinite noun of a drug's kind describes the drug
+	// named beside it; it names no entity of its own.
+	if i0 > 0 && (ts[i0-1].low == "a" || ts[i0-1].low == "an") && head == j-1 && kindNouns[hw] && cat == graph.CategoryDrug {
+		// Kept until coordinatedDrugs has read it ("tabernanthalog, a
+		// non-hallucinogenic analogue" names a drug), then dropped.
+		return []nounPhrase{{i: i, j: j, cat: cat, rule: kindDescriptor}}
 	}
 	// "a partial agonist", "a potent inhibitor", "receptor agonist": an
 	// agent noun whose modifiers name no target is a role, not an
@@ -554,6 +570,9 @@ var (
 		"non-selective", "partial", "full", "inverse", "allosteric", "biased")
 	siteAdjectives = setOf("presynaptic", "postsynaptic", "cardiac", "striatal", "cortical", "neuronal", "hepatic",
 		"peripheral", "central", "synaptic", "glial", "astrocytic", "accumbal", "hippocampal", "hypothalamic")
+	sideWords = setOf("left", "right", "bilateral", "unilateral", "ipsilateral", "contralateral")
+	// kindNouns say what kind of substance a drug is.
+	kindNouns  = setOf("agent", "alkaloid", "antidote", "prodrug", "analogue", "analog", "derivative", "compound", "acid", "drug", "medication", "metabolite", "congener")
 	judgements = setOf("rigid", "comorbid", "evidence-based", "maladaptive", "pathological", "excessive")
 )
 

@@ -12,7 +12,8 @@ import (
 // role noun ("antagonist", "agonist") names the target its modifiers give
 // and makes the drug it describes act on it, whichever side of the noun
 // the drug stands; how a drug acts and where a molecule sits are not part
-// of the molecule's name; a role with no target named is no entity.
+// of the molecule's name, nor the side of a region; a role with no target
+// named, or a drug's kind ("an indole alkaloid"), is no entity.
 func TestRoleNounsAndSpans(t *testing.T) {
 	tests := []struct {
 		text         string
@@ -37,6 +38,8 @@ func TestRoleNounsAndSpans(t *testing.T) {
 			[]string{"striatal dopamine transporter availability"}, "", "", ""},
 		{"Naltrexone reduced cue-induced reinstatement of alcohol seeking and the percentage of days abstinent.",
 			[]string{"cue-induced reinstatement of alcohol seeking", "percentage of days abstinent"}, []string{"cue-induced reinstatement"}, "", "", ""},
+		{"Ibogaine, an indole alkaloid, reduced activity in the left dorsolateral prefrontal cortex.", []string{"dorsolateral prefrontal cortex"},
+			[]string{"indole alkaloid", "left dorsolateral prefrontal cortex"}, "", "", ""},
 		{"Heavy drinkers and smokers were enrolled.", []string{"smokers"}, nil, "", "", ""},
 	}
 	for _, tt := range tests {
