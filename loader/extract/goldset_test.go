@@ -195,7 +195,13 @@ func TestEvalDev(t *testing.T) {
 // two right duplicates lowers it by construction (dev: right 342 -> 337,
 // extracted 428 -> 422, "local" of "local infusion" no longer a drug). The
 // change was made and judged on dev and on the graph a user sees.
-var testFloors = evalFloors{entR: 0.67, entP: 0.62, pairR: 0.28, pairP: 0.51, sign: 0.91}
+// Per-clause hedging, drug classes and role nouns, molecule spans,
+// measures named with their event, refuting clauses and event anaphora
+// (all written and judged on dev, the dev set then eight reviews) were
+// scored on the test set once, at the end: entities R 0.671 -> 0.679,
+// P 0.628 -> 0.641, pairs R 0.287 -> 0.300, P 0.511 -> 0.518, sign
+// 0.911 -> 0.915, no negated finding served signed.
+var testFloors = evalFloors{entR: 0.67, entP: 0.64, pairR: 0.30, pairP: 0.51, sign: 0.91}
 
 // TestEvalTest scores the frozen test set (loader/extract/testdata/eval/test,
 // frozen at the commit docs/extraction.md names). It prints aggregate
