@@ -21,8 +21,11 @@ const surnamePattern = `(?:(?:van|von|de|der|den|du|da|di|del|le|la)\s+)*\p{Lu}[
 
 var (
 	numericCiteRe = regexp.MustCompile(`\[\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–—]\s*\d+)?)*\s*\]`)
-	citeNumberRe  = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
-	parenGroupRe  = regexp.MustCompile(`\(([^()]+)\)`)
+	// parenNumericRe is "(6)" or "(1, 3-5)": the Vancouver style of
+	// journals that cite in parentheses rather than brackets.
+	parenNumericRe = regexp.MustCompile(`\(\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*\s*\)`)
+	citeNumberRe   = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
+	parenGroupRe   = regexp.MustCompile(`\(([^()]+)\)`)
 	// citedWorkRe is one author group and its years: "Gray et al., 2012",
 	// "Gray et al. 2012, 2017", "McClure et al., 2014a, 2014b", "Barak
 	// 2013a, b".
@@ -45,6 +48,7 @@ const maxCitationRange = 100
 // author-year one is kept even when no entry matches, so the graph can
 // report it as a citation concern instead of failing the whole review.
 func (p *reviewParser) findCitations() error {
+	paren := p.parenNumericStyle()
 	for pi, ps := range p.r.Passages {
 		text := string(p.data[ps.Start:ps.End])
 		var found []Citation
@@ -62,6 +66,19 @@ func (p *reviewParser) findCitations() error {
 				return err
 			}
 			c.Numbers = nums
+		}
+		if paren {
+			for _, loc := range parenNumericRe.FindAllStringIndex(text, -1) {
+				if enumerationItem(text, loc[0], loc[1]) {
+					continue
+				}
+				c := Citation{Kind: KindNumeric, Text: normalizeSpace(text[loc[0]:loc[1]]), Line: p.lineAt(ps.Start + loc[0])}
+				// "(2)" may also number a list or a step: only numbers
+				// that all name entries of the list are citations.
+				if nums, err := p.citationNumbers(&c); err == nil {
+					add(Citation{Kind: KindNumeric, Numbers: nums}, loc[0], loc[1])
+				}
+			}
 		}
 		for _, loc := range parenGroupRe.FindAllStringSubmatchIndex(text, -1) {
 			for _, w := range citedWorks(text, loc[2], loc[3]) {
@@ -88,6 +105,34 @@ func (p *reviewParser) findCitations() error {
 		p.r.Citations = append(p.r.Citations, found...)
 	}
 	return nil
+}
+
+// parenNumericStyle: the review cites by number in parentheses, "(6)".
+// Only a review whose reference list is numbered and whose text has no
+// bracketed citation is read so, because parenthesised numbers are
+// otherwise counts, list items and doses as often as citations.
+func (p *reviewParser) parenNumericStyle() bool {
+	if !p.numberedRefs || len(p.r.References) == 0 {
+		return false
+	}
+	for _, ps := range p.r.Passages {
+		if numericCiteRe.Match(p.data[ps.Start:ps.End]) {
+			return false
+		}
+	}
+	return true
+}
+
+// enumerationPrevRe ends the text before a list item's number: a colon,
+// a comma or semicolon, "and"/"or", or nothing.
+var enumerationPrevRe = regexp.MustCompile(`(?:^|[:;,]|\b(?:and|or))\s*$`)
+
+// enumerationItem: "(1) which dose, and (2) how long" numbers the items
+// of a list; a citation follows the words it supports ("craving (4)").
+func enumerationItem(text string, a, b int) bool {
+	rest := strings.TrimLeft(text[b:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r) && enumerationPrevRe.MatchString(text[:a])
 }
 
 // citationNumbers expands "[1, 3-5]" and checks every number against the

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,6 +111,30 @@ var textFixtures = []textFixture{
 			}
 			if ref := r.References[0]; ref.DOI != "10.3109/00952990.2016.1170135" || strings.Contains(ref.Raw, "Scholar") || ref.Journal != "Am J Drug Alcohol Abuse" || ref.Issue != "1" {
 				t.Errorf("a copied PubMed Central entry: %+v", ref)
+			}
+		}},
+	// One paragraph to a line and no blank line between them, headings
+	// numbered "1 | ", a Correspondence line, a history line without
+	// colons and no publication date, citations in parentheses.
+	{file: "one-paragraph-per-line.txt", title: "Theta-Burst Stimulation of the Dorsolateral Prefrontal Cortex for Methamphetamine Use Disorder: A Narrative Review of Mechanisms, Trials and Open Questions for Clinical Practice",
+		authors: []string{"Ines Moreau", "Karl Vogt"}, year: 2024, references: 5,
+		sections:  []string{"KEY POINTS", "INTRODUCTION", "CLINICAL TRIALS", "CONCLUSIONS", "REFERENCES"},
+		citations: 5,
+		check: func(t *testing.T, r *Review) {
+			if r.Submitted != "2024-03-03" || r.Accepted != "2024-07-09" || r.CorrespondingAuthor != "I. Moreau" {
+				t.Errorf("front matter: %s %s %q", r.Submitted, r.Accepted, r.CorrespondingAuthor)
+			}
+			var got []string
+			for _, c := range r.Citations {
+				got = append(got, fmt.Sprint(c.Text, c.Numbers))
+			}
+			// "(1) which ..., and (2) how ..." numbers a list; "(600
+			// pulses each)" and "(30 participants each)" count.
+			if want := []string{"(1)[1]", "(2, 3)[2 3]", "(4)[4]", "(4-5)[4 5]", "(5)[5]"}; !slices.Equal(got, want) {
+				t.Errorf("citations %q, want %q", got, want)
+			}
+			if ref := r.References[2]; len(ref.Authors) == 0 || ref.Authors[0] != "De Ridder D" {
+				t.Errorf("reference 3 authors %q", ref.Authors)
 			}
 		}},
 }
@@ -229,7 +254,17 @@ func TestTextWarnings(t *testing.T) {
 	}
 	src := strings.Replace(string(data), "Ryan Ward (2025) Ketamine", "Ryan Ward. Ketamine", 1)
 	src = strings.Replace(src, "Published: 15.04.2025", "", 1)
+	// Without a publication date the history dates the review.
 	r, err := ParseReview("ward-2025-ketamine.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != 2025 || len(r.Warnings) != 0 {
+		t.Errorf("dated by its acceptance: year %d, warnings %v; want 2025 and none", r.Year, r.Warnings)
+	}
+	src = strings.Replace(src, "Submitted: 04.04.2025", "", 1)
+	src = strings.Replace(src, "Accepted: 08.04.2025", "", 1)
+	r, err = ParseReview("ward-2025-ketamine.txt", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
