@@ -31,7 +31,10 @@ var (
 	// 2013a, b".
 	citedWorkRe = regexp.MustCompile(`^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(` + surnamePattern +
 		`(?:(?:,\s*` + surnamePattern + `)*,?\s+(?:and|&)\s+` + surnamePattern + `|,?\s+et\s+al\.?)?),?\s+((?:1[6-9]|20)\d{2}[a-z]?(?:\s*,\s*(?:(?:1[6-9]|20)\d{2}[a-z]?|[a-z]))*)$`)
-	yearItemRe = regexp.MustCompile(`((?:1[6-9]|20)\d{2})?([a-z])?`)
+	// corporateWorkRe is an organisation as author and its year: "World
+	// Health Organization, 2023", "National Institute on Drug Abuse 2020".
+	corporateWorkRe = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]+(?:\s+(?:of|for|on|and|the|&|\p{Lu}[\p{L}'’-]+)){1,8}),?\s+((?:1[6-9]|20)\d{2}[a-z]?)$`)
+	yearItemRe      = regexp.MustCompile(`((?:1[6-9]|20)\d{2})?([a-z])?`)
 	// narrativeCiteRe is "Krystal et al. (2013)" or "Harlow and Price
 	// (2019)"; a lone capitalised word before a year is too often not a
 	// name ("Trial (2019)") to count.
@@ -82,6 +85,11 @@ func (p *reviewParser) findCitations() error {
 		}
 		for _, loc := range parenGroupRe.FindAllStringSubmatchIndex(text, -1) {
 			for _, w := range citedWorks(text, loc[2], loc[3]) {
+				if w.corporate {
+					if _, ok := p.r.MatchAuthorYear(Citation{Kind: KindAuthorYear, FirstAuthor: w.first, Year: w.year, YearSuffix: w.suffix}); !ok {
+						continue // two capitalised words and a year need not be a citation
+					}
+				}
 				a, b := w.start, w.end
 				if w.whole {
 					a, b = loc[0], loc[1]
@@ -171,6 +179,9 @@ type citedWork struct {
 	first      string
 	year       int
 	suffix     string
+	// corporate: an organisation as author ("World Health Organization,
+	// 2023"), counted only when the reference list has it.
+	corporate bool
 }
 
 // citedWorks splits a parenthetical such as "(A & B, 2010; C et al., 2012)"
@@ -198,6 +209,10 @@ func citedWorks(text string, a, b int) []citedWork {
 				works = append(works, citedWork{start: part.start, end: part.end, authors: authors,
 					first: surnameRe.FindString(authors), year: year, suffix: ym[2]})
 			}
+		} else if m := corporateWorkRe.FindStringSubmatch(text[part.start:part.end]); m != nil {
+			year, _ := strconv.Atoi(m[2][:4])
+			works = append(works, citedWork{start: part.start, end: part.end, authors: normalizeSpace(m[1]),
+				first: normalizeSpace(m[1]), year: year, suffix: m[2][4:], corporate: true})
 		}
 		pos = end + 1
 	}

@@ -318,3 +318,26 @@ func TestInlineHistoryAffiliationsAndBooks(t *testing.T) {
 		t.Errorf("a report: %+v", ref)
 	}
 }
+
+// An organisation as author: "(World Health Organization 2019)" reaches
+// its entry; two capitalised words and a year with no entry are not a
+// citation ("(Since March 2020)").
+func TestCorporateAuthorCitations(t *testing.T) {
+	data, err := os.ReadFile("testdata/text/harvard-unnumbered.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "relapse after treatment is frequent (Koob and Volkow 2016).",
+		"relapse after treatment is frequent (Koob and Volkow 2016; World Health Organization 2019). Trials paused (Since March 2020).", 1)
+	src = strings.Replace(src, "Nutt D, Erritzoe D,", "World Health Organization (2019) Global status report on alcohol and health. World Health Organization, Geneva\nNutt D, Erritzoe D,", 1)
+	r, err := ParseReview("harvard.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAuthorYear(t, r, "World Health Organization 2019", 6)
+	for _, c := range r.Citations {
+		if strings.Contains(c.Text, "Since") {
+			t.Errorf("%q read as a citation", c.Text)
+		}
+	}
+}
