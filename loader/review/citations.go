@@ -24,8 +24,13 @@ var (
 	// parenNumericRe is "(6)" or "(1, 3-5)": the Vancouver style of
 	// journals that cite in parentheses rather than brackets.
 	parenNumericRe = regexp.MustCompile(`\(\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*\s*\)`)
-	citeNumberRe   = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
-	parenGroupRe   = regexp.MustCompile(`\(([^()]+)\)`)
+	// superscriptCiteRe is a superscript citation that lost its
+	// formatting when the text was copied: "craving.12 The", "trials,3-5
+	// and". Only after a word's closing punctuation, never glued to a
+	// letter ("CB1", "5-HT2A") or a digit ("0.12").
+	superscriptCiteRe = regexp.MustCompile(`[\p{L})\]][.,;:](\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)(?:\s|$)`)
+	citeNumberRe      = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
+	parenGroupRe      = regexp.MustCompile(`\(([^()]+)\)`)
 	// citedWorkRe is one author group and its years: "Gray et al., 2012",
 	// "Gray et al. 2012, 2017", "McClure et al., 2014a, 2014b", "Barak
 	// 2013a, b".
@@ -52,6 +57,7 @@ const maxCitationRange = 100
 // report it as a citation concern instead of failing the whole review.
 func (p *reviewParser) findCitations() error {
 	paren := p.parenNumericStyle()
+	superscript := paren && !p.anyParenCitation()
 	for pi, ps := range p.r.Passages {
 		text := string(p.data[ps.Start:ps.End])
 		var found []Citation
@@ -80,6 +86,14 @@ func (p *reviewParser) findCitations() error {
 				// that all name entries of the list are citations.
 				if nums, err := p.citationNumbers(&c); err == nil {
 					add(Citation{Kind: KindNumeric, Numbers: nums}, loc[0], loc[1])
+				}
+			}
+		}
+		if superscript {
+			for _, loc := range superscriptCiteRe.FindAllStringSubmatchIndex(text, -1) {
+				c := Citation{Kind: KindNumeric, Text: text[loc[2]:loc[3]], Line: p.lineAt(ps.Start + loc[2])}
+				if nums, err := p.citationNumbers(&c); err == nil {
+					add(Citation{Kind: KindNumeric, Numbers: nums}, loc[2], loc[3])
 				}
 			}
 		}
@@ -123,12 +137,7 @@ func (p *reviewParser) parenNumericStyle() bool {
 	if !p.numberedRefs || len(p.r.References) == 0 {
 		return false
 	}
-	for _, ps := range p.r.Passages {
-		if numericCiteRe.Match(p.data[ps.Start:ps.End]) {
-			return false
-		}
-	}
-	return true
+	return !p.anyMatch(numericCiteRe)
 }
 
 // enumerationPrevRe ends the text before a list item's number: a colon,
@@ -141,6 +150,30 @@ func enumerationItem(text string, a, b int) bool {
 	rest := strings.TrimLeft(text[b:], " ")
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsLetter(r) && enumerationPrevRe.MatchString(text[:a])
+}
+
+// anyMatch: some passage of the review has a match of re.
+func (p *reviewParser) anyMatch(re *regexp.Regexp) bool {
+	for _, ps := range p.r.Passages {
+		if re.Match(p.data[ps.Start:ps.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyParenCitation: some "(6)" of the review is a citation rather than a
+// list item's number.
+func (p *reviewParser) anyParenCitation() bool {
+	for _, ps := range p.r.Passages {
+		text := string(p.data[ps.Start:ps.End])
+		for _, loc := range parenNumericRe.FindAllStringIndex(text, -1) {
+			if !enumerationItem(text, loc[0], loc[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // citationNumbers expands "[1, 3-5]" and checks every number against the

@@ -341,3 +341,43 @@ func TestCorporateAuthorCitations(t *testing.T) {
 		}
 	}
 }
+
+// Superscript citations that lost their formatting in a copy ("common.1",
+// "target,2,3 and") are read when the review has no bracketed or
+// parenthesised citation; names with digits ("CB1", "5-HT2A") and
+// decimals are not citations.
+func TestFlattenedSuperscriptCitations(t *testing.T) {
+	data, err := os.ReadFile("testdata/text/one-paragraph-per-line.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	for old, new := range map[string]string{
+		"is common (1).":                    "is common.1",
+		"has been its usual target (2, 3).": "has been its usual target,2,3 as with CB1 and 5-HT2A ligands at 0.12 mg.",
+		"in 60 inpatients (4).":             "in 60 inpatients.4",
+		"only four weeks (4-5).":            "only four weeks.4-5",
+		"before it can be recommended (5).": "before it can be recommended.5",
+	} {
+		if !strings.Contains(src, old) {
+			t.Fatalf("fixture lacks %q", old)
+		}
+		src = strings.Replace(src, old, new, 1)
+	}
+	r, err := ParseReview("superscripts.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range r.Citations {
+		got = append(got, fmt.Sprint(c.Text, c.Numbers))
+	}
+	if want := []string{"1[1]", "2,3[2 3]", "4[4]", "4-5[4 5]", "5[5]"}; !slices.Equal(got, want) {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+	for _, p := range r.Passages {
+		if len(p.Text) > 0 && p.Text[0] >= '0' && p.Text[0] <= '9' {
+			t.Errorf("a sentence opens with the citation of the one before: %q", p.Text)
+		}
+	}
+}
