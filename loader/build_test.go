@@ -348,7 +348,8 @@ func TestOtherReviewWithoutClaims(t *testing.T) {
 	}
 }
 
-// A seeds directory that is not there, or is a file, is named as such.
+// A seeds directory that is not there, or is a file other than a review,
+// is named as such.
 func TestLoadDirNamesAMissingDirectory(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "review.md")
 	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
@@ -356,11 +357,46 @@ func TestLoadDirNamesAMissingDirectory(t *testing.T) {
 	}
 	for _, tc := range []struct{ dir, want string }{
 		{filepath.Join(t.TempDir(), "nope"), "does not exist"},
-		{file, "is a file, not a directory"},
+		{file, "is a file, not a directory, and not a review"},
 	} {
 		_, err := LoadDir(tc.dir)
 		if err == nil || !strings.Contains(err.Error(), tc.dir) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("LoadDir(%s) = %v, want an error naming it and saying it %s", tc.dir, err, tc.want)
 		}
+	}
+}
+
+// A review file loads as a folder of that one review, with its own claims
+// file beside it and nothing else of the directory.
+func TestLoadDirOneReviewFile(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("../seeds/ward-2025-ketamine-assisted-psychotherapy-addiction.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := os.ReadFile("../seeds/ward-2025-ketamine-assisted-psychotherapy-addiction.claims.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := os.ReadFile("../seeds/lexicon.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"ward-2025-ketamine-assisted-psychotherapy-addiction.txt":         seed,
+		"ward-2025-ketamine-assisted-psychotherapy-addiction.claims.yaml": claims,
+		LexiconFile: lex,
+		"other.txt": []byte("not a review at all\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bs, err := LoadDir(filepath.Join(dir, "ward-2025-ketamine-assisted-psychotherapy-addiction.txt"))
+	if err != nil {
+		t.Fatal(err) // other.txt, which would fail, is not read
+	}
+	if len(bs) != 1 || bs[0].Report.Claims == 0 {
+		t.Errorf("got %d documents; want the one review with its curated claims", len(bs))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -32,8 +33,11 @@ type Folder struct {
 	Label string
 }
 
-// DirFolder returns dir as a Folder. A missing directory, or a file, is
-// refused here with its name: os.DirFS would only say "open .".
+// DirFolder returns dir as a Folder. A missing directory is refused here
+// with its name: os.DirFS would only say "open .". A review file stands
+// for a folder of that one review, with its own curation files beside it
+// (<stem>.claims.yaml, <stem>.lexicon.yaml) and the folder's lexicon.yaml:
+// "kapgraph validate article.xml" is what a user tries first.
 func DirFolder(dir string) (Folder, error) {
 	st, err := os.Stat(dir)
 	switch {
@@ -42,9 +46,43 @@ func DirFolder(dir string) (Folder, error) {
 	case err != nil:
 		return Folder{}, fmt.Errorf("seeds directory %s: %w", dir, err)
 	case !st.IsDir():
-		return Folder{}, fmt.Errorf("seeds directory %s is a file, not a directory", dir)
+		name := filepath.Base(dir)
+		if !strings.HasSuffix(name, ReviewSuffix) && !strings.HasSuffix(name, review.JATSSuffix) {
+			return Folder{}, fmt.Errorf("%s is a file, not a directory, and not a review (*%s, or JATS *%s)", dir, ReviewSuffix, review.JATSSuffix)
+		}
+		parent := filepath.Dir(dir)
+		stem := strings.TrimSuffix(name, path.Ext(name))
+		keep := map[string]bool{name: true, stem + ClaimsSuffix: true, stem + curation.ReviewLexiconSuffix: true, LexiconFile: true}
+		return Folder{FS: onlyFS{FS: os.DirFS(parent), keep: keep}, Label: parent}, nil
 	}
 	return Folder{FS: os.DirFS(dir), Label: dir}, nil
+}
+
+// onlyFS is a directory of which only the named files are seen.
+type onlyFS struct {
+	fs.FS
+	keep map[string]bool
+}
+
+func (o onlyFS) Open(name string) (fs.File, error) {
+	if name != "." && !o.keep[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return o.FS.Open(name)
+}
+
+func (o onlyFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name != "." {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	all, err := fs.ReadDir(o.FS, ".")
+	var out []fs.DirEntry
+	for _, e := range all {
+		if !e.IsDir() && o.keep[e.Name()] {
+			out = append(out, e)
+		}
+	}
+	return out, err
 }
 
 // LoadDir reads a seeds directory: every review (*.txt, *.xml), the

@@ -48,7 +48,8 @@ var commands = []command{
 			"there is any.\n\n" +
 			"DIR is a seeds directory: review texts (*.txt or JATS *.xml), lexicon.yaml and\n" +
 			"*.claims.yaml. Without DIR: ./seeds when it exists, else the seeds built into\n" +
-			"the binary."},
+			"the binary. DIR may also be one review file, read with the curation files\n" +
+			"beside it (<name>.claims.yaml, lexicon.yaml)."},
 	{"draft", "DIR", "write curation drafts for the reviews of DIR, or accept them",
 		"For each review (*.txt) of DIR with no claims file, writes\n" +
 			"  <review>.claims.draft.yaml   the extraction rules' claim candidates, with their\n" +

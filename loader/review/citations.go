@@ -21,14 +21,25 @@ const surnamePattern = `(?:(?:van|von|de|der|den|du|da|di|del|le|la)\s+)*\p{Lu}[
 
 var (
 	numericCiteRe = regexp.MustCompile(`\[\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–—]\s*\d+)?)*\s*\]`)
-	citeNumberRe  = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
-	parenGroupRe  = regexp.MustCompile(`\(([^()]+)\)`)
+	// parenNumericRe is "(6)" or "(1, 3-5)": the Vancouver style of
+	// journals that cite in parentheses rather than brackets.
+	parenNumericRe = regexp.MustCompile(`\(\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*\s*\)`)
+	// superscriptCiteRe is a superscript citation that lost its
+	// formatting when the text was copied: "craving.12 The", "trials,3-5
+	// and". Only after a word's closing punctuation, never glued to a
+	// letter ("CB1", "5-HT2A") or a digit ("0.12").
+	superscriptCiteRe = regexp.MustCompile(`[\p{L})\]][.,;:](\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)(?:\s|$)`)
+	citeNumberRe      = regexp.MustCompile(`(\d+)(?:\s*[-–—]\s*(\d+))?`)
+	parenGroupRe      = regexp.MustCompile(`\(([^()]+)\)`)
 	// citedWorkRe is one author group and its years: "Gray et al., 2012",
 	// "Gray et al. 2012, 2017", "McClure et al., 2014a, 2014b", "Barak
 	// 2013a, b".
 	citedWorkRe = regexp.MustCompile(`^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(` + surnamePattern +
 		`(?:(?:,\s*` + surnamePattern + `)*,?\s+(?:and|&)\s+` + surnamePattern + `|,?\s+et\s+al\.?)?),?\s+((?:1[6-9]|20)\d{2}[a-z]?(?:\s*,\s*(?:(?:1[6-9]|20)\d{2}[a-z]?|[a-z]))*)$`)
-	yearItemRe = regexp.MustCompile(`((?:1[6-9]|20)\d{2})?([a-z])?`)
+	// corporateWorkRe is an organisation as author and its year: "World
+	// Health Organization, 2023", "National Institute on Drug Abuse 2020".
+	corporateWorkRe = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]+(?:\s+(?:of|for|on|and|the|&|\p{Lu}[\p{L}'’-]+)){1,8}),?\s+((?:1[6-9]|20)\d{2}[a-z]?)$`)
+	yearItemRe      = regexp.MustCompile(`((?:1[6-9]|20)\d{2})?([a-z])?`)
 	// narrativeCiteRe is "Krystal et al. (2013)" or "Harlow and Price
 	// (2019)"; a lone capitalised word before a year is too often not a
 	// name ("Trial (2019)") to count.
@@ -45,6 +56,8 @@ const maxCitationRange = 100
 // author-year one is kept even when no entry matches, so the graph can
 // report it as a citation concern instead of failing the whole review.
 func (p *reviewParser) findCitations() error {
+	paren := p.parenNumericStyle()
+	superscript := paren && !p.anyParenCitation()
 	for pi, ps := range p.r.Passages {
 		text := string(p.data[ps.Start:ps.End])
 		var found []Citation
@@ -63,8 +76,34 @@ func (p *reviewParser) findCitations() error {
 			}
 			c.Numbers = nums
 		}
+		if paren {
+			for _, loc := range parenNumericRe.FindAllStringIndex(text, -1) {
+				if enumerationItem(text, loc[0], loc[1]) {
+					continue
+				}
+				c := Citation{Kind: KindNumeric, Text: normalizeSpace(text[loc[0]:loc[1]]), Line: p.lineAt(ps.Start + loc[0])}
+				// "(2)" may also number a list or a step: only numbers
+				// that all name entries of the list are citations.
+				if nums, err := p.citationNumbers(&c); err == nil {
+					add(Citation{Kind: KindNumeric, Numbers: nums}, loc[0], loc[1])
+				}
+			}
+		}
+		if superscript {
+			for _, loc := range superscriptCiteRe.FindAllStringSubmatchIndex(text, -1) {
+				c := Citation{Kind: KindNumeric, Text: text[loc[2]:loc[3]], Line: p.lineAt(ps.Start + loc[2])}
+				if nums, err := p.citationNumbers(&c); err == nil {
+					add(Citation{Kind: KindNumeric, Numbers: nums}, loc[2], loc[3])
+				}
+			}
+		}
 		for _, loc := range parenGroupRe.FindAllStringSubmatchIndex(text, -1) {
 			for _, w := range citedWorks(text, loc[2], loc[3]) {
+				if w.corporate {
+					if _, ok := p.r.MatchAuthorYear(Citation{Kind: KindAuthorYear, FirstAuthor: w.first, Year: w.year, YearSuffix: w.suffix}); !ok {
+						continue // two capitalised words and a year need not be a citation
+					}
+				}
 				a, b := w.start, w.end
 				if w.whole {
 					a, b = loc[0], loc[1]
@@ -88,6 +127,53 @@ func (p *reviewParser) findCitations() error {
 		p.r.Citations = append(p.r.Citations, found...)
 	}
 	return nil
+}
+
+// parenNumericStyle: the review cites by number in parentheses, "(6)".
+// Only a review whose reference list is numbered and whose text has no
+// bracketed citation is read so, because parenthesised numbers are
+// otherwise counts, list items and doses as often as citations.
+func (p *reviewParser) parenNumericStyle() bool {
+	if !p.numberedRefs || len(p.r.References) == 0 {
+		return false
+	}
+	return !p.anyMatch(numericCiteRe)
+}
+
+// enumerationPrevRe ends the text before a list item's number: a colon,
+// a comma or semicolon, "and"/"or", or nothing.
+var enumerationPrevRe = regexp.MustCompile(`(?:^|[:;,]|\b(?:and|or))\s*$`)
+
+// enumerationItem: "(1) which dose, and (2) how long" numbers the items
+// of a list; a citation follows the words it supports ("craving (4)").
+func enumerationItem(text string, a, b int) bool {
+	rest := strings.TrimLeft(text[b:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r) && enumerationPrevRe.MatchString(text[:a])
+}
+
+// anyMatch: some passage of the review has a match of re.
+func (p *reviewParser) anyMatch(re *regexp.Regexp) bool {
+	for _, ps := range p.r.Passages {
+		if re.Match(p.data[ps.Start:ps.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyParenCitation: some "(6)" of the review is a citation rather than a
+// list item's number.
+func (p *reviewParser) anyParenCitation() bool {
+	for _, ps := range p.r.Passages {
+		text := string(p.data[ps.Start:ps.End])
+		for _, loc := range parenNumericRe.FindAllStringIndex(text, -1) {
+			if !enumerationItem(text, loc[0], loc[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // citationNumbers expands "[1, 3-5]" and checks every number against the
@@ -126,6 +212,9 @@ type citedWork struct {
 	first      string
 	year       int
 	suffix     string
+	// corporate: an organisation as author ("World Health Organization,
+	// 2023"), counted only when the reference list has it.
+	corporate bool
 }
 
 // citedWorks splits a parenthetical such as "(A & B, 2010; C et al., 2012)"
@@ -153,6 +242,10 @@ func citedWorks(text string, a, b int) []citedWork {
 				works = append(works, citedWork{start: part.start, end: part.end, authors: authors,
 					first: surnameRe.FindString(authors), year: year, suffix: ym[2]})
 			}
+		} else if m := corporateWorkRe.FindStringSubmatch(text[part.start:part.end]); m != nil {
+			year, _ := strconv.Atoi(m[2][:4])
+			works = append(works, citedWork{start: part.start, end: part.end, authors: normalizeSpace(m[1]),
+				first: normalizeSpace(m[1]), year: year, suffix: m[2][4:], corporate: true})
 		}
 		pos = end + 1
 	}

@@ -117,6 +117,9 @@ func collapseSpaced(t string) string {
 // splitAuthors reads an author line: names separated by commas, "and" or
 // "&", each perhaps followed by affiliation markers, which are dropped.
 // The author whose markers hold an asterisk is the corresponding one.
+// academicDegreeRe is a degree or title set after an author's name.
+var academicDegreeRe = regexp.MustCompile(`^(?:MD|PhD|Ph\.D\.|M\.D\.|DPhil|MSc|MSci|BSc|BA|MA|MS|MPH|MBA|MBBS|MBChB|MRCPsych|FRCPsych|FRCP|FRANZCP|PharmD|PsyD|DO|RN|BPharm|MPhil|DSc|Dr\.?|Prof\.?)$`)
+
 func splitAuthors(line string) (names []string, corresponding string) {
 	var out []string
 	for _, a := range authorSepRe.Split(line, -1) {
@@ -135,6 +138,9 @@ func splitAuthors(line string) (names []string, corresponding string) {
 			if unicode.IsLetter(r) {
 				letters++
 			}
+		}
+		if academicDegreeRe.MatchString(a) {
+			continue // "Ines Moreau, MD; Karl Vogt, PhD": a degree, not an author
 		}
 		if letters < 2 {
 			// "Berg b,*": the "*" came apart from its name.

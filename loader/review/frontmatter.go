@@ -124,7 +124,7 @@ func (p *reviewParser) recordLabel(label, value string, line int) error {
 		// "Corresponding author at: <address>": the name is the author
 		// marked with an asterisk.
 		r.CorrespondingAddress = strings.TrimSuffix(value, ".")
-	case strings.HasPrefix(key, "corresponding"):
+	case strings.HasPrefix(key, "corresponding"), strings.HasPrefix(key, "correspondence"):
 		name, addr, _ := strings.Cut(value, ",")
 		r.CorrespondingAuthor = strings.TrimSuffix(strings.TrimSpace(name), ".")
 		r.CorrespondingAddress = strings.TrimSuffix(strings.TrimSpace(addr), ".")

@@ -10,8 +10,9 @@ import (
 )
 
 var (
-	// sectionNumberRe is a heading's number: "2.", "2.1", "2.1.3.".
-	sectionNumberRe = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+`)
+	// sectionNumberRe is a heading's number: "2.", "2.1", "2.1.3.", and the
+	// bar some journals set after it ("1 | INTRODUCTION").
+	sectionNumberRe = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}){0,3}\.?(?:\s*\|)?\s+`)
 	// captionRe opens a figure or table caption: "Table 1", "Fig. 2.".
 	captionRe = regexp.MustCompile(`^(?:Table|Fig\.|Figure|Box|Supplementary (?:Table|Figure))\s+[A-Z]?\d+[a-z]?(?:[.:]|\s|$)`)
 	// columnGapRe is the gap between two columns of a plain-text table.

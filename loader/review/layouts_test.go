@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,6 +111,30 @@ var textFixtures = []textFixture{
 			}
 			if ref := r.References[0]; ref.DOI != "10.3109/00952990.2016.1170135" || strings.Contains(ref.Raw, "Scholar") || ref.Journal != "Am J Drug Alcohol Abuse" || ref.Issue != "1" {
 				t.Errorf("a copied PubMed Central entry: %+v", ref)
+			}
+		}},
+	// One paragraph to a line and no blank line between them, headings
+	// numbered "1 | ", a Correspondence line, a history line without
+	// colons and no publication date, citations in parentheses.
+	{file: "one-paragraph-per-line.txt", title: "Theta-Burst Stimulation of the Dorsolateral Prefrontal Cortex for Methamphetamine Use Disorder: A Narrative Review of Mechanisms, Trials and Open Questions for Clinical Practice",
+		authors: []string{"Ines Moreau", "Karl Vogt"}, year: 2024, references: 5,
+		sections:  []string{"KEY POINTS", "INTRODUCTION", "CLINICAL TRIALS", "CONCLUSIONS", "REFERENCES"},
+		citations: 5,
+		check: func(t *testing.T, r *Review) {
+			if r.Submitted != "2024-03-03" || r.Accepted != "2024-07-09" || r.CorrespondingAuthor != "I. Moreau" {
+				t.Errorf("front matter: %s %s %q", r.Submitted, r.Accepted, r.CorrespondingAuthor)
+			}
+			var got []string
+			for _, c := range r.Citations {
+				got = append(got, fmt.Sprint(c.Text, c.Numbers))
+			}
+			// "(1) which ..., and (2) how ..." numbers a list; "(600
+			// pulses each)" and "(30 participants each)" count.
+			if want := []string{"(1)[1]", "(2, 3)[2 3]", "(4)[4]", "(4-5)[4 5]", "(5)[5]"}; !slices.Equal(got, want) {
+				t.Errorf("citations %q, want %q", got, want)
+			}
+			if ref := r.References[2]; len(ref.Authors) == 0 || ref.Authors[0] != "De Ridder D" {
+				t.Errorf("reference 3 authors %q", ref.Authors)
 			}
 		}},
 }
@@ -229,7 +254,17 @@ func TestTextWarnings(t *testing.T) {
 	}
 	src := strings.Replace(string(data), "Ryan Ward (2025) Ketamine", "Ryan Ward. Ketamine", 1)
 	src = strings.Replace(src, "Published: 15.04.2025", "", 1)
+	// Without a publication date the history dates the review.
 	r, err := ParseReview("ward-2025-ketamine.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != 2025 || len(r.Warnings) != 0 {
+		t.Errorf("dated by its acceptance: year %d, warnings %v; want 2025 and none", r.Year, r.Warnings)
+	}
+	src = strings.Replace(src, "Submitted: 04.04.2025", "", 1)
+	src = strings.Replace(src, "Accepted: 08.04.2025", "", 1)
+	r, err = ParseReview("ward-2025-ketamine.txt", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,5 +316,68 @@ func TestInlineHistoryAffiliationsAndBooks(t *testing.T) {
 	}
 	if ref := r.References[1]; ref.Title != "Guidelines for the treatment of opioid dependence" || ref.Journal != "World Health Organization" || ref.Year != 2009 {
 		t.Errorf("a report: %+v", ref)
+	}
+}
+
+// An organisation as author: "(World Health Organization 2019)" reaches
+// its entry; two capitalised words and a year with no entry are not a
+// citation ("(Since March 2020)").
+func TestCorporateAuthorCitations(t *testing.T) {
+	data, err := os.ReadFile("testdata/text/harvard-unnumbered.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "relapse after treatment is frequent (Koob and Volkow 2016).",
+		"relapse after treatment is frequent (Koob and Volkow 2016; World Health Organization 2019). Trials paused (Since March 2020).", 1)
+	src = strings.Replace(src, "Nutt D, Erritzoe D,", "World Health Organization (2019) Global status report on alcohol and health. World Health Organization, Geneva\nNutt D, Erritzoe D,", 1)
+	r, err := ParseReview("harvard.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAuthorYear(t, r, "World Health Organization 2019", 6)
+	for _, c := range r.Citations {
+		if strings.Contains(c.Text, "Since") {
+			t.Errorf("%q read as a citation", c.Text)
+		}
+	}
+}
+
+// Superscript citations that lost their formatting in a copy ("common.1",
+// "target,2,3 and") are read when the review has no bracketed or
+// parenthesised citation; names with digits ("CB1", "5-HT2A") and
+// decimals are not citations.
+func TestFlattenedSuperscriptCitations(t *testing.T) {
+	data, err := os.ReadFile("testdata/text/one-paragraph-per-line.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	for old, new := range map[string]string{
+		"is common (1).":                    "is common.1",
+		"has been its usual target (2, 3).": "has been its usual target,2,3 as with CB1 and 5-HT2A ligands at 0.12 mg.",
+		"in 60 inpatients (4).":             "in 60 inpatients.4",
+		"only four weeks (4-5).":            "only four weeks.4-5",
+		"before it can be recommended (5).": "before it can be recommended.5",
+	} {
+		if !strings.Contains(src, old) {
+			t.Fatalf("fixture lacks %q", old)
+		}
+		src = strings.Replace(src, old, new, 1)
+	}
+	r, err := ParseReview("superscripts.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range r.Citations {
+		got = append(got, fmt.Sprint(c.Text, c.Numbers))
+	}
+	if want := []string{"1[1]", "2,3[2 3]", "4[4]", "4-5[4 5]", "5[5]"}; !slices.Equal(got, want) {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+	for _, p := range r.Passages {
+		if len(p.Text) > 0 && p.Text[0] >= '0' && p.Text[0] <= '9' {
+			t.Errorf("a sentence opens with the citation of the one before: %q", p.Text)
+		}
 	}
 }

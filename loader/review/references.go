@@ -38,6 +38,7 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 	if len(lines) > 0 && !numberedList(p, lines) {
 		return p.parseUnnumbered(lines)
 	}
+	p.numberedRefs = true
 	var drafts []refDraft
 	for _, l := range lines {
 		t := p.lineText(l)

@@ -250,6 +250,16 @@ func ParseReview(name string, data []byte) (*Review, error) {
 		p.r.Year, _ = strconv.Atoi(p.r.Published[:4])
 	}
 	if p.r.Year == 0 {
+		// An article without a publication date is dated by its history,
+		// acceptance first: that is the year it is cited by.
+		for _, date := range []string{p.r.Accepted, p.r.Revised, p.r.Submitted} {
+			if len(date) >= 4 {
+				p.r.Year, _ = strconv.Atoi(date[:4])
+				break
+			}
+		}
+	}
+	if p.r.Year == 0 {
 		p.r.warn(p.titleBlock[0].num, "no year: the Citation line gives none and there is no publication date; the review's id takes the file name")
 	}
 	return p.r, nil
@@ -262,6 +272,9 @@ type reviewParser struct {
 	r     *Review
 	// titleBlock is the block read as the title, after any page header.
 	titleBlock lineBlock
+	// numberedRefs: the reference list numbers its entries, so a number
+	// in the text can cite one.
+	numberedRefs bool
 }
 
 type srcLine struct {
@@ -314,7 +327,12 @@ func (p *reviewParser) scanLines() {
 func (p *reviewParser) blocks() []lineBlock {
 	var out []lineBlock
 	var cur lineBlock
+	onePerLine := p.paragraphPerLine()
 	for _, l := range p.lines {
+		if onePerLine && l.start != l.end {
+			out = append(out, lineBlock{l})
+			continue
+		}
 		if l.start == l.end {
 			if cur != nil {
 				out = append(out, cur)
@@ -328,6 +346,28 @@ func (p *reviewParser) blocks() []lineBlock {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// paragraphPerLine reports a text written one paragraph to a line with no
+// blank line between them (as word processors and many exports save it):
+// there blank lines cannot separate the blocks, so every line is one.
+// It is told from a hard-wrapped text without blank lines by its long
+// lines: two or more run past 200 bytes, which no wrapping editor writes.
+func (p *reviewParser) paragraphPerLine() bool {
+	var lines, long int
+	for i, l := range p.lines {
+		if l.start == l.end {
+			if i < len(p.lines)-1 {
+				return false // a blank line inside the text separates blocks
+			}
+			continue
+		}
+		lines++
+		if l.end-l.start > 200 {
+			long++
+		}
+	}
+	return lines >= 8 && long >= 2
 }
 
 // lineAt returns the 1-based line holding byte offset off.
@@ -349,7 +389,7 @@ func stripMarkup(s string) string {
 }
 
 var (
-	frontLabelRe  = regexp.MustCompile(`(?i)^(citation|corresponding authors?(?: at)?|received|submitted|revised|accepted|published(?: online)?|copyright|keywords|key words|doi|e-?mail(?: address(?:es)?)?|academic editor|editor)\s*:\s*(.*)$`)
+	frontLabelRe  = regexp.MustCompile(`(?i)^(citation|corresponding authors?(?: at)?|correspondence(?: to)?|received|submitted|revised|accepted|published(?: online)?|copyright|keywords|key words|doi|e-?mail(?: address(?:es)?)?|academic editor|editor)\s*:\s*(.*)$`)
 	citeLineRe    = regexp.MustCompile(`^(.*?)\s*\((\d{4})\)\.?\s*(.*)$`)
 	citeSourceRe  = regexp.MustCompile(`^(.+?)\s+(\d+)\s*(?:\(([^)]+)\))?\s*[,:]\s*([A-Za-z]*\d+\w*(?:\s*[-–]\s*[A-Za-z]*\d+\w*)?)\.?\s*(.*)$`)
 	numericDateRe = regexp.MustCompile(`^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$`)
