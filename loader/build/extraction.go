@@ -69,10 +69,11 @@ func Sentences(rev *review.Review) []extract.Sentence {
 // extracted is one extracted claim being built: candidates from several
 // sentences on the same triple, sign and negation merge into one edge.
 type extracted struct {
-	edge   graph.Edge
-	hedged bool // every sentence hedges
-	cues   []string
-	dose   string // the dose the first sentence gives (no edge qualifier holds one)
+	edge    graph.Edge
+	hedged  bool // every sentence hedges
+	cues    []string
+	dose    string   // the dose the first sentence gives (no edge qualifier holds one)
+	classes []string // the drug classes a sentence lists the subject under
 }
 
 func tripleKey(s string, p graph.Predicate, o string) string {
@@ -165,6 +166,9 @@ func (b *builder) extraction() error {
 			order = append(order, key)
 		}
 		x.hedged = x.hedged && (c.Hedged || mod == graph.ModalityHedged)
+		if c.Class != "" && !slices.Contains(x.classes, c.Class) {
+			x.classes = append(x.classes, c.Class)
+		}
 		if !slices.Contains(x.cues, c.Cue) && c.Cue != "" {
 			x.cues = append(x.cues, c.Cue)
 		}
@@ -193,6 +197,9 @@ func (b *builder) extraction() error {
 		e.Note = "Extracted by rule, cue " + strings.Join(QuoteAll(x.cues), ", ")
 		if x.dose != "" {
 			e.Note += "; dose " + x.dose
+		}
+		if len(x.classes) > 0 {
+			e.Note += "; the sentence lists the subject as a member of " + strings.Join(QuoteAll(x.classes), ", ")
 		}
 		switch {
 		case e.Negated && e.Hedged:

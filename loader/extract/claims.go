@@ -8,7 +8,7 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev []Mention, open bool) ([]Candidate, []Mention) {
+func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev, prevMs []Mention, open bool) ([]Candidate, []Mention) {
 	if len(ts) > maxSentenceTokens {
 		return nil, nil
 	}
@@ -19,6 +19,24 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		}
 	}
 	args := arguments(ts, ms)
+	lessOf := -1 // the first token of "this attenuation": a decrease of the event it names
+	if open && len(tags) == len(ts) {
+		// "this dopamine signal": an event named before, in subject place.
+		if m, ok := eventAnaphor(ts, tags, ms, prevMs); ok {
+			m.Sentence = s.Index
+			if decreaseNouns[ts[m.last-1].low] {
+				lessOf = m.first
+			}
+			kept := args[:0:0]
+			for _, a := range args {
+				if a.last <= m.first || a.first >= m.last {
+					kept = append(kept, a)
+				}
+			}
+			args = append(kept, m)
+			slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
+		}
+	}
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
 	} else if p, ok := clausePronoun(ts, args); ok {
@@ -33,12 +51,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	}
 	aside := asides(ts)
 	muted := recommending(ts, clause)
-	hedged := false
-	for k, t := range ts {
-		if !inMention[k] && hasPrefixIn(t.low, hedgeWords) {
-			hedged = true
-		}
-	}
+	hedgedAt := hedgeScope(ts, tags, args, inMention, clause, open)
 	var out []Candidate
 	seen := map[[3]string]bool{}
 	var cueOf []int // per candidate, the token its cue starts at
@@ -46,6 +59,25 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		key := [3]string{a.ID, b.ID, string(p)}
 		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
 			return // a population qualifies a claim; it is no claim's end
+		}
+		if open && cue.i != a.last {
+			if d, ok := describes(ts, args, a); ok {
+				// "the Y antagonist X reduced Z": X acts, Y only
+				// describes it.
+				if d.ID == b.ID {
+					return
+				}
+				a = d
+				key = [3]string{a.ID, b.ID, string(p)}
+				if seen[key] {
+					return
+				}
+			}
+		}
+		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
+			// "this attenuation correlated with reduced use": less of
+			// the event went with less use, so the event goes with it.
+			sign = map[graph.Sign]graph.Sign{graph.Increases: graph.Decreases, graph.Decreases: graph.Increases}[sign]
 		}
 		// A clause that looks ahead or recommends proposes what it says:
 		// kept, as PROPOSED, not dropped.
@@ -55,6 +87,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
 		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a)
+		// The clause of the cue (the verb) and of the object decide.
+		hedged := cue.i < len(ts) && hedgedAt[cue.i] || b.first < len(ts) && hedgedAt[b.first]
 		out = append(out, Candidate{
 			Sentence: s.Index, Section: s.Section, Text: s.Text, Citations: s.Citations,
 			Subject: a.ID, Object: b.ID, Predicate: p, Sign: sign,
@@ -129,6 +163,12 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	// "NMDA receptor antagonist": the drug the noun describes acts on X.
 	for _, ag := range agents {
 		obj := ag.object
+		// "the 5-HT2A antagonist ketanserin": the drug the agent noun
+		// names right after it is the one that acts.
+		if k := slices.IndexFunc(args, func(d Mention) bool { return d.first == ag.cue.j && d.Category == graph.CategoryDrug }); k >= 0 {
+			emit(args[k], obj, graph.Affects, signOf(ag.cue.kind), ag.cue, obj.last, args[k].first)
+			continue
+		}
 		for i := len(args) - 1; i >= 0; i-- {
 			d := args[i]
 			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) &&
@@ -153,6 +193,27 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		var own []int
 		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
+	}
+	if open && refuted(ts) {
+		// "... linked X to Y, but these associations were not
+		// confirmed": the sentence reports the finding as refuted.
+		for k := range out {
+			if out[k].Modality != graph.ModalityProposed {
+				out[k].Negated = true
+				out[k].Modality = graph.ModalityOf(true, out[k].Hedged, false)
+			}
+		}
+	}
+	if open {
+		// Membership is read apart from the verbs: no clause
+		// reading's subject replaces it.
+		members(ts, ms, args, example, func(class, member, target Mention, cue cueHit) {
+			n := len(out)
+			emit(member, target, graph.Affects, signOf(cue.kind), cue, target.last, member.first)
+			if len(out) > n {
+				out[n].Class = class.Surface
+			}
+		})
 	}
 	return out, subjects
 }
@@ -184,11 +245,44 @@ func splitAgentCues(ts []token, args []Mention, cues []cueHit) ([]cueHit, []agen
 				}
 			}
 		}
-		if !found {
+		if !found && !(isAgent && pharmRoles[w] && nounAfterArticle(ts, c.i)) {
+			// "Psilocybin, a serotonin 2A (5-HT2A) receptor agonist,
+			// has been ...": a role noun whose target is not named
+			// links nothing; it is no verb.
 			rest = append(rest, c)
 		}
 	}
 	return rest, agents
+}
+
+// describes: the argument a is a descriptor's target, followed by a role
+// noun and the drug it describes ("the kappa-opioid receptor antagonist
+// nor-binaltorphimine"), which it returns: a acts only through that role.
+func describes(ts []token, args []Mention, a Mention) (Mention, bool) {
+	if a.last+1 >= len(ts) || !pharmRoles[ts[a.last].stem] || ts[a.last].punctBefore != "" {
+		return Mention{}, false
+	}
+	k := slices.IndexFunc(args, func(d Mention) bool { return d.first == a.last+1 && d.Category == graph.CategoryDrug })
+	if k < 0 {
+		return Mention{}, false
+	}
+	return args[k], true
+}
+
+// nounAfterArticle: the word at k is in a noun phrase an article opens
+// within three words before it ("a partial agonist", "the 5-HT2A
+// antagonist").
+func nounAfterArticle(ts []token, k int) bool {
+	for i := k - 1; i >= 0 && i >= k-4; i-- {
+		switch ts[i].low {
+		case "a", "an", "the":
+			return true
+		}
+		if ts[i+1].punctBefore != "" && !ts[i+1].hyphenated && !strings.ContainsAny(ts[i+1].punctBefore, "()") {
+			return false
+		}
+	}
+	return false
 }
 
 // agentLinks join an agent noun to its target: "antagonist at X",

@@ -304,6 +304,10 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 		}
 		for _, s := range subj {
 			for _, o := range objs {
+				sign := sign
+				if p == graph.Affects && effectBefore(ts, e, o.first) {
+					sign = graph.Unsigned // "required for its effect on Y": the effect's direction is not S's
+				}
 				if clauseEnds(s, o) || p == graph.CorrelatedWith && o.Category != graph.CategoryPopulation {
 					emit(s, o, p, sign, cueHit{e, e + 1, kind}, lo, o.first)
 				}
@@ -373,4 +377,15 @@ func copulaForms(ts []token, tags []string, args []Mention, verbs []cueHit, sg s
 func adverb(w, tag string) bool {
 	return tag == "RB" || w == "not" || w == "nevertheless" || w == "nonetheless" || w == "generally" ||
 		w == "usually" || w == "also" || w == "often"
+}
+
+// effectBefore: "effect"/"effects" stands between the role word at e and
+// the object at o ("necessary for its effect on Y").
+func effectBefore(ts []token, e, o int) bool {
+	for k := e + 1; k < o && k < len(ts); k++ {
+		if ts[k].stem == "effect" {
+			return true
+		}
+	}
+	return false
 }

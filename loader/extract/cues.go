@@ -64,8 +64,8 @@ type cueHit struct {
 var (
 	// recommendRe marks a sentence that looks ahead or recommends: what
 	// it says is not (yet) a finding.
-	recommendRe = regexp.MustCompile(`\b(future|further|more) (research|stud(y|ies)|trials?|work|investigations?|exploration)\b|\b(is|are|remains?) (needed|warranted|required|unknown|unclear)\b|\b(should|must|need to) be\b|\bremains? to be\b|\b(comparative|head to head) (stud(y|ies)|trials?)\b|\btrials? comparing\b`)
-	hedgeWords  = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely"}
+	recommendRe = regexp.MustCompile(`\b(future|further|more) (research|stud(y|ies)|trials?|work|investigations?|exploration)\b|\b(is|are|remains?) (needed|warranted|required|unknown|unclear)\b|\b(should|must|need to) be\b|\bremains? to be\b|\b(comparative|head to head) (stud(y|ies)|trials?)\b|\btrials? comparing\b|\b(has|have) not (yet )?been (tested|studied|examined|investigated)\b|\b(test|tests|testing|examine|examining) whether\b`)
+	hedgeWords  = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely", "candidate"}
 	negWords    = []string{"not", "no", "never", "neither", "nor", "without", "fail", "lack", "absence"}
 	beVerbs     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 	// connectors link a nominal cue's object to its cause: "reductions
@@ -76,6 +76,10 @@ var (
 )
 
 // findCues returns the cues among the tokens no mention took, in order.
+// doseNouns: a direction word before one of these says how much of a
+// drug was given.
+var doseNouns = map[string]bool{"dose": true, "dosage": true, "doses": true, "concentration": true}
+
 func findCues(ts []token, inMention []bool) []cueHit {
 	var out []cueHit
 	used := make([]bool, len(ts))
@@ -90,6 +94,9 @@ func findCues(ts []token, inMention []bool) []cueHit {
 			}
 			if ts[i].hyphenated { // "psilocybin-facilitated": a name, not a verb
 				continue
+			}
+			if j := i + n; j < len(ts) && doseNouns[ts[j].stem] && ts[j].punctBefore == "" {
+				continue // "at higher doses": how much was given, not an effect
 			}
 			for k := i; k < i+n; k++ {
 				used[k] = true

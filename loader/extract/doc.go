@@ -93,8 +93,15 @@
 // never the subject or object of a signed claim, and a Drug or Therapy is
 // never its object; a Population is never any claim's end. Negation
 // ("not", "no", "without", "failed to") between the two arguments sets
-// Negated; hedging anywhere in the sentence ("may", "might", "could",
-// "suggest", "potential", "hypothes", "appear") sets Hedged. Both are
+// Negated; a hedge ("may", "might", "could", "can", "suggest",
+// "potential", "candidate", "hypothes", "appear", "is thought to") sets
+// Hedged: in the curated reading anywhere in the sentence; in the open
+// reading for the rest of its own clause only ("X reduced craving,
+// although it may increase nausea": the first finding is asserted), and a
+// reporting hedge ("suggest that", "is thought to") to the end of its
+// clause group (cut at ";", ":" and contrasts). A later clause that says
+// the finding was not borne out (", but these associations were not
+// confirmed") makes the sentence's findings NEGATED. Both are
 // flags: the candidate is kept for curation to judge. Candidate.Modality
 // sums them up (graph.ModalityOf: PROPOSED, then NEGATED, then HEDGED,
 // else ASSERTED). Candidate.Qualifiers hold the population or species (the
@@ -159,6 +166,22 @@
 //     topic. The curated reading keeps issue 12's chain reading there,
 //     which the seed's curation was written against.
 //
+// Drug classes (the open reading): a pharmacological role noun
+// ("agonist", "antagonist", "inhibitor", "modulator") names an entity only
+// with a target in its modifiers ("a partial agonist" is a role, not a
+// drug); "the 5-HT2A antagonist ketanserin" makes the drug after the noun
+// act on the target; a class named by its target ("GLP-1 receptor
+// agonists") names the target too, and an example list after it ("such
+// as A and B", "e.g.") makes each listed drug act on that target, signed
+// by the role (Candidate.Class records the class). What the sentence says
+// the class does stays the class's claim. A name right after "the <target>
+// <role>" is a drug ("the kappa-opioid receptor antagonist
+// nor-binaltorphimine", "the mGluR2/3 antagonist LY341495"), and it, not
+// the target that describes it, is the subject of the clause's verb. How a
+// drug acts on a molecule
+// ("non-competitive", "partial") and where the molecule sits
+// ("presynaptic", "striatal") are not part of the molecule's name.
+//
 // # Clause structure (the open reading)
 //
 // Over the tags, the open reading also runs a small deterministic clause
@@ -191,7 +214,13 @@
 //     "they", "both", "this drug", "these agents", "neither compound")
 //     stands for the sentence's earlier drug or therapy subjects, else the
 //     previous sentence's (within a section); a plural one for all of
-//     them; "its"/"their effect on Y" likewise.
+//     them; "its"/"their effect on Y" likewise. "This/these [modifier]
+//     <event noun>" ("this dopamine signal", "these changes", "this
+//     attenuation") in subject place stands for the last event named
+//     before it (not a drug, place, population or disorder; in the
+//     sentence, else the previous one); a modifier must be a word of the
+//     event's name; a decrease noun ("this attenuation correlated with
+//     reduced use") turns the sign.
 //   - Objects: the first argument after the verb group, across words of
 //     its own noun phrase ("the integrity of X", "a lower risk of X") but
 //     no other verb, comma or preposition that does not take the verb's

@@ -91,6 +91,9 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 	taken := make([]bool, len(ts))
 	var out []Mention
 	add := func(i, j int, id string, cat graph.Category, proposed bool, pattern string) {
+		if rc.ix != nil && cat == graph.CategoryDrug && molecularHeads[ts[j-1].stem] {
+			cat = graph.CategoryMechanism // "kappa-opioid receptor" is a target, whatever list named it
+		}
 		for k := i; k < j; k++ {
 			taken[k] = true
 		}
@@ -163,6 +166,23 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 	}
 	if rc.ix != nil {
 		out = rc.sharedHeads(idx, text, ts, tags, out)
+		// "GLP-1 receptor agonists": a drug class named by its target
+		// names the target too, which its members act on.
+		for _, m := range slices.Clone(out) {
+			t, ok := classTarget(rc.ix, ts, tags, nounPhrase{i: m.first, j: m.last, cat: m.Category})
+			if !ok {
+				continue
+			}
+			id := t.id
+			if id == "" {
+				id = ProposedPrefix + slug(ts[t.i:t.j])
+			}
+			if _, ok := rc.names[id]; !ok {
+				rc.names[id] = text[ts[t.i].start:ts[t.j-1].end]
+			}
+			out = append(out, Mention{Sentence: idx, ID: id, Category: t.cat, Surface: text[ts[t.i].start:ts[t.j-1].end],
+				Start: ts[t.i].start, End: ts[t.j-1].end, Proposed: strings.HasPrefix(id, ProposedPrefix), Pattern: t.rule, first: t.i, last: t.j})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	// "X (ABC)": ABC names X from here on.

@@ -213,8 +213,10 @@ func report(t *testing.T) string {
 		p("\n\n")
 	}
 	p("## Not done yet\n\n")
-	p("- Anaphora (`it`, `this altered state`, `that rate`) and cross-sentence claims: out of reach of\n")
-	p("  one-sentence rules, and most of what recall over all curated claims still misses.\n")
+	p("- Anaphora beyond drugs and events (`this altered state`, `that rate`, `these regions`) and\n")
+	p("  cross-sentence claims: the open reading resolves drug anaphors and event descriptions in\n")
+	p("  subject place (`this dopamine signal`), not states, rates or places; most of what recall over\n")
+	p("  all curated claims still misses.\n")
 	p("- A dependency parse: subjects are still found by the nearest-argument and clause-subject\n")
 	p("  rules over noun phrases, which is where most wrong pairs on the blind sets come from.\n")
 	return b.String()

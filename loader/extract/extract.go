@@ -39,6 +39,10 @@ type Candidate struct {
 	// Qualifiers: population or species, comparator, time point and dose
 	// the sentence gives.
 	Qualifiers Qualifiers
+	// Class is the drug class, as written, that the sentence lists the
+	// subject under ("GLP-1 receptor agonists such as exenatide"): the
+	// claim is the class's action on its target, stated of a member.
+	Class string
 }
 
 // Result is what the engine finds in a review.
@@ -80,7 +84,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 	rc.ix = ix
 	var res Result
 	var topic *Mention
-	var prev []Mention
+	var prev, prevMs []Mention // the previous sentence's subjects, and its mentions
 	section := ""
 	for i, s := range sents {
 		ts := tokenize(s.Text)
@@ -93,10 +97,11 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 			ms = rc.labelEntity(s.Index, s.Text, ts, ms)
 		}
 		if s.Section != section {
-			topic, prev, section = nil, nil, s.Section // a pronoun does not reach across a heading
+			topic, prev, prevMs, section = nil, nil, nil, s.Section // a pronoun does not reach across a heading
 		}
 		res.Mentions = append(res.Mentions, ms...)
-		cs, subjects := claims(s, ts, tg, ms, topic, prev, ix != nil)
+		cs, subjects := claims(s, ts, tg, ms, topic, prev, prevMs, ix != nil)
+		prevMs = ms
 		res.Candidates = append(res.Candidates, cs...)
 		topic = topicOf(ts, ms)
 		prev = subjects

@@ -102,6 +102,7 @@ type SetMetrics struct {
 	MissedPairs                     []string
 	WrongPairs                      []string
 	NegatedSigned                   []string // the negated findings served signed
+	ModalityMisses                  []string // matched pairs whose candidate modality the gold does not give
 }
 
 // Add sums counts (the lists are not carried: a set's report prints
@@ -236,7 +237,13 @@ func ScoreGoldSet(g *GoldSet, res Result) SetMetrics {
 		}
 		gs := gold[matched[0]]
 		m.scoreQualifiers(res, cands[k], gs)
-		if m.scoreSigns(cands[k], gs) {
+		before := m.ModalityCompared - m.ModalityAgree
+		served := m.scoreSigns(cands[k], gs)
+		if m.ModalityCompared-m.ModalityAgree > before {
+			m.ModalityMisses = append(m.ModalityMisses, fmt.Sprintf("%s -> %s %s, gold %s (%q)", matched[0].s, matched[0].o,
+				cands[k][0].Modality, gs[0].Modality, shortText(cands[k][0].Text)))
+		}
+		if served {
 			m.NegatedSigned = append(m.NegatedSigned, fmt.Sprintf("%s -> %s (%q)", matched[0].s, matched[0].o, shortText(cands[k][0].Text)))
 		}
 	}

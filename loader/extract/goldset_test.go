@@ -91,6 +91,13 @@ func scoreSet(rs []evalReview) (extract.SetMetrics, []extract.SetMetrics) {
 	return sum, each
 }
 
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
 // evalFloors are the blind figures the engine has reached: regression
 // floors, raised as the rules improve.
 type evalFloors struct {
@@ -131,7 +138,19 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // suicidal ideation and aggression, but these associations were not
 // confirmed"); its three pairs are served signed until the rules read
 // such a clause, hence negatedSigned 3 on dev only. The test set keeps 0.
-var devFloors = evalFloors{entR: 0.78, entP: 0.77, pairR: 0.47, pairP: 0.65, sign: 0.96, negatedSigned: 3}
+// On the eight reviews, per-clause hedging, drug-class and role-noun
+// rules, molecule spans and refuting clauses raised the figures to
+// entities R 0.802 P 0.796, pairs R 0.495 P 0.656, sign 0.969, modality
+// 0.932; a clause that refutes the finding ("but these associations were
+// not confirmed") now negates it, so dev allows no negated finding served
+// signed either. Measures named with their event ("reinstatement of drug
+// seeking", "time to relapse") then gave entities R 0.812 P 0.805, pairs
+// R 0.505 P 0.668; names after a role noun, descriptors that are no
+// subjects and event anaphora ("this dopamine signal") entities R 0.816
+// P 0.806, pairs R 0.514 P 0.678, sign 0.970, modality 0.933; doses,
+// sides and kinds of drugs that name nothing entities R 0.816 P 0.814,
+// pairs R 0.514 P 0.687, sign 0.969.
+var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.51, pairP: 0.68, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
@@ -151,10 +170,12 @@ func TestEvalDev(t *testing.T) {
 			t.Logf("  extra entities: %q", m.ExtraEntities)
 			t.Logf("  missed pairs: %q", m.MissedPairs)
 			t.Logf("  wrong pairs: %q", m.WrongPairs)
+			t.Logf("  modality misses: %q", m.ModalityMisses)
 		}
 	}
-	t.Logf("dev: entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, negated served signed %d",
-		sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(), sum.NegatedServedSigned)
+	t.Logf("dev: entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, modality %.3f (%d/%d), negated served signed %d",
+		sum.EntityRecall(), sum.EntityPrecision(), sum.PairRecall(), sum.PairPrecision(), sum.SignAgreement(),
+		ratio(sum.ModalityAgree, sum.ModalityCompared), sum.ModalityAgree, sum.ModalityCompared, sum.NegatedServedSigned)
 	checkEvalFloors(t, "dev", sum, devFloors)
 }
 
@@ -174,7 +195,13 @@ func TestEvalDev(t *testing.T) {
 // two right duplicates lowers it by construction (dev: right 342 -> 337,
 // extracted 428 -> 422, "local" of "local infusion" no longer a drug). The
 // change was made and judged on dev and on the graph a user sees.
-var testFloors = evalFloors{entR: 0.67, entP: 0.62, pairR: 0.28, pairP: 0.51, sign: 0.91}
+// Per-clause hedging, drug classes and role nouns, molecule spans,
+// measures named with their event, refuting clauses and event anaphora
+// (all written and judged on dev, the dev set then eight reviews) were
+// scored on the test set once, at the end: entities R 0.671 -> 0.679,
+// P 0.628 -> 0.641, pairs R 0.287 -> 0.300, P 0.511 -> 0.518, sign
+// 0.911 -> 0.915, no negated finding served signed.
+var testFloors = evalFloors{entR: 0.67, entP: 0.64, pairR: 0.30, pairP: 0.51, sign: 0.91}
 
 // TestEvalTest scores the frozen test set (loader/extract/testdata/eval/test,
 // frozen at the commit docs/extraction.md names). It prints aggregate

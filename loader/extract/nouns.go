@@ -68,14 +68,39 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 				continue
 			}
 		}
+		// "reinstatement of drug seeking", "time to relapse", "escalation
+		// of drinking", "percentage of days abstinent": a measure of an
+		// event is named with the event.
+		if j+1 < len(ts) && measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] && ts[j].punctBefore == "" &&
+			free[j+1] && inPhrase(ix, ts, tags, j+1) && ts[j+1].punctBefore == "" {
+			e := j + 2
+			for e < len(ts) && free[e] && inPhrase(ix, ts, tags, e) && (ts[e].punctBefore == "" || ts[e].hyphenated) {
+				e++
+			}
+			// "time to resumption of X": one more link.
+			if e+1 < len(ts) && measureHeads[ts[e-1].stem] && ts[e].low == "of" && ts[e].punctBefore == "" && free[e+1] && inPhrase(ix, ts, tags, e+1) {
+				e += 2
+				for e < len(ts) && free[e] && inPhrase(ix, ts, tags, e) && (ts[e].punctBefore == "" || ts[e].hyphenated) {
+					e++
+				}
+			}
+			i := k
+			for i < j-1 && leadingNoise[ts[i].low] {
+				i++
+			}
+			out = append(out, nounPhrase{i: i, j: e, cat: graph.CategoryOutcome, rule: "measure of an event"})
+			k = e
+			continue
+		}
 		// "people with obesity", "patients maintained on methadone": a
 		// population's defining phrase belongs to it.
 		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
 			e := j + 1
 			// The defining phrase may be a term already named ("people
 			// with obesity"): the population spans it, and the term stays
-			// an entity of its own.
-			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && (ts[e].low == "of" || ts[e].low == "a")) && ts[e].punctBefore == "" {
+			// an entity of its own; an article may open it ("patients
+			// with a history of pancreatitis").
+			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an") && ts[e].punctBefore == "" {
 				e++
 			}
 			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]) {
@@ -118,7 +143,7 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 	// head is a drug class is a drug.
 	classAfter := map[int]bool{}
 	for _, np := range nps {
-		if np.cat == graph.CategoryDrug && np.rule == "head noun" {
+		if np.cat == graph.CategoryDrug && (np.rule == "head noun" || np.rule == kindDescriptor) {
 			for k := np.i - 1; k >= 1 && k >= np.i-3; k-- {
 				if ts[k].low != "a" && ts[k].low != "an" {
 					continue
@@ -132,6 +157,22 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 		}
 	}
 	for k, t := range ts {
+		// "the mGluR2/3 antagonist LY341495", "the kappa-opioid receptor
+		// antagonist nor-binaltorphimine": a name after a role or class
+		// noun is a drug.
+		if e, ok := nameAfterRole(ts, tags, free, covered, k); ok {
+			nps = append(nps, nounPhrase{i: k, j: e, cat: graph.CategoryDrug, rule: "name after its role"})
+			// The role's modifiers name its target ("mGluR2/3").
+			t := k - 1
+			for t > 0 && !covered[t-1] && free[t-1] && (ts[t].punctBefore == "" || ts[t].hyphenated) &&
+				(strings.HasPrefix(tags[t-1], "NN") || tags[t-1] == "" || tags[t-1] == "CD" || tags[t-1] == "JJ") && !stopwords[ts[t-1].low] {
+				t--
+			}
+			if t < k-1 && pharmRoles[ts[k-1].stem] && namedTarget(ts, tags, t, k-1) {
+				nps = append(nps, nounPhrase{i: t, j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
+			}
+			continue
+		}
 		if covered[k] || !free[k] || !strings.HasPrefix(tags[k], "NN") || stopwords[t.low] || leadingNoise[t.low] ||
 			verbsNotNouns[t.stem] || t.low == "placebo" || len(t.low) < 4 || isDigits(t.low) || abstractNoun(t.low) ||
 			k > 0 && ts[k].hyphenated || k+1 < len(ts) && (ts[k+1].hyphenated || ts[k+1].punctBefore == "" && strings.HasPrefix(tags[k+1], "NN")) ||
@@ -146,8 +187,11 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}
 	}
-	return nps
+	return slices.DeleteFunc(nps, func(np nounPhrase) bool { return np.rule == kindDescriptor })
 }
+
+// kindDescriptor marks "an indole alkaloid": a drug's kind, no entity.
+const kindDescriptor = "kind of a drug"
 
 // givenHeads: a drug followed by one of these names the drug as given.
 var givenHeads = map[string]bool{"treatment": true, "administration": true, "infusion": true, "dosing": true,
@@ -215,6 +259,7 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 
 // phrases reads the run [i, j) as entity names.
 func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhrase {
+	i0 := i // where the phrase began, before its openers are dropped
 	// A vocabulary term is read whole before any opener is dropped
 	// ("chronic obstructive pulmonary disease").
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
@@ -231,6 +276,30 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	for i+2 < j && ts[i+1].hyphenated && ts[i+1].low == "dependent" && !ts[i+2].hyphenated && strings.HasPrefix(tags[i+2], "NN") &&
 		headCategory(ts[j-1].stem) != graph.CategoryPopulation && !molecularHeads[ts[j-1].stem] {
 		i += 2
+	}
+	// "non-competitive NMDA receptor", "presynaptic metabotropic glutamate
+	// receptors", "striatal dopamine transporter availability": how a
+	// molecule is acted on and where it sits are not part of its name.
+	if hasMolecule(ts, i, j) {
+		for i+1 < j {
+			if i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && molecularManner[ts[i].low+"-"+ts[i+1].low] {
+				i += 2
+			} else if !ts[i+1].hyphenated && (molecularManner[ts[i].low] || siteAdjectives[ts[i].low]) {
+				i++
+			} else {
+				break
+			}
+		}
+	}
+	// "left dorsolateral prefrontal cortex", "bilateral insula": the side
+	// is where, not which, region.
+	for i+1 < j && sideWords[ts[i].low] && !ts[i+1].hyphenated {
+		i++
+	}
+	// "rigid self-referential processing", "comorbid depression": a
+	// judgement or a co-occurrence is not part of what is named.
+	for i+1 < j && judgements[ts[i].low] && !ts[i+1].hyphenated {
+		i++
 	}
 	// A species is named by its head alone ("male Wistar rats" are rats).
 	if j-i > 1 && species[ts[j-1].stem] && !ts[j-1].hyphenated {
@@ -268,15 +337,22 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		cat = headCategory(ts[j-1].stem)
 	}
 	// An appositive: the head itself is a resource term ("the GLP-1
-	// receptor agonist semaglutide"). A descriptor that is itself a drug
+	// receptor agonist semaglutide"); not a molecule the drug dictionary
+	// lists ("serotonin 5-HT2A receptors" is one receptor). A descriptor that is itself a drug
 	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
 	for k := i + 1; k < j; k++ {
-		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug {
+		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug && !molecularHeads[ts[j-1].stem] {
 			var out []nounPhrase
 			for _, d := range phrases(ix, ts, tags, i, k) {
 				if d.cat != graph.CategoryDrug {
 					out = append(out, d)
 				}
+			}
+			// "the 5-HT2A antagonist ketanserin": the descriptor's
+			// modifiers name the target the drug acts on.
+			if k-1 > i && pharmRoles[ts[k-1].stem] && !ts[k-1].hyphenated && namedTarget(ts, tags, i, k-1) &&
+				!slices.ContainsFunc(out, func(d nounPhrase) bool { return d.j >= k-1 }) {
+				out = append(out, nounPhrase{i: i, j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
 			}
 			return append(out, nounPhrase{k, j, e.cat, e.id, e.name, "resource"})
 		}
@@ -291,9 +367,23 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// "a serotonin 2A receptor agonist": an indefinite descriptor names
 	// the target, and its agent noun stays a cue for the drug it
 	// describes (the curated reading's "X agonist" rule).
-	if i > 0 && (ts[i-1].low == "a" || ts[i-1].low == "an") && agentNoun(hw) && head > i &&
+	if i0 > 0 && (ts[i0-1].low == "a" || ts[i0-1].low == "an") && agentNoun(hw) && head > i &&
 		headCategory(ts[head-1].stem) == graph.CategoryMechanism {
 		return []nounPhrase{{i: i, j: head, cat: graph.CategoryMechanism, rule: "target of a descriptor"}}
+	}
+	// "NAC, a mucolytic agent and antidote", "ibogaine, an indole
+	// alkaloid": an indefinite noun of a drug's kind describes the drug
+	// named beside it; it names no entity of its own.
+	if i0 > 0 && (ts[i0-1].low == "a" || ts[i0-1].low == "an") && head == j-1 && kindNouns[hw] && cat == graph.CategoryDrug {
+		// Kept until coordinatedDrugs has read it ("tabernanthalog, a
+		// non-hallucinogenic analogue" names a drug), then dropped.
+		return []nounPhrase{{i: i, j: j, cat: cat, rule: kindDescriptor}}
+	}
+	// "a partial agonist", "a potent inhibitor", "receptor agonist": an
+	// agent noun whose modifiers name no target is a role, not an
+	// entity; the cue rules read it.
+	if pharmRoles[hw] && head == j-1 && !namedTarget(ts, tags, i, head) {
+		return nil
 	}
 	// "its metabolite noribogaine", "the congener X": a name after a
 	// drug-class noun is a drug.
@@ -439,4 +529,120 @@ func clinicalCourse(ts []token, i, j int) bool {
 	}
 	c := headCategory(ts[j-1].stem)
 	return c == graph.CategoryDisorder || c == graph.CategorySafetyRisk
+}
+
+// pharmRoles name what a drug does to a target ("agonist", "inhibitor"):
+// agent nouns of pharmacology, not of people ("smoker", "drinker").
+var pharmRoles = map[string]bool{"agonist": true, "antagonist": true, "inhibitor": true, "blocker": true, "modulator": true,
+	"activator": true, "enhancer": true, "stimulator": true}
+
+// namedTarget: the words [i, head) before an agent noun name what it acts
+// on: a noun or name other than a bare "receptor" ("GLP-1 receptor",
+// "5-HT2A", "NMDA"), not only adjectives ("partial", "potent").
+func namedTarget(ts []token, tags []string, i, head int) bool {
+	for k := i; k < head; k++ {
+		if ts[k].stem == "receptor" || leadingNoise[ts[k].low] {
+			continue
+		}
+		if t := tags[k]; strings.HasPrefix(t, "NN") && !(k == 0 && t == "NNP") || t == "" || t == "CD" || t == "FW" || !isASCII(ts[k].low) || nameLike(ts, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMolecule: a word of [i, j) names a molecule (receptor, channel,
+// transporter, ...).
+func hasMolecule(ts []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if molecularHeads[ts[k].stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// molecularManner: how a drug acts on a molecule ("non-competitive
+// antagonist"), and siteAdjectives: where the molecule sits ("presynaptic
+// receptors", "cardiac channels"). Neither is part of a molecule's name.
+var (
+	molecularManner = setOf("non-competitive", "noncompetitive", "competitive", "selective", "nonselective",
+		"non-selective", "partial", "full", "inverse", "allosteric", "biased")
+	siteAdjectives = setOf("presynaptic", "postsynaptic", "cardiac", "striatal", "cortical", "neuronal", "hepatic",
+		"peripheral", "central", "synaptic", "glial", "astrocytic", "accumbal", "hippocampal", "hypothalamic")
+	sideWords = setOf("left", "right", "bilateral", "unilateral", "ipsilateral", "contralateral")
+	// kindNouns say what kind of substance a drug is.
+	kindNouns  = setOf("agent", "alkaloid", "antidote", "prodrug", "analogue", "analog", "derivative", "compound", "acid", "drug", "medication", "metabolite", "congener")
+	judgements = setOf("rigid", "comorbid", "evidence-based", "maladaptive", "pathological", "excessive")
+)
+
+// classTarget: the target a drug class is named by ("GLP-1 receptor" of
+// "GLP-1 receptor agonists", "5-HT2A" of "5-HT2A antagonists"): the
+// words before a role noun, ending in a molecule's head or a name
+// (capitals or digits), not a kind of substance ("opioid antagonists").
+func classTarget(ix *resourceIndex, ts []token, tags []string, np nounPhrase) (nounPhrase, bool) {
+	head := np.j - 1
+	if np.cat != graph.CategoryDrug || head <= np.i || !pharmRoles[ts[head].stem] || ts[head].hyphenated || len(tags) != len(ts) {
+		return nounPhrase{}, false
+	}
+	if !molecularHeads[ts[head-1].stem] && !nameLike(ts, head-1) {
+		return nounPhrase{}, false
+	}
+	if !namedTarget(ts, tags, np.i, head) {
+		return nounPhrase{}, false
+	}
+	if e, ok := ix.lookup(ts, np.i, head); ok {
+		return nounPhrase{np.i, head, graph.CategoryMechanism, e.id, e.name, "target of a class"}, true
+	}
+	return nounPhrase{i: np.i, j: head, cat: graph.CategoryMechanism, rule: "target of a class"}, true
+}
+
+// codeName: a compound's code ("LY341495", "SB-334867"): capitals and
+// digits.
+func codeName(w string) bool {
+	return strings.ContainsAny(w, "0123456789") && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// measureHeads name a measure of an event, and measureLinks join it to the
+// event: "reinstatement of drug seeking", "time to relapse".
+var (
+	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return")
+	measureLinks = setOf("of", "to")
+)
+
+// nameLike: token k is written as a name: with a digit ("GLP-1",
+// "5-HT2A"), as an acronym ("NMDA"), or capitalised inside the sentence
+// (a capital opening the sentence says nothing).
+func nameLike(ts []token, k int) bool {
+	r := ts[k].raw
+	return strings.ContainsAny(r, "0123456789") || isAcronym(r) || k > 0 && r != ts[k].low
+}
+
+// nameAfterRole: a drug's name starts at k right after a role or class
+// noun: a compound's code ("LY341495"), or, after "the/a ... antagonist",
+// a noun or hyphenated compound no rule reads otherwise
+// ("nor-binaltorphimine"). It returns the name's end.
+func nameAfterRole(ts []token, tags []string, free, covered []bool, k int) (int, bool) {
+	t := ts[k]
+	if covered[k] || !free[k] || k == 0 || t.punctBefore != "" || t.hyphenated || !(pharmRoles[ts[k-1].stem] || drugClassNouns[ts[k-1].stem]) {
+		return 0, false
+	}
+	e := k + 1
+	for e < len(ts) && ts[e].hyphenated && free[e] && !covered[e] {
+		e++
+	}
+	if e < len(ts) && strings.HasPrefix(ts[e].punctBefore, "-(") {
+		return 0, false // "exendin-(9-39)": a name this reading cannot span
+	}
+	if e == k+1 && codeName(t.raw) && len(t.raw) >= 5 {
+		return e, true
+	}
+	last := ts[e-1]
+	tag := tags[k]
+	if !(strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "" || e > k+1) || !pharmRoles[ts[k-1].stem] || !nounAfterArticle(ts, k-1) ||
+		len(last.low) < 6 || abstractNoun(last.low) || stopwords[t.low] || verbsNotNouns[t.stem] || headCategory(last.stem) != "" ||
+		cueVerb(t.low) || e == k+1 && e < len(ts) && ts[e].punctBefore == "" && strings.HasPrefix(tags[e], "NN") {
+		return 0, false
+	}
+	return e, true
 }

@@ -39,7 +39,8 @@ func foldWord(s string) string {
 
 // tokenize cuts s into words: runs of letters and digits. A lone "s"
 // after an apostrophe is the possessive and is dropped, so "ketamine's"
-// reads as "ketamine".
+// reads as "ketamine". A slash joins a number to a name ending in one
+// ("mGluR2/3", "D2/3") as a hyphen does: one receptor pair, one name.
 func tokenize(s string) []token {
 	var out []token
 	prevEnd := 0
@@ -66,7 +67,8 @@ func tokenize(s string) []token {
 		low := foldWord(raw)
 		out = append(out, token{
 			start: i, end: j, raw: raw, low: low, stem: stem(low),
-			hyphenated:  len(out) > 0 && (prevEnd == i-1 && s[i-1] == '-' || prevEnd == i-len(enDash) && strings.HasSuffix(s[:i], enDash)),
+			hyphenated: len(out) > 0 && (prevEnd == i-1 && s[i-1] == '-' || prevEnd == i-len(enDash) && strings.HasSuffix(s[:i], enDash) ||
+				prevEnd == i-1 && s[i-1] == '/' && isDigits(low) && strings.ContainsAny(s[i-2:i-1], "0123456789")),
 			punctBefore: between,
 		})
 		prevEnd, i = j, j

@@ -1,0 +1,78 @@
+// Anaphora to things other than drugs: "Alcohol increases dopamine
+// release, and this dopamine signal is blunted by X", "These changes are
+// thought to open a window of flexibility": a definite description of an
+// event or a change in subject place stands for the event named before it.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// eventNouns describe, without naming it, a process or change the text
+// has just named.
+var eventNouns = setOf("signal", "signals", "signalling", "signaling", "change", "changes", "alteration", "alterations",
+	"attenuation", "reduction", "increase", "decrease", "adaptation", "adaptations", "deficit", "deficits")
+
+// decreaseNouns name a decrease of the event they point back to.
+var decreaseNouns = setOf("attenuation", "reduction", "decrease", "deficit", "deficits")
+
+// eventAnaphor finds "this/these [modifier] <event noun>" followed by a
+// verb group (a subject) and resolves it to the last mention before it in
+// the sentence, else in the previous sentence, that is an event: not a
+// drug, therapy, population, place or disorder. A modifier must be a word
+// of the antecedent's name ("this dopamine signal" for "dopamine
+// release"). It returns the anaphor as a mention of the antecedent and the
+// token range it covers.
+func eventAnaphor(ts []token, tags []string, ms, prevMs []Mention) (Mention, bool) {
+	for k := 0; k+1 < len(ts); k++ {
+		if ts[k].low != "this" && ts[k].low != "these" {
+			continue
+		}
+		n := k + 1
+		if !eventNouns[ts[n].low] && n+1 < len(ts) && eventNouns[ts[n+1].low] && ts[n+1].punctBefore == "" {
+			n++
+		}
+		if !eventNouns[ts[n].low] || n+1 >= len(ts) || ts[n+1].punctBefore != "" {
+			continue
+		}
+		if t := tags[n+1]; !(strings.HasPrefix(t, "VB") || t == "MD" || t == "RB") {
+			continue // a subject: its verb group follows
+		}
+		modifier := ""
+		if n > k+1 {
+			modifier = ts[k+1].stem
+		}
+		fits := func(m Mention) bool {
+			switch m.Category {
+			case graph.CategoryDrug, graph.CategoryTherapy, graph.CategoryPopulation, graph.CategoryBrainRegion,
+				graph.CategoryBrainNetwork, graph.CategoryDisorder:
+				return false
+			}
+			return modifier == "" || strings.Contains(" "+strings.Join(stems(m.Surface), " ")+" ", " "+modifier+" ")
+		}
+		var ante *Mention
+		for i := range ms {
+			if ms[i].last <= k && fits(ms[i]) && (ante == nil || ms[i].first > ante.first) {
+				ante = &ms[i]
+			}
+		}
+		if ante == nil {
+			for i := range prevMs {
+				if fits(prevMs[i]) && (ante == nil || prevMs[i].first > ante.first) {
+					ante = &prevMs[i]
+				}
+			}
+		}
+		if ante == nil {
+			continue
+		}
+		m := *ante
+		m.Sentence = -1 // set by the caller
+		m.Surface, m.Start, m.End, m.first, m.last = strings.Join([]string{ts[k].raw, ts[n].raw}, " "), ts[k].start, ts[n].end, k, n+1
+		return m, true
+	}
+	return Mention{}, false
+}

@@ -1,0 +1,92 @@
+// Hedging per clause: a hedge qualifies the clause it stands in, not the
+// whole sentence ("X reduced craving, although it may increase nausea":
+// the first finding is asserted, the second hedged).
+
+package extract
+
+import "strings"
+
+// reportingHedges are hedges that report a finding as a conjecture
+// ("suggest that", "it is possible that", "is thought to"): they reach
+// the clauses after them, up to a contrast or a semicolon. The other
+// hedge words are modals and adjectives ("may", "potential") that qualify
+// their own clause only.
+var reportingHedges = []string{"suggest", "hypothes", "propos", "possibl", "likely", "appear", "thought", "believed"}
+
+// hedgeAt reports whether token k starts a hedge: a hedge word, the
+// modal "can" (whole word: not "cannabis"), or "thought to" / "believed
+// to" ("is thought to work").
+func hedgeAt(ts []token, inMention []bool, k int) bool {
+	if inMention[k] {
+		return false
+	}
+	w := ts[k].low
+	if (w == "thought" || w == "believed") && k+1 < len(ts) && ts[k+1].low == "to" || w == "can" {
+		return true // "can cause": a possibility, not a finding
+	}
+	return hasPrefixIn(w, hedgeWords)
+}
+
+// hedgeScope marks the tokens a hedge qualifies. With no clause reading
+// (no tags), the whole sentence is hedged when any hedge stands in it. With
+// one, a hedge marks the rest of its own clause (segments: "X reduces Y
+// and may increase Z" hedges Z only) and a reporting hedge
+// everything after it within its base clause (base: cut at ";", ":" and
+// contrasts).
+func hedgeScope(ts []token, tags []string, args []Mention, inMention []bool, base []int, open bool) []bool {
+	out := make([]bool, len(ts)+1)
+	var segs []segment
+	if open && len(tags) == len(ts) {
+		segs = segments(ts, tags, args, base)
+	}
+	for k := range ts {
+		if !hedgeAt(ts, inMention, k) {
+			continue
+		}
+		if segs == nil {
+			for i := range out {
+				out[i] = true
+			}
+			return out
+		}
+		for _, sg := range segs {
+			if sg.lo <= k && k < sg.hi {
+				for i := k; i < sg.hi; i++ {
+					out[i] = true
+				}
+			}
+		}
+		if hasPrefixIn(ts[k].low, reportingHedges) {
+			for i := k; i < len(ts) && base[i] == base[k]; i++ {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// refuted: a later clause of the sentence says the finding was not borne
+// out: a contrast (", but", "however", "although") and, after it, a
+// negation within three words before a verb of confirmation ("these
+// associations were not confirmed", "have not confirmed an increased
+// risk", "failed to replicate").
+func refuted(ts []token) bool {
+	contrast := -1
+	for k, t := range ts {
+		if k > 0 && (contrastWords[t.low] || t.low == "however") && strings.Contains(t.punctBefore, ",") {
+			contrast = k
+		}
+		if contrast < 0 || k <= contrast || !hasPrefixIn(t.low, confirmVerbs) {
+			continue
+		}
+		for i := max(contrast, k-3); i < k; i++ {
+			if ts[i].low == "not" || ts[i].low == "never" || strings.HasPrefix(ts[i].low, "fail") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// confirmVerbs say a finding was borne out by later work.
+var confirmVerbs = []string{"confirm", "replicat", "reproduc", "substantiat", "corroborat"}
