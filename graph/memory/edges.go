@@ -40,6 +40,11 @@ type edgeShape struct {
 	// ends are the node ids the document's edges start and end at, which
 	// its edgeRecs name by index: most ids are the ends of several edges.
 	ends []string
+	// ids holds the ids of the document's plain edges end to end, each
+	// without the document's id (docID) when it begins with it: a string
+	// per edge id, which repeats the document's id, cost as much as the
+	// rest of the edge (edgeRec.id).
+	ids, docID string
 }
 
 // shapeKey tells shapes apart. The score is compared by its bits: as a
@@ -56,9 +61,69 @@ type shapeKey struct {
 // is. Both kinds fill every field here so that indexing and filtering
 // never need the full form.
 type edgeRec struct {
-	id    string
-	s, o  int32 // subject and object, in shape.ends
 	shape *edgeShape
+	s, o  int32 // subject and object, in shape.ends
+	// The id of a plain edge is shape.ids[idOff:idOff+idLen&^ownID],
+	// after shape.docID when idLen has ownID set. A full edge has its id
+	// in shape.full.
+	idOff, idLen uint32
+}
+
+// ownID marks an edge id kept without its document's id.
+const ownID = 1 << 31
+
+// id is the edge's id. A plain edge whose id begins with its document's
+// id makes a new string.
+func (r *edgeRec) id() string {
+	sh := r.shape
+	if sh.full != nil {
+		return sh.full.ID
+	}
+	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
+	if r.idLen&ownID != 0 {
+		return sh.docID + rest
+	}
+	return rest
+}
+
+// split is the id as two parts that make it when joined, without making
+// a string.
+func (r *edgeRec) split() (string, string) {
+	sh := r.shape
+	if sh.full != nil {
+		return sh.full.ID, ""
+	}
+	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
+	if r.idLen&ownID != 0 {
+		return sh.docID, rest
+	}
+	return rest, ""
+}
+
+// cmpID compares r's id with id, as strings.Compare does, without making
+// a string.
+func (r *edgeRec) cmpID(id string) int {
+	a, b := r.split()
+	if len(id) < len(a) {
+		if c := strings.Compare(a[:len(id)], id); c != 0 {
+			return c
+		}
+		return 1 // id is a proper prefix of r's
+	}
+	if c := strings.Compare(a, id[:len(a)]); c != 0 {
+		return c
+	}
+	return strings.Compare(b, id[len(a):])
+}
+
+// cmpEdgeIDs compares the ids of a and b, as strings.Compare does.
+func cmpEdgeIDs(a, b *edgeRec) int {
+	if a.shape.full == nil && b.shape.full == nil && a.idLen&b.idLen&ownID != 0 && a.shape.docID == b.shape.docID {
+		_, x := a.split()
+		_, y := b.split()
+		return strings.Compare(x, y)
+	}
+	return strings.Compare(a.id(), b.id())
 }
 
 func (r *edgeRec) subject() string            { return r.shape.ends[r.s] }
@@ -81,7 +146,7 @@ func (r *edgeRec) edge() *graph.Edge {
 func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
 	sh := r.shape
 	*e = graph.Edge{
-		ID: r.id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
+		ID: r.id(), Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
 		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
 		Document: sh.document, Score: sh.score,
 	}
@@ -152,12 +217,13 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	}
 	full := make([]graph.Edge, 0, nFull)
 	fullShapes := make([]edgeShape, 0, nFull)
+	ids := packEdgeIDs(doc, sd.edges)
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
 		r := &sd.edges[i]
-		*r = edgeRec{id: e.ID, s: end(e.Subject), o: end(e.Object)}
+		r.s, r.o = end(e.Subject), end(e.Object)
 		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
-			agentType: e.AgentType, document: e.Document, score: e.Score}
+			agentType: e.AgentType, document: e.Document, score: e.Score, ids: ids, docID: doc.ID}
 		if !plainEdge(e) {
 			full = append(full, *e)
 			sh.full = &full[len(full)-1]
@@ -180,6 +246,35 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	}
 	sd.indexOwnEdges()
 	return sd
+}
+
+// packEdgeIDs sets the id of each plain edge of doc in recs (idOff,
+// idLen) and returns the string they index.
+func packEdgeIDs(doc *graph.Document, recs []edgeRec) string {
+	size := 0
+	for i := range doc.Edges {
+		if e := &doc.Edges[i]; plainEdge(e) {
+			size += len(e.ID)
+			if ownEdge(doc.ID, e.ID) {
+				size -= len(doc.ID)
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i := range doc.Edges {
+		e := &doc.Edges[i]
+		if !plainEdge(e) {
+			continue
+		}
+		rest, own := e.ID, uint32(0)
+		if ownEdge(doc.ID, e.ID) {
+			rest, own = e.ID[len(doc.ID):], ownID
+		}
+		recs[i].idOff, recs[i].idLen = uint32(b.Len()), uint32(len(rest))|own
+		b.WriteString(rest)
+	}
+	return b.String()
 }
 
 // sameShared is the version of shared entity n that st already holds and

@@ -29,8 +29,8 @@ func (st *state) computeFanOut() *graph.FanOut {
 		m := map[graph.Predicate]int{}
 		seen := map[string]bool{}
 		for e := range l.all {
-			if !seen[e.id] {
-				seen[e.id] = true
+			if id := e.id(); !seen[id] {
+				seen[id] = true
 				m[e.predicate()]++
 			}
 		}

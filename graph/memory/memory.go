@@ -266,8 +266,11 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	var view edgeView
 	add := func(es edgeList) {
 		for e := range es.all {
-			if allowed(e.predicate()) && !seen[e.id] {
-				seen[e.id] = true
+			if !allowed(e.predicate()) {
+				continue
+			}
+			if id := e.id(); !seen[id] {
+				seen[id] = true
 				out = append(out, view.of(e))
 			}
 		}

@@ -288,10 +288,10 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	// under the new one.
 	metaIDs := map[string]bool{}
 	for i := range prevEdges {
-		metaIDs[prevEdges[i].id] = true
+		metaIDs[prevEdges[i].id()] = true
 	}
 	for i := range nextEdges {
-		metaIDs[nextEdges[i].id] = true
+		metaIDs[nextEdges[i].id()] = true
 	}
 
 	newVertex := map[string]*vertex{}
@@ -325,10 +325,10 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			if was == nil || nv.node == nil || was.cat != nv.node.cat {
 				if ov != nil {
 					for e := range ov.out.all {
-						metaIDs[e.id] = true
+						metaIDs[e.id()] = true
 					}
 					for e := range ov.in.all {
-						metaIDs[e.id] = true
+						metaIDs[e.id()] = true
 					}
 				}
 			}

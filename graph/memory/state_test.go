@@ -51,8 +51,8 @@ func scratch(docs map[string]*storedDoc) *flat {
 		d := docs[id]
 		for i := range d.edges {
 			e := &d.edges[i]
-			f.edges[e.id] = e
-			f.versions[e.id] = append(f.versions[e.id], e)
+			f.edges[e.id()] = e
+			f.versions[e.id()] = append(f.versions[e.id()], e)
 			f.out[e.subject()] = append(f.out[e.subject()], e)
 			f.in[e.object()] = append(f.in[e.object()], e)
 		}
@@ -132,20 +132,20 @@ func flatten(t *testing.T, st *state) *flat {
 	n = 0
 	for e := range st.allEdges {
 		n++
-		if f.edges[e.id] != nil {
-			t.Errorf("edge %s listed twice", e.id)
+		if f.edges[e.id()] != nil {
+			t.Errorf("edge %s listed twice", e.id())
 		}
-		f.edges[e.id] = e
-		es := st.edgeVersions(e.id)
+		f.edges[e.id()] = e
+		es := st.edgeVersions(e.id())
 		if !slices.IsSortedFunc(es, func(a, b *edgeRec) int { return strings.Compare(a.document(), b.document()) }) ||
 			len(slices.CompactFunc(slices.Clone(es), func(a, b *edgeRec) bool { return a.document() == b.document() })) != len(es) {
-			t.Errorf("edge %s: versions not sorted by document, or one document's twice", e.id)
+			t.Errorf("edge %s: versions not sorted by document, or one document's twice", e.id())
 		}
 		if e != es[len(es)-1] {
-			t.Errorf("edge %s: the version in force is not the last document's", e.id)
+			t.Errorf("edge %s: the version in force is not the last document's", e.id())
 		}
 		if len(es) > 1 {
-			f.versions[e.id] = es
+			f.versions[e.id()] = es
 		}
 	}
 	count("edges", n, st.edgeCount)

@@ -164,7 +164,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 	if slices.Contains(q.Kinds, graph.SearchClaim) {
 		view := newEdgeView()
 		st.quoteIndex().withPrefix(longest, func(r *edgeRec) {
-			if st.edge(r.id) != r {
+			if !st.inForce(r) {
 				return // an older version of the id
 			}
 			e := view.of(r)
