@@ -317,12 +317,12 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 			if v == nil {
 				continue
 			}
-			for e := range v.out.all {
+			for e := range v.out().all {
 				if allowed(e.predicate()) {
 					next = append(next, e.object())
 				}
 			}
-			for e := range v.in.all {
+			for e := range v.in().all {
 				if allowed(e.predicate()) {
 					next = append(next, e.subject())
 				}

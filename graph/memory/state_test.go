@@ -173,21 +173,21 @@ func flatten(t *testing.T, st *state) *flat {
 		if kept, _ := st.entityToks.get(id); !slices.Equal(kept, toks) {
 			t.Errorf("vertex %s keeps tokens %q, want %q", id, kept, toks)
 		}
-		if v.named != nil && len(v.named) < 2 && v.named[0].doc == v.node.doc {
+		if named := v.named(); named != nil && len(named) < 2 && named[0].doc == v.node.doc {
 			t.Errorf("vertex %s lists its one document", id)
 		}
-		for _, l := range []edgeList{v.out, v.in} {
+		for _, l := range []edgeList{v.out(), v.in()} {
 			for _, p := range l {
 				if len(p) == 0 || len(p) > 2*partSize {
 					t.Errorf("vertex %s: edge part of %d", id, len(p))
 				}
 			}
 		}
-		if len(v.out) > 0 {
-			f.out[id] = slices.Collect(v.out.all)
+		if len(v.out()) > 0 {
+			f.out[id] = slices.Collect(v.out().all)
 		}
-		if len(v.in) > 0 {
-			f.in[id] = slices.Collect(v.in.all)
+		if len(v.in()) > 0 {
+			f.in[id] = slices.Collect(v.in().all)
 		}
 	}
 	count("vertices", n, st.vertices.len())
