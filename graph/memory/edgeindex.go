@@ -35,8 +35,8 @@ func ownEdge(doc, id string) bool { return strings.HasPrefix(id, doc) }
 
 // own says whether r, an edge of document doc, is found through doc's id.
 func (r *edgeRec) own(doc string) bool {
-	if r.shape.full != nil {
-		return ownEdge(doc, r.shape.full.ID)
+	if full := r.full(); full != nil {
+		return ownEdge(doc, full.ID)
 	}
 	return r.idLen&ownID != 0 || ownEdge(doc, r.id())
 }

@@ -30,13 +30,16 @@ type storedDoc struct {
 // edgeShape holds what the plain edges of one kind in one document have
 // in common, once per document rather than once per edge: a lexical
 // edge's score depends on its kind only, so it is here too. An edge kept
-// in full has a shape of its own, which points to it.
+// in full shares the shape of its kind, without the score (its own is in
+// fulls): a shape of its own, as before, cost 150 bytes a claim.
 type edgeShape struct {
 	predicate                          graph.Predicate
 	biolink, knowledgeLevel, agentType string
 	document                           string
 	score                              float64
-	full                               *graph.Edge
+	// fulls are the document's edges kept in full, which its edgeRecs
+	// name by index (fullEdge).
+	fulls []graph.Edge
 	// ends are the node ids the document's edges start and end at, which
 	// its edgeRecs name by index: most ids are the ends of several edges.
 	ends []string
@@ -64,21 +67,31 @@ type edgeRec struct {
 	shape *edgeShape
 	s, o  int32 // subject and object, in shape.ends
 	// The id of a plain edge is shape.ids[idOff:idOff+idLen&^ownID],
-	// after shape.docID when idLen has ownID set. A full edge has its id
-	// in shape.full.
+	// after shape.docID when idLen has ownID set. For an edge kept in
+	// full, idLen is fullEdge and idOff its index in shape.fulls.
 	idOff, idLen uint32
 }
 
-// ownID marks an edge id kept without its document's id.
-const ownID = 1 << 31
+const (
+	ownID    = 1 << 31 // an edge id kept without its document's id
+	fullEdge = 1<<31 - 1
+)
+
+// full is the graph.Edge r keeps in full, nil for a plain edge.
+func (r *edgeRec) full() *graph.Edge {
+	if r.idLen == fullEdge {
+		return &r.shape.fulls[r.idOff]
+	}
+	return nil
+}
 
 // id is the edge's id. A plain edge whose id begins with its document's
 // id makes a new string.
 func (r *edgeRec) id() string {
-	sh := r.shape
-	if sh.full != nil {
-		return sh.full.ID
+	if full := r.full(); full != nil {
+		return full.ID
 	}
+	sh := r.shape
 	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
 	if r.idLen&ownID != 0 {
 		return sh.docID + rest
@@ -89,10 +102,10 @@ func (r *edgeRec) id() string {
 // split is the id as two parts that make it when joined, without making
 // a string.
 func (r *edgeRec) split() (string, string) {
-	sh := r.shape
-	if sh.full != nil {
-		return sh.full.ID, ""
+	if full := r.full(); full != nil {
+		return full.ID, ""
 	}
+	sh := r.shape
 	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
 	if r.idLen&ownID != 0 {
 		return sh.docID, rest
@@ -118,7 +131,7 @@ func (r *edgeRec) cmpID(id string) int {
 
 // cmpEdgeIDs compares the ids of a and b, as strings.Compare does.
 func cmpEdgeIDs(a, b *edgeRec) int {
-	if a.shape.full == nil && b.shape.full == nil && a.idLen&b.idLen&ownID != 0 && a.shape.docID == b.shape.docID {
+	if a.idLen != fullEdge && b.idLen != fullEdge && a.idLen&b.idLen&ownID != 0 && a.shape.docID == b.shape.docID {
 		_, x := a.split()
 		_, y := b.split()
 		return strings.Compare(x, y)
@@ -136,8 +149,8 @@ func (r *edgeRec) document() string           { return r.shape.document }
 // allocates them in batches and, for the searches that tell edges apart
 // by pointer, gives one per edge.
 func (r *edgeRec) edge() *graph.Edge {
-	if r.shape.full != nil {
-		return r.shape.full
+	if full := r.full(); full != nil {
+		return full
 	}
 	return r.plain(new(graph.Edge))
 }
@@ -216,7 +229,6 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 	}
 	full := make([]graph.Edge, 0, nFull)
-	fullShapes := make([]edgeShape, 0, nFull)
 	ids := packEdgeIDs(doc, sd.edges)
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
@@ -225,11 +237,9 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
 			agentType: e.AgentType, document: e.Document, score: e.Score, ids: ids, docID: doc.ID}
 		if !plainEdge(e) {
+			r.idOff, r.idLen = uint32(len(full)), fullEdge
 			full = append(full, *e)
-			sh.full = &full[len(full)-1]
-			fullShapes = append(fullShapes, sh)
-			r.shape = &fullShapes[len(fullShapes)-1]
-			continue
+			sh.score = 0
 		}
 		k := shapeKey{sh.predicate, sh.biolink, sh.knowledgeLevel, sh.agentType, sh.document, math.Float64bits(sh.score)}
 		if r.shape = shapes[k]; r.shape == nil {
@@ -239,10 +249,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	}
 	ends = slices.Clone(ends) // without the room append left: it lives as long as the document
 	for _, sh := range shapes {
-		sh.ends = ends
-	}
-	for i := range fullShapes {
-		fullShapes[i].ends = ends
+		sh.ends, sh.fulls = ends, full
 	}
 	sd.indexOwnEdges()
 	return sd
@@ -311,7 +318,7 @@ type edgeView struct {
 func newEdgeView() *edgeView { return &edgeView{seen: map[*edgeRec]*graph.Edge{}} }
 
 func (v *edgeView) of(r *edgeRec) *graph.Edge {
-	if full := r.shape.full; full != nil {
+	if full := r.full(); full != nil {
 		return full
 	}
 	if e := v.seen[r]; e != nil {
