@@ -25,6 +25,8 @@ type storedDoc struct {
 	// byID indexes the edges whose id begins with the document's id, by
 	// id (edgeindex.go).
 	byID []int32
+	// nextNum is the number after those of the records made for it.
+	nextNum uint32
 }
 
 // edgeShape holds what the plain edges of one kind in one document have
@@ -180,7 +182,7 @@ func plainEdge(e *graph.Edge) bool {
 // and full edges are copies, so that later changes by the caller cannot
 // reach the snapshot.
 func storeDoc(doc *graph.Document, old *state) *storedDoc {
-	sd := &storedDoc{id: doc.ID, nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges))}
+	sd := &storedDoc{id: doc.ID, nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges)), nextNum: old.nextNum}
 	nOwn := 0
 	for i := range doc.Nodes {
 		if doc.Nodes[i].Document != "" {
@@ -199,6 +201,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 			r := &own[0]
 			own = own[1:]
 			makeNodeRec(r, n, in)
+			r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 			sd.nodes[i] = r
 			continue
 		}
@@ -208,6 +211,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 		r := new(nodeRec)
 		makeNodeRec(r, n, in)
+		r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 		sd.nodes[i] = r
 	}
 	var ends []string

@@ -89,6 +89,9 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 	}); err != nil {
 		return nil, err
 	}
+	if uint64(old.nextNum)+uint64(len(doc.Nodes)) > maxNodeNum {
+		return nil, graph.Errorf(graph.ELIMIT, "load %s: the embedded store has numbered %d node versions since it started, and cannot number %d more; restart it to load", doc.ID, old.nextNum, len(doc.Nodes))
+	}
 	sd := storeDoc(doc, old)
 	res := &graph.LoadResult{Document: doc.ID, Nodes: len(sd.nodes), Edges: len(sd.edges)}
 	if prev, ok := old.docs.get(doc.ID); ok {

@@ -24,6 +24,11 @@ type state struct {
 	foreign   pmap[[]*edgeRec]
 	edgeCount int
 	tokens    postings
+	// nums maps the numbers of the nodes in force to their records, which
+	// the postings name by number (nodenums.go); nextNum is the number
+	// the next record gets.
+	nums    numVec
+	nextNum uint32
 	// entityToks are the search tokens of each shared entity: every
 	// review that names one brings its own copy, and a load keeps these
 	// rather than tokenize the same names again (tokenizing was the
@@ -167,12 +172,13 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	prev, _ := old.docs.get(id)
 	st := &state{
 		docs: old.docs, vertices: old.vertices, docLens: old.docLens, foreign: old.foreign, edgeCount: old.edgeCount,
-		tokens: old.tokens, entityToks: old.entityToks,
+		tokens: old.tokens, nums: old.nums, nextNum: old.nextNum, entityToks: old.entityToks,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*nodeRec{}, version: old.version + 1,
 		quotes: &lazyQuotes{},
 	}
 	if next != nil {
+		st.nextNum = max(st.nextNum, next.nextNum)
 		st.docs = st.docs.set(tx, id, next)
 	} else {
 		st.docs = st.docs.del(tx, id)
@@ -383,14 +389,18 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 		}
 	}
 	for _, t := range wasToks {
-		if _, keep := slices.BinarySearch(nowToks, t); !keep {
-			d := pend.of(t)
-			d.dels = append(d.dels, was.id)
-		}
+		d := pend.of(t)
+		d.dels = append(d.dels, was.num)
 	}
 	for _, t := range nowToks {
 		d := pend.of(t)
-		d.puts = append(d.puts, now)
+		d.puts = append(d.puts, now.num)
+	}
+	if was != nil {
+		st.nums = st.nums.set(tx, was.num, nil)
+	}
+	if now != nil {
+		st.nums = st.nums.set(tx, now.num, now)
 	}
 }
 

@@ -164,6 +164,9 @@ func flatten(t *testing.T, st *state) *flat {
 		if v.node != nil {
 			nodes++
 			f.nodes[id] = v.node
+			if st.nums.get(v.node.num) != v.node {
+				t.Errorf("vertex %s: its node's number %d gives another record", id, v.node.num)
+			}
 		}
 		var toks []string
 		if v.node != nil && v.node.doc == "" {
@@ -191,6 +194,7 @@ func flatten(t *testing.T, st *state) *flat {
 		}
 	}
 	count("vertices", n, st.vertices.len())
+	count("numbered nodes", vecLen(st.nums.root), st.nodeCount)
 	count("entity tokens", entities, st.entityToks.len())
 	count("nodes", nodes, st.nodeCount)
 	for id, nd := range f.nodes {
@@ -221,17 +225,25 @@ func flatten(t *testing.T, st *state) *flat {
 			}
 			last = tp.token
 			m := map[string]*nodeRec{}
-			prev := ""
+			prev := -1
 			for _, p := range tp.parts {
 				if len(p) == 0 || len(p) > 2*partSize {
 					t.Errorf("token %q: part of %d", tp.token, len(p))
 				}
 			}
-			for nd := range tp.nodes {
-				if nd.id <= prev && prev != "" {
-					t.Errorf("token %q: %s after %s", tp.token, nd.id, prev)
+			for _, p := range tp.parts {
+				for _, k := range p {
+					if int(k) <= prev {
+						t.Errorf("token %q: node number %d after %d", tp.token, k, prev)
+					}
+					prev = int(k)
 				}
-				prev = nd.id
+			}
+			for nd := range tp.nodes(st.nums) {
+				if nd == nil {
+					t.Errorf("token %q lists a node number that names no node in force", tp.token)
+					continue
+				}
 				m[nd.id] = nd
 			}
 			if len(m) == 0 {

@@ -147,7 +147,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			if !strings.HasPrefix(tp.token, longest) {
 				return false
 			}
-			for n := range tp.nodes {
+			for n := range tp.nodes(st.nums) {
 				if seen[n] || !cats[n.category()] {
 					continue
 				}
