@@ -158,10 +158,14 @@ func (r *edgeRec) edge() *graph.Edge {
 }
 
 // plain fills e with plain edge r.
-func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
+func (r *edgeRec) plain(e *graph.Edge) *graph.Edge { return r.plainWithID(e, r.id()) }
+
+// plainWithID is plain with the id, r's, given: a reader that has it
+// (from a lookup by id) saves making it again.
+func (r *edgeRec) plainWithID(e *graph.Edge, id string) *graph.Edge {
 	sh := r.shape
 	*e = graph.Edge{
-		ID: r.id(), Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
+		ID: id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
 		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
 		Document: sh.document, Score: sh.score,
 	}
@@ -321,7 +325,10 @@ type edgeView struct {
 
 func newEdgeView() *edgeView { return &edgeView{seen: map[*edgeRec]*graph.Edge{}} }
 
-func (v *edgeView) of(r *edgeRec) *graph.Edge {
+func (v *edgeView) of(r *edgeRec) *graph.Edge { return v.withID(r, "") }
+
+// withID is of for an edge whose id, when not "", the caller has.
+func (v *edgeView) withID(r *edgeRec, id string) *graph.Edge {
 	if full := r.full(); full != nil {
 		return full
 	}
@@ -332,7 +339,10 @@ func (v *edgeView) of(r *edgeRec) *graph.Edge {
 		v.slab = make([]graph.Edge, 0, min(max(8, 2*cap(v.slab)), 256))
 	}
 	v.slab = v.slab[:len(v.slab)+1]
-	e := r.plain(&v.slab[len(v.slab)-1])
+	if id == "" {
+		id = r.id()
+	}
+	e := r.plainWithID(&v.slab[len(v.slab)-1], id)
 	if v.seen != nil {
 		v.seen[r] = e
 	}

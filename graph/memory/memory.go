@@ -164,7 +164,7 @@ func (s *Store) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, err
 	var view edgeView
 	for _, id := range uniq(ids) {
 		if e := st.edge(id); e != nil {
-			out = append(out, view.of(e))
+			out = append(out, view.withID(e, id))
 		}
 	}
 	return out, nil
@@ -274,7 +274,7 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 			}
 			if id := e.id(); !seen[id] {
 				seen[id] = true
-				out = append(out, view.of(e))
+				out = append(out, view.withID(e, id))
 			}
 		}
 	}
