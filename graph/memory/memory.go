@@ -10,7 +10,10 @@
 // graph.Edge values: a read builds the values it returns, so the store
 // pays for the fields a node has, not for every field any node may have.
 // Edges are found by id through their document (edgeindex.go), not
-// through an index entry per edge.
+// through an index entry per edge, and a plain edge's id is kept without
+// the document's id it begins with. The search postings name nodes by
+// number (nodenums.go), and a vertex keeps its short edge lists in place
+// (vertex.go).
 package memory
 
 import (
