@@ -41,7 +41,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 	consider := func(r *edgeRec) {
 		// The published version of the id only, once: what EdgesByID and
 		// Neo4j (one relationship per id) give.
-		if keep(r) && st.edge(r.id) == r {
+		if keep(r) && st.inForce(r) {
 			match(r)
 		}
 	}

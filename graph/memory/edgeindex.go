@@ -33,27 +33,35 @@ func withDocLen(lens []docLen, l, d int) []docLen {
 // ownEdge says whether e is found through its document's id.
 func ownEdge(doc, id string) bool { return strings.HasPrefix(id, doc) }
 
+// own says whether r, an edge of document doc, is found through doc's id.
+func (r *edgeRec) own(doc string) bool {
+	if full := r.full(); full != nil {
+		return ownEdge(doc, full.ID)
+	}
+	return r.idLen&ownID != 0 || ownEdge(doc, r.id())
+}
+
 // indexOwnEdges sets sd.byID from sd.edges.
 func (sd *storedDoc) indexOwnEdges() {
 	n := 0
 	for i := range sd.edges {
-		if ownEdge(sd.id, sd.edges[i].id) {
+		if sd.edges[i].own(sd.id) {
 			n++
 		}
 	}
 	idx := make([]int32, 0, n) // exactly: it lives as long as the document
 	for i := range sd.edges {
-		if ownEdge(sd.id, sd.edges[i].id) {
+		if sd.edges[i].own(sd.id) {
 			idx = append(idx, int32(i))
 		}
 	}
-	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(sd.edges[a].id, sd.edges[b].id) })
+	slices.SortFunc(idx, func(a, b int32) int { return cmpEdgeIDs(&sd.edges[a], &sd.edges[b]) })
 	sd.byID = idx
 }
 
 // edgeByID is sd's edge with the id among those found through sd's id, or nil.
 func (sd *storedDoc) edgeByID(id string) *edgeRec {
-	i, found := slices.BinarySearchFunc(sd.byID, id, func(k int32, id string) int { return strings.Compare(sd.edges[k].id, id) })
+	i, found := slices.BinarySearchFunc(sd.byID, id, func(k int32, id string) int { return sd.edges[k].cmpID(id) })
 	if !found {
 		return nil
 	}
@@ -99,6 +107,9 @@ func (st *state) edgeVersions(id string) []*edgeRec {
 	return es
 }
 
+// inForce says whether r is the version of its id that st gives.
+func (st *state) inForce(r *edgeRec) bool { return st.edge(r.id()) == r }
+
 // allEdges yields the edge in force of every id once, in no fixed order.
 func (st *state) allEdges(yield func(*edgeRec) bool) { st.edgesWhere(nil, yield) }
 
@@ -109,7 +120,7 @@ func (st *state) edgesWhere(keep func(*edgeRec) bool, yield func(*edgeRec) bool)
 	st.docs.all(func(_ string, sd *storedDoc) bool {
 		for i := range sd.edges {
 			r := &sd.edges[i]
-			if (keep == nil || keep(r)) && st.edge(r.id) == r && !yield(r) {
+			if (keep == nil || keep(r)) && st.inForce(r) && !yield(r) {
 				return false
 			}
 		}
@@ -135,20 +146,21 @@ func (st *state) reindexEdges(tx *txn, old *state, doc string, prev, next *store
 		}
 		for i := range sd.edges {
 			r := &sd.edges[i]
-			ids[r.id] = true
-			if ownEdge(doc, r.id) {
+			id := r.id()
+			ids[id] = true
+			if r.own(doc) {
 				continue
 			}
-			es, _ := st.foreign.get(r.id)
+			es, _ := st.foreign.get(id)
 			es = slices.DeleteFunc(slices.Clone(es), func(x *edgeRec) bool { return x.document() == doc })
 			if sd == next {
 				i, _ := slices.BinarySearchFunc(es, doc, func(x *edgeRec, d string) int { return strings.Compare(x.document(), d) })
 				es = slices.Insert(es, i, r)
 			}
 			if len(es) == 0 {
-				st.foreign = st.foreign.del(tx, r.id)
+				st.foreign = st.foreign.del(tx, id)
 			} else {
-				st.foreign = st.foreign.set(tx, r.id, slices.Clip(es))
+				st.foreign = st.foreign.set(tx, id, slices.Clip(es))
 			}
 		}
 	}

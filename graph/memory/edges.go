@@ -25,21 +25,31 @@ type storedDoc struct {
 	// byID indexes the edges whose id begins with the document's id, by
 	// id (edgeindex.go).
 	byID []int32
+	// nextNum is the number after those of the records made for it.
+	nextNum uint32
 }
 
 // edgeShape holds what the plain edges of one kind in one document have
 // in common, once per document rather than once per edge: a lexical
 // edge's score depends on its kind only, so it is here too. An edge kept
-// in full has a shape of its own, which points to it.
+// in full shares the shape of its kind, without the score (its own is in
+// fulls): a shape of its own, as before, cost 150 bytes a claim.
 type edgeShape struct {
 	predicate                          graph.Predicate
 	biolink, knowledgeLevel, agentType string
 	document                           string
 	score                              float64
-	full                               *graph.Edge
+	// fulls are the document's edges kept in full, which its edgeRecs
+	// name by index (fullEdge).
+	fulls []graph.Edge
 	// ends are the node ids the document's edges start and end at, which
 	// its edgeRecs name by index: most ids are the ends of several edges.
 	ends []string
+	// ids holds the ids of the document's plain edges end to end, each
+	// without the document's id (docID) when it begins with it: a string
+	// per edge id, which repeats the document's id, cost as much as the
+	// rest of the edge (edgeRec.id).
+	ids, docID string
 }
 
 // shapeKey tells shapes apart. The score is compared by its bits: as a
@@ -56,9 +66,79 @@ type shapeKey struct {
 // is. Both kinds fill every field here so that indexing and filtering
 // never need the full form.
 type edgeRec struct {
-	id    string
-	s, o  int32 // subject and object, in shape.ends
 	shape *edgeShape
+	s, o  int32 // subject and object, in shape.ends
+	// The id of a plain edge is shape.ids[idOff:idOff+idLen&^ownID],
+	// after shape.docID when idLen has ownID set. For an edge kept in
+	// full, idLen is fullEdge and idOff its index in shape.fulls.
+	idOff, idLen uint32
+}
+
+const (
+	ownID    = 1 << 31 // an edge id kept without its document's id
+	fullEdge = 1<<31 - 1
+)
+
+// full is the graph.Edge r keeps in full, nil for a plain edge.
+func (r *edgeRec) full() *graph.Edge {
+	if r.idLen == fullEdge {
+		return &r.shape.fulls[r.idOff]
+	}
+	return nil
+}
+
+// id is the edge's id. A plain edge whose id begins with its document's
+// id makes a new string.
+func (r *edgeRec) id() string {
+	if full := r.full(); full != nil {
+		return full.ID
+	}
+	sh := r.shape
+	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
+	if r.idLen&ownID != 0 {
+		return sh.docID + rest
+	}
+	return rest
+}
+
+// split is the id as two parts that make it when joined, without making
+// a string.
+func (r *edgeRec) split() (string, string) {
+	if full := r.full(); full != nil {
+		return full.ID, ""
+	}
+	sh := r.shape
+	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
+	if r.idLen&ownID != 0 {
+		return sh.docID, rest
+	}
+	return rest, ""
+}
+
+// cmpID compares r's id with id, as strings.Compare does, without making
+// a string.
+func (r *edgeRec) cmpID(id string) int {
+	a, b := r.split()
+	if len(id) < len(a) {
+		if c := strings.Compare(a[:len(id)], id); c != 0 {
+			return c
+		}
+		return 1 // id is a proper prefix of r's
+	}
+	if c := strings.Compare(a, id[:len(a)]); c != 0 {
+		return c
+	}
+	return strings.Compare(b, id[len(a):])
+}
+
+// cmpEdgeIDs compares the ids of a and b, as strings.Compare does.
+func cmpEdgeIDs(a, b *edgeRec) int {
+	if a.idLen != fullEdge && b.idLen != fullEdge && a.idLen&b.idLen&ownID != 0 && a.shape.docID == b.shape.docID {
+		_, x := a.split()
+		_, y := b.split()
+		return strings.Compare(x, y)
+	}
+	return strings.Compare(a.id(), b.id())
 }
 
 func (r *edgeRec) subject() string            { return r.shape.ends[r.s] }
@@ -71,17 +151,21 @@ func (r *edgeRec) document() string           { return r.shape.document }
 // allocates them in batches and, for the searches that tell edges apart
 // by pointer, gives one per edge.
 func (r *edgeRec) edge() *graph.Edge {
-	if r.shape.full != nil {
-		return r.shape.full
+	if full := r.full(); full != nil {
+		return full
 	}
 	return r.plain(new(graph.Edge))
 }
 
 // plain fills e with plain edge r.
-func (r *edgeRec) plain(e *graph.Edge) *graph.Edge {
+func (r *edgeRec) plain(e *graph.Edge) *graph.Edge { return r.plainWithID(e, r.id()) }
+
+// plainWithID is plain with the id, r's, given: a reader that has it
+// (from a lookup by id) saves making it again.
+func (r *edgeRec) plainWithID(e *graph.Edge, id string) *graph.Edge {
 	sh := r.shape
 	*e = graph.Edge{
-		ID: r.id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
+		ID: id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
 		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
 		Document: sh.document, Score: sh.score,
 	}
@@ -102,7 +186,7 @@ func plainEdge(e *graph.Edge) bool {
 // and full edges are copies, so that later changes by the caller cannot
 // reach the snapshot.
 func storeDoc(doc *graph.Document, old *state) *storedDoc {
-	sd := &storedDoc{id: doc.ID, nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges))}
+	sd := &storedDoc{id: doc.ID, nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges)), nextNum: old.nextNum}
 	nOwn := 0
 	for i := range doc.Nodes {
 		if doc.Nodes[i].Document != "" {
@@ -121,6 +205,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 			r := &own[0]
 			own = own[1:]
 			makeNodeRec(r, n, in)
+			r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 			sd.nodes[i] = r
 			continue
 		}
@@ -130,6 +215,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 		r := new(nodeRec)
 		makeNodeRec(r, n, in)
+		r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 		sd.nodes[i] = r
 	}
 	var ends []string
@@ -151,19 +237,17 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 	}
 	full := make([]graph.Edge, 0, nFull)
-	fullShapes := make([]edgeShape, 0, nFull)
+	ids := packEdgeIDs(doc, sd.edges)
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
 		r := &sd.edges[i]
-		*r = edgeRec{id: e.ID, s: end(e.Subject), o: end(e.Object)}
+		r.s, r.o = end(e.Subject), end(e.Object)
 		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
-			agentType: e.AgentType, document: e.Document, score: e.Score}
+			agentType: e.AgentType, document: e.Document, score: e.Score, ids: ids, docID: doc.ID}
 		if !plainEdge(e) {
+			r.idOff, r.idLen = uint32(len(full)), fullEdge
 			full = append(full, *e)
-			sh.full = &full[len(full)-1]
-			fullShapes = append(fullShapes, sh)
-			r.shape = &fullShapes[len(fullShapes)-1]
-			continue
+			sh.score = 0
 		}
 		k := shapeKey{sh.predicate, sh.biolink, sh.knowledgeLevel, sh.agentType, sh.document, math.Float64bits(sh.score)}
 		if r.shape = shapes[k]; r.shape == nil {
@@ -173,13 +257,39 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	}
 	ends = slices.Clone(ends) // without the room append left: it lives as long as the document
 	for _, sh := range shapes {
-		sh.ends = ends
-	}
-	for i := range fullShapes {
-		fullShapes[i].ends = ends
+		sh.ends, sh.fulls = ends, full
 	}
 	sd.indexOwnEdges()
 	return sd
+}
+
+// packEdgeIDs sets the id of each plain edge of doc in recs (idOff,
+// idLen) and returns the string they index.
+func packEdgeIDs(doc *graph.Document, recs []edgeRec) string {
+	size := 0
+	for i := range doc.Edges {
+		if e := &doc.Edges[i]; plainEdge(e) {
+			size += len(e.ID)
+			if ownEdge(doc.ID, e.ID) {
+				size -= len(doc.ID)
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i := range doc.Edges {
+		e := &doc.Edges[i]
+		if !plainEdge(e) {
+			continue
+		}
+		rest, own := e.ID, uint32(0)
+		if ownEdge(doc.ID, e.ID) {
+			rest, own = e.ID[len(doc.ID):], ownID
+		}
+		recs[i].idOff, recs[i].idLen = uint32(b.Len()), uint32(len(rest))|own
+		b.WriteString(rest)
+	}
+	return b.String()
 }
 
 // sameShared is the version of shared entity n that st already holds and
@@ -215,8 +325,11 @@ type edgeView struct {
 
 func newEdgeView() *edgeView { return &edgeView{seen: map[*edgeRec]*graph.Edge{}} }
 
-func (v *edgeView) of(r *edgeRec) *graph.Edge {
-	if full := r.shape.full; full != nil {
+func (v *edgeView) of(r *edgeRec) *graph.Edge { return v.withID(r, "") }
+
+// withID is of for an edge whose id, when not "", the caller has.
+func (v *edgeView) withID(r *edgeRec, id string) *graph.Edge {
+	if full := r.full(); full != nil {
 		return full
 	}
 	if e := v.seen[r]; e != nil {
@@ -226,7 +339,10 @@ func (v *edgeView) of(r *edgeRec) *graph.Edge {
 		v.slab = make([]graph.Edge, 0, min(max(8, 2*cap(v.slab)), 256))
 	}
 	v.slab = v.slab[:len(v.slab)+1]
-	e := r.plain(&v.slab[len(v.slab)-1])
+	if id == "" {
+		id = r.id()
+	}
+	e := r.plainWithID(&v.slab[len(v.slab)-1], id)
 	if v.seen != nil {
 		v.seen[r] = e
 	}

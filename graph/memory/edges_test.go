@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -27,26 +28,25 @@ func TestStoredEdgesRoundTrip(t *testing.T) {
 			predicate                                    graph.Predicate
 			biolink, knowledgeLevel, agentType, document string
 			score                                        float64
-			full                                         *graph.Edge
 		}
 		shapes := map[shapeOnly]*edgeShape{}
-		// Shapes of full edges are each their own; the plain ones of one
-		// kind must be one.
+		// The edges of one kind, plain or kept in full, share one shape; the
+		// full ones keep their score in the graph.Edge.
 		for i := range sd.edges {
 			r := &sd.edges[i]
 			if got := r.edge(); !reflect.DeepEqual(got, &d.Edges[i]) {
 				t.Fatalf("%s: edge %d comes back as\n%+v\nwant\n%+v", d.ID, i, got, d.Edges[i])
 			}
-			if r.shape.full == nil {
+			if r.full() == nil {
 				plain++
 			} else {
 				full++
-				if r.shape.full == &d.Edges[i] {
-					t.Fatalf("%s: edge %s shares the caller's struct", d.ID, r.id)
+				if r.full() == &d.Edges[i] {
+					t.Fatalf("%s: edge %s shares the caller's struct", d.ID, r.id())
 				}
 			}
-			k := shapeOnly{r.shape.predicate, r.shape.biolink, r.shape.knowledgeLevel, r.shape.agentType, r.shape.document, r.shape.score, r.shape.full}
-			if sh, ok := shapes[k]; ok && sh != r.shape && r.shape.full == nil {
+			k := shapeOnly{r.shape.predicate, r.shape.biolink, r.shape.knowledgeLevel, r.shape.agentType, r.shape.document, r.shape.score}
+			if sh, ok := shapes[k]; ok && sh != r.shape {
 				t.Fatalf("%s: two copies of the shape %+v", d.ID, k)
 			}
 			shapes[k] = r.shape
@@ -253,5 +253,45 @@ func TestEdgeIDsPrefixedByOtherDocuments(t *testing.T) {
 			}
 			inForce(s, want)
 		}
+	}
+}
+
+// TestEdgeIDCompare checks that an edge id kept in parts compares with
+// other ids as the whole string does, for ids kept after their
+// document's id and ids kept whole, on both sides of every prefix.
+func TestEdgeIDCompare(t *testing.T) {
+	doc := &graph.Document{ID: "KAP:doc-1", Edges: []graph.Edge{
+		{ID: "KAP:doc-1/e/2", Subject: "a", Predicate: graph.Mentions, Object: "b"},
+		{ID: "other/e/9", Subject: "a", Predicate: graph.Mentions, Object: "b"},
+		{ID: "KAP:doc-1", Subject: "a", Predicate: graph.Mentions, Object: "b"},
+	}}
+	recs := make([]edgeRec, len(doc.Edges))
+	ids := packEdgeIDs(doc, recs)
+	sh := &edgeShape{ids: ids, docID: doc.ID}
+	probes := []string{"", "K", "KAP:doc", "KAP:doc-1", "KAP:doc-1/", "KAP:doc-1/e/2", "KAP:doc-1/e/20", "KAP:doc-1/e/1",
+		"KAP:doc-2", "KAP:doc-0/e/2", "other", "other/e/9", "other/e/90", "zzz"}
+	for i := range recs {
+		r := &recs[i]
+		r.shape = sh
+		if got, want := r.id(), doc.Edges[i].ID; got != want {
+			t.Fatalf("edge %d: id %q, want %q", i, got, want)
+		}
+		if want := i != 1; r.own(doc.ID) != want {
+			t.Errorf("%s: own = %v, want %v", r.id(), !want, want)
+		}
+		for _, p := range probes {
+			if got, want := r.cmpID(p), strings.Compare(doc.Edges[i].ID, p); got != want {
+				t.Errorf("%q vs %q: cmpID %d, want %d", doc.Edges[i].ID, p, got, want)
+			}
+		}
+		for j := range recs {
+			recs[j].shape = sh
+			if got, want := cmpEdgeIDs(r, &recs[j]), strings.Compare(doc.Edges[i].ID, doc.Edges[j].ID); got != want {
+				t.Errorf("%q vs %q: cmpEdgeIDs %d, want %d", doc.Edges[i].ID, doc.Edges[j].ID, got, want)
+			}
+		}
+	}
+	if want := len("/e/2") + len("other/e/9"); len(ids) != want {
+		t.Errorf("packed ids %q: %d bytes, want %d", ids, len(ids), want)
 	}
 }

@@ -29,8 +29,8 @@ func (st *state) computeFanOut() *graph.FanOut {
 		m := map[graph.Predicate]int{}
 		seen := map[string]bool{}
 		for e := range l.all {
-			if !seen[e.id] {
-				seen[e.id] = true
+			if id := e.id(); !seen[id] {
+				seen[id] = true
 				m[e.predicate()]++
 			}
 		}
@@ -41,7 +41,7 @@ func (st *state) computeFanOut() *graph.FanOut {
 			continue
 		}
 		n := v.node
-		f.Observe(graph.NodeFanOut{Category: n.category(), Document: n.doc, Out: count(v.out), In: count(v.in)})
+		f.Observe(graph.NodeFanOut{Category: n.category(), Document: n.doc, Out: count(v.out()), In: count(v.in())})
 		if n.doc != "" {
 			if perDoc[n.doc] == nil {
 				perDoc[n.doc] = map[graph.Category]int{}

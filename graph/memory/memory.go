@@ -10,7 +10,10 @@
 // graph.Edge values: a read builds the values it returns, so the store
 // pays for the fields a node has, not for every field any node may have.
 // Edges are found by id through their document (edgeindex.go), not
-// through an index entry per edge.
+// through an index entry per edge, and a plain edge's id is kept without
+// the document's id it begins with. The search postings name nodes by
+// number (nodenums.go), and a vertex keeps its short edge lists in place
+// (vertex.go).
 package memory
 
 import (
@@ -89,6 +92,9 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 	}); err != nil {
 		return nil, err
 	}
+	if uint64(old.nextNum)+uint64(len(doc.Nodes)) > maxNodeNum {
+		return nil, graph.Errorf(graph.ELIMIT, "load %s: the embedded store has numbered %d node versions since it started, and cannot number %d more; restart it to load", doc.ID, old.nextNum, len(doc.Nodes))
+	}
 	sd := storeDoc(doc, old)
 	res := &graph.LoadResult{Document: doc.ID, Nodes: len(sd.nodes), Edges: len(sd.edges)}
 	if prev, ok := old.docs.get(doc.ID); ok {
@@ -161,7 +167,7 @@ func (s *Store) EdgesByID(ctx context.Context, ids []string) ([]*graph.Edge, err
 	var view edgeView
 	for _, id := range uniq(ids) {
 		if e := st.edge(id); e != nil {
-			out = append(out, view.of(e))
+			out = append(out, view.withID(e, id))
 		}
 	}
 	return out, nil
@@ -266,9 +272,12 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	var view edgeView
 	add := func(es edgeList) {
 		for e := range es.all {
-			if allowed(e.predicate()) && !seen[e.id] {
-				seen[e.id] = true
-				out = append(out, view.of(e))
+			if !allowed(e.predicate()) {
+				continue
+			}
+			if id := e.id(); !seen[id] {
+				seen[id] = true
+				out = append(out, view.withID(e, id))
 			}
 		}
 	}
@@ -314,12 +323,12 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 			if v == nil {
 				continue
 			}
-			for e := range v.out.all {
+			for e := range v.out().all {
 				if allowed(e.predicate()) {
 					next = append(next, e.object())
 				}
 			}
-			for e := range v.in.all {
+			for e := range v.in().all {
 				if allowed(e.predicate()) {
 					next = append(next, e.subject())
 				}

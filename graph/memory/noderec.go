@@ -27,7 +27,8 @@ type nodeRec struct {
 	strs []string
 	ints []int32
 	set  uint64
-	cat  uint8 // index in categoryList
+	cat  uint8  // index in categoryList
+	num  uint32 // the record's number (nodenums.go)
 }
 
 // The optional fields, in the order their bits and values take. Biolink

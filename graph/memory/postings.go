@@ -26,25 +26,27 @@ type tokenChunk struct {
 	owner *txn
 }
 
-// tokenPosting is one token's nodes, sorted by id so that a load can
-// merge its changes in, and cut into parts of at most 2*partSize that are
+// tokenPosting is one token's nodes, by number (nodenums.go), sorted so
+// that a load can merge its changes in, and cut into parts of at most 2*partSize that are
 // never changed once published: a common token ("in", "passage") names a
 // large share of the graph, and a load copies only the parts its nodes
 // fall in, not the whole list. Search ranks its hits itself, so the order
 // of a list is free to choose.
 type tokenPosting struct {
 	token string
-	parts [][]*nodeRec // each sorted and non-empty; ids ascend across parts
+	parts [][]uint32 // each sorted and non-empty; numbers ascend across parts
 }
 
 const partSize = 256
 
-// nodes yields the token's nodes in id order.
-func (tp tokenPosting) nodes(yield func(*nodeRec) bool) {
-	for _, part := range tp.parts {
-		for _, n := range part {
-			if !yield(n) {
-				return
+// nodes yields the token's nodes, those of nums, in number order.
+func (tp tokenPosting) nodes(nums numVec) func(yield func(*nodeRec) bool) {
+	return func(yield func(*nodeRec) bool) {
+		for _, part := range tp.parts {
+			for _, k := range part {
+				if !yield(nums.get(k)) {
+					return
+				}
 			}
 		}
 	}
@@ -52,8 +54,8 @@ func (tp tokenPosting) nodes(yield func(*nodeRec) bool) {
 
 // updateParts is parts with puts and dels merged in (see mergePostings),
 // sharing every part no change falls in.
-func updateParts(parts [][]*nodeRec, puts []*nodeRec, dels []string) [][]*nodeRec {
-	out := make([][]*nodeRec, 0, len(parts)+1)
+func updateParts(parts [][]uint32, puts, dels []uint32) [][]uint32 {
+	out := make([][]uint32, 0, len(parts)+1)
 	for i, part := range parts {
 		if len(puts) == 0 && len(dels) == 0 {
 			out = append(out, parts[i:]...)
@@ -62,12 +64,12 @@ func updateParts(parts [][]*nodeRec, puts []*nodeRec, dels []string) [][]*nodeRe
 		// This part takes the changes below the next part's first id.
 		np, nd := len(puts), len(dels)
 		if i+1 < len(parts) {
-			if next := parts[i+1][0].id; (len(puts) == 0 || puts[0].id >= next) && (len(dels) == 0 || dels[0] >= next) {
+			if next := parts[i+1][0]; (len(puts) == 0 || puts[0] >= next) && (len(dels) == 0 || dels[0] >= next) {
 				out = append(out, part)
 				continue
 			}
-			next := parts[i+1][0].id
-			np = sort.Search(len(puts), func(j int) bool { return puts[j].id >= next })
+			next := parts[i+1][0]
+			np = sort.Search(len(puts), func(j int) bool { return puts[j] >= next })
 			nd = sort.Search(len(dels), func(j int) bool { return dels[j] >= next })
 		}
 		if np == 0 && nd == 0 {
@@ -98,13 +100,12 @@ func (p *postings) chunkFor(tok string) int {
 	return max(0, i-1)
 }
 
-// update applies one load's changes to tok's list in one merge: puts
-// become the nodes with their ids (added or replacing the old version),
-// and the nodes with the ids in dels go. Both must be sorted by id and
+// update applies one load's changes to tok's list in one merge: the
+// numbers in puts are added and those in dels go. Both must be sorted and
 // disjoint. Merging once per token and load keeps a load that adds
 // thousands of nodes under a common token from moving its list thousands
 // of times.
-func (p *postings) update(tx *txn, tok string, puts []*nodeRec, dels []string) {
+func (p *postings) update(tx *txn, tok string, puts, dels []uint32) {
 	if p.owner != tx {
 		p.chunks, p.owner = slices.Clone(p.chunks), tx
 	}
@@ -121,7 +122,7 @@ func (p *postings) update(tx *txn, tok string, puts []*nodeRec, dels []string) {
 	if !found && len(puts) == 0 {
 		return
 	}
-	var old [][]*nodeRec
+	var old [][]uint32
 	if found {
 		old = c.items[i].parts
 	}
@@ -148,21 +149,21 @@ func (p *postings) update(tx *txn, tok string, puts []*nodeRec, dels []string) {
 	}
 }
 
-// mergePostings is old, sorted by id, with puts merged in and dels taken
-// out, as a new slice. It finds each change by binary search and copies
+// mergePostings is old, sorted, with puts merged in and dels taken out,
+// as a new slice. It finds each change by binary search and copies
 // the runs between them, so its comparisons grow with the changes, not
 // with the list.
-func mergePostings(old, puts []*nodeRec, dels []string) []*nodeRec {
-	out := make([]*nodeRec, 0, len(old)+len(puts))
+func mergePostings(old, puts, dels []uint32) []uint32 {
+	out := make([]uint32, 0, len(old)+len(puts))
 	for len(puts) > 0 || len(dels) > 0 {
-		put := len(dels) == 0 || (len(puts) > 0 && puts[0].id < dels[0])
-		id := ""
+		put := len(dels) == 0 || (len(puts) > 0 && puts[0] < dels[0])
+		var k uint32
 		if put {
-			id = puts[0].id
+			k = puts[0]
 		} else {
-			id = dels[0]
+			k = dels[0]
 		}
-		j, found := slices.BinarySearchFunc(old, id, byID)
+		j, found := slices.BinarySearch(old, k)
 		out = append(out, old[:j]...)
 		old = old[j:]
 		if found {
@@ -176,8 +177,6 @@ func mergePostings(old, puts []*nodeRec, dels []string) []*nodeRec {
 	}
 	return append(out, old...)
 }
-
-func byID(n *nodeRec, id string) int { return strings.Compare(n.id, id) }
 
 // from yields the posting lists of the tokens ≥ tok, in token order, until
 // yield says stop.
@@ -198,8 +197,7 @@ func (p *postings) from(tok string, yield func(tokenPosting) bool) {
 type tokenChanges map[string]*tokenChange
 
 type tokenChange struct {
-	puts []*nodeRec
-	dels []string
+	puts, dels []uint32 // node numbers
 }
 
 func (tc tokenChanges) of(tok string) *tokenChange {
@@ -213,7 +211,7 @@ func (tc tokenChanges) of(tok string) *tokenChange {
 
 func (tc tokenChanges) apply(tx *txn, p *postings) {
 	for tok, d := range tc {
-		slices.SortFunc(d.puts, func(a, b *nodeRec) int { return strings.Compare(a.id, b.id) })
+		slices.Sort(d.puts)
 		slices.Sort(d.dels)
 		p.update(tx, tok, d.puts, d.dels)
 	}

@@ -31,6 +31,10 @@ func BenchmarkQueries(b *testing.B) {
 			hubEdges = append(hubEdges, e.ID)
 		}
 	}
+	hubNode, err := s.Node(ctx, hub)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, q := range []struct {
 		name string
 		run  func() (int, error)
@@ -53,6 +57,12 @@ func BenchmarkQueries(b *testing.B) {
 		{"edgesByID", func() (int, error) {
 			es, err := s.EdgesByID(ctx, hubEdges)
 			return len(es), err
+		}},
+		// The node index (postings): the hub's name names it and the
+		// passages that mention it.
+		{"searchHubName", func() (int, error) {
+			hs, err := s.Search(ctx, graph.SearchQuery{Text: hubNode.Name, Categories: []graph.Category{graph.CategoryDrug, graph.CategoryPassage}, First: 50})
+			return len(hs), err
 		}},
 		{"claimsAll", func() (int, error) {
 			p, err := s.Claims(ctx, graph.ClaimQuery{First: 20})

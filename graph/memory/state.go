@@ -24,6 +24,11 @@ type state struct {
 	foreign   pmap[[]*edgeRec]
 	edgeCount int
 	tokens    postings
+	// nums maps the numbers of the nodes in force to their records, which
+	// the postings name by number (nodenums.go); nextNum is the number
+	// the next record gets.
+	nums    numVec
+	nextNum uint32
 	// entityToks are the search tokens of each shared entity: every
 	// review that names one brings its own copy, and a load keeps these
 	// rather than tokenize the same names again (tokenizing was the
@@ -43,67 +48,6 @@ type state struct {
 	fanOnce sync.Once
 	fanOut  *graph.FanOut
 	quotes  *lazyQuotes // the claim quote index, built on first use (quotes.go)
-}
-
-// vertex is everything the state knows under one node id: the node, and
-// the edges that start or end there, kept together so that a path step
-// costs one lookup.
-type vertex struct {
-	// node is the version of the document with the greatest id among those
-	// naming the node (a shared entity appears in every review that uses
-	// it), or nil when only dangling edges point here.
-	node *nodeRec
-	// named lists the documents naming the id, by document id, with their
-	// versions; nil when that is node's own document alone, as it is for
-	// nearly every node (see names).
-	named []docNode
-	// out and in hold every document's edges, also those whose id another
-	// document reuses, ordered by document id and then by position in the
-	// document: the order a build from scratch gives.
-	out, in edgeList
-}
-
-// edgeList is a vertex's edges in parts of at most 2*partSize that are
-// never changed once published, so that a load adding a few edges to a hub
-// (a drug that thousands of passages mention) copies the part they go in
-// and not the whole list.
-type edgeList [][]*edgeRec
-
-func (l edgeList) all(yield func(*edgeRec) bool) {
-	for _, part := range l {
-		for _, e := range part {
-			if !yield(e) {
-				return
-			}
-		}
-	}
-}
-
-type docNode struct {
-	doc string
-	n   *nodeRec
-}
-
-func (v *vertex) empty() bool { return v.node == nil && len(v.out) == 0 && len(v.in) == 0 }
-
-// names is named spelled out.
-func (v *vertex) names() []docNode {
-	if v.named == nil && v.node != nil {
-		return []docNode{{v.node.doc, v.node}}
-	}
-	return v.named
-}
-
-// setNames sets named and node from the documents naming the id.
-func (v *vertex) setNames(named []docNode) {
-	v.node, v.named = nil, nil
-	if len(named) == 0 {
-		return
-	}
-	v.node = named[len(named)-1].n
-	if len(named) > 1 || named[0].doc != v.node.doc {
-		v.named = named
-	}
 }
 
 // counts are the histograms behind Stats and MetaGraph, kept up to date
@@ -187,14 +131,14 @@ func (st *state) nodeOut(id string) *graph.Node { return st.node(id).node() }
 
 func (st *state) outOf(id string) edgeList {
 	if v := st.vertex(id); v != nil {
-		return v.out
+		return v.out()
 	}
 	return nil
 }
 
 func (st *state) inOf(id string) edgeList {
 	if v := st.vertex(id); v != nil {
-		return v.in
+		return v.in()
 	}
 	return nil
 }
@@ -228,12 +172,13 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	prev, _ := old.docs.get(id)
 	st := &state{
 		docs: old.docs, vertices: old.vertices, docLens: old.docLens, foreign: old.foreign, edgeCount: old.edgeCount,
-		tokens: old.tokens, entityToks: old.entityToks,
+		tokens: old.tokens, nums: old.nums, nextNum: old.nextNum, entityToks: old.entityToks,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
 		sorted: map[sortKey][]*nodeRec{}, version: old.version + 1,
 		quotes: &lazyQuotes{},
 	}
 	if next != nil {
+		st.nextNum = max(st.nextNum, next.nextNum)
 		st.docs = st.docs.set(tx, id, next)
 	} else {
 		st.docs = st.docs.del(tx, id)
@@ -288,10 +233,10 @@ func (old *state) apply(id string, next *storedDoc) *state {
 	// under the new one.
 	metaIDs := map[string]bool{}
 	for i := range prevEdges {
-		metaIDs[prevEdges[i].id] = true
+		metaIDs[prevEdges[i].id()] = true
 	}
 	for i := range nextEdges {
-		metaIDs[nextEdges[i].id] = true
+		metaIDs[nextEdges[i].id()] = true
 	}
 
 	newVertex := map[string]*vertex{}
@@ -311,8 +256,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			nv.setNames(slices.Clip(named))
 		}
 		if c.adjacent {
-			nv.out = splice(nv.out, id, c.out)
-			nv.in = splice(nv.in, id, c.in)
+			nv.setEdges(splice(nv.out(), id, c.out), splice(nv.in(), id, c.in))
 		}
 		var was *nodeRec
 		if ov != nil {
@@ -324,11 +268,11 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			st.reindex(tx, pend, ov, nv)
 			if was == nil || nv.node == nil || was.cat != nv.node.cat {
 				if ov != nil {
-					for e := range ov.out.all {
-						metaIDs[e.id] = true
+					for e := range ov.out().all {
+						metaIDs[e.id()] = true
 					}
-					for e := range ov.in.all {
-						metaIDs[e.id] = true
+					for e := range ov.in().all {
+						metaIDs[e.id()] = true
 					}
 				}
 			}
@@ -445,14 +389,18 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 		}
 	}
 	for _, t := range wasToks {
-		if _, keep := slices.BinarySearch(nowToks, t); !keep {
-			d := pend.of(t)
-			d.dels = append(d.dels, was.id)
-		}
+		d := pend.of(t)
+		d.dels = append(d.dels, was.num)
 	}
 	for _, t := range nowToks {
 		d := pend.of(t)
-		d.puts = append(d.puts, now)
+		d.puts = append(d.puts, now.num)
+	}
+	if was != nil {
+		st.nums = st.nums.set(tx, was.num, nil)
+	}
+	if now != nil {
+		st.nums = st.nums.set(tx, now.num, now)
 	}
 }
 

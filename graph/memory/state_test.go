@@ -51,8 +51,8 @@ func scratch(docs map[string]*storedDoc) *flat {
 		d := docs[id]
 		for i := range d.edges {
 			e := &d.edges[i]
-			f.edges[e.id] = e
-			f.versions[e.id] = append(f.versions[e.id], e)
+			f.edges[e.id()] = e
+			f.versions[e.id()] = append(f.versions[e.id()], e)
 			f.out[e.subject()] = append(f.out[e.subject()], e)
 			f.in[e.object()] = append(f.in[e.object()], e)
 		}
@@ -132,20 +132,20 @@ func flatten(t *testing.T, st *state) *flat {
 	n = 0
 	for e := range st.allEdges {
 		n++
-		if f.edges[e.id] != nil {
-			t.Errorf("edge %s listed twice", e.id)
+		if f.edges[e.id()] != nil {
+			t.Errorf("edge %s listed twice", e.id())
 		}
-		f.edges[e.id] = e
-		es := st.edgeVersions(e.id)
+		f.edges[e.id()] = e
+		es := st.edgeVersions(e.id())
 		if !slices.IsSortedFunc(es, func(a, b *edgeRec) int { return strings.Compare(a.document(), b.document()) }) ||
 			len(slices.CompactFunc(slices.Clone(es), func(a, b *edgeRec) bool { return a.document() == b.document() })) != len(es) {
-			t.Errorf("edge %s: versions not sorted by document, or one document's twice", e.id)
+			t.Errorf("edge %s: versions not sorted by document, or one document's twice", e.id())
 		}
 		if e != es[len(es)-1] {
-			t.Errorf("edge %s: the version in force is not the last document's", e.id)
+			t.Errorf("edge %s: the version in force is not the last document's", e.id())
 		}
 		if len(es) > 1 {
-			f.versions[e.id] = es
+			f.versions[e.id()] = es
 		}
 	}
 	count("edges", n, st.edgeCount)
@@ -164,6 +164,9 @@ func flatten(t *testing.T, st *state) *flat {
 		if v.node != nil {
 			nodes++
 			f.nodes[id] = v.node
+			if st.nums.get(v.node.num) != v.node {
+				t.Errorf("vertex %s: its node's number %d gives another record", id, v.node.num)
+			}
 		}
 		var toks []string
 		if v.node != nil && v.node.doc == "" {
@@ -173,24 +176,25 @@ func flatten(t *testing.T, st *state) *flat {
 		if kept, _ := st.entityToks.get(id); !slices.Equal(kept, toks) {
 			t.Errorf("vertex %s keeps tokens %q, want %q", id, kept, toks)
 		}
-		if v.named != nil && len(v.named) < 2 && v.named[0].doc == v.node.doc {
+		if named := v.named(); named != nil && len(named) < 2 && named[0].doc == v.node.doc {
 			t.Errorf("vertex %s lists its one document", id)
 		}
-		for _, l := range []edgeList{v.out, v.in} {
+		for _, l := range []edgeList{v.out(), v.in()} {
 			for _, p := range l {
 				if len(p) == 0 || len(p) > 2*partSize {
 					t.Errorf("vertex %s: edge part of %d", id, len(p))
 				}
 			}
 		}
-		if len(v.out) > 0 {
-			f.out[id] = slices.Collect(v.out.all)
+		if len(v.out()) > 0 {
+			f.out[id] = slices.Collect(v.out().all)
 		}
-		if len(v.in) > 0 {
-			f.in[id] = slices.Collect(v.in.all)
+		if len(v.in()) > 0 {
+			f.in[id] = slices.Collect(v.in().all)
 		}
 	}
 	count("vertices", n, st.vertices.len())
+	count("numbered nodes", vecLen(st.nums.root), st.nodeCount)
 	count("entity tokens", entities, st.entityToks.len())
 	count("nodes", nodes, st.nodeCount)
 	for id, nd := range f.nodes {
@@ -221,17 +225,25 @@ func flatten(t *testing.T, st *state) *flat {
 			}
 			last = tp.token
 			m := map[string]*nodeRec{}
-			prev := ""
+			prev := -1
 			for _, p := range tp.parts {
 				if len(p) == 0 || len(p) > 2*partSize {
 					t.Errorf("token %q: part of %d", tp.token, len(p))
 				}
 			}
-			for nd := range tp.nodes {
-				if nd.id <= prev && prev != "" {
-					t.Errorf("token %q: %s after %s", tp.token, nd.id, prev)
+			for _, p := range tp.parts {
+				for _, k := range p {
+					if int(k) <= prev {
+						t.Errorf("token %q: node number %d after %d", tp.token, k, prev)
+					}
+					prev = int(k)
 				}
-				prev = nd.id
+			}
+			for nd := range tp.nodes(st.nums) {
+				if nd == nil {
+					t.Errorf("token %q lists a node number that names no node in force", tp.token)
+					continue
+				}
 				m[nd.id] = nd
 			}
 			if len(m) == 0 {

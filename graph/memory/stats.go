@@ -66,13 +66,13 @@ func (st *state) arcs(view *edgeView, allowed func(graph.Predicate) bool, edgeOK
 			}
 			yield(graph.Arc{Edge: e, To: next, Forward: forward})
 		}
-		for _, part := range v.out {
+		for _, part := range v.out() {
 			for _, e := range part {
 				add(e, e.object(), true)
 			}
 		}
 		if undirected {
-			for _, part := range v.in {
+			for _, part := range v.in() {
 				for _, e := range part {
 					add(e, e.subject(), false)
 				}
@@ -103,13 +103,13 @@ func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edge
 			}
 			yield(graph.Arc{Edge: e, To: prev, Forward: forward})
 		}
-		for _, part := range v.in {
+		for _, part := range v.in() {
 			for _, e := range part {
 				add(e, e.subject(), true)
 			}
 		}
 		if undirected {
-			for _, part := range v.out {
+			for _, part := range v.out() {
 				for _, e := range part {
 					add(e, e.object(), false)
 				}
@@ -147,7 +147,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 			if !strings.HasPrefix(tp.token, longest) {
 				return false
 			}
-			for n := range tp.nodes {
+			for n := range tp.nodes(st.nums) {
 				if seen[n] || !cats[n.category()] {
 					continue
 				}
@@ -164,7 +164,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]*graph.Searc
 	if slices.Contains(q.Kinds, graph.SearchClaim) {
 		view := newEdgeView()
 		st.quoteIndex().withPrefix(longest, func(r *edgeRec) {
-			if st.edge(r.id) != r {
+			if !st.inForce(r) {
 				return // an older version of the id
 			}
 			e := view.of(r)
