@@ -28,13 +28,11 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 	if len(p.IDs) == 0 {
 		return res, nil
 	}
-	c := &planCompiler{params: map[string]any{"ids": uniq(p.IDs)}}
-	pages, err := c.pages("n", &p.Root)
+	cypher, params, err := compilePlan(p)
 	if err != nil {
 		return nil, err
 	}
-	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) RETURN properties(n) AS props, " + pages + " AS pages"
-	recs, err := s.query(ctx, "Read", cypher, c.params)
+	recs, err := s.query(ctx, "Read", cypher, params)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +50,17 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		}
 	}
 	return res, nil
+}
+
+// compilePlan is the one statement that reads a normalized plan with
+// more than no root, and its parameters.
+func compilePlan(p graph.ReadPlan) (string, map[string]any, error) {
+	c := &planCompiler{params: map[string]any{"ids": uniq(p.IDs)}}
+	pages, err := c.pages("n", &p.Root)
+	if err != nil {
+		return "", nil, err
+	}
+	return "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) RETURN properties(n) AS props, " + pages + " AS pages", c.params, nil
 }
 
 // planCompiler turns plan pages into Cypher expressions, numbering
