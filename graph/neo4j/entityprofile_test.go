@@ -14,6 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/synth"
 )
 
 // TestEntityProfile logs the PROFILE of the statement the API compiles for
@@ -27,6 +28,19 @@ import (
 func TestEntityProfile(t *testing.T) {
 	ctx := context.Background()
 	s := testStore(t)
+	if n, err := strconv.Atoi(os.Getenv("KAPGRAPH_PROFILE_LOAD")); err == nil {
+		// Load the synthetic graph of n nodes first (into an emptied
+		// database).
+		wipe(t, s)
+		start := time.Now()
+		if err := synth.All(synth.Config{Nodes: n}, 2, func(_ int, d *graph.Document) error {
+			_, err := s.Load(ctx, d)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("loaded the synthetic %d-node graph in %.1f s", n, time.Since(start).Seconds())
+	}
 	id := os.Getenv("KAPGRAPH_PROFILE_ENTITY")
 	if id == "" {
 		t.Fatal("set KAPGRAPH_PROFILE_ENTITY to a drug of the loaded graph")
@@ -82,6 +96,9 @@ RETURN {id: n.id, name: n.name, total: total, claims: claims} AS entity`
 	for _, q := range []variant{{"kapgraph", kap, params}, {"floor", floor, map[string]any{"id": id}}, {"explain-kapgraph", "EXPLAIN " + kap, params}, {"explain-floor", "EXPLAIN " + floor, map[string]any{"id": id}},
 		{"no-studies", studiesRe.ReplaceAllString(kap, "[] AS studies"), params},
 		{"plain-order", rankRe.ReplaceAllString(kap, "-$1.score AS rank"), params},
+		// The statement as it was before the studies were looked up once
+		// per root: a subquery per claim.
+		{"per-claim-studies", studiesRe.ReplaceAllString(pubsRe.ReplaceAllString(kap, "studies: COLLECT { MATCH (st$1:Study) WHERE st$1.id IN coalesce(r$1.publications, []) RETURN st$1{.id, .category} }"), "[] AS studies"), params},
 	} {
 		if os.Getenv("KAPGRAPH_PROFILE_VARIANTS") == "" && strings.Contains(q.name, "-") {
 			continue
@@ -171,6 +188,7 @@ func procCPU(tb testing.TB, pid int) time.Duration {
 
 var (
 	studiesRe = regexp.MustCompile(`COLLECT \{ UNWIND reduce.* AS studies$`)
+	pubsRe    = regexp.MustCompile(`pubs: coalesce\(r(\d+)\.publications, \[\]\)`)
 	rankRe    = regexp.MustCompile(`10000 - toInteger\(round\(CASE WHEN coalesce\((r\d+)\.score, 0\.0\) < 0\.0 THEN 0\.0 WHEN r\d+\.score > 1\.0 THEN 1\.0 ELSE coalesce\(r\d+\.score, 0\.0\) END \* 10000\.0\)\) AS rank`)
 )
 
