@@ -95,6 +95,16 @@ func (s *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	return s.ExecutableSchema.Complexity(ctx, typeName, field, childComplexity, args)
 }
 
+// PriceState implements gql.PriceState: prices depend on the graph's
+// fan-out, one value per graph version (nil when the store cannot say, so
+// that nothing is remembered).
+func (s *executableSchema) PriceState(ctx context.Context) any {
+	if f := s.fanOut(ctx); f != nil {
+		return f
+	}
+	return nil
+}
+
 // fanOutStat is the operation's statistics extension holding the
 // FanOut its complexity was priced with.
 const fanOutStat = "kapgraphFanOut"

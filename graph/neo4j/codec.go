@@ -208,6 +208,12 @@ func (c *codec) decode(m map[string]any, ptr any) error {
 			if !ok {
 				return bad()
 			}
+			if ev, ok := fv.Addr().Interface().(*[]graph.Evidence); ok {
+				if parsed, ok := parseEvidenceJSON(s); ok {
+					*ev = parsed
+					continue
+				}
+			}
 			if err := json.Unmarshal([]byte(s), fv.Addr().Interface()); err != nil {
 				return fmt.Errorf("property %s: %w", f.prop, err)
 			}

@@ -16,8 +16,10 @@ import (
 // read statement, so a nested question costs one round trip. Each page is
 // a map expression of the node it hangs from, {total: COUNT {...}, page:
 // COLLECT {...}}, ordered and cut like EdgePages; a page's claims carry
-// the end nodes and cited studies the plan asks for and, as further map
-// expressions, the pages of those end nodes. Labels and relationship
+// the end nodes the plan asks for, the ids of the studies they cite (when
+// asked for) and, as further map expressions, the pages of those end
+// nodes. The cited studies are looked up once per root, from the ids
+// gathered over all its pages. Labels and relationship
 // types come from the allow-lists; every value is a parameter.
 func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, error) {
 	p, err := p.Normalize()
@@ -28,16 +30,15 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 	if len(p.IDs) == 0 {
 		return res, nil
 	}
-	c := &planCompiler{params: map[string]any{"ids": uniq(p.IDs)}}
-	pages, err := c.pages("n", &p.Root)
+	cypher, params, err := compilePlan(p)
 	if err != nil {
 		return nil, err
 	}
-	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) RETURN properties(n) AS props, " + pages + " AS pages"
-	recs, err := s.query(ctx, "Read", cypher, c.params)
+	recs, err := s.query(ctx, "Read", cypher, params)
 	if err != nil {
 		return nil, err
 	}
+	studyFields, _ := planStudies(&p.Root)
 	for _, rec := range recs {
 		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
 		if err != nil {
@@ -50,8 +51,104 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		if err := decodePlanNode(res, props, pages, &p.Root, false); err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
+		studies, _ := rec.Get("studies")
+		list, _ := studies.([]any)
+		for _, sp := range list {
+			sm, _ := sp.(map[string]any)
+			if _, err := fileNode(res, sm, studyFields != nil); err != nil {
+				return nil, s.mapErr(ctx, "Read", fmt.Errorf("study: %w", err))
+			}
+		}
 	}
 	return res, nil
+}
+
+// planStudies is whether any page of the plan asks for cited studies, and
+// the fields read of them: the union over those pages, nil (whole) if any
+// page reads them whole. The statement looks them up once per root, not
+// once per claim: a subquery per claim was half of the b-entity
+// statement's CPU in Neo4j.
+func planStudies(n *graph.PlanNode) (fields []string, asked bool) {
+	fields = []string{}
+	var walk func(n *graph.PlanNode)
+	walk = func(n *graph.PlanNode) {
+		if n == nil {
+			return
+		}
+		for _, pg := range n.Pages {
+			if pg.Studies {
+				asked = true
+				switch {
+				case pg.StudyFields == nil || fields == nil:
+					fields = nil
+				default:
+					for _, f := range pg.StudyFields {
+						if !slices.Contains(fields, f) {
+							fields = append(fields, f)
+						}
+					}
+				}
+			}
+			walk(pg.Subject)
+			walk(pg.Object)
+		}
+	}
+	walk(n)
+	return fields, asked
+}
+
+// pubsExpr is a Cypher list of the publications (ids of cited studies,
+// with repeats) of every claim, at any depth, of the pages in the map
+// expression m that n's pages were compiled into, or "" when none of
+// them asks for studies. depth keeps the reduce variables of nested
+// levels apart.
+func pubsExpr(m string, n *graph.PlanNode, depth int) string {
+	if n == nil {
+		return ""
+	}
+	var parts []string
+	for i, pg := range n.Pages {
+		c, a := "c"+strconv.Itoa(depth), "a"+strconv.Itoa(depth)
+		var own []string
+		if pg.Studies {
+			own = append(own, c+".pubs")
+		}
+		if sub := pubsExpr(c+".subjectPages", pg.Subject, depth+1); sub != "" {
+			own = append(own, sub)
+		}
+		if sub := pubsExpr(c+".objectPages", pg.Object, depth+1); sub != "" {
+			own = append(own, sub)
+		}
+		if len(own) == 0 {
+			continue
+		}
+		parts = append(parts, "reduce("+a+" = [], "+c+" IN "+m+".p"+strconv.Itoa(i)+".page | "+a+" + "+strings.Join(own, " + ")+")")
+	}
+	return strings.Join(parts, " + ")
+}
+
+// compilePlan is the one statement that reads a normalized plan with
+// more than no root, and its parameters.
+func compilePlan(p graph.ReadPlan) (string, map[string]any, error) {
+	c := &planCompiler{params: map[string]any{"ids": uniq(p.IDs)}}
+	pages, err := c.pages("n", &p.Root)
+	if err != nil {
+		return "", nil, err
+	}
+	studies := "[]"
+	if fields, ok := planStudies(&p.Root); ok {
+		label, err := labelOf(graph.CategoryStudy)
+		if err != nil {
+			return "", nil, err
+		}
+		proj := "properties(st)"
+		if fields != nil {
+			proj = nodeCodec.projection("st", fields)
+		}
+		studies = "COLLECT { UNWIND " + pubsExpr("pages", &p.Root, 0) + " AS sid WITH DISTINCT sid MATCH (st:" + label + " {id: sid}) RETURN " + proj + " }"
+	}
+	return "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) WITH n, " + pages + " AS pages " +
+		"RETURN properties(n) AS props, pages, " + studies + " AS studies", c.params, nil
 }
 
 // planCompiler turns plan pages into Cypher expressions, numbering
@@ -88,7 +185,7 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	i := c.n
 	c.n++
 	suffix := strconv.Itoa(i)
-	r, s, o, st := "r"+suffix, "s"+suffix, "o"+suffix, "st"+suffix
+	r, s, o := "r"+suffix, "s"+suffix, "o"+suffix
 	var pattern string
 	switch pg.Direction {
 	case graph.Out:
@@ -121,15 +218,9 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 		"subject: " + s + ".id", "object: " + o + ".id",
 	}
 	if pg.Studies {
-		study, err := labelOf(graph.CategoryStudy)
-		if err != nil {
-			return "", err
-		}
-		proj := "properties(" + st + ")"
-		if pg.StudyFields != nil {
-			proj = nodeCodec.projection(st, pg.StudyFields)
-		}
-		claim = append(claim, "studies: COLLECT { MATCH ("+st+":"+study+") WHERE "+st+".id IN coalesce("+r+".publications, []) RETURN "+proj+" }")
+		// The studies themselves are looked up once for the whole plan
+		// (compilePlan); a claim names them.
+		claim = append(claim, "pubs: coalesce("+r+".publications, [])")
 	}
 	for _, end := range []struct {
 		name, v string
@@ -193,14 +284,6 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 				return err
 			}
 			page.Edges = append(page.Edges, e)
-			if studies, ok := m["studies"].([]any); ok {
-				for _, sp := range studies {
-					sm, _ := sp.(map[string]any)
-					if _, err := fileNode(res, sm, pg.StudyFields != nil); err != nil {
-						return fmt.Errorf("study: %w", err)
-					}
-				}
-			}
 			for _, end := range []struct {
 				name string
 				n    *graph.PlanNode
