@@ -140,7 +140,7 @@ fuzz_target() {
 
 : >"$art/fuzz.tsv"
 readers=(loader/review:FuzzParseReview loader/review:FuzzParseJATS)
-others=(api/httpapi:FuzzGraphQLPost api/httpapi:FuzzGraphQLGet resolvers:FuzzNodeFilter resolvers:FuzzSearch resolvers:FuzzPathInputs)
+others=(api/httpapi:FuzzGraphQLPost api/httpapi:FuzzGraphQLGet resolvers:FuzzNodeFilter resolvers:FuzzSearch resolvers:FuzzPathInputs graph/neo4j:FuzzEvidenceJSON)
 if ((run_tests)) && [[ -n $reader_fuzz && $reader_fuzz != 0 && $reader_fuzz != 0s && -z $fuzz ]]; then
 	step "fuzzing the review readers for $reader_fuzz each"
 	for spec in "${readers[@]}"; do fuzz_target "${spec%%:*}" "${spec#*:}" "$reader_fuzz"; done
