@@ -95,3 +95,64 @@ func TestCodecProperties(t *testing.T) {
 		t.Errorf("node properties: %v", nm)
 	}
 }
+
+// An edge field at its usual value is a bit of propDefaults, not a
+// string; any other value, the empty one included, is stored as it is,
+// and every form decodes back to the same edge.
+func TestCodecEdgeDefaults(t *testing.T) {
+	base := graph.Edge{ID: "e", Subject: "a", Predicate: graph.CorrelatedWith, Object: "b", Sign: graph.Decreases, Document: "d"}
+	usual := graph.CorrelatedWith.Biolink(graph.Decreases)
+	for _, tc := range []struct {
+		name                   string
+		biolink, agent, level  string
+		wantAt                 int64
+		wantProps, absentProps []string
+	}{
+		{"all usual", usual, "automated_agent", "not_provided", 7, nil, []string{"biolink", "agentType", "knowledgeLevel"}},
+		{"none set", "", "", "", 0, nil, []string{"biolink", "agentType", "knowledgeLevel", "at_default"}},
+		{"other values", "biolink:related_to", "manual_agent", "knowledge_assertion", 0, []string{"biolink", "agentType", "knowledgeLevel"}, []string{"at_default"}},
+		{"biolink of another sign", graph.CorrelatedWith.Biolink(graph.Increases), "automated_agent", "", 2, []string{"biolink"}, []string{"agentType", "knowledgeLevel"}},
+		{"level only", "", "", "not_provided", 4, nil, []string{"biolink", "agentType", "knowledgeLevel"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := base
+			e.Biolink, e.AgentType, e.KnowledgeLevel = tc.biolink, tc.agent, tc.level
+			m := edgeProps(&e)
+			if at, _ := m["at_default"].(int64); at != tc.wantAt {
+				t.Errorf("at_default = %v, want %d", m["at_default"], tc.wantAt)
+			}
+			for _, k := range tc.wantProps {
+				if _, ok := m[k]; !ok {
+					t.Errorf("%s missing: %v", k, m)
+				}
+			}
+			for _, k := range tc.absentProps {
+				if _, ok := m[k]; ok {
+					t.Errorf("%s stored: %v", k, m)
+				}
+			}
+			got, err := decodeEdge(asStored(m), string(e.Predicate), e.Subject, e.Object)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gj, _ := json.Marshal(got)
+			wj, _ := json.Marshal(&e)
+			if string(gj) != string(wj) {
+				t.Fatalf("want %s\n got  %s", wj, gj)
+			}
+		})
+	}
+	// A plan projection fetches the bits of the fields it asks for only.
+	for _, tc := range []struct {
+		fields []string
+		want   string
+	}{
+		{[]string{"score"}, "r{.id, .score}"},
+		{[]string{"biolink", "agentType", "knowledgeLevel"}, "r{.id, .biolink, .knowledgeLevel, .agentType, .at_default}"},
+		{[]string{"agentType"}, "r{.id, .agentType, at_default: (r.at_default / 2) % 2 * 2}"},
+	} {
+		if got := edgeCodec.projection("r", tc.fields); got != tc.want {
+			t.Errorf("projection(%v) = %s, want %s", tc.fields, got, tc.want)
+		}
+	}
+}
