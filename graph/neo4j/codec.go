@@ -26,30 +26,7 @@ const (
 	propPassages     = "passages"     // Edge: distinct evidence passages
 	propDisorder     = "q_disorder"   // Edge: Qualifiers.Disorder, for mechanism path filters
 	propQuoteSearch  = "quote_search" // Edge: folded tokens of the evidence quotes, for the claim full-text index
-	propDefaults     = "at_default"   // Edge: which edgeDefaults fields hold their usual value (a bit each), see edgeProps
 )
-
-// edgeDefaults are edge fields that nearly every edge of a type sets to
-// the same value (the structural edges' Biolink predicate, agent type and
-// knowledge level). An edge whose field holds that value stores a bit of
-// propDefaults instead of the string: Neo4j's cost of a relationship
-// grows with its property records, and these three strings filled two of
-// its five (server CPU per relationship fell from 122 to 101 µs on the
-// synthetic 100k load). The encoding is exact: a field with another value
-// is stored as before, and an empty one has neither property nor bit. No
-// Cypher filters on these fields; plan projections fetch propDefaults with
-// them (codec.projection).
-type edgeDefault struct {
-	prop  string
-	value func(*graph.Edge) string
-	set   func(*graph.Edge, string)
-}
-
-var edgeDefaults = []edgeDefault{
-	{"biolink", func(e *graph.Edge) string { return e.Predicate.Biolink(e.Sign) }, func(e *graph.Edge, v string) { e.Biolink = v }},
-	{"agentType", func(*graph.Edge) string { return "automated_agent" }, func(e *graph.Edge, v string) { e.AgentType = v }},
-	{"knowledgeLevel", func(*graph.Edge) string { return "not_provided" }, func(e *graph.Edge, v string) { e.KnowledgeLevel = v }},
-}
 
 type fieldKind int
 
@@ -123,22 +100,6 @@ func (c *codec) projection(v string, names []string) string {
 	for _, f := range c.fields {
 		if name, _ := strings.CutSuffix(f.prop, "_json"); want[name] || want[f.prop] {
 			ps = append(ps, "."+f.prop)
-		}
-	}
-	if c == edgeCodec {
-		// The bits of propDefaults of the fields asked for, and only
-		// those: decodeEdge must not fill in a field the read left out.
-		var bits []string
-		for i, d := range edgeDefaults {
-			if want[d.prop] {
-				bits = append(bits, fmt.Sprintf("(%s.%s / %d) %% 2 * %d", v, propDefaults, 1<<i, 1<<i))
-			}
-		}
-		switch {
-		case len(bits) == len(edgeDefaults):
-			ps = append(ps, "."+propDefaults)
-		case len(bits) > 0:
-			ps = append(ps, propDefaults+": "+strings.Join(bits, " + "))
 		}
 	}
 	return v + "{" + strings.Join(ps, ", ") + "}"
@@ -274,16 +235,6 @@ func searchText(n *graph.Node) string {
 // edgeProps is the property map of an edge, with its flat query fields.
 func edgeProps(e *graph.Edge) map[string]any {
 	m := edgeCodec.props(e)
-	var at int64
-	for i, d := range edgeDefaults {
-		if v, ok := m[d.prop]; ok && v == d.value(e) {
-			delete(m, d.prop)
-			at |= 1 << i
-		}
-	}
-	if at != 0 {
-		m[propDefaults] = at
-	}
 	if ps := e.Publications(); len(ps) > 0 {
 		m[propPublications] = ps
 	}
@@ -324,16 +275,5 @@ func decodeEdge(m map[string]any, typ, subject, object string) (*graph.Edge, err
 	e.Predicate = graph.Predicate(typ)
 	e.Subject = subject
 	e.Object = object
-	if raw, ok := m[propDefaults]; ok && raw != nil {
-		at, ok := raw.(int64)
-		if !ok {
-			return nil, fmt.Errorf("property %s has unexpected type %T", propDefaults, raw)
-		}
-		for i, d := range edgeDefaults {
-			if at&(1<<i) != 0 {
-				d.set(e, d.value(e))
-			}
-		}
-	}
 	return e, nil
 }
