@@ -229,7 +229,11 @@ type BulkResult struct {
 	CSV    time.Duration // finishing the files (the shared entities, the documents; the rest is written as documents come)
 	Run    time.Duration // the Importer, server stop and start included
 	Import time.Duration // the importer alone, as the Importer reports it in dir/import.seconds (else Run)
-	Schema time.Duration // indexes, constraints, summary and the final count
+	Schema time.Duration // waiting for the database, indexes, constraints, summary and the final count
+	// Of Schema: waiting for the restarted database to answer, creating
+	// the indexes and constraints (and waiting until they are online),
+	// and writing the Stats summary.
+	Online, Indexes, Summary time.Duration
 }
 
 // RelationshipsPerSecond is the importer's speed.
@@ -283,7 +287,7 @@ func (b *Bulk) Import(ctx context.Context, run Importer) (BulkResult, error) {
 		return res, fmt.Errorf("bulk load: the import failed: %w", runErr)
 	}
 	t0 = time.Now()
-	got, err := b.finishImport(ctx)
+	got, err := b.finishImport(ctx, &res)
 	res.Schema = time.Since(t0)
 	res.BulkCounts = got
 	if err != nil {
@@ -297,17 +301,24 @@ func (b *Bulk) Import(ctx context.Context, run Importer) (BulkResult, error) {
 
 // finishImport waits for the restarted database, creates the schema and
 // the Stats summary, and counts what is stored.
-func (b *Bulk) finishImport(ctx context.Context) (BulkCounts, error) {
+// It records the time of each step in res.
+func (b *Bulk) finishImport(ctx context.Context, res *BulkResult) (BulkCounts, error) {
 	b.schemaOK.Store(false) // the importer replaced the database, indexes and all
+	t0 := time.Now()
 	if err := b.awaitOnline(ctx); err != nil {
 		return BulkCounts{}, err
 	}
+	res.Online = time.Since(t0)
+	t0 = time.Now()
 	if err := b.EnsureSchema(ctx); err != nil {
 		return BulkCounts{}, fmt.Errorf("creating the indexes and constraints failed: %w", err)
 	}
+	res.Indexes = time.Since(t0)
+	t0 = time.Now()
 	if err := b.rebuildSummary(ctx); err != nil {
 		return BulkCounts{}, fmt.Errorf("writing the Stats summary failed: %w", err)
 	}
+	res.Summary = time.Since(t0)
 	return b.count(ctx)
 }
 

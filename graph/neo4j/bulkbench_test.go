@@ -56,6 +56,9 @@ func BenchmarkBulkImportSynthetic(b *testing.B) {
 		b.ReportMetric(res.Import.Seconds(), "import-s")
 		b.ReportMetric((res.Run - res.Import).Seconds(), "restart-s")
 		b.ReportMetric(res.Schema.Seconds(), "schema-s")
+		b.ReportMetric(res.Online.Seconds(), "online-s")
+		b.ReportMetric(res.Indexes.Seconds(), "index-s")
+		b.ReportMetric(res.Summary.Seconds(), "summary-s")
 		b.ReportMetric(0, "ns/op")
 	})
 }
