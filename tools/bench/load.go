@@ -93,20 +93,28 @@ func LoadDocsWithin(ctx context.Context, s graph.Store, cfg synth.Config, from, 
 // of the 10k graph, relationships included, exceeds it), relationships
 // first: a batch of 1,000 nodes of the 1M graph that holds its hubs,
 // deleted with their relationships, exceeds the bench's 1 GB (the ingest
-// step's wipe failed so on 2026-12-06).
+// step's wipe failed so on 2026-12-06). Each batch is its own statement
+// and transaction, not one CALL ... IN TRANSACTIONS: that statement's
+// outer transaction lives until the last batch, and on the 1M graph it
+// outlived the bench's 60 s transaction timeout (2026-12-07).
 func Wipe(ctx context.Context, d neo4j.DriverWithContext, db string) error {
-	sess := d.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: db})
-	defer sess.Close(ctx)
 	for _, q := range []string{
-		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS",
+		"MATCH ()-[r]->() WITH r LIMIT $n DELETE r RETURN count(*) AS k",
+		"MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS k",
 	} {
-		res, err := sess.Run(ctx, q, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		if err != nil {
-			return err
+		for {
+			res, err := neo4j.ExecuteQuery(ctx, d, q, map[string]any{"n": 20000}, neo4j.EagerResultTransformer,
+				neo4j.ExecuteQueryWithDatabase(db), neo4j.ExecuteQueryWithWritersRouting())
+			if err != nil {
+				return err
+			}
+			if len(res.Records) == 0 {
+				break
+			}
+			k, _ := res.Records[0].Get("k")
+			if n, _ := k.(int64); n == 0 {
+				break
+			}
 		}
 	}
 	return nil
