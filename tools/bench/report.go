@@ -236,6 +236,13 @@ func (r *Results) Markdown() string {
 		}
 		w("| %s | %s | %s |\n", t.Name, m, t.verdict())
 	}
+	// The corpus issue's ingest rows, from the run's ingest step.
+	if r.Ingest == nil {
+		w("| corpus ingest: re-ingest with 1%% changed < 5%% of the first load | – | **not met** (not measured: this run had no ingest step (kapbench -ingest-docs)) |\n")
+	}
+	for _, row := range r.Ingest.IngestTargets() {
+		w("| %s | %s | %s |\n", row[0], row[1], row[2])
+	}
 
 	w("\n## The mix\n\nAll six questions, each client cycling through them. Ratios compare kapgraph-neo4j with the peer and with raw Cypher measured in the same run.\n\n")
 	for _, s := range r.Sizes {

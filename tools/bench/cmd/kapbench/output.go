@@ -132,13 +132,22 @@ func (h *harness) write() error {
 			return err
 		}
 		h.earlier = old.Sizes
+		var kept []bench.SizeResult
+		for _, s := range old.Sizes {
+			if !hasSize(r.Sizes, s.Name) {
+				kept = append(kept, s)
+			}
+		}
+		started := r.Started
 		r.Started = old.Started
 		r.Notes = append(old.Notes, r.Notes...)
 		if len(old.Profiles) > 0 {
 			r.Profiles = append(old.Profiles, r.Profiles...)
 		}
-		r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by the run begun %s; the rest by the run that resumed it (%s).",
-			sizeNames(old.Sizes), old.Started.UTC().Format("15:04 UTC"), h.res.Command))
+		// Only the sizes kept from the earlier run are its; a size both
+		// measured is this run's.
+		r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by the run begun %s; the rest by the run begun %s that resumed it (%s).",
+			sizeNames(kept), old.Started.UTC().Format("15:04 UTC"), started.UTC().Format("15:04 UTC"), h.res.Command))
 	}
 	if len(h.earlier) > 0 {
 		mine := r.Sizes
