@@ -149,8 +149,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // subjects and event anaphora ("this dopamine signal") entities R 0.816
 // P 0.806, pairs R 0.514 P 0.678, sign 0.970, modality 0.933; doses,
 // sides and kinds of drugs that name nothing entities R 0.816 P 0.814,
-// pairs R 0.514 P 0.687, sign 0.969.
-var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.51, pairP: 0.68, sign: 0.96, negatedSigned: 0}
+// pairs R 0.514 P 0.687, sign 0.969. Harms kept to the drugs a sentence
+// names as their causes (not one "combined with", "taking", "under" or
+// "despite" beside another agent) pairs P 0.710.
+var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.51, pairP: 0.70, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
