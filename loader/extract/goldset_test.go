@@ -153,8 +153,12 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // names as their causes (not one "combined with", "taking", "under" or
 // "despite" beside another agent) pairs P 0.710; a verb's object is not
 // the subject of a verb coordinated with it ("S restores X in rats and
-// reduces Y", "and reduced/JJ Y" read as a verb) pairs P 0.721.
-var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.51, pairP: 0.72, sign: 0.96, negatedSigned: 0}
+// reduces Y", "and reduced/JJ Y" read as a verb) pairs P 0.721. Heads
+// of measures and states ("grey matter volume", "seizure threshold",
+// "heart rate", "locomotor activity", "sedation") entities R 0.834
+// P 0.816, pairs R 0.532 P 0.724, sign 0.966 (one more matched pair of
+// the opposite sign on the varenicline review).
+var devFloors = evalFloors{entR: 0.83, entP: 0.81, pairR: 0.53, pairP: 0.72, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
