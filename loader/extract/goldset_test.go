@@ -157,8 +157,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // of measures and states ("grey matter volume", "seizure threshold",
 // "heart rate", "locomotor activity", "sedation") entities R 0.834
 // P 0.816, pairs R 0.532 P 0.724, sign 0.966 (one more matched pair of
-// the opposite sign on the varenicline review).
-var devFloors = evalFloors{entR: 0.83, entP: 0.81, pairR: 0.53, pairP: 0.72, sign: 0.96, negatedSigned: 0}
+// the opposite sign on the varenicline review). The drug dictionary's
+// canonical names as surfaces ("cytisine" was listed under its synonyms
+// only) entities R 0.839 P 0.815, pairs R 0.543 P 0.726, sign 0.967.
+var devFloors = evalFloors{entR: 0.83, entP: 0.81, pairR: 0.54, pairP: 0.72, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
