@@ -81,7 +81,7 @@ func governed(ts []token, tags []string, a Mention, lo int) bool {
 		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
 			break
 		}
-		if t == "DT" || t == "PDT" || t == "JJ" || t == "JJS" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "RBS" || t == "VBN" {
+		if t == "DT" || t == "PDT" || t == "JJ" || t == "JJS" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "RBS" || t == "VBN" || sideWords[ts[k].low] {
 			k--
 			continue
 		}
