@@ -149,7 +149,10 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 			continue
 		}
 		if len(out) == 0 {
-			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) {
+			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
+				i+1 < len(args) && args[i+1].first == a.last && args[i+1].last <= v && ts[a.last].punctBefore == "" {
+				// "accumbens DBS normalised X": a noun right before another
+				// modifies it; the last noun heads the phrase.
 				continue
 			}
 			out = append(out, a)
