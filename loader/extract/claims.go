@@ -87,6 +87,13 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
 		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a)
+		if negated && proposed {
+			// "whether X reduces Y without causing Z", "neither drug
+			// reduces Y, and both should be used with caution": the
+			// modality says PROPOSED, and a denied direction is no
+			// effect to serve.
+			sign = graph.Unsigned
+		}
 		// The clause of the cue (the verb) and of the object decide.
 		hedged := cue.i < len(ts) && hedgedAt[cue.i] || b.first < len(ts) && hedgedAt[b.first]
 		out = append(out, Candidate{

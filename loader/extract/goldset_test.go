@@ -164,7 +164,19 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // of its own, and a side word ("the left X") inside a governed phrase,
 // pairs P 0.727; a noun right before another in subject place modifies
 // it ("accumbens DBS normalised X") pairs R 0.545 P 0.730.
-var devFloors = evalFloors{entR: 0.83, entP: 0.81, pairR: 0.54, pairP: 0.72, sign: 0.96, negatedSigned: 0}
+//
+// The dev set then grew from eight reviews to eleven (merge of devset3:
+// ayahuasca/DMT, baclofen and sodium oxybate, bupropion-naltrexone and
+// mirtazapine, written blind to the rules; one is read line by line).
+// The floors come down to the larger set's level, since the new reviews
+// are harder for the rules, not because a rule got worse: on the eleven,
+// the rules before this branch give entities R 0.760 P 0.782, pairs
+// R 0.419 P 0.617, sign 0.964, one negated finding served signed; this
+// branch's rules (none written on the new three) give entities R 0.781
+// P 0.780, pairs R 0.447 P 0.652, sign 0.963. A proposal with a
+// negation ("whether X reduces Y without causing Z") is served unsigned,
+// which leaves no negated finding served signed.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.44, pairP: 0.65, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
