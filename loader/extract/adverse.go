@@ -118,7 +118,7 @@ func principalAgents(ts []token, cues []cueHit, agents []Mention) []Mention {
 }
 
 // withCircumstance: "with" at k joins a drug to a verb of giving
-// ("combined with", "co-administered with"), not to a noun
+// ("combined with", "co-administered with", "combining it with"), not to a noun
 // ("contamination with fentanyl" names a cause) or to a verb of
 // association ("nausea associated with X" names the agent).
 func withCircumstance(ts []token, k int) bool {
@@ -126,7 +126,10 @@ func withCircumstance(ts []token, k int) bool {
 		return false
 	}
 	w := ts[k-1].low
-	return strings.HasSuffix(w, "ed") && w != "associated" && w != "linked" && w != "related" && w != "caused" && w != "induced"
+	if k >= 2 && (pronouns[w] || w == "them") {
+		w = ts[k-2].low // "combining it with alcohol"
+	}
+	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && w != "associated" && w != "linked" && w != "related" && w != "caused" && w != "induced"
 }
 
 // comparator: a drug named after "than", "versus", "vs" or "placebo"
