@@ -190,6 +190,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
 	adverseEvents(ts, args, cues, topic, emit)
+	if open {
+		locatedIn(ts, args, clause, emit)
+	}
 	var subjects []Mention
 	if open && len(tags) == len(ts) {
 		n := len(out)

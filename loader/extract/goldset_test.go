@@ -175,8 +175,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // branch's rules (none written on the new three) give entities R 0.781
 // P 0.780, pairs R 0.447 P 0.652, sign 0.963. A proposal with a
 // negation ("whether X reduces Y without causing Z") is served unsigned,
-// which leaves no negated finding served signed.
-var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.44, pairP: 0.65, sign: 0.96, negatedSigned: 0}
+// which leaves no negated finding served signed. Then "combining it with
+// alcohol" as a harm's circumstance and "X receptors are expressed in
+// A, B and C" read as LOCATED_IN: pairs R 0.451 P 0.657.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.45, pairP: 0.65, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
