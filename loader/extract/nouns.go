@@ -213,6 +213,10 @@ var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
 func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	w := ts[k].low
 	joined := k+1 < len(ts) && ts[k+1].hyphenated // "evidence-based": a word joined to the next is a modifier
+	if leadingNoise[w] && headCategory(ts[k].stem) != "" && k > 0 && strings.HasPrefix(tags[k-1], "NN") && ts[k].punctBefore == "" &&
+		!(k+1 < len(ts) && strings.HasPrefix(tags[k+1], "NN")) {
+		return true // "abuse potential": after a noun, at the end of the run, the word is the head noun
+	}
 	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" || verbsNotNouns[ts[k].stem] && !joined {
 		return false
 	}
