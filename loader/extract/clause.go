@@ -123,6 +123,11 @@ func verbObject(ts []token, tags []string, a Mention, lo int) bool {
 	case "VB":
 		// "may help prevent X", "to reduce X", "did not reduce X".
 		return prev == "MD" || prev == "TO" || prev == "VB" || ts[k-1].low == "not"
+	case "VBG":
+		// "By raising synaptic dopamine, it ...", "by occupying the
+		// receptor, the drug ...": a gerund after a preposition takes
+		// the phrase as its object.
+		return governors[ts[k-1].low] || subordinators[ts[k-1].low]
 	}
 	return false
 }
