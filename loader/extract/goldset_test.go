@@ -177,8 +177,12 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // negation ("whether X reduces Y without causing Z") is served unsigned,
 // which leaves no negated finding served signed. Then "combining it with
 // alcohol" as a harm's circumstance and "X receptors are expressed in
-// A, B and C" read as LOCATED_IN: pairs R 0.451 P 0.657.
-var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.45, pairP: 0.65, sign: 0.96, negatedSigned: 0}
+// A, B and C" read as LOCATED_IN: pairs R 0.451 P 0.657. "abuse
+// potential" as a noun, a gerund's object no subject ("by occupying the
+// receptor, the drug ..."), and bare "adverse events"/"side effects" as
+// a kind of finding, not an entity (one review of eleven names it):
+// entities R 0.782 P 0.785, pairs R 0.454 P 0.673, sign 0.963.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.45, pairP: 0.67, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

@@ -190,6 +190,9 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 	return slices.DeleteFunc(nps, func(np nounPhrase) bool { return np.rule == kindDescriptor })
 }
 
+// harmKinds are the heads of "adverse events", "side effects".
+var harmKinds = setOf("event", "effect", "reaction")
+
 // kindDescriptor marks "an indole alkaloid": a drug's kind, no entity.
 const kindDescriptor = "kind of a drug"
 
@@ -412,6 +415,12 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	}
 	if j-i == 1 && genericHeads[hw] {
 		return nil // "use", "levels", "system" alone name nothing
+	}
+	if j-i == 2 && (ts[i].low == "adverse" || ts[i].low == "side") && harmKinds[hw] {
+		// "adverse events", "side effects": the kind of finding, no
+		// entity; "serious adverse events" and "gastrointestinal adverse
+		// events" still name one.
+		return nil
 	}
 	np := nounPhrase{i: i, j: j, cat: cat, rule: "head noun"}
 	out := []nounPhrase{np}
