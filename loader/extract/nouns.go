@@ -190,6 +190,28 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 	return slices.DeleteFunc(nps, func(np nounPhrase) bool { return np.rule == kindDescriptor })
 }
 
+// formulationWords say how a drug is made or given: "extended-release",
+// "long-acting", "injectable", "depot".
+var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous")
+
+// formulation: every word of [i, k) is a formulation word, or a
+// hyphenated "-release"/"-acting" compound ("extended-release").
+func formulation(ts []token, i, k int) bool {
+	for x := i; x < k; x++ {
+		if formulationWords[ts[x].low] {
+			continue
+		}
+		if ts[x].hyphenated && (ts[x].low == "release" || ts[x].low == "acting") {
+			continue
+		}
+		if x+1 < k && ts[x+1].hyphenated && (ts[x+1].low == "release" || ts[x+1].low == "acting") {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 // harmKinds are the heads of "adverse events", "side effects".
 var harmKinds = setOf("event", "effect", "reaction")
 
@@ -348,6 +370,11 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// lists ("serotonin 5-HT2A receptors" is one receptor). A descriptor that is itself a drug
 	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
 	for k := i + 1; k < j; k++ {
+		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && formulation(ts, i, k) {
+			// "extended-release injectable naltrexone": a drug named with
+			// its formulation is a product of its own.
+			return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "drug and its formulation"}}
+		}
 		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug && !molecularHeads[ts[j-1].stem] {
 			var out []nounPhrase
 			for _, d := range phrases(ix, ts, tags, i, k) {
