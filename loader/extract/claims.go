@@ -86,7 +86,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		cueOf = append(cueOf, cue.i)
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
-		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a)
+		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a) || open && deniedReport(ts, min(a.first, cue.i))
 		if negated && proposed {
 			// "whether X reduces Y without causing Z", "neither drug
 			// reduces Y, and both should be used with caution": the

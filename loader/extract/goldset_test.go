@@ -182,7 +182,15 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // receptor, the drug ..."), and bare "adverse events"/"side effects" as
 // a kind of finding, not an entity (one review of eleven names it):
 // entities R 0.782 P 0.785, pairs R 0.454 P 0.673, sign 0.963.
-var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.45, pairP: 0.67, sign: 0.96, negatedSigned: 0}
+// A fourth new review (oxytocin, blind to every rule here) and gold
+// proofreading made the set twelve: the rules before this branch give
+// entities R 0.759 P 0.778, pairs R 0.391 P 0.591, sign 0.964, one
+// negated finding served signed (oxytocin alone: pairs R 0.10 P 0.20);
+// this branch's, entities R 0.783 P 0.783, pairs R 0.461 P 0.681, sign
+// 0.961 (oxytocin: pairs R 0.49 P 0.71); and the complement of a negated
+// verb of showing ("trials have not shown that it reduces drug use") is
+// negated, which leaves none served signed.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.46, pairP: 0.68, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
