@@ -40,7 +40,7 @@ var cueTable = buildCues(map[cueKind][]string{
 	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
-	cueChange:      {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers",
+	cueChange: {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers",
 		"binds", "bind to", "bound to"},
 })
 
