@@ -110,6 +110,9 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 				!givenHeads[ts[i+n].stem] {
 				continue // "GLP-1 receptor": a name modifying a head is part of another entity, the chunker's
 			}
+			if rc.ix != nil && strings.HasPrefix(f.id, ProposedPrefix) && i+n < len(ts) && ts[i+n].hyphenated {
+				continue // "ayahuasca-assisted therapy": a proposed name hyphen-joined to the next word is part of a compound
+			}
 			add(i, i+n, f.id, f.cat, strings.HasPrefix(f.id, ProposedPrefix), "")
 		}
 	}
@@ -165,6 +168,14 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 		rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
 	}
 	if rc.ix != nil {
+		for _, p := range definedSubstances(ts, tags, taken) {
+			id := ProposedPrefix + slug(ts[p.i:p.j])
+			if _, ok := rc.names[id]; !ok {
+				rc.names[id] = text[ts[p.i].start:ts[p.j-1].end]
+			}
+			add(p.i, p.j, id, p.cat, true, p.pattern)
+			rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
+		}
 		out = rc.sharedHeads(idx, text, ts, tags, out)
 		// "GLP-1 receptor agonists": a drug class named by its target
 		// names the target too, which its members act on.

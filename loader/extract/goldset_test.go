@@ -189,8 +189,11 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // this branch's, entities R 0.783 P 0.783, pairs R 0.461 P 0.681, sign
 // 0.961 (oxytocin: pairs R 0.49 P 0.71); and the complement of a negated
 // verb of showing ("trials have not shown that it reduces drug use") is
-// negated, which leaves none served signed.
-var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.46, pairP: 0.68, sign: 0.96, negatedSigned: 0}
+// negated, which leaves none served signed. A name the review defines
+// as a substance ("Ayahuasca, a psychoactive brew ...") is a drug from
+// there on, and "precipitate", "provoke" are cues of increase: entities
+// R 0.783 P 0.784, pairs R 0.485 P 0.697, sign 0.962.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.48, pairP: 0.69, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
