@@ -148,6 +148,13 @@ func appositive(ts []token, a Mention, lo int) bool {
 // argument of [lo, v) that is not governed, parenthetical or appositive,
 // with the arguments coordinated with it.
 func headSubject(ts []token, tags []string, args []Mention, aside []int, example []bool, lo, v int) []Mention {
+	if f := frontedEnd(ts, lo, v); f > lo {
+		// "In a study using the Trier Social Stress Test, oxytocin
+		// reduced X": the subject follows the fronted phrase.
+		if out := headSubject(ts, tags, args, aside, example, f, v); len(out) > 0 {
+			return out
+		}
+	}
 	var out []Mention
 	for i, a := range args {
 		if a.first < lo || a.last > v {
@@ -168,6 +175,21 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 		}
 	}
 	return out
+}
+
+// frontedEnd: the clause at lo opens with an adverbial phrase (a
+// preposition or "by contrast" up to the first comma) before v: the
+// token after that comma, or lo.
+func frontedEnd(ts []token, lo, v int) int {
+	if lo >= len(ts) || !governors[ts[lo].low] && !subordinators[ts[lo].low] {
+		return lo
+	}
+	for k := lo + 1; k < v; k++ {
+		if strings.Contains(ts[k].punctBefore, ",") {
+			return k
+		}
+	}
+	return lo
 }
 
 // coordinated: only list words lie between two arguments ("A, B and C",

@@ -192,8 +192,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // negated, which leaves none served signed. A name the review defines
 // as a substance ("Ayahuasca, a psychoactive brew ...") is a drug from
 // there on, and "precipitate", "provoke" are cues of increase: entities
-// R 0.783 P 0.784, pairs R 0.485 P 0.697, sign 0.962.
-var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.48, pairP: 0.69, sign: 0.96, negatedSigned: 0}
+// R 0.783 P 0.784, pairs R 0.485 P 0.697, sign 0.962. A fronted
+// adverbial ("In a study using the X test, oxytocin reduced Y") holds
+// no subject: pairs R 0.487 P 0.704, sign 0.963.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.48, pairP: 0.70, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
