@@ -446,15 +446,23 @@ func exemplars(ts []token, args []Mention) []bool {
 			k--
 		}
 		switch {
-		case k-prev.last == 2 && ts[k-2].low == "such" && ts[k-1].low == "as",
-			k-prev.last == 1 && exemplarOpeners[ts[k-1].low],
-			k-prev.last == 2 && ts[k-2].low == "e" && ts[k-1].low == "g":
+		case (k-prev.last == 2 && ts[k-2].low == "such" && ts[k-1].low == "as" ||
+			k-prev.last == 1 && exemplarOpeners[ts[k-1].low] ||
+			k-prev.last == 2 && ts[k-2].low == "e" && ts[k-1].low == "g") && sameKind(prev, a):
 			out[n] = true
 		case out[n-1] && k == prev.last && (k < a.first || strings.Contains(ts[a.first].punctBefore, ",")):
 			out[n] = true // the list goes on
 		}
 	}
 	return out
+}
+
+// sameKind: examples are of their class's kind ("pharmacotherapies for
+// opioid use disorder, such as methadone": methadone is no example of
+// the disorder); a drug and a therapy count as one kind.
+func sameKind(class, example Mention) bool {
+	agent := func(c graph.Category) bool { return c == graph.CategoryDrug || c == graph.CategoryTherapy }
+	return class.Category == example.Category || agent(class.Category) && agent(example.Category)
 }
 
 // listEnd is the token after the last example in the list holding args[n].
