@@ -183,6 +183,9 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
 		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
 			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
+		if k == 1 && governors[ts[0].low] {
+			continue // "By contrast, naltrexone ...": a fronted phrase, no list
+		}
 		if before || after || classAfter[k] {
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}
