@@ -215,6 +215,12 @@ func formulation(ts []token, i, k int) bool {
 	return true
 }
 
+// effectKinds name what a drug's effect is like to the one who takes it:
+// "subjective effects", "reinforcing effects" are outcomes of their own
+// (other "effects" name nothing). "rewarding effects" was tried and left
+// out: it is named with its drug ("rewarding effects of alcohol").
+var effectKinds = setOf("subjective", "reinforcing", "psychotomimetic", "anxiogenic")
+
 // harmKinds are the heads of "adverse events", "side effects".
 var harmKinds = setOf("event", "effect", "reaction")
 
@@ -244,6 +250,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if leadingNoise[w] && headCategory(ts[k].stem) != "" && k > 0 && strings.HasPrefix(tags[k-1], "NN") && ts[k].punctBefore == "" &&
 		!(k+1 < len(ts) && strings.HasPrefix(tags[k+1], "NN")) {
 		return true // "abuse potential": after a noun, at the end of the run, the word is the head noun
+	}
+	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
+		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
 	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" || verbsNotNouns[ts[k].stem] && !joined {
 		return false
@@ -298,7 +307,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
 	for i < j && !clinicalCourse(ts, i, j) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
-		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
+		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
 		i++
 	}
 	// "dose-dependent", "glucose-dependent": how an effect varies is not
@@ -367,6 +376,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	cat := headCategory(hw)
 	if cat == "" {
 		cat = headCategory(ts[j-1].stem)
+	}
+	if cat == "" && hw == "effect" && head > i && effectKinds[ts[head-1].low] {
+		cat = graph.CategoryOutcome
 	}
 	// An appositive: the head itself is a resource term ("the GLP-1
 	// receptor agonist semaglutide"); not a molecule the drug dictionary
