@@ -52,6 +52,9 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, em
 			if a.first == 0 && runInLabel(ts) == a.last {
 				continue // "Neurotoxicity: ..." labels a paragraph; it reports no harm
 			}
+			if historyOf(ts, a) {
+				continue // "a history of psychosis": a condition the patients had, no drug's harm
+			}
 			harms = append(harms, a)
 		}
 	}
@@ -109,6 +112,10 @@ func principalAgents(ts []token, cues []cueHit, agents []Mention) []Mention {
 			circumstantial = append(circumstantial, a)
 			continue
 		}
+		if (ts[k].low == "or" || ts[k].low == "and") && len(circumstantial) > 0 && circumstantial[len(circumstantial)-1].last == k {
+			circumstantial = append(circumstantial, a) // "combined with alcohol or opioids"
+			continue
+		}
 		principal = append(principal, a)
 	}
 	if len(principal) == 0 {
@@ -130,6 +137,19 @@ func withCircumstance(ts []token, k int) bool {
 		w = ts[k-2].low // "combining it with alcohol"
 	}
 	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && w != "associated" && w != "linked" && w != "related" && w != "caused" && w != "induced"
+}
+
+// historyOf: the harm is what "a (personal or family) history of" names.
+func historyOf(ts []token, a Mention) bool {
+	for k := a.first - 1; k >= 1 && k >= a.first-5; k-- {
+		if ts[k].low == "of" && ts[k-1].low == "history" {
+			return true
+		}
+		if ts[k].low != "or" && ts[k].low != "and" && ts[k].low != "a" && !strings.HasSuffix(ts[k].low, "al") {
+			return false
+		}
+	}
+	return false
 }
 
 // comparator: a drug named after "than", "versus", "vs" or "placebo"
