@@ -311,13 +311,13 @@ func agentNoun(w string) bool {
 }
 
 // clauses numbers the clauses of a sentence per token: a new clause starts
-// after ";" or ":" and at a contrast ("though", "but", "whereas") after a
+// after ";", ":" or a table's "|" and at a contrast ("though", "but", "whereas") after a
 // comma.
 func clauses(ts []token) []int {
 	out := make([]int, len(ts)+1)
 	n := 0
 	for k, t := range ts {
-		if k > 0 && (strings.ContainsAny(t.punctBefore, ";:") ||
+		if k > 0 && (strings.ContainsAny(t.punctBefore, ";:|") ||
 			strings.Contains(t.punctBefore, ",") && contrastWords[t.low]) {
 			n++
 		}

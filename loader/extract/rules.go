@@ -10,11 +10,11 @@ import (
 // sides say separate things.
 func crossesClause(ts []token, lo, hi int) bool {
 	for k := lo; k < hi && k < len(ts); k++ {
-		if k > 0 && strings.ContainsAny(ts[k].punctBefore, ";:") {
+		if k > 0 && strings.ContainsAny(ts[k].punctBefore, ";:|") {
 			return true
 		}
 	}
-	return hi < len(ts) && hi > lo && strings.ContainsAny(ts[hi].punctBefore, ";:")
+	return hi < len(ts) && hi > lo && strings.ContainsAny(ts[hi].punctBefore, ";:|")
 }
 
 func cuesIn(cues []cueHit, lo, hi int) []cueHit {
