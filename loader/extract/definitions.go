@@ -58,3 +58,26 @@ func tagAt(tags []string, k int) string {
 	}
 	return ""
 }
+
+// acronymRule names the reading of an undefined acronym as a subject.
+const acronymRule = "acronym as a subject"
+
+// acronymSubjects finds an acronym the review never defines used as a
+// clause's subject ("rTMS uses magnetic fields", "DBS is invasive",
+// "tDCS reduced craving"): it names something that acts, an intervention,
+// and it is that for the rest of the review.
+func acronymSubjects(ts []token, tags []string, taken []bool) []proposal {
+	var out []proposal
+	for k := 0; k+1 < len(ts); k++ {
+		r := ts[k].raw
+		if taken[k] || len(r) < 3 || !isAcronym(r) || strings.ContainsAny(r, "0123456789") || ts[k].hyphenated || ts[k+1].hyphenated ||
+			k > 0 && !strings.ContainsAny(ts[k].punctBefore, ",;:") {
+			continue
+		}
+		next := tagAt(tags, k+1)
+		if ts[k+1].punctBefore == "" && (next == "VBZ" || next == "VBD" || next == "MD" || cueVerb(ts[k+1].low)) {
+			out = append(out, proposal{k, k + 1, graph.CategoryTherapy, acronymRule})
+		}
+	}
+	return out
+}

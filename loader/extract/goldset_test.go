@@ -197,8 +197,11 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // no subject: pairs R 0.487 P 0.704, sign 0.963. Then examples of
 // their class's kind only, no list in "By contrast, X", and "subjective
 // effects", "reinforcing effects" as outcomes: entities R 0.788 P 0.786,
-// pairs R 0.496 P 0.705, sign 0.967.
-var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.48, pairP: 0.70, sign: 0.96, negatedSigned: 0}
+// pairs R 0.496 P 0.705, sign 0.967. Harms in a patient's history, a
+// table's cells, and an undefined acronym as a subject ("rTMS uses
+// magnetic fields"; a later definition takes the acronym over): entities
+// R 0.789 P 0.786, pairs R 0.503 P 0.714, sign 0.968, modality 0.906.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.50, pairP: 0.71, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
