@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -51,12 +52,16 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, em
 			if a.first == 0 && runInLabel(ts) == a.last {
 				continue // "Neurotoxicity: ..." labels a paragraph; it reports no harm
 			}
+			if historyOf(ts, a) {
+				continue // "a history of psychosis": a condition the patients had, no drug's harm
+			}
 			harms = append(harms, a)
 		}
 	}
 	if len(harms) == 0 {
 		return
 	}
+	agents = principalAgents(ts, cues, agents)
 	if len(agents) == 0 && topic != nil && topic.Category == graph.CategoryDrug {
 		t := *topic
 		t.first, t.last = 0, 0 // no place in this sentence
@@ -74,6 +79,77 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, em
 			emit(d, h, graph.HasAdverseEvent, graph.Unsigned, cueHit{h.first, h.last, cueAdverse}, max(lo, 0), h.first)
 		}
 	}
+}
+
+// circumstanceWords put a drug or therapy in the circumstances of a
+// harm, not in its cause: "when stimulants are combined with fentanyl",
+// "patients also taking valproate", "under continuous cardiac
+// monitoring", "despite agonist treatment", "received magnesium with
+// ibogaine".
+var circumstanceWords = setOf("with", "under", "despite", "during", "taking", "receiving", "received", "plus",
+	"alongside", "combined", "given", "without")
+
+// principalAgents keeps the agents a sentence names as causes of its
+// harms: one after a word of circumstance is dropped when another agent
+// is not so placed (the sentence's subject, "adverse events of X",
+// "X-induced"), and one after "by" that follows a verb of decrease
+// ("minimized by slow titration") lessens a harm and causes none.
+func principalAgents(ts []token, cues []cueHit, agents []Mention) []Mention {
+	var principal, circumstantial []Mention
+	for _, a := range agents {
+		k := a.first - 1
+		for k >= 0 && (determinersPossessive[ts[k].low] || leadingNoise[ts[k].low]) && ts[k+1].punctBefore == "" {
+			k--
+		}
+		if k < 0 || ts[k+1].punctBefore != "" {
+			principal = append(principal, a)
+			continue
+		}
+		if ts[k].low == "by" && slices.ContainsFunc(cues, func(c cueHit) bool { return c.j == k && c.kind == cueDecrease }) {
+			continue
+		}
+		if circumstanceWords[ts[k].low] && !(ts[k].low == "with" && !withCircumstance(ts, k)) {
+			circumstantial = append(circumstantial, a)
+			continue
+		}
+		if (ts[k].low == "or" || ts[k].low == "and") && len(circumstantial) > 0 && circumstantial[len(circumstantial)-1].last == k {
+			circumstantial = append(circumstantial, a) // "combined with alcohol or opioids"
+			continue
+		}
+		principal = append(principal, a)
+	}
+	if len(principal) == 0 {
+		return circumstantial
+	}
+	return principal
+}
+
+// withCircumstance: "with" at k joins a drug to a verb of giving
+// ("combined with", "co-administered with", "combining it with"), not to a noun
+// ("contamination with fentanyl" names a cause) or to a verb of
+// association ("nausea associated with X" names the agent).
+func withCircumstance(ts []token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	w := ts[k-1].low
+	if k >= 2 && (pronouns[w] || w == "them") {
+		w = ts[k-2].low // "combining it with alcohol"
+	}
+	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && w != "associated" && w != "linked" && w != "related" && w != "caused" && w != "induced"
+}
+
+// historyOf: the harm is what "a (personal or family) history of" names.
+func historyOf(ts []token, a Mention) bool {
+	for k := a.first - 1; k >= 1 && k >= a.first-5; k-- {
+		if ts[k].low == "of" && ts[k-1].low == "history" {
+			return true
+		}
+		if ts[k].low != "or" && ts[k].low != "and" && ts[k].low != "a" && !strings.HasSuffix(ts[k].low, "al") {
+			return false
+		}
+	}
+	return false
 }
 
 // comparator: a drug named after "than", "versus", "vs" or "placebo"

@@ -86,7 +86,14 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		cueOf = append(cueOf, cue.i)
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
-		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a)
+		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a) || open && deniedReport(ts, min(a.first, cue.i))
+		if negated && proposed {
+			// "whether X reduces Y without causing Z", "neither drug
+			// reduces Y, and both should be used with caution": the
+			// modality says PROPOSED, and a denied direction is no
+			// effect to serve.
+			sign = graph.Unsigned
+		}
 		// The clause of the cue (the verb) and of the object decide.
 		hedged := cue.i < len(ts) && hedgedAt[cue.i] || b.first < len(ts) && hedgedAt[b.first]
 		out = append(out, Candidate{
@@ -183,6 +190,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
 	adverseEvents(ts, args, cues, topic, emit)
+	if open {
+		locatedIn(ts, args, clause, emit)
+	}
 	var subjects []Mention
 	if open && len(tags) == len(ts) {
 		n := len(out)
@@ -301,13 +311,13 @@ func agentNoun(w string) bool {
 }
 
 // clauses numbers the clauses of a sentence per token: a new clause starts
-// after ";" or ":" and at a contrast ("though", "but", "whereas") after a
+// after ";", ":" or a table's "|" and at a contrast ("though", "but", "whereas") after a
 // comma.
 func clauses(ts []token) []int {
 	out := make([]int, len(ts)+1)
 	n := 0
 	for k, t := range ts {
-		if k > 0 && (strings.ContainsAny(t.punctBefore, ";:") ||
+		if k > 0 && (strings.ContainsAny(t.punctBefore, ";:|") ||
 			strings.Contains(t.punctBefore, ",") && contrastWords[t.low]) {
 			n++
 		}

@@ -51,6 +51,27 @@ func verbal(ts []token, tags []string, c cueHit) bool {
 		!(c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of"))
 }
 
+// coordinatedCue: a direction cue the tagger took for an adjective or a
+// noun is a verb when "and" joins it to an earlier verb of the sentence
+// and it has a verb's ending: "S attenuated X and reduced/JJ Y",
+// "S restores X and reduces/NNS Y".
+func coordinatedCue(ts []token, verbs []cueHit, c cueHit) bool {
+	if c.kind != cueIncrease && c.kind != cueDecrease || c.j-c.i != 1 || c.i == 0 || ts[c.i-1].low != "and" || len(verbs) == 0 {
+		return false
+	}
+	w := ts[c.i].low
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "es") || c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of") {
+		return false // "and reductions in X" is a noun
+	}
+	v := verbs[len(verbs)-1]
+	for k := v.j; k < c.i; k++ {
+		if strings.ContainsAny(ts[k].punctBefore, ";:") {
+			return false
+		}
+	}
+	return strings.HasSuffix(ts[v.i].low, w[len(w)-2:])
+}
+
 // governed: the noun phrase holding a is the object of a preposition (or
 // a comparator, or an example): it is not a clause's subject.
 func governed(ts []token, tags []string, a Mention, lo int) bool {
@@ -60,13 +81,55 @@ func governed(ts []token, tags []string, a Mention, lo int) bool {
 		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
 			break
 		}
-		if t == "DT" || t == "PDT" || t == "JJ" || t == "JJS" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "RBS" || t == "VBN" {
+		if t == "DT" || t == "PDT" || t == "JJ" || t == "JJS" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "RBS" || t == "VBN" || sideWords[ts[k].low] {
 			k--
 			continue
 		}
 		break
 	}
 	return k >= lo && governors[ts[k].low] && ts[k+1].punctBefore == ""
+}
+
+// verbObject: the noun phrase holding a follows a finite verb of the
+// clause ("S attenuated X of Y and reduced Z", "S restores X in rats and
+// reduces Z"): a is that verb's object, so it is not the subject of a
+// later verb.
+func verbObject(ts []token, tags []string, a Mention, lo int) bool {
+	k := a.first - 1
+	for steps := 0; k >= lo && steps < 4; steps++ {
+		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
+			return false
+		}
+		switch tags[k] {
+		case "DT", "PDT", "JJ", "JJR", "JJS", "PRP$", "CD", "RB", "RBR":
+			k--
+			continue
+		}
+		break
+	}
+	if k <= lo || ts[k+1].punctBefore != "" || ts[k].punctBefore != "" {
+		return false // "During abstinence, reduced X ...": a participle opening its clause is an adjective
+	}
+	if beVerbs[ts[k].low] || auxiliaries[ts[k].low] {
+		return false
+	}
+	switch prev := tags[k-1]; tags[k] {
+	case "VBD", "VBZ", "VBP":
+		return true
+	case "VBN":
+		// "a dose of semaglutide attenuated X": a past form after a noun
+		// is the clause's verb, whatever the tagger says.
+		return strings.HasSuffix(ts[k].low, "ed") && strings.HasPrefix(prev, "NN")
+	case "VB":
+		// "may help prevent X", "to reduce X", "did not reduce X".
+		return prev == "MD" || prev == "TO" || prev == "VB" || ts[k-1].low == "not"
+	case "VBG":
+		// "By raising synaptic dopamine, it ...", "by occupying the
+		// receptor, the drug ...": a gerund after a preposition takes
+		// the phrase as its object.
+		return governors[ts[k-1].low] || subordinators[ts[k-1].low]
+	}
+	return false
 }
 
 // appositive: ", a/an/the X," after another noun names it again.
@@ -85,13 +148,23 @@ func appositive(ts []token, a Mention, lo int) bool {
 // argument of [lo, v) that is not governed, parenthetical or appositive,
 // with the arguments coordinated with it.
 func headSubject(ts []token, tags []string, args []Mention, aside []int, example []bool, lo, v int) []Mention {
+	if f := frontedEnd(ts, lo, v); f > lo {
+		// "In a study using the Trier Social Stress Test, oxytocin
+		// reduced X": the subject follows the fronted phrase.
+		if out := headSubject(ts, tags, args, aside, example, f, v); len(out) > 0 {
+			return out
+		}
+	}
 	var out []Mention
 	for i, a := range args {
 		if a.first < lo || a.last > v {
 			continue
 		}
 		if len(out) == 0 {
-			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] {
+			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
+				i+1 < len(args) && args[i+1].first == a.last && args[i+1].last <= v && ts[a.last].punctBefore == "" {
+				// "accumbens DBS normalised X": a noun right before another
+				// modifies it; the last noun heads the phrase.
 				continue
 			}
 			out = append(out, a)
@@ -102,6 +175,21 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 		}
 	}
 	return out
+}
+
+// frontedEnd: the clause at lo opens with an adverbial phrase (a
+// preposition or "by contrast" up to the first comma) before v: the
+// token after that comma, or lo.
+func frontedEnd(ts []token, lo, v int) int {
+	if lo >= len(ts) || !governors[ts[lo].low] && !subordinators[ts[lo].low] {
+		return lo
+	}
+	for k := lo + 1; k < v; k++ {
+		if strings.Contains(ts[k].punctBefore, ",") {
+			return k
+		}
+	}
+	return lo
 }
 
 // coordinated: only list words lie between two arguments ("A, B and C",
@@ -202,7 +290,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 	own[len(ts)] = n
 	var verbs []cueHit
 	for _, c := range cues {
-		if verbal(ts, tags, c) {
+		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) {
 			verbs = append(verbs, c)
 		}
 	}

@@ -256,7 +256,7 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 		}
 		// the noun group after the copula, up to its role noun
 		e := k + 1
-		for e < sg.hi && e <= k+8 && !strings.ContainsAny(ts[e].punctBefore, ",;:(") {
+		for e < sg.hi && e <= k+12 && !strings.ContainsAny(ts[e].punctBefore, ",;:(") {
 			if _, ok := roleNouns[ts[e].low]; ok || treatWords[ts[e].low] {
 				break
 			}

@@ -47,10 +47,14 @@ type recogniser struct {
 	category map[string]graph.Category
 	names    map[string]string // proposed id -> surface, for the report
 	ix       *resourceIndex    // nil: no resources and no chunker (a curated review)
+	// guessed holds the ids of names read from their use alone (an
+	// undefined acronym as a subject): a definition met later ("X (ABC)")
+	// takes the surface over.
+	guessed map[string]bool
 }
 
 func newRecogniser(lex []LexEntry) *recogniser {
-	rc := &recogniser{category: map[string]graph.Category{}, names: map[string]string{}}
+	rc := &recogniser{category: map[string]graph.Category{}, names: map[string]string{}, guessed: map[string]bool{}}
 	for _, e := range lex {
 		rc.category[e.ID] = e.Category
 		for _, f := range append([]string{e.Name}, e.Synonyms...) {
@@ -77,8 +81,11 @@ func (rc *recogniser) sortForms() {
 // a bracketed acronym of the entity it follows, or a proposed name.
 func (rc *recogniser) addAlias(word string, id string, cat graph.Category) {
 	w := stems(word)
-	for _, f := range rc.forms {
+	for n, f := range rc.forms {
 		if slices.Equal(f.words, w) {
+			if rc.guessed[f.id] && !rc.guessed[id] && f.id != id {
+				rc.forms[n] = form{w, id, cat} // a definition overrides a guess
+			}
 			return // the lexicon (or an earlier definition) already owns it
 		}
 	}
@@ -109,6 +116,9 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			if rc.ix != nil && i+n < len(ts) && ts[i+n].punctBefore == "" && headCategory(ts[i+n].stem) != "" && headCategory(ts[i+n].stem) != f.cat &&
 				!givenHeads[ts[i+n].stem] {
 				continue // "GLP-1 receptor": a name modifying a head is part of another entity, the chunker's
+			}
+			if rc.ix != nil && strings.HasPrefix(f.id, ProposedPrefix) && i+n < len(ts) && ts[i+n].hyphenated {
+				continue // "ayahuasca-assisted therapy": a proposed name hyphen-joined to the next word is part of a compound
 			}
 			add(i, i+n, f.id, f.cat, strings.HasPrefix(f.id, ProposedPrefix), "")
 		}
@@ -165,6 +175,17 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 		rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
 	}
 	if rc.ix != nil {
+		for _, p := range append(definedSubstances(ts, tags, taken), acronymSubjects(ts, tags, taken)...) {
+			id := ProposedPrefix + slug(ts[p.i:p.j])
+			if p.pattern == acronymRule {
+				rc.guessed[id] = true
+			}
+			if _, ok := rc.names[id]; !ok {
+				rc.names[id] = text[ts[p.i].start:ts[p.j-1].end]
+			}
+			add(p.i, p.j, id, p.cat, true, p.pattern)
+			rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
+		}
 		out = rc.sharedHeads(idx, text, ts, tags, out)
 		// "GLP-1 receptor agonists": a drug class named by its target
 		// names the target too, which its members act on.

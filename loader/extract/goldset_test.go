@@ -149,8 +149,59 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // subjects and event anaphora ("this dopamine signal") entities R 0.816
 // P 0.806, pairs R 0.514 P 0.678, sign 0.970, modality 0.933; doses,
 // sides and kinds of drugs that name nothing entities R 0.816 P 0.814,
-// pairs R 0.514 P 0.687, sign 0.969.
-var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.51, pairP: 0.68, sign: 0.96, negatedSigned: 0}
+// pairs R 0.514 P 0.687, sign 0.969. Harms kept to the drugs a sentence
+// names as their causes (not one "combined with", "taking", "under" or
+// "despite" beside another agent) pairs P 0.710; a verb's object is not
+// the subject of a verb coordinated with it ("S restores X in rats and
+// reduces Y", "and reduced/JJ Y" read as a verb) pairs P 0.721. Heads
+// of measures and states ("grey matter volume", "seizure threshold",
+// "heart rate", "locomotor activity", "sedation") entities R 0.834
+// P 0.816, pairs R 0.532 P 0.724, sign 0.966 (one more matched pair of
+// the opposite sign on the varenicline review). The drug dictionary's
+// canonical names as surfaces ("cytisine" was listed under its synonyms
+// only) entities R 0.839 P 0.815, pairs R 0.543 P 0.726, sign 0.967;
+// a relative clause after a preposition ("in which S V") with a subject
+// of its own, and a side word ("the left X") inside a governed phrase,
+// pairs P 0.727; a noun right before another in subject place modifies
+// it ("accumbens DBS normalised X") pairs R 0.545 P 0.730.
+//
+// The dev set then grew from eight reviews to eleven (merge of devset3:
+// ayahuasca/DMT, baclofen and sodium oxybate, bupropion-naltrexone and
+// mirtazapine, written blind to the rules; one is read line by line).
+// The floors come down to the larger set's level, since the new reviews
+// are harder for the rules, not because a rule got worse: on the eleven,
+// the rules before this branch give entities R 0.760 P 0.782, pairs
+// R 0.419 P 0.617, sign 0.964, one negated finding served signed; this
+// branch's rules (none written on the new three) give entities R 0.781
+// P 0.780, pairs R 0.447 P 0.652, sign 0.963. A proposal with a
+// negation ("whether X reduces Y without causing Z") is served unsigned,
+// which leaves no negated finding served signed. Then "combining it with
+// alcohol" as a harm's circumstance and "X receptors are expressed in
+// A, B and C" read as LOCATED_IN: pairs R 0.451 P 0.657. "abuse
+// potential" as a noun, a gerund's object no subject ("by occupying the
+// receptor, the drug ..."), and bare "adverse events"/"side effects" as
+// a kind of finding, not an entity (one review of eleven names it):
+// entities R 0.782 P 0.785, pairs R 0.454 P 0.673, sign 0.963.
+// A fourth new review (oxytocin, blind to every rule here) and gold
+// proofreading made the set twelve: the rules before this branch give
+// entities R 0.759 P 0.778, pairs R 0.391 P 0.591, sign 0.964, one
+// negated finding served signed (oxytocin alone: pairs R 0.10 P 0.20);
+// this branch's, entities R 0.783 P 0.783, pairs R 0.461 P 0.681, sign
+// 0.961 (oxytocin: pairs R 0.49 P 0.71); and the complement of a negated
+// verb of showing ("trials have not shown that it reduces drug use") is
+// negated, which leaves none served signed. A name the review defines
+// as a substance ("Ayahuasca, a psychoactive brew ...") is a drug from
+// there on, and "precipitate", "provoke" are cues of increase: entities
+// R 0.783 P 0.784, pairs R 0.485 P 0.697, sign 0.962. A fronted
+// adverbial ("In a study using the X test, oxytocin reduced Y") holds
+// no subject: pairs R 0.487 P 0.704, sign 0.963. Then examples of
+// their class's kind only, no list in "By contrast, X", and "subjective
+// effects", "reinforcing effects" as outcomes: entities R 0.788 P 0.786,
+// pairs R 0.496 P 0.705, sign 0.967. Harms in a patient's history, a
+// table's cells, and an undefined acronym as a subject ("rTMS uses
+// magnetic fields"; a later definition takes the acronym over): entities
+// R 0.789 P 0.786, pairs R 0.503 P 0.714, sign 0.968, modality 0.906.
+var devFloors = evalFloors{entR: 0.78, entP: 0.78, pairR: 0.50, pairP: 0.71, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

@@ -20,7 +20,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"flexibility", "reward", "experience", "expectancy", "repolarization", "repolarisation", "arrestin",
 		"self-efficacy", "insight", "inflammation", "metabolism", "binding", "uptake", "firing", "excitability",
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
-		"dopamine", "serotonin", "cortisol", "peptide", "hormone"},
+		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
@@ -31,13 +31,14 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 	graph.CategorySymptom: {"symptom", "craving", "withdrawal", "anxiety", "anhedonia", "pain", "nausea", "vomiting",
 		"headache", "affect", "dysphoria", "insomnia", "ideation", "thinking", "confusion", "hallucination",
 		"euphoria", "dissociation", "mood", "distress", "impulsivity", "tremor", "ataxia", "diarrhoea",
-		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort"},
+		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort", "sedation", "dream"},
 	graph.CategoryOutcome: {"use", "intake", "consumption", "drinking", "smoking", "day", "abstinence", "relapse",
 		"cessation", "seeking", "self-administration", "reinstatement", "mortality", "hospitalization",
 		"hospitalisation", "adherence", "retention", "discontinuation", "preference", "reactivity", "behaviour",
 		"behavior", "responding", "loss", "index", "severity", "lapse", "recurrence", "incidence", "test",
 		"remission", "response", "quality", "functioning", "disability", "survival", "admission", "overdose",
-		"sensitization", "sensitisation", "escalation", "locomotion", "recovery"},
+		"sensitization", "sensitisation", "escalation", "locomotion", "recovery", "volume", "threshold", "rate",
+		"activity", "function", "appetite", "intoxication"},
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
@@ -66,7 +67,8 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"signaling", "escalation", "system", "area", "patient", "participant", "drug", "medication", "disorder",
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
-	"expectancy", "level", "man", "woman", "child", "people")
+	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
+	"growth", "dream")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

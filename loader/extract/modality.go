@@ -90,3 +90,38 @@ func refuted(ts []token) bool {
 
 // confirmVerbs say a finding was borne out by later work.
 var confirmVerbs = []string{"confirm", "replicat", "reproduc", "substantiat", "corroborat"}
+
+// deniedReport: the clause at k is the complement of a negated verb of
+// showing ("trials have not shown that it reduces drug use", "did not
+// find that", "no evidence that"): what the complement says was not
+// found. k is the first token of the complement's subject.
+func deniedReport(ts []token, k int) bool {
+	that := -1
+	for i := k - 1; i >= 0 && i >= k-2; i-- {
+		if ts[i].low == "that" {
+			that = i
+			break
+		}
+	}
+	if that < 1 {
+		return false
+	}
+	report := false
+	for i := that - 1; i >= 0 && i >= that-4; i-- {
+		if strings.ContainsAny(ts[i+1].punctBefore, ",;:") {
+			break
+		}
+		if hasPrefixIn(ts[i].low, showVerbs) {
+			report = true
+			continue
+		}
+		if report && (ts[i].low == "not" || ts[i].low == "no" || ts[i].low == "never" || strings.HasPrefix(ts[i].low, "fail")) {
+			return true
+		}
+	}
+	return false
+}
+
+// showVerbs report a finding: "shown", "found", "demonstrated",
+// "established", "evidence".
+var showVerbs = []string{"show", "shown", "found", "find", "demonstrat", "establish", "evidence", "prove", "proven"}

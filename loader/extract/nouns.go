@@ -183,12 +183,46 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
 		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
 			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
+		if k == 1 && governors[ts[0].low] {
+			continue // "By contrast, naltrexone ...": a fronted phrase, no list
+		}
 		if before || after || classAfter[k] {
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}
 	}
 	return slices.DeleteFunc(nps, func(np nounPhrase) bool { return np.rule == kindDescriptor })
 }
+
+// formulationWords say how a drug is made or given: "extended-release",
+// "long-acting", "injectable", "depot".
+var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous")
+
+// formulation: every word of [i, k) is a formulation word, or a
+// hyphenated "-release"/"-acting" compound ("extended-release").
+func formulation(ts []token, i, k int) bool {
+	for x := i; x < k; x++ {
+		if formulationWords[ts[x].low] {
+			continue
+		}
+		if ts[x].hyphenated && (ts[x].low == "release" || ts[x].low == "acting") {
+			continue
+		}
+		if x+1 < k && ts[x+1].hyphenated && (ts[x+1].low == "release" || ts[x+1].low == "acting") {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// effectKinds name what a drug's effect is like to the one who takes it:
+// "subjective effects", "reinforcing effects" are outcomes of their own
+// (other "effects" name nothing). "rewarding effects" was tried and left
+// out: it is named with its drug ("rewarding effects of alcohol").
+var effectKinds = setOf("subjective", "reinforcing", "psychotomimetic", "anxiogenic")
+
+// harmKinds are the heads of "adverse events", "side effects".
+var harmKinds = setOf("event", "effect", "reaction")
 
 // kindDescriptor marks "an indole alkaloid": a drug's kind, no entity.
 const kindDescriptor = "kind of a drug"
@@ -213,6 +247,13 @@ var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
 func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	w := ts[k].low
 	joined := k+1 < len(ts) && ts[k+1].hyphenated // "evidence-based": a word joined to the next is a modifier
+	if leadingNoise[w] && headCategory(ts[k].stem) != "" && k > 0 && strings.HasPrefix(tags[k-1], "NN") && ts[k].punctBefore == "" &&
+		!(k+1 < len(ts) && strings.HasPrefix(tags[k+1], "NN")) {
+		return true // "abuse potential": after a noun, at the end of the run, the word is the head noun
+	}
+	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
+		return true // "subjective effects", "reinforcing effects": an outcome of a drug
+	}
 	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" || verbsNotNouns[ts[k].stem] && !joined {
 		return false
 	}
@@ -266,7 +307,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
 	for i < j && !clinicalCourse(ts, i, j) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
-		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "") {
+		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
 		i++
 	}
 	// "dose-dependent", "glucose-dependent": how an effect varies is not
@@ -336,11 +377,19 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if cat == "" {
 		cat = headCategory(ts[j-1].stem)
 	}
+	if cat == "" && hw == "effect" && head > i && effectKinds[ts[head-1].low] {
+		cat = graph.CategoryOutcome
+	}
 	// An appositive: the head itself is a resource term ("the GLP-1
 	// receptor agonist semaglutide"); not a molecule the drug dictionary
 	// lists ("serotonin 5-HT2A receptors" is one receptor). A descriptor that is itself a drug
 	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
 	for k := i + 1; k < j; k++ {
+		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && formulation(ts, i, k) {
+			// "extended-release injectable naltrexone": a drug named with
+			// its formulation is a product of its own.
+			return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "drug and its formulation"}}
+		}
 		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && cat != graph.CategoryDrug && !molecularHeads[ts[j-1].stem] {
 			var out []nounPhrase
 			for _, d := range phrases(ix, ts, tags, i, k) {
@@ -408,6 +457,12 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	}
 	if j-i == 1 && genericHeads[hw] {
 		return nil // "use", "levels", "system" alone name nothing
+	}
+	if j-i == 2 && (ts[i].low == "adverse" || ts[i].low == "side") && harmKinds[hw] {
+		// "adverse events", "side effects": the kind of finding, no
+		// entity; "serious adverse events" and "gastrointestinal adverse
+		// events" still name one.
+		return nil
 	}
 	np := nounPhrase{i: i, j: j, cat: cat, rule: "head noun"}
 	out := []nounPhrase{np}

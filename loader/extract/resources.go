@@ -74,8 +74,17 @@ func (ix *resourceIndex) read(file string, cat graph.Category) error {
 		if n == 0 || commonWords[strings.ReplaceAll(key, " ", "-")] {
 			continue
 		}
-		ix.forms[key] = resEntry{id: parts[1], name: uninvert(parts[2]), cat: cat}
+		e := resEntry{id: parts[1], name: uninvert(parts[2]), cat: cat}
+		ix.forms[key] = e
 		ix.maxWords = max(ix.maxWords, n)
+		// The canonical name is a surface too: the drug dictionary lists
+		// some entries ("Cytisine") under their synonyms only.
+		if nk, nn := stemKey(e.name); nn > 0 && !commonWords[strings.ReplaceAll(nk, " ", "-")] {
+			if _, ok := ix.forms[nk]; !ok {
+				ix.forms[nk] = e
+				ix.maxWords = max(ix.maxWords, nn)
+			}
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("embedded resource %s: %w", file, err)

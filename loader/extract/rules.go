@@ -10,11 +10,11 @@ import (
 // sides say separate things.
 func crossesClause(ts []token, lo, hi int) bool {
 	for k := lo; k < hi && k < len(ts); k++ {
-		if k > 0 && strings.ContainsAny(ts[k].punctBefore, ";:") {
+		if k > 0 && strings.ContainsAny(ts[k].punctBefore, ";:|") {
 			return true
 		}
 	}
-	return hi < len(ts) && hi > lo && strings.ContainsAny(ts[hi].punctBefore, ";:")
+	return hi < len(ts) && hi > lo && strings.ContainsAny(ts[hi].punctBefore, ";:|")
 }
 
 func cuesIn(cues []cueHit, lo, hi int) []cueHit {
@@ -160,9 +160,35 @@ func nearestSubject(ts []token, clause []int, args []Mention, cuesBefore []cueHi
 // shares; X is that verb's object, not this one's subject. The open
 // reading applies it; the curated reading keeps issue 12's rules, which
 // the seed's curation (its rejections among them) was written against.
+//
+// Words of a's own phrase may come between ("S restores X in rats and
+// reduces Y"), and the second verb may carry its auxiliaries ("and may
+// reduce", "but did not reduce"), as long as no comma or other cue does.
 func coordinatedVerb(ts []token, clause []int, cuesBefore []cueHit, a Mention, c cueHit) bool {
-	return !strings.HasSuffix(ts[c.i].low, "ing") && c.i > 0 && ts[c.i-1].low == "and" && c.i-1 == a.last && verbBefore(clause, cuesBefore, a)
+	if strings.HasSuffix(ts[c.i].low, "ing") || c.i == 0 {
+		return false
+	}
+	k := c.i - 1
+	for k > a.last && (auxiliaries[ts[k].low] || ts[k].low == "not" || ts[k].low == "also") && ts[k+1].punctBefore == "" {
+		k--
+	}
+	if k < a.last || !verbJoiners[ts[k].low] || ts[k+1].punctBefore != "" {
+		return false
+	}
+	for i := a.last; i <= k; i++ {
+		if strings.ContainsAny(ts[i].punctBefore, ",;:()") {
+			return false
+		}
+	}
+	for _, o := range cuesBefore {
+		if o.i >= a.last && o.i < k {
+			return false
+		}
+	}
+	return verbBefore(clause, cuesBefore, a)
 }
+
+var verbJoiners = map[string]bool{"and": true, "or": true, "but": true}
 
 // verbBefore: a direction cue earlier in a's clause makes a its object,
 // so "a, <verb> Y" lists a second verb of that earlier subject.
@@ -420,15 +446,23 @@ func exemplars(ts []token, args []Mention) []bool {
 			k--
 		}
 		switch {
-		case k-prev.last == 2 && ts[k-2].low == "such" && ts[k-1].low == "as",
-			k-prev.last == 1 && exemplarOpeners[ts[k-1].low],
-			k-prev.last == 2 && ts[k-2].low == "e" && ts[k-1].low == "g":
+		case (k-prev.last == 2 && ts[k-2].low == "such" && ts[k-1].low == "as" ||
+			k-prev.last == 1 && exemplarOpeners[ts[k-1].low] ||
+			k-prev.last == 2 && ts[k-2].low == "e" && ts[k-1].low == "g") && sameKind(prev, a):
 			out[n] = true
 		case out[n-1] && k == prev.last && (k < a.first || strings.Contains(ts[a.first].punctBefore, ",")):
 			out[n] = true // the list goes on
 		}
 	}
 	return out
+}
+
+// sameKind: examples are of their class's kind ("pharmacotherapies for
+// opioid use disorder, such as methadone": methadone is no example of
+// the disorder); a drug and a therapy count as one kind.
+func sameKind(class, example Mention) bool {
+	agent := func(c graph.Category) bool { return c == graph.CategoryDrug || c == graph.CategoryTherapy }
+	return class.Category == example.Category || agent(class.Category) && agent(example.Category)
 }
 
 // listEnd is the token after the last example in the list holding args[n].

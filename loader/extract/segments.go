@@ -43,6 +43,11 @@ func segments(ts []token, tags []string, args []Mention, base []int) []segment {
 		}
 		w := ts[k].low
 		switch {
+		case w == "which" && governors[ts[k-1].low] && subjectThenVerb(ts, tags, k+1):
+			// "a model of relapse, in which DBS normalised X": after a
+			// preposition the relative clause has a subject of its own.
+			cuts = append(cuts, k)
+			own[k] = true
 		case w == "which" || w == "who" || w == "that" && relativeThat(ts, tags, k):
 			cuts = append(cuts, k)
 			ante[k] = -1
