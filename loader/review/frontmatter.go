@@ -87,10 +87,20 @@ func notATitle(t string) string {
 		return fmt.Sprintf("ends with %q, like body text", t[len(t)-1:])
 	case len(strings.Fields(t)) > 40:
 		return "is too long for a title"
-	case len(splitSentences(t)) > 1:
+	case len(splitSentences(t)) > 1 && endsLikeSentence(t):
+		// A title and its subtitle ("X and Y. A Review of Z") split
+		// into two sentences too, but a title does not end with a
+		// full stop the way a paragraph of body text does.
 		return "holds several sentences, like body text"
 	}
 	return ""
+}
+
+// endsLikeSentence reports whether t ends as prose does: with a full stop,
+// possibly inside closing quotes or brackets.
+func endsLikeSentence(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), "\"')]”’")
+	return strings.HasSuffix(t, ".")
 }
 
 // checkTitle catches a missing title that the first line would otherwise

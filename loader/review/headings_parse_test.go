@@ -1,6 +1,9 @@
 package review
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSplitMergedHeading(t *testing.T) {
 	tests := []struct {
@@ -49,6 +52,27 @@ func TestIsoDate(t *testing.T) {
 		got, ok := isoDate(tc.in)
 		if got != tc.want || ok != (tc.want != "") {
 			t.Errorf("isoDate(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+func TestNotATitle(t *testing.T) {
+	tests := []struct {
+		line string
+		want string // a part of the reason; "" when the line may be a title
+	}{
+		{"Ketamine-Assisted Psychotherapy for Addiction: Mechanisms, Evidence, and Clinical Implications", ""},
+		{"Combination Pharmacotherapy for Stimulant Use Disorder: Two Drugs. A Review of Mechanisms and Trials", ""},
+		{"Can Psychedelics Treat Addiction? A Narrative Review", ""},
+		{"Ketamine reduced craving in two trials. It was well tolerated.", "several sentences"},
+		{"Ketamine reduced craving (Smith, 2020). Its effect lasted a week (Lee, 2021).", "several sentences"},
+		{"Abstract", "heading"},
+		{"In two trials, ketamine reduced craving,", "ends with"},
+	}
+	for _, tc := range tests {
+		got := notATitle(tc.line)
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("notATitle(%q) = %q, want a reason containing %q", tc.line, got, tc.want)
 		}
 	}
 }
