@@ -225,11 +225,12 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	// the total; a later one (whose position in the total is unknown)
 	// reads one claim more to tell whether another page follows.
 	c.params[limit] = pg.First
-	c.params[afterRank], c.params[afterID] = nil, nil
+	after := ""
 	if pg.After != nil {
 		rank, _ := graph.ParseClaimOrderKey(pg.After.Key) // Normalize checked it
 		c.params[afterRank], c.params[afterID] = rank, pg.After.ID
 		c.params[limit] = pg.First + 1
+		after = fmt.Sprintf("WHERE rank%[1]s > $%[2]s OR (rank%[1]s = $%[2]s AND %[3]s.id > $%[4]s) ", suffix, afterRank, r, afterID)
 	}
 	// A claim is read whole, or with only the fields the plan names (and
 	// its score, which orders and cursors need).
@@ -237,9 +238,19 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	if pg.ClaimFields != nil {
 		props = edgeCodec.projection(r, append(slices.Clone(pg.ClaimFields), "score"))
 	}
-	claim := []string{
-		"props: " + props, "type: type(" + r + ")",
-		"subject: " + s + ".id", "object: " + o + ".id",
+	// What the decoder knows is not read: the type of a page of one
+	// type, and the end that is the page's own node (v) for a directed
+	// page (decodePlanNode fills them in).
+	claim := []string{"props: " + props}
+	if strings.Contains(types, "|") {
+		claim = append(claim, "type: type("+r+")")
+	}
+	needS, needO := pg.Direction != graph.Out, pg.Direction != graph.In
+	if needS {
+		claim = append(claim, "subject: "+s+".id")
+	}
+	if needO {
+		claim = append(claim, "object: "+o+".id")
 	}
 	if pg.Studies {
 		// The studies themselves are looked up once for the whole plan
@@ -268,6 +279,22 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 			proj = nodeCodec.projection(end.v, end.n.Fields)
 		}
 		claim = append(claim, end.name+"Node: "+proj, end.name+"Pages: "+sub)
+		if end.name == "subject" {
+			needS = true
+		} else {
+			needO = true
+		}
+	}
+	var binds []string
+	if needS {
+		binds = append(binds, "startNode("+r+") AS "+s)
+	}
+	if needO {
+		binds = append(binds, "endNode("+r+") AS "+o)
+	}
+	bind := ""
+	if len(binds) > 0 {
+		bind = "WITH " + r + ", " + strings.Join(binds, ", ") + " "
 	}
 	rank := rankExpr(r)
 	// A directed pattern meets each relationship once, so the total is a
@@ -278,13 +305,11 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	if pg.Direction != graph.Out && pg.Direction != graph.In {
 		total, distinct = "COUNT { MATCH "+pattern+" RETURN DISTINCT "+r+" }", "WITH DISTINCT "+r
 	}
-	return fmt.Sprintf("{total: %[11]s, "+
-		"page: COLLECT { MATCH %[1]s %[12]s WITH %[2]s, %[3]s AS rank%[4]s "+
-		"WHERE $%[5]s IS NULL OR rank%[4]s > $%[5]s OR (rank%[4]s = $%[5]s AND %[2]s.id > $%[6]s) "+
-		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[7]s "+
-		"WITH %[2]s, startNode(%[2]s) AS %[8]s, endNode(%[2]s) AS %[9]s "+
-		"RETURN {%[10]s} }}",
-		pattern, r, rank, suffix, afterRank, afterID, limit, s, o, strings.Join(claim, ", "), total, distinct), nil
+	return fmt.Sprintf("{total: %[9]s, "+
+		"page: COLLECT { MATCH %[1]s %[10]s WITH %[2]s, %[3]s AS rank%[4]s %[5]s"+
+		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[6]s "+
+		"%[7]sRETURN {%[8]s} }}",
+		pattern, r, rank, suffix, after, limit, bind, strings.Join(claim, ", "), total, distinct), nil
 }
 
 // decodePlanNode files a node and its pages (positional keys p0, p1, ...
@@ -314,6 +339,16 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 			e, err := decodeEdgeMap(m)
 			if err != nil {
 				return err
+			}
+			// What the statement left out (planCompiler.page).
+			if _, ok := m["type"]; !ok && len(pg.Predicates) > 0 {
+				e.Predicate = pg.Predicates[0]
+			}
+			switch pg.Direction {
+			case graph.Out:
+				e.Subject = node.ID
+			case graph.In:
+				e.Object = node.ID
 			}
 			page.Edges = append(page.Edges, e)
 			if pubs, ok := m["pubs"]; own && pg.Studies && ok && pubs == nil {
