@@ -69,7 +69,8 @@ func codecColumns(c *codec, skip string, derived ...csvColumn) []csvColumn {
 var (
 	bulkNodeColumns = codecColumns(nodeCodec, "id", csvColumn{propSearch, "string"}, csvColumn{propHash, "string"})
 	bulkEdgeColumns = codecColumns(edgeCodec, "", csvColumn{propPublications, "string[]"}, csvColumn{propPassages, "string[]"},
-		csvColumn{propDisorder, "string"}, csvColumn{propQuoteSearch, "string"}, csvColumn{propHash, "string"})
+		csvColumn{propDisorder, "string"}, csvColumn{propQuoteSearch, "string"}, csvColumn{propRank, "long"},
+		csvColumn{propStudiesOwn, "boolean"}, csvColumn{propHash, "string"})
 	bulkDocumentColumns = []csvColumn{{"nodes", "long"}, {"edges", "long"}, {"source_file", "string"}, {"source_hash", "string"}, {"version", "string"}}
 )
 

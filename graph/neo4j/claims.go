@@ -66,7 +66,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		"AND ($concernKind IS NULL OR EXISTS { MATCH (k:" + labelEntity + ") WHERE k.id IN coalesce(r.concerns, []) AND k.kind = $concernKind }) "
 	rank := "0"
 	if q.OrderBy != graph.ClaimsByID {
-		rank = "10000 - toInteger(round(CASE WHEN coalesce(r.score, 0.0) < 0.0 THEN 0.0 WHEN r.score > 1.0 THEN 1.0 ELSE coalesce(r.score, 0.0) END * 10000.0))"
+		rank = rankExpr("r")
 	}
 	cypher := "CALL () { " + match + "RETURN count(DISTINCT r) AS total } " +
 		"CALL () { " + match + "WITH DISTINCT r WITH r, " + rank + " AS rank " +

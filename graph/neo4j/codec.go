@@ -21,11 +21,13 @@ import (
 // real fields and ignored on the way back; their names use snake_case so
 // they can never collide with a JSON field name:
 const (
-	propSearch       = "search_text"  // Node: folded tokens of name and synonyms, for the full-text index
-	propPublications = "publications" // Edge: distinct cited studies
-	propPassages     = "passages"     // Edge: distinct evidence passages
-	propDisorder     = "q_disorder"   // Edge: Qualifiers.Disorder, for mechanism path filters
-	propQuoteSearch  = "quote_search" // Edge: folded tokens of the evidence quotes, for the claim full-text index
+	propSearch       = "search_text"   // Node: folded tokens of name and synonyms, for the full-text index
+	propPublications = "publications"  // Edge: distinct cited studies
+	propPassages     = "passages"      // Edge: distinct evidence passages
+	propDisorder     = "q_disorder"    // Edge: Qualifiers.Disorder, for mechanism path filters
+	propQuoteSearch  = "quote_search"  // Edge: folded tokens of the evidence quotes, for the claim full-text index
+	propRank         = "q_rank"        // Edge: graph.ClaimOrderRank of its score, the order key of claim pages
+	propStudiesOwn   = "q_studies_own" // Edge: every cited study is a Study node of the edge's own document (see planLoad)
 )
 
 type fieldKind int
@@ -257,6 +259,9 @@ func edgeProps(e *graph.Edge) map[string]any {
 	if d := e.Qualifiers.Disorder; d != "" {
 		m[propDisorder] = d
 	}
+	// Claim pages order by the rank; stored, a read orders by one
+	// property instead of clamping and rounding every claim's score.
+	m[propRank] = int64(graph.ClaimOrderRank(e.Score))
 	if e.Predicate.Curated() {
 		if toks := graph.ClaimSearchTokens(e); len(toks) > 0 {
 			m[propQuoteSearch] = strings.Join(toks, " ")

@@ -38,11 +38,11 @@ func (s *Store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[strin
 		params["limit"] = q.First + 1
 	}
 	pattern := edgePattern(q.Direction, types) + modalityWhere("r", "modalities", q.Predicates, q.Modalities, params)
-	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
+	// The rank is graph.ClaimOrderRank (rankExpr).
 	cypher := "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
 		"CALL (n) { MATCH " + pattern + " RETURN count(DISTINCT r) AS total } " +
 		"CALL (n) { MATCH " + pattern + " WITH DISTINCT r " +
-		"WITH r, 10000 - toInteger(round(CASE WHEN coalesce(r.score, 0.0) < 0.0 THEN 0.0 WHEN r.score > 1.0 THEN 1.0 ELSE coalesce(r.score, 0.0) END * 10000.0)) AS rank " +
+		"WITH r, " + rankExpr("r") + " AS rank " +
 		"WHERE $afterRank IS NULL OR rank > $afterRank OR (rank = $afterRank AND r.id > $afterID) " +
 		"WITH r, rank ORDER BY rank, r.id LIMIT $limit " +
 		"RETURN collect({props: properties(r), type: type(r), subject: startNode(r).id, object: endNode(r).id}) AS page } " +

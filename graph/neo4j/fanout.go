@@ -30,6 +30,11 @@ type fanOutCache struct {
 	checked time.Time // when version was read from the database
 	job     *fanOutJob
 	failed  string // the version whose counting failed: not tried again
+	// checking is set while a request reads the version after
+	// Config.FanOutRecheck passed; the requests meanwhile answer with the
+	// version as last read instead of waiting for it.
+	checking bool
+	gen      uint64 // counts resets: a check begun before one is not filed
 }
 
 // A fanOutJob counts one version of the graph. It runs on its own
@@ -54,6 +59,7 @@ func (c *fanOutCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.checked = time.Time{}
+	c.gen++
 }
 
 const cypherFanOutVersion = "MATCH (d:" + labelDocument + ") RETURN d.id AS id, coalesce(d.version, '') AS version ORDER BY id"
@@ -81,13 +87,44 @@ const cypherFanOut = "CALL () { MATCH (n:" + labelEntity + ")-[r]->() WITH n, ty
 func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
 	c := &s.fan
 	c.mu.Lock()
-	if time.Since(c.checked) >= s.cfg.FanOutRecheck {
+	switch {
+	case c.checked.IsZero():
+		// The first request, or the first after a load through this
+		// Store: every request waits for the version, so none answers
+		// with the one before the load.
 		version, err := s.fanOutVersion(ctx)
 		if err != nil {
 			c.mu.Unlock()
 			return nil, err
 		}
 		c.version, c.checked = version, time.Now()
+	case time.Since(c.checked) >= s.cfg.FanOutRecheck && !c.checking:
+		// The periodic check for loads by other processes: one request
+		// reads the version without holding the lock, so the requests
+		// meanwhile (which would have had the same version a moment
+		// earlier) do not queue behind a statement.
+		c.checking = true
+		gen := c.gen
+		c.mu.Unlock()
+		version, err := s.fanOutVersion(ctx)
+		c.mu.Lock()
+		c.checking = false
+		if err != nil {
+			c.mu.Unlock()
+			return nil, err
+		}
+		if c.gen == gen {
+			c.version, c.checked = version, time.Now()
+		} else if c.checked.IsZero() {
+			// A load through this Store committed meanwhile: the
+			// version read may predate it, so read it again.
+			version, err := s.fanOutVersion(ctx)
+			if err != nil {
+				c.mu.Unlock()
+				return nil, err
+			}
+			c.version, c.checked = version, time.Now()
+		}
 	}
 	version := c.version
 	switch {

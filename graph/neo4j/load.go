@@ -187,12 +187,28 @@ func edgeHash(e *graph.Edge, props map[string]any) string {
 var cypherPrevious = "OPTIONAL MATCH (d:" + labelDocument + " {id: $doc}) WITH d IS NOT NULL AS existed " +
 	"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) RETURN count(n) AS owned } " +
 	"CALL () { UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
-	"RETURN collect([id, n." + propHash + ", elementId(n), " + statFields + "]) AS stored } " +
+	"RETURN collect([id, n." + propHash + ", elementId(n), " + statFields + "]) AS stored, " +
+	"collect(CASE WHEN n.document <> $doc THEN [id, n.document] END) AS taken } " +
 	"CALL () { MATCH (n:" + labelEntity + " {document: $doc}) WHERE NOT n.id IN $ids " +
 	"RETURN collect([" + statFields + "]) AS dropped } " +
 	"CALL () { UNWIND $ext AS id MATCH (n:" + labelEntity + " {id: id}) RETURN collect([id, elementId(n)]) AS ext } " +
 	"CALL () { " + cypherSummaryCovers + " } " +
-	"RETURN existed, owned, stored, dropped, covered, ext"
+	"RETURN existed, owned, stored, dropped, covered, ext, taken"
+
+// cypherStudiesTaken clears the propStudiesOwn flag of the edges that
+// count on a study another document's load takes over (rewrites: it
+// becomes that document's, or a shared entity, or another category, and
+// the new owner may drop it). $taken holds [node id, its stored
+// document] pairs; only that document's edges can hold the flag for the
+// node. One index seek on r.document per type.
+var cypherStudiesTaken = func() string {
+	var calls []string
+	for _, p := range graph.Predicates() {
+		calls = append(calls, fmt.Sprintf("CALL (t) { MATCH ()-[r:%s]->() WHERE r.document = t[1] AND r.%s "+
+			"AND t[0] IN coalesce(r.%s, []) REMOVE r.%s }", p, propStudiesOwn, propPublications, propStudiesOwn))
+	}
+	return "UNWIND $taken AS t " + strings.Join(calls, " ")
+}()
 
 // cypherPreviousRels reads the document's relationships (type, id,
 // element id, hash), one index seek on r.document per type. It is a
@@ -299,6 +315,17 @@ func planLoad(doc *graph.Document) (*loadPlan, error) {
 	}
 	slices.Sort(p.extIDs)
 
+	// The document's own studies: written with its edges, and removed or
+	// rewritten only by its next load, which rewrites every edge whose
+	// flag changes (the flag is part of the content hash), or by another
+	// document's load taking the node over, which clears the flag
+	// (cypherStudiesTaken).
+	ownStudies := map[string]bool{}
+	for i := range doc.Nodes {
+		if n := &doc.Nodes[i]; n.Category == graph.CategoryStudy && n.Document == doc.ID {
+			ownStudies[n.ID] = true
+		}
+	}
 	edges := slices.Clone(doc.Edges)
 	slices.SortFunc(edges, func(a, b graph.Edge) int { return strings.Compare(a.ID, b.ID) })
 	for i := range edges {
@@ -308,9 +335,22 @@ func planLoad(doc *graph.Document) (*loadPlan, error) {
 			return nil, err
 		}
 		props := edgeProps(e)
+		if pubs, _ := props[propPublications].([]string); len(pubs) > 0 && allIn(pubs, ownStudies) {
+			props[propStudiesOwn] = true
+		}
 		h := edgeHash(e, props)
 		props[propHash] = h
 		p.rels[e.Predicate] = append(p.rels[e.Predicate], edgeRow{e.ID, h, map[string]any{"s": e.Subject, "o": e.Object, "type": t, "props": props}})
 	}
 	return p, nil
+}
+
+// allIn is whether every id is in set.
+func allIn(ids []string, set map[string]bool) bool {
+	for _, id := range ids {
+		if !set[id] {
+			return false
+		}
+	}
+	return true
 }

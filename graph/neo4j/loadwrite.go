@@ -106,6 +106,7 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	droppedRows, _ := rec.Values[3].([]any)
 	covered, _ := rec.Values[4].(bool)
 	extRows, _ := rec.Values[5].([]any)
+	taken, _ := rec.Values[6].([]any)
 	var relRows []any
 	if res.Replaced {
 		recs, err := collect(ctx, tx, cypherPreviousRels, map[string]any{"doc": p.doc})
@@ -204,6 +205,15 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 			}
 			drop = drop[k:]
 		}
+	}
+
+	if len(taken) > 0 {
+		// Before the nodes are rewritten: a study this load takes over
+		// from another document no longer backs that document's edges.
+		if _, err := consume(ctx, tx, cypherStudiesTaken, map[string]any{"taken": taken}); err != nil {
+			return nil, err
+		}
+		changed = true
 	}
 
 	// Nodes: created, merged, or rewritten; the rows keep the plan's

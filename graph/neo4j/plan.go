@@ -39,6 +39,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		return nil, err
 	}
 	studyFields, _ := planStudies(&p.Root)
+	own := ownStudiesSuffice(studyFields)
 	for _, rec := range recs {
 		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
 		if err != nil {
@@ -48,7 +49,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
-		if err := decodePlanNode(res, props, pages, &p.Root, false); err != nil {
+		if err := decodePlanNode(res, props, pages, &p.Root, false, own); err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
 		studies, _ := rec.Get("studies")
@@ -97,32 +98,53 @@ func planStudies(n *graph.PlanNode) (fields []string, asked bool) {
 	return fields, asked
 }
 
+// ownStudiesSuffice is whether the studies' fields a plan reads (from
+// planStudies) are only what every Study node has, id and category: a
+// claim whose cited studies are all its own document's (propStudiesOwn)
+// then names them without a look-up, since those nodes exist as long as
+// the claim does.
+func ownStudiesSuffice(fields []string) bool {
+	if fields == nil {
+		return false
+	}
+	for _, f := range fields {
+		if f != "id" && f != "category" {
+			return false
+		}
+	}
+	return true
+}
+
 // pubsExpr is a Cypher list of the publications (ids of cited studies,
 // with repeats) of every claim, at any depth, of the pages in the map
 // expression m that n's pages were compiled into, or "" when none of
-// them asks for studies. depth keeps the reduce variables of nested
-// levels apart.
-func pubsExpr(m string, n *graph.PlanNode, depth int) string {
+// them asks for studies; with own, leaving out the claims whose studies
+// need no look-up (ownStudiesSuffice). depth keeps the reduce variables
+// of nested levels apart.
+func pubsExpr(m string, n *graph.PlanNode, depth int, own bool) string {
 	if n == nil {
 		return ""
 	}
 	var parts []string
 	for i, pg := range n.Pages {
 		c, a := "c"+strconv.Itoa(depth), "a"+strconv.Itoa(depth)
-		var own []string
-		if pg.Studies {
-			own = append(own, c+".pubs")
+		var lists []string
+		switch {
+		case pg.Studies && own:
+			lists = append(lists, "coalesce("+c+".pubs, [])")
+		case pg.Studies:
+			lists = append(lists, c+".pubs")
 		}
-		if sub := pubsExpr(c+".subjectPages", pg.Subject, depth+1); sub != "" {
-			own = append(own, sub)
+		if sub := pubsExpr(c+".subjectPages", pg.Subject, depth+1, own); sub != "" {
+			lists = append(lists, sub)
 		}
-		if sub := pubsExpr(c+".objectPages", pg.Object, depth+1); sub != "" {
-			own = append(own, sub)
+		if sub := pubsExpr(c+".objectPages", pg.Object, depth+1, own); sub != "" {
+			lists = append(lists, sub)
 		}
-		if len(own) == 0 {
+		if len(lists) == 0 {
 			continue
 		}
-		parts = append(parts, "reduce("+a+" = [], "+c+" IN "+m+".p"+strconv.Itoa(i)+".page | "+a+" + "+strings.Join(own, " + ")+")")
+		parts = append(parts, "reduce("+a+" = [], "+c+" IN "+m+".p"+strconv.Itoa(i)+".page | "+a+" + "+strings.Join(lists, " + ")+")")
 	}
 	return strings.Join(parts, " + ")
 }
@@ -130,13 +152,14 @@ func pubsExpr(m string, n *graph.PlanNode, depth int) string {
 // compilePlan is the one statement that reads a normalized plan with
 // more than no root, and its parameters.
 func compilePlan(p graph.ReadPlan) (string, map[string]any, error) {
-	c := &planCompiler{params: map[string]any{"ids": uniq(p.IDs)}}
+	fields, asked := planStudies(&p.Root)
+	c := &planCompiler{params: map[string]any{"ids": uniq(p.IDs)}, ownStudies: asked && ownStudiesSuffice(fields)}
 	pages, err := c.pages("n", &p.Root)
 	if err != nil {
 		return "", nil, err
 	}
 	studies := "[]"
-	if fields, ok := planStudies(&p.Root); ok {
+	if asked {
 		label, err := labelOf(graph.CategoryStudy)
 		if err != nil {
 			return "", nil, err
@@ -145,7 +168,7 @@ func compilePlan(p graph.ReadPlan) (string, map[string]any, error) {
 		if fields != nil {
 			proj = nodeCodec.projection("st", fields)
 		}
-		studies = "COLLECT { UNWIND " + pubsExpr("pages", &p.Root, 0) + " AS sid WITH DISTINCT sid MATCH (st:" + label + " {id: sid}) RETURN " + proj + " }"
+		studies = "COLLECT { UNWIND " + pubsExpr("pages", &p.Root, 0, c.ownStudies) + " AS sid WITH DISTINCT sid MATCH (st:" + label + " {id: sid}) RETURN " + proj + " }"
 	}
 	return "UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) WITH n, " + pages + " AS pages " +
 		"RETURN properties(n) AS props, pages, " + studies + " AS studies", c.params, nil
@@ -154,8 +177,9 @@ func compilePlan(p graph.ReadPlan) (string, map[string]any, error) {
 // planCompiler turns plan pages into Cypher expressions, numbering
 // variables and parameters so that nested pages never clash.
 type planCompiler struct {
-	params map[string]any
-	n      int
+	params     map[string]any
+	n          int
+	ownStudies bool // claims say whether their studies need a look-up (ownStudiesSuffice)
 }
 
 // pages is the map expression of every page of node variable v: {key0:
@@ -201,11 +225,12 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	// the total; a later one (whose position in the total is unknown)
 	// reads one claim more to tell whether another page follows.
 	c.params[limit] = pg.First
-	c.params[afterRank], c.params[afterID] = nil, nil
+	after := ""
 	if pg.After != nil {
 		rank, _ := graph.ParseClaimOrderKey(pg.After.Key) // Normalize checked it
 		c.params[afterRank], c.params[afterID] = rank, pg.After.ID
 		c.params[limit] = pg.First + 1
+		after = fmt.Sprintf("WHERE rank%[1]s > $%[2]s OR (rank%[1]s = $%[2]s AND %[3]s.id > $%[4]s) ", suffix, afterRank, r, afterID)
 	}
 	// A claim is read whole, or with only the fields the plan names (and
 	// its score, which orders and cursors need).
@@ -213,14 +238,30 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	if pg.ClaimFields != nil {
 		props = edgeCodec.projection(r, append(slices.Clone(pg.ClaimFields), "score"))
 	}
-	claim := []string{
-		"props: " + props, "type: type(" + r + ")",
-		"subject: " + s + ".id", "object: " + o + ".id",
+	// What the decoder knows is not read: the type of a page of one
+	// type, and the end that is the page's own node (v) for a directed
+	// page (decodePlanNode fills them in).
+	claim := []string{"props: " + props}
+	if strings.Contains(types, "|") {
+		claim = append(claim, "type: type("+r+")")
+	}
+	needS, needO := pg.Direction != graph.Out, pg.Direction != graph.In
+	if needS {
+		claim = append(claim, "subject: "+s+".id")
+	}
+	if needO {
+		claim = append(claim, "object: "+o+".id")
 	}
 	if pg.Studies {
 		// The studies themselves are looked up once for the whole plan
 		// (compilePlan); a claim names them.
-		claim = append(claim, "pubs: coalesce("+r+".publications, [])")
+		pubs := "coalesce(" + r + "." + propPublications + ", [])"
+		if c.ownStudies && (pg.ClaimFields == nil || slices.Contains(pg.ClaimFields, "evidence")) {
+			// null: the claim's studies are its own document's, named
+			// by its evidence (which a plan asking for studies reads).
+			pubs = "CASE WHEN " + r + "." + propStudiesOwn + " THEN null ELSE " + pubs + " END"
+		}
+		claim = append(claim, "pubs: "+pubs)
 	}
 	for _, end := range []struct {
 		name, v string
@@ -238,9 +279,24 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 			proj = nodeCodec.projection(end.v, end.n.Fields)
 		}
 		claim = append(claim, end.name+"Node: "+proj, end.name+"Pages: "+sub)
+		if end.name == "subject" {
+			needS = true
+		} else {
+			needO = true
+		}
 	}
-	// The rank is graph.ClaimOrderRank: 10000 - round(clamp(score) * 10000).
-	rank := "10000 - toInteger(round(CASE WHEN coalesce(" + r + ".score, 0.0) < 0.0 THEN 0.0 WHEN " + r + ".score > 1.0 THEN 1.0 ELSE coalesce(" + r + ".score, 0.0) END * 10000.0))"
+	var binds []string
+	if needS {
+		binds = append(binds, "startNode("+r+") AS "+s)
+	}
+	if needO {
+		binds = append(binds, "endNode("+r+") AS "+o)
+	}
+	bind := ""
+	if len(binds) > 0 {
+		bind = "WITH " + r + ", " + strings.Join(binds, ", ") + " "
+	}
+	rank := rankExpr(r)
 	// A directed pattern meets each relationship once, so the total is a
 	// plain COUNT, which Neo4j answers from the node's degree store
 	// without touching a relationship; an undirected one meets a self-loop
@@ -249,18 +305,19 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	if pg.Direction != graph.Out && pg.Direction != graph.In {
 		total, distinct = "COUNT { MATCH "+pattern+" RETURN DISTINCT "+r+" }", "WITH DISTINCT "+r
 	}
-	return fmt.Sprintf("{total: %[11]s, "+
-		"page: COLLECT { MATCH %[1]s %[12]s WITH %[2]s, %[3]s AS rank%[4]s "+
-		"WHERE $%[5]s IS NULL OR rank%[4]s > $%[5]s OR (rank%[4]s = $%[5]s AND %[2]s.id > $%[6]s) "+
-		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[7]s "+
-		"WITH %[2]s, startNode(%[2]s) AS %[8]s, endNode(%[2]s) AS %[9]s "+
-		"RETURN {%[10]s} }}",
-		pattern, r, rank, suffix, afterRank, afterID, limit, s, o, strings.Join(claim, ", "), total, distinct), nil
+	return fmt.Sprintf("{total: %[9]s, "+
+		"page: COLLECT { MATCH %[1]s %[10]s WITH %[2]s, %[3]s AS rank%[4]s %[5]s"+
+		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[6]s "+
+		"%[7]sRETURN {%[8]s} }}",
+		pattern, r, rank, suffix, after, limit, bind, strings.Join(claim, ", "), total, distinct), nil
 }
 
 // decodePlanNode files a node and its pages (positional keys p0, p1, ...
-// in plan order) into res.
-func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph.PlanNode, partial bool) error {
+// in plan order) into res. With own (the statement's ownStudies), a
+// claim whose pubs are null (propStudiesOwn) files the studies its
+// evidence cites as what the look-up would have returned of them: id and
+// category.
+func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph.PlanNode, partial, own bool) error {
 	node, err := fileNode(res, props, partial)
 	if err != nil {
 		return err
@@ -283,7 +340,24 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 			if err != nil {
 				return err
 			}
+			// What the statement left out (planCompiler.page).
+			if _, ok := m["type"]; !ok && len(pg.Predicates) > 0 {
+				e.Predicate = pg.Predicates[0]
+			}
+			switch pg.Direction {
+			case graph.Out:
+				e.Subject = node.ID
+			case graph.In:
+				e.Object = node.ID
+			}
 			page.Edges = append(page.Edges, e)
+			if pubs, ok := m["pubs"]; own && pg.Studies && ok && pubs == nil {
+				for _, id := range e.Publications() {
+					if _, err := fileNode(res, map[string]any{"id": id, "category": string(graph.CategoryStudy)}, true); err != nil {
+						return fmt.Errorf("study: %w", err)
+					}
+				}
+			}
 			for _, end := range []struct {
 				name string
 				n    *graph.PlanNode
@@ -293,7 +367,7 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 				}
 				np, _ := m[end.name+"Node"].(map[string]any)
 				sub, _ := m[end.name+"Pages"].(map[string]any)
-				if err := decodePlanNode(res, np, sub, end.n, end.n.Fields != nil); err != nil {
+				if err := decodePlanNode(res, np, sub, end.n, end.n.Fields != nil, own); err != nil {
 					return err
 				}
 			}
@@ -331,4 +405,14 @@ func fileNode(res *graph.ReadResult, props map[string]any, partial bool) (*graph
 		return nil, fmt.Errorf("node %q: %w", id, err)
 	}
 	return node, nil
+}
+
+// rankExpr is graph.ClaimOrderRank of relationship variable v (from a
+// constant) in Cypher: the rank Load and the bulk import store (propRank),
+// or for a relationship written before they did, 10000 - round(clamp(score)
+// * 10000) computed here. coalesce evaluates the computation only when
+// the property is missing.
+func rankExpr(v string) string {
+	return "coalesce(" + v + "." + propRank + ", 10000 - toInteger(round(CASE WHEN coalesce(" + v + ".score, 0.0) < 0.0 THEN 0.0 WHEN " +
+		v + ".score > 1.0 THEN 1.0 ELSE coalesce(" + v + ".score, 0.0) END * 10000.0)))"
 }
