@@ -194,17 +194,34 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 	}
 	in := interner{}
+	// The owned nodes' values go in one nodeCols per owning document
+	// (the document itself, in practice).
+	var colsMade []*nodeCols
+	ownCols := func(doc string) *nodeCols {
+		for _, c := range colsMade {
+			if c.doc == doc {
+				return c
+			}
+		}
+		c := &nodeCols{doc: doc}
+		colsMade = append(colsMade, c)
+		return c
+	}
 	// Owned nodes go in one array, which lives and dies with the
 	// document. A shared entity is allocated on its own, so that another
 	// document reusing it keeps only it alive, not this document's array.
 	own := make([]nodeRec, nOwn)
+	cols := &nodeCols{}
 	for i := range doc.Nodes {
 		n := &doc.Nodes[i]
 		in.of(n.ID)
 		if n.Document != "" {
 			r := &own[0]
 			own = own[1:]
-			makeNodeRec(r, n, in)
+			if cols.doc != n.Document {
+				cols = ownCols(in.of(n.Document))
+			}
+			makeNodeRecIn(r, n, in, cols)
 			r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 			sd.nodes[i] = r
 			continue
@@ -217,6 +234,10 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		makeNodeRec(r, n, in)
 		r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 		sd.nodes[i] = r
+	}
+	for _, c := range colsMade {
+		// Without the room append left: they live as long as the document.
+		c.strs, c.ints = slices.Clone(c.strs), slices.Clone(c.ints)
 	}
 	var ends []string
 	endIdx := map[string]int32{}
@@ -301,12 +322,12 @@ func (st *state) sameShared(doc string, n *graph.Node) *nodeRec {
 	if v == nil {
 		return nil
 	}
-	if v.node != nil && v.node.doc == "" && reflect.DeepEqual(v.node.node(), n) {
+	if v.node != nil && v.node.doc() == "" && reflect.DeepEqual(v.node.node(), n) {
 		return v.node
 	}
 	named := v.names()
 	i, found := slices.BinarySearchFunc(named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
-	if found && named[i].n != v.node && named[i].n.doc == "" && reflect.DeepEqual(named[i].n.node(), n) {
+	if found && named[i].n != v.node && named[i].n.doc() == "" && reflect.DeepEqual(named[i].n.node(), n) {
 		return named[i].n
 	}
 	return nil

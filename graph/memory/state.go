@@ -366,12 +366,12 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 	var wasToks, nowToks []string
 	if was != nil {
 		wasToks, _ = st.entityToks.get(was.id)
-		if was.doc != "" {
+		if was.doc() != "" {
 			wasNode = was.node()
 			wasToks = nodeTokens(wasNode)
 		}
 	}
-	if was != nil && was.doc == "" && (now == nil || now.doc != "") {
+	if was != nil && was.doc() == "" && (now == nil || now.doc() != "") {
 		st.entityToks = st.entityToks.del(tx, was.id)
 	}
 	if now != nil {
@@ -384,7 +384,7 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 		} else {
 			nowToks = nodeTokens(nowNode)
 		}
-		if now.doc == "" {
+		if now.doc() == "" {
 			st.entityToks = st.entityToks.set(tx, now.id, nowToks)
 		}
 	}
