@@ -29,12 +29,14 @@ type lazyQuotes struct {
 func (st *state) quoteIndex() *quoteIndex {
 	st.quotes.once.Do(func() {
 		by := map[string][]*edgeRec{}
-		view := newEdgeView()
+		// Built into scratch: keeping every claim built (builtClaim)
+		// for one search would cost the memory their records save.
+		var scratch graph.Edge
 		st.allEdges(func(r *edgeRec) bool {
 			if !r.predicate().Curated() {
 				return true
 			}
-			for _, t := range graph.ClaimSearchTokens(view.of(r)) {
+			for _, t := range graph.ClaimSearchTokens(r.build(&scratch, r.id())) {
 				by[t] = append(by[t], r)
 			}
 			return true
