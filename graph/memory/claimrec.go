@@ -14,9 +14,10 @@ import (
 // empty strings, and its evidence was the loader's, with the room append
 // left and an allocation per list: at 1M nodes the claims and their
 // evidence were 140 MB. Short strings are indexes in the document's
-// table (docClaims.strs), lists spans of its arrays. A read builds the
-// graph.Edge; its evidence and lists share the document's arrays, so,
-// like every edge the store returns, it must not be modified.
+// table (docClaims.strs), lists spans of its arrays, evidence evRecs. A
+// read builds the graph.Edge with its evidence; its lists share the
+// document's arrays, so, like every edge the store returns, it must not
+// be modified.
 type claimRec struct {
 	// The id is shape.ids[idOff:idOff+idLen&^ownID], after shape.docID
 	// when idLen has ownID set, as a plain edge's.
@@ -40,15 +41,24 @@ const nilSpan = 1<<32 - 1
 // after question, and building them at every step tripled its CPU time
 // (BenchmarkMechanismPaths/100k, 0.33 -> 1.1 ms), most of it allocation
 // and collection. Only the claims read are built, so a server holds the
-// 480-byte structs of those it serves, not of every claim; their
-// evidence is the document's in either case.
+// 480-byte structs and decoded evidence of those it serves, not of every
+// claim.
 type docClaims struct {
 	recs     []claimRec
 	built    []atomic.Pointer[graph.Edge]
 	strs     []string // strs[0] is ""
 	lists    []string // the claims' lists, and their evidence's, end to end
-	evidence []graph.Evidence
+	evidence []evRec
 	cited    []graph.CitationLink
+}
+
+// evRec is one graph.Evidence: its strings as indexes in docClaims.strs,
+// its lists as spans. A graph.Evidence is 176 bytes of string and slice
+// headers; this is 52, and the evidence was most of a claim's memory.
+// A read decodes it into the graph.Edge it builds.
+type evRec struct {
+	quote, passage, section, sectionTitle, document uint32
+	studies, citations, flagged, cited              span // cited: in docClaims.cited
 }
 
 // The string fields and the lists of a claim that its claimRec keeps.
@@ -77,9 +87,10 @@ var (
 
 // claimPacker builds a document's docClaims.
 type claimPacker struct {
-	dc     *docClaims
-	strIdx map[string]uint32
-	in     interner
+	dc           *docClaims
+	strIdx       map[string]uint32
+	in           interner
+	citedStudies []span // by link, in dc.cited
 }
 
 func newClaimPacker(n int, in interner) *claimPacker {
@@ -123,55 +134,42 @@ func (p *claimPacker) add(e *graph.Edge, idOff, idLen uint32) uint32 {
 		c.evidence = span{0, nilSpan}
 	} else {
 		c.evidence = span{uint32(len(dc.evidence)), uint32(len(e.Evidence))}
-		for _, ev := range e.Evidence {
-			ev.Quote, ev.Passage, ev.Section = p.in.of(ev.Quote), p.in.of(ev.Passage), p.in.of(ev.Section)
-			ev.SectionTitle, ev.Document = p.in.of(ev.SectionTitle), p.in.of(ev.Document)
-			// The lists for now as spans; finish makes them slices once
-			// the arrays stop growing.
-			dc.evidence = append(dc.evidence, ev)
+		for i := range e.Evidence {
+			dc.evidence = append(dc.evidence, p.ev(&e.Evidence[i]))
 		}
 	}
 	dc.recs = append(dc.recs, c)
 	return uint32(len(dc.recs) - 1)
 }
 
-// finish copies the evidence's lists into the document's arrays and
-// returns the docClaims, its arrays without the room append left.
+func (p *claimPacker) ev(ev *graph.Evidence) evRec {
+	r := evRec{quote: p.str(ev.Quote), passage: p.str(ev.Passage), section: p.str(ev.Section),
+		sectionTitle: p.str(ev.SectionTitle), document: p.str(ev.Document),
+		studies: p.list(ev.Studies), citations: p.list(ev.Citations), flagged: p.list(ev.Flagged), cited: span{0, nilSpan}}
+	if ev.Cited != nil {
+		r.cited = span{uint32(len(p.dc.cited)), uint32(len(ev.Cited))}
+		for _, l := range ev.Cited {
+			l.Text, l.Kind = p.in.of(l.Text), p.in.of(l.Kind)
+			// The studies as a span for now (finish makes them a slice
+			// once lists stops growing): their offset, then their count.
+			sp := p.list(l.Studies)
+			p.citedStudies = append(p.citedStudies, sp)
+			l.Studies = nil
+			p.dc.cited = append(p.dc.cited, l)
+		}
+	}
+	return r
+}
+
+// finish returns the docClaims, its arrays without the room append left.
 func (p *claimPacker) finish() *docClaims {
 	dc := p.dc
-	type evLists struct{ studies, citations, flagged span }
-	spans := make([]evLists, len(dc.evidence))
-	var citedStudies []span // by link, in dc.cited
-	citedAt := make([]span, len(dc.evidence))
-	for i := range dc.evidence {
-		ev := &dc.evidence[i]
-		spans[i] = evLists{p.list(ev.Studies), p.list(ev.Citations), p.list(ev.Flagged)}
-		if ev.Cited == nil {
-			citedAt[i] = span{0, nilSpan}
-			continue
-		}
-		citedAt[i] = span{uint32(len(dc.cited)), uint32(len(ev.Cited))}
-		for _, l := range ev.Cited {
-			citedStudies = append(citedStudies, p.list(l.Studies))
-			l.Text, l.Kind, l.Studies = p.in.of(l.Text), p.in.of(l.Kind), nil
-			dc.cited = append(dc.cited, l)
-		}
-	}
 	dc.strs, dc.lists = slices.Clone(dc.strs), slices.Clone(dc.lists)
 	dc.recs, dc.evidence, dc.cited = slices.Clone(dc.recs), slices.Clone(dc.evidence), slices.Clone(dc.cited)
-	dc.built = make([]atomic.Pointer[graph.Edge], len(dc.recs))
-	for i, sp := range citedStudies {
+	for i, sp := range p.citedStudies {
 		dc.cited[i].Studies = dc.listOf(sp)
 	}
-	for i := range dc.evidence {
-		ev := &dc.evidence[i]
-		ev.Studies, ev.Citations, ev.Flagged = dc.listOf(spans[i].studies), dc.listOf(spans[i].citations), dc.listOf(spans[i].flagged)
-		if sp := citedAt[i]; sp.n == nilSpan {
-			ev.Cited = nil
-		} else {
-			ev.Cited = dc.cited[sp.off : sp.off+sp.n : sp.off+sp.n]
-		}
-	}
+	dc.built = make([]atomic.Pointer[graph.Edge], len(dc.recs))
 	return dc
 }
 
@@ -188,7 +186,9 @@ func (dc *docClaims) listOf(sp span) []string {
 }
 
 // fill sets in e the fields of claim c that the shape and ends do not.
-func (dc *docClaims) fill(e *graph.Edge, c *claimRec) {
+// Its evidence goes in *buf when buf is not nil (a scratch edge, read
+// and dropped), else in a new array.
+func (dc *docClaims) fill(e *graph.Edge, c *claimRec, buf *[]graph.Evidence) {
 	for i, f := range claimStrFields {
 		*f(e) = dc.strs[c.strs[i]]
 	}
@@ -200,7 +200,26 @@ func (dc *docClaims) fill(e *graph.Edge, c *claimRec) {
 	case 0:
 		e.Evidence = []graph.Evidence{}
 	default:
-		e.Evidence = dc.evidence[sp.off : sp.off+sp.n : sp.off+sp.n]
+		var out []graph.Evidence
+		if buf != nil {
+			out = slices.Grow((*buf)[:0], int(sp.n))[:sp.n]
+			*buf = out
+		} else {
+			out = make([]graph.Evidence, sp.n)
+		}
+		for i, r := range dc.evidence[sp.off : sp.off+sp.n] {
+			out[i] = graph.Evidence{Quote: dc.strs[r.quote], Passage: dc.strs[r.passage], Section: dc.strs[r.section],
+				SectionTitle: dc.strs[r.sectionTitle], Document: dc.strs[r.document],
+				Studies: dc.listOf(r.studies), Citations: dc.listOf(r.citations), Flagged: dc.listOf(r.flagged)}
+			switch r.cited.n {
+			case nilSpan:
+			case 0:
+				out[i].Cited = []graph.CitationLink{}
+			default:
+				out[i].Cited = dc.cited[r.cited.off : r.cited.off+r.cited.n : r.cited.off+r.cited.n]
+			}
+		}
+		e.Evidence = out
 	}
 	e.Score, e.Negated, e.Hedged = c.score, c.negated, c.hedged
 }

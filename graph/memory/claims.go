@@ -31,10 +31,11 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 	// are kept: the claims are built on read (claimrec.go), and without
 	// a subject or object every claim is a candidate.
 	var scratch graph.Edge
+	var buf []graph.Evidence
 	var view edgeView
 	match := func(r *edgeRec) {
 		// graph.ClaimQuery.Match does not read the id.
-		if q.Match(r.build(&scratch, ""), kind) {
+		if q.Match(r.buildIn(&scratch, "", &buf), kind) {
 			found = append(found, view.of(r))
 		}
 	}

@@ -161,7 +161,12 @@ func (r *edgeRec) edge() *graph.Edge { return r.build(new(graph.Edge), r.id()) }
 
 // build fills e with the edge r stands for, whose id, r's, the caller
 // gives: a reader that has it (from a lookup by id) saves making it again.
-func (r *edgeRec) build(e *graph.Edge, id string) *graph.Edge {
+func (r *edgeRec) build(e *graph.Edge, id string) *graph.Edge { return r.buildIn(e, id, nil) }
+
+// buildIn is build with a claim's evidence in *buf when buf is not nil:
+// for a scratch edge that is read and dropped, as a scan of every claim
+// does, so that it decodes their evidence without an allocation each.
+func (r *edgeRec) buildIn(e *graph.Edge, id string, buf *[]graph.Evidence) *graph.Edge {
 	sh := r.shape
 	*e = graph.Edge{
 		ID: id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
@@ -169,7 +174,7 @@ func (r *edgeRec) build(e *graph.Edge, id string) *graph.Edge {
 		Document: sh.document, Score: sh.score,
 	}
 	if c := r.claim(); c != nil {
-		sh.claims.fill(e, c)
+		sh.claims.fill(e, c, buf)
 	}
 	return e
 }

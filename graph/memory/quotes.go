@@ -32,11 +32,12 @@ func (st *state) quoteIndex() *quoteIndex {
 		// Built into scratch: keeping every claim built (builtClaim)
 		// for one search would cost the memory their records save.
 		var scratch graph.Edge
+		var buf []graph.Evidence
 		st.allEdges(func(r *edgeRec) bool {
 			if !r.predicate().Curated() {
 				return true
 			}
-			for _, t := range graph.ClaimSearchTokens(r.build(&scratch, r.id())) {
+			for _, t := range graph.ClaimSearchTokens(r.buildIn(&scratch, r.id(), &buf)) {
 				by[t] = append(by[t], r)
 			}
 			return true
