@@ -42,3 +42,47 @@ func TestClaimEvidenceRoundTrip(t *testing.T) {
 		t.Error("the stored evidence shares the caller's lists")
 	}
 }
+
+// TestBuiltClaimsSharedByReaders reads every claim from several goroutines
+// at once (run with -race) and checks that all get the same graph.Edge
+// for a claim, built once, and that a plain edge is built per read.
+func TestBuiltClaimsSharedByReaders(t *testing.T) {
+	s := New()
+	for _, d := range testDocs(t) {
+		if _, err := s.Load(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []string
+	s.cur().allEdges(func(r *edgeRec) bool { ids = append(ids, r.id()); return true })
+	const readers = 4
+	got := make([][]*graph.Edge, readers)
+	done := make(chan int)
+	for i := range readers {
+		go func() {
+			es, err := s.EdgesByID(t.Context(), ids)
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = es
+			done <- i
+		}()
+	}
+	for range readers {
+		<-done
+	}
+	claims := 0
+	for j, e := range got[0] {
+		for i := 1; i < readers; i++ {
+			if same := got[i][j] == e; same != !plainEdge(e) {
+				t.Fatalf("edge %s: readers share its struct: %v, want %v (a claim is built once)", e.ID, same, !plainEdge(e))
+			}
+		}
+		if !plainEdge(e) {
+			claims++
+		}
+	}
+	if claims == 0 {
+		t.Fatal("the test corpus has no claims")
+	}
+}
