@@ -105,6 +105,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		if limit, live, set := memlimit.Fit(getenv); set {
 			logger.Info("soft memory limit fitted to the loaded graph (KAPGRAPH_MEMORY_LIMIT=fit)",
 				"live_mb", live>>20, "limit_mb", limit>>20)
+		} else {
+			// The load's garbage goes back to the system before serving
+			// (not a limit: the collector keeps its default pacing).
+			memlimit.Settle()
 		}
 	}
 	logger.Info("store ready", "store", where)

@@ -20,7 +20,6 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		return nil, graph.WrapError(graph.ETIMEOUT, err, "claims")
 	}
 	st := s.cur()
-	view := newEdgeView()
 	kind := func(id string) string {
 		if n := st.node(id); n != nil {
 			return n.str(fKind)
@@ -28,9 +27,16 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		return ""
 	}
 	var found []*graph.Edge
+	// Each candidate is built into scratch, and only those that match
+	// are kept: the claims are built on read (claimrec.go), and without
+	// a subject or object every claim is a candidate.
+	var scratch graph.Edge
+	var buf []graph.Evidence
+	var view edgeView
 	match := func(r *edgeRec) {
-		if e := view.of(r); q.Match(e, kind) {
-			found = append(found, e)
+		// graph.ClaimQuery.Match does not read the id.
+		if q.Match(r.buildIn(&scratch, "", &buf), kind) {
+			found = append(found, view.of(r))
 		}
 	}
 	// Only the predicates asked for can match (graph.ClaimQuery.Match):

@@ -35,10 +35,7 @@ func ownEdge(doc, id string) bool { return strings.HasPrefix(id, doc) }
 
 // own says whether r, an edge of document doc, is found through doc's id.
 func (r *edgeRec) own(doc string) bool {
-	if full := r.full(); full != nil {
-		return ownEdge(doc, full.ID)
-	}
-	return r.idLen&ownID != 0 || ownEdge(doc, r.id())
+	return r.ownIDKept() || ownEdge(doc, r.id())
 }
 
 // indexOwnEdges sets sd.byID from sd.edges.

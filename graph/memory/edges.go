@@ -31,17 +31,17 @@ type storedDoc struct {
 
 // edgeShape holds what the plain edges of one kind in one document have
 // in common, once per document rather than once per edge: a lexical
-// edge's score depends on its kind only, so it is here too. An edge kept
-// in full shares the shape of its kind, without the score (its own is in
-// fulls): a shape of its own, as before, cost 150 bytes a claim.
+// edge's score depends on its kind only, so it is here too. A claim
+// shares the shape of its kind, without the score (its own is in its
+// claimRec): a shape of its own, as before, cost 150 bytes a claim.
 type edgeShape struct {
 	predicate                          graph.Predicate
 	biolink, knowledgeLevel, agentType string
 	document                           string
 	score                              float64
-	// fulls are the document's edges kept in full, which its edgeRecs
-	// name by index (fullEdge).
-	fulls []graph.Edge
+	// claims are the document's edges that are not plain, which its
+	// edgeRecs name by index (fullEdge).
+	claims *docClaims
 	// ends are the node ids the document's edges start and end at, which
 	// its edgeRecs name by index: most ids are the ends of several edges.
 	ends []string
@@ -61,16 +61,16 @@ type shapeKey struct {
 }
 
 // edgeRec is one stored edge. A plain edge (see plainEdge) is only its
-// ids and shape, and is rebuilt as a graph.Edge when a reader asks for
-// it; any other edge keeps its graph.Edge in full, which readers get as it
-// is. Both kinds fill every field here so that indexing and filtering
-// never need the full form.
+// ids and shape; any other edge also has a claimRec (claimrec.go). Both
+// are rebuilt as a graph.Edge when a reader asks for one. Both kinds fill
+// every field here so that indexing and filtering never need the rest.
 type edgeRec struct {
 	shape *edgeShape
 	s, o  int32 // subject and object, in shape.ends
 	// The id of a plain edge is shape.ids[idOff:idOff+idLen&^ownID],
-	// after shape.docID when idLen has ownID set. For an edge kept in
-	// full, idLen is fullEdge and idOff its index in shape.fulls.
+	// after shape.docID when idLen has ownID set. For a claim, idLen is
+	// fullEdge and idOff its index in shape.claims.recs, which has its
+	// id's place.
 	idOff, idLen uint32
 }
 
@@ -79,37 +79,45 @@ const (
 	fullEdge = 1<<31 - 1
 )
 
-// full is the graph.Edge r keeps in full, nil for a plain edge.
-func (r *edgeRec) full() *graph.Edge {
+// claim is r's claimRec, nil for a plain edge.
+func (r *edgeRec) claim() *claimRec {
 	if r.idLen == fullEdge {
-		return &r.shape.fulls[r.idOff]
+		return &r.shape.claims.recs[r.idOff]
 	}
 	return nil
 }
 
-// id is the edge's id. A plain edge whose id begins with its document's
-// id makes a new string.
+// idAt is where r's id is kept (see idOff and idLen).
+func (r *edgeRec) idAt() (off, n uint32) {
+	if c := r.claim(); c != nil {
+		return c.idOff, c.idLen
+	}
+	return r.idOff, r.idLen
+}
+
+// ownIDKept says whether r's id is kept without its document's id.
+func (r *edgeRec) ownIDKept() bool {
+	_, n := r.idAt()
+	return n&ownID != 0
+}
+
+// id is the edge's id. An edge whose id begins with its document's id
+// makes a new string.
 func (r *edgeRec) id() string {
-	if full := r.full(); full != nil {
-		return full.ID
+	a, b := r.split()
+	if b == "" {
+		return a
 	}
-	sh := r.shape
-	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
-	if r.idLen&ownID != 0 {
-		return sh.docID + rest
-	}
-	return rest
+	return a + b
 }
 
 // split is the id as two parts that make it when joined, without making
 // a string.
 func (r *edgeRec) split() (string, string) {
-	if full := r.full(); full != nil {
-		return full.ID, ""
-	}
 	sh := r.shape
-	rest := sh.ids[r.idOff : r.idOff+r.idLen&^ownID]
-	if r.idLen&ownID != 0 {
+	off, n := r.idAt()
+	rest := sh.ids[off : off+n&^ownID]
+	if n&ownID != 0 {
 		return sh.docID, rest
 	}
 	return rest, ""
@@ -133,7 +141,7 @@ func (r *edgeRec) cmpID(id string) int {
 
 // cmpEdgeIDs compares the ids of a and b, as strings.Compare does.
 func cmpEdgeIDs(a, b *edgeRec) int {
-	if a.idLen != fullEdge && b.idLen != fullEdge && a.idLen&b.idLen&ownID != 0 && a.shape.docID == b.shape.docID {
+	if a.ownIDKept() && b.ownIDKept() && a.shape.docID == b.shape.docID {
 		_, x := a.split()
 		_, y := b.split()
 		return strings.Compare(x, y)
@@ -146,30 +154,43 @@ func (r *edgeRec) object() string             { return r.shape.ends[r.o] }
 func (r *edgeRec) predicate() graph.Predicate { return r.shape.predicate }
 func (r *edgeRec) document() string           { return r.shape.document }
 
-// edge is the graph.Edge r stands for. For a plain edge every call makes
-// a new one, equal in value; reads go through an edgeView, which
-// allocates them in batches and, for the searches that tell edges apart
-// by pointer, gives one per edge.
-func (r *edgeRec) edge() *graph.Edge {
-	if full := r.full(); full != nil {
-		return full
-	}
-	return r.plain(new(graph.Edge))
-}
+// edge is the graph.Edge r stands for, new at every call; reads go
+// through an edgeView, which allocates them in batches and, for the
+// searches that tell edges apart by pointer, gives one per edge.
+func (r *edgeRec) edge() *graph.Edge { return r.build(new(graph.Edge), r.id()) }
 
-// plain fills e with plain edge r.
-func (r *edgeRec) plain(e *graph.Edge) *graph.Edge { return r.plainWithID(e, r.id()) }
+// build fills e with the edge r stands for, whose id, r's, the caller
+// gives: a reader that has it (from a lookup by id) saves making it again.
+func (r *edgeRec) build(e *graph.Edge, id string) *graph.Edge { return r.buildIn(e, id, nil) }
 
-// plainWithID is plain with the id, r's, given: a reader that has it
-// (from a lookup by id) saves making it again.
-func (r *edgeRec) plainWithID(e *graph.Edge, id string) *graph.Edge {
+// buildIn is build with a claim's evidence in *buf when buf is not nil:
+// for a scratch edge that is read and dropped, as a scan of every claim
+// does, so that it decodes their evidence without an allocation each.
+func (r *edgeRec) buildIn(e *graph.Edge, id string, buf *[]graph.Evidence) *graph.Edge {
 	sh := r.shape
 	*e = graph.Edge{
 		ID: id, Subject: r.subject(), Predicate: sh.predicate, Object: r.object(),
 		Biolink: sh.biolink, KnowledgeLevel: sh.knowledgeLevel, AgentType: sh.agentType,
 		Document: sh.document, Score: sh.score,
 	}
+	if c := r.claim(); c != nil {
+		sh.claims.fill(e, c, buf)
+	}
 	return e
+}
+
+// builtClaim is the graph.Edge of claim r, built on its first read and
+// kept (docClaims.built): one pointer per claim for every reader.
+func (r *edgeRec) builtClaim() *graph.Edge {
+	slot := &r.shape.claims.built[r.idOff]
+	if e := slot.Load(); e != nil {
+		return e
+	}
+	e := r.edge()
+	if slot.CompareAndSwap(nil, e) {
+		return e
+	}
+	return slot.Load()
 }
 
 // plainEdge says whether e is all edgeRec.edge gives back for a plain
@@ -183,8 +204,8 @@ func plainEdge(e *graph.Edge) bool {
 }
 
 // storeDoc makes the stored form of doc, to be loaded into old. Its nodes
-// and full edges are copies, so that later changes by the caller cannot
-// reach the snapshot.
+// and claims are copies, so that later changes by the caller cannot reach
+// the snapshot.
 func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	sd := &storedDoc{id: doc.ID, nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges)), nextNum: old.nextNum}
 	nOwn := 0
@@ -194,17 +215,34 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 	}
 	in := interner{}
+	// The owned nodes' values go in one nodeCols per owning document
+	// (the document itself, in practice).
+	var colsMade []*nodeCols
+	ownCols := func(doc string) *nodeCols {
+		for _, c := range colsMade {
+			if c.doc == doc {
+				return c
+			}
+		}
+		c := &nodeCols{doc: doc}
+		colsMade = append(colsMade, c)
+		return c
+	}
 	// Owned nodes go in one array, which lives and dies with the
 	// document. A shared entity is allocated on its own, so that another
 	// document reusing it keeps only it alive, not this document's array.
 	own := make([]nodeRec, nOwn)
+	cols := &nodeCols{}
 	for i := range doc.Nodes {
 		n := &doc.Nodes[i]
 		in.of(n.ID)
 		if n.Document != "" {
 			r := &own[0]
 			own = own[1:]
-			makeNodeRec(r, n, in)
+			if cols.doc != n.Document {
+				cols = ownCols(in.of(n.Document))
+			}
+			makeNodeRecIn(r, n, in, cols)
 			r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 			sd.nodes[i] = r
 			continue
@@ -217,6 +255,10 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		makeNodeRec(r, n, in)
 		r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 		sd.nodes[i] = r
+	}
+	for _, c := range colsMade {
+		// Without the room append left: they live as long as the document.
+		c.strs, c.ints = slices.Clone(c.strs), slices.Clone(c.ints)
 	}
 	var ends []string
 	endIdx := map[string]int32{}
@@ -236,7 +278,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 			nFull++
 		}
 	}
-	full := make([]graph.Edge, 0, nFull)
+	claims := newClaimPacker(nFull, in)
 	ids := packEdgeIDs(doc, sd.edges)
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
@@ -245,8 +287,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
 			agentType: e.AgentType, document: e.Document, score: e.Score, ids: ids, docID: doc.ID}
 		if !plainEdge(e) {
-			r.idOff, r.idLen = uint32(len(full)), fullEdge
-			full = append(full, *e)
+			r.idOff, r.idLen = claims.add(e, r.idOff, r.idLen), fullEdge
 			sh.score = 0
 		}
 		k := shapeKey{sh.predicate, sh.biolink, sh.knowledgeLevel, sh.agentType, sh.document, math.Float64bits(sh.score)}
@@ -256,32 +297,29 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		}
 	}
 	ends = slices.Clone(ends) // without the room append left: it lives as long as the document
+	dc := claims.finish()
 	for _, sh := range shapes {
-		sh.ends, sh.fulls = ends, full
+		sh.ends, sh.claims = ends, dc
 	}
 	sd.indexOwnEdges()
 	return sd
 }
 
-// packEdgeIDs sets the id of each plain edge of doc in recs (idOff,
-// idLen) and returns the string they index.
+// packEdgeIDs sets the id of each edge of doc in recs (idOff, idLen)
+// and returns the string they index.
 func packEdgeIDs(doc *graph.Document, recs []edgeRec) string {
 	size := 0
 	for i := range doc.Edges {
-		if e := &doc.Edges[i]; plainEdge(e) {
-			size += len(e.ID)
-			if ownEdge(doc.ID, e.ID) {
-				size -= len(doc.ID)
-			}
+		e := &doc.Edges[i]
+		size += len(e.ID)
+		if ownEdge(doc.ID, e.ID) {
+			size -= len(doc.ID)
 		}
 	}
 	var b strings.Builder
 	b.Grow(size)
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
-		if !plainEdge(e) {
-			continue
-		}
 		rest, own := e.ID, uint32(0)
 		if ownEdge(doc.ID, e.ID) {
 			rest, own = e.ID[len(doc.ID):], ownID
@@ -301,19 +339,19 @@ func (st *state) sameShared(doc string, n *graph.Node) *nodeRec {
 	if v == nil {
 		return nil
 	}
-	if v.node != nil && v.node.doc == "" && reflect.DeepEqual(v.node.node(), n) {
+	if v.node != nil && v.node.doc() == "" && reflect.DeepEqual(v.node.node(), n) {
 		return v.node
 	}
 	named := v.names()
 	i, found := slices.BinarySearchFunc(named, doc, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
-	if found && named[i].n != v.node && named[i].n.doc == "" && reflect.DeepEqual(named[i].n.node(), n) {
+	if found && named[i].n != v.node && named[i].n.doc() == "" && reflect.DeepEqual(named[i].n.node(), n) {
 		return named[i].n
 	}
 	return nil
 }
 
-// edgeView hands out the graph.Edges of one question. It rebuilds plain
-// edges in slabs rather than one allocation each: a hub's edges are
+// edgeView hands out the graph.Edges of one question. It rebuilds edges
+// in slabs rather than one allocation each: a hub's edges are
 // thousands, and one allocation per edge made listing them several times
 // slower than when they were stored whole. With seen set (newEdgeView) it
 // gives one pointer per stored edge, which the path searches need: they
@@ -329,8 +367,8 @@ func (v *edgeView) of(r *edgeRec) *graph.Edge { return v.withID(r, "") }
 
 // withID is of for an edge whose id, when not "", the caller has.
 func (v *edgeView) withID(r *edgeRec, id string) *graph.Edge {
-	if full := r.full(); full != nil {
-		return full
+	if r.idLen == fullEdge {
+		return r.builtClaim()
 	}
 	if e := v.seen[r]; e != nil {
 		return e
@@ -342,7 +380,7 @@ func (v *edgeView) withID(r *edgeRec, id string) *graph.Edge {
 	if id == "" {
 		id = r.id()
 	}
-	e := r.plainWithID(&v.slab[len(v.slab)-1], id)
+	e := r.build(&v.slab[len(v.slab)-1], id)
 	if v.seen != nil {
 		v.seen[r] = e
 	}

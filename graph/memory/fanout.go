@@ -41,12 +41,12 @@ func (st *state) computeFanOut() *graph.FanOut {
 			continue
 		}
 		n := v.node
-		f.Observe(graph.NodeFanOut{Category: n.category(), Document: n.doc, Out: count(v.out()), In: count(v.in())})
-		if n.doc != "" {
-			if perDoc[n.doc] == nil {
-				perDoc[n.doc] = map[graph.Category]int{}
+		f.Observe(graph.NodeFanOut{Category: n.category(), Document: n.doc(), Out: count(v.out()), In: count(v.in())})
+		if d := n.doc(); d != "" {
+			if perDoc[d] == nil {
+				perDoc[d] = map[graph.Category]int{}
 			}
-			perDoc[n.doc][n.category()]++
+			perDoc[d][n.category()]++
 		}
 	}
 	for _, cats := range perDoc {

@@ -13,7 +13,8 @@
 // through an index entry per edge, and a plain edge's id is kept without
 // the document's id it begins with. The search postings name nodes by
 // number (nodenums.go), and a vertex keeps its short edge lists in place
-// (vertex.go).
+// (vertex.go). The owned nodes of a document keep their values in one
+// pair of arrays (nodeCols), not two slices a node.
 package memory
 
 import (
@@ -88,7 +89,7 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 	old := s.cur()
 	if err := doc.Validate(func(id string) bool {
 		n := old.node(id)
-		return n != nil && n.doc == ""
+		return n != nil && n.doc() == ""
 	}); err != nil {
 		return nil, err
 	}
@@ -100,7 +101,7 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 	if prev, ok := old.docs.get(doc.ID); ok {
 		res.Replaced = true
 		for _, n := range prev.nodes {
-			if n.doc == doc.ID {
+			if n.doc() == doc.ID {
 				res.RemovedNodes++
 			}
 		}

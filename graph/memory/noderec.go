@@ -17,19 +17,34 @@ import (
 // (node), so a read pays for the nodes it returns, not the store for every
 // node it holds.
 type nodeRec struct {
-	id, name, doc string
-	// strs holds the string fields that set marks, in field order, then
-	// the elements of the list fields it marks; ints holds the int fields
-	// it marks, then the length of each list. A value that does not fit
-	// an int32 makes the record wide: each int is then two entries.
-	// With nameBit set, the name is the first ints[last] bytes of Text
-	// followed by name: a passage is named by its sentence cut short.
+	id, name string
+	// cols holds the record's document and, from strOff and intOff on,
+	// its values: strs the string fields that set marks, in field order,
+	// then the elements of the list fields it marks; ints the int fields
+	// it marks, then the length of each list. The owned nodes of a
+	// document share one nodeCols (a record of its own cost two slices,
+	// 48 bytes, and two small allocations a node); a shared entity has
+	// its own, so that a document reusing it keeps no other's alive. A
+	// value that does not fit an int32 makes the record wide: each int is
+	// then two entries. With nameBit set, the name is the first ints[last]
+	// bytes of Text followed by name: a passage is named by its sentence
+	// cut short.
+	cols           *nodeCols
+	strOff, intOff uint32
+	set            uint64
+	num            uint32 // the record's number (nodenums.go)
+	cat            uint8  // index in categoryList
+}
+
+// nodeCols are the values of one or more nodeRecs, end to end.
+type nodeCols struct {
+	doc  string // the owning document; "" for a shared entity
 	strs []string
 	ints []int32
-	set  uint64
-	cat  uint8  // index in categoryList
-	num  uint32 // the record's number (nodenums.go)
 }
+
+// doc is the document that owns the node, "" for a shared entity.
+func (r *nodeRec) doc() string { return r.cols.doc }
 
 // The optional fields, in the order their bits and values take. Biolink
 // is kept only when it is not the category's own.
@@ -125,10 +140,16 @@ func (in interner) of(s string) string {
 	return s
 }
 
-// makeNodeRec fills r with n. Short strings go through in, so a document
-// keeps one copy of each.
+// makeNodeRec fills r with n, with values of its own. Short strings go
+// through in, so a document keeps one copy of each.
 func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
-	*r = nodeRec{id: n.ID, name: n.Name, doc: in.of(n.Document), cat: uint8(categoryIndex(n.Category))}
+	makeNodeRecIn(r, n, in, &nodeCols{doc: in.of(n.Document)})
+}
+
+// makeNodeRecIn fills r with n, appending its values to cols.
+func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
+	*r = nodeRec{id: n.ID, name: n.Name, cols: cols, cat: uint8(categoryIndex(n.Category)),
+		strOff: uint32(len(cols.strs)), intOff: uint32(len(cols.ints))}
 	nStr, nInt := 0, 0
 	for i, f := range strFields {
 		v := *f(n)
@@ -175,17 +196,13 @@ func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
 		r.set |= 1 << wideBit
 		nInt *= 2
 	}
-	if nStr > 0 {
-		r.strs = make([]string, 0, nStr)
-	}
-	if nInt > 0 {
-		r.ints = make([]int32, 0, nInt)
-	}
+	cols.strs = slices.Grow(cols.strs, nStr)
+	cols.ints = slices.Grow(cols.ints, nInt)
 	putInt := func(v int) {
 		if wide {
-			r.ints = append(r.ints, int32(v>>32), int32(uint32(v)))
+			cols.ints = append(cols.ints, int32(v>>32), int32(uint32(v)))
 		} else {
-			r.ints = append(r.ints, int32(v))
+			cols.ints = append(cols.ints, int32(v))
 		}
 	}
 	for i, f := range strFields {
@@ -194,7 +211,7 @@ func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
 			if len(v) <= 64 {
 				v = in.of(v)
 			}
-			r.strs = append(r.strs, v)
+			cols.strs = append(cols.strs, v)
 		}
 	}
 	for i, f := range intFields {
@@ -206,7 +223,7 @@ func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
 		if r.set&(1<<(listBase+i)) != 0 {
 			l := *f(n)
 			putInt(len(l))
-			r.strs = append(r.strs, l...)
+			cols.strs = append(cols.strs, l...)
 		}
 	}
 	if derived {
@@ -230,7 +247,7 @@ func (r *nodeRec) str(i int) string {
 		}
 		return ""
 	}
-	return r.strs[bits.OnesCount64(r.set&(1<<i-1))]
+	return r.cols.strs[int(r.strOff)+bits.OnesCount64(r.set&(1<<i-1))]
 }
 
 // intAt is int field i (an index in intFields), 0 when unset.
@@ -244,20 +261,22 @@ func (r *nodeRec) intAt(i int) int {
 
 // intVal is the k-th int value.
 func (r *nodeRec) intVal(k int) int {
+	ints := r.cols.ints[r.intOff:]
 	if r.set&(1<<wideBit) != 0 {
-		return int(r.ints[2*k])<<32 | int(uint32(r.ints[2*k+1]))
+		return int(ints[2*k])<<32 | int(uint32(ints[2*k+1]))
 	}
-	return int(r.ints[k])
+	return int(ints[k])
 }
 
 // fill sets *n to the node r stands for.
 func (r *nodeRec) fill(n *graph.Node) {
 	cat := r.category()
-	*n = graph.Node{ID: r.id, Name: r.name, Document: r.doc, Category: cat, Biolink: cat.Biolink()}
+	*n = graph.Node{ID: r.id, Name: r.name, Document: r.cols.doc, Category: cat, Biolink: cat.Biolink()}
+	strs := r.cols.strs[r.strOff:]
 	s, k := 0, 0
 	for i, f := range strFields {
 		if r.set&(1<<i) != 0 {
-			*f(n) = r.strs[s]
+			*f(n) = strs[s]
 			s++
 		}
 	}
@@ -274,7 +293,7 @@ func (r *nodeRec) fill(n *graph.Node) {
 			if m == 0 {
 				*f(n) = []string{}
 			} else {
-				*f(n) = r.strs[s : s+m : s+m]
+				*f(n) = strs[s : s+m : s+m]
 			}
 			s += m
 		}
@@ -293,7 +312,7 @@ func (r *nodeRec) fillForQuery(n *graph.Node, q graph.NodeQuery) {
 		r.fill(n)
 		return
 	}
-	*n = graph.Node{ID: r.id, Document: r.doc, Category: r.category(),
+	*n = graph.Node{ID: r.id, Document: r.cols.doc, Category: r.category(),
 		Kind: r.str(fKind), Design: r.str(fDesign), EvidenceLevel: r.intAt(fEvidence), Year: r.intAt(fYear)}
 	if q.OrderBy != graph.OrderByID && q.OrderBy != graph.OrderByYear {
 		n.Name = r.name

@@ -110,6 +110,19 @@ func (n *pnode[V]) editable(tx *txn, extra int) *pnode[V] {
 	return c
 }
 
+// growSlot is slots one longer. A node a load owns takes several keys
+// in place; append would double its array, and the room left over then
+// stayed in the published trie (a node has at most 32 slots, so the
+// exact copy is cheap).
+func growSlot[V any](slots []pslot[V]) []pslot[V] {
+	if len(slots) < cap(slots) {
+		return slots[:len(slots)+1]
+	}
+	out := make([]pslot[V], len(slots)+1)
+	copy(out, slots)
+	return out
+}
+
 // set returns the map with k bound to v.
 func (m pmap[V]) set(tx *txn, k string, v V) pmap[V] {
 	added := false
@@ -139,7 +152,8 @@ func (m pmap[V]) setIn(tx *txn, n *pnode[V], h uint64, shift uint, k string, v V
 		}
 		*added = true
 		n = n.editable(tx, 1)
-		n.slots = append(n.slots, pslot[V]{key: k, val: v})
+		n.slots = growSlot(n.slots)
+		n.slots[len(n.slots)-1] = pslot[V]{key: k, val: v}
 		return n
 	}
 	bit := uint32(1) << ((h >> shift) & pMask)
@@ -147,7 +161,7 @@ func (m pmap[V]) setIn(tx *txn, n *pnode[V], h uint64, shift uint, k string, v V
 	if n.bitmap&bit == 0 {
 		*added = true
 		n = n.editable(tx, 1)
-		n.slots = append(n.slots, pslot[V]{})
+		n.slots = growSlot(n.slots)
 		copy(n.slots[i+1:], n.slots[i:])
 		n.slots[i] = pslot[V]{key: k, val: v}
 		n.bitmap |= bit

@@ -29,12 +29,15 @@ type lazyQuotes struct {
 func (st *state) quoteIndex() *quoteIndex {
 	st.quotes.once.Do(func() {
 		by := map[string][]*edgeRec{}
-		view := newEdgeView()
+		// Built into scratch: keeping every claim built (builtClaim)
+		// for one search would cost the memory their records save.
+		var scratch graph.Edge
+		var buf []graph.Evidence
 		st.allEdges(func(r *edgeRec) bool {
 			if !r.predicate().Curated() {
 				return true
 			}
-			for _, t := range graph.ClaimSearchTokens(view.of(r)) {
+			for _, t := range graph.ClaimSearchTokens(r.buildIn(&scratch, r.id(), &buf)) {
 				by[t] = append(by[t], r)
 			}
 			return true

@@ -248,12 +248,24 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			*nv = *ov
 		}
 		if c.named || c.node != nil {
-			named := slices.DeleteFunc(slices.Clone(nv.names()), func(dn docNode) bool { return dn.doc == id })
+			// Made at its exact length: an insert into a clone grew the
+			// array by half again, and a shared entity's list lives
+			// until the next document naming it.
+			was := nv.names()
+			named := make([]docNode, 0, len(was)+1)
+			for _, dn := range was {
+				if dn.doc != id {
+					named = append(named, dn)
+				}
+			}
 			if c.node != nil {
 				i, _ := slices.BinarySearchFunc(named, id, func(dn docNode, d string) int { return strings.Compare(dn.doc, d) })
 				named = slices.Insert(named, i, docNode{id, c.node})
 			}
-			nv.setNames(slices.Clip(named))
+			if len(named) < cap(named) {
+				named = slices.Clone(named)
+			}
+			nv.setNames(named)
 		}
 		if c.adjacent {
 			nv.setEdges(splice(nv.out(), id, c.out), splice(nv.in(), id, c.in))
@@ -366,12 +378,12 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 	var wasToks, nowToks []string
 	if was != nil {
 		wasToks, _ = st.entityToks.get(was.id)
-		if was.doc != "" {
+		if was.doc() != "" {
 			wasNode = was.node()
 			wasToks = nodeTokens(wasNode)
 		}
 	}
-	if was != nil && was.doc == "" && (now == nil || now.doc != "") {
+	if was != nil && was.doc() == "" && (now == nil || now.doc() != "") {
 		st.entityToks = st.entityToks.del(tx, was.id)
 	}
 	if now != nil {
@@ -384,7 +396,7 @@ func (st *state) reindex(tx *txn, pend tokenChanges, ov, nv *vertex) {
 		} else {
 			nowToks = nodeTokens(nowNode)
 		}
-		if now.doc == "" {
+		if now.doc() == "" {
 			st.entityToks = st.entityToks.set(tx, now.id, nowToks)
 		}
 	}

@@ -169,14 +169,14 @@ func flatten(t *testing.T, st *state) *flat {
 			}
 		}
 		var toks []string
-		if v.node != nil && v.node.doc == "" {
+		if v.node != nil && v.node.doc() == "" {
 			toks = nodeTokens(v.node.node())
 			entities++
 		}
 		if kept, _ := st.entityToks.get(id); !slices.Equal(kept, toks) {
 			t.Errorf("vertex %s keeps tokens %q, want %q", id, kept, toks)
 		}
-		if named := v.named(); named != nil && len(named) < 2 && named[0].doc == v.node.doc {
+		if named := v.named(); named != nil && len(named) < 2 && named[0].doc == v.node.doc() {
 			t.Errorf("vertex %s lists its one document", id)
 		}
 		for _, l := range []edgeList{v.out(), v.in()} {

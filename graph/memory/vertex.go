@@ -85,7 +85,7 @@ func (v *vertex) names() []docNode {
 	if named := v.named(); named != nil || v.node == nil {
 		return named
 	}
-	return []docNode{{v.node.doc, v.node}}
+	return []docNode{{v.node.doc(), v.node}}
 }
 
 // editMore is a copy of more for a change, new when there is none.
@@ -111,7 +111,7 @@ func (v *vertex) setNames(named []docNode) {
 	v.node, m.named = nil, nil
 	if len(named) > 0 {
 		v.node = named[len(named)-1].n
-		if len(named) > 1 || named[0].doc != v.node.doc {
+		if len(named) > 1 || named[0].doc != v.node.doc() {
 			m.named = named
 		}
 	}

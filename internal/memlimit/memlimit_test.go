@@ -56,3 +56,26 @@ func TestFit(t *testing.T) {
 		t.Errorf("runtime limit %d after Fit with GOMEMLIMIT, want it untouched", got)
 	}
 }
+
+// TestSettle checks that Settle hands freed pages back without setting a
+// limit: after 64 MiB of garbage, the free pages the heap keeps resident
+// (idle, not released) are far fewer than the garbage was.
+func TestSettle(t *testing.T) {
+	garbage := make([][]byte, 64)
+	for i := range garbage {
+		garbage[i] = make([]byte, 1<<20)
+		garbage[i][0] = 1
+	}
+	runtime.KeepAlive(garbage)
+	garbage = nil
+	before := debug.SetMemoryLimit(-1)
+	Settle()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if kept := ms.HeapIdle - ms.HeapReleased; kept > 16<<20 {
+		t.Errorf("after Settle the heap keeps %d MiB of free pages resident", kept>>20)
+	}
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("Settle changed the memory limit from %d to %d", before, got)
+	}
+}

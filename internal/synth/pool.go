@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"weak"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -64,7 +65,10 @@ func kindOf(j int) int {
 }
 
 // pool holds the entities 0..n-1 of every kind, grown on demand; it is
-// shared by every generator with the same seed (names depend on the seed).
+// shared by every generator with the same seed (names depend on the seed)
+// while one is alive. The registry holds it weakly: the benchmark's
+// embedded server generates its graph once, and a pool kept after the
+// load held 50 MB of graph.Nodes at 1M that the store does not need.
 type pool struct {
 	mu     sync.Mutex
 	seed   uint64
@@ -72,11 +76,20 @@ type pool struct {
 	byKind [][]int // entity indexes per kind, in index order
 }
 
-var pools sync.Map // seed → *pool
+var (
+	poolsMu sync.Mutex
+	pools   = map[uint64]weak.Pointer[pool]{} // by seed
+)
 
 func poolFor(seed uint64) *pool {
-	p, _ := pools.LoadOrStore(seed, &pool{seed: seed, byKind: make([][]int, len(entityKinds))})
-	return p.(*pool)
+	poolsMu.Lock()
+	defer poolsMu.Unlock()
+	if p := pools[seed].Value(); p != nil {
+		return p
+	}
+	p := &pool{seed: seed, byKind: make([][]int, len(entityKinds))}
+	pools[seed] = weak.Make(p)
+	return p
 }
 
 // grow makes sure entities 0..n-1 exist.
