@@ -94,28 +94,10 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		}
 		// "people with obesity", "patients maintained on methadone": a
 		// population's defining phrase belongs to it.
-		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
-			e := j + 1
-			// The defining phrase may be a term already named ("people
-			// with obesity"): the population spans it, and the term stays
-			// an entity of its own; an article may open it ("patients
-			// with a history of pancreatitis").
-			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an") && ts[e].punctBefore == "" {
-				e++
-			}
-			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]) {
-				start := -1
-				if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
-					start = n[0].i
-				} else if j-k == 1 {
-					start = k // "people", which names no one alone, does with its phrase
-				}
-				if start >= 0 {
-					out = append(out, nounPhrase{i: start, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
-					k = j + 1 // the defining phrase names its own entities
-					continue
-				}
-			}
+		if start, e, ok := populationSpan(ix, ts, tags, free, k, j); ok {
+			out = append(out, nounPhrase{i: start, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
+			k = j + 1 // the defining phrase names its own entities
+			continue
 		}
 		out = append(out, phrases(ix, ts, tags, k, j)...)
 		k = j
@@ -239,9 +221,6 @@ var species = map[string]bool{"rat": true, "mice": true, "mouse": true, "rodent"
 var verbOpeners = map[string]bool{"to": true, "may": true, "might": true, "can": true, "could": true, "will": true,
 	"would": true, "should": true, "must": true, "we": true, "they": true, "i": true, "you": true, "not": true,
 	"did": true, "does": true, "do": true}
-
-// populationLinks join a population noun to what defines it.
-var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
 
 // inPhrase: token k can be part of a noun phrase.
 func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {

@@ -1,0 +1,145 @@
+// Populations: who a finding is about ("people with obesity", "patients
+// receiving methadone", "smokers who do not want to stop"), read whole
+// so that the defining phrase qualifies a claim instead of becoming a
+// node of its own, and population nouns used as modifiers ("human
+// studies") kept out.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// populationLinks join a population noun to what defines it.
+var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
+
+// populationSpan reads the population whose head noun ends the run
+// [k, j) with its defining phrase after it: a prepositional phrase ("with
+// X or Y"), a relative clause ("who use X") or a participle ("receiving
+// X", "motivated to quit"). It returns the span and where the defining
+// phrase begins; ok is false when no defining phrase follows.
+func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k, j int) (start, end int, ok bool) {
+	if j >= len(ts) || headCategory(ts[j-1].stem) != graph.CategoryPopulation || ts[j].punctBefore != "" {
+		return 0, 0, false
+	}
+	var e int
+	switch {
+	case populationLinks[ts[j].low]:
+		e = definingPhrase(ix, ts, tags, free, j+1)
+		// "men with cocaine or alcohol dependence", "people with
+		// hypertension or cardiovascular disease": the phrase is a
+		// coordination of what defines them.
+		// With "and", a single word is more often the next item of the
+		// sentence's list than a second condition.
+		if e > j+1 && e+1 < len(ts) && (ts[e].low == "or" || ts[e].low == "and") && ts[e].punctBefore == "" {
+			if e2 := definingPhrase(ix, ts, tags, free, e+1); e2 > e+1 && nounEnd(ts, tags, free, e2) && (ts[e].low == "or" || e2 > e+2) {
+				e = e2
+			}
+		}
+	case studySample[ts[j-1].stem]:
+		return 0, 0, false // "participants who received X": a study's arm, defined by the study
+	case ts[j].low == "who" && pluralNoun(ts, tags, j-1):
+		e = definingClauseEnd(ix, ts, tags, free, j+1)
+	case (tags[j] == "VBG" || tags[j] == "VBN") && !cueVerb(ts[j].low) && ts[j].stem != "compared" && pluralNoun(ts, tags, j-1):
+		e = definingClauseEnd(ix, ts, tags, free, j)
+	default:
+		return 0, 0, false
+	}
+	if e <= j+1 || !nounEnd(ts, tags, free, e) && !strings.HasPrefix(tags[e-1], "VB") && tags[e-1] != "RB" {
+		return 0, 0, false
+	}
+	if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
+		return n[0].i, e, true
+	}
+	if j-k == 1 {
+		return k, e, true // "people", which names no one alone, does with its phrase
+	}
+	return 0, 0, false
+}
+
+// studySample: nouns for a study's own sample, defined by the study's
+// design rather than by who they are.
+var studySample = map[string]bool{"participant": true, "subject": true, "completer": true, "responder": true}
+
+// emptyVerbs carry no meaning of their own at the end of a relative
+// clause ("patients who were", "participants who had").
+var emptyVerbs = map[string]bool{"be": true, "were": true, "was": true, "are": true, "is": true, "been": true,
+	"being": true, "having": true}
+
+// pluralNoun: token k names several ("smokers", "people", "men").
+func pluralNoun(ts []token, tags []string, k int) bool {
+	return tags[k] == "NNS" || ts[k].low != ts[k].stem || irregularPlurals[ts[k].low]
+}
+
+var irregularPlurals = map[string]bool{"people": true, "men": true, "women": true, "children": true}
+
+// nounEnd: the phrase [.., e) ends on a noun or a term already named.
+func nounEnd(ts []token, tags []string, free []bool, e int) bool {
+	return strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]
+}
+
+// definingPhrase extends a noun phrase from e: a term already named
+// ("people with obesity": the population spans it, and the term stays an
+// entity of its own), an article ("patients with a history of
+// pancreatitis") and "of" inside it.
+func definingPhrase(ix *resourceIndex, ts []token, tags []string, free []bool, e int) int {
+	s := e
+	for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > s && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an") && ts[e].punctBefore == "" {
+		e++
+	}
+	for e > s && ts[e-1].low == "of" {
+		e--
+	}
+	return e
+}
+
+// definingClauseEnd reads a relative clause or participle that defines a
+// population: its verb group ("do not want to stop", "have", "maintained
+// on"), then at most one noun phrase ("methamphetamine", "sex with men").
+func definingClauseEnd(ix *resourceIndex, ts []token, tags []string, free []bool, e int) int {
+	s := e
+	for e < len(ts) && free[e] && ts[e].punctBefore == "" && (strings.HasPrefix(tags[e], "VB") || tags[e] == "RB" || tags[e] == "MD" ||
+		tags[e] == "TO" || tags[e] == "RP" || tags[e] == "JJ" && e == s) && !cueVerb(ts[e].low) {
+		e++
+	}
+	meaning := false // a verb of its own, not "were", "had" alone ("patients who were abstinent")
+	for k := s; k < e; k++ {
+		meaning = meaning || strings.HasPrefix(tags[k], "VB") && !auxiliaries[ts[k].low] && !emptyVerbs[ts[k].low]
+	}
+	if !meaning {
+		return s
+	}
+	verbs := e
+	if e < len(ts) && (ts[e].low == "on" || ts[e].low == "with") && ts[e].punctBefore == "" {
+		e++
+	}
+	if n := definingPhrase(ix, ts, tags, free, e); n > e && nounEnd(ts, tags, free, n) {
+		e = n
+		if e+1 < len(ts) && ts[e].low == "with" && ts[e].punctBefore == "" {
+			if n2 := definingPhrase(ix, ts, tags, free, e+1); n2 > e+1 && nounEnd(ts, tags, free, n2) {
+				e = n2
+			}
+		}
+		return e
+	}
+	last := verbs - 1
+	if tags[last] == "RB" && last > s {
+		last--
+	}
+	if (tags[last] == "VB" || tags[last] == "VBG") && !auxiliaries[ts[last].low] && !emptyVerbs[ts[last].low] {
+		return verbs // "smokers who do not want to stop abruptly", "smokers motivated to quit"
+	}
+	return s
+}
+
+// populationModifier: a singular population noun right before another
+// noun modifies it ("human laboratory studies", "rodent data",
+// "inpatient trial"): English compounds take the singular, and such a
+// phrase is about evidence, not a population.
+func populationModifier(ts []token, tags []string, np nounPhrase) bool {
+	h := np.j - 1
+	return np.cat == graph.CategoryPopulation && np.j < len(ts) && ts[h].low == ts[h].stem && !irregularPlurals[ts[h].low] && ts[np.j].punctBefore == "" &&
+		strings.HasPrefix(tags[np.j], "NN")
+}
