@@ -169,6 +169,9 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 		if k == 1 && governors[ts[0].low] {
 			continue // "By contrast, naltrexone ...": a fronted phrase, no list
 		}
+		if headCategory(t.stem) != "" || adverbForm(t.low) {
+			continue // "naltrexone and patients", "X and weakly": the word says what it is, and no drug
+		}
 		if before || after || classAfter[k] {
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}

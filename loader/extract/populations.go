@@ -143,3 +143,9 @@ func populationModifier(ts []token, tags []string, np nounPhrase) bool {
 	return np.cat == graph.CategoryPopulation && np.j < len(ts) && ts[h].low == ts[h].stem && !irregularPlurals[ts[h].low] && ts[np.j].punctBefore == "" &&
 		strings.HasPrefix(tags[np.j], "NN")
 }
+
+// adverbForm: the shapes of English adverbs a tagger may take for nouns
+// ("weakly", "thereby", "whereby").
+func adverbForm(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") || strings.HasPrefix(w, "there") && len(w) > 6 || strings.HasPrefix(w, "where") && len(w) > 6
+}
