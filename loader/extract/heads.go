@@ -62,7 +62,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"harm", "liability", "complication", "behaviour", "behavior", "circuit", "therapy", "drinking", "smoking",
 	"subject", "individual", "user", "animal", "adult", "seeking", "reward", "severity", "dissolution",
 	"thought", "peptide", "hormone", "recovery", "survival", "functioning", "disability", "stimulation",
-	"conditioning", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",
+	"conditioning", "discontinuation", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",
 	"secretion", "transmission", "reactivity", "responding", "incidence", "lapse", "recurrence", "signalling",
 	"signaling", "escalation", "system", "area", "patient", "participant", "drug", "medication", "disorder",
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
