@@ -20,7 +20,8 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"flexibility", "reward", "experience", "expectancy", "repolarization", "repolarisation", "arrestin",
 		"self-efficacy", "insight", "inflammation", "metabolism", "binding", "uptake", "firing", "excitability",
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
-		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth"},
+		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth",
+		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
@@ -62,7 +63,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"harm", "liability", "complication", "behaviour", "behavior", "circuit", "therapy", "drinking", "smoking",
 	"subject", "individual", "user", "animal", "adult", "seeking", "reward", "severity", "dissolution",
 	"thought", "peptide", "hormone", "recovery", "survival", "functioning", "disability", "stimulation",
-	"conditioning", "discontinuation", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",
+	"conditioning", "discontinuation", "neuron", "terminal", "afferent", "tone", "adaptation", "efflux", "reuptake", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",
 	"secretion", "transmission", "reactivity", "responding", "incidence", "lapse", "recurrence", "signalling",
 	"signaling", "escalation", "system", "area", "patient", "participant", "drug", "medication", "disorder",
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
@@ -78,7 +79,7 @@ var substanceHead = setOf("use", "intake", "consumption", "dependence", "self-ad
 // leadingNoise are words that open a noun phrase but are no part of a
 // name: quantities, evaluations and changes ("reduced craving" names
 // craving; the change is the claim's sign).
-var leadingNoise = setOf("significant", "significantly", "greater", "lower", "higher", "reduced", "increased",
+var leadingNoise = setOf("significant", "significantly", "massive", "greater", "lower", "higher", "reduced", "increased",
 	"decreased", "improved", "stronger", "weaker", "small", "smaller", "large", "larger", "modest", "robust",
 	"marked", "several", "many", "other", "further", "more", "less", "fewer", "same", "similar", "different",
 	"new", "novel", "current", "recent", "previous", "initial", "subsequent", "overall", "total", "mean",

@@ -57,7 +57,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		}
 		j := k + 1
 		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
-			!pluralPopulation(ts, tags, j-1) {
+			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) {
 			j++
 		}
 		// "cigarettes per day", "drinks per drinking day": a rate is one

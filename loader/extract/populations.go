@@ -149,3 +149,10 @@ func populationModifier(ts []token, tags []string, np nounPhrase) bool {
 func adverbForm(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") || strings.HasPrefix(w, "there") && len(w) > 6 || strings.HasPrefix(w, "where") && len(w) > 6
 }
+
+// pluralMolecule: a plural molecule or cell noun modifies no noun after
+// it either ("mu-opioid receptors disinhibits dopamine neurons": the word
+// after is the verb the tagger took for a noun).
+func pluralMolecule(ts []token, tags []string, k int) bool {
+	return tags[k] == "NNS" && ts[k].low != ts[k].stem && (molecularHeads[ts[k].stem] || ts[k].stem == "neuron")
+}
