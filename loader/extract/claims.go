@@ -60,6 +60,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
 			return // a population qualifies a claim; it is no claim's end
 		}
+		if cellPlace(ts, b) {
+			return // "binds receptors on dopamine neurons": where it acts, no effect
+		}
 		if open && cue.i != a.last {
 			if d, ok := describes(ts, args, a); ok {
 				// "the Y antagonist X reduced Z": X acts, Y only

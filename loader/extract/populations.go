@@ -156,3 +156,14 @@ func adverbForm(w string) bool {
 func pluralMolecule(ts []token, tags []string, k int) bool {
 	return tags[k] == "NNS" && ts[k].low != ts[k].stem && (molecularHeads[ts[k].stem] || ts[k].stem == "neuron")
 }
+
+// cellNouns name cells and their parts, which a preposition of place
+// makes a place.
+var cellNouns = map[string]bool{"neuron": true, "terminal": true, "afferent": true, "cell": true, "synapse": true}
+
+// cellPlace: m names cells after a preposition of place ("on dopamine
+// neurons", "in dopaminergic neurons"): where a molecule acts, like a
+// brain region, not what it changes.
+func cellPlace(ts []token, m Mention) bool {
+	return m.first > 0 && m.last > m.first && cellNouns[ts[m.last-1].stem] && locativeLinks[ts[m.first-1].low]
+}
