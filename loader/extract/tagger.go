@@ -65,9 +65,26 @@ func tagSentences(texts []string) [][]string {
 		tags := make([]string, len(ts))
 		for j, t := range ts {
 			tags[j] = tagAt[off+t.start]
+			if strings.HasPrefix(tags[j], "VB") && adjectiveShape(t.low) {
+				tags[j] = "JJ" // "to cognitive/VB behavioural therapy"
+			}
 		}
 		out[i] = tags
 		off += len(s) + 1
 	}
 	return out
+}
+
+// adjectiveShapes end English adjectives and never a verb: a word the
+// tagger took for a verb with one of them ("cognitive", after "to") is an
+// adjective.
+var adjectiveShapes = []string{"itive", "ative", "ical", "ious", "eous"}
+
+func adjectiveShape(w string) bool {
+	for _, s := range adjectiveShapes {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
