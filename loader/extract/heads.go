@@ -79,7 +79,7 @@ var substanceHead = setOf("use", "intake", "consumption", "dependence", "self-ad
 // leadingNoise are words that open a noun phrase but are no part of a
 // name: quantities, evaluations and changes ("reduced craving" names
 // craving; the change is the claim's sign).
-var leadingNoise = setOf("significant", "significantly", "massive", "greater", "lower", "higher", "reduced", "increased",
+var leadingNoise = setOf("significant", "significantly", "massive", "effective", "routine", "promising", "numerous", "greater", "lower", "higher", "reduced", "increased",
 	"decreased", "improved", "stronger", "weaker", "small", "smaller", "large", "larger", "modest", "robust",
 	"marked", "several", "many", "other", "further", "more", "less", "fewer", "same", "similar", "different",
 	"new", "novel", "current", "recent", "previous", "initial", "subsequent", "overall", "total", "mean",
@@ -132,3 +132,8 @@ func joinStems(w string) string {
 	}
 	return s
 }
+
+// evaluativeCompounds judge a treatment or say where it stands in
+// practice; they open a phrase without naming anything.
+var evaluativeCompounds = setOf("evidence-based", "stand-alone", "first-line", "second-line", "well-established",
+	"well-tolerated", "well-known", "so-called")

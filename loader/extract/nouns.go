@@ -293,6 +293,12 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
 		i++
 	}
+	// "evidence-based psychosocial treatment", "stand-alone treatment",
+	// "first-line treatments": how good or how usual a treatment is is not
+	// part of what it is.
+	for i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low] {
+		i += 2
+	}
 	// "dose-dependent", "glucose-dependent": how an effect varies is not
 	// part of what it is; "opioid-dependent patients" are who they are,
 	// and a molecule's name keeps its words ("voltage-dependent calcium
