@@ -57,7 +57,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 // "treatment" alone are the sentence's words, not an entity.
 var genericHeads = setOf("use", "day", "level", "test", "event", "session", "treatment", "loss", "index",
 	"response", "quality", "release", "exchange", "expression", "reaction", "potential", "pathway", "network",
-	"management", "experience", "factor", "channel", "support", "care", "program", "programme", "maintenance",
+	"management", "experience", "factor", "channel", "receptor", "transporter", "support", "care", "program", "programme", "maintenance",
 	"training", "intervention", "monitoring", "activation", "availability", "processing", "interaction",
 	"thinking", "mood", "affect", "taste", "discomfort", "binding", "uptake", "memory", "learning", "admission",
 	"harm", "liability", "complication", "behaviour", "behavior", "circuit", "therapy", "drinking", "smoking",
