@@ -69,6 +69,15 @@ func tagSentences(texts []string) [][]string {
 				tags[j] = "JJ" // "to cognitive/VB behavioural therapy"
 			}
 		}
+		// Two plural nouns in a row make no compound (English compounds
+		// take the singular): the second is a verb the tagger misread
+		// ("mu-opioid receptors disinhibits/NNS dopamine neurons").
+		for j := 1; j+1 < len(ts); j++ {
+			if tags[j-1] == "NNS" && tags[j] == "NNS" && ts[j-1].low != ts[j-1].stem && ts[j].punctBefore == "" && !ts[j].hyphenated &&
+				strings.HasSuffix(ts[j].low, "s") && !strings.HasSuffix(ts[j].low, "ss") && ts[j+1].punctBefore == "" && (strings.HasPrefix(tags[j+1], "NN") || strings.HasPrefix(tags[j+1], "JJ") || tags[j+1] == "DT") {
+				tags[j] = "VBZ"
+			}
+		}
 		out[i] = tags
 		off += len(s) + 1
 	}
