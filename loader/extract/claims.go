@@ -37,6 +37,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 		}
 	}
+	if open && len(tags) == len(ts) {
+		args = placeActivity(ts, tags, args)
+	}
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
 	} else if p, ok := clausePronoun(ts, args); ok {
