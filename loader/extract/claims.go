@@ -195,7 +195,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
-	adverseEvents(ts, args, cues, topic, emit)
+	adverseEvents(ts, args, cues, topic, prev, prevMs, emit)
 	if open {
 		locatedIn(ts, args, clause, emit)
 	}
