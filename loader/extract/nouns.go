@@ -103,7 +103,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		k = j
 	}
 	out = slices.DeleteFunc(out, func(np nounPhrase) bool { return populationModifier(ts, tags, np) })
-	return coordinatedDrugs(ts, tags, free, out)
+	return combinations(ts, coordinatedDrugs(ts, tags, free, out))
 }
 
 // coordinatedDrugs: a lone noun the rules could not place, listed with a
