@@ -137,3 +137,8 @@ func joinStems(w string) string {
 // practice; they open a phrase without naming anything.
 var evaluativeCompounds = setOf("evidence-based", "stand-alone", "first-line", "second-line", "well-established",
 	"well-tolerated", "well-known", "so-called")
+
+// relationalOpeners say how a condition stands to another ("co-occurring
+// depression", "comorbid anxiety", "pre-existing heart disease").
+var relationalOpeners = map[string]bool{"co-occurring": true, "comorbid": true, "concurrent": true, "coexisting": true,
+	"co-existing": true, "concomitant": true, "pre-existing": true, "underlying": true}

@@ -299,6 +299,14 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	for i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low] {
 		i += 2
 	}
+	// "co-occurring depression", "comorbid opioid use disorder": how a
+	// condition stands to another is not part of what it is.
+	for i+1 < j && !ts[i+1].hyphenated && relationalOpeners[ts[i].low] {
+		i++
+	}
+	if i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && relationalOpeners[ts[i].low+"-"+ts[i+1].low] {
+		i += 2
+	}
 	// "dose-dependent", "glucose-dependent": how an effect varies is not
 	// part of what it is; "opioid-dependent patients" are who they are,
 	// and a molecule's name keeps its words ("voltage-dependent calcium
