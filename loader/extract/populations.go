@@ -167,3 +167,12 @@ var cellNouns = map[string]bool{"neuron": true, "terminal": true, "afferent": tr
 func cellPlace(ts []token, m Mention) bool {
 	return m.first > 0 && m.last > m.first && cellNouns[ts[m.last-1].stem] && locativeLinks[ts[m.first-1].low]
 }
+
+// designNouns name an experiment's design; the noun phrase right before
+// one says which design ("a reinstatement model", "rodent relapse
+// models", "brain stimulation paradigms"), not a finding's entity.
+var designNouns = map[string]bool{"model": true, "paradigm": true, "procedure": true, "assay": true}
+
+func designModifier(ts []token, np nounPhrase) bool {
+	return np.j < len(ts) && ts[np.j].punctBefore == "" && designNouns[ts[np.j].stem] && np.cat != graph.CategoryDrug
+}
