@@ -176,3 +176,32 @@ var designNouns = map[string]bool{"model": true, "paradigm": true, "procedure": 
 func designModifier(ts []token, np nounPhrase) bool {
 	return np.j < len(ts) && ts[np.j].punctBefore == "" && designNouns[ts[np.j].stem] && np.cat != graph.CategoryDrug
 }
+
+// instrumentHeads end the names of rating instruments and tests.
+var instrumentHeads = map[string]bool{"index": true, "scale": true, "test": true, "questionnaire": true, "inventory": true}
+
+// instrument: a capitalised name of a rating scale or test ("Addiction
+// Severity Index", "Subjective Opiate Withdrawal Scale", "Trier Social
+// Stress Test") is how a finding was measured, not what it is about.
+func instrument(ts []token, np nounPhrase) bool {
+	if np.j-np.i < 2 || np.cat == graph.CategoryDrug {
+		return false
+	}
+	head := np.j - 1
+	if np.j < len(ts) && instrumentHeads[ts[np.j].stem] && ts[np.j].punctBefore == "" && capitalised(ts[np.j].raw) {
+		head = np.j // "the Subjective Opiate Withdrawal Scale": the phrase stopped before its head
+	}
+	if !instrumentHeads[ts[head].stem] {
+		return false
+	}
+	for k := np.i; k <= head; k++ {
+		if !capitalised(ts[k].raw) && !ts[k].hyphenated {
+			return false
+		}
+	}
+	return true
+}
+
+func capitalised(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
