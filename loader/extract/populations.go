@@ -205,3 +205,13 @@ func instrument(ts []token, np nounPhrase) bool {
 func capitalised(w string) bool {
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
+
+// studyBiases are the biases of a study's method, which say how far to
+// trust a finding, not what it is about ("publication bias", "selection
+// bias"); an attentional bias is a finding.
+var studyBiases = map[string]bool{"publication": true, "selection": true, "reporting": true, "recall": true,
+	"attrition": true, "detection": true, "sampling": true, "ascertainment": true}
+
+func studyBias(ts []token, np nounPhrase) bool {
+	return np.j-np.i == 2 && (ts[np.j-1].low == "bias" || ts[np.j-1].low == "biases") && studyBiases[ts[np.i].low]
+}
