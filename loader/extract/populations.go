@@ -80,13 +80,20 @@ func nounEnd(ts []token, tags []string, free []bool, e int) bool {
 	return strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]
 }
 
+// degreeWords grade what defines a population ("patients with high
+// stress reactivity", "participants with low baseline use", "patients
+// with mild liver disease"): part of who they are.
+var degreeWords = map[string]bool{"high": true, "low": true, "mild": true, "moderate": true, "severe": true,
+	"very": true, "heavy": true, "light": true}
+
 // definingPhrase extends a noun phrase from e: a term already named
 // ("people with obesity": the population spans it, and the term stays an
 // entity of its own), an article ("patients with a history of
 // pancreatitis") and "of" inside it.
 func definingPhrase(ix *resourceIndex, ts []token, tags []string, free []bool, e int) int {
 	s := e
-	for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > s && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an") && ts[e].punctBefore == "" {
+	for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > s && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an" ||
+		degreeWords[ts[e].low] && e+1 < len(ts) && ts[e+1].punctBefore == "") && ts[e].punctBefore == "" {
 		e++
 	}
 	for e > s && ts[e-1].low == "of" {
