@@ -27,7 +27,11 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 	var e int
 	switch {
 	case populationLinks[ts[j].low]:
-		e = definingPhrase(ix, ts, tags, free, j+1)
+		from := j + 1
+		if from+1 < len(ts) && (ts[from].low == "and" || ts[from].low == "or") && populationLinks[ts[from+1].low] {
+			from += 2 // "smokers with and without psychiatric disorders"
+		}
+		e = definingPhrase(ix, ts, tags, free, from)
 		// "men with cocaine or alcohol dependence", "people with
 		// hypertension or cardiovascular disease": the phrase is a
 		// coordination of what defines them.
@@ -42,7 +46,7 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		return 0, 0, false // "participants who received X": a study's arm, defined by the study
 	case ts[j].low == "who" && pluralNoun(ts, tags, j-1):
 		e = definingClauseEnd(ix, ts, tags, free, j+1)
-	case (tags[j] == "VBG" || tags[j] == "VBN") && !cueVerb(ts[j].low) && ts[j].stem != "compared" && pluralNoun(ts, tags, j-1):
+	case (tags[j] == "VBG" || tags[j] == "VBN" || ts[j].low == "not" && j+1 < len(ts) && (tags[j+1] == "JJ" || tags[j+1] == "VBN")) && !cueVerb(ts[j].low) && ts[j].stem != "compared" && pluralNoun(ts, tags, j-1):
 		e = definingClauseEnd(ix, ts, tags, free, j)
 	default:
 		return 0, 0, false
@@ -108,7 +112,7 @@ func definingPhrase(ix *resourceIndex, ts []token, tags []string, free []bool, e
 func definingClauseEnd(ix *resourceIndex, ts []token, tags []string, free []bool, e int) int {
 	s := e
 	for e < len(ts) && free[e] && ts[e].punctBefore == "" && (strings.HasPrefix(tags[e], "VB") || tags[e] == "RB" || tags[e] == "MD" ||
-		tags[e] == "TO" || tags[e] == "RP" || tags[e] == "JJ" && e == s) && !cueVerb(ts[e].low) {
+		tags[e] == "TO" || tags[e] == "RP" || tags[e] == "JJ" && (e == s || ts[e-1].low == "not")) && !cueVerb(ts[e].low) {
 		e++
 	}
 	meaning := false // a verb of its own, not "were", "had" alone ("patients who were abstinent")
