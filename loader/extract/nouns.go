@@ -102,7 +102,9 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		out = append(out, phrases(ix, ts, tags, k, j)...)
 		k = j
 	}
-	out = slices.DeleteFunc(out, func(np nounPhrase) bool { return populationModifier(ts, tags, np) || designModifier(ts, np) || instrument(ts, np) || studyBias(ts, np) })
+	out = slices.DeleteFunc(out, func(np nounPhrase) bool {
+		return populationModifier(ts, tags, np) || designModifier(ts, np) || instrument(ts, np) || studyBias(ts, np)
+	})
 	return combinations(ts, coordinatedDrugs(ts, tags, free, out))
 }
 

@@ -1,8 +1,11 @@
-// Populations: who a finding is about ("people with obesity", "patients
-// receiving methadone", "smokers who do not want to stop"), read whole
-// so that the defining phrase qualifies a claim instead of becoming a
-// node of its own, and population nouns used as modifiers ("human
-// studies") kept out.
+// Phrase shapes that change what a noun phrase names. Populations: who a
+// finding is about ("people with obesity", "patients receiving
+// methadone", "smokers who do not want to stop"), read whole so that the
+// defining phrase qualifies a claim instead of becoming a node of its
+// own. And phrases that name no entity of a finding: population and
+// design nouns used as modifiers ("human studies", "a reinstatement
+// model"), rating instruments, a study's biases, adverb-shaped words and
+// cells as places.
 
 package extract
 
