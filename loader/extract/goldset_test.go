@@ -208,8 +208,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // relational openers ("evidence-based", "co-occurring"), cells and their
 // states as heads, enzymes as targets, activity in a place as the place,
 // drug combinations and harms of "both compounds": entities R 0.817
-// P 0.815, pairs R 0.525 P 0.741, sign 0.968, modality 0.908.
-var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.52, pairP: 0.73, sign: 0.96, negatedSigned: 0}
+// P 0.815, pairs R 0.525 P 0.741, sign 0.968, modality 0.908; a
+// substance named only as the modifier of a behaviour, nowhere else in
+// the review ("heroin" of "heroin seeking"), no entity: entity P 0.823.
+var devFloors = evalFloors{entR: 0.81, entP: 0.82, pairR: 0.52, pairP: 0.73, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

@@ -108,6 +108,9 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 	return combinations(ts, coordinatedDrugs(ts, tags, free, out))
 }
 
+// substanceRule names the rule that reads "X" of "X use" as a substance.
+const substanceRule = "substance of X use"
+
 // coordinatedDrugs: a lone noun the rules could not place, listed with a
 // drug ("ibogaine and noribogaine", "naltrexone, acamprosate or X"), is a
 // drug too. Only single nouns: a longer phrase in a list has a head that
@@ -469,9 +472,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// disorder": the modifier is a substance.
 	if (cat == graph.CategoryOutcome || cat == graph.CategoryDisorder) && substanceHead[hw] && head-i == 1 && !genericHeads[ts[i].stem] {
 		if e, ok := ix.lookup(ts, i, i+1); ok && e.cat == graph.CategoryDrug {
-			out = append(out, nounPhrase{i, i + 1, graph.CategoryDrug, e.id, e.name, "substance of X use"})
+			out = append(out, nounPhrase{i, i + 1, graph.CategoryDrug, e.id, e.name, substanceRule})
 		} else if strings.HasPrefix(tags[i], "NN") || tags[i] == "" {
-			out = append(out, nounPhrase{i: i, j: i + 1, cat: graph.CategoryDrug, rule: "substance of X use"})
+			out = append(out, nounPhrase{i: i, j: i + 1, cat: graph.CategoryDrug, rule: substanceRule})
 		}
 	}
 	return out
