@@ -22,7 +22,7 @@ var harmWords = []string{"advers", "side effect", "safety", "toxic", "caus", "pr
 // in its clause ("without producing emesis", "no serious adverse events
 // were reported") makes it NEGATED. A pair the clause rules already linked
 // with a direction is left to them.
-func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) {
+func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, prev, prevMs []Mention, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) {
 	var b strings.Builder
 	for k, t := range ts {
 		if k > 0 {
@@ -62,6 +62,16 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, em
 		return
 	}
 	agents = principalAgents(ts, cues, agents)
+	if n := pluralAnaphorIn(ts); len(agents) == 0 && n > 0 {
+		// "adverse events of both drugs", "reported with both
+		// compounds": the drugs the previous sentence was about (its
+		// subjects), else the two it named.
+		if agents = drugsOf(prev); len(agents) < 2 {
+			if agents = drugsOf(prevMs); n != 2 || len(agents) != 2 {
+				agents = nil
+			}
+		}
+	}
 	if len(agents) == 0 && topic != nil && topic.Category == graph.CategoryDrug {
 		t := *topic
 		t.first, t.last = 0, 0 // no place in this sentence
@@ -202,3 +212,41 @@ func clausePronoun(ts []token, args []Mention) (Mention, bool) {
 }
 
 var joinWords = map[string]bool{"but": true, "and": true, "yet": true, "although": true, "though": true, "whereas": true}
+
+// pluralAnaphorIn: the sentence names several drugs without naming them:
+// "both compounds", "either drug", "the two drugs" (2: it says two),
+// "these agents" (1: several).
+func pluralAnaphorIn(ts []token) int {
+	for k := 0; k+1 < len(ts); k++ {
+		w := ts[k].low
+		n := k + 1
+		if (w == "the" || w == "these") && ts[n].low == "two" && n+1 < len(ts) {
+			n++
+		}
+		if !anaphorNouns[ts[n].low] || ts[n].low == "treatment" {
+			continue
+		}
+		switch {
+		case w == "both" || w == "either" || n > k+1:
+			return 2
+		case w == "these":
+			return 1
+		}
+	}
+	return 0
+}
+
+// drugsOf: the distinct drugs and therapies of ms, placed nowhere in the
+// current sentence.
+func drugsOf(ms []Mention) []Mention {
+	var out []Mention
+	seen := map[string]bool{}
+	for _, p := range ms {
+		if (p.Category == graph.CategoryDrug || p.Category == graph.CategoryTherapy) && !seen[p.ID] {
+			seen[p.ID] = true
+			p.first, p.last = 0, 0
+			out = append(out, p)
+		}
+	}
+	return out
+}

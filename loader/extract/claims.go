@@ -37,6 +37,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 		}
 	}
+	if open && len(tags) == len(ts) {
+		args = placeActivity(ts, tags, args)
+	}
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
 	} else if p, ok := clausePronoun(ts, args); ok {
@@ -59,6 +62,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		key := [3]string{a.ID, b.ID, string(p)}
 		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
 			return // a population qualifies a claim; it is no claim's end
+		}
+		if cellPlace(ts, b) {
+			return // "binds receptors on dopamine neurons": where it acts, no effect
 		}
 		if open && cue.i != a.last {
 			if d, ok := describes(ts, args, a); ok {
@@ -189,7 +195,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
-	adverseEvents(ts, args, cues, topic, emit)
+	adverseEvents(ts, args, cues, topic, prev, prevMs, emit)
 	if open {
 		locatedIn(ts, args, clause, emit)
 	}

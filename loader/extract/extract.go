@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/kapgraph/kapgraph/graph"
+	"slices"
 )
 
 // ExtractedFactor scales an extracted candidate's score below any curated
@@ -109,8 +110,29 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 			prev = []Mention{*topic}
 		}
 	}
+	if ix != nil {
+		res.Mentions = passingSubstances(res.Mentions, res.Candidates)
+	}
 	res.Proposed = rc.names
 	return res
+}
+
+// passingSubstances drops a substance named only as the modifier of a
+// behaviour ("heroin" in "heroin seeking", "sucrose" in "sucrose intake",
+// "community" in "community use") when the review names it nowhere else
+// and no claim joins it: a review about one drug mentions others' use in
+// passing, and the behaviour is the entity.
+func passingSubstances(ms []Mention, cs []Candidate) []Mention {
+	other := map[string]bool{}
+	for _, m := range ms {
+		if m.Pattern != substanceRule {
+			other[m.ID] = true
+		}
+	}
+	for _, c := range cs {
+		other[c.Subject], other[c.Object] = true, true
+	}
+	return slices.DeleteFunc(ms, func(m Mention) bool { return m.Pattern == substanceRule && !other[m.ID] })
 }
 
 // weakestCurated is the lowest score graph.EdgeScore gives a curated edge:

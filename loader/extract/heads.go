@@ -20,7 +20,8 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"flexibility", "reward", "experience", "expectancy", "repolarization", "repolarisation", "arrestin",
 		"self-efficacy", "insight", "inflammation", "metabolism", "binding", "uptake", "firing", "excitability",
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
-		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth"},
+		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth",
+		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
@@ -56,13 +57,13 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 // "treatment" alone are the sentence's words, not an entity.
 var genericHeads = setOf("use", "day", "level", "test", "event", "session", "treatment", "loss", "index",
 	"response", "quality", "release", "exchange", "expression", "reaction", "potential", "pathway", "network",
-	"management", "experience", "factor", "channel", "support", "care", "program", "programme", "maintenance",
+	"management", "experience", "factor", "channel", "receptor", "transporter", "support", "care", "program", "programme", "maintenance",
 	"training", "intervention", "monitoring", "activation", "availability", "processing", "interaction",
 	"thinking", "mood", "affect", "taste", "discomfort", "binding", "uptake", "memory", "learning", "admission",
 	"harm", "liability", "complication", "behaviour", "behavior", "circuit", "therapy", "drinking", "smoking",
 	"subject", "individual", "user", "animal", "adult", "seeking", "reward", "severity", "dissolution",
 	"thought", "peptide", "hormone", "recovery", "survival", "functioning", "disability", "stimulation",
-	"conditioning", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",
+	"conditioning", "discontinuation", "neuron", "terminal", "afferent", "tone", "adaptation", "efflux", "reuptake", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",
 	"secretion", "transmission", "reactivity", "responding", "incidence", "lapse", "recurrence", "signalling",
 	"signaling", "escalation", "system", "area", "patient", "participant", "drug", "medication", "disorder",
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
@@ -78,7 +79,7 @@ var substanceHead = setOf("use", "intake", "consumption", "dependence", "self-ad
 // leadingNoise are words that open a noun phrase but are no part of a
 // name: quantities, evaluations and changes ("reduced craving" names
 // craving; the change is the claim's sign).
-var leadingNoise = setOf("significant", "significantly", "greater", "lower", "higher", "reduced", "increased",
+var leadingNoise = setOf("significant", "significantly", "massive", "effective", "routine", "promising", "numerous", "greater", "lower", "higher", "reduced", "increased",
 	"decreased", "improved", "stronger", "weaker", "small", "smaller", "large", "larger", "modest", "robust",
 	"marked", "several", "many", "other", "further", "more", "less", "fewer", "same", "similar", "different",
 	"new", "novel", "current", "recent", "previous", "initial", "subsequent", "overall", "total", "mean",
@@ -131,3 +132,13 @@ func joinStems(w string) string {
 	}
 	return s
 }
+
+// evaluativeCompounds judge a treatment or say where it stands in
+// practice; they open a phrase without naming anything.
+var evaluativeCompounds = setOf("evidence-based", "stand-alone", "first-line", "second-line", "well-established",
+	"well-tolerated", "well-known", "so-called")
+
+// relationalOpeners say how a condition stands to another ("co-occurring
+// depression", "comorbid anxiety", "pre-existing heart disease").
+var relationalOpeners = map[string]bool{"co-occurring": true, "comorbid": true, "concurrent": true, "coexisting": true,
+	"co-existing": true, "concomitant": true, "pre-existing": true, "underlying": true}

@@ -57,7 +57,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		}
 		j := k + 1
 		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
-			!pluralPopulation(ts, tags, j-1) {
+			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) {
 			j++
 		}
 		// "cigarettes per day", "drinks per drinking day": a rate is one
@@ -94,34 +94,22 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		}
 		// "people with obesity", "patients maintained on methadone": a
 		// population's defining phrase belongs to it.
-		if j < len(ts) && headCategory(ts[j-1].stem) == graph.CategoryPopulation && populationLinks[ts[j].low] && ts[j].punctBefore == "" {
-			e := j + 1
-			// The defining phrase may be a term already named ("people
-			// with obesity"): the population spans it, and the term stays
-			// an entity of its own; an article may open it ("patients
-			// with a history of pancreatitis").
-			for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > j+1 && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an") && ts[e].punctBefore == "" {
-				e++
-			}
-			if e > j+1 && (strings.HasPrefix(tags[e-1], "NN") || tags[e-1] == "" || !free[e-1]) {
-				start := -1
-				if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
-					start = n[0].i
-				} else if j-k == 1 {
-					start = k // "people", which names no one alone, does with its phrase
-				}
-				if start >= 0 {
-					out = append(out, nounPhrase{i: start, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
-					k = j + 1 // the defining phrase names its own entities
-					continue
-				}
-			}
+		if start, e, ok := populationSpan(ix, ts, tags, free, k, j); ok {
+			out = append(out, nounPhrase{i: start, j: e, cat: graph.CategoryPopulation, rule: "population with X"})
+			k = j + 1 // the defining phrase names its own entities
+			continue
 		}
 		out = append(out, phrases(ix, ts, tags, k, j)...)
 		k = j
 	}
-	return coordinatedDrugs(ts, tags, free, out)
+	out = slices.DeleteFunc(out, func(np nounPhrase) bool {
+		return populationModifier(ts, tags, np) || designModifier(ts, np) || instrument(ts, np) || studyBias(ts, np)
+	})
+	return combinations(ts, coordinatedDrugs(ts, tags, free, out))
 }
+
+// substanceRule names the rule that reads "X" of "X use" as a substance.
+const substanceRule = "substance of X use"
 
 // coordinatedDrugs: a lone noun the rules could not place, listed with a
 // drug ("ibogaine and noribogaine", "naltrexone, acamprosate or X"), is a
@@ -186,6 +174,9 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 		if k == 1 && governors[ts[0].low] {
 			continue // "By contrast, naltrexone ...": a fronted phrase, no list
 		}
+		if headCategory(t.stem) != "" || adverbForm(t.low) {
+			continue // "naltrexone and patients", "X and weakly": the word says what it is, and no drug
+		}
 		if before || after || classAfter[k] {
 			nps = append(nps, nounPhrase{i: k, j: k + 1, cat: graph.CategoryDrug, rule: "listed with a drug"})
 		}
@@ -239,9 +230,6 @@ var species = map[string]bool{"rat": true, "mice": true, "mouse": true, "rodent"
 var verbOpeners = map[string]bool{"to": true, "may": true, "might": true, "can": true, "could": true, "will": true,
 	"would": true, "should": true, "must": true, "we": true, "they": true, "i": true, "you": true, "not": true,
 	"did": true, "does": true, "do": true}
-
-// populationLinks join a population noun to what defines it.
-var populationLinks = map[string]bool{"with": true, "on": true, "without": true}
 
 // inPhrase: token k can be part of a noun phrase.
 func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
@@ -306,9 +294,23 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
-	for i < j && !clinicalCourse(ts, i, j) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+	for i < j && !clinicalCourse(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
 		i++
+	}
+	// "evidence-based psychosocial treatment", "stand-alone treatment",
+	// "first-line treatments": how good or how usual a treatment is is not
+	// part of what it is.
+	for i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low] {
+		i += 2
+	}
+	// "co-occurring depression", "comorbid opioid use disorder": how a
+	// condition stands to another is not part of what it is.
+	for i+1 < j && !ts[i+1].hyphenated && relationalOpeners[ts[i].low] {
+		i++
+	}
+	if i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && relationalOpeners[ts[i].low+"-"+ts[i+1].low] {
+		i += 2
 	}
 	// "dose-dependent", "glucose-dependent": how an effect varies is not
 	// part of what it is; "opioid-dependent patients" are who they are,
@@ -470,9 +472,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// disorder": the modifier is a substance.
 	if (cat == graph.CategoryOutcome || cat == graph.CategoryDisorder) && substanceHead[hw] && head-i == 1 && !genericHeads[ts[i].stem] {
 		if e, ok := ix.lookup(ts, i, i+1); ok && e.cat == graph.CategoryDrug {
-			out = append(out, nounPhrase{i, i + 1, graph.CategoryDrug, e.id, e.name, "substance of X use"})
+			out = append(out, nounPhrase{i, i + 1, graph.CategoryDrug, e.id, e.name, substanceRule})
 		} else if strings.HasPrefix(tags[i], "NN") || tags[i] == "" {
-			out = append(out, nounPhrase{i: i, j: i + 1, cat: graph.CategoryDrug, rule: "substance of X use"})
+			out = append(out, nounPhrase{i: i, j: i + 1, cat: graph.CategoryDrug, rule: substanceRule})
 		}
 	}
 	return out

@@ -108,6 +108,11 @@ func (ix *resourceIndex) lookup(ts []token, i, j int) (resEntry, bool) {
 		// ("hypokalaemia", "diarrhoea", "oedema").
 		e, ok = ix.forms[britishAE.Replace(key)]
 	}
+	if ok && e.cat == graph.CategoryDrug && enzymeName(ts[j-1].low) {
+		// The drug dictionary lists enzymes ("CYP3A4", "lipase",
+		// "monoamine oxidase"): a drug's target, not a drug.
+		e.cat = graph.CategoryMechanism
+	}
 	return e, ok
 }
 
@@ -182,4 +187,16 @@ func uninvert(name string) string {
 	}
 	slices.Reverse(parts)
 	return strings.Join(parts, " ")
+}
+
+// enzymeName: the last word of an enzyme's name: "-ase" ("lipase",
+// "oxidase", "transaminases", "peptidase-4" is read by its last word
+// "4", so a cytochrome code or "-ase" word before a number counts) or a
+// cytochrome P450 code ("CYP3A4").
+func enzymeName(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	if strings.HasPrefix(w, "cyp") && len(w) > 3 && w[3] >= '0' && w[3] <= '9' {
+		return true
+	}
+	return len(w) > 5 && strings.HasSuffix(w, "ase") && !strings.HasSuffix(w, "ease") && !strings.HasSuffix(w, "case")
 }

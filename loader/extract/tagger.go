@@ -65,9 +65,35 @@ func tagSentences(texts []string) [][]string {
 		tags := make([]string, len(ts))
 		for j, t := range ts {
 			tags[j] = tagAt[off+t.start]
+			if strings.HasPrefix(tags[j], "VB") && adjectiveShape(t.low) {
+				tags[j] = "JJ" // "to cognitive/VB behavioural therapy"
+			}
+		}
+		// Two plural nouns in a row make no compound (English compounds
+		// take the singular): the second is a verb the tagger misread
+		// ("mu-opioid receptors disinhibits/NNS dopamine neurons").
+		for j := 1; j+1 < len(ts); j++ {
+			if tags[j-1] == "NNS" && tags[j] == "NNS" && ts[j-1].low != ts[j-1].stem && ts[j].punctBefore == "" && !ts[j].hyphenated &&
+				strings.HasSuffix(ts[j].low, "s") && !strings.HasSuffix(ts[j].low, "ss") && ts[j+1].punctBefore == "" && (strings.HasPrefix(tags[j+1], "NN") || strings.HasPrefix(tags[j+1], "JJ") || tags[j+1] == "DT") {
+				tags[j] = "VBZ"
+			}
 		}
 		out[i] = tags
 		off += len(s) + 1
 	}
 	return out
+}
+
+// adjectiveShapes end English adjectives and never a verb: a word the
+// tagger took for a verb with one of them ("cognitive", after "to") is an
+// adjective.
+var adjectiveShapes = []string{"itive", "ative", "ical", "ious", "eous"}
+
+func adjectiveShape(w string) bool {
+	for _, s := range adjectiveShapes {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
