@@ -21,7 +21,7 @@ const BulkArgsFile = "import.args"
 
 // bulkImportOptions are the importer's options that do not depend on the
 // files: fail on the first bad entry instead of skipping it (nothing is
-// imported half), string ids, and the array delimiter csvCell writes.
+// imported half), integer ids, and the array delimiter csvCell writes.
 //
 // The ids are integers the Bulk numbers the nodes with, and they are the
 // nodes' ids in the new store ("actual"): the importer then keeps no map
