@@ -58,9 +58,10 @@ type Bulk struct {
 	dir string
 
 	mu      sync.Mutex
-	shared  map[string]nodeRow  // shared entities by id: the version the last document wrote
-	order   []string            // shared entity ids, first seen first
-	owned   map[string]struct{} // ids of the nodes written with their document
+	shared  map[string]sharedRow // shared entities by id: the version the last document wrote
+	order   []string             // shared entity ids, first seen first
+	owned   map[string]int64     // the nodes written with their document: their importer id
+	next    int64                // the next importer id (see bulkImportOptions)
 	streams map[string]*csvStream
 	docs    []map[string]any // the :KapgraphDocument rows
 	seen    map[string]bool  // document ids
@@ -94,7 +95,7 @@ func (s *Store) NewBulk(ctx context.Context, dir string) (*Bulk, error) {
 }
 
 func newBulk(s *Store, dir string) *Bulk {
-	return &Bulk{Store: s, dir: dir, shared: map[string]nodeRow{}, owned: map[string]struct{}{},
+	return &Bulk{Store: s, dir: dir, shared: map[string]sharedRow{}, owned: map[string]int64{},
 		streams: map[string]*csvStream{}, seen: map[string]bool{}}
 }
 
@@ -162,17 +163,22 @@ func (b *Bulk) add(ctx context.Context, doc *graph.Document, src *graph.Document
 		}
 	}
 	for _, n := range plan.nodes {
+		old, ok := b.shared[n.id]
+		if !ok {
+			old.num = b.next
+			b.next++
+		}
 		if !n.owned {
-			if _, ok := b.shared[n.id]; !ok {
+			if !ok {
 				b.order = append(b.order, n.id)
 			}
-			b.shared[n.id] = n
+			b.shared[n.id] = sharedRow{n, old.num}
 			continue
 		}
 		// Load would rewrite a shared entity of the same id (MERGE).
 		delete(b.shared, n.id)
-		b.owned[n.id] = struct{}{}
-		if err := b.writeNode(n); err != nil {
+		b.owned[n.id] = old.num
+		if err := b.writeNode(n, old.num); err != nil {
 			b.err = fmt.Errorf("bulk load: writing the CSV files: %w", err)
 			return nil, b.err
 		}
@@ -193,6 +199,22 @@ func (b *Bulk) add(ctx context.Context, doc *graph.Document, src *graph.Document
 	b.seen[doc.ID] = true
 	b.edges += plan.edges
 	return &graph.LoadResult{Document: doc.ID, Nodes: len(plan.nodes), Edges: plan.edges}, nil
+}
+
+// sharedRow is a shared entity as the last document wrote it, with its
+// importer id.
+type sharedRow struct {
+	nodeRow
+	num int64
+}
+
+// num is the importer id of a node the documents so far hold.
+func (b *Bulk) num(id string) (int64, bool) {
+	if n, ok := b.owned[id]; ok {
+		return n, true
+	}
+	n, ok := b.shared[id]
+	return n.num, ok
 }
 
 // newUUID is a random (version 4) UUID, as Cypher's randomUUID() gives

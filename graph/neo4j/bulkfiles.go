@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,9 +21,15 @@ const BulkArgsFile = "import.args"
 
 // bulkImportOptions are the importer's options that do not depend on the
 // files: fail on the first bad entry instead of skipping it (nothing is
-// imported half), string ids, and the array delimiter csvCell writes.
+// imported half), integer ids, and the array delimiter csvCell writes.
+//
+// The ids are integers the Bulk numbers the nodes with, and they are the
+// nodes' ids in the new store ("actual"): the importer then keeps no map
+// from string ids to nodes, which it has to build, sort and search for
+// every relationship end. The graph's ids are the "id" property, written
+// as any other.
 var bulkImportOptions = []string{
-	"--id-type=string",
+	"--id-type=actual",
 	"--array-delimiter=" + bulkArrayDelimiterFlag,
 	"--bad-tolerance=0",
 	"--skip-bad-relationships=false",
@@ -49,19 +56,19 @@ func (b *Bulk) stream(name string, head []string, cols []csvColumn, skip string)
 func nodeFile(c graph.Category) string { return "nodes-" + string(c) + ".csv" }
 func relFile(p graph.Predicate) string { return "rels-" + string(p) + ".csv" }
 func documentFile() string             { return "documents.csv" }
-func entityIDHead() []string           { return []string{"id:ID(" + labelEntity + ")"} }
-func relHead() []string {
-	return []string{":START_ID(" + labelEntity + ")", ":END_ID(" + labelEntity + ")"}
+func nodeIDHead() []string             { return []string{":ID", "id:string"} }
+func relHead() []string                { return []string{":START_ID", ":END_ID"} }
+func nodeLead(num int64, id string) []string {
+	return []string{strconv.FormatInt(num, 10), csvQuote(id)}
 }
-func documentIDHead() []string { return []string{"id:ID(" + labelDocument + ")"} }
 
-// writeNode writes a node to its category's file.
-func (b *Bulk) writeNode(n nodeRow) error {
-	st, err := b.stream(nodeFile(n.cat), entityIDHead(), bulkNodeColumns, "id")
+// writeNode writes a node, with its importer id, to its category's file.
+func (b *Bulk) writeNode(n nodeRow, num int64) error {
+	st, err := b.stream(nodeFile(n.cat), nodeIDHead(), bulkNodeColumns, "id")
 	if err != nil {
 		return err
 	}
-	return st.write([]string{csvQuote(n.id)}, n.row["props"].(map[string]any))
+	return st.write(nodeLead(num, n.id), n.row["props"].(map[string]any))
 }
 
 // writeRel writes a relationship (a planLoad edge row) to its type's file.
@@ -72,7 +79,14 @@ func (b *Bulk) writeRel(p graph.Predicate, row map[string]any) error {
 	}
 	s, _ := row["s"].(string)
 	o, _ := row["o"].(string)
-	return st.write([]string{csvQuote(s), csvQuote(o)}, row["props"].(map[string]any))
+	sn, sok := b.num(s)
+	on, ook := b.num(o)
+	if !sok || !ook {
+		// add validated the document: its edges' ends are its nodes or
+		// shared entities collected before.
+		return fmt.Errorf("relationship %v: an end node has no importer id", row["props"])
+	}
+	return st.write([]string{strconv.FormatInt(sn, 10), strconv.FormatInt(on, 10)}, row["props"].(map[string]any))
 }
 
 // finishFiles writes the shared entities and the :KapgraphDocument
@@ -81,18 +95,19 @@ func (b *Bulk) writeRel(p graph.Predicate, row map[string]any) error {
 func (b *Bulk) finishFiles() error {
 	for _, id := range b.order {
 		if n, ok := b.shared[id]; ok {
-			if err := b.writeNode(n); err != nil {
+			if err := b.writeNode(n.nodeRow, n.num); err != nil {
 				return err
 			}
 		}
 	}
 	if len(b.docs) > 0 {
-		st, err := b.stream(documentFile(), documentIDHead(), bulkDocumentColumns, "id")
+		st, err := b.stream(documentFile(), nodeIDHead(), bulkDocumentColumns, "id")
 		if err != nil {
 			return err
 		}
-		for _, d := range b.docs {
-			if err := st.write([]string{csvQuote(d["id"].(string))}, d); err != nil {
+		// The documents are numbered after every :Entity node.
+		for i, d := range b.docs {
+			if err := st.write(nodeLead(b.next+int64(i), d["id"].(string)), d); err != nil {
 				return err
 			}
 		}

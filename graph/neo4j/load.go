@@ -239,7 +239,9 @@ const (
 	// cypherCreateNodes creates the document's own nodes that do not
 	// exist yet (nothing to compare, no label to remove). It returns each
 	// node's element id, for cypherCreateRelsByElementID.
-	cypherCreateNodes = "UNWIND $rows AS row CREATE (n:" + labelEntity + ":$(row.label)) SET n = row.props RETURN row.id, elementId(n)"
+	// A row is a list [id, label, props]: a list is read with fewer
+	// strings than a map of the same values (no key per row).
+	cypherCreateNodes = "UNWIND $rows AS row CREATE (n:" + labelEntity + ":$(row[1])) SET n = row[2] RETURN row[0], elementId(n)"
 	// cypherMergeNodes writes shared entities that do not exist (another
 	// document's load may create them concurrently, and MERGE under the
 	// uniqueness constraint settles that) and stored nodes whose content
@@ -261,9 +263,11 @@ const (
 	// delete could free its element id for another node in between. A
 	// row whose end fails the check is not counted, and run refuses the
 	// load as it does when an end vanished.
-	cypherCreateRelsByElementID = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row.se AND s.id = row.s " +
-		"MATCH (o) WHERE elementId(o) = row.oe AND o.id = row.o " +
-		"CREATE (s)-[r:$(row.type)]->(o) SET r = row.props RETURN count(*)"
+	// A row is a list [subject element id, subject id, object element
+	// id, object id, type, props].
+	cypherCreateRelsByElementID = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row[0] AND s.id = row[1] " +
+		"MATCH (o) WHERE elementId(o) = row[2] AND o.id = row[3] " +
+		"CREATE (s)-[r:$(row[4])]->(o) SET r = row[5] RETURN count(*)"
 )
 
 // cypherDelete deletes the relationships to replace (by element id) and

@@ -30,10 +30,10 @@ func TestRelForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var nodes []map[string]any
+	var nodes []any
 	for _, n := range plan.nodes {
 		if n.owned {
-			nodes = append(nodes, n.row)
+			nodes = append(nodes, []any{n.id, n.row["label"], n.row["props"]})
 		}
 	}
 	forms := map[string]string{
@@ -65,7 +65,7 @@ func TestRelForms(t *testing.T) {
 				eids[r.Values[0].(string)] = r.Values[1].(string)
 			}
 			var rows []map[string]any
-			var nodeList, lrows []any
+			var nodeList, lrows, eidRows []any
 			idx := map[string]int{}
 			at := func(id, eid string) int {
 				i, ok := idx[id]
@@ -84,6 +84,7 @@ func TestRelForms(t *testing.T) {
 						continue
 					}
 					rows = append(rows, map[string]any{"s": r.row["s"], "o": r.row["o"], "se": se, "oe": oe, "type": r.row["type"], "props": r.row["props"]})
+					eidRows = append(eidRows, []any{se, r.row["s"], oe, r.row["o"], r.row["type"], r.row["props"]})
 					lrows = append(lrows, []any{at(r.row["s"].(string), se), at(r.row["o"].(string), oe), r.row["type"], r.row["props"]})
 					if round == 0 && name == "dyn-eid-idcheck" && len(rows)%500 == 1 {
 						t.Logf("props %v", r.row["props"])
@@ -94,6 +95,9 @@ func TestRelForms(t *testing.T) {
 			start := time.Now()
 			for i := 0; i < len(rows); i += 5000 {
 				params := map[string]any{"rows": rows[i:min(i+5000, len(rows))]}
+				if name == "dyn-eid-idcheck" {
+					params = map[string]any{"rows": eidRows[i:min(i+5000, len(rows))]}
+				}
 				if name == "list-nodeidx" {
 					params = map[string]any{"nodes": nodeList, "lrows": lrows[i:min(i+5000, len(rows))]}
 				}

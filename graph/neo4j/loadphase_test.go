@@ -113,7 +113,13 @@ func TestLoadPhases(t *testing.T) {
 		if f := os.Getenv("KAPGRAPH_PHASE_JFR"); f != "" {
 			// A Java Flight Recording of the server over the loads only
 			// (not the wipe): jfr print --events jdk.ExecutionSample.
-			jcmd(t, "JFR.start", "name=loadphase", "settings=profile", "filename="+f)
+			// KAPGRAPH_PHASE_JFR_SETTINGS=default samples less often
+			// than profile, which slows the server down many times.
+			settings := os.Getenv("KAPGRAPH_PHASE_JFR_SETTINGS")
+			if settings == "" {
+				settings = "profile"
+			}
+			jcmd(t, "JFR.start", "name=loadphase", "settings="+settings, "filename="+f)
 			defer jcmd(t, "JFR.stop", "name=loadphase")
 		}
 		cpu0 := serverCPU(t)

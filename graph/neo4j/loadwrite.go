@@ -43,7 +43,7 @@ func otherLabels(c graph.Category) []string {
 
 // writeNodes runs a node statement over rows, loadChunk rows a statement,
 // and adds each written node's element id to eids, by node id.
-func writeNodes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, rows []map[string]any, eids map[string]string) error {
+func writeNodes[R any](ctx context.Context, tx neo4j.ManagedTransaction, cypher string, rows []R, eids map[string]string) error {
 	for len(rows) > 0 {
 		k := min(loadChunk, len(rows))
 		recs, err := collect(ctx, tx, cypher, map[string]any{"rows": rows[:k]})
@@ -65,7 +65,7 @@ func writeNodes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 
 // writeChunks runs cypher over rows, loadChunk rows a statement, and
 // returns how many rows the statements counted (their RETURN count(*)).
-func writeChunks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, rows []map[string]any) (int, error) {
+func writeChunks[R any](ctx context.Context, tx neo4j.ManagedTransaction, cypher string, rows []R) (int, error) {
 	n := 0
 	for len(rows) > 0 {
 		k := min(loadChunk, len(rows))
@@ -219,12 +219,13 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	// Nodes: created, merged, or rewritten; the rows keep the plan's
 	// (category, id) order, so concurrent loads lock shared entities in
 	// the same order.
-	var fresh, merge []map[string]any
+	var fresh []any
+	var merge []map[string]any
 	for _, n := range p.nodes {
 		h, ok := storedHash[n.id]
 		switch {
 		case !ok && n.owned:
-			fresh = append(fresh, n.row)
+			fresh = append(fresh, []any{n.id, n.row["label"], n.row["props"]})
 		case !ok || h != n.hash:
 			merge = append(merge, map[string]any{"id": n.id, "label": n.row["label"], "others": otherLabels(n.cat), "props": n.row["props"]})
 		}
@@ -239,13 +240,14 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	// Relationships, all types together: by element id where both ends'
 	// are known (every end the document names, stored or written here),
 	// the others through the :Entity(id) index.
-	var byEID, byID []map[string]any
+	var byEID []any
+	var byID []map[string]any
 	for _, pr := range graph.Predicates() {
 		for _, row := range create[pr] {
 			se, sok := eids[row["s"].(string)]
 			oe, ook := eids[row["o"].(string)]
 			if sok && ook {
-				byEID = append(byEID, map[string]any{"s": row["s"], "o": row["o"], "se": se, "oe": oe, "type": row["type"], "props": row["props"]})
+				byEID = append(byEID, []any{se, row["s"], oe, row["o"], row["type"], row["props"]})
 			} else {
 				byID = append(byID, row)
 			}
