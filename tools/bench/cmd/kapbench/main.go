@@ -97,14 +97,14 @@ func main() {
 	flag.StringVar(&o.bulkSize, "bulk-size", "1m", "synthetic graph the bulk import step loads into the emptied Neo4j with its importer, last (10k, 100k, 1m; empty: no bulk step)")
 	flag.StringVar(&o.importCmd, "import-cmd", "bash scripts/neo4j.sh import", "with -bulk-size: the command that runs Neo4j's importer on a directory (it stops and restarts the server)")
 	flag.Parse()
+	for _, s := range strings.Split(*sizes, ",") {
+		o.sizes = append(o.sizes, strings.TrimSpace(s))
+	}
 	if o.from != "" {
 		if err := rerender(o); err != nil {
 			fatal(err)
 		}
 		return
-	}
-	for _, s := range strings.Split(*sizes, ",") {
-		o.sizes = append(o.sizes, strings.TrimSpace(s))
 	}
 	for _, c := range strings.Split(*conc, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(c))

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -131,23 +132,33 @@ func (h *harness) write() error {
 		if err := json.Unmarshal(b, &old); err != nil {
 			return err
 		}
-		h.earlier = old.Sizes
+		// Sizes this run plans to measure are its own, even before it has
+		// reached them (write runs after every size).
 		var kept []bench.SizeResult
 		for _, s := range old.Sizes {
-			if !hasSize(r.Sizes, s.Name) {
+			if !slices.Contains(h.o.sizes, strings.TrimSuffix(s.Name, "-partial")) {
 				kept = append(kept, s)
 			}
 		}
-		started := r.Started
-		r.Started = old.Started
-		r.Notes = append(old.Notes, r.Notes...)
+		h.earlier = kept
+		// The header names this run; each kept part names its own run.
+		// Notes of the earlier run about its own provenance are replaced.
+		for _, n := range old.Notes {
+			if !strings.Contains(n, "were measured by the run begun") {
+				r.Notes = append(r.Notes, n)
+			}
+		}
 		if len(old.Profiles) > 0 {
 			r.Profiles = append(old.Profiles, r.Profiles...)
 		}
-		// Only the sizes kept from the earlier run are its; a size both
-		// measured is this run's.
-		r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by the run begun %s; the rest by the run begun %s that resumed it (%s).",
-			sizeNames(kept), old.Started.UTC().Format("15:04 UTC"), started.UTC().Format("15:04 UTC"), h.res.Command))
+		from := fmt.Sprintf("the run begun %s", old.Started.UTC().Format("2006-01-02 15:04 UTC"))
+		if len(kept) > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by %s (kept with -merge); the rest by this run.", sizeNames(kept), from))
+		}
+		if r.Ingest == nil && old.Ingest != nil && h.o.ingestDocs == 0 {
+			r.Ingest = old.Ingest
+			r.Notes = append(r.Notes, fmt.Sprintf("The corpus ingest figures were measured by %s (kept with -merge).", from))
+		}
 	}
 	if len(h.earlier) > 0 {
 		mine := r.Sizes
