@@ -132,33 +132,7 @@ func (h *harness) write() error {
 		if err := json.Unmarshal(b, &old); err != nil {
 			return err
 		}
-		// Sizes this run plans to measure are its own, even before it has
-		// reached them (write runs after every size).
-		var kept []bench.SizeResult
-		for _, s := range old.Sizes {
-			if !slices.Contains(h.o.sizes, strings.TrimSuffix(s.Name, "-partial")) {
-				kept = append(kept, s)
-			}
-		}
-		h.earlier = kept
-		// The header names this run; each kept part names its own run.
-		// Notes of the earlier run about its own provenance are replaced.
-		for _, n := range old.Notes {
-			if !strings.Contains(n, "were measured by the run begun") {
-				r.Notes = append(r.Notes, n)
-			}
-		}
-		if len(old.Profiles) > 0 {
-			r.Profiles = append(old.Profiles, r.Profiles...)
-		}
-		from := fmt.Sprintf("the run begun %s", old.Started.UTC().Format("2006-01-02 15:04 UTC"))
-		if len(kept) > 0 {
-			r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by %s (kept with -merge); the rest by this run.", sizeNames(kept), from))
-		}
-		if r.Ingest == nil && old.Ingest != nil && h.o.ingestDocs == 0 {
-			r.Ingest = old.Ingest
-			r.Notes = append(r.Notes, fmt.Sprintf("The corpus ingest figures were measured by %s (kept with -merge).", from))
-		}
+		h.earlier = mergeEarlier(r, &old, h.o)
 	}
 	if len(h.earlier) > 0 {
 		mine := r.Sizes
@@ -237,4 +211,61 @@ func loadAvg() string {
 		return "?"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// mergeEarlier folds an earlier run's results (-merge) into r: the sizes
+// this run does not plan to measure (returned, to be reported before
+// r's own), its notes and evidence about them, and the ingest and bulk
+// figures of steps this run skips. The header stays this run's, and notes
+// say which run measured what.
+func mergeEarlier(r *bench.Results, old *bench.Results, o options) []bench.SizeResult {
+	// Sizes this run plans to measure are its own, even before it has
+	// reached them (write runs after every size).
+	var kept []bench.SizeResult
+	for _, s := range old.Sizes {
+		if !slices.Contains(o.sizes, strings.TrimSuffix(s.Name, "-partial")) {
+			kept = append(kept, s)
+		}
+	}
+	// The header names this run; each kept part names its own run.
+	// Notes of the earlier run about its own provenance are replaced.
+	for _, n := range old.Notes {
+		size, _, _ := strings.Cut(n, ":")
+		if slices.Contains(o.sizes, size) {
+			continue // about a size this run measures again
+		}
+		if !(strings.HasPrefix(n, "Sizes ") && strings.Contains(n, "were measured by the run begun")) {
+			r.Notes = append(r.Notes, n)
+		}
+	}
+	var profiles []bench.Profile
+	for _, p := range old.Profiles {
+		if !slices.Contains(o.sizes, p.Size) {
+			profiles = append(profiles, p)
+		}
+	}
+	r.Profiles = append(profiles, r.Profiles...)
+	from := fmt.Sprintf("the run begun %s", old.Started.UTC().Format("2006-01-02 15:04 UTC"))
+	if len(kept) > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("Sizes %s were measured by %s (kept with -merge); the rest by this run.", sizeNames(kept), from))
+	}
+	// A step this run skips keeps the earlier run's figures, and the
+	// note that says whose they are (an earlier merge's, if it had one).
+	keep := func(what string) {
+		for _, n := range old.Notes {
+			if strings.HasPrefix(n, "The "+what+" figures were measured by") {
+				return // carried over with the earlier notes above
+			}
+		}
+		r.Notes = append(r.Notes, fmt.Sprintf("The %s figures were measured by %s (kept with -merge).", what, from))
+	}
+	if r.Ingest == nil && old.Ingest != nil && o.ingestDocs == 0 {
+		r.Ingest = old.Ingest
+		keep("corpus ingest")
+	}
+	if r.BulkImport == nil && old.BulkImport != nil && o.bulkSize == "" {
+		r.BulkImport = old.BulkImport
+		keep("bulk import")
+	}
+	return kept
 }
