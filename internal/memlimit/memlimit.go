@@ -58,8 +58,7 @@ func Fit(getenv func(string) string) (limit, live int64, set bool) {
 // 1.4. Call it once, after the initial load and before serving; Fit,
 // when it applies, does the same.
 func Settle() {
-	runtime.GC()
-	debug.FreeOSMemory()
+	debug.FreeOSMemory() // it collects first: no runtime.GC of its own
 }
 
 // Off removes the limit Fit set (tests restore the runtime's default).
