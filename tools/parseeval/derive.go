@@ -1,0 +1,396 @@
+package parseeval
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/loader/extract"
+)
+
+// depGraph is one sentence's enhanced++ dependency graph, 0-based tokens.
+type depGraph struct {
+	toks  []Token
+	kids  [][]Dep // by governor
+	heads [][]Dep // by dependent
+}
+
+func newDepGraph(s ParsedSentence) *depGraph {
+	g := &depGraph{toks: s.Tokens, kids: make([][]Dep, len(s.Tokens)), heads: make([][]Dep, len(s.Tokens))}
+	for _, d := range s.Deps {
+		if d.Dpt < 1 || d.Dpt > len(s.Tokens) || d.Gov > len(s.Tokens) {
+			continue
+		}
+		if d.Gov > 0 {
+			g.kids[d.Gov-1] = append(g.kids[d.Gov-1], d)
+		}
+		g.heads[d.Dpt-1] = append(g.heads[d.Dpt-1], d)
+	}
+	return g
+}
+
+// kidsOf returns the dependents of t whose relation passes keep.
+func (g *depGraph) kidsOf(t int, keep func(string) bool) []int {
+	var out []int
+	for _, d := range g.kids[t] {
+		if keep(d.Dep) && !slices.Contains(out, d.Dpt-1) {
+			out = append(out, d.Dpt-1)
+		}
+	}
+	return out
+}
+
+func is(names ...string) func(string) bool {
+	return func(dep string) bool { return slices.Contains(names, dep) }
+}
+
+// prefixed: "nmod" matches "nmod:of"; "nmod:" alone matches any nmod:x.
+func prefixed(names ...string) func(string) bool {
+	return func(dep string) bool {
+		for _, n := range names {
+			if dep == n || strings.HasPrefix(dep, n+":") {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func (g *depGraph) noun(t int) bool { return strings.HasPrefix(g.toks[t].POS, "NN") }
+
+// Sentence is one sentence to read: its parse, its entity spans (byte
+// offsets in Text, as loader/extract found them) and the converter from
+// document UTF-16 offsets to byte offsets in Text.
+type Sentence struct {
+	Sent     extract.Sentence
+	Parse    ParsedSentence
+	Mentions []extract.Mention
+	ToByte   func(u16 int) int
+}
+
+type reader struct {
+	s     Sentence
+	g     *depGraph
+	tokMs [][]int // token -> indices of the mentions it overlaps
+}
+
+// Derive proposes the sentence's claims from the dependency graph: at each
+// cue, subject and object are the cue's dependents (nsubj, obl:agent /
+// obj, nsubj:pass, nmod and obl by preposition), through conjunctions,
+// participles (acl), relative clauses and nominal cues governed by a verb.
+func Derive(s Sentence) []extract.Candidate {
+	r := &reader{s: s, g: newDepGraph(s.Parse), tokMs: make([][]int, len(s.Parse.Tokens))}
+	inMention := make([]bool, len(s.Parse.Tokens))
+	for i, t := range s.Parse.Tokens {
+		b, e := s.ToByte(t.Begin), s.ToByte(t.End)
+		for k, m := range s.Mentions {
+			if b < m.End && e > m.Start {
+				r.tokMs[i] = append(r.tokMs[i], k)
+				inMention[i] = true
+			}
+		}
+	}
+	var out []extract.Candidate
+	seen := map[string]bool{}
+	emit := func(subj, obj extract.Mention, p graph.Predicate, sign graph.Sign, c Cue) {
+		if subj.ID == obj.ID {
+			return
+		}
+		key := subj.ID + "\x00" + obj.ID + "\x00" + string(p)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		neg, hedged := r.negated(c.Head), r.hedged()
+		mod := graph.ModalityAsserted
+		switch {
+		case neg:
+			mod = graph.ModalityNegated
+		case hedged:
+			mod = graph.ModalityHedged
+		}
+		out = append(out, extract.Candidate{Sentence: s.Sent.Index, Section: s.Sent.Section, Text: s.Sent.Text, Citations: s.Sent.Citations,
+			Subject: subj.ID, Object: obj.ID, Predicate: p, Sign: sign, Cue: r.cueText(c), Negated: neg, Hedged: hedged, Modality: mod})
+	}
+	for _, c := range findCues(s.Parse.Tokens, inMention) {
+		c = r.headOf(c)
+		subjT, objT := r.args(c)
+		subjs, objs := r.resolveAll(subjT), r.resolveAll(objT)
+		p, sign := r.predicate(c, objT)
+		for _, a := range subjs {
+			for _, b := range objs {
+				switch c.Kind {
+				case CueTreatment:
+					if !agent(a) || b.Category != graph.CategoryDisorder {
+						continue
+					}
+				case CueAdverse:
+					if !agent(a) || b.Category != graph.CategorySafetyRisk {
+						continue
+					}
+				}
+				emit(a, b, p, sign, c)
+			}
+		}
+	}
+	// "<drug> for <disorder>": the preposition is the treatment cue.
+	for t := range s.Parse.Tokens {
+		for _, d := range r.g.heads[t] {
+			if d.Gov == 0 || (d.Dep != "nmod:for" && d.Dep != "obl:for") {
+				continue
+			}
+			for _, b := range r.resolve(t) {
+				if b.Category != graph.CategoryDisorder {
+					continue
+				}
+				for _, a := range r.resolve(d.Gov - 1) {
+					if agent(a) {
+						emit(a, b, graph.StudiedToTreat, graph.Unsigned, Cue{I: t, J: t + 1, Head: d.Gov - 1, Kind: CueTreatment})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func agent(m extract.Mention) bool {
+	return m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy
+}
+
+func (r *reader) cueText(c Cue) string {
+	var ws []string
+	for k := c.I; k < c.J; k++ {
+		ws = append(ws, r.g.toks[k].Word)
+	}
+	return strings.Join(ws, " ")
+}
+
+// headOf picks the content word of a multi-word cue ("in patients with").
+func (r *reader) headOf(c Cue) Cue {
+	if c.J-c.I > 1 && strings.ToLower(r.g.toks[c.I].Word) == "in" {
+		c.Head = c.I + 1
+	}
+	return c
+}
+
+// trailingPrep is the preposition a multi-word cue ends in ("lead to").
+func (r *reader) trailingPrep(c Cue) string {
+	if c.J-c.I < 2 {
+		return ""
+	}
+	w := strings.ToLower(r.g.toks[c.J-1].Word)
+	if w == "to" || w == "in" || w == "with" || w == "on" || w == "of" || w == "for" {
+		return w
+	}
+	return ""
+}
+
+var subjRels = is("nsubj", "nsubj:xsubj", "csubj", "obl:agent", "nmod:agent", "nmod:by", "nmod:poss")
+
+// args returns the subject and object tokens of a cue.
+func (r *reader) args(c Cue) (subj, obj []int) {
+	g, h := r.g, c.Head
+	subj = g.kidsOf(h, subjRels)
+	prep := r.trailingPrep(c)
+	switch {
+	case prep != "":
+		obj = g.kidsOf(h, is("obl:"+prep, "nmod:"+prep, "obj"))
+	case c.Kind == CueCorrelation:
+		// "X was associated with Y", "X predicts Y", "studies linked X to Y".
+		with := g.kidsOf(h, is("obl:with", "obl:to", "nmod:with", "nmod:to", "nmod:between"))
+		direct := g.kidsOf(h, is("obj", "nsubj:pass"))
+		obj = with
+		if len(with) == 0 {
+			obj = g.kidsOf(h, is("obj"))
+		}
+		if len(with) > 0 && len(direct) > 0 {
+			subj = append(subj, direct...)
+		}
+	default:
+		obj = g.kidsOf(h, is("obj", "nsubj:pass", "iobj"))
+		if len(obj) == 0 {
+			obj = g.kidsOf(h, is("nmod:of", "nmod:in", "nmod:on", "nmod:to", "nmod:for", "obl:on", "obl:of", "obl:to"))
+		}
+	}
+	// The cue as a modifier: "drugs reducing craving" (acl, active: the
+	// noun is the subject), "craving reduced by X" (acl or amod, passive
+	// participle or adjective: the noun is the object).
+	for _, d := range g.heads[h] {
+		if d.Gov == 0 {
+			continue
+		}
+		n := d.Gov - 1
+		switch {
+		case d.Dep == "acl:relcl":
+			if len(subj) == 0 {
+				subj = append(subj, n)
+			}
+		case d.Dep == "acl" && g.toks[h].POS != "VBN":
+			if len(subj) == 0 {
+				subj = append(subj, n)
+			}
+		case d.Dep == "acl" || d.Dep == "amod":
+			if len(obj) == 0 {
+				obj = append(obj, n)
+			}
+			if len(subj) == 0 {
+				subj = r.governingSubjects(n)
+			}
+		}
+	}
+	// A nominal cue governed by a verb: "X produced reductions in Y",
+	// "X was associated with lower Y", "reductions in Y were seen with X".
+	if len(subj) == 0 && (g.noun(h) || strings.HasPrefix(g.toks[h].POS, "JJ")) {
+		subj = r.governingSubjects(h)
+	}
+	return subj, obj
+}
+
+// governingSubjects: the subject of the verb that takes noun n as object
+// or oblique, or the cause (obl:with/after/by) when n is the verb's subject.
+func (r *reader) governingSubjects(n int) []int {
+	g := r.g
+	for _, d := range g.heads[n] {
+		if d.Gov == 0 {
+			continue
+		}
+		v := d.Gov - 1
+		switch {
+		case d.Dep == "obj" || strings.HasPrefix(d.Dep, "obl") || d.Dep == "xcomp":
+			if s := g.kidsOf(v, is("nsubj", "nsubj:pass", "nsubj:xsubj", "obl:agent")); len(s) > 0 {
+				return without(s, n)
+			}
+		case d.Dep == "nsubj" || d.Dep == "nsubj:pass":
+			if s := g.kidsOf(v, is("obl:with", "obl:after", "obl:following", "obl:agent", "obl:by", "obl:under")); len(s) > 0 {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+func without(ts []int, n int) []int {
+	return slices.DeleteFunc(slices.Clone(ts), func(t int) bool { return t == n })
+}
+
+// resolveRels: how an argument's head reaches the entity it names
+// ("levels of dopamine", "alcohol craving"); prepositions that bring a
+// population or setting ("in patients", "with AUD") are not followed.
+var resolveRels = is("compound", "amod", "nmod:of", "appos", "nmod:such_as", "nmod:including", "nmod:like", "flat", "nmod:poss")
+
+// resolveAll maps argument tokens to the entity spans they name, through
+// coordination.
+func (r *reader) resolveAll(ts []int) []extract.Mention {
+	var out []extract.Mention
+	seen := map[int]bool{}
+	var queue []int
+	queue = append(queue, ts...)
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		for _, m := range r.resolve(t) {
+			if !slices.ContainsFunc(out, func(o extract.Mention) bool { return o.ID == m.ID }) {
+				out = append(out, m)
+			}
+		}
+		queue = append(queue, r.g.kidsOf(t, prefixed("conj"))...)
+	}
+	return out
+}
+
+// resolve: the mentions covering t, else those nearest below it through
+// resolveRels (two levels at most); such-as members beside their class.
+func (r *reader) resolve(t int) []extract.Mention {
+	level := []int{t}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var out []extract.Mention
+		var next []int
+		for _, u := range level {
+			for _, k := range r.tokMs[u] {
+				out = append(out, r.s.Mentions[k])
+			}
+			next = append(next, r.g.kidsOf(u, resolveRels)...)
+		}
+		if len(out) > 0 {
+			return out
+		}
+		level = next
+	}
+	return nil
+}
+
+var hedgeWords = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely", "candidate"}
+
+func (r *reader) hedged() bool {
+	for _, t := range r.g.toks {
+		w := strings.ToLower(t.Word)
+		for _, h := range hedgeWords {
+			if strings.HasPrefix(w, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negated: "not"/"never" on the cue or on a verb above it ("failed to
+// reduce"), "no" on the cue's noun or its object.
+func (r *reader) negated(h int) bool {
+	g := r.g
+	for t, depth := h, 0; depth < 3; depth++ {
+		for _, k := range g.kidsOf(t, is("advmod", "det", "neg", "cc:preconj")) {
+			switch strings.ToLower(g.toks[k].Word) {
+			case "not", "n't", "never", "no", "neither", "nor", "without":
+				return true
+			}
+		}
+		if l := strings.ToLower(g.toks[t].Lemma); l == "fail" || l == "lack" {
+			return true
+		}
+		up := -1
+		for _, d := range g.heads[t] {
+			if d.Gov > 0 && (d.Dep == "xcomp" || d.Dep == "ccomp") {
+				up = d.Gov - 1
+			}
+		}
+		if up < 0 {
+			break
+		}
+		t = up
+	}
+	return false
+}
+
+// predicate: the claim's predicate and sign from the cue, as
+// loader/extract gives them (a correlation takes the direction of a
+// direction word on its object: "associated with lower Y").
+func (r *reader) predicate(c Cue, obj []int) (graph.Predicate, graph.Sign) {
+	switch c.Kind {
+	case CueIncrease:
+		return graph.Affects, graph.Increases
+	case CueDecrease:
+		return graph.Affects, graph.Decreases
+	case CueTreatment:
+		return graph.StudiedToTreat, graph.Unsigned
+	case CueAdverse:
+		return graph.HasAdverseEvent, graph.Unsigned
+	case CueChange:
+		return graph.Affects, graph.Unsigned
+	}
+	sign := graph.Increases
+	for _, o := range obj {
+		for _, k := range r.g.kidsOf(o, is("amod", "compound")) {
+			for _, d := range findCues(r.g.toks[k:k+1], []bool{false}) {
+				if d.Kind == CueDecrease {
+					sign = graph.Decreases
+				}
+			}
+		}
+	}
+	return graph.CorrelatedWith, sign
+}
