@@ -68,7 +68,7 @@ func (c CorefScores) Write(w io.Writer) {
 
 // MeasureCoref runs the coreference pipeline on a review and checks each
 // anaphoric gold claim.
-func MeasureCoref(ctx context.Context, c Client, r Review, res extract.Result) (CorefScores, error) {
+func MeasureCoref(ctx context.Context, c Client, r Review, res extract.Result, sc *Scores) (CorefScores, error) {
 	cs := CorefScores{Chars: r.Chars}
 	texts := make([]string, len(r.Sents))
 	for i, s := range r.Sents {
@@ -79,6 +79,10 @@ func MeasureCoref(ctx context.Context, c Client, r Review, res extract.Result) (
 		return cs, fmt.Errorf("%s: coref: %w", r.Name, err)
 	}
 	cs.CPUms = doc.CPUms
+	parse := DeriveAll(r.Sents, texts, doc, res.Mentions, antecedents(doc, texts, r.Sents, res.Mentions))
+	sc.ParseCoref = extract.ScoreGoldSet(r.Gold, withCandidates(res, parse))
+	sc.UnionCoref = extract.ScoreGoldSet(r.Gold, withCandidates(res, Union(res.Candidates, parse)))
+	sc.HasCoref = true
 	surfaces := map[string][]string{}
 	for _, e := range r.Gold.Entities {
 		for _, s := range append([]string{e.Name}, e.Surfaces...) {
@@ -186,4 +190,56 @@ func short(s string) string {
 		return s[:90] + "…"
 	}
 	return s
+}
+
+// antecedents builds the lookup from an anaphor token (sentence i, token
+// t, 0-based) to the entity spans of the nearest earlier mention of its
+// CoreNLP chain that covers one.
+func antecedents(doc *Document, texts []string, sents []extract.Sentence, mentions []extract.Mention) func(i, t int) []extract.Mention {
+	_, conv := byteOffsets(texts)
+	bySent := map[int][]extract.Mention{}
+	for _, m := range mentions {
+		bySent[m.Sentence] = append(bySent[m.Sentence], m)
+	}
+	spans := func(cm CorefMention) []extract.Mention {
+		si := cm.Sentence - 1
+		if si < 0 || si >= len(doc.Sentences) || cm.Start < 1 || cm.End-1 > len(doc.Sentences[si].Tokens) {
+			return nil
+		}
+		toks := doc.Sentences[si].Tokens
+		b, e := conv(si, toks[cm.Start-1].Begin), conv(si, toks[cm.End-2].End)
+		var out []extract.Mention
+		for _, m := range bySent[sents[si].Index] {
+			if m.Start < e && m.End > b {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return func(i, t int) []extract.Mention {
+		for _, chain := range doc.Corefs {
+			self := -1
+			for k, m := range chain {
+				if m.Sentence == i+1 && m.Start-1 <= t && t < m.End-1 && (m.Type == "PRONOMINAL" || anaphor.MatchString(m.Text)) {
+					self = k
+				}
+			}
+			if self < 0 {
+				continue
+			}
+			// The nearest earlier mention (same sentence, before it, counts).
+			best, bestPos := []extract.Mention(nil), -1
+			for _, m := range chain {
+				pos := m.Sentence*10000 + m.Start
+				if pos >= chain[self].Sentence*10000+chain[self].Start || pos <= bestPos {
+					continue
+				}
+				if ms := spans(m); len(ms) > 0 {
+					best, bestPos = ms, pos
+				}
+			}
+			return best
+		}
+		return nil
+	}
 }

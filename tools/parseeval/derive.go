@@ -66,6 +66,9 @@ type Sentence struct {
 	Parse    ParsedSentence
 	Mentions []extract.Mention
 	ToByte   func(u16 int) int
+	// Antecedents, if set, names what an anaphor token ("it", "this
+	// drug") refers to: the entity spans of its coreference chain.
+	Antecedents func(tok int) []extract.Mention
 }
 
 type reader struct {
@@ -125,7 +128,7 @@ func Derive(s Sentence) []extract.Candidate {
 						continue
 					}
 				case CueAdverse:
-					if !agent(a) || b.Category != graph.CategorySafetyRisk {
+					if !agent(a) || !harm(b) {
 						continue
 					}
 				}
@@ -152,6 +155,16 @@ func Derive(s Sentence) []extract.Candidate {
 		}
 	}
 	return out
+}
+
+// harm: what an adverse-event frame can name (the extractor files many
+// adverse events as symptoms or disorders).
+func harm(m extract.Mention) bool {
+	switch m.Category {
+	case graph.CategorySafetyRisk, graph.CategorySymptom, graph.CategoryDisorder, graph.CategoryOutcome:
+		return true
+	}
+	return false
 }
 
 func agent(m extract.Mention) bool {
@@ -213,6 +226,9 @@ func (r *reader) args(c Cue) (subj, obj []int) {
 			obj = g.kidsOf(h, is("nmod:of", "nmod:in", "nmod:on", "nmod:to", "nmod:for", "obl:on", "obl:of", "obl:to"))
 		}
 	}
+	if c.Kind == CueAdverse {
+		return r.adverseArgs(h, subj, obj)
+	}
 	// The cue as a modifier: "drugs reducing craving" (acl, active: the
 	// noun is the subject), "craving reduced by X" (acl or amod, passive
 	// participle or adjective: the noun is the object).
@@ -243,6 +259,44 @@ func (r *reader) args(c Cue) (subj, obj []int) {
 	// "X was associated with lower Y", "reductions in Y were seen with X".
 	if len(subj) == 0 && (g.noun(h) || strings.HasPrefix(g.toks[h].POS, "JJ")) {
 		subj = r.governingSubjects(h)
+	}
+	return subj, obj
+}
+
+// adverseArgs reads the frames of an adverse-event noun ("adverse events",
+// "side effects", "risk"): the drug is its of/with/from dependent or the
+// subject of the verb above it; the events are its such-as members, the
+// other side of a copula ("the adverse events of X are Y", "Y is an
+// adverse effect of X"), or the object of "include".
+func (r *reader) adverseArgs(h int, subj, obj []int) ([]int, []int) {
+	g := r.g
+	n := h
+	if !g.noun(h) {
+		for _, d := range g.heads[h] {
+			if d.Gov > 0 && (d.Dep == "amod" || d.Dep == "compound") {
+				n = d.Gov - 1
+			}
+		}
+	}
+	subj = append(subj, g.kidsOf(n, is("nmod:of", "nmod:with", "nmod:from", "nmod:poss", "nmod:of_using", "nmod:during"))...)
+	if len(subj) == 0 {
+		subj = r.governingSubjects(n)
+	}
+	obj = append(obj, g.kidsOf(n, is("nmod:such_as", "nmod:including", "nmod:like", "appos", "nmod:in", "nmod:for"))...)
+	for _, d := range g.heads[n] {
+		if d.Gov == 0 {
+			continue
+		}
+		p := d.Gov - 1
+		switch {
+		case d.Dep == "nsubj" && len(g.kidsOf(p, is("cop"))) > 0:
+			obj = append(obj, p) // "the adverse events of X are Y"
+		case d.Dep == "nsubj" && strings.HasPrefix(strings.ToLower(g.toks[p].Lemma), "include"):
+			obj = append(obj, g.kidsOf(p, is("obj"))...)
+		}
+	}
+	if len(g.kidsOf(n, is("cop"))) > 0 {
+		obj = append(obj, g.kidsOf(n, is("nsubj"))...) // "Y is the main adverse effect of X"
 	}
 	return subj, obj
 }
@@ -319,6 +373,11 @@ func (r *reader) resolve(t int) []extract.Mention {
 		if len(out) > 0 {
 			return out
 		}
+		if depth == 0 && r.s.Antecedents != nil {
+			if out = r.s.Antecedents(t); len(out) > 0 {
+				return out
+			}
+		}
 		level = next
 	}
 	return nil
@@ -393,4 +452,37 @@ func (r *reader) predicate(c Cue, obj []int) (graph.Predicate, graph.Sign) {
 		}
 	}
 	return graph.CorrelatedWith, sign
+}
+
+// Explain describes how Derive reads one sentence: its entity spans, cues
+// and the arguments found at each (for checking the reading by hand).
+func Explain(s Sentence) string {
+	r := &reader{s: s, g: newDepGraph(s.Parse), tokMs: make([][]int, len(s.Parse.Tokens))}
+	inMention := make([]bool, len(s.Parse.Tokens))
+	var sb strings.Builder
+	for i, t := range s.Parse.Tokens {
+		b, e := s.ToByte(t.Begin), s.ToByte(t.End)
+		for k, m := range s.Mentions {
+			if b < m.End && e > m.Start {
+				r.tokMs[i] = append(r.tokMs[i], k)
+				inMention[i] = true
+			}
+		}
+	}
+	for _, m := range s.Mentions {
+		sb.WriteString("  mention " + m.Surface + " [" + string(m.Category) + "]\n")
+	}
+	for _, c := range findCues(s.Parse.Tokens, inMention) {
+		c = r.headOf(c)
+		st, ot := r.args(c)
+		var ss, os []string
+		for _, m := range r.resolveAll(st) {
+			ss = append(ss, m.Surface)
+		}
+		for _, m := range r.resolveAll(ot) {
+			os = append(os, m.Surface)
+		}
+		sb.WriteString("  cue " + r.cueText(c) + ": subj " + strings.Join(ss, ", ") + " | obj " + strings.Join(os, ", ") + "\n")
+	}
+	return sb.String()
 }

@@ -94,6 +94,10 @@ func ReadDevSet(dir string) ([]Review, error) {
 type Scores struct {
 	Name                        string
 	Rules, Parse, Union, Inter  extract.SetMetrics
+	// With coreference: the parse reading with anaphors resolved by
+	// CoreNLP's coref chains, alone and as the union.
+	ParseCoref, UnionCoref extract.SetMetrics
+	HasCoref               bool
 	Sentences, Chars            int
 	ParseCPUms, RulesWallms     float64
 	RuleCands, ParseCands, Both int
@@ -115,7 +119,7 @@ func Measure(ctx context.Context, c Client, r Review) (Scores, *Document, extrac
 		return sc, nil, res, fmt.Errorf("%s: %w", r.Name, err)
 	}
 	sc.ParseCPUms = doc.CPUms
-	parse := DeriveAll(r.Sents, texts, doc, res.Mentions)
+	parse := DeriveAll(r.Sents, texts, doc, res.Mentions, nil)
 	sc.Rules = extract.ScoreGoldSet(r.Gold, res)
 	sc.Parse = extract.ScoreGoldSet(r.Gold, withCandidates(res, parse))
 	sc.Union = extract.ScoreGoldSet(r.Gold, withCandidates(res, Union(res.Candidates, parse)))
@@ -124,8 +128,28 @@ func Measure(ctx context.Context, c Client, r Review) (Scores, *Document, extrac
 	return sc, doc, res, nil
 }
 
+// ExplainAll explains the sentences containing substr.
+func ExplainAll(sents []extract.Sentence, texts []string, doc *Document, mentions []extract.Mention, substr string) string {
+	_, conv := byteOffsets(texts)
+	var sb strings.Builder
+	for i, s := range sents {
+		if !strings.Contains(s.Text, substr) {
+			continue
+		}
+		var ms []extract.Mention
+		for _, m := range mentions {
+			if m.Sentence == s.Index {
+				ms = append(ms, m)
+			}
+		}
+		sb.WriteString(s.Text + "\n")
+		sb.WriteString(Explain(Sentence{Sent: s, Parse: doc.Sentences[i], Mentions: ms, ToByte: func(u int) int { return conv(i, u) }}))
+	}
+	return sb.String()
+}
+
 // DeriveAll reads every sentence's parse.
-func DeriveAll(sents []extract.Sentence, texts []string, doc *Document, mentions []extract.Mention) []extract.Candidate {
+func DeriveAll(sents []extract.Sentence, texts []string, doc *Document, mentions []extract.Mention, ante func(sent, tok int) []extract.Mention) []extract.Candidate {
 	_, conv := byteOffsets(texts)
 	bySent := map[int][]extract.Mention{}
 	for _, m := range mentions {
@@ -133,8 +157,11 @@ func DeriveAll(sents []extract.Sentence, texts []string, doc *Document, mentions
 	}
 	var out []extract.Candidate
 	for i, s := range sents {
-		out = append(out, Derive(Sentence{Sent: s, Parse: doc.Sentences[i], Mentions: bySent[s.Index],
-			ToByte: func(u int) int { return conv(i, u) }})...)
+		ps := Sentence{Sent: s, Parse: doc.Sentences[i], Mentions: bySent[s.Index], ToByte: func(u int) int { return conv(i, u) }}
+		if ante != nil {
+			ps.Antecedents = func(t int) []extract.Mention { return ante(i, t) }
+		}
+		out = append(out, Derive(ps)...)
 	}
 	return out
 }

@@ -31,7 +31,10 @@ func WriteTable(w io.Writer, each []Scores) {
 		for _, r := range []struct {
 			n string
 			m extract.SetMetrics
-		}{{"(a) rules", s.Rules}, {"(b) parse", s.Parse}, {"(c) union", s.Union}, {"(d) both agree", s.Inter}} {
+		}{{"(a) rules", s.Rules}, {"(b) parse", s.Parse}, {"(c) union", s.Union}, {"(d) both agree", s.Inter}, {"(e) parse+coref", s.ParseCoref}, {"(f) union+coref", s.UnionCoref}} {
+			if !s.HasCoref && strings.Contains(r.n, "coref") {
+				continue
+			}
 			fmt.Fprintf(w, "| %s | %s | %s |\n", s.Name, r.n, triple(r.m))
 		}
 	}
@@ -41,6 +44,9 @@ func WriteTable(w io.Writer, each []Scores) {
 		sum.Parse.Add(s.Parse)
 		sum.Union.Add(s.Union)
 		sum.Inter.Add(s.Inter)
+		sum.ParseCoref.Add(s.ParseCoref)
+		sum.UnionCoref.Add(s.UnionCoref)
+		sum.HasCoref = s.HasCoref
 		sum.Sentences += s.Sentences
 		sum.Chars += s.Chars
 		sum.ParseCPUms += s.ParseCPUms

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/kapgraph/kapgraph/loader/extract"
 	"github.com/kapgraph/kapgraph/tools/parseeval"
 )
 
@@ -20,7 +22,15 @@ func main() {
 	coref := flag.Bool("coref", false, "also measure coreference on anaphoric gold subjects")
 	save := flag.String("save", "", "directory to write each review's CoreNLP JSON into")
 	pairs := flag.Bool("pairs", false, "list the gold pairs one reading finds and the other misses")
+	explain := flag.String("explain", "", "print how the parse reads each sentence containing this text, then stop")
 	flag.Parse()
+	if *explain != "" {
+		if err := explainRun(context.Background(), *dev, *url, *explain); err != nil {
+			fmt.Fprintln(os.Stderr, "parseeval:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(context.Background(), *dev, *url, *save, *coref, *pairs); err != nil {
 		fmt.Fprintln(os.Stderr, "parseeval:", err)
 		os.Exit(1)
@@ -43,19 +53,19 @@ func run(ctx context.Context, dev, url, save string, coref, pairs bool) error {
 		if err != nil {
 			return err
 		}
-		each = append(each, sc)
 		if save != "" {
 			if err := parseeval.Save(save, r.Name, doc); err != nil {
 				return err
 			}
 		}
 		if coref {
-			cs, err := parseeval.MeasureCoref(ctx, c, r, res)
+			cs, err := parseeval.MeasureCoref(ctx, c, r, res, &sc)
 			if err != nil {
 				return err
 			}
 			cor.Add(cs)
 		}
+		each = append(each, sc)
 		fmt.Fprintf(os.Stderr, "parseeval: %s done\n", r.Name)
 	}
 	parseeval.WriteTable(os.Stdout, each)
@@ -66,6 +76,32 @@ func run(ctx context.Context, dev, url, save string, coref, pairs bool) error {
 	if coref {
 		fmt.Println()
 		cor.Write(os.Stdout)
+	}
+	return nil
+}
+
+func explainRun(ctx context.Context, dev, url, substr string) error {
+	rs, err := parseeval.ReadDevSet(dev)
+	if err != nil {
+		return err
+	}
+	c := parseeval.Client{URL: url, HTTP: &http.Client{Timeout: 10 * time.Minute}}
+	for _, r := range rs {
+		var texts []string
+		hit := false
+		for _, s := range r.Sents {
+			texts = append(texts, s.Text)
+			hit = hit || strings.Contains(s.Text, substr)
+		}
+		if !hit {
+			continue
+		}
+		res := extract.ExtractOpen(nil, r.Sents)
+		doc, err := c.Annotate(ctx, parseeval.ParseAnnotators, texts)
+		if err != nil {
+			return err
+		}
+		fmt.Print(parseeval.ExplainAll(r.Sents, texts, doc, res.Mentions, substr))
 	}
 	return nil
 }

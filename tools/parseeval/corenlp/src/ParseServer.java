@@ -41,8 +41,7 @@ public final class ParseServer {
       p.setProperty("ssplit.eolonly", "true");
       p.setProperty("tokenize.language", "en");
       if (a.contains("coref")) {
-        p.setProperty("coref.algorithm", System.getProperty("parseserver.coref", "neural"));
-        p.setProperty("coref.md.type", "dep");
+        p.setProperty("coref.algorithm", System.getProperty("parseserver.coref", "fastneural"));
         p.setProperty("ner.applyFineGrained", "false");
         p.setProperty("ner.useSUTime", "false");
       }
