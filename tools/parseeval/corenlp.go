@@ -8,11 +8,15 @@ package parseeval
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -62,19 +66,31 @@ type CorefMention struct {
 type Document struct {
 	Sentences []ParsedSentence          `json:"sentences"`
 	Corefs    map[string][]CorefMention `json:"corefs"`
-	CPUms     float64                   `json:"-"` // the server's CPU time for the annotation
+	CPUms     float64                   `json:"cpuMs,omitempty"` // the server's CPU time for the annotation
 }
 
 // Client talks to the wrapper server of scripts/corenlp.sh.
 type Client struct {
 	URL  string
 	HTTP *http.Client
+	// Cache, if set, is a directory of earlier answers keyed by the
+	// request (a coreference run of the dev set takes half an hour on
+	// two cores; the reading can then be re-scored without the server).
+	Cache string
 }
 
 // Annotate sends one sentence per line (newlines inside a sentence become
 // spaces, so that CoreNLP's line-end splitting keeps kapgraph's sentences).
 func (c Client) Annotate(ctx context.Context, annotators string, sentences []string) (*Document, error) {
 	body := JoinLines(sentences)
+	var cached string
+	if c.Cache != "" {
+		sum := sha256.Sum256([]byte(annotators + "\x00" + body))
+		cached = filepath.Join(c.Cache, hex.EncodeToString(sum[:12])+".json")
+		if b, err := os.ReadFile(cached); err == nil {
+			return DecodeDocument(b)
+		}
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.URL+"/annotate?annotators="+url.QueryEscape(annotators), strings.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("corenlp request: %w", err)
@@ -99,6 +115,18 @@ func (c Client) Annotate(ctx context.Context, annotators string, sentences []str
 		return nil, fmt.Errorf("corenlp split %d sentences into %d", len(sentences), len(d.Sentences))
 	}
 	d.CPUms, _ = strconv.ParseFloat(resp.Header.Get("X-Cpu-Ms"), 64)
+	if cached != "" {
+		if err := os.MkdirAll(c.Cache, 0o755); err != nil {
+			return nil, fmt.Errorf("corenlp cache: %w", err)
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			return nil, fmt.Errorf("corenlp cache: %w", err)
+		}
+		if err := os.WriteFile(cached, b, 0o644); err != nil {
+			return nil, fmt.Errorf("corenlp cache: %w", err)
+		}
+	}
 	return d, nil
 }
 

@@ -209,6 +209,9 @@ func (r *reader) args(c Cue) (subj, obj []int) {
 	switch {
 	case prep != "":
 		obj = g.kidsOf(h, is("obl:"+prep, "nmod:"+prep, "obj"))
+		if len(subj) == 0 {
+			subj = g.kidsOf(h, is("nsubj:pass")) // "X was associated with Y"
+		}
 	case c.Kind == CueCorrelation:
 		// "X was associated with Y", "X predicts Y", "studies linked X to Y".
 		with := g.kidsOf(h, is("obl:with", "obl:to", "nmod:with", "nmod:to", "nmod:between"))
@@ -217,8 +220,8 @@ func (r *reader) args(c Cue) (subj, obj []int) {
 		if len(with) == 0 {
 			obj = g.kidsOf(h, is("obj"))
 		}
-		if len(with) > 0 && len(direct) > 0 {
-			subj = append(subj, direct...)
+		if len(with) > 0 && len(direct) > 0 && len(subj) == 0 {
+			subj = direct
 		}
 	default:
 		obj = g.kidsOf(h, is("obj", "nsubj:pass", "iobj"))
@@ -401,6 +404,14 @@ func (r *reader) hedged() bool {
 // reduce"), "no" on the cue's noun or its object.
 func (r *reader) negated(h int) bool {
 	g := r.g
+	// "Neither dose of X reduced", "no drug reduced": on the subject.
+	for _, sbj := range g.kidsOf(h, is("nsubj", "nsubj:pass")) {
+		for _, k := range g.kidsOf(sbj, is("det", "cc:preconj", "advmod")) {
+			if w := strings.ToLower(g.toks[k].Word); w == "no" || w == "neither" || w == "none" {
+				return true
+			}
+		}
+	}
 	for t, depth := h, 0; depth < 3; depth++ {
 		for _, k := range g.kidsOf(t, is("advmod", "det", "neg", "cc:preconj")) {
 			switch strings.ToLower(g.toks[k].Word) {

@@ -92,12 +92,12 @@ func ReadDevSet(dir string) ([]Review, error) {
 
 // Scores are one review's figures for the readings compared.
 type Scores struct {
-	Name                        string
-	Rules, Parse, Union, Inter  extract.SetMetrics
+	Name                       string
+	Rules, Parse, Union, Inter extract.SetMetrics
 	// With coreference: the parse reading with anaphors resolved by
 	// CoreNLP's coref chains, alone and as the union.
-	ParseCoref, UnionCoref extract.SetMetrics
-	HasCoref               bool
+	ParseCoref, UnionCoref      extract.SetMetrics
+	HasCoref                    bool
 	Sentences, Chars            int
 	ParseCPUms, RulesWallms     float64
 	RuleCands, ParseCands, Both int

@@ -21,6 +21,7 @@ func main() {
 	url := flag.String("url", os.Getenv("KAPGRAPH_CORENLP_URL"), "parse server (scripts/corenlp.sh)")
 	coref := flag.Bool("coref", false, "also measure coreference on anaphoric gold subjects")
 	save := flag.String("save", "", "directory to write each review's CoreNLP JSON into")
+	cache := flag.String("cache", "", "directory of cached CoreNLP answers (read if present, written otherwise)")
 	pairs := flag.Bool("pairs", false, "list the gold pairs one reading finds and the other misses")
 	explain := flag.String("explain", "", "print how the parse reads each sentence containing this text, then stop")
 	flag.Parse()
@@ -31,13 +32,13 @@ func main() {
 		}
 		return
 	}
-	if err := run(context.Background(), *dev, *url, *save, *coref, *pairs); err != nil {
+	if err := run(context.Background(), *dev, *url, *cache, *save, *coref, *pairs); err != nil {
 		fmt.Fprintln(os.Stderr, "parseeval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dev, url, save string, coref, pairs bool) error {
+func run(ctx context.Context, dev, url, cache, save string, coref, pairs bool) error {
 	if url == "" {
 		return fmt.Errorf("no parse server: set KAPGRAPH_CORENLP_URL (eval \"$(scripts/corenlp.sh start)\") or -url")
 	}
@@ -45,7 +46,7 @@ func run(ctx context.Context, dev, url, save string, coref, pairs bool) error {
 	if err != nil {
 		return err
 	}
-	c := parseeval.Client{URL: url, HTTP: &http.Client{Timeout: 10 * time.Minute}}
+	c := parseeval.Client{URL: url, HTTP: &http.Client{Timeout: 10 * time.Minute}, Cache: cache}
 	var each []parseeval.Scores
 	var cor parseeval.CorefScores
 	for _, r := range rs {
