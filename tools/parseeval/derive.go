@@ -146,7 +146,11 @@ func Derive(s Sentence) []extract.Candidate {
 				if b.Category != graph.CategoryDisorder {
 					continue
 				}
-				for _, a := range r.resolve(d.Gov - 1) {
+				govs := []int{d.Gov - 1}
+				if len(r.g.kidsOf(d.Gov-1, is("cop"))) > 0 {
+					govs = append(govs, r.g.kidsOf(d.Gov-1, is("nsubj"))...) // "X is effective for Y"
+				}
+				for _, a := range r.resolveAll(govs) {
 					if agent(a) {
 						emit(a, b, graph.StudiedToTreat, graph.Unsigned, Cue{I: t, J: t + 1, Head: d.Gov - 1, Kind: CueTreatment})
 					}
@@ -232,6 +236,24 @@ func (r *reader) args(c Cue) (subj, obj []int) {
 	if c.Kind == CueAdverse {
 		return r.adverseArgs(h, subj, obj)
 	}
+	// The cue as a predicate nominal: "X is a leading cause of Y", "X is a
+	// partial agonist at Y" (subject: the copula's subject; object: the
+	// noun's prepositional dependent), or as the copula's subject: "the
+	// options for Y are A, B and C".
+	if g.noun(h) || strings.HasPrefix(g.toks[h].POS, "JJ") {
+		nmods := g.kidsOf(h, is("nmod:of", "nmod:at", "nmod:for", "nmod:on", "nmod:to", "nmod:in"))
+		if len(g.kidsOf(h, is("cop"))) > 0 {
+			if len(obj) == 0 {
+				obj = nmods
+			}
+		} else {
+			for _, d := range g.heads[h] {
+				if d.Gov > 0 && d.Dep == "nsubj" && len(g.kidsOf(d.Gov-1, is("cop"))) > 0 {
+					subj, obj = []int{d.Gov - 1}, nmods
+				}
+			}
+		}
+	}
 	// The cue as a modifier: "drugs reducing craving" (acl, active: the
 	// noun is the subject), "craving reduced by X" (acl or amod, passive
 	// participle or adjective: the noun is the object).
@@ -262,6 +284,25 @@ func (r *reader) args(c Cue) (subj, obj []int) {
 	// "X was associated with lower Y", "reductions in Y were seen with X".
 	if len(subj) == 0 && (g.noun(h) || strings.HasPrefix(g.toks[h].POS, "JJ")) {
 		subj = r.governingSubjects(h)
+	}
+	// A verb cue with no subject of its own, hanging from another clause
+	// (advcl, parataxis, or the parser's unlabelled dep, which it gives
+	// "X combined with Y increased Z"): that clause's subject.
+	// A conjoined predicate ("X contributes to A and is a cause of B") the
+	// parse did not give the first conjunct's subject: that subject.
+	if len(subj) == 0 {
+		for _, d := range g.heads[h] {
+			if d.Gov > 0 && strings.HasPrefix(d.Dep, "conj") {
+				subj = append(subj, g.kidsOf(d.Gov-1, is("nsubj"))...)
+			}
+		}
+	}
+	if len(subj) == 0 && strings.HasPrefix(g.toks[h].POS, "VB") {
+		for _, d := range g.heads[h] {
+			if d.Gov > 0 && (d.Dep == "dep" || d.Dep == "parataxis" || strings.HasPrefix(d.Dep, "advcl")) {
+				subj = append(subj, g.kidsOf(d.Gov-1, is("nsubj"))...)
+			}
+		}
 	}
 	return subj, obj
 }
@@ -372,6 +413,9 @@ func (r *reader) resolve(t int) []extract.Mention {
 				out = append(out, r.s.Mentions[k])
 			}
 			next = append(next, r.g.kidsOf(u, resolveRels)...)
+			if findCues(r.g.toks[u:u+1], []bool{false}) != nil {
+				next = append(next, r.g.kidsOf(u, is("nmod:in", "nmod:on"))...) // "the increase in X"
+			}
 		}
 		if len(out) > 0 {
 			return out

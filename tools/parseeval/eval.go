@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,6 +95,7 @@ func ReadDevSet(dir string) ([]Review, error) {
 type Scores struct {
 	Name                       string
 	Rules, Parse, Union, Inter extract.SetMetrics
+	All                        extract.SetMetrics // every candidate of both readings
 	// With coreference: the parse reading with anaphors resolved by
 	// CoreNLP's coref chains, alone and as the union.
 	ParseCoref, UnionCoref      extract.SetMetrics
@@ -123,6 +125,7 @@ func Measure(ctx context.Context, c Client, r Review) (Scores, *Document, extrac
 	sc.Rules = extract.ScoreGoldSet(r.Gold, res)
 	sc.Parse = extract.ScoreGoldSet(r.Gold, withCandidates(res, parse))
 	sc.Union = extract.ScoreGoldSet(r.Gold, withCandidates(res, Union(res.Candidates, parse)))
+	sc.All = extract.ScoreGoldSet(r.Gold, withCandidates(res, append(slices.Clone(res.Candidates), parse...)))
 	sc.Inter = extract.ScoreGoldSet(r.Gold, withCandidates(res, Intersection(res.Candidates, parse)))
 	sc.RuleCands, sc.ParseCands = len(res.Candidates), len(parse)
 	return sc, doc, res, nil

@@ -31,7 +31,7 @@ func WriteTable(w io.Writer, each []Scores) {
 		for _, r := range []struct {
 			n string
 			m extract.SetMetrics
-		}{{"(a) rules", s.Rules}, {"(b) parse", s.Parse}, {"(c) union", s.Union}, {"(d) both agree", s.Inter}, {"(e) parse+coref", s.ParseCoref}, {"(f) union+coref", s.UnionCoref}} {
+		}{{"(a) rules", s.Rules}, {"(b) parse", s.Parse}, {"(c) union", s.Union}, {"(c') all of both", s.All}, {"(d) both agree", s.Inter}, {"(e) parse+coref", s.ParseCoref}, {"(f) union+coref", s.UnionCoref}} {
 			if !s.HasCoref && strings.Contains(r.n, "coref") {
 				continue
 			}
@@ -44,6 +44,7 @@ func WriteTable(w io.Writer, each []Scores) {
 		sum.Parse.Add(s.Parse)
 		sum.Union.Add(s.Union)
 		sum.Inter.Add(s.Inter)
+		sum.All.Add(s.All)
 		sum.ParseCoref.Add(s.ParseCoref)
 		sum.UnionCoref.Add(s.UnionCoref)
 		sum.HasCoref = s.HasCoref

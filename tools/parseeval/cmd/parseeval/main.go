@@ -26,7 +26,7 @@ func main() {
 	explain := flag.String("explain", "", "print how the parse reads each sentence containing this text, then stop")
 	flag.Parse()
 	if *explain != "" {
-		if err := explainRun(context.Background(), *dev, *url, *explain); err != nil {
+		if err := explainRun(context.Background(), *dev, *url, *cache, *explain); err != nil {
 			fmt.Fprintln(os.Stderr, "parseeval:", err)
 			os.Exit(1)
 		}
@@ -81,12 +81,12 @@ func run(ctx context.Context, dev, url, cache, save string, coref, pairs bool) e
 	return nil
 }
 
-func explainRun(ctx context.Context, dev, url, substr string) error {
+func explainRun(ctx context.Context, dev, url, cache, substr string) error {
 	rs, err := parseeval.ReadDevSet(dev)
 	if err != nil {
 		return err
 	}
-	c := parseeval.Client{URL: url, HTTP: &http.Client{Timeout: 10 * time.Minute}}
+	c := parseeval.Client{URL: url, HTTP: &http.Client{Timeout: 10 * time.Minute}, Cache: cache}
 	for _, r := range rs {
 		var texts []string
 		hit := false
