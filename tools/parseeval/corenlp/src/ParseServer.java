@@ -1,3 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// This one file links Stanford CoreNLP (GPL v3 or later) and is therefore under the
+// same licence; nothing else in kapgraph links it (tools/parseeval/README.md).
+//
 // ParseServer: CoreNLP behind a tiny HTTP endpoint bound to 127.0.0.1 only.
 //
 // CoreNLP's own StanfordCoreNLPServer listens on every interface and has no
