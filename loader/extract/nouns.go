@@ -245,7 +245,7 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" || verbsNotNouns[ts[k].stem] && !joined {
 		return false
 	}
-	if _, ok := ix.lookup(ts, k, k+1); ok {
+	if _, ok := ix.lookup(ts, k, k+1); ok || chemicalName(ix, ts, k, k+1) {
 		return true // a drug the tagger took for a verb ("exenatide/VB")
 	}
 	if headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem] && (tags[k] == "VB" || tags[k] == "VBP") &&
@@ -352,7 +352,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// A word the vocabularies name is a noun, not an adjective
 	// ("buprenorphine/JJ reduce").
 	for j > i && (tags[j-1] == "VBN" || tags[j-1] == "VBD" || tags[j-1] == "JJ" && headCategory(ts[j-1].stem) == "") && !ts[j-1].hyphenated {
-		if _, named := ix.lookup(ts, i, j); named && tags[j-1] == "JJ" {
+		if _, named := ix.lookup(ts, i, j); (named || chemicalName(ix, ts, j-1, j)) && tags[j-1] == "JJ" {
 			break
 		}
 		j--
@@ -441,6 +441,11 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if cat == "" && j-i >= 2 && !ts[j-1].hyphenated && (strings.HasPrefix(tags[j-1], "NN") || tags[j-1] == "") &&
 		drugClassNouns[ts[j-2].stem] && len(ts[j-1].low) >= 5 && !strings.HasSuffix(ts[j-1].low, "ing") {
 		return []nounPhrase{{i: j - 1, j: j, cat: graph.CategoryDrug, rule: "named after its class"}}
+	}
+	// "GS39783", "WAY-100635", "noribogaine": a drug named by a
+	// chemist's convention.
+	if cat == "" && chemicalName(ix, ts, i, j) {
+		return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "chemical name"}}
 	}
 	if cat == "" {
 		// No head rule: a resource term inside the phrase still names
