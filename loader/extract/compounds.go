@@ -59,3 +59,31 @@ func chemicalName(ix *resourceIndex, ts []token, i, j int) bool {
 	}
 	return false
 }
+
+// isoforms: a molecule's name goes on to the letter or number of its
+// isoform or subtype ("monoamine oxidase A", "vesicular monoamine
+// transporter 2", "dopamine receptor 1"): a single capital or a single
+// digit right after an enzyme or a molecular head noun, not starting a
+// quantity of something ("transporter 2 weeks"). The whole is another
+// molecule than the family the vocabularies list, so it keeps no id.
+func isoforms(ts []token, tags []string, free []bool, nps []nounPhrase) []nounPhrase {
+	for n, np := range nps {
+		k := np.j
+		if k >= len(ts) || !free[k] || ts[k].punctBefore != "" || ts[k].hyphenated || len(ts[k].raw) != 1 {
+			continue
+		}
+		last := ts[np.j-1]
+		if !molecularHeads[last.stem] && !enzymeName(last.low) {
+			continue
+		}
+		c := ts[k].raw[0]
+		letter := c >= 'A' && c <= 'Z'
+		digit := c >= '1' && c <= '9' && !(k+1 < len(ts) && ts[k+1].punctBefore == "" && strings.HasPrefix(tags[k+1], "NN"))
+		if !letter && !digit || k+1 < len(ts) && strings.HasPrefix(ts[k+1].punctBefore, "/") {
+			// "receptors 2/3" names two subtypes: no one span here.
+			continue
+		}
+		nps[n] = nounPhrase{i: np.i, j: k + 1, cat: graph.CategoryMechanism, rule: "isoform"}
+	}
+	return nps
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -34,6 +35,31 @@ func TestChemicalNames(t *testing.T) {
 		}
 		if got != tt.drug {
 			t.Errorf("%q: %q read as a drug: %v, want %v (%v)", tt.text, tt.surface, got, tt.drug, res.Mentions)
+		}
+	}
+}
+
+// TestIsoforms: a molecule's name takes its isoform's letter or number.
+func TestIsoforms(t *testing.T) {
+	tests := []struct {
+		text, want, notWant string
+	}{
+		{"Beta-carbolines inhibit monoamine oxidase A in the gut.", "monoamine oxidase A", "monoamine oxidase"},
+		{"Methamphetamine inhibits vesicular monoamine transporter 2 in dopamine terminals.", "vesicular monoamine transporter 2", ""},
+		{"NAC stimulates metabotropic glutamate receptors 2/3 in the accumbens.", "", "metabotropic glutamate receptors 2"},
+		{"The transporter 2 weeks later was unchanged.", "", "transporter 2"},
+	}
+	for _, tt := range tests {
+		res := ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Test"}})
+		var got []string
+		for _, m := range res.Mentions {
+			got = append(got, m.Surface)
+		}
+		if tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%q: no mention %q in %q", tt.text, tt.want, got)
+		}
+		if tt.notWant != "" && slices.Contains(got, tt.notWant) {
+			t.Errorf("%q: %q is a mention: %q", tt.text, tt.notWant, got)
 		}
 	}
 }

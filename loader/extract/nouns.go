@@ -102,6 +102,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		out = append(out, phrases(ix, ts, tags, k, j)...)
 		k = j
 	}
+	out = isoforms(ts, tags, free, out)
 	out = slices.DeleteFunc(out, func(np nounPhrase) bool {
 		return populationModifier(ts, tags, np) || designModifier(ts, np) || instrument(ts, np) || studyBias(ts, np)
 	})
