@@ -87,3 +87,30 @@ func isoforms(ts []token, tags []string, free []bool, nps []nounPhrase) []nounPh
 	}
 	return nps
 }
+
+// nounOnlyWords are nouns made of a particle and a verb, which English
+// never uses as verbs ("alcohol intake by 29%", "dopamine efflux"); the
+// tagger sometimes reads them as one.
+var nounOnlyWords = setOf("intake", "uptake", "reuptake", "efflux", "influx", "outflow", "onset", "outcome")
+
+// nounVerbs are the few words with a noun-making suffix that are verbs
+// too ("drugs that function as", "cues condition").
+var nounVerbs = setOf("function", "condition", "position", "question", "mention", "caution", "station", "ration", "partition", "sanction", "pressure", "witness")
+
+// nounOnly: w is never a verb: a particle noun, or a word with a suffix
+// that makes nouns ("consumption", "expression", "availability"); "-ment"
+// makes verbs too ("supplement", "augment").
+func nounOnly(w string) bool {
+	if nounOnlyWords[joinStems(w)] {
+		return true
+	}
+	if nounVerbs[joinStems(w)] {
+		return false
+	}
+	for _, suf := range []string{"tion", "tions", "sion", "sions", "ity", "ities", "ness"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}

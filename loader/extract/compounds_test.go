@@ -63,3 +63,23 @@ func TestIsoforms(t *testing.T) {
 		}
 	}
 }
+
+// TestNounOnly: a noun English never uses as a verb stays in its noun
+// phrase when the tagger reads it as one.
+func TestNounOnly(t *testing.T) {
+	for w, want := range map[string]bool{"intake": true, "efflux": true, "consumption": true, "availability": true,
+		"function": false, "condition": false, "supplement": false, "reduce": false} {
+		if got := nounOnly(w); got != want {
+			t.Errorf("nounOnly(%q) = %v, want %v", w, got, want)
+		}
+	}
+	text := "In a secondary analysis, dulaglutide reduced alcohol intake by 29% relative to placebo over 12 weeks."
+	res := ExtractOpen(nil, []Sentence{{Index: 0, Text: text, Section: "Test"}})
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, m.Surface)
+	}
+	if !slices.Contains(got, "alcohol intake") {
+		t.Errorf("%q: no mention %q in %q", text, "alcohol intake", got)
+	}
+}

@@ -249,7 +249,7 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if _, ok := ix.lookup(ts, k, k+1); ok || chemicalName(ix, ts, k, k+1) {
 		return true // a drug the tagger took for a verb ("exenatide/VB")
 	}
-	if headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem] && (tags[k] == "VB" || tags[k] == "VBP") &&
+	if headCategory(ts[k].stem) != "" && (!genericHeads[ts[k].stem] || nounOnly(ts[k].low)) && (tags[k] == "VB" || tags[k] == "VBP") &&
 		(k == 0 || !verbOpeners[ts[k-1].low]) {
 		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
 	}
