@@ -334,6 +334,8 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 					// predicate noun is S.
 					if s := copulaSubject(ts, tags, args, aside, example, segs[si-1], args[sg.antecedent]); len(s) > 0 {
 						subj = s
+					} else if s := agreementSubject(ts, tags, args, aside, example, segs[si-1], args[sg.antecedent], v); len(s) > 0 {
+						subj = s
 					}
 				}
 			case sg.resume >= 0 && last == nil:

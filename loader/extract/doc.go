@@ -136,7 +136,12 @@
 //     self-administration", "X use disorder" also name X as a substance; a
 //     drug given ("X treatment", "X sessions") is the drug; an appositive
 //     ("the GLP-1 receptor agonist semaglutide") is the drug it ends in; "a
-//     X receptor agonist" names the target X receptor; "X per Y" is one
+//     X receptor agonist" names the target X receptor; a compound's code
+//     ("GS39783", "WAY-100635") or a metabolite prefix on a listed drug
+//     ("noribogaine", "tetrahydroharmine") names a drug (compounds.go); a
+//     molecule's name takes its isoform's letter or number ("monoamine
+//     oxidase A"); a noun English never uses as a verb ("intake",
+//     "-tion") stays in its phrase when tagged as one; "X per Y" is one
 //     measure; species are named by their head ("male Wistar rats" are
 //     rats) and populations with their defining phrase ("people with
 //     obesity", even when the phrase is a term already named; the term
@@ -207,7 +212,10 @@
 //     of a measure noun opening the clause ("the degree of X", "increases
 //     in X") may be it. A relative clause's subject is its antecedent, or
 //     the copula's subject when the antecedent is a predicate noun ("S is
-//     a kappa agonist that ..."). A verb after "and" shares the previous
+//     a kappa agonist that ..."), or, when a plural verb cannot agree
+//     with a singular antecedent ("S are agonists of the receptor that
+//     relieve X"), the plural noun the "of" phrase hangs on, or its
+//     copula's subject. A verb after "and" shares the previous
 //     verb's subject; a clause opening with a conjunction and its verb
 //     group ("but did not reduce Y") shares the previous clause's.
 //   - Anaphora: a pronoun or definite description in subject place ("it",
