@@ -70,6 +70,8 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:craving; T:drugA AFFECTS decreases T:receptor"},
 		{"singular verb keeps its antecedent", []string{"Naltrexone blocks the mu-opioid receptor, which reduces craving."},
 			"T:drugB AFFECTS decreases T:receptor; T:receptor AFFECTS decreases T:craving"},
+		{"examples of the object", []string{"Lorazepam increased withdrawal symptoms such as anxiety and craving."},
+			"T:drugA AFFECTS increases KAP:proposed-withdrawal-symptoms; T:drugA AFFECTS increases T:anxiety; T:drugA AFFECTS increases T:craving"},
 		{"shared head", []string{"CBT is effective for cocaine and alcohol use disorders."},
 			"T:therapy STUDIED_TO_TREAT KAP:proposed-cocaine-use-disorder; T:therapy STUDIED_TO_TREAT T:aud"},
 	}

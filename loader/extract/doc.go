@@ -161,7 +161,9 @@
 //     S -> Y, not X -> Y); ", and" / ", but" followed by a subject and its
 //     verb starts an independent clause; examples ("X such as A and B
 //     reduced Y", "including", "e.g.") are not the verb's subject, X is,
-//     unless a relative clause (", which ...") follows them; the noun
+//     unless a relative clause (", which ...") follows them; examples of
+//     the same kind as an object are objects too ("S worsens withdrawal
+//     symptoms such as anxiety and craving"); the noun
 //     before ", which" / ", that" is the subject of the relative clause's
 //     verb and of a verb coordinated with it by "and"; a
 //     parenthesis is an aside no claim crosses; "an antagonist at X", "an
