@@ -95,10 +95,13 @@ var nounOnlyWords = setOf("intake", "uptake", "reuptake", "efflux", "influx", "o
 
 // nounVerbs are the few words with a noun-making suffix that are verbs
 // too ("drugs that function as", "cues condition").
-var nounVerbs = setOf("function", "condition", "position", "question", "mention", "caution", "station", "ration", "partition", "sanction", "pressure", "witness")
+var nounVerbs = setOf("function", "condition", "position", "question", "mention", "caution", "station", "ration", "partition",
+	"sanction", "witness", "transition", "envision", "commission", "petition", "section", "proportion", "motion", "vision",
+	"provision", "audition", "requisition", "pension")
 
 // nounOnly: w is never a verb: a particle noun, or a word with a suffix
-// that makes nouns ("consumption", "expression", "availability"); "-ment"
+// that makes nouns ("consumption", "expression", "availability",
+// "contingency", "pregnancy"); "-ment"
 // makes verbs too ("supplement", "augment").
 func nounOnly(w string) bool {
 	if nounOnlyWords[joinStems(w)] {
@@ -107,7 +110,7 @@ func nounOnly(w string) bool {
 	if nounVerbs[joinStems(w)] {
 		return false
 	}
-	for _, suf := range []string{"tion", "tions", "sion", "sions", "ity", "ities", "ness"} {
+	for _, suf := range []string{"tion", "tions", "sion", "sions", "ity", "ities", "ness", "ency", "encies", "ancy", "ancies"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
 			return true
 		}

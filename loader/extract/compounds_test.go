@@ -68,18 +68,33 @@ func TestIsoforms(t *testing.T) {
 // phrase when the tagger reads it as one.
 func TestNounOnly(t *testing.T) {
 	for w, want := range map[string]bool{"intake": true, "efflux": true, "consumption": true, "availability": true,
-		"function": false, "condition": false, "supplement": false, "reduce": false} {
+		"contingency": true, "pregnancies": true, "function": false, "transition": false, "condition": false, "supplement": false, "reduce": false} {
 		if got := nounOnly(w); got != want {
 			t.Errorf("nounOnly(%q) = %v, want %v", w, got, want)
 		}
 	}
-	text := "In a secondary analysis, dulaglutide reduced alcohol intake by 29% relative to placebo over 12 weeks."
-	res := ExtractOpen(nil, []Sentence{{Index: 0, Text: text, Section: "Test"}})
-	var got []string
-	for _, m := range res.Mentions {
-		got = append(got, m.Surface)
-	}
-	if !slices.Contains(got, "alcohol intake") {
-		t.Errorf("%q: no mention %q in %q", text, "alcohol intake", got)
+	for _, tt := range []struct {
+		text []string
+		want string
+	}{
+		{[]string{"In a secondary analysis, dulaglutide reduced alcohol intake by 29% relative to placebo over 12 weeks."}, "alcohol intake"},
+		// Tagged as one document, the second sentence made the tagger
+		// read "contingency" as a verb in both.
+		{[]string{"Cognitive behavioural therapy and contingency management are effective for cocaine use disorder.",
+			"NAC may be considered as an adjunct to contingency management for adolescents with cannabis use disorder."}, "contingency management"},
+	} {
+		var ss []Sentence
+		for i, x := range tt.text {
+			ss = append(ss, Sentence{Index: i, Text: x, Section: "Test"})
+		}
+		n := 0
+		for _, m := range ExtractOpen(nil, ss).Mentions {
+			if m.Surface == tt.want {
+				n++
+			}
+		}
+		if n != len(tt.text) {
+			t.Errorf("%q: %q found in %d of %d sentences", tt.text, tt.want, n, len(tt.text))
+		}
 	}
 }
