@@ -117,3 +117,23 @@ func nounOnly(w string) bool {
 	}
 	return false
 }
+
+// abstinenceKinds are the standard measures of abstinence in cessation
+// trials (the Russell Standard and the SRNT's measures): "continuous",
+// "prolonged" and "point-prevalence abstinence" are outcomes of their
+// own, so the word is part of the name, not a manner to drop. Other
+// words ("sustained", "complete") only describe abstinence.
+var abstinenceKinds = setOf("continuous", "prolonged", "point-prevalence")
+
+// abstinenceMeasure: tokens [i, j) name a measure of abstinence whose
+// first word says which.
+func abstinenceMeasure(ts []token, i, j int) bool {
+	if j-i < 2 || j > len(ts) || ts[j-1].stem != "abstinence" {
+		return false
+	}
+	w := ts[i].low
+	if i+2 < j && ts[i+1].hyphenated {
+		w += "-" + ts[i+1].low
+	}
+	return abstinenceKinds[w]
+}

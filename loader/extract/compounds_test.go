@@ -98,3 +98,21 @@ func TestNounOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestAbstinenceMeasures: a standard measure of abstinence keeps the word
+// that says which; a word that only describes abstinence does not.
+func TestAbstinenceMeasures(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Both drugs increase continuous abstinence compared with placebo.", "continuous abstinence"},
+		{"Varenicline increased seven-day point-prevalence abstinence at week 12.", "seven-day point-prevalence abstinence"},
+		{"Psilocybin was followed by sustained abstinence in most participants.", "abstinence"},
+	} {
+		var got []string
+		for _, m := range ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Test"}}).Mentions {
+			got = append(got, m.Surface)
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%q: no mention %q in %q", tt.text, tt.want, got)
+		}
+	}
+}
