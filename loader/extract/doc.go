@@ -141,7 +141,9 @@
 //     ("noribogaine", "tetrahydroharmine") names a drug (compounds.go); a
 //     molecule's name takes its isoform's letter or number ("monoamine
 //     oxidase A"); a noun English never uses as a verb ("intake",
-//     "-tion") stays in its phrase when tagged as one; "X per Y" is one
+//     "-tion", "-ency") is a noun whatever the tagger says; a standard
+//     measure of abstinence keeps its kind ("continuous abstinence",
+//     "point-prevalence abstinence"); "X per Y" is one
 //     measure; species are named by their head ("male Wistar rats" are
 //     rats) and populations with their defining phrase ("people with
 //     obesity", even when the phrase is a term already named; the term

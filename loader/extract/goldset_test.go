@@ -211,7 +211,15 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // P 0.815, pairs R 0.525 P 0.741, sign 0.968, modality 0.908; a
 // substance named only as the modifier of a behaviour, nowhere else in
 // the review ("heroin" of "heroin seeking"), no entity: entity P 0.823.
-var devFloors = evalFloors{entR: 0.81, entP: 0.82, pairR: 0.52, pairP: 0.73, sign: 0.96, negatedSigned: 0}
+// Branch extract8 (same twelve reviews): drugs named by chemists'
+// conventions (compound codes, metabolite prefixes), isoforms ("monoamine
+// oxidase A"), nouns English never uses as verbs kept nouns whatever the
+// tagger says, number agreement of a relative clause's verb, examples of
+// an object, and the standard measures of abstinence: entities R 0.824
+// P 0.825, pairs R 0.548 P 0.748, sign 0.970, modality 0.910. The floors
+// sit a little below, since a dev figure moves by about 0.002 per pair
+// and the four blind reviews being added may move them either way.
+var devFloors = evalFloors{entR: 0.82, entP: 0.82, pairR: 0.54, pairP: 0.74, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
