@@ -72,6 +72,10 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugB AFFECTS decreases T:receptor; T:receptor AFFECTS decreases T:craving"},
 		{"examples of the object", []string{"Lorazepam increased withdrawal symptoms such as anxiety and craving."},
 			"T:drugA AFFECTS increases KAP:proposed-withdrawal-symptoms; T:drugA AFFECTS increases T:anxiety; T:drugA AFFECTS increases T:craving"},
+		{"the authors' proposal", []string{"We propose that naltrexone reduces craving."},
+			"T:drugB AFFECTS decreases T:craving hedged proposed"},
+		{"a proposal others made is a hedge", []string{"Naltrexone has been proposed to reduce craving."},
+			"T:drugB AFFECTS decreases T:craving hedged"},
 		{"shared head", []string{"CBT is effective for cocaine and alcohol use disorders."},
 			"T:therapy STUDIED_TO_TREAT KAP:proposed-cocaine-use-disorder; T:therapy STUDIED_TO_TREAT T:aud"},
 	}

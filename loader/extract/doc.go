@@ -43,7 +43,9 @@
 // Arguments are the mentions that are not modifiers ("placebo-controlled")
 // and not nested in a longer one. A clause that recommends, looks ahead or
 // calls for a comparison ("future studies", "further research", "are
-// needed", "should be", "comparative studies", "trials comparing") yields
+// needed", "should be", "comparative studies", "trials comparing"), or
+// that states the authors' own proposal ("we propose that"; a proposal
+// others made, "has been proposed to", is a hedge) yields
 // its claims with modality PROPOSED: kept, not dropped. Clauses are cut at
 // ";", ":" and a comma before "though", "but", "whereas", and no pair
 // crosses a cut. For each ordered pair of arguments (a before b, in one
