@@ -137,3 +137,19 @@ func abstinenceMeasure(ts []token, i, j int) bool {
 	}
 	return abstinenceKinds[w]
 }
+
+// innerNoun: a word the reading drops as an opener ("current", "total")
+// is a noun of the name when it stands between an adjective and a head
+// noun of the phrase ("transcranial direct current stimulation"): an
+// opener comes first.
+func innerNoun(ts []token, tags []string, k int) bool {
+	if k == 0 || k+1 >= len(ts) || ts[k].punctBefore != "" || ts[k+1].punctBefore != "" {
+		return false
+	}
+	// A participle on either side ("weighted average", "existing
+	// treatments") is a description, not a name.
+	if strings.HasSuffix(ts[k-1].low, "ed") || strings.HasSuffix(ts[k].low, "ing") {
+		return false
+	}
+	return tags[k-1] == "JJ" && !leadingNoise[ts[k-1].low] && headCategory(ts[k+1].stem) != ""
+}

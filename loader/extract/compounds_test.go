@@ -116,3 +116,23 @@ func TestAbstinenceMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestInnerNoun: an opener word between an adjective and the head is a
+// noun of the name; after a participle it is still a description.
+func TestInnerNoun(t *testing.T) {
+	for _, tt := range []struct{ text, want, notWant string }{
+		{"Transcranial direct current stimulation reduced craving in two trials.", "Transcranial direct current stimulation", ""},
+		{"The weighted average treatment effect was small.", "", "weighted average treatment"},
+	} {
+		var got []string
+		for _, m := range ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Test"}}).Mentions {
+			got = append(got, m.Surface)
+		}
+		if tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%q: no mention %q in %q", tt.text, tt.want, got)
+		}
+		if tt.notWant != "" && slices.Contains(got, tt.notWant) {
+			t.Errorf("%q: %q is a mention: %q", tt.text, tt.notWant, got)
+		}
+	}
+}

@@ -243,7 +243,7 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
-	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" && !abstinenceMeasure(ts, k, k+2) || verbsNotNouns[ts[k].stem] && !joined {
+	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" && !abstinenceMeasure(ts, k, k+2) && !innerNoun(ts, tags, k) || verbsNotNouns[ts[k].stem] && !joined {
 		return false
 	}
 	if _, ok := ix.lookup(ts, k, k+1); ok || chemicalName(ix, ts, k, k+1) {
