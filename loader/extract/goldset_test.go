@@ -216,7 +216,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // oxidase A"), nouns English never uses as verbs kept nouns whatever the
 // tagger says, number agreement of a relative clause's verb, examples of
 // an object, and the standard measures of abstinence: entities R 0.824
-// P 0.825, pairs R 0.548 P 0.748, sign 0.970, modality 0.910. The floors
+// P 0.825, pairs R 0.548 P 0.748, sign 0.970, modality 0.910; the
+// authors' "we propose that" as PROPOSED and inner nouns ("direct current
+// stimulation"): entities R 0.826 P 0.826, pairs R 0.549 P 0.749, sign
+// 0.970, modality 0.915. The floors
 // sit a little below, since a dev figure moves by about 0.002 per pair
 // and the four blind reviews being added may move them either way.
 var devFloors = evalFloors{entR: 0.82, entP: 0.82, pairR: 0.54, pairP: 0.74, sign: 0.96, negatedSigned: 0}
