@@ -244,13 +244,28 @@ func objects(ts []token, tags []string, args []Mention, verbs []cueHit, j, hi in
 			out = append(out, a)
 			continue
 		}
-		if coordinated(ts, out[len(out)-1].last, a.first) {
+		if coordinated(ts, out[len(out)-1].last, a.first) || exampleOf(ts, out[len(out)-1], a) {
 			out = append(out, a)
 			continue
 		}
 		break
 	}
 	return out
+}
+
+// exampleOf: b is listed as an example of the object a ("contributes to
+// withdrawal symptoms such as irritability and anxiety", "measure hard
+// outcomes such as decompensation"): what the verb does to the kind it
+// does to the examples the sentence names.
+func exampleOf(ts []token, a, b Mention) bool {
+	k := b.first
+	switch {
+	case k-a.last == 2 && ts[k-2].low == "such" && ts[k-1].low == "as",
+		k-a.last == 1 && exemplarOpeners[ts[k-1].low],
+		k-a.last == 2 && ts[k-2].low == "e" && ts[k-1].low == "g":
+		return sameKind(a, b)
+	}
+	return false
 }
 
 // beBefore: a form of "be" (or "get") opens the verb group ending at c,
@@ -333,6 +348,8 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 					// "S is a kappa agonist that does not recruit Y": the
 					// predicate noun is S.
 					if s := copulaSubject(ts, tags, args, aside, example, segs[si-1], args[sg.antecedent]); len(s) > 0 {
+						subj = s
+					} else if s := agreementSubject(ts, tags, args, aside, example, segs[si-1], args[sg.antecedent], v); len(s) > 0 {
 						subj = s
 					}
 				}

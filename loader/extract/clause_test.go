@@ -66,6 +66,16 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugB AFFECTS decreases T:dopamine; T:dopamine CORRELATED_WITH increases T:craving"},
 		{"a dose is no effect", []string{"Sedation was common at higher doses in alcohol use disorder."},
 			""}, // without the rule: sedation AFFECTS increases AUD
+		{"plural verb skips a singular antecedent", []string{"Lorazepam and naltrexone are antagonists of the mu-opioid receptor that reduce craving."},
+			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:craving; T:drugA AFFECTS decreases T:receptor"},
+		{"singular verb keeps its antecedent", []string{"Naltrexone blocks the mu-opioid receptor, which reduces craving."},
+			"T:drugB AFFECTS decreases T:receptor; T:receptor AFFECTS decreases T:craving"},
+		{"examples of the object", []string{"Lorazepam increased withdrawal symptoms such as anxiety and craving."},
+			"T:drugA AFFECTS increases KAP:proposed-withdrawal-symptoms; T:drugA AFFECTS increases T:anxiety; T:drugA AFFECTS increases T:craving"},
+		{"the authors' proposal", []string{"We propose that naltrexone reduces craving."},
+			"T:drugB AFFECTS decreases T:craving hedged proposed"},
+		{"a proposal others made is a hedge", []string{"Naltrexone has been proposed to reduce craving."},
+			"T:drugB AFFECTS decreases T:craving hedged"},
 		{"shared head", []string{"CBT is effective for cocaine and alcohol use disorders."},
 			"T:therapy STUDIED_TO_TREAT KAP:proposed-cocaine-use-disorder; T:therapy STUDIED_TO_TREAT T:aud"},
 	}

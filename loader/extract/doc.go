@@ -43,7 +43,9 @@
 // Arguments are the mentions that are not modifiers ("placebo-controlled")
 // and not nested in a longer one. A clause that recommends, looks ahead or
 // calls for a comparison ("future studies", "further research", "are
-// needed", "should be", "comparative studies", "trials comparing") yields
+// needed", "should be", "comparative studies", "trials comparing"), or
+// that states the authors' own proposal ("we propose that"; a proposal
+// others made, "has been proposed to", is a hedge) yields
 // its claims with modality PROPOSED: kept, not dropped. Clauses are cut at
 // ";", ":" and a comma before "though", "but", "whereas", and no pair
 // crosses a cut. For each ordered pair of arguments (a before b, in one
@@ -136,7 +138,14 @@
 //     self-administration", "X use disorder" also name X as a substance; a
 //     drug given ("X treatment", "X sessions") is the drug; an appositive
 //     ("the GLP-1 receptor agonist semaglutide") is the drug it ends in; "a
-//     X receptor agonist" names the target X receptor; "X per Y" is one
+//     X receptor agonist" names the target X receptor; a compound's code
+//     ("GS39783", "WAY-100635") or a metabolite prefix on a listed drug
+//     ("noribogaine", "tetrahydroharmine") names a drug (compounds.go); a
+//     molecule's name takes its isoform's letter or number ("monoamine
+//     oxidase A"); a noun English never uses as a verb ("intake",
+//     "-tion", "-ency") is a noun whatever the tagger says; a standard
+//     measure of abstinence keeps its kind ("continuous abstinence",
+//     "point-prevalence abstinence"); "X per Y" is one
 //     measure; species are named by their head ("male Wistar rats" are
 //     rats) and populations with their defining phrase ("people with
 //     obesity", even when the phrase is a term already named; the term
@@ -156,7 +165,9 @@
 //     S -> Y, not X -> Y); ", and" / ", but" followed by a subject and its
 //     verb starts an independent clause; examples ("X such as A and B
 //     reduced Y", "including", "e.g.") are not the verb's subject, X is,
-//     unless a relative clause (", which ...") follows them; the noun
+//     unless a relative clause (", which ...") follows them; examples of
+//     the same kind as an object are objects too ("S worsens withdrawal
+//     symptoms such as anxiety and craving"); the noun
 //     before ", which" / ", that" is the subject of the relative clause's
 //     verb and of a verb coordinated with it by "and"; a
 //     parenthesis is an aside no claim crosses; "an antagonist at X", "an
@@ -207,7 +218,10 @@
 //     of a measure noun opening the clause ("the degree of X", "increases
 //     in X") may be it. A relative clause's subject is its antecedent, or
 //     the copula's subject when the antecedent is a predicate noun ("S is
-//     a kappa agonist that ..."). A verb after "and" shares the previous
+//     a kappa agonist that ..."), or, when a plural verb cannot agree
+//     with a singular antecedent ("S are agonists of the receptor that
+//     relieve X"), the plural noun the "of" phrase hangs on, or its
+//     copula's subject. A verb after "and" shares the previous
 //     verb's subject; a clause opening with a conjunction and its verb
 //     group ("but did not reduce Y") shares the previous clause's.
 //   - Anaphora: a pronoun or definite description in subject place ("it",

@@ -102,6 +102,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		out = append(out, phrases(ix, ts, tags, k, j)...)
 		k = j
 	}
+	out = isoforms(ts, tags, free, out)
 	out = slices.DeleteFunc(out, func(np nounPhrase) bool {
 		return populationModifier(ts, tags, np) || designModifier(ts, np) || instrument(ts, np) || studyBias(ts, np)
 	})
@@ -242,13 +243,13 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
-	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" || verbsNotNouns[ts[k].stem] && !joined {
+	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" && !abstinenceMeasure(ts, k, k+2) && !innerNoun(ts, tags, k) || verbsNotNouns[ts[k].stem] && !joined {
 		return false
 	}
-	if _, ok := ix.lookup(ts, k, k+1); ok {
+	if _, ok := ix.lookup(ts, k, k+1); ok || chemicalName(ix, ts, k, k+1) {
 		return true // a drug the tagger took for a verb ("exenatide/VB")
 	}
-	if headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem] && (tags[k] == "VB" || tags[k] == "VBP") &&
+	if headCategory(ts[k].stem) != "" && (!genericHeads[ts[k].stem] || nounOnly(ts[k].low)) && (tags[k] == "VB" || tags[k] == "VBP") &&
 		(k == 0 || !verbOpeners[ts[k-1].low]) {
 		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
 	}
@@ -294,7 +295,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
-	for i < j && !clinicalCourse(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
 		i++
 	}
@@ -352,7 +353,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// A word the vocabularies name is a noun, not an adjective
 	// ("buprenorphine/JJ reduce").
 	for j > i && (tags[j-1] == "VBN" || tags[j-1] == "VBD" || tags[j-1] == "JJ" && headCategory(ts[j-1].stem) == "") && !ts[j-1].hyphenated {
-		if _, named := ix.lookup(ts, i, j); named && tags[j-1] == "JJ" {
+		if _, named := ix.lookup(ts, i, j); (named || chemicalName(ix, ts, j-1, j)) && tags[j-1] == "JJ" {
 			break
 		}
 		j--
@@ -441,6 +442,11 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if cat == "" && j-i >= 2 && !ts[j-1].hyphenated && (strings.HasPrefix(tags[j-1], "NN") || tags[j-1] == "") &&
 		drugClassNouns[ts[j-2].stem] && len(ts[j-1].low) >= 5 && !strings.HasSuffix(ts[j-1].low, "ing") {
 		return []nounPhrase{{i: j - 1, j: j, cat: graph.CategoryDrug, rule: "named after its class"}}
+	}
+	// "GS39783", "WAY-100635", "noribogaine": a drug named by a
+	// chemist's convention.
+	if cat == "" && chemicalName(ix, ts, i, j) {
+		return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "chemical name"}}
 	}
 	if cat == "" {
 		// No head rule: a resource term inside the phrase still names

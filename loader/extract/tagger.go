@@ -68,6 +68,14 @@ func tagSentences(texts []string) [][]string {
 			if strings.HasPrefix(tags[j], "VB") && adjectiveShape(t.low) {
 				tags[j] = "JJ" // "to cognitive/VB behavioural therapy"
 			}
+			if strings.HasPrefix(tags[j], "VB") && nounOnly(t.low) {
+				// "and contingency/VB management", "alcohol intake/VB":
+				// a word English never uses as a verb is a noun.
+				tags[j] = "NN"
+				if t.low != t.stem {
+					tags[j] = "NNS"
+				}
+			}
 		}
 		// Two plural nouns in a row make no compound (English compounds
 		// take the singular): the second is a verb the tagger misread
