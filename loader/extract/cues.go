@@ -29,7 +29,11 @@ type cueSpec struct {
 // cueTable lists the cues. Prefixes, not whole words, so that one entry
 // covers "reduce", "reduces", "reduced", "reducing" and "reduction".
 // Package-level because it is a constant table; nothing mutates it.
-var cueTable = buildCues(map[cueKind][]string{
+var cueTable = buildCues(cueWords)
+
+// cueWords is the cue lexicon by kind, stated once: cueTable is built from
+// it, and CueLexicon hands it to tools that read claims another way.
+var cueWords = map[cueKind][]string{
 	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
 		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
 		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
@@ -42,7 +46,22 @@ var cueTable = buildCues(map[cueKind][]string{
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
 	cueChange: {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers",
 		"binds", "bind to", "bound to"},
-})
+}
+
+// CueLexicon returns a copy of the cue lexicon by kind ("increase",
+// "decrease", "correlation", "treatment", "adverse", "change"): word
+// prefixes, space-separated for multi-word cues. It exists so that a
+// measurement of another reading (tools/parseeval) looks for claims at
+// exactly the words this package does, without a copy that goes stale.
+func CueLexicon() map[string][]string {
+	names := map[cueKind]string{cueIncrease: "increase", cueDecrease: "decrease", cueCorrelation: "correlation",
+		cueTreatment: "treatment", cueAdverse: "adverse", cueChange: "change"}
+	out := make(map[string][]string, len(names))
+	for k, n := range names {
+		out[n] = slices.Clone(cueWords[k])
+	}
+	return out
+}
 
 func buildCues(m map[cueKind][]string) []cueSpec {
 	var out []cueSpec

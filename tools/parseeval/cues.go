@@ -3,6 +3,8 @@ package parseeval
 import (
 	"slices"
 	"strings"
+
+	"github.com/kapgraph/kapgraph/loader/extract"
 )
 
 // CueKind is what a cue says about its pair.
@@ -23,25 +25,26 @@ type cueSpec struct {
 	kind  CueKind
 }
 
-// cueTable is loader/extract's cue lexicon (cueTable in cues.go, which is
-// unexported), copied verbatim on 2026-12-07 so that both readings look for
-// claims at the same words: the measurement compares how subject and
-// object are found, not which verbs count. If the lexicon there changes,
-// copy it again before measuring.
-var cueTable = buildCues(map[CueKind][]string{
-	CueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
-		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
-		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
-		"rais", "prolong", "contribut to", "precipitat", "provok"},
-	CueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
-		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
-		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow"},
-	CueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
-	CueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
-	CueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
-	CueChange: {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers",
-		"binds", "bind to", "bound to"},
-})
+// cueTable is loader/extract's cue lexicon (extract.CueLexicon), so that
+// both readings look for claims at the same words: the measurement
+// compares how subject and object are found, not which verbs count.
+var cueTable = buildCues(fromExtract(extract.CueLexicon()))
+
+// fromExtract keys the lexicon by this package's kinds; a kind the
+// extractor adds and this package does not know fails loudly.
+func fromExtract(lex map[string][]string) map[CueKind][]string {
+	kinds := map[string]CueKind{"increase": CueIncrease, "decrease": CueDecrease, "correlation": CueCorrelation,
+		"treatment": CueTreatment, "adverse": CueAdverse, "change": CueChange}
+	out := make(map[CueKind][]string, len(lex))
+	for name, words := range lex {
+		k, ok := kinds[name]
+		if !ok {
+			panic("parseeval: unknown cue kind " + name + " in extract.CueLexicon")
+		}
+		out[k] = words
+	}
+	return out
+}
 
 func buildCues(m map[CueKind][]string) []cueSpec {
 	var out []cueSpec
