@@ -54,12 +54,12 @@ const (
 // fastFields are, per kind, the fields the fast path answers and the kind
 // each returns. A field missing here sends the operation to the executor.
 var fastFields = map[fastKind]map[string]fastKind{
-	kQuery:    {"__typename": kScalar, "node": kNode},
-	kNode:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "claims": kConn},
+	kQuery:    {"__typename": kScalar, "node": kNode, "nodes": kNode},
+	kNode:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
 	kConn:     {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
 	kEdge:     {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
 	kPageInfo: {"__typename": kScalar, "hasNextPage": kScalar, "hasPreviousPage": kScalar, "startCursor": kScalar, "endCursor": kScalar},
-	kClaim:    {"__typename": kScalar, "id": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
+	kClaim:    {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
 	kEvidence: {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
 	kStudy:    {"__typename": kScalar, "id": kScalar, "name": kScalar},
 }
@@ -195,6 +195,9 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent *graphql.FieldContext, val any) error {
 	switch k {
 	case kQuery:
+		if f.Name == "nodes" {
+			return w.rootNodes(ctx, f)
+		}
 		return w.rootNode(ctx, f)
 	case kNode:
 		n, _ := val.(model.Node)
@@ -207,6 +210,9 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 			return writeID(&w.buf, g.ID)
 		case "name":
 			graphql.MarshalString(g.Name).MarshalGQL(&w.buf)
+			return nil
+		case "category":
+			graphql.MarshalString(string(g.Category)).MarshalGQL(&w.buf)
 			return nil
 		case "claims":
 			return w.claims(ctx, f, parent, g.ID, typeNameOf(n))
@@ -254,6 +260,39 @@ func (w *fastWriter) rootNode(ctx context.Context, f graphql.CollectedField) err
 		return nil
 	}
 	return w.node(ctx, f, fc, n)
+}
+
+// rootNodes answers Query.nodes: a list of non-null nodes.
+func (w *fastWriter) rootNodes(ctx context.Context, f graphql.CollectedField) error {
+	args := f.ArgumentMap(w.oc.Variables)
+	raw := graphql.CoerceList(args["ids"])
+	ids := make([]string, len(raw))
+	for i, v := range raw {
+		s, ok := v.(string)
+		if !ok {
+			return errFallBack
+		}
+		ids[i] = s
+	}
+	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{"ids": ids})
+	ns, err := (&queryResolver{w.r}).Nodes(ctx, ids)
+	if err != nil {
+		return errFallBack
+	}
+	w.buf.WriteByte('[')
+	for i, n := range ns {
+		if n == nil {
+			return errFallBack
+		}
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		if err := w.node(ctx, f, fc, n); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte(']')
+	return nil
 }
 
 // node writes a node (an interface value) of field f.

@@ -173,6 +173,9 @@ func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, p
 	switch f.Name {
 	case "id":
 		return writeID(&w.buf, e.ID)
+	case "predicate":
+		graphql.MarshalString(string(e.Predicate)).MarshalGQL(&w.buf)
+		return nil
 	case "score":
 		return writeFloat(&w.buf, e.Score)
 	case "sign":

@@ -79,7 +79,9 @@ func (g *selGen) node(depth int) string {
 			parts = append(parts, "...NF"+g.directive())
 		case 8:
 			if g.pick(4) == 0 {
-				parts = append(parts, "category") // not the fast path's
+				parts = append(parts, "synonyms") // not the fast path's
+			} else {
+				parts = append(parts, g.name("category"))
 			}
 		}
 	}
@@ -158,7 +160,9 @@ func (g *selGen) claim(depth int) string {
 			parts = append(parts, "subject { "+g.node(depth)+" }")
 		case 6:
 			if g.pick(4) == 0 {
-				parts = append(parts, "predicate") // not the fast path's
+				parts = append(parts, "negated") // not the fast path's
+			} else {
+				parts = append(parts, g.name("predicate"))
 			}
 		}
 	}
@@ -176,7 +180,11 @@ func (g *selGen) query() string {
 		if arg == "$id" {
 			g.usesID = true
 		}
-		roots = append(roots, g.name("node")+"(id: "+arg+") { "+g.node(2)+" }")
+		if g.pick(4) == 0 {
+			roots = append(roots, g.name("nodes")+"(ids: ["+arg+`, "KAP:craving"]) { `+g.node(2)+" }")
+		} else {
+			roots = append(roots, g.name("node")+"(id: "+arg+") { "+g.node(2)+" }")
+		}
 	}
 	var vars []string
 	if g.usesID {
