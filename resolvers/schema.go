@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -19,8 +20,10 @@ import (
 // with kapgraph's resolvers, complexity rules, and dataloaders (tuned by
 // bo) for every operation that does not already carry some.
 func NewExecutableSchema(store graph.Store, bo batch.Options, warnings []graph.LoadWarning) graphql.ExecutableSchema {
-	es := generated.NewExecutableSchema(generated.Config{Resolvers: NewResolver(store, warnings)})
-	return &executableSchema{ExecutableSchema: es, store: store, batch: bo, defaults: ArgumentDefaults(es.Schema())}
+	r := NewResolver(store, warnings)
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: r})
+	return &executableSchema{ExecutableSchema: es, store: store, batch: bo, defaults: ArgumentDefaults(es.Schema()),
+		resolver: r, satisfies: nodeSatisfies(es.Schema())}
 }
 
 type executableSchema struct {
@@ -28,6 +31,13 @@ type executableSchema struct {
 	store    graph.Store
 	batch    batch.Options
 	defaults map[string]any // "Type.field.arg" -> the SDL's default value
+	// resolver answers the operations the fast path covers (fast.go); nil
+	// sends every operation to the generated executor.
+	resolver *Resolver
+	// satisfies are, by Node type, the type conditions it satisfies.
+	satisfies map[string][]string
+	// fastAnswered counts the operations the fast path answered.
+	fastAnswered atomic.Int64
 }
 
 // ArgumentDefaults reads every argument default of the schema, keyed
@@ -64,9 +74,21 @@ func (s *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ctx = batch.With(ctx, l)
 	}
 	next := s.ExecutableSchema.Exec(ctx)
+	tried, answered := false, false
 	return func(ctx context.Context) *graphql.Response {
 		if batch.For(ctx) == nil {
 			ctx = batch.With(ctx, l)
+		}
+		if answered {
+			return nil // a query answers once
+		}
+		if !tried {
+			tried = true
+			if resp, ok := s.fastAnswer(ctx); ok {
+				answered = true
+				s.fastAnswered.Add(1)
+				return resp
+			}
 		}
 		return next(ctx)
 	}

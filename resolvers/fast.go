@@ -1,0 +1,381 @@
+package resolvers
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/kapgraph/kapgraph/resolvers/model"
+)
+
+// The fast path: a query whose every field is one the read planner covers
+// (a node by id, its claim pages, their claims' ends, evidence and cited
+// studies) is answered without the generated executor. By the time the
+// executor marshals such a query, the root field's plan has read
+// everything; what is left is gqlgen's per-field machinery (a goroutine
+// per list element, a field context and a @defer group per object), which
+// cost b-entity more server CPU than the statement itself.
+//
+// The fast path calls the same resolvers with the field contexts they
+// read (the root's selection for the plan, the place of each claim end),
+// and writes the JSON the executor would write, field for field, with
+// gqlgen's own scalar marshalling. It answers only when nothing goes
+// wrong: an error of any resolver, a value the executor would turn into an
+// error (a null in a non-null field, a NaN score) or a panic drops what it
+// wrote and the executor answers instead, with its errors, paths and null
+// propagation. Resolvers only read, so running them again is safe.
+// TestFastPathSameBytes holds every query of the repository's corpora to
+// the executor's bytes; FuzzFastPath does the same for generated
+// selections.
+
+// fastKind is the GraphQL type a selection is on, as the fast path knows
+// it; the zero kind is one it does not.
+type fastKind uint8
+
+const (
+	kQuery fastKind = iota + 1
+	kNode
+	kConn
+	kEdge
+	kPageInfo
+	kClaim
+	kEvidence
+	kStudy
+	kScalar
+)
+
+// fastFields are, per kind, the fields the fast path answers and the kind
+// each returns. A field missing here sends the operation to the executor.
+var fastFields = map[fastKind]map[string]fastKind{
+	kQuery:    {"__typename": kScalar, "node": kNode, "nodes": kNode},
+	kNode:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
+	kConn:     {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
+	kEdge:     {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
+	kPageInfo: {"__typename": kScalar, "hasNextPage": kScalar, "hasPreviousPage": kScalar, "startCursor": kScalar, "endCursor": kScalar},
+	kClaim:    {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
+	kEvidence: {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
+	kStudy:    {"__typename": kScalar, "id": kScalar, "name": kScalar},
+}
+
+// fastTypeNames are the object types of the kinds with one type.
+var fastTypeNames = map[fastKind]string{
+	kQuery: "Query", kConn: "ClaimConnection", kEdge: "ClaimEdge", kPageInfo: "PageInfo",
+	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study",
+}
+
+// fastCovers says whether the fast path can answer the operation: a query
+// without directives of its own, whose selections (through fragments,
+// whatever their type condition) name only fastFields and carry no
+// directive but @skip and @include.
+func fastCovers(op *ast.OperationDefinition) bool {
+	if op == nil || op.Operation != ast.Query || len(op.Directives) > 0 {
+		return false
+	}
+	return fastCoversSet(op.SelectionSet, kQuery, 0)
+}
+
+func fastCoversSet(set ast.SelectionSet, k fastKind, depth int) bool {
+	if depth > 64 {
+		return false
+	}
+	for _, s := range set {
+		switch x := s.(type) {
+		case *ast.Field:
+			sub, ok := fastFields[k][x.Name]
+			if !ok || !onlySkipInclude(x.Directives) {
+				return false
+			}
+			if sub == kScalar {
+				if len(x.SelectionSet) > 0 {
+					return false
+				}
+			} else if !fastCoversSet(x.SelectionSet, sub, depth+1) {
+				return false
+			}
+		case *ast.InlineFragment:
+			if !onlySkipInclude(x.Directives) || !fastCoversSet(x.SelectionSet, k, depth+1) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			if x.Definition == nil || !onlySkipInclude(x.Directives) || len(x.Definition.Directives) > 0 ||
+				!fastCoversSet(x.Definition.SelectionSet, k, depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func onlySkipInclude(ds ast.DirectiveList) bool {
+	for _, d := range ds {
+		if d.Name != "skip" && d.Name != "include" {
+			return false
+		}
+	}
+	return true
+}
+
+// errFallBack stops the fast path: the executor answers instead.
+var errFallBack = fmt.Errorf("fast path: let the executor answer")
+
+// fastWriter answers one operation.
+type fastWriter struct {
+	r   *Resolver
+	oc  *graphql.OperationContext
+	sat map[string][]string // a Node type's name -> the names it satisfies
+	buf bytes.Buffer
+}
+
+// fastAnswer is the fast path's response to the operation in ctx, or
+// false when the executor must answer.
+func (s *executableSchema) fastAnswer(ctx context.Context) (resp *graphql.Response, ok bool) {
+	oc := graphql.GetOperationContext(ctx)
+	if s.resolver == nil || !fastCovers(oc.Operation) {
+		return nil, false
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			resp, ok = nil, false // the executor meets it again and reports it
+		}
+	}()
+	w := &fastWriter{r: s.resolver, oc: oc, sat: s.satisfies}
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Query"})
+	if err := w.object(ctx, oc.Operation.SelectionSet, kQuery, "Query", nil, nil); err != nil {
+		return nil, false
+	}
+	return &graphql.Response{Data: w.buf.Bytes()}, true
+}
+
+// child is the field context of field f below parent, as the executor
+// makes it (placeOf and the planner read the chain).
+func child(ctx context.Context, parent *graphql.FieldContext, object string, f graphql.CollectedField, args map[string]any) (context.Context, *graphql.FieldContext) {
+	fc := &graphql.FieldContext{Object: object, Field: f, Args: args, IsMethod: true, IsResolver: true}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Parent = parent
+	return ctx, fc
+}
+
+// object writes one object of kind k and type typ: val is its Go value,
+// fc the field context of the field that returned it.
+func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKind, typ string, fc *graphql.FieldContext, val any) error {
+	sat := w.sat[typ]
+	if sat == nil {
+		sat = []string{typ}
+	}
+	fields := graphql.CollectFields(w.oc, set, sat)
+	w.buf.WriteByte('{')
+	for i, f := range fields {
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		graphql.MarshalString(f.Alias).MarshalGQL(&w.buf)
+		w.buf.WriteByte(':')
+		if f.Name == "__typename" {
+			graphql.MarshalString(typ).MarshalGQL(&w.buf)
+			continue
+		}
+		if err := w.field(ctx, f, k, fc, val); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte('}')
+	return nil
+}
+
+// field writes the value of field f of an object of kind k.
+func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent *graphql.FieldContext, val any) error {
+	switch k {
+	case kQuery:
+		if f.Name == "nodes" {
+			return w.rootNodes(ctx, f)
+		}
+		return w.rootNode(ctx, f)
+	case kNode:
+		n, _ := val.(model.Node)
+		if n == nil {
+			return errFallBack
+		}
+		g := n.GraphNode()
+		switch f.Name {
+		case "id":
+			return writeID(&w.buf, g.ID)
+		case "name":
+			graphql.MarshalString(g.Name).MarshalGQL(&w.buf)
+			return nil
+		case "category":
+			graphql.MarshalString(string(g.Category)).MarshalGQL(&w.buf)
+			return nil
+		case "claims":
+			return w.claims(ctx, f, parent, g.ID, typeNameOf(n))
+		}
+	case kConn:
+		return w.connField(ctx, f, parent, val)
+	case kEdge:
+		return w.edgeField(ctx, f, parent, val)
+	case kPageInfo:
+		return w.pageInfoField(f, val)
+	case kClaim:
+		return w.claimField(ctx, f, parent, val)
+	case kEvidence:
+		return w.evidenceField(ctx, f, parent, val)
+	case kStudy:
+		st, _ := val.(*model.Study)
+		if st == nil || st.Node == nil {
+			return errFallBack
+		}
+		switch f.Name {
+		case "id":
+			return writeID(&w.buf, st.ID)
+		case "name":
+			graphql.MarshalString(st.Name).MarshalGQL(&w.buf)
+			return nil
+		}
+	}
+	return errFallBack
+}
+
+// rootNode answers Query.node.
+func (w *fastWriter) rootNode(ctx context.Context, f graphql.CollectedField) error {
+	args := f.ArgumentMap(w.oc.Variables)
+	id, ok := args["id"].(string)
+	if !ok {
+		return errFallBack
+	}
+	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{"id": id})
+	n, err := (&queryResolver{w.r}).Node(ctx, id)
+	if err != nil {
+		return errFallBack
+	}
+	if n == nil {
+		w.buf.WriteString("null")
+		return nil
+	}
+	return w.node(ctx, f, fc, n)
+}
+
+// rootNodes answers Query.nodes: a list of non-null nodes.
+func (w *fastWriter) rootNodes(ctx context.Context, f graphql.CollectedField) error {
+	args := f.ArgumentMap(w.oc.Variables)
+	raw := graphql.CoerceList(args["ids"])
+	ids := make([]string, len(raw))
+	for i, v := range raw {
+		s, ok := v.(string)
+		if !ok {
+			return errFallBack
+		}
+		ids[i] = s
+	}
+	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{"ids": ids})
+	ns, err := (&queryResolver{w.r}).Nodes(ctx, ids)
+	if err != nil {
+		return errFallBack
+	}
+	w.buf.WriteByte('[')
+	for i, n := range ns {
+		if n == nil {
+			return errFallBack
+		}
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		if err := w.node(ctx, f, fc, n); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte(']')
+	return nil
+}
+
+// node writes a node (an interface value) of field f.
+func (w *fastWriter) node(ctx context.Context, f graphql.CollectedField, fc *graphql.FieldContext, n model.Node) error {
+	typ := typeNameOf(n)
+	if typ == "" || w.sat[typ] == nil {
+		return errFallBack
+	}
+	return w.object(ctx, f.Selections, kNode, typ, fc, n)
+}
+
+// typeNameOf is the GraphQL type of a node: model's type of the same name.
+func typeNameOf(n model.Node) string {
+	switch n.(type) {
+	case *model.Review:
+		return "Review"
+	case *model.Section:
+		return "Section"
+	case *model.Passage:
+		return "Passage"
+	case *model.Study:
+		return "Study"
+	case *model.CitationConcern:
+		return "CitationConcern"
+	case *model.Drug:
+		return "Drug"
+	case *model.Mechanism:
+		return "Mechanism"
+	case *model.BrainRegion:
+		return "BrainRegion"
+	case *model.BrainNetwork:
+		return "BrainNetwork"
+	case *model.Disorder:
+		return "Disorder"
+	case *model.Symptom:
+		return "Symptom"
+	case *model.Outcome:
+		return "Outcome"
+	case *model.Therapy:
+		return "Therapy"
+	case *model.SafetyRisk:
+		return "SafetyRisk"
+	case *model.Population:
+		return "Population"
+	}
+	return ""
+}
+
+// writeID writes an ID! as the executor does.
+func writeID(w io.Writer, id string) error {
+	graphql.MarshalID(id).MarshalGQL(w)
+	return nil
+}
+
+// writeFloat writes a Float! as graphql.MarshalFloatContext does; NaN and
+// infinities are the executor's errors to report.
+func writeFloat(b *bytes.Buffer, f float64) error {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return errFallBack
+	}
+	fmt.Fprintf(b, "%g", f)
+	return nil
+}
+
+// writeInt writes an Int! as graphql.MarshalInt does.
+func writeInt(b *bytes.Buffer, n int) {
+	b.WriteString(strconv.Itoa(n))
+}
+
+// nodeSatisfies lists, for every type implementing Node, the names a
+// fragment's type condition may use to select it: the type, its
+// interfaces and the unions holding it (the generated implementors).
+func nodeSatisfies(s *ast.Schema) map[string][]string {
+	out := map[string][]string{}
+	for _, t := range s.GetPossibleTypes(s.Types["Node"]) {
+		names := []string{t.Name}
+		names = append(names, t.Interfaces...)
+		for _, u := range s.Types {
+			if u.Kind == ast.Union && slices.Contains(u.Types, t.Name) {
+				names = append(names, u.Name)
+			}
+		}
+		out[t.Name] = names
+	}
+	return out
+}

@@ -1,0 +1,260 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/generated"
+	"github.com/kapgraph/kapgraph/resolvers/model"
+)
+
+// The fast path's claim pages (see fast.go): a node's claims, their
+// connection, edges and page info, each claim's scalars, ends and
+// evidence, and the evidence's cited studies.
+
+// claims answers Node.claims of node id (its type typ), with the
+// arguments as the generated executor unmarshals them.
+func (w *fastWriter) claims(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, id, typ string) error {
+	raw := f.ArgumentMap(w.oc.Variables)
+	var dir *graph.Direction
+	if v := raw["direction"]; v != nil {
+		s, err := graphql.UnmarshalString(v)
+		if err != nil {
+			return errFallBack
+		}
+		d := graph.Direction(s)
+		dir = &d
+	}
+	preds, err := enumList[graph.Predicate](raw["predicates"])
+	if err != nil {
+		return errFallBack
+	}
+	ms, err := enumList[graph.Modality](raw["modalities"])
+	if err != nil {
+		return errFallBack
+	}
+	var first *int
+	if v := raw["first"]; v != nil {
+		n, err := graphql.UnmarshalInt(v)
+		if err != nil {
+			return errFallBack
+		}
+		first = &n
+	}
+	var after *string
+	if v := raw["after"]; v != nil {
+		s, err := graphql.UnmarshalString(v)
+		if err != nil {
+			return errFallBack
+		}
+		after = &s
+	}
+	args := map[string]any{"direction": dir, "predicates": preds, "modalities": ms, "first": first, "after": after}
+	ctx, fc := child(ctx, parent, typ, f, args)
+	conn, err := w.r.claimPage(ctx, "claims", id, dir, preds, ms, first, after)
+	if err != nil || conn == nil {
+		return errFallBack
+	}
+	return w.object(ctx, f.Selections, kConn, "ClaimConnection", fc, conn)
+}
+
+// enumList is an optional list of enum values as the executor reads it: a
+// single value stands for a list of one.
+func enumList[T ~string](v any) ([]T, error) {
+	if v == nil {
+		return nil, nil
+	}
+	list := graphql.CoerceList(v)
+	out := make([]T, len(list))
+	for i, x := range list {
+		s, err := graphql.UnmarshalString(x)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = T(s)
+	}
+	return out, nil
+}
+
+// connField writes a field of a ClaimConnection.
+func (w *fastWriter) connField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+	conn, _ := val.(*generated.ClaimConnection)
+	if conn == nil {
+		return errFallBack
+	}
+	switch f.Name {
+	case "totalCount":
+		writeInt(&w.buf, conn.TotalCount)
+		return nil
+	case "pageInfo":
+		if conn.PageInfo == nil {
+			return errFallBack
+		}
+		return w.object(ctx, f.Selections, kPageInfo, "PageInfo", parent, conn.PageInfo)
+	case "edges":
+		fc := &graphql.FieldContext{Parent: parent, Object: "ClaimConnection", Field: f}
+		w.buf.WriteByte('[')
+		for i, e := range conn.Edges {
+			if e == nil {
+				return errFallBack
+			}
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			if err := w.object(ctx, f.Selections, kEdge, "ClaimEdge", fc, e); err != nil {
+				return err
+			}
+		}
+		w.buf.WriteByte(']')
+		return nil
+	}
+	return errFallBack
+}
+
+// edgeField writes a field of a ClaimEdge; parent is the edges field.
+func (w *fastWriter) edgeField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+	e, _ := val.(*generated.ClaimEdge)
+	if e == nil {
+		return errFallBack
+	}
+	switch f.Name {
+	case "cursor":
+		graphql.MarshalString(e.Cursor).MarshalGQL(&w.buf)
+		return nil
+	case "node":
+		if e.Node == nil {
+			return errFallBack
+		}
+		fc := &graphql.FieldContext{Parent: parent, Object: "ClaimEdge", Field: f}
+		return w.object(ctx, f.Selections, kClaim, "Claim", fc, e.Node)
+	}
+	return errFallBack
+}
+
+// pageInfoField writes a field of a PageInfo.
+func (w *fastWriter) pageInfoField(f graphql.CollectedField, val any) error {
+	p, _ := val.(*generated.PageInfo)
+	if p == nil {
+		return errFallBack
+	}
+	switch f.Name {
+	case "hasNextPage":
+		graphql.MarshalBoolean(p.HasNextPage).MarshalGQL(&w.buf)
+	case "hasPreviousPage":
+		graphql.MarshalBoolean(p.HasPreviousPage).MarshalGQL(&w.buf)
+	case "startCursor", "endCursor":
+		s := p.StartCursor
+		if f.Name == "endCursor" {
+			s = p.EndCursor
+		}
+		if s == nil {
+			w.buf.WriteString("null")
+		} else {
+			graphql.MarshalString(*s).MarshalGQL(&w.buf)
+		}
+	default:
+		return errFallBack
+	}
+	return nil
+}
+
+// signNames are the GraphQL names of graph.Sign (the generated
+// executor's enum_values binding).
+var signNames = map[graph.Sign]string{graph.Increases: "INCREASES", graph.Decreases: "DECREASES"}
+
+// claimField writes a field of a Claim; parent is the claim's node field.
+func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+	e, _ := val.(*graph.Edge)
+	if e == nil {
+		return errFallBack
+	}
+	switch f.Name {
+	case "id":
+		return writeID(&w.buf, e.ID)
+	case "predicate":
+		graphql.MarshalString(string(e.Predicate)).MarshalGQL(&w.buf)
+		return nil
+	case "score":
+		return writeFloat(&w.buf, e.Score)
+	case "sign":
+		s := e.SignOrNil()
+		if s == nil {
+			w.buf.WriteString("null")
+			return nil
+		}
+		name, ok := signNames[*s]
+		if !ok {
+			return errFallBack
+		}
+		graphql.MarshalString(name).MarshalGQL(&w.buf)
+		return nil
+	case "subject", "object":
+		ctx, fc := child(ctx, parent, "Claim", f, nil)
+		cr := &claimResolver{w.r}
+		var n model.Node
+		var err error
+		if f.Name == "subject" {
+			n, err = cr.Subject(ctx, e)
+		} else {
+			n, err = cr.Object(ctx, e)
+		}
+		if err != nil || n == nil {
+			return errFallBack
+		}
+		return w.node(ctx, f, fc, n)
+	case "evidence":
+		fc := &graphql.FieldContext{Parent: parent, Object: "Claim", Field: f}
+		w.buf.WriteByte('[')
+		for i := range e.Evidence {
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			ev := e.Evidence[i] // the executor resolves a copy too
+			if err := w.object(ctx, f.Selections, kEvidence, "Evidence", fc, &ev); err != nil {
+				return err
+			}
+		}
+		w.buf.WriteByte(']')
+		return nil
+	}
+	return errFallBack
+}
+
+// evidenceField writes a field of an Evidence; parent is the evidence
+// field.
+func (w *fastWriter) evidenceField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+	ev, _ := val.(*graph.Evidence)
+	if ev == nil {
+		return errFallBack
+	}
+	switch f.Name {
+	case "quote":
+		graphql.MarshalString(ev.Quote).MarshalGQL(&w.buf)
+		return nil
+	case "passageId":
+		return writeID(&w.buf, ev.Passage)
+	case "studies":
+		ctx, fc := child(ctx, parent, "Evidence", f, nil)
+		sts, err := (&evidenceResolver{w.r}).Studies(ctx, ev)
+		if err != nil {
+			return errFallBack
+		}
+		w.buf.WriteByte('[')
+		for i, st := range sts {
+			if st == nil {
+				return errFallBack
+			}
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			if err := w.object(ctx, f.Selections, kStudy, "Study", fc, st); err != nil {
+				return err
+			}
+		}
+		w.buf.WriteByte(']')
+		return nil
+	}
+	return errFallBack
+}
