@@ -92,16 +92,17 @@ func TestSlimOldLayout(t *testing.T) {
 	}
 	// A second reload finds every relationship unchanged (the hash
 	// computed from what it reads is the planned one): it rewrites none.
-	eids := func() string {
+	eids := func() []any {
 		recs := cypher(t, s, `MATCH ()-[r]->() WHERE r.id IN $ids WITH elementId(r) AS e ORDER BY e RETURN collect(e)`, map[string]any{"ids": ids})
-		b, _ := json.Marshal(recs[0].Values[0])
-		return string(b)
+		l, _ := recs[0].Values[0].([]any)
+		return l
 	}
 	before := eids()
 	if _, err := s.Load(ctx, doc); err != nil {
 		t.Fatal(err)
 	}
-	if after := eids(); after != before {
-		t.Errorf("a reload of an unchanged document rewrote relationships:\n %s\nwere\n %s", after, before)
+	after := eids()
+	if kept := len(before) - len(slices.DeleteFunc(slices.Clone(before), func(e any) bool { return slices.Contains(after, e) })); kept != len(doc.Edges) || len(after) != len(doc.Edges) {
+		t.Errorf("a reload of an unchanged document kept %d of %d relationships and has %d", kept, len(doc.Edges), len(after))
 	}
 }
