@@ -14,7 +14,8 @@ import (
 // bulkFixture is two small documents whose values exercise the CSV
 // writer: quotes, commas, semicolons and line breaks in strings and in
 // array elements, integers, floats, booleans, a shared entity both
-// documents carry (the second one's version wins), and a source.
+// documents carry (the second one's version wins), a source, and a
+// structural edge of the loader's shape (stored slim).
 func bulkFixture() []*graph.Document {
 	a := &graph.Document{ID: "KAP:doc-a", Nodes: []graph.Node{
 		{ID: "KAP:doc-a", Category: graph.CategoryReview, Name: `A review, "quoted"`, Document: "KAP:doc-a", Year: 2024,
@@ -37,7 +38,10 @@ func bulkFixture() []*graph.Document {
 		{ID: "KAP:ketamine", Category: graph.CategoryDrug, Name: "ketamine", Synonyms: []string{"Ketalar", "CI-581"}},
 	}, Edges: []graph.Edge{
 		{ID: "KAP:doc-b/e1", Subject: "KAP:doc-b", Predicate: graph.Mentions, Object: "KAP:ketamine", Document: "KAP:doc-b"},
-		{ID: "KAP:doc-b/e2", Subject: "KAP:doc-b", Predicate: graph.Mentions, Object: "KAP:depression", Document: "KAP:doc-b"},
+		// A structural edge as the loader makes it: stored slim.
+		{ID: graph.StructuralEdgeID("KAP:doc-b", "KAP:doc-b", graph.Mentions, "KAP:depression"), Subject: "KAP:doc-b",
+			Predicate: graph.Mentions, Object: "KAP:depression", Document: "KAP:doc-b", Biolink: graph.Mentions.Biolink(graph.Unsigned),
+			KnowledgeLevel: "not_provided", AgentType: "automated_agent", Score: 0.25},
 	}}
 	return []*graph.Document{a, b}
 }

@@ -240,9 +240,54 @@ func searchText(n *graph.Node) string {
 	return strings.Join(graph.NodeSearchTokens(n), " ")
 }
 
+// Slim relationships. Most of a document's relationships are structural
+// (HAS_PASSAGE, MENTIONS, CITES, ...), and their document and Biolink
+// predicate follow from what every such edge the loader makes has: an id
+// of graph.StructuralEdgeID's shape, which names the document, and the
+// type's unsigned Biolink predicate. Such an edge (slimEdge) is stored
+// without those two properties, without the stored rank (reads compute it
+// from the score where it is missing, rankExpr) and without a content
+// hash (a reload computes it from what it reads, slimHash): fewer
+// property records and no entry in the type's document index, which is
+// most of what Neo4j spends per relationship at load time. Any other edge
+// keeps every property, so a Store still takes whatever a document
+// brings. A relationship without a document property is slim: every
+// edge a Store takes has its document (graph.Document.Validate), so on
+// read its absence means derive (deriveSlim).
+
+// slimEdge reports whether e is stored slim.
+func slimEdge(e *graph.Edge) bool {
+	if e.Predicate.Curated() || e.Document == "" || e.Biolink != e.Predicate.Biolink(graph.Unsigned) {
+		return false
+	}
+	d, ok := graph.StructuralEdgeDocument(e.ID)
+	return ok && d == e.Document
+}
+
+// deriveSlim fills in what a slim relationship was stored without: e has
+// been decoded and its predicate set. Anything else is left as read.
+func deriveSlim(e *graph.Edge) {
+	if e.Document != "" || e.Predicate.Curated() {
+		return
+	}
+	d, ok := graph.StructuralEdgeDocument(e.ID)
+	if !ok {
+		return
+	}
+	e.Document = d
+	if e.Biolink == "" {
+		e.Biolink = e.Predicate.Biolink(graph.Unsigned)
+	}
+}
+
 // edgeProps is the property map of an edge, with its flat query fields.
 func edgeProps(e *graph.Edge) map[string]any {
 	m := edgeCodec.props(e)
+	slim := slimEdge(e)
+	if slim {
+		delete(m, "document")
+		delete(m, "biolink")
+	}
 	if ps := e.Publications(); len(ps) > 0 {
 		m[propPublications] = ps
 	}
@@ -261,7 +306,9 @@ func edgeProps(e *graph.Edge) map[string]any {
 	}
 	// Claim pages order by the rank; stored, a read orders by one
 	// property instead of clamping and rounding every claim's score.
-	m[propRank] = int64(graph.ClaimOrderRank(e.Score))
+	if !slim {
+		m[propRank] = int64(graph.ClaimOrderRank(e.Score))
+	}
 	if e.Predicate.Curated() {
 		if toks := graph.ClaimSearchTokens(e); len(toks) > 0 {
 			m[propQuoteSearch] = strings.Join(toks, " ")
@@ -286,5 +333,8 @@ func decodeEdge(m map[string]any, typ, subject, object string) (*graph.Edge, err
 	e.Predicate = graph.Predicate(typ)
 	e.Subject = subject
 	e.Object = object
+	if typ != "" {
+		deriveSlim(e) // else the caller sets the type, then derives
+	}
 	return e, nil
 }

@@ -95,3 +95,62 @@ func TestCodecProperties(t *testing.T) {
 		t.Errorf("node properties: %v", nm)
 	}
 }
+
+// TestCodecSlim: which edges are stored slim (without document, Biolink
+// predicate and rank), and that every edge, slim or not, reads back as
+// it was written, the type set before or after decoding (plan pages set
+// it after).
+func TestCodecSlim(t *testing.T) {
+	lex := func(mod func(e *graph.Edge)) *graph.Edge {
+		e := &graph.Edge{ID: graph.StructuralEdgeID("KAP:rev", "KAP:rev.p1", graph.Mentions, "KAP:ketamine"),
+			Subject: "KAP:rev.p1", Predicate: graph.Mentions, Object: "KAP:ketamine", Biolink: graph.Mentions.Biolink(graph.Unsigned),
+			KnowledgeLevel: "not_provided", AgentType: "text_mining_agent", Document: "KAP:rev", Score: 0.4}
+		if mod != nil {
+			mod(e)
+		}
+		return e
+	}
+	for _, tt := range []struct {
+		name string
+		e    *graph.Edge
+		slim bool
+	}{
+		{"as the loader makes it", lex(nil), true},
+		{"no Biolink predicate", lex(func(e *graph.Edge) { e.Biolink = "" }), false},
+		{"another Biolink predicate", lex(func(e *graph.Edge) { e.Biolink = "biolink:related_to" }), false},
+		{"an id of another document's shape", lex(func(e *graph.Edge) { e.Document = "KAP:other" }), false},
+		{"an id of another shape", lex(func(e *graph.Edge) { e.ID = "KAP:rev/e1" }), false},
+		{"a claim with an id of that shape", lex(func(e *graph.Edge) {
+			e.Predicate, e.Biolink = graph.Affects, graph.Affects.Biolink(graph.Unsigned)
+		}), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := edgeProps(tt.e)
+			_, hasDoc := m["document"]
+			_, hasRank := m[propRank]
+			if slimEdge(tt.e) != tt.slim || hasDoc == tt.slim || hasRank == tt.slim {
+				t.Errorf("slim %v, document stored %v, rank stored %v; want slim %v", slimEdge(tt.e), hasDoc, hasRank, tt.slim)
+			}
+			if _, ok := m["biolink"]; ok == tt.slim && tt.e.Biolink != "" {
+				t.Errorf("biolink stored %v, slim %v", ok, tt.slim)
+			}
+			wj, _ := json.Marshal(tt.e)
+			got, err := decodeEdge(asStored(m), string(tt.e.Predicate), tt.e.Subject, tt.e.Object)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if gj, _ := json.Marshal(got); string(gj) != string(wj) {
+				t.Errorf("typed decode:\n want %s\n got  %s", wj, gj)
+			}
+			late, err := decodeEdge(asStored(m), "", tt.e.Subject, tt.e.Object)
+			if err != nil {
+				t.Fatal(err)
+			}
+			late.Predicate = tt.e.Predicate
+			deriveSlim(late)
+			if gj, _ := json.Marshal(late); string(gj) != string(wj) {
+				t.Errorf("type set after decoding:\n want %s\n got  %s", wj, gj)
+			}
+		})
+	}
+}

@@ -45,6 +45,11 @@ var cypherSharedEnds = func() string {
 	for _, p := range graph.Predicates() {
 		parts = append(parts, fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE r.document = $doc UNWIND [a, b] AS n "+
 			"WITH n WHERE n.document IS NULL RETURN n.id AS id", p))
+		if !p.Curated() {
+			// Slim relationships, by their ids (see cypherPreviousRels).
+			parts = append(parts, fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE %s UNWIND [a, b] AS n "+
+				"WITH n WHERE n.document IS NULL RETURN n.id AS id", p, slimOfDocument("r")))
+		}
 	}
 	return "CALL () { " + strings.Join(parts, " UNION ") + " } RETURN collect(DISTINCT id) AS ids"
 }()
@@ -76,7 +81,7 @@ func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
 		if ok, _ := recs[0].Values[0].(bool); !ok {
 			return false, nil
 		}
-		recs, err = collect(ctx, tx, cypherSharedEnds, map[string]any{"doc": id})
+		recs, err = collect(ctx, tx, cypherSharedEnds, slimParams(map[string]any{"doc": id}, id))
 		if err != nil {
 			return false, err
 		}

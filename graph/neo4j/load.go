@@ -172,7 +172,16 @@ func contentHash(what string, v any) string {
 }
 
 func edgeHash(e *graph.Edge, props map[string]any) string {
-	return contentHash("edge "+e.ID, []any{e.Predicate, e.Subject, e.Object, props})
+	return slimHash(string(e.Predicate), e.Subject, e.Object, props)
+}
+
+// slimHash is the content hash of a relationship from its type, ends and
+// properties (without the hash). A slim relationship stores none: a
+// reload computes it from the properties it reads, which hash the same
+// as the ones written (the same keys and values; a list reads back as
+// []any, which marshals as the []string written).
+func slimHash(typ, subject, object string, props map[string]any) string {
+	return contentHash("edge", []any{typ, subject, object, props})
 }
 
 // cypherPrevious reads what the transaction decides from, in one
@@ -217,14 +226,37 @@ var cypherStudiesTaken = func() string {
 // transaction, so a document without that node has none. Planning the
 // fourteen-way union is the costly part, and it is not paid on the
 // fresh loads a bulk import is made of.
+//
+// A slim relationship (no document property, see slimEdge) is found by
+// its id instead: a prefix seek on the type's id index ($slimPrefix,
+// $slimLen: graph.StructuralEdgeIDPrefix), only for the types that can
+// hold one. It comes with its ends and properties, from which run
+// computes its hash (slimHash).
 var cypherPreviousRels = func() string {
 	var rels []string
 	for _, p := range graph.Predicates() {
 		rels = append(rels, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.document = $doc "+
 			"RETURN [type(r), r.id, elementId(r), r.%s] AS rel", p, propHash))
+		if !p.Curated() {
+			rels = append(rels, fmt.Sprintf("MATCH (a)-[r:%s]->(b) WHERE %s "+
+				"RETURN [type(r), r.id, elementId(r), null, a.id, b.id, properties(r)] AS rel", p, slimOfDocument("r")))
+		}
 	}
 	return "CALL () { " + strings.Join(rels, " UNION ALL ") + " } RETURN collect(rel) AS rels"
 }()
+
+// slimOfDocument is the condition that relationship v is a slim one of
+// the document the parameters $slimPrefix and $slimLen name
+// (slimParams); the prefix is a seek on the type's id index.
+func slimOfDocument(v string) string {
+	return v + ".id STARTS WITH $slimPrefix AND size(" + v + ".id) = $slimLen AND " + v + ".document IS NULL"
+}
+
+// slimParams adds the parameters of slimOfDocument for document doc.
+func slimParams(params map[string]any, doc string) map[string]any {
+	params["slimPrefix"], params["slimLen"] = graph.StructuralEdgeIDPrefix(doc)
+	return params
+}
 
 // The write statements have one text each whatever the document holds:
 // the category label and the relationship type are dynamic ($(...),
@@ -343,7 +375,9 @@ func planLoad(doc *graph.Document) (*loadPlan, error) {
 			props[propStudiesOwn] = true
 		}
 		h := edgeHash(e, props)
-		props[propHash] = h
+		if !slimEdge(e) {
+			props[propHash] = h
+		}
 		p.rels[e.Predicate] = append(p.rels[e.Predicate], edgeRow{e.ID, h, map[string]any{"s": e.Subject, "o": e.Object, "type": t, "props": props}})
 	}
 	return p, nil

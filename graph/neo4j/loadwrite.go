@@ -109,7 +109,7 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	taken, _ := rec.Values[6].([]any)
 	var relRows []any
 	if res.Replaced {
-		recs, err := collect(ctx, tx, cypherPreviousRels, map[string]any{"doc": p.doc})
+		recs, err := collect(ctx, tx, cypherPreviousRels, slimParams(map[string]any{"doc": p.doc}, p.doc))
 		if err != nil {
 			return nil, err
 		}
@@ -159,13 +159,20 @@ func (p *loadPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (*graph
 	old := map[string][]stored{}
 	for _, raw := range relRows {
 		row, _ := raw.([]any)
-		if len(row) != 4 {
+		if len(row) != 4 && len(row) != 7 {
 			return nil, fmt.Errorf("load: malformed stored relationship %v", raw)
 		}
 		typ, _ := row[0].(string)
 		id, _ := row[1].(string)
 		eid, _ := row[2].(string)
 		h, _ := row[3].(string)
+		if len(row) == 7 {
+			// A slim relationship: ends and properties, no stored hash.
+			s, _ := row[4].(string)
+			o, _ := row[5].(string)
+			props, _ := row[6].(map[string]any)
+			h = slimHash(typ, s, o, props)
+		}
 		old[typ+"\x00"+id] = append(old[typ+"\x00"+id], stored{eid, h})
 	}
 	if res.Replaced {

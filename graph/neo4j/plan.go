@@ -236,7 +236,14 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	// its score, which orders and cursors need).
 	props := "properties(" + r + ")"
 	if pg.ClaimFields != nil {
-		props = edgeCodec.projection(r, append(slices.Clone(pg.ClaimFields), "score"))
+		fields := append(slices.Clone(pg.ClaimFields), "score")
+		if len(pg.Predicates) == 0 || slices.ContainsFunc(pg.Predicates, func(p graph.Predicate) bool { return !p.Curated() }) {
+			// The document too where a slim relationship may be read:
+			// its absence is what marks one, whose document and Biolink
+			// predicate the decoder derives (deriveSlim).
+			fields = append(fields, "document")
+		}
+		props = edgeCodec.projection(r, fields)
 	}
 	// What the decoder knows is not read: the type of a page of one
 	// type, and the end that is the page's own node (v) for a directed
@@ -343,6 +350,7 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 			// What the statement left out (planCompiler.page).
 			if _, ok := m["type"]; !ok && len(pg.Predicates) > 0 {
 				e.Predicate = pg.Predicates[0]
+				deriveSlim(e)
 			}
 			switch pg.Direction {
 			case graph.Out:

@@ -21,9 +21,12 @@ import (
 // per-category counts stay index-backed.
 //
 // Every edge is a relationship whose type is its predicate, with its id,
-// document and evidence as properties. Relationship indexes are per type,
-// so each type has a range index on id (EdgesByID) and on document (the
-// delete step of a reload).
+// document and evidence as properties; a structural edge of the loader's
+// shape is stored slim, without its document and Biolink predicate
+// (slimEdge). Relationship indexes are per type, so each type has a range
+// index on id (EdgesByID, and a reload's prefix seek for the slim ones)
+// and on document (the delete step of a reload; a slim relationship has
+// no entry in it).
 //
 // A :KapgraphDocument node per loaded document records that the document
 // exists (LoadResult.Replaced, Stats.Documents). It does not carry :Entity,

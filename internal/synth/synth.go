@@ -172,7 +172,7 @@ type docBuilder struct {
 	used    map[int]bool // pool entities named
 	levels  map[string]int
 	zipf    map[int]*rand.Zipf // per kind
-	edgeN   int
+	lexSeen map[string]bool    // structural edge ids added
 	studies []string
 	// passages
 	pIDs     []string
@@ -239,9 +239,20 @@ func (b *docBuilder) use(j int) string {
 	return b.v.nodes[j].ID
 }
 
+// lexEdge adds a structural edge with the id the loader gives it
+// (graph.StructuralEdgeID), so an engine stores it as it stores a real
+// review's (graph/neo4j keeps such edges slim). A (subject, type, object)
+// the document already has is not added again, as in the loader.
 func (b *docBuilder) lexEdge(s string, p graph.Predicate, o, agent string) {
-	b.edgeN++
-	e := graph.Edge{ID: fmt.Sprintf("%s/e/%d", b.key, b.edgeN), Subject: s, Predicate: p, Object: o,
+	id := graph.StructuralEdgeID(b.key, s, p, o)
+	if b.lexSeen[id] {
+		return
+	}
+	if b.lexSeen == nil {
+		b.lexSeen = map[string]bool{}
+	}
+	b.lexSeen[id] = true
+	e := graph.Edge{ID: id, Subject: s, Predicate: p, Object: o,
 		Biolink: p.Biolink(graph.Unsigned), AgentType: agent, KnowledgeLevel: "not_provided", Document: b.key}
 	e.Score = graph.EdgeScore(&e, nil)
 	b.doc.Edges = append(b.doc.Edges, e)

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -166,8 +164,7 @@ func (b *builder) lexEdge(subj string, p graph.Predicate, obj, agent string) {
 
 // lexEdgeID is the id of a structural edge of document key.
 func lexEdgeID(key, subj string, p graph.Predicate, obj string) string {
-	h := sha1.Sum([]byte(string(p) + "\x00" + subj + "\x00" + obj))
-	return key + ".e." + hex.EncodeToString(h[:8])
+	return graph.StructuralEdgeID(key, subj, p, obj)
 }
 
 func (b *builder) review() {

@@ -1,0 +1,46 @@
+package graph
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+)
+
+// structuralIDSep and structuralIDHex shape a structural edge's id:
+// <document>.e.<16 lowercase hex digits>.
+const (
+	structuralIDSep = ".e."
+	structuralIDHex = 16
+)
+
+// StructuralEdgeID is the id of a structural (lexical) edge of document
+// doc: the document's id, then a hash of type and ends, so the same input
+// always gives the same id and two documents never share one. The loader
+// makes every structural edge's id with it; an engine may rely on the
+// shape (StructuralEdgeDocument) but never on a given edge having it,
+// since a Store takes whatever ids a document brings.
+func StructuralEdgeID(doc, subject string, p Predicate, object string) string {
+	h := sha1.Sum([]byte(string(p) + "\x00" + subject + "\x00" + object))
+	return doc + structuralIDSep + hex.EncodeToString(h[:structuralIDHex/2])
+}
+
+// StructuralEdgeDocument is the document an id of StructuralEdgeID's
+// shape names (everything before ".e." and the 16 hex digits), and
+// whether id has that shape.
+func StructuralEdgeDocument(id string) (string, bool) {
+	n := len(id) - structuralIDHex - len(structuralIDSep)
+	if n <= 0 || id[n:n+len(structuralIDSep)] != structuralIDSep {
+		return "", false
+	}
+	for _, c := range id[n+len(structuralIDSep):] {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return "", false
+		}
+	}
+	return id[:n], true
+}
+
+// StructuralEdgeIDPrefix is what every id of StructuralEdgeID's shape of
+// document doc begins with, and the length such an id has.
+func StructuralEdgeIDPrefix(doc string) (prefix string, length int) {
+	return doc + structuralIDSep, len(doc) + len(structuralIDSep) + structuralIDHex
+}
