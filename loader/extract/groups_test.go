@@ -49,8 +49,10 @@ func TestDevGroups(t *testing.T) {
 	}
 	for g, label := range []string{"new4", "old12"} {
 		s := sums[g]
-		t.Logf("%s: entities R %.3f P %.3f, pairs R %.3f P %.3f, sign %.3f, modality %.3f (%d/%d), negated served signed %d",
-			label, s.EntityRecall(), s.EntityPrecision(), s.PairRecall(), s.PairPrecision(), s.SignAgreement(),
+		t.Logf("%s: entities R %.3f (%d/%d) P %.3f (%d/%d), pairs R %.3f (%d/%d) P %.3f (%d/%d), sign %.3f (%d/%d), modality %.3f (%d/%d), negated served signed %d",
+			label, s.EntityRecall(), s.EntitiesFound, s.GoldEntities, s.EntityPrecision(), s.ExtractedRight, s.Extracted,
+			s.PairRecall(), s.PairsFound, s.GoldPairs, s.PairPrecision(), s.PairsRight, s.ExtractedPairs,
+			s.SignAgreement(), s.SignAgree, s.SignCompared,
 			ratio(s.ModalityAgree, s.ModalityCompared), s.ModalityAgree, s.ModalityCompared, s.NegatedServedSigned)
 		var cs []string
 		for c := range counts[g] {

@@ -172,8 +172,8 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
 		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
 			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
-		if k == 1 && governors[ts[0].low] {
-			continue // "By contrast, naltrexone ...": a fronted phrase, no list
+		if k == 1 && governors[ts[0].low] || !before && frontedPhrase(ts, k) {
+			continue // "By contrast, naltrexone ...", "In a trial in Russia, X ...": a fronted phrase, no list
 		}
 		if headCategory(t.stem) != "" || adverbForm(t.low) {
 			continue // "naltrexone and patients", "X and weakly": the word says what it is, and no drug
@@ -185,9 +185,28 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 	return slices.DeleteFunc(nps, func(np nounPhrase) bool { return np.rule == kindDescriptor })
 }
 
+// frontedPhrase: token k ends a phrase a preposition opens the sentence
+// with, the first comma closing it ("In a trial in Russia, X reduced Y"):
+// an adverbial before the subject, not the first item of a list.
+func frontedPhrase(ts []token, k int) bool {
+	if k+1 >= len(ts) || !governors[ts[0].low] || !strings.Contains(ts[k+1].punctBefore, ",") {
+		return false
+	}
+	for x := 1; x <= k; x++ {
+		if strings.ContainsAny(ts[x].punctBefore, ",;:") {
+			return false
+		}
+	}
+	return true
+}
+
 // formulationWords say how a drug is made or given: "extended-release",
 // "long-acting", "injectable", "depot".
 var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous")
+
+// releaseCodes are the release-mechanism abbreviations drug labels join to
+// a name ("XR-naltrexone", "ER", "SR", "CR", "IR", "XL", "LA", "DR").
+var releaseCodes = setOf("xr", "er", "sr", "cr", "ir", "xl", "la", "dr", "lai")
 
 // formulation: every word of [i, k) is a formulation word, or a
 // hyphenated "-release"/"-acting" compound ("extended-release").
@@ -201,6 +220,9 @@ func formulation(ts []token, i, k int) bool {
 		}
 		if x+1 < k && ts[x+1].hyphenated && (ts[x+1].low == "release" || ts[x+1].low == "acting") {
 			continue
+		}
+		if x+1 == k && ts[k].hyphenated && releaseCodes[ts[x].low] {
+			continue // "XR-naltrexone", "ER-morphine": a release code joined to the drug
 		}
 		return false
 	}
