@@ -271,6 +271,11 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if _, ok := ix.lookup(ts, k, k+1); ok || chemicalName(ix, ts, k, k+1) {
 		return true // a drug the tagger took for a verb ("exenatide/VB")
 	}
+	if (w == "use" || w == "misuse") && k > 0 && ts[k].punctBefore == "" {
+		if e, ok := ix.lookup(ts, k-1, k); ok && e.cat == graph.CategoryDrug {
+			return true // "reduce illicit opioid use/VBP": use of a drug is a noun after the drug
+		}
+	}
 	if headCategory(ts[k].stem) != "" && (!genericHeads[ts[k].stem] || nounOnly(ts[k].low)) && (tags[k] == "VB" || tags[k] == "VBP") &&
 		(k == 0 || !verbOpeners[ts[k-1].low]) {
 		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
