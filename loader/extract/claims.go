@@ -207,7 +207,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		clear(seen)
 		var agentsOf map[int][]Mention
 		var own []int
-		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
+		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs), emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 	}
 	if open && refuted(ts) {
