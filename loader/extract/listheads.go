@@ -1,3 +1,6 @@
+// Lists and the words around them: codes sharing a head, substance use
+// disorders, release codes, fronted phrases and change nouns in lists.
+
 package extract
 
 import (
@@ -98,4 +101,51 @@ func (rc *recogniser) substanceUseDisorders(idx int, text string, ts []token, ou
 		rc.addAlias(surface, id, graph.CategoryDisorder)
 	}
 	return out
+}
+
+// frontedPhrase: token k ends a phrase a preposition opens the sentence
+// with, the first comma closing it ("In a trial in Russia, X reduced Y"):
+// an adverbial before the subject, not the first item of a list.
+func frontedPhrase(ts []token, k int) bool {
+	if k+1 >= len(ts) || !governors[ts[0].low] || !strings.Contains(ts[k+1].punctBefore, ",") {
+		return false
+	}
+	for x := 1; x <= k; x++ {
+		if strings.ContainsAny(ts[x].punctBefore, ",;:") {
+			return false
+		}
+	}
+	return true
+}
+
+// releaseCodes are the release-mechanism abbreviations drug labels join to
+// a name ("XR-naltrexone", "ER", "SR", "CR", "IR", "XL", "LA", "DR").
+var releaseCodes = setOf("xr", "er", "sr", "cr", "ir", "xl", "la", "dr", "lai")
+
+// listedChange: the cue is a change noun that is an item of a list
+// ("anxiety, headache and increases in blood pressure"): the item before
+// it is a sibling in the list, not the subject of the change.
+func listedChange(ts []token, c cueHit) bool {
+	if c.i < 1 || c.j >= len(ts) || (ts[c.j].low != "in" && ts[c.j].low != "of") || !strings.HasSuffix(ts[c.j-1].low, "s") {
+		return false
+	}
+	return ts[c.i-1].low == "and" || ts[c.i-1].low == "or" || strings.Contains(ts[c.i].punctBefore, ",")
+}
+
+// subjectChange: a plural change noun ending the subject ("transient
+// blood pressure increases and anxiety are common"): a plural "are" or
+// "were" follows it, alone or after a coordinated noun, so it is no verb.
+func subjectChange(ts []token, c cueHit) bool {
+	if c.j-c.i != 1 || !strings.HasSuffix(ts[c.i].low, "es") || c.j >= len(ts) {
+		return false
+	}
+	for k := c.j; k < len(ts) && k <= c.j+3; k++ {
+		if k > c.j && ts[k].punctBefore != "" {
+			return false
+		}
+		if ts[k].low == "are" || ts[k].low == "were" {
+			return k == c.j || ts[c.j].low == "and" || ts[c.j].low == "or"
+		}
+	}
+	return false
 }

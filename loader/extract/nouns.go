@@ -185,28 +185,9 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 	return slices.DeleteFunc(nps, func(np nounPhrase) bool { return np.rule == kindDescriptor })
 }
 
-// frontedPhrase: token k ends a phrase a preposition opens the sentence
-// with, the first comma closing it ("In a trial in Russia, X reduced Y"):
-// an adverbial before the subject, not the first item of a list.
-func frontedPhrase(ts []token, k int) bool {
-	if k+1 >= len(ts) || !governors[ts[0].low] || !strings.Contains(ts[k+1].punctBefore, ",") {
-		return false
-	}
-	for x := 1; x <= k; x++ {
-		if strings.ContainsAny(ts[x].punctBefore, ",;:") {
-			return false
-		}
-	}
-	return true
-}
-
 // formulationWords say how a drug is made or given: "extended-release",
 // "long-acting", "injectable", "depot".
 var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous")
-
-// releaseCodes are the release-mechanism abbreviations drug labels join to
-// a name ("XR-naltrexone", "ER", "SR", "CR", "IR", "XL", "LA", "DR").
-var releaseCodes = setOf("xr", "er", "sr", "cr", "ir", "xl", "la", "dr", "lai")
 
 // formulation: every word of [i, k) is a formulation word, or a
 // hyphenated "-release"/"-acting" compound ("extended-release").

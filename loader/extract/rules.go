@@ -283,34 +283,6 @@ func coIntervention(ts []token, args []Mention, a Mention) bool {
 	return false
 }
 
-// listedChange: the cue is a change noun that is an item of a list
-// ("anxiety, headache and increases in blood pressure"): the item before
-// it is a sibling in the list, not the subject of the change.
-func listedChange(ts []token, c cueHit) bool {
-	if c.i < 1 || c.j >= len(ts) || (ts[c.j].low != "in" && ts[c.j].low != "of") || !strings.HasSuffix(ts[c.j-1].low, "s") {
-		return false
-	}
-	return ts[c.i-1].low == "and" || ts[c.i-1].low == "or" || strings.Contains(ts[c.i].punctBefore, ",")
-}
-
-// subjectChange: a plural change noun ending the subject ("transient
-// blood pressure increases and anxiety are common"): a plural "are" or
-// "were" follows it, alone or after a coordinated noun, so it is no verb.
-func subjectChange(ts []token, c cueHit) bool {
-	if c.j-c.i != 1 || !strings.HasSuffix(ts[c.i].low, "es") || c.j >= len(ts) {
-		return false
-	}
-	for k := c.j; k < len(ts) && k <= c.j+3; k++ {
-		if k > c.j && ts[k].punctBefore != "" {
-			return false
-		}
-		if ts[k].low == "are" || ts[k].low == "were" {
-			return k == c.j || ts[c.j].low == "and" || ts[c.j].low == "or"
-		}
-	}
-	return false
-}
-
 // nominalCue: an increase or decrease noun followed by "in" right before a.
 func nominalCue(ts []token, cues []cueHit, a Mention) (cueHit, bool) {
 	if a.first < 2 || ts[a.first-1].low != "in" {
