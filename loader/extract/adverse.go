@@ -236,6 +236,20 @@ func pluralAnaphorIn(ts []token) int {
 	return 0
 }
 
+// pairAntecedents: a sentence that speaks of two drugs without naming them
+// ("Both agonists reduced X", "the two drugs") when the previous sentence
+// had fewer than two drug subjects points back at the two drugs it named,
+// as adverse events do above; otherwise the previous subjects stand.
+func pairAntecedents(ts []token, prev, prevMs []Mention) []Mention {
+	if pluralAnaphorIn(ts) != 2 || len(drugsOf(prev)) >= 2 {
+		return prev
+	}
+	if named := drugsOf(prevMs); len(named) == 2 {
+		return named
+	}
+	return prev
+}
+
 // drugsOf: the distinct drugs and therapies of ms, placed nowhere in the
 // current sentence.
 func drugsOf(ms []Mention) []Mention {

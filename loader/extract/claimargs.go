@@ -192,12 +192,34 @@ func crossesOwn(own []int, ms []Mention, c Candidate) bool {
 	return true
 }
 
-// deniedSubject: the subject opens with, or follows, "neither" or "no".
+// deniedSubject: the subject opens with, or follows, "neither" or "no";
+// or it follows the auxiliary of a clause a negative opens, with subject
+// and auxiliary inverted ("In neither trial did MDMA increase X", "nor
+// does it reduce Y", "At no dose did S ...", "Never has S ...").
 func deniedSubject(ts []token, a Mention) bool {
 	for _, k := range []int{a.first, a.first - 1} {
 		if k >= 0 && k < len(ts) && (ts[k].low == "neither" || ts[k].low == "no") {
 			return true
 		}
 	}
+	aux := a.first - 1
+	if aux < 0 || !inversionAux[ts[aux].low] || ts[a.first].punctBefore != "" {
+		return false
+	}
+	for i := aux - 1; i >= 0 && i >= aux-5; i-- {
+		if fronting[ts[i].low] {
+			return true
+		}
+		if strings.ContainsAny(ts[i+1].punctBefore, ",;:") {
+			return false // the negative must open the clause the auxiliary is in
+		}
+	}
 	return false
 }
+
+// fronting are the negatives that invert subject and auxiliary when they
+// open a clause; inversionAux the auxiliaries that then precede the subject.
+var (
+	fronting     = setOf("neither", "nor", "no", "never", "nowhere", "none")
+	inversionAux = setOf("did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "could", "would", "can", "will")
+)

@@ -87,7 +87,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		}
 		// A clause that looks ahead or recommends proposes what it says:
 		// kept, as PROPOSED, not dropped.
-		proposed := muted[clause[a.first]] || muted[clause[b.first]]
+		proposed := muted[a.first] || muted[b.first]
 		seen[key] = true
 		cueOf = append(cueOf, cue.i)
 		// "Neither X nor Y", "No X", "Neither compound": the subject
@@ -154,7 +154,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				}
 				linked := p == graph.Affects && sentenceSubject(ts, args, cues, a)
 				for _, c := range span {
-					if c.kind != cueTreatment && c.kind != cueAdverse && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) &&
+					if c.kind != cueTreatment && c.kind != cueAdverse && !listedChange(ts, c) && !subjectChange(ts, c) && nearestSubject(ts, clause, args, cues, a, c) && objectReach(ts, inMention, c, b) &&
 						!(open && coordinatedVerb(ts, clause, cues, a, c)) {
 						linked = true
 					}
@@ -207,7 +207,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		clear(seen)
 		var agentsOf map[int][]Mention
 		var own []int
-		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, prev, emit)
+		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs), emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 	}
 	if open && refuted(ts) {
@@ -335,8 +335,12 @@ func clauses(ts []token) []int {
 
 var contrastWords = map[string]bool{"though": true, "although": true, "but": true, "whereas": true, "yet": true}
 
-// recommending returns the clauses that look ahead or recommend.
-func recommending(ts []token, clause []int) map[int]bool {
+// recommending marks the tokens of the clauses that look ahead or
+// recommend: from the recommendation's clause start, or from a later ", and"
+// / ", so" that opens a coordinated clause before it ("X increases blood
+// pressure, and the brew should be used with caution": the finding stays
+// asserted), to the clause's end.
+func recommending(ts []token, clause []int) []bool {
 	var b strings.Builder
 	starts := make([]int, len(ts))
 	for k, t := range ts {
@@ -346,14 +350,27 @@ func recommending(ts []token, clause []int) map[int]bool {
 		starts[k] = b.Len()
 		b.WriteString(t.low)
 	}
-	out := map[int]bool{}
+	out := make([]bool, len(ts)+1)
 	for _, loc := range recommendRe.FindAllStringIndex(b.String(), -1) {
 		k, found := slices.BinarySearch(starts, loc[0])
 		if !found && k > 0 {
 			k--
 		}
-		if k < len(ts) {
-			out[clause[k]] = true
+		if k >= len(ts) {
+			continue
+		}
+		lo := k
+		for lo > 0 && clause[lo-1] == clause[k] {
+			lo--
+		}
+		for i := k; i > lo; i-- {
+			if strings.Contains(ts[i].punctBefore, ",") && (ts[i].low == "and" || ts[i].low == "so") {
+				lo = i
+				break
+			}
+		}
+		for i := lo; i < len(ts) && clause[i] == clause[k]; i++ {
+			out[i] = true
 		}
 	}
 	return out

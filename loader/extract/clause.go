@@ -41,6 +41,9 @@ func verbal(ts []token, tags []string, c cueHit) bool {
 	if c.j-c.i > 1 && ts[c.i].low != "association" {
 		return true // "lead to", "associated with"
 	}
+	if subjectChange(ts, c) {
+		return false // "blood pressure increases and anxiety are common"
+	}
 	if strings.HasPrefix(t, "VB") {
 		return true
 	}

@@ -100,6 +100,10 @@ var (
 // drug was given.
 var doseNouns = map[string]bool{"dose": true, "dosage": true, "doses": true, "concentration": true}
 
+// degreeNouns after a comparative make a degree adverbial ("to a lesser
+// degree", "to a greater extent"): how much, not a direction.
+var degreeNouns = map[string]bool{"degree": true, "extent": true}
+
 func findCues(ts []token, inMention []bool) []cueHit {
 	var out []cueHit
 	used := make([]bool, len(ts))
@@ -117,6 +121,9 @@ func findCues(ts []token, inMention []bool) []cueHit {
 			}
 			if j := i + n; j < len(ts) && doseNouns[ts[j].stem] && ts[j].punctBefore == "" {
 				continue // "at higher doses": how much was given, not an effect
+			}
+			if j := i + n; j < len(ts) && degreeNouns[ts[j].stem] && ts[j].punctBefore == "" {
+				continue // "to a lesser degree"
 			}
 			for k := i; k < i+n; k++ {
 				used[k] = true

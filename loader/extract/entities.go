@@ -187,6 +187,8 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
 		}
 		out = rc.sharedHeads(idx, text, ts, tags, out)
+		out = rc.substanceUseDisorders(idx, text, ts, out)
+		out = rc.molecularLists(idx, text, ts, out)
 		// "GLP-1 receptor agonists": a drug class named by its target
 		// names the target too, which its members act on.
 		for _, m := range slices.Clone(out) {

@@ -234,7 +234,19 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // P 0.726, sign 0.968, modality 0.911; the four blind reviews scored the
 // same to two decimals before and after extract8's rules, which were
 // written without them.
-var devFloors = evalFloors{entR: 0.76, entP: 0.80, pairR: 0.44, pairP: 0.72, sign: 0.96, negatedSigned: 1}
+// Branch extract9 judged every rule on the four newer reviews and the
+// older twelve apart (TestDevGroups) and kept only those lowering neither:
+// codes listed before a shared receptor head, "<drug> use disorder",
+// release codes ("XR-naltrexone"), fronted adverbials, "use" after a drug,
+// physiology heads, plural role anaphors, negative inversion ("In neither
+// trial did X increase Y": the negated finding is no longer served
+// signed), list and subject change nouns, the scope of a recommendation,
+// and superscript citations glued to a full stop. Newer four: entities
+// R 0.618 -> 0.644 P 0.755 -> 0.770, pairs R 0.217 -> 0.258 P 0.610 ->
+// 0.695; older twelve: entities R 0.826 -> 0.830 P 0.826 -> 0.827, pairs
+// R 0.549 -> 0.556 P 0.749 -> 0.750. Sixteen: entities R 0.776 P 0.813,
+// pairs R 0.465 P 0.740, sign 0.969, modality 0.920, negatedSigned 0.
+var devFloors = evalFloors{entR: 0.77, entP: 0.81, pairR: 0.46, pairP: 0.73, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

@@ -21,7 +21,8 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"self-efficacy", "insight", "inflammation", "metabolism", "binding", "uptake", "firing", "excitability",
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
 		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth",
-		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation"},
+		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation",
+		"clearance", "flow", "gating", "pressure", "temperature"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
@@ -69,7 +70,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
-	"growth", "dream")
+	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.
@@ -97,7 +98,8 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 	"weekly", "daily", "monthly", "baseline", "standard", "established", "unproven", "plausible", "approved",
 	"local", "male", "female", "affected", "meaningful", "long-term", "short-term", "chronic", "acute",
 	"including", "excluding", "whereas", "whether", "chiefly", "mainly", "mostly", "largely", "self-reported",
-	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate", "voluntary", "laboratory", "experimental")
+	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate", "voluntary", "laboratory", "experimental",
+	"systolic", "diastolic", "peak")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").

@@ -172,8 +172,8 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 			k >= 1 && drugAt[k-1] && strings.Contains(ts[k].punctBefore, ",")
 		after := k+2 < len(ts) && drugAt[k+2] && (ts[k+1].low == "and" || ts[k+1].low == "or") ||
 			k+1 < len(ts) && drugAt[k+1] && strings.Contains(ts[k+1].punctBefore, ",")
-		if k == 1 && governors[ts[0].low] {
-			continue // "By contrast, naltrexone ...": a fronted phrase, no list
+		if k == 1 && governors[ts[0].low] || !before && frontedPhrase(ts, k) {
+			continue // "By contrast, naltrexone ...", "In a trial in Russia, X ...": a fronted phrase, no list
 		}
 		if headCategory(t.stem) != "" || adverbForm(t.low) {
 			continue // "naltrexone and patients", "X and weakly": the word says what it is, and no drug
@@ -201,6 +201,9 @@ func formulation(ts []token, i, k int) bool {
 		}
 		if x+1 < k && ts[x+1].hyphenated && (ts[x+1].low == "release" || ts[x+1].low == "acting") {
 			continue
+		}
+		if x+1 == k && ts[k].hyphenated && releaseCodes[ts[x].low] {
+			continue // "XR-naltrexone", "ER-morphine": a release code joined to the drug
 		}
 		return false
 	}
@@ -248,6 +251,11 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	}
 	if _, ok := ix.lookup(ts, k, k+1); ok || chemicalName(ix, ts, k, k+1) {
 		return true // a drug the tagger took for a verb ("exenatide/VB")
+	}
+	if (w == "use" || w == "misuse") && k > 0 && ts[k].punctBefore == "" {
+		if e, ok := ix.lookup(ts, k-1, k); ok && e.cat == graph.CategoryDrug {
+			return true // "reduce illicit opioid use/VBP": use of a drug is a noun after the drug
+		}
 	}
 	if headCategory(ts[k].stem) != "" && (!genericHeads[ts[k].stem] || nounOnly(ts[k].low)) && (tags[k] == "VB" || tags[k] == "VBP") &&
 		(k == 0 || !verbOpeners[ts[k-1].low]) {

@@ -371,7 +371,10 @@ var pronouns = map[string]bool{"it": true, "they": true}
 // anaphorNouns are the general nouns a definite description ("this drug",
 // "these agents", "the compound") uses to point back at a drug or therapy.
 var anaphorNouns = map[string]bool{"drug": true, "drugs": true, "agent": true, "agents": true, "compound": true,
-	"compounds": true, "medication": true, "medications": true, "treatment": true}
+	"compounds": true, "medication": true, "medications": true, "treatment": true, "medicines": true,
+	// pharmacological roles, plural: "both agonists", "these antagonists"
+	// (a singular "the agonist" is more often followed by its name)
+	"agonists": true, "antagonists": true, "inhibitors": true}
 
 var determiners = map[string]bool{"this": true, "these": true, "the": true, "both": true, "neither": true, "each": true}
 

@@ -44,6 +44,15 @@ func splitSentences(s string) []textSpan {
 		if j >= len(s) {
 			break
 		}
+		if m := gluedCitationEnd(s, dot, j); m > 0 {
+			// "receptors.5 Its", "craving.12,13 The": a superscript
+			// citation flattened after the full stop ends the sentence.
+			k := skipSpaces(s, m)
+			emit(start, m)
+			start = k
+			i = k - 1
+			continue
+		}
 		if r, _ := utf8.DecodeRuneInString(s[j:]); !unicode.IsSpace(r) {
 			continue // "U.S.-based", "0.5", "e.g.,"
 		}
@@ -73,6 +82,36 @@ func splitSentences(s string) []textSpan {
 	}
 	emit(start, len(s))
 	return out
+}
+
+// gluedCitationEnd: after the full stop at dot (closers end at j), a run
+// of citation numbers ("5", "12,13", "3-5") glued to the stop, then a space
+// and a capitalised word, is a superscript citation flattened by a copy;
+// it returns the end of the run, or 0. The stop must follow a lower-case
+// letter or a closer, so "0.5 Hz", "Fig.2" and "U.S.5" are no breaks.
+func gluedCitationEnd(s string, dot, j int) int {
+	if s[dot] != '.' || dot == 0 || j >= len(s) || s[j] < '0' || s[j] > '9' {
+		return 0
+	}
+	if b := s[dot-1]; !(b >= 'a' && b <= 'z' || b == ')' || b == ']' || b == '%') {
+		return 0
+	}
+	m := j
+	for m < len(s) && (s[m] >= '0' && s[m] <= '9' || s[m] == ',' || s[m] == '-') {
+		m++
+	}
+	if m-j > 12 || m >= len(s) || s[m] != ' ' || s[m-1] < '0' || s[m-1] > '9' {
+		return 0
+	}
+	k := skipSpaces(s, m)
+	if k >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	return m
 }
 
 // enclosedBytes marks bytes inside a matched pair of round or square
