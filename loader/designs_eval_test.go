@@ -31,7 +31,7 @@ import (
 // design than gold's ("double-blind placebo-controlled trial" for gold's
 // "randomized controlled trial") or a title that names a topic.
 var designFloors = map[string]struct{ classified, agreement float64 }{
-	"dev":  {0.87, 0.73}, // twelve reviews (devset3 merged): 0.88 and 0.74 (rounded) with and without the extract6 rules; the four new reviews lower it
+	"dev":  {0.85, 0.73}, // sixteen reviews (devset4 merged, four more written blind): classified 0.86, agreement 0.74; twelve gave 0.88 and 0.74
 	"test": {0.95, 0.85},
 }
 

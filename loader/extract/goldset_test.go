@@ -315,7 +315,13 @@ func TestEvalDev(t *testing.T) {
 // were written against), scored once after the merge: the test set did
 // not move by one item (entities 166/246 and 187/301, pairs 80/230 and
 // 83/139), nor did the four blind dev reviews added at the same time.
-var testFloors = evalFloors{entR: 0.67, entP: 0.62, pairR: 0.34, pairP: 0.59, sign: 0.94}
+// extract9's rules, written against the four blind dev reviews without
+// lowering the older twelve (dev pairs R 0.448 -> 0.465), scored once after
+// the merge: entities R 0.675 -> 0.683, P 0.621 -> 0.618, pairs R 0.348 ->
+// 0.378, P 0.597 -> 0.596, sign 0.942. Rules measured on reviews their
+// authors had not tuned moved the test set where extract8's did not; the
+// floors follow the level reached.
+var testFloors = evalFloors{entR: 0.68, entP: 0.61, pairR: 0.37, pairP: 0.59, sign: 0.94}
 
 // TestEvalTest scores the frozen test set (loader/extract/testdata/eval/test,
 // frozen at the commit docs/extraction.md names). It prints aggregate
