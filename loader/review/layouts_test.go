@@ -381,3 +381,43 @@ func TestFlattenedSuperscriptCitations(t *testing.T) {
 		}
 	}
 }
+
+// Some journals set a Vancouver list with no stop after the number ("3
+// Smith J, ..."). Such a list is numbered when its first line is "1 ", and
+// a wrapped line that happens to open with a number and a capital ("27
+// Suppl 1: ...") continues its entry unless it is the next number.
+func TestBareNumberedReferences(t *testing.T) {
+	data, err := os.ReadFile("testdata/text/one-paragraph-per-line.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		for n := 1; n <= 5; n++ {
+			if p := fmt.Sprintf("%d. ", n); strings.HasPrefix(l, p) && i > 13 {
+				lines[i] = fmt.Sprintf("%d ", n) + l[len(p):]
+			}
+		}
+		if strings.HasPrefix(l, "2. ") && i > 13 {
+			lines[i] += "\n27 Suppl 1:33-9."
+		}
+	}
+	r, err := ParseReview("bare.txt", []byte(strings.Join(lines, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.References) != 5 {
+		t.Fatalf("%d references, want 5", len(r.References))
+	}
+	for i, want := range []string{"Paulus", "Ekhtiari", "De Ridder", "Su", "Liang"} {
+		if got := r.References[i]; len(got.Authors) == 0 || !strings.HasPrefix(got.Authors[0], want) {
+			t.Errorf("reference %d: authors %q, want %s first", i+1, got.Authors, want)
+		}
+	}
+	if !strings.Contains(r.References[1].Raw, "27 Suppl 1") {
+		t.Errorf("the wrapped line left entry 2: %q", r.References[1].Raw)
+	}
+	if len(r.Citations) == 0 {
+		t.Error("no citation resolved against the bare-numbered list")
+	}
+}

@@ -14,6 +14,11 @@ var (
 	// "3) ". Up to three digits, so a continuation line that happens to
 	// start with a year ("2016. ...") is not taken for entry 2016.
 	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+`)
+	// refBareNumberRe is an entry number with no stop after it, "3 Smith
+	// J, ...", as some journals set Vancouver lists. A wrapped line may
+	// start the same way ("27 Suppl 1:..."), so it opens an entry only in
+	// a list whose first line is "1 " and only as the next number.
+	refBareNumberRe = regexp.MustCompile(`^(\d{1,3})\s+\p{Lu}`)
 	// strayBulletRe matches the "- " that PDF-to-text conversion leaves at
 	// the start of a wrapped entry's continuation.
 	strayBulletRe = regexp.MustCompile(`^[-–•]\s+`)
@@ -39,10 +44,16 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 		return p.parseUnnumbered(lines)
 	}
 	p.numberedRefs = true
+	bare := bareNumberedList(p, lines)
 	var drafts []refDraft
 	for _, l := range lines {
 		t := p.lineText(l)
-		if m := refNumberRe.FindStringSubmatch(t); m != nil {
+		if bare {
+			if m := refBareNumberRe.FindStringSubmatch(t); m != nil && m[1] == strconv.Itoa(len(drafts)+1) {
+				drafts = append(drafts, refDraft{number: len(drafts) + 1, line: l.num, lines: []string{strings.TrimSpace(t[len(m[1]):])}})
+				continue
+			}
+		} else if m := refNumberRe.FindStringSubmatch(t); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			want := len(drafts) + 1
 			switch {
