@@ -15,6 +15,7 @@ package memlimit
 
 import (
 	"math"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -47,18 +48,68 @@ func Fit(getenv func(string) string) (limit, live int64, set bool) {
 	return limit, live, true
 }
 
-// Settle collects the garbage of the initial load and hands the pages it
-// freed back to the operating system at once. It is not a memory limit:
-// the runtime's collector keeps its default pacing (GOGC, no limit), and
-// the heap may still grow to twice the live graph between collections.
-// What it changes is the start: a load of the 1M benchmark graph leaves
-// about twice the graph in freed pages (its documents, the snapshots
-// each load replaced), which the background scavenger would return only
-// slowly, so the server started serving at 2.7 GB resident instead of
-// 1.4. Call it once, after the initial load and before serving; Fit,
-// when it applies, does the same.
+// Settle collects the garbage of the initial load, hands the pages it
+// freed back to the operating system, and then takes back as many as the
+// heap will grow into before its next collection. It is not a memory
+// limit: the runtime's collector keeps its default pacing (GOGC, no
+// limit), and the heap may still grow to twice the live graph between
+// collections.
+//
+// Why both: a load of the 1M benchmark graph leaves about twice the graph
+// in freed pages (its documents, the snapshots each load replaced), which
+// the background scavenger would return only slowly, so the server
+// started serving at 2.7 GB resident instead of 1.4. But handing back
+// every free page made the first questions pay for the heap growing back
+// to its goal: 40-80 page faults a mechanism-path question at 1M until
+// the first collection, about 3,000 questions later
+// (BenchmarkPathsAfterLoad), each fault about 2 µs of CPU on the
+// benchmark's virtual machine and more under load, in the 1-client cells
+// that the benchmark measures first. Those pages would be resident again
+// by the end of the run anyway. So they are faulted in here, before
+// serving, and one more collection (about a second of CPU at 1M, after a
+// load of a hundred) frees them again without handing them back; the
+// scavenger keeps them, since the heap then holds no more than its goal.
+// Call it once, after the initial load and before serving; Fit, when it
+// applies, does the same as the first step only.
 func Settle() {
 	debug.FreeOSMemory() // it collects first: no runtime.GC of its own
+	if refault(prefaultChunk) > 0 {
+		runtime.GC()
+	}
+}
+
+// prefaultChunk is the size of the blocks refault allocates: large
+// objects, each its own span straight from the page heap.
+const prefaultChunk = 4 << 20
+
+// refault allocates and touches, one byte a page, as many bytes as the
+// heap may grow by before the collector's next cycle, with collection
+// off meanwhile, and drops them; it returns how many it touched. The
+// pages come from those just released (the page allocator takes the
+// lowest free addresses first, as the heap's own spans will).
+func refault(chunk int) int {
+	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	room := int64(s[0].Value.Uint64()) - int64(s[1].Value.Uint64())
+	if room < int64(chunk) {
+		return 0
+	}
+	gcPercent := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(gcPercent)
+	page := os.Getpagesize()
+	blocks := make([][]byte, 0, room/int64(chunk))
+	for range room / int64(chunk) {
+		b := make([]byte, chunk)
+		for i := 0; i < len(b); i += page {
+			b[i] = 1
+		}
+		blocks = append(blocks, b)
+	}
+	runtime.KeepAlive(blocks)
+	return len(blocks) * chunk
 }
 
 // Off removes the limit Fit set (tests restore the runtime's default).
