@@ -84,7 +84,8 @@ const prefaultChunk = 4 << 20
 
 // refault allocates and touches, one byte a page, as many bytes as the
 // heap may grow by before the collector's next cycle, with collection
-// off meanwhile, and drops them; it returns how many it touched. The
+// off meanwhile, and drops them; it returns how many it touched, none
+// when collection is off (GOGC=off). The
 // pages come from those just released (the page allocator takes the
 // lowest free addresses first, as the heap's own spans will).
 func refault(chunk int) int {
@@ -93,12 +94,18 @@ func refault(chunk int) int {
 	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
 		return 0
 	}
-	room := int64(s[0].Value.Uint64()) - int64(s[1].Value.Uint64())
+	gcPercent := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(gcPercent)
+	if gcPercent < 0 {
+		return 0 // GOGC=off: no next cycle, and a goal with no bound
+	}
+	objects := int64(s[1].Value.Uint64())
+	// The room to the goal, and never more than GOGC allows the heap to
+	// grow by (the goal also counts stacks and globals).
+	room := min(int64(s[0].Value.Uint64())-objects, objects*int64(gcPercent)/100)
 	if room < int64(chunk) {
 		return 0
 	}
-	gcPercent := debug.SetGCPercent(-1)
-	defer debug.SetGCPercent(gcPercent)
 	page := os.Getpagesize()
 	blocks := make([][]byte, 0, room/int64(chunk))
 	for range room / int64(chunk) {

@@ -114,3 +114,16 @@ func TestSettleKeepsRoomToGoal(t *testing.T) {
 	}
 	runtime.KeepAlive(hold)
 }
+
+// TestSettleWithCollectionOff checks that Settle touches nothing when
+// GOGC is off, where the heap goal has no bound to fault in up to.
+func TestSettleWithCollectionOff(t *testing.T) {
+	old := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(old)
+	if n := refault(prefaultChunk); n != 0 {
+		t.Errorf("refault touched %d MiB with collection off", n>>20)
+	}
+	if gc := debug.SetGCPercent(-1); gc != -1 {
+		t.Errorf("refault left GOGC at %d, want it off", gc)
+	}
+}
