@@ -56,6 +56,7 @@ func BenchmarkPathsAfterLoad(b *testing.B) {
 			b.ReportMetric((cpuTime() - cpu0).Seconds(), "genAndLoadCpuS")
 			rss, _ := selfRSS(b)
 			b.ReportMetric(float64(rss)/(1<<20), "loadedRssMB")
+			settle0, settleCPU0 := time.Now(), cpuTime()
 			switch os.Getenv("KAPGRAPH_BENCH_SETTLE") {
 			case "0":
 				runtime.GC()
@@ -64,6 +65,8 @@ func BenchmarkPathsAfterLoad(b *testing.B) {
 			default:
 				memlimit.Settle()
 			}
+			b.ReportMetric(time.Since(settle0).Seconds(), "settleS")
+			b.ReportMetric((cpuTime() - settleCPU0).Seconds(), "settleCpuS")
 			b.ReportMetric(float64(liveNow())/(1<<20), "liveMB")
 			rss, _ = selfRSS(b)
 			b.ReportMetric(float64(rss)/(1<<20), "settledRssMB")

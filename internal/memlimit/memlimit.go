@@ -78,16 +78,20 @@ func Settle() {
 	}
 }
 
-// prefaultChunk is the size of the blocks refault allocates: large
-// objects, each its own span straight from the page heap.
-const prefaultChunk = 4 << 20
+// prefaultChunk is the size of the blocks refault allocates: 8 KiB, a
+// size class whose span is one page of the heap, so that they take the
+// free pages one by one from the lowest address, as the heap's own spans
+// will, gaps between live spans included. Large blocks took contiguous
+// runs instead, and the heap's first spans after serving began still
+// fell in the gaps that had been handed back (BenchmarkPathsAfterLoad/1m:
+// 19-66 faults a question until the first collection).
+const prefaultChunk = 8 << 10
 
 // refault allocates and touches, one byte a page, as many bytes as the
 // heap may grow by before the collector's next cycle, with collection
 // off meanwhile, and drops them; it returns how many it touched, none
-// when collection is off (GOGC=off). The
-// pages come from those just released (the page allocator takes the
-// lowest free addresses first, as the heap's own spans will).
+// when collection is off (GOGC=off). The pages come from those just
+// released, lowest address first (see prefaultChunk).
 func refault(chunk int) int {
 	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(s)
@@ -107,6 +111,8 @@ func refault(chunk int) int {
 		return 0
 	}
 	page := os.Getpagesize()
+	// Each block is held until the end, so that the next one takes the
+	// next free page.
 	blocks := make([][]byte, 0, room/int64(chunk))
 	for range room / int64(chunk) {
 		b := make([]byte, chunk)
