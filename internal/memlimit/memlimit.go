@@ -60,17 +60,19 @@ func Fit(getenv func(string) string) (limit, live int64, set bool) {
 // the background scavenger would return only slowly, so the server
 // started serving at 2.7 GB resident instead of 1.4. But handing back
 // every free page made the first questions pay for the heap growing back
-// to its goal: 40-80 page faults a mechanism-path question at 1M until
-// the first collection, about 3,000 questions later
-// (BenchmarkPathsAfterLoad), each fault about 2 µs of CPU on the
-// benchmark's virtual machine and more under load, in the 1-client cells
-// that the benchmark measures first. Those pages would be resident again
-// by the end of the run anyway. So they are faulted in here, before
-// serving, and one more collection (about a second of CPU at 1M, after a
-// load of a hundred) frees them again without handing them back; the
-// scavenger keeps them, since the heap then holds no more than its goal.
+// to its goal: 35-80 page faults a mechanism-path question at 1M until
+// the first collection, about 3,000 questions later, and 13-25% more CPU
+// a question in the 1-client cells the benchmark measures first
+// (BenchmarkPathsAfterLoad; a fault costs tens of µs on the benchmark's
+// virtual machine). Those pages are resident again by the end of a run
+// anyway. So they are faulted in here, before serving: the room to the
+// collector's goal and a quarter more (the heap's spans hold more than
+// its objects' bytes; with the room alone the last 1,000 questions before
+// the first collection still faulted), and one more collection frees them
+// without handing them back. At 1M that costs 5 s of CPU at start-up,
+// after a load of about 90, and the first 2,600 questions fault no page.
 // Call it once, after the initial load and before serving; Fit, when it
-// applies, does the same as the first step only.
+// applies, does the first step only.
 func Settle() {
 	debug.FreeOSMemory() // it collects first: no runtime.GC of its own
 	if refault(prefaultChunk) > 0 {
@@ -87,8 +89,8 @@ func Settle() {
 // 19-66 faults a question until the first collection).
 const prefaultChunk = 8 << 10
 
-// refault allocates and touches, one byte a page, as many bytes as the
-// heap may grow by before the collector's next cycle, with collection
+// refault allocates and touches, one byte a page, about as many bytes as
+// the heap's spans may grow by before the collector's next cycle, with collection
 // off meanwhile, and drops them; it returns how many it touched, none
 // when collection is off (GOGC=off). The pages come from those just
 // released, lowest address first (see prefaultChunk).
@@ -104,9 +106,11 @@ func refault(chunk int) int {
 		return 0 // GOGC=off: no next cycle, and a goal with no bound
 	}
 	objects := int64(s[1].Value.Uint64())
-	// The room to the goal, and never more than GOGC allows the heap to
-	// grow by (the goal also counts stacks and globals).
+	// The room to the goal (never more than GOGC allows the heap to grow
+	// by: the goal also counts stacks and globals), and a quarter more for
+	// the spans' own room (see Settle).
 	room := min(int64(s[0].Value.Uint64())-objects, objects*int64(gcPercent)/100)
+	room += room / 4
 	if room < int64(chunk) {
 		return 0
 	}

@@ -81,10 +81,10 @@ func TestSettle(t *testing.T) {
 }
 
 // TestSettleKeepsRoomToGoal checks that Settle keeps resident the free
-// pages the heap will grow into before its next collection, and no more:
-// with 96 MiB live and 192 MiB of garbage, what it keeps is about the room
-// between the live heap and the collector's goal, not the garbage and
-// not nothing.
+// pages the heap will grow into before its next collection, and not much
+// more: with 96 MiB live and 192 MiB of garbage, what it keeps is the room
+// between the live heap and the collector's goal and a quarter more for
+// the spans, not the garbage and not nothing.
 func TestSettleKeepsRoomToGoal(t *testing.T) {
 	hold := make([][]byte, 96)
 	for i := range hold {
@@ -106,8 +106,8 @@ func TestSettleKeepsRoomToGoal(t *testing.T) {
 	if kept < room-2*prefaultChunk {
 		t.Errorf("after Settle the heap keeps %d MiB of free pages resident, but may grow by %d MiB before its next collection", kept>>20, room>>20)
 	}
-	if kept > room+prefaultChunk+16<<20 {
-		t.Errorf("after Settle the heap keeps %d MiB of free pages resident, more than the %d MiB it may grow by", kept>>20, room>>20)
+	if kept > room+room/4+prefaultChunk+16<<20 {
+		t.Errorf("after Settle the heap keeps %d MiB of free pages resident, more than the %d MiB it may grow by and a quarter", kept>>20, room>>20)
 	}
 	if gc := debug.SetGCPercent(100); gc != 100 {
 		t.Errorf("Settle left GOGC at %d", gc)
