@@ -79,3 +79,51 @@ func TestSettle(t *testing.T) {
 		t.Errorf("Settle changed the memory limit from %d to %d", before, got)
 	}
 }
+
+// TestSettleKeepsRoomToGoal checks that Settle keeps resident the free
+// pages the heap will grow into before its next collection, and not much
+// more: with 96 MiB live and 192 MiB of garbage, what it keeps is the room
+// between the live heap and the collector's goal and a quarter more for
+// the spans, not the garbage and not nothing.
+func TestSettleKeepsRoomToGoal(t *testing.T) {
+	hold := make([][]byte, 96)
+	for i := range hold {
+		hold[i] = make([]byte, 1<<20)
+		hold[i][0] = 1
+	}
+	garbage := make([][]byte, 192)
+	for i := range garbage {
+		garbage[i] = make([]byte, 1<<20)
+		garbage[i][0] = 1
+	}
+	runtime.KeepAlive(garbage)
+	garbage = nil
+	Settle()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	kept := int64(ms.HeapIdle - ms.HeapReleased)
+	room := int64(ms.NextGC) - int64(ms.HeapAlloc)
+	if kept < room-2*prefaultChunk {
+		t.Errorf("after Settle the heap keeps %d MiB of free pages resident, but may grow by %d MiB before its next collection", kept>>20, room>>20)
+	}
+	if kept > room+room/4+prefaultChunk+16<<20 {
+		t.Errorf("after Settle the heap keeps %d MiB of free pages resident, more than the %d MiB it may grow by and a quarter", kept>>20, room>>20)
+	}
+	if gc := debug.SetGCPercent(100); gc != 100 {
+		t.Errorf("Settle left GOGC at %d", gc)
+	}
+	runtime.KeepAlive(hold)
+}
+
+// TestSettleWithCollectionOff checks that Settle touches nothing when
+// GOGC is off, where the heap goal has no bound to fault in up to.
+func TestSettleWithCollectionOff(t *testing.T) {
+	old := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(old)
+	if n := refault(prefaultChunk); n != 0 {
+		t.Errorf("refault touched %d MiB with collection off", n>>20)
+	}
+	if gc := debug.SetGCPercent(-1); gc != -1 {
+		t.Errorf("refault left GOGC at %d, want it off", gc)
+	}
+}
