@@ -48,13 +48,16 @@ const (
 	kClaim
 	kEvidence
 	kStudy
+	kPath
+	kHop
+	kSubgraph
 	kScalar
 )
 
 // fastFields are, per kind, the fields the fast path answers and the kind
 // each returns. A field missing here sends the operation to the executor.
 var fastFields = map[fastKind]map[string]fastKind{
-	kQuery:    {"__typename": kScalar, "node": kNode, "nodes": kNode},
+	kQuery:    {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph},
 	kNode:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
 	kConn:     {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
 	kEdge:     {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
@@ -62,12 +65,15 @@ var fastFields = map[fastKind]map[string]fastKind{
 	kClaim:    {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
 	kEvidence: {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
 	kStudy:    {"__typename": kScalar, "id": kScalar, "name": kScalar},
+	kPath:     {"__typename": kScalar, "length": kScalar, "sign": kScalar, "score": kScalar, "nodes": kNode, "hops": kHop},
+	kHop:      {"__typename": kScalar, "claim": kClaim, "forward": kScalar},
+	kSubgraph: {"__typename": kScalar, "nodes": kNode, "edges": kClaim, "truncated": kScalar},
 }
 
 // fastTypeNames are the object types of the kinds with one type.
 var fastTypeNames = map[fastKind]string{
 	kQuery: "Query", kConn: "ClaimConnection", kEdge: "ClaimEdge", kPageInfo: "PageInfo",
-	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study",
+	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study", kPath: "Path", kHop: "Hop", kSubgraph: "Subgraph",
 }
 
 // fastCovers says whether the fast path can answer the operation: a query
@@ -195,10 +201,16 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent *graphql.FieldContext, val any) error {
 	switch k {
 	case kQuery:
-		if f.Name == "nodes" {
+		switch f.Name {
+		case "node":
+			return w.rootNode(ctx, f)
+		case "nodes":
 			return w.rootNodes(ctx, f)
+		case "mechanismToOutcomePaths":
+			return w.rootPaths(ctx, f)
+		case "neighborhood":
+			return w.rootNeighborhood(ctx, f)
 		}
-		return w.rootNode(ctx, f)
 	case kNode:
 		n, _ := val.(model.Node)
 		if n == nil {
@@ -227,6 +239,12 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 		return w.claimField(ctx, f, parent, val)
 	case kEvidence:
 		return w.evidenceField(ctx, f, parent, val)
+	case kPath:
+		return w.pathField(ctx, f, parent, val)
+	case kHop:
+		return w.hopField(ctx, f, parent, val)
+	case kSubgraph:
+		return w.subgraphField(ctx, f, parent, val)
 	case kStudy:
 		st, _ := val.(*model.Study)
 		if st == nil || st.Node == nil {
@@ -279,6 +297,11 @@ func (w *fastWriter) rootNodes(ctx context.Context, f graphql.CollectedField) er
 	if err != nil {
 		return errFallBack
 	}
+	return w.nodeList(ctx, f, fc, ns)
+}
+
+// nodeList writes a [Node!]! of field f.
+func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc *graphql.FieldContext, ns []model.Node) error {
 	w.buf.WriteByte('[')
 	for i, n := range ns {
 		if n == nil {
