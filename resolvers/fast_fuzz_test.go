@@ -172,6 +172,52 @@ func (g *selGen) claim(depth int) string {
 	return strings.Join(parts, " ")
 }
 
+func (g *selGen) pathArgs() string {
+	return []string{"", ", maxHops: 4", ", maxHops: 2, first: 3", ", first: 1, statedOnly: true", ", modalities: [ASSERTED, PROPOSED]"}[g.pick(5)]
+}
+
+// path is a Path's selection.
+func (g *selGen) path() string {
+	var parts []string
+	for n := 1 + g.pick(4); n > 0; n-- {
+		switch g.pick(7) {
+		case 0:
+			parts = append(parts, g.name("length")+g.directive())
+		case 1:
+			parts = append(parts, "sign "+g.name("score"))
+		case 2:
+			parts = append(parts, "__typename")
+		case 3:
+			parts = append(parts, g.name("nodes")+g.directive()+" { "+g.node(1)+" }")
+		case 4, 5:
+			parts = append(parts, g.name("hops")+" { forward claim { "+g.claim(0)+" } }")
+		case 6:
+			if g.pick(3) == 0 {
+				parts = append(parts, "summary") // not the fast path's
+			} else {
+				parts = append(parts, "... on Path { length }")
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// subgraph is a Subgraph's selection.
+func (g *selGen) subgraph() string {
+	var parts []string
+	for n := 1 + g.pick(3); n > 0; n-- {
+		switch g.pick(4) {
+		case 0:
+			parts = append(parts, g.name("truncated")+g.directive())
+		case 1:
+			parts = append(parts, g.name("nodes")+" { "+g.node(0)+" }")
+		default:
+			parts = append(parts, g.name("edges")+g.directive()+" { "+g.claim(0)+" }")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // query is the whole document.
 func (g *selGen) query() string {
 	var roots []string
@@ -180,9 +226,15 @@ func (g *selGen) query() string {
 		if arg == "$id" {
 			g.usesID = true
 		}
-		if g.pick(4) == 0 {
+		switch g.pick(6) {
+		case 0:
 			roots = append(roots, g.name("nodes")+"(ids: ["+arg+`, "KAP:craving"]) { `+g.node(2)+" }")
-		} else {
+		case 1:
+			roots = append(roots, g.name("mechanismToOutcomePaths")+"(from: "+arg+g.pathArgs()+") { "+g.path()+" }")
+		case 2:
+			args := []string{"", ", depth: 2", ", depth: 3, limit: 7", ", limit: 3", ", edgeTypes: [AFFECTS]"}[g.pick(5)]
+			roots = append(roots, g.name("neighborhood")+"(id: "+arg+args+") { "+g.subgraph()+" }")
+		default:
 			roots = append(roots, g.name("node")+"(id: "+arg+") { "+g.node(2)+" }")
 		}
 	}
