@@ -51,29 +51,34 @@ const (
 	kPath
 	kHop
 	kSubgraph
+	kStudyConn
+	kStudyEdge
 	kScalar
 )
 
 // fastFields are, per kind, the fields the fast path answers and the kind
 // each returns. A field missing here sends the operation to the executor.
 var fastFields = map[fastKind]map[string]fastKind{
-	kQuery:    {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph},
-	kNode:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
-	kConn:     {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
-	kEdge:     {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
-	kPageInfo: {"__typename": kScalar, "hasNextPage": kScalar, "hasPreviousPage": kScalar, "startCursor": kScalar, "endCursor": kScalar},
-	kClaim:    {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
-	kEvidence: {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
-	kStudy:    {"__typename": kScalar, "id": kScalar, "name": kScalar},
-	kPath:     {"__typename": kScalar, "length": kScalar, "sign": kScalar, "score": kScalar, "nodes": kNode, "hops": kHop},
-	kHop:      {"__typename": kScalar, "claim": kClaim, "forward": kScalar},
-	kSubgraph: {"__typename": kScalar, "nodes": kNode, "edges": kClaim, "truncated": kScalar},
+	kQuery:     {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph, "studies": kStudyConn},
+	kNode:      {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
+	kConn:      {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
+	kEdge:      {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
+	kPageInfo:  {"__typename": kScalar, "hasNextPage": kScalar, "hasPreviousPage": kScalar, "startCursor": kScalar, "endCursor": kScalar},
+	kClaim:     {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
+	kEvidence:  {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
+	kStudy:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "year": kScalar, "design": kScalar, "evidenceLevel": kScalar},
+	kPath:      {"__typename": kScalar, "length": kScalar, "sign": kScalar, "score": kScalar, "nodes": kNode, "hops": kHop},
+	kHop:       {"__typename": kScalar, "claim": kClaim, "forward": kScalar},
+	kSubgraph:  {"__typename": kScalar, "nodes": kNode, "edges": kClaim, "truncated": kScalar},
+	kStudyConn: {"__typename": kScalar, "totalCount": kScalar, "edges": kStudyEdge, "pageInfo": kPageInfo},
+	kStudyEdge: {"__typename": kScalar, "cursor": kScalar, "node": kStudy},
 }
 
 // fastTypeNames are the object types of the kinds with one type.
 var fastTypeNames = map[fastKind]string{
 	kQuery: "Query", kConn: "ClaimConnection", kEdge: "ClaimEdge", kPageInfo: "PageInfo",
 	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study", kPath: "Path", kHop: "Hop", kSubgraph: "Subgraph",
+	kStudyConn: "StudyConnection", kStudyEdge: "StudyEdge",
 }
 
 // fastCovers says whether the fast path can answer the operation: a query
@@ -210,6 +215,8 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 			return w.rootPaths(ctx, f)
 		case "neighborhood":
 			return w.rootNeighborhood(ctx, f)
+		case "studies":
+			return w.rootStudies(ctx, f)
 		}
 	case kNode:
 		n, _ := val.(model.Node)
@@ -246,17 +253,11 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 	case kSubgraph:
 		return w.subgraphField(ctx, f, parent, val)
 	case kStudy:
-		st, _ := val.(*model.Study)
-		if st == nil || st.Node == nil {
-			return errFallBack
-		}
-		switch f.Name {
-		case "id":
-			return writeID(&w.buf, st.ID)
-		case "name":
-			graphql.MarshalString(st.Name).MarshalGQL(&w.buf)
-			return nil
-		}
+		return w.studyField(f, val)
+	case kStudyConn:
+		return w.studyConnField(ctx, f, parent, val)
+	case kStudyEdge:
+		return w.studyEdgeField(ctx, f, parent, val)
 	}
 	return errFallBack
 }

@@ -218,6 +218,28 @@ func (g *selGen) subgraph() string {
 	return strings.Join(parts, " ")
 }
 
+func (g *selGen) studyArgs() string {
+	return []string{"", "(first: 2)", `(filter: {maxEvidenceLevel: 2, yearFrom: 2015}, orderBy: {field: YEAR, direction: DESC}, first: 3)`,
+		"(orderBy: {direction: DESC}, first: 1)", `(filter: {nameContains: "a"}, after: "bad")`, "(filter: {maxEvidenceLevel: 0})"}[g.pick(6)]
+}
+
+// studies is a StudyConnection's selection.
+func (g *selGen) studies() string {
+	var parts []string
+	for n := 1 + g.pick(3); n > 0; n-- {
+		switch g.pick(4) {
+		case 0:
+			parts = append(parts, g.name("totalCount")+g.directive())
+		case 1:
+			parts = append(parts, "pageInfo { hasNextPage endCursor }")
+		default:
+			f := []string{"id", "name", "year", "design", "evidenceLevel", "__typename", "... on Node { id }", "refNumber"}
+			parts = append(parts, g.name("edges")+" { cursor node { "+f[g.pick(len(f))]+" "+f[g.pick(len(f)-1)]+" } }")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // query is the whole document.
 func (g *selGen) query() string {
 	var roots []string
@@ -226,7 +248,9 @@ func (g *selGen) query() string {
 		if arg == "$id" {
 			g.usesID = true
 		}
-		switch g.pick(6) {
+		switch g.pick(7) {
+		case 3:
+			roots = append(roots, g.name("studies")+g.studyArgs()+" { "+g.studies()+" }")
 		case 0:
 			roots = append(roots, g.name("nodes")+"(ids: ["+arg+`, "KAP:craving"]) { `+g.node(2)+" }")
 		case 1:
