@@ -53,13 +53,15 @@ const (
 	kSubgraph
 	kStudyConn
 	kStudyEdge
+	kStats
+	kCount
 	kScalar
 )
 
 // fastFields are, per kind, the fields the fast path answers and the kind
 // each returns. A field missing here sends the operation to the executor.
 var fastFields = map[fastKind]map[string]fastKind{
-	kQuery:     {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph, "studies": kStudyConn},
+	kQuery:     {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph, "studies": kStudyConn, "stats": kStats},
 	kNode:      {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
 	kConn:      {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
 	kEdge:      {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
@@ -72,13 +74,16 @@ var fastFields = map[fastKind]map[string]fastKind{
 	kSubgraph:  {"__typename": kScalar, "nodes": kNode, "edges": kClaim, "truncated": kScalar},
 	kStudyConn: {"__typename": kScalar, "totalCount": kScalar, "edges": kStudyEdge, "pageInfo": kPageInfo},
 	kStudyEdge: {"__typename": kScalar, "cursor": kScalar, "node": kStudy},
+	kStats: {"__typename": kScalar, "nodes": kScalar, "edges": kScalar, "documents": kScalar, "byCategory": kCount, "byPredicate": kCount,
+		"byDesign": kCount, "byEvidenceLevel": kCount, "byYear": kCount, "byConcernKind": kCount},
+	kCount: {"__typename": kScalar, "key": kScalar, "count": kScalar},
 }
 
 // fastTypeNames are the object types of the kinds with one type.
 var fastTypeNames = map[fastKind]string{
 	kQuery: "Query", kConn: "ClaimConnection", kEdge: "ClaimEdge", kPageInfo: "PageInfo",
 	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study", kPath: "Path", kHop: "Hop", kSubgraph: "Subgraph",
-	kStudyConn: "StudyConnection", kStudyEdge: "StudyEdge",
+	kStudyConn: "StudyConnection", kStudyEdge: "StudyEdge", kStats: "Stats", kCount: "Count",
 }
 
 // fastCovers says whether the fast path can answer the operation: a query
@@ -217,6 +222,8 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 			return w.rootNeighborhood(ctx, f)
 		case "studies":
 			return w.rootStudies(ctx, f)
+		case "stats":
+			return w.rootStats(ctx, f)
 		}
 	case kNode:
 		n, _ := val.(model.Node)
@@ -258,6 +265,10 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 		return w.studyConnField(ctx, f, parent, val)
 	case kStudyEdge:
 		return w.studyEdgeField(ctx, f, parent, val)
+	case kStats:
+		return w.statsField(ctx, f, val)
+	case kCount:
+		return w.countField(f, val)
 	}
 	return errFallBack
 }

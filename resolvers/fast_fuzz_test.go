@@ -240,6 +240,17 @@ func (g *selGen) studies() string {
 	return strings.Join(parts, " ")
 }
 
+// stats is a Stats' selection.
+func (g *selGen) stats() string {
+	f := []string{"nodes", "edges", "documents", "__typename", "byCategory { key count }", "byYear { count key }",
+		"byDesign { key }", "byConcernKind { __typename count }", "... on Stats { byPredicate { key } }", "byEvidenceLevel { key count }"}
+	parts := []string{g.name(f[g.pick(len(f))]) + g.directive()}
+	for n := g.pick(3); n > 0; n-- {
+		parts = append(parts, f[g.pick(len(f))])
+	}
+	return strings.Join(parts, " ")
+}
+
 // query is the whole document.
 func (g *selGen) query() string {
 	var roots []string
@@ -248,7 +259,9 @@ func (g *selGen) query() string {
 		if arg == "$id" {
 			g.usesID = true
 		}
-		switch g.pick(7) {
+		switch g.pick(8) {
+		case 4:
+			roots = append(roots, g.name("stats")+" { "+g.stats()+" }")
 		case 3:
 			roots = append(roots, g.name("studies")+g.studyArgs()+" { "+g.studies()+" }")
 		case 0:

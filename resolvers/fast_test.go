@@ -264,6 +264,10 @@ var fastVariants = []string{
 	`{ studies(first: 2, after: "bad") { totalCount } }`,
 	`{ studies(first: 1000) { totalCount } }`,
 	`{ studies(first: 2) { edges { node { id refNumber } } } }`,
+	// a-stats asked otherwise.
+	`{ stats { __typename nodes edges documents byCategory { __typename key count } byPredicate { key } byDesign { count } byEvidenceLevel { key count } byYear { k: key } byConcernKind { key count } } }`,
+	`query($yes: Boolean!) { s: stats { n: nodes @skip(if: $yes) ...St } t: stats { edges } }
+	 fragment St on Stats { byYear { key count @include(if: $yes) } }`,
 }
 
 // TestFastPathSameBytes runs every query of the repository's corpora, and
@@ -304,6 +308,7 @@ func TestFastPathSameBytes(t *testing.T) {
 		{bench.QPaths6, "CHEBI:6121", ids[0]},
 		{bench.QNeighborhood, "GO:0031929", existingMechanism(t, syn)},
 		{bench.QList, "", ""},
+		{bench.QStats, "", ""},
 	} {
 		for p, id := range map[*diffPair]string{seeds: b.seed, syn: b.sy} {
 			vars := map[string]any{"id": id, "from": id}
@@ -389,6 +394,7 @@ func TestFastCovers(t *testing.T) {
 		{bench.KapgraphQueries[bench.QPaths6], true},
 		{bench.KapgraphQueries[bench.QNeighborhood], true},
 		{bench.KapgraphQueries[bench.QList], true},
+		{bench.KapgraphQueries[bench.QStats], true},
 		{`{ studies { edges { node { refNumber } } } }`, false},
 		{`{ mechanismToOutcomePaths(from: "x") { summary } }`, false},
 		{`{ mechanismToOutcomePaths(from: "x") { hops { from { id } } } }`, false},
