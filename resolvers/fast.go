@@ -55,18 +55,22 @@ const (
 	kStudyEdge
 	kStats
 	kCount
+	kXref
 	kScalar
 )
 
 // fastFields are, per kind, the fields the fast path answers and the kind
 // each returns. A field missing here sends the operation to the executor.
 var fastFields = map[fastKind]map[string]fastKind{
-	kQuery:     {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph, "studies": kStudyConn, "stats": kStats},
-	kNode:      {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
-	kConn:      {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
-	kEdge:      {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
-	kPageInfo:  {"__typename": kScalar, "hasNextPage": kScalar, "hasPreviousPage": kScalar, "startCursor": kScalar, "endCursor": kScalar},
-	kClaim:     {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
+	kQuery: {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph, "studies": kStudyConn, "stats": kStats},
+	kNode: {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn,
+		"biolink": kScalar, "synonyms": kScalar, "description": kScalar, "xrefs": kXref},
+	kXref:     {"__typename": kScalar, "prefix": kScalar, "localId": kScalar, "curie": kScalar},
+	kConn:     {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
+	kEdge:     {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
+	kPageInfo: {"__typename": kScalar, "hasNextPage": kScalar, "hasPreviousPage": kScalar, "startCursor": kScalar, "endCursor": kScalar},
+	kClaim: {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode,
+		"biolink": kScalar, "negated": kScalar, "modality": kScalar, "hedged": kScalar},
 	kEvidence:  {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
 	kStudy:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "year": kScalar, "design": kScalar, "evidenceLevel": kScalar},
 	kPath:      {"__typename": kScalar, "length": kScalar, "sign": kScalar, "score": kScalar, "nodes": kNode, "hops": kHop},
@@ -83,7 +87,7 @@ var fastFields = map[fastKind]map[string]fastKind{
 var fastTypeNames = map[fastKind]string{
 	kQuery: "Query", kConn: "ClaimConnection", kEdge: "ClaimEdge", kPageInfo: "PageInfo",
 	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study", kPath: "Path", kHop: "Hop", kSubgraph: "Subgraph",
-	kStudyConn: "StudyConnection", kStudyEdge: "StudyEdge", kStats: "Stats", kCount: "Count",
+	kStudyConn: "StudyConnection", kStudyEdge: "StudyEdge", kStats: "Stats", kCount: "Count", kXref: "Xref",
 }
 
 // fastCovers says whether the fast path can answer the operation: a query
@@ -243,6 +247,7 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 		case "claims":
 			return w.claims(ctx, f, parent, g.ID, typeNameOf(n))
 		}
+		return w.nodeField(ctx, f, g)
 	case kConn:
 		return w.connField(ctx, f, parent, val)
 	case kEdge:
@@ -269,6 +274,8 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 		return w.statsField(ctx, f, val)
 	case kCount:
 		return w.countField(f, val)
+	case kXref:
+		return w.xrefField(f, val)
 	}
 	return errFallBack
 }

@@ -223,7 +223,7 @@ func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, p
 		w.buf.WriteByte(']')
 		return nil
 	}
-	return errFallBack
+	return w.claimPlainField(f, e)
 }
 
 // evidenceField writes a field of an Evidence; parent is the evidence

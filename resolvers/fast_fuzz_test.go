@@ -78,9 +78,16 @@ func (g *selGen) node(depth int) string {
 			g.frag = true
 			parts = append(parts, "...NF"+g.directive())
 		case 8:
-			if g.pick(4) == 0 {
-				parts = append(parts, "synonyms") // not the fast path's
-			} else {
+			switch g.pick(8) {
+			case 0:
+				parts = append(parts, "... on Study { refNumber }") // not the fast path's
+			case 1:
+				parts = append(parts, g.name("synonyms")+" description")
+			case 2:
+				parts = append(parts, "xrefs { prefix "+g.name("curie")+" localId }")
+			case 3:
+				parts = append(parts, "biolink")
+			default:
 				parts = append(parts, g.name("category"))
 			}
 		}
@@ -159,9 +166,14 @@ func (g *selGen) claim(depth int) string {
 		case 5:
 			parts = append(parts, "subject { "+g.node(depth)+" }")
 		case 6:
-			if g.pick(4) == 0 {
-				parts = append(parts, "negated") // not the fast path's
-			} else {
+			switch g.pick(6) {
+			case 0:
+				parts = append(parts, "qualifiers { aspect }") // not the fast path's
+			case 1:
+				parts = append(parts, g.name("negated")+" hedged")
+			case 2:
+				parts = append(parts, "modality "+g.name("biolink"))
+			default:
 				parts = append(parts, g.name("predicate"))
 			}
 		}

@@ -264,6 +264,9 @@ var fastVariants = []string{
 	`{ studies(first: 2, after: "bad") { totalCount } }`,
 	`{ studies(first: 1000) { totalCount } }`,
 	`{ studies(first: 2) { edges { node { id refNumber } } } }`,
+	// The plain node and claim fields.
+	`query($id: ID!) { node(id: $id) { id biolink synonyms description xrefs { __typename prefix localId curie } claims(first: 3) { edges { node { id biolink negated modality hedged object { biolink synonyms xrefs { curie } description } } } } } }`,
+	`query($id: ID!) { mechanismToOutcomePaths(from: $id, first: 2) { nodes { id synonyms description } hops { claim { modality hedged negated biolink } } } neighborhood(id: $id, limit: 4) { nodes { xrefs { prefix } } edges { modality } } }`,
 	// a-stats asked otherwise.
 	`{ stats { __typename nodes edges documents byCategory { __typename key count } byPredicate { key } byDesign { count } byEvidenceLevel { key count } byYear { k: key } byConcernKind { key count } } }`,
 	`query($yes: Boolean!) { s: stats { n: nodes @skip(if: $yes) ...St } t: stats { edges } }
@@ -386,10 +389,12 @@ func TestFastCovers(t *testing.T) {
 		{`{ node(id: "x") { id @include(if: true) } }`, true},
 		{`{ node(id: "x") { id category } }`, true},
 		{`{ nodes(ids: ["x", "y"]) { id claims { edges { node { predicate } } } } }`, true},
-		{`{ node(id: "x") { id synonyms } }`, false},                 // a field it does not know
-		{`{ node(id: "x") { ... on Drug { kind } } }`, false},        // nor through a fragment
-		{`{ node(id: "x") { id @deprecated } }`, false},              // a directive it does not know
-		{`query Q @skip(if: false) { node(id: "x") { id } }`, false}, // an operation directive
+		{`{ node(id: "x") { id synonyms biolink description xrefs { prefix localId curie } } }`, true},
+		{`{ node(id: "x") { claims { edges { node { biolink negated modality hedged } } } } }`, true},
+		{`{ node(id: "x") { id ... on Study { refNumber } } }`, false}, // a field it does not know
+		{`{ node(id: "x") { ... on Drug { kind } } }`, false},          // nor through a fragment
+		{`{ node(id: "x") { id @deprecated } }`, false},                // a directive it does not know
+		{`query Q @skip(if: false) { node(id: "x") { id } }`, false},   // an operation directive
 		{bench.KapgraphQueries[bench.QPaths4], true},
 		{bench.KapgraphQueries[bench.QPaths6], true},
 		{bench.KapgraphQueries[bench.QNeighborhood], true},
