@@ -15,13 +15,15 @@ import (
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
-// The fast path: a query whose every field is one the read planner covers
-// (a node by id, its claim pages, their claims' ends, evidence and cited
-// studies) is answered without the generated executor. By the time the
-// executor marshals such a query, the root field's plan has read
-// everything; what is left is gqlgen's per-field machinery (a goroutine
-// per list element, a field context and a @defer group per object), which
-// cost b-entity more server CPU than the statement itself.
+// The fast path: a query whose every field is one its root's store call
+// or read plan covers (a node by id, its claim pages, their claims' ends,
+// evidence and cited studies; mechanism paths, a neighbourhood, a page of
+// studies, the stats: fast_paths.go, fast_lists.go, fast_stats.go) is
+// answered without the generated executor. By the time the executor
+// marshals such a query, the root field has read everything; what is
+// left is gqlgen's per-field machinery (a goroutine per list element, a
+// field context and a @defer group per object), which cost b-entity more
+// server CPU than the statement itself.
 //
 // The fast path calls the same resolvers with the field contexts they
 // read (the root's selection for the plan, the place of each claim end),
