@@ -15,13 +15,15 @@ import (
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
-// The fast path: a query whose every field is one the read planner covers
-// (a node by id, its claim pages, their claims' ends, evidence and cited
-// studies) is answered without the generated executor. By the time the
-// executor marshals such a query, the root field's plan has read
-// everything; what is left is gqlgen's per-field machinery (a goroutine
-// per list element, a field context and a @defer group per object), which
-// cost b-entity more server CPU than the statement itself.
+// The fast path: a query whose every field is one its root's store call
+// or read plan covers (a node by id, its claim pages, their claims' ends,
+// evidence and cited studies; mechanism paths, a neighbourhood, a page of
+// studies, the stats: fast_paths.go, fast_lists.go, fast_stats.go) is
+// answered without the generated executor. By the time the executor
+// marshals such a query, the root field has read everything; what is
+// left is gqlgen's per-field machinery (a goroutine per list element, a
+// field context and a @defer group per object), which cost b-entity more
+// server CPU than the statement itself.
 //
 // The fast path calls the same resolvers with the field contexts they
 // read (the root's selection for the plan, the place of each claim end),
@@ -48,26 +50,46 @@ const (
 	kClaim
 	kEvidence
 	kStudy
+	kPath
+	kHop
+	kSubgraph
+	kStudyConn
+	kStudyEdge
+	kStats
+	kCount
+	kXref
 	kScalar
 )
 
 // fastFields are, per kind, the fields the fast path answers and the kind
 // each returns. A field missing here sends the operation to the executor.
 var fastFields = map[fastKind]map[string]fastKind{
-	kQuery:    {"__typename": kScalar, "node": kNode, "nodes": kNode},
-	kNode:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn},
+	kQuery: {"__typename": kScalar, "node": kNode, "nodes": kNode, "mechanismToOutcomePaths": kPath, "neighborhood": kSubgraph, "studies": kStudyConn, "stats": kStats},
+	kNode: {"__typename": kScalar, "id": kScalar, "name": kScalar, "category": kScalar, "claims": kConn,
+		"biolink": kScalar, "synonyms": kScalar, "description": kScalar, "xrefs": kXref},
+	kXref:     {"__typename": kScalar, "prefix": kScalar, "localId": kScalar, "curie": kScalar},
 	kConn:     {"__typename": kScalar, "totalCount": kScalar, "edges": kEdge, "pageInfo": kPageInfo},
 	kEdge:     {"__typename": kScalar, "cursor": kScalar, "node": kClaim},
 	kPageInfo: {"__typename": kScalar, "hasNextPage": kScalar, "hasPreviousPage": kScalar, "startCursor": kScalar, "endCursor": kScalar},
-	kClaim:    {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode},
-	kEvidence: {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
-	kStudy:    {"__typename": kScalar, "id": kScalar, "name": kScalar},
+	kClaim: {"__typename": kScalar, "id": kScalar, "predicate": kScalar, "sign": kScalar, "score": kScalar, "evidence": kEvidence, "subject": kNode, "object": kNode,
+		"biolink": kScalar, "negated": kScalar, "modality": kScalar, "hedged": kScalar},
+	kEvidence:  {"__typename": kScalar, "quote": kScalar, "passageId": kScalar, "studies": kStudy},
+	kStudy:     {"__typename": kScalar, "id": kScalar, "name": kScalar, "year": kScalar, "design": kScalar, "evidenceLevel": kScalar},
+	kPath:      {"__typename": kScalar, "length": kScalar, "sign": kScalar, "score": kScalar, "nodes": kNode, "hops": kHop},
+	kHop:       {"__typename": kScalar, "claim": kClaim, "forward": kScalar},
+	kSubgraph:  {"__typename": kScalar, "nodes": kNode, "edges": kClaim, "truncated": kScalar},
+	kStudyConn: {"__typename": kScalar, "totalCount": kScalar, "edges": kStudyEdge, "pageInfo": kPageInfo},
+	kStudyEdge: {"__typename": kScalar, "cursor": kScalar, "node": kStudy},
+	kStats: {"__typename": kScalar, "nodes": kScalar, "edges": kScalar, "documents": kScalar, "byCategory": kCount, "byPredicate": kCount,
+		"byDesign": kCount, "byEvidenceLevel": kCount, "byYear": kCount, "byConcernKind": kCount},
+	kCount: {"__typename": kScalar, "key": kScalar, "count": kScalar},
 }
 
 // fastTypeNames are the object types of the kinds with one type.
 var fastTypeNames = map[fastKind]string{
 	kQuery: "Query", kConn: "ClaimConnection", kEdge: "ClaimEdge", kPageInfo: "PageInfo",
-	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study",
+	kClaim: "Claim", kEvidence: "Evidence", kStudy: "Study", kPath: "Path", kHop: "Hop", kSubgraph: "Subgraph",
+	kStudyConn: "StudyConnection", kStudyEdge: "StudyEdge", kStats: "Stats", kCount: "Count", kXref: "Xref",
 }
 
 // fastCovers says whether the fast path can answer the operation: a query
@@ -195,10 +217,20 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent *graphql.FieldContext, val any) error {
 	switch k {
 	case kQuery:
-		if f.Name == "nodes" {
+		switch f.Name {
+		case "node":
+			return w.rootNode(ctx, f)
+		case "nodes":
 			return w.rootNodes(ctx, f)
+		case "mechanismToOutcomePaths":
+			return w.rootPaths(ctx, f)
+		case "neighborhood":
+			return w.rootNeighborhood(ctx, f)
+		case "studies":
+			return w.rootStudies(ctx, f)
+		case "stats":
+			return w.rootStats(ctx, f)
 		}
-		return w.rootNode(ctx, f)
 	case kNode:
 		n, _ := val.(model.Node)
 		if n == nil {
@@ -217,6 +249,7 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 		case "claims":
 			return w.claims(ctx, f, parent, g.ID, typeNameOf(n))
 		}
+		return w.nodeField(ctx, f, g)
 	case kConn:
 		return w.connField(ctx, f, parent, val)
 	case kEdge:
@@ -227,18 +260,24 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 		return w.claimField(ctx, f, parent, val)
 	case kEvidence:
 		return w.evidenceField(ctx, f, parent, val)
+	case kPath:
+		return w.pathField(ctx, f, parent, val)
+	case kHop:
+		return w.hopField(ctx, f, parent, val)
+	case kSubgraph:
+		return w.subgraphField(ctx, f, parent, val)
 	case kStudy:
-		st, _ := val.(*model.Study)
-		if st == nil || st.Node == nil {
-			return errFallBack
-		}
-		switch f.Name {
-		case "id":
-			return writeID(&w.buf, st.ID)
-		case "name":
-			graphql.MarshalString(st.Name).MarshalGQL(&w.buf)
-			return nil
-		}
+		return w.studyField(f, val)
+	case kStudyConn:
+		return w.studyConnField(ctx, f, parent, val)
+	case kStudyEdge:
+		return w.studyEdgeField(ctx, f, parent, val)
+	case kStats:
+		return w.statsField(ctx, f, val)
+	case kCount:
+		return w.countField(f, val)
+	case kXref:
+		return w.xrefField(f, val)
 	}
 	return errFallBack
 }
@@ -279,6 +318,11 @@ func (w *fastWriter) rootNodes(ctx context.Context, f graphql.CollectedField) er
 	if err != nil {
 		return errFallBack
 	}
+	return w.nodeList(ctx, f, fc, ns)
+}
+
+// nodeList writes a [Node!]! of field f.
+func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc *graphql.FieldContext, ns []model.Node) error {
 	w.buf.WriteByte('[')
 	for i, n := range ns {
 		if n == nil {

@@ -164,6 +164,20 @@ func (w *fastWriter) pageInfoField(f graphql.CollectedField, val any) error {
 // executor's enum_values binding).
 var signNames = map[graph.Sign]string{graph.Increases: "INCREASES", graph.Decreases: "DECREASES"}
 
+// sign writes a nullable Sign as the executor does.
+func (w *fastWriter) sign(s *graph.Sign) error {
+	if s == nil {
+		w.buf.WriteString("null")
+		return nil
+	}
+	name, ok := signNames[*s]
+	if !ok {
+		return errFallBack
+	}
+	graphql.MarshalString(name).MarshalGQL(&w.buf)
+	return nil
+}
+
 // claimField writes a field of a Claim; parent is the claim's node field.
 func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
 	e, _ := val.(*graph.Edge)
@@ -179,17 +193,7 @@ func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, p
 	case "score":
 		return writeFloat(&w.buf, e.Score)
 	case "sign":
-		s := e.SignOrNil()
-		if s == nil {
-			w.buf.WriteString("null")
-			return nil
-		}
-		name, ok := signNames[*s]
-		if !ok {
-			return errFallBack
-		}
-		graphql.MarshalString(name).MarshalGQL(&w.buf)
-		return nil
+		return w.sign(e.SignOrNil())
 	case "subject", "object":
 		ctx, fc := child(ctx, parent, "Claim", f, nil)
 		cr := &claimResolver{w.r}
@@ -219,7 +223,7 @@ func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, p
 		w.buf.WriteByte(']')
 		return nil
 	}
-	return errFallBack
+	return w.claimPlainField(f, e)
 }
 
 // evidenceField writes a field of an Evidence; parent is the evidence

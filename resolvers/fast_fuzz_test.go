@@ -78,9 +78,16 @@ func (g *selGen) node(depth int) string {
 			g.frag = true
 			parts = append(parts, "...NF"+g.directive())
 		case 8:
-			if g.pick(4) == 0 {
-				parts = append(parts, "synonyms") // not the fast path's
-			} else {
+			switch g.pick(8) {
+			case 0:
+				parts = append(parts, "... on Study { refNumber }") // not the fast path's
+			case 1:
+				parts = append(parts, g.name("synonyms")+" description")
+			case 2:
+				parts = append(parts, "xrefs { prefix "+g.name("curie")+" localId }")
+			case 3:
+				parts = append(parts, "biolink")
+			default:
 				parts = append(parts, g.name("category"))
 			}
 		}
@@ -159,15 +166,99 @@ func (g *selGen) claim(depth int) string {
 		case 5:
 			parts = append(parts, "subject { "+g.node(depth)+" }")
 		case 6:
-			if g.pick(4) == 0 {
-				parts = append(parts, "negated") // not the fast path's
-			} else {
+			switch g.pick(6) {
+			case 0:
+				parts = append(parts, "qualifiers { aspect }") // not the fast path's
+			case 1:
+				parts = append(parts, g.name("negated")+" hedged")
+			case 2:
+				parts = append(parts, "modality "+g.name("biolink"))
+			default:
 				parts = append(parts, g.name("predicate"))
 			}
 		}
 	}
 	if len(parts) == 0 {
 		parts = []string{"id"}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (g *selGen) pathArgs() string {
+	return []string{"", ", maxHops: 4", ", maxHops: 2, first: 3", ", first: 1, statedOnly: true", ", modalities: [ASSERTED, PROPOSED]"}[g.pick(5)]
+}
+
+// path is a Path's selection.
+func (g *selGen) path() string {
+	var parts []string
+	for n := 1 + g.pick(4); n > 0; n-- {
+		switch g.pick(7) {
+		case 0:
+			parts = append(parts, g.name("length")+g.directive())
+		case 1:
+			parts = append(parts, "sign "+g.name("score"))
+		case 2:
+			parts = append(parts, "__typename")
+		case 3:
+			parts = append(parts, g.name("nodes")+g.directive()+" { "+g.node(1)+" }")
+		case 4, 5:
+			parts = append(parts, g.name("hops")+" { forward claim { "+g.claim(0)+" } }")
+		case 6:
+			if g.pick(3) == 0 {
+				parts = append(parts, "summary") // not the fast path's
+			} else {
+				parts = append(parts, "... on Path { length }")
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// subgraph is a Subgraph's selection.
+func (g *selGen) subgraph() string {
+	var parts []string
+	for n := 1 + g.pick(3); n > 0; n-- {
+		switch g.pick(4) {
+		case 0:
+			parts = append(parts, g.name("truncated")+g.directive())
+		case 1:
+			parts = append(parts, g.name("nodes")+" { "+g.node(0)+" }")
+		default:
+			parts = append(parts, g.name("edges")+g.directive()+" { "+g.claim(0)+" }")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (g *selGen) studyArgs() string {
+	return []string{"", "(first: 2)", `(filter: {maxEvidenceLevel: 2, yearFrom: 2015}, orderBy: {field: YEAR, direction: DESC}, first: 3)`,
+		"(orderBy: {direction: DESC}, first: 1)", `(filter: {nameContains: "a"}, after: "bad")`, "(filter: {maxEvidenceLevel: 0})"}[g.pick(6)]
+}
+
+// studies is a StudyConnection's selection.
+func (g *selGen) studies() string {
+	var parts []string
+	for n := 1 + g.pick(3); n > 0; n-- {
+		switch g.pick(4) {
+		case 0:
+			parts = append(parts, g.name("totalCount")+g.directive())
+		case 1:
+			parts = append(parts, "pageInfo { hasNextPage endCursor }")
+		default:
+			f := []string{"id", "name", "year", "design", "evidenceLevel", "__typename", "... on Node { id }", "refNumber"}
+			parts = append(parts, g.name("edges")+" { cursor node { "+f[g.pick(len(f))]+" "+f[g.pick(len(f)-1)]+" } }")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// stats is a Stats' selection.
+func (g *selGen) stats() string {
+	f := []string{"nodes", "edges", "documents", "__typename", "byCategory { key count }", "byYear { count key }",
+		"byDesign { key }", "byConcernKind { __typename count }", "... on Stats { byPredicate { key } }", "byEvidenceLevel { key count }"}
+	parts := []string{g.name(f[g.pick(len(f))]) + g.directive()}
+	for n := g.pick(3); n > 0; n-- {
+		parts = append(parts, f[g.pick(len(f))])
 	}
 	return strings.Join(parts, " ")
 }
@@ -180,9 +271,19 @@ func (g *selGen) query() string {
 		if arg == "$id" {
 			g.usesID = true
 		}
-		if g.pick(4) == 0 {
+		switch g.pick(8) {
+		case 4:
+			roots = append(roots, g.name("stats")+" { "+g.stats()+" }")
+		case 3:
+			roots = append(roots, g.name("studies")+g.studyArgs()+" { "+g.studies()+" }")
+		case 0:
 			roots = append(roots, g.name("nodes")+"(ids: ["+arg+`, "KAP:craving"]) { `+g.node(2)+" }")
-		} else {
+		case 1:
+			roots = append(roots, g.name("mechanismToOutcomePaths")+"(from: "+arg+g.pathArgs()+") { "+g.path()+" }")
+		case 2:
+			args := []string{"", ", depth: 2", ", depth: 3, limit: 7", ", limit: 3", ", edgeTypes: [AFFECTS]"}[g.pick(5)]
+			roots = append(roots, g.name("neighborhood")+"(id: "+arg+args+") { "+g.subgraph()+" }")
+		default:
 			roots = append(roots, g.name("node")+"(id: "+arg+") { "+g.node(2)+" }")
 		}
 	}

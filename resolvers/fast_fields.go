@@ -1,0 +1,93 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/model"
+)
+
+// The fast path's plain node and claim fields (see fast.go): values the
+// generated executor reads straight off the node (through model.Base's
+// methods, as every Node type does) or the claim, without a resolver.
+
+// nodeField writes a plain field of a node: biolink, synonyms,
+// description, xrefs.
+func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, g *graph.Node) error {
+	b := model.Base{Node: g}
+	switch f.Name {
+	case "biolink":
+		graphql.MarshalString(g.Biolink).MarshalGQL(&w.buf)
+	case "description":
+		if d := b.Description(); d == nil {
+			w.buf.WriteString("null")
+		} else {
+			graphql.MarshalString(*d).MarshalGQL(&w.buf)
+		}
+	case "synonyms":
+		w.buf.WriteByte('[')
+		for i, s := range b.Synonyms() {
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			graphql.MarshalString(s).MarshalGQL(&w.buf)
+		}
+		w.buf.WriteByte(']')
+	case "xrefs":
+		w.buf.WriteByte('[')
+		for i, x := range b.Xrefs() {
+			if x == nil {
+				return errFallBack
+			}
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			if err := w.object(ctx, f.Selections, kXref, "Xref", nil, x); err != nil {
+				return err
+			}
+		}
+		w.buf.WriteByte(']')
+	default:
+		return errFallBack
+	}
+	return nil
+}
+
+// xrefField writes a field of an Xref.
+func (w *fastWriter) xrefField(f graphql.CollectedField, val any) error {
+	x, _ := val.(*model.Xref)
+	if x == nil {
+		return errFallBack
+	}
+	switch f.Name {
+	case "prefix":
+		graphql.MarshalString(x.Prefix).MarshalGQL(&w.buf)
+	case "localId":
+		graphql.MarshalString(x.LocalID).MarshalGQL(&w.buf)
+	case "curie":
+		graphql.MarshalString(x.Curie).MarshalGQL(&w.buf)
+	default:
+		return errFallBack
+	}
+	return nil
+}
+
+// claimPlainField writes a plain field of a claim: biolink, negated,
+// modality, hedged.
+func (w *fastWriter) claimPlainField(f graphql.CollectedField, e *graph.Edge) error {
+	switch f.Name {
+	case "biolink":
+		graphql.MarshalString(e.Biolink).MarshalGQL(&w.buf)
+	case "negated":
+		graphql.MarshalBoolean(e.Negated).MarshalGQL(&w.buf)
+	case "hedged":
+		graphql.MarshalBoolean(e.Hedged).MarshalGQL(&w.buf)
+	case "modality":
+		graphql.MarshalString(string(e.Status())).MarshalGQL(&w.buf)
+	default:
+		return errFallBack
+	}
+	return nil
+}
