@@ -187,7 +187,8 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 		return nil, err
 	}
 	st := s.cur()
-	all := st.sortedNodes(q.Category, q.OrderBy)
+	sl := st.sortedNodes(q.Category, q.OrderBy)
+	all := sl.recs
 	var after *graph.Cursor
 	if q.After != "" {
 		c, _ := graph.DecodeCursor(q.After)
@@ -199,16 +200,20 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	// on the page are built whole.
 	var nd graph.Node
 	for i := 0; i < n; i++ {
-		r := all[i]
+		j := i
 		if q.Descending {
-			r = all[n-1-i]
+			j = n - 1 - i
 		}
+		r := all[j]
 		r.fillForQuery(&nd, q)
+		if q.OrderBy == graph.OrderByYear && pastYearBound(nd.Year, q) {
+			break
+		}
 		if !graph.MatchNode(&nd, q) {
 			continue
 		}
 		page.TotalCount++
-		key := graph.SortKey(&nd, q.OrderBy)
+		key := sl.keys[j]
 		if after != nil && !graph.CursorAfter(key, nd.ID, *after, q.Descending) {
 			continue
 		}
@@ -225,12 +230,32 @@ func (s *Store) ListNodes(ctx context.Context, q graph.NodeQuery) (*graph.NodePa
 	return page, nil
 }
 
-func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*nodeRec {
+// pastYearBound: in a walk by year, the first node past the query's year
+// bound ends the walk, since every node after it lies further past (a node
+// without a year sorts first, as year 0, and YearTo excludes it anyway).
+func pastYearBound(year int, q graph.NodeQuery) bool {
+	if q.Descending {
+		return q.YearFrom > 0 && year < q.YearFrom
+	}
+	return q.YearTo > 0 && year > q.YearTo
+}
+
+// sortedList is one category's nodes in one order, with each node's sort
+// key beside it: a page walks the whole list (for the filter and
+// totalCount), and building the key per node per request (a string for a
+// year) allocated as many strings as the category has nodes, enough at 1M
+// to set off a collection of the whole heap every few pages.
+type sortedList struct {
+	recs []*nodeRec
+	keys []string // keys[i] is graph.SortKey of recs[i]
+}
+
+func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) *sortedList {
 	k := sortKey{cat, order}
 	st.sortedMu.Lock()
 	defer st.sortedMu.Unlock()
-	if ns, ok := st.sorted[k]; ok {
-		return ns
+	if sl, ok := st.sorted[k]; ok {
+		return sl
 	}
 	var ns []*nodeRec
 	if cat == "" {
@@ -256,8 +281,12 @@ func (st *state) sortedNodes(cat graph.Category, order graph.NodeOrder) []*nodeR
 		}
 		return ns[i].id < ns[j].id
 	})
-	st.sorted[k] = ns
-	return ns
+	sl := &sortedList{recs: ns, keys: make([]string, len(ns))}
+	for i, n := range ns {
+		sl.keys[i] = keys[n]
+	}
+	st.sorted[k] = sl
+	return sl
 }
 
 // EdgesOf implements graph.Store.

@@ -64,6 +64,22 @@ func BenchmarkQueries(b *testing.B) {
 			hs, err := s.Search(ctx, graph.SearchQuery{Text: hubNode.Name, Categories: []graph.Category{graph.CategoryDrug, graph.CategoryPassage}, First: 50})
 			return len(hs), err
 		}},
+		// The bench's c-list: a filtered study list, newest first, the
+		// second page, with its total (every study is matched).
+		{"studiesPage2", func() (int, error) {
+			q := graph.NodeQuery{Category: graph.CategoryStudy, MaxEvidence: 2, YearFrom: 2015,
+				OrderBy: graph.OrderByYear, Descending: true, First: 20}
+			p, err := s.ListNodes(ctx, q)
+			if err != nil || p.EndCursor == "" {
+				return 0, err
+			}
+			q.After = p.EndCursor
+			p, err = s.ListNodes(ctx, q)
+			if err != nil {
+				return 0, err
+			}
+			return len(p.Nodes), nil
+		}},
 		{"claimsAll", func() (int, error) {
 			p, err := s.Claims(ctx, graph.ClaimQuery{First: 20})
 			if err != nil {

@@ -40,7 +40,7 @@ type state struct {
 	meta       []*graph.MetaEdge
 
 	sortedMu sync.Mutex
-	sorted   map[sortKey][]*nodeRec
+	sorted   map[sortKey]*sortedList
 
 	// version counts the loads that made this state (FanOut.Version);
 	// fanOut is computed from the state the first time it is asked for.
@@ -105,7 +105,7 @@ func emptyState(hash func(string) uint64) *state {
 		entityToks: newPmap[[]string](hash),
 		counts: &counts{cats: map[string]int{}, preds: map[string]int{}, designs: map[string]int{},
 			levels: map[string]int{}, years: map[string]int{}, concerns: map[string]int{}, meta: map[metaTriple]int{}},
-		sorted: map[sortKey][]*nodeRec{},
+		sorted: map[sortKey]*sortedList{},
 		quotes: &lazyQuotes{},
 	}
 	st.summarise()
@@ -174,7 +174,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 		docs: old.docs, vertices: old.vertices, docLens: old.docLens, foreign: old.foreign, edgeCount: old.edgeCount,
 		tokens: old.tokens, nums: old.nums, nextNum: old.nextNum, entityToks: old.entityToks,
 		counts: old.counts.clone(), nodeCount: old.nodeCount,
-		sorted: map[sortKey][]*nodeRec{}, version: old.version + 1,
+		sorted: map[sortKey]*sortedList{}, version: old.version + 1,
 		quotes: &lazyQuotes{},
 	}
 	if next != nil {
