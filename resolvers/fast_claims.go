@@ -84,26 +84,43 @@ func (w *fastWriter) connField(ctx context.Context, f graphql.CollectedField, pa
 	if conn == nil {
 		return errFallBack
 	}
+	return writeConnField(ctx, w, f, parent, "ClaimConnection", kEdge, "ClaimEdge", conn.TotalCount, conn.PageInfo, conn.Edges)
+}
+
+// edgeField writes a field of a ClaimEdge; parent is the edges field.
+func (w *fastWriter) edgeField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+	e, _ := val.(*generated.ClaimEdge)
+	if e == nil {
+		return errFallBack
+	}
+	return writeEdgeField(ctx, w, f, parent, "ClaimEdge", kClaim, "Claim", e.Cursor, e.Node)
+}
+
+// writeConnField writes a field of a connection (totalCount, pageInfo,
+// edges), whatever its edge type: every connection of the schema has
+// these three, and only the edge kind and type names differ.
+func writeConnField[E any](ctx context.Context, w *fastWriter, f graphql.CollectedField, parent *graphql.FieldContext,
+	connType string, edgeKind fastKind, edgeType string, total int, pi *generated.PageInfo, edges []*E) error {
 	switch f.Name {
 	case "totalCount":
-		writeInt(&w.buf, conn.TotalCount)
+		writeInt(&w.buf, total)
 		return nil
 	case "pageInfo":
-		if conn.PageInfo == nil {
+		if pi == nil {
 			return errFallBack
 		}
-		return w.object(ctx, f.Selections, kPageInfo, "PageInfo", parent, conn.PageInfo)
+		return w.object(ctx, f.Selections, kPageInfo, "PageInfo", parent, pi)
 	case "edges":
-		fc := &graphql.FieldContext{Parent: parent, Object: "ClaimConnection", Field: f}
+		fc := &graphql.FieldContext{Parent: parent, Object: connType, Field: f}
 		w.buf.WriteByte('[')
-		for i, e := range conn.Edges {
+		for i, e := range edges {
 			if e == nil {
 				return errFallBack
 			}
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			if err := w.object(ctx, f.Selections, kEdge, "ClaimEdge", fc, e); err != nil {
+			if err := w.object(ctx, f.Selections, edgeKind, edgeType, fc, e); err != nil {
 				return err
 			}
 		}
@@ -113,22 +130,19 @@ func (w *fastWriter) connField(ctx context.Context, f graphql.CollectedField, pa
 	return errFallBack
 }
 
-// edgeField writes a field of a ClaimEdge; parent is the edges field.
-func (w *fastWriter) edgeField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
-	e, _ := val.(*generated.ClaimEdge)
-	if e == nil {
-		return errFallBack
-	}
+// writeEdgeField writes a field of a connection's edge (cursor, node).
+func writeEdgeField[N any](ctx context.Context, w *fastWriter, f graphql.CollectedField, parent *graphql.FieldContext,
+	edgeType string, nodeKind fastKind, nodeType, cursor string, node *N) error {
 	switch f.Name {
 	case "cursor":
-		graphql.MarshalString(e.Cursor).MarshalGQL(&w.buf)
+		graphql.MarshalString(cursor).MarshalGQL(&w.buf)
 		return nil
 	case "node":
-		if e.Node == nil {
+		if node == nil {
 			return errFallBack
 		}
-		fc := &graphql.FieldContext{Parent: parent, Object: "ClaimEdge", Field: f}
-		return w.object(ctx, f.Selections, kClaim, "Claim", fc, e.Node)
+		fc := &graphql.FieldContext{Parent: parent, Object: edgeType, Field: f}
+		return w.object(ctx, f.Selections, nodeKind, nodeType, fc, node)
 	}
 	return errFallBack
 }

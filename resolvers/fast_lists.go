@@ -137,33 +137,7 @@ func (w *fastWriter) studyConnField(ctx context.Context, f graphql.CollectedFiel
 	if conn == nil {
 		return errFallBack
 	}
-	switch f.Name {
-	case "totalCount":
-		writeInt(&w.buf, conn.TotalCount)
-		return nil
-	case "pageInfo":
-		if conn.PageInfo == nil {
-			return errFallBack
-		}
-		return w.object(ctx, f.Selections, kPageInfo, "PageInfo", parent, conn.PageInfo)
-	case "edges":
-		fc := &graphql.FieldContext{Parent: parent, Object: "StudyConnection", Field: f}
-		w.buf.WriteByte('[')
-		for i, e := range conn.Edges {
-			if e == nil {
-				return errFallBack
-			}
-			if i > 0 {
-				w.buf.WriteByte(',')
-			}
-			if err := w.object(ctx, f.Selections, kStudyEdge, "StudyEdge", fc, e); err != nil {
-				return err
-			}
-		}
-		w.buf.WriteByte(']')
-		return nil
-	}
-	return errFallBack
+	return writeConnField(ctx, w, f, parent, "StudyConnection", kStudyEdge, "StudyEdge", conn.TotalCount, conn.PageInfo, conn.Edges)
 }
 
 // studyEdgeField writes a field of a StudyEdge; parent is the edges
@@ -173,18 +147,7 @@ func (w *fastWriter) studyEdgeField(ctx context.Context, f graphql.CollectedFiel
 	if e == nil {
 		return errFallBack
 	}
-	switch f.Name {
-	case "cursor":
-		graphql.MarshalString(e.Cursor).MarshalGQL(&w.buf)
-		return nil
-	case "node":
-		if e.Node == nil {
-			return errFallBack
-		}
-		fc := &graphql.FieldContext{Parent: parent, Object: "StudyEdge", Field: f}
-		return w.object(ctx, f.Selections, kStudy, "Study", fc, e.Node)
-	}
-	return errFallBack
+	return writeEdgeField(ctx, w, f, parent, "StudyEdge", kStudy, "Study", e.Cursor, e.Node)
 }
 
 // studyField writes a field of a Study.
