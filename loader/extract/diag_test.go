@@ -12,13 +12,11 @@ import (
 
 // TestDevMissClasses sorts the development set's missed claim pairs into
 // classes, to choose which general rule to write next. It reads the dev
-// set only (never the test set) and runs with KAPGRAPH_EVAL_DIAG=1; with
-// -v it lists each miss under its class. It asserts that every missed pair
-// gets exactly one class, so that the table adds up to the misses.
+// set only (never the test set); with -v it prints the table, and with
+// KAPGRAPH_EVAL_DIAG=1 too it lists each miss under its class. It asserts
+// that every missed pair gets exactly one class, so that the table adds up
+// to the misses.
 func TestDevMissClasses(t *testing.T) {
-	if os.Getenv("KAPGRAPH_EVAL_DIAG") == "" {
-		t.Skip("diagnostic: set KAPGRAPH_EVAL_DIAG=1")
-	}
 	counts := map[string]int{}
 	examples := map[string][]string{}
 	missed := 0
@@ -43,6 +41,9 @@ func TestDevMissClasses(t *testing.T) {
 		t.Logf("%4d  %s", counts[c], c)
 	}
 	for _, c := range classes {
+		if os.Getenv("KAPGRAPH_EVAL_DIAG") == "" {
+			break
+		}
 		t.Logf("== %s", c)
 		for _, e := range examples[c] {
 			t.Logf("   %s", e)
