@@ -29,7 +29,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 	graph.CategoryBrainNetwork: {"network", "circuit", "circuitry", "pathway", "system"},
 	graph.CategoryDisorder: {"disorder", "disease", "dependence", "addiction", "depression", "diabetes", "obesity",
 		"cancer", "cirrhosis", "illness", "syndrome", "injury", "schizophrenia", "infection", "asthma", "ptsd",
-		"alcoholism", "dementia", "epilepsy"},
+		"alcoholism", "dementia", "epilepsy", "problem"},
 	graph.CategorySymptom: {"symptom", "craving", "withdrawal", "anxiety", "anhedonia", "pain", "nausea", "vomiting",
 		"headache", "affect", "dysphoria", "insomnia", "ideation", "thinking", "confusion", "hallucination",
 		"euphoria", "dissociation", "mood", "distress", "impulsivity", "tremor", "ataxia", "diarrhoea",
@@ -70,7 +70,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
-	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature")
+	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

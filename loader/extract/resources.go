@@ -50,6 +50,7 @@ var loadResources = sync.OnceValues(func() (*resourceIndex, error) {
 			return nil, err
 		}
 	}
+	ix.addQuantities()
 	return ix, nil
 })
 

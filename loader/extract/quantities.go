@@ -1,0 +1,62 @@
+// Measured quantities named by the phenotype vocabulary: HPO names an
+// abnormality as a change of a quantity ("Increased heart rate",
+// "Elevated blood pressure", "Prolonged QT interval"), so what follows the
+// change word is a quantity a review measures ("heart rate", "blood
+// pressure", "QT interval"): an outcome with a name of its own.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// changeWords open an HPO name that states a quantity's change.
+var changeWords = map[string]bool{"increased": true, "decreased": true, "elevated": true, "reduced": true,
+	"abnormal": true, "high": true, "low": true, "fast": true, "slow": true, "impaired": true, "prolonged": true,
+	"raised": true}
+
+// addQuantities adds, for each phenotype surface "<change> X Y…", the
+// quantity "X Y…" as an Outcome form, unless a resource already names it.
+// Only quantities of two words or more: a one-word remainder is as often a
+// body part ("face", "hands") or an ordinary word ("play") as a measure.
+func (ix *resourceIndex) addQuantities() {
+	add := map[string]int{}
+	for key, e := range ix.forms {
+		if e.cat != graph.CategorySymptom {
+			continue
+		}
+		first, rest, ok := strings.Cut(key, " ")
+		if !ok || !changeWords[first] {
+			continue
+		}
+		if n := strings.Count(rest, " ") + 1; n >= 2 {
+			add[rest] = n
+		}
+	}
+	for q, n := range add {
+		if _, ok := ix.forms[q]; ok {
+			continue
+		}
+		ix.forms[q] = resEntry{name: q, cat: graph.CategoryOutcome}
+		ix.maxWords = max(ix.maxWords, n)
+	}
+}
+
+// inResourceTerm: token k ends a resource term of two or more words that
+// starts within the three words before it, unbroken by punctuation ("rate"
+// of "heart rate", "interval" of "QT interval"): a word the tagger or the
+// word lists would not take as a noun is still part of the vocabulary's
+// term.
+func inResourceTerm(ix *resourceIndex, ts []token, k int) bool {
+	for a := k - 1; a >= 0 && a >= k-3; a-- {
+		if ts[a+1].punctBefore != "" && !ts[a+1].hyphenated {
+			return false
+		}
+		if e, ok := ix.lookup(ts, a, k+1); ok && e.cat != graph.CategoryDrug {
+			return true
+		}
+	}
+	return false
+}

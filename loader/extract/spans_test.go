@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// mentionSurfaces is the surfaces ExtractOpen names in one sentence.
+func mentionSurfaces(text string) []string {
+	res := ExtractOpen(nil, []Sentence{{Index: 0, Line: 1, Text: text}})
+	var out []string
+	for _, m := range res.Mentions {
+		out = append(out, m.Surface)
+	}
+	return out
+}
+
+// TestEntitySpans holds the entity rules of this file's commits: each row
+// names a sentence, a surface it must name, and a surface it must not (a
+// span too long or too short), or "" for none.
+func TestEntitySpans(t *testing.T) {
+	for _, c := range []struct {
+		rule, text, want, not string
+	}{
+		// HPO's "Increased heart rate", "Elevated blood pressure",
+		// "Prolonged QT interval": the quantity is a term.
+		{"HPO quantity", "MDMA raises blood pressure and heart rate in most participants.", "heart rate", ""},
+		{"HPO quantity", "Methadone lengthens the QT interval in a dose-dependent way.", "QT interval", ""},
+		// "problems" heads a condition: "mental health problems", "dental problems".
+		{"problem head", "Lifetime psychedelic use was not associated with mental health problems.", "mental health problems", "mental health"},
+		{"problem head", "Long-term methadone causes dental problems.", "dental problems", ""},
+	} {
+		got := mentionSurfaces(c.text)
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%s: %q names %q, want %q among them", c.rule, c.text, got, c.want)
+		}
+		if c.not != "" && slices.Contains(got, c.not) {
+			t.Errorf("%s: %q names %q, which should not be a span of its own", c.rule, c.text, c.not)
+		}
+	}
+}
+
+// TestAddQuantities: the quantity forms come from HPO's change names, only
+// of two words or more, and never override a resource's own entry.
+func TestAddQuantities(t *testing.T) {
+	ix := &resourceIndex{forms: map[string]resEntry{}}
+	for _, f := range []struct{ surface, id string }{
+		{"increased heart rate", "HP:1"}, {"increased appetite", "HP:2"}, {"elevated blood pressure", "HP:3"},
+		{"blood pressure", "X:9"}, {"persistent heart murmur", "HP:4"},
+	} {
+		k, _ := stemKey(f.surface)
+		ix.forms[k] = resEntry{id: f.id, cat: graph.CategorySymptom}
+	}
+	ix.addQuantities()
+	for _, c := range []struct {
+		text string
+		ok   bool
+		id   string
+	}{{"heart rate", true, ""}, {"appetite", false, ""}, {"blood pressure", true, "X:9"}, {"heart murmur", false, ""}} {
+		ts := tokenize(c.text)
+		e, ok := ix.lookup(ts, 0, len(ts))
+		if ok != c.ok || ok && e.id != c.id {
+			t.Errorf("%s: %+v %v, want found=%v id %q", c.text, e, ok, c.ok, c.id)
+		}
+	}
+}
