@@ -28,7 +28,10 @@ func headWord(ts []token, head, j int) string {
 }
 
 func headCategory(w string) graph.Category {
-	return headNounCategory[w]
+	if c, ok := headNounCategory[w]; ok {
+		return c
+	}
+	return degreeHead(w)
 }
 
 // cueVerb: a finite verb form of a direction or correlation cue

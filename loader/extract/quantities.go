@@ -60,3 +60,20 @@ func inResourceTerm(ix *resourceIndex, ts []token, k int) bool {
 	}
 	return false
 }
+
+// degreePrefixes say that a state is above or below its norm
+// ("hyperexcitability", "hypoactivity", "hypersensitivity").
+var degreePrefixes = []string{"hyper", "hypo"}
+
+// degreeHead: a noun made of a degree prefix and a head noun is of the
+// head's category ("hyperexcitability" is excitability, a Mechanism;
+// "hyperactivity" is activity). A word the head lists name themselves
+// ("hypoglycaemia") never reaches here.
+func degreeHead(w string) graph.Category {
+	for _, p := range degreePrefixes {
+		if base, ok := strings.CutPrefix(w, p); ok && len(base) >= 5 {
+			return headNounCategory[strings.TrimPrefix(base, "-")]
+		}
+	}
+	return ""
+}

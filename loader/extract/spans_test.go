@@ -31,6 +31,10 @@ func TestEntitySpans(t *testing.T) {
 		// "problems" heads a condition: "mental health problems", "dental problems".
 		{"problem head", "Lifetime psychedelic use was not associated with mental health problems.", "mental health problems", "mental health"},
 		{"problem head", "Long-term methadone causes dental problems.", "dental problems", ""},
+		// "hyper-"/"hypo-" + a head noun: the head's category, so the
+		// phrase keeps its modifiers.
+		{"degree prefix", "Clonidine reduces noradrenergic hyperactivity during withdrawal.", "noradrenergic hyperactivity", "hyperactivity"},
+		{"degree prefix", "Alcohol withdrawal leaves a state of neuronal hyperexcitability.", "neuronal hyperexcitability", ""},
 	} {
 		got := mentionSurfaces(c.text)
 		if !slices.Contains(got, c.want) {
@@ -63,6 +67,20 @@ func TestAddQuantities(t *testing.T) {
 		e, ok := ix.lookup(ts, 0, len(ts))
 		if ok != c.ok || ok && e.id != c.id {
 			t.Errorf("%s: %+v %v, want found=%v id %q", c.text, e, ok, c.ok, c.id)
+		}
+	}
+}
+
+func TestDegreeHead(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want graph.Category
+	}{
+		{"hyperexcitability", graph.CategoryMechanism}, {"hypoactivity", graph.CategoryOutcome},
+		{"hyperactivity", graph.CategoryOutcome}, {"hyperbole", ""}, {"hypothesis", ""}, {"hyperexcitability", headCategory("hyperexcitability")},
+	} {
+		if got := degreeHead(c.w); got != c.want {
+			t.Errorf("degreeHead(%q) = %q, want %q", c.w, got, c.want)
 		}
 	}
 }
