@@ -196,7 +196,7 @@ func codeName(w string) bool {
 // measureHeads name a measure of an event, and measureLinks join it to the
 // event: "reinstatement of drug seeking", "time to relapse".
 var (
-	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return")
+	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return", "feeling", "quality")
 	measureLinks = setOf("of", "to")
 )
 

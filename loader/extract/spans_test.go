@@ -35,6 +35,10 @@ func TestEntitySpans(t *testing.T) {
 		// phrase keeps its modifiers.
 		{"degree prefix", "Clonidine reduces noradrenergic hyperactivity during withdrawal.", "noradrenergic hyperactivity", "hyperactivity"},
 		{"degree prefix", "Alcohol withdrawal leaves a state of neuronal hyperexcitability.", "neuronal hyperexcitability", ""},
+		// "feelings of X", "quality of X": a measure named with what it
+		// measures.
+		{"measure of X", "The rise in oxytocin correlates with the feelings of closeness that participants report.", "feelings of closeness", "closeness"},
+		{"measure of X", "Gabapentin improved sleep and quality of life in the trial.", "quality of life", ""},
 	} {
 		got := mentionSurfaces(c.text)
 		if !slices.Contains(got, c.want) {
