@@ -391,6 +391,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if cat == "" {
 		cat = headCategory(ts[j-1].stem)
 	}
+	if cat == "" && hw == ts[j-1].stem && strings.HasPrefix(tags[j-1], "NN") && oneWord(ts, i, j) {
+		cat = ix.wordHead(hw) // "shame", "self-compassion": WordNet files the noun as a feeling or condition
+	}
 	if cat == "" && hw == "effect" && head > i && effectKinds[ts[head-1].low] {
 		cat = graph.CategoryOutcome
 	}
