@@ -187,7 +187,7 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 
 // formulationWords say how a drug is made or given: "extended-release",
 // "long-acting", "injectable", "depot".
-var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous")
+var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral")
 
 // formulation: every word of [i, k) is a formulation word, or a
 // hyphenated "-release"/"-acting" compound ("extended-release").
@@ -268,6 +268,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 		// "alcohol-induced", "cue-evoked": a participle joined to the
 		// word before modifies the noun after; it is no verb of the clause.
 		return true
+	}
+	if joined && (ts[k+1].low == "release" || ts[k+1].low == "acting") {
+		return true // "slow-release", "long-acting": a formulation, whatever "slow" is elsewhere
 	}
 	if cueVerb(w) {
 		return false // "X increases Y" tagged as one noun run

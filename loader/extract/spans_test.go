@@ -39,6 +39,10 @@ func TestEntitySpans(t *testing.T) {
 		// measures.
 		{"measure of X", "The rise in oxytocin correlates with the feelings of closeness that participants report.", "feelings of closeness", "closeness"},
 		{"measure of X", "Gabapentin improved sleep and quality of life in the trial.", "quality of life", ""},
+		// A drug named with how it is made or given is a product of its
+		// own: "oral", and "slow-release" although "slow" is a cue verb.
+		{"formulation", "Slow-release oral morphine was non-inferior to methadone in reducing heroin use.", "Slow-release oral morphine", "morphine"},
+		{"formulation", "Patients on oral naltrexone relapsed more often than those on the injection.", "oral naltrexone", "naltrexone"},
 	} {
 		got := mentionSurfaces(c.text)
 		if !slices.Contains(got, c.want) {
