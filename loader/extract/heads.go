@@ -22,18 +22,19 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
 		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth",
 		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation",
-		"clearance", "flow", "gating", "pressure", "temperature"},
+		"clearance", "flow", "gating", "pressure", "temperature", "tolerance", "coupling", "subunit"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
 	graph.CategoryBrainNetwork: {"network", "circuit", "circuitry", "pathway", "system"},
 	graph.CategoryDisorder: {"disorder", "disease", "dependence", "addiction", "depression", "diabetes", "obesity",
 		"cancer", "cirrhosis", "illness", "syndrome", "injury", "schizophrenia", "infection", "asthma", "ptsd",
-		"alcoholism", "dementia", "epilepsy", "problem"},
+		"alcoholism", "dementia", "epilepsy", "problem", "impairment"},
 	graph.CategorySymptom: {"symptom", "craving", "withdrawal", "anxiety", "anhedonia", "pain", "nausea", "vomiting",
 		"headache", "affect", "dysphoria", "insomnia", "ideation", "thinking", "confusion", "hallucination",
 		"euphoria", "dissociation", "mood", "distress", "impulsivity", "tremor", "ataxia", "diarrhoea",
-		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort", "sedation", "dream"},
+		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort", "sedation", "dream", "disturbance",
+		"deficit", "tightness"},
 	graph.CategoryOutcome: {"use", "intake", "consumption", "drinking", "smoking", "day", "abstinence", "relapse",
 		"cessation", "seeking", "self-administration", "reinstatement", "mortality", "hospitalization",
 		"hospitalisation", "adherence", "retention", "discontinuation", "preference", "reactivity", "behaviour",
@@ -47,7 +48,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"complication", "psychosis"},
 	graph.CategoryTherapy: {"therapy", "psychotherapy", "counselling", "counseling", "management", "session",
 		"intervention", "treatment", "monitoring", "titration", "support", "training", "programme", "program",
-		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance"},
+		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction"},
 	graph.CategoryPopulation: {"rat", "mice", "mouse", "rodent", "monkey", "animal", "primate", "patient",
 		"participant", "adult", "adolescent", "smoker", "drinker", "volunteer", "veteran", "people", "women",
 		"woman", "men", "man", "human", "individual", "subject", "user", "metabolizer", "metaboliser", "children",
@@ -70,7 +71,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
-	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem")
+	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

@@ -43,9 +43,18 @@ func TestEntitySpans(t *testing.T) {
 		// own: "oral", and "slow-release" although "slow" is a cue verb.
 		{"formulation", "Slow-release oral morphine was non-inferior to methadone in reducing heroin use.", "Slow-release oral morphine", "morphine"},
 		{"formulation", "Patients on oral naltrexone relapsed more often than those on the injection.", "oral naltrexone", "naltrexone"},
+		// General English heads of harm, dysfunction and adaptation.
+		{"harm heads", "Common adverse events were muscle tightness and nausea.", "muscle tightness", ""},
+		{"harm heads", "Heavy use of ecstasy is associated with memory deficits in users.", "memory deficits", ""},
+		{"harm heads", "Some patients described visual disturbances after the session.", "visual disturbances", ""},
+		{"harm heads", "Gabapentin should be dosed carefully in renal impairment.", "renal impairment", ""},
+		{"adaptation heads", "Methadone may limit the development of tolerance.", "tolerance", ""},
+		{"adaptation heads", "Gabapentin binds the alpha-2-delta subunit of calcium channels.", "alpha-2-delta subunit", ""},
+		// Alone, "impairments" and "induction" name nothing.
+		{"generic alone", "NAC normalized the impairments in long-term potentiation.", "", "impairments"},
 	} {
 		got := mentionSurfaces(c.text)
-		if !slices.Contains(got, c.want) {
+		if c.want != "" && !slices.Contains(got, c.want) {
 			t.Errorf("%s: %q names %q, want %q among them", c.rule, c.text, got, c.want)
 		}
 		if c.not != "" && slices.Contains(got, c.not) {
