@@ -246,6 +246,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
+	if ts[k].stem == "outcome" && k > 0 && ts[k].punctBefore == "" && headCategory(ts[k-1].stem) == graph.CategoryOutcome {
+		return true // "drinking outcomes": the outcomes of a behaviour are its measure
+	}
 	if inResourceTerm(ix, ts, k) {
 		return true // "heart rate": the vocabulary's term keeps its words
 	}

@@ -52,6 +52,10 @@ func TestEntitySpans(t *testing.T) {
 		{"adaptation heads", "Gabapentin binds the alpha-2-delta subunit of calcium channels.", "alpha-2-delta subunit", ""},
 		// Alone, "impairments" and "induction" name nothing.
 		{"generic alone", "NAC normalized the impairments in long-term potentiation.", "", "impairments"},
+		// The outcomes of a behaviour are its measure; "primary outcome"
+		// names nothing.
+		{"behaviour outcomes", "Gabapentin improved drinking outcomes in patients with more severe withdrawal.", "drinking outcomes", ""},
+		{"behaviour outcomes", "The primary outcome was the percentage of heavy drinking days.", "", "primary outcome"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
