@@ -249,6 +249,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if ts[k].stem == "outcome" && k > 0 && ts[k].punctBefore == "" && headCategory(ts[k-1].stem) == graph.CategoryOutcome {
 		return true // "drinking outcomes": the outcomes of a behaviour are its measure
 	}
+	if ts[k].hyphenated && k > 0 && headCategory(ts[k-1].stem+"-"+ts[k].stem) != "" {
+		return true // "self-efficacy": the compound is the head, whatever "efficacy" alone is
+	}
 	if inResourceTerm(ix, ts, k) {
 		return true // "heart rate": the vocabulary's term keeps its words
 	}
