@@ -22,7 +22,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
 		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth",
 		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation",
-		"clearance", "flow", "gating", "pressure", "temperature", "tolerance", "coupling", "subunit"},
+		"clearance", "flow", "gating", "pressure", "temperature", "tolerance", "coupling", "subunit", "state"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
@@ -71,7 +71,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
-	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome")
+	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

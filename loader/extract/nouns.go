@@ -486,6 +486,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		}
 		return out
 	}
+	if properName(ts, i, j) {
+		return nil // "United States": a name written with capitals, whose last word is no category's head
+	}
 	if j-i == 1 && genericHeads[hw] {
 		return nil // "use", "levels", "system" alone name nothing
 	}

@@ -77,3 +77,20 @@ func degreeHead(w string) graph.Category {
 	}
 	return ""
 }
+
+// properName: every word of [i, j) (two or more) is capitalised and none
+// is an acronym ("United States", "New South Wales"): a place or a body
+// named in capitals, whose last word ("States") is not the common noun the
+// head lists mean.
+func properName(ts []token, i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		r := ts[k].raw
+		if r == "" || r[0] < 'A' || r[0] > 'Z' || isAcronym(r) || ts[k].hyphenated {
+			return false
+		}
+	}
+	return true
+}

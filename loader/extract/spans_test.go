@@ -59,6 +59,9 @@ func TestEntitySpans(t *testing.T) {
 		// A hyphenated compound head keeps a part the lists keep out of runs
 		// ("efficacy" alone is a word of the sentence).
 		{"compound head", "Psilocybin may act by increasing psychological flexibility and self-efficacy.", "self-efficacy", ""},
+		// "X state" names a state; a name in capitals is no category's.
+		{"state head", "LSD is thought to produce the psychedelic state through 5-HT2A receptors.", "psychedelic state", ""},
+		{"proper name", "In the United States, overdose deaths involving stimulants rose.", "", "United States"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
