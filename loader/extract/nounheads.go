@@ -68,6 +68,9 @@ func abstractNoun(w string) bool {
 // modifies no noun after it (English compounds take the singular:
 // "patient safety"), so "most smokers relapse" is a subject and its verb.
 func pluralPopulation(ts []token, tags []string, k int) bool {
+	if irregularPlurals[ts[k].low] && species[ts[k].stem] {
+		return true // "in mice LSD reduced ...": the tagger often reads "mice" as singular
+	}
 	return tags[k] == "NNS" && headCategory(ts[k].stem) == graph.CategoryPopulation && ts[k].low != ts[k].stem
 }
 

@@ -62,6 +62,8 @@ func TestEntitySpans(t *testing.T) {
 		// "X state" names a state; a name in capitals is no category's.
 		{"state head", "LSD is thought to produce the psychedelic state through 5-HT2A receptors.", "psychedelic state", ""},
 		{"proper name", "In the United States, overdose deaths involving stimulants rose.", "", "United States"},
+		// "mice" is plural whatever the tagger says: it ends its phrase.
+		{"irregular plural", "In rats it failed, whereas in mice LSD has reduced alcohol preference.", "mice", ""},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
