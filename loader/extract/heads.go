@@ -34,7 +34,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"headache", "affect", "dysphoria", "insomnia", "ideation", "thinking", "confusion", "hallucination",
 		"euphoria", "dissociation", "mood", "distress", "impulsivity", "tremor", "ataxia", "diarrhoea",
 		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort", "sedation", "dream", "disturbance",
-		"deficit", "tightness"},
+		"deficit", "tightness", "stress"},
 	graph.CategoryOutcome: {"use", "intake", "consumption", "drinking", "smoking", "day", "abstinence", "relapse",
 		"cessation", "seeking", "self-administration", "reinstatement", "mortality", "hospitalization",
 		"hospitalisation", "adherence", "retention", "discontinuation", "preference", "reactivity", "behaviour",
