@@ -55,6 +55,11 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k++
 			continue
 		}
+		if e, ok := bridgedTerm(ix, ts, tags, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
 		j := k + 1
 		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
 			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) {

@@ -94,3 +94,29 @@ func properName(ts []token, i, j int) bool {
 	}
 	return true
 }
+
+// bridgedTerm: a phenotype or quantity term of two or more words starts at
+// token k and runs over a word no noun phrase takes ("torsades de
+// pointes", where "de" is a preposition to the tagger): the term is read
+// whole. Drug names are left to the lexicon forms and the chunker.
+func bridgedTerm(ix *resourceIndex, ts []token, tags []string, free []bool, k int) (nounPhrase, bool) {
+	for n := min(ix.maxWords, len(ts)-k); n >= 3; n-- {
+		bridged := false
+		for x := k + 1; x < k+n; x++ {
+			if !free[x] || ts[x].punctBefore != "" && !ts[x].hyphenated {
+				bridged = false
+				break
+			}
+			if !inPhrase(ix, ts, tags, x) {
+				bridged = true
+			}
+		}
+		if !bridged {
+			continue
+		}
+		if e, ok := ix.lookup(ts, k, k+n); ok && e.cat != graph.CategoryDrug {
+			return nounPhrase{i: k, j: k + n, cat: e.cat, id: e.id, name: e.name, rule: "resource"}, true
+		}
+	}
+	return nounPhrase{}, false
+}
