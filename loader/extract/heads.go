@@ -100,7 +100,7 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 	"local", "male", "female", "affected", "meaningful", "long-term", "short-term", "chronic", "acute",
 	"including", "excluding", "whereas", "whether", "chiefly", "mainly", "mostly", "largely", "self-reported",
 	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate", "voluntary", "laboratory", "experimental",
-	"systolic", "diastolic", "peak")
+	"systolic", "diastolic", "peak", "weak", "strong")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").
