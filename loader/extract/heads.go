@@ -22,7 +22,9 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
 		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth",
 		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation",
-		"clearance", "flow", "gating", "pressure", "temperature", "tolerance", "coupling", "subunit", "state"},
+		"clearance", "flow", "gating", "pressure", "temperature", "tolerance", "coupling", "subunit", "state",
+		"excretion", "proliferation", "contraction", "polymorphism", "variant", "downregulation", "upregulation",
+		"inhibition", "formation"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
@@ -45,7 +47,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
-		"complication", "psychosis"},
+		"complication", "psychosis", "decompensation"},
 	graph.CategoryTherapy: {"therapy", "psychotherapy", "counselling", "counseling", "management", "session",
 		"intervention", "treatment", "monitoring", "titration", "support", "training", "programme", "program",
 		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction"},
@@ -71,7 +73,8 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
-	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state")
+	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state",
+	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

@@ -71,6 +71,13 @@ func TestEntitySpans(t *testing.T) {
 		{"bridged term", "Methadone has been linked to torsades de pointes in case reports.", "torsades de pointes", ""},
 		// How strong an action is is not part of what is named.
 		{"strength words", "Oxytocin has weak antidiuretic activity at high doses.", "antidiuretic activity", "weak antidiuretic activity"},
+		// Heads of biological processes and variants.
+		{"process heads", "In cultured neurons, LSD promoted dendritic growth and spine formation.", "spine formation", ""},
+		{"process heads", "Oxytocin causes uterine contractions at high doses.", "uterine contractions", ""},
+		{"process heads", "Topiramate enhances GABAergic inhibition in the amygdala.", "GABAergic inhibition", ""},
+		{"process heads", "Carriers of the rs53576 polymorphism showed greater stress reactivity.", "rs53576 polymorphism", ""},
+		{"process heads", "Baclofen did not precipitate decompensation in patients with cirrhosis.", "decompensation", ""},
+		{"generic alone", "Tolerance develops through downregulation of 5-HT2A receptors.", "", "downregulation"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
