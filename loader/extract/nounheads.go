@@ -121,7 +121,7 @@ func clinicalCourse(ts []token, i, j int) bool {
 		return false
 	}
 	c := headCategory(ts[j-1].stem)
-	return c == graph.CategoryDisorder || c == graph.CategorySafetyRisk
+	return c == graph.CategoryDisorder || c == graph.CategorySafetyRisk || c == graph.CategorySymptom
 }
 
 // pharmRoles name what a drug does to a target ("agonist", "inhibitor"):

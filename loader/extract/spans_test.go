@@ -78,6 +78,9 @@ func TestEntitySpans(t *testing.T) {
 		{"process heads", "Carriers of the rs53576 polymorphism showed greater stress reactivity.", "rs53576 polymorphism", ""},
 		{"process heads", "Baclofen did not precipitate decompensation in patients with cirrhosis.", "decompensation", ""},
 		{"generic alone", "Tolerance develops through downregulation of 5-HT2A receptors.", "", "downregulation"},
+		// "acute"/"chronic" before a symptom name its course, as before a
+		// disease or harm.
+		{"clinical course", "Acute anxiety and paranoia occurred in a minority of sessions.", "Acute anxiety", "anxiety"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
