@@ -251,14 +251,8 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
-	if ts[k].stem == "outcome" && k > 0 && ts[k].punctBefore == "" && headCategory(ts[k-1].stem) == graph.CategoryOutcome {
-		return true // "drinking outcomes": the outcomes of a behaviour are its measure
-	}
-	if ts[k].hyphenated && k > 0 && headCategory(ts[k-1].stem+"-"+ts[k].stem) != "" {
-		return true // "self-efficacy": the compound is the head, whatever "efficacy" alone is
-	}
-	if inResourceTerm(ix, ts, k) {
-		return true // "heart rate": the vocabulary's term keeps its words
+	if keptInRun(ix, ts, k) {
+		return true // "heart rate", "drinking outcomes", "self-efficacy", "slow-release"
 	}
 	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" && !abstinenceMeasure(ts, k, k+2) && !innerNoun(ts, tags, k) || verbsNotNouns[ts[k].stem] && !joined {
 		return false
@@ -279,9 +273,6 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 		// "alcohol-induced", "cue-evoked": a participle joined to the
 		// word before modifies the noun after; it is no verb of the clause.
 		return true
-	}
-	if joined && (ts[k+1].low == "release" || ts[k+1].low == "acting") {
-		return true // "slow-release", "long-acting": a formulation, whatever "slow" is elsewhere
 	}
 	if cueVerb(w) {
 		return false // "X increases Y" tagged as one noun run

@@ -1,8 +1,9 @@
-// Measured quantities named by the phenotype vocabulary: HPO names an
-// abnormality as a change of a quantity ("Increased heart rate",
-// "Elevated blood pressure", "Prolonged QT interval"), so what follows the
-// change word is a quantity a review measures ("heart rate", "blood
-// pressure", "QT interval"): an outcome with a name of its own.
+// Entity spans from vocabulary and word shape: measured quantities named by
+// the phenotype vocabulary (HPO names an abnormality as a change of a
+// quantity, "Increased heart rate", so what follows the change word is a
+// quantity a review measures, "heart rate"), words a noun run keeps though
+// the word lists would not, terms read whole over a preposition, degree
+// prefixes, and names written in capitals.
 
 package extract
 
@@ -42,6 +43,29 @@ func (ix *resourceIndex) addQuantities() {
 		ix.forms[q] = resEntry{name: q, cat: graph.CategoryOutcome}
 		ix.maxWords = max(ix.maxWords, n)
 	}
+}
+
+// keptInRun: token k stays in a noun run although the word lists would
+// keep it out: it ends a vocabulary term ("rate" of "heart rate"), it is
+// "outcomes" after a behaviour head ("drinking outcomes": the outcomes of
+// a behaviour are its measure), it completes a hyphenated compound head
+// ("self-efficacy", where "efficacy" alone is no name), or it is joined to
+// "-release"/"-acting" ("slow-release": a formulation, whatever "slow" is
+// elsewhere).
+func keptInRun(ix *resourceIndex, ts []token, k int) bool {
+	if k+1 < len(ts) && ts[k+1].hyphenated && (ts[k+1].low == "release" || ts[k+1].low == "acting") {
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	if ts[k].stem == "outcome" && ts[k].punctBefore == "" && headCategory(ts[k-1].stem) == graph.CategoryOutcome {
+		return true
+	}
+	if ts[k].hyphenated && headCategory(ts[k-1].stem+"-"+ts[k].stem) != "" {
+		return true
+	}
+	return inResourceTerm(ix, ts, k)
 }
 
 // inResourceTerm: token k ends a resource term of two or more words that
