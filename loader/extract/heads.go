@@ -22,32 +22,35 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"stimulation", "conditioning", "extinction", "memory", "learning", "dissolution", "thought", "glutamate",
 		"dopamine", "serotonin", "cortisol", "peptide", "hormone", "reinforcement", "growth",
 		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation",
-		"clearance", "flow", "gating", "pressure", "temperature"},
+		"clearance", "flow", "gating", "pressure", "temperature", "tolerance", "coupling", "subunit", "state",
+		"excretion", "proliferation", "contraction", "polymorphism", "variant", "downregulation", "upregulation",
+		"inhibition", "formation"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
 	graph.CategoryBrainNetwork: {"network", "circuit", "circuitry", "pathway", "system"},
 	graph.CategoryDisorder: {"disorder", "disease", "dependence", "addiction", "depression", "diabetes", "obesity",
 		"cancer", "cirrhosis", "illness", "syndrome", "injury", "schizophrenia", "infection", "asthma", "ptsd",
-		"alcoholism", "dementia", "epilepsy"},
+		"alcoholism", "dementia", "epilepsy", "problem", "impairment"},
 	graph.CategorySymptom: {"symptom", "craving", "withdrawal", "anxiety", "anhedonia", "pain", "nausea", "vomiting",
 		"headache", "affect", "dysphoria", "insomnia", "ideation", "thinking", "confusion", "hallucination",
 		"euphoria", "dissociation", "mood", "distress", "impulsivity", "tremor", "ataxia", "diarrhoea",
-		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort", "sedation", "dream"},
+		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort", "sedation", "dream", "disturbance",
+		"deficit", "tightness", "stress"},
 	graph.CategoryOutcome: {"use", "intake", "consumption", "drinking", "smoking", "day", "abstinence", "relapse",
 		"cessation", "seeking", "self-administration", "reinstatement", "mortality", "hospitalization",
 		"hospitalisation", "adherence", "retention", "discontinuation", "preference", "reactivity", "behaviour",
 		"behavior", "responding", "loss", "index", "severity", "lapse", "recurrence", "incidence", "test",
 		"remission", "response", "quality", "functioning", "disability", "survival", "admission", "overdose",
 		"sensitization", "sensitisation", "escalation", "locomotion", "recovery", "volume", "threshold", "rate",
-		"activity", "function", "appetite", "intoxication"},
+		"activity", "function", "appetite", "intoxication", "outcome"},
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
-		"complication", "psychosis"},
+		"complication", "psychosis", "decompensation"},
 	graph.CategoryTherapy: {"therapy", "psychotherapy", "counselling", "counseling", "management", "session",
 		"intervention", "treatment", "monitoring", "titration", "support", "training", "programme", "program",
-		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance"},
+		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction"},
 	graph.CategoryPopulation: {"rat", "mice", "mouse", "rodent", "monkey", "animal", "primate", "patient",
 		"participant", "adult", "adolescent", "smoker", "drinker", "volunteer", "veteran", "people", "women",
 		"woman", "men", "man", "human", "individual", "subject", "user", "metabolizer", "metaboliser", "children",
@@ -70,7 +73,8 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"symptom", "agonist", "antagonist", "inhibitor", "antibody", "prodrug", "alkaloid", "analogue", "analog",
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
-	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature")
+	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state",
+	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.
@@ -99,7 +103,7 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 	"local", "male", "female", "affected", "meaningful", "long-term", "short-term", "chronic", "acute",
 	"including", "excluding", "whereas", "whether", "chiefly", "mainly", "mostly", "largely", "self-reported",
 	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate", "voluntary", "laboratory", "experimental",
-	"systolic", "diastolic", "peak")
+	"systolic", "diastolic", "peak", "weak", "strong")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").

@@ -28,7 +28,10 @@ func headWord(ts []token, head, j int) string {
 }
 
 func headCategory(w string) graph.Category {
-	return headNounCategory[w]
+	if c, ok := headNounCategory[w]; ok {
+		return c
+	}
+	return degreeHead(w)
 }
 
 // cueVerb: a finite verb form of a direction or correlation cue
@@ -65,6 +68,9 @@ func abstractNoun(w string) bool {
 // modifies no noun after it (English compounds take the singular:
 // "patient safety"), so "most smokers relapse" is a subject and its verb.
 func pluralPopulation(ts []token, tags []string, k int) bool {
+	if irregularPlurals[ts[k].low] && species[ts[k].stem] {
+		return true // "in mice LSD reduced ...": the tagger often reads "mice" as singular
+	}
 	return tags[k] == "NNS" && headCategory(ts[k].stem) == graph.CategoryPopulation && ts[k].low != ts[k].stem
 }
 
@@ -115,7 +121,7 @@ func clinicalCourse(ts []token, i, j int) bool {
 		return false
 	}
 	c := headCategory(ts[j-1].stem)
-	return c == graph.CategoryDisorder || c == graph.CategorySafetyRisk
+	return c == graph.CategoryDisorder || c == graph.CategorySafetyRisk || c == graph.CategorySymptom
 }
 
 // pharmRoles name what a drug does to a target ("agonist", "inhibitor"):
@@ -193,7 +199,7 @@ func codeName(w string) bool {
 // measureHeads name a measure of an event, and measureLinks join it to the
 // event: "reinstatement of drug seeking", "time to relapse".
 var (
-	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return")
+	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return", "feeling", "quality")
 	measureLinks = setOf("of", "to")
 )
 

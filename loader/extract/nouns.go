@@ -55,6 +55,11 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k++
 			continue
 		}
+		if e, ok := bridgedTerm(ix, ts, tags, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
 		j := k + 1
 		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
 			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) {
@@ -187,7 +192,7 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 
 // formulationWords say how a drug is made or given: "extended-release",
 // "long-acting", "injectable", "depot".
-var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous")
+var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral")
 
 // formulation: every word of [i, k) is a formulation word, or a
 // hyphenated "-release"/"-acting" compound ("extended-release").
@@ -245,6 +250,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	}
 	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
+	}
+	if keptInRun(ix, ts, k) {
+		return true // "heart rate", "drinking outcomes", "self-efficacy", "slow-release"
 	}
 	if stopwords[w] && w != "use" && w != "dose" || leadingNoise[w] && !joined && w != "acute" && w != "chronic" && !abstinenceMeasure(ts, k, k+2) && !innerNoun(ts, tags, k) || verbsNotNouns[ts[k].stem] && !joined {
 		return false
@@ -388,6 +396,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if cat == "" {
 		cat = headCategory(ts[j-1].stem)
 	}
+	if cat == "" && hw == ts[j-1].stem && strings.HasPrefix(tags[j-1], "NN") && oneWord(ts, i, j) {
+		cat = ix.wordHead(hw) // "shame", "self-compassion": WordNet files the noun as a feeling or condition
+	}
 	if cat == "" && hw == "effect" && head > i && effectKinds[ts[head-1].low] {
 		cat = graph.CategoryOutcome
 	}
@@ -470,6 +481,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 			}
 		}
 		return out
+	}
+	if properName(ts, i, j) {
+		return nil // "United States": a name written with capitals, whose last word is no category's head
 	}
 	if j-i == 1 && genericHeads[hw] {
 		return nil // "use", "levels", "system" alone name nothing

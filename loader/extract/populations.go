@@ -80,7 +80,9 @@ func pluralNoun(ts []token, tags []string, k int) bool {
 	return tags[k] == "NNS" || ts[k].low != ts[k].stem || irregularPlurals[ts[k].low]
 }
 
-var irregularPlurals = map[string]bool{"people": true, "men": true, "women": true, "children": true}
+// irregularPlurals are the population nouns English makes plural without
+// an "-s".
+var irregularPlurals = map[string]bool{"people": true, "men": true, "women": true, "children": true, "mice": true}
 
 // nounEnd: the phrase [.., e) ends on a noun or a term already named.
 func nounEnd(ts []token, tags []string, free []bool, e int) bool {

@@ -33,6 +33,7 @@ type resEntry struct {
 type resourceIndex struct {
 	forms    map[string]resEntry
 	maxWords int
+	heads    map[string]graph.Category // WordNet head nouns (wordheads.go)
 }
 
 // loadResources is read once per process: the index is immutable after
@@ -49,6 +50,10 @@ var loadResources = sync.OnceValues(func() (*resourceIndex, error) {
 		if err := ix.read(f.file, f.cat); err != nil {
 			return nil, err
 		}
+	}
+	ix.addQuantities()
+	if err := ix.readWordHeads(); err != nil {
+		return nil, err
 	}
 	return ix, nil
 })

@@ -1,0 +1,146 @@
+// Entity spans from vocabulary and word shape: measured quantities named by
+// the phenotype vocabulary (HPO names an abnormality as a change of a
+// quantity, "Increased heart rate", so what follows the change word is a
+// quantity a review measures, "heart rate"), words a noun run keeps though
+// the word lists would not, terms read whole over a preposition, degree
+// prefixes, and names written in capitals.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// changeWords open an HPO name that states a quantity's change.
+var changeWords = map[string]bool{"increased": true, "decreased": true, "elevated": true, "reduced": true,
+	"abnormal": true, "high": true, "low": true, "fast": true, "slow": true, "impaired": true, "prolonged": true,
+	"raised": true}
+
+// addQuantities adds, for each phenotype surface "<change> X Y…", the
+// quantity "X Y…" as an Outcome form, unless a resource already names it.
+// Only quantities of two words or more: a one-word remainder is as often a
+// body part ("face", "hands") or an ordinary word ("play") as a measure.
+func (ix *resourceIndex) addQuantities() {
+	add := map[string]int{}
+	for key, e := range ix.forms {
+		if e.cat != graph.CategorySymptom {
+			continue
+		}
+		first, rest, ok := strings.Cut(key, " ")
+		if !ok || !changeWords[first] {
+			continue
+		}
+		if n := strings.Count(rest, " ") + 1; n >= 2 {
+			add[rest] = n
+		}
+	}
+	for q, n := range add {
+		if _, ok := ix.forms[q]; ok {
+			continue
+		}
+		ix.forms[q] = resEntry{name: q, cat: graph.CategoryOutcome}
+		ix.maxWords = max(ix.maxWords, n)
+	}
+}
+
+// keptInRun: token k stays in a noun run although the word lists would
+// keep it out: it ends a vocabulary term ("rate" of "heart rate"), it is
+// "outcomes" after a behaviour head ("drinking outcomes": the outcomes of
+// a behaviour are its measure), it completes a hyphenated compound head
+// ("self-efficacy", where "efficacy" alone is no name), or it is joined to
+// "-release"/"-acting" ("slow-release": a formulation, whatever "slow" is
+// elsewhere).
+func keptInRun(ix *resourceIndex, ts []token, k int) bool {
+	if k+1 < len(ts) && ts[k+1].hyphenated && (ts[k+1].low == "release" || ts[k+1].low == "acting") {
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	if ts[k].stem == "outcome" && ts[k].punctBefore == "" && headCategory(ts[k-1].stem) == graph.CategoryOutcome {
+		return true
+	}
+	if ts[k].hyphenated && headCategory(ts[k-1].stem+"-"+ts[k].stem) != "" {
+		return true
+	}
+	return inResourceTerm(ix, ts, k)
+}
+
+// inResourceTerm: token k ends a resource term of two or more words that
+// starts within the three words before it, unbroken by punctuation ("rate"
+// of "heart rate", "interval" of "QT interval"): a word the tagger or the
+// word lists would not take as a noun is still part of the vocabulary's
+// term.
+func inResourceTerm(ix *resourceIndex, ts []token, k int) bool {
+	for a := k - 1; a >= 0 && a >= k-3; a-- {
+		if ts[a+1].punctBefore != "" && !ts[a+1].hyphenated {
+			return false
+		}
+		if e, ok := ix.lookup(ts, a, k+1); ok && e.cat != graph.CategoryDrug {
+			return true
+		}
+	}
+	return false
+}
+
+// degreePrefixes say that a state is above or below its norm
+// ("hyperexcitability", "hypoactivity", "hypersensitivity").
+var degreePrefixes = []string{"hyper", "hypo"}
+
+// degreeHead: a noun made of a degree prefix and a head noun is of the
+// head's category ("hyperexcitability" is excitability, a Mechanism;
+// "hyperactivity" is activity). A word the head lists name themselves
+// ("hypoglycaemia") never reaches here.
+func degreeHead(w string) graph.Category {
+	for _, p := range degreePrefixes {
+		if base, ok := strings.CutPrefix(w, p); ok && len(base) >= 5 {
+			return headNounCategory[strings.TrimPrefix(base, "-")]
+		}
+	}
+	return ""
+}
+
+// properName: every word of [i, j) (two or more) is capitalised and none
+// is an acronym ("United States", "New South Wales"): a place or a body
+// named in capitals, whose last word ("States") is not the common noun the
+// head lists mean.
+func properName(ts []token, i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		r := ts[k].raw
+		if r == "" || r[0] < 'A' || r[0] > 'Z' || isAcronym(r) || ts[k].hyphenated {
+			return false
+		}
+	}
+	return true
+}
+
+// bridgedTerm: a phenotype or quantity term of two or more words starts at
+// token k and runs over a word no noun phrase takes ("torsades de
+// pointes", where "de" is a preposition to the tagger): the term is read
+// whole. Drug names are left to the lexicon forms and the chunker.
+func bridgedTerm(ix *resourceIndex, ts []token, tags []string, free []bool, k int) (nounPhrase, bool) {
+	for n := min(ix.maxWords, len(ts)-k); n >= 3; n-- {
+		bridged := false
+		for x := k + 1; x < k+n; x++ {
+			if !free[x] || ts[x].punctBefore != "" && !ts[x].hyphenated {
+				bridged = false
+				break
+			}
+			if !inPhrase(ix, ts, tags, x) {
+				bridged = true
+			}
+		}
+		if !bridged {
+			continue
+		}
+		if e, ok := ix.lookup(ts, k, k+n); ok && e.cat != graph.CategoryDrug {
+			return nounPhrase{i: k, j: k + n, cat: e.cat, id: e.id, name: e.name, rule: "resource"}, true
+		}
+	}
+	return nounPhrase{}, false
+}
