@@ -204,8 +204,8 @@ func coordinated(ts []token, lo, hi int) bool {
 	conj := false
 	for k := lo; k < hi; k++ {
 		switch ts[k].low {
-		case "and", "or":
-			conj = true
+		case "and", "or", "nor":
+			conj = true // "neither A nor B": "neither" opens the list, "nor" joins it
 		case "the", "its", "their", "also", "both", "either":
 		case "of", "in", "on", "to", "with", "by", "at":
 			if !conj {
