@@ -163,9 +163,10 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 		if a.first < lo || a.last > v {
 			continue
 		}
+		given := combinedWith(ts, args, i, lo)
 		if len(out) == 0 {
-			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
-				i+1 < len(args) && args[i+1].first == a.last && args[i+1].last <= v && ts[a.last].punctBefore == "" {
+			if !given && (aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
+				i+1 < len(args) && args[i+1].first == a.last && args[i+1].last <= v && ts[a.last].punctBefore == "") {
 				// "accumbens DBS normalised X": a noun right before another
 				// modifies it; the last noun heads the phrase.
 				continue
@@ -173,11 +174,33 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 			out = append(out, a)
 			continue
 		}
-		if coordinated(ts, out[len(out)-1].last, a.first) {
+		if coordinated(ts, out[len(out)-1].last, a.first) || given {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// combinedWith: the argument at i is what another is given with
+// ("combining A with B may cause Y", "the combination of A with B",
+// "their combination with B could cause Y"): given together, both act,
+// so B is a subject as A is, not a preposition's object.
+func combinedWith(ts []token, args []Mention, i, lo int) bool {
+	k := args[i].first - 1
+	for k > lo && (ts[k].low == "a" || ts[k].low == "an" || ts[k].low == "the") && ts[k+1].punctBefore == "" {
+		k--
+	}
+	if k <= lo || ts[k].low != "with" || ts[k+1].punctBefore != "" || ts[k].punctBefore != "" {
+		return false
+	}
+	if ts[k-1].low == "combination" {
+		return true
+	}
+	if i == 0 || args[i-1].last != k || args[i-1].first <= lo {
+		return false
+	}
+	f := args[i-1].first - 1
+	return ts[f].low == "combining" || f > lo && ts[f].low == "of" && ts[f-1].low == "combination"
 }
 
 // frontedEnd: the clause at lo opens with an adverbial phrase (a

@@ -17,6 +17,10 @@ func TestClaimStructureRules(t *testing.T) {
 	}{
 		{"neither A nor B denies it of both", []string{"In rats, neither lorazepam nor naltrexone reduced heavy drinking days."},
 			"T:drugB AFFECTS decreases T:drinking negated; T:drugA AFFECTS decreases T:drinking negated"},
+		{"combining A with B: both act", []string{"Combining lorazepam with naltrexone may increase sedation."},
+			"T:drugA AFFECTS increases T:sedation hedged; T:drugB AFFECTS increases T:sedation hedged"},
+		{"their combination with B: B acts", []string{"Lorazepam reduces anxiety, and its combination with naltrexone could increase sedation."},
+			"T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS increases T:sedation hedged; T:drugB AFFECTS increases T:sedation hedged"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
