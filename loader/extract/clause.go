@@ -165,7 +165,7 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 		}
 		given := combinedWith(ts, args, i, lo)
 		if len(out) == 0 {
-			if !given && (aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
+			if !given && (aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) && !administered(ts, tags, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
 				i+1 < len(args) && args[i+1].first == a.last && args[i+1].last <= v && ts[a.last].punctBefore == "") {
 				// "accumbens DBS normalised X": a noun right before another
 				// modifies it; the last noun heads the phrase.
@@ -179,6 +179,30 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 		}
 	}
 	return out
+}
+
+// administrationNouns name giving or taking a drug: "regular use of X",
+// "infusion of X", "co-administration of X".
+var administrationNouns = map[string]bool{"use": true, "administration": true, "infusion": true, "injection": true,
+	"intake": true, "consumption": true}
+
+// administered: a is the object of "of" after an administration noun
+// that heads the clause's subject ("Regular use of X has been linked to
+// Y", "that chronic use of X and Z is associated with Y", "Infusion of X
+// into the VTA reproduced Y"): the drug given acts, so it is the subject.
+func administered(ts []token, tags []string, a Mention, lo int) bool {
+	g := a.first - 1
+	for g > lo && tags[g] == "DT" && ts[g+1].punctBefore == "" {
+		g--
+	}
+	if g < lo+1 || ts[g].low != "of" || ts[g+1].punctBefore != "" || ts[g].punctBefore != "" || !administrationNouns[ts[g-1].low] {
+		return false
+	}
+	k := g - 2
+	for k >= lo && ts[k+1].punctBefore == "" && (tags[k] == "DT" || tags[k] == "JJ" || tags[k] == "RB" || tags[k] == "VBN" || ts[k+1].hyphenated) {
+		k--
+	}
+	return k < lo || strings.ContainsAny(ts[k+1].punctBefore, ",;:") || ts[k].low == "that"
 }
 
 // combinedWith: the argument at i is what another is given with

@@ -21,6 +21,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugA AFFECTS increases T:sedation hedged; T:drugB AFFECTS increases T:sedation hedged"},
 		{"their combination with B: B acts", []string{"Lorazepam reduces anxiety, and its combination with naltrexone could increase sedation."},
 			"T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS increases T:sedation hedged; T:drugB AFFECTS increases T:sedation hedged"},
+		{"use of A and B heads the subject", []string{"Imaging has shown that chronic use of lorazepam and naltrexone is associated with reduced dopamine release."},
+			"T:drugA CORRELATED_WITH decreases T:dopamine; T:drugB CORRELATED_WITH decreases T:dopamine"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
