@@ -300,7 +300,43 @@ func objects(ts []token, tags []string, args []Mention, verbs []cueHit, j, hi in
 		}
 		break
 	}
+	if len(out) > 0 {
+		if r := repeatedPrep(ts, verbs, j, out[len(out)-1].last, hi); r > 0 {
+			// "associated with X among Z, and with lower rates of Y":
+			// the verb's preposition, repeated, opens a second object,
+			// read as the first was.
+			return append(out, objects(ts, tags, args, verbs, r, hi)...)
+		}
+	}
 	return out
+}
+
+// repeatedPrep: within a few words after the object ending at last,
+// "and" (or ", and") then the preposition the verb group ending at j
+// ends with, or that opens its first object ("reduced the rate of X and
+// of Y"), with no verb or clause break between: the token after the
+// repeated preposition, or 0.
+func repeatedPrep(ts []token, verbs []cueHit, j, last, hi int) int {
+	for k := last; k+2 < hi && k < last+10; k++ {
+		if strings.ContainsAny(ts[k].punctBefore, ";:(") {
+			return 0
+		}
+		for _, v := range verbs {
+			if v.i == k {
+				return 0
+			}
+		}
+		if ts[k].low != "and" || !governors[ts[k+1].low] || ts[k+1].punctBefore != "" {
+			continue
+		}
+		for g := max(j-1, 0); g < last && g < j+4; g++ {
+			if ts[g].low == ts[k+1].low {
+				return k + 2
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // exampleOf: b is listed as an example of the object a ("contributes to

@@ -23,6 +23,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS increases T:sedation hedged; T:drugB AFFECTS increases T:sedation hedged"},
 		{"use of A and B heads the subject", []string{"Imaging has shown that chronic use of lorazepam and naltrexone is associated with reduced dopamine release."},
 			"T:drugA CORRELATED_WITH decreases T:dopamine; T:drugB CORRELATED_WITH decreases T:dopamine"},
+		{"repeated preposition after a comma", []string{"Naltrexone is also associated with a reduction in craving during the first month, and with lower rates of relapse."},
+			"T:drugB CORRELATED_WITH decreases T:craving; T:craving AFFECTS decreases T:relapse; T:drugB CORRELATED_WITH decreases T:relapse"}, // the middle pair is the nearest-argument reading's, there before the rule
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
