@@ -170,6 +170,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			// "reductions in X following Y": the cue comes before both.
 			if c, ok := nominalCue(ts, cues, a); ok && connectorBefore(ts, b) && !argBetween(ts, args, a, b) && signedEnds(b, a) {
 				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
+			} else if c, ok := nominalOf(ts, cues, a, b); ok && !argBetween(ts, args, a, b) && signedEnds(b, a) {
+				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
 			}
 		}
 	}

@@ -25,6 +25,10 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugA CORRELATED_WITH decreases T:dopamine; T:drugB CORRELATED_WITH decreases T:dopamine"},
 		{"repeated preposition after a comma", []string{"Naltrexone is also associated with a reduction in craving during the first month, and with lower rates of relapse."},
 			"T:drugB CORRELATED_WITH decreases T:craving; T:craving AFFECTS decreases T:relapse; T:drugB CORRELATED_WITH decreases T:relapse"}, // the middle pair is the nearest-argument reading's, there before the rule
+		{"blockade of X with Y", []string{"Blockade of the mu-opioid receptor with naltrexone abolished nearly all craving."},
+			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:craving"},
+		{"an increase of X after Y is no effect", []string{"An increase of craving after lorazepam was seen in few patients."},
+			""}, // the "of" form takes only "with"/"by" as its agent's connector
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
