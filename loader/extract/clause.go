@@ -7,6 +7,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -171,6 +172,7 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 				// modifies it; the last noun heads the phrase.
 				continue
 			}
+			out = append(out, listedBefore(ts, args, i, lo)...)
 			out = append(out, a)
 			continue
 		}
@@ -179,6 +181,28 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 		}
 	}
 	return out
+}
+
+// listedBefore: the arguments an example opener lists before args[i] and
+// coordinates with it ("pharmacotherapies for OUD, such as A and B,
+// reduce Y", "medications, including A and B, failed to reduce Y"): the
+// last of them is the clause's subject only because "and" keeps it from
+// the opener; the ones before it are listed with it, in text order.
+func listedBefore(ts []token, args []Mention, i, lo int) []Mention {
+	n := i
+	for n > 0 && args[n-1].first >= lo && coordinated(ts, args[n-1].last, args[n].first) {
+		n--
+	}
+	if n == i {
+		return nil
+	}
+	k := args[n].first
+	switch {
+	case k-2 >= lo && ts[k-2].low == "such" && ts[k-1].low == "as",
+		k-1 >= lo && exemplarOpeners[ts[k-1].low]:
+		return slices.Clone(args[n:i])
+	}
+	return nil
 }
 
 // administrationNouns name giving or taking a drug: "regular use of X",

@@ -29,6 +29,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS decreases T:craving"},
 		{"an increase of X after Y is no effect", []string{"An increase of craving after lorazepam was seen in few patients."},
 			""}, // the "of" form takes only "with"/"by" as its agent's connector
+		{"examples listed before the subject", []string{"Several medications, including lorazepam and naltrexone, have failed to reduce relapse."},
+			"T:drugA AFFECTS decreases T:relapse negated; T:drugB AFFECTS decreases T:relapse negated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
