@@ -31,6 +31,8 @@ func TestClaimStructureRules(t *testing.T) {
 			""}, // the "of" form takes only "with"/"by" as its agent's connector
 		{"examples listed before the subject", []string{"Several medications, including lorazepam and naltrexone, have failed to reduce relapse."},
 			"T:drugA AFFECTS decreases T:relapse negated; T:drugB AFFECTS decreases T:relapse negated"},
+		{"parts of a place whose activity changed", []string{"Naltrexone decreased activity in the ventral striatum, including the insula and the amygdala, during rest."},
+			"T:drugB AFFECTS decreases T:striatum; T:drugB AFFECTS decreases KAP:proposed-insula; T:drugB AFFECTS decreases KAP:proposed-amygdala"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
