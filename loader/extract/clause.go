@@ -206,9 +206,10 @@ func listedBefore(ts []token, args []Mention, i, lo int) []Mention {
 }
 
 // administrationNouns name giving or taking a drug: "regular use of X",
-// "infusion of X", "co-administration of X".
+// "infusion of X", "co-administration of X", "a single dose of X", "a
+// session of X".
 var administrationNouns = map[string]bool{"use": true, "administration": true, "infusion": true, "injection": true,
-	"intake": true, "consumption": true}
+	"intake": true, "consumption": true, "dose": true, "doses": true, "session": true, "sessions": true, "course": true}
 
 // administered: a is the object of "of" after an administration noun
 // that heads the clause's subject ("Regular use of X has been linked to

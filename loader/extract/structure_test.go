@@ -33,6 +33,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugA AFFECTS decreases T:relapse negated; T:drugB AFFECTS decreases T:relapse negated"},
 		{"parts of a place whose activity changed", []string{"Naltrexone decreased activity in the ventral striatum, including the insula and the amygdala, during rest."},
 			"T:drugB AFFECTS decreases T:striatum; T:drugB AFFECTS decreases KAP:proposed-insula; T:drugB AFFECTS decreases KAP:proposed-amygdala"},
+		{"a dose of X heads the subject", []string{"In older adults, a single dose of naltrexone increased dopamine release between the ventral striatum and the insula and decreased craving."},
+			"T:drugB AFFECTS increases T:dopamine; T:drugB AFFECTS decreases T:craving"}, // without the rule the insula takes the second verb
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
