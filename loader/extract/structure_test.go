@@ -35,6 +35,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugB AFFECTS decreases T:striatum; T:drugB AFFECTS decreases KAP:proposed-insula; T:drugB AFFECTS decreases KAP:proposed-amygdala"},
 		{"a dose of X heads the subject", []string{"In older adults, a single dose of naltrexone increased dopamine release between the ventral striatum and the insula and decreased craving."},
 			"T:drugB AFFECTS increases T:dopamine; T:drugB AFFECTS decreases T:craving"}, // without the rule the insula takes the second verb
+		{"places an elaboration of an activity names", []string{"Naltrexone increased functional connectivity, particularly between the ventral striatum and the insula."},
+			"T:drugB AFFECTS increases KAP:proposed-functional-connectivity; T:drugB AFFECTS increases T:striatum; T:drugB AFFECTS increases KAP:proposed-insula"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
