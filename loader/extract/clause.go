@@ -416,7 +416,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 	own[len(ts)] = n
 	var verbs []cueHit
 	for _, c := range cues {
-		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) {
+		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) || coordinatedBase(ts, tags, c) {
 			verbs = append(verbs, c)
 		}
 	}

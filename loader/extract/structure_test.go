@@ -37,6 +37,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugB AFFECTS increases T:dopamine; T:drugB AFFECTS decreases T:craving"}, // without the rule the insula takes the second verb
 		{"places an elaboration of an activity names", []string{"Naltrexone increased functional connectivity, particularly between the ventral striatum and the insula."},
 			"T:drugB AFFECTS increases KAP:proposed-functional-connectivity; T:drugB AFFECTS increases T:striatum; T:drugB AFFECTS increases KAP:proposed-insula"},
+		{"a base-form cue after and is a verb", []string{"Craving and anxiety frequently co-occur with AUD and predict relapse."},
+			"T:craving CORRELATED_WITH increases T:relapse; T:anxiety CORRELATED_WITH increases T:relapse"}, // without the rule the nearest argument, AUD
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
