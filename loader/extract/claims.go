@@ -200,6 +200,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	adverseEvents(ts, args, cues, topic, prev, prevMs, emit)
 	if open {
 		locatedIn(ts, args, clause, emit)
+		if len(tags) == len(ts) {
+			cooccur(ts, tags, args, aside, example, clause, emit)
+		}
 	}
 	var subjects []Mention
 	if open && len(tags) == len(ts) {
