@@ -270,6 +270,9 @@ func frontedEnd(ts []token, lo, v int) int {
 // coordinated: only list words lie between two arguments ("A, B and C",
 // "both A and B").
 func coordinated(ts []token, lo, hi int) bool {
+	if e := abbreviationAside(ts, lo, hi); e > lo {
+		lo = e // "A (ABBR) and B": the abbreviation only renames A
+	}
 	if hi <= lo || hi-lo > 4 {
 		return hi == lo && strings.Contains(ts[hi].punctBefore, ",")
 	}
@@ -290,6 +293,23 @@ func coordinated(ts []token, lo, hi int) bool {
 		}
 	}
 	return true
+}
+
+// abbreviationAside: a parenthesis of at most three words opens at lo
+// and closes before hi ("disorder (PTSD) and"): the token after it, or lo.
+func abbreviationAside(ts []token, lo, hi int) int {
+	if lo >= hi || !strings.Contains(ts[lo].punctBefore, "(") {
+		return lo
+	}
+	for k := lo + 1; k < hi && k <= lo+3; k++ {
+		if strings.Contains(ts[k].punctBefore, "(") {
+			return lo
+		}
+		if strings.Contains(ts[k].punctBefore, ")") {
+			return k
+		}
+	}
+	return lo
 }
 
 // objects returns the arguments a verb group ending at j reaches: the

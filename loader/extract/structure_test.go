@@ -43,6 +43,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:craving CORRELATED_WITH T:aud; T:anxiety CORRELATED_WITH T:aud"},
 		{"co-occur without with: the two together", []string{"Craving and anxiety co-occur in most patients."},
 			"T:craving CORRELATED_WITH T:anxiety"},
+		{"an abbreviation in parentheses does not break a list", []string{"Lorazepam (LZP) and naltrexone (NTX) reduced craving."},
+			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
