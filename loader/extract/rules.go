@@ -345,6 +345,24 @@ func argBetween(ts []token, args []Mention, a, b Mention) bool {
 	return false
 }
 
+// treatsSymptom: the verb "treat" stands right before a symptom b ("has
+// been used for decades to treat spasticity", "is used to treat
+// nausea") after the drug or therapy a: a treats b. A symptom after
+// "for" is left alone ("for patients with insomnia" says who, not what).
+func treatsSymptom(ts []token, a, b Mention) (cueHit, bool) {
+	if a.Category != graph.CategoryDrug && a.Category != graph.CategoryTherapy || b.Category != graph.CategorySymptom {
+		return cueHit{}, false
+	}
+	k := b.first - 1
+	if k > a.last && (ts[k].low == "the" || ts[k].low == "its") {
+		k--
+	}
+	if k <= a.last || ts[k].stem != "treat" && ts[k].low != "treat" && ts[k].low != "treats" && ts[k].low != "treated" && ts[k].low != "treating" {
+		return cueHit{}, false
+	}
+	return cueHit{k, k + 1, cueTreatment}, true
+}
+
 func treatmentPair(a, b Mention) (Mention, Mention, bool) {
 	isAgent := func(m Mention) bool {
 		return m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy

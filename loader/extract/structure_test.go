@@ -45,6 +45,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:craving CORRELATED_WITH T:anxiety"},
 		{"an abbreviation in parentheses does not break a list", []string{"Lorazepam (LZP) and naltrexone (NTX) reduced craving."},
 			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
+		{"treat before a symptom", []string{"Lorazepam has been used for decades to treat anxiety."},
+			"T:drugA STUDIED_TO_TREAT T:anxiety"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
