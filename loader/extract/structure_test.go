@@ -47,6 +47,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
 		{"treat before a symptom", []string{"Lorazepam has been used for decades to treat anxiety."},
 			"T:drugA STUDIED_TO_TREAT T:anxiety"},
+		{"produce is a verb of increase", []string{"Naltrexone does not produce dopamine release in humans."},
+			"T:drugB AFFECTS increases T:dopamine negated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
