@@ -11,10 +11,12 @@ import (
 var cooccurVerbs = setOf("occur", "occurs", "occurred", "exist", "exists", "existed")
 
 // cooccur reads "A and B co-occur in ..." and "A and B co-occur with C":
-// conditions found together are associated, without a direction. With
-// "with", each subject goes with each object; without it, the first
-// subject goes with the others. The participle ("co-occurring
-// depression") names a population's condition and says nothing here.
+// conditions found together are associated, positively, as "associated
+// with" reads without a direction word (the graph signs every
+// correlation). With "with", each subject goes with each object; without
+// it, the first subject goes with the others. The participle
+// ("co-occurring depression") names a population's condition and says
+// nothing here.
 func cooccur(ts []token, tags []string, args []Mention, aside []int, example []bool, clause []int, emit emitFunc) {
 	for k := 1; k+1 < len(ts); k++ {
 		v := k + 1
@@ -34,7 +36,7 @@ func cooccur(ts []token, tags []string, args []Mention, aside []int, example []b
 			for _, o := range objects(ts, tags, args, nil, v+2, hi) {
 				for _, s := range subj {
 					if clauseEnds(s, o) {
-						emit(s, o, graph.CorrelatedWith, graph.Unsigned, cue, s.last, o.first)
+						emit(s, o, graph.CorrelatedWith, graph.Increases, cue, s.last, o.first)
 					}
 				}
 			}
@@ -42,7 +44,7 @@ func cooccur(ts []token, tags []string, args []Mention, aside []int, example []b
 		}
 		for _, o := range subj[min(1, len(subj)):] {
 			if clauseEnds(subj[0], o) {
-				emit(subj[0], o, graph.CorrelatedWith, graph.Unsigned, cue, subj[0].last, o.first)
+				emit(subj[0], o, graph.CorrelatedWith, graph.Increases, cue, subj[0].last, o.first)
 			}
 		}
 	}

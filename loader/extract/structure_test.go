@@ -38,11 +38,11 @@ func TestClaimStructureRules(t *testing.T) {
 		{"places an elaboration of an activity names", []string{"Naltrexone increased functional connectivity, particularly between the ventral striatum and the insula."},
 			"T:drugB AFFECTS increases KAP:proposed-functional-connectivity; T:drugB AFFECTS increases T:striatum; T:drugB AFFECTS increases KAP:proposed-insula"},
 		{"a base-form cue after and is a verb", []string{"Craving and anxiety frequently co-occur with AUD and predict relapse."},
-			"T:craving CORRELATED_WITH T:aud; T:anxiety CORRELATED_WITH T:aud; T:craving CORRELATED_WITH increases T:relapse; T:anxiety CORRELATED_WITH increases T:relapse"}, // without the rule AUD, the nearest argument, predicts
+			"T:craving CORRELATED_WITH increases T:aud; T:anxiety CORRELATED_WITH increases T:aud; T:craving CORRELATED_WITH increases T:relapse; T:anxiety CORRELATED_WITH increases T:relapse"}, // without the rule AUD, the nearest argument, predicts
 		{"co-occur with: each with each", []string{"Craving and anxiety frequently co-occur with alcohol use disorder."},
-			"T:craving CORRELATED_WITH T:aud; T:anxiety CORRELATED_WITH T:aud"},
+			"T:craving CORRELATED_WITH increases T:aud; T:anxiety CORRELATED_WITH increases T:aud"},
 		{"co-occur without with: the two together", []string{"Craving and anxiety co-occur in most patients."},
-			"T:craving CORRELATED_WITH T:anxiety"},
+			"T:craving CORRELATED_WITH increases T:anxiety"},
 		{"an abbreviation in parentheses does not break a list", []string{"Lorazepam (LZP) and naltrexone (NTX) reduced craving."},
 			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
 		{"treat before a symptom", []string{"Lorazepam has been used for decades to treat anxiety."},
