@@ -49,6 +49,8 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugA STUDIED_TO_TREAT T:anxiety"},
 		{"produce is a verb of increase", []string{"Naltrexone does not produce dopamine release in humans."},
 			"T:drugB AFFECTS increases T:dopamine negated"},
+		{"a denied proposed correlation keeps its sign", []string{"Trials should test whether naltrexone is not associated with relapse."},
+			"T:drugB CORRELATED_WITH increases T:relapse negated proposed"}, // unsigned, the edge fails graph validation and the review's build with it
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
