@@ -296,34 +296,6 @@ func nominalCue(ts []token, cues []cueHit, a Mention) (cueHit, bool) {
 	return cueHit{}, false
 }
 
-// nominalOf: an increase or decrease noun followed by "of" right before
-// a, and a drug or therapy b that "with" or "by" introduces ("blockade of
-// X with Y", "inhibition of X by Y"): b is the agent of the change of a.
-// Other connectors are left alone: after "of", "an increase of X after
-// Y" is as often a sequence as an effect.
-func nominalOf(ts []token, cues []cueHit, a, b Mention) (cueHit, bool) {
-	of := a.first - 1
-	if of > 0 && (ts[of].low == "the" || ts[of].low == "a" || ts[of].low == "an") {
-		of--
-	}
-	if of < 1 || ts[of].low != "of" || b.Category != graph.CategoryDrug && b.Category != graph.CategoryTherapy {
-		return cueHit{}, false
-	}
-	k := b.first - 1
-	for k > a.last && k >= b.first-3 && ts[k].low != "with" && ts[k].low != "by" {
-		k--
-	}
-	if k <= a.last-1 || ts[k].low != "with" && ts[k].low != "by" {
-		return cueHit{}, false
-	}
-	for _, c := range cues {
-		if c.j == of && (c.kind == cueIncrease || c.kind == cueDecrease) {
-			return c, true
-		}
-	}
-	return cueHit{}, false
-}
-
 // connectorBefore: "following a single Y", "after Y", "by Y".
 func connectorBefore(ts []token, b Mention) bool {
 	for k := b.first - 1; k >= 0 && k >= b.first-3; k-- {
@@ -343,24 +315,6 @@ func argBetween(ts []token, args []Mention, a, b Mention) bool {
 		}
 	}
 	return false
-}
-
-// treatsSymptom: the verb "treat" stands right before a symptom b ("has
-// been used for decades to treat spasticity", "is used to treat
-// nausea") after the drug or therapy a: a treats b. A symptom after
-// "for" is left alone ("for patients with insomnia" says who, not what).
-func treatsSymptom(ts []token, a, b Mention) (cueHit, bool) {
-	if a.Category != graph.CategoryDrug && a.Category != graph.CategoryTherapy || b.Category != graph.CategorySymptom {
-		return cueHit{}, false
-	}
-	k := b.first - 1
-	if k > a.last && (ts[k].low == "the" || ts[k].low == "its") {
-		k--
-	}
-	if k <= a.last || ts[k].stem != "treat" && ts[k].low != "treat" && ts[k].low != "treats" && ts[k].low != "treated" && ts[k].low != "treating" {
-		return cueHit{}, false
-	}
-	return cueHit{k, k + 1, cueTreatment}, true
 }
 
 func treatmentPair(a, b Mention) (Mention, Mention, bool) {
