@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -34,6 +35,18 @@ func placeActivity(ts []token, tags []string, args []Mention) []Mention {
 		if k >= 0 && ts[k].low == "the" {
 			k--
 		}
+		if e := elaboratedActivity(ts, r.first); e > 0 {
+			// "increased connectivity, particularly between the A
+			// and B": the activity named before stays; the places
+			// the elaboration names changed with it.
+			changed = true
+			out = append(out, asActivity(ts, r, r.first))
+			for i+1 < len(args) && place(args[i+1]) && onlyJoiners(ts, args[i].last, args[i+1].first) {
+				i++
+				out = append(out, asActivity(ts, args[i], args[i].first))
+			}
+			continue
+		}
 		if k < 1 || !activityLinks[ts[k].low] || ts[k].punctBefore != "" || !activityNouns[ts[k-1].stem] {
 			out = append(out, r)
 			continue
@@ -55,7 +68,7 @@ func placeActivity(ts []token, tags []string, args []Mention) []Mention {
 		out = append(out, asActivity(ts, r, start))
 		// "activation of the ventral striatum and insula": the regions
 		// listed with the first.
-		for i+1 < len(args) && place(args[i+1]) && onlyJoiners(ts, args[i].last, args[i+1].first) {
+		for i+1 < len(args) && place(args[i+1]) && (onlyJoiners(ts, args[i].last, args[i+1].first) || partsOf(ts, args[i].last, args[i+1].first)) {
 			i++
 			out = append(out, asActivity(ts, args[i], args[i].first))
 		}
@@ -65,6 +78,44 @@ func placeActivity(ts []token, tags []string, args []Mention) []Mention {
 	}
 	slices.SortStableFunc(out, func(x, y Mention) int { return x.first - y.first })
 	return out
+}
+
+// elaborators open, after a comma, a phrase that names the parts of the
+// place before it.
+var elaborators = setOf("including", "particularly", "especially", "notably")
+
+// partsOf: the tokens [lo, hi) open an elaboration that names the parts
+// of the place before them (", including the A", ", particularly in A"):
+// the activity of the parts changed with the whole's.
+func partsOf(ts []token, lo, hi int) bool {
+	if lo >= hi || !elaborators[ts[lo].low] || !strings.Contains(ts[lo].punctBefore, ",") {
+		return false
+	}
+	k := lo + 1
+	if k < hi && activityLinks[ts[k].low] || k < hi && ts[k].low == "between" {
+		k++
+	}
+	if k < hi && ts[k].low == "the" {
+		k++
+	}
+	return k == hi
+}
+
+// elaboratedActivity: the place at first follows an elaboration of an
+// activity noun (", particularly between the", ", especially in"): the
+// elaborator's index, or 0.
+func elaboratedActivity(ts []token, first int) int {
+	k := first - 1
+	if k >= 0 && ts[k].low == "the" {
+		k--
+	}
+	if k >= 0 && (activityLinks[ts[k].low] || ts[k].low == "between") && ts[k].punctBefore == "" {
+		k--
+	}
+	if k < 1 || !elaborators[ts[k].low] || !strings.Contains(ts[k].punctBefore, ",") || !activityNouns[ts[k-1].stem] {
+		return 0
+	}
+	return k
 }
 
 func place(m Mention) bool {

@@ -192,7 +192,8 @@ func crossesOwn(own []int, ms []Mention, c Candidate) bool {
 	return true
 }
 
-// deniedSubject: the subject opens with, or follows, "neither" or "no";
+// deniedSubject: the subject opens with, or follows, "neither" or "no",
+// or follows "nor" ("neither A nor B reduced Y" denies it of both);
 // or it follows the auxiliary of a clause a negative opens, with subject
 // and auxiliary inverted ("In neither trial did MDMA increase X", "nor
 // does it reduce Y", "At no dose did S ...", "Never has S ...").
@@ -201,6 +202,9 @@ func deniedSubject(ts []token, a Mention) bool {
 		if k >= 0 && k < len(ts) && (ts[k].low == "neither" || ts[k].low == "no") {
 			return true
 		}
+	}
+	if a.first > 0 && ts[a.first-1].low == "nor" {
+		return true
 	}
 	aux := a.first - 1
 	if aux < 0 || !inversionAux[ts[aux].low] || ts[a.first].punctBefore != "" {

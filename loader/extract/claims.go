@@ -93,11 +93,13 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
 		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a) || open && deniedReport(ts, min(a.first, cue.i))
-		if negated && proposed {
+		if negated && proposed && p.SignOpen() {
 			// "whether X reduces Y without causing Z", "neither drug
 			// reduces Y, and both should be used with caution": the
 			// modality says PROPOSED, and a denied direction is no
-			// effect to serve.
+			// effect to serve. A correlation keeps its sign: the graph
+			// signs every one, and an unsigned one would make the
+			// whole review's build fail.
 			sign = graph.Unsigned
 		}
 		// The clause of the cue (the verb) and of the object decide.
@@ -127,6 +129,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				if c, ok := treatmentCue(ts, cues, a, b, o); ok {
 					emit(d, o, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)
 				}
+			} else if c, ok := treatsSymptom(ts, a, b); ok {
+				emit(a, b, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)
 			}
 			if d, o, ok := adversePair(a, b); ok {
 				if c, ok := kindIn(span, cueAdverse); ok {
@@ -170,6 +174,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			// "reductions in X following Y": the cue comes before both.
 			if c, ok := nominalCue(ts, cues, a); ok && connectorBefore(ts, b) && !argBetween(ts, args, a, b) && signedEnds(b, a) {
 				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
+			} else if c, ok := nominalOf(ts, cues, a, b); ok && !argBetween(ts, args, a, b) && signedEnds(b, a) {
+				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
 			}
 		}
 	}
@@ -198,6 +204,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	adverseEvents(ts, args, cues, topic, prev, prevMs, emit)
 	if open {
 		locatedIn(ts, args, clause, emit)
+		if len(tags) == len(ts) {
+			cooccur(ts, tags, args, aside, example, clause, emit)
+		}
 	}
 	var subjects []Mention
 	if open && len(tags) == len(ts) {

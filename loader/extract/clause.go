@@ -163,17 +163,19 @@ func headSubject(ts []token, tags []string, args []Mention, aside []int, example
 		if a.first < lo || a.last > v {
 			continue
 		}
+		given := combinedWith(ts, args, i, lo)
 		if len(out) == 0 {
-			if aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
-				i+1 < len(args) && args[i+1].first == a.last && args[i+1].last <= v && ts[a.last].punctBefore == "" {
+			if !given && (aside[a.first] != 0 || governed(ts, tags, a, lo) && !measured(ts, a, lo) && !administered(ts, tags, a, lo) || appositive(ts, a, lo) || example[i] || verbObject(ts, tags, a, lo) ||
+				i+1 < len(args) && args[i+1].first == a.last && args[i+1].last <= v && ts[a.last].punctBefore == "") {
 				// "accumbens DBS normalised X": a noun right before another
 				// modifies it; the last noun heads the phrase.
 				continue
 			}
+			out = append(out, listedBefore(ts, args, i, lo)...)
 			out = append(out, a)
 			continue
 		}
-		if coordinated(ts, out[len(out)-1].last, a.first) {
+		if coordinated(ts, out[len(out)-1].last, a.first) || given {
 			out = append(out, a)
 		}
 	}
@@ -198,14 +200,17 @@ func frontedEnd(ts []token, lo, v int) int {
 // coordinated: only list words lie between two arguments ("A, B and C",
 // "both A and B").
 func coordinated(ts []token, lo, hi int) bool {
+	if e := abbreviationAside(ts, lo, hi); e > lo {
+		lo = e // "A (ABBR) and B": the abbreviation only renames A
+	}
 	if hi <= lo || hi-lo > 4 {
 		return hi == lo && strings.Contains(ts[hi].punctBefore, ",")
 	}
 	conj := false
 	for k := lo; k < hi; k++ {
 		switch ts[k].low {
-		case "and", "or":
-			conj = true
+		case "and", "or", "nor":
+			conj = true // "neither A nor B": "neither" opens the list, "nor" joins it
 		case "the", "its", "their", "also", "both", "either":
 		case "of", "in", "on", "to", "with", "by", "at":
 			if !conj {
@@ -252,6 +257,14 @@ func objects(ts []token, tags []string, args []Mention, verbs []cueHit, j, hi in
 			continue
 		}
 		break
+	}
+	if len(out) > 0 {
+		if r := repeatedPrep(ts, verbs, j, out[len(out)-1].last, hi); r > 0 {
+			// "associated with X among Z, and with lower rates of Y":
+			// the verb's preposition, repeated, opens a second object,
+			// read as the first was.
+			return append(out, objects(ts, tags, args, verbs, r, hi)...)
+		}
 	}
 	return out
 }
@@ -308,7 +321,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 	own[len(ts)] = n
 	var verbs []cueHit
 	for _, c := range cues {
-		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) {
+		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) || coordinatedBase(ts, tags, c) {
 			verbs = append(verbs, c)
 		}
 	}

@@ -40,3 +40,29 @@ func agreementSubject(ts []token, tags []string, args []Mention, aside []int, ex
 	}
 	return nil
 }
+
+// coordinatedBase: a cue in its base form right after "and", before the
+// noun phrase it takes, is a plural present verb the tagger read as a
+// noun ("X and Y co-occur with Z and predict/NN relapse"): an English
+// noun in that place would carry an article or be followed by "in"/"of".
+func coordinatedBase(ts []token, tags []string, c cueHit) bool {
+	if c.kind != cueIncrease && c.kind != cueDecrease && c.kind != cueCorrelation || c.j-c.i != 1 || c.i < 2 || c.j >= len(ts) {
+		return false
+	}
+	w := ts[c.i].low
+	if ts[c.i-1].low != "and" || strings.HasPrefix(tags[c.i], "VB") || ts[c.i].punctBefore != "" || ts[c.j].punctBefore != "" {
+		return false
+	}
+	for _, suf := range []string{"s", "ed", "ing", "ion", "ment", "er", "ist", "or"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	switch n := ts[c.j].low; {
+	case n == "in" || n == "of" || n == "for" || n == "with" || n == "to":
+		return false
+	case tags[c.j] == "DT" || tags[c.j] == "PRP$" || strings.HasPrefix(tags[c.j], "NN") || strings.HasPrefix(tags[c.j], "JJ"):
+		return true
+	}
+	return false
+}
