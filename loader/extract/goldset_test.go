@@ -267,7 +267,12 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // negatedSigned 0.
 // Both merged (sixteen): entities R 0.815 P 0.819, pairs R 0.520 P 0.757,
 // sign 0.965, modality 0.923, negatedSigned 0.
-var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.51, pairP: 0.75, sign: 0.96, negatedSigned: 0}
+// The dev set then grew to twenty (devset5: four reviews written blind and
+// kept from both branches until they had merged; TestDevGroups scores them
+// apart): entities R 0.798 P 0.810, pairs R 0.483 P 0.732, sign 0.962,
+// modality 0.914, negatedSigned 0. The floors come down to the larger
+// set's level because the new reviews are harder, not because a rule fell.
+var devFloors = evalFloors{entR: 0.79, entP: 0.80, pairR: 0.48, pairP: 0.73, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
