@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -110,6 +111,24 @@ func TestStructuralEdgeIDs(t *testing.T) {
 	for _, e := range got {
 		if !slices.Contains(all, e.ID) {
 			t.Errorf("EdgesByID gave unknown id %q", e.ID)
+		}
+	}
+}
+
+// TestRecordSizes holds the records a million nodes each have to their
+// size classes: a field more puts a vertex in the next one (64 bytes, 16
+// MB more at 1M).
+func TestRecordSizes(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		size, most uintptr
+	}{
+		{"vertex", unsafe.Sizeof(vertex{}), 48},
+		{"edgeRec", unsafe.Sizeof(edgeRec{}), 24},
+		{"nodeRec", unsafe.Sizeof(nodeRec{}), 64},
+	} {
+		if c.size > c.most {
+			t.Errorf("%s is %d bytes, more than %d", c.name, c.size, c.most)
 		}
 	}
 }
