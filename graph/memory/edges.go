@@ -342,7 +342,6 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	// document. A shared entity is allocated on its own, so that another
 	// document reusing it keeps only it alive, not this document's array.
 	own := make([]nodeRec, nOwn)
-	own0 := own
 	cols := &nodeCols{}
 	for i := range doc.Nodes {
 		n := &doc.Nodes[i]
@@ -370,7 +369,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	for _, c := range colsMade {
 		// Without the room append left: they live as long as the document.
 		c.strs, c.ints = slices.Clone(c.strs), slices.Clone(c.ints)
-		c.packLong(own0, in)
+		c.packLong(in)
 	}
 	var ends []string
 	endIdx := map[string]int32{}
