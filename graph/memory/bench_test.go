@@ -176,7 +176,7 @@ func pathSource(tb testing.TB, s *Store) (string, int) {
 		if tried == 60 {
 			break
 		}
-		if len(st.outOf(id)) == 0 {
+		if st.outOf(id).empty() {
 			continue
 		}
 		tried++

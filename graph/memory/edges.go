@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"cmp"
 	"math"
 	"reflect"
 	"slices"
@@ -55,6 +56,11 @@ type edgeShape struct {
 	// per edge id, which repeats the document's id, cost as much as the
 	// rest of the edge (edgeRec.id).
 	ids, docID string
+	// structural says that the shape's edges are plain edges whose ids
+	// have graph.StructuralEdgeID's shape for their document: each keeps
+	// its id's 16 hex digits as a number in idOff and idLen instead of 19
+	// bytes in ids (structuralID).
+	structural bool
 }
 
 // shapeKey tells shapes apart. The score is compared by its bits: as a
@@ -63,6 +69,7 @@ type shapeKey struct {
 	predicate                                    graph.Predicate
 	biolink, knowledgeLevel, agentType, document string
 	score                                        uint64
+	structural                                   bool
 }
 
 // edgeRec is one stored edge. A plain edge (see plainEdge) is only its
@@ -75,7 +82,8 @@ type edgeRec struct {
 	// The id of a plain edge is shape.ids[idOff:idOff+idLen&^ownID],
 	// after shape.docID when idLen has ownID set. For a claim, idLen is
 	// fullEdge and idOff its index in shape.claims.recs, which has its
-	// id's place.
+	// id's place. In a structural shape, idOff and idLen are the high and
+	// low halves of the number the id's hex digits write (structuralID).
 	idOff, idLen uint32
 }
 
@@ -84,15 +92,19 @@ const (
 	fullEdge = 1<<31 - 1
 )
 
+// isClaim says whether r has a claimRec.
+func (r *edgeRec) isClaim() bool { return r.idLen == fullEdge && !r.shape.structural }
+
 // claim is r's claimRec, nil for a plain edge.
 func (r *edgeRec) claim() *claimRec {
-	if r.idLen == fullEdge {
+	if r.isClaim() {
 		return &r.shape.claims.recs[r.idOff]
 	}
 	return nil
 }
 
-// idAt is where r's id is kept (see idOff and idLen).
+// idAt is where r's id is kept (see idOff and idLen); not for a
+// structural edge.
 func (r *edgeRec) idAt() (off, n uint32) {
 	if c := r.claim(); c != nil {
 		return c.idOff, c.idLen
@@ -102,6 +114,9 @@ func (r *edgeRec) idAt() (off, n uint32) {
 
 // ownIDKept says whether r's id is kept without its document's id.
 func (r *edgeRec) ownIDKept() bool {
+	if r.shape.structural {
+		return true
+	}
 	_, n := r.idAt()
 	return n&ownID != 0
 }
@@ -109,6 +124,15 @@ func (r *edgeRec) ownIDKept() bool {
 // id is the edge's id. An edge whose id begins with its document's id
 // makes a new string.
 func (r *edgeRec) id() string {
+	if r.shape.structural {
+		var rest [structuralRest]byte
+		r.structuralRest(&rest)
+		var b strings.Builder
+		b.Grow(len(r.shape.docID) + len(rest))
+		b.WriteString(r.shape.docID)
+		b.Write(rest[:])
+		return b.String()
+	}
 	a, b := r.split()
 	if b == "" {
 		return a
@@ -117,7 +141,7 @@ func (r *edgeRec) id() string {
 }
 
 // split is the id as two parts that make it when joined, without making
-// a string.
+// a string; not for a structural edge.
 func (r *edgeRec) split() (string, string) {
 	sh := r.shape
 	off, n := r.idAt()
@@ -128,10 +152,22 @@ func (r *edgeRec) split() (string, string) {
 	return rest, ""
 }
 
+// parts is split for any edge: a structural edge writes its id's rest
+// into buf, which the second part then reads.
+func (r *edgeRec) parts(buf *[structuralRest]byte) (string, []byte, string) {
+	if r.shape.structural {
+		r.structuralRest(buf)
+		return r.shape.docID, buf[:], ""
+	}
+	a, b := r.split()
+	return a, nil, b
+}
+
 // cmpID compares r's id with id, as strings.Compare does, without making
 // a string.
 func (r *edgeRec) cmpID(id string) int {
-	a, b := r.split()
+	var buf [structuralRest]byte
+	a, rb, b := r.parts(&buf)
 	if len(id) < len(a) {
 		if c := strings.Compare(a[:len(id)], id); c != 0 {
 			return c
@@ -141,17 +177,86 @@ func (r *edgeRec) cmpID(id string) int {
 	if c := strings.Compare(a, id[:len(a)]); c != 0 {
 		return c
 	}
+	if rb != nil {
+		return cmpBytes(rb, id[len(a):])
+	}
 	return strings.Compare(b, id[len(a):])
 }
 
 // cmpEdgeIDs compares the ids of a and b, as strings.Compare does.
 func cmpEdgeIDs(a, b *edgeRec) int {
 	if a.ownIDKept() && b.ownIDKept() && a.shape.docID == b.shape.docID {
-		_, x := a.split()
-		_, y := b.split()
-		return strings.Compare(x, y)
+		if a.shape.structural && b.shape.structural {
+			// The same length, and lowercase hex sorts as the number.
+			return cmp.Compare(a.structuralNum(), b.structuralNum())
+		}
+		var x, y [structuralRest]byte
+		_, xb, xs := a.parts(&x)
+		_, yb, ys := b.parts(&y)
+		switch {
+		case xb != nil:
+			return cmpBytes(xb, ys)
+		case yb != nil:
+			return -cmpBytes(yb, xs)
+		}
+		return strings.Compare(xs, ys)
 	}
 	return strings.Compare(a.id(), b.id())
+}
+
+// cmpBytes compares b with s, as strings.Compare does, without making a
+// string of b: the conversion escaped to the heap, one allocation a
+// comparison.
+func cmpBytes(b []byte, s string) int {
+	for i := range min(len(b), len(s)) {
+		if b[i] != s[i] {
+			return cmp.Compare(b[i], s[i])
+		}
+	}
+	return cmp.Compare(len(b), len(s))
+}
+
+// structuralRest is the length of what follows the document's id in a
+// structural edge's id: ".e." and 16 hex digits.
+const structuralRest = 19
+
+// structuralID is the number the hex digits of id write, when id is a
+// structural edge id of document doc (graph.StructuralEdgeID's shape,
+// lowercase digits only, so that writing the number gives id back).
+func structuralID(doc, id string) (uint64, bool) {
+	if len(id) != len(doc)+structuralRest || !strings.HasPrefix(id, doc) {
+		return 0, false
+	}
+	if d, ok := graph.StructuralEdgeDocument(id); !ok || d != doc {
+		return 0, false
+	}
+	var v uint64
+	for _, c := range []byte(id[len(doc)+3:]) {
+		switch {
+		case c >= '0' && c <= '9':
+			v = v<<4 | uint64(c-'0')
+		case c >= 'a' && c <= 'f':
+			v = v<<4 | uint64(c-'a'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// structuralNum is the number a structural edge's id writes.
+func (r *edgeRec) structuralNum() uint64 { return uint64(r.idOff)<<32 | uint64(r.idLen) }
+
+// structuralRest writes what follows the document's id in structural
+// edge r's id into buf.
+func (r *edgeRec) structuralRest(buf *[structuralRest]byte) {
+	const digits = "0123456789abcdef"
+	copy(buf[:], ".e.")
+	v := r.structuralNum()
+	for i := structuralRest - 1; i >= 3; i-- {
+		buf[i] = digits[v&15]
+		v >>= 4
+	}
 }
 
 func (r *edgeRec) subject() string            { return r.shape.ends[r.s] }
@@ -264,6 +369,7 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 	for _, c := range colsMade {
 		// Without the room append left: they live as long as the document.
 		c.strs, c.ints = slices.Clone(c.strs), slices.Clone(c.ints)
+		c.packLong(in)
 	}
 	var ends []string
 	endIdx := map[string]int32{}
@@ -294,8 +400,11 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		if !plainEdge(e) {
 			r.idOff, r.idLen = claims.add(e, r.idOff, r.idLen), fullEdge
 			sh.score = 0
+		} else if v, ok := structuralID(doc.ID, e.ID); ok {
+			r.idOff, r.idLen = uint32(v>>32), uint32(v)
+			sh.structural = true
 		}
-		k := shapeKey{sh.predicate, sh.biolink, sh.knowledgeLevel, sh.agentType, sh.document, math.Float64bits(sh.score)}
+		k := shapeKey{sh.predicate, sh.biolink, sh.knowledgeLevel, sh.agentType, sh.document, math.Float64bits(sh.score), sh.structural}
 		if r.shape = shapes[k]; r.shape == nil {
 			r.shape = &sh
 			shapes[k] = r.shape
@@ -311,11 +420,22 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 }
 
 // packEdgeIDs sets the id of each edge of doc in recs (idOff, idLen)
-// and returns the string they index.
+// and returns the string they index. A plain edge with a structural id
+// (structuralID) is left out: its record keeps its id as a number.
 func packEdgeIDs(doc *graph.Document, recs []edgeRec) string {
+	keep := func(e *graph.Edge) bool {
+		if !plainEdge(e) {
+			return true
+		}
+		_, ok := structuralID(doc.ID, e.ID)
+		return !ok
+	}
 	size := 0
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
+		if !keep(e) {
+			continue
+		}
 		size += len(e.ID)
 		if ownEdge(doc.ID, e.ID) {
 			size -= len(doc.ID)
@@ -325,6 +445,9 @@ func packEdgeIDs(doc *graph.Document, recs []edgeRec) string {
 	b.Grow(size)
 	for i := range doc.Edges {
 		e := &doc.Edges[i]
+		if !keep(e) {
+			continue
+		}
 		rest, own := e.ID, uint32(0)
 		if ownEdge(doc.ID, e.ID) {
 			rest, own = e.ID[len(doc.ID):], ownID
@@ -372,7 +495,7 @@ func (v *edgeView) of(r *edgeRec) *graph.Edge { return v.withID(r, "") }
 
 // withID is of for an edge whose id, when not "", the caller has.
 func (v *edgeView) withID(r *edgeRec, id string) *graph.Edge {
-	if r.idLen == fullEdge {
+	if r.isClaim() {
 		return r.builtClaim()
 	}
 	if e := v.seen[r]; e != nil {

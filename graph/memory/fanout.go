@@ -25,7 +25,7 @@ func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
 func (st *state) computeFanOut() *graph.FanOut {
 	f := graph.NewFanOut("memory-" + strconv.FormatUint(st.version, 10))
 	perDoc := map[string]map[graph.Category]int{}
-	count := func(l edgeList) map[graph.Predicate]int {
+	count := func(l adj) map[graph.Predicate]int {
 		m := map[graph.Predicate]int{}
 		seen := map[string]bool{}
 		for e := range l.all {

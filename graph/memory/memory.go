@@ -300,7 +300,7 @@ func (s *Store) EdgesOf(ctx context.Context, q graph.EdgeQuery) ([]*graph.Edge, 
 	seen := map[string]bool{}
 	var out []*graph.Edge
 	var view edgeView
-	add := func(es edgeList) {
+	add := func(es adj) {
 		for e := range es.all {
 			if !allowed(e.predicate()) {
 				continue

@@ -168,13 +168,13 @@ func (st *state) walk(ctx context.Context, start string, maxHops int, undirected
 			}
 			hops = hops[:len(hops)-1]
 		}
-		for _, part := range v.out() {
+		for part := range v.out().each {
 			for _, e := range part {
 				try(view.of(e), e.object(), true)
 			}
 		}
 		if undirected {
-			for _, part := range v.in() {
+			for part := range v.in().each {
 				for _, e := range part {
 					try(view.of(e), e.subject(), false)
 				}

@@ -129,18 +129,18 @@ func (st *state) node(id string) *nodeRec {
 // or nil.
 func (st *state) nodeOut(id string) *graph.Node { return st.node(id).node() }
 
-func (st *state) outOf(id string) edgeList {
+func (st *state) outOf(id string) adj {
 	if v := st.vertex(id); v != nil {
 		return v.out()
 	}
-	return nil
+	return adj{}
 }
 
-func (st *state) inOf(id string) edgeList {
+func (st *state) inOf(id string) adj {
 	if v := st.vertex(id); v != nil {
 		return v.in()
 	}
-	return nil
+	return adj{}
 }
 
 // categoryNodes yields the nodes of one category, in no fixed order. It
@@ -268,7 +268,7 @@ func (old *state) apply(id string, next *storedDoc) *state {
 			nv.setNames(named)
 		}
 		if c.adjacent {
-			nv.setEdges(splice(nv.out(), id, c.out), splice(nv.in(), id, c.in))
+			nv.setEdges(splice(nv.out().asParts(), id, c.out), splice(nv.in().asParts(), id, c.in))
 		}
 		var was *nodeRec
 		if ov != nil {

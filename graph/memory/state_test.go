@@ -179,17 +179,20 @@ func flatten(t *testing.T, st *state) *flat {
 		if named := v.named(); named != nil && len(named) < 2 && named[0].doc == v.node.doc() {
 			t.Errorf("vertex %s lists its one document", id)
 		}
-		for _, l := range []edgeList{v.out(), v.in()} {
-			for _, p := range l {
+		for _, l := range []adj{v.out(), v.in()} {
+			if len(l.one) > 0 && len(l.parts) > 0 {
+				t.Errorf("vertex %s: a way in small and in more", id)
+			}
+			for _, p := range l.asParts() {
 				if len(p) == 0 || len(p) > 2*partSize {
 					t.Errorf("vertex %s: edge part of %d", id, len(p))
 				}
 			}
 		}
-		if len(v.out()) > 0 {
+		if !v.out().empty() {
 			f.out[id] = slices.Collect(v.out().all)
 		}
-		if len(v.in()) > 0 {
+		if !v.in().empty() {
 			f.in[id] = slices.Collect(v.in().all)
 		}
 	}

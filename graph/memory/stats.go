@@ -66,13 +66,13 @@ func (st *state) arcs(view *edgeView, allowed func(graph.Predicate) bool, edgeOK
 			}
 			yield(graph.Arc{Edge: e, To: next, Forward: forward})
 		}
-		for _, part := range v.out() {
+		for part := range v.out().each {
 			for _, e := range part {
 				add(e, e.object(), true)
 			}
 		}
 		if undirected {
-			for _, part := range v.in() {
+			for part := range v.in().each {
 				for _, e := range part {
 					add(e, e.subject(), false)
 				}
@@ -103,13 +103,13 @@ func (st *state) arcsIn(view *edgeView, allowed func(graph.Predicate) bool, edge
 			}
 			yield(graph.Arc{Edge: e, To: prev, Forward: forward})
 		}
-		for _, part := range v.in() {
+		for part := range v.in().each {
 			for _, e := range part {
 				add(e, e.subject(), true)
 			}
 		}
 		if undirected {
-			for _, part := range v.out() {
+			for part := range v.out().each {
 				for _, e := range part {
 					add(e, e.object(), false)
 				}

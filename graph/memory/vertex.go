@@ -2,21 +2,23 @@ package memory
 
 // vertex is everything the state knows under one node id: the node, and
 // the edges that start or end there, kept together so that a path step
-// costs one lookup. It is 64 bytes: what nearly every vertex has (a node,
+// costs one lookup. It is 48 bytes: what nearly every vertex has (a node,
 // a short list of edges each way) is in place, and the rest (more
 // documents naming the id, a hub's parts) behind one pointer. Each way's
 // list was a slice of parts of its own, two allocations more per vertex,
-// and the vertex 80 bytes.
+// and the vertex 80 bytes; then a slice a way in place, 64 bytes (a
+// million vertices at 1M nodes).
 type vertex struct {
 	// node is the version of the document with the greatest id among those
 	// naming the node (a shared entity appears in every review that uses
 	// it), or nil when only dangling edges point here.
 	node *nodeRec
-	// small holds the outgoing (0) and incoming (1) edges of a way whose
-	// list is one part, nil when it is empty or in more; both share one
-	// array when both are one part.
-	small [2][]*edgeRec
+	// small holds the edges of the ways whose list is one part, outgoing
+	// (small[:nOut]) then incoming (small[nOut:]), in one array of their
+	// exact length; a way that is empty or in more has none there.
+	small []*edgeRec
 	more  *vertexMore
+	nOut  uint32
 }
 
 // vertexMore is what few vertices have. It is never changed once
@@ -28,6 +30,47 @@ type vertexMore struct {
 	named []docNode
 	// A way's list when it has more than one part (a hub's).
 	parts [2]edgeList
+}
+
+// adj is one way's edges of a vertex: one part (one), or the parts of a
+// hub's list (parts), or none.
+type adj struct {
+	one   []*edgeRec
+	parts edgeList
+}
+
+// all yields the edges.
+func (a adj) all(yield func(*edgeRec) bool) {
+	for _, e := range a.one {
+		if !yield(e) {
+			return
+		}
+	}
+	a.parts.all(yield)
+}
+
+// each yields the parts, none empty.
+func (a adj) each(yield func([]*edgeRec) bool) {
+	if len(a.one) > 0 {
+		yield(a.one)
+		return
+	}
+	for _, p := range a.parts {
+		if !yield(p) {
+			return
+		}
+	}
+}
+
+func (a adj) empty() bool { return len(a.one) == 0 && len(a.parts) == 0 }
+
+// asParts is the edges as an edgeList, for a load to change: one part
+// makes a list of its own.
+func (a adj) asParts() edgeList {
+	if len(a.one) > 0 {
+		return edgeList{a.one}
+	}
+	return a.parts
 }
 
 // edgeList is a vertex's edges in parts of at most 2*partSize that are
@@ -53,24 +96,32 @@ type docNode struct {
 	n   *nodeRec
 }
 
+// small is way w's part in small, empty when it has none there.
+func (v *vertex) smallOf(w int) []*edgeRec {
+	if w == 0 {
+		return v.small[:v.nOut:v.nOut]
+	}
+	return v.small[v.nOut:]
+}
+
 // list is way w's edges: a view of small, or more's parts.
-func (v *vertex) list(w int) edgeList {
-	if v.small[w] != nil {
-		return v.small[w : w+1 : w+1]
+func (v *vertex) list(w int) adj {
+	if one := v.smallOf(w); len(one) > 0 {
+		return adj{one: one}
 	}
 	if v.more != nil {
-		return v.more.parts[w]
+		return adj{parts: v.more.parts[w]}
 	}
-	return nil
+	return adj{}
 }
 
 // out is the edges that start here.
-func (v *vertex) out() edgeList { return v.list(0) }
+func (v *vertex) out() adj { return v.list(0) }
 
 // in is the edges that end here.
-func (v *vertex) in() edgeList { return v.list(1) }
+func (v *vertex) in() adj { return v.list(1) }
 
-func (v *vertex) empty() bool { return v.node == nil && v.out() == nil && v.in() == nil }
+func (v *vertex) empty() bool { return v.node == nil && v.out().empty() && v.in().empty() }
 
 // named is the documents naming the id when they are not node's alone.
 func (v *vertex) named() []docNode {
@@ -136,21 +187,15 @@ func (v *vertex) setEdges(out, in edgeList) {
 			m.parts[w] = l
 		}
 	}
-	if sameSlice(one[0], v.small[0]) && sameSlice(one[1], v.small[1]) {
+	if sameSlice(one[0], v.smallOf(0)) && sameSlice(one[1], v.smallOf(1)) {
 		v.setMore(m)
 		return
 	}
-	v.small = [2][]*edgeRec{}
+	v.small, v.nOut = nil, uint32(len(one[0]))
 	if size > 0 {
-		buf := make([]*edgeRec, size)
-		k := 0
-		for w, p := range one {
-			if len(p) > 0 {
-				copy(buf[k:], p)
-				v.small[w] = buf[k : k+len(p) : k+len(p)]
-				k += len(p)
-			}
-		}
+		v.small = make([]*edgeRec, size)
+		copy(v.small, one[0])
+		copy(v.small[len(one[0]):], one[1])
 	}
 	v.setMore(m)
 }

@@ -68,8 +68,11 @@ func Fit(getenv func(string) string) (limit, live int64, set bool) {
 // anyway. So they are faulted in here, before serving: the room to the
 // collector's goal and a quarter more (the heap's spans hold more than
 // its objects' bytes; with the room alone the last 1,000 questions before
-// the first collection still faulted), and one more collection frees them
-// without handing them back. At 1M that costs 5 s of CPU at start-up,
+// the first collection still faulted), but never more than the runtime's
+// scavenger lets stay resident (the goal and a tenth, counting the free
+// slots of the spans in use, which a load leaves many of: above that it
+// hands them back itself within minutes), and one more collection frees
+// them without handing them back. At 1M that costs 5 s of CPU at start-up,
 // after a load of about 90, and the first 2,600 questions fault no page.
 // Call it once, after the initial load and before serving; Fit, when it
 // applies, does the first step only.
@@ -89,28 +92,44 @@ func Settle() {
 // 19-66 faults a question until the first collection).
 const prefaultChunk = 8 << 10
 
+// retainExtraDivisor: the runtime's scavenger keeps free pages resident
+// up to the heap goal and a tenth (runtime's retainExtraPercent).
+const retainExtraDivisor = 10
+
 // refault allocates and touches, one byte a page, about as many bytes as
 // the heap's spans may grow by before the collector's next cycle, with collection
 // off meanwhile, and drops them; it returns how many it touched, none
 // when collection is off (GOGC=off). The pages come from those just
 // released, lowest address first (see prefaultChunk).
 func refault(chunk int) int {
-	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
 	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
-		return 0
+	for _, x := range s {
+		if x.Value.Kind() != metrics.KindUint64 {
+			return 0
+		}
 	}
 	gcPercent := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(gcPercent)
 	if gcPercent < 0 {
 		return 0 // GOGC=off: no next cycle, and a goal with no bound
 	}
-	objects := int64(s[1].Value.Uint64())
+	goal, objects, unused := int64(s[0].Value.Uint64()), int64(s[1].Value.Uint64()), int64(s[2].Value.Uint64())
 	// The room to the goal (never more than GOGC allows the heap to grow
 	// by: the goal also counts stacks and globals), and a quarter more for
 	// the spans' own room (see Settle).
-	room := min(int64(s[0].Value.Uint64())-objects, objects*int64(gcPercent)/100)
+	room := min(goal-objects, objects*int64(gcPercent)/100)
 	room += room / 4
+	// But no more than the runtime's scavenger lets stay resident: it
+	// hands back free pages above a tenth over the goal (its retained
+	// target), counting the heap's spans in use, objects and the free
+	// slots between them. After a load those slots are many (at 1M, 1.2
+	// GB of spans for 0.75 GB of objects), so a quarter over the room
+	// overshot that target by hundreds of MB; the scavenger then handed
+	// them back while the first questions were asked (47-74 faults a
+	// question from the 1,056th on, BenchmarkPathsAfterLoad/1m), and
+	// until then the process sat that much higher.
+	room = min(room, goal+goal/retainExtraDivisor-objects-unused)
 	if room < int64(chunk) {
 		return 0
 	}

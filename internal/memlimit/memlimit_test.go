@@ -115,6 +115,42 @@ func TestSettleKeepsRoomToGoal(t *testing.T) {
 	runtime.KeepAlive(hold)
 }
 
+// TestSettleKeepsNoMoreThanScavengerRetains checks that Settle keeps
+// no more free pages resident than the runtime's scavenger would let
+// stay: when the live objects are scattered (every other small object
+// garbage, so the spans hold twice the live bytes), the room and a
+// quarter lies above the scavenger's target, which it would hand back
+// while the first questions are asked.
+func TestSettleKeepsNoMoreThanScavengerRetains(t *testing.T) {
+	const n = 1 << 18
+	all := make([]*[448]byte, n)
+	for i := range all {
+		all[i] = new([448]byte)
+		all[i][0] = 1
+	}
+	hold := make([]*[448]byte, 0, n/2)
+	for i := 0; i < n; i += 2 {
+		hold = append(hold, all[i])
+	}
+	all = nil
+	Settle()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	kept := int64(ms.HeapIdle - ms.HeapReleased)
+	target := int64(ms.NextGC) + int64(ms.NextGC)/retainExtraDivisor - int64(ms.HeapInuse)
+	room := int64(ms.NextGC) - int64(ms.HeapAlloc)
+	if target >= room+room/4 {
+		t.Fatalf("the spans hold too few free slots for this test: target %d MiB, room and a quarter %d MiB", target>>20, (room+room/4)>>20)
+	}
+	if kept > target+2*prefaultChunk+4<<20 {
+		t.Errorf("after Settle the heap keeps %d MiB of free pages resident, more than the %d MiB the scavenger retains", kept>>20, target>>20)
+	}
+	if kept < target-4<<20 {
+		t.Errorf("after Settle the heap keeps %d MiB of free pages resident, less than the %d MiB the scavenger retains", kept>>20, target>>20)
+	}
+	runtime.KeepAlive(hold)
+}
+
 // TestSettleWithCollectionOff checks that Settle touches nothing when
 // GOGC is off, where the heap goal has no bound to fault in up to.
 func TestSettleWithCollectionOff(t *testing.T) {
