@@ -44,3 +44,27 @@ func StructuralEdgeDocument(id string) (string, bool) {
 func StructuralEdgeIDPrefix(doc string) (prefix string, length int) {
 	return doc + structuralIDSep, len(doc) + len(structuralIDSep) + structuralIDHex
 }
+
+// StructuralScore is the score every structural edge has (EdgeScore of a
+// type that is not curated): a store may keep it implicit.
+const StructuralScore = lexicalEdgeBase
+
+// Knowledge level and agent of the loader's structural edges.
+const (
+	StructuralKnowledgeLevel = "not_provided"
+	agentAutomated           = "automated_agent"
+	agentTextMining          = "text_mining_agent"
+)
+
+// StructuralAgent is the agent the loader gives most structural edges of
+// type p: text mining for the mentions it finds and the studies a concern
+// is about, automated extraction for the document's structure (a section
+// under another section is the author's own, manual_agent, and says so).
+// A store may keep this agent implicit and store only the others.
+func StructuralAgent(p Predicate) string {
+	switch p {
+	case Mentions, About:
+		return agentTextMining
+	}
+	return agentAutomated
+}

@@ -38,9 +38,18 @@ func bulkFixture() []*graph.Document {
 		{ID: "KAP:ketamine", Category: graph.CategoryDrug, Name: "ketamine", Synonyms: []string{"Ketalar", "CI-581"}},
 	}, Edges: []graph.Edge{
 		{ID: "KAP:doc-b/e1", Subject: "KAP:doc-b", Predicate: graph.Mentions, Object: "KAP:ketamine", Document: "KAP:doc-b"},
-		// A structural edge as the loader makes it: stored slim.
+		// Structural edges as the loader makes them: stored slim, the
+		// first with its type's agent (its id alone), the second with
+		// another (stored).
+		{ID: graph.StructuralEdgeID("KAP:doc-b", "KAP:doc-b", graph.Mentions, "KAP:ketamine"), Subject: "KAP:doc-b",
+			Predicate: graph.Mentions, Object: "KAP:ketamine", Document: "KAP:doc-b", Biolink: graph.Mentions.Biolink(graph.Unsigned),
+			KnowledgeLevel: "not_provided", AgentType: "text_mining_agent", Score: graph.StructuralScore},
 		{ID: graph.StructuralEdgeID("KAP:doc-b", "KAP:doc-b", graph.Mentions, "KAP:depression"), Subject: "KAP:doc-b",
 			Predicate: graph.Mentions, Object: "KAP:depression", Document: "KAP:doc-b", Biolink: graph.Mentions.Biolink(graph.Unsigned),
+			KnowledgeLevel: "not_provided", AgentType: "automated_agent", Score: graph.StructuralScore},
+		// Of that shape but with another score: every property stored.
+		{ID: graph.StructuralEdgeID("KAP:doc-b", "KAP:depression", graph.Mentions, "KAP:ketamine"), Subject: "KAP:depression",
+			Predicate: graph.Mentions, Object: "KAP:ketamine", Document: "KAP:doc-b", Biolink: graph.Mentions.Biolink(graph.Unsigned),
 			KnowledgeLevel: "not_provided", AgentType: "automated_agent", Score: 0.25},
 	}}
 	return []*graph.Document{a, b}
@@ -60,7 +69,7 @@ func TestBulkCSVGolden(t *testing.T) {
 	for _, row := range b.docs {
 		row["version"] = "00000000-0000-4000-8000-000000000000" // random otherwise
 	}
-	if got := b.Counts(); got != (BulkCounts{Documents: 2, Nodes: 6, Relationships: 4}) {
+	if got := b.Counts(); got != (BulkCounts{Documents: 2, Nodes: 6, Relationships: 6}) {
 		t.Errorf("counts %+v", got)
 	}
 	if err := b.finishFiles(); err != nil {

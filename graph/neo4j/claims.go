@@ -62,7 +62,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (*graph.ClaimPag
 		"AND ($study IS NULL OR $study IN coalesce(r." + propPublications + ", [])) " +
 		"AND ($origin IS NULL OR r.origin = $origin) " +
 		"AND (NOT type(r) IN $curatedTypes OR " + modalityExpr("r") + " IN $modalities) " +
-		"AND ($minScore IS NULL OR coalesce(r.score, 0.0) >= $minScore) " +
+		"AND ($minScore IS NULL OR " + scoreExpr("r") + " >= $minScore) " +
 		"AND ($concernKind IS NULL OR EXISTS { MATCH (k:" + labelEntity + ") WHERE k.id IN coalesce(r.concerns, []) AND k.kind = $concernKind }) "
 	rank := "0"
 	if q.OrderBy != graph.ClaimsByID {

@@ -254,19 +254,41 @@ func searchText(n *graph.Node) string {
 // brings. A relationship without a document property is slim: every
 // edge a Store takes has its document (graph.Document.Validate), so on
 // read its absence means derive (deriveSlim).
+//
+// A slim edge also has the knowledge level and score every structural
+// edge the loader makes has (graph.StructuralKnowledgeLevel,
+// graph.StructuralScore) and an agent: those are stored only where they
+// differ from the rule (the agent, where it is not
+// graph.StructuralAgent of its type), which leaves most structural
+// relationships with their id alone. The score marks the layout: a slim
+// relationship written before stored it (the loader's structural edges
+// all have graph.StructuralScore, and the codec leaves out only zeros),
+// so one without a score takes all three from the rule, and one with a
+// score keeps what it stored. Cypher that reads a score falls back to
+// graph.StructuralScore for a relationship without a document
+// (scoreExpr).
 
 // slimEdge reports whether e is stored slim.
 func slimEdge(e *graph.Edge) bool {
-	if e.Predicate.Curated() || e.Document == "" || e.Biolink != e.Predicate.Biolink(graph.Unsigned) {
+	if e.Predicate.Curated() || e.Document == "" || e.Biolink != e.Predicate.Biolink(graph.Unsigned) ||
+		e.KnowledgeLevel != graph.StructuralKnowledgeLevel || e.Score != graph.StructuralScore || e.AgentType == "" {
 		return false
 	}
 	d, ok := graph.StructuralEdgeDocument(e.ID)
 	return ok && d == e.Document
 }
 
+// Property names of the edge fields a slim relationship may leave out.
+const (
+	propScore          = "score"
+	propKnowledgeLevel = "knowledgeLevel"
+	propAgentType      = "agentType"
+)
+
 // deriveSlim fills in what a slim relationship was stored without: e has
-// been decoded and its predicate set. Anything else is left as read.
-func deriveSlim(e *graph.Edge) {
+// been decoded from props and its predicate set. Anything else is left
+// as read.
+func deriveSlim(e *graph.Edge, props map[string]any) {
 	if e.Document != "" || e.Predicate.Curated() {
 		return
 	}
@@ -278,6 +300,16 @@ func deriveSlim(e *graph.Edge) {
 	if e.Biolink == "" {
 		e.Biolink = e.Predicate.Biolink(graph.Unsigned)
 	}
+	if _, stored := props[propScore]; stored {
+		return // written before the three were left out
+	}
+	e.Score = graph.StructuralScore
+	if _, stored := props[propKnowledgeLevel]; !stored {
+		e.KnowledgeLevel = graph.StructuralKnowledgeLevel
+	}
+	if _, stored := props[propAgentType]; !stored {
+		e.AgentType = graph.StructuralAgent(e.Predicate)
+	}
 }
 
 // edgeProps is the property map of an edge, with its flat query fields.
@@ -287,6 +319,11 @@ func edgeProps(e *graph.Edge) map[string]any {
 	if slim {
 		delete(m, "document")
 		delete(m, "biolink")
+		delete(m, propScore)
+		delete(m, propKnowledgeLevel)
+		if e.AgentType == graph.StructuralAgent(e.Predicate) {
+			delete(m, propAgentType)
+		}
 	}
 	if ps := e.Publications(); len(ps) > 0 {
 		m[propPublications] = ps
@@ -334,7 +371,7 @@ func decodeEdge(m map[string]any, typ, subject, object string) (*graph.Edge, err
 	e.Subject = subject
 	e.Object = object
 	if typ != "" {
-		deriveSlim(e) // else the caller sets the type, then derives
+		deriveSlim(e, m) // else the caller sets the type, then derives
 	}
 	return e, nil
 }

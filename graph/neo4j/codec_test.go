@@ -2,6 +2,8 @@ package neo4j
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -104,25 +106,32 @@ func TestCodecSlim(t *testing.T) {
 	lex := func(mod func(e *graph.Edge)) *graph.Edge {
 		e := &graph.Edge{ID: graph.StructuralEdgeID("KAP:rev", "KAP:rev.p1", graph.Mentions, "KAP:ketamine"),
 			Subject: "KAP:rev.p1", Predicate: graph.Mentions, Object: "KAP:ketamine", Biolink: graph.Mentions.Biolink(graph.Unsigned),
-			KnowledgeLevel: "not_provided", AgentType: "text_mining_agent", Document: "KAP:rev", Score: 0.4}
+			KnowledgeLevel: "not_provided", AgentType: "text_mining_agent", Document: "KAP:rev", Score: graph.StructuralScore}
 		if mod != nil {
 			mod(e)
 		}
 		return e
 	}
 	for _, tt := range []struct {
-		name string
-		e    *graph.Edge
-		slim bool
+		name   string
+		e      *graph.Edge
+		slim   bool
+		stored []string // the property keys of a slim edge
 	}{
-		{"as the loader makes it", lex(nil), true},
-		{"no Biolink predicate", lex(func(e *graph.Edge) { e.Biolink = "" }), false},
-		{"another Biolink predicate", lex(func(e *graph.Edge) { e.Biolink = "biolink:related_to" }), false},
-		{"an id of another document's shape", lex(func(e *graph.Edge) { e.Document = "KAP:other" }), false},
-		{"an id of another shape", lex(func(e *graph.Edge) { e.ID = "KAP:rev/e1" }), false},
+		{"as the loader makes it", lex(nil), true, []string{"id"}},
+		{"another agent", lex(func(e *graph.Edge) { e.AgentType = "manual_agent" }), true, []string{"agentType", "id"}},
+		{"another score", lex(func(e *graph.Edge) { e.Score = 0.4 }), false, nil},
+		{"no score", lex(func(e *graph.Edge) { e.Score = 0 }), false, nil},
+		{"another knowledge level", lex(func(e *graph.Edge) { e.KnowledgeLevel = "observation" }), false, nil},
+		{"no knowledge level", lex(func(e *graph.Edge) { e.KnowledgeLevel = "" }), false, nil},
+		{"no agent", lex(func(e *graph.Edge) { e.AgentType = "" }), false, nil},
+		{"no Biolink predicate", lex(func(e *graph.Edge) { e.Biolink = "" }), false, nil},
+		{"another Biolink predicate", lex(func(e *graph.Edge) { e.Biolink = "biolink:related_to" }), false, nil},
+		{"an id of another document's shape", lex(func(e *graph.Edge) { e.Document = "KAP:other" }), false, nil},
+		{"an id of another shape", lex(func(e *graph.Edge) { e.ID = "KAP:rev/e1" }), false, nil},
 		{"a claim with an id of that shape", lex(func(e *graph.Edge) {
 			e.Predicate, e.Biolink = graph.Affects, graph.Affects.Biolink(graph.Unsigned)
-		}), false},
+		}), false, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := edgeProps(tt.e)
@@ -133,6 +142,12 @@ func TestCodecSlim(t *testing.T) {
 			}
 			if _, ok := m["biolink"]; ok == tt.slim && tt.e.Biolink != "" {
 				t.Errorf("biolink stored %v, slim %v", ok, tt.slim)
+			}
+			if keys := slices.Sorted(maps.Keys(m)); tt.slim && !slices.Equal(keys, tt.stored) {
+				t.Errorf("stored %v, want %v", keys, tt.stored)
+			}
+			if _, ok := m[propScore]; ok == tt.slim && tt.e.Score != 0 {
+				t.Errorf("score stored %v, slim %v", ok, tt.slim)
 			}
 			wj, _ := json.Marshal(tt.e)
 			got, err := decodeEdge(asStored(m), string(tt.e.Predicate), tt.e.Subject, tt.e.Object)
@@ -147,9 +162,43 @@ func TestCodecSlim(t *testing.T) {
 				t.Fatal(err)
 			}
 			late.Predicate = tt.e.Predicate
-			deriveSlim(late)
+			deriveSlim(late, asStored(m))
 			if gj, _ := json.Marshal(late); string(gj) != string(wj) {
 				t.Errorf("type set after decoding:\n want %s\n got  %s", wj, gj)
+			}
+		})
+	}
+}
+
+// TestCodecSlimWrittenBefore reads a slim relationship as the previous
+// layout wrote it (no document or Biolink predicate, but its score,
+// knowledge level and agent stored): what it stored is kept, and only
+// the document and Biolink predicate are derived.
+func TestCodecSlimWrittenBefore(t *testing.T) {
+	id := graph.StructuralEdgeID("KAP:rev", "KAP:rev.p1", graph.Mentions, "KAP:ketamine")
+	for _, tt := range []struct {
+		name  string
+		props map[string]any
+		want  graph.Edge
+	}{
+		{"every property stored", map[string]any{"id": id, propScore: 0.4, propKnowledgeLevel: "observation", propAgentType: "manual_agent"},
+			graph.Edge{Score: 0.4, KnowledgeLevel: "observation", AgentType: "manual_agent"}},
+		{"a zero score and no level or agent", map[string]any{"id": id, propScore: 0.0},
+			graph.Edge{}},
+		{"left out (this layout)", map[string]any{"id": id},
+			graph.Edge{Score: graph.StructuralScore, KnowledgeLevel: graph.StructuralKnowledgeLevel, AgentType: graph.StructuralAgent(graph.Mentions)}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := decodeEdge(tt.props, string(graph.Mentions), "KAP:rev.p1", "KAP:ketamine")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tt.want
+			want.ID, want.Subject, want.Predicate, want.Object = id, "KAP:rev.p1", graph.Mentions, "KAP:ketamine"
+			want.Document, want.Biolink = "KAP:rev", graph.Mentions.Biolink(graph.Unsigned)
+			wj, _ := json.Marshal(want)
+			if gj, _ := json.Marshal(e); string(gj) != string(wj) {
+				t.Errorf("\n want %s\n got  %s", wj, gj)
 			}
 		})
 	}

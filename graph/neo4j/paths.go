@@ -51,7 +51,7 @@ func regionCypher(types, arrow string, maxHops int, outcome string, toTarget boo
 		return "", fmt.Errorf("arrow %q", arrow)
 	}
 	row := func(from, to string) string {
-		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", r.score, r." + propDisorder + ", " + outcome + ", r.origin, r.sign, r.negated, r.modality]"
+		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", " + scoreExpr("r") + ", r." + propDisorder + ", " + outcome + ", r.origin, r.sign, r.negated, r.modality]"
 	}
 	fwd := maxHops - 1
 	if toTarget {

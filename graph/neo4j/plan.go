@@ -350,7 +350,8 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 			// What the statement left out (planCompiler.page).
 			if _, ok := m["type"]; !ok && len(pg.Predicates) > 0 {
 				e.Predicate = pg.Predicates[0]
-				deriveSlim(e)
+				props, _ := m["props"].(map[string]any)
+				deriveSlim(e, props)
 			}
 			switch pg.Direction {
 			case graph.Out:
@@ -421,6 +422,16 @@ func fileNode(res *graph.ReadResult, props map[string]any, partial bool) (*graph
 // * 10000) computed here. coalesce evaluates the computation only when
 // the property is missing.
 func rankExpr(v string) string {
-	return "coalesce(" + v + "." + propRank + ", 10000 - toInteger(round(CASE WHEN coalesce(" + v + ".score, 0.0) < 0.0 THEN 0.0 WHEN " +
-		v + ".score > 1.0 THEN 1.0 ELSE coalesce(" + v + ".score, 0.0) END * 10000.0)))"
+	sc := scoreExpr(v)
+	return "coalesce(" + v + "." + propRank + ", 10000 - toInteger(round(CASE WHEN " + sc + " < 0.0 THEN 0.0 WHEN " +
+		sc + " > 1.0 THEN 1.0 ELSE " + sc + " END * 10000.0)))"
+}
+
+// scoreExpr is the score of relationship variable v in Cypher: the
+// stored one; where none is stored, graph.StructuralScore for a slim
+// relationship (no document, see slimEdge), which leaves it out, and 0
+// for any other (the codec stores no zero value).
+func scoreExpr(v string) string {
+	return "coalesce(" + v + "." + propScore + ", CASE WHEN " + v + ".document IS NULL THEN toFloat(" +
+		strconv.FormatFloat(graph.StructuralScore, 'f', -1, 64) + ") ELSE 0.0 END)"
 }

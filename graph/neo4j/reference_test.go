@@ -43,7 +43,7 @@ func rankedPathsTail(order string) string {
 		" UNWIND ps AS p" +
 		" WITH size(ps) AS n, p, relationships(p) AS rs" +
 		" WITH n, p, rs," +
-		" round(reduce(s = 1.0, r IN rs | s * coalesce(r.score, 0.0)) * 10000.0) / 10000.0 AS score," +
+		" round(reduce(s = 1.0, r IN rs | s * " + scoreExpr("r") + ") * 10000.0) / 10000.0 AS score," +
 		" reduce(k = '', r IN rs | k + r.id + '|') AS key" +
 		" ORDER BY " + order +
 		" LIMIT $first" +

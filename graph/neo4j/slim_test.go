@@ -13,12 +13,38 @@ import (
 
 // TestSlimOldLayout: a database loaded before structural relationships
 // were stored slim (every relationship with its document, Biolink
-// predicate, rank and content hash) reads the same, and a reload of the
-// document rewrites them slim, counting them as its removed edges. With
-// the slim relationships of the reload's read (cypherPreviousRels) left
-// out, the reload doubles them and this fails; so it does if the decoder
-// derives what an old relationship has stored.
+// predicate, rank, content hash, score, knowledge level and agent), or
+// slim with their score, knowledge level and agent (the layout before
+// those were left out too), reads the same, and a reload of the document
+// rewrites them in today's layout (their id alone, or with an agent that
+// is not their type's), counting them as its removed edges. With the
+// slim relationships of the reload's read (cypherPreviousRels) left out,
+// the reload doubles them and this fails; so it does if the decoder
+// derives what an older relationship has stored.
 func TestSlimOldLayout(t *testing.T) {
+	biolink, agent := map[string]any{}, map[string]any{}
+	for _, p := range graph.Predicates() {
+		biolink[string(p)] = p.Biolink(graph.Unsigned)
+		agent[string(p)] = graph.StructuralAgent(p)
+	}
+	// What every layout before stored of a slim relationship that
+	// today's leaves out.
+	const before = `SET r.score = $score, r.knowledgeLevel = $level, r.agentType = coalesce(r.agentType, $agent[type(r)])`
+	for _, layout := range []struct{ name, cypher string }{
+		{"every property", before + `, r.document = $doc, r.biolink = $biolink[type(r)], r.q_rank = 10000, r.content_hash = 'before'`},
+		{"slim with score, level and agent", before},
+	} {
+		t.Run(layout.name, func(t *testing.T) {
+			testSlimLayout(t, layout.cypher, map[string]any{"biolink": biolink, "agent": agent,
+				"score": graph.StructuralScore, "level": graph.StructuralKnowledgeLevel})
+		})
+	}
+}
+
+// testSlimLayout loads the seeds, turns the slim relationships of the
+// seed with the most into an older layout (cypher over r, with params and
+// $ids and $doc), and checks reads and reloads as TestSlimOldLayout says.
+func testSlimLayout(t *testing.T, layout string, params map[string]any) {
 	s := testStore(t)
 	wipe(t, s)
 	ctx := context.Background()
@@ -58,19 +84,17 @@ func TestSlimOldLayout(t *testing.T) {
 		return string(b)
 	}
 	want := read()
-	stored := `MATCH ()-[r]->() WHERE r.id IN $ids AND r.document IS NULL RETURN count(r)`
+	// Today's layout: no document, score or knowledge level.
+	stored := `MATCH ()-[r]->() WHERE r.id IN $ids AND r.document IS NULL AND r.score IS NULL AND r.knowledgeLevel IS NULL RETURN count(r)`
 	if got := count(t, s, stored, map[string]any{"ids": ids}); got != slim {
 		t.Fatalf("%d slim relationships stored, want %d", got, slim)
 	}
 
-	// The old layout: what Load wrote before, the hash a stale one.
-	biolink := map[string]any{}
-	for _, p := range graph.Predicates() {
-		biolink[string(p)] = p.Biolink(graph.Unsigned)
+	params["ids"], params["doc"] = ids, doc.ID
+	cypher(t, s, `MATCH ()-[r]->() WHERE r.id IN $ids AND r.document IS NULL `+layout, params)
+	if got := count(t, s, stored, map[string]any{"ids": ids}); got != 0 {
+		t.Fatalf("%d slim relationships in today's layout after the change to an older one", got)
 	}
-	cypher(t, s, `MATCH ()-[r]->() WHERE r.id IN $ids AND r.document IS NULL
-		SET r.document = $doc, r.biolink = $biolink[type(r)], r.q_rank = 10000, r.content_hash = 'before'`,
-		map[string]any{"ids": ids, "doc": doc.ID, "biolink": biolink})
 	if got := read(); got != want {
 		t.Errorf("old layout reads\n %s\nwant\n %s", got, want)
 	}
