@@ -56,6 +56,10 @@ const (
 	agentTextMining          = "text_mining_agent"
 )
 
+// SubsectionAgent is the agent of a HAS_SECTION edge from a section to its
+// subsection: the nesting is the author's own, so a store keeps it.
+const SubsectionAgent = "manual_agent"
+
 // StructuralAgent is the agent the loader gives most structural edges of
 // type p: text mining for the mentions it finds and the studies a concern
 // is about, automated extraction for the document's structure (a section

@@ -243,7 +243,13 @@ func (b *docBuilder) use(j int) string {
 // (graph.StructuralEdgeID), so an engine stores it as it stores a real
 // review's (graph/neo4j keeps such edges slim). A (subject, type, object)
 // the document already has is not added again, as in the loader.
-func (b *docBuilder) lexEdge(s string, p graph.Predicate, o, agent string) {
+func (b *docBuilder) lexEdge(s string, p graph.Predicate, o string) {
+	b.lexEdgeBy(s, p, o, graph.StructuralAgent(p))
+}
+
+// lexEdgeBy is lexEdge with an agent other than the type's rule (a
+// subsection's nesting, graph.SubsectionAgent).
+func (b *docBuilder) lexEdgeBy(s string, p graph.Predicate, o, agent string) {
 	id := graph.StructuralEdgeID(b.key, s, p, o)
 	if b.lexSeen[id] {
 		return
@@ -253,7 +259,7 @@ func (b *docBuilder) lexEdge(s string, p graph.Predicate, o, agent string) {
 	}
 	b.lexSeen[id] = true
 	e := graph.Edge{ID: id, Subject: s, Predicate: p, Object: o,
-		Biolink: p.Biolink(graph.Unsigned), AgentType: agent, KnowledgeLevel: "not_provided", Document: b.key}
+		Biolink: p.Biolink(graph.Unsigned), AgentType: agent, KnowledgeLevel: graph.StructuralKnowledgeLevel, Document: b.key}
 	e.Score = graph.EdgeScore(&e, nil)
 	b.doc.Edges = append(b.doc.Edges, e)
 }
@@ -279,9 +285,9 @@ func (b *docBuilder) build(i int) {
 		if s%4 != 0 {
 			n.Level = 2
 			n.Section = b.sIDs[s-s%4]
-			b.lexEdge(n.Section, graph.HasSection, id, "manual_agent")
+			b.lexEdgeBy(n.Section, graph.HasSection, id, graph.SubsectionAgent)
 		} else {
-			b.lexEdge(b.key, graph.HasSection, id, "automated_agent")
+			b.lexEdge(b.key, graph.HasSection, id)
 		}
 		b.sIDs = append(b.sIDs, id)
 		b.sTitles = append(b.sTitles, t)
@@ -304,7 +310,7 @@ func (b *docBuilder) build(i int) {
 		b.levels[id] = level
 		b.studies = append(b.studies, id)
 		b.doc.Nodes = append(b.doc.Nodes, n)
-		b.lexEdge(b.key, graph.HasReference, id, "automated_agent")
+		b.lexEdge(b.key, graph.HasReference, id)
 	}
 
 	// Passages: sentences naming entities and citing studies.
@@ -336,13 +342,13 @@ func (b *docBuilder) build(i int) {
 		b.doc.Nodes = append(b.doc.Nodes, graph.Node{ID: id, Category: graph.CategoryPassage, Biolink: graph.CategoryPassage.Biolink(),
 			Name: shorten(t, 80), Text: t, Section: b.sIDs[sec], Ordinal: k + 1, Start: k * 200, End: k*200 + len(t),
 			Line: 12 + k, Kind: "sentence", Document: b.key})
-		b.lexEdge(b.sIDs[sec], graph.HasPassage, id, "automated_agent")
+		b.lexEdge(b.sIDs[sec], graph.HasPassage, id)
 		for _, c := range cites {
-			b.lexEdge(id, graph.Cites, c, "automated_agent")
+			b.lexEdge(id, graph.Cites, c)
 		}
 		slices.Sort(named)
 		for _, j := range slices.Compact(named) {
-			b.lexEdge(id, graph.Mentions, b.use(j), "text_mining_agent")
+			b.lexEdge(id, graph.Mentions, b.use(j))
 		}
 		b.pIDs = append(b.pIDs, id)
 		b.pSection = append(b.pSection, sec)
@@ -360,10 +366,10 @@ func (b *docBuilder) build(i int) {
 		b.doc.Nodes = append(b.doc.Nodes, graph.Node{ID: id, Category: graph.CategoryCitationConcern,
 			Biolink: graph.CategoryCitationConcern.Biolink(), Name: kind, Kind: kind, ConcernKind: kind,
 			Text: "generated concern about passage " + b.pIDs[pi], Line: 12 + pi, Document: b.key})
-		b.lexEdge(id, graph.Flags, b.pIDs[pi], "automated_agent")
+		b.lexEdge(id, graph.Flags, b.pIDs[pi])
 		concernsBy[b.pIDs[pi]] = append(concernsBy[b.pIDs[pi]], id)
 		if len(b.pCites[pi]) > 0 {
-			b.lexEdge(id, graph.Flags, b.pCites[pi][0], "automated_agent")
+			b.lexEdge(id, graph.Flags, b.pCites[pi][0])
 		}
 	}
 

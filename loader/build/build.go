@@ -150,7 +150,13 @@ func (b *builder) node(n graph.Node) {
 
 // lexEdge adds a structural edge once; its id hashes its ends so the same
 // input always gives the same id.
-func (b *builder) lexEdge(subj string, p graph.Predicate, obj, agent string) {
+func (b *builder) lexEdge(subj string, p graph.Predicate, obj string) {
+	b.lexEdgeBy(subj, p, obj, graph.StructuralAgent(p))
+}
+
+// lexEdgeBy is lexEdge with an agent other than the type's rule (a
+// subsection's nesting, graph.SubsectionAgent).
+func (b *builder) lexEdgeBy(subj string, p graph.Predicate, obj, agent string) {
 	id := lexEdgeID(b.key, subj, p, obj)
 	if b.edgeSeen[id] {
 		return
@@ -158,7 +164,7 @@ func (b *builder) lexEdge(subj string, p graph.Predicate, obj, agent string) {
 	b.edgeSeen[id] = true
 	b.doc.Edges = append(b.doc.Edges, graph.Edge{
 		ID: id, Subject: subj, Predicate: p, Object: obj, Biolink: p.Biolink(graph.Unsigned),
-		AgentType: agent, KnowledgeLevel: "not_provided", Document: b.key,
+		AgentType: agent, KnowledgeLevel: graph.StructuralKnowledgeLevel, Document: b.key,
 	})
 }
 
@@ -199,9 +205,9 @@ func (b *builder) sectionsAndPassages() {
 			Ordinal: s.Index + 1, Start: s.Start, End: s.End, Line: s.Line, Document: b.key}
 		if s.Parent >= 0 {
 			n.Section = b.sections[s.Parent]
-			b.lexEdge(n.Section, graph.HasSection, id, "manual_agent")
+			b.lexEdgeBy(n.Section, graph.HasSection, id, graph.SubsectionAgent)
 		} else {
-			b.lexEdge(b.key, graph.HasSection, id, "automated_agent")
+			b.lexEdge(b.key, graph.HasSection, id)
 		}
 		b.node(n)
 	}
@@ -212,7 +218,7 @@ func (b *builder) sectionsAndPassages() {
 		sec := b.sections[p.Section]
 		b.node(graph.Node{ID: id, Category: graph.CategoryPassage, Name: review.Shorten(p.Text, 80), Text: p.Text,
 			Section: sec, Ordinal: p.Index + 1, Start: p.Start, End: p.End, Line: p.Line, Kind: passageKind(p), Document: b.key})
-		b.lexEdge(sec, graph.HasPassage, id, "automated_agent")
+		b.lexEdge(sec, graph.HasPassage, id)
 	}
 	b.rep.Passages = len(b.rev.Passages)
 }
@@ -266,7 +272,7 @@ func (b *builder) references() {
 		b.node(n)
 		st := b.doc.Nodes[len(b.doc.Nodes)-1]
 		b.studies[id] = &st
-		b.lexEdge(b.key, graph.HasReference, id, "automated_agent")
+		b.lexEdge(b.key, graph.HasReference, id)
 		b.rep.Studies = append(b.rep.Studies, StudySummary{ID: id, Number: ref.Number, Label: n.Name, Design: design, Level: level, Basis: basis})
 	}
 	b.rep.References = len(b.rev.References)
@@ -276,13 +282,13 @@ func (b *builder) citations() {
 	for _, c := range b.rev.Citations {
 		pid := b.passages[c.Passage]
 		for _, n := range c.Numbers {
-			b.lexEdge(pid, graph.Cites, b.studyIDs[n], "automated_agent")
+			b.lexEdge(pid, graph.Cites, b.studyIDs[n])
 		}
 		if c.Kind != "author-year" {
 			continue
 		}
 		if n, ok := b.rev.MatchAuthorYear(c); ok {
-			b.lexEdge(pid, graph.Cites, b.studyIDs[n], "automated_agent")
+			b.lexEdge(pid, graph.Cites, b.studyIDs[n])
 			continue
 		}
 		b.concern(graph.ConcernMissingReference, fmt.Sprintf("%s is cited in the text but has no entry in the reference list", c.Text),
@@ -294,7 +300,7 @@ func (b *builder) citations() {
 func (b *builder) mentions() {
 	for i, p := range b.rev.Passages {
 		for _, id := range b.matcher.Find(p.Text) {
-			b.lexEdge(b.passages[i], graph.Mentions, id, "text_mining_agent")
+			b.lexEdge(b.passages[i], graph.Mentions, id)
 			b.rep.Mentions++
 		}
 	}

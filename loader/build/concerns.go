@@ -31,10 +31,10 @@ func (b *builder) concern(kind, msg, passage, study, claim string, line int) str
 	id := fmt.Sprintf("%s.concern.%s-%d", b.key, kind, b.concernCount[kind])
 	b.node(graph.Node{ID: id, Category: graph.CategoryCitationConcern, Name: kind, Kind: kind, ConcernKind: kind, Text: msg, Line: line, Document: b.key})
 	if passage != "" {
-		b.lexEdge(id, graph.Flags, passage, "automated_agent")
+		b.lexEdge(id, graph.Flags, passage)
 	}
 	if study != "" {
-		b.lexEdge(id, graph.Flags, study, "automated_agent")
+		b.lexEdge(id, graph.Flags, study)
 	}
 	b.concernKeys[key] = id
 	b.rep.Concerns = append(b.rep.Concerns, Concern{ID: id, Kind: kind, Message: msg, Passage: passage, Study: study, Claim: claim, Line: line})
@@ -97,7 +97,7 @@ func (b *builder) studyTopics() {
 		sid := b.studyIDs[ref.Number]
 		for _, id := range b.matcher.Find(ref.Title) {
 			if e := b.lex.Entity(id); e != nil && slices.Contains(aboutTopics, graph.Category(e.Category)) {
-				b.lexEdge(sid, graph.About, id, "text_mining_agent")
+				b.lexEdge(sid, graph.About, id)
 			}
 		}
 	}

@@ -103,7 +103,7 @@ func (b *builder) extraction() error {
 			}
 			b.node(graph.Node{ID: m.ID, Category: m.Category, Name: name, Description: desc})
 		}
-		b.lexEdge(b.passages[m.Sentence], graph.Mentions, m.ID, "text_mining_agent")
+		b.lexEdge(b.passages[m.Sentence], graph.Mentions, m.ID)
 		b.rep.Mentions++
 	}
 	// Curated claims by triple.

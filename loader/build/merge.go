@@ -178,8 +178,8 @@ func MergeReviews(bs []Built) {
 					Biolink: graph.CategoryCitationConcern.Biolink(), Name: graph.ConcernContradiction, Kind: graph.ConcernContradiction,
 					ConcernKind: graph.ConcernContradiction, Text: msg, Line: pc.Line, Document: later.Document.ID})
 				addEdges[li] = append(addEdges[li], graph.Edge{ID: lexEdgeID(later.Document.ID, id, graph.Flags, ec.Passage), Subject: id, Predicate: graph.Flags,
-					Object: ec.Passage, Biolink: graph.Flags.Biolink(graph.Unsigned), AgentType: "automated_agent",
-					KnowledgeLevel: "not_provided", Document: later.Document.ID})
+					Object: ec.Passage, Biolink: graph.Flags.Biolink(graph.Unsigned), AgentType: graph.StructuralAgent(graph.Flags),
+					KnowledgeLevel: graph.StructuralKnowledgeLevel, Document: later.Document.ID})
 				later.Report.Concerns = append(later.Report.Concerns, Concern{ID: id, Kind: graph.ConcernContradiction, Message: msg,
 					Passage: ec.Passage, Claim: c.ID, Line: pc.Line})
 				a.Concerns = append(a.Concerns, id)
