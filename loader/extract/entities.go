@@ -358,7 +358,7 @@ func proposals(ts []token, taken []bool) []proposal {
 			} else if free(k - 1) {
 				claim(k-1, k, graph.CategoryDrug, "X-assisted")
 			}
-		case w == "infusion" && free(k-1) && !manner(k-1):
+		case w == "infusion" && free(k-1) && !manner(k-1) && !closedClass[ts[k-1].low]: // "during infusion"
 			claim(k-1, k, graph.CategoryDrug, "X infusion")
 		case w == "administration" && k+2 < len(ts) && ts[k+1].low == "of" && free(k+2):
 			claim(k+2, k+3, graph.CategoryDrug, "administration of X")
