@@ -189,6 +189,7 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 		out = rc.sharedHeads(idx, text, ts, tags, out)
 		out = rc.substanceUseDisorders(idx, text, ts, out)
 		out = rc.molecularLists(idx, text, ts, out)
+		out = rc.testResults(idx, text, ts, out)
 		// "GLP-1 receptor agonists": a drug class named by its target
 		// names the target too, which its members act on.
 		for _, m := range slices.Clone(out) {
@@ -357,7 +358,7 @@ func proposals(ts []token, taken []bool) []proposal {
 			} else if free(k - 1) {
 				claim(k-1, k, graph.CategoryDrug, "X-assisted")
 			}
-		case w == "infusion" && free(k-1) && !manner(k-1):
+		case w == "infusion" && free(k-1) && !manner(k-1) && !closedClass[ts[k-1].low]: // "during infusion"
 			claim(k-1, k, graph.CategoryDrug, "X infusion")
 		case w == "administration" && k+2 < len(ts) && ts[k+1].low == "of" && free(k+2):
 			claim(k+2, k+3, graph.CategoryDrug, "administration of X")

@@ -54,7 +54,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 	graph.CategoryPopulation: {"rat", "mice", "mouse", "rodent", "monkey", "animal", "primate", "patient",
 		"participant", "adult", "adolescent", "smoker", "drinker", "volunteer", "veteran", "people", "women",
 		"woman", "men", "man", "human", "individual", "subject", "user", "metabolizer", "metaboliser", "children",
-		"child", "youth", "outpatient", "inpatient"},
+		"child", "youth", "outpatient", "inpatient", "soldier", "civilian", "student", "prisoner", "inmate"},
 })
 
 // genericHeads name nothing without a modifier: "use", "levels",

