@@ -21,8 +21,14 @@ func hedgeAt(ts []token, inMention []bool, k int) bool {
 		return false
 	}
 	w := ts[k].low
-	if (w == "thought" || w == "believed") && k+1 < len(ts) && ts[k+1].low == "to" || w == "can" {
-		return true // "can cause": a possibility, not a finding
+	if (w == "thought" || w == "believed") && k+1 < len(ts) && ts[k+1].low == "to" {
+		return true
+	}
+	if w == "can" {
+		// "can cause": a possibility, not a finding; but after a stated
+		// cause ("because X is an antagonist, it can precipitate
+		// withdrawal") the capability is the cause's consequence, asserted.
+		return !causeBefore(ts, k)
 	}
 	return hasPrefixIn(w, hedgeWords)
 }
@@ -125,3 +131,15 @@ func deniedReport(ts []token, k int) bool {
 // showVerbs report a finding: "shown", "found", "demonstrated",
 // "established", "evidence".
 var showVerbs = []string{"show", "shown", "found", "find", "demonstrat", "establish", "evidence", "prove", "proven"}
+
+// causeBefore reports whether a causal conjunction ("because", "since",
+// "as a result") stands before token k in the sentence: what a modal
+// after it says follows from a stated cause.
+func causeBefore(ts []token, k int) bool {
+	for i := 0; i < k; i++ {
+		if ts[i].low == "because" || ts[i].low == "since" && i == 0 {
+			return true
+		}
+	}
+	return false
+}
