@@ -19,6 +19,10 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS increases T:craving"},
 		{"control: a bare can is a possibility", []string{"Naltrexone can increase craving."},
 			"T:drugB AFFECTS increases T:craving hedged"},
+		{"rule: a contrast ends a negation's reach", []string{"Lorazepam did not reduce craving but was associated with lower anxiety."},
+			"T:drugA AFFECTS decreases T:craving negated; T:drugA CORRELATED_WITH decreases T:anxiety"},
+		{"control: a negation reaches a coordinated object", []string{"Lorazepam did not reduce craving or anxiety."},
+			"T:drugA AFFECTS decreases T:craving negated; T:drugA AFFECTS decreases T:anxiety negated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
