@@ -23,6 +23,10 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugA AFFECTS decreases T:craving negated; T:drugA CORRELATED_WITH decreases T:anxiety"},
 		{"control: a negation reaches a coordinated object", []string{"Lorazepam did not reduce craving or anxiety."},
 			"T:drugA AFFECTS decreases T:craving negated; T:drugA AFFECTS decreases T:anxiety negated"},
+		{"rule: probably hedges its clause", []string{"Naltrexone probably reduces craving."},
+			"T:drugB AFFECTS decreases T:craving hedged"},
+		{"rule: expected to hedges", []string{"Naltrexone was expected to reduce craving."},
+			"T:drugB AFFECTS decreases T:craving hedged"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
