@@ -80,6 +80,19 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				}
 			}
 		}
+		if open {
+			if d, ok := appositiveOf(ts, args, a); ok {
+				// "X, an antagonist that increases Y": X increases Y.
+				if d.ID == b.ID {
+					return
+				}
+				a = d
+				key = [3]string{a.ID, b.ID, string(p)}
+				if seen[key] {
+					return
+				}
+			}
+		}
 		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
 			// "this attenuation correlated with reduced use": less of
 			// the event went with less use, so the event goes with it.

@@ -27,6 +27,8 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving hedged"},
 		{"rule: expected to hedges", []string{"Naltrexone was expected to reduce craving."},
 			"T:drugB AFFECTS decreases T:craving hedged"},
+		{"rule: an appositive description (and its relative clause) acts as the drug", []string{"Lorazepam, a mu-opioid receptor antagonist that increases dopamine release, reduced craving."},
+			"T:drugA AFFECTS increases T:dopamine; T:drugA AFFECTS decreases T:craving; T:drugA AFFECTS decreases KAP:proposed-mu-opioid-receptor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,40 @@
+// Appositive descriptions: "Yohimbine, an alpha-2 antagonist that
+// increases noradrenaline release, reinstated alcohol seeking". The noun
+// phrase after the comma and article describes the drug before it; what
+// the description (or the clause after it) does, the drug does.
+
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// appositiveOf returns the drug or therapy that the mention a, standing in
+// an appositive description right after it ("X, a Y antagonist", "X, an
+// antidepressant that ..."), describes. The description opens with a
+// comma and an article and reaches a within five words, with no other
+// comma, colon or semicolon between.
+func appositiveOf(ts []token, args []Mention, a Mention) (Mention, bool) {
+	k := slices.IndexFunc(args, func(d Mention) bool {
+		if d.Category != graph.CategoryDrug && d.Category != graph.CategoryTherapy || d.last >= a.first || a.first-d.last > 5 {
+			return false
+		}
+		open := ts[d.last]
+		if !strings.Contains(open.punctBefore, ",") || open.low != "a" && open.low != "an" {
+			return false
+		}
+		for i := d.last + 1; i <= a.first; i++ {
+			if strings.ContainsAny(ts[i].punctBefore, ",;:") {
+				return false
+			}
+		}
+		return true
+	})
+	if k < 0 || args[k].ID == a.ID {
+		return Mention{}, false
+	}
+	return args[k], true
+}
