@@ -394,6 +394,7 @@ func recommending(ts []token, clause []int) []bool {
 		for i := lo; i < len(ts) && clause[i] == clause[k]; i++ {
 			out[i] = true
 		}
+		statedCause(ts, clause, out, lo, k)
 	}
 	return out
 }

@@ -143,3 +143,27 @@ func causeBefore(ts []token, k int) bool {
 	}
 	return false
 }
+
+// statedCause unmarks, in a recommending clause that starts at lo and
+// whose recommendation is at k, a causal clause ("because X lowers blood
+// pressure, it should be monitored"; "patients must be free of opioids,
+// because X precipitates withdrawal"): the reason given is a finding the
+// text asserts, not part of the advice. Before the recommendation the
+// causal clause ends at the next comma; after it, at the clause's end.
+func statedCause(ts []token, clause []int, out []bool, lo, k int) {
+	for c := lo; c < len(ts) && clause[c] == clause[k]; c++ {
+		if ts[c].low != "because" && !(ts[c].low == "since" && (c == 0 || strings.Contains(ts[c].punctBefore, ","))) {
+			continue
+		}
+		if c < k {
+			for i := c; i < k && (i == c || !strings.Contains(ts[i].punctBefore, ",")); i++ {
+				out[i] = false
+			}
+			continue
+		}
+		for i := c; i < len(ts) && clause[i] == clause[k]; i++ {
+			out[i] = false
+		}
+		return
+	}
+}

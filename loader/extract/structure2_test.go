@@ -29,6 +29,12 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving hedged"},
 		{"rule: an appositive description (and its relative clause) acts as the drug", []string{"Lorazepam, a mu-opioid receptor antagonist that increases dopamine release, reduced craving."},
 			"T:drugA AFFECTS increases T:dopamine; T:drugA AFFECTS decreases T:craving; T:drugA AFFECTS decreases KAP:proposed-mu-opioid-receptor"},
+		{"rule: a reason before advice is asserted", []string{"Because naltrexone increases craving, doses should be increased slowly."},
+			"T:drugB AFFECTS increases T:craving"},
+		{"rule: a reason after advice is asserted", []string{"Patients should be monitored closely, because naltrexone increases craving."},
+			"T:drugB AFFECTS increases T:craving"},
+		{"control: advice stays proposed", []string{"Naltrexone should be used to reduce craving, because it is safe."},
+			"T:drugB AFFECTS decreases T:craving proposed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
