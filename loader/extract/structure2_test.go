@@ -35,6 +35,10 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS increases T:craving"},
 		{"control: advice stays proposed", []string{"Naltrexone should be used to reduce craving, because it is safe."},
 			"T:drugB AFFECTS decreases T:craving proposed"},
+		{"rule: interest as a treatment is hedged", []string{"Naltrexone reduces craving and has attracted interest as a treatment for alcohol use disorder."},
+			"T:drugB AFFECTS decreases T:craving; T:drugB STUDIED_TO_TREAT T:aud hedged; T:drugB AFFECTS decreases T:aud hedged"},
+		{"rule: inconsistent results hedge", []string{"Naltrexone reduced anxiety but had inconsistent effects on craving."},
+			"T:drugB AFFECTS decreases T:anxiety; T:drugB AFFECTS decreases T:craving hedged"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
