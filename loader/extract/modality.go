@@ -21,7 +21,7 @@ func hedgeAt(ts []token, inMention []bool, k int) bool {
 		return false
 	}
 	w := ts[k].low
-	if (w == "thought" || w == "believed" || w == "expected") && k+1 < len(ts) && ts[k+1].low == "to" {
+	if (w == "thought" || w == "believed" || w == "expected" || w == "designed" || w == "intended") && k+1 < len(ts) && ts[k+1].low == "to" {
 		return true
 	}
 	if w == "can" {

@@ -39,6 +39,8 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving; T:drugB STUDIED_TO_TREAT T:aud hedged; T:drugB AFFECTS decreases T:aud hedged"},
 		{"rule: inconsistent results hedge", []string{"Naltrexone reduced anxiety but had inconsistent effects on craving."},
 			"T:drugB AFFECTS decreases T:anxiety; T:drugB AFFECTS decreases T:craving hedged"},
+		{"rule: designed to hedges", []string{"Naltrexone, which was designed to reduce craving, is widely used."},
+			"T:drugB AFFECTS decreases T:craving hedged"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
