@@ -38,3 +38,9 @@ func appositiveOf(ts []token, args []Mention, a Mention) (Mention, bool) {
 	}
 	return args[k], true
 }
+
+// asWellAs: "as well as" starts at k, a coordinator like "and".
+func asWellAs(ts []token, k int) bool {
+	return k+2 < len(ts) && ts[k].low == "as" && ts[k+1].low == "well" && ts[k+2].low == "as" &&
+		ts[k+1].punctBefore == "" && ts[k+2].punctBefore == ""
+}

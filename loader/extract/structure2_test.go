@@ -41,6 +41,8 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS decreases T:anxiety; T:drugB AFFECTS decreases T:craving hedged"},
 		{"rule: designed to hedges", []string{"Naltrexone, which was designed to reduce craving, is widely used."},
 			"T:drugB AFFECTS decreases T:craving hedged"},
+		{"rule: as well as joins objects", []string{"Naltrexone is an antagonist.", "It reduces anxiety, which increases craving, and it reduces relapse as well as heavy drinking days."},
+			"T:drugB AFFECTS decreases T:anxiety; T:anxiety AFFECTS increases T:craving; T:drugB AFFECTS decreases T:relapse; T:drugB AFFECTS decreases T:drinking"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
