@@ -14,8 +14,10 @@ import "strings"
 var reportingHedges = []string{"suggest", "hypothes", "propos", "possibl", "likely", "appear", "thought", "believed"}
 
 // hedgeAt reports whether token k starts a hedge: a hedge word, the
-// modal "can" (whole word: not "cannabis"), or "thought to" / "believed
-// to" ("is thought to work").
+// modal "can" (whole word: not "cannabis") unless a stated cause comes
+// before it, or "thought to" / "believed to" / "expected to" / "designed
+// to" / "intended to" ("is thought to work": an expectation, not a
+// finding).
 func hedgeAt(ts []token, inMention []bool, k int) bool {
 	if inMention[k] {
 		return false
