@@ -44,3 +44,14 @@ func asWellAs(ts []token, k int) bool {
 	return k+2 < len(ts) && ts[k].low == "as" && ts[k+1].low == "well" && ts[k+2].low == "as" &&
 		ts[k+1].punctBefore == "" && ts[k+2].punctBefore == ""
 }
+
+// attributiveCue: the cue c stands right before b, after a list's "and" or
+// comma, and b is followed by a form of "be" ("craving, negative affect
+// and impaired executive function are predictors of relapse"): the cue
+// word describes b inside a subject list; it is no verb between a and b.
+func attributiveCue(ts []token, c cueHit, b Mention) bool {
+	if c.j != b.first || c.i == 0 || b.last >= len(ts) || !beVerbs[ts[b.last].low] {
+		return false
+	}
+	return ts[c.i-1].low == "and" || ts[c.i-1].low == "or" || strings.Contains(ts[c.i].punctBefore, ",")
+}

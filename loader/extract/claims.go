@@ -152,6 +152,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 					emit(d, o, graph.HasAdverseEvent, graph.Unsigned, c, a.last, b.first)
 				}
 			}
+			if open {
+				span = slices.DeleteFunc(slices.Clone(span), func(c cueHit) bool { return attributiveCue(ts, c, b) })
+			}
 			p, sign, cue, ok := signed(span)
 			if c, found := correlationBefore(ts, cues, a, b); found && (!ok || p == graph.Affects) {
 				// "linked X to fewer Y": the verb comes before both.

@@ -25,8 +25,8 @@ type devGroup struct {
 // of extract10 and extract11 until both had merged): at f53a114 entities
 // R 0.702 P 0.776, pairs R 0.316 P 0.614, sign 0.933; after both, scored
 // once, entities R 0.737 P 0.777, pairs R 0.350 P 0.618, sign 0.949;
-// with extract13 (appositive descriptions, "as well as") pairs R 0.359
-// P 0.639, sign 0.952, modality 0.862 -> 0.926 (hedges, a contrast ending
+// with extract13 (appositive descriptions, "as well as", a cue word inside
+// a subject list) pairs R 0.359 P 0.649, sign 0.952, modality 0.862 -> 0.926 (hedges, a contrast ending
 // a negation, causes within advice); the other groups' pairs unchanged.
 //
 // blind 12-06 (devset4, added after extract8's rules were written): at
@@ -46,7 +46,7 @@ var devGroups = []devGroup{
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.73, entP: 0.77, pairR: 0.35, pairP: 0.63, sign: 0.95}},
+	}, evalFloors{entR: 0.73, entP: 0.77, pairR: 0.35, pairP: 0.64, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,

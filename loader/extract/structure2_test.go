@@ -43,6 +43,8 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving hedged"},
 		{"rule: as well as joins objects", []string{"Naltrexone is an antagonist.", "It reduces anxiety, which increases craving, and it reduces relapse as well as heavy drinking days."},
 			"T:drugB AFFECTS decreases T:anxiety; T:anxiety AFFECTS increases T:craving; T:drugB AFFECTS decreases T:relapse; T:drugB AFFECTS decreases T:drinking"},
+		{"rule: a cue word inside a subject list describes", []string{"In most patients, craving, anxiety and reduced dopamine release are common."},
+			""}, // without the rule: craving and anxiety "decrease" dopamine release
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
