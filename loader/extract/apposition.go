@@ -1,7 +1,10 @@
+// Noun-phrase structure around a claim's ends (branch extract13).
 // Appositive descriptions: "Yohimbine, an alpha-2 antagonist that
 // increases noradrenaline release, reinstated alcohol seeking". The noun
 // phrase after the comma and article describes the drug before it; what
-// the description (or the clause after it) does, the drug does.
+// the description (or the clause after it) does, the drug does. Also the
+// coordinator "as well as", and a cue word that only describes a noun in
+// a subject list.
 
 package extract
 
