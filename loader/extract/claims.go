@@ -80,6 +80,19 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				}
 			}
 		}
+		if open {
+			if d, ok := appositiveOf(ts, args, a); ok {
+				// "X, an antagonist that increases Y": X increases Y.
+				if d.ID == b.ID {
+					return
+				}
+				a = d
+				key = [3]string{a.ID, b.ID, string(p)}
+				if seen[key] {
+					return
+				}
+			}
+		}
 		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
 			// "this attenuation correlated with reduced use": less of
 			// the event went with less use, so the event goes with it.
@@ -138,6 +151,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				} else if c, ok := kindIn(cuesIn(cues, o.first-3, o.first), cueAdverse); ok && o.first > a.last {
 					emit(d, o, graph.HasAdverseEvent, graph.Unsigned, c, a.last, b.first)
 				}
+			}
+			if open {
+				span = slices.DeleteFunc(slices.Clone(span), func(c cueHit) bool { return attributiveCue(ts, c, b) })
 			}
 			p, sign, cue, ok := signed(span)
 			if c, found := correlationBefore(ts, cues, a, b); found && (!ok || p == graph.Affects) {
@@ -381,6 +397,7 @@ func recommending(ts []token, clause []int) []bool {
 		for i := lo; i < len(ts) && clause[i] == clause[k]; i++ {
 			out[i] = true
 		}
+		statedCause(ts, clause, out, lo, k)
 	}
 	return out
 }

@@ -208,6 +208,10 @@ func coordinated(ts []token, lo, hi int) bool {
 	}
 	conj := false
 	for k := lo; k < hi; k++ {
+		if asWellAs(ts, k) {
+			conj, k = true, k+2 // "A as well as B" joins as "and" does
+			continue
+		}
 		switch ts[k].low {
 		case "and", "or", "nor":
 			conj = true // "neither A nor B": "neither" opens the list, "nor" joins it

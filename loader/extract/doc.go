@@ -94,9 +94,11 @@
 // Places are not objects: a BrainRegion, BrainNetwork or Population is
 // never the subject or object of a signed claim, and a Drug or Therapy is
 // never its object; a Population is never any claim's end. Negation
-// ("not", "no", "without", "failed to") between the two arguments sets
-// Negated; a hedge ("may", "might", "could", "can", "suggest",
-// "potential", "candidate", "hypothes", "appear", "is thought to") sets
+// ("not", "no", "without", "failed to") between the two arguments, up to
+// a contrast ("but", "yet"), sets Negated; a hedge ("may", "might",
+// "could", "can", "suggest", "potential", "candidate", "hypothes",
+// "appear", "probably", "interest", "inconsistent", "is thought to",
+// "expected to", "designed to") sets
 // Hedged: in the curated reading anywhere in the sentence; in the open
 // reading for the rest of its own clause only ("X reduced craving,
 // although it may increase nausea": the first finding is asserted), and a

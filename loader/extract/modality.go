@@ -14,15 +14,23 @@ import "strings"
 var reportingHedges = []string{"suggest", "hypothes", "propos", "possibl", "likely", "appear", "thought", "believed"}
 
 // hedgeAt reports whether token k starts a hedge: a hedge word, the
-// modal "can" (whole word: not "cannabis"), or "thought to" / "believed
-// to" ("is thought to work").
+// modal "can" (whole word: not "cannabis") unless a stated cause comes
+// before it, or "thought to" / "believed to" / "expected to" / "designed
+// to" / "intended to" ("is thought to work": an expectation, not a
+// finding).
 func hedgeAt(ts []token, inMention []bool, k int) bool {
 	if inMention[k] {
 		return false
 	}
 	w := ts[k].low
-	if (w == "thought" || w == "believed") && k+1 < len(ts) && ts[k+1].low == "to" || w == "can" {
-		return true // "can cause": a possibility, not a finding
+	if (w == "thought" || w == "believed" || w == "expected" || w == "designed" || w == "intended") && k+1 < len(ts) && ts[k+1].low == "to" {
+		return true
+	}
+	if w == "can" {
+		// "can cause": a possibility, not a finding; but after a stated
+		// cause ("because X is an antagonist, it can precipitate
+		// withdrawal") the capability is the cause's consequence, asserted.
+		return !causeBefore(ts, k)
 	}
 	return hasPrefixIn(w, hedgeWords)
 }
@@ -125,3 +133,39 @@ func deniedReport(ts []token, k int) bool {
 // showVerbs report a finding: "shown", "found", "demonstrated",
 // "established", "evidence".
 var showVerbs = []string{"show", "shown", "found", "find", "demonstrat", "establish", "evidence", "prove", "proven"}
+
+// causeBefore reports whether a causal conjunction ("because", "since",
+// "as a result") stands before token k in the sentence: what a modal
+// after it says follows from a stated cause.
+func causeBefore(ts []token, k int) bool {
+	for i := 0; i < k; i++ {
+		if ts[i].low == "because" || ts[i].low == "since" && i == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// statedCause unmarks, in a recommending clause that starts at lo and
+// whose recommendation is at k, a causal clause ("because X lowers blood
+// pressure, it should be monitored"; "patients must be free of opioids,
+// because X precipitates withdrawal"): the reason given is a finding the
+// text asserts, not part of the advice. Before the recommendation the
+// causal clause ends at the next comma; after it, at the clause's end.
+func statedCause(ts []token, clause []int, out []bool, lo, k int) {
+	for c := lo; c < len(ts) && clause[c] == clause[k]; c++ {
+		if ts[c].low != "because" && !(ts[c].low == "since" && (c == 0 || strings.Contains(ts[c].punctBefore, ","))) {
+			continue
+		}
+		if c < k {
+			for i := c; i < k && (i == c || !strings.Contains(ts[i].punctBefore, ",")); i++ {
+				out[i] = false
+			}
+			continue
+		}
+		for i := c; i < len(ts) && clause[i] == clause[k]; i++ {
+			out[i] = false
+		}
+		return
+	}
+}

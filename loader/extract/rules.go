@@ -355,14 +355,22 @@ func adversePair(a, b Mention) (Mention, Mention, bool) {
 	return Mention{}, Mention{}, false
 }
 
-// negatedBetween looks for a negation between the two ends.
+// negatedBetween looks for a negation between the two ends. A contrast
+// after the negation ends its reach: "X did not reduce use but was
+// associated with lower craving" denies the first finding, not the second.
 func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
+	negated := false
 	for k := max(lo, 0); k < hi && k < len(ts); k++ {
-		if !inMention[k] && hasPrefixIn(ts[k].low, negWords) {
-			return true
+		if inMention[k] {
+			continue
+		}
+		if hasPrefixIn(ts[k].low, negWords) {
+			negated = true
+		} else if negated && (ts[k].low == "but" || ts[k].low == "yet") {
+			negated = false
 		}
 	}
-	return false
+	return negated
 }
 
 // pronouns that open a sentence and stand for the previous one's topic.
