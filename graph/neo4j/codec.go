@@ -94,13 +94,10 @@ var (
 // Names come from graph.ReadPlan.Normalize, which admits only Node's
 // fields; one not in the codec (a structural one) is left out.
 func (c *codec) pick(names []string) []field {
-	want := map[string]bool{"id": true, "category": true}
-	for _, n := range names {
-		want[n] = true
-	}
-	var fs []field
+	fs := make([]field, 0, len(names)+2)
 	for _, f := range c.fields {
-		if name, _ := strings.CutSuffix(f.prop, "_json"); want[name] || want[f.prop] {
+		name, _ := strings.CutSuffix(f.prop, "_json")
+		if name == "id" || name == "category" || slices.Contains(names, name) || slices.Contains(names, f.prop) {
 			fs = append(fs, f)
 		}
 	}

@@ -400,6 +400,13 @@ func decodePlanNode(res *graph.ReadResult, raw any, fs []field, pages []any, n *
 		rows, _ := rawPage[pageRows].([]any)
 		page := &graph.EdgePage{TotalCount: int(total), HasNext: pg.After == nil && int(total) > pg.First}
 		efs := claimFields(pg)
+		var sfs, ofs []field
+		if pg.Subject != nil {
+			sfs = nodeFields(pg.Subject)
+		}
+		if pg.Object != nil {
+			ofs = nodeFields(pg.Object)
+		}
 		for _, raw := range rows {
 			if len(page.Edges) == pg.First {
 				page.HasNext = true
@@ -432,15 +439,16 @@ func decodePlanNode(res *graph.ReadResult, raw any, fs []field, pages []any, n *
 					}
 				}
 			}
-			for _, end := range []struct {
+			for _, end := range [...]struct {
 				node, pages int
+				fs          []field
 				n           *graph.PlanNode
-			}{{rowSubjectNode, rowSubjectPages, pg.Subject}, {rowObjectNode, rowObjectPages, pg.Object}} {
+			}{{rowSubjectNode, rowSubjectPages, sfs, pg.Subject}, {rowObjectNode, rowObjectPages, ofs, pg.Object}} {
 				if end.n == nil {
 					continue
 				}
 				sub, _ := row[end.pages].([]any)
-				if err := decodePlanNode(res, row[end.node], nodeFields(end.n), sub, end.n, own); err != nil {
+				if err := decodePlanNode(res, row[end.node], end.fs, sub, end.n, own); err != nil {
 					return err
 				}
 			}
