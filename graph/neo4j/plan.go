@@ -14,13 +14,15 @@ import (
 
 // Read implements graph.Store.Read: the whole plan is compiled into one
 // read statement, so a nested question costs one round trip. Each page is
-// a map expression of the node it hangs from, {total: COUNT {...}, page:
-// COLLECT {...}}, ordered and cut like EdgePages; a page's claims carry
-// the end nodes the plan asks for, the ids of the studies they cite (when
-// asked for) and, as further map expressions, the pages of those end
-// nodes. The cited studies are looked up once per root, from the ids
-// gathered over all its pages. Labels and relationship
-// types come from the allow-lists; every value is a parameter.
+// a list expression of the node it hangs from, [COUNT {...}, COLLECT
+// {...}], ordered and cut like EdgePages; a page's claims are lists of
+// values by position (see rowProps) carrying the end nodes the plan asks
+// for, the ids of the studies they cite (when asked for) and, as further
+// list expressions, the pages of those end nodes: lists, not maps, so
+// that the driver decodes no key strings. The cited studies are looked up
+// once per root, from the ids gathered over all its pages. Labels and
+// relationship types come from the allow-lists; every value is a
+// parameter.
 func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, error) {
 	p, err := p.Normalize()
 	if err != nil {
