@@ -89,22 +89,41 @@ var (
 	edgeCodec = newCodec(graph.Edge{}, "subject", "object", "predicate")
 )
 
-// projection is a Cypher map projection of variable v holding the
-// properties of the named JSON fields, and id and category: v{.id, ...}.
+// pick is the fields of the named JSON fields, and id and category, in
+// the codec's order (id first): what projection and listProjection read.
 // Names come from graph.ReadPlan.Normalize, which admits only Node's
 // fields; one not in the codec (a structural one) is left out.
-func (c *codec) projection(v string, names []string) string {
-	want := map[string]bool{"id": true, "category": true}
-	for _, n := range names {
-		want[n] = true
-	}
-	var ps []string
+func (c *codec) pick(names []string) []field {
+	fs := make([]field, 0, len(names)+2)
 	for _, f := range c.fields {
-		if name, _ := strings.CutSuffix(f.prop, "_json"); want[name] || want[f.prop] {
-			ps = append(ps, "."+f.prop)
+		name, _ := strings.CutSuffix(f.prop, "_json")
+		if name == "id" || name == "category" || slices.Contains(names, name) || slices.Contains(names, f.prop) {
+			fs = append(fs, f)
 		}
 	}
+	return fs
+}
+
+// projection is a Cypher map projection of variable v holding the
+// properties of the named JSON fields, and id and category: v{.id, ...}.
+func (c *codec) projection(v string, names []string) string {
+	var ps []string
+	for _, f := range c.pick(names) {
+		ps = append(ps, "."+f.prop)
+	}
 	return v + "{" + strings.Join(ps, ", ") + "}"
+}
+
+// listProjection is a Cypher list of the properties fs of variable v, in
+// that order: [v.id, v.name]. A list costs the driver one value per
+// property where a map costs a key string and a map entry too, and
+// decodeList reads it by position.
+func listProjection(v string, fs []field) string {
+	ps := make([]string, len(fs))
+	for i, f := range fs {
+		ps[i] = v + "." + f.prop
+	}
+	return "[" + strings.Join(ps, ", ") + "]"
 }
 
 // props turns a struct into a property map, leaving out zero values.
@@ -159,66 +178,92 @@ func (c *codec) decode(m map[string]any, ptr any) error {
 		if !ok || raw == nil {
 			continue
 		}
-		fv := rv.FieldByIndex(f.index)
-		bad := func() error {
-			return fmt.Errorf("property %s has unexpected type %T", f.prop, raw)
+		if err := f.set(rv, raw); err != nil {
+			return err
 		}
-		switch f.kind {
-		case kindString:
-			s, ok := raw.(string)
+	}
+	return nil
+}
+
+// decodeList fills the struct that ptr points at from the values of a
+// listProjection of fs; a null is a property the entity does not have.
+func decodeList(vals []any, fs []field, ptr any) error {
+	if len(vals) != len(fs) {
+		return fmt.Errorf("%d properties for %d fields", len(vals), len(fs))
+	}
+	rv := reflect.ValueOf(ptr).Elem()
+	for i, f := range fs {
+		if vals[i] == nil {
+			continue
+		}
+		if err := f.set(rv, vals[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// set stores the property value raw into f of the struct rv.
+func (f field) set(rv reflect.Value, raw any) error {
+	fv := rv.FieldByIndex(f.index)
+	bad := func() error {
+		return fmt.Errorf("property %s has unexpected type %T", f.prop, raw)
+	}
+	switch f.kind {
+	case kindString:
+		s, ok := raw.(string)
+		if !ok {
+			return bad()
+		}
+		fv.SetString(s)
+	case kindInt:
+		i, ok := raw.(int64)
+		if !ok {
+			return bad()
+		}
+		fv.SetInt(i)
+	case kindFloat:
+		switch x := raw.(type) {
+		case float64:
+			fv.SetFloat(x)
+		case int64:
+			fv.SetFloat(float64(x))
+		default:
+			return bad()
+		}
+	case kindBool:
+		b, ok := raw.(bool)
+		if !ok {
+			return bad()
+		}
+		fv.SetBool(b)
+	case kindStrings:
+		list, ok := raw.([]any)
+		if !ok {
+			return bad()
+		}
+		ss := reflect.MakeSlice(fv.Type(), len(list), len(list))
+		for i, x := range list {
+			s, ok := x.(string)
 			if !ok {
 				return bad()
 			}
-			fv.SetString(s)
-		case kindInt:
-			i, ok := raw.(int64)
-			if !ok {
-				return bad()
+			ss.Index(i).SetString(s)
+		}
+		fv.Set(ss)
+	case kindJSON:
+		s, ok := raw.(string)
+		if !ok {
+			return bad()
+		}
+		if ev, ok := fv.Addr().Interface().(*[]graph.Evidence); ok {
+			if parsed, ok := parseEvidenceJSON(s); ok {
+				*ev = parsed
+				return nil
 			}
-			fv.SetInt(i)
-		case kindFloat:
-			switch x := raw.(type) {
-			case float64:
-				fv.SetFloat(x)
-			case int64:
-				fv.SetFloat(float64(x))
-			default:
-				return bad()
-			}
-		case kindBool:
-			b, ok := raw.(bool)
-			if !ok {
-				return bad()
-			}
-			fv.SetBool(b)
-		case kindStrings:
-			list, ok := raw.([]any)
-			if !ok {
-				return bad()
-			}
-			ss := reflect.MakeSlice(fv.Type(), len(list), len(list))
-			for i, x := range list {
-				s, ok := x.(string)
-				if !ok {
-					return bad()
-				}
-				ss.Index(i).SetString(s)
-			}
-			fv.Set(ss)
-		case kindJSON:
-			s, ok := raw.(string)
-			if !ok {
-				return bad()
-			}
-			if ev, ok := fv.Addr().Interface().(*[]graph.Evidence); ok {
-				if parsed, ok := parseEvidenceJSON(s); ok {
-					*ev = parsed
-					continue
-				}
-			}
-			if err := json.Unmarshal([]byte(s), fv.Addr().Interface()); err != nil {
-				return fmt.Errorf("property %s: %w", f.prop, err)
-			}
+		}
+		if err := json.Unmarshal([]byte(s), fv.Addr().Interface()); err != nil {
+			return fmt.Errorf("property %s: %w", f.prop, err)
 		}
 	}
 	return nil

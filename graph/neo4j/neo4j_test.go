@@ -44,8 +44,12 @@ func TestReadTransactionRefusesWrites(t *testing.T) {
 		})
 		wantAccessMode(t, err)
 	})
-	t.Run("ExecuteQuery with readers routing", func(t *testing.T) {
+	t.Run("query: auto-commit in a read session", func(t *testing.T) {
 		_, err := s.query(ctx, "test", "CREATE (n:Entity:Drug {id: 'KAP:smuggled'}) RETURN n.id", nil)
+		wantAccessMode(t, err)
+	})
+	t.Run("query's retry: ExecuteQuery with readers routing", func(t *testing.T) {
+		_, err := s.executeRaw(ctx, "test", "CREATE (n:Entity:Drug {id: 'KAP:smuggled'}) RETURN n.id", nil, neo4j.ExecuteQueryWithReadersRouting())
 		wantAccessMode(t, err)
 	})
 	if n := count(t, s, "MATCH (n) RETURN count(n)", nil); n != 0 {

@@ -14,13 +14,15 @@ import (
 
 // Read implements graph.Store.Read: the whole plan is compiled into one
 // read statement, so a nested question costs one round trip. Each page is
-// a map expression of the node it hangs from, {total: COUNT {...}, page:
-// COLLECT {...}}, ordered and cut like EdgePages; a page's claims carry
-// the end nodes the plan asks for, the ids of the studies they cite (when
-// asked for) and, as further map expressions, the pages of those end
-// nodes. The cited studies are looked up once per root, from the ids
-// gathered over all its pages. Labels and relationship
-// types come from the allow-lists; every value is a parameter.
+// a list expression of the node it hangs from, [COUNT {...}, COLLECT
+// {...}], ordered and cut like EdgePages; a page's claims are lists of
+// values by position (see rowProps) carrying the end nodes the plan asks
+// for, the ids of the studies they cite (when asked for) and, as further
+// list expressions, the pages of those end nodes: lists, not maps, so
+// that the driver decodes no key strings. The cited studies are looked up
+// once per root, from the ids gathered over all its pages. Labels and
+// relationship types come from the allow-lists; every value is a
+// parameter.
 func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, error) {
 	p, err := p.Normalize()
 	if err != nil {
@@ -45,11 +47,11 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
-		pages, _, err := neo4j.GetRecordValue[map[string]any](rec, "pages")
+		pages, _, err := neo4j.GetRecordValue[[]any](rec, "pages")
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
-		if err := decodePlanNode(res, props, pages, &p.Root, false, own); err != nil {
+		if err := decodePlanNode(res, props, nil, pages, &p.Root, own); err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
 		studies, _ := rec.Get("studies")
@@ -116,7 +118,7 @@ func ownStudiesSuffice(fields []string) bool {
 }
 
 // pubsExpr is a Cypher list of the publications (ids of cited studies,
-// with repeats) of every claim, at any depth, of the pages in the map
+// with repeats) of every claim, at any depth, of the pages in the list
 // expression m that n's pages were compiled into, or "" when none of
 // them asks for studies; with own, leaving out the claims whose studies
 // need no look-up (ownStudiesSuffice). depth keeps the reduce variables
@@ -131,22 +133,73 @@ func pubsExpr(m string, n *graph.PlanNode, depth int, own bool) string {
 		var lists []string
 		switch {
 		case pg.Studies && own:
-			lists = append(lists, "coalesce("+c+".pubs, [])")
+			lists = append(lists, "coalesce("+c+col(rowPubs)+", [])")
 		case pg.Studies:
-			lists = append(lists, c+".pubs")
+			lists = append(lists, c+col(rowPubs))
 		}
-		if sub := pubsExpr(c+".subjectPages", pg.Subject, depth+1, own); sub != "" {
+		if sub := pubsExpr(c+col(rowSubjectPages), pg.Subject, depth+1, own); sub != "" {
 			lists = append(lists, sub)
 		}
-		if sub := pubsExpr(c+".objectPages", pg.Object, depth+1, own); sub != "" {
+		if sub := pubsExpr(c+col(rowObjectPages), pg.Object, depth+1, own); sub != "" {
 			lists = append(lists, sub)
 		}
 		if len(lists) == 0 {
 			continue
 		}
-		parts = append(parts, "reduce("+a+" = [], "+c+" IN "+m+".p"+strconv.Itoa(i)+".page | "+a+" + "+strings.Join(lists, " + ")+")")
+		parts = append(parts, "reduce("+a+" = [], "+c+" IN "+m+col(i)+col(pageRows)+" | "+a+" + "+strings.Join(lists, " + ")+")")
 	}
 	return strings.Join(parts, " + ")
+}
+
+// col is a Cypher list subscript: [i].
+func col(i int) string { return "[" + strconv.Itoa(i) + "]" }
+
+// A page is the list [total, rows]; a row, one claim, is a list of the
+// values at these positions (null where the plan needs none), so that
+// the driver decodes no map keys: rowProps holds the claim's properties
+// as a listProjection of claimFields, or the whole property map.
+const (
+	pageTotal = iota
+	pageRows
+)
+
+const (
+	rowProps = iota
+	rowType
+	rowSubject
+	rowObject
+	rowPubs
+	rowSubjectNode
+	rowSubjectPages
+	rowObjectNode
+	rowObjectPages
+	rowLen
+)
+
+// claimFields is what a page reads of its claims: the fields the plan
+// names (and the score, which orders and cursors need), or nil for the
+// whole property map.
+func claimFields(pg *graph.PlanPage) []field {
+	if pg.ClaimFields == nil {
+		return nil
+	}
+	fields := append(slices.Clone(pg.ClaimFields), "score")
+	if len(pg.Predicates) == 0 || slices.ContainsFunc(pg.Predicates, func(p graph.Predicate) bool { return !p.Curated() }) {
+		// The document too where a slim relationship may be read: its
+		// absence is what marks one, whose document and Biolink
+		// predicate the decoder derives (deriveSlim).
+		fields = append(fields, "document")
+	}
+	return edgeCodec.pick(fields)
+}
+
+// nodeFields is what a plan reads of an end node: its fields, or nil for
+// the whole property map.
+func nodeFields(n *graph.PlanNode) []field {
+	if n.Fields == nil {
+		return nil
+	}
+	return nodeCodec.pick(n.Fields)
 }
 
 // compilePlan is the one statement that reads a normalized plan with
@@ -182,12 +235,11 @@ type planCompiler struct {
 	ownStudies bool // claims say whether their studies need a look-up (ownStudiesSuffice)
 }
 
-// pages is the map expression of every page of node variable v: {key0:
-// page, key1: page}. Map keys are positional (p0, p1, ...), since page
-// keys are the caller's strings and never spliced into Cypher.
+// pages is the list expression of every page of node variable v, in
+// plan order: [page0, page1].
 func (c *planCompiler) pages(v string, n *graph.PlanNode) (string, error) {
 	if n == nil || len(n.Pages) == 0 {
-		return "{}", nil
+		return "[]", nil
 	}
 	parts := make([]string, len(n.Pages))
 	for i, pg := range n.Pages {
@@ -195,12 +247,12 @@ func (c *planCompiler) pages(v string, n *graph.PlanNode) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		parts[i] = "p" + strconv.Itoa(i) + ": " + e
+		parts[i] = e
 	}
-	return "{" + strings.Join(parts, ", ") + "}", nil
+	return "[" + strings.Join(parts, ", ") + "]", nil
 }
 
-// page is one page of v's claims as {total, page}.
+// page is one page of v's claims as [total, rows].
 func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	types, err := relTypes(pg.Predicates)
 	if err != nil {
@@ -234,30 +286,26 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	}
 	// A claim is read whole, or with only the fields the plan names (and
 	// its score, which orders and cursors need).
-	props := "properties(" + r + ")"
-	if pg.ClaimFields != nil {
-		fields := append(slices.Clone(pg.ClaimFields), "score")
-		if len(pg.Predicates) == 0 || slices.ContainsFunc(pg.Predicates, func(p graph.Predicate) bool { return !p.Curated() }) {
-			// The document too where a slim relationship may be read:
-			// its absence is what marks one, whose document and Biolink
-			// predicate the decoder derives (deriveSlim).
-			fields = append(fields, "document")
-		}
-		props = edgeCodec.projection(r, fields)
+	row := make([]string, rowLen)
+	for i := range row {
+		row[i] = "null"
+	}
+	row[rowProps] = "properties(" + r + ")"
+	if fs := claimFields(pg); fs != nil {
+		row[rowProps] = listProjection(r, fs)
 	}
 	// What the decoder knows is not read: the type of a page of one
 	// type, and the end that is the page's own node (v) for a directed
 	// page (decodePlanNode fills them in).
-	claim := []string{"props: " + props}
 	if strings.Contains(types, "|") {
-		claim = append(claim, "type: type("+r+")")
+		row[rowType] = "type(" + r + ")"
 	}
 	needS, needO := pg.Direction != graph.Out, pg.Direction != graph.In
 	if needS {
-		claim = append(claim, "subject: "+s+".id")
+		row[rowSubject] = s + ".id"
 	}
 	if needO {
-		claim = append(claim, "object: "+o+".id")
+		row[rowObject] = o + ".id"
 	}
 	if pg.Studies {
 		// The studies themselves are looked up once for the whole plan
@@ -268,12 +316,13 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 			// by its evidence (which a plan asking for studies reads).
 			pubs = "CASE WHEN " + r + "." + propStudiesOwn + " THEN null ELSE " + pubs + " END"
 		}
-		claim = append(claim, "pubs: "+pubs)
+		row[rowPubs] = pubs
 	}
 	for _, end := range []struct {
-		name, v string
-		n       *graph.PlanNode
-	}{{"subject", s, pg.Subject}, {"object", o, pg.Object}} {
+		node, pages int
+		v           string
+		n           *graph.PlanNode
+	}{{rowSubjectNode, rowSubjectPages, s, pg.Subject}, {rowObjectNode, rowObjectPages, o, pg.Object}} {
 		if end.n == nil {
 			continue
 		}
@@ -282,11 +331,11 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 			return "", err
 		}
 		proj := "properties(" + end.v + ")"
-		if end.n.Fields != nil {
-			proj = nodeCodec.projection(end.v, end.n.Fields)
+		if fs := nodeFields(end.n); fs != nil {
+			proj = listProjection(end.v, fs)
 		}
-		claim = append(claim, end.name+"Node: "+proj, end.name+"Pages: "+sub)
-		if end.name == "subject" {
+		row[end.node], row[end.pages] = proj, sub
+		if end.v == s {
 			needS = true
 		} else {
 			needO = true
@@ -312,20 +361,29 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	if pg.Direction != graph.Out && pg.Direction != graph.In {
 		total, distinct = "COUNT { MATCH "+pattern+" RETURN DISTINCT "+r+" }", "WITH DISTINCT "+r
 	}
-	return fmt.Sprintf("{total: %[9]s, "+
-		"page: COLLECT { MATCH %[1]s %[10]s WITH %[2]s, %[3]s AS rank%[4]s %[5]s"+
+	return fmt.Sprintf("[%[9]s, "+
+		"COLLECT { MATCH %[1]s %[10]s WITH %[2]s, %[3]s AS rank%[4]s %[5]s"+
 		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[6]s "+
-		"%[7]sRETURN {%[8]s} }}",
-		pattern, r, rank, suffix, after, limit, bind, strings.Join(claim, ", "), total, distinct), nil
+		"%[7]sRETURN [%[8]s] }]",
+		pattern, r, rank, suffix, after, limit, bind, strings.Join(row, ", "), total, distinct), nil
 }
 
-// decodePlanNode files a node and its pages (positional keys p0, p1, ...
-// in plan order) into res. With own (the statement's ownStudies), a
-// claim whose pubs are null (propStudiesOwn) files the studies its
-// evidence cites as what the look-up would have returned of them: id and
-// category.
-func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph.PlanNode, partial, own bool) error {
-	node, err := fileNode(res, props, partial)
+// decodePlanNode files a node and its pages (a list in plan order, see
+// planCompiler.page) into res: the node is a whole property map, or with
+// fs the values of a listProjection of fs. With own (the statement's
+// ownStudies), a claim whose pubs are null (propStudiesOwn) files the
+// studies its evidence cites as what the look-up would have returned of
+// them: id and category.
+func decodePlanNode(res *graph.ReadResult, raw any, fs []field, pages []any, n *graph.PlanNode, own bool) error {
+	var node *graph.Node
+	var err error
+	if fs == nil {
+		props, _ := raw.(map[string]any)
+		node, err = fileNode(res, props, false)
+	} else {
+		vals, _ := raw.([]any)
+		node, err = fileNodeList(res, vals, fs)
+	}
 	if err != nil {
 		return err
 	}
@@ -333,22 +391,39 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 		return nil
 	}
 	for i, pg := range n.Pages {
-		raw, _ := pages["p"+strconv.Itoa(i)].(map[string]any)
-		total, _ := raw["total"].(int64)
-		rows, _ := raw["page"].([]any)
+		var rawPage []any
+		if i < len(pages) {
+			rawPage, _ = pages[i].([]any)
+		}
+		if len(rawPage) != 2 {
+			return fmt.Errorf("page %d of %q: %d values, want 2", i, node.ID, len(rawPage))
+		}
+		total, _ := rawPage[pageTotal].(int64)
+		rows, _ := rawPage[pageRows].([]any)
 		page := &graph.EdgePage{TotalCount: int(total), HasNext: pg.After == nil && int(total) > pg.First}
-		for _, row := range rows {
+		efs := claimFields(pg)
+		var sfs, ofs []field
+		if pg.Subject != nil {
+			sfs = nodeFields(pg.Subject)
+		}
+		if pg.Object != nil {
+			ofs = nodeFields(pg.Object)
+		}
+		for _, raw := range rows {
 			if len(page.Edges) == pg.First {
 				page.HasNext = true
 				break
 			}
-			m, _ := row.(map[string]any)
-			e, err := decodeEdgeMap(m)
+			row, _ := raw.([]any)
+			if len(row) != rowLen {
+				return fmt.Errorf("a claim of %q: %d values, want %d", node.ID, len(row), rowLen)
+			}
+			e, err := decodeRow(row, efs)
 			if err != nil {
 				return err
 			}
 			// What the statement left out (planCompiler.page).
-			if _, ok := m["type"]; !ok && len(pg.Predicates) > 0 {
+			if row[rowType] == nil && len(pg.Predicates) > 0 {
 				e.Predicate = pg.Predicates[0]
 				props, _ := m["props"].(map[string]any)
 				deriveSlim(e, props)
@@ -360,23 +435,23 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 				e.Object = node.ID
 			}
 			page.Edges = append(page.Edges, e)
-			if pubs, ok := m["pubs"]; own && pg.Studies && ok && pubs == nil {
+			if own && pg.Studies && row[rowPubs] == nil {
 				for _, id := range e.Publications() {
 					if _, err := fileNode(res, map[string]any{"id": id, "category": string(graph.CategoryStudy)}, true); err != nil {
 						return fmt.Errorf("study: %w", err)
 					}
 				}
 			}
-			for _, end := range []struct {
-				name string
-				n    *graph.PlanNode
-			}{{"subject", pg.Subject}, {"object", pg.Object}} {
+			for _, end := range [...]struct {
+				node, pages int
+				fs          []field
+				n           *graph.PlanNode
+			}{{rowSubjectNode, rowSubjectPages, sfs, pg.Subject}, {rowObjectNode, rowObjectPages, ofs, pg.Object}} {
 				if end.n == nil {
 					continue
 				}
-				np, _ := m[end.name+"Node"].(map[string]any)
-				sub, _ := m[end.name+"Pages"].(map[string]any)
-				if err := decodePlanNode(res, np, sub, end.n, end.n.Fields != nil, own); err != nil {
+				sub, _ := row[end.pages].([]any)
+				if err := decodePlanNode(res, row[end.node], end.fs, sub, end.n, own); err != nil {
 					return err
 				}
 			}
@@ -384,6 +459,32 @@ func decodePlanNode(res *graph.ReadResult, props, pages map[string]any, n *graph
 		res.Pages[graph.PageKey{Page: pg.Key, Node: node.ID}] = page
 	}
 	return nil
+}
+
+// decodeRow is the claim of a row (planCompiler.page): its properties
+// are the values of a listProjection of fs, or with no fs a whole map.
+func decodeRow(row []any, fs []field) (*graph.Edge, error) {
+	typ, _ := row[rowType].(string)
+	subj, _ := row[rowSubject].(string)
+	obj, _ := row[rowObject].(string)
+	if fs == nil {
+		props, _ := row[rowProps].(map[string]any)
+		e, err := decodeEdge(props, typ, subj, obj)
+		if err != nil {
+			return nil, fmt.Errorf("edge %v: %w", props["id"], err)
+		}
+		return e, nil
+	}
+	vals, _ := row[rowProps].([]any)
+	e := &graph.Edge{}
+	if err := decodeList(vals, fs, e); err != nil {
+		return nil, fmt.Errorf("edge %v: %w", e.ID, err)
+	}
+	e.Predicate, e.Subject, e.Object = graph.Predicate(typ), subj, obj
+	if typ != "" {
+		deriveSlim(e)
+	}
+	return e, nil
 }
 
 // fileNode decodes a node into res: a whole one into Nodes (and out of
@@ -411,6 +512,28 @@ func fileNode(res *graph.ReadResult, props map[string]any, partial bool) (*graph
 	// Decoding over the node so far keeps the fields other places read:
 	// the codec sets only the properties present.
 	if err := nodeCodec.decode(props, node); err != nil {
+		return nil, fmt.Errorf("node %q: %w", id, err)
+	}
+	return node, nil
+}
+
+// fileNodeList is fileNode of a partial node read as the values of a
+// listProjection of fs (whose first field is the id).
+func fileNodeList(res *graph.ReadResult, vals []any, fs []field) (*graph.Node, error) {
+	if len(vals) == 0 || len(vals) != len(fs) || fs[0].prop != "id" {
+		return nil, fmt.Errorf("a node of %d values for %d fields", len(vals), len(fs))
+	}
+	id, _ := vals[0].(string)
+	if n := res.Nodes[id]; n != nil {
+		return n, nil
+	}
+	node := res.Partial[id]
+	if node == nil {
+		node = &graph.Node{}
+		res.Partial[id] = node
+	}
+	// Over the node so far, as fileNode: nulls leave fields alone.
+	if err := decodeList(vals, fs, node); err != nil {
 		return nil, fmt.Errorf("node %q: %w", id, err)
 	}
 	return node, nil

@@ -264,10 +264,51 @@ func (s *Store) closeSession(ctx context.Context, sess neo4j.SessionWithContext)
 	}
 }
 
-// query runs one read statement with neo4j.ExecuteQuery and returns its
-// records.
+// query runs one read statement and returns its records.
+//
+// The statement runs as an auto-commit transaction of a read session:
+// RUN and PULL go out together and the last record ends it, where a
+// managed transaction (ExecuteQuery) costs a BEGIN and, after the
+// records, a COMMIT round trip more, and the driver's transaction
+// machinery; the session's access mode still makes it a read transaction
+// the server refuses writes in. Only a failure the driver would retry (a
+// pooled connection the server closed, a cluster member gone) is sent
+// again, through ExecuteQuery and its retries, as before.
 func (s *Store) query(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	return s.execute(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+	if err := s.ready(ctx, op); err != nil {
+		return nil, err
+	}
+	recs, err := s.autoRead(ctx, op, cypher, params)
+	if err != nil && neo4j.IsRetryable(err) && ctx.Err() == nil {
+		return s.executeRaw(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+	}
+	if err != nil {
+		return nil, s.mapErr(ctx, op, err)
+	}
+	return recs, nil
+}
+
+// autoRead runs one statement as an auto-commit transaction of a read
+// session and collects its records (query).
+func (s *Store) autoRead(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	cfgs, err := txConfig(ctx, op, nil)
+	if err != nil {
+		return nil, err
+	}
+	sess := s.driver.NewSession(ctx, s.sessionConfig(neo4j.AccessModeRead))
+	defer s.closeSession(ctx, sess)
+	sctx, span := s.startStatement(ctx, op, cypher)
+	res, err := sess.Run(sctx, cypher, params, cfgs...)
+	var recs []*neo4j.Record
+	if err == nil {
+		recs, err = res.Collect(sctx)
+	}
+	var sum neo4j.ResultSummary
+	if err == nil && span.IsRecording() {
+		sum, _ = res.Consume(sctx) // all records are read: the summary is already here
+	}
+	endStatement(span, len(recs), sum, err)
+	return recs, err
 }
 
 func (s *Store) execute(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
