@@ -330,10 +330,44 @@ const (
 	propAgentType      = "agentType"
 )
 
+// slimStored says which of the properties a slim relationship may leave
+// out came with the relationship as read.
+type slimStored struct{ score, level, agent bool }
+
+// storedInMap is slimStored of a relationship read as a property map.
+func storedInMap(m map[string]any) slimStored {
+	_, score := m[propScore]
+	_, level := m[propKnowledgeLevel]
+	_, agent := m[propAgentType]
+	return slimStored{score, level, agent}
+}
+
+// storedInList is slimStored of a relationship read as the values of the
+// fields a plan projected (decodeList): a field the plan left out counts
+// as not stored, so it takes the rule's value, which no reader of that
+// plan looks at.
+func storedInList(vals []any, fs []field) slimStored {
+	var st slimStored
+	for i, f := range fs {
+		if i >= len(vals) || vals[i] == nil {
+			continue
+		}
+		switch f.prop {
+		case propScore:
+			st.score = true
+		case propKnowledgeLevel:
+			st.level = true
+		case propAgentType:
+			st.agent = true
+		}
+	}
+	return st
+}
+
 // deriveSlim fills in what a slim relationship was stored without: e has
-// been decoded from props and its predicate set. Anything else is left
-// as read.
-func deriveSlim(e *graph.Edge, props map[string]any) {
+// been decoded and its predicate set, and st says what came with it.
+// Anything else is left as read.
+func deriveSlim(e *graph.Edge, st slimStored) {
 	if e.Document != "" || e.Predicate.Curated() {
 		return
 	}
@@ -345,14 +379,14 @@ func deriveSlim(e *graph.Edge, props map[string]any) {
 	if e.Biolink == "" {
 		e.Biolink = e.Predicate.Biolink(graph.Unsigned)
 	}
-	if _, stored := props[propScore]; stored {
+	if st.score {
 		return // written before the three were left out
 	}
 	e.Score = graph.StructuralScore
-	if _, stored := props[propKnowledgeLevel]; !stored {
+	if !st.level {
 		e.KnowledgeLevel = graph.StructuralKnowledgeLevel
 	}
-	if _, stored := props[propAgentType]; !stored {
+	if !st.agent {
 		e.AgentType = graph.StructuralAgent(e.Predicate)
 	}
 }
@@ -416,7 +450,7 @@ func decodeEdge(m map[string]any, typ, subject, object string) (*graph.Edge, err
 	e.Subject = subject
 	e.Object = object
 	if typ != "" {
-		deriveSlim(e, m) // else the caller sets the type, then derives
+		deriveSlim(e, storedInMap(m)) // else the caller sets the type, then derives
 	}
 	return e, nil
 }

@@ -162,7 +162,7 @@ func TestCodecSlim(t *testing.T) {
 				t.Fatal(err)
 			}
 			late.Predicate = tt.e.Predicate
-			deriveSlim(late, asStored(m))
+			deriveSlim(late, storedInMap(asStored(m)))
 			if gj, _ := json.Marshal(late); string(gj) != string(wj) {
 				t.Errorf("type set after decoding:\n want %s\n got  %s", wj, gj)
 			}

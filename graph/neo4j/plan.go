@@ -425,8 +425,7 @@ func decodePlanNode(res *graph.ReadResult, raw any, fs []field, pages []any, n *
 			// What the statement left out (planCompiler.page).
 			if row[rowType] == nil && len(pg.Predicates) > 0 {
 				e.Predicate = pg.Predicates[0]
-				props, _ := m["props"].(map[string]any)
-				deriveSlim(e, props)
+				deriveSlim(e, rowStored(row, efs))
 			}
 			switch pg.Direction {
 			case graph.Out:
@@ -482,9 +481,20 @@ func decodeRow(row []any, fs []field) (*graph.Edge, error) {
 	}
 	e.Predicate, e.Subject, e.Object = graph.Predicate(typ), subj, obj
 	if typ != "" {
-		deriveSlim(e)
+		deriveSlim(e, storedInList(vals, fs))
 	}
 	return e, nil
+}
+
+// rowStored is slimStored of a claim row decodeRow read, whole (fs nil)
+// or projected.
+func rowStored(row []any, fs []field) slimStored {
+	if fs == nil {
+		props, _ := row[rowProps].(map[string]any)
+		return storedInMap(props)
+	}
+	vals, _ := row[rowProps].([]any)
+	return storedInList(vals, fs)
 }
 
 // fileNode decodes a node into res: a whole one into Nodes (and out of
