@@ -20,11 +20,53 @@ type Qualifiers struct {
 }
 
 var (
-	timeRe = regexp.MustCompile(`(?i)\b((?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)[- ](?:hours?|days?|weeks?|months?|years?))(?:[- ]follow[- ]up)?\b`)
-	doseRe = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s?(?:mg|g|µg|mcg|ml|iu)(?:\s?/\s?(?:kg|day|d|week))*|(?:low|high|single|repeated|multiple|moderate)[- ]doses?)\b`)
+	numWord = `(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)`
+	// timeRes: a duration or time point ("12 weeks", "six-month
+	// follow-up", "several days") and a phase named by "during" ("during
+	// infusion", "during dose escalation", "during the first week of
+	// treatment").
+	timeRes = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\b((?:` + numWord + `|several|a few)[- ](?:hours?|days?|weeks?|months?|years?))(?:[- ]follow[- ]up)?\b`),
+		regexp.MustCompile(`(?i)\bduring (?:the |an? )?(?:(?:first|initial|acute|active|early|late) )?(?:` + numWord + ` )?[\pL-]+(?: (?:escalation|treatment|withdrawal|abstinence|infusion|use|sessions?|administration))?(?: of [\pL-]+)?`),
+	}
+	// doseRes: an amount ("10 mg/kg", "30-75 mg/day", "500 µg"), a
+	// stimulation frequency ("10 Hz", "high-frequency"), a dose level ("low
+	// doses", "subanaesthetic doses") and a count of administrations ("a
+	// single ketamine infusion", "three ayahuasca sessions").
+	doseRes = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?(?:\s?(?:-|–|to)\s?\d+(?:\.\d+)?)?\s?(?:mg|g|µg|mcg|ml|iu)(?:\s?/\s?(?:kg|day|d|week))*|(?:low|high|single|repeated|multiple|moderate|higher|lower|standard|therapeutic|subanaesthetic|subanesthetic)[- ]doses?)\b`),
+		regexp.MustCompile(`(?i)\b(?:\d+(?:\.\d+)?\s?Hz|(?:high|low)[- ]frequency)\b`),
+		regexp.MustCompile(`(?i)\b(?:an? )?(?:single|repeated|multiple|two|three|four|five|six) (?:[\pL-]+ )?(?:doses?|infusions?|injections?|sessions?|administrations?|treatments?|ceremon(?:y|ies))\b`),
+	}
 	// comparatorWords introduce what a claim is measured against.
-	comparatorWords = map[string]bool{"than": true, "versus": true, "vs": true, "compared": true, "relative": true}
+	comparatorWords = map[string]bool{"than": true, "versus": true, "vs": true, "compared": true, "relative": true,
+		"inferior": true, "superior": true}
+	// controlWords name a comparator arm as written.
+	controlWords = map[string]bool{"placebo": true, "control": true, "controls": true, "baseline": true, "sham": true}
 )
+
+// nearestMatch is the match of any of res in text nearest the span
+// [lo, hi) (a claim's words), the earliest of equals: a sentence that names
+// two time points or doses gives each claim its own.
+func nearestMatch(res []*regexp.Regexp, text string, lo, hi int) string {
+	best, bestD := "", -1
+	bestAt := 0
+	for _, re := range res {
+		for _, loc := range re.FindAllStringIndex(text, -1) {
+			d := 0
+			switch {
+			case loc[1] <= lo:
+				d = lo - loc[1]
+			case loc[0] >= hi:
+				d = loc[0] - hi
+			}
+			if bestD < 0 || d < bestD || d == bestD && loc[0] < bestAt {
+				best, bestD, bestAt = text[loc[0]:loc[1]], d, loc[0]
+			}
+		}
+	}
+	return strings.TrimSpace(best)
+}
 
 // animalHeads are the population heads that name a species.
 var animalHeads = map[string]bool{"rat": true, "mice": true, "mouse": true, "rodent": true, "monkey": true,
@@ -66,16 +108,42 @@ func qualify(s Sentence, ts []token, ms []Mention, c *Candidate, subj, obj Menti
 			for e < len(ts) && (ts[e].low == "with" || ts[e].low == "to") {
 				e++
 			}
-			if e < len(ts) && (ts[e].low == "placebo" || ts[e].low == "control" || ts[e].low == "controls" || ts[e].low == "baseline") {
+			if e < len(ts) && controlWords[ts[e].low] {
 				c.Qualifiers.Comparator = ts[e].low
 			}
 		}
 		break
 	}
-	if m := timeRe.FindString(s.Text); m != "" {
-		c.Qualifiers.Time = strings.TrimSpace(m)
+	// A "placebo-controlled" or "sham-controlled" study names its
+	// comparator when no phrase does.
+	if c.Qualifiers.Comparator == "" {
+		for k := 1; k < len(ts); k++ {
+			if ts[k].low == "controlled" && ts[k].hyphenated && controlWords[ts[k-1].low] {
+				c.Qualifiers.Comparator = ts[k-1].low
+				break
+			}
+		}
 	}
-	if m := doseRe.FindString(s.Text); m != "" {
-		c.Qualifiers.Dose = strings.TrimSpace(m)
+	lo, hi := claimSpan(ts, subj, obj)
+	c.Qualifiers.Time = nearestMatch(timeRes, s.Text, lo, hi)
+	c.Qualifiers.Dose = nearestMatch(doseRes, s.Text, lo, hi)
+}
+
+// claimSpan is the text span from the first to the last word of a claim's
+// two ends; the whole sentence when they are not words of it.
+func claimSpan(ts []token, subj, obj Mention) (lo, hi int) {
+	if len(ts) == 0 {
+		return 0, 0
 	}
+	lo, hi = ts[len(ts)-1].end, ts[0].start
+	for _, m := range []Mention{subj, obj} {
+		if m.first < 0 || m.last > len(ts) || m.first >= m.last {
+			continue
+		}
+		lo, hi = min(lo, ts[m.first].start), max(hi, ts[m.last-1].end)
+	}
+	if lo > hi {
+		return 0, 0
+	}
+	return lo, hi
 }

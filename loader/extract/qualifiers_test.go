@@ -1,0 +1,52 @@
+package extract
+
+import "testing"
+
+// TestQualifierRules: each claim of a sentence takes the time point and
+// dose nearest its own words; phases ("during infusion"), counts of
+// administrations ("a single infusion"), dose ranges, levels and
+// stimulation frequencies are read; a placebo- or sham-controlled study
+// and "non-inferior to X" name the comparator.
+func TestQualifierRules(t *testing.T) {
+	for _, c := range []struct {
+		text                   string
+		subj, obj              string
+		time, dose, comparator string
+	}{
+		// nearest time point and dose to each claim
+		{"Lorazepam 2 mg increased sedation at two weeks, and naltrexone 50 mg reduced craving at 12 weeks.",
+			"T:drugB", "T:craving", "12 weeks", "50 mg", ""},
+		{"Lorazepam 2 mg increased sedation at two weeks, and naltrexone 50 mg reduced craving at 12 weeks.",
+			"T:drugA", "T:sedation", "two weeks", "2 mg", ""},
+		// a phase named by "during"
+		{"During infusion, lorazepam increased sedation.", "T:drugA", "T:sedation", "During infusion", "", ""},
+		{"Naltrexone reduced craving during the first week of treatment.", "T:drugB", "T:craving", "during the first week of treatment", "", ""},
+		{"Naltrexone reduced craving for several days.", "T:drugB", "T:craving", "several days", "", ""},
+		// counts of administrations, ranges, levels, frequencies
+		{"A single naltrexone infusion reduced craving.", "T:drugB", "T:craving", "", "A single naltrexone infusion", ""},
+		{"Naltrexone at 30-75 mg/day reduced craving.", "T:drugB", "T:craving", "", "30-75 mg/day", ""},
+		{"Naltrexone at subanaesthetic doses reduced craving.", "T:drugB", "T:craving", "", "subanaesthetic doses", ""},
+		{"Naltrexone given with 10 Hz stimulation reduced craving.", "T:drugB", "T:craving", "", "10 Hz", ""},
+		// comparators named by the design or by "non-inferior to"
+		{"In a placebo-controlled trial, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "placebo"},
+		{"In a sham-controlled trial, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "sham"},
+		{"Naltrexone was non-inferior to lorazepam in reducing craving.", "T:drugB", "T:craving", "", "", "T:drugA"},
+	} {
+		res := Extract(testLex, []Sentence{{Text: c.text}})
+		var got *Candidate
+		for i := range res.Candidates {
+			if res.Candidates[i].Subject == c.subj && res.Candidates[i].Object == c.obj {
+				got = &res.Candidates[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no %s -> %s in %s", c.text, c.subj, c.obj, describe(res.Candidates))
+			continue
+		}
+		q := got.Qualifiers
+		if q.Time != c.time || q.Dose != c.dose || q.Comparator != c.comparator {
+			t.Errorf("%q %s -> %s: time %q dose %q comparator %q, want %q %q %q", c.text, c.subj, c.obj,
+				q.Time, q.Dose, q.Comparator, c.time, c.dose, c.comparator)
+		}
+	}
+}
