@@ -41,6 +41,9 @@ var (
 	// comparatorWords introduce what a claim is measured against.
 	comparatorWords = map[string]bool{"than": true, "versus": true, "vs": true, "compared": true, "relative": true,
 		"inferior": true, "superior": true}
+	// differWords before "from" make it a comparator word ("did not
+	// differ from placebo", "no difference from sham").
+	differWords = map[string]bool{"differ": true, "differed": true, "different": true, "difference": true, "differs": true}
 	// controlWords name a comparator arm as written.
 	controlWords = map[string]bool{"placebo": true, "control": true, "controls": true, "baseline": true, "sham": true}
 )
@@ -92,9 +95,11 @@ func qualify(s Sentence, ts []token, ms []Mention, c *Candidate, subj, obj Menti
 		c.Qualifiers.Species = animalHeads[ts[pop.last-1].stem]
 	}
 	// Comparator: "than (with) X", "versus X", "compared with X",
-	// "relative to X", after the claim's subject.
+	// "relative to X", "differed from X", after the claim's subject; a
+	// control arm may follow a few words on ("than those given placebo",
+	// "compared with 4% on placebo"), within the clause.
 	for k := max(subj.last, 0); k < len(ts); k++ {
-		if !comparatorWords[ts[k].low] {
+		if !comparatorWords[ts[k].low] && !(ts[k].low == "from" && k > 0 && differWords[ts[k-1].stem]) {
 			continue
 		}
 		for _, m := range ms {
@@ -103,16 +108,33 @@ func qualify(s Sentence, ts []token, ms []Mention, c *Candidate, subj, obj Menti
 				break
 			}
 		}
-		if c.Qualifiers.Comparator == "" {
-			e := k + 1
-			for e < len(ts) && (ts[e].low == "with" || ts[e].low == "to") {
-				e++
+		for e := k + 1; c.Qualifiers.Comparator == "" && e < len(ts) && e <= k+5; e++ {
+			if strings.ContainsAny(ts[e].punctBefore, ",;:()") {
+				break
 			}
-			if e < len(ts) && controlWords[ts[e].low] {
+			if controlWords[ts[e].low] && !(e+1 < len(ts) && ts[e+1].hyphenated) {
 				c.Qualifiers.Comparator = ts[e].low
 			}
 		}
 		break
+	}
+	// "between X and Y": the member that is not the claim's subject.
+	for k := 0; c.Qualifiers.Comparator == "" && k+1 < len(ts); k++ {
+		if ts[k].low != "between" {
+			continue
+		}
+		for _, m := range ms {
+			if m.first == k+1 && m.ID == subj.ID && m.last < len(ts) && ts[m.last].low == "and" {
+				if e := m.last + 1; e < len(ts) && controlWords[ts[e].low] {
+					c.Qualifiers.Comparator = ts[e].low
+				}
+				for _, n := range ms {
+					if n.first == m.last+1 && n.ID != subj.ID {
+						c.Qualifiers.Comparator = n.ID
+					}
+				}
+			}
+		}
 	}
 	// A "placebo-controlled" or "sham-controlled" study names its
 	// comparator when no phrase does.

@@ -6,7 +6,8 @@ import "testing"
 // dose nearest its own words; phases ("during infusion"), counts of
 // administrations ("a single infusion"), dose ranges, levels and
 // stimulation frequencies are read; a placebo- or sham-controlled study
-// and "non-inferior to X" name the comparator.
+// and "non-inferior to X" name the comparator, as do a control arm a
+// few words after a comparator word, "differ from X" and "between X and Y".
 func TestQualifierRules(t *testing.T) {
 	for _, c := range []struct {
 		text                   string
@@ -30,6 +31,11 @@ func TestQualifierRules(t *testing.T) {
 		// comparators named by the design or by "non-inferior to"
 		{"In a placebo-controlled trial, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "placebo"},
 		{"In a sham-controlled trial, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "sham"},
+		// a control arm a few words after the comparator word, "differ
+		// from", "between X and Y"
+		{"Naltrexone reduced craving more than in those given placebo.", "T:drugB", "T:craving", "", "", "placebo"},
+		{"Naltrexone reduced craving, but not to an extent different from placebo.", "T:drugB", "T:craving", "", "", "placebo"},
+		{"Naltrexone increased sedation, although the difference between naltrexone and lorazepam was small.", "T:drugB", "T:sedation", "", "", "T:drugA"},
 		{"Naltrexone was non-inferior to lorazepam in reducing craving.", "T:drugB", "T:craving", "", "", "T:drugA"},
 	} {
 		res := Extract(testLex, []Sentence{{Text: c.text}})
