@@ -22,19 +22,23 @@ type Qualifiers struct {
 var (
 	numWord = `(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)`
 	// timeRes: a duration or time point ("12 weeks", "six-month
-	// follow-up", "several days") and a phase named by "during" ("during
+	// follow-up", "several days"), a phase named by "during" ("during
 	// infusion", "during dose escalation", "during the first week of
-	// treatment").
+	// treatment"), a time after an event of treatment ("shortly after
+	// injection", "after a period of abstinence", "after it was stopped")
+	// and "the following week".
 	timeRes = []*regexp.Regexp{
 		regexp.MustCompile(`(?i)\b((?:` + numWord + `|several|a few)[- ](?:hours?|days?|weeks?|months?|years?))(?:[- ]follow[- ]up)?\b`),
 		regexp.MustCompile(`(?i)\bduring (?:the |an? )?(?:(?:first|initial|acute|active|early|late) )?(?:` + numWord + ` )?[\pL-]+(?: (?:escalation|treatment|withdrawal|abstinence|infusion|use|sessions?|administration))?(?: of [\pL-]+)?`),
+		regexp.MustCompile(`(?i)\b(?:(?:shortly|immediately|soon|long) )?after (?:(?:the|a|an|each|first|last) )*(?:period of [\pL-]+|(?:dosing|injections?|infusions?|treatment|withdrawal|abstinence|detoxification|discontinuation|cessation|administration|sessions?|discharge|release|randomi[sz]ation)\b|(?:it|they|the [\pL-]+) (?:was|were|had been) (?:stopped|discontinued|ended|completed))`),
+		regexp.MustCompile(`(?i)\b(?:in )?the (?:following|next|previous|preceding) (?:days?|weeks?|months?|years?)\b`),
 	}
 	// doseRes: an amount ("10 mg/kg", "30-75 mg/day", "500 µg"), a
 	// stimulation frequency ("10 Hz", "high-frequency"), a dose level ("low
 	// doses", "subanaesthetic doses") and a count of administrations ("a
 	// single ketamine infusion", "three ayahuasca sessions").
 	doseRes = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?(?:\s?(?:-|–|to)\s?\d+(?:\.\d+)?)?\s?(?:mg|g|µg|mcg|ml|iu)(?:\s?/\s?(?:kg|day|d|week))*|(?:low|high|single|repeated|multiple|moderate|higher|lower|standard|therapeutic|subanaesthetic|subanesthetic)[- ]doses?)\b`),
+		regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?(?:\s?(?:-|–|to)\s?\d+(?:\.\d+)?)?\s?(?:mg|g|µg|mcg|ml|iu)(?:\s?/\s?(?:kg|day|d|week))*|(?:low|high|single|repeated|multiple|moderate|higher|lower|highest|lowest|standard|therapeutic|subanaesthetic|subanesthetic)[- ](?:[\pL-]+ )?doses?)\b`),
 		regexp.MustCompile(`(?i)\b(?:\d+(?:\.\d+)?\s?Hz|(?:high|low)[- ]frequency)\b`),
 		regexp.MustCompile(`(?i)\b(?:an? )?(?:single|repeated|multiple|two|three|four|five|six) (?:[\pL-]+ )?(?:doses?|infusions?|injections?|sessions?|administrations?|treatments?|ceremon(?:y|ies))\b`),
 	}

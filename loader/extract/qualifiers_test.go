@@ -5,7 +5,9 @@ import "testing"
 // TestQualifierRules: each claim of a sentence takes the time point and
 // dose nearest its own words; phases ("during infusion"), counts of
 // administrations ("a single infusion"), dose ranges, levels and
-// stimulation frequencies are read; a placebo- or sham-controlled study
+// stimulation frequencies, times after an event of treatment ("shortly
+// after injection", "after it was stopped") and "the following week" are
+// read; a placebo- or sham-controlled study
 // and "non-inferior to X" name the comparator, as do a control arm a
 // few words after a comparator word, "differ from X" and "between X and Y".
 func TestQualifierRules(t *testing.T) {
@@ -23,10 +25,16 @@ func TestQualifierRules(t *testing.T) {
 		{"During infusion, lorazepam increased sedation.", "T:drugA", "T:sedation", "During infusion", "", ""},
 		{"Naltrexone reduced craving during the first week of treatment.", "T:drugB", "T:craving", "during the first week of treatment", "", ""},
 		{"Naltrexone reduced craving for several days.", "T:drugB", "T:craving", "several days", "", ""},
+		// a time after an event of treatment, "the following week"
+		{"Seizures shortly after injection of naltrexone increased sedation.", "T:drugB", "T:sedation", "shortly after injection", "", ""},
+		{"Naltrexone reduced relapse after a period of abstinence.", "T:drugB", "T:relapse", "after a period of abstinence", "", ""},
+		{"Naltrexone reduced relapse, but not after it was stopped.", "T:drugB", "T:relapse", "after it was stopped", "", ""},
+		{"Naltrexone reduced craving in the following week.", "T:drugB", "T:craving", "in the following week", "", ""},
 		// counts of administrations, ranges, levels, frequencies
 		{"A single naltrexone infusion reduced craving.", "T:drugB", "T:craving", "", "A single naltrexone infusion", ""},
 		{"Naltrexone at 30-75 mg/day reduced craving.", "T:drugB", "T:craving", "", "30-75 mg/day", ""},
 		{"Naltrexone at subanaesthetic doses reduced craving.", "T:drugB", "T:craving", "", "subanaesthetic doses", ""},
+		{"Higher naltrexone doses reduced craving.", "T:drugB", "T:craving", "", "Higher naltrexone doses", ""},
 		{"Naltrexone given with 10 Hz stimulation reduced craving.", "T:drugB", "T:craving", "", "10 Hz", ""},
 		// comparators named by the design or by "non-inferior to"
 		{"In a placebo-controlled trial, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "placebo"},
