@@ -16,8 +16,10 @@ import (
 // levels, frequencies and controlled designs: 0.503, 0.487, 0.546; with
 // control arms a few words on, "differ from" and "between X and Y":
 // 0.536, 0.496, 0.553; with times after an event of treatment, "the
-// following week" and "higher X doses": 0.542, 0.513, 0.556.
-var qualifierFloors = map[string]float64{"blind 12-07": 0.54, "blind 12-06": 0.51, "older twelve": 0.55}
+// following week" and "higher X doses": 0.542, 0.513, 0.556; with
+// "unlike X", "as effective as X", "but not in X" and "repeated X":
+// 0.556, 0.513, 0.567.
+var qualifierFloors = map[string]float64{"blind 12-07": 0.55, "blind 12-06": 0.51, "older twelve": 0.56}
 
 // TestDevQualifiers scores the dev groups' qualifiers (population,
 // species, comparator, time, dose) apart, counts the misses by key, and

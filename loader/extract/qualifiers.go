@@ -45,6 +45,8 @@ var (
 	// comparatorWords introduce what a claim is measured against.
 	comparatorWords = map[string]bool{"than": true, "versus": true, "vs": true, "compared": true, "relative": true,
 		"inferior": true, "superior": true}
+	// regimenWords before a drug's name say how often it is given.
+	regimenWords = map[string]bool{"repeated": true, "single": true, "daily": true, "weekly": true, "chronic": true}
 	// differWords before "from" make it a comparator word ("did not
 	// differ from placebo", "no difference from sham").
 	differWords = map[string]bool{"differ": true, "differed": true, "different": true, "difference": true, "differs": true}
@@ -55,11 +57,15 @@ var (
 // nearestMatch is the match of any of res in text nearest the span
 // [lo, hi) (a claim's words), the earliest of equals: a sentence that names
 // two time points or doses gives each claim its own.
-func nearestMatch(res []*regexp.Regexp, text string, lo, hi int) string {
+func nearestMatch(res []*regexp.Regexp, text string, lo, hi int, more ...[]int) string {
 	best, bestD := "", -1
 	bestAt := 0
-	for _, re := range res {
-		for _, loc := range re.FindAllStringIndex(text, -1) {
+	for i := 0; i <= len(res); i++ {
+		locs := more
+		if i < len(res) {
+			locs = res[i].FindAllStringIndex(text, -1)
+		}
+		for _, loc := range locs {
 			d := 0
 			switch {
 			case loc[1] <= lo:
@@ -140,6 +146,28 @@ func qualify(s Sentence, ts []token, ms []Mention, c *Candidate, subj, obj Menti
 			}
 		}
 	}
+	// "unlike X", "as effective as X", "in women but not in men": the
+	// term right after names what the claim is set against.
+	for k := 0; c.Qualifiers.Comparator == "" && k < len(ts); k++ {
+		from := -1
+		switch {
+		case ts[k].low == "unlike":
+			from = k + 1
+		case ts[k].low == "as" && k >= 2 && ts[k-2].low == "as" && k > subj.last:
+			from = k + 1
+		case ts[k].low == "not" && k > 0 && ts[k-1].low == "but" && k+1 < len(ts) && (ts[k+1].low == "in" || ts[k+1].low == "with") && k > obj.last:
+			from = k + 2
+		}
+		if from < 0 {
+			continue
+		}
+		for _, m := range ms {
+			if m.first >= from && m.first <= from+1 && m.ID != subj.ID && m.ID != obj.ID {
+				c.Qualifiers.Comparator = m.ID
+				break
+			}
+		}
+	}
 	// A "placebo-controlled" or "sham-controlled" study names its
 	// comparator when no phrase does.
 	if c.Qualifiers.Comparator == "" {
@@ -152,7 +180,15 @@ func qualify(s Sentence, ts []token, ms []Mention, c *Candidate, subj, obj Menti
 	}
 	lo, hi := claimSpan(ts, subj, obj)
 	c.Qualifiers.Time = nearestMatch(timeRes, s.Text, lo, hi)
-	c.Qualifiers.Dose = nearestMatch(doseRes, s.Text, lo, hi)
+	// "repeated ketamine", "single-dose LSD": a count of administrations
+	// written before a drug's name.
+	var regimens [][]int
+	for _, m := range ms {
+		if m.Category == graph.CategoryDrug && m.first > 0 && m.first < len(ts) && regimenWords[ts[m.first-1].low] {
+			regimens = append(regimens, []int{ts[m.first-1].start, ts[m.first-1].end})
+		}
+	}
+	c.Qualifiers.Dose = nearestMatch(doseRes, s.Text, lo, hi, regimens...)
 }
 
 // claimSpan is the text span from the first to the last word of a claim's

@@ -9,7 +9,9 @@ import "testing"
 // after injection", "after it was stopped") and "the following week" are
 // read; a placebo- or sham-controlled study
 // and "non-inferior to X" name the comparator, as do a control arm a
-// few words after a comparator word, "differ from X" and "between X and Y".
+// few words after a comparator word, "differ from X", "between X and Y",
+// "unlike X", "as effective as X" and "but not in X"; a count of
+// administrations before a drug's name ("repeated ketamine") is its dose.
 func TestQualifierRules(t *testing.T) {
 	for _, c := range []struct {
 		text                   string
@@ -35,6 +37,7 @@ func TestQualifierRules(t *testing.T) {
 		{"Naltrexone at 30-75 mg/day reduced craving.", "T:drugB", "T:craving", "", "30-75 mg/day", ""},
 		{"Naltrexone at subanaesthetic doses reduced craving.", "T:drugB", "T:craving", "", "subanaesthetic doses", ""},
 		{"Higher naltrexone doses reduced craving.", "T:drugB", "T:craving", "", "Higher naltrexone doses", ""},
+		{"Repeated naltrexone reduced craving.", "T:drugB", "T:craving", "", "Repeated", ""},
 		{"Naltrexone given with 10 Hz stimulation reduced craving.", "T:drugB", "T:craving", "", "10 Hz", ""},
 		// comparators named by the design or by "non-inferior to"
 		{"In a placebo-controlled trial, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "placebo"},
@@ -44,6 +47,10 @@ func TestQualifierRules(t *testing.T) {
 		{"Naltrexone reduced craving more than in those given placebo.", "T:drugB", "T:craving", "", "", "placebo"},
 		{"Naltrexone reduced craving, but not to an extent different from placebo.", "T:drugB", "T:craving", "", "", "placebo"},
 		{"Naltrexone increased sedation, although the difference between naltrexone and lorazepam was small.", "T:drugB", "T:sedation", "", "", "T:drugA"},
+		// "unlike X", "as ADJ as X", "but not in X"
+		{"Unlike lorazepam, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "T:drugA"},
+		{"Naltrexone reduced craving and was as effective as lorazepam.", "T:drugB", "T:craving", "", "", "T:drugA"},
+		{"Naltrexone reduced craving in patients with AUD but not in older adults.", "T:drugB", "T:craving", "", "", "T:elderly"},
 		{"Naltrexone was non-inferior to lorazepam in reducing craving.", "T:drugB", "T:craving", "", "", "T:drugA"},
 	} {
 		res := Extract(testLex, []Sentence{{Text: c.text}})
