@@ -45,8 +45,10 @@ var (
 	// comparatorWords introduce what a claim is measured against.
 	comparatorWords = map[string]bool{"than": true, "versus": true, "vs": true, "compared": true, "relative": true,
 		"inferior": true, "superior": true}
-	// regimenWords before a drug's name say how often it is given.
-	regimenWords = map[string]bool{"repeated": true, "single": true, "daily": true, "weekly": true, "chronic": true}
+	// regimenWords before a drug's name say how often or by which route it
+	// is given.
+	regimenWords = map[string]bool{"repeated": true, "single": true, "daily": true, "weekly": true, "chronic": true,
+		"intravenous": true, "intranasal": true, "oral": true, "sublingual": true, "intramuscular": true, "subcutaneous": true}
 	// differWords before "from" make it a comparator word ("did not
 	// differ from placebo", "no difference from sham").
 	differWords = map[string]bool{"differ": true, "differed": true, "different": true, "difference": true, "differs": true}
@@ -56,7 +58,9 @@ var (
 
 // nearestMatch is the match of any of res in text nearest the span
 // [lo, hi) (a claim's words), the earliest of equals: a sentence that names
-// two time points or doses gives each claim its own.
+// two time points or doses gives each claim its own. The spans in more
+// (single words such as "repeated" or "oral" before a drug's name) count
+// one character farther, so "oral naltrexone 50 mg" gives "50 mg".
 func nearestMatch(res []*regexp.Regexp, text string, lo, hi int, more ...[]int) string {
 	best, bestD := "", -1
 	bestAt := 0
@@ -72,6 +76,9 @@ func nearestMatch(res []*regexp.Regexp, text string, lo, hi int, more ...[]int) 
 				d = lo - loc[1]
 			case loc[0] >= hi:
 				d = loc[0] - hi
+			}
+			if i == len(res) {
+				d++ // a word before a name yields to an amount as near
 			}
 			if bestD < 0 || d < bestD || d == bestD && loc[0] < bestAt {
 				best, bestD, bestAt = text[loc[0]:loc[1]], d, loc[0]
@@ -180,8 +187,8 @@ func qualify(s Sentence, ts []token, ms []Mention, c *Candidate, subj, obj Menti
 	}
 	lo, hi := claimSpan(ts, subj, obj)
 	c.Qualifiers.Time = nearestMatch(timeRes, s.Text, lo, hi)
-	// "repeated ketamine", "single-dose LSD": a count of administrations
-	// written before a drug's name.
+	// "repeated ketamine", "intravenous psilocybin": how often or by which
+	// route a drug is given, written before its name.
 	var regimens [][]int
 	for _, m := range ms {
 		if m.Category == graph.CategoryDrug && m.first > 0 && m.first < len(ts) && regimenWords[ts[m.first-1].low] {

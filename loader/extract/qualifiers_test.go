@@ -11,7 +11,8 @@ import "testing"
 // and "non-inferior to X" name the comparator, as do a control arm a
 // few words after a comparator word, "differ from X", "between X and Y",
 // "unlike X", "as effective as X" and "but not in X"; a count of
-// administrations before a drug's name ("repeated ketamine") is its dose.
+// administrations or a route before a drug's name ("repeated ketamine",
+// "intravenous psilocybin") is its dose when no amount is as near.
 func TestQualifierRules(t *testing.T) {
 	for _, c := range []struct {
 		text                   string
@@ -38,6 +39,8 @@ func TestQualifierRules(t *testing.T) {
 		{"Naltrexone at subanaesthetic doses reduced craving.", "T:drugB", "T:craving", "", "subanaesthetic doses", ""},
 		{"Higher naltrexone doses reduced craving.", "T:drugB", "T:craving", "", "Higher naltrexone doses", ""},
 		{"Repeated naltrexone reduced craving.", "T:drugB", "T:craving", "", "Repeated", ""},
+		{"Intravenous naltrexone reduced craving.", "T:drugB", "T:craving", "", "Intravenous", ""},
+		{"Oral naltrexone 50 mg reduced craving.", "T:drugB", "T:craving", "", "50 mg", ""},
 		{"Naltrexone given with 10 Hz stimulation reduced craving.", "T:drugB", "T:craving", "", "10 Hz", ""},
 		// comparators named by the design or by "non-inferior to"
 		{"In a placebo-controlled trial, naltrexone reduced craving.", "T:drugB", "T:craving", "", "", "placebo"},
