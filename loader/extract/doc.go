@@ -110,8 +110,14 @@
 // sums them up (graph.ModalityOf: PROPOSED, then NEGATED, then HEDGED,
 // else ASSERTED). Candidate.Qualifiers hold the population or species (the
 // Population mention in the claim's clause, else the sentence's), the
-// comparator ("than", "versus", "compared with" X, or placebo), the time
-// point ("12 weeks", "six-month follow-up") and the dose ("10 mg/kg").
+// comparator ("than", "versus", "compared with", "differed from",
+// "unlike", "as effective as" X, "between" the subject "and" X, "but not
+// in" X, or a placebo- or sham-controlled design), the time point ("12
+// weeks", "six-month follow-up", "during infusion", "shortly after
+// injection") and the dose ("10 mg/kg", "30-75 mg/day", "10 Hz", "a
+// single infusion", "repeated" or "intravenous" before a drug's name).
+// Time and dose are the ones nearest the claim's words, so two claims of
+// one sentence keep their own.
 //
 // # The open reading
 //

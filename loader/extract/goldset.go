@@ -103,6 +103,7 @@ type SetMetrics struct {
 	WrongPairs                      []string
 	NegatedSigned                   []string // the negated findings served signed
 	ModalityMisses                  []string // matched pairs whose candidate modality the gold does not give
+	QualifierMisses                 []string // "key: gold value | what the pair's candidates gave"
 }
 
 // Add sums counts (the lists are not carried: a set's report prints
@@ -329,6 +330,8 @@ func (m *SetMetrics) scoreQualifiers(res Result, cs []Candidate, gs []GoldStatem
 			seen[key+"\x00"+want] = true
 			m.QualifiersGold++
 			w := surfaceKey(want)
+			found := false
+			var gave []string
 			for _, c := range cs {
 				var got string
 				switch key {
@@ -348,8 +351,13 @@ func (m *SetMetrics) scoreQualifiers(res Result, cs []Candidate, gs []GoldStatem
 				}
 				if g := surfaceKey(got); g != "" && (strings.Contains(g, w) || strings.Contains(w, g)) {
 					m.QualifiersFound++
+					found = true
 					break
 				}
+				gave = append(gave, got)
+			}
+			if !found {
+				m.QualifierMisses = append(m.QualifierMisses, fmt.Sprintf("%s: %q | %q (%q)", key, want, gave, shortText(cs[0].Text)))
 			}
 		}
 	}
