@@ -139,3 +139,26 @@ func ClassifyStudy(ref review.Reference, citing []string) (design string, level 
 
 // trialWords recognise a sentence that reports a trial or study result.
 var trialWords = regexp.MustCompile(`(?i)randomi[sz]ed|controlled trial|placebo-controlled|double-blind|\btrial\b|\bstudy\b.*\b(found|showed|demonstrated|led to|resulted)|participants`)
+
+// narrativeCitationRe: a sentence whose subject is the study's authors
+// ("Kessler and colleagues (2014) tested …", "Smith et al. (2019) gave …").
+var narrativeCitationRe = regexp.MustCompile(`^(?:In \d{4}, )?([\p{L}'-]+)(?: and colleagues| et al\.?| and [\p{L}'-]+)? \(\d{4}[a-z]?\)`)
+
+// continuation returns the sentence after one whose subject is the cited
+// authors, when it is in the same paragraph and cites nothing itself: in
+// English the review goes on describing the same study there ("Kessler
+// and colleagues (2014) tested a lower dose in 138 heavy drinkers.
+// Topiramate reduced heavy drinking days relative to placebo, …"). It is
+// read after the citing sentence, so that sentence's words decide first.
+func continuation(ps []review.Passage, c review.Citation, cited map[int]bool) (string, bool) {
+	if c.Passage+1 >= len(ps) {
+		return "", false
+	}
+	p, next := ps[c.Passage], ps[c.Passage+1]
+	m := narrativeCitationRe.FindStringSubmatch(p.Text)
+	if m == nil || !strings.EqualFold(m[1], c.FirstAuthor) || cited[c.Passage+1] ||
+		next.Section != p.Section || next.Paragraph != p.Paragraph || passageKind(next) != "sentence" {
+		return "", false
+	}
+	return next.Text, true
+}

@@ -62,3 +62,47 @@ func TestClassifyStudyCues(t *testing.T) {
 		})
 	}
 }
+
+// TestContinuation: the sentence after one whose subject is the cited
+// authors describes the same study, unless it cites something itself or
+// starts another paragraph.
+func TestContinuation(t *testing.T) {
+	ps := func(second review.Passage) []review.Passage {
+		return []review.Passage{
+			{Index: 0, Section: 1, Paragraph: 2, Text: "Kessler and colleagues (2014) tested a lower dose in 138 heavy drinkers."},
+			second,
+		}
+	}
+	next := review.Passage{Index: 1, Section: 1, Paragraph: 2, Text: "Topiramate reduced heavy drinking days relative to placebo."}
+	c := review.Citation{Passage: 0, Kind: "author-year", FirstAuthor: "Kessler", Year: 2014}
+	cases := []struct {
+		name   string
+		ps     []review.Passage
+		c      review.Citation
+		cited  map[int]bool
+		want   string
+		wantOK bool
+	}{
+		{"authors as subject", ps(next), c, nil, next.Text, true},
+		{"et al.", []review.Passage{{Section: 1, Paragraph: 2, Text: "Kessler et al. (2014) tested a lower dose."}, next}, c, nil, next.Text, true},
+		{"next sentence cites another", ps(next), c, map[int]bool{1: true}, "", false},
+		{"next paragraph", ps(review.Passage{Index: 1, Section: 1, Paragraph: 3, Text: next.Text}), c, nil, "", false},
+		{"citation not the subject", []review.Passage{{Section: 1, Paragraph: 2, Text: "Topiramate helped some drinkers (Kessler et al., 2014)."}, next}, c, nil, "", false},
+		{"another author is the subject", ps(next), review.Citation{Passage: 0, Kind: "author-year", FirstAuthor: "Smith", Year: 2014}, nil, "", false},
+		{"last passage", ps(next)[:1], c, nil, "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := continuation(tc.ps, tc.c, tc.cited)
+			if got != tc.want || ok != tc.wantOK {
+				t.Errorf("continuation = %q, %v; want %q, %v", got, ok, tc.want, tc.wantOK)
+			}
+		})
+	}
+	// Read after the citing sentence: its words decide first, the
+	// continuation's only when it says nothing.
+	d, _, basis := ClassifyStudy(review.Reference{Title: "Topiramate for heavy drinkers: moderation by a polymorphism"}, []string{ps(next)[0].Text, next.Text})
+	if d != graph.DesignRCT || !strings.Contains(basis, "relative to placebo") {
+		t.Errorf("with the continuation: %q (%s), want %q from \"relative to placebo\"", d, basis, graph.DesignRCT)
+	}
+}
