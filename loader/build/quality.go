@@ -46,13 +46,15 @@ var titleRules = []designRule{
 	// a randomized controlled trial (on dev, 11 of 17 such titles were
 	// read so by gold, against 30 of 31 for "double-blind").
 	{re: regexp.MustCompile(`(?i)double-blind`), design: graph.DesignPlaceboRCT},
-	{re: regexp.MustCompile(`(?i)randomi[sz]ed|placebo-controlled|phase (i{1,3}|[123])b? .*trial`), design: graph.DesignRCT},
+	// Placebo named as a comparator ("a comparison of aripiprazole,
+	// methylphenidate, and placebo") is a controlled trial too.
+	{re: regexp.MustCompile(`(?i)randomi[sz]ed|placebo-controlled|phase (i{1,3}|[123])b? .*trial|\b(?:versus|vs\.?|and|or) placebo\b`), design: graph.DesignRCT},
 	// A title that names the study a trial of a treatment, with no word
 	// of how it was run, is in clinical usage a randomized one ("Trial of
 	// prazosin for post-traumatic stress disorder"); open-label, pilot and
 	// single-arm trials say so and are caught above or below by their word.
 	{re: regexp.MustCompile(`(?i)^(?:an? )?trial of\b|[:.] (?:an? )?trial of\b`), design: graph.DesignRCT},
-	{re: regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|zebrafish|primates?|monkeys?|macaques?|animal models?)\b|in vitro|in vivo|preclinical|self-administration|reinstatement|\bcells\b|place preference|\bG-protein\b|\bknockout\b`), design: graph.DesignPreclinical},
+	{re: regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|zebrafish|primates?|monkeys?|macaques?|animal models?)\b|in vitro|in vivo|preclinical|self-administration|reinstatement|\bcells\b|place preference|\bG-protein\b|\bknockout\b|pharmacological (?:profile|evidence|characteri[sz]ation)`), design: graph.DesignPreclinical},
 	{re: regexp.MustCompile(`(?i)cohort|longitudinal|electronic health records|real-world|register-based|\bprospective\b`), design: graph.DesignCohort},
 	{re: regexp.MustCompile(`(?i)case (series|reports?)|\ba case of\b|\b(?:fatalities|deaths)\b(?: temporally)? associated with`), design: graph.DesignCaseSeries},
 	{re: regexp.MustCompile(`(?i)open-label|open label|single-arm|uncontrolled|pilot (study|trial)|feasibility (study|trial)`), design: graph.DesignOpenLabel},
@@ -63,11 +65,11 @@ var titleRules = []designRule{
 	// of cocaine use disorder", "Role of alpha2-agonists in …") is a
 	// review's, unless it goes on to report outcomes or results.
 	{re: regexp.MustCompile(`(?i)^(?:the )?(?:role|pharmacology|neurobiology|management|treatment) of\b`), unless: regexp.MustCompile(`(?i)\boutcomes?\b|\bresults\b|\befficacy\b`), design: graph.DesignNarrativeReview},
-	{re: regexp.MustCompile(`(?i)\bfMRI\b|functional MRI|magnetic resonance|positron emission|\bPET\b|neuroimaging|imaging|resting-state`), design: graph.DesignImaging},
+	{re: regexp.MustCompile(`(?i)\bfMRI\b|functional MRI|magnetic resonance|positron emission|\bPET\b|neuroimaging|imaging|resting-state|\bEEG\b|electroencephalograph|\bMEG\b|magnetoencephalograph`), design: graph.DesignImaging},
 	// What only a scanner measures marks an
 	// imaging study whose title names no method ("functional connectivity
 	// of the claustrum", "amygdala reactivity", "cerebral blood flow").
-	{re: regexp.MustCompile(`(?i)functional connectivity|network connectivity|\bconnectivity\b.*\bnetworks?\b|default mode network|neural circuitry|resting[- ]state|cerebral blood flow|\b(?:amygdala|neural|brain|cortical|striatal)\s+(?:reactivity|responses?|activity|activation|function)\b|\breceptor (?:availability|occupancy|binding)\b`), design: graph.DesignImaging},
+	{re: regexp.MustCompile(`(?i)functional connectivity|network connectivity|\bconnectivity\b.*\bnetworks?\b|default mode network|neural circuitry|resting[- ]state|cerebral blood flow|\b(?:amygdala|neural|brain|cortical|striatal)\s+(?:[\w-]+\s+){0,2}(?:reactivity|responses?|activity|activation|function)\b|\bbrain dopamine\b|\bmetabolism in the\b|\breceptor (?:availability|occupancy|binding)\b`), design: graph.DesignImaging},
 	{re: regexp.MustCompile(`(?i)epidemiolog|predicts|associated with|associations? of|correlates? of`), design: graph.DesignObservational},
 	{re: regexp.MustCompile(`(?i)commentary|editorial|opinion|viewpoint|letter to the editor`), design: graph.DesignExpertOpinion},
 }
