@@ -37,8 +37,13 @@ var designFloors = map[string]struct {
 	// Sixteen reviews: classified 0.90, agreement 0.79 once bare-numbered
 	// lists ("1 Smith J") are read; 0.86 and 0.74 before. Twenty (devset5,
 	// 93 more references, no design rule changed): classified 0.88,
-	// agreement 0.74.
-	"dev":  {0.87, 0.73, 0},
+	// agreement 0.74. General cues added on dev misses (blinding makes the
+	// double-blind design, imaging measures and journals, organisations'
+	// reports, practice guidance, prospective, pharmacovigilance, topic
+	// openers, review journals, placebo as a comparator, pharmacological
+	// profiles, EEG, the sentence after one whose subject is the cited
+	// authors): classified 0.94, agreement 0.83 (398 and 354 of 425).
+	"dev":  {0.93, 0.83, 0},
 	"test": {0.95, 0.85, 0},
 	// test2 (frozen at 72a06e7), first scored after the rules of that day
 	// had merged, none of them about designs: 64 references, classified

@@ -244,6 +244,10 @@ func passageKind(p review.Passage) string {
 
 func (b *builder) references() {
 	citing := map[int][]string{}
+	cited := map[int]bool{}
+	for _, c := range b.rev.Citations {
+		cited[c.Passage] = true
+	}
 	for _, c := range b.rev.Citations {
 		text := b.rev.Passages[c.Passage].Text
 		for _, n := range c.Numbers {
@@ -252,6 +256,9 @@ func (b *builder) references() {
 		if c.Kind == "author-year" {
 			if n, ok := b.rev.MatchAuthorYear(c); ok {
 				citing[n] = append(citing[n], text)
+				if next, ok := continuation(b.rev.Passages, c, cited); ok {
+					citing[n] = append(citing[n], next)
+				}
 			}
 		}
 	}

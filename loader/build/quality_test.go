@@ -1,0 +1,113 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/loader/review"
+)
+
+// TestClassifyStudyCues: each row is one general cue of the design rules
+// (docs/study-designs.md), on a made-up reference, and fails without it.
+func TestClassifyStudyCues(t *testing.T) {
+	cases := []struct {
+		name, title, journal string
+		citing               []string
+		want, basis          string
+	}{
+		// Blinding makes the narrower design; placebo control alone does not.
+		{"double-blind", "Drug X for alcohol use disorder: a randomized, double-blind, placebo-controlled trial", "Addiction", nil, graph.DesignPlaceboRCT, "double-blind"},
+		{"placebo-controlled without blinding", "Drug X for alcohol use disorder: a randomized, placebo-controlled trial", "Addiction", nil, graph.DesignRCT, "randomized"},
+		{"placebo-controlled alone", "A placebo-controlled trial of drug X for cocaine withdrawal", "Addiction", nil, graph.DesignRCT, "placebo-controlled"},
+		{"a trial of", "Trial of drug X for nightmares in veterans", "N Engl J Med", nil, graph.DesignRCT, "Trial of"},
+		{"imaging pilot study", "Drug X changes neural reactivity to cues: an fMRI pilot study", "Sci Rep", nil, graph.DesignImaging, "fMRI pilot study"},
+		{"connectivity", "Drug X alters the functional connectivity of the claustrum", "Cereb Cortex", nil, graph.DesignImaging, "functional connectivity"},
+		{"blood flow", "Two doses of drug X on cerebral blood flow", "Brain", nil, graph.DesignImaging, "cerebral blood flow"},
+		{"receptor availability", "Low dopamine D2 receptor availability in people who use drug X", "Am J Psychiatry", nil, graph.DesignImaging, "receptor availability"},
+		{"neural circuitry", "Novel stimulation paradigms may attenuate craving-related neural circuitry", "Neuropsychopharmacology", nil, graph.DesignImaging, "neural circuitry"},
+		{"resting state", "Drug X decreases resting state connectivity in healthy subjects", "PLoS One", nil, graph.DesignImaging, "resting state"},
+		{"knockout", "Drug X intake in receptor knockout lines", "Addict Biol", nil, graph.DesignPreclinical, "knockout"},
+		{"placebo as comparator", "A comparison of drug X, drug Y, and placebo for amphetamine dependence", "Am J Psychiatry", nil, graph.DesignRCT, "and placebo"},
+		{"pharmacological profile", "Pharmacological profile of drug X, a partial agonist", "Neuropharmacology", nil, graph.DesignPreclinical, "Pharmacological profile"},
+		{"EEG", "Neural correlates of the drug X experience assessed with multivariate EEG", "Sci Rep", nil, graph.DesignImaging, "EEG"},
+		{"cue reactivity", "Craving for drug X is associated with neural cocaine cue reactivity", "J Stud Alcohol Drugs", nil, graph.DesignImaging, "neural cocaine cue reactivity"},
+		{"brain dopamine", "Low level of brain dopamine D2 receptors in people who use drug X", "Am J Psychiatry", nil, graph.DesignImaging, "brain dopamine"},
+		{"amygdala reactivity", "Drug X decreases amygdala reactivity in healthy volunteers", "Biol Psychiatry", nil, graph.DesignImaging, "amygdala reactivity"},
+		{"imaging journal", "Emotions are altered a month after drug X", "NeuroImage", nil, graph.DesignImaging, "neuroimaging journal"},
+		{"topic in an imaging journal", "Default-mode dysfunction in addiction", "NeuroImage", nil, graph.DesignNarrativeReview, "names a topic"},
+		{"organisation's report", "European Drug Report 2023: Trends and Developments", "", nil, graph.DesignUnclassified, "European Drug Report"},
+		{"global report", "Global status report on alcohol and health", "", nil, graph.DesignUnclassified, "Global status report"},
+		{"practice guidance", "Diagnosis and treatment of liver disease: 2019 practice guidance from a society", "Hepatology", nil, graph.DesignGuideline, "practice guidance"},
+		{"prospective", "Changes in drug use after ceremonies: a naturalistic prospective study", "J Psychopharmacol", nil, graph.DesignCohort, "prospective"},
+		{"survey over naturalistic", "Smoking cessation after naturalistic drug use: an online survey", "J Psychoactive Drugs", nil, graph.DesignObservational, "survey"},
+		{"pharmacovigilance", "Adverse effects of drug X: safety signals in pharmacovigilance data", "Drug Saf", nil, graph.DesignObservational, "pharmacovigilance"},
+		{"burden of disease", "The burden of disease attributable to drug use: a systematic analysis", "Lancet Psychiatry", nil, graph.DesignObservational, "burden of disease"},
+		{"place preference", "Drug X after conditioning alters expression of place preference", "Drug Alcohol Depend", nil, graph.DesignPreclinical, "place preference"},
+		{"G-protein", "Drug X is a G-protein biased kappa-opioid receptor agonist", "Neuropharmacology", nil, graph.DesignPreclinical, "G-protein"},
+		{"clinical potential", "Drug X for alcohol use disorders: clinical potential", "Drugs", nil, graph.DesignNarrativeReview, "clinical potential"},
+		{"potential mechanisms", "Drug X for addiction: evidence and potential mechanisms", "Neuropharmacology", nil, graph.DesignNarrativeReview, "potential mechanisms"},
+		{"topic opener", "Role of alpha2-agonists in the treatment of acute alcohol withdrawal", "Ann Pharmacother", nil, graph.DesignNarrativeReview, "Role of"},
+		{"topic opener vetoed by outcomes", "Treatment of opioid use disorder with drug X: detoxification and drug use outcomes", "Am J Drug Alcohol Abuse", nil, graph.DesignUnclassified, "neither"},
+		{"Trends journal", "Social effects of drug X in humans: context and person matter", "Trends in Cognitive Sciences", nil, graph.DesignNarrativeReview, "review journal"},
+		{"Expert Opin journal", "Drug X for alcohol use disorders: what is new", "Expert Opin Pharmacother", nil, graph.DesignNarrativeReview, "review journal"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, level, basis := ClassifyStudy(review.Reference{Title: c.title, Journal: c.journal}, c.citing)
+			if d != c.want {
+				t.Errorf("ClassifyStudy(%q, %q) = %q (%s), want %q", c.title, c.journal, d, basis, c.want)
+			}
+			if level != graph.EvidenceLevel(d) {
+				t.Errorf("level %d, want %d for %q", level, graph.EvidenceLevel(d), d)
+			}
+			if !strings.Contains(basis, c.basis) {
+				t.Errorf("basis %q does not name %q", basis, c.basis)
+			}
+		})
+	}
+}
+
+// TestContinuation: the sentence after one whose subject is the cited
+// authors describes the same study, unless it cites something itself or
+// starts another paragraph.
+func TestContinuation(t *testing.T) {
+	ps := func(second review.Passage) []review.Passage {
+		return []review.Passage{
+			{Index: 0, Section: 1, Paragraph: 2, Text: "Kessler and colleagues (2014) tested a lower dose in 138 heavy drinkers."},
+			second,
+		}
+	}
+	next := review.Passage{Index: 1, Section: 1, Paragraph: 2, Text: "Topiramate reduced heavy drinking days relative to placebo."}
+	c := review.Citation{Passage: 0, Kind: "author-year", FirstAuthor: "Kessler", Year: 2014}
+	cases := []struct {
+		name   string
+		ps     []review.Passage
+		c      review.Citation
+		cited  map[int]bool
+		want   string
+		wantOK bool
+	}{
+		{"authors as subject", ps(next), c, nil, next.Text, true},
+		{"et al.", []review.Passage{{Section: 1, Paragraph: 2, Text: "Kessler et al. (2014) tested a lower dose."}, next}, c, nil, next.Text, true},
+		{"next sentence cites another", ps(next), c, map[int]bool{1: true}, "", false},
+		{"next paragraph", ps(review.Passage{Index: 1, Section: 1, Paragraph: 3, Text: next.Text}), c, nil, "", false},
+		{"citation not the subject", []review.Passage{{Section: 1, Paragraph: 2, Text: "Topiramate helped some drinkers (Kessler et al., 2014)."}, next}, c, nil, "", false},
+		{"another author is the subject", ps(next), review.Citation{Passage: 0, Kind: "author-year", FirstAuthor: "Smith", Year: 2014}, nil, "", false},
+		{"last passage", ps(next)[:1], c, nil, "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := continuation(tc.ps, tc.c, tc.cited)
+			if got != tc.want || ok != tc.wantOK {
+				t.Errorf("continuation = %q, %v; want %q, %v", got, ok, tc.want, tc.wantOK)
+			}
+		})
+	}
+	// Read after the citing sentence: its words decide first, the
+	// continuation's only when it says nothing.
+	d, _, basis := ClassifyStudy(review.Reference{Title: "Topiramate for heavy drinkers: moderation by a polymorphism"}, []string{ps(next)[0].Text, next.Text})
+	if d != graph.DesignRCT || !strings.Contains(basis, "relative to placebo") {
+		t.Errorf("with the continuation: %q (%s), want %q from \"relative to placebo\"", d, basis, graph.DesignRCT)
+	}
+}
