@@ -50,7 +50,9 @@ var designFloors = map[string]struct {
 	// 0.83, agreement 0.72, and 3 references matched to no study the build
 	// made, so without a basis (issue 18's target, 9 in 10 classified each
 	// with its basis, is missed there; no rule was changed for it).
-	"test2": {0.82, 0.71, 3},
+	// After designs2's cues (written on dev only; scored once after the
+	// merge): classified 0.86, agreement 0.73; test 0.96 and 0.90 -> 0.88.
+	"test2": {0.85, 0.72, 3},
 }
 
 type goldReferences struct {
