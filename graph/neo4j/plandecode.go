@@ -152,13 +152,9 @@ func fileNode(res *graph.ReadResult, props map[string]any, partial bool) (*graph
 		delete(res.Partial, node.ID)
 		return node, nil
 	}
-	if n := res.Nodes[id]; n != nil {
-		return n, nil
-	}
-	node := res.Partial[id]
-	if node == nil {
-		node = &graph.Node{}
-		res.Partial[id] = node
+	node, whole := partialNode(res, id)
+	if whole {
+		return node, nil
 	}
 	// Decoding over the node so far keeps the fields other places read:
 	// the codec sets only the properties present.
@@ -175,17 +171,27 @@ func fileNodeList(res *graph.ReadResult, vals []any, fs []field) (*graph.Node, e
 		return nil, fmt.Errorf("a node of %d values for %d fields", len(vals), len(fs))
 	}
 	id, _ := vals[0].(string)
-	if n := res.Nodes[id]; n != nil {
-		return n, nil
-	}
-	node := res.Partial[id]
-	if node == nil {
-		node = &graph.Node{}
-		res.Partial[id] = node
+	node, whole := partialNode(res, id)
+	if whole {
+		return node, nil
 	}
 	// Over the node so far, as fileNode: nulls leave fields alone.
 	if err := decodeList(vals, fs, node); err != nil {
 		return nil, fmt.Errorf("node %q: %w", id, err)
 	}
 	return node, nil
+}
+
+// partialNode is the node id as res has it so far: the whole node (whole
+// true) when one was read, else its partial node, made empty on first use.
+func partialNode(res *graph.ReadResult, id string) (node *graph.Node, whole bool) {
+	if n := res.Nodes[id]; n != nil {
+		return n, true
+	}
+	node = res.Partial[id]
+	if node == nil {
+		node = &graph.Node{}
+		res.Partial[id] = node
+	}
+	return node, false
 }

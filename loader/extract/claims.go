@@ -66,31 +66,25 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		if cellPlace(ts, b) {
 			return // "binds receptors on dopamine neurons": where it acts, no effect
 		}
+		// actsFor makes d the subject in a's place: false when d is the
+		// object itself or the claim is already made.
+		actsFor := func(d Mention) bool {
+			if d.ID == b.ID {
+				return false
+			}
+			a, key = d, [3]string{d.ID, b.ID, string(p)}
+			return !seen[key]
+		}
 		if open && cue.i != a.last {
-			if d, ok := describes(ts, args, a); ok {
-				// "the Y antagonist X reduced Z": X acts, Y only
-				// describes it.
-				if d.ID == b.ID {
-					return
-				}
-				a = d
-				key = [3]string{a.ID, b.ID, string(p)}
-				if seen[key] {
-					return
-				}
+			// "the Y antagonist X reduced Z": X acts, Y only describes it.
+			if d, ok := describes(ts, args, a); ok && !actsFor(d) {
+				return
 			}
 		}
 		if open {
-			if d, ok := appositiveOf(ts, args, a); ok {
-				// "X, an antagonist that increases Y": X increases Y.
-				if d.ID == b.ID {
-					return
-				}
-				a = d
-				key = [3]string{a.ID, b.ID, string(p)}
-				if seen[key] {
-					return
-				}
+			// "X, an antagonist that increases Y": X increases Y.
+			if d, ok := appositiveOf(ts, args, a); ok && !actsFor(d) {
+				return
 			}
 		}
 		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {

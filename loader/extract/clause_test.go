@@ -11,11 +11,7 @@ import (
 // nouns, and resolves anaphors to the previous subject. Sentences use an
 // unrelated lexicon, so the rules are tested as general English.
 func TestClauseStructure(t *testing.T) {
-	tests := []struct {
-		name string
-		text []string // sentences, read in order
-		want string   // candidates of the last sentence
-	}{
+	runClauseCases(t, []clauseCase{
 		{"fronted phrase is no subject", []string{"In older adults with anxiety, naltrexone reduced heavy drinking days."},
 			"T:drugB AFFECTS decreases T:drinking"},
 		{"passive with agent", []string{"Heavy drinking days were reduced by naltrexone."},
@@ -78,7 +74,21 @@ func TestClauseStructure(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving hedged"},
 		{"shared head", []string{"CBT is effective for cocaine and alcohol use disorders."},
 			"T:therapy STUDIED_TO_TREAT KAP:proposed-cocaine-use-disorder; T:therapy STUDIED_TO_TREAT T:aud"},
-	}
+	})
+}
+
+// clauseCase is one sentence sequence and the candidates the open reading
+// must give its last sentence (describe's form).
+type clauseCase struct {
+	name string
+	text []string // sentences, read in order
+	want string   // candidates of the last sentence
+}
+
+// runClauseCases reads each case's sentences with the unrelated test
+// lexicon and compares the last sentence's candidates.
+func runClauseCases(t *testing.T, tests []clauseCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var ss []Sentence

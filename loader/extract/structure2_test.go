@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -10,11 +9,7 @@ import (
 // fails without its rule; control rows pin what the rule must leave alone.
 // The sentences use the unrelated test lexicon.
 func TestClaimStructureRules2(t *testing.T) {
-	tests := []struct {
-		name string
-		text []string // sentences, read in order
-		want string   // candidates of the last sentence
-	}{
+	runClauseCases(t, []clauseCase{
 		{"rule: can after a stated cause is asserted", []string{"Because naltrexone is an antagonist, naltrexone can increase craving."},
 			"T:drugB AFFECTS increases T:craving"},
 		{"control: a bare can is a possibility", []string{"Naltrexone can increase craving."},
@@ -45,22 +40,5 @@ func TestClaimStructureRules2(t *testing.T) {
 			"T:drugB AFFECTS decreases T:anxiety; T:anxiety AFFECTS increases T:craving; T:drugB AFFECTS decreases T:relapse; T:drugB AFFECTS decreases T:drinking"},
 		{"rule: a cue word inside a subject list describes", []string{"In most patients, craving, anxiety and reduced dopamine release are common."},
 			""}, // without the rule: craving and anxiety "decrease" dopamine release
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ss []Sentence
-			for i, s := range tt.text {
-				ss = append(ss, Sentence{Index: i, Text: s, Section: "Test"})
-			}
-			var last []Candidate
-			for _, c := range ExtractOpen(testLex, ss).Candidates {
-				if c.Sentence == len(ss)-1 {
-					last = append(last, c)
-				}
-			}
-			if got := describe(last); got != tt.want {
-				t.Errorf("%s\ngot:  %s\nwant: %s", strings.Join(tt.text, " "), got, tt.want)
-			}
-		})
-	}
+	})
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -10,11 +9,7 @@ import (
 // without its rule; the sentences use the unrelated test lexicon, so the
 // rules are tested as general English.
 func TestClaimStructureRules(t *testing.T) {
-	tests := []struct {
-		name string
-		text []string // sentences, read in order
-		want string   // candidates of the last sentence
-	}{
+	runClauseCases(t, []clauseCase{
 		{"neither A nor B denies it of both", []string{"In rats, neither lorazepam nor naltrexone reduced heavy drinking days."},
 			"T:drugB AFFECTS decreases T:drinking negated; T:drugA AFFECTS decreases T:drinking negated"},
 		{"combining A with B: both act", []string{"Combining lorazepam with naltrexone may increase sedation."},
@@ -51,22 +46,5 @@ func TestClaimStructureRules(t *testing.T) {
 			"T:drugB AFFECTS increases T:dopamine negated"},
 		{"a denied proposed correlation keeps its sign", []string{"Trials should test whether naltrexone is not associated with relapse."},
 			"T:drugB CORRELATED_WITH increases T:relapse negated proposed"}, // unsigned, the edge fails graph validation and the review's build with it
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ss []Sentence
-			for i, s := range tt.text {
-				ss = append(ss, Sentence{Index: i, Text: s, Section: "Test"})
-			}
-			var last []Candidate
-			for _, c := range ExtractOpen(testLex, ss).Candidates {
-				if c.Sentence == len(ss)-1 {
-					last = append(last, c)
-				}
-			}
-			if got := describe(last); got != tt.want {
-				t.Errorf("%s\ngot:  %s\nwant: %s", strings.Join(tt.text, " "), got, tt.want)
-			}
-		})
-	}
+	})
 }

