@@ -273,8 +273,12 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // modality 0.914, negatedSigned 0. The floors come down to the larger
 // set's level because the new reviews are harder, not because a rule fell.
 // After extract12 and extract13 (twenty): entities R 0.805 P 0.813, pairs
-// R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
-var devFloors = evalFloors{entR: 0.80, entP: 0.81, pairR: 0.49, pairP: 0.74, sign: 0.96, negatedSigned: 0}
+// R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0. Three
+// more blind reviews (blind 12-07b, held back from the rules of the stop
+// that followed and scored before any of them merged) make twenty-three:
+// entities R 0.802 P 0.804, pairs R 0.469 P 0.724, sign 0.962, modality
+// 0.924.
+var devFloors = evalFloors{entR: 0.80, entP: 0.80, pairR: 0.46, pairP: 0.72, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
@@ -381,9 +385,9 @@ var test2Floors = evalFloors{entR: 0.73, entP: 0.74, pairR: 0.27, pairP: 0.58, s
 // test3Floors are the levels of the third test set (written blind on
 // 2026-12-07 in three more layouts, committed at test3FrozenAt and merged
 // before any rule of the stop that followed), scored once with the rules
-// of main at 82b3d11: entities R 0.688 P 0.748, pairs R 0.256 P 0.529,
+// of main at 82b3d11: entities R 0.685 P 0.751, pairs R 0.255 P 0.529,
 // sign 0.964, no negated finding served signed (pooled with the first two:
-// entities R 0.719 P 0.704, pairs R 0.313 P 0.585). Raised only by the
+// entities R 0.718 P 0.705, pairs R 0.313 P 0.585). Raised only by the
 // level a later merge reaches.
 var test3Floors = evalFloors{entR: 0.68, entP: 0.74, pairR: 0.25, pairP: 0.52, sign: 0.96}
 
