@@ -19,9 +19,8 @@ var (
 	harvardRe = regexp.MustCompile(`^(.+?),?\s+((?:1[6-9]|20)\d{2})([a-z])?\.\s+(.+)$`)
 	// vancouverRe: "Baker DA, Lake RW, et al. Title. Nat Neurosci. 2003;6(7):743-9."
 	vancouverRe = regexp.MustCompile(`^(.+?)\.\s+(.+?[.?!])\s+(.+?)\.?\s+((?:1[6-9]|20)\d{2})([a-z])?(?:\s+[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?\s*[;.:]\s*(.*)$`)
-	// entryStartRe: a line that opens an entry with its first author,
-	// "Surname, A." (APA, Harvard) or "Surname AB," (Vancouver).
-	entryStartRe = regexp.MustCompile(`^(?:(?:van|von|de|der|den|du|da|di|del|le|la)\s+)*\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)*(?:,\s*\p{Lu}\.|,\s*\p{Lu}\p{Ll}|\s+\p{Lu}{1,3}[,.]|\s+\p{Lu}{1,3}$|\.\s+\(?(?:1[6-9]|20)\d{2}|\s+\((?:1[6-9]|20)\d{2})`)
+	// vancouverBookRe: a report or book, "WHO. Title. Geneva: WHO; 2024."
+	vancouverBookRe = regexp.MustCompile(`^(.+?)\.\s+(.+?[.?!])\s+(\p{Lu}[^:;]*?(?:\s*\([A-Z]{2}\))?):\s*([^:;]+?)[;,]\s*((?:1[6-9]|20)\d{2})([a-z])?\.?$`)
 	// pmcLinksRe: the links a copied PubMed Central page puts after each
 	// entry ("[PMC free article] [PubMed] [Google Scholar]").
 	pmcLinksRe  = regexp.MustCompile(`\s*\[(?:PMC free article|PubMed|Google Scholar|DOI|CrossRef|Cross Ref|Ref list|Europe PMC|Free full text)\]`)
@@ -81,7 +80,7 @@ func (p *reviewParser) parseUnnumbered(lines []srcLine) error {
 			if hanging {
 				start = indent(l) == base
 			} else {
-				start = entryStartRe.MatchString(t) && endsEntry(prev[len(prev)-1])
+				start = opensEntry(t, prev[len(prev)-1])
 			}
 		}
 		if start {
@@ -127,6 +126,14 @@ func parseAnyEntry(number int, entry string) (Reference, string) {
 			if r2, pr := titleJournal(r, m[4]); pr == "" {
 				return withIDs(r2), ""
 			}
+		}
+	}
+	if m := vancouverBookRe.FindStringSubmatch(text); m != nil {
+		r := Reference{Number: number, Raw: text, YearSuffix: m[6],
+			Title: strings.TrimSuffix(m[2], "."), Journal: strings.TrimSpace(m[4])}
+		r.Year, _ = strconv.Atoi(m[5])
+		if r.Authors, r.EtAl = splitReferenceAuthors(m[1]); len(r.Authors) > 0 {
+			return withIDs(r), ""
 		}
 	}
 	if m := vancouverRe.FindStringSubmatch(text); m != nil {
