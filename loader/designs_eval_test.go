@@ -120,9 +120,11 @@ func scoreDesigns(t *testing.T, dir string, detail func(string)) designScore {
 			sc.refs++
 			key := r.Key
 			if _, err := strconv.Atoi(key); err != nil {
-				f := strings.Fields(strings.ToLower(key))
+				// The key as the build's is made: the first author's
+				// surname slugged ("Fábregas" -> "fabregas"), and the year.
+				f := strings.Fields(key)
 				if len(f) >= 2 {
-					key = f[0] + " " + f[len(f)-1]
+					key = review.Surname(strings.Join(f[:len(f)-1], " ")) + " " + strings.ToLower(f[len(f)-1])
 				}
 			}
 			st, ok := byKey[key]
