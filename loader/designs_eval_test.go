@@ -43,7 +43,12 @@ var designFloors = map[string]struct {
 	// openers, review journals, placebo as a comparator, pharmacological
 	// profiles, EEG, the sentence after one whose subject is the cited
 	// authors): classified 0.94, agreement 0.83 (398 and 354 of 425).
-	"dev":  {0.93, 0.83, 0},
+	// Wrapped reference lists read whole and gold keys matched by slugged
+	// surname (0 references unread, was 4), then cues for controlled
+	// studies, human laboratory studies, a trial named as one study,
+	// populations described ("among US adults"), burden of, and Cochrane
+	// reviews: classified 0.95, agreement 0.86 (367 of 425; was 354).
+	"dev":  {0.95, 0.86, 0},
 	"test": {0.95, 0.85, 0},
 	// test2 (frozen at 72a06e7), first scored after the rules of that day
 	// had merged, none of them about designs: 64 references, classified

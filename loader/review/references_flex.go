@@ -113,7 +113,7 @@ func endsEntry(t string) bool {
 // journal), APA, Harvard or Vancouver; when none fits it keeps what it
 // can (the first author, a year, the text) and says what is missing.
 func parseAnyEntry(number int, entry string) (Reference, string) {
-	entry = pmcLinksRe.ReplaceAllString(entry, "")
+	entry = abbrevGuard.Replace(pmcLinksRe.ReplaceAllString(entry, ""))
 	ref, problem := parseReferenceEntry(number, entry)
 	if problem == "" || strings.Contains(problem, "ends mid-entry") || strings.Contains(problem, "unclosed italics") {
 		return withIDs(ref), problem
@@ -169,8 +169,21 @@ func parseAnyEntry(number int, entry string) (Reference, string) {
 	return withIDs(r), fmt.Sprintf("reference %d is in no layout the reader knows (%q)", number, shortText(text, 60))
 }
 
-// withIDs takes a DOI written in the entry.
+// abbrevGuard hides the stops of country abbreviations ("PTSD in U.S.
+// military veterans") while an entry is split into title and journal,
+// since a title runs to its first stop; withIDs puts them back.
+var (
+	abbrevGuard   = strings.NewReplacer("U.S.A.", "U\uE000S\uE000A\uE000", "U.S.", "U\uE000S\uE000", "U.K.", "U\uE000K\uE000")
+	abbrevRestore = strings.NewReplacer("\uE000", ".")
+)
+
+// withIDs takes a DOI written in the entry and restores what abbrevGuard
+// hid.
 func withIDs(r Reference) Reference {
+	r.Raw, r.Title, r.Journal = abbrevRestore.Replace(r.Raw), abbrevRestore.Replace(r.Title), abbrevRestore.Replace(r.Journal)
+	for i, a := range r.Authors {
+		r.Authors[i] = abbrevRestore.Replace(a)
+	}
 	if m := doiInTextRe.FindStringSubmatch(r.Raw); m != nil {
 		r.DOI = m[1]
 	}

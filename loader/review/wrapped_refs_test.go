@@ -154,3 +154,21 @@ func TestWrappedListWarnings(t *testing.T) {
 		t.Errorf("the entry after the broken one: %+v", got)
 	}
 }
+
+// TestEntryAbbreviations: a title runs to its first stop, but not to the
+// stops of "U.S." or "U.K." inside it.
+func TestEntryAbbreviations(t *testing.T) {
+	tests := []struct{ entry, title, journal string }{
+		{"Norman SB, Haller M. The burden of co-occurring alcohol use disorder and PTSD in U.S. military veterans. Addiction 2018;113:1235-47.",
+			"The burden of co-occurring alcohol use disorder and PTSD in U.S. military veterans", "Addiction"},
+		{"Smith, J. A., & Jones, B. (2019). Alcohol policy in the U.K. after minimum unit pricing. Addiction, 114(9), 1500–1510.",
+			"Alcohol policy in the U.K. after minimum unit pricing", "Addiction"},
+		{"Baker DA (2003) Drinking in the U.S.A. and Canada. Lancet 361: 1-2.", "Drinking in the U.S.A. and Canada", "Lancet"},
+	}
+	for _, tc := range tests {
+		r, problem := parseAnyEntry(1, tc.entry)
+		if problem != "" || r.Title != tc.title || r.Journal != tc.journal || !strings.Contains(r.Raw, "U.") {
+			t.Errorf("%q: title %q, journal %q, raw %q (%s); want %q, %q", tc.entry, r.Title, r.Journal, r.Raw, problem, tc.title, tc.journal)
+		}
+	}
+}
