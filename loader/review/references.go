@@ -59,10 +59,14 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 		} else if m := refNumberRe.FindStringSubmatch(t); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			want := len(drafts) + 1
-			switch {
+			switch rest := t[len(m[0]):]; {
 			case n == want:
-				drafts = append(drafts, refDraft{number: n, line: l.num, lines: []string{t[len(m[0]):]}})
+				drafts = append(drafts, refDraft{number: n, line: l.num, lines: []string{rest}})
 				continue
+			case len(drafts) > 0 && !looksLikeEntry(rest):
+				// A wrapped line that happens to open with a number and a
+				// stop ("58. 7-12.") continues its entry; only a line that
+				// goes on like an entry is a numbering error.
 			case len(drafts) == 0:
 				return p.errorf(l.num, "the reference list starts at %d, not 1", n)
 			case n < want:

@@ -23,6 +23,12 @@ var (
 	// line of their own ("BMJ. 2017;357:j1550.", "Lancet 2019; 394:"),
 	// which the organisation-and-year form above would take for a start.
 	journalYearRe = regexp.MustCompile(`^[\p{L} .&-]+?\.?\s+(?:1[6-9]|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:]`)
+	// fullEntryStartRe: a line that is an entry's start beyond doubt: two
+	// authors and a year, "Smith, J. A., Jones, B. (2019)" or "Smith JA,
+	// Jones B (2019)" or "Smith JA, Jones B. Title", two Vancouver names.
+	fullEntryStartRe = regexp.MustCompile(`^` + surnamePattern + `(?:,\s*(?:\p{Lu}\.\s*-?)+,?\s+(?:&\s+)?` + surnamePattern + `,\s*\p{Lu}\.|\s+\p{Lu}{1,3},\s+` + surnamePattern + `\s+\p{Lu}{1,3}[,.(\s])`)
+	// authorsOpenRe: a line that ends inside an author list or a title.
+	authorsOpenRe = regexp.MustCompile(`(?:[,&;:–-]|\band|\bet|\bof|\bthe|\bin|\bfor|\bwith)\s*$`)
 	// orgWordRe: a word that makes a capitalised name an organisation.
 	orgWordRe = regexp.MustCompile(`^(?:Organi[sz]ations?|Institutes?|Associations?|Society|Agency|Office|Cent(?:re|er)s?|Council|Committee|Department|Administration|Foundation|Collaborat(?:ion|ive)|College|Academy|Board|Commission|Network|Services|Consortium|Group|Ministry|Union|Federation|Trust|Alliance|Coalition|Authority|Programme|Program|Panel|Force|Nations)$`)
 )
@@ -33,8 +39,15 @@ var (
 // an author or organisation opens one only after a line that can close an
 // entry, and a journal-and-year line never does.
 func opensEntry(t, prev string) bool {
-	if !endsEntry(prev) || journalYearRe.MatchString(t) {
+	if journalYearRe.MatchString(t) {
 		return false
+	}
+	if !endsEntry(prev) {
+		// An entry that ends with no stop ("... Addiction", "in press")
+		// is followed by a new one only where the line is unmistakably
+		// an author list with its year and the line before leaves no
+		// author list open.
+		return fullEntryStartRe.MatchString(t) && !authorsOpenRe.MatchString(prev)
 	}
 	if entryStartRe.MatchString(t) {
 		return true
@@ -43,6 +56,12 @@ func opensEntry(t, prev string) bool {
 	// 2020 / National Survey on ..."): only after a closing stop.
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(prev))
 	return strings.ContainsRune(".)]", last) && organisationStart(t)
+}
+
+// looksLikeEntry: the text opens with an author or an organisation, as an
+// entry after its number does.
+func looksLikeEntry(t string) bool {
+	return entryStartRe.MatchString(t) || fullEntryStartRe.MatchString(t) || organisationStart(t)
 }
 
 // organisationStart: the line opens with an organisation as author, its

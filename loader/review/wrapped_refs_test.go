@@ -105,6 +105,9 @@ func TestOpensEntry(t *testing.T) {
 		{"review and meta-analysis of cohort studies.", "World Health Organization. Global status report.", true},
 		{"165–183.", "National Institute on Alcohol Abuse and Alcoholism, 2020. Alcohol facts", true},
 		{"https://doi.org/10.1038/nn1069", "Bartz, J. A. (2011). Social effects", true},
+		// an entry that ends with no stop, then a full author list
+		{"Brown, C. (2020). Ketamine in practice. Addiction", "Smith, J. A., Jones, B. (2021). Title", true},
+		{"Ketamine in practice. Addiction in press", "Smith JA, Jones B, Brown C. Title. Lancet. 2019;1:2.", true},
 		// continuations
 		{"Tang, X. C., Toda, S.,", "& Kalivas, P. W. (2003). Neuroadaptations", false},
 		{"Gray, K. M.", "(2014a). Potential role of N-acetylcysteine", false},
@@ -116,6 +119,9 @@ func TestOpensEntry(t *testing.T) {
 		{"indicators in the United States: results from the 2020", "National Survey on Drug Use and Health. Rockville", false},
 		{"The glutamate homeostasis hypothesis of", "Addiction. Nature Reviews Neuroscience, 10, 561.", false},
 		{"Ketamine for depression.", "randomized controlled 6-month studies.", false},
+		{"Baker, D. A., McFarland, K., Lake, R. W.,", "Shen, H., Tang, X. C. (2003). Neuroadaptations", false},
+		{"Baker DA, McFarland K, Lake RW, Shen H, Tang XC, Toda S, and", "Kalivas PW, Smith J. Neuroadaptations", false},
+		{"Effects of ketamine in", "Smith JA, Jones B patients", false},
 		{"alcohol-dependent rats and humans. Neuropsychopharmacology, 43(6),", "1235–1246.", false},
 	}
 	for _, tc := range tests {
@@ -171,4 +177,29 @@ func TestEntryAbbreviations(t *testing.T) {
 			t.Errorf("%q: title %q, journal %q, raw %q (%s); want %q, %q", tc.entry, r.Title, r.Journal, r.Raw, problem, tc.title, tc.journal)
 		}
 	}
+}
+
+// TestNumberedContinuationWithNumber: in a numbered list, a wrapped line
+// that opens with a number and a stop but goes on with no author ("58.
+// 7-12.") continues its entry; one that goes on like an entry is still a
+// numbering error, naming its line.
+func TestNumberedContinuationWithNumber(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "text", "wrapped", "numbered-dot.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "   2019;58:7-12.", "   2019;\n   58. 7-12.", 1)
+	if src == string(data) {
+		t.Fatal("fixture changed: no 2019;58:7-12.")
+	}
+	r, err := ParseReview("numbered.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.References) != 12 || !strings.Contains(r.References[7].Raw, "2019; 58. 7-12.") || len(r.Warnings) != 0 {
+		t.Errorf("%d references, entry 8 %q, warnings %v", len(r.References), r.References[7].Raw, r.Warnings)
+	}
+	bad := strings.Replace(string(data), "   2019;58:7-12.", "   2019;58:7-12.\n58. Smith JA, Jones B. A title. Lancet. 2019;1:2-3.", 1)
+	_, err = ParseReview("numbered.txt", []byte(bad))
+	assertSourceError(t, err, 46, "numbering skips from 8 to 58")
 }
