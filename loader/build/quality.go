@@ -134,6 +134,9 @@ func ClassifyStudy(ref review.Reference, citing []string) (design string, level 
 	self := ref.Title + " " + ref.Journal
 	for _, r := range titleRules {
 		if m := r.re.FindString(self); m != "" && (r.unless == nil || !r.unless.MatchString(self)) {
+			if d, b, ok := randomisedPilot(r.design, m, citing); ok {
+				return d, graph.EvidenceLevel(d), b
+			}
 			return r.design, graph.EvidenceLevel(r.design), fmt.Sprintf("reference title/journal says %q", m)
 		}
 	}
@@ -154,6 +157,30 @@ func ClassifyStudy(ref review.Reference, citing []string) (design string, level 
 		return graph.DesignImaging, graph.EvidenceLevel(graph.DesignImaging), fmt.Sprintf("a finding published in a neuroimaging journal (%q)", ref.Journal)
 	}
 	return graph.DesignUnclassified, graph.EvidenceLevel(graph.DesignUnclassified), "neither the title nor the review says how the study was done"
+}
+
+// pilotRe is a title's "pilot study" or "pilot trial" that says nothing
+// of control; controlRe is a citing sentence that says the pilot was
+// randomised or had a placebo arm.
+var (
+	pilotRe   = regexp.MustCompile(`(?i)^pilot (?:study|trial)$`)
+	controlRe = regexp.MustCompile(`(?i)randomi[sz]ed|placebo`)
+)
+
+// randomisedPilot: a title that calls the study only a pilot is read as
+// uncontrolled, unless the review says it was randomised or had a placebo
+// arm ("Simpson and colleagues randomized 24 men ... to prazosin or
+// placebo"): then it is a randomised pilot trial.
+func randomisedPilot(design, match string, citing []string) (string, string, bool) {
+	if design != graph.DesignOpenLabel || !pilotRe.MatchString(match) {
+		return "", "", false
+	}
+	for _, s := range citing {
+		if m := controlRe.FindString(s); m != "" {
+			return graph.DesignPilotRCT, fmt.Sprintf("reference title/journal says %q and the review describes it as %q", match, m), true
+		}
+	}
+	return "", "", false
 }
 
 // trialWords recognise a sentence that reports a trial or study result.
