@@ -13,7 +13,9 @@ var (
 	// refNumberRe finds the number that opens an entry: "3. ", "[3] " or
 	// "3) ". Up to three digits, so a continuation line that happens to
 	// start with a year ("2016. ...") is not taken for entry 2016.
-	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+`)
+	// A number alone on its line ("12." and the entry below it, as some
+	// web pages copy) opens an entry too.
+	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)])(?:\s+|$)`)
 	// refBareNumberRe is an entry number with no stop after it, "3 Smith
 	// J, ...", as some journals set Vancouver lists. A wrapped line may
 	// start the same way ("27 Suppl 1:..."), so it opens an entry only in

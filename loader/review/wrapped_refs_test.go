@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -202,4 +203,28 @@ func TestNumberedContinuationWithNumber(t *testing.T) {
 	bad := strings.Replace(string(data), "   2019;58:7-12.", "   2019;58:7-12.\n58. Smith JA, Jones B. A title. Lancet. 2019;1:2-3.", 1)
 	_, err = ParseReview("numbered.txt", []byte(bad))
 	assertSourceError(t, err, 46, "numbering skips from 8 to 58")
+}
+
+// TestNumberAloneOnItsLine: "[12]" on a line of its own and the entry on
+// the lines below, as some web pages copy a numbered list.
+func TestNumberAloneOnItsLine(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "text", "wrapped", "numbered-bracket.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := regexp.MustCompile(`(?m)^(\[\d+\]) `).ReplaceAllString(string(data), "$1\n")
+	if src == string(data) {
+		t.Fatal("fixture changed: no [n] entries")
+	}
+	r, err := ParseReview("alone.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, ref := range r.References {
+		keys = append(keys, referenceSurname(ref.Authors[0])+" "+ref.YearSuffixed())
+	}
+	if !slices.Equal(keys, numberedKeys) || len(r.Warnings) != 0 || r.References[2].Title != "Mirtazapine to reduce methamphetamine use: a randomized controlled trial" {
+		t.Errorf("references %q, warnings %v; want %q", keys, r.Warnings, numberedKeys)
+	}
 }
