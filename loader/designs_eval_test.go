@@ -45,7 +45,15 @@ var designFloors = map[string]struct {
 	// authors): classified 0.94, agreement 0.83 (398 and 354 of 425).
 	// Twenty-three (three more blind reviews, 46 more references, no
 	// design rule changed): classified 0.93, agreement 0.81.
-	"dev":  {0.92, 0.80, 0},
+	// Wrapped reference lists read whole and gold keys matched by slugged
+	// surname (0 references unread, was 4), then cues for controlled
+	// studies, human laboratory studies, a trial named as one study,
+	// populations described ("among US adults"), burden of, Cochrane
+	// reviews, and pilots the review calls randomised: classified 0.95,
+	// agreement 0.87 (369 of 425; was 354).
+	// Both on twenty-three reviews (471 references): classified 0.94,
+	// agreement 0.85.
+	"dev":  {0.94, 0.84, 0},
 	"test": {0.95, 0.85, 0},
 	// test2 (frozen at 72a06e7), first scored after the rules of that day
 	// had merged, none of them about designs: 64 references, classified
@@ -54,11 +62,16 @@ var designFloors = map[string]struct {
 	// with its basis, is missed there; no rule was changed for it).
 	// After designs2's cues (written on dev only; scored once after the
 	// merge): classified 0.86, agreement 0.73; test 0.96 and 0.90 -> 0.88.
-	"test2": {0.85, 0.72, 3},
+	// After refs1 (wrapped reference lists, the scorer's slugged keys,
+	// design cues written on dev; scored once after the merge): test
+	// classified 0.96, agreement 0.88 -> 0.85; test2 0.86 and 0.73 -> 0.77,
+	// still 3 references without a basis; test3 0.90 -> 0.92 and
+	// 0.70 -> 0.72. No rule was changed for a test figure.
+	"test2": {0.85, 0.76, 3},
 	// test3 (frozen at d3cdcc7, written blind in three more layouts), first
 	// scored with the rules of main at 82b3d11: 61 references, classified
 	// 0.90, agreement 0.70, every reference with a basis.
-	"test3": {0.90, 0.70, 0},
+	"test3": {0.91, 0.72, 0},
 }
 
 type goldReferences struct {
@@ -126,9 +139,11 @@ func scoreDesigns(t *testing.T, dir string, detail func(string)) designScore {
 			sc.refs++
 			key := r.Key
 			if _, err := strconv.Atoi(key); err != nil {
-				f := strings.Fields(strings.ToLower(key))
+				// The key as the build's is made: the first author's
+				// surname slugged ("Fábregas" -> "fabregas"), and the year.
+				f := strings.Fields(key)
 				if len(f) >= 2 {
-					key = f[0] + " " + f[len(f)-1]
+					key = review.Surname(strings.Join(f[:len(f)-1], " ")) + " " + strings.ToLower(f[len(f)-1])
 				}
 			}
 			st, ok := byKey[key]

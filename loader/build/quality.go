@@ -31,7 +31,7 @@ type designRule struct {
 // before a review). docs/study-designs.md is this table in prose, with
 // examples; keep the two together.
 var titleRules = []designRule{
-	{re: regexp.MustCompile(`(?i)systematic review|meta-?analy[st]|pooled analysis|cochrane database of systematic reviews`), design: graph.DesignSystematicReview},
+	{re: regexp.MustCompile(`(?i)systematic review|meta-?analy[st]|pooled analysis|cochrane database(?: of systematic reviews)?`), design: graph.DesignSystematicReview},
 	{re: regexp.MustCompile(`(?i)\bguidelines?\b|consensus statement|position statement|practice parameters?|practice guidance|recommendations (for|on)\b`), design: graph.DesignGuideline},
 	// A report of an organisation (a world report, a report on a
 	// situation) is no study of any design: said so, with its basis.
@@ -54,6 +54,9 @@ var titleRules = []designRule{
 	// prazosin for post-traumatic stress disorder"); open-label, pilot and
 	// single-arm trials say so and are caught above or below by their word.
 	{re: regexp.MustCompile(`(?i)^(?:an? )?trial of\b|[:.] (?:an? )?trial of\b`), design: graph.DesignRCT},
+	// A controlled study that does not say it was randomised ("a
+	// controlled clinical study", "a controlled comparison").
+	{re: regexp.MustCompile(`(?i)\bcontrolled (?:clinical )?(?:study|studies|trial|comparison|evaluation)\b`), design: graph.DesignControlled},
 	{re: regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|zebrafish|primates?|monkeys?|macaques?|animal models?)\b|in vitro|in vivo|preclinical|self-administration|reinstatement|\bcells\b|place preference|\bG-protein\b|\bknockout\b|pharmacological (?:profile|evidence|characteri[sz]ation)`), design: graph.DesignPreclinical},
 	{re: regexp.MustCompile(`(?i)cohort|longitudinal|electronic health records|real-world|register-based|\bprospective\b`), design: graph.DesignCohort},
 	{re: regexp.MustCompile(`(?i)case (series|reports?)|\ba case of\b|\b(?:fatalities|deaths)\b(?: temporally)? associated with`), design: graph.DesignCaseSeries},
@@ -70,14 +73,21 @@ var titleRules = []designRule{
 	// imaging study whose title names no method ("functional connectivity
 	// of the claustrum", "amygdala reactivity", "cerebral blood flow").
 	{re: regexp.MustCompile(`(?i)functional connectivity|network connectivity|\bconnectivity\b.*\bnetworks?\b|default mode network|neural circuitry|resting[- ]state|cerebral blood flow|\b(?:amygdala|neural|brain|cortical|striatal)\s+(?:[\w-]+\s+){0,2}(?:reactivity|responses?|activity|activation|function)\b|\bbrain dopamine\b|\bmetabolism in the\b|\breceptor (?:availability|occupancy|binding)\b`), design: graph.DesignImaging},
-	{re: regexp.MustCompile(`(?i)epidemiolog|predicts|associated with|associations? of|correlates? of`), design: graph.DesignObservational},
+	{re: regexp.MustCompile(`(?i)epidemiolog|predicts|associated with|associations? of|correlates? of|\bburden of\b`), design: graph.DesignObservational},
+	// A title that describes a population ("... among US adults",
+	// "abstinence among untreated smokers") and no treatment given to it
+	// reports a survey of that population.
+	{re: regexp.MustCompile(`(?i)\bamong (?:[\w.-]+ ){0,3}(?:adults|people|persons|veterans|users|smokers|drinkers|individuals|youths?|adolescents|students|women|men|population)\b`),
+		unless: regexp.MustCompile(`(?i)\bfor\b|\btreat\w*|\beffects? of\b|\befficacy\b|\btherapy\b`), design: graph.DesignObservational},
 	{re: regexp.MustCompile(`(?i)commentary|editorial|opinion|viewpoint|letter to the editor`), design: graph.DesignExpertOpinion},
 }
 
 // Rules on the sentences of the review that cite the study, in the same
 // order of precedence; a sentence citing several studies describes each.
 var contextRules = []designRule{
-	{re: regexp.MustCompile(`(?i)meta-?analy[st]|systematic review`), design: graph.DesignSystematicReview},
+	// A Cochrane review, or a review that counts the trials it pools, is
+	// systematic.
+	{re: regexp.MustCompile(`(?i)meta-?analy[st]|systematic review|cochrane review|review (?:of|pooling) \d+`), design: graph.DesignSystematicReview},
 	{re: regexp.MustCompile(`(?i)\bguidelines?\b|consensus statement`), design: graph.DesignGuideline},
 	{re: regexp.MustCompile(`(?i)double-blind|placebo-controlled`), design: graph.DesignPlaceboRCT},
 	{re: regexp.MustCompile(`(?i)randomi[sz]ed|(?:relative to|versus|vs\.?|than|compared (?:with|to)|or) placebo\b`), design: graph.DesignRCT},
@@ -89,7 +99,14 @@ var contextRules = []designRule{
 	{re: regexp.MustCompile(`(?i)\bcohort\b|health records|nationwide|registry`), design: graph.DesignCohort},
 	{re: regexp.MustCompile(`(?i)\bsurveys?\b|\bpolls?\b|cross-sectional|retrospective|observational|\bfollowed (?:up )?\d+`), design: graph.DesignObservational},
 	{re: regexp.MustCompile(`(?i)\bfollow-up\b`), design: graph.DesignFollowUp},
-	{re: regexp.MustCompile(`(?i)compared (to|with)|versus|\bvs\.?\s|control group|treatment-as-usual|treatment as usual`), design: graph.DesignControlled},
+	// A trial the sentence names as one study ("in a subsequent trial",
+	// "the largest trial"), with no word of how it was run, is in
+	// clinical usage a randomised one, as "Trial of" in a title is.
+	{re: regexp.MustCompile(`(?i)\b(?:a|an|the|this|that|one|their|subsequent|second|first|later|larger|largest|multi-?site|multi-?cent(?:re|er)|phase (?:i{1,3}|[123])b?)\s+(?:[\w-]+\s+)?trial\b`), design: graph.DesignRCT},
+	// A human laboratory study gives the drug and its control to the same
+	// volunteers under set conditions ("in the human laboratory", "a
+	// laboratory study of cocaine-dependent individuals").
+	{re: regexp.MustCompile(`(?i)compared (to|with)|versus|\bvs\.?\s|control group|treatment-as-usual|treatment as usual|human laborator|laboratory (?:study|studies|paradigms?|sessions?|model)`), design: graph.DesignControlled},
 	{re: regexp.MustCompile(`(?i)\breviews?\b`), design: graph.DesignNarrativeReview},
 }
 
@@ -117,6 +134,9 @@ func ClassifyStudy(ref review.Reference, citing []string) (design string, level 
 	self := ref.Title + " " + ref.Journal
 	for _, r := range titleRules {
 		if m := r.re.FindString(self); m != "" && (r.unless == nil || !r.unless.MatchString(self)) {
+			if d, b, ok := randomisedPilot(r.design, m, citing); ok {
+				return d, graph.EvidenceLevel(d), b
+			}
 			return r.design, graph.EvidenceLevel(r.design), fmt.Sprintf("reference title/journal says %q", m)
 		}
 	}
@@ -137,6 +157,30 @@ func ClassifyStudy(ref review.Reference, citing []string) (design string, level 
 		return graph.DesignImaging, graph.EvidenceLevel(graph.DesignImaging), fmt.Sprintf("a finding published in a neuroimaging journal (%q)", ref.Journal)
 	}
 	return graph.DesignUnclassified, graph.EvidenceLevel(graph.DesignUnclassified), "neither the title nor the review says how the study was done"
+}
+
+// pilotRe is a title's "pilot study" or "pilot trial" that says nothing
+// of control; controlRe is a citing sentence that says the pilot was
+// randomised or had a placebo arm.
+var (
+	pilotRe   = regexp.MustCompile(`(?i)^pilot (?:study|trial)$`)
+	controlRe = regexp.MustCompile(`(?i)randomi[sz]ed|placebo`)
+)
+
+// randomisedPilot: a title that calls the study only a pilot is read as
+// uncontrolled, unless the review says it was randomised or had a placebo
+// arm ("Simpson and colleagues randomized 24 men ... to prazosin or
+// placebo"): then it is a randomised pilot trial.
+func randomisedPilot(design, match string, citing []string) (string, string, bool) {
+	if design != graph.DesignOpenLabel || !pilotRe.MatchString(match) {
+		return "", "", false
+	}
+	for _, s := range citing {
+		if m := controlRe.FindString(s); m != "" {
+			return graph.DesignPilotRCT, fmt.Sprintf("reference title/journal says %q and the review describes it as %q", match, m), true
+		}
+	}
+	return "", "", false
 }
 
 // trialWords recognise a sentence that reports a trial or study result.

@@ -16,8 +16,11 @@ const (
 )
 
 // surnamePattern is a capitalised surname, with the lower-case particles
-// that European surnames carry ("van der Berg").
-const surnamePattern = `(?:(?:van|von|de|der|den|du|da|di|del|le|la)\s+)*\p{Lu}[\p{L}'’-]+`
+// that European surnames carry ("van der Berg", "dos Santos").
+const surnamePattern = `(?:` + surnameParticles + `\s+)*\p{Lu}[\p{L}'’-]+`
+
+// surnameParticles are the lower-case words a surname may open with.
+const surnameParticles = `(?:van|von|de|der|den|du|da|di|del|della|dos|das|do|le|la|ten|ter)`
 
 var (
 	numericCiteRe = regexp.MustCompile(`\[\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–—]\s*\d+)?)*\s*\]`)

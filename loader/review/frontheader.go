@@ -200,7 +200,13 @@ func (p *reviewParser) frontBlock(b lineBlock) (bool, error) {
 		}
 		return true, nil
 	case historyLineRe.MatchString(first):
-		if _, ok := isoDate(historyLineRe.FindStringSubmatch(historySepRe.Split(first, 2)[0])[2]); !ok {
+		// The first date stands before any separator; a line whose part
+		// before it is no history item ("Accepted / 0") is body text too.
+		m := historyLineRe.FindStringSubmatch(historySepRe.Split(first, 2)[0])
+		if m == nil {
+			return false, nil
+		}
+		if _, ok := isoDate(m[2]); !ok {
 			return false, nil // "Received wisdom holds ..." is body text
 		}
 		for _, l := range b {

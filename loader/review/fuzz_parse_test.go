@@ -9,10 +9,12 @@ import (
 
 // FuzzParseReview checks that no input panics, that every failure is a
 // *SourceError, and that offsets of a successful parse stay in range. The
-// seed corpus holds every text layout of testdata/text.
+// seed corpus holds every text layout of testdata/text and its wrapped/.
 func FuzzParseReview(f *testing.F) {
 	layouts, err := filepath.Glob(filepath.Join("testdata", "text", "*.txt"))
-	if err != nil || len(layouts) < 3 {
+	wrapped, _ := filepath.Glob(filepath.Join("testdata", "text", "wrapped", "*.txt"))
+	layouts = append(layouts, wrapped...)
+	if err != nil || len(layouts) < 9 {
 		f.Fatalf("text fixtures: %v (%d files)", err, len(layouts))
 	}
 	for _, path := range append([]string{seedReview, "../testdata/second-review.txt"}, layouts...) {

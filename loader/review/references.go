@@ -13,7 +13,9 @@ var (
 	// refNumberRe finds the number that opens an entry: "3. ", "[3] " or
 	// "3) ". Up to three digits, so a continuation line that happens to
 	// start with a year ("2016. ...") is not taken for entry 2016.
-	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+`)
+	// A number alone on its line ("12." and the entry below it, as some
+	// web pages copy) opens an entry too.
+	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)])(?:\s+|$)`)
 	// refBareNumberRe is an entry number with no stop after it, "3 Smith
 	// J, ...", as some journals set Vancouver lists. A wrapped line may
 	// start the same way ("27 Suppl 1:..."), so it opens an entry only in
@@ -26,7 +28,10 @@ var (
 	refItalicRe   = regexp.MustCompile(`^(.*?)\s*\*+([^*]+?)\*+\s*(.*)$`)
 	// refPlainRe is the fallback when the journal is not in italics: the
 	// title runs to the first sentence stop, the journal to the volume.
-	refPlainRe   = regexp.MustCompile(`^(.+?[.?!])\s+(\D+?)[.,]?\s+(\d.*)$`)
+	// The locator may open with letters: "CD001867", "e0123".
+	refPlainRe = regexp.MustCompile(`^(.+?[.?!])\s+(\D+?)[.,]?\s+((?:[A-Z]{1,2}|e)?\d.*)$`)
+	// refReportRe: a report with its publisher only, "Title. Publisher."
+	refReportRe  = regexp.MustCompile(`^(.+?[.?!])\s+(\p{Lu}[^.?!]*?)\.?$`)
 	refBookRe    = regexp.MustCompile(`^(.+?[.?!])\s+(\p{Lu}[\p{L} .,'-]*?):\s*([^:]+?)\.?$`)
 	refLocatorRe = regexp.MustCompile(`^(\d+[A-Za-z]?)?\s*(?:\(([^)]*)\))?\s*(?:[:,]\s*([A-Za-z]*\d\w*(?:\s*[-–]\s*\w*)?))?\s*\.?\s*(.*)$`)
 )
@@ -56,10 +61,14 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 		} else if m := refNumberRe.FindStringSubmatch(t); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			want := len(drafts) + 1
-			switch {
+			switch rest := t[len(m[0]):]; {
 			case n == want:
-				drafts = append(drafts, refDraft{number: n, line: l.num, lines: []string{t[len(m[0]):]}})
+				drafts = append(drafts, refDraft{number: n, line: l.num, lines: []string{rest}})
 				continue
+			case len(drafts) > 0 && !looksLikeEntry(rest):
+				// A wrapped line that happens to open with a number and a
+				// stop ("58. 7-12.") continues its entry; only a line that
+				// goes on like an entry is a numbering error.
 			case len(drafts) == 0:
 				return p.errorf(l.num, "the reference list starts at %d, not 1", n)
 			case n < want:
@@ -183,6 +192,8 @@ func titleJournal(ref Reference, rest string) (Reference, string) {
 		// A book or report: "Title. Place: Publisher." The publisher
 		// stands where a journal would.
 		title, ref.Journal = bm[1], normalizeSpace(bm[3])
+	} else if rm := refReportRe.FindStringSubmatch(rest); rm != nil {
+		title, ref.Journal = rm[1], normalizeSpace(rm[2])
 	} else {
 		return ref, fmt.Sprintf("reference %d has no journal after its title %q (entry cut short?)", number, shortText(rest, 50))
 	}
@@ -203,6 +214,9 @@ func titleJournal(ref Reference, rest string) (Reference, string) {
 // splitReferenceAuthors splits "Dakwar E, Levin FR, et al." into names,
 // keeping each name as written ("Krystal J H") so nothing is lost.
 func splitReferenceAuthors(s string) ([]string, bool) {
+	if org := strings.TrimSuffix(normalizeSpace(s), "."); organisationName(org) {
+		return []string{org}, false
+	}
 	s = strings.ReplaceAll(s, " & ", ", ")
 	s = strings.ReplaceAll(s, " and ", ", ")
 	var names []string
@@ -246,11 +260,15 @@ func initialsOnly(s string) bool {
 // author-year citation.
 func referenceSurname(author string) string {
 	f := strings.Fields(strings.ReplaceAll(author, ",", " "))
-	for len(f) > 1 && isInitials(f[len(f)-1]) {
+	for len(f) > 1 && (isInitials(f[len(f)-1]) || nameSuffix[strings.TrimSuffix(f[len(f)-1], ".")]) {
 		f = f[:len(f)-1]
 	}
 	return strings.Join(f, " ")
 }
+
+// nameSuffix: a generational suffix after the initials ("Santo T Jr"),
+// not part of the surname a citation gives.
+var nameSuffix = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
 
 func isInitials(w string) bool {
 	w = strings.NewReplacer(".", "", "-", "").Replace(w)

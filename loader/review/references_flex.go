@@ -19,9 +19,8 @@ var (
 	harvardRe = regexp.MustCompile(`^(.+?),?\s+((?:1[6-9]|20)\d{2})([a-z])?\.\s+(.+)$`)
 	// vancouverRe: "Baker DA, Lake RW, et al. Title. Nat Neurosci. 2003;6(7):743-9."
 	vancouverRe = regexp.MustCompile(`^(.+?)\.\s+(.+?[.?!])\s+(.+?)\.?\s+((?:1[6-9]|20)\d{2})([a-z])?(?:\s+[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?\s*[;.:]\s*(.*)$`)
-	// entryStartRe: a line that opens an entry with its first author,
-	// "Surname, A." (APA, Harvard) or "Surname AB," (Vancouver).
-	entryStartRe = regexp.MustCompile(`^(?:(?:van|von|de|der|den|du|da|di|del|le|la)\s+)*\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)*(?:,\s*\p{Lu}\.|,\s*\p{Lu}\p{Ll}|\s+\p{Lu}{1,3}[,.]|\s+\p{Lu}{1,3}$|\.\s+\(?(?:1[6-9]|20)\d{2}|\s+\((?:1[6-9]|20)\d{2})`)
+	// vancouverBookRe: a report or book, "WHO. Title. Geneva: WHO; 2024."
+	vancouverBookRe = regexp.MustCompile(`^(.+?)\.\s+(.+?[.?!])\s+(\p{Lu}[^:;]*?(?:\s*\([A-Z]{2}\))?):\s*([^:;]+?)[;,]\s*((?:1[6-9]|20)\d{2})([a-z])?\.?$`)
 	// pmcLinksRe: the links a copied PubMed Central page puts after each
 	// entry ("[PMC free article] [PubMed] [Google Scholar]").
 	pmcLinksRe  = regexp.MustCompile(`\s*\[(?:PMC free article|PubMed|Google Scholar|DOI|CrossRef|Cross Ref|Ref list|Europe PMC|Free full text)\]`)
@@ -81,7 +80,7 @@ func (p *reviewParser) parseUnnumbered(lines []srcLine) error {
 			if hanging {
 				start = indent(l) == base
 			} else {
-				start = entryStartRe.MatchString(t) && endsEntry(prev[len(prev)-1])
+				start = opensEntry(t, prev[len(prev)-1])
 			}
 		}
 		if start {
@@ -114,7 +113,7 @@ func endsEntry(t string) bool {
 // journal), APA, Harvard or Vancouver; when none fits it keeps what it
 // can (the first author, a year, the text) and says what is missing.
 func parseAnyEntry(number int, entry string) (Reference, string) {
-	entry = pmcLinksRe.ReplaceAllString(entry, "")
+	entry = abbrevGuard.Replace(pmcLinksRe.ReplaceAllString(entry, ""))
 	ref, problem := parseReferenceEntry(number, entry)
 	if problem == "" || strings.Contains(problem, "ends mid-entry") || strings.Contains(problem, "unclosed italics") {
 		return withIDs(ref), problem
@@ -127,6 +126,14 @@ func parseAnyEntry(number int, entry string) (Reference, string) {
 			if r2, pr := titleJournal(r, m[4]); pr == "" {
 				return withIDs(r2), ""
 			}
+		}
+	}
+	if m := vancouverBookRe.FindStringSubmatch(text); m != nil {
+		r := Reference{Number: number, Raw: text, YearSuffix: m[6],
+			Title: strings.TrimSuffix(m[2], "."), Journal: strings.TrimSpace(m[4])}
+		r.Year, _ = strconv.Atoi(m[5])
+		if r.Authors, r.EtAl = splitReferenceAuthors(m[1]); len(r.Authors) > 0 {
+			return withIDs(r), ""
 		}
 	}
 	if m := vancouverRe.FindStringSubmatch(text); m != nil {
@@ -162,8 +169,21 @@ func parseAnyEntry(number int, entry string) (Reference, string) {
 	return withIDs(r), fmt.Sprintf("reference %d is in no layout the reader knows (%q)", number, shortText(text, 60))
 }
 
-// withIDs takes a DOI written in the entry.
+// abbrevGuard hides the stops of country abbreviations ("PTSD in U.S.
+// military veterans") while an entry is split into title and journal,
+// since a title runs to its first stop; withIDs puts them back.
+var (
+	abbrevGuard   = strings.NewReplacer("U.S.A.", "U\uE000S\uE000A\uE000", "U.S.", "U\uE000S\uE000", "U.K.", "U\uE000K\uE000")
+	abbrevRestore = strings.NewReplacer("\uE000", ".")
+)
+
+// withIDs takes a DOI written in the entry and restores what abbrevGuard
+// hid.
 func withIDs(r Reference) Reference {
+	r.Raw, r.Title, r.Journal = abbrevRestore.Replace(r.Raw), abbrevRestore.Replace(r.Title), abbrevRestore.Replace(r.Journal)
+	for i, a := range r.Authors {
+		r.Authors[i] = abbrevRestore.Replace(a)
+	}
 	if m := doiInTextRe.FindStringSubmatch(r.Raw); m != nil {
 		r.DOI = m[1]
 	}
