@@ -121,6 +121,21 @@ const substanceRule = "substance of X use"
 // "long-acting", "injectable", "depot".
 var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral")
 
+// routeWords say only by which route a drug is given; unlike a release
+// form or a depot, they make no product of its own (reviews write
+// "sublingual buprenorphine", "injectable hydromorphone" for the drug).
+var routeWords = setOf("injectable", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral", "intravenous")
+
+// routeOnly: every word of [i, k) is a route word.
+func routeOnly(ts []token, i, k int) bool {
+	for x := i; x < k; x++ {
+		if !routeWords[ts[x].low] {
+			return false
+		}
+	}
+	return i < k
+}
+
 // formulation: every word of [i, k) is a formulation word, or a
 // hyphenated "-release"/"-acting" compound ("extended-release").
 func formulation(ts []token, i, k int) bool {
@@ -335,6 +350,18 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
 	for k := i + 1; k < j; k++ {
 		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && formulation(ts, i, k) {
+			if routeOnly(ts, i, k) {
+				// "oral naltrexone", "intranasal oxytocin": the route
+				// alone says how the same drug is given; the phrase
+				// keeps its words and names the drug.
+				if e.id == "" && e.name == "" {
+					for x := k; x < j; x++ {
+						e.name += " " + ts[x].raw // the id the drug's own name gets (slug of its words)
+					}
+					e.name = strings.TrimSpace(e.name)
+				}
+				return []nounPhrase{{i, j, graph.CategoryDrug, e.id, e.name, "drug by its route"}}
+			}
 			// "extended-release injectable naltrexone": a drug named with
 			// its formulation is a product of its own.
 			return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "drug and its formulation"}}
