@@ -136,13 +136,26 @@ func definingPhrase(ix *resourceIndex, ts []token, tags []string, free []bool, e
 	s := e
 	for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > s && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an" ||
 		degreeWords[ts[e].low] && e+1 < len(ts) && ts[e+1].punctBefore == "" || conditionModifier(ts, tags, free, e)) &&
-		ts[e].punctBefore == "" {
+		(ts[e].punctBefore == "" || e > s && ts[e].hyphenated && strings.HasPrefix(tags[e], "NN")) {
+		if degreeRange(ts, e) {
+			e += 2 // "moderate to severe PTSD": a range of degrees is one
+		}
 		e++
 	}
 	for e > s && ts[e-1].low == "of" {
 		e--
 	}
+	for e > s && e < len(ts) && ts[e].hyphenated {
+		e-- // "cocaine self-administration": a compound is read whole or not at all
+	}
 	return e
+}
+
+// degreeRange: token e begins a range of degrees ("moderate to severe",
+// "mild to moderate"), which grades a condition as one degree does.
+func degreeRange(ts []token, e int) bool {
+	return e+3 < len(ts) && degreeWords[ts[e].low] && ts[e+1].low == "to" && degreeWords[ts[e+2].low] &&
+		ts[e+1].punctBefore == "" && ts[e+2].punctBefore == "" && ts[e+3].punctBefore == ""
 }
 
 // definingClauseEnd reads a relative clause or participle that defines a
