@@ -51,6 +51,11 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 	tags = nounSlots(ts, tags)
 	var out []nounPhrase
 	for k := 0; k < len(ts); {
+		if e, ok := listedHarmChange(ix, ts, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
 		if !free[k] || !inPhrase(ix, ts, tags, k) {
 			k++
 			continue

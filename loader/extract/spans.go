@@ -144,3 +144,27 @@ func bridgedTerm(ix *resourceIndex, ts []token, tags []string, free []bool, k in
 	}
 	return nounPhrase{}, false
 }
+
+// listedHarmChange: a phenotype term that opens with a change word starts at
+// token k, right after a comma ("sedation, increased appetite and weight
+// gain", "nausea, decreased appetite"): an item of a list of harms is a
+// name, and the change is part of it. Elsewhere the change word is as
+// often the verb of a claim ("X increased appetite"), whose sign it is.
+func listedHarmChange(ix *resourceIndex, ts []token, free []bool, k int) (nounPhrase, bool) {
+	if !changeWords[ts[k].low] || !strings.Contains(ts[k].punctBefore, ",") || !free[k] {
+		return nounPhrase{}, false
+	}
+	for n := min(ix.maxWords, len(ts)-k); n >= 2; n-- {
+		ok := true
+		for x := k + 1; x < k+n; x++ {
+			ok = ok && free[x] && ts[x].punctBefore == ""
+		}
+		if !ok {
+			continue
+		}
+		if e, found := ix.lookup(ts, k, k+n); found && e.cat == graph.CategorySymptom {
+			return nounPhrase{i: k, j: k + n, cat: e.cat, id: e.id, name: e.name, rule: "listed change"}, true
+		}
+	}
+	return nounPhrase{}, false
+}

@@ -81,6 +81,12 @@ func TestEntitySpans(t *testing.T) {
 		// "acute"/"chronic" before a symptom name its course, as before a
 		// disease or harm.
 		{"clinical course", "Acute anxiety and paranoia occurred in a minority of sessions.", "Acute anxiety", "anxiety"},
+		// A phenotype named with its change, as an item of a list of
+		// harms after a comma, keeps the change word; as a verb after a
+		// subject it is the claim's sign.
+		{"listed change", "Mirtazapine commonly causes sedation, increased appetite and weight gain.", "increased appetite", "appetite"},
+		{"listed change", "Adverse events were muscle tightness, nausea, decreased appetite and hyperhidrosis.", "decreased appetite", "appetite"},
+		{"listed change", "Mirtazapine increased appetite in most participants.", "appetite", "increased appetite"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
