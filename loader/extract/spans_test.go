@@ -87,6 +87,11 @@ func TestEntitySpans(t *testing.T) {
 		{"listed change", "Mirtazapine commonly causes sedation, increased appetite and weight gain.", "increased appetite", "appetite"},
 		{"listed change", "Adverse events were muscle tightness, nausea, decreased appetite and hyperhidrosis.", "decreased appetite", "appetite"},
 		{"listed change", "Mirtazapine increased appetite in most participants.", "appetite", "increased appetite"},
+		// "prevention" heads a programme that prevents ("relapse
+		// prevention"); it is no cue verb and names nothing alone.
+		{"prevention head", "Oxytocin may be tested as an adjunct to mindfulness-based relapse prevention.", "mindfulness-based relapse prevention", "mindfulness-based relapse"},
+		{"prevention head", "Ketamine was given with relapse prevention therapy in the trial.", "relapse prevention therapy", "relapse"},
+		{"prevention head", "The prevention of relapse remains the goal of treatment.", "", "prevention"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
