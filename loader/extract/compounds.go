@@ -153,3 +153,22 @@ func innerNoun(ts []token, tags []string, k int) bool {
 	}
 	return tags[k-1] == "JJ" && !leadingNoise[ts[k-1].low] && headCategory(ts[k+1].stem) != ""
 }
+
+// paceWords say how fast a procedure goes.
+var paceWords = setOf("slow", "rapid", "gradual", "fast")
+
+// paceOfTherapy: tokens [i, j) name a procedure by its pace ("slow
+// titration", "rapid naltrexone induction"): the pace says which
+// procedure, as a release form says which product, though "slow" is a
+// cue verb and "rapid" an evaluation elsewhere.
+func paceOfTherapy(ts []token, i, j int) bool {
+	if j-i < 2 || j-i > 3 || j > len(ts) || !paceWords[ts[i].low] || ts[i].hyphenated || j < len(ts) && ts[j].hyphenated {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if ts[k].punctBefore != "" {
+			return false
+		}
+	}
+	return headCategory(ts[j-1].stem) == graph.CategoryTherapy
+}

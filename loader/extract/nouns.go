@@ -198,6 +198,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
+	if paceOfTherapy(ts, k, k+2) || paceOfTherapy(ts, k, k+3) {
+		return true // "slow titration": the pace is part of the name
+	}
 	if keptInRun(ix, ts, k) {
 		return true // "heart rate", "drinking outcomes", "self-efficacy", "slow-release"
 	}
@@ -258,7 +261,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
-	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !paceOfTherapy(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
 		i++
 	}

@@ -92,6 +92,10 @@ func TestEntitySpans(t *testing.T) {
 		{"prevention head", "Oxytocin may be tested as an adjunct to mindfulness-based relapse prevention.", "mindfulness-based relapse prevention", "mindfulness-based relapse"},
 		{"prevention head", "Ketamine was given with relapse prevention therapy in the trial.", "relapse prevention therapy", "relapse"},
 		{"prevention head", "The prevention of relapse remains the goal of treatment.", "", "prevention"},
+		// The pace of a procedure says which procedure.
+		{"pace of therapy", "These adverse events can be minimized by slow titration.", "slow titration", "titration"},
+		{"pace of therapy", "Gradual titration over six weeks reduces these effects.", "Gradual titration", "titration"},
+		{"pace of therapy", "Topiramate was slow to act in the trial.", "", "slow"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
