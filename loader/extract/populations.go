@@ -41,7 +41,7 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		// With "and", a single word is more often the next item of the
 		// sentence's list than a second condition.
 		if e > j+1 && e+1 < len(ts) && (ts[e].low == "or" || ts[e].low == "and") && ts[e].punctBefore == "" {
-			if e2 := definingPhrase(ix, ts, tags, free, e+1); e2 > e+1 && nounEnd(ts, tags, free, e2) && (ts[e].low == "or" || e2 > e+2) {
+			if e2 := definingPhrase(ix, ts, tags, free, e+1); e2 > e+1 && nounEnd(ts, tags, free, e2) && (ts[e].low == "or" || e2 > e+2 || namedLast(ix, ts, free, e+1)) {
 				e = e2
 			}
 		}
@@ -71,6 +71,19 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		return k, e, true // "people", which names no one alone, does with its phrase
 	}
 	return 0, 0, false
+}
+
+// namedLast: token k is a term already named, or one the vocabularies
+// name, that ends the phrase: punctuation or the sentence's end comes
+// after it ("civilians with PTSD and AUD (16)"), where a list's next item
+// would go on. Before a preposition or a verb the second condition is as
+// often what the finding is about ("in veterans with PTSD and AUD,
+// prazosin ...") and is left to the claim.
+func namedLast(ix *resourceIndex, ts []token, free []bool, k int) bool {
+	if _, ok := ix.lookup(ts, k, k+1); free[k] && !ok {
+		return false
+	}
+	return k+1 == len(ts) || ts[k+1].punctBefore != "" && !ts[k+1].hyphenated
 }
 
 // cardinals are the counts English writes out before a sample ("ten

@@ -28,6 +28,11 @@ func TestPopulationSpans(t *testing.T) {
 		{"degree range", "Prazosin reduced drinking in patients with mild to moderate alcohol dependence.", "patients with mild to moderate alcohol dependence", "patients with mild"},
 		// A hyphenated noun compound in the condition is read whole, never
 		// cut at its hyphen.
+		// A second condition of one named word ends the phrase: the
+		// population has both; before more words it may be a list's
+		// next item.
+		{"named coordination", "Prazosin reduced drinking in veterans with depression and insomnia.", "veterans with depression and insomnia", "veterans with depression"},
+		{"named coordination", "Prazosin reduced drinking in veterans with depression and insomnia in a pilot.", "veterans with depression", "veterans with depression and insomnia"},
 		{"noun compound", "In rats with a history of cocaine self-administration, stimulation reduced seeking.", "rats with a history of cocaine self-administration", "rats with a history of cocaine self"},
 	} {
 		got := mentionSurfaces(c.text)
