@@ -172,3 +172,18 @@ func paceOfTherapy(ts []token, i, j int) bool {
 	}
 	return headCategory(ts[j-1].stem) == graph.CategoryTherapy
 }
+
+// adjectiveDrug: the one-word drug term [a, b) is an adjective the tagger
+// reads as one, before a noun of the phrase ending at j ("sympathomimetic
+// arousal", "antidepressant effects", "generic drugs"): the drug
+// dictionary lists such class words, but in that place they modify, and
+// name no drug. Only words of an adjective's ending ("-ic", "-ant"): a
+// drug's own name the tagger takes for an adjective ("oxytocin/JJ
+// signalling") still names it.
+func adjectiveDrug(ts []token, tags []string, e resEntry, a, b, j int) bool {
+	if e.cat != graph.CategoryDrug || b-a != 1 || b >= j || tags[a] != "JJ" || ts[a].hyphenated || ts[b].hyphenated {
+		return false
+	}
+	w := ts[a].low
+	return strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ant") // English adjective endings; drug names keep theirs
+}

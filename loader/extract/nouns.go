@@ -436,6 +436,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		for a := i; a < j; a++ {
 			for b := j; b > a; b-- {
 				if e, ok := ix.lookup(ts, a, b); ok {
+					if adjectiveDrug(ts, tags, e, a, b, j) {
+						break // "sympathomimetic arousal", "generic drugs": a drug class as an adjective
+					}
 					out = append(out, nounPhrase{a, b, e.cat, e.id, e.name, "resource"})
 					a = b - 1
 					break

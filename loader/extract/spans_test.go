@@ -96,6 +96,9 @@ func TestEntitySpans(t *testing.T) {
 		{"pace of therapy", "These adverse events can be minimized by slow titration.", "slow titration", "titration"},
 		{"pace of therapy", "Gradual titration over six weeks reduces these effects.", "Gradual titration", "titration"},
 		{"pace of therapy", "Topiramate was slow to act in the trial.", "", "slow"},
+		// A drug class word in adjective use modifies; it names no drug.
+		{"adjective drug", "Ephedrine produced sympathomimetic arousal without perceptual change.", "Ephedrine", "sympathomimetic"},
+		{"adjective drug", "Prazosin and doxazosin are inexpensive generic drugs.", "Prazosin", "generic"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
