@@ -24,6 +24,9 @@ func TestOneEntityTwoNames(t *testing.T) {
 		{"route", "Naltrexone reduced drinking, and oral naltrexone reduced heavy drinking days.", "Naltrexone", "oral naltrexone", true},
 		{"route", "Intranasal oxytocin lowered craving; oxytocin also lowered cortisol.", "Intranasal oxytocin", "oxytocin", true},
 		{"route", "Buprenorphine retained patients, and sublingual buprenorphine reduced heroin use.", "Buprenorphine", "sublingual buprenorphine", true},
+		// A class's target named by its subtype alone is the receptor.
+		{"class target", "Alpha-1 antagonists reduce drinking, and blocking alpha-1 receptors restores control.", "Alpha-1", "alpha-1 receptors", true},
+		{"class target", "GABA-B agonists reduce drinking; GABA-B receptors sit on dopamine neurons.", "GABA-B", "GABA-B receptors", true},
 		// A release form or depot is a product of its own.
 		{"release form", "Naltrexone reduced drinking, and extended-release naltrexone reduced opioid use.", "Naltrexone", "extended-release naltrexone", false},
 	} {
