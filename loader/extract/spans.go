@@ -48,7 +48,9 @@ func (ix *resourceIndex) addQuantities() {
 // keptInRun: token k stays in a noun run although the word lists would
 // keep it out: it ends a vocabulary term ("rate" of "heart rate"), it is
 // "outcomes" after a behaviour head ("drinking outcomes": the outcomes of
-// a behaviour are its measure), it completes a hyphenated compound head
+// a behaviour are its measure; "scores" after an instrument's acronym,
+// "AUDIT scores"; after a named state, "mystical experience scores", the
+// state is what a finding is about), it completes a hyphenated compound head
 // ("self-efficacy", where "efficacy" alone is no name), or it is joined to
 // "-release"/"-acting" ("slow-release": a formulation, whatever "slow" is
 // elsewhere).
@@ -61,6 +63,9 @@ func keptInRun(ix *resourceIndex, ts []token, k int) bool {
 	}
 	if ts[k].stem == "outcome" && ts[k].punctBefore == "" && headCategory(ts[k-1].stem) == graph.CategoryOutcome {
 		return true
+	}
+	if ts[k].stem == "score" && ts[k].punctBefore == "" && isAcronym(ts[k-1].raw) {
+		return true // "AUDIT scores", "CAPS scores": an instrument's scores are the measure a trial reports
 	}
 	if ts[k].hyphenated && headCategory(ts[k-1].stem+"-"+ts[k].stem) != "" {
 		return true

@@ -96,6 +96,10 @@ func TestEntitySpans(t *testing.T) {
 		{"pace of therapy", "These adverse events can be minimized by slow titration.", "slow titration", "titration"},
 		{"pace of therapy", "Gradual titration over six weeks reduces these effects.", "Gradual titration", "titration"},
 		{"pace of therapy", "Topiramate was slow to act in the trial.", "", "slow"},
+		// An instrument's scores are the measure a trial reports.
+		{"instrument scores", "MDMA-assisted therapy lowered AUDIT scores in participants who drank.", "AUDIT scores", ""},
+		{"instrument scores", "Ibogaine lowered CAPS scores at one month.", "CAPS scores", ""},
+		{"instrument scores", "The scores fell after treatment.", "", "scores"},
 		// A drug class word in adjective use modifies; it names no drug.
 		{"adjective drug", "Ephedrine produced sympathomimetic arousal without perceptual change.", "Ephedrine", "sympathomimetic"},
 		{"adjective drug", "Prazosin and doxazosin are inexpensive generic drugs.", "Prazosin", "generic"},
