@@ -65,6 +65,9 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		for i > 0 && ts[i].hyphenated && free[i-1] && !stopwords[ts[i-1].low] {
 			i-- // "active-duty soldiers": a hyphenated modifier is one word
 		}
+		if i+3 < j && isDigits(ts[i].low) && ts[i+1].hyphenated && ts[i+1].stem == "year" && ts[i+2].hyphenated && ts[i+2].low == "old" {
+			i += 3 // "a 36-year-old man with X": an age describes one case, not who the population is
+		}
 		return i, e, true
 	}
 	if j-k == 1 {

@@ -23,6 +23,8 @@ func TestPopulationSpans(t *testing.T) {
 		{"population heads", "Prazosin reduced drinking in civilians with alcohol dependence.", "civilians with alcohol dependence", ""},
 		// A hyphenated modifier is one word with its head.
 		{"hyphenated modifier", "Prazosin improved sleep in active-duty soldiers with alcohol dependence.", "active-duty soldiers with alcohol dependence", "duty soldiers with alcohol dependence"},
+		// An age describes one case, not who the population is.
+		{"age", "A 36-year-old man with severe cocaine use disorder reported less craving.", "man with severe cocaine use disorder", "36-year-old man with severe cocaine use disorder"},
 		// A range of degrees grades the condition as one degree does.
 		{"degree range", "MDMA was tested in participants with moderate to severe PTSD at three sites.", "participants with moderate to severe PTSD", "participants with moderate"},
 		{"degree range", "Prazosin reduced drinking in patients with mild to moderate alcohol dependence.", "patients with mild to moderate alcohol dependence", "patients with mild"},
