@@ -187,3 +187,28 @@ func adjectiveDrug(ts []token, tags []string, e resEntry, a, b, j int) bool {
 	w := ts[a].low
 	return strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ant") // English adjective endings; drug names keep theirs
 }
+
+// interiorVerb: token k, written with a final "-s" the tagger read as a
+// plural noun, stands between a singular noun and more of a noun phrase
+// ("exposure damages dopaminergic terminals", "disulfiram deters
+// drinking"): English seldom puts a plural noun before another noun, so
+// it is the clause's verb, and ends one phrase before another.
+func interiorVerb(ix *resourceIndex, ts []token, tags []string, k int) bool {
+	if k == 0 || k+1 >= len(ts) || tags[k] != "NNS" && tags[k] != "VBZ" || ts[k].low == ts[k].stem || !strings.HasSuffix(ts[k].low, "s") {
+		return false
+	}
+	if ts[k].punctBefore != "" || ts[k+1].punctBefore != "" || ts[k].hyphenated || ts[k+1].hyphenated {
+		return false
+	}
+	if tags[k-1] != "NN" && tags[k-1] != "NNP" || tags[k+1] != "JJ" && !strings.HasPrefix(tags[k+1], "NN") && tags[k+1] != "VBG" {
+		return false
+	}
+	if stopwords[ts[k+1].low] || leadingNoise[ts[k+1].low] {
+		return false // "withdrawal signs such as": a determiner-like word after a plural head
+	}
+	if headCategory(ts[k].stem) != "" || molecularHeads[ts[k].stem] || verbsNotNouns[ts[k].stem] {
+		return false
+	}
+	_, named := ix.lookup(ts, k, k+1)
+	return !named
+}

@@ -56,7 +56,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = e.j
 			continue
 		}
-		if !free[k] || !inPhrase(ix, ts, tags, k) {
+		if !free[k] || !inPhrase(ix, ts, tags, k) || interiorVerb(ix, ts, tags, k) {
 			k++
 			continue
 		}
@@ -67,7 +67,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		}
 		j := k + 1
 		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
-			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) {
+			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) && !interiorVerb(ix, ts, tags, j) {
 			j++
 		}
 		// "cigarettes per day", "drinks per drinking day": a rate is one

@@ -100,6 +100,10 @@ func TestEntitySpans(t *testing.T) {
 		{"instrument scores", "MDMA-assisted therapy lowered AUDIT scores in participants who drank.", "AUDIT scores", ""},
 		{"instrument scores", "Ibogaine lowered CAPS scores at one month.", "CAPS scores", ""},
 		{"instrument scores", "The scores fell after treatment.", "", "scores"},
+		// An "-s" word between a singular noun and more of a noun phrase
+		// is the clause's verb.
+		{"interior verb", "Disulfiram deters drinking by causing an aversive reaction.", "Disulfiram", "Disulfiram deters drinking"},
+		{"interior verb", "In rats, ibogaine attenuated naloxone-precipitated withdrawal signs such as jumping.", "", "naloxone-precipitated withdrawal"},
 		// A drug class word in adjective use modifies; it names no drug.
 		{"adjective drug", "Ephedrine produced sympathomimetic arousal without perceptual change.", "Ephedrine", "sympathomimetic"},
 		{"adjective drug", "Prazosin and doxazosin are inexpensive generic drugs.", "Prazosin", "generic"},
