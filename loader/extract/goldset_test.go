@@ -274,9 +274,9 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // set's level because the new reviews are harder, not because a rule fell.
 // After extract12 and extract13 (twenty): entities R 0.805 P 0.813, pairs
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0. After
-// extract15's entity rules: entities R 0.813 P 0.821, pairs R 0.494
-// P 0.750, sign 0.965, modality 0.933.
-var devFloors = evalFloors{entR: 0.81, entP: 0.82, pairR: 0.49, pairP: 0.749, sign: 0.96, negatedSigned: 0}
+// extract15's entity rules: entities R 0.814 P 0.821, pairs R 0.495
+// P 0.752, sign 0.965, modality 0.933.
+var devFloors = evalFloors{entR: 0.81, entP: 0.82, pairR: 0.49, pairP: 0.75, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
