@@ -29,6 +29,7 @@ func TestOneEntityTwoNames(t *testing.T) {
 		{"class target", "GABA-B agonists reduce drinking; GABA-B receptors sit on dopamine neurons.", "GABA-B", "GABA-B receptors", true},
 		// A release form or depot is a product of its own.
 		{"release form", "Naltrexone reduced drinking, and extended-release naltrexone reduced opioid use.", "Naltrexone", "extended-release naltrexone", false},
+		{"patch", "Nicotine is addictive, and transdermal nicotine doubles quit rates.", "Nicotine", "transdermal nicotine", false},
 	} {
 		ids := mentionIDs(c.text)
 		ia, oka := ids[c.a]

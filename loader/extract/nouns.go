@@ -127,9 +127,11 @@ const substanceRule = "substance of X use"
 var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral")
 
 // routeWords say only by which route a drug is given; unlike a release
-// form or a depot, they make no product of its own (reviews write
-// "sublingual buprenorphine", "injectable hydromorphone" for the drug).
-var routeWords = setOf("injectable", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral", "intravenous")
+// form, a depot or a patch ("transdermal nicotine" is a replacement
+// therapy, not the nicotine a smoker depends on), they make no product of
+// its own (reviews write "sublingual buprenorphine", "injectable
+// hydromorphone" for the drug).
+var routeWords = setOf("injectable", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral", "intravenous")
 
 // routeOnly: every word of [i, k) is a route word.
 func routeOnly(ts []token, i, k int) bool {
