@@ -153,3 +153,62 @@ func innerNoun(ts []token, tags []string, k int) bool {
 	}
 	return tags[k-1] == "JJ" && !leadingNoise[ts[k-1].low] && headCategory(ts[k+1].stem) != ""
 }
+
+// paceWords say how fast a procedure goes.
+var paceWords = setOf("slow", "rapid", "gradual", "fast")
+
+// paceOfTherapy: tokens [i, j) name a procedure by its pace ("slow
+// titration", "rapid naltrexone induction"): the pace says which
+// procedure, as a release form says which product, though "slow" is a
+// cue verb and "rapid" an evaluation elsewhere.
+func paceOfTherapy(ts []token, i, j int) bool {
+	if j-i < 2 || j-i > 3 || j > len(ts) || !paceWords[ts[i].low] || ts[i].hyphenated || j < len(ts) && ts[j].hyphenated {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if ts[k].punctBefore != "" {
+			return false
+		}
+	}
+	return headCategory(ts[j-1].stem) == graph.CategoryTherapy
+}
+
+// adjectiveDrug: the one-word drug term [a, b) is an adjective the tagger
+// reads as one, before a noun of the phrase ending at j ("sympathomimetic
+// arousal", "antidepressant effects", "generic drugs"): the drug
+// dictionary lists such class words, but in that place they modify, and
+// name no drug. Only words of an adjective's ending ("-ic", "-ant"): a
+// drug's own name the tagger takes for an adjective ("oxytocin/JJ
+// signalling") still names it.
+func adjectiveDrug(ts []token, tags []string, e resEntry, a, b, j int) bool {
+	if e.cat != graph.CategoryDrug || b-a != 1 || b >= j || tags[a] != "JJ" || ts[a].hyphenated || ts[b].hyphenated {
+		return false
+	}
+	w := ts[a].low
+	return strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ant") // English adjective endings; drug names keep theirs
+}
+
+// interiorVerb: token k, written with a final "-s" the tagger read as a
+// plural noun, stands between a singular noun and more of a noun phrase
+// ("exposure damages dopaminergic terminals", "disulfiram deters
+// drinking"): English seldom puts a plural noun before another noun, so
+// it is the clause's verb, and ends one phrase before another.
+func interiorVerb(ix *resourceIndex, ts []token, tags []string, k int) bool {
+	if k == 0 || k+1 >= len(ts) || tags[k] != "NNS" && tags[k] != "VBZ" || ts[k].low == ts[k].stem || !strings.HasSuffix(ts[k].low, "s") {
+		return false
+	}
+	if ts[k].punctBefore != "" || ts[k+1].punctBefore != "" || ts[k].hyphenated || ts[k+1].hyphenated {
+		return false
+	}
+	if tags[k-1] != "NN" && tags[k-1] != "NNP" || tags[k+1] != "JJ" && !strings.HasPrefix(tags[k+1], "NN") && tags[k+1] != "VBG" {
+		return false
+	}
+	if stopwords[ts[k+1].low] || leadingNoise[ts[k+1].low] {
+		return false // "withdrawal signs such as": a determiner-like word after a plural head
+	}
+	if headCategory(ts[k].stem) != "" || molecularHeads[ts[k].stem] || verbsNotNouns[ts[k].stem] {
+		return false
+	}
+	_, named := ix.lookup(ts, k, k+1)
+	return !named
+}

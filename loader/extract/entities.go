@@ -203,6 +203,9 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			}
 			if _, ok := rc.names[id]; !ok {
 				rc.names[id] = text[ts[t.i].start:ts[t.j-1].end]
+				if t.name != "" {
+					rc.names[id] = t.name
+				}
 			}
 			out = append(out, Mention{Sentence: idx, ID: id, Category: t.cat, Surface: text[ts[t.i].start:ts[t.j-1].end],
 				Start: ts[t.i].start, End: ts[t.j-1].end, Proposed: strings.HasPrefix(id, ProposedPrefix), Pattern: t.rule, first: t.i, last: t.j})

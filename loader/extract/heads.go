@@ -43,14 +43,14 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"behavior", "responding", "loss", "index", "severity", "lapse", "recurrence", "incidence", "test",
 		"remission", "response", "quality", "functioning", "disability", "survival", "admission", "overdose",
 		"sensitization", "sensitisation", "escalation", "locomotion", "recovery", "volume", "threshold", "rate",
-		"activity", "function", "appetite", "intoxication", "outcome"},
+		"activity", "function", "appetite", "intoxication", "outcome", "score"},
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
 		"complication", "psychosis", "decompensation"},
 	graph.CategoryTherapy: {"therapy", "psychotherapy", "counselling", "counseling", "management", "session",
 		"intervention", "treatment", "monitoring", "titration", "support", "training", "programme", "program",
-		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction"},
+		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction", "prevention"},
 	graph.CategoryPopulation: {"rat", "mice", "mouse", "rodent", "monkey", "animal", "primate", "patient",
 		"participant", "adult", "adolescent", "smoker", "drinker", "volunteer", "veteran", "people", "women",
 		"woman", "men", "man", "human", "individual", "subject", "user", "metabolizer", "metaboliser", "children",
@@ -74,7 +74,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
 	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state",
-	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation")
+	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation", "prevention", "score")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

@@ -187,6 +187,21 @@ func classTarget(ix *resourceIndex, ts []token, tags []string, np nounPhrase) (n
 	if e, ok := ix.lookup(ts, np.i, head); ok {
 		return nounPhrase{np.i, head, graph.CategoryMechanism, e.id, e.name, "target of a class"}, true
 	}
+	if !molecularHeads[ts[head-1].stem] {
+		// "alpha-1 antagonists", "GABA-B agonists": a receptor named by
+		// its subtype alone is the receptor ("alpha-1 receptors" a
+		// sentence later), one entity under both names.
+		var words []string
+		for k := np.i; k < head; k++ {
+			words = append(words, ts[k].raw)
+		}
+		name := strings.Join(words, " ") + " receptor"
+		rt := tokenize(name)
+		if e, ok := ix.lookup(rt, 0, len(rt)); ok && e.id != "" {
+			return nounPhrase{np.i, head, graph.CategoryMechanism, e.id, e.name, "target of a class"}, true
+		}
+		return nounPhrase{np.i, head, graph.CategoryMechanism, ProposedPrefix + slug(rt), name, "target of a class"}, true
+	}
 	return nounPhrase{i: np.i, j: head, cat: graph.CategoryMechanism, rule: "target of a class"}, true
 }
 

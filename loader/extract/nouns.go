@@ -51,7 +51,12 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 	tags = nounSlots(ts, tags)
 	var out []nounPhrase
 	for k := 0; k < len(ts); {
-		if !free[k] || !inPhrase(ix, ts, tags, k) {
+		if e, ok := listedHarmChange(ix, ts, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
+		if !free[k] || !inPhrase(ix, ts, tags, k) || interiorVerb(ix, ts, tags, k) {
 			k++
 			continue
 		}
@@ -62,7 +67,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		}
 		j := k + 1
 		for j < len(ts) && free[j] && inPhrase(ix, ts, tags, j) && (ts[j].punctBefore == "" || ts[j].hyphenated) &&
-			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) {
+			!pluralPopulation(ts, tags, j-1) && !pluralMolecule(ts, tags, j-1) && !interiorVerb(ix, ts, tags, j) {
 			j++
 		}
 		// "cigarettes per day", "drinks per drinking day": a rate is one
@@ -121,6 +126,23 @@ const substanceRule = "substance of X use"
 // "long-acting", "injectable", "depot".
 var formulationWords = setOf("injectable", "depot", "transdermal", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral")
 
+// routeWords say only by which route a drug is given; unlike a release
+// form, a depot or a patch ("transdermal nicotine" is a replacement
+// therapy, not the nicotine a smoker depends on), they make no product of
+// its own (reviews write "sublingual buprenorphine", "injectable
+// hydromorphone" for the drug).
+var routeWords = setOf("injectable", "intranasal", "intramuscular", "sublingual", "subcutaneous", "oral", "intravenous")
+
+// routeOnly: every word of [i, k) is a route word.
+func routeOnly(ts []token, i, k int) bool {
+	for x := i; x < k; x++ {
+		if !routeWords[ts[x].low] {
+			return false
+		}
+	}
+	return i < k
+}
+
 // formulation: every word of [i, k) is a formulation word, or a
 // hyphenated "-release"/"-acting" compound ("extended-release").
 func formulation(ts []token, i, k int) bool {
@@ -177,6 +199,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	}
 	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
+	}
+	if paceOfTherapy(ts, k, k+2) || paceOfTherapy(ts, k, k+3) {
+		return true // "slow titration": the pace is part of the name
 	}
 	if keptInRun(ix, ts, k) {
 		return true // "heart rate", "drinking outcomes", "self-efficacy", "slow-release"
@@ -238,7 +263,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
-	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !paceOfTherapy(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
 		i++
 	}
@@ -335,6 +360,18 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// class ("the 5-HT2A antagonist ketanserin") only describes the drug.
 	for k := i + 1; k < j; k++ {
 		if e, ok := ix.lookup(ts, k, j); ok && e.cat == graph.CategoryDrug && formulation(ts, i, k) {
+			if routeOnly(ts, i, k) {
+				// "oral naltrexone", "intranasal oxytocin": the route
+				// alone says how the same drug is given; the phrase
+				// keeps its words and names the drug.
+				if e.id == "" && e.name == "" {
+					for x := k; x < j; x++ {
+						e.name += " " + ts[x].raw // the id the drug's own name gets (slug of its words)
+					}
+					e.name = strings.TrimSpace(e.name)
+				}
+				return []nounPhrase{{i, j, graph.CategoryDrug, e.id, e.name, "drug by its route"}}
+			}
 			// "extended-release injectable naltrexone": a drug named with
 			// its formulation is a product of its own.
 			return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "drug and its formulation"}}
@@ -401,6 +438,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		for a := i; a < j; a++ {
 			for b := j; b > a; b-- {
 				if e, ok := ix.lookup(ts, a, b); ok {
+					if adjectiveDrug(ts, tags, e, a, b, j) {
+						break // "sympathomimetic arousal", "generic drugs": a drug class as an adjective
+					}
 					out = append(out, nounPhrase{a, b, e.cat, e.id, e.name, "resource"})
 					a = b - 1
 					break

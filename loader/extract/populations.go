@@ -41,7 +41,7 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		// With "and", a single word is more often the next item of the
 		// sentence's list than a second condition.
 		if e > j+1 && e+1 < len(ts) && (ts[e].low == "or" || ts[e].low == "and") && ts[e].punctBefore == "" {
-			if e2 := definingPhrase(ix, ts, tags, free, e+1); e2 > e+1 && nounEnd(ts, tags, free, e2) && (ts[e].low == "or" || e2 > e+2) {
+			if e2 := definingPhrase(ix, ts, tags, free, e+1); e2 > e+1 && nounEnd(ts, tags, free, e2) && (ts[e].low == "or" || e2 > e+2 || namedLast(ix, ts, free, e+1)) {
 				e = e2
 			}
 		}
@@ -65,12 +65,28 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		for i > 0 && ts[i].hyphenated && free[i-1] && !stopwords[ts[i-1].low] {
 			i-- // "active-duty soldiers": a hyphenated modifier is one word
 		}
+		if i+3 < j && isDigits(ts[i].low) && ts[i+1].hyphenated && ts[i+1].stem == "year" && ts[i+2].hyphenated && ts[i+2].low == "old" {
+			i += 3 // "a 36-year-old man with X": an age describes one case, not who the population is
+		}
 		return i, e, true
 	}
 	if j-k == 1 {
 		return k, e, true // "people", which names no one alone, does with its phrase
 	}
 	return 0, 0, false
+}
+
+// namedLast: token k is a term already named, or one the vocabularies
+// name, that ends the phrase: punctuation or the sentence's end comes
+// after it ("civilians with PTSD and AUD (16)"), where a list's next item
+// would go on. Before a preposition or a verb the second condition is as
+// often what the finding is about ("in veterans with PTSD and AUD,
+// prazosin ...") and is left to the claim.
+func namedLast(ix *resourceIndex, ts []token, free []bool, k int) bool {
+	if _, ok := ix.lookup(ts, k, k+1); free[k] && !ok {
+		return false
+	}
+	return k+1 == len(ts) || ts[k+1].punctBefore != "" && !ts[k+1].hyphenated
 }
 
 // cardinals are the counts English writes out before a sample ("ten
@@ -136,13 +152,26 @@ func definingPhrase(ix *resourceIndex, ts []token, tags []string, free []bool, e
 	s := e
 	for e < len(ts) && (!free[e] || inPhrase(ix, ts, tags, e) || e > s && ts[e].low == "of" || ts[e].low == "a" || ts[e].low == "an" ||
 		degreeWords[ts[e].low] && e+1 < len(ts) && ts[e+1].punctBefore == "" || conditionModifier(ts, tags, free, e)) &&
-		ts[e].punctBefore == "" {
+		(ts[e].punctBefore == "" || e > s && ts[e].hyphenated && strings.HasPrefix(tags[e], "NN")) {
+		if degreeRange(ts, e) {
+			e += 2 // "moderate to severe PTSD": a range of degrees is one
+		}
 		e++
 	}
 	for e > s && ts[e-1].low == "of" {
 		e--
 	}
+	for e > s && e < len(ts) && ts[e].hyphenated {
+		e-- // "cocaine self-administration": a compound is read whole or not at all
+	}
 	return e
+}
+
+// degreeRange: token e begins a range of degrees ("moderate to severe",
+// "mild to moderate"), which grades a condition as one degree does.
+func degreeRange(ts []token, e int) bool {
+	return e+3 < len(ts) && degreeWords[ts[e].low] && ts[e+1].low == "to" && degreeWords[ts[e+2].low] &&
+		ts[e+1].punctBefore == "" && ts[e+2].punctBefore == "" && ts[e+3].punctBefore == ""
 }
 
 // definingClauseEnd reads a relative clause or participle that defines a

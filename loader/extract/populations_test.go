@@ -23,6 +23,19 @@ func TestPopulationSpans(t *testing.T) {
 		{"population heads", "Prazosin reduced drinking in civilians with alcohol dependence.", "civilians with alcohol dependence", ""},
 		// A hyphenated modifier is one word with its head.
 		{"hyphenated modifier", "Prazosin improved sleep in active-duty soldiers with alcohol dependence.", "active-duty soldiers with alcohol dependence", "duty soldiers with alcohol dependence"},
+		// An age describes one case, not who the population is.
+		{"age", "A 36-year-old man with severe cocaine use disorder reported less craving.", "man with severe cocaine use disorder", "36-year-old man with severe cocaine use disorder"},
+		// A range of degrees grades the condition as one degree does.
+		{"degree range", "MDMA was tested in participants with moderate to severe PTSD at three sites.", "participants with moderate to severe PTSD", "participants with moderate"},
+		{"degree range", "Prazosin reduced drinking in patients with mild to moderate alcohol dependence.", "patients with mild to moderate alcohol dependence", "patients with mild"},
+		// A hyphenated noun compound in the condition is read whole, never
+		// cut at its hyphen.
+		// A second condition of one named word ends the phrase: the
+		// population has both; before more words it may be a list's
+		// next item.
+		{"named coordination", "Prazosin reduced drinking in veterans with depression and insomnia.", "veterans with depression and insomnia", "veterans with depression"},
+		{"named coordination", "Prazosin reduced drinking in veterans with depression and insomnia in a pilot.", "veterans with depression", "veterans with depression and insomnia"},
+		{"noun compound", "In rats with a history of cocaine self-administration, stimulation reduced seeking.", "rats with a history of cocaine self-administration", "rats with a history of cocaine self"},
 	} {
 		got := mentionSurfaces(c.text)
 		if !slices.Contains(got, c.want) {

@@ -48,7 +48,9 @@ func (ix *resourceIndex) addQuantities() {
 // keptInRun: token k stays in a noun run although the word lists would
 // keep it out: it ends a vocabulary term ("rate" of "heart rate"), it is
 // "outcomes" after a behaviour head ("drinking outcomes": the outcomes of
-// a behaviour are its measure), it completes a hyphenated compound head
+// a behaviour are its measure; "scores" after an instrument's acronym,
+// "AUDIT scores"; after a named state, "mystical experience scores", the
+// state is what a finding is about), it completes a hyphenated compound head
 // ("self-efficacy", where "efficacy" alone is no name), or it is joined to
 // "-release"/"-acting" ("slow-release": a formulation, whatever "slow" is
 // elsewhere).
@@ -61,6 +63,9 @@ func keptInRun(ix *resourceIndex, ts []token, k int) bool {
 	}
 	if ts[k].stem == "outcome" && ts[k].punctBefore == "" && headCategory(ts[k-1].stem) == graph.CategoryOutcome {
 		return true
+	}
+	if ts[k].stem == "score" && ts[k].punctBefore == "" && isAcronym(ts[k-1].raw) {
+		return true // "AUDIT scores", "CAPS scores": an instrument's scores are the measure a trial reports
 	}
 	if ts[k].hyphenated && headCategory(ts[k-1].stem+"-"+ts[k].stem) != "" {
 		return true
@@ -140,6 +145,30 @@ func bridgedTerm(ix *resourceIndex, ts []token, tags []string, free []bool, k in
 		}
 		if e, ok := ix.lookup(ts, k, k+n); ok && e.cat != graph.CategoryDrug {
 			return nounPhrase{i: k, j: k + n, cat: e.cat, id: e.id, name: e.name, rule: "resource"}, true
+		}
+	}
+	return nounPhrase{}, false
+}
+
+// listedHarmChange: a phenotype term that opens with a change word starts at
+// token k, right after a comma ("sedation, increased appetite and weight
+// gain", "nausea, decreased appetite"): an item of a list of harms is a
+// name, and the change is part of it. Elsewhere the change word is as
+// often the verb of a claim ("X increased appetite"), whose sign it is.
+func listedHarmChange(ix *resourceIndex, ts []token, free []bool, k int) (nounPhrase, bool) {
+	if !changeWords[ts[k].low] || !strings.Contains(ts[k].punctBefore, ",") || !free[k] {
+		return nounPhrase{}, false
+	}
+	for n := min(ix.maxWords, len(ts)-k); n >= 2; n-- {
+		ok := true
+		for x := k + 1; x < k+n; x++ {
+			ok = ok && free[x] && ts[x].punctBefore == ""
+		}
+		if !ok {
+			continue
+		}
+		if e, found := ix.lookup(ts, k, k+n); found && e.cat == graph.CategorySymptom {
+			return nounPhrase{i: k, j: k + n, cat: e.cat, id: e.id, name: e.name, rule: "listed change"}, true
 		}
 	}
 	return nounPhrase{}, false

@@ -81,6 +81,32 @@ func TestEntitySpans(t *testing.T) {
 		// "acute"/"chronic" before a symptom name its course, as before a
 		// disease or harm.
 		{"clinical course", "Acute anxiety and paranoia occurred in a minority of sessions.", "Acute anxiety", "anxiety"},
+		// A phenotype named with its change, as an item of a list of
+		// harms after a comma, keeps the change word; as a verb after a
+		// subject it is the claim's sign.
+		{"listed change", "Mirtazapine commonly causes sedation, increased appetite and weight gain.", "increased appetite", "appetite"},
+		{"listed change", "Adverse events were muscle tightness, nausea, decreased appetite and hyperhidrosis.", "decreased appetite", "appetite"},
+		{"listed change", "Mirtazapine increased appetite in most participants.", "appetite", "increased appetite"},
+		// "prevention" heads a programme that prevents ("relapse
+		// prevention"); it is no cue verb and names nothing alone.
+		{"prevention head", "Oxytocin may be tested as an adjunct to mindfulness-based relapse prevention.", "mindfulness-based relapse prevention", "mindfulness-based relapse"},
+		{"prevention head", "Ketamine was given with relapse prevention therapy in the trial.", "relapse prevention therapy", "relapse"},
+		{"prevention head", "The prevention of relapse remains the goal of treatment.", "", "prevention"},
+		// The pace of a procedure says which procedure.
+		{"pace of therapy", "These adverse events can be minimized by slow titration.", "slow titration", "titration"},
+		{"pace of therapy", "Gradual titration over six weeks reduces these effects.", "Gradual titration", "titration"},
+		{"pace of therapy", "Topiramate was slow to act in the trial.", "", "slow"},
+		// An instrument's scores are the measure a trial reports.
+		{"instrument scores", "MDMA-assisted therapy lowered AUDIT scores in participants who drank.", "AUDIT scores", ""},
+		{"instrument scores", "Ibogaine lowered CAPS scores at one month.", "CAPS scores", ""},
+		{"instrument scores", "The scores fell after treatment.", "", "scores"},
+		// An "-s" word between a singular noun and more of a noun phrase
+		// is the clause's verb.
+		{"interior verb", "Disulfiram deters drinking by causing an aversive reaction.", "Disulfiram", "Disulfiram deters drinking"},
+		{"interior verb", "In rats, ibogaine attenuated naloxone-precipitated withdrawal signs such as jumping.", "", "naloxone-precipitated withdrawal"},
+		// A drug class word in adjective use modifies; it names no drug.
+		{"adjective drug", "Ephedrine produced sympathomimetic arousal without perceptual change.", "Ephedrine", "sympathomimetic"},
+		{"adjective drug", "Prazosin and doxazosin are inexpensive generic drugs.", "Prazosin", "generic"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
