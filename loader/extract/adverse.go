@@ -38,14 +38,14 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 			break
 		}
 	}
-	if !found {
+	if !found && !commonHarms(ts) {
 		return
 	}
 	var agents, harms []Mention
 	for _, a := range args {
 		switch a.Category {
 		case graph.CategoryDrug, graph.CategoryTherapy:
-			if !comparator(ts, a) {
+			if !comparator(ts, a) && !affected(cues, a) {
 				agents = append(agents, a)
 			}
 		case graph.CategorySymptom, graph.CategorySafetyRisk:
@@ -77,6 +77,12 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 		t.first, t.last = 0, 0 // no place in this sentence
 		agents = append(agents, t)
 	}
+	if named := drugsOf(prevMs); len(agents) == 0 && len(named) == 1 && commonHarms(ts) {
+		// "Nausea affects 30% of patients treated with X. Insomnia and
+		// headache are also common.": the one drug the previous sentence
+		// named, though it was not that sentence's subject.
+		agents = named
+	}
 	for _, h := range harms {
 		for _, d := range agents {
 			if directed(cues, d, h) {
@@ -89,6 +95,46 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 			emit(d, h, graph.HasAdverseEvent, graph.Unsigned, cueHit{h.first, h.last, cueAdverse}, max(lo, 0), h.first)
 		}
 	}
+}
+
+// frequencyWords say how often something happens, as a predicate
+// adjective: "are common", "is rare".
+var frequencyWords = setOf("common", "frequent", "uncommon", "infrequent", "rare", "prevalent")
+
+// commonHarms: the sentence says its subjects are common or rare ("Nausea
+// and headache are also common", "Seizures were rare"): the way a review
+// lists harms once the drug is named, without a word of harm.
+func commonHarms(ts []token) bool {
+	for k := 1; k < len(ts); k++ {
+		if !frequencyWords[ts[k].low] {
+			continue
+		}
+		j := k - 1
+		for j > 0 && degreeAdverbs[ts[j].low] {
+			j--
+		}
+		if beForms[ts[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// degreeAdverbs may stand between a form of "be" and its adjective.
+var degreeAdverbs = setOf("also", "very", "most", "more", "less", "relatively", "particularly", "fairly", "quite", "generally", "usually", "often")
+
+// beForms are the forms of "be" a predicate adjective follows.
+var beForms = setOf("is", "are", "was", "were", "be", "been", "remain", "remains", "remained")
+
+// affected: a direction cue ends right before the drug ("long-term use can
+// lower testosterone"): the drug is what is changed, not a harm's agent.
+func affected(cues []cueHit, a Mention) bool {
+	for _, c := range cues {
+		if c.j == a.first && (c.kind == cueIncrease || c.kind == cueDecrease) {
+			return true
+		}
+	}
+	return false
 }
 
 // circumstanceWords put a drug or therapy in the circumstances of a

@@ -1,0 +1,21 @@
+package extract
+
+import "testing"
+
+// TestRecallRules: claim-recall rules of issue 18's last stop, on the
+// unrelated test lexicon so that each is tested as general English.
+func TestRecallRules(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		// harms listed as common or rare, the drug named before
+		{"harms said to be common, the drug the previous subject", []string{"Lorazepam reduced heavy drinking days.", "Sedation and anxiety are also common."},
+			"T:drugA HAS_ADVERSE_EVENT T:sedation; T:drugA HAS_ADVERSE_EVENT T:anxiety"},
+		{"harms said to be common, the one drug the previous sentence named", []string{"Craving affects most patients treated with lorazepam.", "Sedation and anxiety are also common."},
+			"T:drugA HAS_ADVERSE_EVENT T:sedation; T:drugA HAS_ADVERSE_EVENT T:anxiety"},
+		{"two drugs before: no agent is guessed", []string{"Craving affects most patients on lorazepam and on naltrexone.", "Sedation and anxiety are also common."},
+			""},
+		{"an adverb of frequency is no predicate adjective", []string{"Craving affects most patients treated with lorazepam.", "Relapse is frequently preceded by anxiety."},
+			""},
+		{"a drug a cue changes is no agent of harms", []string{"Sedation is common with both agonists, and smoking can reduce naltrexone."},
+			""},
+	})
+}
