@@ -17,5 +17,16 @@ func TestRecallRules(t *testing.T) {
 			""},
 		{"a drug a cue changes is no agent of harms", []string{"Sedation is common with both agonists, and smoking can reduce naltrexone."},
 			""},
+		// a drug or transmitter whose amount a verb changes
+		{"a drug as the direct object of a verb of increase", []string{"Lorazepam binds weakly to the mu-opioid receptor and raises extracellular naltrexone in the ventral striatum."},
+			"T:drugA AFFECTS T:receptor; T:drugA AFFECTS increases T:drugB"},
+		{"a pronoun subject raises a drug's amount", []string{"Lorazepam reduced anxiety.", "It also increases naltrexone and decreases dopamine release."},
+			"T:drugA AFFECTS decreases T:dopamine; T:drugA AFFECTS increases T:drugB"},
+		{"a drug naming a kind of effect is no amount", []string{"Lorazepam produces rapid naltrexone effects."},
+			""},
+		{"the drug of an of-phrase does not act", []string{"Blockade of presynaptic lorazepam increases naltrexone."},
+			""},
+		{"a drug after with is no object", []string{"Lorazepam reduced craving when combined with naltrexone."},
+			"T:drugA AFFECTS decreases T:craving"},
 	})
 }
