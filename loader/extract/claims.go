@@ -249,6 +249,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				out[n].Class = class.Surface
 			}
 		})
+		out = distributeClass(ms, args, example, out)
 	}
 	return out, subjects
 }

@@ -28,5 +28,10 @@ func TestRecallRules(t *testing.T) {
 			""},
 		{"a drug after with is no object", []string{"Lorazepam reduced craving when combined with naltrexone."},
 			"T:drugA AFFECTS decreases T:craving"},
+		// a class's claim is its listed members' claim
+		{"a class's claim reaches the drugs it lists", []string{"Agonist-like stimulants such as lorazepam and naltrexone may reduce craving."},
+			"KAP:proposed-agonist-like-stimulants AFFECTS decreases T:craving hedged; T:drugA AFFECTS decreases T:craving hedged; T:drugB AFFECTS decreases T:craving hedged"},
+		{"a class named by its target keeps its physiology", []string{"GLP-1 receptor agonists such as lorazepam and naltrexone reduce craving."},
+			"KAP:proposed-glucagon-like-peptide-1-receptor-agonists AFFECTS decreases T:craving; T:drugA AFFECTS increases KAP:proposed-glp-1-receptor; T:drugB AFFECTS increases KAP:proposed-glp-1-receptor"},
 	})
 }
