@@ -72,7 +72,7 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 			}
 		}
 	}
-	if len(agents) == 0 && topic != nil && topic.Category == graph.CategoryDrug {
+	if len(agents) == 0 && topic != nil && (topic.Category == graph.CategoryDrug || topic.Category == graph.CategoryTherapy && !administration(*topic)) {
 		t := *topic
 		t.first, t.last = 0, 0 // no place in this sentence
 		agents = append(agents, t)
@@ -135,6 +135,17 @@ func affected(cues []cueHit, a Mention) bool {
 		}
 	}
 	return false
+}
+
+// administrationWords head a therapy mention that names a way of giving
+// treatment ("slow titration", "the dosing session"): it is no agent of
+// the harms a later sentence lists.
+var administrationWords = setOf("titration", "dosing", "dose", "doses", "session", "sessions", "infusion", "infusions",
+	"administration", "injection", "injections", "regimen", "schedule", "monitoring", "taper", "tapering")
+
+func administration(m Mention) bool {
+	ws := strings.Fields(strings.ToLower(m.Surface))
+	return len(ws) > 0 && administrationWords[ws[len(ws)-1]]
 }
 
 // circumstanceWords put a drug or therapy in the circumstances of a

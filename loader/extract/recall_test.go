@@ -17,6 +17,10 @@ func TestRecallRules(t *testing.T) {
 			""},
 		{"a drug a cue changes is no agent of harms", []string{"Sedation is common with both agonists, and smoking can reduce naltrexone."},
 			""},
+		{"a therapy the previous sentence was about has the harms", []string{"CBT reduced craving in older adults.", "Anxiety and sedation at the clinic were the most frequent adverse events."},
+			"T:therapy HAS_ADVERSE_EVENT T:anxiety; T:therapy HAS_ADVERSE_EVENT T:sedation"},
+		{"a way of giving treatment has no harms", []string{"Slow titration over six weeks reduced craving.", "Anxiety and sedation were also reported."},
+			""},
 		// a drug or transmitter whose amount a verb changes
 		{"a drug as the direct object of a verb of increase", []string{"Lorazepam binds weakly to the mu-opioid receptor and raises extracellular naltrexone in the ventral striatum."},
 			"T:drugA AFFECTS T:receptor; T:drugA AFFECTS increases T:drugB"},
