@@ -250,6 +250,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			}
 		})
 		out = distributeClass(ms, args, example, out)
+		comorbidity(ts, ms, args, emit)
 	}
 	return out, subjects
 }

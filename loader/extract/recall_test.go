@@ -21,6 +21,11 @@ func TestRecallRules(t *testing.T) {
 			"T:therapy HAS_ADVERSE_EVENT T:anxiety; T:therapy HAS_ADVERSE_EVENT T:sedation"},
 		{"a way of giving treatment has no harms", []string{"Slow titration over six weeks reduced craving.", "Anxiety and sedation were also reported."},
 			""},
+		// comorbidity stated of a population defined by a disorder
+		{"a population with a disorder has conditions", []string{"Patients with alcohol use disorder also have high rates of anxiety and craving."},
+			"T:aud CORRELATED_WITH increases T:anxiety; T:aud CORRELATED_WITH increases T:craving"},
+		{"a population with a clause of its own", []string{"Patients with alcohol use disorder who received lorazepam had less anxiety."},
+			"T:drugA AFFECTS decreases T:anxiety"},
 		// a drug or transmitter whose amount a verb changes
 		{"a drug as the direct object of a verb of increase", []string{"Lorazepam binds weakly to the mu-opioid receptor and raises extracellular naltrexone in the ventral striatum."},
 			"T:drugA AFFECTS T:receptor; T:drugA AFFECTS increases T:drugB"},
