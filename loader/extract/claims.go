@@ -251,6 +251,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		})
 		out = distributeClass(ms, args, example, out)
 		comorbidity(ts, ms, args, emit)
+		impliedAgent(ts, tags, args, cues, topic, prevMs, emit)
 	}
 	return out, subjects
 }

@@ -26,6 +26,13 @@ func TestRecallRules(t *testing.T) {
 			"T:aud CORRELATED_WITH increases T:anxiety; T:aud CORRELATED_WITH increases T:craving"},
 		{"a population with a clause of its own", []string{"Patients with alcohol use disorder who received lorazepam had less anxiety."},
 			"T:drugA AFFECTS decreases T:anxiety"},
+		// measures that changed, the agent the drug named before
+		{"measures that fell after the drug named before", []string{"Patients received two doses of lorazepam.", "Anxiety and craving decreased significantly after the first session."},
+			"T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS decreases T:craving"},
+		{"a measure that acts on an object is no change", []string{"Patients received two doses of lorazepam.", "Anxiety increases craving in the first week."},
+			"T:anxiety AFFECTS increases T:craving"},
+		{"a sentence with its own drug", []string{"Patients received two doses of lorazepam.", "Anxiety decreased after naltrexone."},
+			""}, // not lorazepam's; what naltrexone did is left to the clause rules
 		// a drug or transmitter whose amount a verb changes
 		{"a drug as the direct object of a verb of increase", []string{"Lorazepam binds weakly to the mu-opioid receptor and raises extracellular naltrexone in the ventral striatum."},
 			"T:drugA AFFECTS T:receptor; T:drugA AFFECTS increases T:drugB"},
