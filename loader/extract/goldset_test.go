@@ -274,7 +274,9 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // set's level because the new reviews are harder, not because a rule fell.
 // After extract12 and extract13 (twenty): entities R 0.805 P 0.813, pairs
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
-var devFloors = evalFloors{entR: 0.80, entP: 0.81, pairR: 0.49, pairP: 0.74, sign: 0.96, negatedSigned: 0}
+// After extract14's claim-recall rules: pairs R 0.507 P 0.747, sign 0.964,
+// modality 0.932, negatedSigned 0 (entities unchanged).
+var devFloors = evalFloors{entR: 0.80, entP: 0.81, pairR: 0.50, pairP: 0.74, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.

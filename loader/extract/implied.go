@@ -107,3 +107,21 @@ func outermost(ms []Mention) []Mention {
 	}
 	return out
 }
+
+// inheritPopulation: a claim whose agent came from the previous sentence
+// was made in the population that sentence named ("ten volunteers with
+// alcohol dependence received psilocybin. Drinking days decreased ..."),
+// unless its own sentence names one.
+func inheritPopulation(cs []Candidate, prevMs []Mention) {
+	for i := range cs {
+		if cs[i].Qualifiers.Population != "" {
+			continue
+		}
+		for _, m := range prevMs {
+			if m.Category == graph.CategoryPopulation {
+				cs[i].Qualifiers.Population = m.ID
+				break
+			}
+		}
+	}
+}

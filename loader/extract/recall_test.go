@@ -51,3 +51,25 @@ func TestRecallRules(t *testing.T) {
 			"KAP:proposed-glucagon-like-peptide-1-receptor-agonists AFFECTS decreases T:craving; T:drugA AFFECTS increases KAP:proposed-glp-1-receptor; T:drugB AFFECTS increases KAP:proposed-glp-1-receptor"},
 	})
 }
+
+// TestImpliedAgentPopulation: a change whose agent came from the previous
+// sentence keeps that sentence's population.
+func TestImpliedAgentPopulation(t *testing.T) {
+	ss := []Sentence{
+		{Index: 0, Text: "Older adults received two doses of lorazepam.", Section: "Test"},
+		{Index: 1, Text: "Anxiety and craving decreased significantly after the first session.", Section: "Test"},
+	}
+	n := 0
+	for _, c := range ExtractOpen(testLex, ss).Candidates {
+		if c.Sentence != 1 {
+			continue
+		}
+		n++
+		if c.Subject != "T:drugA" || c.Qualifiers.Population != "T:elderly" {
+			t.Errorf("%s -> %s: population %q, want lorazepam's claim in T:elderly", c.Subject, c.Object, c.Qualifiers.Population)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d claims on the second sentence, want 2", n)
+	}
+}
