@@ -38,14 +38,14 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 			break
 		}
 	}
-	if !found {
+	if !found && !commonHarms(ts) {
 		return
 	}
 	var agents, harms []Mention
 	for _, a := range args {
 		switch a.Category {
 		case graph.CategoryDrug, graph.CategoryTherapy:
-			if !comparator(ts, a) {
+			if !comparator(ts, a) && !affected(cues, a) {
 				agents = append(agents, a)
 			}
 		case graph.CategorySymptom, graph.CategorySafetyRisk:
@@ -72,10 +72,17 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 			}
 		}
 	}
-	if len(agents) == 0 && topic != nil && topic.Category == graph.CategoryDrug {
+	own := causeNamed(args, cues)
+	if len(agents) == 0 && !own && topic != nil && (topic.Category == graph.CategoryDrug || topic.Category == graph.CategoryTherapy && !administration(*topic)) {
 		t := *topic
 		t.first, t.last = 0, 0 // no place in this sentence
 		agents = append(agents, t)
+	}
+	if named := drugsOf(prevMs); len(agents) == 0 && !own && len(named) == 1 && commonHarms(ts) {
+		// "Nausea affects 30% of patients treated with X. Insomnia and
+		// headache are also common.": the one drug the previous sentence
+		// named, though it was not that sentence's subject.
+		agents = named
 	}
 	for _, h := range harms {
 		for _, d := range agents {
@@ -89,6 +96,57 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 			emit(d, h, graph.HasAdverseEvent, graph.Unsigned, cueHit{h.first, h.last, cueAdverse}, max(lo, 0), h.first)
 		}
 	}
+}
+
+// frequencyWords say how often something happens, as a predicate
+// adjective: "are common", "is rare".
+var frequencyWords = setOf("common", "frequent", "uncommon", "infrequent", "rare", "prevalent")
+
+// commonHarms: the sentence says its subjects are common or rare ("Nausea
+// and headache are also common", "Seizures were rare"): the way a review
+// lists harms once the drug is named, without a word of harm.
+func commonHarms(ts []token) bool {
+	for k := 1; k < len(ts); k++ {
+		if !frequencyWords[ts[k].low] {
+			continue
+		}
+		j := k - 1
+		for j > 0 && degreeAdverbs[ts[j].low] {
+			j--
+		}
+		if beForms[ts[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// degreeAdverbs may stand between a form of "be" and its adjective.
+var degreeAdverbs = setOf("also", "very", "most", "more", "less", "relatively", "particularly", "fairly", "quite", "generally", "usually", "often")
+
+// beForms are the forms of "be" a predicate adjective follows.
+var beForms = setOf("is", "are", "was", "were", "be", "been", "remain", "remains", "remained")
+
+// affected: a direction cue ends right before the drug ("long-term use can
+// lower testosterone"): the drug is what is changed, not a harm's agent.
+func affected(cues []cueHit, a Mention) bool {
+	for _, c := range cues {
+		if c.j == a.first && (c.kind == cueIncrease || c.kind == cueDecrease) {
+			return true
+		}
+	}
+	return false
+}
+
+// administrationWords head a therapy mention that names a way of giving
+// treatment ("slow titration", "the dosing session"): it is no agent of
+// the harms a later sentence lists.
+var administrationWords = setOf("titration", "dosing", "dose", "doses", "session", "sessions", "infusion", "infusions",
+	"administration", "injection", "injections", "regimen", "schedule", "monitoring", "taper", "tapering")
+
+func administration(m Mention) bool {
+	ws := strings.Fields(strings.ToLower(m.Surface))
+	return len(ws) > 0 && administrationWords[ws[len(ws)-1]]
 }
 
 // circumstanceWords put a drug or therapy in the circumstances of a
@@ -166,10 +224,36 @@ func historyOf(ts []token, a Mention) bool {
 // ("did not differ between X and placebo" names X as an agent; "than with
 // Y" names Y as the comparator).
 func comparator(ts []token, a Mention) bool {
-	for k := a.first - 1; k >= 0 && k >= a.first-3; k-- {
+	lo := a.first - 3
+	for k := a.first - 1; k >= 0 && k >= lo; k-- {
 		switch ts[k].low {
 		case "than", "versus", "vs", "placebo", "compared":
 			return true
+		case "or", "and", "nor":
+			if k > 0 && ts[k-1].low != "," {
+				// a later member of a compared list ("than after LSD
+				// or psilocybin"): look past the member before it
+				lo = k - 4
+			}
+		}
+	}
+	return false
+}
+
+// causeNamed reports a sentence that opens with its harms' own cause: a
+// condition or state (no drug or therapy) that a verb of causing links to
+// them ("Opioid withdrawal produces anxiety, restlessness and craving").
+// The harms are that condition's, so no agent is borrowed from the
+// paragraph's topic or the previous sentence.
+func causeNamed(args []Mention, cues []cueHit) bool {
+	for _, a := range args {
+		if a.first > 1 || a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy {
+			continue
+		}
+		for _, c := range cues {
+			if c.kind == cueIncrease && c.i >= a.last && c.i <= a.last+1 {
+				return true
+			}
 		}
 	}
 	return false

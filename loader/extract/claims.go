@@ -249,6 +249,11 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				out[n].Class = class.Surface
 			}
 		})
+		out = distributeClass(ms, args, example, out)
+		comorbidity(ts, ms, args, emit)
+		n := len(out)
+		impliedAgent(ts, tags, args, cues, topic, prevMs, emit)
+		inheritPopulation(out[n:], prevMs)
 	}
 	return out, subjects
 }

@@ -36,7 +36,7 @@ func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHi
 	}
 	for _, o := range objects(ts, tags, args, verbs, v.j, sg.hi) {
 		for _, s := range subj {
-			if clauseEnds(s, o) {
+			if clauseEnds(s, o) || amountObject(ts, tags, v, s, o) {
 				p, sign := verbSign(ts, v, v.j, o)
 				lo := min(s.last, v.i)
 				if s.last > v.i {

@@ -193,7 +193,10 @@
 // agonists") names the target too, and an example list after it ("such
 // as A and B", "e.g.") makes each listed drug act on that target, signed
 // by the role (Candidate.Class records the class). What the sentence says
-// the class does stays the class's claim. A name right after "the <target>
+// the class does stays the class's claim, unless the class is not named
+// by a target ("agonist-like stimulants such as A and B may improve
+// retention"): then each listed drug gets the class's claim too
+// (classlists.go). A name right after "the <target>
 // <role>" is a drug ("the kappa-opioid receptor antagonist
 // nor-binaltorphimine", "the mGluR2/3 antagonist LY341495"), and it, not
 // the target that describes it, is the subject of the clause's verb. How a
@@ -277,6 +280,19 @@
 // in the name of a disease or harm, keeps a vocabulary term the tagger
 // called an adjective, joins a compound at an en dash as at a hyphen, and
 // finds a British "-ae-"/"-oe-" spelling of a vocabulary term.
+//
+// # Claims the clause does not spell out (the open reading)
+//
+// Some sentences state a claim without naming one of its ends in subject
+// place: harms said to be common or rare ("Nausea and headache are also
+// common", adverse.go) are the previous sentence's drug's or therapy's;
+// a drug or transmitter a verb of increase or decrease takes as its
+// direct object ("raises extracellular dopamine", amounts.go) is an
+// effect's object; a population defined by a disorder that has conditions
+// ("People with OUD also have high rates of depression", comorbid.go)
+// makes the disorder go with each; measures that changed, with no agent
+// and no drug in the sentence ("Drinking days decreased after the first
+// session", implied.go), changed under the previous sentence's drug.
 //
 // # Score
 //

@@ -26,7 +26,14 @@ type devGroup struct {
 // had merged): at 6255ba2 entities R 0.768 P 0.727, pairs R 0.300
 // P 0.548, sign 0.950, modality 0.826. After extract15's entity rules
 // (scored once after the merge): entities R 0.773 P 0.725, pairs R 0.300
-// P 0.580.
+// P 0.580. After extract14's claim-recall rules (scored once after the
+// merge): pairs R 0.305, P 0.580 -> 0.543: ten more pairs, one right; of
+// the nine wrong, seven gave a paragraph's therapy the harms a condition
+// of the sentence causes ("Opioid withdrawal produces anxiety, ...") and
+// two made the later member of a compared list ("than after LSD or
+// psilocybin") an agent of harms. Two general rules on those misses
+// (causeNamed, comparator's list members) took it to P 0.574 (70/122),
+// no other group falling (older twelve P 0.771 -> 0.774).
 //
 // blind 12-07 (devset5, four reviews written blind and kept from the rules
 // of extract10 and extract11 until both had merged): at f53a114 entities
@@ -43,6 +50,10 @@ type devGroup struct {
 // changes, "prevention" and pace heads, adjective class words, a class's
 // subtype target, instrument scores, a leading age): entities R 0.768
 // P 0.800, pairs R 0.376 P 0.672, sign 0.954; floors raised to it.
+// extract14 (claim recall: harms said to be common, amounts a verb changes,
+// a class's claim reaching its listed drugs, a therapy's harms, comorbidity
+// of a population, implied agents of a change; entities untouched): pairs
+// R 0.373 -> 0.407, P 0.667 -> 0.682, sign 0.957, modality 0.922 -> 0.917.
 //
 // blind 12-06 (devset4, added after extract8's rules were written): at
 // f53a114 entities R 0.644 P 0.770, pairs R 0.258 P 0.695, sign 0.963;
@@ -51,6 +62,8 @@ type devGroup struct {
 // R 0.331 P 0.739, sign 0.949.
 // extract15: entities R 0.743 P 0.802, pairs R 0.339 P 0.767, sign 0.950;
 // floors raised to it.
+// R 0.331 P 0.739, sign 0.949; with extract14 pairs R 0.346 P 0.743, sign
+// 0.952, modality 0.936.
 //
 // older twelve: at f53a114 entities R 0.830 P 0.827, pairs R 0.556
 // P 0.750, sign 0.971; after extract10 entities R 0.851 P 0.829, pairs
@@ -58,25 +71,27 @@ type devGroup struct {
 // 0.969 ("produce" as a cue of increase: +9 pairs, two more matched pairs
 // of the opposite sign). extract15: entities R 0.859 P 0.835, pairs
 // R 0.611 P 0.770, sign 0.971; floors raised to it.
+// of the opposite sign); with extract14 pairs R 0.617 P 0.767, sign 0.969,
+// modality 0.934.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.76, entP: 0.72, pairR: 0.30, pairP: 0.54, sign: 0.95}},
+	}, evalFloors{entR: 0.76, entP: 0.72, pairR: 0.30, pairP: 0.57, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.37, pairP: 0.67, sign: 0.95}},
+	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.40, pairP: 0.68, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.33, pairP: 0.76, sign: 0.94}},
-	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.83, pairR: 0.61, pairP: 0.76, sign: 0.97}},
+	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.35, pairP: 0.76, sign: 0.95}},
+	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.83, pairR: 0.61, pairP: 0.77, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.
