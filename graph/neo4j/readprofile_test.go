@@ -155,3 +155,89 @@ CALL (ids) {
   RETURN collect({id: r.id, predicate: type(r), subject: a.id, object: b.id}) AS edges
 }
 RETURN {truncated: truncated, nodes: nodes, edges: edges} AS subgraph`
+
+// TestPathsProfile logs the PROFILE (db hits) of the two statements
+// MechanismPaths sends for the benchmark's d-paths4 question (maxHops 4,
+// best 10: the region, then the chosen paths whole) beside the
+// hand-written floor's one, over the first drug by id with at least 10
+// such paths, and with KAPGRAPH_PROFILE_NEO4J_PID Neo4j's CPU: the
+// whole MechanismPaths call against the floor's statement, taking turns.
+// A tool, not a check:
+//
+//	KAPGRAPH_PROFILE_NEO4J_PID=<pid> go test -tags loadprofile -run TestPathsProfile -v ./graph/neo4j/
+func TestPathsProfile(t *testing.T) {
+	ctx := context.Background()
+	s := testStore(t)
+	causal, err := relTypes(graph.CausalPredicates())
+	if err != nil {
+		t.Fatal(err)
+	}
+	floor := "MATCH (a:Entity {id: $from})\nMATCH p = (a)-[:" + causal + "*1..4]->(m:Entity:Outcome) " +
+		"WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])\n" + pathsFloorRank
+	recs, err := s.query(ctx, "profile", "MATCH (a:Drug) WHERE COUNT { MATCH p = (a)-[:"+causal+"*1..4]->(:Outcome) } >= 10 RETURN a.id AS id ORDER BY id LIMIT 1", nil)
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("no drug: %v", err)
+	}
+	from, _, _ := neo4j.GetRecordValue[string](recs[0], "id")
+	q := graph.MechanismPathQuery{From: from, MaxHops: 4, First: 10}
+	paths, err := s.MechanismPaths(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claims, ids []string
+	for _, p := range paths {
+		ids = append(ids, p.Nodes...)
+		for _, h := range p.Hops {
+			claims = append(claims, h.Edge.ID)
+		}
+	}
+	recs, err = s.query(ctx, "profile", "UNWIND $ids AS id MATCH ()-[r {id: id}]->() RETURN collect(elementId(r)) AS eids", map[string]any{"ids": uniq(claims)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eids, _, _ := neo4j.GetRecordValue[[]any](recs[0], "eids")
+	region, err := regionCypher(causal, "->", 4, "v:"+string(graph.CategoryOutcome), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("profiling d-paths4 from %s: %d paths, %d relationships, %d nodes", from, len(paths), len(eids), len(uniq(ids)))
+	profileTurns(t, s, []profiled{
+		{"kapgraph region", region, map[string]any{"from": from, "to": "", "ends": []string{from}}},
+		{"kapgraph whole", cypherPathsWhole, map[string]any{"eids": eids, "ids": uniq(ids)}},
+		{"floor", floor, map[string]any{"from": from, "first": 10}},
+	})
+	pid, err := strconv.Atoi(os.Getenv("KAPGRAPH_PROFILE_NEO4J_PID"))
+	if err != nil {
+		return
+	}
+	cpu := map[string]time.Duration{}
+	const rounds, n = 10, 30
+	for range rounds {
+		c0 := procCPU(t, pid)
+		for range n {
+			if _, err := s.MechanismPaths(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c1 := procCPU(t, pid)
+		for range n {
+			if _, err := s.query(ctx, "profile", floor, map[string]any{"from": from, "first": 10}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cpu["kapgraph"] += c1 - c0
+		cpu["floor"] += procCPU(t, pid) - c1
+	}
+	t.Logf("MechanismPaths: Neo4j CPU %.3f ms a call; floor %.3f ms a statement", float64(cpu["kapgraph"])/rounds/n/float64(time.Millisecond), float64(cpu["floor"])/rounds/n/float64(time.Millisecond))
+}
+
+// pathsFloorRank is tools/bench's pathsRank, copied.
+const pathsFloorRank = `WITH p, relationships(p) AS rs
+WITH p, rs, round(reduce(s = 1.0, r IN rs | s * coalesce(r.score, 0.0)) * 10000.0) / 10000.0 AS score,
+  reduce(k = '', r IN rs | k + r.id + '|') AS key
+ORDER BY score DESC, size(rs) ASC, key ASC
+LIMIT $first
+RETURN {length: size(rs),
+  sign: CASE WHEN any(r IN rs WHERE r.sign IS NULL) THEN null
+             WHEN size([r IN rs WHERE r.sign = 'decreases']) % 2 = 0 THEN 'increases' ELSE 'decreases' END,
+  score: score, nodes: [x IN nodes(p) | {id: x.id, name: x.name}], claims: [r IN rs | r.id]} AS path`
