@@ -147,6 +147,16 @@ type NeighborhoodQuery struct {
 	Depth      int
 	Predicates []Predicate // empty: curated predicates
 	Limit      int         // maximum number of nodes
+	// NodeFields, when not nil, are the Node fields (by JSON name) the
+	// caller reads of the subgraph's nodes, and ClaimFields those of its
+	// edges: an engine may then return nodes with only those fields (and
+	// id and category, always), as PlanNode.Fields, and edges with only
+	// those (and id, predicate, subject and object, always), as
+	// PlanPage.ClaimFields. A neighbourhood is mostly ids and names, and a
+	// claim's evidence is most of its bytes. Such a subgraph answers the
+	// question's own places only: a node or edge cache must not keep it.
+	NodeFields  []string
+	ClaimFields []string
 }
 
 // Subgraph is a self-contained set of nodes and the edges among them,

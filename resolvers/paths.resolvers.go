@@ -71,14 +71,14 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, edgeTypes []graph.Predicate, limit *int) (*graph.Subgraph, error) {
-	q := graph.NeighborhoodQuery{ID: id, Depth: deref(depth), Predicates: edgeTypes, Limit: deref(limit)}
+	// Only the fields the selection reads (subgraphSelection).
+	nodeFields, claimFields, places := subgraphSelection(ctx)
+	q := graph.NeighborhoodQuery{ID: id, Depth: deref(depth), Predicates: edgeTypes, Limit: deref(limit), NodeFields: nodeFields, ClaimFields: claimFields}
 	sg, err := r.store.Neighborhood(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("neighbourhood of %s: %w", id, r.explainNotFound(ctx, err, idArg{"id", id}))
 	}
-	l := r.loaders(ctx)
-	l.Prime(sg.Nodes...)
-	l.PrimeEdges(sg.Edges...)
+	r.primeSubgraph(ctx, q, places, sg)
 	// The centre first, then the rest in the store's (id) order.
 	if i := slices.IndexFunc(sg.Nodes, func(n *graph.Node) bool { return n.ID == q.ID }); i > 0 {
 		nodes := append([]*graph.Node{sg.Nodes[i]}, sg.Nodes[:i]...)

@@ -261,13 +261,14 @@ func (pl *planner) node(set ast.SelectionSet, path string) *graph.PlanNode {
 }
 
 // claimFieldsRead are the GraphQL fields of a claim whose resolvers read
-// only these fields of graph.Edge (besides id, subject, predicate, object
-// and score, which every claim of a plan keeps): a page whose claims
-// select nothing else reads them partially (graph.PlanPage.ClaimFields).
+// only these fields of graph.Edge (besides id, subject, predicate and
+// object, which every partial claim keeps; a plan's claims keep their
+// score too): a page whose claims select nothing else reads them
+// partially (graph.PlanPage.ClaimFields, NeighborhoodQuery.ClaimFields).
 // Any other field reads the claim whole, so a new field is safe before it
 // is listed here.
 var claimFieldsRead = map[string][]string{
-	"id": nil, "__typename": nil, "subject": nil, "object": nil, "predicate": nil, "score": nil,
+	"id": nil, "__typename": nil, "subject": nil, "object": nil, "predicate": nil, "score": {"score"},
 	"biolink": {"biolink"}, "sign": {"sign"}, "negated": {"negated"}, "qualifiers": {"qualifiers"},
 	"origin": {"origin"}, "curation": {"curation"}, "hedged": {"hedged"},
 	"knowledgeLevel": {"knowledgeLevel"}, "agentType": {"agentType"}, "note": {"note"},

@@ -45,9 +45,14 @@ func TestEntityProfile(t *testing.T) {
 	if id == "" {
 		t.Fatal("set KAPGRAPH_PROFILE_ENTITY to a drug of the loaded graph")
 	}
-	if id == "top" {
-		// The drug with the most AFFECTS claims (at most 60: the bench's band).
-		recs, err := s.query(ctx, "profile", "MATCH (n:"+labelEntity+" {category: 'Drug'}) WITH n, COUNT { (n)-[:AFFECTS]->() } AS k WHERE k <= 60 RETURN n.id AS id, k ORDER BY k DESC, id LIMIT 1", nil)
+	if id == "top" || strings.HasPrefix(id, "k=") {
+		// The drug with the most AFFECTS claims (at most 60: the bench's
+		// band), or with k=N of them (a typical page of the bench's sample).
+		most := 60
+		if k, err := strconv.Atoi(strings.TrimPrefix(id, "k=")); err == nil {
+			most = k
+		}
+		recs, err := s.query(ctx, "profile", "MATCH (n:"+labelEntity+" {category: 'Drug'}) WITH n, COUNT { (n)-[:AFFECTS]->() } AS k WHERE k <= $most RETURN n.id AS id, k ORDER BY k DESC, id LIMIT 1", map[string]any{"most": most})
 		if err != nil || len(recs) == 0 {
 			t.Fatalf("no drug: %v", err)
 		}

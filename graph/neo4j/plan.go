@@ -183,14 +183,19 @@ func claimFields(pg *graph.PlanPage) []field {
 	if pg.ClaimFields == nil {
 		return nil
 	}
-	fields := append(slices.Clone(pg.ClaimFields), "score")
-	if len(pg.Predicates) == 0 || slices.ContainsFunc(pg.Predicates, func(p graph.Predicate) bool { return !p.Curated() }) {
+	return pickClaimFields(append(slices.Clone(pg.ClaimFields), "score"), pg.Predicates)
+}
+
+// pickClaimFields is what a statement reads of claims of the predicates
+// preds (all when empty) to answer the fields names, and their ids.
+func pickClaimFields(names []string, preds []graph.Predicate) []field {
+	if len(preds) == 0 || slices.ContainsFunc(preds, func(p graph.Predicate) bool { return !p.Curated() }) {
 		// The document too where a slim relationship may be read: its
 		// absence is what marks one, whose document and Biolink
 		// predicate the decoder derives (deriveSlim).
-		fields = append(fields, "document")
+		names = append(slices.Clone(names), "document")
 	}
-	return edgeCodec.pick(fields)
+	return edgeCodec.pick(names)
 }
 
 // nodeFields is what a plan reads of an end node: its fields, or nil for

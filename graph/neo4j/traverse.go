@@ -33,7 +33,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 	if len(recs) == 0 {
 		return nil, graph.Errorf(graph.ENOTFOUND, "no node with id %q", q.ID)
 	}
-	sub, err := decodeSubgraph(recs[0])
+	sub, err := decodeSubgraph(recs[0], q)
 	if err != nil {
 		return nil, s.mapErr(ctx, "Neighborhood", err)
 	}
@@ -63,14 +63,41 @@ func neighborhoodCypher(q graph.NeighborhoodQuery) (string, error) {
 			"WITH ids, ring, cut, $limit - size(ids) AS room " +
 			"WITH ids + ring[0..room] AS ids, ring[0..room] AS frontier, cut OR size(ring) > room AS cut ")
 	}
-	b.WriteString("CALL (ids) { UNWIND ids AS x MATCH (n:" + labelEntity + " {id: x}) RETURN collect(properties(n)) AS nodes } " +
+	// Nodes and edges whole, or (with the query's fields) as lists of the
+	// fields asked for: the evidence of the edges and the descriptions of
+	// the nodes were most of what the statement read (db hits, bytes).
+	node, edge := "properties(n)", "{props: properties(r), type: type(r), subject: a.id, object: b.id}"
+	nfs, efs := subgraphFields(q)
+	if nfs != nil {
+		node = listProjection("n", nfs)
+	}
+	if efs != nil {
+		edge = "[" + listProjection("r", efs) + ", type(r), a.id, b.id]"
+	}
+	b.WriteString("CALL (ids) { UNWIND ids AS x MATCH (n:" + labelEntity + " {id: x}) RETURN collect(" + node + ") AS nodes } " +
 		"CALL (ids) { UNWIND ids AS x MATCH (a:" + labelEntity + " {id: x})-[r:" + types + "]->(b:" + labelEntity + ") " +
-		"WHERE b.id IN ids RETURN collect({props: properties(r), type: type(r), subject: a.id, object: b.id}) AS edges } " +
+		"WHERE b.id IN ids RETURN collect(" + edge + ") AS edges } " +
 		"RETURN cut, nodes, edges")
 	return b.String(), nil
 }
 
-func decodeSubgraph(rec *neo4j.Record) (*graph.Subgraph, error) {
+// subgraphFields is what the statement for a normalized q reads of its
+// nodes and edges: the fields q names (as a plan's end nodes and claims
+// read them, see nodeFields and pickClaimFields), or nil for whole ones.
+func subgraphFields(q graph.NeighborhoodQuery) (nodes, edges []field) {
+	if q.NodeFields != nil {
+		nodes = nodeCodec.pick(q.NodeFields)
+	}
+	if q.ClaimFields != nil {
+		// Not the score, unlike a plan's claims: nothing is ordered.
+		edges = pickClaimFields(q.ClaimFields, q.Predicates)
+	}
+	return nodes, edges
+}
+
+// decodeSubgraph decodes the record of neighborhoodCypher(q): nodes and
+// edges whole, or as the lists of subgraphFields(q).
+func decodeSubgraph(rec *neo4j.Record, q graph.NeighborhoodQuery) (*graph.Subgraph, error) {
 	cut, _, err := neo4j.GetRecordValue[bool](rec, "cut")
 	if err != nil {
 		return nil, err
@@ -83,18 +110,31 @@ func decodeSubgraph(rec *neo4j.Record) (*graph.Subgraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	nfs, efs := subgraphFields(q)
 	sub := &graph.Subgraph{Truncated: cut}
 	for _, raw := range nodes {
-		m, _ := raw.(map[string]any)
-		n, err := decodeNode(m)
+		n, err := decodeSubgraphNode(raw, nfs)
 		if err != nil {
-			return nil, fmt.Errorf("node %v: %w", m["id"], err)
+			return nil, err
 		}
 		sub.Nodes = append(sub.Nodes, n)
 	}
 	seen := make(map[string]bool, len(edges))
 	for _, raw := range edges {
-		e, err := decodeEdgeMap(raw)
+		var e *graph.Edge
+		if efs == nil {
+			e, err = decodeEdgeMap(raw)
+		} else {
+			// [fields, type, subject, object], decoded as a plan's claim
+			// row of the same fields.
+			vals, _ := raw.([]any)
+			if len(vals) != 4 {
+				return nil, fmt.Errorf("a neighbourhood edge of %d values, want 4", len(vals))
+			}
+			row := make([]any, rowLen)
+			row[rowProps], row[rowType], row[rowSubject], row[rowObject] = vals[0], vals[1], vals[2], vals[3]
+			e, err = decodeRow(row, efs)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -105,4 +145,23 @@ func decodeSubgraph(rec *neo4j.Record) (*graph.Subgraph, error) {
 	}
 	graph.SortSubgraph(sub)
 	return sub, nil
+}
+
+// decodeSubgraphNode is a node of a neighbourhood: a whole property map,
+// or with fs the values of a listProjection of fs.
+func decodeSubgraphNode(raw any, fs []field) (*graph.Node, error) {
+	if fs == nil {
+		m, _ := raw.(map[string]any)
+		n, err := decodeNode(m)
+		if err != nil {
+			return nil, fmt.Errorf("node %v: %w", m["id"], err)
+		}
+		return n, nil
+	}
+	vals, _ := raw.([]any)
+	n := &graph.Node{}
+	if err := decodeList(vals, fs, n); err != nil {
+		return nil, fmt.Errorf("node %v: %w", vals, err)
+	}
+	return n, nil
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"encoding/json"
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -226,8 +227,53 @@ func testNeighborhood(t *testing.T, s graph.Store) {
 			t.Errorf("%s: %d nodes over limit %d", name, len(sg.Nodes), q.Limit)
 		}
 		got[name] = subgraphView{nodeIDs(sg.Nodes), edgeViews(sg.Edges), sg.Truncated}
+		testNeighborhoodFields(t, s, name, q, sg)
 	}
 	golden(t, "neighborhood", got)
 	_, err := s.Neighborhood(ctx, graph.NeighborhoodQuery{ID: "KAP:nope"})
 	wantCode(t, err, graph.ENOTFOUND)
+}
+
+// testNeighborhoodFields asks q again naming the fields read
+// (NodeFields, ClaimFields), and requires what those fields and the
+// always-kept ones say to be what the whole read, whole, said.
+func testNeighborhoodFields(t *testing.T, s graph.Store, name string, q graph.NeighborhoodQuery, whole *graph.Subgraph) {
+	t.Helper()
+	type nodeView struct {
+		ID, Name string
+		Category graph.Category
+	}
+	nodes := func(sg *graph.Subgraph) []nodeView {
+		out := make([]nodeView, len(sg.Nodes))
+		for i, n := range sg.Nodes {
+			out[i] = nodeView{n.ID, n.Name, n.Category}
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+		return out
+	}
+	ends := func(es []edgeView) []edgeView {
+		out := slices.Clone(es)
+		for i := range out {
+			out[i].Sign, out[i].Score = "", 0
+		}
+		return out
+	}
+	for _, claims := range [][]string{{}, {"sign", "score"}} {
+		p := q
+		p.NodeFields, p.ClaimFields = []string{"name"}, claims
+		sg, err := s.Neighborhood(ctx, p)
+		if err != nil {
+			t.Fatalf("%s with fields %v: %v", name, claims, err)
+		}
+		if !reflect.DeepEqual(nodes(sg), nodes(whole)) || sg.Truncated != whole.Truncated {
+			t.Errorf("%s with fields %v: nodes %v, truncated %v; read whole %v, %v", name, claims, nodes(sg), sg.Truncated, nodes(whole), whole.Truncated)
+		}
+		got, want := edgeViews(sg.Edges), edgeViews(whole.Edges)
+		if len(claims) == 0 {
+			got, want = ends(got), ends(want)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s with fields %v: edges %v; read whole %v", name, claims, got, want)
+		}
+	}
 }
