@@ -87,6 +87,14 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				return
 			}
 		}
+		if open && (p == graph.Affects || p == graph.CorrelatedWith) {
+			// "S blocks X and reduces Y": S reduces Y, X does not.
+			if v := earlierVerbObject(ts, tags, a, cue); v >= 0 {
+				if d, ok := verbSubject(ts, tags, clause, out, cueOf, args, v); !ok || !actsFor(d) {
+					return
+				}
+			}
+		}
 		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
 			// "this attenuation correlated with reduced use": less of
 			// the event went with less use, so the event goes with it.

@@ -44,20 +44,26 @@ type devGroup struct {
 // R 0.569 P 0.749, sign 0.972; with extract11 pairs R 0.603 P 0.762, sign
 // 0.969 ("produce" as a cue of increase: +9 pairs, two more matched pairs
 // of the opposite sign).
+//
+// extract16 (the object of one verb is not the subject of the verb
+// coordinated with it, coordobject.go): blind 12-07 pairs R 0.373 -> 0.379,
+// P 0.667 -> 0.676; blind 12-06 R 0.331 -> 0.333, P 0.739 -> 0.740; older
+// twelve R 0.609 -> 0.610, P 0.764 -> 0.772; entities, sign and modality
+// unchanged or up. Pair-precision floors raised to 0.67 / 0.74 / 0.77.
 var devGroups = []devGroup{
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.75, entP: 0.78, pairR: 0.37, pairP: 0.66, sign: 0.95}},
+	}, evalFloors{entR: 0.75, entP: 0.78, pairR: 0.37, pairP: 0.67, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.72, entP: 0.78, pairR: 0.33, pairP: 0.73, sign: 0.94}},
-	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.82, pairR: 0.60, pairP: 0.76, sign: 0.96}},
+	}, evalFloors{entR: 0.72, entP: 0.78, pairR: 0.33, pairP: 0.74, sign: 0.94}},
+	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.82, pairR: 0.60, pairP: 0.77, sign: 0.96}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.

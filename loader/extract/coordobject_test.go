@@ -1,0 +1,27 @@
+package extract
+
+import "testing"
+
+// TestCoordinatedVerbSubject: the object of one verb is not the subject
+// of the verb coordinated with it ("S blocks X and reduces Y", "S blocks
+// X, increasing Y", "S, which blocks X, reduced Y"): the claim goes to S,
+// or is not made when S is no entity. A noun of its own before the second
+// verb is that verb's subject and keeps its claim.
+func TestCoordinatedVerbSubject(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"and thereby", []string{"Lorazepam blocks the mu-opioid receptor and thereby reduces dopamine release."},
+			"T:drugA AFFECTS decreases T:receptor; T:drugA AFFECTS decreases T:dopamine"},
+		{"participle after a comma", []string{"Naltrexone blocks the mu-opioid receptor, increasing dopamine release."},
+			"T:drugB AFFECTS decreases T:receptor; T:drugB AFFECTS increases T:dopamine"},
+		{"relative clause in the subject", []string{"Lorazepam, which blocks the mu-opioid receptor, reduced craving."},
+			"T:drugA AFFECTS decreases T:receptor; T:drugA AFFECTS decreases T:craving"},
+		{"subject no entity", []string{"The combination inhibits the mu-opioid receptor and thereby reduces dopamine release."},
+			""},
+		{"relative clause whose verb is no cue", []string{"Lorazepam, which occupies the mu-opioid receptor, reduced craving."},
+			"T:drugA AFFECTS decreases T:craving"},
+		{"verb list", []string{"Lorazepam reduced craving, lowered anxiety and increased relapse."},
+			"T:drugA AFFECTS decreases T:craving; T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS increases T:relapse"},
+		{"second clause with its own subject", []string{"Lorazepam reduced craving, and anxiety increased relapse."},
+			"T:drugA AFFECTS decreases T:craving; T:anxiety AFFECTS increases T:relapse"},
+	})
+}
