@@ -51,6 +51,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	clause := clauses(ts)
 	if open {
 		clause = independentClauses(ts, args, cues, clause)
+		clause = subjectClauses(ts, tags, clause)
 	}
 	aside := asides(ts)
 	muted := recommending(ts, clause)

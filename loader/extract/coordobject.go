@@ -136,7 +136,7 @@ func finite(tag string) bool { return tag == "VBZ" || tag == "VBD" || tag == "VB
 func finiteOrParticiple(tag string) bool { return finite(tag) || tag == "VBG" }
 
 // relatives open a clause whose subject is not the main clause's.
-var relatives = setOf("which", "who", "whom", "whose", "that", "where")
+var relatives = map[string]bool{"which": true, "who": true, "whom": true, "whose": true, "that": true, "where": true}
 
 // verbSubject: the subject of a candidate already read whose cue is the
 // verb at v, as a mention of args before v; else the first argument of

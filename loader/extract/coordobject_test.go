@@ -25,3 +25,18 @@ func TestCoordinatedVerbSubject(t *testing.T) {
 			"T:drugA AFFECTS decreases T:craving; T:anxiety AFFECTS increases T:relapse"},
 	})
 }
+
+// TestSubjectClauses: ", and" opens a clause of its own when a noun and
+// then a finite verb follow it, however long the subject: no claim joins
+// an argument before the joiner to one after it. A pronoun or possessive
+// subject refers back, and a copula describes: those clauses are not cut.
+func TestSubjectClauses(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"long subject of its own", []string{"Anxiety occurred in a fifth of participants, and the first dose of lorazepam can cause sedation."},
+			"T:drugA AFFECTS increases T:sedation hedged; T:drugA HAS_ADVERSE_EVENT T:anxiety"},
+		{"fronted phrase before the subject", []string{"Naltrexone reduced craving, and at the higher doses used in trials lorazepam increased relapse."},
+			"T:drugB AFFECTS decreases T:craving; T:drugA AFFECTS increases T:relapse"},
+		{"pronoun subject refers back", []string{"Lorazepam reduced anxiety, and in rats it increased relapse."},
+			"T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS increases T:relapse"},
+	})
+}

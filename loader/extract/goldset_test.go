@@ -274,7 +274,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // set's level because the new reviews are harder, not because a rule fell.
 // After extract12 and extract13 (twenty): entities R 0.805 P 0.813, pairs
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
-var devFloors = evalFloors{entR: 0.80, entP: 0.81, pairR: 0.49, pairP: 0.74, sign: 0.96, negatedSigned: 0}
+// After extract16 (a verb's object is not the subject of the verb
+// coordinated with it; ", and" + a subject of its own opens a clause):
+// pairs R 0.495 P 0.758.
+var devFloors = evalFloors{entR: 0.80, entP: 0.81, pairR: 0.49, pairP: 0.75, sign: 0.96, negatedSigned: 0}
 
 // TestEvalDev scores the development set; with -v and
 // KAPGRAPH_EVAL_DETAIL=1 it lists every miss.
