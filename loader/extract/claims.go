@@ -95,6 +95,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 					return
 				}
 			}
+			if listedAttribute(ts, tags, a, b, cue) {
+				return // "nausea, decreased appetite and hyperhidrosis": one list, no change
+			}
 		}
 		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
 			// "this attenuation correlated with reduced use": less of

@@ -40,3 +40,15 @@ func TestSubjectClauses(t *testing.T) {
 			"T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS increases T:relapse"},
 	})
 }
+
+// TestListedAttribute: a direction word inside a list of nouns describes
+// the member it stands before; no member changes another. A verb after an
+// apposition ("X, an analogue, reduced Y") is still X's verb.
+func TestListedAttribute(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"adverse-event list", []string{"Common adverse events were sedation, anxiety, decreased craving and relapse."},
+			""},
+		{"apposition then verb", []string{"Lorazepam, a related drug, reduced craving."},
+			"T:drugA AFFECTS decreases T:craving"},
+	})
+}

@@ -58,6 +58,10 @@ type devGroup struct {
 // 5-HT2A), read before across the joiner from "the 5-HT2A antagonist
 // ketanserin"; its floor goes back to 0.73 for that reason alone.
 // Floors: 12-07 R 0.38, P 0.69.
+// Then a direction word inside a list of nouns signs no pair of its
+// members (listcue.go: "were muscle tightness, nausea, decreased appetite
+// and hyperhidrosis"): blind 12-06 P 0.739 -> 0.756 (133/176), the other
+// groups unchanged; its floor 0.75.
 var devGroups = []devGroup{
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
@@ -70,7 +74,7 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.72, entP: 0.78, pairR: 0.33, pairP: 0.73, sign: 0.94}},
+	}, evalFloors{entR: 0.72, entP: 0.78, pairR: 0.33, pairP: 0.75, sign: 0.94}},
 	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.82, pairR: 0.60, pairP: 0.77, sign: 0.96}},
 }
 
