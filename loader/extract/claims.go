@@ -51,6 +51,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	clause := clauses(ts)
 	if open {
 		clause = independentClauses(ts, args, cues, clause)
+		clause = subjectClauses(ts, tags, clause)
 	}
 	aside := asides(ts)
 	muted := recommending(ts, clause)
@@ -85,6 +86,17 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			// "X, an antagonist that increases Y": X increases Y.
 			if d, ok := appositiveOf(ts, args, a); ok && !actsFor(d) {
 				return
+			}
+		}
+		if open && (p == graph.Affects || p == graph.CorrelatedWith) {
+			// "S blocks X and reduces Y": S reduces Y, X does not.
+			if v := earlierVerbObject(ts, tags, a, cue); v >= 0 {
+				if d, ok := verbSubject(ts, tags, clause, out, cueOf, args, v); !ok || !actsFor(d) {
+					return
+				}
+			}
+			if listedAttribute(ts, tags, a, b, cue) {
+				return // "nausea, decreased appetite and hyperhidrosis": one list, no change
 			}
 		}
 		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
