@@ -1,6 +1,9 @@
 package memory
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // strArenaChunk is the size of an arena's blocks: above the largest
 // small-object class (32 KiB), so that each block is a span of its own
@@ -23,10 +26,10 @@ func (a *strArena) copy(s string) string {
 	if len(s) == 0 {
 		return ""
 	}
+	if len(s) > strArenaChunk/8 {
+		return strings.Clone(s) // a copy of its own
+	}
 	if len(s) > len(a.buf) {
-		if len(s) > strArenaChunk/8 {
-			return string([]byte(s)) // a copy of its own
-		}
 		a.buf = make([]byte, strArenaChunk)
 	}
 	n := copy(a.buf, s)
