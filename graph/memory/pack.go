@@ -60,21 +60,49 @@ func (s *slab[T]) one() *T { return &s.take(1)[0] }
 // It holds the same graph: the version, and what readers see, are the
 // same.
 func (old *state) packed() *state {
+	// The search tokens, one copy each in an arena, shared by the
+	// postings and the entities' token lists.
+	var arena strArena
+	toks := map[string]string{}
+	tok := func(t string) string {
+		c, ok := toks[t]
+		if !ok {
+			c = arena.copy(t)
+			toks[t] = c
+		}
+		return c
+	}
+	lists := newSlab[string]()
 	st := &state{
 		docs: packPmap(old.docs, nil), foreign: packPmap(old.foreign, nil),
-		entityToks: packPmap(old.entityToks, nil),
-		docLens:    old.docLens, edgeCount: old.edgeCount,
-		tokens: old.tokens.packed(), nums: old.nums.packed(), nextNum: old.nextNum,
+		entityToks: packPmap(old.entityToks, func(l []string) []string {
+			c := lists.take(len(l))
+			for i, t := range l {
+				c[i] = tok(t)
+			}
+			return c
+		}),
+		docLens: old.docLens, edgeCount: old.edgeCount,
+		tokens: old.tokens.packed(tok), nums: old.nums.packed(), nextNum: old.nextNum,
 		counts: old.counts, nodeCount: old.nodeCount, stats: old.stats, meta: old.meta,
 		sorted: map[sortKey]*sortedList{}, version: old.version,
 		quotes: &lazyQuotes{},
 	}
 	verts, edges := newSlab[vertex](), newSlab[*edgeRec]()
+	mores, named := newSlab[vertexMore](), newSlab[docNode]()
 	st.vertices = packPmap(old.vertices, func(v *vertex) *vertex {
 		c := verts.one()
 		*c = *v
 		c.small = edges.take(len(v.small))
 		copy(c.small, v.small)
+		if v.more != nil {
+			c.more = mores.one()
+			*c.more = *v.more
+			if len(v.more.named) > 0 {
+				c.more.named = named.take(len(v.more.named))
+				copy(c.more.named, v.more.named)
+			}
+		}
 		return c
 	})
 	return st
@@ -110,8 +138,8 @@ func packPmap[V any](m pmap[V], val func(V) V) pmap[V] {
 }
 
 // packed is the postings with their chunks, lists and parts copied into
-// slabs; the tokens are shared.
-func (p postings) packed() postings {
+// slabs, and each token passed through tok.
+func (p postings) packed(tok func(string) string) postings {
 	chunks, items := newSlab[tokenChunk](), newSlab[tokenPosting]()
 	heads, nums := newSlab[[]uint32](), newSlab[uint32]()
 	out := postings{chunks: make([]*tokenChunk, len(p.chunks))}
@@ -124,7 +152,7 @@ func (p postings) packed() postings {
 				parts[j] = nums.take(len(part))
 				copy(parts[j], part)
 			}
-			nc.items[i] = tokenPosting{token: tp.token, parts: parts}
+			nc.items[i] = tokenPosting{token: tok(tp.token), parts: parts}
 		}
 		out.chunks[ci] = nc
 	}

@@ -77,6 +77,30 @@ func TestPackKeepsGraphAndSnapshots(t *testing.T) {
 		}
 	}
 
+	// One copy of each token, shared by the postings and the entities'
+	// token lists.
+	tokPtr := map[string]*byte{}
+	for _, c := range packed.tokens.chunks {
+		for _, tp := range c.items {
+			tokPtr[tp.token] = unsafe.StringData(tp.token)
+		}
+	}
+	shared := 0
+	packed.entityToks.all(func(id string, l []string) bool {
+		for _, tk := range l {
+			if p, ok := tokPtr[tk]; ok {
+				if p != unsafe.StringData(tk) {
+					t.Fatalf("%s: token %q is a copy of its own", id, tk)
+				}
+				shared++
+			}
+		}
+		return true
+	})
+	if shared == 0 {
+		t.Error("no entity token is in the postings")
+	}
+
 	// Loads after the pack: the rest, changed versions, removals, a
 	// second pack in between.
 	r := rand.New(rand.NewPCG(3, 4))
