@@ -86,7 +86,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
-	_, embedded := store.(*memory.Store)
+	mem, embedded := store.(*memory.Store)
 	var warnings []graph.LoadWarning
 	if embedded || *loadSeeds {
 		loaded, err := readFolders(*ff.seeds, ff.add, *ff.strict)
@@ -102,6 +102,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 	if embedded {
+		// The loaded indexes into few large arrays, so that the load's
+		// garbage no longer pins the memory they sit in (memory.Pack).
+		mem.Pack()
 		if limit, live, set := memlimit.Fit(getenv); set {
 			logger.Info("soft memory limit fitted to the loaded graph (KAPGRAPH_MEMORY_LIMIT=fit)",
 				"live_mb", live>>20, "limit_mb", limit>>20)

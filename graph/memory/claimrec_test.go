@@ -27,7 +27,7 @@ func TestClaimEvidenceRoundTrip(t *testing.T) {
 		Evidence: []graph.Evidence{ev, {Quote: "other", Studies: []string{}, Cited: []graph.CitationLink{}}}, Concerns: []string{"D.concern1"},
 		Qualifiers: graph.Qualifiers{Disorder: "MONDO:1", CombinedWith: []string{}}, Document: "D", Score: 0.25}
 	doc := &graph.Document{ID: "D", Edges: []graph.Edge{e, {ID: "D.c2", Subject: "B", Predicate: graph.Affects, Object: "A", Modality: "HYPOTHESIZED", Document: "D"}}}
-	sd := storeDoc(doc, New().cur())
+	sd := storeDoc(doc, New().cur(), &strArena{})
 	for i := range doc.Edges {
 		r := &sd.edges[i]
 		if r.claim() == nil {

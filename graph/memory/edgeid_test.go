@@ -45,7 +45,7 @@ func TestStructuralEdgeIDs(t *testing.T) {
 	}
 	doc.Edges = append(doc.Edges, graph.Edge{ID: claimID, Subject: "a", Predicate: graph.Affects, Object: "b", Sign: graph.Increases, Document: docID})
 	all := append(slices.Clone(ids), claimID)
-	sd := storeDoc(doc, New().cur())
+	sd := storeDoc(doc, New().cur(), &strArena{})
 	structural := 0
 	for i := range sd.edges {
 		r := &sd.edges[i]

@@ -158,16 +158,16 @@ func plainEdge(e *graph.Edge) bool {
 
 // storeDoc makes the stored form of doc, to be loaded into old. Its nodes
 // and claims are copies, so that later changes by the caller cannot reach
-// the snapshot.
-func storeDoc(doc *graph.Document, old *state) *storedDoc {
-	sd := &storedDoc{id: doc.ID, nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges)), nextNum: old.nextNum}
+// the snapshot; short strings are copied into strs (strarena.go).
+func storeDoc(doc *graph.Document, old *state, strs *strArena) *storedDoc {
+	in := newInterner(strs)
+	sd := &storedDoc{id: in.of(doc.ID), nodes: make([]*nodeRec, len(doc.Nodes)), edges: make([]edgeRec, len(doc.Edges)), nextNum: old.nextNum}
 	nOwn := 0
 	for i := range doc.Nodes {
 		if doc.Nodes[i].Document != "" {
 			nOwn++
 		}
 	}
-	in := interner{}
 	// The owned nodes' values go in one nodeCols per owning document
 	// (the document itself, in practice).
 	var colsMade []*nodeCols
@@ -238,8 +238,8 @@ func storeDoc(doc *graph.Document, old *state) *storedDoc {
 		e := &doc.Edges[i]
 		r := &sd.edges[i]
 		r.s, r.o = end(e.Subject), end(e.Object)
-		sh := edgeShape{predicate: e.Predicate, biolink: e.Biolink, knowledgeLevel: e.KnowledgeLevel,
-			agentType: e.AgentType, document: e.Document, score: e.Score, ids: ids, docID: doc.ID}
+		sh := edgeShape{predicate: graph.Predicate(in.of(string(e.Predicate))), biolink: in.of(e.Biolink), knowledgeLevel: in.of(e.KnowledgeLevel),
+			agentType: in.of(e.AgentType), document: in.of(e.Document), score: e.Score, ids: ids, docID: sd.id}
 		if !plainEdge(e) {
 			r.idOff, r.idLen = claims.add(e, r.idOff, r.idLen), fullEdge
 			sh.score = 0

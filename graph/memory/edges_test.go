@@ -18,7 +18,7 @@ import (
 func TestStoredEdgesRoundTrip(t *testing.T) {
 	plain, full := 0, 0
 	for _, d := range testDocs(t) {
-		sd := storeDoc(d, New().cur())
+		sd := storeDoc(d, New().cur(), &strArena{})
 		if len(sd.edges) != len(d.Edges) || len(sd.nodes) != len(d.Nodes) {
 			t.Fatalf("%s: stored %d nodes and %d edges of %d and %d", d.ID, len(sd.nodes), len(sd.edges), len(d.Nodes), len(d.Edges))
 		}
@@ -69,7 +69,7 @@ func TestPlainEdgeSeesEveryField(t *testing.T) {
 		"KnowledgeLevel": true, "AgentType": true, "Document": true, "Score": true}
 	try := func(name string, e *graph.Edge) {
 		t.Helper()
-		r := storeDoc(&graph.Document{Edges: []graph.Edge{*e}}, New().cur()).edges[0]
+		r := storeDoc(&graph.Document{Edges: []graph.Edge{*e}}, New().cur(), &strArena{}).edges[0]
 		if !reflect.DeepEqual(r.edge(), e) {
 			t.Errorf("%s: the stored edge loses the field", name)
 		}
@@ -201,7 +201,7 @@ func TestShapeKeepsNegativeZero(t *testing.T) {
 		{ID: "e1", Subject: "a", Predicate: graph.Mentions, Object: "b", Document: "d"},
 		{ID: "e2", Subject: "a", Predicate: graph.Mentions, Object: "c", Document: "d", Score: math.Copysign(0, -1)},
 	}}
-	sd := storeDoc(d, New().cur())
+	sd := storeDoc(d, New().cur(), &strArena{})
 	for i := range d.Edges {
 		if got := sd.edges[i].edge().Score; math.Signbit(got) != math.Signbit(d.Edges[i].Score) {
 			t.Errorf("edge %s: score %v, want %v", d.Edges[i].ID, got, d.Edges[i].Score)

@@ -37,6 +37,8 @@ type Store struct {
 	// sources are the files documents were loaded from (LoadFrom), by
 	// document id; guarded by mu.
 	sources map[string]graph.DocumentSource
+	// strs holds the loads' short strings (strarena.go); guarded by mu.
+	strs strArena
 }
 
 var (
@@ -96,7 +98,7 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 	if uint64(old.nextNum)+uint64(len(doc.Nodes)) > maxNodeNum {
 		return nil, graph.Errorf(graph.ELIMIT, "load %s: the embedded store has numbered %d node versions since it started, and cannot number %d more; restart it to load", doc.ID, old.nextNum, len(doc.Nodes))
 	}
-	sd := storeDoc(doc, old)
+	sd := storeDoc(doc, old, &s.strs)
 	res := &graph.LoadResult{Document: doc.ID, Nodes: len(sd.nodes), Edges: len(sd.edges)}
 	if prev, ok := old.docs.get(doc.ID); ok {
 		res.Replaced = true
@@ -107,7 +109,7 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 		}
 		res.RemovedEdges = len(prev.edges)
 	}
-	s.state.Store(old.apply(doc.ID, sd))
+	s.state.Store(old.apply(sd.id, sd))
 	// A plain Load forgets the file the document came from: it no longer
 	// holds that file's content.
 	delete(s.sources, doc.ID)
@@ -118,6 +120,17 @@ func (s *Store) load(ctx context.Context, doc *graph.Document, src *graph.Docume
 		s.sources[doc.ID] = *src
 	}
 	return res, nil
+}
+
+// Pack copies the store's indexes into few large arrays once a large
+// load is done (pack.go), so that the load's garbage no longer pins the
+// memory they sit in; kapgraph serve calls it after its initial load,
+// before memlimit.Settle hands the freed memory back. Readers see the
+// same graph throughout, and loads may follow.
+func (s *Store) Pack() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state.Store(s.cur().packed())
 }
 
 // Remove takes a document out, as if it had never been loaded: its nodes

@@ -132,18 +132,42 @@ func namePrefix(name, text string) (int, bool) {
 
 // interner gives one copy of each string it has seen: within a document
 // the same section, design or journal is named by many nodes, and ids are
-// repeated by every edge that points at them.
-type interner map[string]string
+// repeated by every edge that points at them. With an arena, the copy of
+// a short string (longStr and under) is made there, so that the store
+// keeps nothing of the caller's short strings: each was an allocation of
+// its own, made among the caller's garbage, and the spans they shared
+// with it stayed in use after the load for the few bytes the store kept
+// (ANALYSIS.md, "Embedded memory, fifth step").
+type interner struct {
+	m map[string]string
+	a *strArena
+}
+
+func newInterner(a *strArena) interner { return interner{m: map[string]string{}, a: a} }
 
 func (in interner) of(s string) string {
-	if s == "" || in == nil {
+	if s == "" || in.m == nil {
 		return s
 	}
-	if c, ok := in[s]; ok {
+	if c, ok := in.m[s]; ok {
 		return c
 	}
-	in[s] = s
-	return s
+	c := s
+	if len(s) <= longStr && in.a != nil {
+		c = in.a.copy(s)
+	}
+	in.m[s] = c
+	return c
+}
+
+// known is the copy of s made so far, "" when there is none.
+func (in interner) known(s string) string { return in.m[s] }
+
+// learn makes c the copy of s.
+func (in interner) learn(s, c string) {
+	if in.m != nil {
+		in.m[s] = c
+	}
 }
 
 // longStr is the length above which a value is not interned: a text or
@@ -159,7 +183,7 @@ func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
 
 // makeNodeRecIn fills r with n, appending its values to cols.
 func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
-	*r = nodeRec{id: n.ID, cols: cols, cat: uint8(categoryIndex(n.Category)),
+	*r = nodeRec{id: in.of(n.ID), cols: cols, cat: uint8(categoryIndex(n.Category)),
 		strOff: uint32(len(cols.strs)), intOff: uint32(len(cols.ints))}
 	name := n.Name
 	nStr, nInt := 1, 0
@@ -197,8 +221,8 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
 	} else if derived {
 		r.set |= 1 << nameBit
 		nInt++
-		if suffix := n.Name[prefix:]; in[suffix] != "" {
-			name = in[suffix]
+		if suffix := n.Name[prefix:]; in.known(suffix) != "" {
+			name = in.known(suffix)
 		} else {
 			// A copy, so that the record keeps nothing of the caller's name.
 			name = in.of(strings.Clone(suffix))
@@ -216,6 +240,9 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
 		} else {
 			cols.ints = append(cols.ints, int32(v))
 		}
+	}
+	if !derived && len(name) <= longStr {
+		name = in.of(name)
 	}
 	cols.strs = append(cols.strs, name)
 	for i, f := range strFields {
@@ -236,7 +263,12 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
 		if r.set&(1<<(listBase+i)) != 0 {
 			l := *f(n)
 			putInt(len(l))
-			cols.strs = append(cols.strs, l...)
+			for _, v := range l {
+				if len(v) <= longStr {
+					v = in.of(v)
+				}
+				cols.strs = append(cols.strs, v)
+			}
 		}
 	}
 	if derived {
@@ -381,9 +413,7 @@ func (c *nodeCols) packLong(in interner) {
 	for i, v := range c.strs {
 		if off, ok := offs[v]; ok {
 			c.strs[i] = block[off : off+len(v)]
-			if in != nil {
-				in[v] = c.strs[i]
-			}
+			in.learn(v, c.strs[i])
 		}
 	}
 }

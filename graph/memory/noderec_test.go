@@ -17,7 +17,7 @@ func TestNodeRecSeesEveryField(t *testing.T) {
 	try := func(name string, n *graph.Node) {
 		t.Helper()
 		var r nodeRec
-		makeNodeRec(&r, n, interner{})
+		makeNodeRec(&r, n, newInterner(&strArena{}))
 		if got := r.node(); !reflect.DeepEqual(got, n) {
 			t.Errorf("%s: stored node comes back as\n%+v\nwant\n%+v", name, got, n)
 		}
@@ -56,7 +56,7 @@ func TestNodeRecFieldReads(t *testing.T) {
 	for _, wide := range []int{0, math.MaxInt32 + 1} {
 		n := graph.Node{ID: "s", Category: graph.CategoryStudy, Biolink: graph.CategoryStudy.Biolink(), Kind: "k", Design: "rct", ConcernKind: "c", Year: 2001, EvidenceLevel: 2, Line: wide}
 		var r nodeRec
-		makeNodeRec(&r, &n, nil)
+		makeNodeRec(&r, &n, interner{})
 		if r.category() != n.Category || r.str(fKind) != n.Kind || r.str(fDesign) != n.Design || r.str(fConcernKind) != n.ConcernKind ||
 			r.intAt(fYear) != n.Year || r.intAt(fEvidence) != n.EvidenceLevel || r.str(fBiolink) != n.Biolink {
 			t.Errorf("line %d: read back %v %q %q %q %d %d %q", wide, r.category(), r.str(fKind), r.str(fDesign), r.str(fConcernKind), r.intAt(fYear), r.intAt(fEvidence), r.str(fBiolink))
@@ -73,7 +73,7 @@ func TestNodeRecNameFromText(t *testing.T) {
 		derived bool
 	}{{text[:77] + "...", true}, {text[:30] + "…", true}, {text, false}, {"Ketamine reduced depressive signs", true}, {"Esketamine reduced depressive symptoms", false}, {"Ketamine", false}} {
 		var r nodeRec
-		makeNodeRec(&r, &graph.Node{ID: "p", Category: graph.CategoryPassage, Text: text, Name: c.name}, interner{})
+		makeNodeRec(&r, &graph.Node{ID: "p", Category: graph.CategoryPassage, Text: text, Name: c.name}, newInterner(&strArena{}))
 		if got := r.set&(1<<nameBit) != 0; got != c.derived {
 			t.Errorf("%q: kept as a cut of the text is %v, want %v", c.name, got, c.derived)
 		}
@@ -96,7 +96,7 @@ func TestFillForQueryMatchesWhole(t *testing.T) {
 		for i := range d.Nodes {
 			n := &d.Nodes[i]
 			var r nodeRec
-			makeNodeRec(&r, n, interner{})
+			makeNodeRec(&r, n, newInterner(&strArena{}))
 			for _, q := range qs {
 				if q.Document == "" && i%2 == 0 {
 					q.Document = n.Document

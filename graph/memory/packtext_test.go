@@ -41,7 +41,7 @@ func TestPackedTexts(t *testing.T) {
 		want[i].Text, want[i].Name = strings.Clone(n.Text), strings.Clone(n.Name)
 	}
 
-	sd := storeDoc(doc, New().cur())
+	sd := storeDoc(doc, New().cur(), &strArena{})
 	ptr := func(s string) uintptr { return uintptr(unsafe.Pointer(unsafe.StringData(s))) }
 	caller := func(s string) bool {
 		for _, x := range texts {

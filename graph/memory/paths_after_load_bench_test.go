@@ -36,6 +36,7 @@ import (
 // KAPGRAPH_BENCH_SETTLE=0 collects without handing pages back, =free
 // hands back every free page (debug.FreeOSMemory); by default it settles
 // as the servers do (memlimit.Settle).
+// KAPGRAPH_BENCH_PACK=0 leaves out Store.Pack, which the servers run first.
 // KAPGRAPH_CPU_PROFILE=file profiles the cells (after the check).
 func BenchmarkPathsAfterLoad(b *testing.B) {
 	for _, size := range benchSizes() {
@@ -56,6 +57,7 @@ func BenchmarkPathsAfterLoad(b *testing.B) {
 			b.ReportMetric((cpuTime() - cpu0).Seconds(), "genAndLoadCpuS")
 			rss, _ := selfRSS(b)
 			b.ReportMetric(float64(rss)/(1<<20), "loadedRssMB")
+			b.ReportMetric(packForBench(s), "packCpuS")
 			settle0, settleCPU0 := time.Now(), cpuTime()
 			switch os.Getenv("KAPGRAPH_BENCH_SETTLE") {
 			case "0":

@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -74,9 +75,20 @@ func BenchmarkResident(b *testing.B) {
 			b.ReportMetric(float64(peak)/(1<<20), "peakRssMB")
 			b.Logf("%s: %d nodes loaded in %.1f s, live heap %d MB, RSS %d MB, peak %d MB", size, nodes, took.Seconds(), heap>>20, rss>>20, peak>>20)
 			// As kapgraph serve does before serving.
+			packS := packForBench(s)
+			b.ReportMetric(packS, "packCpuS")
 			memlimit.Settle()
 			rss, _ = selfRSS(b)
 			b.ReportMetric(float64(rss)/(1<<20), "settledRssMB")
+			b.ReportMetric(float64(heapUnused())/(1<<20), "settledSpanFreeMB")
+			if path := os.Getenv("KAPGRAPH_HEAP_DUMP"); path != "" {
+				f, err := os.Create(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				debug.WriteHeapDump(f.Fd())
+				f.Close()
+			}
 			cpu0 = cpuTime()
 			p50, p99, paths := pathLatency(b, s)
 			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/pathAsks, "paths6CpuMs")
@@ -96,6 +108,12 @@ func BenchmarkResident(b *testing.B) {
 			debug.FreeOSMemory()
 			rss, _ = selfRSS(b)
 			b.ReportMetric(float64(rss)/(1<<20), "idleRssMB")
+			// The free room in spans that hold live objects: what
+			// fragmentation keeps resident besides the objects.
+			b.ReportMetric(float64(heapUnused())/(1<<20), "idleSpanFreeMB")
+			if path := os.Getenv("KAPGRAPH_IDLE_HEAP_PROFILE"); path != "" {
+				writeHeapProfile(b, path)
+			}
 			runtime.KeepAlive(s)
 		})
 	}
@@ -174,6 +192,25 @@ func servingRSS(tb testing.TB, s *Store) int64 {
 	}
 	rss, _ := selfRSS(tb)
 	return rss
+}
+
+// packForBench packs the store as kapgraph serve does after its load,
+// unless KAPGRAPH_BENCH_PACK=0, and gives the CPU seconds it took.
+func packForBench(s *Store) float64 {
+	if os.Getenv("KAPGRAPH_BENCH_PACK") == "0" {
+		return 0
+	}
+	cpu0 := cpuTime()
+	s.Pack()
+	return (cpuTime() - cpu0).Seconds()
+}
+
+// heapUnused is the free room in the heap's spans in use (the runtime's
+// /memory/classes/heap/unused:bytes).
+func heapUnused() uint64 {
+	m := []metrics.Sample{{Name: "/memory/classes/heap/unused:bytes"}}
+	metrics.Read(m)
+	return m[0].Value.Uint64()
 }
 
 // pathAsks is how many questions pathLatency asks.

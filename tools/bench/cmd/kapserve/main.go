@@ -61,6 +61,7 @@ func main() {
 	// As kapgraph serve does on the embedded store: a limit when asked to
 	// (KAPGRAPH_MEMORY_LIMIT=fit), otherwise none, and in both cases the
 	// load's garbage handed back before serving.
+	store.Pack() // as kapgraph serve does: the loaded indexes into few large arrays
 	if limit, live, set := memlimit.Fit(os.Getenv); set {
 		fmt.Printf("soft memory limit %d MiB (live heap %d MiB)\n", limit>>20, live>>20)
 	} else {
