@@ -203,12 +203,15 @@ func (b *Bulk) redial(ctx context.Context) error {
 
 // awaitOnline waits until the restarted server answers a read on the
 // database: the driver's pooled connections are dead, and the database
-// may still be starting.
+// may still be starting. It reads without the schema step every query
+// would take first (Ping's would), so that creating the indexes is timed
+// apart (BulkResult.Indexes).
 func (b *Bulk) awaitOnline(ctx context.Context) error {
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
-		err := b.Ping(ctx)
+		_, err := b.executeRaw(ctx, "BulkLoad", "RETURN 1 AS ok", nil, neo4j.ExecuteQueryWithReadersRouting())
 		if err == nil {
+			b.down.Store(false)
 			return nil
 		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
