@@ -115,35 +115,50 @@ func csvCell(v any) (cell string, multiline bool, err error) {
 	return "", false, fmt.Errorf("property value of type %T has no CSV type", v)
 }
 
-// csvStream is one CSV file being written, a row at a time.
+// csvStream is one CSV file being written, a row at a time. A row with a
+// line break in a cell goes to a second file of the same header (path
+// with "-multiline" before ".csv"), created on first use: the importer
+// reads a file named in --multiline-fields serially, so only the few rows
+// that need it are read that way and the rest in parallel.
 type csvStream struct {
-	path      string
-	f         *os.File
-	w         *bufio.Writer
-	cols      []csvColumn
-	index     map[string]int
-	skip      string // the property the lead cells hold
-	rows      int
-	multiline bool // a cell spans lines: the importer must be told, file by file
-	cells     []string
+	path   string
+	f      *os.File
+	w      *bufio.Writer
+	cols   []csvColumn
+	header string
+	index  map[string]int
+	skip   string // the property the lead cells hold
+	rows   int
+	ml     *csvStream // the rows with a line break, if any
+	cells  []string
 }
 
 // newCSVStream creates path and writes its header: head (the ID or
 // START_ID/END_ID columns) then the property columns.
 func newCSVStream(path string, head []string, cols []csvColumn, skip string) (*csvStream, error) {
+	header := slices.Clone(head)
+	index := map[string]int{}
+	for i, c := range cols {
+		index[c.name] = i
+		header = append(header, c.name+":"+c.typ)
+	}
+	return openCSVStream(path, strings.Join(header, ","), cols, index, skip)
+}
+
+func openCSVStream(path, header string, cols []csvColumn, index map[string]int, skip string) (*csvStream, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	s := &csvStream{path: path, f: f, w: bufio.NewWriterSize(f, 1<<18), cols: cols, index: map[string]int{}, skip: skip}
-	header := slices.Clone(head)
-	for i, c := range cols {
-		s.index[c.name] = i
-		header = append(header, c.name+":"+c.typ)
-	}
-	s.w.WriteString(strings.Join(header, ","))
+	s := &csvStream{path: path, f: f, w: bufio.NewWriterSize(f, 1<<18), cols: cols, header: header, index: index, skip: skip}
+	s.w.WriteString(header)
 	s.w.WriteByte('\n')
 	return s, nil
+}
+
+// multilinePath is the file of path's rows with a line break.
+func multilinePath(path string) string {
+	return strings.TrimSuffix(path, ".csv") + "-multiline.csv"
 }
 
 // write writes one row: the lead cells (already CSV cells), then the
@@ -165,24 +180,42 @@ func (s *csvStream) write(lead []string, row map[string]any) error {
 		props[i] = v
 	}
 	s.cells = append(s.cells[:0], lead...)
+	multiline := false
 	for i, v := range props {
 		cell, ml, err := csvCell(v)
 		if err != nil {
 			return fmt.Errorf("%s, row %d, property %s: %w", filepath.Base(s.path), s.rows+1, s.cols[i].name, err)
 		}
-		s.multiline = s.multiline || ml
+		multiline = multiline || ml
 		s.cells = append(s.cells, cell)
 	}
 	s.rows++
-	s.w.WriteString(strings.Join(s.cells, ","))
-	_, err := s.w.WriteString("\n")
+	out := s
+	if multiline {
+		if s.ml == nil {
+			ml, err := openCSVStream(multilinePath(s.path), s.header, s.cols, s.index, s.skip)
+			if err != nil {
+				return err
+			}
+			s.ml = ml
+		}
+		out = s.ml
+	}
+	out.w.WriteString(strings.Join(s.cells, ","))
+	_, err := out.w.WriteString("\n")
 	return err
 }
 
+// close closes the file and its multiline sibling.
 func (s *csvStream) close() error {
 	err := s.w.Flush()
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
+	}
+	if s.ml != nil {
+		if merr := s.ml.close(); err == nil {
+			err = merr
+		}
 	}
 	return err
 }

@@ -29,6 +29,16 @@ type Ingest struct {
 	// documents before Loaded are in.
 	Stopped bool `json:"stopped,omitempty"`
 	Loaded  int  `json:"loaded"` // exclusive end of what was loaded
+	// Of a bulk import only (MeasureBulk): Seconds is the importer's
+	// process; the graph answers, with its indexes, only after the
+	// server's restart and the schema step. ReadySeconds is the whole
+	// Import call: finishing the CSV files, the server's stop, the
+	// importer, the server's start, waiting for it, creating the indexes
+	// and constraints (until online) and the Stats summary.
+	RestartSeconds     float64 `json:"restartSeconds,omitempty"` // the server's stop and start around the importer
+	SchemaSeconds      float64 `json:"schemaSeconds,omitempty"`  // after the start: waiting, indexes and constraints, summary
+	ReadySeconds       float64 `json:"readySeconds,omitempty"`
+	ReadyRelsPerSecond float64 `json:"readyRelsPerSecond,omitempty"`
 }
 
 // LoadDocs loads documents [from, to) of cfg into s with Store.Load, one

@@ -203,10 +203,20 @@ func (r *Results) Targets() []Target {
 		b := Target{Name: "ingest: bulk import ≥ 500,000 relationships/s"}
 		if bi := r.BulkImport; bi == nil || bi.RelsPerSecond == 0 {
 			b.Note = "this run had no bulk import step (kapbench -bulk-size)"
-		} else {
+		} else if bi.ReadySeconds == 0 {
+			// A result from before the whole Import was timed.
 			b.Measured = fmt.Sprintf("%.0f rels/s (%s: %d relationships in %.1f s of neo4j-admin database import)",
 				bi.RelsPerSecond, bi.Size, bi.Relationships, bi.Seconds)
-			b.Met = r.BulkImport.RelsPerSecond >= 500000
+			b.Met = bi.RelsPerSecond >= 500000
+		} else {
+			// Judged on the time until the graph answers with its
+			// indexes, which is what a first load waits for; the
+			// importer's process alone is given beside it.
+			b.Measured = fmt.Sprintf("%.0f rels/s until the graph answers (%s: %d relationships in %.1f s: "+
+				"neo4j-admin database import %.1f s, server stop and start %.1f s, indexes and summary %.1f s); "+
+				"the importer alone %.0f rels/s", bi.ReadyRelsPerSecond, bi.Size, bi.Relationships, bi.ReadySeconds,
+				bi.Seconds, bi.RestartSeconds, bi.SchemaSeconds, bi.RelsPerSecond)
+			b.Met = bi.ReadyRelsPerSecond >= 500000
 		}
 		out = append(out, t, b)
 	}

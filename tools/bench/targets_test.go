@@ -47,19 +47,33 @@ func TestTargetsEachARow(t *testing.T) {
 }
 
 // The bulk import row reads the run's bulk step, met from 500,000
-// relationships/s.
+// relationships/s until the graph answers (the importer, the restart and
+// the indexes); a result from before that was timed is judged on the
+// importer alone, as it was measured.
 func TestTargetsBulkImportRow(t *testing.T) {
 	for _, tc := range []struct {
-		rate float64
+		name string
+		in   Ingest
 		want string
 	}{
-		{600000, "| ingest: bulk import ≥ 500,000 relationships/s | 600000 rels/s (1m: 3000000 relationships in 5.0 s of neo4j-admin database import) | **met** |"},
-		{400000, "| ingest: bulk import ≥ 500,000 relationships/s | 400000 rels/s (1m: 3000000 relationships in 5.0 s of neo4j-admin database import) | **not met** |"},
+		{"importer only, met", Ingest{Size: "1m", Relationships: 3000000, Seconds: 5, RelsPerSecond: 600000},
+			"| ingest: bulk import ≥ 500,000 relationships/s | 600000 rels/s (1m: 3000000 relationships in 5.0 s of neo4j-admin database import) | **met** |"},
+		{"importer only, not met", Ingest{Size: "1m", Relationships: 3000000, Seconds: 5, RelsPerSecond: 400000},
+			"| 400000 rels/s (1m: 3000000 relationships in 5.0 s of neo4j-admin database import) | **not met** |"},
+		{"until ready, met", Ingest{Size: "1m", Relationships: 3000000, Seconds: 3, RelsPerSecond: 1000000,
+			RestartSeconds: 1, SchemaSeconds: 1.5, ReadySeconds: 6, ReadyRelsPerSecond: 500000},
+			"| 500000 rels/s until the graph answers (1m: 3000000 relationships in 6.0 s: neo4j-admin database import 3.0 s, " +
+				"server stop and start 1.0 s, indexes and summary 1.5 s); the importer alone 1000000 rels/s | **met** |"},
+		{"importer fast enough, the whole not", Ingest{Size: "1m", Relationships: 3000000, Seconds: 5, RelsPerSecond: 600000,
+			RestartSeconds: 10, SchemaSeconds: 15, ReadySeconds: 30, ReadyRelsPerSecond: 100000},
+			"; the importer alone 600000 rels/s | **not met** |"},
 	} {
-		r := &Results{Settings: Settings{Concurrency: []int{1}}, Sizes: []SizeResult{{Name: "10k"}}, BulkImport: &Ingest{Size: "1m", Relationships: 3000000, Seconds: 5, RelsPerSecond: tc.rate}}
-		if md := r.Markdown(); !strings.Contains(md, tc.want) {
-			t.Errorf("the Targets table lacks %q", tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Results{Settings: Settings{Concurrency: []int{1}}, Sizes: []SizeResult{{Name: "10k"}}, BulkImport: &tc.in}
+			if md := r.Markdown(); !strings.Contains(md, tc.want) {
+				t.Errorf("the Targets table lacks %q", tc.want)
+			}
+		})
 	}
 }
 
