@@ -74,7 +74,7 @@ func (old *state) packed() *state {
 	}
 	lists := newSlab[string]()
 	st := &state{
-		docs: packPmap(old.docs, nil), foreign: packPmap(old.foreign, nil),
+		foreign: packPmap(old.foreign, nil),
 		entityToks: packPmap(old.entityToks, func(l []string) []string {
 			c := lists.take(len(l))
 			for i, t := range l {
@@ -83,16 +83,33 @@ func (old *state) packed() *state {
 			return c
 		}),
 		docLens: old.docLens, edgeCount: old.edgeCount,
-		tokens: old.tokens.packed(tok), nums: old.nums.packed(), nextNum: old.nextNum,
+		tokens: old.tokens.packed(tok), nextNum: old.nextNum,
 		counts: old.counts, nodeCount: old.nodeCount, stats: old.stats, meta: old.meta,
 		sorted: map[sortKey]*sortedList{}, version: old.version,
 		quotes: &lazyQuotes{},
 	}
+	// The shared entities' records, with their values, in slabs; the
+	// documents' node arrays, the vertices and the number vector point
+	// at the copies. A record was allocated on its own when the first
+	// review naming the entity was loaded, among that load's garbage.
+	ents := newEntityPacker()
+	sds, recs := newSlab[storedDoc](), newSlab[*nodeRec]()
+	st.docs = packPmap(old.docs, func(sd *storedDoc) *storedDoc {
+		c := sds.one()
+		*c = *sd
+		c.nodes = recs.take(len(sd.nodes))
+		for i, r := range sd.nodes {
+			c.nodes[i] = ents.of(r)
+		}
+		return c
+	})
+	st.nums = old.nums.packed(ents.of)
 	verts, edges := newSlab[vertex](), newSlab[*edgeRec]()
 	mores, named := newSlab[vertexMore](), newSlab[docNode]()
 	st.vertices = packPmap(old.vertices, func(v *vertex) *vertex {
 		c := verts.one()
 		*c = *v
+		c.node = ents.of(v.node)
 		c.small = edges.take(len(v.small))
 		copy(c.small, v.small)
 		if v.more != nil {
@@ -100,7 +117,9 @@ func (old *state) packed() *state {
 			*c.more = *v.more
 			if len(v.more.named) > 0 {
 				c.more.named = named.take(len(v.more.named))
-				copy(c.more.named, v.more.named)
+				for i, dn := range v.more.named {
+					c.more.named[i] = docNode{dn.doc, ents.of(dn.n)}
+				}
 			}
 		}
 		return c
@@ -159,8 +178,9 @@ func (p postings) packed(tok func(string) string) postings {
 	return out
 }
 
-// packed is the vector with its nodes and arrays copied into slabs.
-func (v numVec) packed() numVec {
+// packed is the vector with its nodes and arrays copied into slabs, and
+// each record passed through rec.
+func (v numVec) packed(rec func(*nodeRec) *nodeRec) numVec {
 	if v.root == nil {
 		return v
 	}
@@ -173,7 +193,9 @@ func (v numVec) packed() numVec {
 		c := nodes.one()
 		if n.leaf != nil {
 			c.leaf = leaves.one()
-			*c.leaf = *n.leaf
+			for i, r := range n.leaf {
+				c.leaf[i] = rec(r)
+			}
 			return c
 		}
 		c.sub = subs.one()
@@ -184,4 +206,41 @@ func (v numVec) packed() numVec {
 	}
 	v.root = copyNode(v.root)
 	return v
+}
+
+// entityPacker copies shared entities' records into slabs, each once.
+type entityPacker struct {
+	recs   *slab[nodeRec]
+	cols   *slab[nodeCols]
+	strs   *slab[string]
+	ints   *slab[int32]
+	copies map[*nodeRec]*nodeRec
+}
+
+func newEntityPacker() *entityPacker {
+	return &entityPacker{recs: newSlab[nodeRec](), cols: newSlab[nodeCols](), strs: newSlab[string](),
+		ints: newSlab[int32](), copies: map[*nodeRec]*nodeRec{}}
+}
+
+// of is the copy of r when r is a shared entity's record, r itself
+// otherwise: an owned record lies in its document's array, with its
+// values in the document's nodeCols, and lives and dies with it.
+func (p *entityPacker) of(r *nodeRec) *nodeRec {
+	if r == nil || r.doc() != "" {
+		return r
+	}
+	if c, ok := p.copies[r]; ok {
+		return c
+	}
+	c := p.recs.one()
+	*c = *r
+	cols := p.cols.one()
+	cols.doc = r.cols.doc
+	cols.strs = p.strs.take(len(r.cols.strs))
+	copy(cols.strs, r.cols.strs)
+	cols.ints = p.ints.take(len(r.cols.ints))
+	copy(cols.ints, r.cols.ints)
+	c.cols = cols
+	p.copies[r] = c
+	return c
 }

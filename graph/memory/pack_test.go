@@ -3,7 +3,10 @@ package memory
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -24,13 +27,16 @@ func TestPackKeepsGraphAndSnapshots(t *testing.T) {
 	for _, d := range docs[:half] {
 		mustLoad(t, s, d)
 	}
-	before := flatten(t, s.cur())
+	unpacked := s.cur()
+	before := flatten(t, unpacked)
 	s.Pack()
 	packed := s.cur()
 	check(t, s, "packed")
-	if err := same(flatten(t, packed), before); err != nil {
+	packedFlat := flatten(t, packed)
+	if err := same(relink(packedFlat, before), before); err != nil {
 		t.Fatalf("the packed state differs from the one packed: %v", err)
 	}
+	checkEntitiesPacked(t, unpacked, packed)
 	if packed.version != 0 && packed.version != uint64(half) {
 		t.Errorf("version %d after %d loads and a pack", packed.version, half)
 	}
@@ -121,9 +127,107 @@ func TestPackKeepsGraphAndSnapshots(t *testing.T) {
 		}
 	}
 	check(t, s, "removed after packing")
-	if err := same(flatten(t, packed), before); err != nil {
+	if err := same(flatten(t, packed), packedFlat); err != nil {
 		t.Fatalf("later loads changed the packed snapshot: %v", err)
 	}
+}
+
+// checkEntitiesPacked checks that the shared entities' records of packed
+// are copies, none of them a record of unpacked (a Pack that leaves them
+// where the loads made them fails it), with values that have no room to
+// grow, and that the documents' arrays, the vertices and their lists of
+// documents name the same copy.
+func checkEntitiesPacked(t *testing.T, unpacked, packed *state) {
+	t.Helper()
+	old := map[*nodeRec]bool{}
+	unpacked.docs.all(func(_ string, sd *storedDoc) bool {
+		for _, r := range sd.nodes {
+			old[r] = true
+		}
+		return true
+	})
+	inDoc := map[string]*nodeRec{} // doc + " " + id
+	ents := 0
+	packed.docs.all(func(id string, sd *storedDoc) bool {
+		for _, r := range sd.nodes {
+			if r.doc() != "" {
+				continue
+			}
+			ents++
+			if old[r] {
+				t.Fatalf("%s: shared entity %s is the record the load made", id, r.id)
+			}
+			if cap(r.cols.strs) != len(r.cols.strs) || cap(r.cols.ints) != len(r.cols.ints) {
+				t.Fatalf("shared entity %s: values with room to grow", r.id)
+			}
+			inDoc[id+" "+r.id] = r
+		}
+		return true
+	})
+	if ents == 0 {
+		t.Fatal("no shared entity in the documents")
+	}
+	packed.vertices.all(func(id string, v *vertex) bool {
+		for _, dn := range v.names() {
+			if dn.n.doc() == "" && inDoc[dn.doc+" "+id] != dn.n {
+				t.Fatalf("vertex %s: document %s's record is not the one in its array", id, dn.doc)
+			}
+		}
+		return true
+	})
+}
+
+// relink is got with its documents and node records replaced by want's
+// where they hold the same values (Pack copies the documents and the
+// shared entities' records), so that same compares what they hold.
+func relink(got, want *flat) *flat {
+	rec := func(r *nodeRec) *nodeRec {
+		if w := want.nodes[r.id]; w != nil && w.doc() == r.doc() && reflect.DeepEqual(w.node(), r.node()) && w.num == r.num {
+			return w
+		}
+		for _, d := range want.docs {
+			for _, w := range d.nodes {
+				if w.id == r.id && w.num == r.num && reflect.DeepEqual(w.node(), r.node()) {
+					return w
+				}
+			}
+		}
+		return r
+	}
+	out := *got
+	out.docs = map[string]*storedDoc{}
+	for id, d := range got.docs {
+		w := want.docs[id]
+		if w == nil || len(w.nodes) != len(d.nodes) || len(w.edges) != len(d.edges) || (len(d.edges) > 0 && &w.edges[0] != &d.edges[0]) || w.nextNum != d.nextNum || !slices.Equal(w.byID, d.byID) {
+			out.docs[id] = d
+			continue
+		}
+		out.docs[id] = w
+		for i, r := range d.nodes {
+			if rec(r) != w.nodes[i] {
+				out.docs[id] = d
+			}
+		}
+	}
+	out.nodes = maps.Clone(got.nodes)
+	for id, r := range out.nodes {
+		out.nodes[id] = rec(r)
+	}
+	out.byCategory = map[graph.Category]map[string]*nodeRec{}
+	for c, m := range got.byCategory {
+		out.byCategory[c] = map[string]*nodeRec{}
+		for id, r := range m {
+			out.byCategory[c][id] = rec(r)
+		}
+	}
+	out.tokens = map[string]map[string]*nodeRec{}
+	for tk, m := range got.tokens {
+		out.tokens[tk] = map[string]*nodeRec{}
+		for id, r := range m {
+			out.tokens[tk][id] = rec(r)
+		}
+	}
+	return &out
 }
 
 // TestStrArena checks the arena's copies: equal to what was given, end to
