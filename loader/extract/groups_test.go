@@ -94,6 +94,13 @@ type devGroup struct {
 // members (listcue.go: "were muscle tightness, nausea, decreased appetite
 // and hyperhidrosis"): blind 12-06 P 0.739 -> 0.756 (133/176), the other
 // groups unchanged; its floor 0.75.
+//
+// extract18 (entity spans): "time to relapse", "time to first lapse",
+// "time to resumption of X" are named whole (spans.go timeToEvent; "time"
+// alone names nothing, and the tagger read the event after "to" as a
+// verb): older twelve entities R 0.859 -> 0.863, P 0.835 -> 0.837, pairs
+// R 0.620 -> 0.623, P 0.790 -> 0.791; the blind groups unchanged. Its
+// floors: entities R 0.86, pairs P 0.79.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
@@ -112,7 +119,7 @@ var devGroups = []devGroup{
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
 	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.35, pairP: 0.76, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.83, pairR: 0.62, pairP: 0.78, sign: 0.97}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.62, pairP: 0.79, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.

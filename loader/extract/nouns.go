@@ -56,6 +56,11 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = e.j
 			continue
 		}
+		if e, ok := timeToEvent(ix, ts, tags, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
 		if !free[k] || !inPhrase(ix, ts, tags, k) || interiorVerb(ix, ts, tags, k) {
 			k++
 			continue
@@ -90,10 +95,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		if j+1 < len(ts) && measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] && ts[j].punctBefore == "" &&
 			free[j+1] && inPhrase(ix, ts, tags, j+1) && ts[j+1].punctBefore == "" {
 			e := phraseEnd(ix, ts, tags, free, j+2)
-			// "time to resumption of X": one more link.
-			if e+1 < len(ts) && measureHeads[ts[e-1].stem] && ts[e].low == "of" && ts[e].punctBefore == "" && free[e+1] && inPhrase(ix, ts, tags, e+1) {
-				e = phraseEnd(ix, ts, tags, free, e+2)
-			}
+			e = measureLink(ix, ts, tags, free, e)
 			i := k
 			for i < j-1 && leadingNoise[ts[i].low] {
 				i++

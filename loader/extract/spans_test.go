@@ -39,6 +39,12 @@ func TestEntitySpans(t *testing.T) {
 		// measures.
 		{"measure of X", "The rise in oxytocin correlates with the feelings of closeness that participants report.", "feelings of closeness", "closeness"},
 		{"measure of X", "Gabapentin improved sleep and quality of life in the trial.", "quality of life", ""},
+		// "time to X": after "to" the tagger reads the event as a verb;
+		// "time" alone, or before a verb, names nothing.
+		{"time to event", "Topiramate lengthened the time to relapse in the trial.", "time to relapse", ""},
+		{"time to event", "Varenicline delayed the time to first lapse after the quit date.", "time to first lapse", ""},
+		{"time to event", "Methadone did not prolong the time to resumption of heroin use.", "time to resumption of heroin use", "time to resumption"},
+		{"time to event", "Patients need time to adjust to the dose.", "", "time to adjust"},
 		// A drug named with how it is made or given is a product of its
 		// own: "oral", and "slow-release" although "slow" is a cue verb.
 		{"formulation", "Slow-release oral morphine was non-inferior to methadone in reducing heroin use.", "Slow-release oral morphine", "morphine"},
