@@ -356,6 +356,11 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if cat == "" && hw == "effect" && head > i && effectKinds[ts[head-1].low] {
 		cat = graph.CategoryOutcome
 	}
+	// "plasma cortisol", "extrasynaptic glutamate": a substance where it
+	// is measured, before any reading of the drug as an appositive.
+	if out, ok := measuredSubstance(ix, ts, tags, i, j); ok {
+		return out // "plasma cortisol", "extrasynaptic glutamate"
+	}
 	// An appositive: the head itself is a resource term ("the GLP-1
 	// receptor agonist semaglutide"); not a molecule the drug dictionary
 	// lists ("serotonin 5-HT2A receptors" is one receptor). A descriptor that is itself a drug

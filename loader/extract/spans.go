@@ -227,3 +227,34 @@ func timeToEvent(ix *resourceIndex, ts []token, tags []string, free []bool, k in
 	e := measureLink(ix, ts, tags, free, phraseEnd(ix, ts, tags, free, o+1))
 	return nounPhrase{i: k, j: e, cat: graph.CategoryOutcome, rule: "measure of an event"}, true
 }
+
+// compartments name where in the body a substance is measured: "plasma
+// cortisol", "salivary cortisol", "extrasynaptic glutamate", "urinary
+// THC-COOH". Reviews name the measured level with its compartment (the
+// dev reviews' gold keeps it in about three of four); "serum" and
+// "intracellular" were as often left out, and a region's adjective
+// ("striatal", "cortical") says where a molecule sits, not what is
+// measured.
+var compartments = setOf("plasma", "salivary", "urinary", "synaptic", "extrasynaptic", "extracellular")
+
+// measuredSubstance: the phrase [i, j) ends on a drug term that follows
+// a compartment word: the compartment and the substance name its level
+// there, a Mechanism of its own, not the drug given; the words before
+// them are read as a phrase of their own.
+func measuredSubstance(ix *resourceIndex, ts []token, tags []string, i, j int) ([]nounPhrase, bool) {
+	for k := i + 1; k < j; k++ {
+		e, ok := ix.lookup(ts, k, j)
+		if !ok {
+			continue
+		}
+		if e.cat != graph.CategoryDrug || !compartments[ts[k-1].low] || ts[k].hyphenated || ts[k-1].hyphenated {
+			return nil, false
+		}
+		var out []nounPhrase
+		if k-1 > i {
+			out = phrases(ix, ts, tags, i, k-1)
+		}
+		return append(out, nounPhrase{i: k - 1, j: j, cat: graph.CategoryMechanism, rule: "substance where measured"}), true
+	}
+	return nil, false
+}

@@ -45,6 +45,13 @@ func TestEntitySpans(t *testing.T) {
 		{"time to event", "Varenicline delayed the time to first lapse after the quit date.", "time to first lapse", ""},
 		{"time to event", "Methadone did not prolong the time to resumption of heroin use.", "time to resumption of heroin use", "time to resumption"},
 		{"time to event", "Patients need time to adjust to the dose.", "", "time to adjust"},
+		// A compartment before a substance names its level there; a
+		// region's adjective or a route does not.
+		{"substance where measured", "Oxytocin lowered plasma cortisol during the stress test.", "plasma cortisol", "cortisol"},
+		{"substance where measured", "Ceftriaxone normalised extrasynaptic glutamate in the accumbens.", "extrasynaptic glutamate", "glutamate"},
+		{"substance where measured", "Bupropion raises synaptic dopamine in the striatum.", "synaptic dopamine", "dopamine"},
+		{"substance where measured", "Patients on oral naltrexone relapsed more often.", "oral naltrexone", "plasma naltrexone"},
+		{"substance where measured", "Cortisol rose after the session.", "Cortisol", ""},
 		// A drug named with how it is made or given is a product of its
 		// own: "oral", and "slow-release" although "slow" is a cue verb.
 		{"formulation", "Slow-release oral morphine was non-inferior to methadone in reducing heroin use.", "Slow-release oral morphine", "morphine"},
