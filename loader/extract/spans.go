@@ -258,3 +258,12 @@ func measuredSubstance(ix *resourceIndex, ts []token, tags []string, i, j int) (
 	}
 	return nil, false
 }
+
+// taggedDrug: token k is a drug the vocabulary names, one word ("heroin",
+// "cocaine"), whatever the tagger made of it: "not heroin/VB
+// self-administration" opens with the substance, not with a verb the
+// phrase should drop.
+func taggedDrug(ix *resourceIndex, ts []token, k int) bool {
+	e, ok := ix.lookup(ts, k, k+1)
+	return ok && e.cat == graph.CategoryDrug
+}

@@ -52,6 +52,9 @@ func TestEntitySpans(t *testing.T) {
 		{"substance where measured", "Bupropion raises synaptic dopamine in the striatum.", "synaptic dopamine", "dopamine"},
 		{"substance where measured", "Patients on oral naltrexone relapsed more often.", "oral naltrexone", "plasma naltrexone"},
 		{"substance where measured", "Cortisol rose after the session.", "Cortisol", ""},
+		// A drug the tagger reads as a verb still opens the phrase.
+		{"drug tagged as a verb", "Oxytocin reduced alcohol intake but not heroin self-administration in rats.", "heroin self-administration", "self-administration"},
+		{"drug tagged as a verb", "Oxytocin reduces heroin seeking after abstinence.", "heroin seeking", ""},
 		// A drug named with how it is made or given is a product of its
 		// own: "oral", and "slow-release" although "slow" is a cue verb.
 		{"formulation", "Slow-release oral morphine was non-inferior to methadone in reducing heroin use.", "Slow-release oral morphine", "morphine"},
