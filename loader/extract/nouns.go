@@ -56,6 +56,11 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = e.j
 			continue
 		}
+		if e, ok := timeToEvent(ix, ts, tags, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
 		if !free[k] || !inPhrase(ix, ts, tags, k) || interiorVerb(ix, ts, tags, k) {
 			k++
 			continue
@@ -90,10 +95,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		if j+1 < len(ts) && measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] && ts[j].punctBefore == "" &&
 			free[j+1] && inPhrase(ix, ts, tags, j+1) && ts[j+1].punctBefore == "" {
 			e := phraseEnd(ix, ts, tags, free, j+2)
-			// "time to resumption of X": one more link.
-			if e+1 < len(ts) && measureHeads[ts[e-1].stem] && ts[e].low == "of" && ts[e].punctBefore == "" && free[e+1] && inPhrase(ix, ts, tags, e+1) {
-				e = phraseEnd(ix, ts, tags, free, e+2)
-			}
+			e = measureLink(ix, ts, tags, free, e)
 			i := k
 			for i < j-1 && leadingNoise[ts[i].low] {
 				i++
@@ -264,7 +266,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
 	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !paceOfTherapy(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
-		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low]) {
+		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low] && !taggedDrug(ix, ts, i)) {
 		i++
 	}
 	// "evidence-based psychosocial treatment", "stand-alone treatment",
@@ -353,6 +355,11 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	}
 	if cat == "" && hw == "effect" && head > i && effectKinds[ts[head-1].low] {
 		cat = graph.CategoryOutcome
+	}
+	// "plasma cortisol", "extrasynaptic glutamate": a substance where it
+	// is measured, before any reading of the drug as an appositive.
+	if out, ok := measuredSubstance(ix, ts, tags, i, j); ok {
+		return out // "plasma cortisol", "extrasynaptic glutamate"
 	}
 	// An appositive: the head itself is a resource term ("the GLP-1
 	// receptor agonist semaglutide"); not a molecule the drug dictionary

@@ -173,3 +173,97 @@ func listedHarmChange(ix *resourceIndex, ts []token, free []bool, k int) (nounPh
 	}
 	return nounPhrase{}, false
 }
+
+// measureLink: a measure phrase ending at e that ends on a measure head
+// takes one more "of" link ("time to resumption of X"); it returns the
+// phrase's new end.
+func measureLink(ix *resourceIndex, ts []token, tags []string, free []bool, e int) int {
+	if e+1 < len(ts) && measureHeads[ts[e-1].stem] && ts[e].low == "of" && ts[e].punctBefore == "" && free[e+1] && inPhrase(ix, ts, tags, e+1) {
+		return phraseEnd(ix, ts, tags, free, e+2)
+	}
+	return e
+}
+
+// measureObject: token j is the "to" after "time" and the word after it
+// opens the event; it returns that word's index. After "to" the tagger
+// reads a head noun as a verb ("time to/TO relapse/VB", "time to lapse"),
+// and an ordinal may come first ("time to first relapse"): a head noun
+// there is the event the time is measured to, not a verb of the clause.
+// (Read so after the other measure heads too, "a return to use" is named,
+// but the claim rules then give it a wrong subject: left to them.)
+func measureObject(ix *resourceIndex, ts []token, tags []string, free []bool, j int) (int, bool) {
+	if j+1 >= len(ts) || !measureLinks[ts[j].low] || ts[j].punctBefore != "" {
+		return 0, false
+	}
+	o := j + 1
+	if ts[j].low == "to" && ordinals[ts[o].low] && o+1 < len(ts) && ts[o+1].punctBefore == "" && headCategory(ts[o+1].stem) != "" {
+		o++
+	}
+	if !free[o] || ts[o].punctBefore != "" || !free[j+1] {
+		return 0, false
+	}
+	if inPhrase(ix, ts, tags, o) || ts[j].low == "to" && headCategory(ts[o].stem) != "" && !cueVerb(ts[o].low) {
+		return o, true
+	}
+	return 0, false
+}
+
+// ordinals count events: "time to first relapse".
+var ordinals = setOf("first", "second", "third")
+
+// timeToEvent: "time to relapse", "time to first lapse" at token k. A
+// measure head the chunker keeps out of names when it stands alone
+// ("time" is as often the clause's "at the same time") names a measure
+// when "to" and an event follow it: the time until the event is the
+// trial's outcome.
+func timeToEvent(ix *resourceIndex, ts []token, tags []string, free []bool, k int) (nounPhrase, bool) {
+	if !free[k] || !measureHeads[ts[k].stem] || inPhrase(ix, ts, tags, k) || k+1 >= len(ts) || ts[k+1].low != "to" {
+		return nounPhrase{}, false
+	}
+	o, ok := measureObject(ix, ts, tags, free, k+1)
+	if !ok {
+		return nounPhrase{}, false
+	}
+	e := measureLink(ix, ts, tags, free, phraseEnd(ix, ts, tags, free, o+1))
+	return nounPhrase{i: k, j: e, cat: graph.CategoryOutcome, rule: "measure of an event"}, true
+}
+
+// compartments name where in the body a substance is measured: "plasma
+// cortisol", "salivary cortisol", "extrasynaptic glutamate", "urinary
+// THC-COOH". Reviews name the measured level with its compartment (the
+// dev reviews' gold keeps it in about three of four); "serum" and
+// "intracellular" were as often left out, and a region's adjective
+// ("striatal", "cortical") says where a molecule sits, not what is
+// measured.
+var compartments = setOf("plasma", "salivary", "urinary", "synaptic", "extrasynaptic", "extracellular")
+
+// measuredSubstance: the phrase [i, j) ends on a drug term that follows
+// a compartment word: the compartment and the substance name its level
+// there, a Mechanism of its own, not the drug given; the words before
+// them are read as a phrase of their own.
+func measuredSubstance(ix *resourceIndex, ts []token, tags []string, i, j int) ([]nounPhrase, bool) {
+	for k := i + 1; k < j; k++ {
+		e, ok := ix.lookup(ts, k, j)
+		if !ok {
+			continue
+		}
+		if e.cat != graph.CategoryDrug || !compartments[ts[k-1].low] || ts[k].hyphenated || ts[k-1].hyphenated {
+			return nil, false
+		}
+		var out []nounPhrase
+		if k-1 > i {
+			out = phrases(ix, ts, tags, i, k-1)
+		}
+		return append(out, nounPhrase{i: k - 1, j: j, cat: graph.CategoryMechanism, rule: "substance where measured"}), true
+	}
+	return nil, false
+}
+
+// taggedDrug: token k is a drug the vocabulary names, one word ("heroin",
+// "cocaine"), whatever the tagger made of it: "not heroin/VB
+// self-administration" opens with the substance, not with a verb the
+// phrase should drop.
+func taggedDrug(ix *resourceIndex, ts []token, k int) bool {
+	e, ok := ix.lookup(ts, k, k+1)
+	return ok && e.cat == graph.CategoryDrug
+}

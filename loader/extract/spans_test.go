@@ -39,6 +39,22 @@ func TestEntitySpans(t *testing.T) {
 		// measures.
 		{"measure of X", "The rise in oxytocin correlates with the feelings of closeness that participants report.", "feelings of closeness", "closeness"},
 		{"measure of X", "Gabapentin improved sleep and quality of life in the trial.", "quality of life", ""},
+		// "time to X": after "to" the tagger reads the event as a verb;
+		// "time" alone, or before a verb, names nothing.
+		{"time to event", "Topiramate lengthened the time to relapse in the trial.", "time to relapse", ""},
+		{"time to event", "Varenicline delayed the time to first lapse after the quit date.", "time to first lapse", ""},
+		{"time to event", "Methadone did not prolong the time to resumption of heroin use.", "time to resumption of heroin use", "time to resumption"},
+		{"time to event", "Patients need time to adjust to the dose.", "", "time to adjust"},
+		// A compartment before a substance names its level there; a
+		// region's adjective or a route does not.
+		{"substance where measured", "Oxytocin lowered plasma cortisol during the stress test.", "plasma cortisol", "cortisol"},
+		{"substance where measured", "Ceftriaxone normalised extrasynaptic glutamate in the accumbens.", "extrasynaptic glutamate", "glutamate"},
+		{"substance where measured", "Bupropion raises synaptic dopamine in the striatum.", "synaptic dopamine", "dopamine"},
+		{"substance where measured", "Patients on oral naltrexone relapsed more often.", "oral naltrexone", "plasma naltrexone"},
+		{"substance where measured", "Cortisol rose after the session.", "Cortisol", ""},
+		// A drug the tagger reads as a verb still opens the phrase.
+		{"drug tagged as a verb", "Oxytocin reduced alcohol intake but not heroin self-administration in rats.", "heroin self-administration", "self-administration"},
+		{"drug tagged as a verb", "Oxytocin reduces heroin seeking after abstinence.", "heroin seeking", ""},
 		// A drug named with how it is made or given is a product of its
 		// own: "oral", and "slow-release" although "slow" is a cue verb.
 		{"formulation", "Slow-release oral morphine was non-inferior to methadone in reducing heroin use.", "Slow-release oral morphine", "morphine"},
