@@ -94,6 +94,13 @@ type devGroup struct {
 // members (listcue.go: "were muscle tightness, nausea, decreased appetite
 // and hyperhidrosis"): blind 12-06 P 0.739 -> 0.756 (133/176), the other
 // groups unchanged; its floor 0.75.
+//
+// extract17 (before: 12-07b pairs R 0.305 P 0.574; 12-07 R 0.421 P
+// 0.712; 12-06 R 0.357 P 0.770; older twelve R 0.620 P 0.790): "both"
+// standing alone as a subject, and "both drugs" whose two drugs were
+// named in different earlier sentences (adverse.go lastTwoNamed): older
+// twelve R 0.620 -> 0.621, P 0.790 (597/756 -> 598/757), the others
+// unchanged; its recall floor 0.621.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
@@ -112,7 +119,7 @@ var devGroups = []devGroup{
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
 	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.35, pairP: 0.76, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.83, pairR: 0.62, pairP: 0.78, sign: 0.97}},
+	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.83, pairR: 0.621, pairP: 0.78, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.
