@@ -61,6 +61,7 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 	if len(harms) == 0 {
 		return
 	}
+	harms = listedHarms(ts, args, harms)
 	agents = principalAgents(ts, cues, agents)
 	if n := pluralAnaphorIn(ts); len(agents) == 0 && n > 0 {
 		// "adverse events of both drugs", "reported with both

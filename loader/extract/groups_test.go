@@ -101,12 +101,18 @@ type devGroup struct {
 // named in different earlier sentences (adverse.go lastTwoNamed): older
 // twelve R 0.620 -> 0.621, P 0.790 (597/756 -> 598/757), the others
 // unchanged; its recall floor 0.621.
+// Then a disorder or outcome in one list with a harm is a harm too
+// (harmlists.go: "Paraesthesia, anorexia and weight loss are common"),
+// not where the list names what patients have or conditions that
+// co-occur: 12-07b pairs R 0.305 -> 0.310, P 0.574 -> 0.577; 12-06 R
+// 0.357 -> 0.367, P 0.770 -> 0.775; older twelve R 0.621 -> 0.625, P
+// 0.790 -> 0.791; 12-07 unchanged. Recall floors 0.31 / 0.36 / 0.625.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.76, entP: 0.72, pairR: 0.30, pairP: 0.57, sign: 0.95}},
+	}, evalFloors{entR: 0.76, entP: 0.72, pairR: 0.31, pairP: 0.57, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
@@ -118,8 +124,8 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.35, pairP: 0.76, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.83, pairR: 0.621, pairP: 0.78, sign: 0.97}},
+	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.76, sign: 0.95}},
+	{"older twelve", nil, evalFloors{entR: 0.85, entP: 0.83, pairR: 0.625, pairP: 0.78, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.
