@@ -265,6 +265,11 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		comorbidity(ts, ms, args, emit)
 		n := len(out)
 		impliedAgent(ts, tags, args, cues, topic, prevMs, emit)
+		armClaims(ts, ms, args, func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
+			if !slices.ContainsFunc(out, func(c Candidate) bool { return c.Subject == a.ID && c.Object == b.ID }) {
+				emit(a, b, p, sign, cue, lo, hi) // an arm already read by the clause rules is not read twice
+			}
+		})
 		inheritPopulation(out[n:], prevMs)
 	}
 	return out, subjects

@@ -107,6 +107,10 @@ type devGroup struct {
 // co-occur: 12-07b pairs R 0.305 -> 0.310, P 0.574 -> 0.577; 12-06 R
 // 0.357 -> 0.367, P 0.770 -> 0.775; older twelve R 0.621 -> 0.625, P
 // 0.790 -> 0.791; 12-07 unchanged. Recall floors 0.309 / 0.36 / 0.624.
+// Then an arm named as a subject ("patients who received X had less Y
+// than those who received placebo", arms.go): no dev group changes (the
+// one dev instance names its arm's drug in a span not found alone); kept
+// as general English of trial reports that no group falls by.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
