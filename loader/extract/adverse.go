@@ -22,7 +22,7 @@ var harmWords = []string{"advers", "side effect", "safety", "toxic", "caus", "pr
 // in its clause ("without producing emesis", "no serious adverse events
 // were reported") makes it NEGATED. A pair the clause rules already linked
 // with a direction is left to them.
-func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, prev, prevMs []Mention, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) {
+func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, prev, prevMs []Mention, earlier [][]Mention, emit func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int)) {
 	var b strings.Builder
 	for k, t := range ts {
 		if k > 0 {
@@ -61,6 +61,7 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 	if len(harms) == 0 {
 		return
 	}
+	harms = listedHarms(ts, args, harms)
 	agents = principalAgents(ts, cues, agents)
 	if n := pluralAnaphorIn(ts); len(agents) == 0 && n > 0 {
 		// "adverse events of both drugs", "reported with both
@@ -69,6 +70,9 @@ func adverseEvents(ts []token, args []Mention, cues []cueHit, topic *Mention, pr
 		if agents = drugsOf(prev); len(agents) < 2 {
 			if agents = drugsOf(prevMs); n != 2 || len(agents) != 2 {
 				agents = nil
+				if n == 2 {
+					agents = lastTwoNamed(prevMs, earlier)
+				}
 			}
 		}
 	}
@@ -307,6 +311,9 @@ func pluralAnaphorIn(ts []token) int {
 		if (w == "the" || w == "these") && ts[n].low == "two" && n+1 < len(ts) {
 			n++
 		}
+		if w == "both" && bothPronoun(ts, k) {
+			return 2
+		}
 		if !anaphorNouns[ts[n].low] || ts[n].low == "treatment" {
 			continue
 		}
@@ -320,18 +327,95 @@ func pluralAnaphorIn(ts []token) int {
 	return 0
 }
 
+// bothPronoun: "both" at k stands alone as a clause's subject, its verb
+// group next ("Both can cause hypotension", "and both reduced craving"):
+// it names the two drugs the text spoke of last, as "both drugs" does. A
+// "both" before a noun or "and" ("both X and Y") is no pronoun.
+func bothPronoun(ts []token, k int) bool {
+	if k > 0 && ts[k-1].low != "and" && ts[k-1].low != "but" && ts[k-1].low != ";" && ts[k-1].low != "," {
+		return false
+	}
+	n := k + 1
+	if n < len(ts) && (ts[n].low == "also" || ts[n].low == "then") {
+		n++
+	}
+	return n < len(ts) && (auxiliaries[ts[n].low] || beVerbs[ts[n].low] || pastOrPresentVerb(ts[n].low))
+}
+
+// pastOrPresentVerb: a word shaped like a finite verb of change or report
+// ("reduced", "increases", "lowered"), for reading "both" before it.
+func pastOrPresentVerb(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "es")) && !strings.HasSuffix(w, "ness")
+}
+
 // pairAntecedents: a sentence that speaks of two drugs without naming them
 // ("Both agonists reduced X", "the two drugs") when the previous sentence
 // had fewer than two drug subjects points back at the two drugs it named,
 // as adverse events do above; otherwise the previous subjects stand.
-func pairAntecedents(ts []token, prev, prevMs []Mention) []Mention {
+func pairAntecedents(ts []token, prev, prevMs []Mention, earlier [][]Mention) []Mention {
 	if pluralAnaphorIn(ts) != 2 || len(drugsOf(prev)) >= 2 {
 		return prev
 	}
-	if named := drugsOf(prevMs); len(named) == 2 {
+	if named := lastTwoNamed(prevMs, earlier); named != nil {
 		return named
 	}
 	return prev
+}
+
+// lastTwoNamed: the two drugs the text named last, for "both drugs" and
+// "the two agents": the previous sentence's when it names two, else
+// those of the sentences before it in the section, nearest first ("X is
+// used in Europe. Y is used in Asia. Both drugs raise Z."). A class
+// ("most psychoactive drugs") and a name inside another's ("sodium" in
+// "sodium oxybate") are no drug of the pair; where three or more are
+// named, "both" has no clear antecedents and none is given.
+func lastTwoNamed(prevMs []Mention, earlier [][]Mention) []Mention {
+	var out []Mention
+	seen := map[string]bool{}
+	for i := -1; i < len(earlier); i++ {
+		ms := prevMs
+		if i >= 0 {
+			ms = earlier[i]
+		}
+		for _, m := range namedDrugs(ms) {
+			if !seen[m.ID] {
+				seen[m.ID] = true
+				out = append(out, m)
+			}
+		}
+		if len(out) >= 2 {
+			break
+		}
+	}
+	if len(out) != 2 {
+		return nil
+	}
+	return out
+}
+
+// namedDrugs: drugsOf without classes (a plural head that is an anaphor's
+// noun: "psychoactive drugs", "opioid antagonists") and without a name
+// that is a word-start of another drug's in ms.
+func namedDrugs(ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range drugsOf(ms) {
+		low := strings.ToLower(m.Surface)
+		words := strings.Fields(low)
+		if len(words) > 0 && anaphorNouns[words[len(words)-1]] && strings.HasSuffix(low, "s") {
+			continue
+		}
+		inside := false
+		for _, o := range ms {
+			ol := strings.ToLower(o.Surface)
+			if o.ID != m.ID && (o.Category == graph.CategoryDrug || o.Category == graph.CategoryTherapy) && strings.HasPrefix(ol, low+" ") {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // drugsOf: the distinct drugs and therapies of ms, placed nowhere in the

@@ -8,7 +8,7 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev, prevMs []Mention, open bool) ([]Candidate, []Mention) {
+func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev, prevMs []Mention, earlier [][]Mention, open bool) ([]Candidate, []Mention) {
 	if len(ts) > maxSentenceTokens {
 		return nil, nil
 	}
@@ -223,7 +223,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
-	adverseEvents(ts, args, cues, topic, prev, prevMs, emit)
+	adverseEvents(ts, args, cues, topic, prev, prevMs, earlier, emit)
 	if open {
 		locatedIn(ts, args, clause, emit)
 		if len(tags) == len(ts) {
@@ -238,7 +238,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		clear(seen)
 		var agentsOf map[int][]Mention
 		var own []int
-		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs), emit)
+		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs, earlier), emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 	}
 	if open && refuted(ts) {
@@ -265,6 +265,11 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		comorbidity(ts, ms, args, emit)
 		n := len(out)
 		impliedAgent(ts, tags, args, cues, topic, prevMs, emit)
+		armClaims(ts, ms, args, func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
+			if !slices.ContainsFunc(out, func(c Candidate) bool { return c.Subject == a.ID && c.Object == b.ID }) {
+				emit(a, b, p, sign, cue, lo, hi) // an arm already read by the clause rules is not read twice
+			}
+		})
 		inheritPopulation(out[n:], prevMs)
 	}
 	return out, subjects

@@ -86,6 +86,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 	var res Result
 	var topic *Mention
 	var prev, prevMs []Mention // the previous sentence's subjects, and its mentions
+	var earlier [][]Mention    // the mentions of the two sentences before the previous one, nearest first
 	section := ""
 	for i, s := range sents {
 		ts := tokenize(s.Text)
@@ -98,10 +99,13 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 			ms = rc.labelEntity(s.Index, s.Text, ts, ms)
 		}
 		if s.Section != section {
-			topic, prev, prevMs, section = nil, nil, nil, s.Section // a pronoun does not reach across a heading
+			topic, prev, prevMs, earlier, section = nil, nil, nil, nil, s.Section // a pronoun does not reach across a heading
 		}
 		res.Mentions = append(res.Mentions, ms...)
-		cs, subjects := claims(s, ts, tg, ms, topic, prev, prevMs, ix != nil)
+		cs, subjects := claims(s, ts, tg, ms, topic, prev, prevMs, earlier, ix != nil)
+		if prevMs != nil || earlier != nil {
+			earlier = append([][]Mention{prevMs}, earlier[:min(len(earlier), 1)]...)
+		}
 		prevMs = ms
 		res.Candidates = append(res.Candidates, cs...)
 		topic = topicOf(ts, ms)

@@ -115,6 +115,24 @@ type devGroup struct {
 // entities R 0.866 -> 0.867, P 0.838 -> 0.839, pairs R 0.628 -> 0.636,
 // P 0.798 -> 0.805; the other two unchanged. Floors: 12-07b entities
 // R 0.78 P 0.73, pairs R 0.31 P 0.58; older twelve pairs P 0.80.
+// extract17 (before: 12-07b pairs R 0.305 P 0.574; 12-07 R 0.421 P
+// 0.712; 12-06 R 0.357 P 0.770; older twelve R 0.620 P 0.790): "both"
+// standing alone as a subject, and "both drugs" whose two drugs were
+// named in different earlier sentences (adverse.go lastTwoNamed): older
+// twelve R 0.620 -> 0.621, P 0.790 (597/756 -> 598/757), the others
+// unchanged; its recall floor 0.621.
+// Then a disorder or outcome in one list with a harm is a harm too
+// (harmlists.go: "Paraesthesia, anorexia and weight loss are common"),
+// not where the list names what patients have or conditions that
+// co-occur: 12-07b pairs R 0.305 -> 0.310, P 0.574 -> 0.577; 12-06 R
+// 0.357 -> 0.367, P 0.770 -> 0.775; older twelve R 0.621 -> 0.625, P
+// 0.790 -> 0.791; 12-07 unchanged. Recall floors 0.309 / 0.36 / 0.624.
+// Then an arm named as a subject ("patients who received X had less Y
+// than those who received placebo", arms.go): no dev group changes (the
+// one dev instance names its arm's drug in a span not found alone); kept
+// as general English of trial reports that no group falls by. Merged after
+// extract18's span rules: 12-07b pairs R 0.319 P 0.589, 12-06 R 0.367
+// P 0.775, older twelve R 0.641 P 0.807, 12-07 unchanged.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
@@ -132,8 +150,8 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.35, pairP: 0.76, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.63, pairP: 0.80, sign: 0.97}},
+	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.77, sign: 0.95}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.80, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.
