@@ -342,7 +342,7 @@ func merge(a, b *graph.PlanNode) *graph.PlanNode {
 // and fragment spreads whatever their type condition: planning a field of
 // another type only reads a page nobody uses.
 func fields(set ast.SelectionSet) []*ast.Field {
-	var out []*ast.Field
+	out := make([]*ast.Field, 0, len(set)) // one allocation where there are no fragments
 	var walk func(ast.SelectionSet, int)
 	walk = func(set ast.SelectionSet, depth int) {
 		if depth > 32 { // a fragment cycle never validates; stay finite anyway

@@ -32,7 +32,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 	if len(p.IDs) == 0 {
 		return res, nil
 	}
-	cypher, params, err := compilePlan(p)
+	cypher, params, err := s.compileRead(p)
 	if err != nil {
 		return nil, err
 	}

@@ -62,6 +62,8 @@ type Store struct {
 	loadMu sync.Mutex // serialises this process's loads; the database serialises the rest
 
 	fan fanOutCache // the last FanOut, by version of the graph
+
+	plans planStatements // the statement of each plan shape Read has compiled
 }
 
 var _ graph.Store = (*Store)(nil)

@@ -322,20 +322,47 @@ func (l *Loaders) EdgesOfAll(ctx context.Context, ids []string, dir graph.Direct
 // edgeKey normalises an edge selection and names it, so that equal
 // selections share one loader.
 func edgeKey(dir graph.Direction, preds []graph.Predicate) (graph.EdgeQuery, string, error) {
+	q, key, err := edgeSelection(dir, preds, 0)
+	return q, key.String(), err
+}
+
+// edgeSelection is edgeKey's query, with the key in a builder grown by
+// extra bytes for what a caller appends. Every claim end asks for its
+// pages' loaders, so the predicates are copied only when they are not
+// already sorted and distinct (as the planner and the schema's defaults
+// give them), and the key is written once.
+func edgeSelection(dir graph.Direction, preds []graph.Predicate, extra int) (graph.EdgeQuery, *strings.Builder, error) {
+	var key strings.Builder
 	q, err := graph.EdgeQuery{Direction: dir, Predicates: preds}.Normalize()
 	if err != nil {
-		return q, "", err
+		return q, &key, err
 	}
-	ps := slices.Clone(q.Predicates)
-	slices.Sort(ps)
-	q.Predicates = slices.Compact(ps)
-	var key strings.Builder
+	if !sortedDistinct(q.Predicates) {
+		ps := slices.Clone(q.Predicates)
+		slices.Sort(ps)
+		q.Predicates = slices.Compact(ps)
+	}
+	n := len(q.Direction) + extra
+	for _, p := range q.Predicates {
+		n += 1 + len(p)
+	}
+	key.Grow(n)
 	key.WriteString(string(q.Direction))
 	for _, p := range q.Predicates {
 		key.WriteByte('|')
 		key.WriteString(string(p))
 	}
-	return q, key.String(), nil
+	return q, &key, nil
+}
+
+// sortedDistinct reports whether ps is in strictly increasing order.
+func sortedDistinct(ps []graph.Predicate) bool {
+	for i := 1; i < len(ps); i++ {
+		if ps[i-1] >= ps[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // EdgePage is one page of the claims of node id in claim order (see
@@ -370,21 +397,35 @@ func (l *Loaders) PrimeEdgePage(id string, dir graph.Direction, preds []graph.Pr
 // modalities of its claims (normalized, so that the default and the four
 // named share a key), its size and its cursor.
 func pageKey(dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (graph.EdgeQuery, []graph.Modality, string, error) {
-	eq, key, err := edgeKey(dir, preds)
+	ms, err := graph.CheckListModalities(ms)
+	if err != nil {
+		return graph.EdgeQuery{}, nil, "", err
+	}
+	extra := 21 // '#' and first
+	for _, m := range ms {
+		extra += 1 + len(m)
+	}
+	if after != nil {
+		extra += 3 + len(after.Key) + len(after.ID)
+	}
+	eq, key, err := edgeSelection(dir, preds, extra)
 	if err != nil {
 		return eq, nil, "", err
 	}
-	if ms, err = graph.CheckListModalities(ms); err != nil {
-		return eq, nil, "", err
-	}
-	key += "#" + strconv.Itoa(first)
+	key.WriteByte('#')
+	var num [20]byte
+	key.Write(strconv.AppendInt(num[:0], int64(first), 10))
 	for _, m := range ms {
-		key += "#" + string(m)
+		key.WriteByte('#')
+		key.WriteString(string(m))
 	}
 	if after != nil {
-		key += "#@" + after.Key + "#" + after.ID
+		key.WriteString("#@")
+		key.WriteString(after.Key)
+		key.WriteByte('#')
+		key.WriteString(after.ID)
 	}
-	return eq, ms, key, nil
+	return eq, ms, key.String(), nil
 }
 
 // pageLoader is the loader of one page selection, made on first use.

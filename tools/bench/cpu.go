@@ -101,17 +101,36 @@ func (m Meter) snap() cpuSnap {
 }
 
 // charge fills c's CPU figures from the snapshots around it.
-func (m Meter) charge(c *Cell, before, after cpuSnap) {
+func (m Meter) charge(c *Cell, before, after cpuSnap) { m.chargeDelta(c, before.to(after)) }
+
+// cpuDelta is the CPU time a meter's processes used over a stretch (or
+// several, summed); ok is false where a process could not be read.
+type cpuDelta struct {
+	server, db     time.Duration
+	serverOK, dbOK bool
+}
+
+func (s cpuSnap) to(after cpuSnap) cpuDelta {
+	return cpuDelta{server: after.server - s.server, db: after.db - s.db,
+		serverOK: s.serverOK && after.serverOK, dbOK: s.dbOK && after.dbOK}
+}
+
+func (d cpuDelta) plus(e cpuDelta) cpuDelta {
+	return cpuDelta{server: d.server + e.server, db: d.db + e.db, serverOK: d.serverOK && e.serverOK, dbOK: d.dbOK && e.dbOK}
+}
+
+// chargeDelta fills c's CPU figures from the CPU time used over it.
+func (m Meter) chargeDelta(c *Cell, d cpuDelta) {
 	n := float64(c.Requests)
 	if n == 0 {
 		return
 	}
-	if before.serverOK && after.serverOK {
-		c.ServerCPU = (after.server - before.server).Seconds() / n
+	if d.serverOK {
+		c.ServerCPU = d.server.Seconds() / n
 		c.ServerProc = m.Server.Label
 	}
-	if before.dbOK && after.dbOK {
-		c.DBCPU = (after.db - before.db).Seconds() / n
+	if d.dbOK {
+		c.DBCPU = d.db.Seconds() / n
 		c.DBProc = m.DB.Label
 	}
 }

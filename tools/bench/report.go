@@ -51,6 +51,7 @@ type Settings struct {
 	MixDuration time.Duration `json:"mixDuration"`
 	MinRequests int           `json:"minRequests"`
 	Warmup      int           `json:"warmup"`
+	Turns       int           `json:"turns,omitempty"` // rounds of turns per cell (MeasureTurns); 0: one system's cell after another
 	Seed        uint64        `json:"seed"`
 	Sample      int           `json:"sample,omitempty"`      // ids per parameterised question
 	RequestSeed uint64        `json:"requestSeed,omitempty"` // of the samples and the request sequence
@@ -182,8 +183,8 @@ func (r *Results) Markdown() string {
 	}
 	w("\nEach request of (b), (c), (d), (e) and (f) asks about one id (for (c), one page) of a sample of up to %d per question, drawn from the data within a band of comparable work (below) and ranked by a seeded hash; the id of each client's i-th request is drawn Zipf-skewed (internal/synth's law, P(rank k) ∝ (2+k)^-1.15: the most popular tenth of the ids gets about half the requests) as a pure function of (seed %d, question, client, i), so every system is asked the same sequence. The pages of (c) are ranked in page order (page 2 the most popular), each system paging with its own cursors; (a) has nothing to vary.\n\n",
 		r.Settings.Sample, r.Settings.RequestSeed)
-	w("Every answer of every system, for every id of every sample, is normalised (ids, sets, counts, scores at 1e-6) and checked equal across the four before anything is timed; the run stops on any difference. Each system is warmed up (%d rounds of the mix, most popular ids) first. Each cell runs for %s (mix cells %s) or at least %d requests, closed-loop, on loopback. Latencies in milliseconds, throughput in answered requests per second.\n\n",
-		r.Settings.Warmup, r.Settings.Duration, r.Settings.MixDuration, r.Settings.MinRequests)
+	w("Every answer of every system, for every id of every sample, is normalised (ids, sets, counts, scores at 1e-6) and checked equal across the four before anything is timed; the run stops on any difference. Each system is warmed up (%d rounds of the mix, most popular ids) first. Each cell runs for %s (mix cells %s) or at least %d requests, closed-loop, on loopback. %s Latencies in milliseconds, throughput in answered requests per second.\n\n",
+		r.Settings.Warmup, r.Settings.Duration, r.Settings.MixDuration, r.Settings.MinRequests, turnsNote(r.Settings.Turns))
 	w("**CPU per request** is the user+system CPU time each system's processes used during the cell (from /proc/<pid>/stat, or getrusage for the bench process), divided by the requests answered: the server's + Neo4j's, in milliseconds. It is what a request costs, so what decides how many cores a load needs. /proc counts in 10 ms ticks, so a figure is good to 10 ms divided by the cell's requests. %s\n\n", cpuWho(r))
 	w("**No cache serves a timed request.** The bench sends every request as a POST, which kapgraph's HTTP layer answers `Cache-Control: no-store` without an ETag (only GET queries are cacheable, and a 304 needs `If-None-Match`, which the bench never sends); Go's HTTP client has no cache. kapgraph caches parsed queries (like Neo4j's plan cache), not results; its dataloaders live for one request. The peer runs Yoga without a response-cache plugin. Both kapgraph stores keep the Study and CitationConcern histograms of (a) up to date as documents load (the embedded store in memory, graph/neo4j in summary nodes it checks against the count store on every request), while the floor and the peer scan :Study each time: an aggregate kept at write time and read per request, not a cache of answers, but it is why (a) is cheaper on kapgraph than on the floor.\n\n")
 
@@ -435,3 +436,11 @@ func oneLine(s string) string {
 }
 
 func (r *Results) maxConc() int { return slices.Max(r.Settings.Concurrency) }
+
+// turnsNote says in what order a cell's systems were timed.
+func turnsNote(rounds int) string {
+	if rounds < 2 {
+		return "The systems of a cell were timed one after another, always in the same order (kapgraph first), so a drift across the cell (the database's JIT still compiling, the machine's load) falls on the first."
+	}
+	return fmt.Sprintf("The systems of a cell take turns, %d rounds of a share of the cell each, in their order and then in reverse (A B C D, D C B A, ...), and each system's turns are pooled: a drift across the cell (the database's JIT still compiling, the machine's load) falls on all of them alike, none is always timed first or right after the same other.", rounds)
+}

@@ -59,6 +59,108 @@ type Load struct {
 // far as it gets through it in the cell's time). The CPU time of
 // m's processes over the cell is charged to the answered requests.
 func Measure(ctx context.Context, sys System, seq *Sequence, m Meter, qs []QueryID, conc int, l Load) Cell {
+	var t turns
+	t.add(measureTurn(ctx, sys, seq, m, qs, conc, l, make([]int, conc)))
+	return t.cell(sys.Name(), qs, conc, m)
+}
+
+// MeasureTurns measures the same cell (qs at conc clients) for several
+// systems that share a database, in rounds of turns: the systems in their
+// given order, then in reverse (A B C, C B A, A B C, ...), each turn a
+// 1/rounds share of l's duration and requests, and each system's turns
+// merged into one cell (latencies pooled, CPU summed). Timing one system's
+// whole cell before the next lets whatever drifts across the cell (the
+// database's JIT still compiling, another process's load) fall on the
+// system timed first; in alternating turns a drift that is linear over
+// the cell falls on all of them alike at an even number of rounds. Each
+// turn continues the system's sequence of ids where its last turn ended.
+func MeasureTurns(ctx context.Context, systems []System, seq *Sequence, meters map[string]Meter, qs []QueryID, conc int, l Load, rounds int) []Cell {
+	rounds = max(rounds, 1)
+	per := Load{Duration: l.Duration / time.Duration(rounds), MaxRequests: ceilDiv(l.MaxRequests, rounds), MinRequests: ceilDiv(l.MinRequests, rounds), Timeout: l.Timeout}
+	acc := make([]turns, len(systems))
+	next := make([][]int, len(systems))
+	for i := range systems {
+		next[i] = make([]int, conc)
+	}
+	for r := 0; r < rounds && ctx.Err() == nil; r++ {
+		for k := range systems {
+			i := k
+			if r%2 == 1 {
+				i = len(systems) - 1 - k
+			}
+			acc[i].add(measureTurn(ctx, systems[i], seq, meters[systems[i].Name()], qs, conc, per, next[i]))
+		}
+	}
+	cells := make([]Cell, len(systems))
+	for i, s := range systems {
+		cells[i] = acc[i].cell(s.Name(), qs, conc, meters[s.Name()])
+	}
+	return cells
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// turn is one stretch of requests against one system.
+type turn struct {
+	lat      []time.Duration
+	errs     int
+	firstErr string
+	elapsed  time.Duration
+	cpu      cpuDelta
+}
+
+// turns is one system's turns of a cell, merged.
+type turns struct {
+	turn
+	n int
+}
+
+func (t *turns) add(u turn) {
+	if t.errs == 0 && u.errs > 0 {
+		t.firstErr = u.firstErr
+	}
+	t.lat = append(t.lat, u.lat...)
+	t.errs += u.errs
+	t.elapsed += u.elapsed
+	if t.n == 0 {
+		t.cpu = u.cpu
+	} else {
+		t.cpu = t.cpu.plus(u.cpu)
+	}
+	t.n++
+}
+
+func (t *turns) cell(system string, qs []QueryID, conc int, m Meter) Cell {
+	name := MixName
+	if len(qs) == 1 {
+		name = string(qs[0])
+	}
+	lat := t.lat
+	c := Cell{System: system, Query: name, Concurrency: conc, Requests: len(lat), Errors: t.errs, FirstError: t.firstErr,
+		Seconds: t.elapsed.Seconds()}
+	if len(lat) > 0 {
+		slices.Sort(lat)
+		var sum time.Duration
+		for _, d := range lat {
+			sum += d
+		}
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		pct := func(p float64) float64 {
+			i := int(float64(len(lat))*p+0.5) - 1
+			return ms(lat[min(max(i, 0), len(lat)-1)])
+		}
+		c.Throughput = float64(len(lat)) / t.elapsed.Seconds()
+		c.MeanMs = ms(sum / time.Duration(len(lat)))
+		c.P50Ms, c.P95Ms, c.P99Ms, c.MaxMs = pct(0.50), pct(0.95), pct(0.99), ms(lat[len(lat)-1])
+	}
+	m.chargeDelta(&c, t.cpu)
+	return c
+}
+
+// measureTurn sends requests to sys as Measure describes; client w's
+// first request is the next[w]-th of its sequence, and next is advanced
+// past the ones it sent.
+func measureTurn(ctx context.Context, sys System, seq *Sequence, m Meter, qs []QueryID, conc int, l Load, next []int) turn {
 	var (
 		mu        sync.Mutex
 		lat       []time.Duration
@@ -75,7 +177,8 @@ func Measure(ctx context.Context, sys System, seq *Sequence, m Meter, qs []Query
 		go func(w int) {
 			defer wg.Done()
 			mine := make([]time.Duration, 0, 256)
-			for j := 0; ; j++ {
+			j := next[w]
+			for ; ; j++ {
 				n := sent.Add(1)
 				if n > int64(l.MaxRequests) || (time.Now().After(deadline) && n > int64(l.MinRequests)) || ctx.Err() != nil {
 					break
@@ -100,35 +203,13 @@ func Measure(ctx context.Context, sys System, seq *Sequence, m Meter, qs []Query
 			}
 			mu.Lock()
 			lat = append(lat, mine...)
+			next[w] = j
 			mu.Unlock()
 		}(w)
 	}
 	wg.Wait()
 	elapsed := time.Since(startedAt)
-	cpu1 := m.snap()
-	name := MixName
-	if len(qs) == 1 {
-		name = string(qs[0])
-	}
-	c := Cell{System: sys.Name(), Query: name, Concurrency: conc, Requests: len(lat), Errors: errs, FirstError: firstErr,
-		Seconds: elapsed.Seconds()}
-	if len(lat) > 0 {
-		slices.Sort(lat)
-		var sum time.Duration
-		for _, d := range lat {
-			sum += d
-		}
-		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-		pct := func(p float64) float64 {
-			i := int(float64(len(lat))*p+0.5) - 1
-			return ms(lat[min(max(i, 0), len(lat)-1)])
-		}
-		c.Throughput = float64(len(lat)) / elapsed.Seconds()
-		c.MeanMs = ms(sum / time.Duration(len(lat)))
-		c.P50Ms, c.P95Ms, c.P99Ms, c.MaxMs = pct(0.50), pct(0.95), pct(0.99), ms(lat[len(lat)-1])
-	}
-	m.charge(&c, cpu0, cpu1)
-	return c
+	return turn{lat: lat, errs: errs, firstErr: firstErr, elapsed: elapsed, cpu: cpu0.to(m.snap())}
 }
 
 // Warm asks every question of the mix n times, one at a time, and fails

@@ -215,3 +215,55 @@ func TestCheckAsksEveryIDOfTheSample(t *testing.T) {
 		t.Errorf("got %#v", errs[0])
 	}
 }
+
+// loggedSystem records, in one log shared by several systems, which system
+// answered each request, so that a test can see the order of turns.
+type loggedSystem struct {
+	*recorder
+	log *[]string
+	mu  *sync.Mutex
+}
+
+func (s loggedSystem) Ask(ctx context.Context, q QueryID, k int, check bool) (string, error) {
+	s.mu.Lock()
+	*s.log = append(*s.log, s.name)
+	s.mu.Unlock()
+	return s.recorder.Ask(ctx, q, k, check)
+}
+
+// TestMeasureTurnsAlternates: MeasureTurns times the systems in turns,
+// forward then backward, each turn a share of the cell's requests; each
+// system is asked the same sequence as one Measure of the whole cell
+// asks, continued across its turns; and each cell counts all its turns'
+// requests.
+func TestMeasureTurnsAlternates(t *testing.T) {
+	p := sampleParams(DefaultSampleSize, DefaultSeed)
+	seq := NewSequence(p)
+	var (
+		log []string
+		mu  sync.Mutex
+	)
+	a, b := &recorder{name: "a", p: p}, &recorder{name: "b", p: p}
+	systems := []System{loggedSystem{a, &log, &mu}, loggedSystem{b, &log, &mu}}
+	l := Load{MaxRequests: 600, MinRequests: 600, Timeout: time.Second}
+	cells := MeasureTurns(context.Background(), systems, seq, nil, Mix, 1, l, 4)
+	var order []string
+	for i, s := range log {
+		if i == 0 || log[i-1] != s {
+			order = append(order, s)
+		}
+	}
+	if want := []string{"a", "b", "a", "b", "a"}; !slices.Equal(order, want) {
+		t.Errorf("turns in the order %v, want %v (a b, b a, a b, b a)", order, want)
+	}
+	whole := &recorder{name: "whole", p: p}
+	Measure(context.Background(), whole, seq, Meter{}, Mix, 1, l)
+	if len(a.asked) != 600 || !slices.Equal(a.asked, whole.asked) || !slices.Equal(b.asked, whole.asked) {
+		t.Errorf("in turns the systems were asked %d and %d requests, not the %d of one cell in the same order", len(a.asked), len(b.asked), len(whole.asked))
+	}
+	for _, c := range cells {
+		if c.Requests != 600 || c.Errors != 0 || c.P50Ms < 0 {
+			t.Errorf("%s: %d requests, %d errors", c.System, c.Requests, c.Errors)
+		}
+	}
+}

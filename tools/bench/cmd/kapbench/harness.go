@@ -138,34 +138,40 @@ func (h *harness) size(ctx context.Context, name string, nodes int, loaded *int)
 	}
 	for _, c := range h.o.conc {
 		for _, q := range bench.Mix {
+			// The systems take turns within the cell (bench.MeasureTurns),
+			// so that none is always timed first.
+			var asked []bench.System
 			for _, s := range systems {
-				if failed[s.Name()][q] {
-					continue
+				if !failed[s.Name()][q] {
+					asked = append(asked, s)
 				}
-				cell := bench.Measure(ctx, s, seq, meters[s.Name()], []bench.QueryID{q}, c, load(h.o.dur, c))
+			}
+			for _, cell := range bench.MeasureTurns(ctx, asked, seq, meters, []bench.QueryID{q}, c, load(h.o.dur, c), h.o.turns) {
 				cell.Size = name
 				sr.Cells = append(sr.Cells, cell)
-				say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s%s", name, c, q, s.Name(), cell.Throughput, cell.P50Ms, cell.P99Ms, cpuNote(cell), errNote(cell))
+				say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s%s", name, c, q, cell.System, cell.Throughput, cell.P50Ms, cell.P99Ms, cpuNote(cell), errNote(cell))
 			}
 		}
 		mixSystems := systems
 		if c == slices.Max(h.o.conc) && len(h.res.Sizes) == 0 && len(failed[bench.SysKapgraphNeo4j]) == 0 {
 			// Tracing's cost: the same server with tracing on, measured
-			// right after it on the mix (first size only).
+			// in turns with it on the mix (first size only).
 			traced := bench.NewKapgraph(bench.SysKapgraphTraced, h.tracedURL, p, bench.Cursor.ForKapgraph)
 			if err := bench.Warm(ctx, traced, h.o.warm, h.o.timeout); err != nil {
 				return err
 			}
 			mixSystems = append([]bench.System{systems[0], traced}, systems[1:]...)
 		}
+		var mixed []bench.System
 		for _, s := range mixSystems {
-			if len(failed[s.Name()]) > 0 {
-				continue
+			if len(failed[s.Name()]) == 0 {
+				mixed = append(mixed, s)
 			}
-			cell := bench.Measure(ctx, s, seq, meters[s.Name()], bench.Mix, c, load(h.o.mixDur, c))
+		}
+		for _, cell := range bench.MeasureTurns(ctx, mixed, seq, meters, bench.Mix, c, load(h.o.mixDur, c), h.o.turns) {
 			cell.Size = name
 			sr.Cells = append(sr.Cells, cell)
-			say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s%s", name, c, "mix", s.Name(), cell.Throughput, cell.P50Ms, cell.P99Ms, cpuNote(cell), errNote(cell))
+			say("%s c=%-2d %-15s %-18s %7.1f req/s p50 %7.2f p99 %8.2f ms%s%s", name, c, "mix", cell.System, cell.Throughput, cell.P50Ms, cell.P99Ms, cpuNote(cell), errNote(cell))
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()

@@ -42,6 +42,7 @@ type options struct {
 	conc        []int
 	dur, mixDur time.Duration
 	minReq      int
+	turns       int
 	warm        int
 	embeddedMax int
 	kapgraph    string
@@ -72,6 +73,7 @@ func main() {
 	flag.DurationVar(&o.dur, "duration", 1500*time.Millisecond, "time per (system, question, concurrency) cell")
 	flag.DurationVar(&o.mixDur, "mix-duration", 3*time.Second, "time per mix cell")
 	flag.IntVar(&o.minReq, "min-requests", 10, "requests per cell at least")
+	flag.IntVar(&o.turns, "turns", 4, "rounds of turns per cell: the systems are timed in turns, forward then backward, each turn a share of the cell")
 	flag.IntVar(&o.warm, "warmup", 3, "rounds of the mix per system before timing")
 	flag.IntVar(&o.embeddedMax, "embedded-max", 100_000, "largest size (nodes) the embedded server is measured at")
 	flag.StringVar(&o.kapgraph, "kapgraph", ".cache/bench/bin/kapgraph", "the kapgraph binary")
@@ -229,7 +231,7 @@ func run(ctx context.Context, o options) error {
 	}
 	h := &harness{o: o, res: &bench.Results{
 		Started: time.Now(), Command: "scripts/bench.sh " + strings.Join(os.Args[1:], " "),
-		Settings: bench.Settings{Concurrency: o.conc, Duration: o.dur, MixDuration: o.mixDur, MinRequests: o.minReq, Warmup: o.warm, Seed: synth.DefaultSeed,
+		Settings: bench.Settings{Concurrency: o.conc, Duration: o.dur, MixDuration: o.mixDur, MinRequests: o.minReq, Warmup: o.warm, Turns: o.turns, Seed: synth.DefaultSeed,
 			Sample: o.sample, RequestSeed: o.seed},
 	}}
 	if a := os.Getenv("BENCH_COMMAND"); a != "" {
