@@ -108,13 +108,21 @@ func independentClauses(ts []token, args []Mention, cues []cueHit, clause []int)
 			starts = append(starts, k-1)
 		}
 	}
+	return renumberFrom(clause, starts, 1000)
+}
+
+// renumberFrom gives the tokens from each start on a fresh clause number
+// (step added once per start, greater than any number before it), so that
+// every rule reading clause numbers sees a new clause open there; clause
+// itself is left as it was.
+func renumberFrom(clause, starts []int, step int) []int {
 	if len(starts) == 0 {
 		return clause
 	}
 	out := slices.Clone(clause)
 	for _, st := range starts {
 		for k := st; k < len(out); k++ {
-			out[k] += 1000 // a fresh number, greater than any before it
+			out[k] += step
 		}
 	}
 	return out

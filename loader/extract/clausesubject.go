@@ -9,7 +9,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -32,16 +31,7 @@ func subjectClauses(ts []token, tags []string, clause []int) []int {
 			starts = append(starts, j)
 		}
 	}
-	if len(starts) == 0 {
-		return clause
-	}
-	out := slices.Clone(clause)
-	for _, st := range starts {
-		for k := st; k < len(out); k++ {
-			out[k] += 2000 // a fresh number, greater than any before it
-		}
-	}
-	return out
+	return renumberFrom(clause, starts, 2000)
 }
 
 // clauseOpens: a noun, then a finite verb or a modal, follow the joiner at
