@@ -232,6 +232,23 @@ func compilePlan(p graph.ReadPlan) (string, map[string]any, error) {
 		"RETURN properties(n) AS props, pages, " + studies + " AS studies", c.params, nil
 }
 
+// pageParams sets the parameters of page number suffix (its modalities,
+// limit and cursor) and returns its modality condition. The compiler and
+// planParams (a cached statement's parameters) both set them here, so the
+// two cannot differ. A first page reads exactly First claims and takes
+// hasNextPage from the total; a later one (whose position in the total is
+// unknown) reads one claim more to tell whether another page follows.
+func pageParams(pg *graph.PlanPage, suffix string, params map[string]any) string {
+	where := modalityWhere("r"+suffix, "modalities"+suffix, pg.Predicates, pg.Modalities, params)
+	params["limit"+suffix] = pg.First
+	if pg.After != nil {
+		rank, _ := graph.ParseClaimOrderKey(pg.After.Key) // Normalize checked it
+		params["afterRank"+suffix], params["afterID"+suffix] = rank, pg.After.ID
+		params["limit"+suffix] = pg.First + 1
+	}
+	return where
+}
+
 // planCompiler turns plan pages into Cypher expressions, numbering
 // variables and parameters so that nested pages never clash.
 type planCompiler struct {
@@ -276,17 +293,10 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	default:
 		pattern = "(" + v + ")-[" + r + ":" + types + "]-()"
 	}
-	pattern += modalityWhere(r, "modalities"+suffix, pg.Predicates, pg.Modalities, c.params)
+	pattern += pageParams(pg, suffix, c.params)
 	limit, afterRank, afterID := "limit"+suffix, "afterRank"+suffix, "afterID"+suffix
-	// A first page reads exactly First claims and takes hasNextPage from
-	// the total; a later one (whose position in the total is unknown)
-	// reads one claim more to tell whether another page follows.
-	c.params[limit] = pg.First
 	after := ""
 	if pg.After != nil {
-		rank, _ := graph.ParseClaimOrderKey(pg.After.Key) // Normalize checked it
-		c.params[afterRank], c.params[afterID] = rank, pg.After.ID
-		c.params[limit] = pg.First + 1
 		after = fmt.Sprintf("WHERE rank%[1]s > $%[2]s OR (rank%[1]s = $%[2]s AND %[3]s.id > $%[4]s) ", suffix, afterRank, r, afterID)
 	}
 	// A claim is read whole, or with only the fields the plan names (and

@@ -113,7 +113,8 @@ func planShape(root *graph.PlanNode) string {
 
 // planParams is the parameters compilePlan gives p: its pages numbered in
 // the compiler's order (planCompiler.page: a page, then its subject's
-// pages, then its object's), with the same values.
+// pages, then its object's), each set by pageParams as the compiler sets
+// them.
 func planParams(p graph.ReadPlan) map[string]any {
 	params := map[string]any{"ids": uniq(p.IDs)}
 	i := 0
@@ -123,15 +124,8 @@ func planParams(p graph.ReadPlan) map[string]any {
 			return
 		}
 		for _, pg := range n.Pages {
-			suffix := strconv.Itoa(i)
+			pageParams(pg, strconv.Itoa(i), params)
 			i++
-			modalityWhere("r"+suffix, "modalities"+suffix, pg.Predicates, pg.Modalities, params)
-			params["limit"+suffix] = pg.First
-			if pg.After != nil {
-				rank, _ := graph.ParseClaimOrderKey(pg.After.Key) // Normalize checked it
-				params["afterRank"+suffix], params["afterID"+suffix] = rank, pg.After.ID
-				params["limit"+suffix] = pg.First + 1
-			}
 			node(pg.Subject)
 			node(pg.Object)
 		}
