@@ -76,6 +76,16 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			a, key = d, [3]string{d.ID, b.ID, string(p)}
 			return !seen[key]
 		}
+		if open && p != graph.StudiedToTreat && definedPopulation(ts, tags, a, b) {
+			return // "in people whose drinking is driven by stress": who was studied (compared.go)
+		}
+		if k := comparedAt(ts, tags, args, a); open && k >= 0 && !comparedEffect(ts, a, cue) {
+			// "as effective as clonidine and causes less hypotension":
+			// what a finding is set against is not its agent.
+			if d, ok := comparisonSubject(args, clause, k, b); !ok || !actsFor(d) {
+				return
+			}
+		}
 		if open && cue.i != a.last {
 			// "the Y antagonist X reduced Z": X acts, Y only describes it.
 			if d, ok := describes(ts, args, a); ok && !actsFor(d) {

@@ -133,25 +133,36 @@ type devGroup struct {
 // as general English of trial reports that no group falls by. Merged after
 // extract18's span rules: 12-07b pairs R 0.319 P 0.589, 12-06 R 0.367
 // P 0.775, older twelve R 0.641 P 0.807, 12-07 unchanged.
+// extract20 (claim precision, compared.go): the relative clause that
+// defines a population a finding was made in ("in patients who drink to
+// relieve distress", "in people whose drinking is driven by stress")
+// is no verb's object: blind 12-07 pairs P 0.712 -> 0.722 (153/215 ->
+// 153/212), older twelve P 0.807 -> 0.811; the others unchanged. Then a
+// drug named only as a comparator ("as effective as clonidine and causes
+// less hypotension", "unlike varenicline, ...") is no agent unless the
+// comparison is of the cue's own effect ("as effective as X in
+// reducing Y"): blind 12-07b P 0.589 -> 0.603 (73/124 -> 73/121), 12-06
+// P 0.775 -> 0.780 (145/187 -> 145/186), older twelve P 0.811 -> 0.812. No pair recall
+// changes. Pair-precision floors 0.60 / 0.72 / 0.779 / 0.81.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.31, pairP: 0.58, sign: 0.95}},
+	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.31, pairP: 0.60, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.42, pairP: 0.71, sign: 0.95}},
+	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.42, pairP: 0.72, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.77, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.80, sign: 0.97}},
+	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.779, sign: 0.95}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.81, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.

@@ -1,0 +1,123 @@
+// Ends a claim's verb does not reach: what a finding is set against (a
+// comparator), and what defines the population it was found in.
+
+package extract
+
+import "github.com/kapgraph/kapgraph/graph"
+
+// sameDegree are the words of "as ... as" that make no comparison ("as
+// well as" joins; "as soon as", "as long as" are of time).
+var sameDegree = setOf("well", "soon", "long", "far", "much", "many", "early", "late", "such")
+
+// comparedAt is the token of the word that sets the argument a against
+// the finding, or -1: "than" or "versus" ("more selective than
+// clonidine", "less effective than tapering doses of buprenorphine or
+// methadone"), "unlike" ("Unlike varenicline and nicotine replacement
+// therapy, ..."), "compared with" or "relative to", and the second "as"
+// of "as effective as clonidine". The word stands at most five words
+// before a, within its phrase: no punctuation, finite verb or other
+// argument between, except the members of a list a ends ("as diazepam
+// and clomethiazole"). "More than eight million deaths" is an amount.
+func comparedAt(ts []token, tags []string, args []Mention, a Mention) int {
+	ends := map[int]bool{}
+	for _, m := range args {
+		ends[m.last-1] = true
+	}
+	for k := a.first - 1; k >= 0 && k >= a.first-5; k-- {
+		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
+			return -1
+		}
+		if len(tags) == len(ts) && (tags[k] == "VBD" || tags[k] == "VBP" || tags[k] == "VBZ" || tags[k] == "MD") {
+			return -1
+		}
+		if ends[k] && ts[k+1].low != "and" && ts[k+1].low != "or" {
+			return -1
+		}
+		switch w := ts[k].low; {
+		case w == "than" && (isDigits(ts[k+1].low) || cardinals[ts[k+1].low] || ts[k+1].low == "one" || len(tags) == len(ts) && tags[k+1] == "CD"):
+			return -1
+		case w == "than" || w == "versus" || w == "vs" || w == "unlike":
+			return k
+		case (w == "with" || w == "to") && k > 0 && (ts[k-1].low == "compared" || ts[k-1].low == "relative"):
+			return k - 1
+		case w == "as" && k >= 2 && ts[k-2].low == "as" && !sameDegree[ts[k-1].low] && ts[k-1].punctBefore == "" && ts[k].punctBefore == "":
+			return k - 2
+		}
+	}
+	return -1
+}
+
+// comparedEffect: the comparison is of the very effect the cue names,
+// which the comparator has too ("as effective as diazepam and
+// clomethiazole in suppressing withdrawal symptoms", "more potent than
+// naltrexone in reducing alcohol intake"): from a to the cue only list
+// members and "in" or "at" before it.
+func comparedEffect(ts []token, a Mention, cue cueHit) bool {
+	if cue.i <= a.last || cue.i-1 < 0 || ts[cue.i-1].low != "in" && ts[cue.i-1].low != "at" {
+		return false
+	}
+	return cue.i-1 == a.last || cue.i-1-a.last <= 4 && (ts[a.last].low == "and" || ts[a.last].low == "or")
+}
+
+// comparisonSubject is the drug or therapy a comparison made at token k
+// is about: the nearest one before k in k's clause ("Lofexidine appears
+// to be as effective as clonidine and causes less hypotension":
+// lofexidine causes it).
+func comparisonSubject(args []Mention, clause []int, k int, not Mention) (Mention, bool) {
+	for i := len(args) - 1; i >= 0; i-- {
+		d := args[i]
+		if d.last > k || clause[d.first] != clause[k] {
+			continue
+		}
+		if d.Category == graph.CategoryDrug || d.Category == graph.CategoryTherapy {
+			return d, d.ID != not.ID
+		}
+	}
+	return Mention{}, false
+}
+
+// populationNouns head a population named by its defining phrase after
+// "in" or "among" ("in patients who drink to relieve distress"); "those"
+// stands for one.
+func populationHead(ts []token, k int) bool {
+	return ts[k].low == "those" || headCategory(ts[k].stem) == graph.CategoryPopulation
+}
+
+// definedPopulation reports that argument b lies in the relative clause
+// that defines a population the finding was made in, and that a stands
+// before that population: "reduce drinking, particularly in people
+// whose drinking is driven by stress or trauma", "in patients who drink
+// to relieve distress", "in those who develop persistent abdominal
+// pain". The clause says who was studied; no verb outside it reaches
+// its nouns. It runs from "who" or "whose" after the population's head
+// to the next punctuation or to "and" or "but" before a verb of the
+// sentence ("in patients with renal impairment and can cause
+// encephalopathy"). A prepositional phrase ("in patients with a family
+// history of alcoholism") is left alone: what it names is as often the
+// condition a drug is given for.
+func definedPopulation(ts []token, tags []string, a, b Mention) bool {
+	for k := b.first - 1; k > a.last && k >= b.first-12; k-- {
+		if ts[k].low == "who" || ts[k].low == "whose" {
+			if k < 2 || !populationHead(ts, k-1) {
+				return false
+			}
+			for p := k - 2; p >= 0 && p >= k-4 && p >= a.last; p-- {
+				if ts[p].low == "in" || ts[p].low == "among" {
+					return true
+				}
+				if ts[p+1].punctBefore != "" {
+					break
+				}
+			}
+			return false
+		}
+		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
+			return false // the clause ends at punctuation
+		}
+		if (ts[k].low == "and" || ts[k].low == "but") && len(tags) == len(ts) && k+1 < len(ts) &&
+			(tags[k+1] == "MD" || tags[k+1] == "VBD" || tags[k+1] == "VBZ" || tags[k+1] == "VBP") {
+			return false // "and can cause X": the sentence's own verb again
+		}
+	}
+	return false
+}
