@@ -86,6 +86,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				return
 			}
 		}
+		if open && (p == graph.Affects || p == graph.CorrelatedWith) && unnamedAntecedent(ts, tags, inMention, a, cue) {
+			return // "disrupt the plasticity that underlies relapse": the plasticity does
+		}
 		if open && cue.i != a.last {
 			// "the Y antagonist X reduced Z": X acts, Y only describes it.
 			if d, ok := describes(ts, args, a); ok && !actsFor(d) {

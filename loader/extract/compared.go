@@ -3,7 +3,11 @@
 
 package extract
 
-import "github.com/kapgraph/kapgraph/graph"
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
 
 // sameDegree are the words of "as ... as" that make no comparison ("as
 // well as" joins; "as soon as", "as long as" are of time).
@@ -120,4 +124,46 @@ func definedPopulation(ts []token, tags []string, a, b Mention) bool {
 		}
 	}
 	return false
+}
+
+// relativeLinkers may stand between a relative pronoun and its verb
+// ("that may contribute to", "which is thought to drive", "that in turn
+// underlie").
+var relativeLinkers = setOf("may", "might", "can", "could", "would", "is", "are", "was", "were", "be", "been", "thought",
+	"believed", "proposed", "likely", "to", "also", "probably", "in", "turn", "further", "then", "itself", "themselves")
+
+// unnamedAntecedent reports a cue that is the verb of a relative clause
+// whose antecedent names no entity and stands after the subject a: "DBS
+// may disrupt the drug-induced plasticity that underlies relapse", "an
+// effect that may contribute to neuroplasticity". The clause says what
+// that noun does; the sentence's subject is not its agent, and no entity
+// stands in for the noun.
+func unnamedAntecedent(ts []token, tags []string, inMention []bool, a Mention, cue cueHit) bool {
+	if len(tags) != len(ts) {
+		return false
+	}
+	r := cue.i - 1
+	for r > a.last && relativeLinkers[ts[r].low] {
+		r--
+	}
+	if r <= a.last || ts[r].low != "that" && ts[r].low != "which" || ts[r].punctBefore != "" {
+		return false
+	}
+	n := r - 1
+	if n < a.last || inMention[n] || !strings.HasPrefix(tags[n], "NN") {
+		return false
+	}
+	// "Oxytocin, a neuropeptide that dampens X", "increases dopamine
+	// release, a change that contributes to relapse": an apposition
+	// renames the argument before it, which does what its clause says.
+	if a.last < len(ts) && strings.Contains(ts[a.last].punctBefore, ",") {
+		appositive := true
+		for k := a.last; k < n && appositive; k++ {
+			appositive = !strings.HasPrefix(tags[k], "VB") && tags[k] != "MD" && (k == a.last || ts[k].punctBefore == "")
+		}
+		if appositive {
+			return false
+		}
+	}
+	return true
 }

@@ -43,3 +43,20 @@ func TestDefinedPopulation(t *testing.T) {
 			"T:drugB AFFECTS increases T:sedation hedged"},
 	})
 }
+
+// TestUnnamedAntecedent: the verb of a relative clause whose antecedent
+// names no entity ("a change that is thought to contribute to X") says
+// what that noun does, not what the sentence's subject does. An
+// apposition right after an argument ("X, a hormone that reduces Y";
+// "increases dopamine release, a change that contributes to relapse")
+// renames that argument, which keeps the clause's claim.
+func TestUnnamedAntecedent(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"a change that contributes", []string{"Lorazepam increases dopamine release, a change that is thought to contribute to relapse."},
+			"T:drugA AFFECTS increases T:dopamine; T:dopamine AFFECTS increases T:relapse hedged"},
+		{"an effect that may reduce", []string{"Naltrexone blocks the mu-opioid receptor in vitro, an effect that may reduce craving."},
+			"T:drugB AFFECTS decreases T:receptor"},
+		{"apposition of the subject", []string{"Naltrexone, a medication that reduces craving, is approved."},
+			"T:drugB AFFECTS decreases T:craving"},
+	})
+}

@@ -144,6 +144,11 @@ type devGroup struct {
 // reducing Y"): blind 12-07b P 0.589 -> 0.603 (73/124 -> 73/121), 12-06
 // P 0.775 -> 0.780 (145/187 -> 145/186), older twelve P 0.811 -> 0.812. No pair recall
 // changes. Pair-precision floors 0.60 / 0.72 / 0.779 / 0.81.
+// Then the verb of a relative clause whose antecedent names no entity
+// ("a change that is thought to contribute to X", "an effect that may
+// contribute to Y") is not the sentence subject's: older twelve P 0.812
+// -> 0.820 (617/760 -> 617/752); the blind groups unchanged; no recall
+// changes. Its floor 0.82.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
@@ -162,7 +167,7 @@ var devGroups = []devGroup{
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
 	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.779, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.81, sign: 0.97}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.82, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.
