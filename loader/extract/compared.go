@@ -87,43 +87,70 @@ func populationHead(ts []token, k int) bool {
 	return ts[k].low == "those" || headCategory(ts[k].stem) == graph.CategoryPopulation
 }
 
-// definedPopulation reports that argument b lies in the relative clause
-// that defines a population the finding was made in, and that a stands
-// before that population: "reduce drinking, particularly in people
-// whose drinking is driven by stress or trauma", "in patients who drink
-// to relieve distress", "in those who develop persistent abdominal
-// pain". The clause says who was studied; no verb outside it reaches
-// its nouns. It runs from "who" or "whose" after the population's head
-// to the next punctuation or to "and" or "but" before a verb of the
-// sentence ("in patients with renal impairment and can cause
-// encephalopathy"). A prepositional phrase ("in patients with a family
+// definedPopulation reports that one end of a claim lies in the
+// relative clause that defines a population a finding was made in and
+// the other outside it: "reduce drinking, particularly in people whose
+// drinking is driven by stress or trauma", "in patients who drink to
+// relieve distress", "in people who use fentanyl, in whom induction is
+// complicated by withdrawal". The clause says who was studied; no verb
+// outside it reaches its nouns, and its nouns are no agents of the
+// sentence's verbs. A prepositional phrase ("in patients with a family
 // history of alcoholism") is left alone: what it names is as often the
 // condition a drug is given for.
 func definedPopulation(ts []token, tags []string, a, b Mention) bool {
-	for k := b.first - 1; k > a.last && k >= b.first-12; k-- {
+	la, ha := populationClause(ts, tags, a.first)
+	lb, hb := populationClause(ts, tags, b.first)
+	return la != lb || ha != hb
+}
+
+// populationClause is the span [lo, hi) of the population's defining
+// relative clause that holds token t, or (-1, -1). The clause runs from
+// "who" or "whose" after the population's head (with "in" or "among" at
+// most three words before that head) to the next punctuation, or to
+// "and" or "but" before a verb of the sentence ("in patients who drink
+// heavily and can cause sedation").
+func populationClause(ts []token, tags []string, t int) (int, int) {
+	lo := -1
+	for k := t - 1; k >= 1 && k >= t-12; k-- {
 		if ts[k].low == "who" || ts[k].low == "whose" {
-			if k < 2 || !populationHead(ts, k-1) {
-				return false
+			if populationHead(ts, k-1) && preposed(ts, k-1) {
+				lo = k
 			}
-			for p := k - 2; p >= 0 && p >= k-4 && p >= a.last; p-- {
-				if ts[p].low == "in" || ts[p].low == "among" {
-					return true
-				}
-				if ts[p+1].punctBefore != "" {
-					break
-				}
-			}
+			break
+		}
+		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated || clauseJoin(ts, tags, k) {
+			return -1, -1 // the clause ends before t
+		}
+	}
+	if lo < 0 {
+		return -1, -1
+	}
+	hi := t + 1
+	for hi < len(ts) && (ts[hi].punctBefore == "" || ts[hi].hyphenated) && !clauseJoin(ts, tags, hi) {
+		hi++
+	}
+	return lo, hi
+}
+
+// preposed: the population noun at h follows "in" or "among" within
+// three words ("in patients", "particularly in older smokers").
+func preposed(ts []token, h int) bool {
+	for p := h - 1; p >= 0 && p >= h-3; p-- {
+		if ts[p].low == "in" || ts[p].low == "among" {
+			return true
+		}
+		if ts[p+1].punctBefore != "" {
 			return false
-		}
-		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
-			return false // the clause ends at punctuation
-		}
-		if (ts[k].low == "and" || ts[k].low == "but") && len(tags) == len(ts) && k+1 < len(ts) &&
-			(tags[k+1] == "MD" || tags[k+1] == "VBD" || tags[k+1] == "VBZ" || tags[k+1] == "VBP") {
-			return false // "and can cause X": the sentence's own verb again
 		}
 	}
 	return false
+}
+
+// clauseJoin: "and" or "but" at k before a finite verb or a modal, which
+// go back to the sentence's own clause.
+func clauseJoin(ts []token, tags []string, k int) bool {
+	return (ts[k].low == "and" || ts[k].low == "but") && len(tags) == len(ts) && k+1 < len(ts) &&
+		(tags[k+1] == "MD" || tags[k+1] == "VBD" || tags[k+1] == "VBZ" || tags[k+1] == "VBP")
 }
 
 // relativeLinkers may stand between a relative pronoun and its verb

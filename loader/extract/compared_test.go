@@ -60,3 +60,50 @@ func TestUnnamedAntecedent(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving"},
 	})
 }
+
+// TestDefinedPopulationSubject: a noun of a population's defining clause
+// is no agent of a verb outside it ("improved sleep in people who use
+// lorazepam but had no effect on relapse").
+func TestDefinedPopulationSubject(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"verb after the clause", []string{"Naltrexone improved anxiety in people who use lorazepam but had inconsistent effects on relapse."},
+			"T:drugB AFFECTS increases T:anxiety; T:drugB AFFECTS increases T:relapse hedged"},
+		{"withdrawal after who use", []string{"Because naltrexone is an antagonist, it can precipitate anxiety in people who also use lorazepam."},
+			"T:drugB AFFECTS increases T:anxiety"},
+	})
+}
+
+// TestPopulationClauseEnds: the defining clause of a population after
+// "in" or "among" holds the nouns from "who" or "whose" to the next
+// punctuation or "and"/"but" before a verb; a claim with one end inside
+// and the other outside is cut either way round, and one with both ends
+// inside or both outside is not.
+func TestPopulationClauseEnds(t *testing.T) {
+	text := "Bupropion improved memory in people who use cocaine but had no effect on relapse, and naltrexone reduced craving."
+	ts := tokenize(text)
+	tags := tagSentences([]string{text})[0]
+	at := func(w string) Mention {
+		for k, tk := range ts {
+			if tk.low == w {
+				return Mention{first: k, last: k + 1}
+			}
+		}
+		t.Fatalf("no %q", w)
+		return Mention{}
+	}
+	for _, c := range []struct {
+		a, b string
+		cut  bool
+	}{
+		{"bupropion", "cocaine", true}, // object inside
+		{"cocaine", "relapse", true},   // subject inside, verb outside
+		{"bupropion", "memory", false}, // both before
+		{"bupropion", "relapse", false},
+		{"naltrexone", "craving", false}, // after the clause's end
+		{"people", "cocaine", true},
+	} {
+		if got := definedPopulation(ts, tags, at(c.a), at(c.b)); got != c.cut {
+			t.Errorf("%s -> %s: cut %v, want %v", c.a, c.b, got, c.cut)
+		}
+	}
+}

@@ -149,6 +149,11 @@ type devGroup struct {
 // contribute to Y") is not the sentence subject's: older twelve P 0.812
 // -> 0.820 (617/760 -> 617/752); the blind groups unchanged; no recall
 // changes. Its floor 0.82.
+// Then a noun of a population's defining clause is no agent of a verb
+// outside it either ("in people who use methamphetamine but had
+// inconsistent effects on drug use"): blind 12-07b P 0.603 -> 0.608
+// (73/121 -> 73/120), 12-07 P 0.722 -> 0.725 (153/212 -> 153/211), older
+// twelve P 0.820 -> 0.822; 12-06 and every recall unchanged.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
