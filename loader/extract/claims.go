@@ -86,6 +86,13 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				return
 			}
 		}
+		if f := frontedSetting(ts, a, cue); open && f > 0 && (p == graph.Affects || p == graph.CorrelatedWith) {
+			// "During abstinence, reduced dopamine tone contributes to
+			// X": a setting is no agent; the clause's subject is.
+			if d, ok := clauseOpener(args, f, cue.i); !ok || !actsFor(d) {
+				return
+			}
+		}
 		if open && (p == graph.Affects || p == graph.CorrelatedWith) && unnamedAntecedent(ts, tags, inMention, a, cue) {
 			return // "disrupt the plasticity that underlies relapse": the plasticity does
 		}

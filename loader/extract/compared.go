@@ -44,11 +44,58 @@ func comparedAt(ts []token, tags []string, args []Mention, a Mention) int {
 			return k
 		case (w == "with" || w == "to") && k > 0 && (ts[k-1].low == "compared" || ts[k-1].low == "relative"):
 			return k - 1
+		case w == "with" && comparing(ts, k):
+			return k
 		case w == "as" && k >= 2 && ts[k-2].low == "as" && !sameDegree[ts[k-1].low] && ts[k-1].punctBefore == "" && ts[k].punctBefore == "":
 			return k - 2
 		}
 	}
 	return -1
+}
+
+// comparing: "with" at k closes "comparing X with" ("trials comparing
+// psilocybin with varenicline"): what follows is the comparator.
+func comparing(ts []token, k int) bool {
+	for p := k - 2; p >= 0 && p >= k-5; p-- {
+		if ts[p+1].punctBefore != "" {
+			return false
+		}
+		if ts[p].low == "comparing" {
+			return true
+		}
+	}
+	return false
+}
+
+// frontedSetting reports a subject that is no drug or therapy inside the
+// prepositional phrase a sentence opens with, up to its comma, when the
+// cue comes after that comma: "During abstinence, reduced dopamine tone
+// contributes to X", "At the systems level, psilocybin reduces Y", "In
+// an outpatient withdrawal trial, gabapentin reduced Z". The phrase sets
+// the time, place or study; the clause's subject comes after it and
+// takes the claim. (A drug there names the study's drug: "In the
+// exenatide trial, ...".)
+//
+// It returns where the clause after the phrase begins, or -1.
+func frontedSetting(ts []token, a Mention, cue cueHit) int {
+	if a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy || len(ts) == 0 || !governors[ts[0].low] {
+		return -1
+	}
+	if f := frontedEnd(ts, 0, cue.i); f > 0 && a.last <= f && cue.i >= f {
+		return f
+	}
+	return -1
+}
+
+// clauseOpener is the first argument from f on that ends before the cue
+// at v: the subject of the clause a fronted phrase stands before.
+func clauseOpener(args []Mention, f, v int) (Mention, bool) {
+	for _, d := range args {
+		if d.first >= f && d.last <= v {
+			return d, true
+		}
+	}
+	return Mention{}, false
 }
 
 // comparedEffect: the comparison is of the very effect the cue names,

@@ -107,3 +107,18 @@ func TestPopulationClauseEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontedSetting: the prepositional phrase a sentence opens with sets
+// the time, place or study; a term in it that is no drug or therapy is
+// no agent of the verb after its comma. "Comparing X with Y" makes Y a
+// comparator.
+func TestFrontedSetting(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"during", []string{"During relapse, lorazepam reduced craving."},
+			"T:drugA AFFECTS decreases T:craving"},
+		{"in a trial", []string{"In an anxiety trial, lorazepam was as effective as naltrexone in reducing craving."},
+			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
+		{"comparing with", []string{"Trials comparing lorazepam with naltrexone for alcohol use disorder are needed."},
+			"T:drugA STUDIED_TO_TREAT T:aud proposed"},
+	})
+}

@@ -154,6 +154,14 @@ type devGroup struct {
 // inconsistent effects on drug use"): blind 12-07b P 0.603 -> 0.608
 // (73/121 -> 73/120), 12-07 P 0.722 -> 0.725 (153/212 -> 153/211), older
 // twelve P 0.820 -> 0.822; 12-06 and every recall unchanged.
+// Then a term that is no drug or therapy in the prepositional phrase a
+// sentence opens with ("During abstinence, ...", "In an outpatient
+// withdrawal trial, ...") is no agent of the verb after its comma, whose
+// clause subject takes the claim; and "comparing X with Y" makes Y a
+// comparator: blind 12-06 P 0.780 -> 0.785 (145/186 -> 146/186: one
+// candidate re-paired to its drug), older twelve P 0.822 -> 0.825
+// (617/751 -> 617/748); the blind 12-07 groups and every recall
+// unchanged. Floors: 12-06 P 0.78.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
@@ -171,7 +179,7 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.779, sign: 0.95}},
+	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.78, sign: 0.95}},
 	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.82, sign: 0.97}},
 }
 

@@ -152,9 +152,11 @@ func TestDevPairList(t *testing.T) {
 			wrong[head] = true
 		}
 		surface := map[string]string{}
+		category := map[string]string{}
 		for _, mm := range res.Mentions {
 			if _, ok := surface[mm.ID]; !ok {
 				surface[mm.ID] = mm.Surface
+				category[mm.ID] = string(mm.Category)
 			}
 		}
 		seen := map[string]bool{}
@@ -168,7 +170,8 @@ func TestDevPairList(t *testing.T) {
 			if wrong[head] {
 				mark = "W"
 			}
-			lines = append(lines, fmt.Sprintf("%s %s: %s | %s", mark, strings.TrimSuffix(r.name, ".txt"), head, c.Text))
+			lines = append(lines, fmt.Sprintf("%s %s: %s | %s %s>%s | %s", mark, strings.TrimSuffix(r.name, ".txt"), head,
+				c.Predicate, category[c.Subject], category[c.Object], c.Text))
 		}
 	}
 	if err := os.WriteFile(out, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
