@@ -76,6 +76,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			a, key = d, [3]string{d.ID, b.ID, string(p)}
 			return !seen[key]
 		}
+		if open && b.first > cue.i && duringPhrase(ts, tags, b) {
+			return // "reduced anxiety during withdrawal": when, not what changed
+		}
 		if open && p != graph.StudiedToTreat && definedPopulation(ts, tags, a, b) {
 			return // "in people whose drinking is driven by stress": who was studied (compared.go)
 		}

@@ -241,3 +241,26 @@ func unnamedAntecedent(ts []token, tags []string, inMention []bool, a Mention, c
 	}
 	return true
 }
+
+// duringPhrase reports an argument in a phrase of time after "during" or
+// "throughout" ("reduced anxiety-like behaviour during withdrawal",
+// "relief of symptoms during abrupt discontinuation"): it says when a
+// finding held, not what changed.
+func duringPhrase(ts []token, tags []string, b Mention) bool {
+	if len(tags) != len(ts) {
+		return false
+	}
+	k := b.first - 1
+	for steps := 0; k >= 0 && steps < 3; steps++ {
+		if ts[k+1].punctBefore != "" && !ts[k+1].hyphenated {
+			return false
+		}
+		switch t := tags[k]; {
+		case t == "DT" || t == "JJ" || t == "VBN" || t == "RB" || t == "PRP$" || t == "CD":
+			k--
+			continue
+		}
+		break
+	}
+	return k >= 0 && (ts[k].low == "during" || ts[k].low == "throughout") && ts[k+1].punctBefore == ""
+}

@@ -122,3 +122,14 @@ func TestFrontedSetting(t *testing.T) {
 			"T:drugA STUDIED_TO_TREAT T:aud proposed"},
 	})
 }
+
+// TestDuringPhrase: a term after "during" or "throughout" says when a
+// finding held; no verb takes it as its object.
+func TestDuringPhrase(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"during", []string{"Naltrexone reduced craving during relapse."},
+			"T:drugB AFFECTS decreases T:craving"},
+		{"throughout", []string{"Lorazepam lowered anxiety throughout the early relapse period."},
+			"T:drugA AFFECTS decreases T:anxiety"},
+	})
+}

@@ -283,7 +283,8 @@
 //     right before it. A term that is no drug or therapy in the
 //     prepositional phrase a sentence opens with ("During abstinence,
 //     ...", "At the systems level, ...") is no agent of the verb after its
-//     comma; the clause's subject is.
+//     comma; the clause's subject is. A term after "during" or
+//     "throughout" says when, and is no verb's object.
 //   - The rule reading's candidates are checked against the analysis: a
 //     signed or correlation candidate is dropped when the analyser read
 //     its verb with other subjects (or found that the verb's subject names

@@ -162,12 +162,17 @@ type devGroup struct {
 // candidate re-paired to its drug), older twelve P 0.822 -> 0.825
 // (617/751 -> 617/748); the blind 12-07 groups and every recall
 // unchanged. Floors: 12-06 P 0.78.
+// Then a term after "during" or "throughout" says when, and is no verb's
+// object ("reduced anxiety-like behaviour during withdrawal"): blind
+// 12-07b P 0.608 -> 0.613 (73/120 -> 73/119), older twelve P 0.825 ->
+// 0.827 (617/748 -> 617/746); the others and every recall unchanged.
+// Floors: 12-07b P 0.61.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.31, pairP: 0.60, sign: 0.95}},
+	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.31, pairP: 0.61, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
