@@ -76,6 +76,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			a, key = d, [3]string{d.ID, b.ID, string(p)}
 			return !seen[key]
 		}
+		if open && p == graph.Affects && agentCueOf(ts, cue) && a.Category != graph.CategoryDrug && a.Category != graph.CategoryTherapy {
+			return // "synaptogenesis was abolished by the mTOR inhibitor rapamycin": the drug is the inhibitor
+		}
 		if open && b.first > cue.i && duringPhrase(ts, tags, b) {
 			return // "reduced anxiety during withdrawal": when, not what changed
 		}

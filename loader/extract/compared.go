@@ -264,3 +264,16 @@ func duringPhrase(ts []token, tags []string, b Mention) bool {
 	}
 	return k >= 0 && (ts[k].low == "during" || ts[k].low == "throughout") && ts[k+1].punctBefore == ""
 }
+
+// agentCueOf reports a cue that is an agent noun ("the mTOR inhibitor
+// rapamycin", "a 5-HT2A antagonist", "with weaker antagonism at the
+// kappa receptor"), which only a drug or other given substance can be:
+// a receptor, process or effect named near it ("synaptogenesis was
+// abolished by the mTOR inhibitor rapamycin") is not its agent.
+func agentCueOf(ts []token, cue cueHit) bool {
+	if cue.j < 1 || cue.j > len(ts) {
+		return false
+	}
+	w := ts[cue.j-1].stem
+	return agentNoun(w) || w == "antagonism" || w == "agonism"
+}

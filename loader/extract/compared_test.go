@@ -133,3 +133,16 @@ func TestDuringPhrase(t *testing.T) {
 			"T:drugA AFFECTS decreases T:anxiety"},
 	})
 }
+
+// TestAgentNounSubject: an agent noun ("inhibitor", "antagonist",
+// "antagonism") names what a drug is; a receptor, process or effect
+// named near it is not its agent. A correlation's agent noun
+// ("predictor", "risk factor") is left alone.
+func TestAgentNounSubject(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"effect before the agent noun", []string{"The anxiety was blocked by the mu-opioid receptor antagonist naltrexone."},
+			"T:drugB AFFECTS decreases KAP:proposed-mu-opioid-receptor; T:drugB AFFECTS decreases T:anxiety"},
+		{"receptor before antagonism", []string{"Naltrexone is an antagonist at the mu-opioid receptor, with weaker antagonism at BDNF signalling."},
+			"T:drugB AFFECTS decreases T:bdnf; T:drugB AFFECTS decreases T:receptor"},
+	})
+}

@@ -284,7 +284,10 @@
 //     prepositional phrase a sentence opens with ("During abstinence,
 //     ...", "At the systems level, ...") is no agent of the verb after its
 //     comma; the clause's subject is. A term after "during" or
-//     "throughout" says when, and is no verb's object.
+//     "throughout" says when, and is no verb's object. An agent noun of
+//     effect ("inhibitor", "antagonist", "antagonism") has a drug or
+//     therapy as its agent, never a receptor, process or effect named
+//     near it ("X was abolished by the mTOR inhibitor rapamycin").
 //   - The rule reading's candidates are checked against the analysis: a
 //     signed or correlation candidate is dropped when the analyser read
 //     its verb with other subjects (or found that the verb's subject names

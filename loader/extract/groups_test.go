@@ -167,6 +167,11 @@ type devGroup struct {
 // 12-07b P 0.608 -> 0.613 (73/120 -> 73/119), older twelve P 0.825 ->
 // 0.827 (617/748 -> 617/746); the others and every recall unchanged.
 // Floors: 12-07b P 0.61.
+// Then an agent noun ("the mTOR inhibitor rapamycin", "weaker antagonism
+// at the kappa receptor", "the 5-HT2A antagonist ketanserin") has no
+// agent that is not a drug or therapy: blind 12-07 P 0.725 -> 0.732
+// (153/211 -> 153/209), older twelve P 0.827 -> 0.829 (617/746 ->
+// 617/744); the others and every recall unchanged. Floors: 12-07 P 0.73.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
@@ -178,7 +183,7 @@ var devGroups = []devGroup{
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.42, pairP: 0.72, sign: 0.95}},
+	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.42, pairP: 0.73, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,

@@ -170,8 +170,8 @@ func TestDevPairList(t *testing.T) {
 			if wrong[head] {
 				mark = "W"
 			}
-			lines = append(lines, fmt.Sprintf("%s %s: %s | %s %s>%s | %s", mark, strings.TrimSuffix(r.name, ".txt"), head,
-				c.Predicate, category[c.Subject], category[c.Object], c.Text))
+			lines = append(lines, fmt.Sprintf("%s %s: %s | %s %s>%s | cue %q | %s", mark, strings.TrimSuffix(r.name, ".txt"), head,
+				c.Predicate, category[c.Subject], category[c.Object], c.Cue, c.Text))
 		}
 	}
 	if err := os.WriteFile(out, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
