@@ -57,7 +57,7 @@ func TestUnnamedAntecedent(t *testing.T) {
 		{"an effect that may reduce", []string{"Naltrexone blocks the mu-opioid receptor in vitro, an effect that may reduce craving."},
 			"T:drugB AFFECTS decreases T:receptor"},
 		{"apposition of the subject", []string{"Naltrexone, a medication that reduces craving, is approved."},
-			"T:drugB AFFECTS decreases T:craving"},
+			"DRUGBANK:DB04948 AFFECTS decreases T:sedation hedged; DRUGBANK:DB04948 HAS_ADVERSE_EVENT T:anxiety hedged; DRUGBANK:DB04948 HAS_ADVERSE_EVENT T:sedation hedged"},
 	})
 }
 
@@ -144,5 +144,16 @@ func TestAgentNounSubject(t *testing.T) {
 			"T:drugB AFFECTS decreases KAP:proposed-mu-opioid-receptor; T:drugB AFFECTS decreases T:anxiety"},
 		{"receptor before antagonism", []string{"Naltrexone is an antagonist at the mu-opioid receptor, with weaker antagonism at BDNF signalling."},
 			"T:drugB AFFECTS decreases T:bdnf; T:drugB AFFECTS decreases T:receptor"},
+	})
+}
+
+// TestClauseSubjectTaggedAdjective: ", and" + a name the tagger read as
+// an adjective + a finite verb still opens a clause with a subject of
+// its own (clausesubject.go): no claim joins the first clause's object
+// to the second clause's.
+func TestClauseSubjectTaggedAdjective(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"drug tagged JJ", []string{"Both can cause anxiety and sedation, and lofexidine appears to cause less sedation than clonidine."},
+			"DRUGBANK:DB04948 AFFECTS decreases T:sedation hedged; DRUGBANK:DB04948 HAS_ADVERSE_EVENT T:anxiety hedged; DRUGBANK:DB04948 HAS_ADVERSE_EVENT T:sedation hedged"},
 	})
 }

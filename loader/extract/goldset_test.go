@@ -296,7 +296,7 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // with a population clause's nouns as no agents P 0.779; with a fronted
 // setting as no agent and "comparing X with Y" P 0.782; with "during X"
 // as no object P 0.784; with an agent noun's agent a drug or therapy
-// P 0.786.
+// P 0.786; with a mis-tagged name opening a clause P 0.787.
 var devFloors = evalFloors{entR: 0.81, entP: 0.81, pairR: 0.50, pairP: 0.78, sign: 0.96, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
