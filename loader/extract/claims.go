@@ -76,6 +76,18 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			a, key = d, [3]string{d.ID, b.ID, string(p)}
 			return !seen[key]
 		}
+		if open && cue.i != a.last {
+			// "the Y antagonist X reduced Z": X acts, Y only describes it.
+			if d, ok := describes(ts, args, a); ok && !actsFor(d) {
+				return
+			}
+		}
+		if open {
+			// "X, an antagonist that increases Y": X increases Y.
+			if d, ok := appositiveOf(ts, args, a); ok && !actsFor(d) {
+				return
+			}
+		}
 		if open && p == graph.Affects && agentCueOf(ts, cue) && a.Category != graph.CategoryDrug && a.Category != graph.CategoryTherapy {
 			return // "synaptogenesis was abolished by the mTOR inhibitor rapamycin": the drug is the inhibitor
 		}
@@ -101,18 +113,6 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		}
 		if open && (p == graph.Affects || p == graph.CorrelatedWith) && unnamedAntecedent(ts, tags, inMention, a, cue) {
 			return // "disrupt the plasticity that underlies relapse": the plasticity does
-		}
-		if open && cue.i != a.last {
-			// "the Y antagonist X reduced Z": X acts, Y only describes it.
-			if d, ok := describes(ts, args, a); ok && !actsFor(d) {
-				return
-			}
-		}
-		if open {
-			// "X, an antagonist that increases Y": X increases Y.
-			if d, ok := appositiveOf(ts, args, a); ok && !actsFor(d) {
-				return
-			}
 		}
 		if open && (p == graph.Affects || p == graph.CorrelatedWith) {
 			// "S blocks X and reduces Y": S reduces Y, X does not.

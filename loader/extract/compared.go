@@ -233,7 +233,7 @@ func unnamedAntecedent(ts []token, tags []string, inMention []bool, a Mention, c
 	if a.last < len(ts) && strings.Contains(ts[a.last].punctBefore, ",") {
 		appositive := true
 		for k := a.last; k < n && appositive; k++ {
-			appositive = !strings.HasPrefix(tags[k], "VB") && tags[k] != "MD" && (k == a.last || ts[k].punctBefore == "")
+			appositive = !strings.HasPrefix(tags[k], "VB") && tags[k] != "MD" && (k == a.last || ts[k].punctBefore == "" || ts[k].hyphenated)
 		}
 		if appositive {
 			return false
