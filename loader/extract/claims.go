@@ -88,6 +88,32 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				return
 			}
 		}
+		if open && p == graph.Affects && agentCueOf(ts, cue) && a.Category != graph.CategoryDrug && a.Category != graph.CategoryTherapy {
+			return // "synaptogenesis was abolished by the mTOR inhibitor rapamycin": the drug is the inhibitor
+		}
+		if open && b.first > cue.i && duringPhrase(ts, tags, b) {
+			return // "reduced anxiety during withdrawal": when, not what changed
+		}
+		if open && p != graph.StudiedToTreat && definedPopulation(ts, tags, a, b) {
+			return // "in people whose drinking is driven by stress": who was studied (compared.go)
+		}
+		if k := comparedAt(ts, tags, args, a); open && k >= 0 && !comparedEffect(ts, a, cue) {
+			// "as effective as clonidine and causes less hypotension":
+			// what a finding is set against is not its agent.
+			if d, ok := comparisonSubject(args, clause, k, b); !ok || !actsFor(d) {
+				return
+			}
+		}
+		if f := frontedSetting(ts, a, cue); open && f > 0 && (p == graph.Affects || p == graph.CorrelatedWith) {
+			// "During abstinence, reduced dopamine tone contributes to
+			// X": a setting is no agent; the clause's subject is.
+			if d, ok := clauseOpener(args, f, cue.i); !ok || !actsFor(d) {
+				return
+			}
+		}
+		if open && (p == graph.Affects || p == graph.CorrelatedWith) && unnamedAntecedent(ts, tags, inMention, a, cue) {
+			return // "disrupt the plasticity that underlies relapse": the plasticity does
+		}
 		if open && (p == graph.Affects || p == graph.CorrelatedWith) {
 			// "S blocks X and reduces Y": S reduces Y, X does not.
 			if v := earlierVerbObject(ts, tags, a, cue); v >= 0 {

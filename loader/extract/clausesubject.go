@@ -52,6 +52,12 @@ func clauseOpens(ts []token, tags []string, j int) bool {
 				return false // "and Y remains the most effective treatment" still speaks of X
 			}
 			prev := tags[f-1]
+			if prev == "JJ" && f-1 > j && !strings.HasPrefix(t, "VBN") {
+				// "and lofexidine/JJ appears to cause Y": no adjective
+				// stands right before a finite verb; the tagger
+				// missed a name.
+				noun, prev = true, "NN"
+			}
 			return noun && (strings.HasPrefix(prev, "NN") || prev == "CD" || prev == "RB" || strings.Contains(ts[f].punctBefore, ")"))
 		}
 		if t == "PRP" || anaphoric[ts[f].low] {

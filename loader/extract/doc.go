@@ -268,6 +268,26 @@
 //   - Ends: a brain region or network that is a clause's grammatical
 //     subject may act ("the insula is thought to contribute to craving");
 //     as an object it is still a place.
+//   - Ends a verb does not reach (compared.go): a drug named only as
+//     what a finding is set against ("as effective as X and causes less
+//     Y", "more selective than X", "unlike X", "compared with X",
+//     "comparing A with X") is no agent; the drug the comparison is about
+//     takes the claim, unless the comparison is of the cue's own effect
+//     ("as effective as X in reducing Y": X reduces Y too). The relative
+//     clause that defines a population after "in" or "among" ("in people
+//     whose drinking is driven by stress", "in patients who drink to
+//     relieve distress") joins none of its nouns to a verb outside it. A
+//     relative clause whose antecedent names no entity ("a change that is
+//     thought to contribute to X") says what that noun does, not the
+//     sentence's subject, unless it is an apposition of the argument
+//     right before it. A term that is no drug or therapy in the
+//     prepositional phrase a sentence opens with ("During abstinence,
+//     ...", "At the systems level, ...") is no agent of the verb after its
+//     comma; the clause's subject is. A term after "during" or
+//     "throughout" says when, and is no verb's object. An agent noun of
+//     effect ("inhibitor", "antagonist", "antagonism") has a drug or
+//     therapy as its agent, never a receptor, process or effect named
+//     near it ("X was abolished by the mTOR inhibitor rapamycin").
 //   - The rule reading's candidates are checked against the analysis: a
 //     signed or correlation candidate is dropped when the analyser read
 //     its verb with other subjects (or found that the verb's subject names
