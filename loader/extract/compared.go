@@ -40,6 +40,8 @@ func comparedAt(ts []token, tags []string, args []Mention, a Mention) int {
 		switch w := ts[k].low; {
 		case w == "than" && (isDigits(ts[k+1].low) || cardinals[ts[k+1].low] || ts[k+1].low == "one" || len(tags) == len(ts) && tags[k+1] == "CD"):
 			return -1
+		case (w == "than" || w == "versus" || w == "vs") && doseArms(ts, k, a):
+			return -1
 		case w == "than" || w == "versus" || w == "vs" || w == "unlike":
 			return k
 		case (w == "with" || w == "to") && k > 0 && (ts[k-1].low == "compared" || ts[k-1].low == "relative"):
@@ -51,6 +53,38 @@ func comparedAt(ts []token, tags []string, args []Mention, a Mention) int {
 		}
 	}
 	return -1
+}
+
+// doseUnits are the units an amount of a drug is written in.
+var doseUnits = setOf("mg", "g", "µg", "mcg", "ug", "ml", "iu")
+
+// doseArms: the comparison at k sets one amount of a against another
+// ("more often after 25 mg than after 1 mg of X", "at 10 mg versus 2 mg
+// of X"): both arms are the same drug, so a is the agent of the finding,
+// not a comparator. The compared side is an amount and "of" right before
+// a; the other side, at most eight words before k, an amount too.
+func doseArms(ts []token, k int, a Mention) bool {
+	amount := func(i int) bool {
+		return i >= 0 && i+1 < len(ts) && ts[i].low != "" && strings.Trim(ts[i].low, "0123456789.") == "" && doseUnits[ts[i+1].low]
+	}
+	if a.first < 1 || ts[a.first-1].low != "of" {
+		return false
+	}
+	after := false
+	for i := k + 1; i < a.first-1; i++ {
+		if amount(i) {
+			after = true
+		}
+	}
+	if !after {
+		return false
+	}
+	for i := k - 1; i >= 0 && i >= k-8; i-- {
+		if amount(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparing: "with" at k closes "comparing X with" ("trials comparing

@@ -5,7 +5,8 @@ import "testing"
 // TestComparedSubject: a drug named only as what a finding is set against
 // ("as effective as X", "more selective than X", "unlike X") is not the
 // agent of a verb that follows; the claim goes to the drug the comparison
-// is about, or is not made. When the comparison is of the very effect the
+// is about, or is not made. Two amounts of one drug ("after 25 mg than
+// after 1 mg of X") are no comparison of drugs: X keeps the finding. When the comparison is of the very effect the
 // cue names ("as effective as X in reducing Y"), X has it too. "More than
 // N" is an amount, no comparator.
 func TestComparedSubject(t *testing.T) {
@@ -22,6 +23,10 @@ func TestComparedSubject(t *testing.T) {
 			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
 		{"as well as joins", []string{"Lorazepam as well as naltrexone reduced craving."},
 			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
+		{"two amounts of one drug", []string{"Sedation was reported more often after 25 mg than after 1 mg of lorazepam."},
+			"T:drugA HAS_ADVERSE_EVENT T:sedation"},
+		{"two amounts, versus", []string{"Sedation was more common at 10 mg versus 2 mg of naltrexone."},
+			"T:drugB HAS_ADVERSE_EVENT T:sedation"},
 	})
 }
 

@@ -29,7 +29,9 @@ type devGroup struct {
 // sets pooled. Floors at those levels. After extract20's precision
 // rules (written without it): pairs R 0.214 -> 0.207, P 0.399 -> 0.401:
 // two right pairs lost to the comparator rule ("more often after 25 mg
-// than after 1 mg of X").
+// than after 1 mg of X"). Two amounts of one drug are no comparison of
+// drugs (compared.go doseArms; the lead's rule, on that dev miss): 12-07c
+// pairs R 0.214, P 0.406; no other group moves. Floors R 0.21, P 0.40.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -191,7 +193,7 @@ var devGroups = []devGroup{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.69, entP: 0.69, pairR: 0.20, pairP: 0.39, sign: 0.95}},
+	}, evalFloors{entR: 0.69, entP: 0.69, pairR: 0.21, pairP: 0.40, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
