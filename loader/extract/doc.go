@@ -202,7 +202,10 @@
 // the target that describes it, is the subject of the clause's verb. How a
 // drug acts on a molecule
 // ("non-competitive", "partial") and where the molecule sits
-// ("presynaptic", "striatal") are not part of the molecule's name.
+// ("presynaptic", "striatal") are not part of the molecule's name, nor
+// is the manner part of a class named by its target ("selective OX1R
+// antagonists"), unless the vocabulary's name keeps it ("selective
+// serotonin reuptake inhibitors").
 //
 // # Clause structure (the open reading)
 //

@@ -1,0 +1,17 @@
+// Claim ends: rules that make a noun phrase's entity come out with the
+// span a reader gives it, so that the claim it ends joins the right node.
+
+package extract
+
+// actsOnNamedTarget: [i, j) is a drug class named by what it does to a
+// target ("selective OX1R antagonists", "a partial 5-HT1A agonist"), not
+// a vocabulary term whose name keeps the manner word ("selective
+// serotonin reuptake inhibitors"): how the class acts is then no part of
+// its name, as it is no part of a molecule's.
+func actsOnNamedTarget(ix *resourceIndex, ts []token, i, j int) bool {
+	if j-i < 3 || !pharmRoles[ts[j-1].stem] || ts[j-1].hyphenated {
+		return false
+	}
+	_, named := ix.lookup(ts, i, j)
+	return !named
+}

@@ -1,0 +1,28 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestClaimEnds holds the claim-end span rules of ends.go: each row names
+// a sentence, a surface it must name, and a surface it must not (a span
+// too long or too short), or "" for none.
+func TestClaimEnds(t *testing.T) {
+	for _, c := range []struct {
+		rule, text, want, not string
+	}{
+		// How a class acts on its target is no part of the class's name,
+		// unless the vocabulary's name keeps it.
+		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},
+		{"manner of a class", "Ayahuasca with selective serotonin reuptake inhibitors risks serotonin toxicity.", "selective serotonin reuptake inhibitors", "serotonin reuptake inhibitors"},
+	} {
+		got := mentionSurfaces(c.text)
+		if c.want != "" && !slices.Contains(got, c.want) {
+			t.Errorf("%s: %q names %q, want %q among them", c.rule, c.text, got, c.want)
+		}
+		if c.not != "" && slices.Contains(got, c.not) {
+			t.Errorf("%s: %q names %q, which should not be a span of its own", c.rule, c.text, c.not)
+		}
+	}
+}
