@@ -42,7 +42,7 @@ func definedSubstances(ts []token, tags []string, taken []bool) []proposal {
 				break
 			}
 			kind := ts[e].stem
-			if (headCategory(kind) == graph.CategoryDrug || kindNouns[kind] || substanceKinds[kind]) && !pharmRoles[kind] &&
+			if (headCategory(kind) == graph.CategoryDrug || kindNouns[kind] || substanceKinds[kind]) && (!pharmRoles[kind] || roleAtTarget(ts, e)) &&
 				(e+1 == len(ts) || ts[e+1].punctBefore != "" || !strings.HasPrefix(tagAt(tags, e+1), "NN")) {
 				out = append(out, proposal{x, x + 1, graph.CategoryDrug, "defined as a substance"})
 				break

@@ -163,7 +163,8 @@
 //     dopamine release"); a plural population noun modifies nothing after
 //     it ("most smokers relapse"); a name after a drug-class noun ("its
 //     metabolite X") or before an appositive or predicate drug class ("X,
-//     a non-hallucinogenic analogue", "X is a kappa agonist") is a drug;
+//     a non-hallucinogenic analogue", "X is a kappa agonist", "X is a
+//     partial agonist at T": a role with the target after it) is a drug;
 //     a word tagged as an adjective right before a finite verb is a noun;
 //     a bracketed short form may be hyphen-joined words ("GLP-1RAs"); a
 //     name directly before a head noun of another category ("GLP-1

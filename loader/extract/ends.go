@@ -15,3 +15,12 @@ func actsOnNamedTarget(ix *resourceIndex, ts []token, i, j int) bool {
 	_, named := ix.lookup(ts, i, j)
 	return !named
 }
+
+// roleAtTarget: the role noun at e is followed by the target it acts on
+// ("a partial agonist at serotonin 2A receptors", "an antagonist of the
+// kappa receptor"): "X is a partial agonist at T" defines X as a drug,
+// as "X is a plant extract" does; a role with no target ("X is an
+// antagonist") may be said of a receptor's ligand of any kind.
+func roleAtTarget(ts []token, e int) bool {
+	return e+2 < len(ts) && ts[e+1].punctBefore == "" && (ts[e+1].low == "at" || ts[e+1].low == "of")
+}

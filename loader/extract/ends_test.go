@@ -12,6 +12,11 @@ func TestClaimEnds(t *testing.T) {
 	for _, c := range []struct {
 		rule, text, want, not string
 	}{
+		// "X is a [manner] agonist at T" defines X as a drug; a role with
+		// no target defines nothing.
+		{"role at a target", "Mescaline is a partial agonist at serotonin 2A receptors and produces visual effects.", "Mescaline", ""},
+		{"role at a target", "Tabernanthine is an antagonist of the NMDA receptor in cortical slices.", "Tabernanthine", ""},
+		{"role at a target", "Quietude is an antagonist, in a sense, of arousal.", "", "Quietude"},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},
