@@ -17,6 +17,10 @@ func TestClaimEnds(t *testing.T) {
 		{"role at a target", "Mescaline is a partial agonist at serotonin 2A receptors and produces visual effects.", "Mescaline", ""},
 		{"role at a target", "Tabernanthine is an antagonist of the NMDA receptor in cortical slices.", "Tabernanthine", ""},
 		{"role at a target", "Quietude is an antagonist, in a sense, of arousal.", "", "Quietude"},
+		// "X, a small cactus": a psychoactive plant the text defines is
+		// the drug taken.
+		{"plant as a substance", "Peyote, a small cactus, has been used sacramentally for a century.", "Peyote", ""},
+		{"plant as a substance", "Kratom, a tropical plant, is used to self-treat opioid withdrawal.", "Kratom", ""},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},
