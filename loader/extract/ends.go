@@ -24,3 +24,18 @@ func actsOnNamedTarget(ix *resourceIndex, ts []token, i, j int) bool {
 func roleAtTarget(ts []token, e int) bool {
 	return e+2 < len(ts) && ts[e+1].punctBefore == "" && (ts[e+1].low == "at" || ts[e+1].low == "of")
 }
+
+// cellParts are the parts of a neuron a review counts or measures
+// ("dendritic spines", "spine density"): like a molecule, where the part
+// sits ("prefrontal spine density") is no part of its name.
+var cellParts = setOf("spine", "dendrite", "synapse", "axon")
+
+// hasCellPart: a word of [i, j) names a part of a neuron.
+func hasCellPart(ts []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if cellParts[ts[k].stem] {
+			return true
+		}
+	}
+	return false
+}

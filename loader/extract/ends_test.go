@@ -21,6 +21,15 @@ func TestClaimEnds(t *testing.T) {
 		// the drug taken.
 		{"plant as a substance", "Peyote, a small cactus, has been used sacramentally for a century.", "Peyote", ""},
 		{"plant as a substance", "Kratom, a tropical plant, is used to self-treat opioid withdrawal.", "Kratom", ""},
+		// Head nouns of general pharmacology: a measure of neurons, a
+		// symptom, a harm of a medicine, a step of treatment.
+		{"head noun", "Ketamine restored dendritic spines in stressed mice.", "dendritic spines", ""},
+		{"head noun", "Psilocybin increased dendritic spine density within a day.", "dendritic spine density", ""},
+		{"head noun", "Prazosin reduced trauma-related nightmares in veterans.", "trauma-related nightmares", ""},
+		{"head noun", "Take-home doses raise concerns about diversion of methadone.", "diversion", ""},
+		{"head noun", "Lofexidine eased buprenorphine initiation in the clinic.", "buprenorphine initiation", ""},
+		// Where a part of a neuron sits is no part of its name.
+		{"site of a cell part", "Ketamine restored prefrontal spine density in rats.", "spine density", "prefrontal spine density"},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},

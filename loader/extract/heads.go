@@ -24,7 +24,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"neuron", "terminal", "afferent", "efflux", "reuptake", "tone", "adaptation",
 		"clearance", "flow", "gating", "pressure", "temperature", "tolerance", "coupling", "subunit", "state",
 		"excretion", "proliferation", "contraction", "polymorphism", "variant", "downregulation", "upregulation",
-		"inhibition", "formation"},
+		"inhibition", "formation", "spine", "density"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
 		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
@@ -36,18 +36,18 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"headache", "affect", "dysphoria", "insomnia", "ideation", "thinking", "confusion", "hallucination",
 		"euphoria", "dissociation", "mood", "distress", "impulsivity", "tremor", "ataxia", "diarrhoea",
 		"diarrhea", "constipation", "drowsiness", "dizziness", "taste", "discomfort", "sedation", "dream", "disturbance",
-		"deficit", "tightness", "stress"},
+		"deficit", "tightness", "stress", "nightmare"},
 	graph.CategoryOutcome: {"use", "intake", "consumption", "drinking", "smoking", "day", "abstinence", "relapse",
 		"cessation", "seeking", "self-administration", "reinstatement", "mortality", "hospitalization",
 		"hospitalisation", "adherence", "retention", "discontinuation", "preference", "reactivity", "behaviour",
 		"behavior", "responding", "loss", "index", "severity", "lapse", "recurrence", "incidence", "test",
 		"remission", "response", "quality", "functioning", "disability", "survival", "admission", "overdose",
 		"sensitization", "sensitisation", "escalation", "locomotion", "recovery", "volume", "threshold", "rate",
-		"activity", "function", "appetite", "intoxication", "outcome", "score"},
+		"activity", "function", "appetite", "intoxication", "outcome", "score", "initiation"},
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
-		"complication", "psychosis", "decompensation"},
+		"complication", "psychosis", "decompensation", "diversion"},
 	graph.CategoryTherapy: {"therapy", "psychotherapy", "counselling", "counseling", "management", "session",
 		"intervention", "treatment", "monitoring", "titration", "support", "training", "programme", "program",
 		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction", "prevention"},
@@ -74,7 +74,8 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"modulator", "pharmacotherapy", "intake", "consumption", "self-administration", "enzyme", "connectivity",
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
 	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state",
-	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation", "prevention", "score")
+	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation", "prevention", "score",
+	"density", "initiation")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.

@@ -294,7 +294,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// "non-competitive NMDA receptor", "presynaptic metabotropic glutamate
 	// receptors", "striatal dopamine transporter availability": how a
 	// molecule is acted on and where it sits are not part of its name.
-	if hasMolecule(ts, i, j) || actsOnNamedTarget(ix, ts, i, j) {
+	if hasMolecule(ts, i, j) || actsOnNamedTarget(ix, ts, i, j) || hasCellPart(ts, i, j) {
 		for i+1 < j {
 			if i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && molecularManner[ts[i].low+"-"+ts[i+1].low] {
 				i += 2
