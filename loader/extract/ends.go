@@ -3,6 +3,8 @@
 
 package extract
 
+import "strings"
+
 // actsOnNamedTarget: [i, j) is a drug class named by what it does to a
 // target ("selective OX1R antagonists", "a partial 5-HT1A agonist"), not
 // a vocabulary term whose name keeps the manner word ("selective
@@ -38,4 +40,12 @@ func hasCellPart(ts []token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// transmitterAdjective: a word naming the transmitter system an activity
+// runs on ("noradrenergic", "dopaminergic", "GABAergic"): "noradrenergic
+// hyperactivity in the locus coeruleus" names an activity of its own, as
+// "GABA-B receptor activation in the amygdala" does, not only the place.
+func transmitterAdjective(w string) bool {
+	return len(w) > 8 && strings.HasSuffix(w, "ergic")
 }

@@ -30,6 +30,10 @@ func TestClaimEnds(t *testing.T) {
 		{"head noun", "Lofexidine eased buprenorphine initiation in the clinic.", "buprenorphine initiation", ""},
 		// Where a part of a neuron sits is no part of its name.
 		{"site of a cell part", "Ketamine restored prefrontal spine density in rats.", "spine density", "prefrontal spine density"},
+		// Named nuclei and regions by their Latin head.
+		{"region head", "Opioids inhibit neurons of the locus coeruleus.", "locus coeruleus", ""},
+		{"region head", "Rotenone damages the substantia nigra in rats.", "substantia nigra", ""},
+		{"region head", "Psilocybin altered the activity of the claustrum.", "claustrum", ""},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},
@@ -41,6 +45,38 @@ func TestClaimEnds(t *testing.T) {
 		}
 		if c.not != "" && slices.Contains(got, c.not) {
 			t.Errorf("%s: %q names %q, which should not be a span of its own", c.rule, c.text, c.not)
+		}
+	}
+}
+
+// claimObjects is the surfaces of the objects of the claims ExtractOpen
+// reads in one sentence.
+func claimObjects(text string) []string {
+	res := ExtractOpen(nil, []Sentence{{Index: 0, Line: 1, Text: text}})
+	surface := map[string]string{}
+	for _, m := range res.Mentions {
+		surface[m.ID] = m.Surface
+	}
+	var out []string
+	for _, c := range res.Candidates {
+		out = append(out, surface[c.Object])
+	}
+	return out
+}
+
+// TestActivityOfItsOwn: an activity named by its transmitter system
+// ("noradrenergic hyperactivity in the locus coeruleus") is the claim's
+// end, not only its place; an activity of plain adjectives gives way to
+// the place ("reduced functional connectivity of the claustrum").
+func TestActivityOfItsOwn(t *testing.T) {
+	for _, c := range []struct{ text, want, not string }{
+		{"Clonidine dampens noradrenergic hyperactivity in the locus coeruleus.", "noradrenergic hyperactivity", "locus coeruleus"},
+		{"Ketamine reduced dopaminergic activity in the ventral striatum.", "dopaminergic activity", "ventral striatum"},
+		{"Psilocybin reduced functional connectivity of the claustrum.", "claustrum", "functional connectivity"},
+	} {
+		got := claimObjects(c.text)
+		if !slices.Contains(got, c.want) || slices.Contains(got, c.not) {
+			t.Errorf("%q: claim objects %q, want %q and not %q", c.text, got, c.want, c.not)
 		}
 	}
 }

@@ -27,7 +27,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"inhibition", "formation", "spine", "density"},
 	graph.CategoryBrainRegion: {"cortex", "accumbens", "striatum", "amygdala", "insula", "hippocampus", "thalamus",
 		"hypothalamus", "septum", "vermis", "postrema", "solitarius", "gyrus", "habenula", "cerebellum",
-		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area"},
+		"pallidum", "putamen", "caudate", "tegmentum", "midbrain", "brainstem", "area", "coeruleus", "nigra", "pallidus", "claustrum"},
 	graph.CategoryBrainNetwork: {"network", "circuit", "circuitry", "pathway", "system"},
 	graph.CategoryDisorder: {"disorder", "disease", "dependence", "addiction", "depression", "diabetes", "obesity",
 		"cancer", "cirrhosis", "illness", "syndrome", "injury", "schizophrenia", "infection", "asthma", "ptsd",
