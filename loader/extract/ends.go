@@ -49,3 +49,37 @@ func hasCellPart(ts []token, i, j int) bool {
 func transmitterAdjective(w string) bool {
 	return len(w) > 8 && strings.HasSuffix(w, "ergic")
 }
+
+// gerundOpens: the phrase at k opens with a verb's -ing form that heads no
+// entity ("without affecting drinking"): after "with"/"without" it says
+// how something was done, not who a population is ("rats without
+// affecting drinking" are rats); "with drinking problems" still defines.
+func gerundOpens(ts []token, tags []string, k int) bool {
+	return k < len(ts) && k < len(tags) && tags[k] == "VBG" && headCategory(ts[k].stem) == "" && !ts[k].hyphenated
+}
+
+// releaseForm: the phrase [i, j) opens with a release form whose first
+// part is also an opener of no meaning ("sustained-release
+// dexamphetamine"): the compound is one modifier, the drug's formulation,
+// and is not cut at its hyphen ("release dexamphetamine").
+func releaseForm(ts []token, i, j int) bool {
+	return i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && (ts[i+1].low == "release" || ts[i+1].low == "acting")
+}
+
+// timeUnits count a duration.
+var timeUnits = setOf("day", "week", "month", "year", "hour", "minute")
+
+// countedTime: [i, j) is a number or range of a time unit ("2-4 days",
+// "12 weeks"): a duration, a claim's time point, no entity; "drinking
+// days" and "abstinent days" still name a measure.
+func countedTime(ts []token, i, j int) bool {
+	if j-i < 2 || !timeUnits[ts[j-1].stem] {
+		return false
+	}
+	for k := i; k < j-1; k++ {
+		if !isDigits(ts[k].low) && !cardinals[ts[k].low] {
+			return false
+		}
+	}
+	return true
+}

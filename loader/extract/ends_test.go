@@ -34,6 +34,14 @@ func TestClaimEnds(t *testing.T) {
 		{"region head", "Opioids inhibit neurons of the locus coeruleus.", "locus coeruleus", ""},
 		{"region head", "Rotenone damages the substantia nigra in rats.", "substantia nigra", ""},
 		{"region head", "Psilocybin altered the activity of the claustrum.", "claustrum", ""},
+		// "without V-ing" says how, not who: the population is the noun.
+		{"gerund after with", "Gabapentin reduced drinking in rats without affecting drinking in controls.", "", "rats without affecting drinking"},
+		{"gerund after with", "Prazosin helped veterans with drinking problems.", "veterans with drinking problems", ""},
+		// A release form is one modifier, never cut at its hyphen.
+		{"release form", "In cocaine use disorder, sustained-release dexamphetamine lowered cocaine use.", "sustained-release dexamphetamine", "release dexamphetamine"},
+		// A counted time is a duration, no entity.
+		{"counted time", "Lofexidine should be tapered over 2-4 days after the last dose.", "", "2-4 days"},
+		{"counted time", "Topiramate reduced heavy drinking days over 12 weeks.", "heavy drinking days", "12 weeks"},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},

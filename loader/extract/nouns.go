@@ -265,7 +265,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
-	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !paceOfTherapy(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !paceOfTherapy(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && !releaseForm(ts, i, j) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low] && !taggedDrug(ix, ts, i)) {
 		i++
 	}
@@ -328,7 +328,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		}
 		j--
 	}
-	if i >= j {
+	if i >= j || countedTime(ts, i, j) {
 		return nil
 	}
 	// The whole phrase is a resource term. Its head noun still decides
