@@ -83,3 +83,11 @@ func countedTime(ts []token, i, j int) bool {
 	}
 	return true
 }
+
+// afterWho: token k follows "who" directly. "Who" asks or relates a
+// person and is followed by the clause's verb (or an adverb), never by a
+// noun phrase, so a word there that the tagger took for a noun ("people
+// who use/NN cannabis") opens no entity ("use cannabis").
+func afterWho(ts []token, k int) bool {
+	return k > 0 && ts[k-1].low == "who" && ts[k].punctBefore == "" && !ts[k].hyphenated
+}

@@ -42,6 +42,8 @@ func TestClaimEnds(t *testing.T) {
 		// A counted time is a duration, no entity.
 		{"counted time", "Lofexidine should be tapered over 2-4 days after the last dose.", "", "2-4 days"},
 		{"counted time", "Topiramate reduced heavy drinking days over 12 weeks.", "heavy drinking days", "12 weeks"},
+		// The word after "who" is the relative clause's verb.
+		{"verb after who", "Approximately one in ten people who use cannabis develop cannabis use disorder.", "cannabis use disorder", "use cannabis"},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},

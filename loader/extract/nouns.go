@@ -205,6 +205,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if paceOfTherapy(ts, k, k+2) || paceOfTherapy(ts, k, k+3) {
 		return true // "slow titration": the pace is part of the name
 	}
+	if afterWho(ts, k) {
+		return false // "people who use/NN cannabis": the relative clause's verb
+	}
 	if keptInRun(ix, ts, k) {
 		return true // "heart rate", "drinking outcomes", "self-efficacy", "slow-release"
 	}
