@@ -91,3 +91,11 @@ func countedTime(ts []token, i, j int) bool {
 func afterWho(ts []token, k int) bool {
 	return k > 0 && ts[k-1].low == "who" && ts[k].punctBefore == "" && !ts[k].hyphenated
 }
+
+// headAsVerb: token k is a head noun the tagger read as a verb ("worsens
+// sleep/VBP"), which the chunker reads as a noun: a plural verb form
+// before it is the verb of the clause ("in turn worsens sleep" names
+// sleep, not "turn worsens sleep").
+func headAsVerb(ts []token, tags []string, k int) bool {
+	return (tags[k] == "VB" || tags[k] == "VBP") && headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem]
+}

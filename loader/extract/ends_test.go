@@ -44,6 +44,12 @@ func TestClaimEnds(t *testing.T) {
 		{"counted time", "Topiramate reduced heavy drinking days over 12 weeks.", "heavy drinking days", "12 weeks"},
 		// The word after "who" is the relative clause's verb.
 		{"verb after who", "Approximately one in ten people who use cannabis develop cannabis use disorder.", "cannabis use disorder", "use cannabis"},
+		// Sleep and cognition are outcomes a drug changes.
+		{"head noun", "Suvorexant also improved sleep in people who used cocaine.", "sleep", ""},
+		{"head noun", "Whether improving cognition translates into less drug use is unknown.", "cognition", ""},
+		// A plural verb before a head noun the tagger read as a verb is
+		// the clause's verb, not part of a name.
+		{"verb before a head", "Heavy drinking in turn worsens sleep and impairs fear extinction.", "sleep", "turn worsens sleep"},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},

@@ -43,7 +43,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"behavior", "responding", "loss", "index", "severity", "lapse", "recurrence", "incidence", "test",
 		"remission", "response", "quality", "functioning", "disability", "survival", "admission", "overdose",
 		"sensitization", "sensitisation", "escalation", "locomotion", "recovery", "volume", "threshold", "rate",
-		"activity", "function", "appetite", "intoxication", "outcome", "score", "initiation"},
+		"activity", "function", "appetite", "intoxication", "outcome", "score", "initiation", "sleep", "cognition"},
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
