@@ -99,3 +99,10 @@ func afterWho(ts []token, k int) bool {
 func headAsVerb(ts []token, tags []string, k int) bool {
 	return (tags[k] == "VB" || tags[k] == "VBP") && headCategory(ts[k].stem) != "" && !genericHeads[ts[k].stem]
 }
+
+// isoformA: token k is a capital "A" hyphen-joined to the word before
+// ("GABA-A receptor", "Orexin-A"): a subtype's letter, part of the name,
+// not the article "a" that opens a phrase.
+func isoformA(ts []token, k int) bool {
+	return k > 0 && ts[k].hyphenated && ts[k].raw == "A"
+}

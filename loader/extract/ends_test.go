@@ -50,6 +50,9 @@ func TestClaimEnds(t *testing.T) {
 		// A plural verb before a head noun the tagger read as a verb is
 		// the clause's verb, not part of a name.
 		{"verb before a head", "Heavy drinking in turn worsens sleep and impairs fear extinction.", "sleep", "turn worsens sleep"},
+		// A capital "A" hyphen-joined to a name is a subtype's letter.
+		{"isoform A", "Orexin-A and orexin-B are neuropeptides made in the lateral hypothalamus.", "Orexin-A", "Orexin"},
+		{"isoform A", "Benzodiazepines act at the GABA-A receptor in the amygdala.", "GABA-A receptor", "GABA"},
 		// How a class acts on its target is no part of the class's name,
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},

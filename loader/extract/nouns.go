@@ -205,6 +205,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if paceOfTherapy(ts, k, k+2) || paceOfTherapy(ts, k, k+3) {
 		return true // "slow titration": the pace is part of the name
 	}
+	if isoformA(ts, k) {
+		return true // "GABA-A", "Orexin-A": a letter joined to a name, not the article
+	}
 	if afterWho(ts, k) {
 		return false // "people who use/NN cannabis": the relative clause's verb
 	}
