@@ -134,7 +134,7 @@ func asActivity(ts []token, r Mention, start int) Mention {
 // plainAdjectives: the tokens [i, j) are adjectives, none hyphen-joined.
 func plainAdjectives(ts []token, tags []string, i, j int) bool {
 	for k := i; k < j; k++ {
-		if k >= len(tags) || tags[k] != "JJ" || ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated {
+		if k >= len(tags) || tags[k] != "JJ" || ts[k].hyphenated || k+1 < len(ts) && ts[k+1].hyphenated || transmitterAdjective(ts[k].low) {
 			return false
 		}
 	}

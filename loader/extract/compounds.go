@@ -200,7 +200,7 @@ func interiorVerb(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if ts[k].punctBefore != "" || ts[k+1].punctBefore != "" || ts[k].hyphenated || ts[k+1].hyphenated {
 		return false
 	}
-	if tags[k-1] != "NN" && tags[k-1] != "NNP" || tags[k+1] != "JJ" && !strings.HasPrefix(tags[k+1], "NN") && tags[k+1] != "VBG" {
+	if tags[k-1] != "NN" && tags[k-1] != "NNP" || tags[k+1] != "JJ" && !strings.HasPrefix(tags[k+1], "NN") && tags[k+1] != "VBG" && !headAsVerb(ts, tags, k+1) {
 		return false
 	}
 	if stopwords[ts[k+1].low] || leadingNoise[ts[k+1].low] {

@@ -7,10 +7,12 @@ import (
 )
 
 // substanceKinds are nouns a review defines a substance by ("Ayahuasca,
-// a psychoactive brew ...", "X is a plant extract"), beside the drug
+// a psychoactive brew ...", "X is a plant extract", "Peyote, a small
+// cactus": a psychoactive plant is taken as the drug), beside the drug
 // head nouns and the kinds of drug (kindNouns). General English of
 // pharmacy, not any review's terms.
-var substanceKinds = setOf("brew", "decoction", "tea", "extract", "preparation", "infusion", "tincture", "resin")
+var substanceKinds = setOf("brew", "decoction", "tea", "extract", "preparation", "infusion", "tincture", "resin",
+	"cactus", "mushroom", "shrub", "vine", "herb", "plant")
 
 // definedSubstances finds a name the sentence defines as a substance by
 // an appositive or a copula right after it, "X, a/an [modifiers] K" or
@@ -42,7 +44,7 @@ func definedSubstances(ts []token, tags []string, taken []bool) []proposal {
 				break
 			}
 			kind := ts[e].stem
-			if (headCategory(kind) == graph.CategoryDrug || kindNouns[kind] || substanceKinds[kind]) && !pharmRoles[kind] &&
+			if (headCategory(kind) == graph.CategoryDrug || kindNouns[kind] || substanceKinds[kind]) && (!pharmRoles[kind] || roleAtTarget(ts, e)) &&
 				(e+1 == len(ts) || ts[e+1].punctBefore != "" || !strings.HasPrefix(tagAt(tags, e+1), "NN")) {
 				out = append(out, proposal{x, x + 1, graph.CategoryDrug, "defined as a substance"})
 				break

@@ -163,11 +163,23 @@
 //     dopamine release"); a plural population noun modifies nothing after
 //     it ("most smokers relapse"); a name after a drug-class noun ("its
 //     metabolite X") or before an appositive or predicate drug class ("X,
-//     a non-hallucinogenic analogue", "X is a kappa agonist") is a drug;
+//     a non-hallucinogenic analogue", "X is a kappa agonist", "X is a
+//     partial agonist at T": a role with the target after it) is a drug;
 //     a word tagged as an adjective right before a finite verb is a noun;
 //     a bracketed short form may be hyphen-joined words ("GLP-1RAs"); a
 //     name directly before a head noun of another category ("GLP-1
 //     receptor") is left to the chunker, which reads the longer entity;
+//     claim ends (ends.go): a plant the text defines a name by ("Peyote, a
+//     small cactus") makes it a substance; where a part of a neuron sits
+//     is no part of its name ("prefrontal spine density"); "with/without
+//     V-ing" after a population says how, not who; a release form is one
+//     modifier ("sustained-release X"); a counted time ("2-4 days") names
+//     nothing; the word after "who" is a verb; a plural verb before a head
+//     noun the tagger read as a verb ends the phrase ("worsens sleep"); a
+//     capital "A" joined by a hyphen is a subtype's letter ("GABA-A"); an
+//     activity named by its transmitter system ("noradrenergic
+//     hyperactivity in the locus coeruleus") ends a claim itself, not its
+//     place;
 //   - the clause rules above, with more: a finite verb after "and"
 //     shares the earlier verb's subject ("S reduced X and lowered Y" gives
 //     S -> Y, not X -> Y); ", and" / ", but" followed by a subject and its
@@ -202,7 +214,10 @@
 // the target that describes it, is the subject of the clause's verb. How a
 // drug acts on a molecule
 // ("non-competitive", "partial") and where the molecule sits
-// ("presynaptic", "striatal") are not part of the molecule's name.
+// ("presynaptic", "striatal") are not part of the molecule's name, nor
+// is the manner part of a class named by its target ("selective OX1R
+// antagonists"), unless the vocabulary's name keeps it ("selective
+// serotonin reuptake inhibitors").
 //
 // # Clause structure (the open reading)
 //

@@ -32,6 +32,11 @@ type devGroup struct {
 // than after 1 mg of X"). Two amounts of one drug are no comparison of
 // drugs (compared.go doseArms; the lead's rule, on that dev miss): 12-07c
 // pairs R 0.214, P 0.406; no other group moves. Floors R 0.21, P 0.40.
+// After extract19's claim-end rules (written without it): entities R
+// 0.696, P 0.693 -> 0.694; pairs R 0.214 -> 0.218, P 0.406 -> 0.410.
+// With extract20's and extract19's rules together, the other groups:
+// 12-07b pairs R 0.427 P 0.691, 12-07 R 0.463 P 0.758, 12-06 R 0.372
+// P 0.791, older twelve R 0.641 P 0.829; floors at those levels.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -188,29 +193,48 @@ type devGroup struct {
 // opens a clause of its own ("and lofexidine/JJ appears to cause less
 // hypotension", clausesubject.go): blind 12-06 P 0.785 -> 0.789
 // (146/186 -> 146/185); the others and every recall unchanged.
+//
+// extract19 (claim ends: entity rules in ends.go; before: 12-07b entities
+// R 0.792 P 0.738, pairs R 0.319 P 0.589; 12-07 entities R 0.768 P 0.800,
+// pairs R 0.421 P 0.712; 12-06 entities R 0.743 P 0.802, pairs R 0.367
+// P 0.775; older twelve entities R 0.867 P 0.839, pairs R 0.641 P 0.807):
+// a class's manner ("selective OX1R antagonists"), "X is a partial agonist
+// at T" and "X, a small cactus" define a drug, pharmacology heads
+// ("spine", "nightmare", "diversion", "initiation", "sleep", "cognition"),
+// regions by a Latin head ("locus coeruleus"), a transmitter-named
+// activity ends its claim, "without V-ing" is no population's definition,
+// a release form stays whole, a counted time names nothing, the word
+// after "who" is a verb, a plural verb before a head read as a verb cuts
+// the phrase. After: 12-07b entities R 0.807 P 0.759, pairs R 0.427
+// P 0.667, sign 0.962; 12-07 entities R 0.793 P 0.811, pairs R 0.463
+// P 0.738, sign 0.956; 12-06 entities R 0.755 P 0.806, pairs R 0.372
+// P 0.778, sign 0.955; older twelve unchanged (entities P 0.839 -> 0.840).
+// Floors: 12-07b entities R 0.80 P 0.75, pairs R 0.42 P 0.66; 12-07
+// entities R 0.79 P 0.81, pairs R 0.46 P 0.73; 12-06 entities R 0.75,
+// pairs R 0.37.
 var devGroups = []devGroup{
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.69, entP: 0.69, pairR: 0.21, pairP: 0.40, sign: 0.95}},
+	}, evalFloors{entR: 0.69, entP: 0.69, pairR: 0.21, pairP: 0.41, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.31, pairP: 0.61, sign: 0.95}},
+	}, evalFloors{entR: 0.80, entP: 0.75, pairR: 0.42, pairP: 0.69, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.42, pairP: 0.73, sign: 0.95}},
+	}, evalFloors{entR: 0.79, entP: 0.81, pairR: 0.46, pairP: 0.75, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.78, sign: 0.95}},
+	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.37, pairP: 0.79, sign: 0.95}},
 	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.82, sign: 0.97}},
 }
 

@@ -162,7 +162,7 @@ var (
 	molecularManner = setOf("non-competitive", "noncompetitive", "competitive", "selective", "nonselective",
 		"non-selective", "partial", "full", "inverse", "allosteric", "biased")
 	siteAdjectives = setOf("presynaptic", "postsynaptic", "cardiac", "striatal", "cortical", "neuronal", "hepatic",
-		"peripheral", "central", "synaptic", "glial", "astrocytic", "accumbal", "hippocampal", "hypothalamic")
+		"peripheral", "central", "synaptic", "glial", "astrocytic", "accumbal", "hippocampal", "hypothalamic", "prefrontal")
 	sideWords = setOf("left", "right", "bilateral", "unilateral", "ipsilateral", "contralateral")
 	// kindNouns say what kind of substance a drug is.
 	kindNouns  = setOf("agent", "alkaloid", "antidote", "prodrug", "analogue", "analog", "derivative", "compound", "acid", "drug", "medication", "metabolite", "congener")

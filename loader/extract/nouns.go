@@ -205,6 +205,12 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 	if paceOfTherapy(ts, k, k+2) || paceOfTherapy(ts, k, k+3) {
 		return true // "slow titration": the pace is part of the name
 	}
+	if isoformA(ts, k) {
+		return true // "GABA-A", "Orexin-A": a letter joined to a name, not the article
+	}
+	if afterWho(ts, k) {
+		return false // "people who use/NN cannabis": the relative clause's verb
+	}
 	if keptInRun(ix, ts, k) {
 		return true // "heart rate", "drinking outcomes", "self-efficacy", "slow-release"
 	}
@@ -265,7 +271,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if e, ok := ix.lookup(ts, i, j); ok && j-i > 1 && leadingNoise[ts[i].low] {
 		return []nounPhrase{{i, j, e.cat, e.id, e.name, "resource"}}
 	}
-	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !paceOfTherapy(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
+	for i < j && !clinicalCourse(ts, i, j) && !abstinenceMeasure(ts, i, j) && !paceOfTherapy(ts, i, j) && !(i+1 < j && ts[i+1].hyphenated && evaluativeCompounds[ts[i].low+"-"+ts[i+1].low]) && !releaseForm(ts, i, j) && (leadingNoise[ts[i].low] || leadingNoise[joinStems(ts[i].low)] || tags[i] == "CD" && !ts[i+min(1, j-i-1)].hyphenated ||
 		i+1 < j && !ts[i+1].hyphenated && (tags[i] == "VBG" || tags[i] == "VB" || tags[i] == "VBP") && headCategory(ts[i].stem) == "" && !effectKinds[ts[i].low] && !taggedDrug(ix, ts, i)) {
 		i++
 	}
@@ -294,7 +300,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// "non-competitive NMDA receptor", "presynaptic metabotropic glutamate
 	// receptors", "striatal dopamine transporter availability": how a
 	// molecule is acted on and where it sits are not part of its name.
-	if hasMolecule(ts, i, j) {
+	if hasMolecule(ts, i, j) || actsOnNamedTarget(ix, ts, i, j) || hasCellPart(ts, i, j) {
 		for i+1 < j {
 			if i+2 < j && ts[i+1].hyphenated && !ts[i+2].hyphenated && molecularManner[ts[i].low+"-"+ts[i+1].low] {
 				i += 2
@@ -328,7 +334,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 		}
 		j--
 	}
-	if i >= j {
+	if i >= j || countedTime(ts, i, j) {
 		return nil
 	}
 	// The whole phrase is a resource term. Its head noun still decides

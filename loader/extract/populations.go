@@ -34,6 +34,9 @@ func populationSpan(ix *resourceIndex, ts []token, tags []string, free []bool, k
 		if from+1 < len(ts) && (ts[from].low == "and" || ts[from].low == "or") && populationLinks[ts[from+1].low] {
 			from += 2 // "smokers with and without psychiatric disorders"
 		}
+		if gerundOpens(ts, tags, from) {
+			return 0, 0, false
+		}
 		e = definingPhrase(ix, ts, tags, free, from)
 		// "men with cocaine or alcohol dependence", "people with
 		// hypertension or cardiovascular disease": the phrase is a

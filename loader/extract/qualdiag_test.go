@@ -36,7 +36,14 @@ import (
 // so the pair is now matched from a sentence without one. The 12-07 floor
 // goes to 0.55 for that reason alone. Both merged: 12-07 0.535 (92/172),
 // 12-06 0.512, older twelve 0.572; the 12-07 floor follows.
-var qualifierFloors = map[string]float64{"blind 12-07": 0.53, "blind 12-06": 0.51, "older twelve": 0.56}
+// extract19's claim-end rules (entity rules, no qualifier rule) match 15
+// more 12-07 pairs (149 -> 164): qualifiers found 92 -> 103 but of 172 ->
+// 195 (0.535 -> 0.528), the gold of the newly matched pairs giving 23
+// qualifiers more, of which 11 are read;
+// 12-06 0.516 -> 0.524 (64/124 -> 66/126), 12-07b 0.500 -> 0.545, older
+// twelve unchanged. The 12-07 floor follows the larger denominator; 12-06's
+// rises to 0.52.
+var qualifierFloors = map[string]float64{"blind 12-07": 0.52, "blind 12-06": 0.52, "older twelve": 0.56}
 
 // TestDevQualifiers scores the dev groups' qualifiers (population,
 // species, comparator, time, dose) apart, counts the misses by key, and
