@@ -292,8 +292,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // with disorders, study arms): pairs R 0.504 P 0.765, modality 0.923.
 // With blind 12-07c's three reviews added (twenty-six, same rules):
 // entities R 0.800 P 0.799, pairs R 0.465 P 0.725, sign 0.968, modality
-// 0.919; floors lowered to that set's levels.
-var devFloors = evalFloors{entR: 0.80, entP: 0.79, pairR: 0.46, pairP: 0.72, sign: 0.96, negatedSigned: 0}
+// 0.919; floors lowered to that set's levels. With extract22's review
+// name table (substances.go): entities R 0.800 -> 0.803 P 0.799, pairs
+// R 0.465 -> 0.486 P 0.725 -> 0.735, sign 0.968, modality 0.921.
+var devFloors = evalFloors{entR: 0.80, entP: 0.79, pairR: 0.48, pairP: 0.73, sign: 0.96, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb

@@ -140,23 +140,33 @@ type devGroup struct {
 // as general English of trial reports that no group falls by. Merged after
 // extract18's span rules: 12-07b pairs R 0.319 P 0.589, 12-06 R 0.367
 // P 0.775, older twelve R 0.641 P 0.807, 12-07 unchanged.
+// Then extract22's review name table (substances.go: names the review
+// defines by context or chemical spelling, read at every mention; and
+// "occupancy by X" keeps X from the verb after): 12-07c entities R 0.696
+// -> 0.715 P 0.693 -> 0.694, pairs R 0.214 -> 0.316 P 0.399 -> 0.497;
+// 12-07b pairs R 0.319 -> 0.404 P 0.589 -> 0.645, entities P 0.738 ->
+// 0.743; 12-06 pairs P 0.775 -> 0.778; older twelve entities R 0.867 ->
+// 0.868, pairs P 0.807 -> 0.808; 12-07 pairs R 0.421 -> 0.418 (one pair,
+// psilocybin -> 5-HT2A, was credited from "psilocybin is dephosphorylated
+// to psilocin, which binds 5-HT2A receptors", now read as psilocin's, as
+// the gold has it), P 0.712 -> 0.710: that floor set to the level reached.
 var devGroups = []devGroup{
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.69, entP: 0.69, pairR: 0.21, pairP: 0.39, sign: 0.95}},
+	}, evalFloors{entR: 0.71, entP: 0.69, pairR: 0.31, pairP: 0.49, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.31, pairP: 0.58, sign: 0.95}},
+	}, evalFloors{entR: 0.78, entP: 0.74, pairR: 0.40, pairP: 0.64, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.42, pairP: 0.71, sign: 0.95}},
+	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.418, pairP: 0.71, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
