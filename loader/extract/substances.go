@@ -433,3 +433,8 @@ func agentOfNominal(ts []token, args []Mention, a Mention) bool {
 	}
 	return false
 }
+
+// isoformFamilies are protein families whose members are numbered after
+// the family's name ("beta-arrestin 2", "synaptic vesicle glycoprotein
+// 2"), as molecularHeads' are.
+var isoformFamilies = setOf("arrestin", "protein", "glycoprotein", "subunit", "isoform")

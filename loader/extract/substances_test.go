@@ -101,3 +101,22 @@ func TestAgentOfNominal(t *testing.T) {
 		}
 	}
 }
+
+// TestMolecularNameParts: a protein family's member keeps its number;
+// "e.g." stays out of names.
+func TestMolecularNameParts(t *testing.T) {
+	cases := []struct{ text, want, not string }{
+		{"The drug did not recruit beta-arrestin 2 in these assays.", "beta-arrestin 2", "beta-arrestin"},
+		{"Some drugs (e.g. naltrexone) reduced drinking.", "naltrexone", "g. naltrexone"},
+	}
+	for _, c := range cases {
+		res := ExtractOpen(nil, []Sentence{{Text: c.text}})
+		var got []string
+		for _, m := range res.Mentions {
+			got = append(got, m.Surface)
+		}
+		if !slices.Contains(got, c.want) || slices.Contains(got, c.not) {
+			t.Errorf("%q: mentions %q, want %q and not %q", c.text, got, c.want, c.not)
+		}
+	}
+}
