@@ -152,13 +152,16 @@ type devGroup struct {
 // the gold has it), P 0.712 -> 0.710: that floor set to the level reached.
 // Then a protein family's member number ("beta-arrestin 2", isoforms):
 // 12-07c entities R 0.715 -> 0.722 P 0.694 -> 0.699, pairs R 0.316 ->
-// 0.323 P 0.497 -> 0.508; no other group changes.
+// 0.323 P 0.497 -> 0.508; no other group changes. Then letter variants
+// of a natural product ("salvinorin A", "mesyl salvinorin B"): 12-07c
+// entities R 0.722 -> 0.731 P 0.699 -> 0.704, pairs R 0.323 -> 0.358 P
+// 0.508 -> 0.540; no other group changes.
 var devGroups = []devGroup{
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.72, entP: 0.69, pairR: 0.32, pairP: 0.50, sign: 0.95}},
+	}, evalFloors{entR: 0.73, entP: 0.70, pairR: 0.35, pairP: 0.54, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,

@@ -178,7 +178,11 @@ type reviewSubstance struct{ i, j int }
 func definedNames(text string, ts []token, tags []string) []reviewSubstance {
 	var out []reviewSubstance
 	add := func(i, j int) {
-		if j > i && nounTagged(tags, j-1) {
+		last := j - 1
+		if last > i && len(ts[last].raw) == 1 {
+			last-- // a variant's letter, tagged as an article
+		}
+		if j > i && nounTagged(tags, last) {
 			out = append(out, reviewSubstance{i, j})
 		}
 	}
@@ -347,7 +351,76 @@ func reviewNames(ix *resourceIndex, texts []string, tags [][]string) (map[string
 			order = append(order, surface)
 		}
 	}
+	// Letter variants, once every name is known: "salvinorin A" (which
+	// the dictionary may list, but whose letter the chunker reads as an
+	// article) and its derivatives "mesyl salvinorin B".
+	for _, text := range texts {
+		ts := tokenize(text)
+		for k := 0; k+1 < len(ts); k++ {
+			i, self, ok := letterVariant(ix, names, ts, k)
+			if !ok {
+				continue
+			}
+			key := stemKeyOf(ts, i, k+2)
+			if _, ok := names[key]; ok {
+				continue
+			}
+			surface := text[ts[i].start:ts[k+1].end]
+			e := resEntry{name: surface, cat: graph.CategoryDrug}
+			if i == k && self.id != "" {
+				e = self // the dictionary's own entry, found whole
+			}
+			names[key] = e
+			order = append(order, surface)
+		}
+	}
 	return names, order
+}
+
+func stemKeyOf(ts []token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ts[k].stem)
+	}
+	return b.String()
+}
+
+// letterVariant: tokens k, k+1 are a chemical word and a capital letter
+// ("salvinorin B") and some letter variant of the word is a known name
+// (the dictionary's or the review's): the pair is a name, with the
+// chemical group words before it ("Ethoxymethyl ether", "Mesyl"). It
+// returns the name's first token and the dictionary's entry of this very
+// variant, if any.
+func letterVariant(ix *resourceIndex, names map[string]resEntry, ts []token, k int) (int, resEntry, bool) {
+	l := ts[k+1]
+	if len(l.raw) != 1 || l.raw[0] < 'A' || l.raw[0] > 'H' || l.punctBefore != "" || l.hyphenated || !chemicalShape(ts[k].low) {
+		return 0, resEntry{}, false
+	}
+	self, selfOK := ix.forms[ts[k].stem+" "+l.low]
+	var known resEntry
+	ok := selfOK
+	if selfOK {
+		known = self
+	}
+	for c := 'a'; c <= 'h' && !ok; c++ {
+		key := ts[k].stem + " " + string(c)
+		if e, found := ix.forms[key]; found && e.cat == graph.CategoryDrug {
+			known, ok = e, true
+		} else if e, found := names[key]; found {
+			known, ok = e, true
+		}
+	}
+	if !ok || known.cat != graph.CategoryDrug {
+		return 0, resEntry{}, false
+	}
+	i := k
+	for i > 0 && ts[i].punctBefore == "" && !ts[i].hyphenated && (chemicalGroups[ts[i-1].low] || strings.HasSuffix(ts[i-1].low, "yl") && len(ts[i-1].low) >= 5) {
+		i--
+	}
+	return i, self, true
 }
 
 // reviewSubstances returns the index with the review's own substance
@@ -367,6 +440,9 @@ func (rc *recogniser) reviewSubstances(ix *resourceIndex, sents []Sentence, tags
 	cp.review = names
 	for _, surface := range order {
 		id := ProposedPrefix + slug(tokenize(surface))
+		if e := names[joinKey(surface)]; e.id != "" {
+			id = e.id
+		}
 		if _, ok := rc.names[id]; !ok {
 			rc.names[id] = surface
 		}
@@ -438,3 +514,8 @@ func agentOfNominal(ts []token, args []Mention, a Mention) bool {
 // the family's name ("beta-arrestin 2", "synaptic vesicle glycoprotein
 // 2"), as molecularHeads' are.
 var isoformFamilies = setOf("arrestin", "protein", "glycoprotein", "subunit", "isoform")
+
+func joinKey(surface string) string {
+	k, _ := stemKey(surface)
+	return k
+}

@@ -24,7 +24,11 @@ func TestReviewNames(t *testing.T) {
 		{"botanical source", []string{"Yarrowleaf (Achillea borealis) is a shrub whose roots are chewed."}, []string{"Yarrowleaf"}},
 		{"natural product letter", []string{"The alkaloid velutorin B was isolated from the leaves."}, []string{"velutorin B"}},
 		{"locant chemical anywhere", []string{"Levels of 4-methoxyvelutamine rose in plasma."}, []string{"4-methoxyvelutamine"}},
+		{"a listed natural product's letter", []string{"Inhaled salvinorin A produced dissociation."}, []string{"salvinorin A"}},
+		{"a derivative's other letter and group words", []string{"The alkaloid velutorin A was potent.", "Ethoxymethyl ether velutorin B and mesyl velutorin C were longer acting."},
+			[]string{"velutorin A", "Ethoxymethyl ether velutorin B", "mesyl velutorin C"}},
 		// Negatives.
+		{"a letter after a word with no known variant", []string{"The participants in group B relapsed; velutorin B was not given."}, nil},
 		{"a listed drug is not re-proposed", []string{"The antagonist naltrexone reduced drinking."}, nil},
 		{"an ordinary word after a class noun", []string{"Cannabis is the most used illicit drug worldwide, and many people use it."}, nil},
 		{"a verb after a listed drug", []string{"Treatments such as methadone and buprenorphine remain the standard of care."}, nil},
