@@ -193,10 +193,15 @@ func definedNames(text string, ts []token, tags []string) []reviewSubstance {
 		}
 		// "its metabolite X", "the alkaloid, X", "the antagonist JDTic"
 		if k > 0 && substanceClass(ts[k-1]) && ts[k-1].raw == ts[k-1].low && (ts[k].punctBefore == "" || ts[k].punctBefore == ",") && !ts[k].hyphenated {
-			add(k, nameSpan(text, ts, k, false))
+			e := nameSpan(text, ts, k, false)
+			add(k, e)
+			// "the agonists X and Y": a plural class names a list.
+			if e > k && ts[k-1].low != ts[k-1].stem && e+1 < len(ts) && ts[e].low == "and" && ts[e].punctBefore == "" {
+				add(e+1, nameSpan(text, ts, e+1, false))
+			}
 		}
 		// "X (Genus species)": a plant source with its botanical name.
-		if k+2 < len(ts) && ts[k+1].punctBefore == "(" && binomial(ts, k+1) {
+		if k+2 < len(ts) && ts[k+1].punctBefore == "(" && binomial(ts, k+1) && strings.HasPrefix(ts[k+3].punctBefore, ")") {
 			add(k, nameSpan(text, ts, k, true))
 		}
 		// "converted into X", "dephosphorylated to X"
@@ -298,16 +303,15 @@ func definedAfter(ts []token, e int) bool {
 	return false
 }
 
-// binomial: tokens k, k+1 are a Latin binomial in brackets ("(Mitragyna
-// speciosa)"): a capitalised genus, a lower-case epithet, a closing
-// bracket.
+// binomial: tokens k, k+1 are a Latin binomial ("Mitragyna speciosa"):
+// a capitalised genus, a lower-case epithet.
 func binomial(ts []token, k int) bool {
 	g, s := ts[k], ts[k+1]
 	if !isLetters(g.raw) || !isLetters(s.raw) || len(g.raw) < 4 || len(s.raw) < 4 || g.raw[0] < 'A' || g.raw[0] > 'Z' ||
 		strings.ToLower(g.raw[1:]) != g.raw[1:] || s.raw != s.low || s.punctBefore != "" {
 		return false
 	}
-	return k+2 >= len(ts) || strings.HasPrefix(ts[k+2].punctBefore, ")")
+	return true
 }
 
 // reviewNames reads every sentence of a review for the substance names it

@@ -20,7 +20,7 @@ func TestReviewNames(t *testing.T) {
 		{"copula with a role noun", []string{"Velutinine is a weak partial agonist at the receptor."}, []string{"Velutinine"}},
 		{"relative clause of binding", []string{"Tramadol is demethylated to desvelutane, which binds the receptor."}, []string{"desvelutane"}},
 		{"such as after a class", []string{"Kappa antagonists such as QZTin, nor-velutimine and naltrexone reduced relapse."}, []string{"QZTin", "nor-velutimine"}},
-		{"comma code", []string{"The arylamide agonists Z71,522 and velutane decreased intake."}, []string{"Z71,522"}},
+		{"comma code", []string{"The arylamide agonists Z71,522 and velutane decreased intake."}, []string{"Z71,522", "velutane"}},
 		{"botanical source", []string{"Yarrowleaf (Achillea borealis) is a shrub whose roots are chewed."}, []string{"Yarrowleaf"}},
 		{"natural product letter", []string{"The alkaloid velutorin B was isolated from the leaves."}, []string{"velutorin B"}},
 		{"locant chemical anywhere", []string{"Levels of 4-methoxyvelutamine rose in plasma."}, []string{"4-methoxyvelutamine"}},
