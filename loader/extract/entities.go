@@ -199,6 +199,7 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 		out = rc.sharedHeads(idx, text, ts, tags, out)
 		out = rc.substanceUseDisorders(idx, text, ts, out)
 		out = rc.molecularLists(idx, text, ts, out)
+		out = rc.bracketedMolecules(idx, text, ts, out)
 		out = rc.testResults(idx, text, ts, out)
 		// "GLP-1 receptor agonists": a drug class named by its target
 		// names the target too, which its members act on.

@@ -297,8 +297,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // R 0.465 -> 0.486 P 0.725 -> 0.735, sign 0.968, modality 0.921; with
 // member numbers of protein families: entities R 0.804 P 0.800, pairs
 // R 0.487 P 0.736, sign 0.966; with letter variants ("salvinorin A"):
-// entities R 0.805 P 0.800, pairs R 0.492 P 0.739, sign 0.967.
-var devFloors = evalFloors{entR: 0.80, entP: 0.79, pairR: 0.48, pairP: 0.73, sign: 0.96, negatedSigned: 0}
+// entities R 0.805 P 0.800, pairs R 0.492 P 0.739, sign 0.967; with
+// bracketed short forms in molecules' names: entities R 0.805 P 0.801,
+// pairs R 0.493 P 0.741, sign 0.967, modality 0.922.
+var devFloors = evalFloors{entR: 0.80, entP: 0.80, pairR: 0.49, pairP: 0.74, sign: 0.96, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb

@@ -124,3 +124,29 @@ func TestMolecularNameParts(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketedMolecules: a molecule with its short form in brackets
+// before the head is one Mechanism named by the short form; a manner word
+// stays out, and brackets with no name make none.
+func TestBracketedMolecules(t *testing.T) {
+	cases := []struct{ text, want, id string }{
+		{"Velutinine is an agonist at the serotonin 2C (5-HT2C) receptor in rats.", "serotonin 2C (5-HT2C) receptor", ProposedPrefix + "5-ht2c-receptor"},
+		{"It is a non-competitive N-methyl-D-aspartate (NMDA) receptor antagonist.", "N-methyl-D-aspartate (NMDA) receptor", ProposedPrefix + "nmda-receptor"},
+		{"Velutinine binds (mostly) receptors in the gut.", "", ""},
+	}
+	for _, c := range cases {
+		res := ExtractOpen(nil, []Sentence{{Text: c.text}})
+		found := false
+		for _, m := range res.Mentions {
+			if m.Pattern == "molecule with its short form" {
+				found = true
+				if m.Surface != c.want || m.ID != c.id || m.Category != "Mechanism" {
+					t.Errorf("%q: got %q %s %s, want %q %s", c.text, m.Surface, m.ID, m.Category, c.want, c.id)
+				}
+			}
+		}
+		if found != (c.want != "") {
+			t.Errorf("%q: found %v, want %q", c.text, found, c.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -151,4 +152,60 @@ var isoformFamilies = setOf("arrestin", "protein", "glycoprotein", "subunit", "i
 func joinKey(surface string) string {
 	k, _ := stemKey(surface)
 	return k
+}
+
+// bracketedMolecules: a molecule's name with its short form in brackets
+// before the head noun ("serotonin 2A (5-HT2A) receptor", "N-methyl-D-
+// aspartate (NMDA) receptor") is one Mechanism, named by the short form
+// and the head ("5-HT2A receptor"), so the review's later "5-HT2A
+// receptors" are the same entity. How it is acted on ("non-competitive")
+// is not part of the name.
+func (rc *recogniser) bracketedMolecules(idx int, text string, ts []token, out []Mention) []Mention {
+	for h := 2; h < len(ts); h++ {
+		if !molecularHeads[ts[h].stem] || !strings.HasPrefix(ts[h].punctBefore, ")") || ts[h].hyphenated {
+			continue
+		}
+		p := h - 1
+		for p > 0 && (ts[p].punctBefore == "" || ts[p].hyphenated) {
+			p--
+		}
+		if !strings.HasSuffix(ts[p].punctBefore, "(") || h-p > 4 || p == 0 {
+			continue
+		}
+		short := text[ts[p].start:ts[h-1].end]
+		if strings.ToLower(short) == short {
+			continue // "(mostly) receptors": no name in the brackets
+		}
+		// The words before the bracket, by written word (hyphen-joined
+		// tokens are one), back to punctuation or a non-name word.
+		s := p
+		for n := 0; n < 3 && s > 0; n++ {
+			w := s - 1
+			for w > 0 && ts[w].hyphenated {
+				w--
+			}
+			if s < p && ts[s].punctBefore != "" || s == p && ts[p-1].punctBefore != "" && !ts[p-1].hyphenated && w == p-1 {
+				break
+			}
+			word := joinStems(text[ts[w].start:ts[s-1].end])
+			if stopwords[ts[w].low] || leadingNoise[ts[w].low] || molecularManner[word] || siteAdjectives[word] || cueVerb(ts[w].low) {
+				break
+			}
+			s = w
+			if ts[w].punctBefore != "" && !ts[w].hyphenated {
+				break
+			}
+		}
+		if s == p {
+			continue
+		}
+		id := ProposedPrefix + slug(append(append([]token{}, ts[p:h]...), ts[h]))
+		if _, ok := rc.names[id]; !ok {
+			rc.names[id] = short + " " + ts[h].stem
+		}
+		out = slices.DeleteFunc(out, func(m Mention) bool { return m.first < h+1 && m.last > s })
+		out = append(out, Mention{Sentence: idx, ID: id, Category: graph.CategoryMechanism, Surface: text[ts[s].start:ts[h].end],
+			Start: ts[s].start, End: ts[h].end, Proposed: true, Pattern: "molecule with its short form", first: s, last: h + 1})
+	}
+	return out
 }
