@@ -60,7 +60,8 @@
 // (chemicalName's) are left out. A table name right after a role noun,
 // or modifying a noun, is left to the chunker, which reads the
 // descriptor's target and the phrase. A protein family's member number
-// stays in its name ("beta-arrestin 2"), as a receptor's subtype does; a
+// stays in its name ("beta-arrestin 2"), as a receptor's subtype does,
+// and a G protein its letter (where "g" is otherwise the rest of "e.g."); a
 // molecule's short form in brackets before its head ("serotonin 2A
 // (5-HT2A) receptor") is inside the name, which the short form and the
 // head identify.

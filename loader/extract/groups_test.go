@@ -160,12 +160,15 @@ type devGroup struct {
 // receptor"): 12-07 entities P 0.801 -> 0.804, pairs P 0.710 -> 0.715;
 // 12-07b entities P 0.743 -> 0.747; older twelve entities P 0.839 ->
 // 0.840, pairs R 0.641 -> 0.643 P 0.808 -> 0.809; 12-07c, 12-06 unchanged.
+// Then a G protein keeps its letter: 12-07c entities R 0.731 -> 0.738 P
+// 0.704 -> 0.709, pairs R 0.358 -> 0.361 P 0.540 -> 0.545; no other group
+// changes.
 var devGroups = []devGroup{
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.73, entP: 0.70, pairR: 0.35, pairP: 0.54, sign: 0.95}},
+	}, evalFloors{entR: 0.735, entP: 0.705, pairR: 0.36, pairP: 0.54, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,

@@ -106,11 +106,12 @@ func TestAgentOfNominal(t *testing.T) {
 	}
 }
 
-// TestMolecularNameParts: a protein family's member keeps its number;
-// "e.g." stays out of names.
+// TestMolecularNameParts: a protein family's member keeps its number, a
+// G protein its letter; "e.g." stays out of names.
 func TestMolecularNameParts(t *testing.T) {
 	cases := []struct{ text, want, not string }{
 		{"The drug did not recruit beta-arrestin 2 in these assays.", "beta-arrestin 2", "beta-arrestin"},
+		{"In assays, velutinine activated G protein signalling without side effects.", "G protein signalling", "protein signalling"},
 		{"Some drugs (e.g. naltrexone) reduced drinking.", "naltrexone", "g. naltrexone"},
 	}
 	for _, c := range cases {

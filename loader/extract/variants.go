@@ -209,3 +209,11 @@ func (rc *recogniser) bracketedMolecules(idx int, text string, ts []token, out [
 	}
 	return out
 }
+
+// moleculeLetter: token k is a capital letter written as a word right
+// before "protein" ("G protein", "G proteins"): part of the molecule's
+// name, where a lower-case "g" is the rest of "e.g.".
+func moleculeLetter(ts []token, k int) bool {
+	return len(ts[k].raw) == 1 && ts[k].raw[0] >= 'A' && ts[k].raw[0] <= 'Z' && k+1 < len(ts) && ts[k+1].punctBefore == "" &&
+		!ts[k+1].hyphenated && ts[k+1].stem == "protein"
+}
