@@ -28,6 +28,10 @@ func TestReviewNames(t *testing.T) {
 		{"a derivative's other letter and group words", []string{"The alkaloid velutorin A was potent.", "Ethoxymethyl ether velutorin B and mesyl velutorin C were longer acting."},
 			[]string{"velutorin A", "Ethoxymethyl ether velutorin B", "mesyl velutorin C"}},
 		// Negatives.
+		{"an author-year citation in brackets", []string{"Craving fell sharply (Nichols, 2016) in treated rats."}, nil},
+		{"an author list in brackets", []string{"Relapse was common (Brown et al., 2019) after detoxification."}, nil},
+		{"a place in brackets", []string{"The shrub grows in Gabon (West Africa) and Cameroon."}, nil},
+		{"a capitalised word after a class noun in a title", []string{"Opioid Agonist Therapy Outcomes were reported."}, nil},
 		{"a letter after a word with no known variant", []string{"The participants in group B relapsed; velutorin B was not given."}, nil},
 		{"a listed drug is not re-proposed", []string{"The antagonist naltrexone reduced drinking."}, nil},
 		{"an ordinary word after a class noun", []string{"Cannabis is the most used illicit drug worldwide, and many people use it."}, nil},
