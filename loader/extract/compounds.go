@@ -73,7 +73,7 @@ func isoforms(ts []token, tags []string, free []bool, nps []nounPhrase) []nounPh
 			continue
 		}
 		last := ts[np.j-1]
-		if !molecularHeads[last.stem] && !enzymeName(last.low) {
+		if !molecularHeads[last.stem] && !isoformFamilies[last.stem] && !enzymeName(last.low) {
 			continue
 		}
 		c := ts[k].raw[0]

@@ -27,7 +27,9 @@
 // "X-assisted" / "X-facilitated", "administration of X", "X infusion"
 // (Drug) and "X-assisted therapy" (Therapy). Drugs are proposed from
 // context only, never from a suffix: "-ine" and "-amine" end too many
-// ordinary words ("medicine", "baseline", "examine"). A proposal's id is
+// ordinary words ("medicine", "baseline", "examine"); in the open reading
+// an ending counts only with a context that says the word is a substance
+// (below). A proposal's id is
 // "KAP:proposed-<slug>" and Mention.Proposed is set: no ontology id is ever
 // invented, a curator maps it. A lexicon behaviour followed by "use
 // disorder" ("substance use" + "disorder") proposes the disorder. A
@@ -37,6 +39,34 @@
 // Mechanisms"), a run-in label ("Self-Efficacy: ...") of at most four
 // title-case words, with no cue and no mention in it, is proposed as a
 // Mechanism.
+//
+// The open reading first reads the whole review for the substances the
+// drug dictionary lacks that the review itself defines (substances.go),
+// and keeps them in one name table, read at every mention before and
+// after the definition, in any case or number: a word of chemical shape
+// (a chemist's ending, "-ine", "-in", "-ol", "-ide", ...) or a
+// development code ("U50,488", mixed-case "JDTic"; a capitals-and-digits
+// code chemicalName already reads) after a class or role noun ("its
+// metabolite X", "the antagonist X", "the agonists X and Y"), before an
+// appositive or copula with one ("X, a partial agonist", "X is a ...
+// alkaloid") or ", which binds", in a "such as"/"including" list after a
+// plural class, after a metabolism verb ("converted into X"), or with a
+// locant and a chemical prefix anywhere ("7-hydroxy..."); any word before
+// a bracketed Latin binomial ("X (Genus species)"); and the letter
+// variants of a natural product a name or the dictionary knows
+// ("salvinorin A", "mesyl salvinorin B"). Ordinary English words of a
+// chemical ending, words the tagger reads as verbs or adverbs, acronyms,
+// parts of a longer dictionary name and a listed drug's metabolite
+// (chemicalName's) are left out. A table name right after a role noun,
+// or modifying a noun, is left to the chunker, which reads the
+// descriptor's target and the phrase. A protein family's member number
+// stays in its name ("beta-arrestin 2"), as a receptor's subtype does,
+// and a G protein its letter (where "g" is otherwise the rest of "e.g."); a
+// molecule's short form in brackets before its head ("serotonin 2A
+// (5-HT2A) receptor") is inside the name, which the short form and the
+// head identify.
+// An argument after "by" right after another ("occupancy by X predicted
+// Y") is inside that argument's phrase, not the subject of the verb after.
 //
 // # Claims
 //

@@ -51,10 +51,13 @@ type recogniser struct {
 	// undefined acronym as a subject): a definition met later ("X (ABC)")
 	// takes the surface over.
 	guessed map[string]bool
+	// reviewName holds the ids of the substances the review defines
+	// (substances.go).
+	reviewName map[string]bool
 }
 
 func newRecogniser(lex []LexEntry) *recogniser {
-	rc := &recogniser{category: map[string]graph.Category{}, names: map[string]string{}, guessed: map[string]bool{}}
+	rc := &recogniser{category: map[string]graph.Category{}, names: map[string]string{}, guessed: map[string]bool{}, reviewName: map[string]bool{}}
 	for _, e := range lex {
 		rc.category[e.ID] = e.Category
 		for _, f := range append([]string{e.Name}, e.Synonyms...) {
@@ -116,6 +119,13 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			if rc.ix != nil && i+n < len(ts) && ts[i+n].punctBefore == "" && headCategory(ts[i+n].stem) != "" && headCategory(ts[i+n].stem) != f.cat &&
 				!givenHeads[ts[i+n].stem] {
 				continue // "GLP-1 receptor": a name modifying a head is part of another entity, the chunker's
+			}
+			if rc.reviewName[f.id] && i > 0 && ts[i].punctBefore == "" && (pharmRoles[ts[i-1].stem] || drugClassNouns[ts[i-1].stem]) {
+				continue // "the mGluR2/3 agonist LY341495": the chunker reads the name with its descriptor's target
+			}
+			if rc.reviewName[f.id] && i+n < len(ts) && ts[i+n].punctBefore == "" && !ts[i+n].hyphenated && strings.HasPrefix(tagAt(tags, i+n), "NN") &&
+				!givenHeads[ts[i+n].stem] {
+				continue // "noribogaine concentrations": a name modifying a noun is the chunker's to read
 			}
 			if rc.ix != nil && strings.HasPrefix(f.id, ProposedPrefix) && i+n < len(ts) && ts[i+n].hyphenated {
 				continue // "ayahuasca-assisted therapy": a proposed name hyphen-joined to the next word is part of a compound
@@ -189,6 +199,7 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 		out = rc.sharedHeads(idx, text, ts, tags, out)
 		out = rc.substanceUseDisorders(idx, text, ts, out)
 		out = rc.molecularLists(idx, text, ts, out)
+		out = rc.bracketedMolecules(idx, text, ts, out)
 		out = rc.testResults(idx, text, ts, out)
 		// "GLP-1 receptor agonists": a drug class named by its target
 		// names the target too, which its members act on.

@@ -82,6 +82,9 @@ func ExtractOpen(lex []LexEntry, sents []Sentence) Result {
 
 func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]string) Result {
 	rc := newRecogniser(lex)
+	if ix != nil {
+		ix = rc.reviewSubstances(ix, sents, tags)
+	}
 	rc.ix = ix
 	var res Result
 	var topic *Mention

@@ -37,6 +37,15 @@ type devGroup struct {
 // With extract20's and extract19's rules together, the other groups:
 // 12-07b pairs R 0.427 P 0.691, 12-07 R 0.463 P 0.758, 12-06 R 0.372
 // P 0.791, older twelve R 0.641 P 0.829; floors at those levels.
+// extract22 then wrote its rules with 12-07c as ordinary dev (substances
+// the review itself defines, molecules' letters and numbers): 12-07c
+// entities R 0.738 P 0.710, pairs R 0.365 P 0.553; with the three other
+// branches merged: 12-07b entities R 0.807 P 0.770, pairs R 0.427 P 0.691;
+// 12-07 entities R 0.796 P 0.814, pairs R 0.460 P 0.761 (extract22 alone
+// moved 12-07 pairs R 0.421 -> 0.418: "psilocin, which binds 5-HT2A
+// receptors" now has psilocin, as gold does, where a misread had given
+// psilocybin a right pair); 12-06 pairs R 0.372 P 0.794; older twelve
+// entities P 0.841, pairs R 0.643 P 0.831. Floors at those levels.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -212,30 +221,53 @@ type devGroup struct {
 // Floors: 12-07b entities R 0.80 P 0.75, pairs R 0.42 P 0.66; 12-07
 // entities R 0.79 P 0.81, pairs R 0.46 P 0.73; 12-06 entities R 0.75,
 // pairs R 0.37.
+// Then extract22's review name table (substances.go: names the review
+// defines by context or chemical spelling, read at every mention; and
+// "occupancy by X" keeps X from the verb after): 12-07c entities R 0.696
+// -> 0.715 P 0.693 -> 0.694, pairs R 0.214 -> 0.316 P 0.399 -> 0.497;
+// 12-07b pairs R 0.319 -> 0.404 P 0.589 -> 0.645, entities P 0.738 ->
+// 0.743; 12-06 pairs P 0.775 -> 0.778; older twelve entities R 0.867 ->
+// 0.868, pairs P 0.807 -> 0.808; 12-07 pairs R 0.421 -> 0.418 (one pair,
+// psilocybin -> 5-HT2A, was credited from "psilocybin is dephosphorylated
+// to psilocin, which binds 5-HT2A receptors", now read as psilocin's, as
+// the gold has it), P 0.712 -> 0.710: that floor set to the level reached.
+// Then a protein family's member number ("beta-arrestin 2", isoforms):
+// 12-07c entities R 0.715 -> 0.722 P 0.694 -> 0.699, pairs R 0.316 ->
+// 0.323 P 0.497 -> 0.508; no other group changes. Then letter variants
+// of a natural product ("salvinorin A", "mesyl salvinorin B"): 12-07c
+// entities R 0.722 -> 0.731 P 0.699 -> 0.704, pairs R 0.323 -> 0.358 P
+// 0.508 -> 0.540; no other group changes. Then a molecule with its
+// short form in brackets before the head ("serotonin 2A (5-HT2A)
+// receptor"): 12-07 entities P 0.801 -> 0.804, pairs P 0.710 -> 0.715;
+// 12-07b entities P 0.743 -> 0.747; older twelve entities P 0.839 ->
+// 0.840, pairs R 0.641 -> 0.643 P 0.808 -> 0.809; 12-07c, 12-06 unchanged.
+// Then a G protein keeps its letter: 12-07c entities R 0.731 -> 0.738 P
+// 0.704 -> 0.709, pairs R 0.358 -> 0.361 P 0.540 -> 0.545; no other group
+// changes.
 var devGroups = []devGroup{
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.69, entP: 0.69, pairR: 0.21, pairP: 0.41, sign: 0.95}},
+	}, evalFloors{entR: 0.73, entP: 0.71, pairR: 0.36, pairP: 0.55, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.80, entP: 0.75, pairR: 0.42, pairP: 0.69, sign: 0.95}},
+	}, evalFloors{entR: 0.80, entP: 0.765, pairR: 0.42, pairP: 0.69, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.79, entP: 0.81, pairR: 0.46, pairP: 0.75, sign: 0.95}},
+	}, evalFloors{entR: 0.79, entP: 0.81, pairR: 0.46, pairP: 0.76, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
 	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.37, pairP: 0.79, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.82, sign: 0.97}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.64, pairP: 0.83, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.

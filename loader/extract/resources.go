@@ -34,6 +34,9 @@ type resourceIndex struct {
 	forms    map[string]resEntry
 	maxWords int
 	heads    map[string]graph.Category // WordNet head nouns (wordheads.go)
+	// review holds the substances one review defines (substances.go),
+	// read after the embedded forms; nil in the shared index.
+	review map[string]resEntry
 }
 
 // loadResources is read once per process: the index is immutable after
@@ -108,6 +111,9 @@ func (ix *resourceIndex) lookup(ts []token, i, j int) (resEntry, bool) {
 	}
 	key := b.String()
 	e, ok := ix.forms[key]
+	if !ok && ix.review != nil {
+		e, ok = ix.review[key]
+	}
 	if !ok && (strings.Contains(key, "ae") || strings.Contains(key, "oe")) {
 		// British spelling of a term the vocabularies list in American
 		// ("hypokalaemia", "diarrhoea", "oedema").

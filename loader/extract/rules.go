@@ -125,6 +125,9 @@ func nearestSubject(ts []token, clause []int, args []Mention, cuesBefore []cueHi
 	if c.i < a.last || coIntervention(ts, args, a) {
 		return false
 	}
+	if agentOfNominal(ts, args, a) {
+		return false
+	}
 	prev := a
 	for _, o := range args {
 		if o.first >= c.i {
