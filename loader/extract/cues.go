@@ -37,10 +37,14 @@ var cueWords = map[cueKind][]string{
 	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
 		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
 		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
-		"rais", "prolong", "contribut to", "precipitat", "provok", "produc"},
+		"rais", "prolong", "contribut to", "precipitat", "provok", "produc",
+		// verbs of making worse or more
+		"exacerbat", "intensif", "accelerat", "reinstated", "reinstates", "evok"},
 	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
-		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow"},
+		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow",
+		// verbs of making better or less
+		"ameliorat", "shorten", "protect against", "hinder", "imped"},
 	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
