@@ -40,6 +40,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	if open && len(tags) == len(ts) {
 		args = placeActivity(ts, tags, args)
 	}
+	if open {
+		markMessengers(ts, args)
+	}
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
 	} else if p, ok := clausePronoun(ts, args); ok {

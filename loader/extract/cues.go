@@ -39,7 +39,7 @@ var cueWords = map[cueKind][]string{
 		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
 		"rais", "prolong", "contribut to", "precipitat", "provok", "produc",
 		// verbs of making worse or more
-		"exacerbat", "intensif", "accelerat", "reinstated", "reinstates", "evok"},
+		"exacerbat", "intensif", "accelerat", "reinstated", "reinstates", "evok", "releases"},
 	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
 		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow",

@@ -110,7 +110,10 @@ func signedEnds(subj, obj Mention) bool {
 		return false
 	}
 	switch obj.Category {
-	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation, graph.CategoryDrug, graph.CategoryTherapy:
+	case graph.CategoryDrug:
+		// "X releases serotonin": the body's own transmitter, acted on by a drug, is an effect
+		return obj.messenger && !messengerNamed(subj) && (subj.Category == graph.CategoryDrug || subj.Category == graph.CategoryTherapy)
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation, graph.CategoryTherapy:
 		return false
 	}
 	return true
