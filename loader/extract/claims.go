@@ -228,6 +228,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	labelSubject(ts, args, cues, emit)
 	adverseEvents(ts, args, cues, topic, prev, prevMs, earlier, emit)
 	if open {
+		possessedHarms(ts, args, clause, emit)
 		locatedIn(ts, args, clause, emit)
 		if len(tags) == len(ts) {
 			cooccur(ts, tags, args, aside, example, clause, emit)
