@@ -226,6 +226,11 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
+	if open {
+		// before the sentence's harm reading, whose negation ("does not
+		// produce the X associated with Y") is not Y's
+		harmsAssociated(ts, args, emit)
+	}
 	adverseEvents(ts, args, cues, topic, prev, prevMs, earlier, emit)
 	if open {
 		possessedHarms(ts, args, clause, emit)

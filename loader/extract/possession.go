@@ -7,7 +7,12 @@
 
 package extract
 
-import "github.com/kapgraph/kapgraph/graph"
+import (
+	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
 
 // haveVerbs state that a subject has a property.
 var haveVerbs = setOf("has", "have", "had", "carries", "carry", "carried", "possesses", "possess")
@@ -19,7 +24,8 @@ var degreeBefore = setOf("a", "an", "the", "some", "no", "little", "low", "lower
 	"recognized", "negligible", "appreciable", "certain", "its", "their", "own")
 
 // possessedHarms emits HAS_ADVERSE_EVENT from the nearest drug or therapy
-// before a verb of having, in its clause and not a comparator, to the
+// before a verb of having, in its clause, not a comparator and not after
+// a population of the clause (whose members are what has it), to the
 // symptom or safety risk the verb has.
 func possessedHarms(ts []token, args []Mention, clause []int, emit emitFunc) {
 	for _, b := range args {
@@ -41,10 +47,53 @@ func possessedHarms(ts []token, args []Mention, clause []int, emit emitFunc) {
 			if d.Category != graph.CategoryDrug && d.Category != graph.CategoryTherapy {
 				continue
 			}
-			if !comparator(ts, d) {
+			if !comparator(ts, d) && !slices.ContainsFunc(args[:i], func(p Mention) bool {
+				return p.Category == graph.CategoryPopulation && clause[p.first] == clause[k]
+			}) {
+				// not "patients who received X had less Y": the patients have it
 				emit(d, b, graph.HasAdverseEvent, graph.Unsigned, cueHit{k, k + 1, cueAdverse}, d.last, b.first)
 			}
 			break
+		}
+	}
+}
+
+// harmsAssociated: a harm followed at once by "associated with" or
+// "linked to" and a drug or therapy ("the respiratory depression or
+// physical dependence associated with benzodiazepines", "fatalities
+// temporally associated with ibogaine") is that drug's adverse event, as
+// are the harms listed with it. After a verb ("X is associated with Y")
+// the pair reading has the subject; here the harm is a noun the
+// participle describes, and a drug is never a signed claim's object.
+func harmsAssociated(ts []token, args []Mention, emit emitFunc) {
+	for i, n := range args {
+		if n.Category != graph.CategorySafetyRisk && n.Category != graph.CategorySymptom && n.Category != graph.CategoryDisorder {
+			continue
+		}
+		k := n.last
+		if k < len(ts) && strings.HasSuffix(ts[k].low, "ly") && ts[k].punctBefore == "" {
+			k++ // "temporally associated with"
+		}
+		if k+2 >= len(ts) || ts[k].punctBefore != "" || ts[k+1].punctBefore != "" ||
+			!(ts[k].low == "associated" && ts[k+1].low == "with" || ts[k].low == "linked" && ts[k+1].low == "to") {
+			continue
+		}
+		j := k + 2
+		for j < len(ts) && determinersPossessive[ts[j].low] {
+			j++
+		}
+		d := slices.IndexFunc(args, func(m Mention) bool { return m.first == j })
+		if d < 0 || args[d].Category != graph.CategoryDrug && args[d].Category != graph.CategoryTherapy || comparator(ts, args[d]) {
+			continue
+		}
+		harms := []Mention{n}
+		for h := i; h > 0 && args[h-1].last <= args[h].first && onlyJoiners(ts, args[h-1].last, args[h].first); h-- {
+			if c := args[h-1].Category; c == graph.CategorySafetyRisk || c == graph.CategorySymptom || c == graph.CategoryDisorder {
+				harms = append(harms, args[h-1])
+			}
+		}
+		for _, h := range harms {
+			emit(args[d], h, graph.HasAdverseEvent, graph.Unsigned, cueHit{k, k + 2, cueAdverse}, h.first, args[d].first)
 		}
 	}
 }
