@@ -3,7 +3,11 @@
 
 package extract
 
-import "github.com/kapgraph/kapgraph/graph"
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
 
 // openingSubject is the drug or therapy that is the subject of the
 // sentence's first clause though no cue verb follows it ("Lofexidine is
@@ -36,4 +40,17 @@ func openingSubject(ts []token, tags []string, args []Mention, aside []int, exam
 		out = append(out, m)
 	}
 	return out
+}
+
+// doseAnaphor: a determiner and a dose noun in subject place ("Both doses
+// lowered Y", "The dose was well tolerated") speak of the drug the
+// previous sentence named last, though as the object of a preposition
+// ("2.16 mg/day of X") it was not that sentence's subject.
+func doseAnaphor(ts []token) bool {
+	for k := 0; k+1 < len(ts); k++ {
+		if determiners[ts[k].low] && doseNouns[ts[k+1].low] && (k == 0 || strings.Contains(ts[k].punctBefore, ",")) {
+			return true
+		}
+	}
+	return false
 }

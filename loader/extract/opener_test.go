@@ -15,3 +15,16 @@ func TestOpeningSubject(t *testing.T) {
 			"T:drugB AFFECTS increases T:sedation negated; T:drugB AFFECTS increases KAP:proposed-mu-opioid-receptor negated; T:drugA AFFECTS increases T:sedation negated; T:drugA AFFECTS increases KAP:proposed-mu-opioid-receptor negated"},
 	})
 }
+
+// TestDoseAnaphor: "Both doses" / "The higher dose" in subject place
+// speak of the one drug the previous sentence named, as the object of a
+// preposition ("2 mg of X"). With the rule off the first case read "both"
+// as two drugs and took the wrong second one, and the second gave none.
+func TestDoseAnaphor(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"both doses", []string{"Cognitive behavioural therapy was offered to all.", "A trial compared 1 mg and 2 mg of lorazepam with placebo.", "Both doses reduced anxiety."},
+			"T:drugA AFFECTS decreases T:anxiety"},
+		{"the dose", []string{"A trial gave 50 mg of naltrexone daily.", "The dose reduced craving."},
+			"T:drugB AFFECTS decreases T:craving"},
+	})
+}

@@ -385,7 +385,9 @@ var anaphorNouns = map[string]bool{"drug": true, "drugs": true, "agent": true, "
 	"compounds": true, "medication": true, "medications": true, "treatment": true, "medicines": true,
 	// pharmacological roles, plural: "both agonists", "these antagonists"
 	// (a singular "the agonist" is more often followed by its name)
-	"agonists": true, "antagonists": true, "inhibitors": true}
+	"agonists": true, "antagonists": true, "inhibitors": true,
+	// a dose of it: "Both doses lowered withdrawal severity"
+	"dose": true, "doses": true}
 
 var determiners = map[string]bool{"this": true, "these": true, "the": true, "both": true, "neither": true, "each": true}
 
