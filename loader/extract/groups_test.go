@@ -133,25 +133,34 @@ type devGroup struct {
 // as general English of trial reports that no group falls by. Merged after
 // extract18's span rules: 12-07b pairs R 0.319 P 0.589, 12-06 R 0.367
 // P 0.775, older twelve R 0.641 P 0.807, 12-07 unchanged.
+// extract21 (claim recall; before: 12-07b pairs R 0.319 P 0.589; 12-07
+// R 0.421 P 0.712; 12-06 R 0.367 P 0.775; older twelve R 0.641 P 0.807):
+// cue verbs of more and less ("ameliorate", "shorten", "reinstated"),
+// the body's messengers as a drug's objects ("releases serotonin"), a
+// harm a drug "has" or that is "associated with" it after the harm, and
+// "both doses" for the one drug named before: 12-07b R 0.319 -> 0.333,
+// P 0.589 -> 0.598; 12-07 R 0.421 -> 0.427, P 0.712 -> 0.714; 12-06 R
+// 0.367 -> 0.382, P 0.775 -> 0.782; older twelve R 0.641 -> 0.642, P
+// 0.807 (617/765 -> 620/768). Pair floors raised to those levels.
 var devGroups = []devGroup{
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.31, pairP: 0.58, sign: 0.95}},
+	}, evalFloors{entR: 0.78, entP: 0.73, pairR: 0.333, pairP: 0.598, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.42, pairP: 0.71, sign: 0.95}},
+	}, evalFloors{entR: 0.76, entP: 0.799, pairR: 0.426, pairP: 0.714, sign: 0.95}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.36, pairP: 0.77, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.64, pairP: 0.80, sign: 0.97}},
+	}, evalFloors{entR: 0.74, entP: 0.80, pairR: 0.382, pairP: 0.782, sign: 0.95}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.83, pairR: 0.641, pairP: 0.807, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.
