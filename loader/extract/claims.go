@@ -234,6 +234,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	adverseEvents(ts, args, cues, topic, prev, prevMs, earlier, emit)
 	if open {
 		possessedHarms(ts, args, clause, emit)
+		studiedIn(ts, args, emit)
 		locatedIn(ts, args, clause, emit)
 		if len(tags) == len(ts) {
 			cooccur(ts, tags, args, aside, example, clause, emit)

@@ -44,6 +44,6 @@ func markMessengers(ts []token, args []Mention) {
 
 // messengerNamed: the mention's last word names a messenger.
 func messengerNamed(m Mention) bool {
-	ws := strings.FieldsFunc(strings.ToLower(m.Surface), func(r rune) bool { return r == ' ' || r == '-' })
-	return len(ws) > 0 && messengerNames[ws[len(ws)-1]]
+	ws := strings.FieldsFunc(m.Surface, func(r rune) bool { return r == ' ' || r == '-' })
+	return len(ws) > 0 && messengerNames[joinStems(ws[len(ws)-1])]
 }

@@ -33,10 +33,10 @@ func possessedHarms(ts []token, args []Mention, clause []int, emit emitFunc) {
 			continue
 		}
 		k := b.first - 1
-		for k >= 0 && b.first-k <= 3 && degreeBefore[ts[k].low] && ts[k+1].punctBefore == "" {
+		for k >= 0 && b.first-k <= 3 && degreeBefore[ts[k].stem] && ts[k+1].punctBefore == "" {
 			k--
 		}
-		if k < 0 || !haveVerbs[ts[k].low] || ts[k+1].punctBefore != "" {
+		if k < 0 || !haveVerbs[ts[k].stem] || ts[k+1].punctBefore != "" {
 			continue
 		}
 		for i := len(args) - 1; i >= 0; i-- {
