@@ -24,7 +24,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		// "this dopamine signal": an event named before, in subject place.
 		if m, ok := eventAnaphor(ts, tags, ms, prevMs); ok {
 			m.Sentence = s.Index
-			if decreaseNouns[ts[m.last-1].low] {
+			if decreaseNouns[ts[m.last-1].stem] {
 				lessOf = m.first
 			}
 			kept := args[:0:0]
