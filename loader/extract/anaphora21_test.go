@@ -10,7 +10,7 @@ import "testing"
 func TestPluralEventAnaphor(t *testing.T) {
 	runClauseCases(t, []clauseCase{
 		{"these changes in the sentence", []string{"Lorazepam produces lasting changes in dopamine release, and these changes are thought to underlie relapse."},
-			"T:drugA AFFECTS increases T:dopamine; T:dopamine AFFECTS  T:relapse hedged"},
+			"T:drugA AFFECTS increases T:dopamine; T:dopamine AFFECTS T:relapse hedged"},
 		{"these changes opening the next sentence", []string{"Lorazepam increases dopamine release and BDNF signalling.", "These changes are thought to reduce relapse."}, ""},
 	})
 }
