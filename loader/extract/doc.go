@@ -304,6 +304,11 @@
 // though no cue verb read it ("X is more selective than Y, which explains
 // why it lowers Z"), and a dose noun in subject place ("Both doses
 // lowered Y") for the one drug the previous sentence named (opener.go).
+// One study of a drug in a disorder ("no randomized trial of X in Y",
+// "the role of X in Y") makes the drug studied to treat it, a denial
+// NEGATED; a plural "trials of A, B and C in Y", a literature's scope,
+// does not (studied.go). A plural event anaphor ("these changes") reaches
+// back only within its sentence.
 //
 // # Score
 //
