@@ -235,6 +235,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	if open {
 		possessedHarms(ts, args, clause, emit)
 		studiedIn(ts, args, emit)
+		treatedSymptoms(ts, args, clause, emit)
 		locatedIn(ts, args, clause, emit)
 		if len(tags) == len(ts) {
 			cooccur(ts, tags, args, aside, example, clause, emit)

@@ -72,3 +72,49 @@ func listAt(ts []token, args []Mention, j int, ok func(Mention) bool) []Mention 
 	}
 	return out
 }
+
+// forSymptomWords, right before "for" and a symptom, say the symptom is
+// what a drug is for: "approved for insomnia", "promising adjuncts for
+// sleep disturbance and craving", "a treatment for nausea".
+var forSymptomWords = map[string]bool{"adjunct": true, "adjuncts": true, "treatment": true, "treatments": true,
+	"therapy": true, "therapies": true, "option": true, "options": true, "candidate": true, "candidates": true,
+	"approved": true, "indicated": true, "prescribed": true, "effective": true, "efficacious": true,
+	"medication": true, "medications": true, "remedy": true}
+
+// treatedSymptoms emits STUDIED_TO_TREAT from the nearest drug or therapy
+// before "<treatment word> for", in the clause (with the drugs listed
+// with it), to the symptoms listed
+// right after "for". ("For patients with insomnia" names a population,
+// and a bare "for" says who or why, so the word before it must say
+// treatment.)
+func treatedSymptoms(ts []token, args []Mention, clause []int, emit emitFunc) {
+	for k := 1; k+1 < len(ts); k++ {
+		if ts[k].low != "for" || !forSymptomWords[ts[k-1].low] || ts[k].punctBefore != "" {
+			continue
+		}
+		syms := listAt(ts, args, k+1, func(m Mention) bool { return m.Category == graph.CategorySymptom })
+		if len(syms) == 0 {
+			continue
+		}
+		for i := len(args) - 1; i >= 0; i-- {
+			d := args[i]
+			if d.last > k || clause[d.first] != clause[k] || d.Category != graph.CategoryDrug && d.Category != graph.CategoryTherapy {
+				continue
+			}
+			agents := []Mention{d}
+			for j := i; j > 0 && args[j-1].last <= args[j].first && onlyJoiners(ts, args[j-1].last, args[j].first) &&
+				(args[j-1].Category == graph.CategoryDrug || args[j-1].Category == graph.CategoryTherapy); j-- {
+				agents = append(agents, args[j-1]) // "X and Y are adjuncts for Z"
+			}
+			for _, a := range agents {
+				if comparator(ts, a) {
+					continue
+				}
+				for _, s := range syms {
+					emit(a, s, graph.StudiedToTreat, graph.Unsigned, cueHit{k - 1, k + 1, cueTreatment}, a.last, s.first)
+				}
+			}
+			break
+		}
+	}
+}

@@ -17,3 +17,18 @@ func TestStudiedIn(t *testing.T) {
 		{"a literature's scope", []string{"We searched for trials of lorazepam and naltrexone in alcohol use disorder."}, ""},
 	})
 }
+
+// TestTreatedSymptoms: a symptom right after "<treatment word> for" is
+// what the clause's drug is for ("promising adjuncts for insomnia",
+// "approved for anxiety"). The first two cases gave no pair with the rule
+// off; the third guards a bare "for" (who, not what); the fourth was
+// ASSERTED before "promising" joined the hedge words.
+func TestTreatedSymptoms(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"adjuncts for two symptoms", []string{"Naltrexone and lorazepam are useful adjuncts for anxiety and craving in early recovery."},
+			"T:drugA STUDIED_TO_TREAT T:anxiety; T:drugA STUDIED_TO_TREAT T:craving; T:drugB STUDIED_TO_TREAT T:anxiety; T:drugB STUDIED_TO_TREAT T:craving"},
+		{"approved for", []string{"Lorazepam is approved for anxiety in older adults."}, "T:drugA STUDIED_TO_TREAT T:anxiety"},
+		{"a bare for", []string{"Lorazepam was given for anxiety in older adults."}, ""},
+		{"promising: a hedge", []string{"Lorazepam is a promising treatment for anxiety."}, "T:drugA STUDIED_TO_TREAT T:anxiety hedged"},
+	})
+}
