@@ -97,7 +97,7 @@
 // ("not", "no", "without", "failed to") between the two arguments, up to
 // a contrast ("but", "yet"), sets Negated; a hedge ("may", "might",
 // "could", "can", "suggest", "potential", "candidate", "hypothes",
-// "appear", "probably", "interest", "inconsistent", "is thought to",
+// "appear", "probably", "interest", "inconsistent", "promising", "is thought to",
 // "expected to", "designed to") sets
 // Hedged: in the curated reading anywhere in the sentence; in the open
 // reading for the rest of its own clause only ("X reduced craving,
@@ -307,8 +307,10 @@
 // One study of a drug in a disorder ("no randomized trial of X in Y",
 // "the role of X in Y") makes the drug studied to treat it, a denial
 // NEGATED; a plural "trials of A, B and C in Y", a literature's scope,
-// does not (studied.go). A plural event anaphor ("these changes") reaches
-// back only within its sentence.
+// does not (studied.go); so does a symptom right after "<treatment word>
+// for" ("promising adjuncts for sleep disturbance", "approved for
+// insomnia"). A plural event anaphor ("these changes") reaches back only
+// within its sentence.
 //
 // # Score
 //
