@@ -314,8 +314,8 @@ func pluralAnaphorIn(ts []token) int {
 		if w == "both" && bothPronoun(ts, k) {
 			return 2
 		}
-		if !anaphorNouns[ts[n].low] || ts[n].low == "treatment" {
-			continue
+		if !anaphorNouns[ts[n].low] || ts[n].low == "treatment" || doseNouns[ts[n].low] {
+			continue // "both doses": two doses of one drug
 		}
 		switch {
 		case w == "both" || w == "either" || n > k+1:
@@ -353,6 +353,9 @@ func pastOrPresentVerb(w string) bool {
 // had fewer than two drug subjects points back at the two drugs it named,
 // as adverse events do above; otherwise the previous subjects stand.
 func pairAntecedents(ts []token, prev, prevMs []Mention, earlier [][]Mention) []Mention {
+	if d := drugsOf(prevMs); doseAnaphor(ts) && len(drugsOf(prev)) == 0 && len(d) > 0 {
+		return d[len(d)-1:] // "...compared 2.16 and 2.88 mg/day of X with placebo. Both doses lowered Y"
+	}
 	if pluralAnaphorIn(ts) != 2 || len(drugsOf(prev)) >= 2 {
 		return prev
 	}

@@ -32,10 +32,10 @@ func eventAnaphor(ts []token, tags []string, ms, prevMs []Mention) (Mention, boo
 			continue
 		}
 		n := k + 1
-		if !eventNouns[ts[n].low] && n+1 < len(ts) && eventNouns[ts[n+1].low] && ts[n+1].punctBefore == "" {
+		if !eventNouns[ts[n].stem] && n+1 < len(ts) && eventNouns[ts[n+1].stem] && ts[n+1].punctBefore == "" {
 			n++
 		}
-		if !eventNouns[ts[n].low] || n+1 >= len(ts) || ts[n+1].punctBefore != "" {
+		if !eventNouns[ts[n].stem] || n+1 >= len(ts) || ts[n+1].punctBefore != "" {
 			continue
 		}
 		if t := tags[n+1]; !(strings.HasPrefix(t, "VB") || t == "MD" || t == "RB") {
@@ -59,7 +59,10 @@ func eventAnaphor(ts []token, tags []string, ms, prevMs []Mention) (Mention, boo
 				ante = &ms[i]
 			}
 		}
-		if ante == nil {
+		// "These changes" opening a sentence sums up the previous
+		// sentence's several changes, which no one of them stands for;
+		// a plural reaches back only within its sentence.
+		if plural := ts[n].low != ts[n].stem; ante == nil && !plural {
 			for i := range prevMs {
 				if fits(prevMs[i]) && (ante == nil || prevMs[i].first > ante.first) {
 					ante = &prevMs[i]

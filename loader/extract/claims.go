@@ -24,7 +24,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		// "this dopamine signal": an event named before, in subject place.
 		if m, ok := eventAnaphor(ts, tags, ms, prevMs); ok {
 			m.Sentence = s.Index
-			if decreaseNouns[ts[m.last-1].low] {
+			if decreaseNouns[ts[m.last-1].stem] {
 				lessOf = m.first
 			}
 			kept := args[:0:0]
@@ -39,6 +39,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	}
 	if open && len(tags) == len(ts) {
 		args = placeActivity(ts, tags, args)
+	}
+	if open {
+		markMessengers(ts, args)
 	}
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
@@ -249,8 +252,16 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	// that names a change says what the clause's subject does.
 	labelClaims(ts, args, cues, emit)
 	labelSubject(ts, args, cues, emit)
+	if open {
+		// before the sentence's harm reading, whose negation ("does not
+		// produce the X associated with Y") is not Y's
+		harmsAssociated(ts, args, emit)
+	}
 	adverseEvents(ts, args, cues, topic, prev, prevMs, earlier, emit)
 	if open {
+		possessedHarms(ts, args, clause, emit)
+		studiedIn(ts, args, emit)
+		treatedSymptoms(ts, args, clause, emit)
 		locatedIn(ts, args, clause, emit)
 		if len(tags) == len(ts) {
 			cooccur(ts, tags, args, aside, example, clause, emit)

@@ -330,6 +330,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		}
 	}
 	agentsOf = map[int][]Mention{}
+	opener := openingSubject(ts, tags, args, aside, example, segs)
 	var before []Mention // the subjects of the previous clause's last verb
 	for si, sg := range segs {
 		var last []Mention // the subjects of the clause's previous verb
@@ -379,7 +380,11 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 			default:
 				subj = pluralAnaphor(ts, tags, headSubject(ts, tags, args, aside, example, sg.lo, v.i), topics, prev)
 				if len(subj) == 0 {
-					subj = anaphor(ts, tags, sg.lo, v.i, topics, prev)
+					from := topics
+					if len(from) == 0 && si > 0 {
+						from = opener // "X is more selective than Y, which explains why it lowers Z"
+					}
+					subj = anaphor(ts, tags, sg.lo, v.i, from, prev)
 				}
 				if len(subj) == 0 && ellipticSubject(ts, tags, sg.lo, v.i) {
 					subj = before // "S prevented X but did not reduce Y"

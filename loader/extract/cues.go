@@ -37,10 +37,14 @@ var cueWords = map[cueKind][]string{
 	cueIncrease: {"increas", "enhanc", "promot", "upregulat", "up regulat", "stimulat", "boost", "facilitat", "elevat",
 		"induc", "activat", "improv", "strengthen", "catalyz", "catalys", "lead to", "led to", "result in",
 		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
-		"rais", "prolong", "contribut to", "precipitat", "provok", "produc"},
+		"rais", "prolong", "contribut to", "precipitat", "provok", "produc",
+		// verbs of making worse or more
+		"exacerbat", "intensif", "accelerat", "reinstated", "reinstates", "evok", "releases"},
 	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
-		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow"},
+		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow",
+		// verbs of making better or less
+		"ameliorat", "shorten", "protect against", "hinder", "imped"},
 	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
@@ -85,7 +89,7 @@ var (
 	// recommendRe marks a sentence that looks ahead or recommends: what
 	// it says is not (yet) a finding.
 	recommendRe = regexp.MustCompile(`\b(future|further|more) (research|stud(y|ies)|trials?|work|investigations?|exploration)\b|\b(is|are|remains?) (needed|warranted|required|unknown|unclear)\b|\b(should|must|need to) be\b|\bremains? to be\b|\b(comparative|head to head) (stud(y|ies)|trials?)\b|\btrials? comparing\b|\b(has|have) not (yet )?been (tested|studied|examined|investigated)\b|\b(test|tests|testing|examine|examining) whether\b|\bwe (propose|put forward)\b`)
-	hedgeWords  = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely", "probabl", "candidate", "interest", "inconsistent"}
+	hedgeWords  = []string{"may", "might", "could", "suggest", "potential", "hypothes", "appear", "possibl", "putative", "perhaps", "propos", "likely", "probabl", "candidate", "interest", "inconsistent", "promising"}
 	negWords    = []string{"not", "no", "never", "neither", "nor", "without", "fail", "lack", "absence"}
 	beVerbs     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 	// connectors link a nominal cue's object to its cause: "reductions

@@ -127,7 +127,7 @@
 // ("not", "no", "without", "failed to") between the two arguments, up to
 // a contrast ("but", "yet"), sets Negated; a hedge ("may", "might",
 // "could", "can", "suggest", "potential", "candidate", "hypothes",
-// "appear", "probably", "interest", "inconsistent", "is thought to",
+// "appear", "probably", "interest", "inconsistent", "promising", "is thought to",
 // "expected to", "designed to") sets
 // Hedged: in the curated reading anywhere in the sentence; in the open
 // reading for the rest of its own clause only ("X reduced craving,
@@ -357,7 +357,25 @@
 // ("People with OUD also have high rates of depression", comorbid.go)
 // makes the disorder go with each; measures that changed, with no agent
 // and no drug in the sentence ("Drinking days decreased after the first
-// session", implied.go), changed under the previous sentence's drug.
+// session", implied.go), changed under the previous sentence's drug. The
+// body's own messengers, which the drug vocabulary lists as drugs
+// (serotonin, dopamine, cortisol), may be a drug's signed object
+// anywhere, but not after "of" ("the reuptake of dopamine" names the
+// process; messengers.go). A drug that "has" or "carries" a harm, words
+// of degree between ("has low abuse liability"), has it as an adverse
+// event, as does a drug right after a harm's "associated with" ("the
+// physical dependence associated with benzodiazepines", possession.go). A
+// pronoun in a later clause stands for the first clause's drug subject
+// though no cue verb read it ("X is more selective than Y, which explains
+// why it lowers Z"), and a dose noun in subject place ("Both doses
+// lowered Y") for the one drug the previous sentence named (opener.go).
+// One study of a drug in a disorder ("no randomized trial of X in Y",
+// "the role of X in Y") makes the drug studied to treat it, a denial
+// NEGATED; a plural "trials of A, B and C in Y", a literature's scope,
+// does not (studied.go); so does a symptom right after "<treatment word>
+// for" ("promising adjuncts for sleep disturbance", "approved for
+// insomnia"). A plural event anaphor ("these changes") reaches back only
+// within its sentence.
 //
 // # Score
 //

@@ -32,6 +32,7 @@ type Mention struct {
 	Proposed    bool   // found by a category pattern, not in the lexicon
 	Pattern     string // the pattern that proposed it
 	first, last int    // token range, inclusive start, exclusive end
+	messenger   bool   // a transmitter a drug may act on (messengers.go), set by the claim reading
 }
 
 type form struct {

@@ -46,6 +46,11 @@ type devGroup struct {
 // receptors" now has psilocin, as gold does, where a misread had given
 // psilocybin a right pair); 12-06 pairs R 0.372 P 0.794; older twelve
 // entities P 0.841, pairs R 0.643 P 0.831. Floors at those levels.
+// extract21's claim-recall rules (written without 12-07c): 12-07c pairs
+// R 0.365, P 0.553 -> 0.550 (one more pair, wrong), sign 0.974 -> 0.962;
+// 12-07b pairs R 0.427 -> 0.451, P 0.691 -> 0.701; 12-07 R 0.460 ->
+// 0.466, P 0.761 -> 0.763; 12-06 R 0.372 -> 0.390, P 0.794 -> 0.801;
+// older twelve R 0.643 -> 0.645, P 0.831 -> 0.832. Floors at those levels.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -244,6 +249,20 @@ type devGroup struct {
 // Then a G protein keeps its letter: 12-07c entities R 0.731 -> 0.738 P
 // 0.704 -> 0.709, pairs R 0.358 -> 0.361 P 0.540 -> 0.545; no other group
 // changes.
+// extract21 (claim recall; before: 12-07b pairs R 0.319 P 0.589; 12-07
+// R 0.421 P 0.712; 12-06 R 0.367 P 0.775; older twelve R 0.641 P 0.807):
+// cue verbs of more and less ("ameliorate", "shorten", "reinstated"),
+// the body's messengers as a drug's objects ("releases serotonin"), a
+// harm a drug "has" or that is "associated with" it after the harm, and
+// "both doses" for the one drug named before: 12-07b R 0.319 -> 0.333,
+// P 0.589 -> 0.598; 12-07 R 0.421 -> 0.427, P 0.712 -> 0.714; 12-06 R
+// 0.367 -> 0.382, P 0.775 -> 0.782; older twelve R 0.641 -> 0.642, P
+// 0.807 (617/765 -> 620/768). Then "a trial of X in Y" / "the role of X
+// in Y" (studied.go) and the plural "these changes" within a sentence:
+// 12-07b R 0.338 P 0.602; 12-06 R 0.385 P 0.784; older twelve R 0.643
+// P 0.808 (621/769); 12-07 unchanged. Then symptoms after "<treatment
+// word> for" and "promising" as a hedge: 12-07b R 0.343 (73/213) P 0.605
+// (78/129), the others unchanged. Pair floors raised to those levels.
 var devGroups = []devGroup{
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
@@ -254,7 +273,7 @@ var devGroups = []devGroup{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.80, entP: 0.765, pairR: 0.42, pairP: 0.69, sign: 0.95}},
+	}, evalFloors{entR: 0.80, entP: 0.765, pairR: 0.45, pairP: 0.70, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
@@ -266,7 +285,7 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.37, pairP: 0.79, sign: 0.95}},
+	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.39, pairP: 0.80, sign: 0.95}},
 	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.64, pairP: 0.83, sign: 0.97}},
 }
 

@@ -110,7 +110,10 @@ func signedEnds(subj, obj Mention) bool {
 		return false
 	}
 	switch obj.Category {
-	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation, graph.CategoryDrug, graph.CategoryTherapy:
+	case graph.CategoryDrug:
+		// "X releases serotonin": the body's own transmitter, acted on by a drug, is an effect
+		return obj.messenger && !messengerNamed(subj) && (subj.Category == graph.CategoryDrug || subj.Category == graph.CategoryTherapy)
+	case graph.CategoryBrainRegion, graph.CategoryBrainNetwork, graph.CategoryPopulation, graph.CategoryTherapy:
 		return false
 	}
 	return true
@@ -385,7 +388,9 @@ var anaphorNouns = map[string]bool{"drug": true, "drugs": true, "agent": true, "
 	"compounds": true, "medication": true, "medications": true, "treatment": true, "medicines": true,
 	// pharmacological roles, plural: "both agonists", "these antagonists"
 	// (a singular "the agonist" is more often followed by its name)
-	"agonists": true, "antagonists": true, "inhibitors": true}
+	"agonists": true, "antagonists": true, "inhibitors": true,
+	// a dose of it: "Both doses lowered withdrawal severity"
+	"dose": true, "doses": true}
 
 var determiners = map[string]bool{"this": true, "these": true, "the": true, "both": true, "neither": true, "each": true}
 
