@@ -32,6 +32,11 @@ func TestServeExportsTracesByOTLP(t *testing.T) {
 			for _, ss := range rs.ScopeSpans {
 				for _, sp := range ss.Spans {
 					spanNames = append(spanNames, sp.Name)
+					for _, kv := range sp.Attributes {
+						if kv.Key == "graphql.operation.name" {
+							spanNames = append(spanNames, sp.Name+" operation "+kv.Value.GetStringValue())
+						}
+					}
 				}
 			}
 		}
@@ -49,7 +54,7 @@ func TestServeExportsTracesByOTLP(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	joined := strings.Join(spanNames, ", ")
-	for _, want := range []string{"POST /graphql", "graphql query Traced", "store.Stats"} {
+	for _, want := range []string{"POST /graphql", "POST /graphql operation Traced", "store.Stats"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("exported spans [%s] lack %q", joined, want)
 		}
