@@ -91,3 +91,35 @@ func TestTracerFromEnv(t *testing.T) {
 		})
 	}
 }
+
+// Tracing on samples every request (app.TraceSampler) unless the operator
+// names a sampler, which the SDK then reads from the environment.
+func TestTracerSampler(t *testing.T) {
+	for _, tc := range []struct {
+		sampler string
+		sampled bool
+	}{
+		{"", true},
+		{"always_off", false},
+		{"traceidratio", false}, // OTEL_TRACES_SAMPLER_ARG 0 below: none
+	} {
+		t.Run("sampler="+tc.sampler, func(t *testing.T) {
+			env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"}
+			if tc.sampler != "" {
+				env["OTEL_TRACES_SAMPLER"] = tc.sampler
+				t.Setenv("OTEL_TRACES_SAMPLER", tc.sampler)
+				t.Setenv("OTEL_TRACES_SAMPLER_ARG", "0")
+			}
+			tp, err := tracerFromEnv(t.Context(), envFunc(env))
+			if err != nil || tp == nil {
+				t.Fatalf("tracerFromEnv: %v, %v", tp, err)
+			}
+			defer tp.Shutdown(t.Context())
+			_, span := tp.Tracer("test").Start(t.Context(), "request")
+			defer span.End()
+			if got := span.SpanContext().IsSampled(); got != tc.sampled {
+				t.Errorf("a root span is sampled: %v, want %v", got, tc.sampled)
+			}
+		})
+	}
+}
