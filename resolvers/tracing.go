@@ -53,11 +53,15 @@ func (Tracing) InterceptOperation(ctx context.Context, next graphql.OperationHan
 			name = oc.Operation.Name
 		}
 	}
-	span.SetAttributes(attribute.String("graphql.operation.name", name), attribute.String("graphql.operation.type", typ))
+	// One call: each grows the span's attributes. The complexity limit
+	// is the server's configuration, the same on every request, so it is
+	// not repeated here.
+	attrs := make([]attribute.KeyValue, 2, 3)
+	attrs[0], attrs[1] = attribute.String("graphql.operation.name", name), attribute.String("graphql.operation.type", typ)
 	if st := extension.GetComplexityStats(ctx); st != nil {
-		span.SetAttributes(attribute.Int("graphql.operation.complexity", st.Complexity),
-			attribute.Int("graphql.operation.complexity_limit", st.ComplexityLimit))
+		attrs = append(attrs, attribute.Int("graphql.operation.complexity", st.Complexity))
 	}
+	span.SetAttributes(attrs...)
 	return next(ctx)
 }
 
