@@ -9,6 +9,7 @@ package traced
 
 import (
 	"context"
+	"time"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
@@ -37,8 +38,8 @@ func Wrap(s graph.Store, tp trace.TracerProvider) graph.Store {
 func (s *Store) Unwrap() graph.Store { return s.inner }
 
 // call runs one store call in a span named after the method.
-func call[T any](ctx context.Context, s *Store, op string, attrs []attribute.KeyValue, f func(context.Context) (T, error)) (T, error) {
-	ctx, span := s.tracer.Start(ctx, "store."+op, trace.WithAttributes(attrs...))
+func call[T any](ctx context.Context, s *Store, op string, attrs []attribute.KeyValue, f func(context.Context) (T, error), opts ...trace.SpanStartOption) (T, error) {
+	ctx, span := s.tracer.Start(ctx, "store."+op, append(opts, trace.WithAttributes(attrs...))...)
 	defer span.End()
 	v, err := f(ctx)
 	if err != nil {
@@ -110,12 +111,21 @@ func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
 	return call(ctx, s, "Stats", nil, s.inner.Stats)
 }
 
-// FanOut is no span: the complexity limit asks it once per request for
-// the summary the engine keeps, so its span measured a cache lookup and
-// was a quarter of an embedded request's spans. When Neo4j's FanOut does
-// read (the graph's version, now and then), that statement is still a
-// span of its own, under the request's.
-func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) { return s.inner.FanOut(ctx) }
+// FanOut is a span only when it fails: the complexity limit asks it once
+// per request for the summary the engine keeps, so a span of each call
+// measured a cache lookup and was a quarter of an embedded request's
+// spans. A failure (the summary still being counted, the database
+// unreachable) is still a span, with the call's start, end and error.
+// When Neo4j's FanOut does read (the graph's version, now and then), that
+// statement is a span of its own, under the request's.
+func (s *Store) FanOut(ctx context.Context) (*graph.FanOut, error) {
+	start := time.Now()
+	f, err := s.inner.FanOut(ctx)
+	if err != nil {
+		_, _ = call(ctx, s, "FanOut", nil, func(context.Context) (*graph.FanOut, error) { return nil, err }, trace.WithTimestamp(start))
+	}
+	return f, err
+}
 
 func (s *Store) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error) {
 	return call(ctx, s, "MetaGraph", nil, s.inner.MetaGraph)
