@@ -10,19 +10,18 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-// Tracing is an executor extension that wraps each GraphQL operation in a
-// span: its name and type, the complexity the limits priced it at, and
-// the error codes it answered with. It sits between the HTTP request's
-// span and the store calls' spans, so a slow request shows which
-// operation and which reads made it slow.
-type Tracing struct {
-	tracer trace.Tracer
-}
+// Tracing is an executor extension that names the GraphQL operation on
+// the request's span (api/httpapi's server span): its name and type, the
+// complexity the limits priced it at, and the error codes it answered
+// with. It adds no span of its own: a request is one operation, so a span
+// for it would repeat the request's (same start but for parsing, same
+// end) and cost a fifth of a traced request's spans; the store calls
+// nest directly under the request. Without a recording span it does
+// nothing.
+type Tracing struct{}
 
-// NewTracing returns the extension over tp.
-func NewTracing(tp trace.TracerProvider) Tracing {
-	return Tracing{tracer: tp.Tracer("github.com/kapgraph/kapgraph/resolvers")}
-}
+// NewTracing returns the extension.
+func NewTracing() Tracing { return Tracing{} }
 
 var (
 	_ graphql.HandlerExtension     = Tracing{}
@@ -36,9 +35,13 @@ func (Tracing) ExtensionName() string { return "Tracing" }
 // Validate implements graphql.HandlerExtension.
 func (Tracing) Validate(graphql.ExecutableSchema) error { return nil }
 
-// InterceptOperation starts the operation's span; it runs after the
-// limits, so the complexity is known.
-func (t Tracing) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+// InterceptOperation puts the operation on the request's span; it runs
+// after the limits, so the complexity is known.
+func (Tracing) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	span := trace.SpanFromContext(ctx)
+	if !span.IsRecording() {
+		return next(ctx)
+	}
 	oc := graphql.GetOperationContext(ctx)
 	name, typ := "anonymous", "query"
 	if oc.OperationName != "" {
@@ -50,32 +53,24 @@ func (t Tracing) InterceptOperation(ctx context.Context, next graphql.OperationH
 			name = oc.Operation.Name
 		}
 	}
-	attrs := []attribute.KeyValue{
-		attribute.String("graphql.operation.name", name),
-		attribute.String("graphql.operation.type", typ),
-	}
+	// One call: each grows the span's attributes. The complexity limit
+	// is the server's configuration, the same on every request, so it is
+	// not repeated here.
+	attrs := make([]attribute.KeyValue, 2, 3)
+	attrs[0], attrs[1] = attribute.String("graphql.operation.name", name), attribute.String("graphql.operation.type", typ)
 	if st := extension.GetComplexityStats(ctx); st != nil {
-		attrs = append(attrs, attribute.Int("graphql.operation.complexity", st.Complexity),
-			attribute.Int("graphql.operation.complexity_limit", st.ComplexityLimit))
+		attrs = append(attrs, attribute.Int("graphql.operation.complexity", st.Complexity))
 	}
-	ctx, span := t.tracer.Start(ctx, "graphql "+typ+" "+name, trace.WithAttributes(attrs...))
-	handler := next(ctx)
-	return func(ctx context.Context) *graphql.Response {
-		// The executor runs the resolvers under the context the transport
-		// gives the response handler, not the one above: put the span
-		// there too, so that store calls nest under the operation.
-		resp := handler(trace.ContextWithSpan(ctx, span))
-		span.End() // queries and mutations answer once; a second End is a no-op
-		return resp
-	}
+	span.SetAttributes(attrs...)
+	return next(ctx)
 }
 
-// InterceptResponse records the operation's errors on its span and ends
-// it once the (single) response is written.
+// InterceptResponse records the operation's errors on the request's
+// span.
 func (t Tracing) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
 	span := trace.SpanFromContext(ctx)
-	if resp != nil && len(resp.Errors) > 0 {
+	if resp != nil && span.IsRecording() && len(resp.Errors) > 0 {
 		codesSeen := map[string]bool{}
 		var list []string
 		for _, e := range resp.Errors {

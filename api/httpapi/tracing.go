@@ -40,10 +40,11 @@ func traceRequests(tp trace.TracerProvider, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(rec, r.WithContext(ctx))
 		status := rec.statusCode()
-		span.SetAttributes(attribute.Int("http.response.status_code", status))
 		if info, ok := ctx.Value(infoKey).(*requestInfo); ok {
 			span.SetName(r.Method + " " + info.route)
-			span.SetAttributes(attribute.String("http.route", info.route))
+			span.SetAttributes(attribute.Int("http.response.status_code", status), attribute.String("http.route", info.route))
+		} else {
+			span.SetAttributes(attribute.Int("http.response.status_code", status))
 		}
 		if status >= 500 {
 			span.SetStatus(codes.Error, http.StatusText(status))

@@ -9,12 +9,15 @@ import (
 	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/kapgraph/kapgraph/internal/app"
 )
 
 // tracerFromEnv returns a tracer provider exporting OTLP over HTTP when
 // the standard OTEL_* variables ask for it (an OTLP endpoint is set, the
 // SDK is not disabled, the traces exporter is not "none"), and nil
-// otherwise, which leaves tracing off at no cost. Only http/protobuf is
+// otherwise, which leaves tracing off at no cost. It samples with
+// app.TraceSampler unless OTEL_TRACES_SAMPLER names another. Only http/protobuf is
 // spoken: asking for gRPC is an error rather than a silent nothing.
 func tracerFromEnv(ctx context.Context, getenv func(string) string) (*sdktrace.TracerProvider, error) {
 	if strings.EqualFold(getenv("OTEL_SDK_DISABLED"), "true") {
@@ -49,5 +52,11 @@ func tracerFromEnv(ctx context.Context, getenv func(string) string) (*sdktrace.T
 		name = "kapgraph"
 	}
 	res := resource.NewSchemaless(attribute.String("service.name", name), attribute.String("service.version", version()))
-	return sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp), sdktrace.WithResource(res)), nil
+	popts := []sdktrace.TracerProviderOption{sdktrace.WithBatcher(exp), sdktrace.WithResource(res)}
+	if getenv("OTEL_TRACES_SAMPLER") == "" {
+		// Otherwise the SDK reads the operator's sampler from the
+		// environment itself.
+		popts = append(popts, sdktrace.WithSampler(app.TraceSampler()))
+	}
+	return sdktrace.NewTracerProvider(popts...), nil
 }

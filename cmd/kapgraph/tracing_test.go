@@ -32,6 +32,11 @@ func TestServeExportsTracesByOTLP(t *testing.T) {
 			for _, ss := range rs.ScopeSpans {
 				for _, sp := range ss.Spans {
 					spanNames = append(spanNames, sp.Name)
+					for _, kv := range sp.Attributes {
+						if kv.Key == "graphql.operation.name" {
+							spanNames = append(spanNames, sp.Name+" operation "+kv.Value.GetStringValue())
+						}
+					}
 				}
 			}
 		}
@@ -49,7 +54,7 @@ func TestServeExportsTracesByOTLP(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	joined := strings.Join(spanNames, ", ")
-	for _, want := range []string{"POST /graphql", "graphql query Traced", "store.Stats"} {
+	for _, want := range []string{"POST /graphql", "POST /graphql operation Traced", "store.Stats"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("exported spans [%s] lack %q", joined, want)
 		}
@@ -82,6 +87,38 @@ func TestTracerFromEnv(t *testing.T) {
 			}
 			if tp != nil {
 				tp.Shutdown(t.Context())
+			}
+		})
+	}
+}
+
+// Tracing on samples every request (app.TraceSampler) unless the operator
+// names a sampler, which the SDK then reads from the environment.
+func TestTracerSampler(t *testing.T) {
+	for _, tc := range []struct {
+		sampler string
+		sampled bool
+	}{
+		{"", true},
+		{"always_off", false},
+		{"traceidratio", false}, // OTEL_TRACES_SAMPLER_ARG 0 below: none
+	} {
+		t.Run("sampler="+tc.sampler, func(t *testing.T) {
+			env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"}
+			if tc.sampler != "" {
+				env["OTEL_TRACES_SAMPLER"] = tc.sampler
+				t.Setenv("OTEL_TRACES_SAMPLER", tc.sampler)
+				t.Setenv("OTEL_TRACES_SAMPLER_ARG", "0")
+			}
+			tp, err := tracerFromEnv(t.Context(), envFunc(env))
+			if err != nil || tp == nil {
+				t.Fatalf("tracerFromEnv: %v, %v", tp, err)
+			}
+			defer tp.Shutdown(t.Context())
+			_, span := tp.Tracer("test").Start(t.Context(), "request")
+			defer span.End()
+			if got := span.SpanContext().IsSampled(); got != tc.sampled {
+				t.Errorf("a root span is sampled: %v, want %v", got, tc.sampled)
 			}
 		})
 	}

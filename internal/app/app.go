@@ -44,8 +44,9 @@ type Config struct {
 	// Registry receives the server's metrics and is what /metrics
 	// exposes; nil makes a private one.
 	Registry *prometheus.Registry
-	// Tracer receives one span tree per request: the HTTP request, the
-	// GraphQL operation, each store call and each Neo4j statement. Nil
+	// Tracer receives one span tree per request: the HTTP request (named
+	// by route, with the GraphQL operation's name and complexity), each
+	// store call under it and each Neo4j statement under that. Nil
 	// traces nothing (and costs nothing).
 	Tracer trace.TracerProvider
 	// Warnings name the input files left out of the graph (see
@@ -70,7 +71,7 @@ func NewServer(cfg Config, store graph.Store, logger *slog.Logger) http.Handler 
 	gqlOpts.Registry = reg
 	if cfg.Tracer != nil {
 		store = traced.Wrap(store, cfg.Tracer)
-		gqlOpts.Extensions = append(slices.Clip(gqlOpts.Extensions), resolvers.NewTracing(cfg.Tracer))
+		gqlOpts.Extensions = append(slices.Clip(gqlOpts.Extensions), resolvers.NewTracing())
 	}
 	var sdl []byte
 	if gqlOpts.Limits.Introspection {

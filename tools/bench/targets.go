@@ -170,6 +170,12 @@ func (r *Results) Targets() []Target {
 			t.Note = "no mix cell with tracing on"
 		default:
 			t.Measured = fmt.Sprintf("%s req/s traced vs %s (%s)", fnum(tr.Throughput), fnum(k.Throughput), pct(tr.Throughput, k.Throughput))
+			if tr.ServerCPU > 0 && k.ServerCPU > 0 {
+				// The servers' CPU per request over the same turns: the
+				// cost itself, which a shared machine's load moves less
+				// than throughput.
+				t.Measured += fmt.Sprintf("; server CPU %.2f vs %.2f ms a request (%s)", tr.ServerCPU*1e3, k.ServerCPU*1e3, pct(tr.ServerCPU, k.ServerCPU))
+			}
 			t.Met = tr.Throughput >= 0.9*k.Throughput
 		}
 		out = append(out, t)

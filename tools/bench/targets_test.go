@@ -127,3 +127,32 @@ func TestTargetsIngestRows(t *testing.T) {
 		}
 	}
 }
+
+// The tracing row reads the two mix cells of the 10k size (timed in turns
+// by MeasureTurns), met within 10% of throughput, and adds the servers'
+// CPU per request when the run metered it.
+func TestTargetsTracingRow(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		off, on       float64
+		offCPU, onCPU float64
+		want          string
+	}{
+		{"met, with CPU", 631, 600, 0.00105, 0.00112,
+			"| tracing on costs ≤ 10% of throughput on the 10k mix (32 clients) | 600 req/s traced vs 631 (-5%); server CPU 1.12 vs 1.05 ms a request (+7%) | **met** |"},
+		{"not met", 631, 561, 0, 0,
+			"| tracing on costs ≤ 10% of throughput on the 10k mix (32 clients) | 561 req/s traced vs 631 (-11%) | **not met** |"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Results{Settings: Settings{Concurrency: []int{1, 32}}, Sizes: []SizeResult{{Name: "10k", Cells: []Cell{
+				{System: SysKapgraphNeo4j, Query: MixName, Concurrency: 32, Throughput: tc.off, ServerCPU: tc.offCPU},
+				{System: SysKapgraphTraced, Query: MixName, Concurrency: 32, Throughput: tc.on, ServerCPU: tc.onCPU},
+				// The same system at fewer clients is not the target's cell.
+				{System: SysKapgraphTraced, Query: MixName, Concurrency: 1, Throughput: 1},
+			}}}}
+			if md := r.Markdown(); !strings.Contains(md, tc.want) {
+				t.Errorf("the Targets table lacks %q", tc.want)
+			}
+		})
+	}
+}
