@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -183,28 +184,37 @@ func placeOf(ctx context.Context) string {
 	// and the path's slice of interfaces cost more than the rest of the
 	// lookup.
 	fc := graphql.GetFieldContext(ctx)
-	n := 0
+	n, depth := 0, 0
 	for it := fc; it != nil; it = it.Parent {
 		if it.Index == nil && it.Field.Field != nil {
 			n += len(it.Field.Alias) + 1
+			depth++
 		}
 	}
 	if n == 0 {
 		return ""
 	}
-	b := make([]byte, n-1)
-	end := len(b)
-	for it := fc; it != nil; it = it.Parent {
-		if it.Index == nil && it.Field.Field != nil {
-			start := end - len(it.Field.Alias)
-			copy(b[start:end], it.Field.Alias)
-			if start > 0 {
-				b[start-1] = '.'
+	// Written root first into a builder of the right size, so the string
+	// is the one allocation: the d-th name from the root is found by
+	// walking up from the leaf again (depth is a few fields).
+	var b strings.Builder
+	b.Grow(n - 1)
+	for d := depth - 1; d >= 0; d-- {
+		k := 0
+		for it := fc; it != nil; it = it.Parent {
+			if it.Index == nil && it.Field.Field != nil {
+				if k == d {
+					if d < depth-1 {
+						b.WriteByte('.')
+					}
+					b.WriteString(it.Field.Alias)
+					break
+				}
+				k++
 			}
-			end = start - 1
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // node plans the claim pages selected on a node.
