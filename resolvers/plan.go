@@ -144,7 +144,7 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 	// rather than have the loader look again.
 	for _, id := range ids {
 		if res.Nodes[id] == nil {
-			l.PrimeAt(placeOf(ctx), id, nil)
+			l.PrimeAt(r.place(ctx), id, nil)
 		}
 	}
 	for k, p := range res.Pages {

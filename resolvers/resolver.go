@@ -41,6 +41,7 @@ import (
 type Resolver struct {
 	store    graph.Store
 	warnings []graph.LoadWarning // files left out at load, for `warnings`
+	places   places              // placeOf remembered (place.go)
 
 	queryRes           generated.QueryResolver
 	reviewRes          generated.ReviewResolver
@@ -178,7 +179,7 @@ func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 	var n *graph.Node
 	known := false
 	if l.Placed() {
-		n, known = l.At(placeOf(ctx), id)
+		n, known = l.At(r.place(ctx), id)
 	}
 	switch {
 	case known && n == nil: // a plan looked for it there and found nothing
@@ -217,7 +218,7 @@ func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction,
 	l := r.loaders(ctx)
 	ep, planned := (*graph.EdgePage)(nil), false
 	if l.Placed() {
-		ep, planned = l.PageAt(placeOf(ctx), id, dir, preds, ms, n, cur)
+		ep, planned = l.PageAt(r.place(ctx), id, dir, preds, ms, n, cur)
 	}
 	if !planned {
 		ep, err = l.EdgePage(ctx, id, dir, preds, ms, n, cur)
