@@ -118,9 +118,7 @@ func (d *planDecoder) node(vals []any, fs []field, pages []any, n *graph.PlanNod
 			}
 			if d.own && pg.Studies && row[l.pubs] == nil {
 				for _, id := range e.Publications() {
-					if _, err := fileNode(res, map[string]any{"id": id, "category": string(graph.CategoryStudy)}, true); err != nil {
-						return "", fmt.Errorf("study: %w", err)
-					}
+					fileOwnStudy(res, id)
 				}
 			}
 		}
@@ -165,6 +163,15 @@ func claimStored(vals []any, fs []field) slimStored {
 		return storedInMap(props)
 	}
 	return storedInList(vals, fs)
+}
+
+// fileOwnStudy files study id as the look-up would have read it when it
+// reads only id and category (ownStudiesSuffice): what fileNode does with
+// the property map {id, category: Study}, without making one.
+func fileOwnStudy(res *graph.ReadResult, id string) {
+	if node, whole := partialNode(res, id); !whole {
+		node.ID, node.Category = id, graph.CategoryStudy
+	}
 }
 
 // fileNode decodes a node into res: a whole one into Nodes (and out of
