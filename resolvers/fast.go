@@ -157,8 +157,9 @@ type fastWriter struct {
 	buf bytes.Buffer
 
 	// collected are the fields of each selection set and type written so
-	// far (see collect).
+	// far (see collect); args, each claims field's arguments (claimArgs).
 	collected []collectedSet
+	args      []*claimArgs
 }
 
 // collectedSet is graphql.CollectFields of one selection set (known by
