@@ -23,7 +23,7 @@ func (w *fastWriter) claims(ctx context.Context, f graphql.CollectedField, paren
 		return err
 	}
 	ctx, fc := child(ctx, parent, typ, f, a.m)
-	conn, err := w.r.claimPage(ctx, "claims", id, a.dir, a.preds, a.ms, a.first, a.after)
+	conn, err := w.r.claimPageCursors(ctx, "claims", id, a.dir, a.preds, a.ms, a.first, a.after, a.cursors)
 	if err != nil || conn == nil {
 		return errFallBack
 	}
@@ -40,6 +40,10 @@ type claimArgs struct {
 	first *int
 	after *string
 	m     map[string]any
+	// cursors is whether the selection writes a cursor: an edge's, or
+	// the page info (whose start and end cursors claimsOf sets together
+	// with the edges').
+	cursors bool
 }
 
 // claimArgs unmarshals the arguments of claims field f once per
@@ -83,9 +87,28 @@ func (w *fastWriter) claimArgs(f graphql.CollectedField) (*claimArgs, error) {
 		}
 		a.after = &s
 	}
+	a.cursors = w.writesCursor(f.Selections)
 	a.m = map[string]any{"direction": a.dir, "predicates": a.preds, "modalities": a.ms, "first": a.first, "after": a.after}
 	w.args = append(w.args, a)
 	return a, nil
+}
+
+// writesCursor is whether the selection set of a claim connection
+// writes a cursor: it selects pageInfo, or its edges' cursor.
+func (w *fastWriter) writesCursor(set ast.SelectionSet) bool {
+	for _, f := range w.collect(set, "ClaimConnection") {
+		switch f.Name {
+		case "pageInfo":
+			return true
+		case "edges":
+			for _, e := range w.collect(f.Selections, "ClaimEdge") {
+				if e.Name == "cursor" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // enumList is an optional list of enum values as the executor reads it: a
