@@ -166,8 +166,12 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 				case "object":
 					l.PrimeAt(pc.path, e.Object, res.Node(e.Object))
 				case "studies":
-					for _, id := range e.Publications() {
-						l.PrimeAt(pc.path, id, res.Node(id))
+					// Each study cited (Publications without its sorted
+					// copy: priming one twice changes nothing).
+					for _, ev := range e.Evidence {
+						for _, id := range ev.Studies {
+							l.PrimeAt(pc.path, id, res.Node(id))
+						}
 					}
 				}
 			}

@@ -117,8 +117,12 @@ func (d *planDecoder) node(vals []any, fs []field, pages []any, n *graph.PlanNod
 				e.Object = node.ID
 			}
 			if d.own && pg.Studies && row[l.pubs] == nil {
-				for _, id := range e.Publications() {
-					fileOwnStudy(res, id)
+				// Each study cited (Publications without its sorted copy:
+				// filing one twice changes nothing).
+				for _, ev := range e.Evidence {
+					for _, id := range ev.Studies {
+						fileOwnStudy(res, id)
+					}
 				}
 			}
 		}
