@@ -408,13 +408,15 @@ func intPtr(v any) *int {
 // false when the plan did not read them all there.
 func placedStudies(l *batch.Loaders, place string, ids []string) (out []*model.Study, ok bool) {
 	out = make([]*model.Study, 0, len(ids))
-	for _, id := range ids {
+	slab := make([]model.Study, len(ids)) // the studies in one block
+	for i, id := range ids {
 		n, known := l.At(place, id)
 		if !known {
 			return nil, false
 		}
 		if n != nil && n.Category == graph.CategoryStudy {
-			out = append(out, &model.Study{Base: model.Base{Node: n}})
+			slab[i] = model.Study{Base: model.Base{Node: n}}
+			out = append(out, &slab[i])
 		}
 	}
 	return out, true
