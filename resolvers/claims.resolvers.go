@@ -122,7 +122,7 @@ func (r *evidenceResolver) Section(ctx context.Context, obj *graph.Evidence) (*m
 
 func (r *evidenceResolver) Studies(ctx context.Context, obj *graph.Evidence) ([]*model.Study, error) {
 	if l := r.loaders(ctx); l.Placed() {
-		if out, ok := placedStudies(l, placeOf(ctx), obj.Studies); ok {
+		if out, ok := placedStudies(l, r.place(ctx), obj.Studies); ok {
 			return out, nil
 		}
 	}

@@ -155,6 +155,46 @@ type fastWriter struct {
 	oc  *graphql.OperationContext
 	sat map[string][]string // a Node type's name -> the names it satisfies
 	buf bytes.Buffer
+
+	// collected are the fields of each selection set and type written so
+	// far (see collect); args, each claims field's arguments (claimArgs).
+	collected []collectedSet
+	args      []*claimArgs
+}
+
+// collectedSet is graphql.CollectFields of one selection set (known by
+// its backing array and length, as gqlgen's own cache knows it) on one
+// type.
+type collectedSet struct {
+	sel    *ast.Selection
+	n      int
+	typ    string
+	fields []graphql.CollectedField
+}
+
+// collect is graphql.CollectFields(w.oc, set, the names typ satisfies),
+// asked of gqlgen once per selection set and type in an operation: a
+// claim page writes the same few sets for every claim, and gqlgen's cache
+// hashes the type names into a fresh key on every call (about 150
+// allocations a b-entity request). Within one operation the variables,
+// and so @skip and @include, are fixed, so the fields are too.
+func (w *fastWriter) collect(set ast.SelectionSet, typ string) []graphql.CollectedField {
+	var sel *ast.Selection
+	if len(set) > 0 {
+		sel = &set[0]
+	}
+	for i := range w.collected {
+		if c := &w.collected[i]; c.sel == sel && c.n == len(set) && c.typ == typ {
+			return c.fields
+		}
+	}
+	sat := w.sat[typ]
+	if sat == nil {
+		sat = []string{typ}
+	}
+	fields := graphql.CollectFields(w.oc, set, sat)
+	w.collected = append(w.collected, collectedSet{sel: sel, n: len(set), typ: typ, fields: fields})
+	return fields
 }
 
 // fastAnswer is the fast path's response to the operation in ctx, or
@@ -189,11 +229,7 @@ func child(ctx context.Context, parent *graphql.FieldContext, object string, f g
 // object writes one object of kind k and type typ: val is its Go value,
 // fc the field context of the field that returned it.
 func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKind, typ string, fc *graphql.FieldContext, val any) error {
-	sat := w.sat[typ]
-	if sat == nil {
-		sat = []string{typ}
-	}
-	fields := graphql.CollectFields(w.oc, set, sat)
+	fields := w.collect(set, typ)
 	w.buf.WriteByte('{')
 	for i, f := range fields {
 		if i > 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers/generated"
@@ -17,47 +18,97 @@ import (
 // claims answers Node.claims of node id (its type typ), with the
 // arguments as the generated executor unmarshals them.
 func (w *fastWriter) claims(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, id, typ string) error {
-	raw := f.ArgumentMap(w.oc.Variables)
-	var dir *graph.Direction
-	if v := raw["direction"]; v != nil {
-		s, err := graphql.UnmarshalString(v)
-		if err != nil {
-			return errFallBack
-		}
-		d := graph.Direction(s)
-		dir = &d
-	}
-	preds, err := enumList[graph.Predicate](raw["predicates"])
+	a, err := w.claimArgs(f)
 	if err != nil {
-		return errFallBack
+		return err
 	}
-	ms, err := enumList[graph.Modality](raw["modalities"])
-	if err != nil {
-		return errFallBack
-	}
-	var first *int
-	if v := raw["first"]; v != nil {
-		n, err := graphql.UnmarshalInt(v)
-		if err != nil {
-			return errFallBack
-		}
-		first = &n
-	}
-	var after *string
-	if v := raw["after"]; v != nil {
-		s, err := graphql.UnmarshalString(v)
-		if err != nil {
-			return errFallBack
-		}
-		after = &s
-	}
-	args := map[string]any{"direction": dir, "predicates": preds, "modalities": ms, "first": first, "after": after}
-	ctx, fc := child(ctx, parent, typ, f, args)
-	conn, err := w.r.claimPage(ctx, "claims", id, dir, preds, ms, first, after)
+	ctx, fc := child(ctx, parent, typ, f, a.m)
+	conn, err := w.r.claimPageCursors(ctx, "claims", id, a.dir, a.preds, a.ms, a.first, a.after, a.cursors)
 	if err != nil || conn == nil {
 		return errFallBack
 	}
 	return w.object(ctx, f.Selections, kConn, "ClaimConnection", fc, conn)
+}
+
+// claimArgs are the arguments of one claims field, unmarshalled; m is
+// them as the field context's Args.
+type claimArgs struct {
+	field *ast.Field
+	dir   *graph.Direction
+	preds []graph.Predicate
+	ms    []graph.Modality
+	first *int
+	after *string
+	m     map[string]any
+	// cursors is whether the selection writes a cursor: an edge's, or
+	// the page info (whose start and end cursors claimsOf sets together
+	// with the edges').
+	cursors bool
+}
+
+// claimArgs unmarshals the arguments of claims field f once per
+// operation: a claim page's objects all ask the same field, whose
+// arguments depend only on the operation's variables. Resolvers only read
+// them.
+func (w *fastWriter) claimArgs(f graphql.CollectedField) (*claimArgs, error) {
+	for _, a := range w.args {
+		if a.field == f.Field {
+			return a, nil
+		}
+	}
+	raw := f.ArgumentMap(w.oc.Variables)
+	a := &claimArgs{field: f.Field}
+	if v := raw["direction"]; v != nil {
+		s, err := graphql.UnmarshalString(v)
+		if err != nil {
+			return nil, errFallBack
+		}
+		d := graph.Direction(s)
+		a.dir = &d
+	}
+	var err error
+	if a.preds, err = enumList[graph.Predicate](raw["predicates"]); err != nil {
+		return nil, errFallBack
+	}
+	if a.ms, err = enumList[graph.Modality](raw["modalities"]); err != nil {
+		return nil, errFallBack
+	}
+	if v := raw["first"]; v != nil {
+		n, err := graphql.UnmarshalInt(v)
+		if err != nil {
+			return nil, errFallBack
+		}
+		a.first = &n
+	}
+	if v := raw["after"]; v != nil {
+		s, err := graphql.UnmarshalString(v)
+		if err != nil {
+			return nil, errFallBack
+		}
+		a.after = &s
+	}
+	a.cursors = w.writesCursor(f.Selections)
+	a.m = map[string]any{"direction": a.dir, "predicates": a.preds, "modalities": a.ms, "first": a.first, "after": a.after}
+	w.args = append(w.args, a)
+	return a, nil
+}
+
+// writesCursor is whether the selection set of a claim connection
+// writes a cursor: it selects pageInfo, or its edges' cursor.
+func (w *fastWriter) writesCursor(set ast.SelectionSet) bool {
+	for _, f := range w.collect(set, "ClaimConnection") {
+		switch f.Name {
+		case "pageInfo":
+			return true
+		case "edges":
+			for _, e := range w.collect(f.Selections, "ClaimEdge") {
+				if e.Name == "cursor" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // enumList is an optional list of enum values as the executor reads it: a

@@ -233,6 +233,10 @@ var fastVariants = []string{
 	`query($id: ID!) { node(id: $id) { claims(first: 1, after: "not-a-cursor") { totalCount } } }`,
 	`query($id: ID!) { node(id: $id) { claims(first: 1000) { totalCount } } }`,
 	`query($id: ID!) { node(id: $id) { claims(first: null, after: null, direction: null) { totalCount edges { cursor } } } }`,
+	// Cursors written through fragments, or skipped (fastWriter.writesCursor).
+	`query($id: ID!) { node(id: $id) { claims(first: 2) { edges { ...E } } } } fragment E on ClaimEdge { cursor }`,
+	`query($id: ID!) { node(id: $id) { claims(first: 2) { ... on ClaimConnection { pageInfo { startCursor } } edges { cursor @skip(if: true) node { id } } } } }`,
+	`query($id: ID!) { node(id: $id) { claims(first: 2) { edges { cursor @include(if: false) node { id } } } } }`,
 	`{ node(id: "NOPE:1") { id } ok: node(id: "CHEBI:6121") { id } }`,
 	`{ node(id: "") { id } }`,
 	`query($id: ID!) { node(id: $id) @skip(if: false) { id } }`,

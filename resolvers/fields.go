@@ -86,12 +86,19 @@ func modalitiesFromArgs(args map[string]any) ([]graph.Modality, bool) {
 // claimPage resolves the claim page field (a key of claimPages) of node
 // id.
 func (r *Resolver) claimPage(ctx context.Context, field, id string, dir *graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.claimPageCursors(ctx, field, id, dir, preds, ms, first, after, true)
+}
+
+// claimPageCursors is claimPage, with the edges' cursors and the page's
+// start and end cursors left empty unless cursors is set: the fast path
+// asks for them only when the selection writes one (fastWriter.claimArgs).
+func (r *Resolver) claimPageCursors(ctx context.Context, field, id string, dir *graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string, cursors bool) (*generated.ClaimConnection, error) {
 	page, ok := claimPages[field]
 	if !ok {
 		return nil, graph.Errorf(graph.EINTERNAL, "%s is not a claim page field", field)
 	}
 	d, ps := page.selection(dir, preds)
-	return r.claimsOf(ctx, id, d, ps, ms, first, after)
+	return r.claimsOf(ctx, id, d, ps, ms, first, after, cursors)
 }
 
 // nodeFieldsRead are the GraphQL fields of a node whose resolvers read

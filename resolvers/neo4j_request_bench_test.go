@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	neo4jdrv "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/graph/neo4j"
 	"github.com/kapgraph/kapgraph/graph/neo4j/neo4jtest"
@@ -60,6 +62,28 @@ func BenchmarkNeo4jRequest(b *testing.B) {
 			}
 		})
 	}
+	// The floor's b-entity statement about the same drug, through its own
+	// driver as the bench's floor asks it, for the same figures beside
+	// kapgraph's (which include the handler; neither includes HTTP).
+	drv, err := neo4jdrv.NewDriverWithContext(cfg.URI, neo4jdrv.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { drv.Close(ctx) })
+	floor := bench.NewCypher(drv, cfg.Database, bench.Params{Entity: drug})
+	b.Run(string(bench.QEntity)+"-floor", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0, n0 := cpuTime(b), neo4jCPU(b, pid)
+		for b.Loop() {
+			if _, err := floor.Ask(ctx, bench.QEntity, 0, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
+		if pid > 0 {
+			b.ReportMetric(float64(neo4jCPU(b, pid)-n0)/float64(b.N), "neo4j-cpu-ns/op")
+		}
+	})
 }
 
 // postNeo4j posts one GraphQL request to h and fails on any error.

@@ -166,8 +166,12 @@ func edges[E any](p page[*graph.Node], mk func(cursor string, b model.Base) E) [
 
 func claimConnection(p page[*graph.Edge]) *generated.ClaimConnection {
 	out := &generated.ClaimConnection{Edges: make([]*generated.ClaimEdge, len(p.items)), PageInfo: p.info, TotalCount: p.total}
+	// The edges in one block: every claim page of a nested question
+	// makes a page's worth.
+	slab := make([]generated.ClaimEdge, len(p.items))
 	for i, e := range p.items {
-		out.Edges[i] = &generated.ClaimEdge{Cursor: p.cursors[i], Node: e}
+		slab[i] = generated.ClaimEdge{Cursor: p.cursors[i], Node: e}
+		out.Edges[i] = &slab[i]
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -143,7 +144,7 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 	// rather than have the loader look again.
 	for _, id := range ids {
 		if res.Nodes[id] == nil {
-			l.PrimeAt(placeOf(ctx), id, nil)
+			l.PrimeAt(r.place(ctx), id, nil)
 		}
 	}
 	for k, p := range res.Pages {
@@ -165,8 +166,12 @@ func (r *Resolver) prefetchNodes(ctx context.Context, ids []string, plan func(*p
 				case "object":
 					l.PrimeAt(pc.path, e.Object, res.Node(e.Object))
 				case "studies":
-					for _, id := range e.Publications() {
-						l.PrimeAt(pc.path, id, res.Node(id))
+					// Each study cited (Publications without its sorted
+					// copy: priming one twice changes nothing).
+					for _, ev := range e.Evidence {
+						for _, id := range ev.Studies {
+							l.PrimeAt(pc.path, id, res.Node(id))
+						}
 					}
 				}
 			}
@@ -183,28 +188,37 @@ func placeOf(ctx context.Context) string {
 	// and the path's slice of interfaces cost more than the rest of the
 	// lookup.
 	fc := graphql.GetFieldContext(ctx)
-	n := 0
+	n, depth := 0, 0
 	for it := fc; it != nil; it = it.Parent {
 		if it.Index == nil && it.Field.Field != nil {
 			n += len(it.Field.Alias) + 1
+			depth++
 		}
 	}
 	if n == 0 {
 		return ""
 	}
-	b := make([]byte, n-1)
-	end := len(b)
-	for it := fc; it != nil; it = it.Parent {
-		if it.Index == nil && it.Field.Field != nil {
-			start := end - len(it.Field.Alias)
-			copy(b[start:end], it.Field.Alias)
-			if start > 0 {
-				b[start-1] = '.'
+	// Written root first into a builder of the right size, so the string
+	// is the one allocation: the d-th name from the root is found by
+	// walking up from the leaf again (depth is a few fields).
+	var b strings.Builder
+	b.Grow(n - 1)
+	for d := depth - 1; d >= 0; d-- {
+		k := 0
+		for it := fc; it != nil; it = it.Parent {
+			if it.Index == nil && it.Field.Field != nil {
+				if k == d {
+					if d < depth-1 {
+						b.WriteByte('.')
+					}
+					b.WriteString(it.Field.Alias)
+					break
+				}
+				k++
 			}
-			end = start - 1
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // node plans the claim pages selected on a node.
@@ -394,13 +408,15 @@ func intPtr(v any) *int {
 // false when the plan did not read them all there.
 func placedStudies(l *batch.Loaders, place string, ids []string) (out []*model.Study, ok bool) {
 	out = make([]*model.Study, 0, len(ids))
-	for _, id := range ids {
+	slab := make([]model.Study, len(ids)) // the studies in one block
+	for i, id := range ids {
 		n, known := l.At(place, id)
 		if !known {
 			return nil, false
 		}
 		if n != nil && n.Category == graph.CategoryStudy {
-			out = append(out, &model.Study{Base: model.Base{Node: n}})
+			slab[i] = model.Study{Base: model.Base{Node: n}}
+			out = append(out, &slab[i])
 		}
 	}
 	return out, true

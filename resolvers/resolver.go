@@ -41,6 +41,7 @@ import (
 type Resolver struct {
 	store    graph.Store
 	warnings []graph.LoadWarning // files left out at load, for `warnings`
+	places   places              // placeOf remembered (place.go)
 
 	queryRes           generated.QueryResolver
 	reviewRes          generated.ReviewResolver
@@ -178,7 +179,7 @@ func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 	var n *graph.Node
 	known := false
 	if l.Placed() {
-		n, known = l.At(placeOf(ctx), id)
+		n, known = l.At(r.place(ctx), id)
 	}
 	switch {
 	case known && n == nil: // a plan looked for it there and found nothing
@@ -196,12 +197,13 @@ func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 	return w, nil
 }
 
-// claimsOf pages the edges touching node id.
+// claimsOf pages the edges touching node id; without cursors, the
+// edges' and the page info's cursors are left empty (claimPageCursors).
 //
 // The page is the one a read plan fetched for this place, or one cut by
 // the store (Store.EdgePages), so a node with thousands
 // of claims costs the page, not all of them.
-func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string) (*generated.ClaimConnection, error) {
+func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string, cursors bool) (*generated.ClaimConnection, error) {
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
@@ -217,7 +219,7 @@ func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction,
 	l := r.loaders(ctx)
 	ep, planned := (*graph.EdgePage)(nil), false
 	if l.Placed() {
-		ep, planned = l.PageAt(placeOf(ctx), id, dir, preds, ms, n, cur)
+		ep, planned = l.PageAt(r.place(ctx), id, dir, preds, ms, n, cur)
 	}
 	if !planned {
 		ep, err = l.EdgePage(ctx, id, dir, preds, ms, n, cur)
@@ -230,6 +232,11 @@ func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction,
 		total: ep.TotalCount,
 		info:  &generated.PageInfo{HasNextPage: ep.HasNext, HasPreviousPage: cur != nil},
 	}
+	if !cursors {
+		p.cursors = make([]string, len(ep.Edges))
+		return claimConnection(p), nil
+	}
+	p.cursors = make([]string, 0, len(ep.Edges))
 	for _, e := range ep.Edges {
 		p.cursors = append(p.cursors, graph.EncodeCursor(graph.Cursor{Key: graph.ClaimOrderKey(e), ID: e.ID}))
 	}

@@ -41,7 +41,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		return nil, err
 	}
 	studyFields, _ := planStudies(&p.Root)
-	own := ownStudiesSuffice(studyFields)
+	d := &planDecoder{res: res, own: ownStudiesSuffice(studyFields)}
 	for _, rec := range recs {
 		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
 		if err != nil {
@@ -51,7 +51,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
-		if err := decodePlanNode(res, props, nil, pages, &p.Root, own); err != nil {
+		if _, err := d.node([]any{props}, nil, pages, &p.Root); err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
 		studies, _ := rec.Get("studies")
@@ -130,18 +130,21 @@ func pubsExpr(m string, n *graph.PlanNode, depth int, own bool) string {
 	var parts []string
 	for i, pg := range n.Pages {
 		c, a := "c"+strconv.Itoa(depth), "a"+strconv.Itoa(depth)
+		l := newRowLayout(pg)
 		var lists []string
 		switch {
 		case pg.Studies && own:
-			lists = append(lists, "coalesce("+c+col(rowPubs)+", [])")
+			lists = append(lists, "coalesce("+c+col(l.pubs)+", [])")
 		case pg.Studies:
-			lists = append(lists, c+col(rowPubs))
+			lists = append(lists, c+col(l.pubs))
 		}
-		if sub := pubsExpr(c+col(rowSubjectPages), pg.Subject, depth+1, own); sub != "" {
-			lists = append(lists, sub)
-		}
-		if sub := pubsExpr(c+col(rowObjectPages), pg.Object, depth+1, own); sub != "" {
-			lists = append(lists, sub)
+		for _, end := range l.ends {
+			if end.pages < 0 {
+				continue
+			}
+			if sub := pubsExpr(c+col(end.pages), end.plan, depth+1, own); sub != "" {
+				lists = append(lists, sub)
+			}
 		}
 		if len(lists) == 0 {
 			continue
@@ -154,26 +157,12 @@ func pubsExpr(m string, n *graph.PlanNode, depth int, own bool) string {
 // col is a Cypher list subscript: [i].
 func col(i int) string { return "[" + strconv.Itoa(i) + "]" }
 
-// A page is the list [total, rows]; a row, one claim, is a list of the
-// values at these positions (null where the plan needs none), so that
-// the driver decodes no map keys: rowProps holds the claim's properties
-// as a listProjection of claimFields, or the whole property map.
+// A page is the list [total, rows]; a row, one claim, is a flat list of
+// values by position (rowLayout), so that the driver decodes no map keys
+// and makes one list a claim.
 const (
 	pageTotal = iota
 	pageRows
-)
-
-const (
-	rowProps = iota
-	rowType
-	rowSubject
-	rowObject
-	rowPubs
-	rowSubjectNode
-	rowSubjectPages
-	rowObjectNode
-	rowObjectPages
-	rowLen
 )
 
 // claimFields is what a page reads of its claims: the fields the plan
@@ -300,28 +289,29 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 		after = fmt.Sprintf("WHERE rank%[1]s > $%[2]s OR (rank%[1]s = $%[2]s AND %[3]s.id > $%[4]s) ", suffix, afterRank, r, afterID)
 	}
 	// A claim is read whole, or with only the fields the plan names (and
-	// its score, which orders and cursors need).
-	row := make([]string, rowLen)
-	for i := range row {
-		row[i] = "null"
+	// its score, which orders and cursors need); the row places each
+	// value where newRowLayout says. What the decoder knows is not read:
+	// the type of a page of one type, and an end's id where the end is
+	// the page's own node (v) of a directed page, or is read itself.
+	l := newRowLayout(pg)
+	row := make([]string, l.n)
+	if l.claim == nil {
+		row[l.props] = "properties(" + r + ")"
+	} else {
+		for i, f := range l.claim {
+			row[l.props+i] = r + "." + f.prop
+		}
 	}
-	row[rowProps] = "properties(" + r + ")"
-	if fs := claimFields(pg); fs != nil {
-		row[rowProps] = listProjection(r, fs)
+	if l.typ >= 0 {
+		row[l.typ] = "type(" + r + ")"
 	}
-	// What the decoder knows is not read: the type of a page of one
-	// type, and the end that is the page's own node (v) for a directed
-	// page (decodePlanNode fills them in).
-	if strings.Contains(types, "|") {
-		row[rowType] = "type(" + r + ")"
+	if l.subject >= 0 {
+		row[l.subject] = s + ".id"
 	}
-	needS, needO := pg.Direction != graph.Out, pg.Direction != graph.In
-	if needS {
-		row[rowSubject] = s + ".id"
+	if l.object >= 0 {
+		row[l.object] = o + ".id"
 	}
-	if needO {
-		row[rowObject] = o + ".id"
-	}
+	needS, needO := l.subject >= 0, l.object >= 0
 	if pg.Studies {
 		// The studies themselves are looked up once for the whole plan
 		// (compilePlan); a claim names them.
@@ -331,26 +321,31 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 			// by its evidence (which a plan asking for studies reads).
 			pubs = "CASE WHEN " + r + "." + propStudiesOwn + " THEN null ELSE " + pubs + " END"
 		}
-		row[rowPubs] = pubs
+		row[l.pubs] = pubs
 	}
-	for _, end := range []struct {
-		node, pages int
-		v           string
-		n           *graph.PlanNode
-	}{{rowSubjectNode, rowSubjectPages, s, pg.Subject}, {rowObjectNode, rowObjectPages, o, pg.Object}} {
-		if end.n == nil {
+	for i, end := range l.ends {
+		if end.plan == nil {
 			continue
 		}
-		sub, err := c.pages(end.v, end.n)
-		if err != nil {
-			return "", err
+		v := s
+		if i == 1 {
+			v = o
 		}
-		proj := "properties(" + end.v + ")"
-		if fs := nodeFields(end.n); fs != nil {
-			proj = listProjection(end.v, fs)
+		if end.fs == nil {
+			row[end.node] = "properties(" + v + ")"
+		} else {
+			for j, f := range end.fs {
+				row[end.node+j] = v + "." + f.prop
+			}
 		}
-		row[end.node], row[end.pages] = proj, sub
-		if end.v == s {
+		if end.pages >= 0 {
+			sub, err := c.pages(v, end.plan)
+			if err != nil {
+				return "", err
+			}
+			row[end.pages] = sub
+		}
+		if i == 0 {
 			needS = true
 		} else {
 			needO = true

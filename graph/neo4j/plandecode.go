@@ -9,27 +9,56 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// decodePlanNode files a node and its pages (a list in plan order, see
-// planCompiler.page) into res: the node is a whole property map, or with
-// fs the values of a listProjection of fs. With own (the statement's
-// ownStudies), a claim whose pubs are null (propStudiesOwn) files the
-// studies its evidence cites as what the look-up would have returned of
-// them: id and category.
-func decodePlanNode(res *graph.ReadResult, raw any, fs []field, pages []any, n *graph.PlanNode, own bool) error {
+// planDecoder files what a compiled plan returns into res.
+type planDecoder struct {
+	res *graph.ReadResult
+	// own is the statement's ownStudies: a claim whose pubs are null
+	// (propStudiesOwn) files the studies its evidence cites as what the
+	// look-up would have returned of them: id and category.
+	own bool
+	// layouts are the rows' layouts of the plan's pages, worked out once
+	// a Read rather than once a node.
+	layouts []pageLayout
+}
+
+type pageLayout struct {
+	pg *graph.PlanPage
+	l  *rowLayout
+}
+
+// layout is newRowLayout(pg), made once per page of the plan.
+func (d *planDecoder) layout(pg *graph.PlanPage) *rowLayout {
+	for _, pl := range d.layouts {
+		if pl.pg == pg {
+			return pl.l
+		}
+	}
+	l := newRowLayout(pg)
+	d.layouts = append(d.layouts, pageLayout{pg, l})
+	return l
+}
+
+// node files a node and its pages (a list in plan order, see
+// planCompiler.page) and returns its id: vals are the values of a
+// listProjection of fs, or with no fs one whole property map.
+func (d *planDecoder) node(vals []any, fs []field, pages []any, n *graph.PlanNode) (string, error) {
+	res := d.res
 	var node *graph.Node
 	var err error
 	if fs == nil {
-		props, _ := raw.(map[string]any)
+		var props map[string]any
+		if len(vals) == 1 {
+			props, _ = vals[0].(map[string]any)
+		}
 		node, err = fileNode(res, props, false)
 	} else {
-		vals, _ := raw.([]any)
 		node, err = fileNodeList(res, vals, fs)
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	if n == nil {
-		return nil
+		return node.ID, nil
 	}
 	for i, pg := range n.Pages {
 		var rawPage []any
@@ -37,36 +66,49 @@ func decodePlanNode(res *graph.ReadResult, raw any, fs []field, pages []any, n *
 			rawPage, _ = pages[i].([]any)
 		}
 		if len(rawPage) != 2 {
-			return fmt.Errorf("page %d of %q: %d values, want 2", i, node.ID, len(rawPage))
+			return "", fmt.Errorf("page %d of %q: %d values, want 2", i, node.ID, len(rawPage))
 		}
 		total, _ := rawPage[pageTotal].(int64)
 		rows, _ := rawPage[pageRows].([]any)
 		page := &graph.EdgePage{TotalCount: int(total), HasNext: pg.After == nil && int(total) > pg.First}
-		efs := claimFields(pg)
-		var sfs, ofs []field
-		if pg.Subject != nil {
-			sfs = nodeFields(pg.Subject)
-		}
-		if pg.Object != nil {
-			ofs = nodeFields(pg.Object)
-		}
+		l := d.layout(pg)
 		for _, raw := range rows {
 			if len(page.Edges) == pg.First {
 				page.HasNext = true
 				break
 			}
 			row, _ := raw.([]any)
-			if len(row) != rowLen {
-				return fmt.Errorf("a claim of %q: %d values, want %d", node.ID, len(row), rowLen)
+			if len(row) != l.n {
+				return "", fmt.Errorf("a claim of %q: %d values, want %d", node.ID, len(row), l.n)
 			}
-			e, err := decodeRow(row, efs)
+			claim := row[l.props : l.props+width(l.claim)]
+			e, err := decodeClaim(claim, l.claim, rowString(row, l.typ), rowString(row, l.subject), rowString(row, l.object))
 			if err != nil {
-				return err
+				return "", err
 			}
-			// What the statement left out (planCompiler.page).
-			if row[rowType] == nil && len(pg.Predicates) > 0 {
+			// What the statement left out (newRowLayout).
+			if l.typ < 0 {
 				e.Predicate = pg.Predicates[0]
-				deriveSlim(e, rowStored(row, efs))
+				deriveSlim(e, claimStored(claim, l.claim))
+			}
+			page.Edges = append(page.Edges, e)
+			for j, end := range l.ends {
+				if end.plan == nil {
+					continue
+				}
+				var sub []any
+				if end.pages >= 0 {
+					sub, _ = row[end.pages].([]any)
+				}
+				id, err := d.node(row[end.node:end.node+width(end.fs)], end.fs, sub, end.plan)
+				if err != nil {
+					return "", err
+				}
+				if j == 0 {
+					e.Subject = id
+				} else {
+					e.Object = id
+				}
 			}
 			switch pg.Direction {
 			case graph.Out:
@@ -74,48 +116,35 @@ func decodePlanNode(res *graph.ReadResult, raw any, fs []field, pages []any, n *
 			case graph.In:
 				e.Object = node.ID
 			}
-			page.Edges = append(page.Edges, e)
-			if own && pg.Studies && row[rowPubs] == nil {
-				for _, id := range e.Publications() {
-					if _, err := fileNode(res, map[string]any{"id": id, "category": string(graph.CategoryStudy)}, true); err != nil {
-						return fmt.Errorf("study: %w", err)
+			if d.own && pg.Studies && row[l.pubs] == nil {
+				// Each study cited (Publications without its sorted copy:
+				// filing one twice changes nothing).
+				for _, ev := range e.Evidence {
+					for _, id := range ev.Studies {
+						fileOwnStudy(res, id)
 					}
-				}
-			}
-			for _, end := range [...]struct {
-				node, pages int
-				fs          []field
-				n           *graph.PlanNode
-			}{{rowSubjectNode, rowSubjectPages, sfs, pg.Subject}, {rowObjectNode, rowObjectPages, ofs, pg.Object}} {
-				if end.n == nil {
-					continue
-				}
-				sub, _ := row[end.pages].([]any)
-				if err := decodePlanNode(res, row[end.node], end.fs, sub, end.n, own); err != nil {
-					return err
 				}
 			}
 		}
 		res.Pages[graph.PageKey{Page: pg.Key, Node: node.ID}] = page
 	}
-	return nil
+	return node.ID, nil
 }
 
-// decodeRow is the claim of a row (planCompiler.page): its properties
-// are the values of a listProjection of fs, or with no fs a whole map.
-func decodeRow(row []any, fs []field) (*graph.Edge, error) {
-	typ, _ := row[rowType].(string)
-	subj, _ := row[rowSubject].(string)
-	obj, _ := row[rowObject].(string)
+// decodeClaim is a claim read as the values of a listProjection of fs,
+// or with no fs as one whole property map (vals[0]).
+func decodeClaim(vals []any, fs []field, typ, subj, obj string) (*graph.Edge, error) {
 	if fs == nil {
-		props, _ := row[rowProps].(map[string]any)
+		var props map[string]any
+		if len(vals) == 1 {
+			props, _ = vals[0].(map[string]any)
+		}
 		e, err := decodeEdge(props, typ, subj, obj)
 		if err != nil {
 			return nil, fmt.Errorf("edge %v: %w", props["id"], err)
 		}
 		return e, nil
 	}
-	vals, _ := row[rowProps].([]any)
 	e := &graph.Edge{}
 	if err := decodeList(vals, fs, e); err != nil {
 		return nil, fmt.Errorf("edge %v: %w", e.ID, err)
@@ -127,15 +156,26 @@ func decodeRow(row []any, fs []field) (*graph.Edge, error) {
 	return e, nil
 }
 
-// rowStored is slimStored of a claim row decodeRow read, whole (fs nil)
+// claimStored is slimStored of a claim decodeClaim read, whole (fs nil)
 // or projected.
-func rowStored(row []any, fs []field) slimStored {
+func claimStored(vals []any, fs []field) slimStored {
 	if fs == nil {
-		props, _ := row[rowProps].(map[string]any)
+		var props map[string]any
+		if len(vals) == 1 {
+			props, _ = vals[0].(map[string]any)
+		}
 		return storedInMap(props)
 	}
-	vals, _ := row[rowProps].([]any)
 	return storedInList(vals, fs)
+}
+
+// fileOwnStudy files study id as the look-up would have read it when it
+// reads only id and category (ownStudiesSuffice): what fileNode does with
+// the property map {id, category: Study}, without making one.
+func fileOwnStudy(res *graph.ReadResult, id string) {
+	if node, whole := partialNode(res, id); !whole {
+		node.ID, node.Category = id, graph.CategoryStudy
+	}
 }
 
 // fileNode decodes a node into res: a whole one into Nodes (and out of

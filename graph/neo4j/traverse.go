@@ -131,9 +131,11 @@ func decodeSubgraph(rec *neo4j.Record, q graph.NeighborhoodQuery) (*graph.Subgra
 			if len(vals) != 4 {
 				return nil, fmt.Errorf("a neighbourhood edge of %d values, want 4", len(vals))
 			}
-			row := make([]any, rowLen)
-			row[rowProps], row[rowType], row[rowSubject], row[rowObject] = vals[0], vals[1], vals[2], vals[3]
-			e, err = decodeRow(row, efs)
+			props, _ := vals[0].([]any)
+			typ, _ := vals[1].(string)
+			subj, _ := vals[2].(string)
+			obj, _ := vals[3].(string)
+			e, err = decodeClaim(props, efs, typ, subj, obj)
 		}
 		if err != nil {
 			return nil, err
