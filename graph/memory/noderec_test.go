@@ -3,6 +3,7 @@ package memory
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -47,6 +48,12 @@ func TestNodeRecSeesEveryField(t *testing.T) {
 	try("name cut from text, wide", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: text[:40] + "...", End: math.MaxInt32 + 1})
 	try("name is text", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: text})
 	try("name not from text", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: "Ketamine reduced depressive signs"})
+	// Values whose lengths take one, two and three bytes in the block,
+	// empty and repeated list elements, values repeated across fields.
+	long := strings.Repeat("x", 200)
+	huge := strings.Repeat("yz", 10_000)
+	try("long values", &graph.Node{ID: "x", Category: graph.CategoryPassage, Description: long, Text: huge, Name: huge[:127],
+		Section: long, Synonyms: []string{"", "a", "", long, "a"}, Keywords: []string{huge}, Title: strings.Repeat("t", 128)})
 	try("negative ints", &graph.Node{ID: "x", Category: graph.CategoryPassage, Start: -1, Year: math.MinInt32})
 }
 
