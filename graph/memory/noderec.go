@@ -21,9 +21,9 @@ type nodeRec struct {
 	id string
 	// cols holds the record's document and, from strOff and intOff on,
 	// its values: refs its name (see name), then the string fields that
-	// set marks, in field order,
-	// then the elements of the list fields it marks; ints the int fields
-	// it marks, then the length of each list. The owned nodes of a
+	// set marks, in field order; ints the int fields it marks, then the
+	// length of each list and, when it has lists, where their elements
+	// begin in lists (end to end, in field order). The owned nodes of a
 	// document share one nodeCols (a record of its own cost two slices,
 	// 48 bytes, and two small allocations a node); a shared entity has
 	// its own, so that a document reusing it keeps no other's alive. A
@@ -51,6 +51,12 @@ type nodeCols struct {
 	refs  []uint32
 	block string
 	ints  []int32
+	// lists are the elements of the records' lists, as strings in block:
+	// a read hands lists out as views of this array, where building them
+	// from refs cost an allocation for each node read with a list (an
+	// entity's synonyms, a study's authors; a path question reads dozens).
+	// They are a small part of the values.
+	lists []string
 }
 
 // at is the value at offset o of c.block.
@@ -78,9 +84,10 @@ func (c *nodeCols) str(k uint32) string { return c.at(c.refs[k]) }
 // colsBuilder makes a nodeCols: the values go into buf end to end, each
 // once, as at reads them.
 type colsBuilder struct {
-	c    *nodeCols
-	buf  []byte
-	offs map[string]uint32
+	c     *nodeCols
+	buf   []byte
+	offs  map[string]uint32
+	lists []uint32 // the offsets of the lists' elements
 }
 
 func newColsBuilder(doc string) *colsBuilder {
@@ -88,7 +95,10 @@ func newColsBuilder(doc string) *colsBuilder {
 }
 
 // add appends a reference to v to the values.
-func (b *colsBuilder) add(v string) {
+func (b *colsBuilder) add(v string) { b.c.refs = append(b.c.refs, b.put(v)) }
+
+// put is the offset of v in the block, which it adds v to if needed.
+func (b *colsBuilder) put(v string) uint32 {
 	o, ok := b.offs[v]
 	if !ok {
 		if uint64(len(b.buf))+uint64(len(v))+binary.MaxVarintLen32 > math.MaxUint32 {
@@ -99,7 +109,7 @@ func (b *colsBuilder) add(v string) {
 		b.buf = append(b.buf, v...)
 		b.offs[v] = o
 	}
-	b.c.refs = append(b.c.refs, o)
+	return o
 }
 
 // finish gives the nodeCols, its arrays without the room append left:
@@ -122,7 +132,13 @@ func (b *colsBuilder) finish(in interner) *nodeCols {
 			in.learn(v, c.at(o))
 		}
 	}
-	b.buf, b.offs = nil, nil
+	if len(b.lists) > 0 {
+		c.lists = make([]string, len(b.lists))
+		for i, o := range b.lists {
+			c.lists[i] = c.at(o)
+		}
+	}
+	b.buf, b.offs, b.lists = nil, nil, nil
 	return c
 }
 
@@ -293,13 +309,18 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, b *colsBuilder) {
 			wide = wide || v != int(int32(v))
 		}
 	}
+	hasLists := false
 	for i, f := range listFields {
 		if l := *f(n); l != nil {
 			r.set |= 1 << (listBase + i)
-			nStr += len(l)
 			nInt++
 			wide = wide || len(l) > math.MaxInt32
+			hasLists = true
 		}
+	}
+	if hasLists {
+		nInt++
+		wide = wide || len(b.lists) > math.MaxInt32
 	}
 	prefix, derived := namePrefix(n.Name, n.Text)
 	if n.Name == n.Text {
@@ -335,10 +356,16 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, b *colsBuilder) {
 	}
 	for i, f := range listFields {
 		if r.set&(1<<(listBase+i)) != 0 {
-			l := *f(n)
-			putInt(len(l))
-			for _, v := range l {
-				b.add(v)
+			putInt(len(*f(n)))
+		}
+	}
+	if hasLists {
+		putInt(len(b.lists))
+		for i, f := range listFields {
+			if r.set&(1<<(listBase+i)) != 0 {
+				for _, v := range *f(n) {
+					b.lists = append(b.lists, b.put(v))
+				}
 			}
 		}
 	}
@@ -384,8 +411,7 @@ func (r *nodeRec) intVal(k int) int {
 	return int(ints[k])
 }
 
-// fill sets *n to the node r stands for. Its lists are new, one array
-// for all of them, since the values are not kept as strings.
+// fill sets *n to the node r stands for.
 func (r *nodeRec) fill(n *graph.Node) {
 	cat := r.category()
 	c := r.cols
@@ -406,25 +432,20 @@ func (r *nodeRec) fill(n *graph.Node) {
 		}
 	}
 	if lists := bits.OnesCount64(r.set >> listBase & (1<<len(listFields) - 1)); lists > 0 {
-		// The node's lists share one new array.
-		all := 0
-		for j := range lists {
-			all += r.intVal(k + j)
-		}
-		buf := make([]string, all)
+		l := c.lists[r.intVal(k+lists):]
 		for i, f := range listFields {
 			if r.set&(1<<(listBase+i)) != 0 {
 				m := r.intVal(k)
 				k++
-				l := buf[:m:m]
-				buf = buf[m:]
-				for j := range l {
-					l[j] = c.str(s)
-					s++
+				if m == 0 {
+					*f(n) = []string{}
+				} else {
+					*f(n) = l[:m:m]
 				}
-				*f(n) = l
+				l = l[m:]
 			}
 		}
+		k++ // where the lists begin
 	}
 	if r.set&(1<<nameBit) != 0 {
 		n.Name = n.Text[:r.intVal(k)] + r.name()

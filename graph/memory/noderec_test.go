@@ -122,3 +122,20 @@ func TestFillForQueryMatchesWhole(t *testing.T) {
 		t.Fatal("no nodes checked")
 	}
 }
+
+// TestNodeRecFillAllocatesNothing: reading a node, lists and all, takes
+// no allocation beyond the node (a path question reads dozens of
+// entities, each with synonyms and xrefs).
+func TestNodeRecFillAllocatesNothing(t *testing.T) {
+	var r nodeRec
+	n := graph.Node{ID: "x", Category: graph.CategoryDrug, Name: "x", Synonyms: []string{"a", "", "b"}, Xrefs: []string{"MESH:D000001"},
+		Authors: []string{}, Year: 2001, Description: strings.Repeat("d", 300)}
+	makeNodeRec(&r, &n, newInterner(&strArena{}))
+	var got graph.Node
+	if a := testing.AllocsPerRun(100, func() { r.fill(&got) }); a != 0 {
+		t.Errorf("fill allocates %.0f times", a)
+	}
+	if !reflect.DeepEqual(&got, &n) {
+		t.Errorf("node comes back as\n%+v\nwant\n%+v", got, n)
+	}
+}
