@@ -170,29 +170,29 @@ func storeDoc(doc *graph.Document, old *state, strs *strArena) *storedDoc {
 	}
 	// The owned nodes' values go in one nodeCols per owning document
 	// (the document itself, in practice).
-	var colsMade []*nodeCols
-	ownCols := func(doc string) *nodeCols {
-		for _, c := range colsMade {
-			if c.doc == doc {
-				return c
+	var colsMade []*colsBuilder
+	ownCols := func(doc string) *colsBuilder {
+		for _, b := range colsMade {
+			if b.c.doc == doc {
+				return b
 			}
 		}
-		c := &nodeCols{doc: doc}
-		colsMade = append(colsMade, c)
-		return c
+		b := newColsBuilder(doc)
+		colsMade = append(colsMade, b)
+		return b
 	}
 	// Owned nodes go in one array, which lives and dies with the
 	// document. A shared entity is allocated on its own, so that another
 	// document reusing it keeps only it alive, not this document's array.
 	own := make([]nodeRec, nOwn)
-	cols := &nodeCols{}
+	cols := newColsBuilder("")
 	for i := range doc.Nodes {
 		n := &doc.Nodes[i]
 		in.of(n.ID)
 		if n.Document != "" {
 			r := &own[0]
 			own = own[1:]
-			if cols.doc != n.Document {
+			if cols.c.doc != n.Document {
 				cols = ownCols(in.of(n.Document))
 			}
 			makeNodeRecIn(r, n, in, cols)
@@ -209,10 +209,8 @@ func storeDoc(doc *graph.Document, old *state, strs *strArena) *storedDoc {
 		r.num, sd.nextNum = sd.nextNum, sd.nextNum+1
 		sd.nodes[i] = r
 	}
-	for _, c := range colsMade {
-		// Without the room append left: they live as long as the document.
-		c.strs, c.ints = slices.Clone(c.strs), slices.Clone(c.ints)
-		c.packLong(in)
+	for _, b := range colsMade {
+		b.finish(in)
 	}
 	var ends []string
 	endIdx := map[string]int32{}

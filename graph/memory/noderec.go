@@ -1,10 +1,11 @@
 package memory
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"slices"
-	"strings"
+	"unsafe"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -19,17 +20,17 @@ import (
 type nodeRec struct {
 	id string
 	// cols holds the record's document and, from strOff and intOff on,
-	// its values: strs its name (see name), then the string fields that
-	// set marks, in field order,
-	// then the elements of the list fields it marks; ints the int fields
-	// it marks, then the length of each list. The owned nodes of a
+	// its values: refs its name (see name), then the string fields that
+	// set marks, in field order; ints the int fields it marks, then the
+	// length of each list and, when it has lists, where their elements
+	// begin in lists (end to end, in field order). The owned nodes of a
 	// document share one nodeCols (a record of its own cost two slices,
 	// 48 bytes, and two small allocations a node); a shared entity has
 	// its own, so that a document reusing it keeps no other's alive. A
 	// value that does not fit an int32 makes the record wide: each int is
 	// then two entries. With nameBit set, the name is the first ints[last]
-	// bytes of Text followed by what strs keeps as the name: a passage is
-	// named by its sentence cut short. The name is in strs rather than
+	// bytes of Text followed by what refs keeps as the name: a passage is
+	// named by its sentence cut short. The name is in refs rather than
 	// in place so that the record is 48 bytes, not 64.
 	cols           *nodeCols
 	strOff, intOff uint32
@@ -40,14 +41,110 @@ type nodeRec struct {
 
 // nodeCols are the values of one or more nodeRecs, end to end.
 type nodeCols struct {
-	doc  string // the owning document; "" for a shared entity
-	strs []string
-	ints []int32
+	doc string // the owning document; "" for a shared entity
+	// refs are the string values, each the offset in block of the value's
+	// length (a uvarint) followed by its bytes. A string header is 16
+	// bytes for a value of a few bytes, and these arrays were the largest
+	// part of the documents (ANALYSIS.md, "Embedded memory, seventh
+	// step"): a 4-byte offset, with the length kept before the bytes,
+	// takes a quarter. Each distinct value is in block once.
+	refs  []uint32
+	block string
+	ints  []int32
+	// lists are the elements of the records' lists, as strings in block:
+	// a read hands lists out as views of this array, where building them
+	// from refs cost an allocation for each node read with a list (an
+	// entity's synonyms, a study's authors; a path question reads dozens).
+	// They are a small part of the values.
+	lists []string
+}
+
+// at is the value at offset o of c.block.
+func (c *nodeCols) at(o uint32) string {
+	b := c.block
+	n := uint32(b[o])
+	o++
+	if n >= 0x80 {
+		n &= 0x7f
+		for sh := 7; ; sh += 7 {
+			x := uint32(b[o])
+			o++
+			n |= (x & 0x7f) << sh
+			if x < 0x80 {
+				break
+			}
+		}
+	}
+	return b[o : o+n]
+}
+
+// str is the k-th string value of c.
+func (c *nodeCols) str(k uint32) string { return c.at(c.refs[k]) }
+
+// colsBuilder makes a nodeCols: the values go into buf end to end, each
+// once, as at reads them.
+type colsBuilder struct {
+	c     *nodeCols
+	buf   []byte
+	offs  map[string]uint32
+	lists []uint32 // the offsets of the lists' elements
+}
+
+func newColsBuilder(doc string) *colsBuilder {
+	return &colsBuilder{c: &nodeCols{doc: doc}, offs: map[string]uint32{}}
+}
+
+// add appends a reference to v to the values.
+func (b *colsBuilder) add(v string) { b.c.refs = append(b.c.refs, b.put(v)) }
+
+// put is the offset of v in the block, which it adds v to if needed.
+func (b *colsBuilder) put(v string) uint32 {
+	o, ok := b.offs[v]
+	if !ok {
+		if uint64(len(b.buf))+uint64(len(v))+binary.MaxVarintLen32 > math.MaxUint32 {
+			panic("memory: a document's values exceed 4 GiB")
+		}
+		o = uint32(len(b.buf))
+		b.buf = binary.AppendUvarint(b.buf, uint64(len(v)))
+		b.buf = append(b.buf, v...)
+		b.offs[v] = o
+	}
+	return o
+}
+
+// finish gives the nodeCols, its arrays without the room append left:
+// they live as long as the document. The block is a copy in the store's
+// arena when it fits one (a shared entity's few values), so that the
+// load's garbage shares no span with it. in learns the copies of the
+// values longer than an interned string, so that a claim quoting a
+// passage's whole text (the loader's evidence does) shares it rather
+// than keeping the caller's string too.
+func (b *colsBuilder) finish(in interner) *nodeCols {
+	c := b.c
+	c.refs, c.ints = slices.Clone(c.refs), slices.Clone(c.ints)
+	if in.a != nil {
+		c.block = in.a.copy(unsafe.String(unsafe.SliceData(b.buf), len(b.buf)))
+	} else {
+		c.block = string(b.buf)
+	}
+	for v, o := range b.offs {
+		if len(v) > longStr {
+			in.learn(v, c.at(o))
+		}
+	}
+	if len(b.lists) > 0 {
+		c.lists = make([]string, len(b.lists))
+		for i, o := range b.lists {
+			c.lists[i] = c.at(o)
+		}
+	}
+	b.buf, b.offs, b.lists = nil, nil, nil
+	return c
 }
 
 // name is what the record keeps as the node's name: all of it, or
 // with nameBit set its end after the part of Text it begins with.
-func (r *nodeRec) name() string { return r.cols.strs[r.strOff] }
+func (r *nodeRec) name() string { return r.cols.str(r.strOff) }
 
 // doc is the document that owns the node, "" for a shared entity.
 func (r *nodeRec) doc() string { return r.cols.doc }
@@ -171,20 +268,25 @@ func (in interner) learn(s, c string) {
 }
 
 // longStr is the length above which a value is not interned: a text or
-// a description is seldom repeated, and nodeCols.packLong keeps those in
-// one block per document.
+// a description is seldom repeated. Node values, short or long, are kept
+// in their nodeCols' block; longStr still decides which of them claims
+// may share (colsBuilder.finish).
 const longStr = 64
 
-// makeNodeRec fills r with n, with values of its own. Short strings go
-// through in, so a document keeps one copy of each.
+// makeNodeRec fills r with n, with values of its own. The id goes
+// through in, so a document keeps one copy of it.
 func makeNodeRec(r *nodeRec, n *graph.Node, in interner) {
-	makeNodeRecIn(r, n, in, &nodeCols{doc: in.of(n.Document)})
+	b := newColsBuilder(in.of(n.Document))
+	makeNodeRecIn(r, n, in, b)
+	r.cols = b.finish(in)
 }
 
-// makeNodeRecIn fills r with n, appending its values to cols.
-func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
+// makeNodeRecIn fills r with n, appending its values to b; r.cols is
+// b's nodeCols, whose values are readable after b.finish.
+func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, b *colsBuilder) {
+	cols := b.c
 	*r = nodeRec{id: in.of(n.ID), cols: cols, cat: uint8(categoryIndex(n.Category)),
-		strOff: uint32(len(cols.strs)), intOff: uint32(len(cols.ints))}
+		strOff: uint32(len(cols.refs)), intOff: uint32(len(cols.ints))}
 	name := n.Name
 	nStr, nInt := 1, 0
 	for i, f := range strFields {
@@ -207,32 +309,32 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
 			wide = wide || v != int(int32(v))
 		}
 	}
+	hasLists := false
 	for i, f := range listFields {
 		if l := *f(n); l != nil {
 			r.set |= 1 << (listBase + i)
-			nStr += len(l)
 			nInt++
 			wide = wide || len(l) > math.MaxInt32
+			hasLists = true
 		}
+	}
+	if hasLists {
+		nInt++
+		wide = wide || len(b.lists) > math.MaxInt32
 	}
 	prefix, derived := namePrefix(n.Name, n.Text)
 	if n.Name == n.Text {
-		derived, name = false, n.Text
+		derived = false
 	} else if derived {
 		r.set |= 1 << nameBit
 		nInt++
-		if suffix := n.Name[prefix:]; in.known(suffix) != "" {
-			name = in.known(suffix)
-		} else {
-			// A copy, so that the record keeps nothing of the caller's name.
-			name = in.of(strings.Clone(suffix))
-		}
+		name = n.Name[prefix:]
 	}
 	if wide {
 		r.set |= 1 << wideBit
 		nInt *= 2
 	}
-	cols.strs = slices.Grow(cols.strs, nStr)
+	cols.refs = slices.Grow(cols.refs, nStr)
 	cols.ints = slices.Grow(cols.ints, nInt)
 	putInt := func(v int) {
 		if wide {
@@ -241,17 +343,10 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
 			cols.ints = append(cols.ints, int32(v))
 		}
 	}
-	if !derived && len(name) <= longStr {
-		name = in.of(name)
-	}
-	cols.strs = append(cols.strs, name)
+	b.add(name)
 	for i, f := range strFields {
 		if r.set&(1<<i) != 0 {
-			v := *f(n)
-			if len(v) <= longStr {
-				v = in.of(v)
-			}
-			cols.strs = append(cols.strs, v)
+			b.add(*f(n))
 		}
 	}
 	for i, f := range intFields {
@@ -261,13 +356,16 @@ func makeNodeRecIn(r *nodeRec, n *graph.Node, in interner, cols *nodeCols) {
 	}
 	for i, f := range listFields {
 		if r.set&(1<<(listBase+i)) != 0 {
-			l := *f(n)
-			putInt(len(l))
-			for _, v := range l {
-				if len(v) <= longStr {
-					v = in.of(v)
+			putInt(len(*f(n)))
+		}
+	}
+	if hasLists {
+		putInt(len(b.lists))
+		for i, f := range listFields {
+			if r.set&(1<<(listBase+i)) != 0 {
+				for _, v := range *f(n) {
+					b.lists = append(b.lists, b.put(v))
 				}
-				cols.strs = append(cols.strs, v)
 			}
 		}
 	}
@@ -292,7 +390,7 @@ func (r *nodeRec) str(i int) string {
 		}
 		return ""
 	}
-	return r.cols.strs[int(r.strOff)+1+bits.OnesCount64(r.set&(1<<i-1))]
+	return r.cols.str(r.strOff + 1 + uint32(bits.OnesCount64(r.set&(1<<i-1))))
 }
 
 // intAt is int field i (an index in intFields), 0 when unset.
@@ -316,13 +414,14 @@ func (r *nodeRec) intVal(k int) int {
 // fill sets *n to the node r stands for.
 func (r *nodeRec) fill(n *graph.Node) {
 	cat := r.category()
-	strs := r.cols.strs[r.strOff:]
-	*n = graph.Node{ID: r.id, Name: strs[0], Document: r.cols.doc, Category: cat, Biolink: cat.Biolink()}
-	strs = strs[1:]
-	s, k := 0, 0
+	c := r.cols
+	s := r.strOff
+	*n = graph.Node{ID: r.id, Name: c.str(s), Document: c.doc, Category: cat, Biolink: cat.Biolink()}
+	s++
+	k := 0
 	for i, f := range strFields {
 		if r.set&(1<<i) != 0 {
-			*f(n) = strs[s]
+			*f(n) = c.str(s)
 			s++
 		}
 	}
@@ -332,17 +431,21 @@ func (r *nodeRec) fill(n *graph.Node) {
 			k++
 		}
 	}
-	for i, f := range listFields {
-		if r.set&(1<<(listBase+i)) != 0 {
-			m := r.intVal(k)
-			k++
-			if m == 0 {
-				*f(n) = []string{}
-			} else {
-				*f(n) = strs[s : s+m : s+m]
+	if lists := bits.OnesCount64(r.set >> listBase & (1<<len(listFields) - 1)); lists > 0 {
+		l := c.lists[r.intVal(k+lists):]
+		for i, f := range listFields {
+			if r.set&(1<<(listBase+i)) != 0 {
+				m := r.intVal(k)
+				k++
+				if m == 0 {
+					*f(n) = []string{}
+				} else {
+					*f(n) = l[:m:m]
+				}
+				l = l[m:]
 			}
-			s += m
 		}
+		k++ // where the lists begin
 	}
 	if r.set&(1<<nameBit) != 0 {
 		n.Name = n.Text[:r.intVal(k)] + r.name()
@@ -378,42 +481,4 @@ func (r *nodeRec) node() *graph.Node {
 	n := new(graph.Node)
 	r.fill(n)
 	return n
-}
-
-// packLong copies c's values longer than an interned string (longStr)
-// into one string of their exact length, end to end, each value once (a
-// name that is the whole text is its text), and points c at the copies.
-// in learns the copies, so that a claim quoting a whole text (the
-// loader's evidence does) shares the copy rather than keeping the
-// caller's string too.
-// A passage's text came from the caller as a string of its own, often
-// with the room a builder left after it (a quarter more, on average, for
-// the synthetic graph's): as one block per document, the store keeps only
-// the bytes, and nothing of the caller's.
-func (c *nodeCols) packLong(in interner) {
-	offs := make(map[string]int)
-	size := 0
-	for _, v := range c.strs {
-		if _, seen := offs[v]; len(v) > longStr && !seen {
-			offs[v] = size
-			size += len(v)
-		}
-	}
-	if size == 0 {
-		return
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, v := range c.strs {
-		if off, ok := offs[v]; ok && off == b.Len() {
-			b.WriteString(v)
-		}
-	}
-	block := b.String()
-	for i, v := range c.strs {
-		if off, ok := offs[v]; ok {
-			c.strs[i] = block[off : off+len(v)]
-			in.learn(v, c.strs[i])
-		}
-	}
 }

@@ -3,6 +3,7 @@ package memory
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -47,6 +48,12 @@ func TestNodeRecSeesEveryField(t *testing.T) {
 	try("name cut from text, wide", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: text[:40] + "...", End: math.MaxInt32 + 1})
 	try("name is text", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: text})
 	try("name not from text", &graph.Node{ID: "x", Category: graph.CategoryPassage, Text: text, Name: "Ketamine reduced depressive signs"})
+	// Values whose lengths take one, two and three bytes in the block,
+	// empty and repeated list elements, values repeated across fields.
+	long := strings.Repeat("x", 200)
+	huge := strings.Repeat("yz", 10_000)
+	try("long values", &graph.Node{ID: "x", Category: graph.CategoryPassage, Description: long, Text: huge, Name: huge[:127],
+		Section: long, Synonyms: []string{"", "a", "", long, "a"}, Keywords: []string{huge}, Title: strings.Repeat("t", 128)})
 	try("negative ints", &graph.Node{ID: "x", Category: graph.CategoryPassage, Start: -1, Year: math.MinInt32})
 }
 
@@ -113,5 +120,22 @@ func TestFillForQueryMatchesWhole(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no nodes checked")
+	}
+}
+
+// TestNodeRecFillAllocatesNothing: reading a node, lists and all, takes
+// no allocation beyond the node (a path question reads dozens of
+// entities, each with synonyms and xrefs).
+func TestNodeRecFillAllocatesNothing(t *testing.T) {
+	var r nodeRec
+	n := graph.Node{ID: "x", Category: graph.CategoryDrug, Name: "x", Synonyms: []string{"a", "", "b"}, Xrefs: []string{"MESH:D000001"},
+		Authors: []string{}, Year: 2001, Description: strings.Repeat("d", 300)}
+	makeNodeRec(&r, &n, newInterner(&strArena{}))
+	var got graph.Node
+	if a := testing.AllocsPerRun(100, func() { r.fill(&got) }); a != 0 {
+		t.Errorf("fill allocates %.0f times", a)
+	}
+	if !reflect.DeepEqual(&got, &n) {
+		t.Errorf("node comes back as\n%+v\nwant\n%+v", got, n)
 	}
 }

@@ -212,14 +212,16 @@ func (v numVec) packed(rec func(*nodeRec) *nodeRec) numVec {
 type entityPacker struct {
 	recs   *slab[nodeRec]
 	cols   *slab[nodeCols]
-	strs   *slab[string]
+	refs   *slab[uint32]
+	lists  *slab[string]
 	ints   *slab[int32]
+	blocks *strArena
 	copies map[*nodeRec]*nodeRec
 }
 
 func newEntityPacker() *entityPacker {
-	return &entityPacker{recs: newSlab[nodeRec](), cols: newSlab[nodeCols](), strs: newSlab[string](),
-		ints: newSlab[int32](), copies: map[*nodeRec]*nodeRec{}}
+	return &entityPacker{recs: newSlab[nodeRec](), cols: newSlab[nodeCols](), refs: newSlab[uint32](), lists: newSlab[string](),
+		ints: newSlab[int32](), blocks: &strArena{}, copies: map[*nodeRec]*nodeRec{}}
 }
 
 // of is the copy of r when r is a shared entity's record, r itself
@@ -236,8 +238,20 @@ func (p *entityPacker) of(r *nodeRec) *nodeRec {
 	*c = *r
 	cols := p.cols.one()
 	cols.doc = r.cols.doc
-	cols.strs = p.strs.take(len(r.cols.strs))
-	copy(cols.strs, r.cols.strs)
+	cols.refs = p.refs.take(len(r.cols.refs))
+	copy(cols.refs, r.cols.refs)
+	cols.block = p.blocks.copy(r.cols.block)
+	if len(r.cols.lists) > 0 {
+		cols.lists = p.lists.take(len(r.cols.lists))
+		for i, v := range r.cols.lists {
+			if v == "" {
+				continue
+			}
+			// The same bytes in the copy of the block.
+			off := uintptr(unsafe.Pointer(unsafe.StringData(v))) - uintptr(unsafe.Pointer(unsafe.StringData(r.cols.block)))
+			cols.lists[i] = cols.block[off : off+uintptr(len(v))]
+		}
+	}
 	cols.ints = p.ints.take(len(r.cols.ints))
 	copy(cols.ints, r.cols.ints)
 	c.cols = cols

@@ -157,7 +157,7 @@ func checkEntitiesPacked(t *testing.T, unpacked, packed *state) {
 			if old[r] {
 				t.Fatalf("%s: shared entity %s is the record the load made", id, r.id)
 			}
-			if cap(r.cols.strs) != len(r.cols.strs) || cap(r.cols.ints) != len(r.cols.ints) {
+			if cap(r.cols.refs) != len(r.cols.refs) || cap(r.cols.lists) != len(r.cols.lists) || cap(r.cols.ints) != len(r.cols.ints) {
 				t.Fatalf("shared entity %s: values with room to grow", r.id)
 			}
 			inDoc[id+" "+r.id] = r
@@ -312,8 +312,11 @@ func TestShortStringsNotTheCallers(t *testing.T) {
 		}
 		callers("node id", r.id)
 		callers("name", r.name())
-		for _, v := range r.cols.strs {
-			callers("value", v)
+		for _, o := range r.cols.refs {
+			callers("value", r.cols.at(o))
+		}
+		for _, v := range r.cols.lists {
+			callers("list element", v)
 		}
 	}
 	ge := sd.edges[0].edge()

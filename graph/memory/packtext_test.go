@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,12 +10,12 @@ import (
 	"github.com/kapgraph/kapgraph/graph"
 )
 
-// TestPackedTexts checks that a document's long values are kept in one
-// block of their exact length (nodeCols.packLong): each comes back equal
-// to what the caller gave, none is the caller's string, the texts lie end
-// to end, a name that is the whole text and a claim quoting it share the
-// copy, and short values are left alone. A wrong offset, a value left out
-// or a copy kept twice fails it.
+// TestPackedTexts checks that a document's values are kept in one block
+// (colsBuilder): each comes back equal to what the caller gave, none is
+// the caller's string, every value lies in the block, which holds each
+// distinct value once after its length and nothing more, and a name that
+// is the whole text and a claim quoting it share the copy. A wrong
+// offset, a value left out or a copy kept twice fails it.
 func TestPackedTexts(t *testing.T) {
 	const docID = "KAP:doc-1"
 	doc := &graph.Document{ID: docID}
@@ -51,36 +52,40 @@ func TestPackedTexts(t *testing.T) {
 		}
 		return false
 	}
-	var seq []string // the long values, in the order they are kept
-	for i, r := range sd.nodes {
+	block := sd.nodes[0].cols.block
+	inBlock := func(v string) bool {
+		return len(v) == 0 || ptr(v) >= ptr(block) && ptr(v)+uintptr(len(v)) <= ptr(block)+uintptr(len(block))
+	}
+	distinct := map[string]bool{}
+	for i, r := range sd.nodes[:5] {
 		got := r.node()
 		if got.Text != want[i].Text || got.Name != want[i].Name || got.ID != want[i].ID || got.Section != want[i].Section || got.Description != want[i].Description {
 			t.Fatalf("node %d comes back as\n%+v\nwant\n%+v", i, got, want[i])
 		}
-		if got.Text == "" {
-			continue
-		}
 		if caller(got.Text) || caller(r.name()) {
 			t.Errorf("%s: keeps the caller's string", got.ID)
 		}
-		// The block follows strs: the name (here the text itself, kept
-		// once), then Description before Text in strFields.
-		if got.Name == got.Text {
-			seq = append(seq, got.Text, got.Description)
-		} else {
-			seq = append(seq, got.Text)
+		if r.cols != sd.nodes[0].cols {
+			t.Errorf("%s: values not in the document's nodeCols", got.ID)
+		}
+		for _, v := range []string{got.Text, r.name(), got.Section, got.Description} {
+			if !inBlock(v) {
+				t.Errorf("%s: %.20q is not in the block", got.ID, v)
+			}
+		}
+		for _, o := range r.cols.refs[r.strOff:] {
+			distinct[r.cols.at(o)] = true
 		}
 		if i == 2 && ptr(r.name()) != ptr(got.Text) {
 			t.Errorf("%s: the name that is the text is not the text's copy", got.ID)
 		}
 	}
-	for i := 1; i < len(seq); i++ {
-		if ptr(seq[i]) != ptr(seq[i-1])+uintptr(len(seq[i-1])) {
-			t.Errorf("value %d (%.20q) is not right after the one before it", i, seq[i])
-		}
+	size := 0
+	for v := range distinct {
+		size += len(binary.AppendUvarint(nil, uint64(len(v)))) + len(v)
 	}
-	if len(seq) != 6 {
-		t.Errorf("%d long values, want 6", len(seq))
+	if len(block) != size {
+		t.Errorf("block of %d bytes, want %d for %d distinct values", len(block), size, len(distinct))
 	}
 	q := sd.edges[0].edge().Evidence[0].Quote
 	if q != texts[3] || ptr(q) != ptr(sd.nodes[3].node().Text) {
