@@ -46,18 +46,7 @@ func chemicalName(ix *resourceIndex, ts []token, i, j int) bool {
 	if j-i != 1 {
 		return false
 	}
-	w := ts[i].low
-	for _, p := range metabolitePrefixes {
-		rest := strings.TrimPrefix(w, p)
-		if rest == w || len(rest) < 5 {
-			continue
-		}
-		key, _ := stemKey(rest)
-		if e, ok := ix.forms[key]; ok && e.cat == graph.CategoryDrug {
-			return true
-		}
-	}
-	return false
+	return metaboliteOfListed(ix, ts[i].low)
 }
 
 // isoforms: a molecule's name goes on to the letter or number of its
