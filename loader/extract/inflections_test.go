@@ -20,3 +20,24 @@ func TestInflectedClosedClassWords(t *testing.T) {
 			"T:anxiety CORRELATED_WITH increases T:aud"},
 	})
 }
+
+// TestImprovedHarm: improvement, relief or resolution of a harm is less of
+// it (improvement.go); each of the first four rows was signed increases
+// without the rule; the last two keep the sign of what is no harm or is
+// not the verb's object (the last failed without improvedObject).
+func TestImprovedHarm(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"an improvement in a symptom after a drug", []string{"Lorazepam produced an improvement in anxiety."},
+			"T:drugA AFFECTS decreases T:anxiety"},
+		{"a verb of improving with harms as objects", []string{"Lorazepam improved anxiety and craving."},
+			"T:drugA AFFECTS decreases T:anxiety; T:drugA AFFECTS decreases T:craving"},
+		{"improvement in a disorder as a correlation's subject", []string{"Improvement in alcohol use disorder was associated with greater craving."},
+			"T:aud CORRELATED_WITH decreases T:craving"},
+		{"resolution of a symptom", []string{"Lorazepam led to resolution of anxiety."},
+			"T:drugA AFFECTS decreases T:anxiety"},
+		{"improving what is not a harm", []string{"Lorazepam improved dopamine release."},
+			"T:drugA AFFECTS increases T:dopamine"},
+		{"a harm after a contrast is no improved object", []string{"Lorazepam improved dopamine release without worsening anxiety."},
+			"T:drugA AFFECTS increases T:dopamine; T:drugA AFFECTS increases T:anxiety negated; T:drugA HAS_ADVERSE_EVENT T:anxiety negated"},
+	})
+}
