@@ -41,3 +41,17 @@ func TestImprovedHarm(t *testing.T) {
 			"T:drugA AFFECTS increases T:dopamine; T:drugA AFFECTS increases T:anxiety negated; T:drugA HAS_ADVERSE_EVENT T:anxiety negated"},
 	})
 }
+
+// TestClassHarmsReachMembers: harms of the previous sentence's class
+// topic reach the members it listed (classlists.go memberHarms); the
+// first two rows gave the class alone without the rule.
+func TestClassHarmsReachMembers(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"harms said to be common of a class with members", []string{"Benzodiazepines such as lorazepam and naltrexone reduced craving.", "Sedation and anxiety are also common."},
+			"KAP:proposed-benzodiazepines HAS_ADVERSE_EVENT T:sedation; KAP:proposed-benzodiazepines HAS_ADVERSE_EVENT T:anxiety; T:drugA HAS_ADVERSE_EVENT T:sedation; T:drugB HAS_ADVERSE_EVENT T:sedation; T:drugA HAS_ADVERSE_EVENT T:anxiety; T:drugB HAS_ADVERSE_EVENT T:anxiety"},
+		{"adverse events of a class with members", []string{"Benzodiazepines, including lorazepam, reduced craving.", "Adverse events included sedation."},
+			"KAP:proposed-benzodiazepines HAS_ADVERSE_EVENT T:sedation; T:drugA HAS_ADVERSE_EVENT T:sedation"},
+		{"a class without members keeps its harms", []string{"Benzodiazepines reduced craving.", "Sedation and anxiety are also common."},
+			"KAP:proposed-benzodiazepines HAS_ADVERSE_EVENT T:sedation; KAP:proposed-benzodiazepines HAS_ADVERSE_EVENT T:anxiety"},
+	})
+}
