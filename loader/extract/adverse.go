@@ -118,7 +118,7 @@ func commonHarms(ts []token) bool {
 		for j > 0 && degreeAdverbs[ts[j].low] {
 			j--
 		}
-		if beForms[ts[j].low] {
+		if beForms[ts[j].stem] {
 			return true
 		}
 	}

@@ -215,7 +215,7 @@ func deniedSubject(ts []token, a Mention) bool {
 		return true
 	}
 	aux := a.first - 1
-	if aux < 0 || !inversionAux[ts[aux].low] || ts[a.first].punctBefore != "" {
+	if aux < 0 || !inversionAux[ts[aux].stem] || ts[a.first].punctBefore != "" {
 		return false
 	}
 	for i := aux - 1; i >= 0 && i >= aux-5; i-- {

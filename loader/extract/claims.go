@@ -128,6 +128,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 				return // "nausea, decreased appetite and hyperhidrosis": one list, no change
 			}
 		}
+		if open && sign == graph.Increases && improvedHarm(ts, cue, a, b) {
+			sign = graph.Decreases // "an improvement in insomnia": less insomnia (improvement.go)
+		}
 		if a.first == lessOf && a.last < len(ts) && sign != graph.Unsigned {
 			// "this attenuation correlated with reduced use": less of
 			// the event went with less use, so the event goes with it.

@@ -5,6 +5,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
 )
@@ -72,4 +73,79 @@ func namedByTarget(ms []Mention, class Mention) bool {
 	return slices.ContainsFunc(ms, func(m Mention) bool {
 		return m.first == class.first && m.last < class.last && m.Pattern == "target of a class"
 	})
+}
+
+// classMembers returns the drugs or therapies a sentence lists as examples
+// of its topic class ("Benzodiazepines such as A and B are widely
+// prescribed"), to carry the class's harms into the next sentence.
+func classMembers(ts []token, ms []Mention, topic *Mention) []Mention {
+	if topic == nil {
+		return nil
+	}
+	args := arguments(ts, ms)
+	example := exemplars(ts, args)
+	var out []Mention
+	for n := 1; n < len(args); n++ {
+		if !example[n] || example[n-1] || args[n-1].first != topic.first || args[n-1].ID != topic.ID {
+			continue
+		}
+		for k := n; k < len(args) && example[k]; k++ {
+			if args[k].Category == graph.CategoryDrug || args[k].Category == graph.CategoryTherapy {
+				out = append(out, args[k])
+			}
+		}
+	}
+	return out
+}
+
+// memberHarms: a harm sentence whose agent is the previous sentence's
+// topic class, not named again ("Benzodiazepines such as A and B reduced
+// craving. Sedation and anxiety are also common."), says it of the
+// members that sentence listed too, as distributeClass does within one
+// sentence: each member gets a copy with the class recorded. Only a
+// sentence about harms (a word of harm, or "are common") does so: a verb
+// like "produce" or "report" names harms of what the sentence is about,
+// and the class may not be that.
+func memberHarms(cs []Candidate, ts []token, sentence int, ms []Mention, topic *Mention, members []Mention) []Candidate {
+	if topic == nil || len(members) == 0 || slices.ContainsFunc(ms, func(m Mention) bool { return m.ID == topic.ID }) || !statesHarms(ts) {
+		return cs
+	}
+	have := map[[3]string]bool{}
+	for _, c := range cs {
+		have[[3]string{c.Subject, c.Object, string(c.Predicate)}] = true
+	}
+	n := len(cs)
+	for i := 0; i < n; i++ {
+		c := cs[i]
+		if c.Sentence != sentence || c.Subject != topic.ID || c.Predicate != graph.HasAdverseEvent || c.Class != "" {
+			continue
+		}
+		for _, m := range members {
+			key := [3]string{m.ID, c.Object, string(c.Predicate)}
+			if have[key] || m.ID == c.Object {
+				continue
+			}
+			have[key] = true
+			d := c
+			d.Subject, d.Class = m.ID, topic.Surface
+			cs = append(cs, d)
+		}
+	}
+	return cs
+}
+
+// strongHarmWords name harms as harms, whatever the verb.
+var strongHarmWords = []string{"advers", "side effect", "toxic", "complication", "risk", "tolerab", "safety"}
+
+// statesHarms: the sentence is about harms: a word of harm, or harms
+// said to be common or rare.
+func statesHarms(ts []token) bool {
+	for _, t := range ts {
+		for _, w := range strongHarmWords {
+			if strings.HasPrefix(t.low, w) || w == "side effect" && t.low == "side" {
+				return true
+			}
+		}
+	}
+	return commonHarms(ts)
 }

@@ -37,7 +37,7 @@ func comorbidity(ts []token, ms, args []Mention, emit func(a, b Mention, p graph
 		for v < len(ts) && frequencyAdverbs[ts[v].low] && ts[v].punctBefore == "" {
 			v++
 		}
-		if v >= len(ts) || !havingVerbs[ts[v].low] || ts[v].punctBefore != "" {
+		if v >= len(ts) || !havingVerbs[ts[v].stem] || ts[v].punctBefore != "" {
 			continue
 		}
 		last := v + 1

@@ -72,7 +72,7 @@ func TestUnnamedAntecedent(t *testing.T) {
 func TestDefinedPopulationSubject(t *testing.T) {
 	runClauseCases(t, []clauseCase{
 		{"verb after the clause", []string{"Naltrexone improved anxiety in people who use lorazepam but had inconsistent effects on relapse."},
-			"T:drugB AFFECTS increases T:anxiety; T:drugB AFFECTS increases T:relapse hedged"},
+			"T:drugB AFFECTS decreases T:anxiety; T:drugB AFFECTS increases T:relapse hedged"}, // improved anxiety is less anxiety (improvement.go)
 		{"withdrawal after who use", []string{"Because naltrexone is an antagonist, it can precipitate anxiety in people who also use lorazepam."},
 			"T:drugB AFFECTS increases T:anxiety"},
 	})

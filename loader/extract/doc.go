@@ -238,7 +238,12 @@
 // the class does stays the class's claim, unless the class is not named
 // by a target ("agonist-like stimulants such as A and B may improve
 // retention"): then each listed drug gets the class's claim too
-// (classlists.go). A name right after "the <target>
+// (classlists.go). A sentence about harms whose agent is the previous
+// sentence's topic class gives them to the members that sentence listed
+// too ("Benzodiazepines such as A and B ... Sedation is common").
+// Improvement, relief or resolution of a harm (a disorder, symptom or
+// safety risk) is less of it: "an improvement in insomnia", "improved
+// anxiety and craving" are signed decreases (improvement.go). A name right after "the <target>
 // <role>" is a drug ("the kappa-opioid receptor antagonist
 // nor-binaltorphimine", "the mGluR2/3 antagonist LY341495"), and it, not
 // the target that describes it, is the subject of the clause's verb. How a

@@ -88,6 +88,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 	rc.ix = ix
 	var res Result
 	var topic *Mention
+	var members []Mention      // the drugs the previous sentence listed as examples of its topic class
 	var prev, prevMs []Mention // the previous sentence's subjects, and its mentions
 	var earlier [][]Mention    // the mentions of the two sentences before the previous one, nearest first
 	section := ""
@@ -106,12 +107,16 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 		}
 		res.Mentions = append(res.Mentions, ms...)
 		cs, subjects := claims(s, ts, tg, ms, topic, prev, prevMs, earlier, ix != nil)
+		if ix != nil {
+			cs = memberHarms(cs, ts, s.Index, ms, topic, members)
+		}
 		if prevMs != nil || earlier != nil {
 			earlier = append([][]Mention{prevMs}, earlier[:min(len(earlier), 1)]...)
 		}
 		prevMs = ms
 		res.Candidates = append(res.Candidates, cs...)
 		topic = topicOf(ts, ms)
+		members = classMembers(ts, ms, topic)
 		prev = subjects
 		if len(prev) == 0 && topic != nil {
 			prev = []Mention{*topic}

@@ -263,6 +263,10 @@ type devGroup struct {
 // P 0.808 (621/769); 12-07 unchanged. Then symptoms after "<treatment
 // word> for" and "promising" as a hedge: 12-07b R 0.343 (73/213) P 0.605
 // (78/129), the others unchanged. Pair floors raised to those levels.
+// extract23: a harm that improved is less of it ("improvement in AUD",
+// "improved insomnia", improvement.go): sign 12-07 0.956 -> 0.964
+// (131 -> 132/137), 12-06 0.957 -> 0.966 (112 -> 113/117), the others
+// unchanged; those two sign floors 0.95 -> 0.96.
 var devGroups = []devGroup{
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
@@ -279,13 +283,13 @@ var devGroups = []devGroup{
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.79, entP: 0.81, pairR: 0.46, pairP: 0.76, sign: 0.95}},
+	}, evalFloors{entR: 0.79, entP: 0.81, pairR: 0.46, pairP: 0.76, sign: 0.96}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.39, pairP: 0.80, sign: 0.95}},
+	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.39, pairP: 0.80, sign: 0.96}},
 	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.64, pairP: 0.83, sign: 0.97}},
 }
 

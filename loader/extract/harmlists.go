@@ -60,7 +60,7 @@ func listJoined(ts []token, lo, hi int) bool {
 // and substance use disorders frequently co-occur").
 func conditionsHad(ts []token, k, end int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if havingVerbs[ts[j].low] {
+		if havingVerbs[ts[j].stem] {
 			return true
 		}
 	}

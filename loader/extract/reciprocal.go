@@ -20,7 +20,7 @@ var cooccurVerbs = setOf("occur", "occurs", "occurred", "exist", "exists", "exis
 func cooccur(ts []token, tags []string, args []Mention, aside []int, example []bool, clause []int, emit emitFunc) {
 	for k := 1; k+1 < len(ts); k++ {
 		v := k + 1
-		if ts[k].low != "co" || !ts[v].hyphenated || !cooccurVerbs[ts[v].low] {
+		if ts[k].low != "co" || !ts[v].hyphenated || !cooccurVerbs[ts[v].stem] {
 			continue
 		}
 		lo, hi := k, v
