@@ -243,6 +243,14 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			d := args[i]
 			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) &&
 				!(open && clause[d.first] != clause[obj.first]) {
+				if open && len(tags) == len(ts) {
+					if s := predicateHolder(ts, tags, args, aside, example, clause, d, ag.cue.i); len(s) > 0 {
+						for _, h := range s {
+							emit(h, obj, graph.Affects, signOf(ag.cue.kind), ag.cue, h.last, obj.first)
+						}
+						break
+					}
+				}
 				emit(d, obj, graph.Affects, signOf(ag.cue.kind), ag.cue, d.last, obj.first)
 				break
 			}

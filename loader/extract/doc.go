@@ -221,7 +221,11 @@
 //     before ", which" / ", that" is the subject of the relative clause's
 //     verb and of a verb coordinated with it by "and"; a
 //     parenthesis is an aside no claim crosses; "an antagonist at X", "an
-//     inhibitor of X" act on X for the drug of the clause; "It", "They",
+//     inhibitor of X" act on X for the drug of the clause, or, in a
+//     relative clause on a copula's predicate noun ("S is a tryptamine
+//     that acts as an agonist at X", "S is a metabolite of GABA that
+//     ..."), for the copula's subject; a "positive (allosteric)
+//     modulator" raises X and a "negative" one lowers it; "It", "They",
 //     "This drug", "These agents" open a sentence, after any fronted
 //     phrase ("In rats, it reduced ..."), for the previous sentence's
 //     topic. The curated reading keeps issue 12's chain reading there,

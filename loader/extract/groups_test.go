@@ -51,6 +51,10 @@ type devGroup struct {
 // 12-07b pairs R 0.427 -> 0.451, P 0.691 -> 0.701; 12-07 R 0.460 ->
 // 0.466, P 0.761 -> 0.763; 12-06 R 0.372 -> 0.390, P 0.794 -> 0.801;
 // older twelve R 0.643 -> 0.645, P 0.831 -> 0.832. Floors at those levels.
+// extract24 (a role phrase in a relative clause on a copula's predicate
+// noun is the copula subject's; signed modulators): older twelve pairs
+// R 0.645 -> 0.646, P 0.832 (623/749 -> 624/750); no group falls. Older
+// twelve pair floor R 0.64 -> 0.645.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -286,7 +290,7 @@ var devGroups = []devGroup{
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
 	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.39, pairP: 0.80, sign: 0.95}},
-	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.64, pairP: 0.83, sign: 0.97}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.645, pairP: 0.83, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.

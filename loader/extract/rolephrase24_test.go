@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
+
+// TestRolePhraseHolder: a role phrase in a relative clause on a copula's
+// predicate noun ("S is a tryptamine that acts as an agonist at T") says
+// what S does, not the predicate noun; a positive or negative
+// (allosteric) modulator is signed like an agonist or an antagonist.
+func TestRolePhraseHolder(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		want, absent string // "subject sign object" that must / must not be made
+	}{
+		{"relative clause on a predicate drug class", "DMT is a tryptamine that acts as an agonist at serotonin 5-HT2A receptors.",
+			"DMT increases serotonin 5-HT2A receptors", "tryptamine increases serotonin 5-HT2A receptors"},
+		{"relative clause after a modified predicate noun", "LSD is a semi-synthetic ergoline that acts as a partial agonist at serotonin 5-HT2A receptors.",
+			"LSD increases serotonin 5-HT2A receptors", "ergoline increases serotonin 5-HT2A receptors"},
+		{"relative clause after the predicate noun's of-phrase", "Sodium oxybate is an endogenous metabolite of GABA that acts as a weak agonist at GABA-B receptors.",
+			"Sodium oxybate increases GABA-B receptors", "GABA increases GABA-B receptors"},
+		{"antecedent no predicate noun: it acts itself", "Psilocybin is dephosphorylated to psilocin, which acts as a partial agonist at serotonin 5-HT2A receptors.",
+			"psilocin increases serotonin 5-HT2A receptors", "Psilocybin increases serotonin 5-HT2A receptors"},
+		{"negative allosteric modulator decreases", "Cannabidiol is a negative allosteric modulator of the CB1 receptor.",
+			"Cannabidiol decreases CB1 receptor", "Cannabidiol increases CB1 receptor"},
+		{"positive allosteric modulator increases", "GS39783 is a positive allosteric modulator of GABA-B receptors.",
+			"GS39783 increases GABA-B receptors", "GS39783  GABA-B receptors"},
+		{"a modulator with no direction stays unsigned", "Cannabidiol is an allosteric modulator of the CB1 receptor.",
+			"", "Cannabidiol decreases CB1 receptor"},
+	}
+	for _, tt := range tests {
+		res := ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Test"}})
+		surface := map[string]string{}
+		for _, m := range res.Mentions {
+			surface[m.ID] = m.Surface
+		}
+		var cs []string
+		for _, c := range res.Candidates {
+			if c.Predicate == graph.Affects {
+				cs = append(cs, strings.Join([]string{surface[c.Subject], string(c.Sign), surface[c.Object]}, " "))
+			}
+		}
+		if tt.want != "" && !slices.Contains(cs, tt.want) {
+			t.Errorf("%s: %q: no %q in %q", tt.name, tt.text, tt.want, cs)
+		}
+		if tt.absent != "" && slices.Contains(cs, tt.absent) {
+			t.Errorf("%s: %q: %q made: %q", tt.name, tt.text, tt.absent, cs)
+		}
+	}
+}
