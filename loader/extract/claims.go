@@ -285,6 +285,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		var own []int
 		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs, earlier), emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
+		roleSigns(ts, args, agents, out)
 	}
 	if open && refuted(ts) {
 		// "... linked X to Y, but these associations were not

@@ -225,7 +225,9 @@
 //     relative clause on a copula's predicate noun ("S is a tryptamine
 //     that acts as an agonist at X", "S is a metabolite of GABA that
 //     ..."), for the copula's subject; a "positive (allosteric)
-//     modulator" raises X and a "negative" one lowers it; "It", "They",
+//     modulator" raises X and a "negative" one lowers it; X right after
+//     its role noun takes the role's sign whatever verb came before ("S
+//     blocks Y but acts as a partial agonist at X": S raises X); "It", "They",
 //     "This drug", "These agents" open a sentence, after any fronted
 //     phrase ("In rats, it reduced ..."), for the previous sentence's
 //     topic. The curated reading keeps issue 12's chain reading there,

@@ -54,7 +54,8 @@ type devGroup struct {
 // extract24 (a role phrase in a relative clause on a copula's predicate
 // noun is the copula subject's; signed modulators): older twelve pairs
 // R 0.645 -> 0.646, P 0.832 (623/749 -> 624/750); no group falls. Older
-// twelve pair floor R 0.64 -> 0.645.
+// twelve pair floor R 0.64 -> 0.645. A target right after its role noun
+// takes the role's sign: older twelve sign 0.973 -> 0.975 (426 -> 427/438).
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -44,4 +45,27 @@ func predicateHolder(ts []token, tags []string, args []Mention, aside []int, exa
 		}
 	}
 	return nil
+}
+
+// roleSigns: a target named right after its role noun ("but acts as a
+// partial agonist at T", "and an antagonist at T") is reached only
+// through that role, so a claim on T from a subject before the noun takes
+// the role's sign, not that of an earlier verb whose object list ran on
+// ("S blocks X but acts as a partial agonist at T": S raises T).
+func roleSigns(ts []token, args []Mention, agents []agentCue, out []Candidate) {
+	for _, ag := range agents {
+		if ag.cue.j >= len(ts) || !agentLinks[ts[ag.cue.j].low] || ag.object.first <= ag.cue.j ||
+			ag.cue.kind != cueIncrease && ag.cue.kind != cueDecrease {
+			continue
+		}
+		for k := range out {
+			c := &out[k]
+			if c.Object != ag.object.ID || c.Predicate != graph.Affects || c.Sign == graph.Unsigned {
+				continue
+			}
+			if slices.ContainsFunc(args, func(a Mention) bool { return a.ID == c.Subject && a.last <= ag.cue.i }) {
+				c.Sign = signOf(ag.cue.kind)
+			}
+		}
+	}
 }

@@ -11,7 +11,8 @@ import (
 // TestRolePhraseHolder: a role phrase in a relative clause on a copula's
 // predicate noun ("S is a tryptamine that acts as an agonist at T") says
 // what S does, not the predicate noun; a positive or negative
-// (allosteric) modulator is signed like an agonist or an antagonist.
+// (allosteric) modulator is signed like an agonist or an antagonist; a
+// target right after its role noun takes the role's sign.
 func TestRolePhraseHolder(t *testing.T) {
 	tests := []struct {
 		name, text   string
@@ -29,6 +30,10 @@ func TestRolePhraseHolder(t *testing.T) {
 			"Cannabidiol decreases CB1 receptor", "Cannabidiol increases CB1 receptor"},
 		{"positive allosteric modulator increases", "GS39783 is a positive allosteric modulator of GABA-B receptors.",
 			"GS39783 increases GABA-B receptors", "GS39783  GABA-B receptors"},
+		{"a target right after its role takes the role's sign", "Nalmefene blocks mu-opioid receptors but acts as a partial agonist at the kappa-opioid receptor.",
+			"Nalmefene increases kappa-opioid receptor", "Nalmefene decreases kappa-opioid receptor"},
+		{"the earlier verb's object keeps the verb's sign", "Nalmefene blocks mu-opioid receptors but acts as a partial agonist at the kappa-opioid receptor.",
+			"Nalmefene decreases mu-opioid receptors", "Nalmefene increases mu-opioid receptors"},
 		{"a modulator with no direction stays unsigned", "Cannabidiol is an allosteric modulator of the CB1 receptor.",
 			"", "Cannabidiol decreases CB1 receptor"},
 	}
