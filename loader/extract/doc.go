@@ -238,7 +238,9 @@
 // with a target in its modifiers ("a partial agonist" is a role, not a
 // drug); "the 5-HT2A antagonist ketanserin" makes the drug after the noun
 // act on the target; a class named by its target ("GLP-1 receptor
-// agonists") names the target too, and an example list after it ("such
+// agonists", or a subtype's letter joined to its family: "mu-opioid
+// agonists", while "a partial mu-opioid agonist" stays a role) names the
+// target too, and an example list after it ("such
 // as A and B", "e.g.") makes each listed drug act on that target, signed
 // by the role (Candidate.Class records the class). What the sentence says
 // the class does stays the class's claim, unless the class is not named

@@ -56,6 +56,9 @@ type devGroup struct {
 // R 0.645 -> 0.646, P 0.832 (623/749 -> 624/750); no group falls. Older
 // twelve pair floor R 0.64 -> 0.645. A target right after its role noun
 // takes the role's sign: older twelve sign 0.973 -> 0.975 (426 -> 427/438).
+// A subtype's letter hyphen-joined to its family names a plural class's
+// target ("mu-opioid agonists"): 12-07c entities R 0.738 -> 0.741, P
+// 0.710 -> 0.711; no other group moves. 12-07c entity floor R 0.73 -> 0.74.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -273,7 +276,7 @@ var devGroups = []devGroup{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.73, entP: 0.71, pairR: 0.36, pairP: 0.55, sign: 0.95}},
+	}, evalFloors{entR: 0.74, entP: 0.71, pairR: 0.36, pairP: 0.55, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,

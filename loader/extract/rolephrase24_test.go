@@ -57,3 +57,35 @@ func TestRolePhraseHolder(t *testing.T) {
 		}
 	}
 }
+
+// TestSubtypeLetterClass: a plural role noun after a subtype's letter
+// joined to its family ("mu-opioid agonists") names a drug class; the
+// singular after an article ("a partial mu-opioid agonist") stays a role.
+func TestSubtypeLetterClass(t *testing.T) {
+	tests := []struct {
+		text       string
+		class      string // a Drug mention that must be found
+		notSurface string // a span that must not be an entity
+	}{
+		{"Mu-opioid agonists cause respiratory depression.", "Mu-opioid agonists", ""},
+		{"Unlike mu-opioid agonists, kratom rarely causes respiratory depression.", "mu-opioid agonists", ""},
+		{"Kappa-opioid agonists produce dysphoria in humans.", "Kappa-opioid agonists", ""},
+		{"Buprenorphine is a partial mu-opioid agonist and a KOR antagonist.", "Buprenorphine", "mu-opioid agonist"},
+		{"Low-dose agonists were tested.", "", "Low-dose agonists"},
+	}
+	for _, tt := range tests {
+		res := ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Test"}})
+		var got []string
+		found := tt.class == ""
+		for _, m := range res.Mentions {
+			got = append(got, m.Surface)
+			found = found || m.Surface == tt.class && m.Category == graph.CategoryDrug
+		}
+		if !found {
+			t.Errorf("%q: no drug %q in %q", tt.text, tt.class, got)
+		}
+		if tt.notSurface != "" && slices.Contains(got, tt.notSurface) {
+			t.Errorf("%q: %q is an entity: %q", tt.text, tt.notSurface, got)
+		}
+	}
+}
