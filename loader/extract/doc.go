@@ -204,7 +204,9 @@
 //     is no part of its name ("prefrontal spine density"); "with/without
 //     V-ing" after a population says how, not who; a release form is one
 //     modifier ("sustained-release X"); a counted time ("2-4 days") names
-//     nothing; the word after "who" is a verb; a plural verb before a head
+//     nothing; the word after "who" is a verb; a study's kind and a
+//     reporting verb ("case series describe X dependence") are no part
+//     of a name; a plural verb before a head
 //     noun the tagger read as a verb ends the phrase ("worsens sleep"); a
 //     capital "A" joined by a hyphen is a subtype's letter ("GABA-A"); an
 //     activity named by its transmitter system ("noradrenergic

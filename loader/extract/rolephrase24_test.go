@@ -89,3 +89,27 @@ func TestSubtypeLetterClass(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedDisorderSpan: "<drug> dependence" and "<drug> withdrawal"
+// after "case series describe" / "case reports describe" are the whole
+// name; the study's kind and the reporting verb are no part of it.
+func TestReportedDisorderSpan(t *testing.T) {
+	tests := []struct{ text, want, not string }{
+		{"Ketamine has reinforcing properties, and case series describe ketamine dependence in patients.", "ketamine dependence", "series describe ketamine dependence"},
+		{"Case reports describe baclofen withdrawal in patients.", "baclofen withdrawal", "describe baclofen withdrawal"},
+		{"A case series of five patients was published.", "", "case series"},
+	}
+	for _, tt := range tests {
+		res := ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Test"}})
+		var got []string
+		for _, m := range res.Mentions {
+			got = append(got, m.Surface)
+		}
+		if tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%q: no %q in %q", tt.text, tt.want, got)
+		}
+		if slices.Contains(got, tt.not) {
+			t.Errorf("%q: %q is an entity: %q", tt.text, tt.not, got)
+		}
+	}
+}
