@@ -327,7 +327,11 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // 0.923 -> 0.921.
 // All four branches merged, on the twenty-six: entities R 0.814 P 0.807,
 // pairs R 0.512 P 0.768, sign 0.966, modality 0.918.
-var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.51, pairP: 0.76, sign: 0.96, negatedSigned: 0}
+// extract24 (role phrases on a copula's predicate noun, signed
+// modulators, a target's sign from its role noun, "mu-opioid agonists",
+// "case series describe"): dev sign 0.966 -> 0.967, other totals
+// unchanged at three places; sign floor 0.96 -> 0.965.
+var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.51, pairP: 0.76, sign: 0.965, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb
