@@ -246,6 +246,14 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			d := args[i]
 			if d.last <= obj.first && d.Category == graph.CategoryDrug && !crossesClause(ts, d.last, obj.first) &&
 				!(open && clause[d.first] != clause[obj.first]) {
+				if open && len(tags) == len(ts) {
+					if s := predicateHolder(ts, tags, args, aside, example, clause, d, ag.cue.i); len(s) > 0 {
+						for _, h := range s {
+							emit(h, obj, graph.Affects, signOf(ag.cue.kind), ag.cue, h.last, obj.first)
+						}
+						break
+					}
+				}
 				emit(d, obj, graph.Affects, signOf(ag.cue.kind), ag.cue, d.last, obj.first)
 				break
 			}
@@ -280,6 +288,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		var own []int
 		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs, earlier), emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
+		roleSigns(ts, args, agents, out)
 	}
 	if open && refuted(ts) {
 		// "... linked X to Y, but these associations were not

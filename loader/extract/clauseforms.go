@@ -224,6 +224,15 @@ var roleNouns = map[string]cueKind{"cause": cueIncrease, "causes": cueIncrease, 
 	"necessary": cueIncrease, "required": cueIncrease, "essential": cueIncrease, "critical": cueIncrease,
 	"responsible": cueIncrease}
 
+// roleKind: the direction the role noun at e gives, from roleNouns or a
+// signed modulator ("a negative allosteric modulator of T").
+func roleKind(ts []token, e int) (cueKind, bool) {
+	if k, ok := roleNouns[ts[e].low]; ok {
+		return k, true
+	}
+	return modulatorKind(ts, e)
+}
+
 // treatWords, after a form of "be" and before "for"/"in" a disorder, say
 // the subject treats it: "S is effective for Y", "S is an antidote for
 // Y", "S is a candidate treatment for Y".
@@ -257,7 +266,7 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 		// the noun group after the copula, up to its role noun
 		e := k + 1
 		for e < sg.hi && e <= k+12 && !strings.ContainsAny(ts[e].punctBefore, ",;:(") {
-			if _, ok := roleNouns[ts[e].low]; ok || treatWords[ts[e].low] {
+			if _, ok := roleKind(ts, e); ok || treatWords[ts[e].low] {
 				break
 			}
 			e++
@@ -269,7 +278,7 @@ func predicateNoun(ts []token, tags []string, args []Mention, verbs []cueHit, sg
 			read = append(read, treats(ts, tags, args, verbs, sg, e, subject(k), emit)...)
 			continue
 		}
-		kind, ok := roleNouns[ts[e].low]
+		kind, ok := roleKind(ts, e)
 		if !ok || strings.ContainsAny(ts[e].punctBefore, ",;:(") {
 			continue
 		}

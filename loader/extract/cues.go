@@ -132,11 +132,41 @@ func findCues(ts []token, inMention []bool) []cueHit {
 			for k := i; k < i+n; k++ {
 				used[k] = true
 			}
-			out = append(out, cueHit{i, i + n, c.kind})
+			kind := c.kind
+			if n == 1 {
+				if k, ok := modulatorKind(ts, i); ok {
+					kind = k
+				}
+			}
+			out = append(out, cueHit{i, i + n, kind})
 		}
 	}
 	slices.SortFunc(out, func(a, b cueHit) int { return a.i - b.i })
 	return out
+}
+
+// modulatorKind: a "positive (allosteric) modulator" raises what it acts
+// on and a "negative (allosteric) modulator" lowers it, as an agonist and
+// an antagonist do; a modulator with neither word gives no direction
+// (false).
+func modulatorKind(ts []token, i int) (cueKind, bool) {
+	if w := ts[i].low; w != "modulator" && w != "modulators" {
+		return 0, false
+	}
+	k := i - 1
+	if k >= 0 && ts[k].low == "allosteric" && ts[k+1].punctBefore == "" {
+		k--
+	}
+	if k < 0 || ts[k+1].punctBefore != "" {
+		return 0, false
+	}
+	switch ts[k].low {
+	case "positive":
+		return cueIncrease, true
+	case "negative":
+		return cueDecrease, true
+	}
+	return 0, false
 }
 
 func hasPrefixIn(w string, list []string) bool {

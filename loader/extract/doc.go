@@ -204,7 +204,9 @@
 //     is no part of its name ("prefrontal spine density"); "with/without
 //     V-ing" after a population says how, not who; a release form is one
 //     modifier ("sustained-release X"); a counted time ("2-4 days") names
-//     nothing; the word after "who" is a verb; a plural verb before a head
+//     nothing; the word after "who" is a verb; a study's kind and a
+//     reporting verb ("case series describe X dependence") are no part
+//     of a name; a plural verb before a head
 //     noun the tagger read as a verb ends the phrase ("worsens sleep"); a
 //     capital "A" joined by a hyphen is a subtype's letter ("GABA-A"); an
 //     activity named by its transmitter system ("noradrenergic
@@ -221,7 +223,13 @@
 //     before ", which" / ", that" is the subject of the relative clause's
 //     verb and of a verb coordinated with it by "and"; a
 //     parenthesis is an aside no claim crosses; "an antagonist at X", "an
-//     inhibitor of X" act on X for the drug of the clause; "It", "They",
+//     inhibitor of X" act on X for the drug of the clause, or, in a
+//     relative clause on a copula's predicate noun ("S is a tryptamine
+//     that acts as an agonist at X", "S is a metabolite of GABA that
+//     ..."), for the copula's subject; a "positive (allosteric)
+//     modulator" raises X and a "negative" one lowers it; X right after
+//     its role noun takes the role's sign whatever verb came before ("S
+//     blocks Y but acts as a partial agonist at X": S raises X); "It", "They",
 //     "This drug", "These agents" open a sentence, after any fronted
 //     phrase ("In rats, it reduced ..."), for the previous sentence's
 //     topic. The curated reading keeps issue 12's chain reading there,
@@ -232,7 +240,9 @@
 // with a target in its modifiers ("a partial agonist" is a role, not a
 // drug); "the 5-HT2A antagonist ketanserin" makes the drug after the noun
 // act on the target; a class named by its target ("GLP-1 receptor
-// agonists") names the target too, and an example list after it ("such
+// agonists", or a subtype's letter joined to its family: "mu-opioid
+// agonists", while "a partial mu-opioid agonist" stays a role) names the
+// target too, and an example list after it ("such
 // as A and B", "e.g.") makes each listed drug act on that target, signed
 // by the role (Candidate.Class records the class). What the sentence says
 // the class does stays the class's claim, unless the class is not named

@@ -51,6 +51,17 @@ type devGroup struct {
 // 12-07b pairs R 0.427 -> 0.451, P 0.691 -> 0.701; 12-07 R 0.460 ->
 // 0.466, P 0.761 -> 0.763; 12-06 R 0.372 -> 0.390, P 0.794 -> 0.801;
 // older twelve R 0.643 -> 0.645, P 0.831 -> 0.832. Floors at those levels.
+// extract24 (a role phrase in a relative clause on a copula's predicate
+// noun is the copula subject's; signed modulators): older twelve pairs
+// R 0.645 -> 0.646, P 0.832 (623/749 -> 624/750); no group falls. Older
+// twelve pair floor R 0.64 -> 0.645. A target right after its role noun
+// takes the role's sign: older twelve sign 0.973 -> 0.975 (426 -> 427/438).
+// A subtype's letter hyphen-joined to its family names a plural class's
+// target ("mu-opioid agonists"): 12-07c entities R 0.738 -> 0.741, P
+// 0.710 -> 0.711; no other group moves. 12-07c entity floor R 0.73 -> 0.74.
+// "series" and "describe" are no part of a name ("case series describe
+// ketamine dependence"): 12-07 entities P 0.814 -> 0.816 (363 -> 364/446);
+// no other group moves.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -272,7 +283,7 @@ var devGroups = []devGroup{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.73, entP: 0.71, pairR: 0.36, pairP: 0.55, sign: 0.95}},
+	}, evalFloors{entR: 0.74, entP: 0.71, pairR: 0.36, pairP: 0.55, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
@@ -290,7 +301,7 @@ var devGroups = []devGroup{
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
 	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.39, pairP: 0.80, sign: 0.96}},
-	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.64, pairP: 0.83, sign: 0.97}},
+	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.645, pairP: 0.83, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.

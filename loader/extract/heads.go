@@ -108,6 +108,9 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").
+// A study's kind ("case series") and a reporting verb ("describe") open no
+// name either: "case series describe ketamine dependence" names ketamine
+// dependence.
 var verbsNotNouns = setOf("effect", "role", "evidence", "finding", "result", "study", "trial", "review",
 	"data", "analysis", "report", "outcome", "measure", "number", "proportion", "change", "difference",
 	"group", "week", "month", "year", "hour", "time", "rate", "odds", "ratio", "risk", "score", "scale",
@@ -115,7 +118,8 @@ var verbsNotNouns = setOf("effect", "role", "evidence", "finding", "result", "st
 	"period", "phase", "arm", "condition", "context", "mechanism", "target", "action", "property", "approach",
 	"way", "part", "form", "kind", "class", "range", "degree", "extent", "region",
 	"site", "benefit", "efficacy", "safety", "tolerability", "profile", "feature", "concern",
-	"increase", "decrease", "reduction", "improvement", "association", "correlation")
+	"increase", "decrease", "reduction", "improvement", "association", "correlation",
+	"series", "describe")
 
 func categoryHeads(m map[graph.Category][]string) map[string]graph.Category {
 	out := map[string]graph.Category{}

@@ -140,9 +140,20 @@ func namedTarget(ts []token, tags []string, i, head int) bool {
 		if t := tags[k]; strings.HasPrefix(t, "NN") && !(k == 0 && t == "NNP") || t == "" || t == "CD" || t == "FW" || !isASCII(ts[k].low) || nameLike(ts, k) {
 			return true
 		}
+		if subtypeLetters[ts[k].low] && k+1 < head && ts[k+1].hyphenated && strings.HasSuffix(ts[head].low, "s") {
+			// "mu-opioid agonists": a subtype's letter names the
+			// receptor of a class; "a partial mu-opioid agonist" stays
+			// a role (its drug acts on the receptor).
+			return true
+		}
 	}
 	return false
 }
+
+// subtypeLetters: Greek letters written out that name a receptor subtype
+// when joined by a hyphen to its family ("mu-opioid", "kappa-opioid",
+// "alpha-2", "beta-adrenergic").
+var subtypeLetters = setOf("mu", "kappa", "delta", "alpha", "beta", "gamma", "sigma")
 
 // hasMolecule: a word of [i, j) names a molecule (receptor, channel,
 // transporter, ...).
