@@ -131,7 +131,10 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			if rc.ix != nil && strings.HasPrefix(f.id, ProposedPrefix) && i+n < len(ts) && ts[i+n].hyphenated {
 				continue // "ayahuasca-assisted therapy": a proposed name hyphen-joined to the next word is part of a compound
 			}
-			add(i, i+n, f.id, f.cat, strings.HasPrefix(f.id, ProposedPrefix), "")
+			// A form the lexicon did not give (an alias, a name the review
+			// defines, with a vocabulary's id or a proposed one) is a
+			// proposal: its node is made from its mentions.
+			add(i, i+n, f.id, f.cat, strings.HasPrefix(f.id, ProposedPrefix) || rc.category[f.id] == "", "")
 		}
 	}
 	// "substance use" + "disorder": a lexicon behaviour followed by the
