@@ -57,7 +57,12 @@ var designFloors = map[string]struct {
 	// references); the new disagreements are mostly topic titles the
 	// review says nothing about, whose design the annotator knew. Floors
 	// rounded down to the second decimal below the figures.
-	"dev":  {0.93, 0.81, 0},
+	// Twenty-nine (blind 12-07d: 48 more references, no design rule
+	// changed): classified 0.91, agreement 0.80, and 17 references
+	// without a basis: the text reader reads one entry of the list
+	// "(1) Author ..." of dev-d3-gabab-stimulants (issue 19), so its
+	// studies are not made.
+	"dev":  {0.91, 0.80, 17},
 	"test": {0.95, 0.85, 0},
 	// test2 (frozen at 72a06e7), first scored after the rules of that day
 	// had merged, none of them about designs: 64 references, classified
