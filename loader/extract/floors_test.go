@@ -239,7 +239,11 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // All four branches merged, on the twenty-six: entities R 0.814 P 0.807,
 // pairs R 0.512 P 0.768, sign 0.966, modality 0.918.
 // extract23 (a harm that improved is less of it): sign 0.966 -> 0.968.
-var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.51, pairP: 0.76, sign: 0.965, negatedSigned: 0}
+// extract25 (coordinated drug subjects share their claims, "symptoms of
+// Y" claims are about Y, "loss" a decrease): pairs R 0.512 -> 0.515, P
+// 0.768 -> 0.770, sign 0.970 -> 0.971; pair R floor 0.51 -> 0.514, sign
+// 0.965 -> 0.97.
+var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.514, pairP: 0.76, sign: 0.97, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb
