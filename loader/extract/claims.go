@@ -63,6 +63,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	seen := map[[3]string]bool{}
 	var cueOf []int // per candidate, the token its cue starts at
 	emit := func(a, b Mention, p graph.Predicate, sign graph.Sign, cue cueHit, lo, hi int) {
+		if c, ok := symptomsOf(ts, args, b); open && ok {
+			b = c // "the autonomic symptoms of withdrawal": withdrawal
+		}
 		key := [3]string{a.ID, b.ID, string(p)}
 		if a.ID == b.ID || seen[key] || a.Category == graph.CategoryPopulation || b.Category == graph.CategoryPopulation {
 			return // a population qualifies a claim; it is no claim's end
@@ -320,6 +323,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			}
 		})
 		inheritPopulation(out[n:], prevMs)
+		out = coordinatedSubjects(ts, tags, clause, args, out)
 	}
 	return out, subjects
 }

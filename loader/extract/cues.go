@@ -44,7 +44,7 @@ var cueWords = map[cueKind][]string{
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
 		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow",
 		// verbs of making better or less
-		"ameliorat", "shorten", "protect against", "hinder", "imped"},
+		"ameliorat", "shorten", "protect against", "hinder", "imped", "loss"},
 	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},

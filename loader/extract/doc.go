@@ -251,6 +251,13 @@
 // (classlists.go). A sentence about harms whose agent is the previous
 // sentence's topic class gives them to the members that sentence listed
 // too ("Benzodiazepines such as A and B ... Sedation is common").
+// Drugs or therapies coordinated by "and"/"or" ("lofexidine or
+// clonidine, which dampen X", "both A and B inhibit X") share the claims
+// the pairing gave one of them on an argument after the run
+// (coordsubject.go); a comma alone, a fronted "Unlike X,", a ", and" that
+// opens a clause of its own, or a member named again later ("A and B
+// did X, but A did Y") make no shared claim. A claim on "the N symptoms
+// of Y" or "signs of Y" is a claim on Y (symptomsof.go).
 // Improvement, relief or resolution of a harm (a disorder, symptom or
 // safety risk) is less of it: "an improvement in insomnia", "improved
 // anxiety and craving" are signed decreases (improvement.go). A name right after "the <target>
