@@ -57,6 +57,11 @@ func TestClaimEnds(t *testing.T) {
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},
 		{"manner of a class", "Ayahuasca with selective serotonin reuptake inhibitors risks serotonin toxicity.", "selective serotonin reuptake inhibitors", "serotonin reuptake inhibitors"},
+		// A judgement of worth or duration opens no name.
+		{"judgement opener", "Salvinorin A produces short-lived dissociation and sedation.", "dissociation", "short-lived dissociation"},
+		{"judgement opener", "Heavy users of ketamine showed poorer verbal memory than controls.", "verbal memory", "poorer verbal memory"},
+		{"judgement opener", "Kratom alkaloids showed genuine opioid activity in cells.", "opioid activity", "genuine opioid activity"},
+		{"judgement opener", "Its sedation requires careful monitoring of patients.", "", "careful monitoring"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {

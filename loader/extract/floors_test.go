@@ -239,7 +239,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // All four branches merged, on the twenty-six: entities R 0.814 P 0.807,
 // pairs R 0.512 P 0.768, sign 0.966, modality 0.918.
 // extract23 (a harm that improved is less of it): sign 0.966 -> 0.968.
-var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.51, pairP: 0.76, sign: 0.965, negatedSigned: 0}
+// extract26 (judgements of worth or duration open no name): entities
+// R 0.814 -> 0.815, P 0.807 -> 0.809, pairs R 0.512 -> 0.513, P 0.768 ->
+// 0.769; entity floor P 0.80 -> 0.805.
+var devFloors = evalFloors{entR: 0.81, entP: 0.805, pairR: 0.51, pairP: 0.76, sign: 0.965, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb

@@ -62,6 +62,12 @@ type devGroup struct {
 // "series" and "describe" are no part of a name ("case series describe
 // ketamine dependence"): 12-07 entities P 0.814 -> 0.816 (363 -> 364/446);
 // no other group moves.
+// extract26: judgements of worth or duration open no name ("short-lived
+// dissociation", "poorer verbal memory", "genuine opioid activity"):
+// 12-07c entities R 0.741 -> 0.748 (229 -> 231/309), P 0.711 -> 0.724
+// (263/370 -> 265/366), pairs R 0.365 -> 0.368, P 0.550 -> 0.555; no
+// other group moves. 12-07c floors entities R 0.74 -> 0.745, P 0.71 ->
+// 0.72, pairs R 0.36 -> 0.365.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -283,7 +289,7 @@ var devGroups = []devGroup{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.74, entP: 0.71, pairR: 0.36, pairP: 0.55, sign: 0.95}},
+	}, evalFloors{entR: 0.745, entP: 0.72, pairR: 0.365, pairP: 0.55, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,

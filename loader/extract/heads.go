@@ -104,7 +104,11 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 	"local", "male", "female", "affected", "meaningful", "long-term", "short-term", "chronic", "acute",
 	"including", "excluding", "whereas", "whether", "chiefly", "mainly", "mostly", "largely", "self-reported",
 	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate", "voluntary", "laboratory", "experimental",
-	"systolic", "diastolic", "peak", "weak", "strong")
+	"systolic", "diastolic", "peak", "weak", "strong",
+	// judgements of worth or kind a review passes on what it names
+	// ("poorer verbal memory", "careful monitoring", "a practical KOR
+	// agonist", "genuine opioid activity")
+	"poorer", "careful", "acceptable", "practical", "genuine")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").
@@ -147,7 +151,7 @@ func joinStems(w string) string {
 // evaluativeCompounds judge a treatment or say where it stands in
 // practice; they open a phrase without naming anything.
 var evaluativeCompounds = setOf("evidence-based", "stand-alone", "first-line", "second-line", "well-established",
-	"well-tolerated", "well-known", "so-called")
+	"well-tolerated", "well-known", "so-called", "short-lived", "long-lasting")
 
 // relationalOpeners say how a condition stands to another ("co-occurring
 // depression", "comorbid anxiety", "pre-existing heart disease").
