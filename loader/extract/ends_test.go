@@ -62,6 +62,11 @@ func TestClaimEnds(t *testing.T) {
 		{"judgement opener", "Heavy users of ketamine showed poorer verbal memory than controls.", "verbal memory", "poorer verbal memory"},
 		{"judgement opener", "Kratom alkaloids showed genuine opioid activity in cells.", "opioid activity", "genuine opioid activity"},
 		{"judgement opener", "Its sedation requires careful monitoring of patients.", "", "careful monitoring"},
+		// How much of a substance a body carries or needs is a measure of
+		// its own, not the substance.
+		{"amount head", "Each dose contains a substantial sodium load in cirrhosis.", "sodium load", "sodium"},
+		{"amount head", "Phenobarbital reduced lorazepam requirement in the first day.", "lorazepam requirement", "lorazepam"},
+		{"amount head", "Phenobarbital met no requirement.", "", "requirement"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {

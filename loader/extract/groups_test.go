@@ -68,6 +68,9 @@ type devGroup struct {
 // (263/370 -> 265/366), pairs R 0.365 -> 0.368, P 0.550 -> 0.555; no
 // other group moves. 12-07c floors entities R 0.74 -> 0.745, P 0.71 ->
 // 0.72, pairs R 0.36 -> 0.365.
+// "load" and "requirement" head a measure ("sodium load", "lorazepam
+// requirement"): older twelve entities R 0.868 -> 0.869 (908 -> 909/1046),
+// P 0.841 (1052/1251 -> 1053/1252); no other group moves.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
