@@ -67,6 +67,11 @@ func TestClaimEnds(t *testing.T) {
 		{"amount head", "Each dose contains a substantial sodium load in cirrhosis.", "sodium load", "sodium"},
 		{"amount head", "Phenobarbital reduced lorazepam requirement in the first day.", "lorazepam requirement", "lorazepam"},
 		{"amount head", "Phenobarbital met no requirement.", "", "requirement"},
+		// A cue's participle read as an adjective after a verb or
+		// preposition names a kind of the harm; after a noun it is the verb.
+		{"kind participle", "Buprenorphine can cause precipitated withdrawal in dependent patients.", "precipitated withdrawal", "withdrawal"},
+		{"kind participle", "Induction is often complicated by precipitated withdrawal in fentanyl users.", "precipitated withdrawal", "withdrawal"},
+		{"kind participle", "Naloxone precipitated withdrawal in dependent rats.", "withdrawal", "precipitated withdrawal"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {

@@ -71,6 +71,12 @@ type devGroup struct {
 // "load" and "requirement" head a measure ("sodium load", "lorazepam
 // requirement"): older twelve entities R 0.868 -> 0.869 (908 -> 909/1046),
 // P 0.841 (1052/1251 -> 1053/1252); no other group moves.
+// A cue's participle the tagger read as an adjective, after a verb or
+// preposition, names a kind of the harm ("can cause precipitated
+// withdrawal"): 12-07b entities R 0.807 -> 0.812 (167 -> 168/207), P
+// 0.770 (197/256 -> 198/257); 12-06 entities P 0.807 (351/435 ->
+// 352/436), pairs P 0.801 -> 0.802, sign 0.966 (113/117 -> 112/116);
+// no other group moves. 12-07b entity floor R 0.80 -> 0.81.
 //
 // blind 12-07b (blindsets, three reviews written blind with the third
 // test set and kept from the rules of the stop that followed until they
@@ -297,7 +303,7 @@ var devGroups = []devGroup{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.80, entP: 0.765, pairR: 0.45, pairP: 0.70, sign: 0.95}},
+	}, evalFloors{entR: 0.81, entP: 0.765, pairR: 0.45, pairP: 0.70, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
