@@ -3,7 +3,11 @@
 
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
 
 // actsOnNamedTarget: [i, j) is a drug class named by what it does to a
 // target ("selective OX1R antagonists", "a partial 5-HT1A agonist"), not
@@ -105,4 +109,30 @@ func headAsVerb(ts []token, tags []string, k int) bool {
 // not the article "a" that opens a phrase.
 func isoformA(ts []token, k int) bool {
 	return k > 0 && ts[k].hyphenated && ts[k].raw == "A"
+}
+
+// kindParticiple: token k is a cue verb's past participle that the tagger
+// read as an adjective, after a verb (or a cue the tagger took for a
+// noun), preposition or article and before a
+// noun phrase whose head is a symptom or disorder ("can cause
+// precipitated/JJ withdrawal", "complicated by precipitated withdrawal"):
+// it names a kind of the harm, which keeps it ("precipitated withdrawal"
+// is not any withdrawal). After a noun it is the clause's verb ("naloxone
+// precipitated/VBD withdrawal").
+func kindParticiple(ts []token, tags []string, k int) bool {
+	if k == 0 || tags[k] != "JJ" || !strings.HasSuffix(ts[k].low, "ed") || ts[k].hyphenated || ts[k].punctBefore != "" {
+		return false
+	}
+	if p := tags[k-1]; !strings.HasPrefix(p, "VB") && p != "MD" && p != "IN" && p != "DT" && !cueVerb(ts[k-1].low) {
+		return false
+	}
+	for e := k + 1; e < len(ts) && e <= k+3 && ts[e].punctBefore == ""; e++ {
+		if !strings.HasPrefix(tags[e], "NN") && tags[e] != "JJ" {
+			return false
+		}
+		if c := headCategory(ts[e].stem); c == graph.CategorySymptom || c == graph.CategoryDisorder {
+			return true
+		}
+	}
+	return false
 }

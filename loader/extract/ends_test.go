@@ -57,6 +57,21 @@ func TestClaimEnds(t *testing.T) {
 		// unless the vocabulary's name keeps it.
 		{"manner of a class", "We propose that selective OX1R antagonists be tested for stress-induced craving.", "OX1R antagonists", "selective OX1R antagonists"},
 		{"manner of a class", "Ayahuasca with selective serotonin reuptake inhibitors risks serotonin toxicity.", "selective serotonin reuptake inhibitors", "serotonin reuptake inhibitors"},
+		// A judgement of worth or duration opens no name.
+		{"judgement opener", "Salvinorin A produces short-lived dissociation and sedation.", "dissociation", "short-lived dissociation"},
+		{"judgement opener", "Heavy users of ketamine showed poorer verbal memory than controls.", "verbal memory", "poorer verbal memory"},
+		{"judgement opener", "Kratom alkaloids showed genuine opioid activity in cells.", "opioid activity", "genuine opioid activity"},
+		{"judgement opener", "Its sedation requires careful monitoring of patients.", "", "careful monitoring"},
+		// How much of a substance a body carries or needs is a measure of
+		// its own, not the substance.
+		{"amount head", "Each dose contains a substantial sodium load in cirrhosis.", "sodium load", "sodium"},
+		{"amount head", "Phenobarbital reduced lorazepam requirement in the first day.", "lorazepam requirement", "lorazepam"},
+		{"amount head", "Phenobarbital met no requirement.", "", "requirement"},
+		// A cue's participle read as an adjective after a verb or
+		// preposition names a kind of the harm; after a noun it is the verb.
+		{"kind participle", "Buprenorphine can cause precipitated withdrawal in dependent patients.", "precipitated withdrawal", "withdrawal"},
+		{"kind participle", "Induction is often complicated by precipitated withdrawal in fentanyl users.", "precipitated withdrawal", "withdrawal"},
+		{"kind participle", "Naloxone precipitated withdrawal in dependent rats.", "withdrawal", "precipitated withdrawal"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {

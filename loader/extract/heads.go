@@ -43,7 +43,8 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"behavior", "responding", "loss", "index", "severity", "lapse", "recurrence", "incidence", "test",
 		"remission", "response", "quality", "functioning", "disability", "survival", "admission", "overdose",
 		"sensitization", "sensitisation", "escalation", "locomotion", "recovery", "volume", "threshold", "rate",
-		"activity", "function", "appetite", "intoxication", "outcome", "score", "initiation", "sleep", "cognition"},
+		"activity", "function", "appetite", "intoxication", "outcome", "score", "initiation", "sleep", "cognition",
+		"load", "requirement"}, // how much of a substance a body carries or needs ("sodium load", "morphine requirement")
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
@@ -75,7 +76,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
 	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state",
 	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation", "prevention", "score",
-	"density", "initiation")
+	"density", "initiation", "load", "requirement")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.
@@ -104,7 +105,11 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 	"local", "male", "female", "affected", "meaningful", "long-term", "short-term", "chronic", "acute",
 	"including", "excluding", "whereas", "whether", "chiefly", "mainly", "mostly", "largely", "self-reported",
 	"reported", "observed", "available", "existing", "principal", "potent", "safer", "wide", "active", "candidate", "voluntary", "laboratory", "experimental",
-	"systolic", "diastolic", "peak", "weak", "strong")
+	"systolic", "diastolic", "peak", "weak", "strong",
+	// judgements of worth or kind a review passes on what it names
+	// ("poorer verbal memory", "careful monitoring", "a practical KOR
+	// agonist", "genuine opioid activity")
+	"poorer", "careful", "acceptable", "practical", "genuine")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").
@@ -147,7 +152,7 @@ func joinStems(w string) string {
 // evaluativeCompounds judge a treatment or say where it stands in
 // practice; they open a phrase without naming anything.
 var evaluativeCompounds = setOf("evidence-based", "stand-alone", "first-line", "second-line", "well-established",
-	"well-tolerated", "well-known", "so-called")
+	"well-tolerated", "well-known", "so-called", "short-lived", "long-lasting")
 
 // relationalOpeners say how a condition stands to another ("co-occurring
 // depression", "comorbid anxiety", "pre-existing heart disease").

@@ -237,6 +237,9 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 		// word before modifies the noun after; it is no verb of the clause.
 		return true
 	}
+	if kindParticiple(ts, tags, k) {
+		return true // "can cause precipitated withdrawal": a kind of the harm, not a verb
+	}
 	if cueVerb(w) {
 		return false // "X increases Y" tagged as one noun run
 	}
