@@ -80,10 +80,7 @@ func (p *reviewParser) findCitations() error {
 			c.Numbers = nums
 		}
 		if paren {
-			for _, loc := range parenNumericRe.FindAllStringIndex(text, -1) {
-				if enumerationItem(text, loc[0], loc[1]) {
-					continue
-				}
+			for _, loc := range parenCitationSpans(text) {
 				c := Citation{Kind: KindNumeric, Text: normalizeSpace(text[loc[0]:loc[1]]), Line: p.lineAt(ps.Start + loc[0])}
 				// "(2)" may also number a list or a step: only numbers
 				// that all name entries of the list are citations.
@@ -150,9 +147,7 @@ var enumerationPrevRe = regexp.MustCompile(`(?:^|[:;,]|\b(?:and|or))\s*$`)
 // enumerationItem: "(1) which dose, and (2) how long" numbers the items
 // of a list; a citation follows the words it supports ("craving (4)").
 func enumerationItem(text string, a, b int) bool {
-	rest := strings.TrimLeft(text[b:], " ")
-	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsLetter(r) && enumerationPrevRe.MatchString(text[:a])
+	return followedByWord(text, b) && enumerationPrevRe.MatchString(text[:a])
 }
 
 // anyMatch: some passage of the review has a match of re.
@@ -169,14 +164,55 @@ func (p *reviewParser) anyMatch(re *regexp.Regexp) bool {
 // list item's number.
 func (p *reviewParser) anyParenCitation() bool {
 	for _, ps := range p.r.Passages {
-		text := string(p.data[ps.Start:ps.End])
-		for _, loc := range parenNumericRe.FindAllStringIndex(text, -1) {
-			if !enumerationItem(text, loc[0], loc[1]) {
-				return true
-			}
+		if len(parenCitationSpans(string(p.data[ps.Start:ps.End]))) > 0 {
+			return true
 		}
 	}
 	return false
+}
+
+// parenCitationSpans are the "(6)"s of a passage that may cite, leaving
+// out the numbers of an enumeration. An item is known by what comes
+// before it (enumerationItem); so is an item that opens a run of them
+// mid-sentence, "we ask (1) which dose, and (2) how long", by the next
+// number of the run in the same sentence.
+func parenCitationSpans(text string) [][]int {
+	locs := parenNumericRe.FindAllStringIndex(text, -1)
+	enum := make([]bool, len(locs))
+	for i, loc := range locs {
+		enum[i] = enumerationItem(text, loc[0], loc[1])
+	}
+	for i := len(locs) - 2; i >= 0; i-- {
+		a, b := locs[i], locs[i+1]
+		n, okA := loneNumber(text[a[0]:a[1]])
+		m, okB := loneNumber(text[b[0]:b[1]])
+		if !enum[i] && enum[i+1] && okA && okB && m == n+1 && followedByWord(text, a[1]) && !sentenceBreakRe.MatchString(text[a[1]:b[0]]) {
+			enum[i] = true
+		}
+	}
+	var out [][]int
+	for i, loc := range locs {
+		if !enum[i] {
+			out = append(out, loc)
+		}
+	}
+	return out
+}
+
+// sentenceBreakRe: a sentence ends between two parentheses.
+var sentenceBreakRe = regexp.MustCompile(`[.?!]\s+\p{Lu}`)
+
+// loneNumber: "(2)" holds one number and nothing else.
+func loneNumber(paren string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(strings.Trim(paren, "()")))
+	return n, err == nil
+}
+
+// followedByWord: the text after position b goes on with a word, as a
+// list item does, not with a stop or a comma, as a citation often does.
+func followedByWord(text string, b int) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[b:], " "))
+	return unicode.IsLetter(r)
 }
 
 // citationNumbers expands "[1, 3-5]" and checks every number against the

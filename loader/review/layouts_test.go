@@ -137,6 +137,37 @@ var textFixtures = []textFixture{
 				t.Errorf("reference 3 authors %q", ref.Authors)
 			}
 		}},
+	// A Wiley-like layout: a Keywords line, headings "1 | " and "2.1 | ",
+	// a list numbered "(1)", citations in parentheses beside a dose, a
+	// sample size, a figure, a proportion, a confidence interval, a count
+	// beyond the list and a two-item enumeration, none of which cites.
+	// The run-in "Abstract:" labels its passage in the untitled preamble.
+	{file: "wiley-like.txt", title: "Glucagon-Like Peptide-1 Receptor Agonists for Alcohol Use Disorder: Rodent Drinking, Imaging and the First Trials",
+		authors: []string{"Hanna Virtanen", "Rafael Costa"}, year: 2025, references: 7,
+		sections:  []string{"", "INTRODUCTION", "PRECLINICAL EVIDENCE", "CLINICAL EVIDENCE", "CONCLUSIONS", "REFERENCES"},
+		citations: 9,
+		check: func(t *testing.T, r *Review) {
+			var got []string
+			for _, c := range r.Citations {
+				got = append(got, fmt.Sprint(c.Text, c.Numbers))
+			}
+			want := []string{"(1)[1]", "(2,3)[2 3]", "(2–4)[2 3 4]", "(4)[4]", "(5)[5]", "(6)[6]", "(1, 5–6)[1 5 6]", "(7)[7]", "(6,7)[6 7]"}
+			if !slices.Equal(got, want) {
+				t.Errorf("citations %q, want %q", got, want)
+			}
+			if s := r.Sections[3]; s.Title != "Rodents" || s.Level != 2 || s.Parent != 2 {
+				t.Errorf("subsection 2.1 read as %+v", s)
+			}
+			if r.Accepted != "2025-08-30" || r.Passages[0].Label != "Abstract" {
+				t.Errorf("accepted %s, first passage labelled %q", r.Accepted, r.Passages[0].Label)
+			}
+			if !slices.Equal(r.Keywords, []string{"alcohol", "GLP-1", "semaglutide", "exenatide", "ventral striatum"}) {
+				t.Errorf("keywords %q", r.Keywords)
+			}
+			if ref := r.References[2]; ref.Journal != "Eur J Neurosci" || ref.Year != 2018 || ref.Pages != "2904-2915" {
+				t.Errorf("entry broken across lines: %+v", ref)
+			}
+		}},
 }
 
 func wantAuthorYear(t *testing.T, r *Review, text string, refs ...int) {

@@ -10,12 +10,12 @@ import (
 )
 
 var (
-	// refNumberRe finds the number that opens an entry: "3. ", "[3] " or
-	// "3) ". Up to three digits, so a continuation line that happens to
+	// refNumberRe finds the number that opens an entry: "3. ", "[3] ",
+	// "(3) " (as Wiley sets its lists) or "3) ". Up to three digits, so a continuation line that happens to
 	// start with a year ("2016. ...") is not taken for entry 2016.
 	// A number alone on its line ("12." and the entry below it, as some
 	// web pages copy) opens an entry too.
-	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)])(?:\s+|$)`)
+	refNumberRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])(?:\s+|$)`)
 	// refBareNumberRe is an entry number with no stop after it, "3 Smith
 	// J, ...", as some journals set Vancouver lists. A wrapped line may
 	// start the same way ("27 Suppl 1:..."), so it opens an entry only in
@@ -35,6 +35,10 @@ var (
 	refBookRe    = regexp.MustCompile(`^(.+?[.?!])\s+(\p{Lu}[\p{L} .,'-]*?):\s*([^:]+?)\.?$`)
 	refLocatorRe = regexp.MustCompile(`^(\d+[A-Za-z]?)?\s*(?:\(([^)]*)\))?\s*(?:[:,]\s*([A-Za-z]*\d\w*(?:\s*[-–]\s*\w*)?))?\s*\.?\s*(.*)$`)
 )
+
+// refNumber is the entry number of a refNumberRe match, whichever of its
+// forms opened the entry.
+func refNumber(m []string) string { return m[1] + m[2] + m[3] }
 
 type refDraft struct {
 	number, line int
@@ -59,7 +63,7 @@ func (p *reviewParser) parseReferences(lines []srcLine, headingLine int) error {
 				continue
 			}
 		} else if m := refNumberRe.FindStringSubmatch(t); m != nil {
-			n, _ := strconv.Atoi(m[1] + m[2])
+			n, _ := strconv.Atoi(refNumber(m))
 			want := len(drafts) + 1
 			switch rest := t[len(m[0]):]; {
 			case n == want:

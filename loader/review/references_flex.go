@@ -29,11 +29,11 @@ var (
 )
 
 // numberedList: the list opens its entries with numbers ("1.", "[1]",
-// "1)", or a bare "1 " on its first line); a list in which no line is
+// "(1)", "1)", or a bare "1 " on its first line); a list in which no line is
 // entry 1 is unnumbered.
 func numberedList(p *reviewParser, lines []srcLine) bool {
 	for _, l := range lines {
-		if m := refNumberRe.FindStringSubmatch(p.lineText(l)); m != nil && m[1]+m[2] == "1" {
+		if m := refNumberRe.FindStringSubmatch(p.lineText(l)); m != nil && refNumber(m) == "1" {
 			return true
 		}
 	}
@@ -41,13 +41,13 @@ func numberedList(p *reviewParser, lines []srcLine) bool {
 }
 
 // bareNumberedList: the list's first line is entry 1 with no stop after
-// the number ("1 Smith J, ..."), and no entry opens with "1." or "[1]".
+// the number ("1 Smith J, ..."), and no entry opens with "1.", "[1]" or "(1)".
 func bareNumberedList(p *reviewParser, lines []srcLine) bool {
 	if len(lines) == 0 {
 		return false
 	}
 	for _, l := range lines {
-		if m := refNumberRe.FindStringSubmatch(p.lineText(l)); m != nil && m[1]+m[2] == "1" {
+		if m := refNumberRe.FindStringSubmatch(p.lineText(l)); m != nil && refNumber(m) == "1" {
 			return false
 		}
 	}

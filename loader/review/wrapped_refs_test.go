@@ -38,11 +38,14 @@ var wrappedFixtures = []struct {
 	{"vancouver-unnumbered.txt", []string{"Krupitsky 2011", "Lee 2018", "Mattick 2014", "Santo 2021", "Sordo 2017",
 		"Substance Abuse and Mental Health Services Administration 2021", "Volkow 2021"}, 8},
 	// Numbered "1." with a hanging indent, "[1]" flush left, "1)" with a
-	// deep indent: the same twelve entries, a DOI or URL on a line of its
+	// deep indent, "(1)" flush left: the same twelve entries, a DOI or URL on a line of its
 	// own, "et" / "al." split across lines, an organisation as author.
 	{"numbered-dot.txt", numberedKeys, 8},
 	{"numbered-bracket.txt", numberedKeys, 8},
 	{"numbered-paren.txt", numberedKeys, 8},
+	// "(1)" as Wiley sets it, cited "(1, 2)" in the text beside a sample
+	// size, a p value and a two-item enumeration that cite nothing.
+	{"numbered-parens.txt", numberedKeys, 8},
 }
 
 var numberedKeys = []string{"Han 2021", "United Nations Office on Drugs and Crime 2023", "Colfax 2011", "Coffin 2020", "Anderson 2012",
