@@ -323,7 +323,10 @@
 //     an agonist/antagonist/inhibitor at/of T" or "a T agonist", "S is
 //     necessary/required for Y", "S is effective for / an antidote for
 //     <Disorder>" (STUDIED_TO_TREAT), "H is common during D" (adverse
-//     event), "S was superior to Y on Z" (unsigned). A subject opening
+//     event), "S was superior to Y on Z" (unsigned), "M was lower /
+//     higher / more likely with (after, on ...) D" (D AFFECTS M, signed by
+//     the comparative; a harm more common with D stays an adverse event;
+//     comparedwith.go). A subject opening
 //     with or after "neither"/"no" negates.
 //   - Ends: a brain region or network that is a clause's grammatical
 //     subject may act ("the insula is thought to contribute to craving");
