@@ -82,7 +82,7 @@
 // clause) the words between them are searched for cues:
 //
 //   - a correlation cue ("associated with", "linked", "correlat",
-//     "predict") makes CORRELATED_WITH, signed by the last increase or
+//     "predict", "implicated in") makes CORRELATED_WITH, signed by the last increase or
 //     decrease cue after it (increases when there is none); so does a
 //     correlation verb before both ("linked X to fewer Y");
 //   - else the increase/decrease cue nearest b makes AFFECTS with its sign
@@ -326,7 +326,9 @@
 //     event), "S was superior to Y on Z" (unsigned), "M was lower /
 //     higher / more likely with (after, on ...) D" (D AFFECTS M, signed by
 //     the comparative; a harm more common with D stays an adverse event;
-//     comparedwith.go). A subject opening
+//     comparedwith.go), "Y responded (well) to D" (STUDIED_TO_TREAT when
+//     Y is a disorder or symptom; the noun "response to D" says nothing;
+//     responded.go). A subject opening
 //     with or after "neither"/"no" negates.
 //   - Ends: a brain region or network that is a clause's grammatical
 //     subject may act ("the insula is thought to contribute to craving");
