@@ -426,6 +426,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		copulaForms(ts, tags, args, verbs, sg, subject, emit)
 		comparedWith(ts, tags, args, verbs, sg, subject, emit)
 		respondedTo(ts, tags, args, verbs, sg, subject, emit)
+		roleIn(ts, args, sg, subject, emit)
 	}
 	return topics, agentsOf, own
 }

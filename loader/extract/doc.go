@@ -328,7 +328,9 @@
 //     the comparative; a harm more common with D stays an adverse event;
 //     comparedwith.go), "Y responded (well) to D" (STUDIED_TO_TREAT when
 //     Y is a disorder or symptom; the noun "response to D" says nothing;
-//     responded.go). A subject opening
+//     responded.go), "a role for/of A in B" and "S plays a (key) role in
+//     B" (CORRELATED_WITH, unsigned; a drug's role in a disorder is
+//     studiedIn's; rolein.go). A subject opening
 //     with or after "neither"/"no" negates.
 //   - Ends: a brain region or network that is a clause's grammatical
 //     subject may act ("the insula is thought to contribute to craving");

@@ -39,3 +39,34 @@ func TestRespondedAndImplicated(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleIn: "a role for/of A in B" and "S plays a (key) role in B"
+// associate A (S) with B, unsigned; a drug's role in a disorder stays a
+// study of treatment.
+func TestRoleIn(t *testing.T) {
+	corr, treats := string(graph.CorrelatedWith), string(graph.StudiedToTreat)
+	tests := []struct {
+		name, text   string
+		want, absent string
+	}{
+		{"plays a key role in", "Dynorphin plays a key role in relapse.",
+			"Dynorphin " + corr + "  ASSERTED relapse", ""},
+		{"a role for A in B", "These findings support a role for kappa signalling in alcohol intake.",
+			"kappa signalling " + corr + "  ASSERTED alcohol intake", ""},
+		{"a possible role: hedged", "A possible role of orexin signalling in relapse has been proposed.",
+			"orexin signalling " + corr + "  HEDGED relapse", ""},
+		{"a drug's role in a disorder is treatment", "The role of lofexidine in opioid use disorder remains to be studied.",
+			"lofexidine " + treats + "  PROPOSED opioid use disorder", "lofexidine " + corr + "  PROPOSED opioid use disorder"},
+		{"a drug's role in a symptom is no association", "The role of lofexidine in opioid withdrawal remains to be studied.",
+			"", "lofexidine " + corr + "  PROPOSED opioid withdrawal"},
+	}
+	for _, tt := range tests {
+		cs := claimsOf27(tt.text)
+		if tt.want != "" && !slices.Contains(cs, tt.want) {
+			t.Errorf("%s: %q: no %q in %q", tt.name, tt.text, tt.want, cs)
+		}
+		if tt.absent != "" && slices.Contains(cs, tt.absent) {
+			t.Errorf("%s: %q: %q made: %q", tt.name, tt.text, tt.absent, cs)
+		}
+	}
+}
