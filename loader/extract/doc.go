@@ -84,8 +84,8 @@
 //   - a correlation cue ("associated with", "linked", "correlat",
 //     "predict", "implicated in") makes CORRELATED_WITH, signed by the
 //     last increase or decrease cue after it (increases when there is
-//     none); so does a
-//     correlation verb before both ("linked X to fewer Y");
+//     none); so does a correlation verb before both ("linked X to fewer
+//     Y");
 //   - else the increase/decrease cue nearest b makes AFFECTS with its sign
 //     ("leads to lower relapse": "lower" wins); a cue of change with no
 //     direction ("alters", "modulates", "influences") makes AFFECTS
