@@ -425,6 +425,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
 		copulaForms(ts, tags, args, verbs, sg, subject, emit)
 		comparedWith(ts, tags, args, verbs, sg, subject, emit)
+		changedAfter(ts, tags, args, verbs, sg, subject, emit)
 		respondedTo(ts, tags, args, verbs, sg, subject, emit)
 		roleIn(ts, args, sg, subject, emit)
 	}

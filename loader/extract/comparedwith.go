@@ -77,3 +77,43 @@ func comparedWith(ts []token, tags []string, args []Mention, verbs []cueHit, sg 
 		}
 	}
 }
+
+// changedAfter reads "M declined/increased/improved after (with, during,
+// following, on) D": a measure's own verb of change, finite and with no
+// object, then the treatment it changed under; D AFFECTS M in the verb's
+// direction ("craving declined after ketamine", "drinking decreased with
+// naltrexone"). A harm that improved is less of it (improvement.go).
+func changedAfter(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) {
+	for _, v := range verbs {
+		if v.i <= sg.lo || v.j+1 >= sg.hi || v.j-v.i != 1 || v.kind != cueIncrease && v.kind != cueDecrease {
+			continue
+		}
+		if t := tags[v.i]; t != "VBD" && t != "VBZ" && t != "VBP" && t != "VBN" || beVerbs[ts[v.i-1].low] {
+			continue // a verb ("decreased" the tagger may call a participle), not "was reduced with X", a passive read as one
+		}
+		p := v.j
+		for p < sg.hi && p <= v.j+2 && adverb(ts[p].low, tags[p]) {
+			p++ // "declined significantly after"
+		}
+		if p+1 >= sg.hi || !treatedWith[ts[p].low] || ts[p].punctBefore != "" {
+			continue
+		}
+		ds := objects(ts, tags, args, verbs, p+1, sg.hi)
+		if len(ds) == 0 || ds[0].first != p+1 {
+			continue
+		}
+		for _, d := range ds {
+			if d.Category != graph.CategoryDrug && d.Category != graph.CategoryTherapy {
+				continue
+			}
+			for _, s := range subject(v.i) {
+				if s.Category == graph.CategoryDrug || s.Category == graph.CategoryTherapy || s.Category == graph.CategoryPopulation || s.last != v.i {
+					continue // the measure stands right before its verb
+				}
+				if clauseEnds(d, s) {
+					emit(d, s, graph.Affects, signOf(v.kind), v, s.last, p+1)
+				}
+			}
+		}
+	}
+}

@@ -60,3 +60,30 @@ func TestComparedWith(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedAfter: a measure's own verb of change, then the treatment
+// it changed under ("craving declined after ketamine"), says what the
+// treatment did; a harm that improved is less of it.
+func TestChangedAfter(t *testing.T) {
+	aff := string(graph.Affects)
+	tests := []struct {
+		name, text   string
+		want, absent string
+	}{
+		{"declined after", "Craving declined after ketamine.", "ketamine " + aff + " decreases ASSERTED Craving", ""},
+		{"increased after", "Craving increased after cocaine.", "cocaine " + aff + " increases ASSERTED Craving", ""},
+		{"improved with, not a harm", "Abstinence improved with varenicline.", "varenicline " + aff + " increases ASSERTED Abstinence", ""},
+		{"a harm that improved is less", "Withdrawal symptoms improved after lofexidine.",
+			"lofexidine " + aff + " decreases ASSERTED Withdrawal symptoms", "lofexidine " + aff + " increases ASSERTED Withdrawal symptoms"},
+		{"hedged", "These data suggest that craving declined after ketamine.", "ketamine " + aff + " decreases HEDGED craving", ""},
+	}
+	for _, tt := range tests {
+		cs := claimsOf27(tt.text)
+		if tt.want != "" && !slices.Contains(cs, tt.want) {
+			t.Errorf("%s: %q: no %q in %q", tt.name, tt.text, tt.want, cs)
+		}
+		if tt.absent != "" && slices.Contains(cs, tt.absent) {
+			t.Errorf("%s: %q: %q made: %q", tt.name, tt.text, tt.absent, cs)
+		}
+	}
+}

@@ -327,7 +327,9 @@
 //     event), "S was superior to Y on Z" (unsigned), "M was lower /
 //     higher / more likely with (after, on ...) D" (D AFFECTS M, signed by
 //     the comparative; a harm more common with D stays an adverse event;
-//     comparedwith.go), "Y responded (well) to D" (STUDIED_TO_TREAT when
+//     comparedwith.go), "M declined/increased/improved after (with,
+//     during ...) D" (D AFFECTS M in the verb's direction; changedAfter),
+//     "Y responded (well) to D" (STUDIED_TO_TREAT when
 //     Y is a disorder or symptom; the noun "response to D" says nothing;
 //     responded.go), "a role for/of A in B" and "S plays a (key) role in
 //     B" (CORRELATED_WITH, unsigned; a drug's role in a disorder is
