@@ -424,6 +424,10 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
 		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
 		copulaForms(ts, tags, args, verbs, sg, subject, emit)
+		comparedWith(ts, tags, args, verbs, sg, subject, emit)
+		changedAfter(ts, tags, args, verbs, sg, subject, emit)
+		respondedTo(ts, tags, args, verbs, sg, subject, emit)
+		roleIn(ts, args, sg, subject, emit)
 	}
 	return topics, agentsOf, own
 }

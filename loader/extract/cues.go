@@ -45,7 +45,7 @@ var cueWords = map[cueKind][]string{
 		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow",
 		// verbs of making better or less
 		"ameliorat", "shorten", "protect against", "hinder", "imped", "loss"},
-	cueCorrelation: {"associated with", "association", "link", "correlat", "predict"},
+	cueCorrelation: {"associated with", "association", "link", "correlat", "predict", "implicated in"},
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
 	cueChange: {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers",

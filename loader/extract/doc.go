@@ -82,9 +82,10 @@
 // clause) the words between them are searched for cues:
 //
 //   - a correlation cue ("associated with", "linked", "correlat",
-//     "predict") makes CORRELATED_WITH, signed by the last increase or
-//     decrease cue after it (increases when there is none); so does a
-//     correlation verb before both ("linked X to fewer Y");
+//     "predict", "implicated in") makes CORRELATED_WITH, signed by the
+//     last increase or decrease cue after it (increases when there is
+//     none); so does a correlation verb before both ("linked X to fewer
+//     Y");
 //   - else the increase/decrease cue nearest b makes AFFECTS with its sign
 //     ("leads to lower relapse": "lower" wins); a cue of change with no
 //     direction ("alters", "modulates", "influences") makes AFFECTS
@@ -330,7 +331,16 @@
 //     an agonist/antagonist/inhibitor at/of T" or "a T agonist", "S is
 //     necessary/required for Y", "S is effective for / an antidote for
 //     <Disorder>" (STUDIED_TO_TREAT), "H is common during D" (adverse
-//     event), "S was superior to Y on Z" (unsigned). A subject opening
+//     event), "S was superior to Y on Z" (unsigned), "M was lower /
+//     higher / more likely with (after, on ...) D" (D AFFECTS M, signed by
+//     the comparative; a harm more common with D stays an adverse event;
+//     comparedwith.go), "M declined/increased/improved after (with,
+//     during ...) D" (D AFFECTS M in the verb's direction; changedAfter),
+//     "Y responded (well) to D" (STUDIED_TO_TREAT when
+//     Y is a disorder or symptom; the noun "response to D" says nothing;
+//     responded.go), "a role for/of A in B" and "S plays a (key) role in
+//     B" (CORRELATED_WITH, unsigned; a drug's role in a disorder is
+//     studiedIn's; rolein.go). A subject opening
 //     with or after "neither"/"no" negates.
 //   - Ends: a brain region or network that is a clause's grammatical
 //     subject may act ("the insula is thought to contribute to craving");

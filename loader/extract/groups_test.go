@@ -29,7 +29,7 @@ type devGroup struct {
 // 12-07c, at the start of the stop: pairs R 0.214 P 0.399). Floors at
 // those levels. After extract25's pairing rules (written without it):
 // pairs R 0.398, P 0.644 -> 0.650; test sets unchanged. extract26's span
-// rules (written without it) left it unchanged.
+// rules (written without it) left it unchanged, as did extract27's forms.
 //
 // blind 12-07c (blindsets5, three reviews written blind at the start of
 // the stop of 2026-12-07 afternoon, merged at once and kept from that

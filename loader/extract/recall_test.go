@@ -36,7 +36,7 @@ func TestRecallRules(t *testing.T) {
 		{"a measure that acts on an object is no change", []string{"Patients received two doses of lorazepam.", "Anxiety increases craving in the first week."},
 			"T:anxiety AFFECTS increases T:craving"},
 		{"a sentence with its own drug", []string{"Patients received two doses of lorazepam.", "Anxiety decreased after naltrexone."},
-			""}, // not lorazepam's; what naltrexone did is left to the clause rules
+			"T:drugB AFFECTS decreases T:anxiety"}, // not lorazepam's; naltrexone's, read by the clause rules (changedAfter)
 		// a drug or transmitter whose amount a verb changes
 		{"a drug as the direct object of a verb of increase", []string{"Lorazepam binds weakly to the mu-opioid receptor and raises extracellular naltrexone in the ventral striatum."},
 			"T:drugA AFFECTS T:receptor; T:drugA AFFECTS increases T:drugB"},
