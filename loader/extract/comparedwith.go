@@ -50,17 +50,7 @@ func comparedWith(ts []token, tags []string, args []Mention, verbs []cueHit, sg 
 		if measureAdjectives[ts[p].low] {
 			p++
 		}
-		if p+1 >= sg.hi || !treatedWith[ts[p].low] || ts[p].punctBefore != "" {
-			continue
-		}
-		ds := objects(ts, tags, args, verbs, p+1, sg.hi)
-		if len(ds) == 0 || ds[0].first != p+1 {
-			continue
-		}
-		for _, d := range ds {
-			if d.Category != graph.CategoryDrug && d.Category != graph.CategoryTherapy {
-				continue
-			}
+		for _, d := range treatmentsAt(ts, tags, args, verbs, sg, p) {
 			for _, s := range subject(k) {
 				switch s.Category {
 				case graph.CategoryDrug, graph.CategoryTherapy, graph.CategoryPopulation:
@@ -76,6 +66,26 @@ func comparedWith(ts []token, tags []string, args []Mention, verbs []cueHit, sg 
 			}
 		}
 	}
+}
+
+// treatmentsAt are the drugs and therapies a preposition of treatment at
+// p ("with", "after", "during", "on") names right after it, before the
+// segment ends: what a measure was compared or changed under.
+func treatmentsAt(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, p int) []Mention {
+	if p+1 >= sg.hi || !treatedWith[ts[p].low] || ts[p].punctBefore != "" {
+		return nil
+	}
+	ds := objects(ts, tags, args, verbs, p+1, sg.hi)
+	if len(ds) == 0 || ds[0].first != p+1 {
+		return nil
+	}
+	var out []Mention
+	for _, d := range ds {
+		if d.Category == graph.CategoryDrug || d.Category == graph.CategoryTherapy {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // changedAfter reads "M declined/increased/improved after (with, during,
@@ -95,17 +105,7 @@ func changedAfter(ts []token, tags []string, args []Mention, verbs []cueHit, sg 
 		for p < sg.hi && p <= v.j+2 && adverb(ts[p].low, tags[p]) {
 			p++ // "declined significantly after"
 		}
-		if p+1 >= sg.hi || !treatedWith[ts[p].low] || ts[p].punctBefore != "" {
-			continue
-		}
-		ds := objects(ts, tags, args, verbs, p+1, sg.hi)
-		if len(ds) == 0 || ds[0].first != p+1 {
-			continue
-		}
-		for _, d := range ds {
-			if d.Category != graph.CategoryDrug && d.Category != graph.CategoryTherapy {
-				continue
-			}
+		for _, d := range treatmentsAt(ts, tags, args, verbs, sg, p) {
 			for _, s := range subject(v.i) {
 				if s.Category == graph.CategoryDrug || s.Category == graph.CategoryTherapy || s.Category == graph.CategoryPopulation || s.last != v.i {
 					continue // the measure stands right before its verb
