@@ -79,3 +79,73 @@ func eventAnaphor(ts []token, tags []string, ms, prevMs []Mention) (Mention, boo
 	}
 	return Mention{}, false
 }
+
+// pronouns that open a sentence and stand for the previous one's topic.
+var pronouns = map[string]bool{"it": true, "they": true}
+
+// anaphorNouns are the general nouns a definite description ("this drug",
+// "these agents", "the compound") uses to point back at a drug or therapy.
+var anaphorNouns = map[string]bool{"drug": true, "drugs": true, "agent": true, "agents": true, "compound": true,
+	"compounds": true, "medication": true, "medications": true, "treatment": true, "medicines": true,
+	// pharmacological roles, plural: "both agonists", "these antagonists"
+	// (a singular "the agonist" is more often followed by its name)
+	"agonists": true, "antagonists": true, "inhibitors": true,
+	// a dose of it: "Both doses lowered withdrawal severity"
+	"dose": true, "doses": true}
+
+var determiners = map[string]bool{"this": true, "these": true, "the": true, "both": true, "neither": true, "each": true}
+
+// anaphorAt reports the length of a pronoun ("it", "they") or definite
+// description ("this drug", "these agents") starting at k, or 0.
+func anaphorAt(ts []token, k int) int {
+	if pronouns[ts[k].low] {
+		return 1
+	}
+	if determiners[ts[k].low] && k+1 < len(ts) && anaphorNouns[ts[k+1].low] && !ts[k+1].hyphenated {
+		return 2
+	}
+	return 0
+}
+
+// pronounSubject: a sentence whose first clause subject is "It", "They"
+// or a definite description ("This drug", "These agents"), before any
+// argument, possibly after a fronted phrase ("In rats, it reduced ..."),
+// speaks of the previous sentence's topic; the anaphor becomes that
+// entity, at its place.
+func pronounSubject(ts []token, args []Mention, topic *Mention) (Mention, bool) {
+	if topic == nil || len(ts) == 0 {
+		return Mention{}, false
+	}
+	for k := 0; k < len(ts) && k <= 8; k++ {
+		if k > 0 && !strings.Contains(ts[k].punctBefore, ",") {
+			continue
+		}
+		n := anaphorAt(ts, k)
+		if n == 0 {
+			if k == 0 {
+				continue
+			}
+			return Mention{}, false // the first clause after the fronted phrase has another subject
+		}
+		for _, a := range args {
+			if a.first < k+n && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy || a.first >= k) {
+				return Mention{}, false
+			}
+		}
+		m := *topic
+		m.Surface, m.Start, m.End, m.first, m.last = ts[k].raw, ts[k].start, ts[k+n-1].end, k, k+n
+		return m, true
+	}
+	return Mention{}, false
+}
+
+// topicOf is the entity a sentence is about, for a pronoun in the next:
+// its first drug or therapy that is not the object of a preposition.
+func topicOf(ts []token, ms []Mention) *Mention {
+	for _, m := range arguments(ts, ms) {
+		if (m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy) && !(m.first > 0 && prepositions[ts[m.first-1].low]) {
+			return &m
+		}
+	}
+	return nil
+}
