@@ -49,16 +49,7 @@ func distributeClass(ms, args []Mention, example []bool, out []Candidate) []Cand
 			if c.Subject != class.ID || !after[c.Object] || c.Class != "" {
 				continue
 			}
-			for _, m := range listed {
-				key := [3]string{m.ID, c.Object, string(c.Predicate)}
-				if have[key] || m.ID == c.Object {
-					continue
-				}
-				have[key] = true
-				d := c
-				d.Subject, d.Class = m.ID, class.Surface
-				out = append(out, d)
-			}
+			out = toMembers(out, have, c, listed, class.Surface)
 		}
 	}
 	return out
@@ -120,16 +111,7 @@ func memberHarms(cs []Candidate, ts []token, sentence int, ms []Mention, topic *
 		if c.Sentence != sentence || c.Subject != topic.ID || c.Predicate != graph.HasAdverseEvent || c.Class != "" {
 			continue
 		}
-		for _, m := range members {
-			key := [3]string{m.ID, c.Object, string(c.Predicate)}
-			if have[key] || m.ID == c.Object {
-				continue
-			}
-			have[key] = true
-			d := c
-			d.Subject, d.Class = m.ID, topic.Surface
-			cs = append(cs, d)
-		}
+		cs = toMembers(cs, have, c, members, topic.Surface)
 	}
 	return cs
 }
@@ -148,4 +130,21 @@ func statesHarms(ts []token) bool {
 		}
 	}
 	return commonHarms(ts)
+}
+
+// toMembers gives the class's claim c to each listed member that has no
+// such claim yet (have, keyed by subject, object and predicate), marking
+// the copy with the class's surface.
+func toMembers(cs []Candidate, have map[[3]string]bool, c Candidate, members []Mention, class string) []Candidate {
+	for _, m := range members {
+		key := [3]string{m.ID, c.Object, string(c.Predicate)}
+		if have[key] || m.ID == c.Object {
+			continue
+		}
+		have[key] = true
+		d := c
+		d.Subject, d.Class = m.ID, class
+		cs = append(cs, d)
+	}
+	return cs
 }
