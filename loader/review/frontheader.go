@@ -40,14 +40,15 @@ var (
 	historySepRe     = regexp.MustCompile(`\s+/\s+|;\s*`)
 	doiLineRe        = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)$`)
 	// authorMarkerRe ends an author with an affiliation marker: a lone
-	// lower-case letter, digits, or footnote symbols ("Berg b", "Ward1*").
-	authorMarkerRe = regexp.MustCompile(`(?:\s+[a-z]\b|[\d*†‡§¶#⁎✉¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+)+\s*$`)
+	// lower-case letter, digits, digits in parentheses, or footnote
+	// symbols ("Berg b", "Ward1*", "Ruiz (1)").
+	authorMarkerRe = regexp.MustCompile(`(?:\s+[a-z]\b|\s*\(\d{1,2}\)|[\d*†‡§¶#⁎✉¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+)+\s*$`)
 	// moreAffiliationRe: an affiliation line after the first, with its
 	// marker and an institution's word.
-	moreAffiliationRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\p{Lu}.*\b(?:University|Universit|Institute|Institut|Hospital|Center|Centre|Department|School|College|Faculty|Laboratory|Clinic|Foundation)`)
+	moreAffiliationRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|\(\d{1,2}\)\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\p{Lu}.*\b(?:University|Universit|Institute|Institut|Hospital|Center|Centre|Department|School|College|Faculty|Laboratory|Clinic|Foundation)`)
 	// affMarkerRe opens an affiliation line with its marker: "a ", "1 ",
 	// or digits glued to the name ("1Department of ...").
-	affMarkerRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+\s*)(\p{Lu})`)
+	affMarkerRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|\(\d{1,2}\)\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+\s*)(\p{Lu})`)
 )
 
 // headerLine reports whether a front block is page furniture above the

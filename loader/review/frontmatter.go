@@ -27,6 +27,19 @@ func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
 	p.r.Title = title
 	i++
 	var positional []lineBlock
+	if i < len(blocks) && p.authorsWithAffiliations(blocks[i]) {
+		// The author line with its affiliation lines under it, no blank
+		// line between: "Ana Ruiz (1), Karl Berg (2)" then "(1) Department
+		// of ...", "(2) Institute of ...".
+		b := blocks[i]
+		p.r.Authors, p.r.CorrespondingAuthor = splitAuthors(strings.ReplaceAll(p.lineText(b[0]), "**", ""))
+		p.r.Affiliation = affiliationText(stripMarkup(p.lineText(b[1])))
+		i++
+		for i < len(blocks) && len(blocks[i]) <= 2 && moreAffiliationRe.MatchString(stripMarkup(p.lineText(blocks[i][0]))) {
+			i++
+		}
+		return i, nil
+	}
 	for i < len(blocks) && len(positional) < 2 && (len(blocks[i]) <= 2 || len(positional) == 1 && len(blocks[i]) <= 8) {
 		t := stripMarkup(p.blockText(blocks[i]))
 		if frontLabelRe.MatchString(t) || standardHeading(collapseSpaced(p.lineText(blocks[i][0]))) != "" || len(strings.Fields(t)) > 40 || numericCiteRe.MatchString(t) ||
@@ -47,6 +60,22 @@ func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
 		}
 	}
 	return i, nil
+}
+
+// authorsWithAffiliations: a block of an author line followed by two or
+// more affiliation lines, each opened by its marker and naming an
+// institution. With one affiliation line the positional reading already
+// takes the block as authors.
+func (p *reviewParser) authorsWithAffiliations(b lineBlock) bool {
+	if len(b) < 3 || len(b) > 9 || moreAffiliationRe.MatchString(stripMarkup(p.lineText(b[0]))) {
+		return false
+	}
+	for _, l := range b[1:] {
+		if !moreAffiliationRe.MatchString(stripMarkup(p.lineText(l))) {
+			return false
+		}
+	}
+	return true
 }
 
 // headerBlock: every line of the block is page furniture.

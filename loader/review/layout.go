@@ -53,6 +53,10 @@ func (p *reviewParser) isTable(b lineBlock) bool {
 	return wide >= 2 || len(b) >= 3 && gapped*2 > len(b)
 }
 
+// correspondenceNoteRe opens the corresponding author's footnote, its
+// mark perhaps stripped as markup: "* Corresponding author. E-mail ...".
+var correspondenceNoteRe = regexp.MustCompile(`(?i)^[*†‡⁎✉]*\s*(?:corresponding authors?[.,]|e-?mail(?: address(?:es)?)?:)`)
+
 // furniture: a line of a page header or footer that PDF-to-text leaves in
 // the body (a running header, a copyright line, a DOI).
 func (p *reviewParser) furniture(t string) bool {
@@ -61,6 +65,10 @@ func (p *reviewParser) furniture(t string) bool {
 	case journalLineRe.MatchString(t) || journalLineSpringerRe.MatchString(t) || doiLineRe.MatchString(t):
 		return p.headerLine(t)
 	case strings.HasPrefix(t, "©") || strings.Contains(low, "all rights reserved"), pageNumberRe.MatchString(t), runningHeadRe.MatchString(t):
+		return true
+	case correspondenceNoteRe.MatchString(t):
+		// "* Corresponding author. E-mail address: ...": the footnote of
+		// the author the asterisk marks, set in the body by the layout.
 		return true
 	case low == "go to:" || articleIDLineRe.MatchString(t):
 		// "Go to:" precedes every heading of a copied PubMed Central page.

@@ -141,10 +141,11 @@ var textFixtures = []textFixture{
 	// a list numbered "(1)", citations in parentheses beside a dose, a
 	// sample size, a figure, a proportion, a confidence interval, a count
 	// beyond the list and a two-item enumeration, none of which cites.
-	// The run-in "Abstract:" labels its passage in the untitled preamble.
+	// The run-in "Abstract:" labels its passage and names the text before
+	// the first heading, as <abstract> does in the JATS twin.
 	{file: "wiley-like.txt", title: "Glucagon-Like Peptide-1 Receptor Agonists for Alcohol Use Disorder: Rodent Drinking, Imaging and the First Trials",
 		authors: []string{"Hanna Virtanen", "Rafael Costa"}, year: 2025, references: 7,
-		sections:  []string{"", "INTRODUCTION", "PRECLINICAL EVIDENCE", "CLINICAL EVIDENCE", "CONCLUSIONS", "REFERENCES"},
+		sections:  []string{"Abstract", "INTRODUCTION", "PRECLINICAL EVIDENCE", "CLINICAL EVIDENCE", "CONCLUSIONS", "REFERENCES"},
 		citations: 9,
 		check: func(t *testing.T, r *Review) {
 			var got []string
@@ -166,6 +167,23 @@ var textFixtures = []textFixture{
 			}
 			if ref := r.References[2]; ref.Journal != "Eur J Neurosci" || ref.Year != 2018 || ref.Pages != "2904-2915" {
 				t.Errorf("entry broken across lines: %+v", ref)
+			}
+		}},
+	// Affiliation lines under the author line, no blank line between,
+	// each marked "(n)" as the authors are; the corresponding author's
+	// footnote set in the body; a run-in "Summary:" before any heading.
+	{file: "affiliations-in-parens.txt", title: "Cannabidiol for Cannabis Withdrawal: A Narrative Review of Mechanisms and Trials",
+		authors: []string{"Laila Haddad", "Oskar Lindqvist", "Mei-Ling Chou"}, year: 2025, references: 3,
+		sections:  []string{"Summary", "INTRODUCTION", "CONCLUSIONS", "REFERENCES"},
+		citations: 5,
+		check: func(t *testing.T, r *Review) {
+			if r.Affiliation != "Department of Psychiatry, Harbour University, Lisbon, Portugal" || r.CorrespondingAuthor != "Oskar Lindqvist" {
+				t.Errorf("affiliation %q, corresponding author %q", r.Affiliation, r.CorrespondingAuthor)
+			}
+			for _, p := range r.Passages {
+				if strings.Contains(p.Text, "Department") || strings.Contains(p.Text, "Corresponding") || strings.Contains(p.Text, "E-mail") {
+					t.Errorf("front matter read as a sentence: %q", p.Text)
+				}
 			}
 		}},
 }

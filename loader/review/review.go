@@ -243,6 +243,7 @@ func ParseReview(name string, data []byte) (*Review, error) {
 		}
 	}
 	p.buildPassages(items, sectionOf)
+	p.namePreamble()
 	if err := p.findCitations(); err != nil {
 		return nil, err
 	}

@@ -209,6 +209,25 @@ func (p *reviewParser) buildPassages(items []bodyItem, sectionOf []int) {
 	}
 }
 
+// namePreamble titles the untitled text before the first heading by the
+// run-in label it opens with, when that label names an abstract
+// ("Abstract: ..."), as the publisher's JATS twin does with <abstract>.
+func (p *reviewParser) namePreamble() {
+	r := p.r
+	if len(r.Sections) == 0 || r.Sections[0].Title != "" {
+		return
+	}
+	for _, ps := range r.Passages {
+		if ps.Section != 0 {
+			return
+		}
+		if s := standardHeading(ps.Label); s == "abstract" || s == "summary" {
+			r.Sections[0].Title = ps.Label
+		}
+		return
+	}
+}
+
 // runInLabel returns a short Title Case lead-in ended by a colon, as in
 // "Addiction Potential: Especially in ...". Requiring Title Case and a
 // capital after the colon keeps ordinary clauses ("Results were clear:
