@@ -72,6 +72,12 @@ func (p *reviewParser) headerLine(t string) bool {
 			return true
 		}
 	}
+	if c, ok := parseJournalCitation(t); ok {
+		if r.Journal == "" {
+			r.Journal, r.Volume, r.Issue, r.Pages, r.Year = c.journal, c.volume, c.issue, c.pages, c.year
+		}
+		return true
+	}
 	low := strings.ToLower(strings.TrimRight(t, ". "))
 	switch {
 	case headerLineRe.MatchString(t), articleTypes[low], r.Journal != "" && strings.EqualFold(t, r.Journal):

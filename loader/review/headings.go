@@ -351,6 +351,24 @@ func acronymStart(words []string) (int, bool) {
 	return 0, false
 }
 
+// adjectiveShaped: a word with an adjective's ending ("Transcranial",
+// "Pharmacological", "Dopaminergic", "Previous"), which modifies the word
+// after it and so ends no heading. Short words are left out: "Trial",
+// "Clinic" are nouns.
+func adjectiveShaped(w string) bool {
+	w = strings.ToLower(w)
+	n := utf8.RuneCountInString(w)
+	switch {
+	case strings.HasSuffix(w, "ical"), strings.HasSuffix(w, "ous"), strings.HasSuffix(w, "ular"):
+		return true
+	case strings.HasSuffix(w, "ial"):
+		return n >= 7
+	case strings.HasSuffix(w, "ic"):
+		return n >= 8
+	}
+	return false
+}
+
 // splitMergedHeading splits a heading line that carries its first
 // subheading on the same line. The tail must look like the next heading
 // (same head noun, or both end in an acronym): its start is where the
@@ -380,7 +398,7 @@ func splitMergedHeading(t, next string) (string, string, bool) {
 	}
 	for _, k := range starts {
 		pre, tail := words[:k], words[k:]
-		if k == 0 || (len(pre) < 2 && standardHeading(pre[0]) == "") || isMinorWord(pre[len(pre)-1]) {
+		if k == 0 || (len(pre) < 2 && standardHeading(pre[0]) == "") || isMinorWord(pre[len(pre)-1]) || adjectiveShaped(pre[len(pre)-1]) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(tail[0]); !unicode.IsUpper(r) {

@@ -25,6 +25,7 @@ func TestSplitMergedHeading(t *testing.T) {
 			"Comorbid Conditions", "Post-Traumatic Stress Disorder (PTSD)"},
 		{"sentence case", "Clinical evidence Alcohol use disorder (AUD)", "Opioid use disorder (OUD)",
 			"Clinical evidence", "Alcohol use disorder (AUD)"},
+		{"prefix ending in an adjective", "REPETITIVE TRANSCRANIAL MAGNETIC STIMULATION", "DEEP BRAIN STIMULATION", "", ""},
 		{"no next heading", "Clinical Evidence Alcohol Use Disorder (AUD)", "", "", ""},
 	}
 	for _, tc := range tests {

@@ -62,7 +62,7 @@ var correspondenceNoteRe = regexp.MustCompile(`(?i)^[*†‡⁎✉]*\s*(?:corres
 func (p *reviewParser) furniture(t string) bool {
 	low := strings.ToLower(t)
 	switch {
-	case journalLineRe.MatchString(t) || journalLineSpringerRe.MatchString(t) || doiLineRe.MatchString(t):
+	case journalLineRe.MatchString(t) || journalLineSpringerRe.MatchString(t) || doiLineRe.MatchString(t) || journalCitation(t):
 		return p.headerLine(t)
 	case strings.HasPrefix(t, "©") || strings.Contains(low, "all rights reserved"), pageNumberRe.MatchString(t), runningHeadRe.MatchString(t):
 		return true
