@@ -186,6 +186,27 @@ var textFixtures = []textFixture{
 				}
 			}
 		}},
+	// Blank lines set off the front matter and the sections but not the
+	// paragraphs in them, one to a line; a table's rows set in columns
+	// stay one table passage; a heading with no blank line under it.
+	{file: "sections-spaced.txt", title: "Alpha-2 Agonists for Opioid Withdrawal: A Short Review",
+		authors: []string{"Noor Haddad", "Pieter van Dijk"}, year: 2025, references: 3,
+		sections:  []string{"Introduction", "Clinical evidence", "Withdrawal severity", "References"},
+		citations: 5,
+		check: func(t *testing.T, r *Review) {
+			var kinds []string
+			for _, p := range r.Passages {
+				if p.Kind != "" {
+					kinds = append(kinds, fmt.Sprint(p.Kind, " ", p.Line))
+				}
+			}
+			if want := []string{"caption 15", "table 16"}; !slices.Equal(kinds, want) {
+				t.Errorf("captions and tables %q, want %q", kinds, want)
+			}
+			if n := len(r.Passages); n != 9 {
+				t.Errorf("%d passages, want 9 (7 sentences, a caption, a table)", n)
+			}
+		}},
 }
 
 func wantAuthorYear(t *testing.T, r *Review, text string, refs ...int) {

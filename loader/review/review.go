@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -336,7 +337,7 @@ func (p *reviewParser) blocks() []lineBlock {
 		}
 		if l.start == l.end {
 			if cur != nil {
-				out = append(out, cur)
+				out = p.appendBlock(out, cur)
 				cur = nil
 			}
 			continue
@@ -344,9 +345,35 @@ func (p *reviewParser) blocks() []lineBlock {
 		cur = append(cur, l)
 	}
 	if cur != nil {
-		out = append(out, cur)
+		out = p.appendBlock(out, cur)
 	}
 	return out
+}
+
+// appendBlock adds a block, or each of its lines as a block when it is
+// written one paragraph to a line: a text whose blank lines set off the
+// front matter and the sections, but not the paragraphs within them. A
+// line past 200 bytes, which no wrapping editor writes, tells it.
+func (p *reviewParser) appendBlock(out []lineBlock, b lineBlock) []lineBlock {
+	if len(b) > 1 && slices.ContainsFunc(b, func(l srcLine) bool { return l.end-l.start > 200 }) {
+		for i := 0; i < len(b); i++ {
+			// Rows of a table set in columns stay one block, as the
+			// table they are.
+			j := i + 1
+			for j < len(b) && p.columnGaps(b[j]) > 0 && p.columnGaps(b[i]) > 0 {
+				j++
+			}
+			out = append(out, b[i:j])
+			i = j - 1
+		}
+		return out
+	}
+	return append(out, b)
+}
+
+// columnGaps counts the gaps between a line's columns.
+func (p *reviewParser) columnGaps(l srcLine) int {
+	return len(columnGapRe.FindAllStringIndex(p.lineText(l), -1))
 }
 
 // paragraphPerLine reports a text written one paragraph to a line with no
