@@ -85,13 +85,16 @@ func (p *reviewParser) headerBlock(b lineBlock) bool {
 		if p.headerLine(t) {
 			continue
 		}
-		// "Published online 2021 Sep 9." above the title.
-		m := historyLineRe.FindStringSubmatch(t)
-		if m == nil {
-			return false
-		}
-		if _, ok := isoDate(m[2]); !ok {
-			return false
+		// "Published online 2021 Sep 9." above the title, or a whole
+		// history on one line: "Received ...; Accepted ...".
+		for _, part := range historySepRe.Split(t, -1) {
+			m := historyLineRe.FindStringSubmatch(strings.TrimSpace(part))
+			if m == nil {
+				return false
+			}
+			if _, ok := isoDate(m[2]); !ok {
+				return false
+			}
 		}
 	}
 	for _, l := range b {

@@ -42,26 +42,28 @@ func journalCitation(t string) bool {
 
 // parseJournalCitation reads a journal citation line: a name, then a
 // year, a volume and pages (or an article number) with any issue, in any
-// order and punctuation. Segments between "|" after the name may only be
-// article types ("Review Article").
+// order and punctuation.
 func parseJournalCitation(line string) (journalCite, bool) {
 	var c journalCite
 	t := strings.TrimSuffix(strings.TrimSpace(line), ".")
 	if len(t) > 160 {
 		return c, false
 	}
+	// Segments set off by "|" that only name the article's type ("Review
+	// Article") are dropped, before or after the citation.
+	var keep []string
+	for _, seg := range strings.Split(t, "|") {
+		if seg = strings.TrimSpace(seg); seg != "" && !articleTypes[strings.ToLower(seg)] {
+			keep = append(keep, seg)
+		}
+	}
+	t = strings.Join(keep, ", ")
 	loc := citeStartRe.FindStringIndex(t)
 	if loc == nil || loc[0] == 0 {
 		return c, false
 	}
-	head, rest := t[:loc[0]], t[loc[0]:]
-	parts := strings.Split(head, "|")
-	for _, p := range parts[1:] {
-		if p = strings.ToLower(strings.TrimSpace(p)); p != "" && !articleTypes[p] {
-			return c, false
-		}
-	}
-	c.journal = strings.TrimRight(strings.TrimSpace(parts[0]), ",;:")
+	c.journal = strings.TrimRight(strings.TrimSpace(t[:loc[0]]), ",;:")
+	rest := t[loc[0]:]
 	if !citeJournalRe.MatchString(c.journal) || len(strings.Fields(c.journal)) > 12 || !citeRestRe.MatchString(rest) {
 		return c, false
 	}

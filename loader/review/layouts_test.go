@@ -491,3 +491,27 @@ func TestBareNumberedReferences(t *testing.T) {
 		t.Error("no citation resolved against the bare-numbered list")
 	}
 }
+
+// TestHeaderAboveTitle: a journal's citation line and a whole article
+// history on one line, both above the title, are the header, not the
+// title.
+func TestHeaderAboveTitle(t *testing.T) {
+	data, err := os.ReadFile("testdata/text/one-paragraph-per-line.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "Journal of Addiction Pharmacotherapy 2024; 14(3): 211-229 | Review Article\n" +
+		"Received 12 March 2024; Received in revised form 2 June 2024; Accepted 28 July 2024\n" + string(data)
+	src = strings.Replace(src, "Received 3 March 2024; accepted 9 July 2024\n", "", 1)
+	r, err := ParseReview("header.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(r.Title, "Theta-Burst Stimulation") || r.Journal != "Journal of Addiction Pharmacotherapy" ||
+		r.Volume != "14" || r.Issue != "3" || r.Pages != "211-229" || r.Year != 2024 {
+		t.Errorf("title %q, journal %q %s(%s) %s %d", r.Title, r.Journal, r.Volume, r.Issue, r.Pages, r.Year)
+	}
+	if r.Submitted != "2024-03-12" || r.Revised != "2024-06-02" || r.Accepted != "2024-07-28" {
+		t.Errorf("history %s %s %s", r.Submitted, r.Revised, r.Accepted)
+	}
+}
