@@ -40,15 +40,16 @@ type predicateInfo struct {
 	// mechanism-to-outcome paths.
 	signed bool
 	// openSign: the sign may be left open where the text gives no
-	// direction ("ketamine alters DMN activity"); such a claim is not a
-	// signed effect and stays out of mechanism paths.
+	// direction ("ketamine alters DMN activity", "dynorphin plays a role
+	// in relapse"); such a claim is not a signed effect and stays out of
+	// mechanism paths, but it is kept: the text states it.
 	openSign bool
 	curated  bool
 }
 
 var predicates = map[Predicate]predicateInfo{
 	Affects:         {"biolink:affects", true, true, true},
-	CorrelatedWith:  {"biolink:correlated_with", true, false, true},
+	CorrelatedWith:  {"biolink:correlated_with", true, true, true},
 	StudiedToTreat:  {"biolink:studied_to_treat", false, false, true},
 	HasAdverseEvent: {"biolink:has_adverse_event", false, false, true},
 	LocatedIn:       {"biolink:located_in", false, false, true},
@@ -86,7 +87,8 @@ func (p Predicate) Valid() bool { _, ok := predicates[p]; return ok }
 func (p Predicate) Signed() bool { return predicates[p].signed }
 
 // SignOpen reports whether a signed predicate's claim may leave its sign
-// open where the text gives no direction (AFFECTS: "alters", "modulates").
+// open where the text gives no direction (AFFECTS: "alters", "modulates";
+// CORRELATED_WITH: "plays a role in", "is implicated in").
 func (p Predicate) SignOpen() bool { return predicates[p].openSign }
 
 // Curated reports whether the predicate belongs to the knowledge layer.

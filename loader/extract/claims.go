@@ -147,13 +147,12 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
 		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a) || open && deniedReport(ts, min(a.first, cue.i))
-		if negated && proposed && p.SignOpen() {
+		if negated && proposed && p == graph.Affects {
 			// "whether X reduces Y without causing Z", "neither drug
 			// reduces Y, and both should be used with caution": the
 			// modality says PROPOSED, and a denied direction is no
-			// effect to serve. A correlation keeps its sign: the graph
-			// signs every one, and an unsigned one would make the
-			// whole review's build fail.
+			// effect to serve. A denied correlation ("whether X is not
+			// associated with Y") keeps the direction its cue gives.
 			sign = graph.Unsigned
 		}
 		// The clause of the cue (the verb) and of the object decide.
