@@ -64,7 +64,14 @@ var designFloors = map[string]struct {
 	// studies are not made.
 	// With reader5 ("(1) Author" lists read): classified 0.94, agreement
 	// 0.82, every reference with a basis (590 references).
-	"dev":  {0.93, 0.81, 0},
+	// Thirty-two (blind 12-07e: 74 more references): classified 0.93,
+	// agreement 0.81. Cues written on its dev misses (lab species and
+	// paradigms, binding affinities, qualitative and population studies,
+	// "follow up" unhyphenated, "predictive of", "Advances in",
+	// "Assessment and treatment of"): classified 0.949, agreement 0.825
+	// (664 references). Scored once after: test unchanged, test2
+	// unchanged, test3 classified 0.92 -> 0.93, agreement 0.72 -> 0.74.
+	"dev":  {0.945, 0.825, 0},
 	"test": {0.95, 0.85, 0},
 	// test2 (frozen at 72a06e7), first scored after the rules of that day
 	// had merged, none of them about designs: 64 references, classified
@@ -82,7 +89,7 @@ var designFloors = map[string]struct {
 	// test3 (frozen at d3cdcc7, written blind in three more layouts), first
 	// scored with the rules of main at 82b3d11: 61 references, classified
 	// 0.90, agreement 0.70, every reference with a basis.
-	"test3": {0.91, 0.72, 0},
+	"test3": {0.93, 0.735, 0},
 }
 
 type goldReferences struct {

@@ -57,23 +57,23 @@ var titleRules = []designRule{
 	// A controlled study that does not say it was randomised ("a
 	// controlled clinical study", "a controlled comparison").
 	{re: regexp.MustCompile(`(?i)\bcontrolled (?:clinical )?(?:study|studies|trial|comparison|evaluation)\b`), design: graph.DesignControlled},
-	{re: regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|zebrafish|primates?|monkeys?|macaques?|animal models?)\b|in vitro|in vivo|preclinical|self-administration|reinstatement|\bcells\b|place preference|\bG-protein\b|\bknockout\b|pharmacological (?:profile|evidence|characteri[sz]ation)`), design: graph.DesignPreclinical},
+	{re: regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|zebrafish|primates?|monkeys?|macaques?|baboons?|marmosets?|dogs|pigs|guinea pigs|hamsters|animal models?)\b|in vitro|in vivo|preclinical|self-administration|reinstatement|\bcells\b|place preference|\bG-protein\b|\bknockout\b|pharmacological (?:profile|evidence|characteri[sz]ation)|freely[- ]moving|(?:behaviou?ral|locomotor) sensiti[sz]ation|binding affinit(?:y|ies)`), design: graph.DesignPreclinical},
 	{re: regexp.MustCompile(`(?i)cohort|longitudinal|electronic health records|real-world|register-based|\bprospective\b`), design: graph.DesignCohort},
 	{re: regexp.MustCompile(`(?i)case (series|reports?)|\ba case of\b|\b(?:fatalities|deaths)\b(?: temporally)? associated with`), design: graph.DesignCaseSeries},
 	{re: regexp.MustCompile(`(?i)open-label|open label|single-arm|uncontrolled|pilot (study|trial)|feasibility (study|trial)`), design: graph.DesignOpenLabel},
-	{re: regexp.MustCompile(`(?i)\bobservational\b|\bsurveys?\b|\bpolls?\b|registry|registries|cross-sectional|case-control|retrospective|population-based|prevalence|pharmacovigilance|adverse event reports|burden of disease|systematic analysis`), design: graph.DesignObservational},
-	{re: regexp.MustCompile(`(?i)long-term follow-up|follow-up (?:study|of)\b`), design: graph.DesignFollowUp},
-	{re: regexp.MustCompile(`(?i)\breview\b|\boverview\b|(?:the )?potential (?:role )?of|new insights|perspectives?\b|state of the art|\bprimer\b|\bupdate on\b|\bhypothesis\b|clinical potential|potential mechanisms|recent (?:data|advances|developments)`), design: graph.DesignNarrativeReview},
+	{re: regexp.MustCompile(`(?i)\bobservational\b|\bsurveys?\b|\bpolls?\b|registry|registries|cross-sectional|case-control|retrospective|population-based|population study|prevalence|pharmacovigilance|adverse event reports|burden of disease|systematic analysis|\bqualitative\b|interview study|\binterviews\b|focus groups?`), design: graph.DesignObservational},
+	{re: regexp.MustCompile(`(?i)long-term follow[- ]up|follow[- ]up (?:study|of)\b`), design: graph.DesignFollowUp},
+	{re: regexp.MustCompile(`(?i)\breview\b|\boverview\b|(?:the )?potential (?:role )?of|new insights|perspectives?\b|state of the art|\bprimer\b|\bupdate on\b|\bhypothesis\b|clinical potential|potential mechanisms|recent (?:data|advances|developments)|^advances in\b`), design: graph.DesignNarrativeReview},
 	// A title that opens on the general subject it covers ("The treatment
 	// of cocaine use disorder", "Role of alpha2-agonists in …") is a
 	// review's, unless it goes on to report outcomes or results.
-	{re: regexp.MustCompile(`(?i)^(?:the )?(?:role|pharmacology|neurobiology|management|treatment) of\b`), unless: regexp.MustCompile(`(?i)\boutcomes?\b|\bresults\b|\befficacy\b`), design: graph.DesignNarrativeReview},
+	{re: regexp.MustCompile(`(?i)^(?:the )?(?:(?:role|pharmacology|neuropharmacology|neurobiology|management|treatment|assessment|diagnosis) and (?:role|pharmacology|neuropharmacology|neurobiology|management|treatment|assessment|diagnosis)|role|pharmacology|neuropharmacology|neurobiology|management|treatment) of\b`), unless: regexp.MustCompile(`(?i)\boutcomes?\b|\bresults\b|\befficacy\b`), design: graph.DesignNarrativeReview},
 	{re: regexp.MustCompile(`(?i)\bfMRI\b|functional MRI|magnetic resonance|positron emission|\bPET\b|neuroimaging|imaging|resting-state|\bEEG\b|electroencephalograph|\bMEG\b|magnetoencephalograph`), design: graph.DesignImaging},
 	// What only a scanner measures marks an
 	// imaging study whose title names no method ("functional connectivity
 	// of the claustrum", "amygdala reactivity", "cerebral blood flow").
 	{re: regexp.MustCompile(`(?i)functional connectivity|network connectivity|\bconnectivity\b.*\bnetworks?\b|default mode network|neural circuitry|resting[- ]state|cerebral blood flow|\b(?:amygdala|neural|brain|cortical|striatal)\s+(?:[\w-]+\s+){0,2}(?:reactivity|responses?|activity|activation|function)\b|\bbrain dopamine\b|\bmetabolism in the\b|\breceptor (?:availability|occupancy|binding)\b`), design: graph.DesignImaging},
-	{re: regexp.MustCompile(`(?i)epidemiolog|predicts|associated with|associations? of|correlates? of|\bburden of\b`), design: graph.DesignObservational},
+	{re: regexp.MustCompile(`(?i)epidemiolog|predicts|(?:are|is) predictive of|associated with|associations? of|correlates? of|\bburden of\b`), design: graph.DesignObservational},
 	// A title that describes a population ("... among US adults",
 	// "abstinence among untreated smokers") and no treatment given to it
 	// reports a survey of that population.
@@ -98,7 +98,7 @@ var contextRules = []designRule{
 	{re: regexp.MustCompile(`(?i)\b(rats?|mice|mouse|murine|rodents?|monkeys?|animal models?)\b|in vitro|preclinical`), design: graph.DesignPreclinical},
 	{re: regexp.MustCompile(`(?i)\bcohort\b|health records|nationwide|registry`), design: graph.DesignCohort},
 	{re: regexp.MustCompile(`(?i)\bsurveys?\b|\bpolls?\b|cross-sectional|retrospective|observational|\bfollowed (?:up )?\d+`), design: graph.DesignObservational},
-	{re: regexp.MustCompile(`(?i)\bfollow-up\b`), design: graph.DesignFollowUp},
+	{re: regexp.MustCompile(`(?i)\bfollow[- ]up\b`), design: graph.DesignFollowUp},
 	// A trial the sentence names as one study ("in a subsequent trial",
 	// "the largest trial"), with no word of how it was run, is in
 	// clinical usage a randomised one, as "Trial of" in a title is.
