@@ -92,7 +92,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		// "reinstatement of drug seeking", "time to relapse", "escalation
 		// of drinking", "percentage of days abstinent": a measure of an
 		// event is named with the event.
-		if j+1 < len(ts) && measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] && ts[j].punctBefore == "" &&
+		if j+1 < len(ts) && measureOfEvent(ts, tags, k, j) && ts[j].punctBefore == "" &&
 			free[j+1] && inPhrase(ix, ts, tags, j+1) && ts[j+1].punctBefore == "" {
 			e := phraseEnd(ix, ts, tags, free, j+2)
 			e = measureLink(ix, ts, tags, free, e)

@@ -1,0 +1,32 @@
+// Outcome ends: the general English forms that name what a claim's
+// outcome is when the head noun alone would be too short or too long.
+
+package extract
+
+// relapseHeads are events of going back to a substance: "relapse to
+// heroin", "relapse to drinking", like "return to cocaine use", name the
+// substance or use they return to, with it.
+var relapseHeads = setOf("relapse", "lapse")
+
+// subjectsOfRelapse are the words after which "relapse" is a verb: a
+// plural population ("most patients relapse to heroin") or a pronoun
+// ("those who relapse to drinking").
+var subjectsOfRelapse = setOf("who", "they", "we", "that", "which", "many", "most", "some", "to", "may", "might",
+	"can", "could", "will", "would", "did", "not", "often", "eventually", "later")
+
+// measureOfEvent: the run [k, j) (its last word ts[j-1]) is a measure of
+// an event the link ts[j] opens ("reinstatement of drug seeking", "time
+// to relapse"), or an event of going back to what "to" opens ("relapse
+// to cocaine use"), unless "relapse" there is the verb of a clause.
+func measureOfEvent(ts []token, tags []string, k, j int) bool {
+	if measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] {
+		return true
+	}
+	if !relapseHeads[ts[j-1].stem] || ts[j].low != "to" {
+		return false
+	}
+	if k == j-1 && k > 0 && (pluralPopulation(ts, tags, k-1) || subjectsOfRelapse[ts[k-1].low]) {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,31 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestOutcomeEnds holds the outcome-span rules of outcomeends.go: each
+// row names a sentence, a surface it must name, and a surface it must not
+// (a span too long or too short), or "" for none.
+func TestOutcomeEnds(t *testing.T) {
+	for _, c := range []struct {
+		rule, text, want, not string
+	}{
+		// "relapse to X" names the relapse with what it returns to; after
+		// a plural population or a pronoun "relapse" is the verb.
+		{"relapse to X", "Poor sleep predicts relapse to drinking in older adults.", "relapse to drinking", "relapse"},
+		{"relapse to X", "Stress triggers relapse to cocaine seeking in rats.", "relapse to cocaine seeking", "cocaine seeking"},
+		{"relapse to X", "Craving predicted early lapse to heroin use after discharge.", "lapse to heroin use", ""},
+		{"relapse to X", "Many smokers relapse to smoking within a week.", "", "relapse to smoking"},
+		{"relapse to X", "Those who relapse to heavy drinking rarely return to care.", "", "relapse to heavy drinking"},
+	} {
+		got := mentionSurfaces(c.text)
+		if c.want != "" && !slices.Contains(got, c.want) {
+			t.Errorf("%s: %q names %q, want %q among them", c.rule, c.text, got, c.want)
+		}
+		if c.not != "" && slices.Contains(got, c.not) {
+			t.Errorf("%s: %q names %q, which should not be a span of its own", c.rule, c.text, c.not)
+		}
+	}
+}
