@@ -406,7 +406,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 			// modifiers name the target the drug acts on.
 			if k-1 > i && pharmRoles[ts[k-1].stem] && !ts[k-1].hyphenated && namedTarget(ts, tags, i, k-1) &&
 				!slices.ContainsFunc(out, func(d nounPhrase) bool { return d.j >= k-1 }) {
-				out = append(out, nounPhrase{i: i, j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
+				out = append(out, nounPhrase{i: targetStart(ts, i, k-1), j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
 			}
 			return append(out, nounPhrase{k, j, e.cat, e.id, e.name, "resource"})
 		}

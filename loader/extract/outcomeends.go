@@ -30,3 +30,13 @@ func measureOfEvent(ts []token, tags []string, k, j int) bool {
 	}
 	return true
 }
+
+// targetStart: where the target of a descriptor [i, e) begins ("the
+// selective OX1R antagonist X" acts on OX1R): how a drug acts on its
+// target ("selective", "partial") is no part of the target's name.
+func targetStart(ts []token, i, e int) int {
+	for i+1 < e && !ts[i+1].hyphenated && molecularManner[ts[i].low] {
+		i++
+	}
+	return i
+}

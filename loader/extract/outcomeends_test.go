@@ -19,6 +19,9 @@ func TestOutcomeEnds(t *testing.T) {
 		{"relapse to X", "Craving predicted early lapse to heroin use after discharge.", "lapse to heroin use", ""},
 		{"relapse to X", "Many smokers relapse to smoking within a week.", "", "relapse to smoking"},
 		{"relapse to X", "Those who relapse to heavy drinking rarely return to care.", "", "relapse to heavy drinking"},
+		// How a drug acts on its target is no part of the target's name.
+		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
+		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
 	} {
 		got := mentionSurfaces(c.text)
 		if c.want != "" && !slices.Contains(got, c.want) {
