@@ -111,7 +111,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = j + 1 // the defining phrase names its own entities
 			continue
 		}
-		out = append(out, phrases(ix, ts, tags, k, j)...)
+		out = append(out, phrases(ix, ts, tags, mannerStart(ts, tags, free, k, j), j)...)
 		k = j
 	}
 	out = isoforms(ts, tags, free, out)

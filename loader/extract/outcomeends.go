@@ -3,6 +3,8 @@
 
 package extract
 
+import "strings"
+
 // relapseHeads are events of going back to a substance: "relapse to
 // heroin", "relapse to drinking", like "return to cocaine use", name the
 // substance or use they return to, with it.
@@ -39,4 +41,31 @@ func targetStart(ts []token, i, e int) int {
 		i++
 	}
 	return i
+}
+
+// notMannerAdverbs end in "-ally" but say how much or how often, not in
+// what way: "substantially reduced", "especially severe".
+var notMannerAdverbs = setOf("substantially", "especially", "partially", "initially", "potentially", "essentially",
+	"usually", "typically", "generally", "naturally", "originally", "totally", "finally", "additionally",
+	"dramatically", "theoretically", "statistically", "marginally", "minimally", "optimally", "incrementally",
+	"exceptionally", "occasionally", "fundamentally", "critically", "ideally", "conventionally", "traditionally",
+	"equally", "actually", "really", "formally", "informally", "globally", "normally", "only", "virtually")
+
+// mannerStart: where a run that opens at k begins once a manner adverb
+// before it is read in: "culturally adapted psychotherapy", "medically
+// supervised withdrawal", "sexually transmitted infections" name a kind
+// by the way it is adapted, supervised or transmitted, and without the
+// adverb the participle alone misnames it.
+func mannerStart(ts []token, tags []string, free []bool, k, j int) int {
+	if k == 0 || k+1 >= j || !free[k-1] || ts[k].punctBefore != "" || ts[k].hyphenated {
+		return k
+	}
+	a := ts[k-1].low
+	if !strings.HasSuffix(a, "ally") || notMannerAdverbs[a] || tags[k-1] != "RB" {
+		return k
+	}
+	if tags[k] != "VBN" && tags[k] != "JJ" || leadingNoise[ts[k].low] || judgements[ts[k].low] {
+		return k
+	}
+	return k - 1
 }

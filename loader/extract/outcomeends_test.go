@@ -19,6 +19,11 @@ func TestOutcomeEnds(t *testing.T) {
 		{"relapse to X", "Craving predicted early lapse to heroin use after discharge.", "lapse to heroin use", ""},
 		{"relapse to X", "Many smokers relapse to smoking within a week.", "", "relapse to smoking"},
 		{"relapse to X", "Those who relapse to heavy drinking rarely return to care.", "", "relapse to heavy drinking"},
+		// A manner adverb before a participle names a kind with it; an
+		// adverb of degree does not.
+		{"manner adverb", "Socially supported detoxification improved retention in older adults.", "Socially supported detoxification", "supported detoxification"},
+		{"manner adverb", "Sexually transmitted infections are common among people who inject stimulants.", "Sexually transmitted infections", "transmitted infections"},
+		{"manner adverb", "Naltrexone substantially reduced craving in older adults.", "craving", "substantially reduced craving"},
 		// How a drug acts on its target is no part of the target's name.
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
