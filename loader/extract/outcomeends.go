@@ -3,7 +3,11 @@
 
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
 
 // relapseHeads are events of going back to a substance: "relapse to
 // heroin", "relapse to drinking", like "return to cocaine use", name the
@@ -68,4 +72,15 @@ func mannerStart(ts []token, tags []string, free []bool, k, j int) int {
 		return k
 	}
 	return k - 1
+}
+
+// takingHeads name the taking of a substance ("drinking", "cocaine use"):
+// like a harm, taking less of it is what improving it means ("their
+// drinking improved", "improvement in drinking").
+var takingHeads = setOf("drinking", "smoking", "use", "misuse", "consumption", "intake")
+
+// improvesByLess: an end whose improvement is less of it, a harm or the
+// taking of a substance.
+func improvesByLess(ts []token, e Mention) bool {
+	return harmCategory(e.Category) || e.Category == graph.CategoryOutcome && e.last > 0 && e.last <= len(ts) && takingHeads[ts[e.last-1].stem]
 }

@@ -37,3 +37,33 @@ func TestOutcomeEnds(t *testing.T) {
 		}
 	}
 }
+
+// openClaims is the claims ExtractOpen reads in one sentence, each as
+// "subject sign object" by surfaces.
+func openClaims(text string) []string {
+	res := ExtractOpen(nil, []Sentence{{Index: 0, Line: 1, Text: text}})
+	surface := map[string]string{}
+	for _, m := range res.Mentions {
+		surface[m.ID] = m.Surface
+	}
+	var out []string
+	for _, c := range res.Candidates {
+		out = append(out, surface[c.Subject]+" "+string(c.Sign)+" "+surface[c.Object])
+	}
+	return out
+}
+
+// TestTakingOutcomes: drinking alone is an outcome a drug changes, and
+// improving the taking of a substance is less of it.
+func TestTakingOutcomes(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Gabapentin reduced drinking in outpatients.", "Gabapentin decreases drinking"},
+		{"Topiramate failed to reduce anxiety or drinking in veterans.", "Topiramate decreases drinking"},
+		{"Baclofen led to an improvement in drinking.", "Baclofen decreases drinking"},
+		{"Lorazepam improved cannabis use in the trial.", "Lorazepam decreases cannabis use"},
+	} {
+		if got := openClaims(c.text); !slices.Contains(got, c.want) {
+			t.Errorf("%q: claims %q, want %q", c.text, got, c.want)
+		}
+	}
+}
