@@ -167,10 +167,14 @@ func formulation(ts []token, i, k int) bool {
 }
 
 // effectKinds name what a drug's effect is like to the one who takes it:
-// "subjective effects", "reinforcing effects" are outcomes of their own
-// (other "effects" name nothing). "rewarding effects" was tried and left
-// out: it is named with its drug ("rewarding effects of alcohol").
-var effectKinds = setOf("subjective", "reinforcing", "psychotomimetic", "anxiogenic")
+// "subjective effects", "reinforcing effects", "aversive effects" are
+// outcomes of their own (other "effects" name nothing). "rewarding
+// effects" is named with its drug ("rewarding effects of alcohol"):
+// drugEffectKinds. "perceptual" was tried and left out (one right pair
+// on dev, one wrong entity).
+var effectKinds = setOf("subjective", "reinforcing", "psychotomimetic", "anxiogenic", "aversive", "sedative",
+	"antidepressant", "anxiolytic", "prosocial", "dissociative", "antinociceptive", "analgesic",
+	"psychedelic", "hallucinogenic", "mystical-type", "antidepressant-like")
 
 // harmKinds are the heads of "adverse events", "side effects".
 var harmKinds = setOf("event", "effect", "reaction")
@@ -199,7 +203,7 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 		!(k+1 < len(ts) && strings.HasPrefix(tags[k+1], "NN")) {
 		return true // "abuse potential": after a noun, at the end of the run, the word is the head noun
 	}
-	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
+	if ts[k].stem == "effect" && k > 0 && (effectKinds[ts[k-1].low] || drugEffect(ts, k)) {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
 	if paceOfTherapy(ts, k, k+2) || paceOfTherapy(ts, k, k+3) {

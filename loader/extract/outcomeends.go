@@ -14,6 +14,17 @@ import (
 // substance or use they return to, with it.
 var relapseHeads = setOf("relapse", "lapse")
 
+// drugEffectKinds name what a drug does to the one who takes it, named
+// with the drug: "rewarding effects of alcohol", "euphoric effects of
+// opioids", "cardiovascular effects of cannabis" (kinds that also stand
+// alone, "subjective effects", are effectKinds, named without it).
+var drugEffectKinds = setOf("rewarding", "euphoric", "cardiovascular")
+
+// drugEffect: token k is the "effects" of "rewarding effects of X".
+func drugEffect(ts []token, k int) bool {
+	return ts[k].stem == "effect" && k > 0 && drugEffectKinds[ts[k-1].low] && k+1 < len(ts) && ts[k+1].low == "of" && ts[k+1].punctBefore == ""
+}
+
 // subjectsOfRelapse are the words after which "relapse" is a verb: a
 // plural population ("most patients relapse to heroin") or a pronoun
 // ("those who relapse to drinking").
@@ -27,6 +38,9 @@ var subjectsOfRelapse = setOf("who", "they", "we", "that", "which", "many", "mos
 func measureOfEvent(ts []token, tags []string, k, j int) bool {
 	if measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] {
 		return true
+	}
+	if j-2 >= k && drugEffect(ts, j-1) {
+		return true // "rewarding effects of alcohol", "euphoric effects of opioids"
 	}
 	if !relapseHeads[ts[j-1].stem] || ts[j].low != "to" {
 		return false

@@ -24,6 +24,13 @@ func TestOutcomeEnds(t *testing.T) {
 		{"manner adverb", "Socially supported detoxification improved retention in older adults.", "Socially supported detoxification", "supported detoxification"},
 		{"manner adverb", "Sexually transmitted infections are common among people who inject stimulants.", "Sexually transmitted infections", "transmitted infections"},
 		{"manner adverb", "Naltrexone substantially reduced craving in older adults.", "craving", "substantially reduced craving"},
+		// A drug's effect named by its kind is an outcome; a kind that
+		// names it only with its drug takes the drug.
+		{"kind of effect", "Nalmefene blunted the aversive effects of stress in rats.", "aversive effects", ""},
+		{"kind of effect", "Ketamine produces antidepressant effects within hours.", "antidepressant effects", ""},
+		{"kind of effect", "Naltrexone blunted the rewarding effects of alcohol in heavy drinkers.", "rewarding effects of alcohol", "alcohol"},
+		{"kind of effect", "Gabapentin may enhance the euphoric effects of opioids.", "euphoric effects of opioids", "opioids"},
+		{"kind of effect", "The rewarding effects were smaller.", "", "rewarding effects"},
 		// How a drug acts on its target is no part of the target's name.
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
