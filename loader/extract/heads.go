@@ -48,7 +48,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
-		"complication", "psychosis", "decompensation", "diversion"},
+		"complication", "psychosis", "decompensation", "diversion", "misuse"},
 	graph.CategoryTherapy: {"therapy", "psychotherapy", "counselling", "counseling", "management", "session",
 		"intervention", "treatment", "monitoring", "titration", "support", "training", "programme", "program",
 		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction", "prevention"},

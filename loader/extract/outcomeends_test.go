@@ -31,6 +31,9 @@ func TestOutcomeEnds(t *testing.T) {
 		{"kind of effect", "Naltrexone blunted the rewarding effects of alcohol in heavy drinkers.", "rewarding effects of alcohol", "alcohol"},
 		{"kind of effect", "Gabapentin may enhance the euphoric effects of opioids.", "euphoric effects of opioids", "opioids"},
 		{"kind of effect", "The rewarding effects were smaller.", "", "rewarding effects"},
+		// Misuse is a harm of a medicine, alone or of a substance.
+		{"misuse", "Clonidine carries a small risk of misuse in people who use opioids.", "misuse", ""},
+		{"misuse", "Gabapentin is linked to opioid misuse in older adults.", "opioid misuse", ""},
 		// How a drug acts on its target is no part of the target's name.
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
