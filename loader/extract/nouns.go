@@ -454,6 +454,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	if cat == "" && chemicalName(ix, ts, i, j) {
 		return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "chemical name"}}
 	}
+	if np, ok := phenotypeCompound(ix, ts, tags, i, j); cat == "" && ok {
+		return []nounPhrase{np}
+	}
 	if cat == "" {
 		// No head rule: a resource term inside the phrase still names
 		// itself ("nausea" in "nausea severity" is read by the head).

@@ -98,3 +98,30 @@ var takingHeads = setOf("drinking", "smoking", "use", "misuse", "consumption", "
 func improvesByLess(ts []token, e Mention) bool {
 	return harmCategory(e.Category) || e.Category == graph.CategoryOutcome && e.last > 0 && e.last <= len(ts) && takingHeads[ts[e.last-1].stem]
 }
+
+// phenotypeCompound: the phrase [i, j) ends on a harm the vocabularies
+// name ("hypertension", "delirium", "hyperalgesia") after modifiers that
+// are no drug: the modifiers say which kind of the harm it is ("rebound
+// hypertension", "emergence delirium", "pain hypersensitivity",
+// "withdrawal-induced hyperalgesia"), and the compound is one harm.
+func phenotypeCompound(ix *resourceIndex, ts []token, tags []string, i, j int) (nounPhrase, bool) {
+	if j-i < 2 || ts[j-1].hyphenated {
+		return nounPhrase{}, false
+	}
+	e, ok := ix.lookup(ts, j-1, j)
+	if !ok || !harmCategory(e.cat) {
+		return nounPhrase{}, false
+	}
+	for a := i; a < j-1; a++ {
+		if _, whole := ix.lookup(ts, a, j); whole && a < j-1 {
+			return nounPhrase{}, false // a vocabulary term ends the phrase: read as one ("opioid use disorder")
+		}
+		if d, named := ix.lookup(ts, a, a+1); named && d.cat == graph.CategoryDrug || chemicalName(ix, ts, a, a+1) {
+			return nounPhrase{}, false // "cocaine psychosis": a drug and its harm, two ends
+		}
+		if !(strings.HasPrefix(tags[a], "NN") || tags[a] == "JJ" || tags[a] == "VBN" && ts[a].hyphenated || tags[a] == "") {
+			return nounPhrase{}, false
+		}
+	}
+	return nounPhrase{i: i, j: j, cat: e.cat, rule: "kind of a harm"}, true
+}

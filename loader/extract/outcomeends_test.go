@@ -34,6 +34,10 @@ func TestOutcomeEnds(t *testing.T) {
 		// Misuse is a harm of a medicine, alone or of a substance.
 		{"misuse", "Clonidine carries a small risk of misuse in people who use opioids.", "misuse", ""},
 		{"misuse", "Gabapentin is linked to opioid misuse in older adults.", "opioid misuse", ""},
+		// Modifiers that are no drug name a kind of the harm they precede.
+		{"kind of a harm", "Stopping clonidine abruptly can cause rebound hypertension.", "rebound hypertension", "hypertension"},
+		{"kind of a harm", "Opioid withdrawal brings pain hypersensitivity and insomnia.", "pain hypersensitivity", "hypersensitivity"},
+		{"kind of a harm", "Chronic morphine produced stress-induced hyperalgesia in mice.", "stress-induced hyperalgesia", "hyperalgesia"},
 		// How a drug acts on its target is no part of the target's name.
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
