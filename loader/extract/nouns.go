@@ -166,16 +166,6 @@ func formulation(ts []token, i, k int) bool {
 	return true
 }
 
-// effectKinds name what a drug's effect is like to the one who takes it:
-// "subjective effects", "reinforcing effects", "aversive effects" are
-// outcomes of their own (other "effects" name nothing). "rewarding
-// effects" is named with its drug ("rewarding effects of alcohol"):
-// drugEffectKinds. "perceptual" was tried and left out (one right pair
-// on dev, one wrong entity).
-var effectKinds = setOf("subjective", "reinforcing", "psychotomimetic", "anxiogenic", "aversive", "sedative",
-	"antidepressant", "anxiolytic", "prosocial", "dissociative", "antinociceptive", "analgesic",
-	"psychedelic", "hallucinogenic", "mystical-type", "antidepressant-like")
-
 // harmKinds are the heads of "adverse events", "side effects".
 var harmKinds = setOf("event", "effect", "reaction")
 

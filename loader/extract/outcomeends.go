@@ -14,6 +14,16 @@ import (
 // substance or use they return to, with it.
 var relapseHeads = setOf("relapse", "lapse")
 
+// effectKinds name what a drug's effect is like to the one who takes it:
+// "subjective effects", "reinforcing effects", "aversive effects" are
+// outcomes of their own (other "effects" name nothing). "rewarding
+// effects" is named with its drug ("rewarding effects of alcohol"):
+// drugEffectKinds. "perceptual" was tried and left out (one right pair
+// on dev, one wrong entity).
+var effectKinds = setOf("subjective", "reinforcing", "psychotomimetic", "anxiogenic", "aversive", "sedative",
+	"antidepressant", "anxiolytic", "prosocial", "dissociative", "antinociceptive", "analgesic",
+	"psychedelic", "hallucinogenic", "mystical-type", "antidepressant-like")
+
 // drugEffectKinds name what a drug does to the one who takes it, named
 // with the drug: "rewarding effects of alcohol", "euphoric effects of
 // opioids", "cardiovascular effects of cannabis" (kinds that also stand
