@@ -256,6 +256,9 @@ func nameAfterRole(ts []token, tags []string, free, covered []bool, k int) (int,
 	if e == k+1 && codeName(t.raw) && len(t.raw) >= 5 {
 		return e, true
 	}
+	if c, ok := codeAfterRole(ts, k, e); ok {
+		return c, true
+	}
 	last := ts[e-1]
 	tag := tags[k]
 	if !(strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "" || e > k+1) || !pharmRoles[ts[k-1].stem] || !nounAfterArticle(ts, k-1) ||

@@ -135,3 +135,25 @@ func phenotypeCompound(ix *resourceIndex, ts []token, tags []string, i, j int) (
 	}
 	return nounPhrase{i: i, j: j, cat: e.cat, rule: "kind of a harm"}, true
 }
+
+// codeAfterRole: the words [k, e) after a role noun are a laboratory
+// code in parts ("the antagonist VK4-116", "the agonist U50,488"): a
+// hyphen or a comma with no space joins capitals and digits into one
+// name. It returns the name's end.
+func codeAfterRole(ts []token, k, e int) (int, bool) {
+	if e < len(ts) && ts[e].punctBefore == "," && ts[e].start == ts[e-1].end+1 && isDigits(ts[e].low) {
+		e++ // "U50,488": a comma inside a code, no space after it
+	}
+	if e == k+1 {
+		return 0, false
+	}
+	var b strings.Builder
+	for x := k; x < e; x++ {
+		b.WriteString(ts[x].raw)
+	}
+	w := b.String()
+	if !codeName(w) || len(w) < 5 || !strings.ContainsAny(ts[k].raw, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return 0, false
+	}
+	return e, true
+}

@@ -38,6 +38,9 @@ func TestOutcomeEnds(t *testing.T) {
 		{"kind of a harm", "Stopping clonidine abruptly can cause rebound hypertension.", "rebound hypertension", "hypertension"},
 		{"kind of a harm", "Opioid withdrawal brings pain hypersensitivity and insomnia.", "pain hypersensitivity", "hypersensitivity"},
 		{"kind of a harm", "Chronic morphine produced stress-induced hyperalgesia in mice.", "stress-induced hyperalgesia", "hyperalgesia"},
+		// A laboratory code in parts after a role noun is one drug name.
+		{"code after a role", "The antagonist QX4-207 reduced heroin seeking in rats.", "QX4-207", ""},
+		{"code after a role", "The kappa agonists U69,593 and enadoline produced dysphoria.", "U69,593", ""},
 		// How a drug acts on its target is no part of the target's name.
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
