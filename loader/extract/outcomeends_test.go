@@ -41,6 +41,11 @@ func TestOutcomeEnds(t *testing.T) {
 		// A laboratory code in parts after a role noun is one drug name.
 		{"code after a role", "The antagonist QX4-207 reduced heroin seeking in rats.", "QX4-207", ""},
 		{"code after a role", "The kappa agonists U69,593 and enadoline produced dysphoria.", "U69,593", ""},
+		// A participle the tagger read as a verb form names the harm's
+		// kind after a preposition or a verb, as one read as an adjective.
+		{"kind participle", "Induction is harder now, because precipitated withdrawal is more frequent.", "precipitated withdrawal", ""},
+		{"kind participle", "Patients who experience precipitated withdrawal rarely try again.", "precipitated withdrawal", ""},
+		{"kind participle", "Nalmefene precipitated withdrawal in dependent mice.", "", "precipitated withdrawal"},
 		// How a drug acts on its target is no part of the target's name.
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
