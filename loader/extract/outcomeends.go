@@ -157,3 +157,19 @@ func codeAfterRole(ts []token, k, e int) (int, bool) {
 	}
 	return e, true
 }
+
+// classOfSubstance: the modifier k of a plural role noun at head is a
+// substance class word ("opioid agonists", "cannabinoid antagonists"):
+// the plural names a drug class by the substance it acts like or
+// against; the singular ("a partial opioid agonist") stays a role, and
+// so does a plural its members' names follow ("the opioid antagonists
+// naltrexone and nalmefene").
+func classOfSubstance(ts []token, tags []string, k, head int) bool {
+	if k+1 != head || headNounCategory[ts[k].stem] != graph.CategoryDrug || ts[head].hyphenated ||
+		!strings.HasSuffix(ts[head].low, "s") || ts[head].low == ts[head].stem {
+		return false
+	}
+	n := head + 1
+	return n >= len(ts) || ts[n].punctBefore != "" || stopwords[ts[n].low] || cueVerb(ts[n].low) ||
+		tags[n] == "IN" || tags[n] == "CC" || tags[n] == "MD" || tags[n] == "DT" || strings.HasPrefix(tags[n], "VB")
+}

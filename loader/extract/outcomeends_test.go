@@ -46,6 +46,10 @@ func TestOutcomeEnds(t *testing.T) {
 		{"kind participle", "Induction is harder now, because precipitated withdrawal is more frequent.", "precipitated withdrawal", ""},
 		{"kind participle", "Patients who experience precipitated withdrawal rarely try again.", "precipitated withdrawal", ""},
 		{"kind participle", "Nalmefene precipitated withdrawal in dependent mice.", "", "precipitated withdrawal"},
+		// A plural role noun after a substance class word names a class;
+		// its members' names after it keep the role a descriptor.
+		{"class of a substance", "Heroin dependence is treated best with opioid agonists, which lower mortality.", "opioid agonists", ""},
+		{"class of a substance", "The cannabinoid antagonists rimonabant and taranabant reduced food intake.", "rimonabant", "cannabinoid antagonists"},
 		// How a drug acts on its target is no part of the target's name.
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
