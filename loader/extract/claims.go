@@ -146,7 +146,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		cueOf = append(cueOf, cue.i)
 		// "Neither X nor Y", "No X", "Neither compound": the subject
 		// itself is denied.
-		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a) || open && deniedReport(ts, min(a.first, cue.i))
+		negated := negatedBetween(ts, inMention, lo, hi) || deniedSubject(ts, a) || open && deniedReport(ts, min(a.first, cue.i)) ||
+			b.first > cue.i && contrastedAway(ts, b.first)
 		if negated && proposed && p == graph.Affects {
 			// "whether X reduces Y without causing Z", "neither drug
 			// reduces Y, and both should be used with caution": the

@@ -120,7 +120,7 @@ func isoformA(ts []token, k int) bool {
 // is not any withdrawal). After a noun it is the clause's verb ("naloxone
 // precipitated/VBD withdrawal").
 func kindParticiple(ts []token, tags []string, k int) bool {
-	if k == 0 || tags[k] != "JJ" || !strings.HasSuffix(ts[k].low, "ed") || ts[k].hyphenated || ts[k].punctBefore != "" {
+	if k == 0 || tags[k] != "JJ" && tags[k] != "VBN" && tags[k] != "VBD" || !strings.HasSuffix(ts[k].low, "ed") || ts[k].hyphenated || ts[k].punctBefore != "" {
 		return false
 	}
 	if p := tags[k-1]; !strings.HasPrefix(p, "VB") && p != "MD" && p != "IN" && p != "DT" && !cueVerb(ts[k-1].low) {

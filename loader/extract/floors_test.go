@@ -246,7 +246,19 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // 6a84fce and the reader of its stop: journal lines, paragraphs one to a
 // line within a section): entities R 0.808 P 0.810, pairs R 0.495
 // P 0.755, sign 0.971, modality 0.920; floors follow that set.
-var devFloors = evalFloors{entR: 0.805, entP: 0.805, pairR: 0.49, pairP: 0.75, sign: 0.965, negatedSigned: 0}
+// extract28's claim-end rules (on the twenty-nine) (outcomeends.go: relapse to X, manner
+// adverbs, lone "drinking", kinds of effects, "misuse", kinds of a harm,
+// codes after a role noun, kind participles, classes of a substance):
+// entities R 0.813 -> 0.826, P 0.806 -> 0.811, pairs R 0.506 -> 0.524,
+// P 0.762 -> 0.769, sign 0.970 -> 0.971; floors follow.
+// extract28 merged on the thirty-two: entities R 0.808 -> 0.821, P 0.810
+// -> 0.814, pairs R 0.495 -> 0.512, P 0.755 -> 0.760, sign 0.972, and one
+// negated finding served signed on blind 12-07e ("acts on a state ...
+// rather than on the rewarding effect of alcohol", whose object the new
+// effect-kind rule found). What "rather than" or "instead of" sets aside
+// is denied (contrastedAway, the lead's rule): negated served signed 0,
+// modality 1512 -> 1513 of 1644; no group's pairs move. Floors follow.
+var devFloors = evalFloors{entR: 0.82, entP: 0.81, pairR: 0.51, pairP: 0.755, sign: 0.97, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb
@@ -342,7 +354,18 @@ var devFloors = evalFloors{entR: 0.805, entP: 0.805, pairR: 0.49, pairP: 0.75, s
 // "a role for A in B", "M declined after D"; no dev figure moved; scored
 // once after the merge): pairs R 0.452 -> 0.457, P 0.637 -> 0.640;
 // test2 and test3 unchanged; pooled pairs R 0.337 P 0.614.
-var testFloors = evalFloors{entR: 0.74, entP: 0.62, pairR: 0.45, pairP: 0.63, sign: 0.94}
+// The stop of 2026-12-07 evening, scored once after each merge: the
+// reader's fixes (journal lines, paragraphs one to a line within
+// sections; found on dev) moved test2 pairs R 0.294 -> 0.309 (96 -> 101),
+// P 0.607 -> 0.605; pooled pairs R 0.337 -> 0.343, P 0.614 -> 0.612.
+// extract28's (claim ends, written on dev without blind 12-07e) with the
+// lead's "rather than": test entities R 0.748 -> 0.772, P 0.622 -> 0.634,
+// pairs R 0.457 -> 0.483, P 0.640 -> 0.644; test2 entities R 0.737 ->
+// 0.754, P 0.756, pairs R 0.309 -> 0.330, P 0.605 -> 0.613; test3
+// entities R 0.708 -> 0.719, P 0.768 -> 0.779, pairs R 0.280 -> 0.305,
+// P 0.585 -> 0.610; pooled entities R 0.749 P 0.721, pairs R 0.367
+// P 0.624, sign 0.975. No rule was changed for a test figure.
+var testFloors = evalFloors{entR: 0.77, entP: 0.63, pairR: 0.48, pairP: 0.64, sign: 0.96}
 
 // test2Floors are the levels of the second test set (written blind on
 // 2026-12-07 and committed at test2FrozenAt, before any rule written after
@@ -361,7 +384,7 @@ var testFloors = evalFloors{entR: 0.74, entP: 0.62, pairR: 0.45, pairP: 0.63, si
 // extract13's (claim structure and modality, second round; scored once
 // after the merge): pairs R 0.275 -> 0.272, P 0.594 -> 0.588 (one pair
 // fewer); no rule was changed for it, and the floor follows.
-var test2Floors = evalFloors{entR: 0.73, entP: 0.75, pairR: 0.29, pairP: 0.60, sign: 0.96} // after extract21: see testFloors
+var test2Floors = evalFloors{entR: 0.75, entP: 0.75, pairR: 0.33, pairP: 0.61, sign: 0.97} // after extract28: see testFloors
 
 // test3Floors are the levels of the third test set (written blind on
 // 2026-12-07 in three more layouts, committed at test3FrozenAt and merged
@@ -387,4 +410,4 @@ var test2Floors = evalFloors{entR: 0.73, entP: 0.75, pairR: 0.29, pairP: 0.60, s
 // rules (scored once after the merge): test3 pairs P 0.579 -> 0.569; test2
 // pairs R 0.278 -> 0.281, P 0.583 -> 0.582; test unchanged; pooled pairs
 // R 0.318 P 0.595. No rule was changed for it; the floor follows.
-var test3Floors = evalFloors{entR: 0.70, entP: 0.76, pairR: 0.28, pairP: 0.58, sign: 0.96} // after extract21: see testFloors
+var test3Floors = evalFloors{entR: 0.715, entP: 0.775, pairR: 0.305, pairP: 0.605, sign: 0.98} // after extract28: see testFloors

@@ -48,7 +48,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
-		"complication", "psychosis", "decompensation", "diversion"},
+		"complication", "psychosis", "decompensation", "diversion", "misuse"},
 	graph.CategoryTherapy: {"therapy", "psychotherapy", "counselling", "counseling", "management", "session",
 		"intervention", "treatment", "monitoring", "titration", "support", "training", "programme", "program",
 		"psychoeducation", "care", "rehabilitation", "detoxification", "maintenance", "induction", "prevention"},
@@ -59,13 +59,14 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 })
 
 // genericHeads name nothing without a modifier: "use", "levels",
-// "treatment" alone are the sentence's words, not an entity.
+// "treatment" alone are the sentence's words, not an entity. "drinking"
+// alone is the outcome reviews name ("X reduced drinking"), so it is none.
 var genericHeads = setOf("use", "day", "level", "test", "event", "session", "treatment", "loss", "index",
 	"response", "quality", "release", "exchange", "expression", "reaction", "potential", "pathway", "network",
 	"management", "experience", "factor", "channel", "receptor", "transporter", "support", "care", "program", "programme", "maintenance",
 	"training", "intervention", "monitoring", "activation", "availability", "processing", "interaction",
 	"thinking", "mood", "affect", "taste", "discomfort", "binding", "uptake", "memory", "learning", "admission",
-	"harm", "liability", "complication", "behaviour", "behavior", "circuit", "therapy", "drinking", "smoking",
+	"harm", "liability", "complication", "behaviour", "behavior", "circuit", "therapy", "smoking",
 	"subject", "individual", "user", "animal", "adult", "seeking", "reward", "severity", "dissolution",
 	"thought", "peptide", "hormone", "recovery", "survival", "functioning", "disability", "stimulation",
 	"conditioning", "discontinuation", "neuron", "terminal", "afferent", "tone", "adaptation", "efflux", "reuptake", "bias", "insight", "flexibility", "extinction", "preference", "emptying", "turnover",

@@ -27,11 +27,11 @@ var betterNouns = setOf("relief", "resolution", "remission")
 // stands right before a harm end, "in" or "of" between ("improvement in
 // AUD was associated with ...", "associated with relief of craving").
 func improvedHarm(ts []token, cue cueHit, a, b Mention) bool {
-	if cue.kind == cueIncrease && cue.i < len(ts) && strings.HasPrefix(ts[cue.i].low, "improv") && harmCategory(b.Category) && improvedObject(ts, cue, b) {
+	if cue.kind == cueIncrease && cue.i < len(ts) && strings.HasPrefix(ts[cue.i].low, "improv") && improvesByLess(ts, b) && improvedObject(ts, cue, b) {
 		return true
 	}
 	for _, e := range []Mention{a, b} {
-		if !harmCategory(e.Category) {
+		if !improvesByLess(ts, e) {
 			continue
 		}
 		k := e.first - 1

@@ -55,7 +55,7 @@ func coordinatedDrugs(ts []token, tags []string, free []bool, nps []nounPhrase) 
 				t--
 			}
 			if t < k-1 && pharmRoles[ts[k-1].stem] && namedTarget(ts, tags, t, k-1) {
-				nps = append(nps, nounPhrase{i: t, j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
+				nps = append(nps, nounPhrase{i: targetStart(ts, t, k-1), j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
 			}
 			continue
 		}

@@ -140,6 +140,9 @@ func namedTarget(ts []token, tags []string, i, head int) bool {
 		if t := tags[k]; strings.HasPrefix(t, "NN") && !(k == 0 && t == "NNP") || t == "" || t == "CD" || t == "FW" || !isASCII(ts[k].low) || nameLike(ts, k) {
 			return true
 		}
+		if classOfSubstance(ts, tags, k, head) {
+			return true // "opioid agonists", "cannabinoid antagonists": a class named by the substance it mimics
+		}
 		if subtypeLetters[ts[k].low] && k+1 < head && ts[k+1].hyphenated && strings.HasSuffix(ts[head].low, "s") {
 			// "mu-opioid agonists": a subtype's letter names the
 			// receptor of a class; "a partial mu-opioid agonist" stays
@@ -255,6 +258,9 @@ func nameAfterRole(ts []token, tags []string, free, covered []bool, k int) (int,
 	}
 	if e == k+1 && codeName(t.raw) && len(t.raw) >= 5 {
 		return e, true
+	}
+	if c, ok := codeAfterRole(ts, k, e); ok {
+		return c, true
 	}
 	last := ts[e-1]
 	tag := tags[k]

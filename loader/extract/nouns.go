@@ -92,7 +92,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 		// "reinstatement of drug seeking", "time to relapse", "escalation
 		// of drinking", "percentage of days abstinent": a measure of an
 		// event is named with the event.
-		if j+1 < len(ts) && measureHeads[ts[j-1].stem] && measureLinks[ts[j].low] && ts[j].punctBefore == "" &&
+		if j+1 < len(ts) && measureOfEvent(ts, tags, k, j) && ts[j].punctBefore == "" &&
 			free[j+1] && inPhrase(ix, ts, tags, j+1) && ts[j+1].punctBefore == "" {
 			e := phraseEnd(ix, ts, tags, free, j+2)
 			e = measureLink(ix, ts, tags, free, e)
@@ -111,7 +111,7 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = j + 1 // the defining phrase names its own entities
 			continue
 		}
-		out = append(out, phrases(ix, ts, tags, k, j)...)
+		out = append(out, phrases(ix, ts, tags, mannerStart(ts, tags, free, k, j), j)...)
 		k = j
 	}
 	out = isoforms(ts, tags, free, out)
@@ -166,12 +166,6 @@ func formulation(ts []token, i, k int) bool {
 	return true
 }
 
-// effectKinds name what a drug's effect is like to the one who takes it:
-// "subjective effects", "reinforcing effects" are outcomes of their own
-// (other "effects" name nothing). "rewarding effects" was tried and left
-// out: it is named with its drug ("rewarding effects of alcohol").
-var effectKinds = setOf("subjective", "reinforcing", "psychotomimetic", "anxiogenic")
-
 // harmKinds are the heads of "adverse events", "side effects".
 var harmKinds = setOf("event", "effect", "reaction")
 
@@ -199,7 +193,7 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 		!(k+1 < len(ts) && strings.HasPrefix(tags[k+1], "NN")) {
 		return true // "abuse potential": after a noun, at the end of the run, the word is the head noun
 	}
-	if ts[k].stem == "effect" && k > 0 && effectKinds[ts[k-1].low] {
+	if ts[k].stem == "effect" && k > 0 && (effectKinds[ts[k-1].low] || drugEffect(ts, k)) {
 		return true // "subjective effects", "reinforcing effects": an outcome of a drug
 	}
 	if paceOfTherapy(ts, k, k+2) || paceOfTherapy(ts, k, k+3) {
@@ -406,7 +400,7 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 			// modifiers name the target the drug acts on.
 			if k-1 > i && pharmRoles[ts[k-1].stem] && !ts[k-1].hyphenated && namedTarget(ts, tags, i, k-1) &&
 				!slices.ContainsFunc(out, func(d nounPhrase) bool { return d.j >= k-1 }) {
-				out = append(out, nounPhrase{i: i, j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
+				out = append(out, nounPhrase{i: targetStart(ts, i, k-1), j: k - 1, cat: graph.CategoryMechanism, rule: "target of a descriptor"})
 			}
 			return append(out, nounPhrase{k, j, e.cat, e.id, e.name, "resource"})
 		}
@@ -449,6 +443,9 @@ func phrases(ix *resourceIndex, ts []token, tags []string, i, j int) []nounPhras
 	// chemist's convention.
 	if cat == "" && chemicalName(ix, ts, i, j) {
 		return []nounPhrase{{i: i, j: j, cat: graph.CategoryDrug, rule: "chemical name"}}
+	}
+	if np, ok := phenotypeCompound(ix, ts, tags, i, j); cat == "" && ok {
+		return []nounPhrase{np}
 	}
 	if cat == "" {
 		// No head rule: a resource term inside the phrase still names

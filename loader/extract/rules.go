@@ -379,6 +379,26 @@ func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
 	return negated
 }
 
+// contrastedAway: the object at k is what the clause sets aside, "rather
+// than" or "instead of" it ("X acts on A rather than on the rewarding
+// effect of B"): the claim on it is denied, not made. Only prepositions
+// and determiners may stand between.
+func contrastedAway(ts []token, k int) bool {
+	for j := k - 1; j >= 1 && j >= k-4; j-- {
+		switch {
+		case ts[j].low == "than" && ts[j-1].low == "rather", ts[j].low == "of" && ts[j-1].low == "instead":
+			return true
+		case !determinersPossessive[ts[j].low] && !contrastPreps[ts[j].low]:
+			return false
+		}
+	}
+	return false
+}
+
+// contrastPreps may stand between "rather than" and the object it sets
+// aside ("rather than on", "instead of in").
+var contrastPreps = map[string]bool{"on": true, "in": true, "at": true, "to": true, "with": true, "by": true, "through": true, "via": true, "for": true, "from": true}
+
 // exemplarOpeners introduce examples of the noun before them: "GLP-1
 // receptor agonists such as exenatide and liraglutide".
 var exemplarOpeners = map[string]bool{"including": true, "like": true}
