@@ -325,7 +325,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 	own[len(ts)] = n
 	var verbs []cueHit
 	for _, c := range cues {
-		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) || coordinatedBase(ts, tags, c) {
+		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) || coordinatedBase(ts, tags, c) || relativeVerb(ts, args, c) {
 			verbs = append(verbs, c)
 		}
 	}
@@ -364,7 +364,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 					}
 				}
 			case sg.antecedent >= 0 && last == nil:
-				subj = []Mention{args[sg.antecedent]}
+				subj = antecedents(ts, args, sg.antecedent)
 				if si > 0 {
 					// "S is a kappa agonist that does not recruit Y": the
 					// predicate noun is S.

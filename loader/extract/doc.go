@@ -300,7 +300,14 @@
 //     a kappa agonist that ..."), or, when a plural verb cannot agree
 //     with a singular antecedent ("S are agonists of the receptor that
 //     relieve X"), the plural noun the "of" phrase hangs on, or its
-//     copula's subject. A verb after "and" shares the previous
+//     copula's subject. An antecedent that ends a list brings the list
+//     ("A and B, which may increase Y"; "the anxiety and craving that
+//     precipitate relapse", a cue after "that" being the verb whatever
+//     its tag); a place in another argument's phrase gives way to it
+//     ("X in the nucleus accumbens, which increases Y": X); "whose
+//     activation" (activity, stimulation, signalling, release, levels)
+//     makes the antecedent act ("the receptor, whose activation dampens
+//     Y"), "whose blockade" does not. A verb after "and" shares the previous
 //     verb's subject; a clause opening with a conjunction and its verb
 //     group ("but did not reduce Y") shares the previous clause's.
 //   - Anaphora: a pronoun or definite description in subject place ("it",
