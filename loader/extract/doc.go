@@ -329,8 +329,13 @@
 //     B"). A direction word before the object signs a correlation
 //     ("associated with lower X") and a multi-word cue ("leads to lower
 //     X").
-//   - Passives: "X is reduced by Y" and the reduced relative "X caused by
-//     Y" make Y act on X; a passive with no agent states nothing signed.
+//   - Passives: "X is reduced by Y" (or an "-en" participle: "X is
+//     driven by Y") and the reduced relative "X caused by Y" make Y act
+//     on X; a passive with no agent states nothing signed. "Drive" and
+//     its forms are verbs of increase; the bare "drive" is one only after
+//     a word that opens a verb group ("to", a modal, "that"), otherwise a
+//     noun ("the motivational drive"), and a hyphenated "-driven" ("cue-
+//     driven seeking") modifies the noun after it.
 //   - Other forms: "without V-ing Y" (NEGATED; an adverse event not had
 //     when Y is a harm after a drug), "the effect of X on Y" and "S had
 //     no effect on Y" (unsigned), "Y did not differ between A and placebo"
