@@ -48,10 +48,13 @@ func verbal(ts []token, tags []string, c cueHit) bool {
 		return true
 	}
 	// A cue the tagger took for a plural noun, not followed by "in"/"of",
-	// after a noun: "GLP-1 stimulation reduces intake".
+	// after a noun: "GLP-1 stimulation reduces intake", "anhedonia during
+	// abstinence predicts/NNS relapse" (a correlation verb's third person
+	// ends in "-ts" too; its nouns are "predictors", "correlates of").
 	w := ts[c.i].low
-	return (t == "NNS" || t == "NN") && strings.HasSuffix(w, "es") && c.i > 0 && strings.HasPrefix(tags[c.i-1], "NN") &&
-		!(c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of"))
+	ending := strings.HasSuffix(w, "es") || c.kind == cueCorrelation && strings.HasSuffix(w, "ts")
+	return (t == "NNS" || t == "NN") && ending && c.i > 0 && strings.HasPrefix(tags[c.i-1], "NN") &&
+		!(c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of" || ts[c.j].low == "between"))
 }
 
 // coordinatedCue: a direction cue the tagger took for an adjective or a

@@ -321,6 +321,10 @@
 //     sentence, else the previous one); a modifier must be a word of the
 //     event's name; a decrease noun ("this attenuation correlated with
 //     reduced use") turns the sign.
+//   - Verbs the tagger misreads: a correlation verb in the third person
+//     read as a plural noun after a noun ("anhedonia during abstinence
+//     predicts/NNS relapse") heads its clause, so its subject is the
+//     clause's head noun, not the argument in the phrase before the verb.
 //   - Objects: the first argument after the verb group, across words of
 //     its own noun phrase ("the integrity of X", "a lower risk of X") but
 //     no other verb, comma or preposition that does not take the verb's

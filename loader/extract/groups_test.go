@@ -321,6 +321,10 @@ type devGroup struct {
 // negative state of withdrawal that drives continued drug use", that the
 // gold lacks). Floors: 12-07b R 0.45 -> 0.455; 12-06 R 0.39 -> 0.40, P
 // back to 0.805; older twelve R 0.645 -> 0.65.
+// extract29 (a correlation verb tagged as a plural noun, "predicts/NNS",
+// heads its clause): 12-07c pairs R 0.372 -> 0.375, P 0.554 -> 0.568;
+// 12-07b P 0.701 -> 0.710. Floors: 12-07c R 0.365 -> 0.375, P 0.55 ->
+// 0.565; 12-07b P 0.70 -> 0.71.
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
@@ -331,12 +335,12 @@ var devGroups = []devGroup{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.745, entP: 0.72, pairR: 0.365, pairP: 0.55, sign: 0.95}},
+	}, evalFloors{entR: 0.745, entP: 0.72, pairR: 0.375, pairP: 0.565, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
 		"dev-mescaline-peyote-aud.txt":         true,
-	}, evalFloors{entR: 0.81, entP: 0.765, pairR: 0.455, pairP: 0.70, sign: 0.95}},
+	}, evalFloors{entR: 0.81, entP: 0.765, pairR: 0.455, pairP: 0.71, sign: 0.95}},
 	{"blind 12-07", map[string]bool{
 		"dev-ketamine-aud-cud.txt":                 true,
 		"dev-psilocybin-aud-imaging.txt":           true,
