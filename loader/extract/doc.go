@@ -120,7 +120,8 @@
 // sentence's drug when it names none) HAS_ADVERSE_EVENT to each Symptom or
 // SafetyRisk it names, unless a direction cue already links the pair. "It"
 // or "they" opening a later clause (", but it did not ...") is the
-// sentence's first drug.
+// sentence's first drug, not one the sentence sets its subject against
+// ("Unlike X, Y does not ...; instead, it acts as ...": Y).
 //
 // Places are not objects: a BrainRegion, BrainNetwork or Population is
 // never the subject or object of a signed claim, and a Drug or Therapy is
