@@ -322,6 +322,10 @@
 //     sentence, else the previous one); a modifier must be a word of the
 //     event's name; a decrease noun ("this attenuation correlated with
 //     reduced use") turns the sign.
+//   - Gerunds: the object of a gerund of increase or decrease that opens
+//     its clause ("Blocking alpha-1 receptors is thought to restore X")
+//     is no agent; a gerund of giving ("Combining X with Y may
+//     precipitate Z") leaves its drug the agent.
 //   - Verbs the tagger misreads: a correlation verb in the third person
 //     read as a plural noun after a noun ("anhedonia during abstinence
 //     predicts/NNS relapse") heads its clause, so its subject is the
