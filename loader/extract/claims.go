@@ -293,6 +293,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		var agentsOf map[int][]Mention
 		var own []int
 		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs, earlier), emit)
+		roleTargets(ts, tags, args, ms, emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 		roleSigns(ts, args, agents, out)
 	}

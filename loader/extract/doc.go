@@ -322,6 +322,15 @@
 //     sentence, else the previous one); a modifier must be a word of the
 //     event's name; a decrease noun ("this attenuation correlated with
 //     reduced use") turns the sign.
+//   - Role phrases with a nested target: a drug-class mention ending in
+//     a role noun with a direction ("a selective D3 antagonist", "a KOR
+//     agonist"), appositive to a drug (", a ... antagonist,") or its
+//     predicate noun ("X is a partial mu agonist and a KOR antagonist"),
+//     makes that drug act on the mechanism named inside it, in the role's
+//     direction, with the modality of the phrase itself ("X, a D3
+//     agonist, was not effective": the role is asserted). A describing
+//     adjective before the name ("a lipophilic alpha-1 antagonist") is
+//     no target.
 //   - Gerunds: the object of a gerund of increase or decrease that opens
 //     its clause ("Blocking alpha-1 receptors is thought to restore X")
 //     is no agent; a gerund of giving ("Combining X with Y may

@@ -328,17 +328,25 @@ type devGroup struct {
 // extract29 (a pronoun after "Unlike X, Y ..." stands for Y, not X): older
 // twelve R 0.652 -> 0.653, P 0.833 -> 0.835 (631/756, 0.8347: the P
 // floor stays 0.83).
+// extract29 (role phrases naming a nested target, "X, a selective D3
+// antagonist", "X is ... a KOR antagonist"; a clause-opening gerund's
+// object no agent): 12-07d pairs R 0.403 -> 0.419, P 0.653 -> 0.661, sign
+// 0.949 -> 0.953; 12-07c R 0.375 -> 0.382, P 0.568 -> 0.572; 12-06 R
+// 0.403 -> 0.406; 12-07 P 0.770 -> 0.767 (174/227: "alpha-2 antagonist",
+// which this gold names as the receptor, read as acting on "alpha-2").
+// Floors: 12-07d R 0.40 -> 0.415, P 0.65 -> 0.66, sign 0.94 -> 0.95;
+// 12-07c R 0.375 -> 0.38, P 0.565 -> 0.57; 12-06 R 0.40 -> 0.405.
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,
 		"dev-d3-gabab-stimulants.txt":                  true,
-	}, evalFloors{entR: 0.77, entP: 0.77, pairR: 0.40, pairP: 0.65, sign: 0.94}},
+	}, evalFloors{entR: 0.77, entP: 0.77, pairR: 0.415, pairP: 0.66, sign: 0.95}},
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.745, entP: 0.72, pairR: 0.375, pairP: 0.565, sign: 0.95}},
+	}, evalFloors{entR: 0.745, entP: 0.72, pairR: 0.38, pairP: 0.57, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
@@ -355,7 +363,7 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.40, pairP: 0.805, sign: 0.96}},
+	}, evalFloors{entR: 0.75, entP: 0.80, pairR: 0.405, pairP: 0.805, sign: 0.96}},
 	{"older twelve", nil, evalFloors{entR: 0.86, entP: 0.84, pairR: 0.65, pairP: 0.83, sign: 0.97}},
 }
 
