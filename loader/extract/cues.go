@@ -52,7 +52,7 @@ var cueWords = map[cueKind][]string{
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
 	cueChange: {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers",
-		"binds", "bind to", "bound to"},
+		"binds", "bind to", "bound to", "affinity for"},
 }
 
 // CueLexicon returns a copy of the cue lexicon by kind ("increase",

@@ -88,8 +88,8 @@
 //     Y");
 //   - else the increase/decrease cue nearest b makes AFFECTS with its sign
 //     ("leads to lower relapse": "lower" wins); a cue of change with no
-//     direction ("alters", "modulates", "influences") makes AFFECTS
-//     unsigned;
+//     direction ("alters", "modulates", "influences", "binds", "has
+//     affinity for") makes AFFECTS unsigned;
 //   - a is the subject only if it is the nearest argument before one of
 //     the cues (or in an "and"/"or" list with it) and that cue reaches b
 //     (only b's list partners in between), or if a is the clause's
