@@ -288,7 +288,7 @@ func clausePronoun(ts []token, args []Mention) (Mention, bool) {
 			continue
 		}
 		for _, a := range args {
-			if a.first < k && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy) {
+			if a.first < k && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy) && !contrasted(ts, a) {
 				m := a
 				m.Surface, m.Start, m.End, m.first, m.last = ts[k].raw, ts[k].start, ts[k].end, k, k+1
 				return m, true
@@ -297,6 +297,23 @@ func clausePronoun(ts []token, args []Mention) (Mention, bool) {
 		return Mention{}, false
 	}
 	return Mention{}, false
+}
+
+// contrasted: a is named as what the sentence sets its subject against
+// ("Unlike X, Y does not ...", "than X"): no pronoun after stands for it.
+func contrasted(ts []token, a Mention) bool {
+	if comparator(ts, a) {
+		return true
+	}
+	for k := a.first - 1; k >= 0; k-- {
+		if ts[k].low == "unlike" || ts[k].low == "like" {
+			return true // "Unlike delta-9-tetrahydrocannabinol (THC), ..."
+		}
+		if strings.ContainsAny(ts[k+1].punctBefore, ",;:") && !strings.Contains(ts[k+1].punctBefore, "(") {
+			return false
+		}
+	}
+	return false
 }
 
 var joinWords = map[string]bool{"but": true, "and": true, "yet": true, "although": true, "though": true, "whereas": true}

@@ -97,6 +97,9 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		if open && p == graph.Affects && agentCueOf(ts, cue) && a.Category != graph.CategoryDrug && a.Category != graph.CategoryTherapy {
 			return // "synaptogenesis was abolished by the mTOR inhibitor rapamycin": the drug is the inhibitor
 		}
+		if open && (p == graph.Affects || p == graph.CorrelatedWith) && cue.i >= a.last && gerundObject(ts, a) {
+			return // "Blocking alpha-1 receptors is thought to restore X": the blocking acts, not the receptor
+		}
 		if open && b.first > cue.i && duringPhrase(ts, tags, b) {
 			return // "reduced anxiety during withdrawal": when, not what changed
 		}
@@ -290,6 +293,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		var agentsOf map[int][]Mention
 		var own []int
 		subjects, agentsOf, own = clauseClaims(ts, tags, args, cues, clause, aside, example, pairAntecedents(ts, prev, prevMs, earlier), emit)
+		roleTargets(ts, tags, args, ms, emit)
 		out = attached(out[:n], cueOf[:n], agentsOf, own, args, out[n:])
 		roleSigns(ts, args, agents, out)
 	}

@@ -48,10 +48,13 @@ func verbal(ts []token, tags []string, c cueHit) bool {
 		return true
 	}
 	// A cue the tagger took for a plural noun, not followed by "in"/"of",
-	// after a noun: "GLP-1 stimulation reduces intake".
+	// after a noun: "GLP-1 stimulation reduces intake", "anhedonia during
+	// abstinence predicts/NNS relapse" (a correlation verb's third person
+	// ends in "-ts" too; its nouns are "predictors", "correlates of").
 	w := ts[c.i].low
-	return (t == "NNS" || t == "NN") && strings.HasSuffix(w, "es") && c.i > 0 && strings.HasPrefix(tags[c.i-1], "NN") &&
-		!(c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of"))
+	ending := strings.HasSuffix(w, "es") || c.kind == cueCorrelation && strings.HasSuffix(w, "ts")
+	return (t == "NNS" || t == "NN") && ending && c.i > 0 && strings.HasPrefix(tags[c.i-1], "NN") &&
+		!(c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of" || ts[c.j].low == "between"))
 }
 
 // coordinatedCue: a direction cue the tagger took for an adjective or a
@@ -325,7 +328,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 	own[len(ts)] = n
 	var verbs []cueHit
 	for _, c := range cues {
-		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) || coordinatedBase(ts, tags, c) {
+		if verbal(ts, tags, c) || coordinatedCue(ts, verbs, c) || coordinatedBase(ts, tags, c) || relativeVerb(ts, args, c) {
 			verbs = append(verbs, c)
 		}
 	}
@@ -364,7 +367,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 					}
 				}
 			case sg.antecedent >= 0 && last == nil:
-				subj = []Mention{args[sg.antecedent]}
+				subj = antecedents(ts, args, sg.antecedent)
 				if si > 0 {
 					// "S is a kappa agonist that does not recruit Y": the
 					// predicate noun is S.

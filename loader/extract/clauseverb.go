@@ -14,7 +14,8 @@ import (
 // correlation ("X was associated with Y", never turned round).
 // It returns the arguments that act, and false when it read no agent.
 func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHit, sg segment, subj []Mention, emit emitFunc) ([]Mention, bool) {
-	passive := v.kind != cueCorrelation && beBefore(ts, tags, v, sg.lo) && strings.HasSuffix(ts[v.j-1].low, "ed")
+	w := ts[v.j-1].low
+	passive := v.kind != cueCorrelation && beBefore(ts, tags, v, sg.lo) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) // "is reduced", "is driven"
 	if passive {
 		by := v.j
 		for by < sg.hi && by <= v.j+1 && ts[by].low != "by" {

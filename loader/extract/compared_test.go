@@ -33,15 +33,18 @@ func TestComparedSubject(t *testing.T) {
 // TestDefinedPopulation: the relative clause that defines a population a
 // finding was made in ("in patients who drink to relieve anxiety", "in
 // people whose drinking is driven by anxiety") says who was studied; no
-// verb before the population reaches its nouns. The sentence's own verb
+// verb before the population reaches its nouns, though the clause's own
+// verb does. The sentence's own verb
 // after "and" is outside it, and a prepositional phrase ("in patients
 // with alcohol use disorder") is not cut.
 func TestDefinedPopulation(t *testing.T) {
 	runClauseCases(t, []clauseCase{
 		{"who", []string{"Naltrexone reduced relapse in patients who drink to relieve anxiety."},
 			"T:drugB AFFECTS decreases T:relapse"},
+		// The clause's own statement stays: anxiety drives these people's
+		// drinking (the blind 12-07 gold records such claims).
 		{"whose", []string{"Naltrexone might reduce relapse, particularly in people whose drinking is driven by anxiety."},
-			"T:drugB AFFECTS decreases T:relapse hedged"},
+			"T:drugB AFFECTS decreases T:relapse hedged; T:anxiety AFFECTS increases KAP:proposed-drinking hedged"},
 		{"those who", []string{"Naltrexone reduced relapse in those who develop anxiety."},
 			"T:drugB AFFECTS decreases T:relapse"},
 		{"the sentence's verb after and", []string{"Naltrexone accumulates in patients who drink heavily and can cause sedation."},

@@ -10,7 +10,7 @@ import "testing"
 func TestCoordinatedSubjects(t *testing.T) {
 	runClauseCases(t, []clauseCase{
 		{"run before a relative clause", []string{"Relapse is managed with lorazepam or naltrexone, which reduce craving."},
-			"T:drugB AFFECTS decreases T:craving; T:drugA AFFECTS decreases T:craving"},
+			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
 		{"fronted comparison", []string{"Unlike CBT, lorazepam and naltrexone reduced craving."},
 			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
 		{"a clause of its own", []string{"Patients took lorazepam, and naltrexone reduced craving."},

@@ -39,7 +39,10 @@ var cueWords = map[cueKind][]string{
 		"higher", "greater", "doubl", "trigger", "caus", "potentiat", "amplif", "augment", "agonist", "restor",
 		"rais", "prolong", "contribut to", "precipitat", "provok", "produc",
 		// verbs of making worse or more
-		"exacerbat", "intensif", "accelerat", "reinstated", "reinstates", "evok", "releases"},
+		"exacerbat", "intensif", "accelerat", "reinstated", "reinstates", "evok", "releases",
+		// verbs of driving: "craving drives relapse", "relapse is
+		// driven by stress", "the main drivers of relapse"
+		"driv", "drove"},
 	cueDecrease: {"reduc", "decreas", "inhibit", "block", "antagoni", "suppress", "attenuat", "diminish", "lower",
 		"prevent", "fewer", "less", "impair", "dampen", "mitigat", "alleviat", "reliev", "downregulat",
 		"down regulat", "curb", "abolish", "weaken", "declin", "blunt", "disrupt", "halv", "slow",
@@ -49,7 +52,7 @@ var cueWords = map[cueKind][]string{
 	cueTreatment:   {"treat", "in patient with", "option for", "therapy for", "management of"},
 	cueAdverse:     {"advers", "side effect", "risk", "harm", "complication"},
 	cueChange: {"alters", "altered", "altering", "alteration", "modulat", "influenc", "act on", "acts on", "normalis", "normaliz", "underlie", "underlies", "underlay", "revers",
-		"binds", "bind to", "bound to"},
+		"binds", "bind to", "bound to", "affinity for"},
 }
 
 // CueLexicon returns a copy of the cue lexicon by kind ("increase",
@@ -99,6 +102,11 @@ var (
 	withWords = map[string]bool{"with": true, "plus": true, "alongside": true}
 )
 
+// nounOrVerb are cue words whose bare form is as often a noun as a verb:
+// a verb only after a word that opens a verb group ("thought to drive
+// X", "that drive relapse", "may drive X").
+var nounOrVerb = setOf("drive")
+
 // findCues returns the cues among the tokens no mention took, in order.
 // doseNouns: a direction word before one of these says how much of a
 // drug was given.
@@ -122,6 +130,9 @@ func findCues(ts []token, inMention []bool) []cueHit {
 			}
 			if ts[i].hyphenated { // "psilocybin-facilitated": a name, not a verb
 				continue
+			}
+			if nounOrVerb[ts[i].low] && (i == 0 || !verbOpeners[ts[i-1].low] && !relativePronouns[ts[i-1].low] && ts[i-1].low != "also") {
+				continue // "the motivational drive to use", "noradrenergic drive": a noun
 			}
 			if j := i + n; j < len(ts) && doseNouns[ts[j].stem] && ts[j].punctBefore == "" {
 				continue // "at higher doses": how much was given, not an effect

@@ -88,8 +88,8 @@
 //     Y");
 //   - else the increase/decrease cue nearest b makes AFFECTS with its sign
 //     ("leads to lower relapse": "lower" wins); a cue of change with no
-//     direction ("alters", "modulates", "influences") makes AFFECTS
-//     unsigned;
+//     direction ("alters", "modulates", "influences", "binds", "has
+//     affinity for") makes AFFECTS unsigned;
 //   - a is the subject only if it is the nearest argument before one of
 //     the cues (or in an "and"/"or" list with it) and that cue reaches b
 //     (only b's list partners in between), or if a is the clause's
@@ -120,7 +120,8 @@
 // sentence's drug when it names none) HAS_ADVERSE_EVENT to each Symptom or
 // SafetyRisk it names, unless a direction cue already links the pair. "It"
 // or "they" opening a later clause (", but it did not ...") is the
-// sentence's first drug.
+// sentence's first drug, not one the sentence sets its subject against
+// ("Unlike X, Y does not ...; instead, it acts as ...": Y).
 //
 // Places are not objects: a BrainRegion, BrainNetwork or Population is
 // never the subject or object of a signed claim, and a Drug or Therapy is
@@ -300,7 +301,14 @@
 //     a kappa agonist that ..."), or, when a plural verb cannot agree
 //     with a singular antecedent ("S are agonists of the receptor that
 //     relieve X"), the plural noun the "of" phrase hangs on, or its
-//     copula's subject. A verb after "and" shares the previous
+//     copula's subject. An antecedent that ends a list brings the list
+//     ("A and B, which may increase Y"; "the anxiety and craving that
+//     precipitate relapse", a cue after "that" being the verb whatever
+//     its tag); a place in another argument's phrase gives way to it
+//     ("X in the nucleus accumbens, which increases Y": X); "whose
+//     activation" (activity, stimulation, signalling, release, levels)
+//     makes the antecedent act ("the receptor, whose activation dampens
+//     Y"), "whose blockade" does not. A verb after "and" shares the previous
 //     verb's subject; a clause opening with a conjunction and its verb
 //     group ("but did not reduce Y") shares the previous clause's.
 //   - Anaphora: a pronoun or definite description in subject place ("it",
@@ -314,6 +322,23 @@
 //     sentence, else the previous one); a modifier must be a word of the
 //     event's name; a decrease noun ("this attenuation correlated with
 //     reduced use") turns the sign.
+//   - Role phrases with a nested target: a drug-class mention ending in
+//     a role noun with a direction ("a selective D3 antagonist", "a KOR
+//     agonist"), appositive to a drug (", a ... antagonist,") or its
+//     predicate noun ("X is a partial mu agonist and a KOR antagonist"),
+//     makes that drug act on the mechanism named inside it, in the role's
+//     direction, with the modality of the phrase itself ("X, a D3
+//     agonist, was not effective": the role is asserted). A describing
+//     adjective before the name ("a lipophilic alpha-1 antagonist") is
+//     no target.
+//   - Gerunds: the object of a gerund of increase or decrease that opens
+//     its clause ("Blocking alpha-1 receptors is thought to restore X")
+//     is no agent; a gerund of giving ("Combining X with Y may
+//     precipitate Z") leaves its drug the agent.
+//   - Verbs the tagger misreads: a correlation verb in the third person
+//     read as a plural noun after a noun ("anhedonia during abstinence
+//     predicts/NNS relapse") heads its clause, so its subject is the
+//     clause's head noun, not the argument in the phrase before the verb.
 //   - Objects: the first argument after the verb group, across words of
 //     its own noun phrase ("the integrity of X", "a lower risk of X") but
 //     no other verb, comma or preposition that does not take the verb's
@@ -322,8 +347,13 @@
 //     B"). A direction word before the object signs a correlation
 //     ("associated with lower X") and a multi-word cue ("leads to lower
 //     X").
-//   - Passives: "X is reduced by Y" and the reduced relative "X caused by
-//     Y" make Y act on X; a passive with no agent states nothing signed.
+//   - Passives: "X is reduced by Y" (or an "-en" participle: "X is
+//     driven by Y") and the reduced relative "X caused by Y" make Y act
+//     on X; a passive with no agent states nothing signed. "Drive" and
+//     its forms are verbs of increase; the bare "drive" is one only after
+//     a word that opens a verb group ("to", a modal, "that"), otherwise a
+//     noun ("the motivational drive"), and a hyphenated "-driven" ("cue-
+//     driven seeking") modifies the noun after it.
 //   - Other forms: "without V-ing Y" (NEGATED; an adverse event not had
 //     when Y is a harm after a drug), "the effect of X on Y" and "S had
 //     no effect on Y" (unsigned), "Y did not differ between A and placebo"

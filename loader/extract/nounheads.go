@@ -39,7 +39,7 @@ func headCategory(w string) graph.Category {
 // the tagger reads it as a plural noun. Nouns of change that head an
 // entity ("activation") are not verbs here.
 func cueVerb(w string) bool {
-	if headCategory(stem(w)) != "" {
+	if headCategory(stem(w)) != "" || nounOrVerb[w] {
 		return false
 	}
 

@@ -226,9 +226,10 @@ func inPhrase(ix *resourceIndex, ts []token, tags []string, k int) bool {
 		(k == 0 || !verbOpeners[ts[k-1].low]) {
 		return true // a head noun read as a verb after a drug the tagger did not know ("alcohol/VB intake/VB")
 	}
-	if ts[k].hyphenated && k+1 < len(ts) && ts[k+1].punctBefore == "" && strings.HasSuffix(w, "ed") && k > 0 && !cueVerb(ts[k-1].low) {
-		// "alcohol-induced", "cue-evoked": a participle joined to the
-		// word before modifies the noun after; it is no verb of the clause.
+	if ts[k].hyphenated && k+1 < len(ts) && ts[k+1].punctBefore == "" && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && k > 0 && !cueVerb(ts[k-1].low) {
+		// "alcohol-induced", "cue-evoked", "cue-driven": a participle
+		// joined to the word before modifies the noun after; it is no
+		// verb of the clause.
 		return true
 	}
 	if kindParticiple(ts, tags, k) {

@@ -48,12 +48,12 @@ func segments(ts []token, tags []string, args []Mention, base []int) []segment {
 			// preposition the relative clause has a subject of its own.
 			cuts = append(cuts, k)
 			own[k] = true
-		case w == "which" || w == "who" || w == "that" && relativeThat(ts, tags, k):
+		case w == "which" || w == "who" || w == "that" && (relativeThat(ts, tags, k) || listRelative(ts, args, k)) || ownActivity(ts, k):
 			cuts = append(cuts, k)
 			ante[k] = -1
 			for i, a := range args {
 				if a.last == k || a.last == k-1 && (ts[k-1].low == "in" || ts[k-1].low == "by") {
-					ante[k] = i
+					ante[k] = placeHead(ts, args, i)
 				}
 			}
 		case w == "that" || subordinators[w] && (tags[k] == "IN" || tags[k] == "WRB" || tags[k] == ""):
@@ -129,6 +129,80 @@ func subjectThenVerb(ts []token, tags []string, k int) bool {
 func relativeThat(ts []token, tags []string, k int) bool {
 	return k+1 < len(ts) && strings.HasPrefix(tags[k-1], "NN") && (strings.HasPrefix(tags[k+1], "VB") || tags[k+1] == "MD" ||
 		tags[k+1] == "RB")
+}
+
+// ownActivity: "whose activation", "whose activity", "whose
+// stimulation" after a noun: what the relative clause says of that
+// activity it says of the antecedent ("the GABA-B receptor, whose
+// activation dampens dopamine release": the receptor dampens it). A
+// possessed noun that turns the antecedent's action ("whose blockade")
+// is left alone.
+func ownActivity(ts []token, k int) bool {
+	return ts[k].low == "whose" && k+1 < len(ts) && ownActivityNouns[ts[k+1].low]
+}
+
+// ownActivityNouns are what an entity itself does, in the same direction
+// as the entity.
+var ownActivityNouns = setOf("activation", "activity", "stimulation", "signalling", "signaling", "firing", "release",
+	"expression", "levels", "level", "engagement")
+
+// listRelative: "that" right after the last of a list of arguments, with
+// a verb form of any tag after it ("the anxiety and craving/VBG that
+// precipitate/NN relapse"): the tagger misreads words around a list, but
+// a list of noun phrases followed by "that" and a word is a noun phrase
+// and its relative clause.
+func listRelative(ts []token, args []Mention, k int) bool {
+	if k+1 >= len(ts) || ts[k+1].punctBefore != "" {
+		return false
+	}
+	for i := 1; i < len(args); i++ {
+		if args[i].last == k && coordinated(ts, args[i-1].last, args[i].first) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeVerb: a direction cue right after a relative pronoun that
+// follows an argument is the relative clause's verb, whatever its tag
+// ("the anxiety and craving that precipitate/NN relapse"); a noun there
+// would take "in" or "of" ("that reductions in X").
+func relativeVerb(ts []token, args []Mention, c cueHit) bool {
+	if c.kind != cueIncrease && c.kind != cueDecrease || c.i < 2 || c.j-c.i != 1 || !relativePronouns[ts[c.i-1].low] ||
+		ts[c.i].punctBefore != "" || c.j < len(ts) && (ts[c.j].low == "in" || ts[c.j].low == "of") {
+		return false
+	}
+	return slices.ContainsFunc(args, func(a Mention) bool { return a.last == c.i-1 })
+}
+
+// relativePronouns stand for the subject of the clause they open.
+var relativePronouns = setOf("that", "which", "who")
+
+// placeHead: the argument a relative clause hangs on when the noun
+// right before it is a place in a phrase of another argument
+// ("dopamine release in the nucleus accumbens, which is thought to
+// mediate Y", "reduced tone in the amygdala and prefrontal cortex, which
+// drives Y"): the relative clause speaks of what happens there, not of
+// the place. Otherwise i itself.
+func placeHead(ts []token, args []Mention, i int) int {
+	if !place(args[i]) {
+		return i
+	}
+	n := i
+	for n > 0 && place(args[n-1]) && coordinated(ts, args[n-1].last, args[n].first) {
+		n--
+	}
+	if n == 0 {
+		return i
+	}
+	k := args[n].first - 1
+	if k >= 0 && ts[k].low == "the" {
+		k--
+	}
+	if k < 1 || !activityLinks[ts[k].low] || args[n-1].last != k || place(args[n-1]) || ts[k].punctBefore != "" {
+		return i
+	}
+	return n - 1
 }
 
 // firstFinite is the first finite verb or modal of the clause before k
@@ -226,4 +300,16 @@ func anaphor(ts []token, tags []string, lo, v int, topics, prev []Mention) []Men
 		out[i] = m
 	}
 	return out
+}
+
+// antecedents: a relative clause after a list hangs on the whole list
+// ("A and B, which may contribute to Y", "the anxiety and craving that
+// precipitate relapse"): the argument it follows and those coordinated
+// with it before.
+func antecedents(ts []token, args []Mention, i int) []Mention {
+	n := i
+	for n > 0 && coordinated(ts, args[n-1].last, args[n].first) {
+		n--
+	}
+	return slices.Clone(args[n : i+1])
 }
