@@ -373,7 +373,10 @@
 //     for being hedged, negated or unsigned.
 //
 // The chunker also reads coordination that shares a head ("cocaine and
-// cannabis use disorders" names two disorders), keeps "acute"/"chronic"
+// cannabis use disorders" names two disorders) and an ellipsis a hyphen
+// marks ("kappa- and delta-opioid receptors", "cue- and stress-induced
+// reinstatement": the rebuilt name a vocabulary term or written out
+// elsewhere in the review), keeps "acute"/"chronic"
 // in the name of a disease or harm, keeps a vocabulary term the tagger
 // called an adjective, joins a compound at an en dash as at a hyphen, and
 // finds a British "-ae-"/"-oe-" spelling of a vocabulary term.

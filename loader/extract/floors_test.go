@@ -242,7 +242,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // With blind 12-07d's three reviews added (twenty-nine, same rules):
 // entities R 0.811 P 0.805, pairs R 0.503 P 0.759, sign 0.969, modality
 // 0.919; floors follow that set.
-var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.50, pairP: 0.75, sign: 0.965, negatedSigned: 0}
+// extract30's elided heads ("kappa- and delta-opioid receptors",
+// ellipsis.go): pairs R 0.506 -> 0.507 (1169 -> 1171/2310), P 0.762 ->
+// 0.763; pair floors R 0.50 -> 0.505, P 0.75 -> 0.76.
+var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.505, pairP: 0.76, sign: 0.965, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb
