@@ -8,12 +8,13 @@ import (
 )
 
 // sharedHeads reads coordination that shares a head ("cocaine and
-// cannabis use disorders", "alcohol or opioid dependence"): the first
+// cannabis use disorders", "alcohol or opioid dependence", "cocaine and
+// heroin self-administration"): the first
 // conjunct names the disorder (or outcome) with the second's head, not the
 // bare substance. The new mention spans the first conjunct as written.
 func (rc *recogniser) sharedHeads(idx int, text string, ts []token, tags []string, out []Mention) []Mention {
 	for _, m := range slices.Clone(out) {
-		if m.last-m.first < 2 || m.first < 2 || !substanceHead[ts[m.first+1].stem] ||
+		if m.last-m.first < 2 || m.first < 2 || !substanceHead[compoundStem(ts, m.first+1, m.last)] ||
 			m.Category != graph.CategoryDisorder && m.Category != graph.CategoryOutcome {
 			continue
 		}
@@ -47,6 +48,16 @@ func (rc *recogniser) sharedHeads(idx int, text string, ts []token, tags []strin
 		}
 	}
 	return out
+}
+
+// compoundStem is the hyphen-joined stems of the compound that opens at
+// token i, before end ("self-administration", "use").
+func compoundStem(ts []token, i, end int) string {
+	s := ts[i].stem
+	for k := i + 1; k < end && ts[k].hyphenated; k++ {
+		s += "-" + ts[k].stem
+	}
+	return s
 }
 
 // elidedHeads reads a coordination whose earlier conjuncts leave out the

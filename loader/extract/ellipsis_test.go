@@ -56,3 +56,27 @@ func TestElidedHeads(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedCompoundHeads: a substance listed before a hyphenated head
+// ("cocaine and heroin self-administration") names the behaviour with
+// that head, as before a one-word head ("alcohol or opioid dependence").
+func TestSharedCompoundHeads(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Lorazepam reduced cocaine and heroin self-administration in rats.", "cocaine=cocaine self-administration"},
+		{"Lorazepam reduced alcohol or nicotine self-administration.", "alcohol=alcohol self-administration"},
+		{"Lorazepam reduced alcohol and opioid dependence.", "alcohol=alcohol dependence"},
+		{"Lorazepam and heroin-like drugs were compared.", ""},
+	}
+	for _, tt := range tests {
+		res := ExtractOpen(nil, []Sentence{{Index: 0, Text: tt.text, Section: "Results"}})
+		got := ""
+		for _, m := range res.Mentions {
+			if m.Pattern == "shared head of a coordination" {
+				got = m.Surface + "=" + res.Proposed[m.ID]
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: shared head %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
