@@ -77,6 +77,14 @@ func tagSentences(texts []string) [][]string {
 				}
 			}
 		}
+		// A number has a digit or is a number word: a word the tagger
+		// took for one by its ending ("methadone/CD or buprenorphine",
+		// "-one" read as "one") is a noun.
+		for j, t := range ts {
+			if tags[j] == "CD" && !numberWord(t.low) {
+				tags[j] = "NN"
+			}
+		}
 		// A preposition or subordinator is never a noun, whatever its
 		// capital ("9 Unlike/NNP amphetamines" after a glued superscript,
 		// "During/NNP infusion", "after/NN infusion").
@@ -99,6 +107,19 @@ func tagSentences(texts []string) [][]string {
 	}
 	return out
 }
+
+// numberWord: a word that can be a cardinal number: one with a digit, a
+// number word, or a Roman numeral ("phase III").
+func numberWord(w string) bool {
+	if strings.ContainsAny(w, "0123456789") || cardinals[w] || numberWords[w] {
+		return true
+	}
+	return strings.Trim(w, "ivxlc") == ""
+}
+
+// numberWords are the cardinals beyond those populations count with.
+var numberWords = setOf("zero", "one", "eleven", "thirteen", "fourteen", "sixteen", "seventeen", "eighteen", "nineteen",
+	"sixty", "seventy", "eighty", "ninety", "million", "billion", "half", "quarter", "third", "fourth", "fifth")
 
 // closedClass are English prepositions and subordinators that head no
 // noun phrase.
