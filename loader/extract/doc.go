@@ -257,7 +257,10 @@
 // the pairing gave one of them on an argument after the run
 // (coordsubject.go); a comma alone, a fronted "Unlike X,", a ", and" that
 // opens a clause of its own, or a member named again later ("A and B
-// did X, but A did Y") make no shared claim. A claim on "the N symptoms
+// did X, but A did Y") make no shared claim. A parenthesis ", but not Y,"
+// after a subject or object ("X, but not Y, reduced Z", "reduced A, but
+// not B, in mice") opens no clause; its members get the neighbour's
+// claims negated (exclusion.go). A claim on "the N symptoms
 // of Y" or "signs of Y" is a claim on Y (symptomsof.go).
 // Improvement, relief or resolution of a harm (a disorder, symptom or
 // safety risk) is less of it: "an improvement in insomnia", "improved
