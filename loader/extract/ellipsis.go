@@ -63,11 +63,12 @@ func compoundStem(ts []token, i, end int) string {
 // elidedHeads reads a coordination whose earlier conjuncts leave out the
 // head the last one writes: "kappa- and delta-opioid receptors", "cue-,
 // drug- and stress-induced reinstatement" (a hyphen marks the ellipsis),
-// and "mu and kappa receptors" (no hyphen: taken only when the rebuilt
-// name is a vocabulary term, so that an
-// ordinary noun list, "craving and opioid withdrawal", stays two nouns).
-// A rebuilt name no vocabulary knows must be written out somewhere in the
-// review ("cue-induced reinstatement" in another sentence).
+// and "mu and kappa receptors", "aversive and sedative effects" (no
+// hyphen: nouns or adjectives, no quantity or judgement). A rebuilt name
+// no vocabulary knows must be written out somewhere in the review
+// ("cue-induced reinstatement", "aversive effects" in another sentence),
+// so that an ordinary noun list, "craving and opioid withdrawal", stays
+// two nouns.
 // Each earlier conjunct names the last one's entity with its own first
 // word: a mention spanning that word as written, as sharedHeads makes.
 func (rc *recogniser) elidedHeads(idx int, text string, ts []token, tags []string, out []Mention) []Mention {
@@ -99,7 +100,8 @@ func (rc *recogniser) elidedHeads(idx int, text string, ts []token, tags []strin
 			// A hyphen says the word is a modifier: a one-word mention
 			// on it ("cocaine- and stress-induced") gives way.
 			n, one := single[a]
-			if covered[a] && !(hyphen && one) || ts[a].hyphenated || len(tags) == len(ts) && !hyphen && !elidable(tags[a]) {
+			if covered[a] && !(hyphen && one) || ts[a].hyphenated || len(tags) == len(ts) && !hyphen && !(elidable(tags[a]) && elidable(tags[m.first])) ||
+				!hyphen && (leadingNoise[ts[a].low] || stopwords[ts[a].low]) {
 				break
 			}
 			words := append([]token{ts[a]}, ts[m.first+1:m.last]...)
@@ -121,7 +123,7 @@ func (rc *recogniser) elidedHeads(idx int, text string, ts []token, tags []strin
 			// A name no vocabulary knows is taken only when the review
 			// writes it out elsewhere: a guess at an unchecked name
 			// ("context-induced ...") is no entity.
-			if id == "" && !(hyphen && strings.Contains(rc.prose, strings.TrimSuffix(strings.ToLower(name), "s"))) {
+			if id == "" && !strings.Contains(rc.prose, strings.TrimSuffix(strings.ToLower(name), "s")) {
 				break
 			}
 			if id == "" {

@@ -9,8 +9,9 @@ import (
 // TestElidedHeads: the earlier conjuncts of "kappa- and delta-opioid
 // receptors" or "cue-, drug- and stress-induced relapse" name the last
 // conjunct's entity with their own first word, and the verb's claim
-// reaches each; a rebuilt name must be a vocabulary term or written out
-// elsewhere in the review, and a plain noun list is left alone.
+// reaches each; without a hyphen too ("aversive and anxiogenic effects").
+// A rebuilt name must be a vocabulary term or written out elsewhere in
+// the review, and a plain noun list is left alone.
 func TestElidedHeads(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -26,6 +27,9 @@ func TestElidedHeads(t *testing.T) {
 			[]string{"cue=cue-induced relapse", "drug=drug-induced relapse"}, "Lorazepam>drug-induced relapse"},
 		{"never written out", []string{"Lorazepam reduced cue- and stress-induced relapse in mice."}, nil, ""},
 		{"a plain noun list", []string{"Naltrexone reduced craving and opioid withdrawal."}, nil, ""},
+		{"adjectives sharing a head", []string{"Lorazepam caused aversive and anxiogenic effects.", "Aversive effects were rare."},
+			[]string{"aversive=aversive effects"}, "Lorazepam>aversive effects"},
+		{"adjectives, the first name never written out", []string{"Lorazepam caused aversive and anxiogenic effects."}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

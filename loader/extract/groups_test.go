@@ -330,6 +330,10 @@ type devGroup struct {
 // produces greater reductions ... than naltrexone alone", now that
 // naltrexone is a noun there); no other group moves. 12-07d entity floors
 // R 0.77 -> 0.78, P 0.77 -> 0.775.
+// Elided heads without a hyphen, when the rebuilt name is written out
+// elsewhere ("aversive and X effects" with "aversive effects"): 12-07c
+// entities R 0.751 -> 0.754 (232 -> 233/309), P 0.725 -> 0.726 (266/367
+// -> 267/368); no pair and no other group moves.
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
