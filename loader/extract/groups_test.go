@@ -334,6 +334,10 @@ type devGroup struct {
 // elsewhere ("aversive and X effects" with "aversive effects"): 12-07c
 // entities R 0.751 -> 0.754 (232 -> 233/309), P 0.725 -> 0.726 (266/367
 // -> 267/368); no pair and no other group moves.
+// An example with an article and a description ("including the
+// hallucinogen X", "such as the oral drug X", members.go
+// describedExample): 12-07c pairs R 0.375 -> 0.379 (107 -> 108/285), P
+// 0.559 (113/202 -> 114/204); no other group moves.
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,

@@ -390,7 +390,7 @@ func exemplars(ts []token, args []Mention) []bool {
 	out := make([]bool, len(args))
 	for n := 1; n < len(args); n++ {
 		a, prev := args[n], args[n-1]
-		k := a.first
+		k := describedExample(ts, prev.last, a.first)
 		for k > prev.last && joiners[ts[k-1].low] {
 			k--
 		}
@@ -401,6 +401,8 @@ func exemplars(ts []token, args []Mention) []bool {
 			out[n] = true
 		case out[n-1] && k == prev.last && (k < a.first || strings.Contains(ts[a.first].punctBefore, ",")):
 			out[n] = true // the list goes on
+		case out[n-1] && a.first == prev.last && ts[a.first].punctBefore == "" && sameKind(prev, a):
+			out[n] = true // "including the hallucinogen X": the class word describes the name after it
 		}
 	}
 	return out
