@@ -208,6 +208,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			if d, o, ok := treatmentPair(a, b); ok {
 				if c, ok := treatmentCue(ts, cues, a, b, o); ok {
 					emit(d, o, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)
+				} else if c, ok := forList(ts, args, d, o); ok && open {
+					emit(d, o, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)
 				}
 			} else if c, ok := treatsSymptom(ts, a, b); ok {
 				emit(a, b, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)

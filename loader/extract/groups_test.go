@@ -338,12 +338,16 @@ type devGroup struct {
 // hallucinogen X", "such as the oral drug X", members.go
 // describedExample): 12-07c pairs R 0.375 -> 0.379 (107 -> 108/285), P
 // 0.559 (113/202 -> 114/204); no other group moves.
+// "For" governs the whole list after it ("prescribed for anxiety disorders
+// and insomnia", forlists.go): 12-07d pairs R 0.403 -> 0.409 (75 ->
+// 76/186), P 0.653 -> 0.655 (77/118 -> 78/119); no other group moves.
+// 12-07d pair floor R 0.40 -> 0.405.
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,
 		"dev-d3-gabab-stimulants.txt":                  true,
-	}, evalFloors{entR: 0.78, entP: 0.775, pairR: 0.40, pairP: 0.65, sign: 0.94}},
+	}, evalFloors{entR: 0.78, entP: 0.775, pairR: 0.405, pairP: 0.65, sign: 0.94}},
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
