@@ -124,3 +124,9 @@ func excludedClaims(args []Mention, ex []exclusion, out []Candidate) []Candidate
 	}
 	return out
 }
+
+// notOnly: "not only" at k ("reduced not only X but also Y") adds, and
+// denies nothing.
+func notOnly(ts []token, k int) bool {
+	return k+1 < len(ts) && ts[k].low == "not" && ts[k+1].low == "only" && ts[k+1].punctBefore == ""
+}

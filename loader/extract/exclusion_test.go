@@ -23,3 +23,18 @@ func TestExclusions(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving"},
 	})
 }
+
+// TestNotOnly: "not only A but also B" adds B to A and denies neither;
+// a plain "not" still denies.
+func TestNotOnly(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"objects", []string{"Naltrexone reduced not only craving but also anxiety."},
+			"T:drugB AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:anxiety"},
+		{"subjects", []string{"Not only lorazepam but also naltrexone increased relapse."},
+			"T:drugA AFFECTS increases T:relapse; T:drugB AFFECTS increases T:relapse"},
+		{"verbs", []string{"Naltrexone not only reduced craving but also lowered anxiety."},
+			"T:drugB AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:anxiety"},
+		{"a plain not", []string{"Naltrexone did not reduce craving."},
+			"T:drugB AFFECTS decreases T:craving negated"},
+	})
+}

@@ -370,7 +370,7 @@ func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
 		if inMention[k] {
 			continue
 		}
-		if hasPrefixIn(ts[k].low, negWords) {
+		if hasPrefixIn(ts[k].low, negWords) && !notOnly(ts, k) {
 			negated = true
 		} else if negated && (ts[k].low == "but" || ts[k].low == "yet") {
 			negated = false
