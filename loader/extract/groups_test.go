@@ -342,6 +342,10 @@ type devGroup struct {
 // and insomnia", forlists.go): 12-07d pairs R 0.403 -> 0.409 (75 ->
 // 76/186), P 0.653 -> 0.655 (77/118 -> 78/119); no other group moves.
 // 12-07d pair floor R 0.40 -> 0.405.
+// A harm list goes on across "particularly" and "as well as" ("GI
+// disorders, particularly nausea, as well as tremor", harmlists.go):
+// older twelve pairs R 0.646 -> 0.647 (572 -> 573/885), P 0.831 (625/752
+// -> 626/753); no other group moves.
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
