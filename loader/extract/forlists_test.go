@@ -15,3 +15,14 @@ func TestForLists(t *testing.T) {
 		{"for a time", []string{"Lorazepam was given for two weeks, and anxiety and craving fell."}, ""},
 	})
 }
+
+// TestCorrelationLists: a correlation cue's own preposition opens the
+// whole list after it ("linked to A and B"); each member is correlated.
+func TestCorrelationLists(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"linked to a list", []string{"Anxiety has been linked to relapse and craving."},
+			"T:anxiety CORRELATED_WITH increases T:relapse; T:anxiety CORRELATED_WITH increases T:craving"},
+		{"three members", []string{"Anxiety was linked to sedation, relapse and craving."},
+			"T:anxiety CORRELATED_WITH increases T:sedation; T:anxiety CORRELATED_WITH increases T:relapse; T:anxiety CORRELATED_WITH increases T:craving"},
+	})
+}

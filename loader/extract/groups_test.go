@@ -346,6 +346,11 @@ type devGroup struct {
 // disorders, particularly nausea, as well as tremor", harmlists.go):
 // older twelve pairs R 0.646 -> 0.647 (572 -> 573/885), P 0.831 (625/752
 // -> 626/753); no other group moves.
+// A correlation cue's "to"/"with" opens the whole list after it ("linked
+// to rumination and craving", rules.go objectReach): older twelve pairs R
+// 0.647 -> 0.649 (573 -> 574/885), P 0.831 -> 0.832 (626/753 -> 627/754);
+// no other group moves. (With "in", "on" and "of" and any cue too, 12-07c
+// P fell to 0.553 and older twelve to 0.829: not taken.)
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,

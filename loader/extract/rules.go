@@ -223,7 +223,8 @@ func onlyJoiners(ts []token, lo, hi int) bool {
 
 // objectReach: the cue reaches b when nothing but b's list partners (other
 // arguments joined by "and"/"or", or one "-ed" cue word right before b,
-// as in "synaptogenesis and enhanced neuroplasticity") lies between.
+// as in "synaptogenesis and enhanced neuroplasticity") and the cue's own
+// preposition ("linked to A and b") lie between.
 func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
 	between := false
 	for k := c.j; k < b.first; k++ {
@@ -237,6 +238,9 @@ func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
 	for k := c.j; k < b.first; k++ {
 		switch {
 		case inMention[k], joiners[ts[k].low]:
+		case k == c.j && c.kind == cueCorrelation && cuePrepositions[ts[k].low] && ts[k].punctBefore == "":
+			// a correlation cue's own preposition before the list
+			// ("linked to A and B")
 		case k == b.first-1 && strings.HasSuffix(ts[k].low, "ed"):
 		default:
 			return false
@@ -244,6 +248,10 @@ func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
 	}
 	return true
 }
+
+// cuePrepositions follow a correlation cue and open its object ("linked
+// to", "correlated with").
+var cuePrepositions = map[string]bool{"to": true, "with": true}
 
 // sentenceSubject: a is the clause's first argument and comes before its
 // first cue, so it is the grammatical subject that every verb of the
