@@ -251,7 +251,9 @@
 // retention"): then each listed drug gets the class's claim too
 // (classlists.go). A sentence about harms whose agent is the previous
 // sentence's topic class gives them to the members that sentence listed
-// too ("Benzodiazepines such as A and B ... Sedation is common").
+// too ("Benzodiazepines such as A and B ... Sedation is common"). An
+// example may carry an article and a description ("including the
+// hallucinogen A", "such as the oral drug A"; members.go).
 // Drugs or therapies coordinated by "and"/"or" ("lofexidine or
 // clonidine, which dampen X", "both A and B inhibit X") share the claims
 // the pairing gave one of them on an argument after the run
@@ -260,8 +262,13 @@
 // did X, but A did Y") make no shared claim. A parenthesis ", but not Y,"
 // after a subject or object ("X, but not Y, reduced Z", "reduced A, but
 // not B, in mice") opens no clause; its members get the neighbour's
-// claims negated (exclusion.go). A claim on "the N symptoms
-// of Y" or "signs of Y" is a claim on Y (symptomsof.go).
+// claims negated (exclusion.go). "Not only A but also B" denies nothing
+// and joins B as "and" does. A claim on "the N symptoms
+// of Y" or "signs of Y" is a claim on Y (symptomsof.go). "For" governs
+// the whole list after it ("prescribed for anxiety disorders and
+// insomnia": each is what the drug is for; forlists.go), a correlation
+// cue's "to"/"with" likewise ("linked to A and B"), and a list of harms
+// goes on across "particularly" or "as well as" (harmlists.go).
 // Improvement, relief or resolution of a harm (a disorder, symptom or
 // safety risk) is less of it: "an improvement in insomnia", "improved
 // anxiety and craving" are signed decreases (improvement.go). A name right after "the <target>
