@@ -262,7 +262,9 @@
 // did X, but A did Y") make no shared claim. A parenthesis ", but not Y,"
 // after a subject or object ("X, but not Y, reduced Z", "reduced A, but
 // not B, in mice") opens no clause; its members get the neighbour's
-// claims negated (exclusion.go). "Not only A but also B" denies nothing
+// claims negated (exclusion.go); after ", along with Y," or ", and to a
+// lesser extent Y," as stated, after ", and possibly Y," hedged. "Not
+// only A but also B" denies nothing
 // and joins B as "and" does. A claim on "the N symptoms
 // of Y" or "signs of Y" is a claim on Y (symptomsof.go). "For" governs
 // the whole list after it ("prescribed for anxiety disorders and

@@ -1,6 +1,7 @@
 // Contrastive coordination: "X, but not Y, reduced Z" and "X reduced A,
 // but not B, in rats" state the claim of X (or A) and deny it of Y (or
-// B). The parenthesis between commas is no clause of its own, and Y is no
+// B); "X, along with Y, reduced Z" and "X, and possibly Y, reduced Z"
+// state it of Y too (hedged after "possibly"). The parenthesis between commas is no clause of its own, and Y is no
 // subject or object of the verb: the rules read the sentence without it,
 // then give Y a negated copy of each claim its neighbour got.
 
@@ -20,22 +21,73 @@ type exclusion struct {
 	anchor  Mention
 	members []Mention
 	lo, hi  int
+	// kind: how the members' copies are stated: denied ("but not"),
+	// as the anchor's ("along with"), or hedged ("and possibly").
+	kind parenthesisKind
 }
 
-// exclusions finds ", but not Y," (Y one argument or an "and"/"or" list
-// of them, closed by a comma) right after an argument, and returns the
-// arguments without Y. Nothing but a determiner may stand between "not"
-// and Y, and nothing but list joiners between Y's members.
+type parenthesisKind int
+
+const (
+	denied parenthesisKind = iota
+	added
+	hedgedAdded
+)
+
+// parenthesisOpeners open a parenthesis about a neighbour after its
+// comma: "but not" denies, "along with", "together with" and "and to a
+// lesser extent" add, "and possibly/perhaps/probably" add with a hedge.
+var parenthesisOpeners = []struct {
+	words []string
+	kind  parenthesisKind
+}{
+	{[]string{"but", "not"}, denied},
+	{[]string{"along", "with"}, added},
+	{[]string{"together", "with"}, added},
+	{[]string{"and", "to", "a", "lesser", "extent"}, added},
+	{[]string{"and", "possibly"}, hedgedAdded},
+	{[]string{"and", "perhaps"}, hedgedAdded},
+	{[]string{"and", "probably"}, hedgedAdded},
+}
+
+// parenthesisAt: the opener of a parenthesis starts at k after a comma;
+// it returns the token after the opener and its kind.
+func parenthesisAt(ts []token, k int) (int, parenthesisKind, bool) {
+	if k >= len(ts) || !strings.Contains(ts[k].punctBefore, ",") {
+		return 0, 0, false
+	}
+	for _, o := range parenthesisOpeners {
+		if k+len(o.words) >= len(ts) {
+			continue
+		}
+		ok := true
+		for i, w := range o.words {
+			if ts[k+i].low != w || i > 0 && ts[k+i].punctBefore != "" {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k + len(o.words), o.kind, true
+		}
+	}
+	return 0, 0, false
+}
+
+// exclusions finds ", but not Y," (or another parenthesis opener: ",
+// along with Y,", ", and possibly Y,"; Y one argument or an "and"/"or"
+// list of them, closed by a comma) right after an argument, and returns
+// the arguments without Y. Nothing but a determiner may stand between
+// the opener and Y, and nothing but list joiners between Y's members.
 func exclusions(ts []token, args []Mention) ([]Mention, []exclusion) {
 	var out []exclusion
 	for n := 0; n+1 < len(args); n++ {
 		a := args[n]
 		k := a.last
-		if k+2 >= len(ts) || ts[k].low != "but" || !strings.Contains(ts[k].punctBefore, ",") ||
-			ts[k+1].low != "not" || ts[k+1].punctBefore != "" {
+		p, kind, ok := parenthesisAt(ts, k)
+		if !ok {
 			continue
 		}
-		p := k + 2
 		if p < len(ts) && (ts[p].low == "the" || ts[p].low == "a" || ts[p].low == "an") && ts[p].punctBefore == "" {
 			p++
 		}
@@ -58,7 +110,7 @@ func exclusions(ts []token, args []Mention) ([]Mention, []exclusion) {
 		if end >= len(ts) || ts[end].punctBefore != "," || !sameKind(a, members[0]) {
 			continue // no closing comma: "but not Y" ending the clause is read as written
 		}
-		out = append(out, exclusion{anchor: a, members: members, lo: k, hi: end})
+		out = append(out, exclusion{anchor: a, members: members, lo: k, hi: end, kind: kind})
 	}
 	if len(out) == 0 {
 		return args, nil
@@ -82,8 +134,9 @@ func mergeExclusions(clause []int, ex []exclusion) {
 	}
 }
 
-// excludedClaims gives each member of an exclusion a negated copy of the
-// claims its anchor got on the far side of the parenthesis: as subject
+// excludedClaims gives each member of a parenthesis a copy of the claims
+// its anchor got on the far side of it (negated after "but not", hedged
+// after "and possibly"): as subject
 // when the anchor is the claim's subject and the object follows, as
 // object when the anchor is the object and the subject stands before it.
 func excludedClaims(args []Mention, ex []exclusion, out []Candidate) []Candidate {
@@ -116,7 +169,12 @@ func excludedClaims(args []Mention, ex []exclusion, out []Candidate) []Candidate
 					continue
 				}
 				have[key] = true
-				d.Negated = !c.Negated
+				switch e.kind {
+				case denied:
+					d.Negated = !c.Negated
+				case hedgedAdded:
+					d.Hedged = true
+				}
 				d.Modality = graph.ModalityOf(d.Negated, d.Hedged, c.Modality == graph.ModalityProposed)
 				out = append(out, d)
 			}

@@ -38,3 +38,19 @@ func TestNotOnly(t *testing.T) {
 			"T:drugB AFFECTS decreases T:craving negated"},
 	})
 }
+
+// TestAddedParentheses: ", along with Y," and ", and to a lesser extent
+// Y," give Y the neighbour's claim as stated; ", and possibly Y," gives
+// it hedged.
+func TestAddedParentheses(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"along with", []string{"Lorazepam, along with naltrexone, reduced craving."},
+			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving"},
+		{"to a lesser extent", []string{"Naltrexone, and to a lesser extent lorazepam, reduced craving."},
+			"T:drugB AFFECTS decreases T:craving; T:drugA AFFECTS decreases T:craving"},
+		{"possibly", []string{"Naltrexone, and possibly lorazepam, reduced craving."},
+			"T:drugB AFFECTS decreases T:craving; T:drugA AFFECTS decreases T:craving hedged"},
+		{"object", []string{"Naltrexone reduced craving, and possibly anxiety, in older adults."},
+			"T:drugB AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:anxiety hedged"},
+	})
+}
