@@ -244,8 +244,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // 0.919; floors follow that set.
 // extract30's elided heads ("kappa- and delta-opioid receptors",
 // ellipsis.go): pairs R 0.506 -> 0.507 (1169 -> 1171/2310), P 0.762 ->
-// 0.763; pair floors R 0.50 -> 0.505, P 0.75 -> 0.76.
-var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.505, pairP: 0.76, sign: 0.965, negatedSigned: 0}
+// 0.763; pair floors R 0.50 -> 0.505, P 0.75 -> 0.76. After extract30's
+// other coordination rules and a cue verb read as a plural noun (tagger.go):
+// pairs R 0.511 (1181/2310), P 0.765 (1258/1645); pair floor R 0.51.
+var devFloors = evalFloors{entR: 0.81, entP: 0.80, pairR: 0.51, pairP: 0.76, sign: 0.965, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb

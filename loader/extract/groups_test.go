@@ -351,17 +351,27 @@ type devGroup struct {
 // 0.647 -> 0.649 (573 -> 574/885), P 0.831 -> 0.832 (626/753 -> 627/754);
 // no other group moves. (With "in", "on" and "of" and any cue too, 12-07c
 // P fell to 0.553 and older twelve to 0.829: not taken.)
+// A cue verb's "-s" form the tagger read as a plural noun right after the
+// subject ("At low doses, ketamine causes/NNS dissociation, ..., nausea
+// and dizziness", tagger.go) is the verb: 12-07d pairs R 0.409 -> 0.425
+// (76 -> 79/186), P 0.655 -> 0.659 (78/119 -> 81/123); 12-07c R 0.379 ->
+// 0.382 (108 -> 109/285), P 0.559 -> 0.572 (114/204 -> 115/201); 12-06
+// pairs R 0.395 unchanged, P 0.808 -> 0.806 (160/198 -> 158/196: "MDMA
+// increases systolic blood pressure by 20-30 mmHg" now loses its pairs
+// there, found elsewhere in the review); no other group moves. Floors:
+// 12-07d pairs R 0.405 -> 0.42, P 0.65 -> 0.655; 12-07c R 0.375 -> 0.38,
+// P 0.555 -> 0.57.
 var devGroups = []devGroup{
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,
 		"dev-d3-gabab-stimulants.txt":                  true,
-	}, evalFloors{entR: 0.78, entP: 0.775, pairR: 0.405, pairP: 0.65, sign: 0.94}},
+	}, evalFloors{entR: 0.78, entP: 0.775, pairR: 0.42, pairP: 0.655, sign: 0.94}},
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.75, entP: 0.72, pairR: 0.375, pairP: 0.555, sign: 0.95}},
+	}, evalFloors{entR: 0.75, entP: 0.72, pairR: 0.38, pairP: 0.57, sign: 0.95}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,

@@ -38,3 +38,13 @@ func TestNumberWordTags(t *testing.T) {
 		}
 	}
 }
+
+// TestCueVerbAfterNoun: a cue verb's third person the tagger read as a
+// plural noun after the subject ("ketamine causes/NNS ...") is the
+// clause's verb, so every member of its object list gets the claim.
+func TestCueVerbAfterNoun(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"after a fronted phrase", []string{"At low doses, ketamine causes sedation, elevated anxiety and relapse."},
+			"DRUGBANK:DB01221 AFFECTS increases T:sedation; DRUGBANK:DB01221 AFFECTS increases T:anxiety; DRUGBANK:DB01221 AFFECTS increases T:relapse"},
+	})
+}

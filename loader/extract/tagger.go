@@ -102,6 +102,27 @@ func tagSentences(texts []string) [][]string {
 				tags[j] = "VBZ"
 			}
 		}
+		// A cue verb's third person after a noun and before the noun
+		// phrase it governs is the clause's verb when no finite verb
+		// came before it ("At low doses, ketamine causes/NNS
+		// dissociation, nausea and dizziness").
+		finiteBefore := false
+		for j := range ts {
+			if t := tags[j]; t == "VBZ" || t == "VBP" || t == "VBD" || t == "MD" {
+				finiteBefore = true
+			}
+			if strings.ContainsAny(ts[j].punctBefore, ";:") {
+				finiteBefore = false
+			}
+			if finiteBefore || j == 0 || j+1 >= len(ts) || tags[j] != "NNS" || !strings.HasSuffix(ts[j].low, "s") ||
+				!strings.HasPrefix(tags[j-1], "NN") || ts[j].punctBefore != "" || ts[j].hyphenated || ts[j+1].punctBefore != "" || !cueVerb(ts[j].low) {
+				continue
+			}
+			if n := tags[j+1]; strings.HasPrefix(n, "NN") || n == "JJ" || n == "DT" || n == "PRP$" {
+				tags[j] = "VBZ"
+				finiteBefore = true
+			}
+		}
 		out[i] = tags
 		off += len(s) + 1
 	}
