@@ -19,6 +19,9 @@ func amountObject(ts []token, tags []string, v cueHit, s, o Mention) bool {
 	if s.Category != graph.CategoryDrug && s.Category != graph.CategoryTherapy || o.Category != graph.CategoryDrug || v.kind != cueIncrease && v.kind != cueDecrease {
 		return false
 	}
+	if messengerNamed(s) && o.messenger {
+		return false // "serotonin reduces dopamine": physiology, as signedEnds reads it
+	}
 	if o.first < v.j || o.first > v.j+2 || o.first < len(ts) && ts[o.first].punctBefore != "" {
 		return false
 	}

@@ -49,9 +49,35 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		args = append(args, p)
 		slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 	}
+	var excluded []exclusion
+	if open {
+		// "X, but not Y, reduced Z": Y is read apart (exclusion.go).
+		args, excluded = exclusions(ts, args)
+		if len(excluded) > 0 && len(tags) == len(ts) {
+			tags = slices.Clone(tags)
+		}
+		for _, e := range excluded {
+			for k := e.lo; k < e.hi; k++ {
+				// The parenthesis is read as punctuation: no noun in
+				// it is the verb's subject or object, and its "but"
+				// opens no clause.
+				inMention[k] = true
+				if len(tags) == len(ts) {
+					tags[k] = ","
+				}
+			}
+			// "X, but not Y, reduced/VBN Z", "increased/JJ Z": a past
+			// form right after the parenthesis is the verb the subject
+			// before it governs.
+			if len(tags) == len(ts) && e.hi < len(ts) && (tags[e.hi] == "VBN" || tags[e.hi] == "JJ" && strings.HasSuffix(ts[e.hi].low, "ed")) {
+				tags[e.hi] = "VBD"
+			}
+		}
+	}
 	cues, agents := splitAgentCues(ts, args, findCues(ts, inMention))
 	example := exemplars(ts, args)
 	clause := clauses(ts)
+	mergeExclusions(clause, excluded)
 	if open {
 		clause = independentClauses(ts, args, cues, clause)
 		clause = subjectClauses(ts, tags, clause)
@@ -184,6 +210,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 			span := cuesIn(cues, a.last, b.first)
 			if d, o, ok := treatmentPair(a, b); ok {
 				if c, ok := treatmentCue(ts, cues, a, b, o); ok {
+					emit(d, o, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)
+				} else if c, ok := forList(ts, args, d, o); ok && open {
 					emit(d, o, graph.StudiedToTreat, graph.Unsigned, c, a.last, b.first)
 				}
 			} else if c, ok := treatsSymptom(ts, a, b); ok {
@@ -328,6 +356,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 		})
 		inheritPopulation(out[n:], prevMs)
 		out = coordinatedSubjects(ts, tags, clause, args, out)
+		out = excludedClaims(args, excluded, out)
 	}
 	return out, subjects
 }

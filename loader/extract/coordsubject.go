@@ -36,7 +36,7 @@ func coordinatedSubjects(ts []token, tags []string, clause []int, args []Mention
 		for hi < len(args) && member(args[hi-1]) && member(args[hi]) && joinedMembers(ts, args[hi-1], args[hi]) &&
 			clause[args[hi-1].first] == clause[args[hi].first] &&
 			!(ts[args[hi].first].punctBefore == "," && afterPreposition(args[lo])) {
-			conjoined = conjoined || args[hi].first-args[hi-1].last == 1
+			conjoined = conjoined || args[hi].first-args[hi-1].last >= 1 // a joiner word: "and", "or", "but also"
 			hi++
 		}
 		if hi-lo < 2 || !conjoined {
@@ -87,7 +87,8 @@ func subjectMember(m Mention) bool {
 }
 
 // joinedMembers: b follows a with only a comma, "and" or "or" between
-// ("A, B", "A and B", "A, or B"), outside any parenthesis.
+// ("A, B", "A and B", "A, or B"), outside any parenthesis, or "but also"
+// after "not only A".
 func joinedMembers(ts []token, a, b Mention) bool {
 	switch b.first - a.last {
 	case 0:
@@ -96,6 +97,10 @@ func joinedMembers(ts []token, a, b Mention) bool {
 		j := ts[a.last]
 		return (j.low == "and" || j.low == "or") && (j.punctBefore == "" || j.punctBefore == ",") &&
 			!strings.ContainsAny(ts[b.first].punctBefore, "()")
+	case 2:
+		// "not only A but also B" adds B as "and" does.
+		return ts[a.last].low == "but" && ts[a.last+1].low == "also" && ts[a.last].punctBefore == "" &&
+			ts[a.last+1].punctBefore == "" && ts[b.first].punctBefore == "" && a.first >= 2 && notOnly(ts, a.first-2)
 	}
 	return false
 }

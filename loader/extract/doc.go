@@ -252,14 +252,26 @@
 // retention"): then each listed drug gets the class's claim too
 // (classlists.go). A sentence about harms whose agent is the previous
 // sentence's topic class gives them to the members that sentence listed
-// too ("Benzodiazepines such as A and B ... Sedation is common").
+// too ("Benzodiazepines such as A and B ... Sedation is common"). An
+// example may carry an article and a description ("including the
+// hallucinogen A", "such as the oral drug A"; members.go).
 // Drugs or therapies coordinated by "and"/"or" ("lofexidine or
 // clonidine, which dampen X", "both A and B inhibit X") share the claims
 // the pairing gave one of them on an argument after the run
 // (coordsubject.go); a comma alone, a fronted "Unlike X,", a ", and" that
 // opens a clause of its own, or a member named again later ("A and B
-// did X, but A did Y") make no shared claim. A claim on "the N symptoms
-// of Y" or "signs of Y" is a claim on Y (symptomsof.go).
+// did X, but A did Y") make no shared claim. A parenthesis ", but not Y,"
+// after a subject or object ("X, but not Y, reduced Z", "reduced A, but
+// not B, in mice") opens no clause; its members get the neighbour's
+// claims negated (exclusion.go); after ", along with Y," or ", and to a
+// lesser extent Y," as stated, after ", and possibly Y," hedged. "Not
+// only A but also B" denies nothing
+// and joins B as "and" does. A claim on "the N symptoms
+// of Y" or "signs of Y" is a claim on Y (symptomsof.go). "For" governs
+// the whole list after it ("prescribed for anxiety disorders and
+// insomnia": each is what the drug is for; forlists.go), a correlation
+// cue's "to"/"with" likewise ("linked to A and B"), and a list of harms
+// goes on across "particularly" or "as well as" (harmlists.go).
 // Improvement, relief or resolution of a harm (a disorder, symptom or
 // safety risk) is less of it: "an improvement in insomnia", "improved
 // anxiety and craving" are signed decreases (improvement.go). A name right after "the <target>
@@ -403,7 +415,10 @@
 //     for being hedged, negated or unsigned.
 //
 // The chunker also reads coordination that shares a head ("cocaine and
-// cannabis use disorders" names two disorders), keeps "acute"/"chronic"
+// cannabis use disorders" names two disorders) and an ellipsis a hyphen
+// marks ("kappa- and delta-opioid receptors", "cue- and stress-induced
+// reinstatement": the rebuilt name a vocabulary term or written out
+// elsewhere in the review), keeps "acute"/"chronic"
 // in the name of a disease or harm, keeps a vocabulary term the tagger
 // called an adjective, joins a compound at an en dash as at a hyphen, and
 // finds a British "-ae-"/"-oe-" spelling of a vocabulary term.

@@ -55,6 +55,9 @@ type recogniser struct {
 	// reviewName holds the ids of the substances the review defines
 	// (substances.go).
 	reviewName map[string]bool
+	// prose is the review's text in lower case, where a name rebuilt from
+	// an ellipsis is looked for written out (elidedHeads).
+	prose string
 }
 
 func newRecogniser(lex []LexEntry) *recogniser {
@@ -201,6 +204,7 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			rc.addAlias(text[ts[p.i].start:ts[p.j-1].end], id, p.cat)
 		}
 		out = rc.sharedHeads(idx, text, ts, tags, out)
+		out = rc.elidedHeads(idx, text, ts, tags, out)
 		out = rc.substanceUseDisorders(idx, text, ts, out)
 		out = rc.molecularLists(idx, text, ts, out)
 		out = rc.bracketedMolecules(idx, text, ts, out)

@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"github.com/kapgraph/kapgraph/graph"
 	"slices"
+	"strings"
+
+	"github.com/kapgraph/kapgraph/graph"
 )
 
 // ExtractedFactor scales an extracted candidate's score below any curated
@@ -86,6 +88,12 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 		ix = rc.reviewSubstances(ix, sents, tags)
 	}
 	rc.ix = ix
+	var prose strings.Builder
+	for _, s := range sents {
+		prose.WriteString(strings.ToLower(s.Text))
+		prose.WriteByte('\n')
+	}
+	rc.prose = prose.String()
 	var res Result
 	var topic *Mention
 	var members []Mention      // the drugs the previous sentence listed as examples of its topic class

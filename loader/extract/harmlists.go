@@ -43,9 +43,20 @@ func listedHarms(ts []token, args, harms []Mention) []Mention {
 
 // listJoined: a list's joiners only stand between the mention ending at
 // lo and the one starting at hi: a comma, "and" or "or", or a comma and
-// one of them.
+// one of them; a comma and a focusing adverb; or "as well as".
 func listJoined(ts []token, lo, hi int) bool {
-	if hi < lo || hi-lo > 1 || hi >= len(ts) {
+	if hi < lo || hi >= len(ts) {
+		return false
+	}
+	// "A, particularly B", "A, as well as B": a focusing adverb or "as
+	// well as" after the comma keeps B in A's list.
+	if hi-lo == 1 && focusWords[ts[lo].low] && strings.Contains(ts[lo].punctBefore, ",") && ts[hi].punctBefore == "" {
+		return true
+	}
+	if hi-lo == 3 && asWellAs(ts, lo) && ts[hi].punctBefore == "" {
+		return true
+	}
+	if hi-lo > 1 {
 		return false
 	}
 	if hi == lo+1 && ts[lo].low != "and" && ts[lo].low != "or" {
@@ -72,3 +83,8 @@ func conditionsHad(ts []token, k, end int) bool {
 	}
 	return false
 }
+
+// focusWords single out a member of a list without leaving it ("nausea,
+// particularly vomiting").
+var focusWords = map[string]bool{"particularly": true, "especially": true, "notably": true, "mainly": true,
+	"mostly": true, "chiefly": true, "primarily": true}

@@ -18,3 +18,14 @@ func TestListedHarms(t *testing.T) {
 			"T:drugA HAS_ADVERSE_EVENT T:sedation; T:drugA HAS_ADVERSE_EVENT T:anxiety; T:anxiety CORRELATED_WITH increases T:aud"},
 	})
 }
+
+// TestFocusedHarmLists: "A, particularly B, as well as C" is one list: a
+// disorder or outcome in it is a harm when another member is.
+func TestFocusedHarmLists(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"particularly", []string{"Lorazepam is poorly tolerated.", "Alcohol use disorder, particularly anxiety, was common."},
+			"T:drugA HAS_ADVERSE_EVENT T:anxiety; T:drugA HAS_ADVERSE_EVENT T:aud"},
+		{"as well as", []string{"Lorazepam is poorly tolerated.", "Sedation, as well as relapse, was common."},
+			"T:drugA HAS_ADVERSE_EVENT T:sedation; T:drugA HAS_ADVERSE_EVENT T:relapse"},
+	})
+}

@@ -47,3 +47,22 @@ func members(ts []token, ms []Mention, args []Mention, example []bool, emit func
 		}
 	}
 }
+
+// describedExample returns where an example's description opens when an
+// article and at most three words stand before the example's name ("such
+// as the oral drug X", "including the hallucinogen X"), with no comma or
+// joiner between; otherwise first. lo bounds the search (the class's end).
+func describedExample(ts []token, lo, first int) int {
+	for d := first - 1; d > lo && d >= first-4; d-- {
+		if ts[d+1].punctBefore != "" && !ts[d+1].hyphenated {
+			return first
+		}
+		if ts[d].low == "the" || ts[d].low == "a" || ts[d].low == "an" {
+			return d // the joiner loop after it reads "such as the X" alike
+		}
+		if joiners[ts[d].low] {
+			return first
+		}
+	}
+	return first
+}

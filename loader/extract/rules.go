@@ -223,7 +223,8 @@ func onlyJoiners(ts []token, lo, hi int) bool {
 
 // objectReach: the cue reaches b when nothing but b's list partners (other
 // arguments joined by "and"/"or", or one "-ed" cue word right before b,
-// as in "synaptogenesis and enhanced neuroplasticity") lies between.
+// as in "synaptogenesis and enhanced neuroplasticity") and the cue's own
+// preposition ("linked to A and b") lie between.
 func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
 	between := false
 	for k := c.j; k < b.first; k++ {
@@ -237,6 +238,9 @@ func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
 	for k := c.j; k < b.first; k++ {
 		switch {
 		case inMention[k], joiners[ts[k].low]:
+		case k == c.j && c.kind == cueCorrelation && cuePrepositions[ts[k].low] && ts[k].punctBefore == "":
+			// a correlation cue's own preposition before the list
+			// ("linked to A and B")
 		case k == b.first-1 && strings.HasSuffix(ts[k].low, "ed"):
 		default:
 			return false
@@ -244,6 +248,10 @@ func objectReach(ts []token, inMention []bool, c cueHit, b Mention) bool {
 	}
 	return true
 }
+
+// cuePrepositions follow a correlation cue and open its object ("linked
+// to", "correlated with").
+var cuePrepositions = map[string]bool{"to": true, "with": true}
 
 // sentenceSubject: a is the clause's first argument and comes before its
 // first cue, so it is the grammatical subject that every verb of the
@@ -370,7 +378,7 @@ func negatedBetween(ts []token, inMention []bool, lo, hi int) bool {
 		if inMention[k] {
 			continue
 		}
-		if hasPrefixIn(ts[k].low, negWords) {
+		if hasPrefixIn(ts[k].low, negWords) && !notOnly(ts, k) {
 			negated = true
 		} else if negated && (ts[k].low == "but" || ts[k].low == "yet") {
 			negated = false
@@ -410,7 +418,7 @@ func exemplars(ts []token, args []Mention) []bool {
 	out := make([]bool, len(args))
 	for n := 1; n < len(args); n++ {
 		a, prev := args[n], args[n-1]
-		k := a.first
+		k := describedExample(ts, prev.last, a.first)
 		for k > prev.last && joiners[ts[k-1].low] {
 			k--
 		}
@@ -421,6 +429,8 @@ func exemplars(ts []token, args []Mention) []bool {
 			out[n] = true
 		case out[n-1] && k == prev.last && (k < a.first || strings.Contains(ts[a.first].punctBefore, ",")):
 			out[n] = true // the list goes on
+		case out[n-1] && a.first == prev.last && ts[a.first].punctBefore == "" && sameKind(prev, a):
+			out[n] = true // "including the hallucinogen X": the class word describes the name after it
 		}
 	}
 	return out

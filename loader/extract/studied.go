@@ -92,7 +92,9 @@ func treatedSymptoms(ts []token, args []Mention, clause []int, emit emitFunc) {
 		if ts[k].low != "for" || !forSymptomWords[ts[k-1].low] || ts[k].punctBefore != "" {
 			continue
 		}
-		syms := listAt(ts, args, k+1, func(m Mention) bool { return m.Category == graph.CategorySymptom })
+		// The list may mix disorders and symptoms ("for anxiety
+		// disorders and insomnia"); the disorders are the claim loop's.
+		syms := slices.DeleteFunc(listAt(ts, args, k+1, condition), func(m Mention) bool { return m.Category != graph.CategorySymptom })
 		if len(syms) == 0 {
 			continue
 		}

@@ -77,6 +77,14 @@ func tagSentences(texts []string) [][]string {
 				}
 			}
 		}
+		// A number has a digit or is a number word: a word the tagger
+		// took for one by its ending ("methadone/CD or buprenorphine",
+		// "-one" read as "one") is a noun.
+		for j, t := range ts {
+			if tags[j] == "CD" && !numberWord(t.low) {
+				tags[j] = "NN"
+			}
+		}
 		// A preposition or subordinator is never a noun, whatever its
 		// capital ("9 Unlike/NNP amphetamines" after a glued superscript,
 		// "During/NNP infusion", "after/NN infusion").
@@ -94,11 +102,45 @@ func tagSentences(texts []string) [][]string {
 				tags[j] = "VBZ"
 			}
 		}
+		// A cue verb's third person after a noun and before the noun
+		// phrase it governs is the clause's verb when no finite verb
+		// came before it ("At low doses, ketamine causes/NNS
+		// dissociation, nausea and dizziness").
+		finiteBefore := false
+		for j := range ts {
+			if t := tags[j]; t == "VBZ" || t == "VBP" || t == "VBD" || t == "MD" {
+				finiteBefore = true
+			}
+			if strings.ContainsAny(ts[j].punctBefore, ";:") {
+				finiteBefore = false
+			}
+			if finiteBefore || j == 0 || j+1 >= len(ts) || tags[j] != "NNS" || !strings.HasSuffix(ts[j].low, "s") ||
+				!strings.HasPrefix(tags[j-1], "NN") || ts[j].punctBefore != "" || ts[j].hyphenated || ts[j+1].punctBefore != "" || !cueVerb(ts[j].low) {
+				continue
+			}
+			if n := tags[j+1]; strings.HasPrefix(n, "NN") || n == "JJ" || n == "DT" || n == "PRP$" {
+				tags[j] = "VBZ"
+				finiteBefore = true
+			}
+		}
 		out[i] = tags
 		off += len(s) + 1
 	}
 	return out
 }
+
+// numberWord: a word that can be a cardinal number: one with a digit, a
+// number word, or a Roman numeral ("phase III").
+func numberWord(w string) bool {
+	if strings.ContainsAny(w, "0123456789") || cardinals[w] || numberWords[w] {
+		return true
+	}
+	return strings.Trim(w, "ivxlc") == ""
+}
+
+// numberWords are the cardinals beyond those populations count with.
+var numberWords = setOf("zero", "one", "eleven", "thirteen", "fourteen", "sixteen", "seventeen", "eighteen", "nineteen",
+	"sixty", "seventy", "eighty", "ninety", "million", "billion", "half", "quarter", "third", "fourth", "fifth")
 
 // closedClass are English prepositions and subordinators that head no
 // noun phrase.
