@@ -235,10 +235,10 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 		if i > 0 {
 			w.buf.WriteByte(',')
 		}
-		graphql.MarshalString(f.Alias).MarshalGQL(&w.buf)
+		writeString(&w.buf, f.Alias)
 		w.buf.WriteByte(':')
 		if f.Name == "__typename" {
-			graphql.MarshalString(typ).MarshalGQL(&w.buf)
+			writeString(&w.buf, typ)
 			continue
 		}
 		if err := w.field(ctx, f, k, fc, val); err != nil {
@@ -277,10 +277,10 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 		case "id":
 			return writeID(&w.buf, g.ID)
 		case "name":
-			graphql.MarshalString(g.Name).MarshalGQL(&w.buf)
+			writeString(&w.buf, g.Name)
 			return nil
 		case "category":
-			graphql.MarshalString(string(g.Category)).MarshalGQL(&w.buf)
+			writeString(&w.buf, string(g.Category))
 			return nil
 		case "claims":
 			return w.claims(ctx, f, parent, g.ID, typeNameOf(n))
@@ -423,6 +423,10 @@ func typeNameOf(n model.Node) string {
 
 // writeID writes an ID! as the executor does.
 func writeID(w io.Writer, id string) error {
+	if b, ok := w.(*bytes.Buffer); ok {
+		writeString(b, id) // MarshalID is MarshalString
+		return nil
+	}
 	graphql.MarshalID(id).MarshalGQL(w)
 	return nil
 }
@@ -433,7 +437,8 @@ func writeFloat(b *bytes.Buffer, f float64) error {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return errFallBack
 	}
-	fmt.Fprintf(b, "%g", f)
+	// What fmt's %g writes for a finite float64: strconv's shortest 'g'.
+	b.Write(strconv.AppendFloat(b.AvailableBuffer(), f, 'g', -1, 64))
 	return nil
 }
 

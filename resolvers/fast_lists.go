@@ -160,7 +160,7 @@ func (w *fastWriter) studyField(f graphql.CollectedField, val any) error {
 	case "id":
 		return writeID(&w.buf, st.ID)
 	case "name":
-		graphql.MarshalString(st.Name).MarshalGQL(&w.buf)
+		writeString(&w.buf, st.Name)
 	case "year":
 		writeOptInt(w, st.Year())
 	case "evidenceLevel":
@@ -169,7 +169,7 @@ func (w *fastWriter) studyField(f graphql.CollectedField, val any) error {
 		if d := st.Design(); d == nil {
 			w.buf.WriteString("null")
 		} else {
-			graphql.MarshalString(*d).MarshalGQL(&w.buf)
+			writeString(&w.buf, *d)
 		}
 	default:
 		return errFallBack

@@ -108,7 +108,7 @@ func (w *fastWriter) hopField(ctx context.Context, f graphql.CollectedField, par
 	}
 	switch f.Name {
 	case "forward":
-		graphql.MarshalBoolean(h.Forward).MarshalGQL(&w.buf)
+		writeBool(&w.buf, h.Forward)
 		return nil
 	case "claim":
 		if h.Edge == nil {
@@ -155,7 +155,7 @@ func (w *fastWriter) subgraphField(ctx context.Context, f graphql.CollectedField
 	}
 	switch f.Name {
 	case "truncated":
-		graphql.MarshalBoolean(sg.Truncated).MarshalGQL(&w.buf)
+		writeBool(&w.buf, sg.Truncated)
 		return nil
 	case "nodes":
 		ctx, fc := child(ctx, parent, "Subgraph", f, nil)

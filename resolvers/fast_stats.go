@@ -79,7 +79,7 @@ func (w *fastWriter) countField(f graphql.CollectedField, val any) error {
 	}
 	switch f.Name {
 	case "key":
-		graphql.MarshalString(c.Key).MarshalGQL(&w.buf)
+		writeString(&w.buf, c.Key)
 	case "count":
 		writeInt(&w.buf, c.Count)
 	default:

@@ -21,8 +21,9 @@ import (
 	"github.com/kapgraph/kapgraph/tools/bench"
 )
 
-// BenchmarkNeo4jRequest is BenchmarkMixRequest over Neo4j: b-entity,
-// d-paths4 and f-neighborhood through the whole handler, in process,
+// BenchmarkNeo4jRequest is BenchmarkMixRequest over Neo4j: the six
+// questions of the mix through the whole handler, in process (c-list
+// asks for page 1),
 // over whatever graph the database at NEO4J_URI holds (load one first,
 // e.g. with graph/neo4j's TestEntityProfile and KAPGRAPH_PROFILE_LOAD).
 // It reads nothing but writes nothing either. cpu-ns/op is the server's
@@ -45,10 +46,11 @@ func BenchmarkNeo4jRequest(b *testing.B) {
 	h := app.NewServer(app.Config{}, store, nil)
 	drug, centre := busiest(b, h, graph.CategoryDrug), busiest(b, h, graph.CategoryMechanism)
 	vars := map[bench.QueryID]map[string]any{
-		bench.QEntity: {"id": drug}, bench.QPaths4: {"from": drug}, bench.QNeighborhood: {"id": centre},
+		bench.QEntity: {"id": drug}, bench.QPaths4: {"from": drug}, bench.QPaths6: {"from": drug},
+		bench.QNeighborhood: {"id": centre},
 	}
 	pid, _ := strconv.Atoi(os.Getenv("KAPGRAPH_BENCH_NEO4J_PID"))
-	for _, q := range []bench.QueryID{bench.QEntity, bench.QPaths4, bench.QNeighborhood} {
+	for _, q := range bench.Mix {
 		body, _ := json.Marshal(map[string]any{"query": bench.KapgraphQueries[q], "variables": vars[q]})
 		b.Run(string(q), func(b *testing.B) {
 			b.ReportAllocs()

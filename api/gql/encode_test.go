@@ -1,6 +1,7 @@
 package gql
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -20,6 +21,10 @@ func TestEncodeResponse(t *testing.T) {
 		{"object", &graphql.Response{Data: json.RawMessage(`{"node":{"id":"CHEBI:6121","name":"ketamine","score":0.5,"n":3,"ok":true,"x":null,"l":[1,2,{"a":[]}]}}`)}},
 		{"html and separators", &graphql.Response{Data: json.RawMessage(`{"q":"a < b && c > d \u2028 \u2029 é \"quoted\" \\ \n"}`)}},
 		{"raw separators", &graphql.Response{Data: json.RawMessage("{\"q\":\"\u2028\u2029<>&\"}")}},
+		{"raw U+2028 alone", &graphql.Response{Data: json.RawMessage("{\"q\":\"a\u2028b\"}")}},
+		{"raw U+2029 after other E2 runes", &graphql.Response{Data: json.RawMessage("{\"q\":\"\u2013 \u2026 \u2029\"}")}},
+		{"E2 runes that are not separators", &graphql.Response{Data: json.RawMessage("{\"q\":\"\u2013\u2019\u2022\u20ac\"}")}},
+		{"one of < > & each", &graphql.Response{Data: json.RawMessage(`{"a":"<","b":">","c":"&"}`)}},
 		{"null data", &graphql.Response{Data: json.RawMessage(`null`)}},
 		{"no data", &graphql.Response{}},
 		{"errors", &graphql.Response{Data: json.RawMessage(`{"a":null}`), Errors: gqlerror.List{{Message: "<bad>"}}}},
@@ -31,13 +36,33 @@ func TestEncodeResponse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := encodeResponse(tc.resp, tc.resp, false)
+			enc, err := encodeResponse(tc.resp, tc.resp, false)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if string(got) != string(want) {
-				t.Errorf("got  %s\nwant %s", got, want)
+			if got := enc.bytes(); string(got) != string(want) {
+				t.Errorf("bytes: got  %s\nwant %s", got, want)
+			}
+			var w bytes.Buffer
+			enc.writeTo(&w)
+			if got := w.String(); got != string(want) {
+				t.Errorf("writeTo: got  %s\nwant %s", got, want)
 			}
 		})
 	}
+}
+
+// FuzzNeedsHTMLEscape: needsHTMLEscape is true exactly when
+// json.HTMLEscape would change the bytes.
+func FuzzNeedsHTMLEscape(f *testing.F) {
+	for _, s := range []string{"", "plain", "a<b", "a>b", "a&b", "\u2028", "\u2029", "\u2013\u2026", "\xe2", "\xe2\x80", "\xe2\x80\xa8", "x\xe2\xe2\x80\xa9"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var esc bytes.Buffer
+		json.HTMLEscape(&esc, b)
+		if want := !bytes.Equal(esc.Bytes(), b); needsHTMLEscape(b) != want {
+			t.Errorf("needsHTMLEscape(%q) = %v, want %v", b, !want, want)
+		}
+	})
 }

@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -200,10 +202,11 @@ func (t *responder) write(w http.ResponseWriter, r *http.Request, mediaType, opN
 	if !cacheable {
 		h.Set("Cache-Control", "no-store")
 		w.WriteHeader(status)
-		_, _ = w.Write(out)
+		out.writeTo(w)
 		return
 	}
-	etag := strongETag(mediaType, out)
+	whole := out.bytes()
+	etag := strongETag(mediaType, whole)
 	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(t.cacheMaxAge.Seconds())))
 	h.Set("ETag", etag)
 	if etagMatches(r.Header.Values("If-None-Match"), etag) {
@@ -212,28 +215,86 @@ func (t *responder) write(w http.ResponseWriter, r *http.Request, mediaType, opN
 		return
 	}
 	w.WriteHeader(status)
-	_, _ = w.Write(out)
+	_, _ = w.Write(whole)
+}
+
+// encoded is a response body in up to three parts, written in order: the
+// common answer is the executor's data between {"data": and }, which
+// needs no copy when it holds nothing json.Marshal would escape.
+type encoded struct {
+	head, data, tail []byte
+}
+
+var (
+	dataHead = []byte(`{"data":`)
+	dataTail = []byte(`}`)
+)
+
+// bytes is the whole body in one slice.
+func (e encoded) bytes() []byte {
+	if e.head == nil && e.tail == nil {
+		return e.data
+	}
+	return slices.Concat(e.head, e.data, e.tail)
+}
+
+// writeTo writes the body's parts to w in order; net/http's buffer joins
+// the small ones to the data.
+func (e encoded) writeTo(w io.Writer) {
+	for _, p := range [3][]byte{e.head, e.data, e.tail} {
+		if len(p) == 0 {
+			continue
+		}
+		if _, err := w.Write(p); err != nil {
+			return // the client went away: nothing more to tell it
+		}
+	}
 }
 
 // encodeResponse is json.Marshal(body), byte for byte, with a short cut
 // for the common answer, data and nothing else: json.Marshal would check
 // and compact the executor's data, which is compact JSON already, and
 // that costs as much as writing it; only the escaping of <, >, & and
-// U+2028/9 inside strings, which json.Marshal adds, is done here too.
-func encodeResponse(body any, resp *graphql.Response, requestError bool) ([]byte, error) {
+// U+2028/9 inside strings, which json.Marshal adds, is done here too,
+// and data holding none of them (almost every answer) is not copied.
+func encodeResponse(body any, resp *graphql.Response, requestError bool) (encoded, error) {
 	if requestError || len(resp.Errors) > 0 || len(resp.Extensions) > 0 || resp.Label != "" || resp.Path != nil || resp.HasNext != nil {
-		return json.Marshal(body)
+		b, err := json.Marshal(body)
+		return encoded{data: b}, err
 	}
 	data := resp.Data
 	if len(data) == 0 {
 		data = json.RawMessage("null")
+	}
+	if !needsHTMLEscape(data) {
+		return encoded{head: dataHead, data: data, tail: dataTail}, nil
 	}
 	var b bytes.Buffer
 	b.Grow(len(data) + len(`{"data":}`) + 16)
 	b.WriteString(`{"data":`)
 	json.HTMLEscape(&b, data)
 	b.WriteByte('}')
-	return b.Bytes(), nil
+	return encoded{data: b.Bytes()}, nil
+}
+
+// needsHTMLEscape reports whether json.HTMLEscape would change b: whether
+// it holds <, > or &, or the UTF-8 of U+2028 or U+2029 (E2 80 A8/A9).
+// IndexByte scans many bytes a step, so this costs a fraction of the
+// copy it saves.
+func needsHTMLEscape(b []byte) bool {
+	if bytes.IndexByte(b, '<') >= 0 || bytes.IndexByte(b, '>') >= 0 || bytes.IndexByte(b, '&') >= 0 {
+		return true
+	}
+	for rest := b; ; {
+		i := bytes.IndexByte(rest, 0xE2)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+1:]
+		if len(rest) >= 2 && rest[0] == 0x80 && (rest[1] == 0xA8 || rest[1] == 0xA9) {
+			return true
+		}
+	}
 }
 
 // requestErrorBody is a response to a request that never ran: per the

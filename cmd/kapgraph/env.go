@@ -114,6 +114,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			memlimit.Settle()
 		}
 	}
+	// The collector's goal is at least memlimit.DefaultHeapFloor: over
+	// Neo4j almost nothing stays live, and at the default pacing the
+	// collector took a quarter of the server's CPU (see memlimit.Floor).
+	if stopFloor, started := memlimit.Floor(getenv, memlimit.DefaultHeapFloor); started {
+		defer stopFloor()
+	}
 	logger.Info("store ready", "store", where)
 
 	handler := app.NewServer(app.Config{

@@ -68,6 +68,9 @@ func main() {
 		memlimit.Settle() // as kapgraph serve does: the load's garbage goes back before serving
 	}
 
+	if stopFloor, started := memlimit.Floor(os.Getenv, memlimit.DefaultHeapFloor); started {
+		defer stopFloor() // as kapgraph serve does: a floor under the collector's goal
+	}
 	h := bench.Handler(store, logger, *timeout)
 	err = httpapi.Serve(ctx, *addr, h, logger, httpapi.ServeOptions{
 		WriteTimeout: *timeout + 5*time.Second,
