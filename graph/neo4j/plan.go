@@ -32,7 +32,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 	if len(p.IDs) == 0 {
 		return res, nil
 	}
-	cypher, params, err := s.compileRead(p)
+	cypher, params, layouts, err := s.compileRead(p)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,10 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		return nil, err
 	}
 	studyFields, _ := planStudies(&p.Root)
-	d := &planDecoder{res: res, own: ownStudiesSuffice(studyFields)}
+	d := &planDecoder{res: res, own: ownStudiesSuffice(studyFields), layouts: make([]pageLayout, 0, len(layouts))}
+	planPages(&p.Root, func(pg *graph.PlanPage) {
+		d.layouts = append(d.layouts, pageLayout{pg, layouts[len(d.layouts)]})
+	})
 	for _, rec := range recs {
 		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
 		if err != nil {

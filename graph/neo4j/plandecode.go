@@ -16,8 +16,8 @@ type planDecoder struct {
 	// (propStudiesOwn) files the studies its evidence cites as what the
 	// look-up would have returned of them: id and category.
 	own bool
-	// layouts are the rows' layouts of the plan's pages, worked out once
-	// a Read rather than once a node.
+	// layouts are the rows' layouts of the plan's pages, kept with the
+	// plan's statement (compileRead) rather than worked out once a node.
 	layouts []pageLayout
 	// packs, ev and nodes are blocks the rows' packed values, the
 	// claims' evidence and the partial nodes are taken from.
@@ -31,7 +31,7 @@ type pageLayout struct {
 	l  *rowLayout
 }
 
-// layout is newRowLayout(pg), made once per page of the plan.
+// layout is newRowLayout(pg), made here for a page Read did not give.
 func (d *planDecoder) layout(pg *graph.PlanPage) *rowLayout {
 	for _, pl := range d.layouts {
 		if pl.pg == pg {
@@ -81,8 +81,12 @@ func (d *planDecoder) node(node *graph.Node, pages []any, n *graph.PlanNode) err
 				return err
 			}
 			page.Edges = append(page.Edges, e)
-			for j, end := range l.ends {
-				if end.plan == nil {
+			// The ends' plan nodes are pg's own: l may be a cached layout of
+			// an earlier plan of the same shape, whose end plans hold that
+			// plan's sizes and keys.
+			for j, endPlan := range [2]*graph.PlanNode{pg.Subject, pg.Object} {
+				end := l.ends[j]
+				if endPlan == nil {
 					continue
 				}
 				var sub []any
@@ -93,7 +97,7 @@ func (d *planDecoder) node(node *graph.Node, pages []any, n *graph.PlanNode) err
 				if err != nil {
 					return err
 				}
-				if err := d.node(endNode, sub, end.plan); err != nil {
+				if err := d.node(endNode, sub, endPlan); err != nil {
 					return err
 				}
 				if j == 0 {

@@ -55,10 +55,13 @@ const kindRaw fieldKind = -1
 
 // endLayout is where a row holds one of the claim's end nodes.
 type endLayout struct {
-	plan  *graph.PlanNode // nil: the end is not read
-	fs    []field         // nil: one whole property map
-	node  int             // its first value
-	pages int             // its pages, -1 when it has none
+	// plan is the end's plan node, nil when the end is not read. A
+	// layout kept with a statement (compileRead) serves later plans of
+	// the same shape: only its nil-ness holds for them.
+	plan  *graph.PlanNode
+	fs    []field // nil: one whole property map
+	node  int     // its first value
+	pages int     // its pages, -1 when it has none
 }
 
 // width is how many values a claim or node read as fs takes.
