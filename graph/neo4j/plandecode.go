@@ -20,10 +20,17 @@ type planDecoder struct {
 	// plan's statement (compileRead) rather than worked out once a node.
 	layouts []pageLayout
 	// packs, ev and nodes are blocks the rows' packed values, the
-	// claims' evidence and the partial nodes are taken from.
+	// claims' evidence and the partial nodes are taken from: a Read's
+	// result is used and dropped as a whole.
 	packs []packed
 	ev    evArena
 	nodes []graph.Node
+	// pages, edges and edgePtrs are blocks the pages, their claims and
+	// their lists are taken from; block is the size of the last.
+	pages    []graph.EdgePage
+	edges    []graph.Edge
+	edgePtrs []*graph.Edge
+	block    int
 }
 
 type pageLayout struct {
@@ -60,12 +67,13 @@ func (d *planDecoder) node(node *graph.Node, pages []any, n *graph.PlanNode) err
 		}
 		total, _ := rawPage[pageTotal].(int64)
 		rows, _ := rawPage[pageRows].([]any)
-		page := &graph.EdgePage{TotalCount: int(total), HasNext: pg.After == nil && int(total) > pg.First}
+		page := d.newPage()
+		page.TotalCount, page.HasNext = int(total), pg.After == nil && int(total) > pg.First
 		l := d.layout(pg)
 		n := min(len(rows), pg.First)
-		var edges []graph.Edge // one block a page
+		var edges []graph.Edge
 		if n > 0 {
-			page.Edges, edges = make([]*graph.Edge, 0, n), make([]graph.Edge, n)
+			page.Edges, edges = d.newEdges(n)
 		}
 		for k, raw := range rows {
 			if k == pg.First {
@@ -177,6 +185,31 @@ func (d *planDecoder) end(row rowVals, end endLayout) (*graph.Node, error) {
 		return nil, fmt.Errorf("node %q: %w", id, err)
 	}
 	return node, nil
+}
+
+// newPage is a new empty page, taken from a block of them.
+func (d *planDecoder) newPage() *graph.EdgePage {
+	if len(d.pages) == 0 {
+		d.pages = make([]graph.EdgePage, 8)
+	}
+	page := &d.pages[0]
+	d.pages = d.pages[1:]
+	return page
+}
+
+// newEdges is an empty list of n claims' room and n claims, both capped
+// views of blocks shared by the Read's pages (a block at least twice the
+// last), so that appending to one page's list copies it rather than
+// writing over the next page's.
+func (d *planDecoder) newEdges(n int) ([]*graph.Edge, []graph.Edge) {
+	if len(d.edges) < n {
+		size := max(n, 2*d.block, 16)
+		d.block = size
+		d.edges, d.edgePtrs = make([]graph.Edge, size), make([]*graph.Edge, size)
+	}
+	ptrs, edges := d.edgePtrs[:0:n], d.edges[:n:n]
+	d.edgePtrs, d.edges = d.edgePtrs[n:], d.edges[n:]
+	return ptrs, edges
 }
 
 // ownStudy is fileOwnStudy, its node from the decoder's blocks.
