@@ -54,6 +54,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
+		d.reserve(d.claimsIn(pages, &p.Root))
 		root, err := fileNode(res, props, false)
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)

@@ -26,11 +26,10 @@ type planDecoder struct {
 	ev    evArena
 	nodes []graph.Node
 	// pages, edges and edgePtrs are blocks the pages, their claims and
-	// their lists are taken from; block is the size of the last.
+	// their lists are taken from.
 	pages    []graph.EdgePage
 	edges    []graph.Edge
 	edgePtrs []*graph.Edge
-	block    int
 }
 
 type pageLayout struct {
@@ -197,14 +196,59 @@ func (d *planDecoder) newPage() *graph.EdgePage {
 	return page
 }
 
+// claimsIn is how many claims (at most each page's First) and pages the
+// pages of node plan n hold, at any depth, as the statement sent them:
+// what reserve sizes the blocks by.
+func (d *planDecoder) claimsIn(pages []any, n *graph.PlanNode) (claims, npages int) {
+	if n == nil {
+		return 0, 0
+	}
+	k, np := 0, 0
+	for i, pg := range n.Pages {
+		var rawPage []any
+		if i < len(pages) {
+			rawPage, _ = pages[i].([]any)
+		}
+		if len(rawPage) != 2 {
+			continue // node reports it
+		}
+		rows, _ := rawPage[pageRows].([]any)
+		rows = rows[:min(len(rows), pg.First)]
+		k, np = k+len(rows), np+1
+		l := d.layout(pg)
+		for j, end := range [2]*graph.PlanNode{pg.Subject, pg.Object} {
+			if end == nil || l.ends[j].pages < 0 {
+				continue
+			}
+			for _, raw := range rows {
+				if row, ok := raw.([]any); ok && len(row) == l.sent {
+					sub, _ := row[l.at[l.ends[j].pages]].([]any)
+					sk, sp := d.claimsIn(sub, end)
+					k, np = k+sk, np+sp
+				}
+			}
+		}
+	}
+	return k, np
+}
+
+// reserve makes room for n claims and np pages in one block each (Read
+// counts them first with claimsIn).
+func (d *planDecoder) reserve(n, np int) {
+	if n > len(d.edges) {
+		d.edges, d.edgePtrs = make([]graph.Edge, n), make([]*graph.Edge, n)
+	}
+	if np > len(d.pages) {
+		d.pages = make([]graph.EdgePage, np)
+	}
+}
+
 // newEdges is an empty list of n claims' room and n claims, both capped
-// views of blocks shared by the Read's pages (a block at least twice the
-// last), so that appending to one page's list copies it rather than
-// writing over the next page's.
+// views of blocks shared by the Read's pages, so that appending to one
+// page's list copies it rather than writing over the next page's.
 func (d *planDecoder) newEdges(n int) ([]*graph.Edge, []graph.Edge) {
 	if len(d.edges) < n {
-		size := max(n, 2*d.block, 16)
-		d.block = size
+		size := max(n, 16) // more than reserve counted: not expected
 		d.edges, d.edgePtrs = make([]graph.Edge, size), make([]*graph.Edge, size)
 	}
 	ptrs, edges := d.edgePtrs[:0:n], d.edges[:n:n]
