@@ -25,10 +25,10 @@ import (
 // Positions of values a row does not hold are -1.
 //
 // Those positions are the row's values in order; as sent, a row packs
-// every scalar among them (strings, numbers, booleans: packKind) into one
+// every scalar among them (strings, integers, booleans: packKind) into one
 // string (packExpr), its first value, followed by the values it does not
-// pack (lists, maps, pages), or is that string alone when it packs them
-// all. The driver makes two allocations of every string it decodes and
+// pack (floats, lists, maps, pages), or is that string alone when it
+// packs them all. The driver makes two allocations of every string it decodes and
 // one of every number, and the values packed are most of a claim's row:
 // the decoder (rowVals) reads them as slices of the one string.
 type rowLayout struct {
@@ -125,9 +125,11 @@ func newRowLayout(pg *graph.PlanPage) *rowLayout {
 }
 
 // packKind is the kind of a field's value as packed, or kindRaw when the
-// row holds it itself (a list).
+// row holds it itself: a list, or a float, whose text Neo4j would write
+// with Java's Double.toString twice a row (its length and its text) for
+// one allocation saved here.
 func packKind(k fieldKind) fieldKind {
-	if k == kindStrings {
+	if k == kindStrings || k == kindFloat {
 		return kindRaw
 	}
 	return k
