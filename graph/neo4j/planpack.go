@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -184,4 +185,40 @@ func (r rowVals) stored(at int, fs []field) slimStored {
 		}
 	}
 	return st
+}
+
+// setText stores the text of a packed value (rowLayout.packExpr) into f
+// of the struct rv: a string or JSON text as it is, a number or boolean
+// as Cypher's toString writes it (a float as Java's shortest text that
+// reads back as the same double).
+func (f field) setText(rv reflect.Value, s string, a *evArena) error {
+	fv := rv.FieldByIndex(f.index)
+	switch f.kind {
+	case kindString:
+		fv.SetString(s)
+	case kindInt:
+		i, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return fmt.Errorf("property %s: %w", f.prop, err)
+		}
+		fv.SetInt(i)
+	case kindFloat:
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return fmt.Errorf("property %s: %w", f.prop, err)
+		}
+		fv.SetFloat(x)
+	case kindBool:
+		switch s {
+		case "true", "false":
+			fv.SetBool(s == "true")
+		default:
+			return fmt.Errorf("property %s is %q, not a boolean", f.prop, s)
+		}
+	case kindJSON:
+		return f.setJSON(fv, s, a)
+	default:
+		return fmt.Errorf("property %s is no packed value", f.prop)
+	}
+	return nil
 }
