@@ -256,15 +256,22 @@ func (f field) set(rv reflect.Value, raw any) error {
 		if !ok {
 			return bad()
 		}
-		if ev, ok := fv.Addr().Interface().(*[]graph.Evidence); ok {
-			if parsed, ok := parseEvidenceJSON(s); ok {
-				*ev = parsed
-				return nil
-			}
+		return f.setJSON(fv, s, nil)
+	}
+	return nil
+}
+
+// setJSON stores the JSON text s into fv, the field of f; evidence is
+// read by parseEvidenceJSON, into a's blocks when a is not nil.
+func (f field) setJSON(fv reflect.Value, s string, a *evArena) error {
+	if ev, ok := fv.Addr().Interface().(*[]graph.Evidence); ok {
+		if parsed, ok := a.parse(s); ok {
+			*ev = parsed
+			return nil
 		}
-		if err := json.Unmarshal([]byte(s), fv.Addr().Interface()); err != nil {
-			return fmt.Errorf("property %s: %w", f.prop, err)
-		}
+	}
+	if err := json.Unmarshal([]byte(s), fv.Addr().Interface()); err != nil {
+		return fmt.Errorf("property %s: %w", f.prop, err)
 	}
 	return nil
 }

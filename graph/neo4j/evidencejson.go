@@ -15,11 +15,32 @@ import (
 // an eighth of the server's CPU for the benchmark's b-entity question.
 // FuzzEvidenceJSON holds it to json.Unmarshal.
 func parseEvidenceJSON(s string) (out []graph.Evidence, ok bool) {
+	return (*evArena)(nil).parse(s)
+}
+
+// evArena holds the evidence of the claims one Read decodes, and their
+// lists of strings, in a few blocks instead of a slice each: each claim's
+// slices are capped views of a block, so appending to one copies it
+// rather than writing over the next.
+type evArena struct {
+	evs  []graph.Evidence
+	strs []string
+}
+
+// parse is parseEvidenceJSON into a's blocks (nil: new slices).
+func (a *evArena) parse(s string) (out []graph.Evidence, ok bool) {
 	if strings.IndexByte(s, '\\') >= 0 || !utf8.ValidString(s) {
 		return nil, false
 	}
-	p := &jsonScan{s: s}
-	out = []graph.Evidence{}
+	p := &jsonScan{s: s, a: a}
+	evs := []graph.Evidence{}
+	start := 0
+	if a != nil {
+		if a.evs == nil {
+			a.evs = make([]graph.Evidence, 0, 32)
+		}
+		evs, start = a.evs, len(a.evs)
+	}
 	ok = p.array(func() bool {
 		var ev graph.Evidence
 		if !p.object(func(key string) bool {
@@ -67,20 +88,30 @@ func parseEvidenceJSON(s string) (out []graph.Evidence, ok bool) {
 		}) {
 			return false
 		}
-		out = append(out, ev)
+		evs = append(evs, ev)
 		return true
 	})
+	if a != nil {
+		a.evs = evs[:start] // kept below only when the whole text reads
+	}
 	if !ok {
 		return nil, false
 	}
 	p.space()
-	return out, p.i == len(p.s)
+	if p.i != len(p.s) {
+		return nil, false
+	}
+	if a != nil {
+		a.evs = evs
+	}
+	return evs[start:len(evs):len(evs)], true
 }
 
 // jsonScan walks a JSON text without escapes (parseEvidenceJSON checks).
 type jsonScan struct {
 	s string
 	i int
+	a *evArena // nil: lists of strings are slices of their own
 }
 
 func (p *jsonScan) space() {
@@ -181,7 +212,13 @@ func (p *jsonScan) str(dst *string) bool {
 // strs reads an array of strings into a new slice (json.Unmarshal's
 // reading of a list: [] is empty, not nil).
 func (p *jsonScan) strs(dst *[]string) bool {
-	out := []string{}
+	out, start := []string{}, 0
+	if p.a != nil {
+		if p.a.strs == nil {
+			p.a.strs = make([]string, 0, 64)
+		}
+		out, start = p.a.strs, len(p.a.strs)
+	}
 	if !p.array(func() bool {
 		var s string
 		if !p.str(&s) {
@@ -192,7 +229,10 @@ func (p *jsonScan) strs(dst *[]string) bool {
 	}) {
 		return false
 	}
-	*dst = out
+	if p.a != nil {
+		p.a.strs = out
+	}
+	*dst = out[start:len(out):len(out)]
 	return true
 }
 

@@ -32,7 +32,7 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 	if len(p.IDs) == 0 {
 		return res, nil
 	}
-	cypher, params, err := s.compileRead(p)
+	cypher, params, layouts, err := s.compileRead(p)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,10 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		return nil, err
 	}
 	studyFields, _ := planStudies(&p.Root)
-	d := &planDecoder{res: res, own: ownStudiesSuffice(studyFields)}
+	d := &planDecoder{res: res, own: ownStudiesSuffice(studyFields), layouts: make([]pageLayout, 0, len(layouts))}
+	planPages(&p.Root, func(pg *graph.PlanPage) {
+		d.layouts = append(d.layouts, pageLayout{pg, layouts[len(d.layouts)]})
+	})
 	for _, rec := range recs {
 		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
 		if err != nil {
@@ -51,7 +54,12 @@ func (s *Store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 		if err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
-		if _, err := d.node([]any{props}, nil, pages, &p.Root); err != nil {
+		d.reserve(d.claimsIn(pages, &p.Root))
+		root, err := fileNode(res, props, false)
+		if err != nil {
+			return nil, s.mapErr(ctx, "Read", err)
+		}
+		if err := d.node(root, pages, &p.Root); err != nil {
 			return nil, s.mapErr(ctx, "Read", err)
 		}
 		studies, _ := rec.Get("studies")
@@ -134,15 +142,15 @@ func pubsExpr(m string, n *graph.PlanNode, depth int, own bool) string {
 		var lists []string
 		switch {
 		case pg.Studies && own:
-			lists = append(lists, "coalesce("+c+col(l.pubs)+", [])")
+			lists = append(lists, "coalesce("+c+col(l.at[l.pubs])+", [])")
 		case pg.Studies:
-			lists = append(lists, c+col(l.pubs))
+			lists = append(lists, c+col(l.at[l.pubs]))
 		}
 		for _, end := range l.ends {
 			if end.pages < 0 {
 				continue
 			}
-			if sub := pubsExpr(c+col(end.pages), end.plan, depth+1, own); sub != "" {
+			if sub := pubsExpr(c+col(l.at[end.pages]), end.plan, depth+1, own); sub != "" {
 				lists = append(lists, sub)
 			}
 		}
@@ -158,8 +166,9 @@ func pubsExpr(m string, n *graph.PlanNode, depth int, own bool) string {
 func col(i int) string { return "[" + strconv.Itoa(i) + "]" }
 
 // A page is the list [total, rows]; a row, one claim, is a flat list of
-// values by position (rowLayout), so that the driver decodes no map keys
-// and makes one list a claim.
+// values by position (rowLayout), its scalars packed into one string, so
+// that the driver decodes no map keys and makes one list and one string
+// a claim.
 const (
 	pageTotal = iota
 	pageRows
@@ -374,8 +383,8 @@ func (c *planCompiler) page(v string, pg *graph.PlanPage) (string, error) {
 	return fmt.Sprintf("[%[9]s, "+
 		"COLLECT { MATCH %[1]s %[10]s WITH %[2]s, %[3]s AS rank%[4]s %[5]s"+
 		"WITH %[2]s, rank%[4]s ORDER BY rank%[4]s, %[2]s.id LIMIT $%[6]s "+
-		"%[7]sRETURN [%[8]s] }]",
-		pattern, r, rank, suffix, after, limit, bind, strings.Join(row, ", "), total, distinct), nil
+		"%[7]sRETURN %[8]s }]",
+		pattern, r, rank, suffix, after, limit, bind, l.sentExpr(row), total, distinct), nil
 }
 
 // rankExpr is graph.ClaimOrderRank of relationship variable v (from a

@@ -102,6 +102,11 @@ func TestReadPlanOneStatement(t *testing.T) {
 			check("entity page 2 "+id, entity(id, &graph.Cursor{Key: graph.ClaimOrderKey(last), ID: last.ID}))
 		}
 		check("both "+id, both(id))
+		// The same shape with other sizes below the root: the statement
+		// and its rows' layouts are cached by shape, the sizes are not.
+		small := entity(id, nil)
+		small.Root.Pages[0].Object.Pages[0].First = 1
+		check("entity, one claim of each object "+id, small)
 	}
 	if asked < 50 {
 		t.Fatalf("only %d plans asked; the seeds should give far more", asked)

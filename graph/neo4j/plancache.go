@@ -21,35 +21,60 @@ import (
 // compiled every time, as before.
 const maxPlanShapes = 1024
 
-// planStatements is the statement of each plan shape seen (planShape).
+// planStatements is the statement of each plan shape seen (planShape),
+// with its pages' row layouts, which depend on the shape alone too.
 type planStatements struct {
 	mu sync.Mutex
-	m  map[string]string
+	m  map[string]*compiledPlan
+}
+
+// compiledPlan is a plan shape's statement and the row layouts of its
+// pages in the compiler's order (planPages).
+type compiledPlan struct {
+	cypher  string
+	layouts []*rowLayout
 }
 
 // compileRead is compilePlan, with the statement of a known shape taken
-// from the store's cache.
-func (s *Store) compileRead(p graph.ReadPlan) (string, map[string]any, error) {
+// from the store's cache, and the layouts of p's pages in planPages'
+// order.
+func (s *Store) compileRead(p graph.ReadPlan) (string, map[string]any, []*rowLayout, error) {
 	key := planShape(&p.Root)
 	s.plans.mu.Lock()
-	cypher, ok := s.plans.m[key]
+	c, ok := s.plans.m[key]
 	s.plans.mu.Unlock()
 	if ok {
-		return cypher, planParams(p), nil
+		return c.cypher, planParams(p), c.layouts, nil
 	}
 	cypher, params, err := compilePlan(p)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
+	var layouts []*rowLayout
+	planPages(&p.Root, func(pg *graph.PlanPage) { layouts = append(layouts, newRowLayout(pg)) })
 	s.plans.mu.Lock()
 	if s.plans.m == nil {
-		s.plans.m = map[string]string{}
+		s.plans.m = map[string]*compiledPlan{}
 	}
 	if len(s.plans.m) < maxPlanShapes {
-		s.plans.m[key] = cypher
+		s.plans.m[key] = &compiledPlan{cypher, layouts}
 	}
 	s.plans.mu.Unlock()
-	return cypher, params, nil
+	return cypher, params, layouts, nil
+}
+
+// planPages calls fn at each page of the plan under n in the compiler's
+// order (planCompiler.page: a page, then its subject's pages, then its
+// object's).
+func planPages(n *graph.PlanNode, fn func(*graph.PlanPage)) {
+	if n == nil {
+		return
+	}
+	for _, pg := range n.Pages {
+		fn(pg)
+		planPages(pg.Subject, fn)
+		planPages(pg.Object, fn)
+	}
 }
 
 // planShape is a key for everything of a normalized plan's root that
@@ -118,18 +143,9 @@ func planShape(root *graph.PlanNode) string {
 func planParams(p graph.ReadPlan) map[string]any {
 	params := map[string]any{"ids": uniq(p.IDs)}
 	i := 0
-	var node func(n *graph.PlanNode)
-	node = func(n *graph.PlanNode) {
-		if n == nil {
-			return
-		}
-		for _, pg := range n.Pages {
-			pageParams(pg, strconv.Itoa(i), params)
-			i++
-			node(pg.Subject)
-			node(pg.Object)
-		}
-	}
-	node(&p.Root)
+	planPages(&p.Root, func(pg *graph.PlanPage) {
+		pageParams(pg, strconv.Itoa(i), params)
+		i++
+	})
 	return params
 }

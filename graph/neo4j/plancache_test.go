@@ -71,9 +71,20 @@ func TestCompileReadSameAsCompilePlan(t *testing.T) {
 			if err != nil {
 				t.Fatalf("plan %d: %v", i, err)
 			}
-			gotCypher, gotParams, err := s.compileRead(p)
+			gotCypher, gotParams, layouts, err := s.compileRead(p)
 			if err != nil {
 				t.Fatalf("plan %d, round %d: %v", i, round, err)
+			}
+			// The cached layouts are the pages' own, in the compiler's order.
+			k := 0
+			planPages(&p.Root, func(pg *graph.PlanPage) {
+				if k >= len(layouts) || !sameLayout(layouts[k], newRowLayout(pg)) {
+					t.Errorf("plan %d, round %d: page %d's layout differs from its own", i, round, k)
+				}
+				k++
+			})
+			if k != len(layouts) {
+				t.Errorf("plan %d, round %d: %d layouts for %d pages", i, round, len(layouts), k)
 			}
 			if gotCypher != wantCypher {
 				t.Errorf("plan %d, round %d: statement\n%s\nwant\n%s", i, round, gotCypher, wantCypher)
@@ -91,4 +102,18 @@ func TestCompileReadSameAsCompilePlan(t *testing.T) {
 	if len(s.plans.m) != len(shapes) || len(shapes) < 11 {
 		t.Errorf("%d statements kept for %d shapes (the table has 11 at least)", len(s.plans.m), len(shapes))
 	}
+}
+
+// sameLayout is whether two row layouts place the same values, their
+// ends' plan nodes compared only for being read (a cached layout keeps
+// the first plan's).
+func sameLayout(a, b *rowLayout) bool {
+	x, y := *a, *b
+	for i := range x.ends {
+		if (x.ends[i].plan == nil) != (y.ends[i].plan == nil) {
+			return false
+		}
+		x.ends[i].plan, y.ends[i].plan = nil, nil
+	}
+	return reflect.DeepEqual(x, y)
 }

@@ -88,8 +88,15 @@ func TestPlanRowsFlat(t *testing.T) {
 		}
 	}
 	for _, v := range []string{"o0", "o1"} {
-		if k := strings.Count(cypher, v+".id"); k != 1 {
-			t.Errorf("%s.id read %d times, want once (the object's fields):\n%s", v, k, cypher)
+		if k := strings.Count(cypher, "size("+v+".id)"); k != 1 {
+			t.Errorf("%s.id packed %d times, want once (the object's fields):\n%s", v, k, cypher)
+		}
+	}
+	// Every scalar packed into one string: no claim's or end's field a
+	// value of its own.
+	for _, bad := range []string{"[r0.", "[r1.", ", o0.name", ", o1.name", ", r1.evidence_json"} {
+		if strings.Contains(cypher, bad) {
+			t.Errorf("statement holds %q, a scalar not packed:\n%s", bad, cypher)
 		}
 	}
 }

@@ -216,7 +216,7 @@ func (l *Loaders) Placed() bool {
 // The page is filed with its selection: fragments on different types may
 // ask one place for different pages.
 func (l *Loaders) PrimePageAt(place, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor, p *graph.EdgePage) error {
-	_, _, key, err := pageKey(dir, preds, ms, first, after)
+	key, err := placedKey(place, dir, preds, ms, first, after)
 	if err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func (l *Loaders) PrimePageAt(place, id string, dir graph.Direction, preds []gra
 	if l.placedPages == nil {
 		l.placedPages = map[placeKey]*graph.EdgePage{}
 	}
-	l.placedPages[placeKey{place + "\x00" + key, id}] = p
+	l.placedPages[placeKey{key, id}] = p
 	return nil
 }
 
@@ -233,13 +233,13 @@ func (l *Loaders) PrimePageAt(place, id string, dir graph.Direction, preds []gra
 // selection; ok is false when the plan did not read it there (ask
 // EdgePage).
 func (l *Loaders) PageAt(place, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (p *graph.EdgePage, ok bool) {
-	_, _, key, err := pageKey(dir, preds, ms, first, after)
+	key, err := placedKey(place, dir, preds, ms, first, after)
 	if err != nil {
 		return nil, false
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	p, ok = l.placedPages[placeKey{place + "\x00" + key, id}]
+	p, ok = l.placedPages[placeKey{key, id}]
 	return p, ok
 }
 

@@ -172,3 +172,36 @@ func (s *store) Read(ctx context.Context, p graph.ReadPlan) (*graph.ReadResult, 
 func (s *store) EdgePages(ctx context.Context, q graph.EdgePageQuery) (map[string]*graph.EdgePage, error) {
 	return graph.PageByEdgesOf(ctx, s, q)
 }
+
+// TestPlacedKey holds placedKey to what it stands for, place + "\x00" +
+// pageKey's key, over directions, unsorted and repeated predicates,
+// default and named modalities and cursors, and to pageKey's errors.
+func TestPlacedKey(t *testing.T) {
+	after := &graph.Cursor{Key: "0042", ID: "KAP:e1"}
+	for _, c := range []struct {
+		dir   graph.Direction
+		preds []graph.Predicate
+		ms    []graph.Modality
+		after *graph.Cursor
+	}{
+		{graph.Out, []graph.Predicate{graph.Affects}, nil, nil},
+		{"", nil, []graph.Modality{graph.ModalityNegated, graph.ModalityAsserted}, after},
+		{graph.In, []graph.Predicate{graph.CorrelatedWith, graph.Affects, graph.Affects}, graph.Modalities(), nil},
+		{graph.Both, []graph.Predicate{graph.Affects}, []graph.Modality{graph.ModalityHedged}, after},
+		{"SIDEWAYS", nil, nil, nil},
+		{graph.Out, []graph.Predicate{"NO_SUCH"}, nil, nil},
+		{graph.Out, nil, []graph.Modality{"PERHAPS"}, nil},
+	} {
+		for _, place := range []string{"", "node.claims.edges.node.object.claims"} {
+			_, _, key, werr := pageKey(c.dir, c.preds, c.ms, 5, c.after)
+			got, err := placedKey(place, c.dir, c.preds, c.ms, 5, c.after)
+			if (err != nil) != (werr != nil) {
+				t.Errorf("%+v: error %v, pageKey's %v", c, err, werr)
+				continue
+			}
+			if want := place + "\x00" + key; err == nil && got != want {
+				t.Errorf("%+v at %q: key %q, want %q", c, place, got, want)
+			}
+		}
+	}
+}

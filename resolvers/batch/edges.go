@@ -152,6 +152,61 @@ func pageKey(dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, 
 	return eq, ms, key.String(), nil
 }
 
+// placedKey is place + "\x00" + pageKey's key, written as one string.
+// PrimePageAt and PageAt ask it twice for each page a plan reads, where
+// pageKey's builder, its list of modalities and the concatenation made
+// five allocations a call.
+func placedKey(place string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (string, error) {
+	q, err := graph.EdgeQuery{Direction: dir, Predicates: preds}.Normalize()
+	if err != nil {
+		return "", err
+	}
+	if !sortedDistinct(q.Predicates) {
+		ps := slices.Clone(q.Predicates)
+		slices.Sort(ps)
+		q.Predicates = slices.Compact(ps)
+	}
+	var all [4]graph.Modality // every modality, CheckListModalities' default, without a slice of its own
+	if len(ms) == 0 {
+		ms = append(all[:0], graph.ModalityAsserted, graph.ModalityHedged, graph.ModalityNegated, graph.ModalityProposed)
+	} else if ms, err = graph.CheckListModalities(ms); err != nil {
+		return "", err
+	}
+	n := len(place) + 1 + len(q.Direction) + 21
+	for _, p := range q.Predicates {
+		n += 1 + len(p)
+	}
+	for _, m := range ms {
+		n += 1 + len(m)
+	}
+	if after != nil {
+		n += 3 + len(after.Key) + len(after.ID)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(place)
+	b.WriteByte(0)
+	b.WriteString(string(q.Direction))
+	for _, p := range q.Predicates {
+		b.WriteByte('|')
+		b.WriteString(string(p))
+	}
+	b.WriteByte('#')
+	var num [20]byte
+	b.Write(strconv.AppendInt(num[:0], int64(first), 10))
+	for _, m := range ms {
+		b.WriteByte('#')
+		b.WriteString(string(m))
+	}
+	if after != nil {
+		b.WriteString("#@")
+		b.WriteString(after.Key)
+		b.WriteByte('#')
+		b.WriteString(after.ID)
+	}
+	return b.String(), nil
+}
+
 // pageLoader is the loader of one page selection, made on first use.
 func (l *Loaders) pageLoader(dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first int, after *graph.Cursor) (*dataloadgen.Loader[string, *graph.EdgePage], error) {
 	eq, ms, key, err := pageKey(dir, preds, ms, first, after)
