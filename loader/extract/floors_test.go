@@ -261,8 +261,10 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // extract29 merged after it (clause forms, written on the twenty-nine):
 // pairs R 0.512 -> 0.522, P 0.760 -> 0.762, modality 0.921. extract30
 // merged after both (coordination): pairs R 0.522 -> 0.528, P 0.762 ->
-// 0.763, sign 0.973; test sets unchanged.
-var devFloors = evalFloors{entR: 0.82, entP: 0.81, pairR: 0.525, pairP: 0.76, sign: 0.97, negatedSigned: 0}
+// 0.763, sign 0.973; test sets unchanged. With blind 12-07f's three
+// reviews added (thirty-five): entities R 0.819 P 0.808, pairs R 0.511
+// P 0.746, sign 0.972, modality 0.923; floors follow that set.
+var devFloors = evalFloors{entR: 0.815, entP: 0.805, pairR: 0.51, pairP: 0.745, sign: 0.97, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb

@@ -23,7 +23,7 @@ var (
 	journalLineSpringerRe = regexp.MustCompile(`^(\p{L}[\p{L}&.,:' -]+?)\s+\(((?:1[6-9]|20)\d{2})\)\s+(\d{1,4})(?:\((\w+)\))?:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)$`)
 	// headerLineRe: lines of a publisher's page header that carry nothing
 	// for the graph.
-	headerLineRe = regexp.MustCompile(`(?i)^(contents lists available at|journal homepage|available online at|www\.|https?://(?:www\.)?(?:journals|sciencedirect|elsevier|springer|wiley|tandfonline)|issn\b|e-?issn\b|print issn)`)
+	headerLineRe = regexp.MustCompile(`(?i)^(contents lists available at|journal homepage|available online at|www\.|https?://(?:www\.)?(?:journals|sciencedirect|elsevier|springer|wiley|tandfonline)|issn\b|e-?issn\b|print issn|author information\b.*\b(?:article notes|copyright|disclaimer))`)
 	// articleTypes are the labels a publisher prints above the title.
 	articleTypes = map[string]bool{"review": true, "review article": true, "original article": true, "research article": true,
 		"research paper": true, "article": true, "mini-review": true, "mini review": true, "systematic review": true,
@@ -38,6 +38,7 @@ var (
 	// articleHistoryRe opens "Article history: Received ...; Accepted ...".
 	articleHistoryRe = regexp.MustCompile(`(?i)^\**article history\**:\s*`)
 	historySepRe     = regexp.MustCompile(`\s+/\s+|;\s*`)
+	historyDOIRe     = regexp.MustCompile(`(?i)\.\s+doi:`)
 	doiLineRe        = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)$`)
 	// authorMarkerRe ends an author with an affiliation marker: a lone
 	// lower-case letter, digits, digits in parentheses, or footnote
@@ -45,7 +46,7 @@ var (
 	authorMarkerRe = regexp.MustCompile(`(?:\s+[a-z]\b|\s*\(\d{1,2}\)|[\d*†‡§¶#⁎✉¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+)+\s*$`)
 	// moreAffiliationRe: an affiliation line after the first, with its
 	// marker and an institution's word.
-	moreAffiliationRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|\(\d{1,2}\)\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\p{Lu}.*\b(?:University|Universit|Institute|Institut|Hospital|Center|Centre|Department|School|College|Faculty|Laboratory|Clinic|Foundation)`)
+	moreAffiliationRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|\(\d{1,2}\)\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)(?:\p{Lu}.*\b)?(?:University|Universit|Institute|Institut|Hospital|Center|Centre|Department|School|College|Faculty|Laboratory|Clinic|Foundation)`)
 	// affMarkerRe opens an affiliation line with its marker: "a ", "1 ",
 	// or digits glued to the name ("1Department of ...").
 	affMarkerRe = regexp.MustCompile(`^(?:[a-z]\s+|\d{1,2}\s*|\(\d{1,2}\)\s*|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+\s*)(\p{Lu})`)
@@ -127,9 +128,16 @@ func collapseSpaced(t string) string {
 // academicDegreeRe is a degree or title set after an author's name.
 var academicDegreeRe = regexp.MustCompile(`^(?:MD|PhD|Ph\.D\.|M\.D\.|DPhil|MSc|MSci|BSc|BA|MA|MS|MPH|MBA|MBBS|MBChB|MRCPsych|FRCPsych|FRCP|FRANZCP|PharmD|PsyD|DO|RN|BPharm|MPhil|DSc|Dr\.?|Prof\.?)$`)
 
+// leadingMarkerRe: affiliation digits set after a comma, before the next
+// author's name.
+var leadingMarkerRe = regexp.MustCompile(`^\d{1,2}(?:,\d{1,2})*\s+`)
+
 func splitAuthors(line string) (names []string, corresponding string) {
 	var out []string
 	for _, a := range authorSepRe.Split(line, -1) {
+		// "Ferrer,1 Tomasz Wójcik,2": the marker after the comma opens
+		// the next name.
+		a = leadingMarkerRe.ReplaceAllString(a, "")
 		orig, marked := a, false
 		for {
 			b := authorMarkerRe.ReplaceAllString(a, "")
@@ -230,7 +238,7 @@ func (p *reviewParser) frontBlock(b lineBlock) (bool, error) {
 func (p *reviewParser) historyLine(l srcLine) error {
 	// Springer sets a history on one line: "Received: ... / Accepted: ...",
 	// others with semicolons.
-	for _, t := range historySepRe.Split(stripMarkup(p.lineText(l)), -1) {
+	for _, t := range historyParts(stripMarkup(p.lineText(l))) {
 		if strings.TrimSpace(t) == "" {
 			continue
 		}
@@ -239,6 +247,13 @@ func (p *reviewParser) historyLine(l srcLine) error {
 		}
 	}
 	return nil
+}
+
+// historyParts splits a history set on one line into its items; a DOI
+// after a full stop is an item of its own ("Published online 2024 Aug 6.
+// doi: 10.1186/...", as PubMed Central prints it).
+func historyParts(t string) []string {
+	return historySepRe.Split(historyDOIRe.ReplaceAllString(t, "; doi:"), -1)
 }
 
 func (p *reviewParser) historyItem(l srcLine, t string) error {

@@ -42,6 +42,10 @@ func (p *reviewParser) frontMatter(blocks []lineBlock) (int, error) {
 	}
 	for i < len(blocks) && len(positional) < 2 && (len(blocks[i]) <= 2 || len(positional) == 1 && len(blocks[i]) <= 8) {
 		t := stripMarkup(p.blockText(blocks[i]))
+		if len(blocks[i]) == 1 && len(positional) > 0 && (p.furniture(t) || p.headerLine(t)) {
+			i++ // "Author information Article notes ..." between a copied page's authors and affiliations
+			continue
+		}
 		if frontLabelRe.MatchString(t) || standardHeading(collapseSpaced(p.lineText(blocks[i][0]))) != "" || len(strings.Fields(t)) > 40 || numericCiteRe.MatchString(t) ||
 			historyLineRe.MatchString(t) || strings.EqualFold(collapseSpaced(p.lineText(blocks[i][0])), "ARTICLE INFO") {
 			break
@@ -87,8 +91,12 @@ func (p *reviewParser) headerBlock(b lineBlock) bool {
 		}
 		// "Published online 2021 Sep 9." above the title, or a whole
 		// history on one line: "Received ...; Accepted ...".
-		for _, part := range historySepRe.Split(t, -1) {
-			m := historyLineRe.FindStringSubmatch(strings.TrimSpace(part))
+		for _, part := range historyParts(t) {
+			part = strings.TrimSpace(part)
+			if doiLineRe.MatchString(part) {
+				continue
+			}
+			m := historyLineRe.FindStringSubmatch(part)
 			if m == nil {
 				return false
 			}

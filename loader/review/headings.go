@@ -174,8 +174,8 @@ func (p *reviewParser) allBulleted(b lineBlock) bool {
 // headingShaped: a short line that starts with a capital or digit and
 // does not end like a sentence or clause.
 func headingShaped(t string) bool {
-	if t == "" || len(t) > 150 || len(strings.Fields(t)) > 15 {
-		return false
+	if t == "" || len(t) > 150 || len(strings.Fields(t)) > 15 || strings.Count(t, ",") >= 3 {
+		return false // three commas: a list of abbreviations under a table, an address
 	}
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false

@@ -62,7 +62,7 @@ func parseJournalCitation(line string) (journalCite, bool) {
 	if loc == nil || loc[0] == 0 {
 		return c, false
 	}
-	c.journal = strings.TrimRight(strings.TrimSpace(t[:loc[0]]), ",;:")
+	c.journal = strings.TrimRight(strings.TrimSpace(t[:loc[0]]), ",;:.")
 	rest := t[loc[0]:]
 	if !citeJournalRe.MatchString(c.journal) || len(strings.Fields(c.journal)) > 12 || !citeRestRe.MatchString(rest) {
 		return c, false

@@ -15,6 +15,7 @@ func TestParseJournalCitation(t *testing.T) {
 		{"Journal of Alcohol Pharmacotherapy Reviews, 2025, Volume 11, Issue 2, pages 88–104", journalCite{"Journal of Alcohol Pharmacotherapy Reviews", "11", "2", "88–104", 2025}, true},
 		{"Psychedelic Medicine Perspectives | Review Article | Vol. 3, No. 1 (2025): 22–37", journalCite{"Psychedelic Medicine Perspectives", "3", "1", "22–37", 2025}, true},
 		{"Journal of Addiction Pharmacotherapy 2026; 14(3): 211-229 | Review Article", journalCite{"Journal of Addiction Pharmacotherapy", "14", "3", "211-229", 2026}, true},
+		{"Addict Sci Clin Pract. 2024; 19: 55.", journalCite{"Addict Sci Clin Pract", "19", "", "55", 2024}, true},
 		// Headings and sentences with numbers are not citations.
 		{"Phase 2 trials", journalCite{}, false},
 		{"The 2012 Re-analysis", journalCite{}, false},

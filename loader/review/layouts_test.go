@@ -207,6 +207,34 @@ var textFixtures = []textFixture{
 				t.Errorf("%d passages, want 9 (7 sentences, a caption, a table)", n)
 			}
 		}},
+	// A PubMed Central page copied as text, one paragraph to a line and no
+	// blank line: the journal's citation line and "Published online ...
+	// doi: ..." above the title, affiliation digits after the commas
+	// between authors, the page's "Author information ..." line between
+	// the authors and their affiliations, a table in tab-set columns with
+	// its abbreviations under it.
+	{file: "pmc-page-copied.txt", title: "Naltrexone implants for opioid use disorder: a narrative review",
+		authors: []string{"Maria Costa", "Jonas Berg", "Lea Novak"}, journal: "Addict Sci Clin Pract", year: 2023, references: 3,
+		sections:  []string{"Abstract", "Clinical trials", "Conclusions", "References"},
+		citations: 7, // two in the table's rows
+		check: func(t *testing.T, r *Review) {
+			if r.DOI != "10.1000/asc.2023.41" || r.PMCID != "PMC7000001" || r.Volume != "18" || r.Pages != "41" ||
+				r.Affiliation != "Department of Psychiatry, Harbour University, Lisbon, Portugal" {
+				t.Errorf("front matter: doi %q pmcid %q vol %q pages %q affiliation %q", r.DOI, r.PMCID, r.Volume, r.Pages, r.Affiliation)
+			}
+			var kinds []string
+			for _, p := range r.Passages {
+				if p.Kind != "" {
+					kinds = append(kinds, string(p.Kind))
+				}
+				if strings.Contains(p.Text, "Institute") || strings.Contains(p.Text, "Author information") {
+					t.Errorf("front matter read as a sentence: %q", p.Text)
+				}
+			}
+			if !slices.Equal(kinds, []string{"caption", "table"}) {
+				t.Errorf("captions and tables %q", kinds)
+			}
+		}},
 }
 
 func wantAuthorYear(t *testing.T, r *Review, text string, refs ...int) {

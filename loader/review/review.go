@@ -332,7 +332,12 @@ func (p *reviewParser) blocks() []lineBlock {
 	onePerLine := p.paragraphPerLine()
 	for _, l := range p.lines {
 		if onePerLine && l.start != l.end {
-			out = append(out, lineBlock{l})
+			// Rows of a table set in columns stay one block there too.
+			if n := len(out); n > 0 && p.columnGaps(l) > 0 && p.columnGaps(out[n-1][len(out[n-1])-1]) > 0 {
+				out[n-1] = append(out[n-1], l)
+			} else {
+				out = append(out, lineBlock{l})
+			}
 			continue
 		}
 		if l.start == l.end {
