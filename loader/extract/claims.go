@@ -45,7 +45,10 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	}
 	if p, ok := pronounSubject(ts, args, topic); ok {
 		args = append([]Mention{p}, args...)
-	} else if p, ok := clausePronoun(ts, args); ok {
+	}
+	// "It reduced X, but it did not alter Y": a later clause's pronoun
+	// stands for the same drug, whether named or itself a pronoun.
+	if p, ok := clausePronoun(ts, args); ok {
 		args = append(args, p)
 		slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 	}
