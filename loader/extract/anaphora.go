@@ -112,15 +112,26 @@ func anaphorAt(ts []token, k int) int {
 // argument, possibly after a fronted phrase ("In rats, it reduced ..."),
 // speaks of the previous sentence's topic; the anaphor becomes that
 // entity, at its place.
-func pronounSubject(ts []token, args []Mention, topic *Mention) (Mention, bool) {
+func pronounSubject(ts []token, tags []string, args []Mention, topic, of *Mention) (Mention, bool) {
+	bare := false // only a pronoun stands for a topic named after "of"
+	if topic == nil {
+		topic, bare = of, true
+	}
 	if topic == nil || len(ts) == 0 {
 		return Mention{}, false
 	}
-	for k := 0; k < len(ts) && k <= 8; k++ {
+	for k := 0; k < len(ts) && k <= 12; k++ {
 		if k > 0 && !strings.Contains(ts[k].punctBefore, ",") {
-			continue
+			if !frontedPronoun(ts, tags, k) {
+				continue
+			}
+		} else if k > 8 {
+			break
 		}
 		n := anaphorAt(ts, k)
+		if bare && n > 1 {
+			return Mention{}, false
+		}
 		if n == 0 {
 			if k == 0 {
 				continue
@@ -139,6 +150,29 @@ func pronounSubject(ts []token, args []Mention, topic *Mention) (Mention, bool) 
 	return Mention{}, false
 }
 
+// frontedOpeners open a fronted phrase that a writer need not close with
+// a comma ("At higher doses it can cause ...", "In rats it reduced ...").
+var frontedOpeners = setOf("in", "at", "by", "after", "during", "among", "across", "with", "within", "following", "over", "under", "before", "from", "on")
+
+// frontedPronoun: the pronoun at k is the subject after a fronted phrase
+// with no comma: the sentence opens with a preposition, no verb comes
+// before the pronoun and a verb (or an adverb before one) right after it.
+func frontedPronoun(ts []token, tags []string, k int) bool {
+	if !pronouns[ts[k].low] || !frontedOpeners[ts[0].low] || len(tags) != len(ts) || k+1 >= len(ts) {
+		return false
+	}
+	for j := 1; j < k; j++ {
+		if strings.ContainsAny(ts[j].punctBefore, ",;:(") {
+			return false
+		}
+	}
+	if taggedVerbBefore(tags, k) {
+		return false
+	}
+	next := tags[k+1]
+	return strings.HasPrefix(next, "VB") || next == "MD" || next == "RB"
+}
+
 // topicOf is the entity a sentence is about, for a pronoun in the next:
 // its first drug or therapy that is not the object of a preposition.
 func topicOf(ts []token, ms []Mention) *Mention {
@@ -148,4 +182,36 @@ func topicOf(ts []token, ms []Mention) *Mention {
 		}
 	}
 	return nil
+}
+
+// ofTopic is, for a sentence with no topic, the drug or therapy after
+// "of" in its subject, before any verb ("The adverse effects of X include
+// A and B"): a bare pronoun in the next sentence ("At high doses it can
+// cause C") stands for it. A definite description ("the drug", "both
+// doses") does not reach it, being as often about the drug's doses or
+// arms as about the drug.
+func ofTopic(ts []token, tags []string, ms []Mention) *Mention {
+	for _, m := range arguments(ts, ms) {
+		if m.first < 2 || ts[m.first-1].low != "of" {
+			continue
+		}
+		if (m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy) && !taggedVerbBefore(tags, m.first) {
+			return &m
+		}
+		return nil
+	}
+	return nil
+}
+
+// taggedVerbBefore: a verb or modal is tagged before token k.
+func taggedVerbBefore(tags []string, k int) bool {
+	if len(tags) < k {
+		return true // no tags: no way to tell the subject from the rest
+	}
+	for _, t := range tags[:k] {
+		if strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || t == "MD" {
+			return true
+		}
+	}
+	return false
 }

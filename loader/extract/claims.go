@@ -8,7 +8,7 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev, prevMs []Mention, earlier [][]Mention, open bool) ([]Candidate, []Mention) {
+func claims(s Sentence, ts []token, tags []string, ms []Mention, topic, of *Mention, prev, prevMs []Mention, earlier [][]Mention, open bool) ([]Candidate, []Mention) {
 	if len(ts) > maxSentenceTokens {
 		return nil, nil
 	}
@@ -43,7 +43,7 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	if open {
 		markMessengers(ts, args)
 	}
-	if p, ok := pronounSubject(ts, args, topic); ok {
+	if p, ok := pronounSubject(ts, tags, args, topic, of); ok {
 		args = append([]Mention{p}, args...)
 	}
 	// "It reduced X, but it did not alter Y": a later clause's pronoun

@@ -435,12 +435,18 @@ type devGroup struct {
 // (588 -> 590/885), P 0.834 -> 0.837 (642/770 -> 645/771); no group
 // falls. Floors: 12-07e pairs R 0.405 -> 0.41, P 0.655 -> 0.66; 12-07 R
 // 0.49 -> 0.495; older twelve R 0.66 -> 0.665, P 0.83 -> 0.835.
+// A pronoun after a fronted phrase with no comma is the subject ("At high
+// doses it can cause A, B and C"), and stands for a drug named after "of"
+// in the subject of a sentence with no other topic ("Common adverse
+// effects of X include ..."; anaphora.go): 12-07e pairs R 0.412 -> 0.426
+// (84 -> 87/204), P 0.660 -> 0.667 (99/150 -> 102/153); no other group
+// moves. Floors: 12-07e pairs R 0.41 -> 0.425, P 0.66 -> 0.665.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
 		"dev-vaccines-cocaine-nicotine.txt":  true,
 		"dev-mglur5-glutamate-relapse.txt":   true,
-	}, evalFloors{entR: 0.765, entP: 0.845, pairR: 0.41, pairP: 0.66, sign: 0.98}},
+	}, evalFloors{entR: 0.765, entP: 0.845, pairR: 0.425, pairP: 0.665, sign: 0.98}},
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,

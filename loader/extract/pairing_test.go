@@ -19,3 +19,25 @@ func TestSecondClausePronoun(t *testing.T) {
 			"T:drugB AFFECTS T:receptor; T:drugB AFFECTS decreases T:craving"},
 	})
 }
+
+// TestFrontedPronounAndOfTopic: a pronoun after a fronted phrase with no
+// comma ("At high doses it can cause ...") is the subject, and it stands
+// for a drug the sentence before named after "of" in its subject ("The
+// adverse effects of X are ...") when that sentence had no other topic.
+// A definite description ("The drug") does not reach such a topic.
+func TestFrontedPronounAndOfTopic(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"fronted phrase without a comma, of-topic", []string{"The adverse effects of lorazepam are well known.", "At high doses it can cause sedation and anxiety."},
+			"T:drugA AFFECTS increases T:sedation hedged; T:drugA AFFECTS increases T:anxiety hedged"},
+		{"of-topic, pronoun first", []string{"The long-term use of naltrexone has been studied in older adults.", "It reduced craving."},
+			"T:drugB AFFECTS decreases T:craving"},
+		{"fronted phrase without a comma, named topic", []string{"Naltrexone was given for twelve weeks.", "In the second month it also lowered heavy drinking days."},
+			"T:drugB AFFECTS decreases T:drinking"},
+		{"fronted phrase with a verb in it", []string{"Lorazepam was given for twelve weeks.", "By acting on mu-opioid receptors in the ventral striatum it reduces dopamine release."},
+			"T:drugA AFFECTS decreases T:dopamine"},
+		{"a verb before the of-phrase: no topic", []string{"Anxiety limits the use of lorazepam.", "It can cause sedation."},
+			""},
+		{"a description does not reach the of-topic", []string{"The adverse effects of lorazepam are well known.", "The drug reduced craving."},
+			""},
+	})
+}
