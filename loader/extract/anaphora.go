@@ -215,3 +215,61 @@ func taggedVerbBefore(tags []string, k int) bool {
 	}
 	return false
 }
+
+// useNouns head a phrase that speaks of taking a substance without naming
+// it when nothing follows them ("Long-term use", "Repeated exposure").
+var useNouns = setOf("use", "exposure")
+
+// bareUseSubject: a sentence that opens with a use of no named substance,
+// only modifiers before it ("Long-term use is associated with falls",
+// "Repeated recreational use has been associated with cystitis"), and
+// names no drug or therapy anywhere, speaks of the use of the drug the
+// sentence before was about; the phrase becomes that drug, at its place.
+// "Long-term use of X" and "Tobacco use" name their substance and are
+// left alone.
+func bareUseSubject(ts []token, tags []string, args []Mention, topic *Mention) (Mention, []Mention, bool) {
+	if topic == nil || topic.Category != graph.CategoryDrug || len(tags) != len(ts) {
+		return Mention{}, nil, false
+	}
+	u := -1
+	for k := 0; k < len(ts) && k <= 4; k++ {
+		if k > 0 && ts[k].punctBefore != "" && !ts[k].hyphenated {
+			return Mention{}, nil, false
+		}
+		if useNouns[ts[k].low] {
+			u = k
+			break
+		}
+		if !ts[k].hyphenated && !useModifierTag(tags[k]) {
+			return Mention{}, nil, false
+		}
+	}
+	if u < 1 || u+1 >= len(ts) || ts[u+1].punctBefore != "" {
+		return Mention{}, nil, false
+	}
+	if next := tags[u+1]; !strings.HasPrefix(next, "VB") && next != "MD" {
+		return Mention{}, nil, false
+	}
+	var kept []Mention
+	for _, a := range args {
+		if a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy {
+			return Mention{}, nil, false
+		}
+		if a.first > u {
+			kept = append(kept, a)
+		}
+	}
+	m := *topic
+	m.Surface, m.Start, m.End, m.first, m.last = ts[0].raw, ts[0].start, ts[u].end, 0, u+1
+	return m, kept, true
+}
+
+// useModifierTag: an adjective, adverb or participle ("long", "heavy",
+// "repeated"); no noun, which would name what was used.
+func useModifierTag(t string) bool {
+	switch t {
+	case "JJ", "JJR", "JJS", "RB", "VBN", "VBG":
+		return true
+	}
+	return false
+}

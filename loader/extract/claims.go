@@ -45,6 +45,8 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic, of *Ment
 	}
 	if p, ok := pronounSubject(ts, tags, args, topic, of); ok {
 		args = append([]Mention{p}, args...)
+	} else if p, kept, ok := bareUseSubject(ts, tags, args, topic); open && ok {
+		args = append([]Mention{p}, kept...)
 	}
 	// "It reduced X, but it did not alter Y": a later clause's pronoun
 	// stands for the same drug, whether named or itself a pronoun.

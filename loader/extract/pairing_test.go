@@ -41,3 +41,23 @@ func TestFrontedPronounAndOfTopic(t *testing.T) {
 			""},
 	})
 }
+
+// TestBareUseSubject: a sentence opening with a use of no named substance
+// ("Long-term use is associated with ...") speaks of the previous
+// sentence's drug. A use that names what was used, or a sentence naming
+// a drug of its own, is left alone. With the rule off the first two cases
+// gave no pair of the drug.
+func TestBareUseSubject(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"modifier and use", []string{"Lorazepam is prescribed for anxiety.", "Long-term use is associated with sedation and relapse."},
+			"T:drugA CORRELATED_WITH increases T:sedation; T:drugA CORRELATED_WITH increases T:relapse"},
+		{"two modifiers and use", []string{"Lorazepam is prescribed for anxiety.", "Repeated nightly use has been associated with sedation."},
+			"T:drugA CORRELATED_WITH increases T:sedation"},
+		{"a noun names what was used", []string{"Lorazepam is prescribed for anxiety.", "Tobacco use is associated with sedation."},
+			"KAP:proposed-tobacco-use CORRELATED_WITH increases T:sedation"},
+		{"the sentence names its own drug", []string{"Lorazepam is prescribed for anxiety.", "Heavy use is associated with relapse, unlike naltrexone."},
+			"KAP:proposed-heavy-use CORRELATED_WITH increases T:relapse"},
+		{"use of a named drug", []string{"Lorazepam is prescribed for anxiety.", "Long-term use of naltrexone is associated with sedation."},
+			"KAP:proposed-long-term-use CORRELATED_WITH increases T:sedation"},
+	})
+}
