@@ -184,6 +184,33 @@ func topicOf(ts []token, ms []Mention) *Mention {
 	return nil
 }
 
+// nextTopic is the topic a sentence leaves for the next one (and a drug
+// named after "of" when it has none). A sentence that names no drug or
+// therapy but whose subject stood for the topic it was given ("It reduced
+// craving") goes on speaking of it: the topic carries over, so that the
+// next sentence's pronoun or harm list still reaches it. (Carried through
+// harm lists too, the topic reached sentences about other things: dev
+// pair precision fell.)
+func nextTopic(ts []token, tags []string, ms, subjects []Mention, topic, of *Mention) (*Mention, *Mention) {
+	if t := topicOf(ts, ms); t != nil {
+		return t, nil
+	}
+	for _, m := range ms {
+		if m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy {
+			return nil, ofTopic(ts, tags, ms)
+		}
+	}
+	for _, carried := range []*Mention{topic, of} {
+		for _, s := range subjects {
+			if carried != nil && s.ID == carried.ID {
+				t := *carried
+				return &t, nil
+			}
+		}
+	}
+	return nil, ofTopic(ts, tags, ms)
+}
+
 // ofTopic is, for a sentence with no topic, the drug or therapy after
 // "of" in its subject, before any verb ("The adverse effects of X include
 // A and B"): a bare pronoun in the next sentence ("At high doses it can

@@ -123,10 +123,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 		}
 		prevMs = ms
 		res.Candidates = append(res.Candidates, cs...)
-		topic, of = topicOf(ts, ms), nil
-		if topic == nil {
-			of = ofTopic(ts, tg, ms)
-		}
+		topic, of = nextTopic(ts, tg, ms, subjects, topic, of)
 		members = classMembers(ts, ms, topic)
 		prev = subjects
 		if len(prev) == 0 && topic != nil {

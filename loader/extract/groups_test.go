@@ -447,12 +447,21 @@ type devGroup struct {
 // bareUseSubject): 12-07d pairs R 0.516 -> 0.527 (96 -> 98/186), P 0.710
 // -> 0.730 (98/138 -> 100/137); no other group moves. Floors: 12-07d
 // pairs R 0.515 -> 0.525, P 0.71 -> 0.725.
+// A sentence whose subject is a pronoun for the topic, naming no drug
+// itself, hands the topic on to the next ("It has no abuse potential",
+// "Idiosyncratic hepatitis occurs in ...", anaphora.go nextTopic):
+// 12-07e pairs R 0.426 -> 0.436 (87 -> 89/204), P 0.667 -> 0.673
+// (102/153 -> 105/156); older twelve P 0.837 -> 0.835 (645/771 ->
+// 645/772: "Liver enzyme levels improved" now has the carried drug); no
+// other group moves. (Carried through harm sentences too: 12-06 pair P
+// 0.813 -> 0.803, not taken.) Floors: 12-07e pairs R 0.425 -> 0.435, P
+// 0.665 -> 0.67.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
 		"dev-vaccines-cocaine-nicotine.txt":  true,
 		"dev-mglur5-glutamate-relapse.txt":   true,
-	}, evalFloors{entR: 0.765, entP: 0.845, pairR: 0.425, pairP: 0.665, sign: 0.98}},
+	}, evalFloors{entR: 0.765, entP: 0.845, pairR: 0.435, pairP: 0.67, sign: 0.98}},
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,

@@ -61,3 +61,19 @@ func TestBareUseSubject(t *testing.T) {
 			"KAP:proposed-long-term-use CORRELATED_WITH increases T:sedation"},
 	})
 }
+
+// TestTopicCarriedThroughPronoun: a sentence whose subject is a pronoun
+// for the topic, naming no drug itself, hands the topic on: a harm list
+// after it still has its drug. A harm sentence with no subject of the
+// topic does not hand it on. With the rule off the first case gave no
+// pair.
+func TestTopicCarriedThroughPronoun(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"harms after a pronoun sentence", []string{"Naltrexone is widely prescribed.", "It reduced craving.", "Sedation and anxiety were common."},
+			"T:drugB HAS_ADVERSE_EVENT T:sedation; T:drugB HAS_ADVERSE_EVENT T:anxiety"},
+		{"pronoun after a pronoun sentence", []string{"Naltrexone is widely prescribed.", "It reduced craving.", "It also lowered anxiety."},
+			"T:drugB AFFECTS decreases T:anxiety"},
+		{"not through a harm sentence", []string{"Naltrexone is widely prescribed.", "Sedation was common.", "Anxiety was also common."},
+			""},
+	})
+}
