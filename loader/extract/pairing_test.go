@@ -77,3 +77,20 @@ func TestTopicCarriedThroughPronoun(t *testing.T) {
 			""},
 	})
 }
+
+// TestDoseRelative: a relative clause on a dose ("but only at doses that
+// also caused sedation") says what the drug given at that dose did; the
+// dose names no entity of its own. With the rule off the relative
+// clause's verb had no subject, and no pair came of it.
+func TestDoseRelative(t *testing.T) {
+	runClauseCases(t, []clauseCase{
+		{"only at doses that also caused", []string{"Naltrexone reduced craving, but only at doses that also caused sedation and anxiety."},
+			"T:drugB AFFECTS decreases T:craving; T:drugB AFFECTS increases T:sedation; T:drugB AFFECTS increases T:anxiety"},
+		{"at doses that lowered", []string{"Naltrexone reduced relapse in older adults at doses that lowered craving."},
+			"T:drugB AFFECTS decreases T:relapse; T:drugB AFFECTS decreases T:craving"},
+		{"a list of drugs, two verbs", []string{"Lorazepam and naltrexone reduced craving, but only at a dose which also lowered heavy drinking days."},
+			"T:drugA AFFECTS decreases T:craving; T:drugB AFFECTS decreases T:craving; T:drugA AFFECTS decreases T:drinking; T:drugB AFFECTS decreases T:drinking"},
+		{"a noun other than a dose keeps its clause", []string{"Naltrexone reduced the plasticity that drives craving."},
+			"T:drugB AFFECTS decreases KAP:proposed-plasticity; KAP:proposed-plasticity AFFECTS increases T:craving"},
+	})
+}
