@@ -281,7 +281,7 @@ func directed(cues []cueHit, d, h Mention) bool {
 // reduce ...") stands for the sentence's first drug or therapy before it.
 func clausePronoun(ts []token, args []Mention) (Mention, bool) {
 	for k := 1; k < len(ts); k++ {
-		if !pronouns[ts[k].low] {
+		if !pronouns[ts[k].low] || covered(args, k) {
 			continue
 		}
 		if !strings.Contains(ts[k].punctBefore, ",") && !(joinWords[ts[k-1].low] && strings.Contains(ts[k-1].punctBefore, ",")) {
@@ -311,6 +311,16 @@ func contrasted(ts []token, a Mention) bool {
 		}
 		if strings.ContainsAny(ts[k+1].punctBefore, ",;:") && !strings.Contains(ts[k+1].punctBefore, "(") {
 			return false
+		}
+	}
+	return false
+}
+
+// covered: an argument spans token k (a pronoun already resolved).
+func covered(args []Mention, k int) bool {
+	for _, a := range args {
+		if a.first <= k && k < a.last {
+			return true
 		}
 	}
 	return false

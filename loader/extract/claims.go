@@ -8,7 +8,7 @@ import (
 )
 
 // claims proposes the candidates of one sentence.
-func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention, prev, prevMs []Mention, earlier [][]Mention, open bool) ([]Candidate, []Mention) {
+func claims(s Sentence, ts []token, tags []string, ms []Mention, topic, of *Mention, prev, prevMs []Mention, earlier [][]Mention, open bool) ([]Candidate, []Mention) {
 	if len(ts) > maxSentenceTokens {
 		return nil, nil
 	}
@@ -43,9 +43,14 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic *Mention,
 	if open {
 		markMessengers(ts, args)
 	}
-	if p, ok := pronounSubject(ts, args, topic); ok {
+	if p, ok := pronounSubject(ts, tags, args, topic, of); ok {
 		args = append([]Mention{p}, args...)
-	} else if p, ok := clausePronoun(ts, args); ok {
+	} else if p, kept, ok := bareUseSubject(ts, tags, args, topic); open && ok {
+		args = append([]Mention{p}, kept...)
+	}
+	// "It reduced X, but it did not alter Y": a later clause's pronoun
+	// stands for the same drug, whether named or itself a pronoun.
+	if p, ok := clausePronoun(ts, args); ok {
 		args = append(args, p)
 		slices.SortStableFunc(args, func(x, y Mention) int { return x.first - y.first })
 	}

@@ -392,6 +392,9 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 				if len(subj) == 0 && ellipticSubject(ts, tags, sg.lo, v.i) {
 					subj = before // "S prevented X but did not reduce Y"
 				}
+				if len(subj) == 0 && doseRelative(ts, sg.lo) {
+					subj = before // "S reduced X, but only at doses that also caused Y"
+				}
 				if len(subj) == 0 && sg.own && nounBefore(tags, sg.lo, v.i) {
 					// "its effects have been linked to X": the clause's
 					// subject names no entity, and no argument is it.

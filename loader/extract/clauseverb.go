@@ -43,6 +43,12 @@ func emitVerb(ts []token, tags []string, args []Mention, verbs []cueHit, v cueHi
 				if s.last > v.i {
 					lo = max(v.i-3, 0)
 				}
+				if s.last <= sg.lo {
+					// A subject carried in from an earlier clause ("S
+					// failed to reduce X at doses that lowered Y"): that
+					// clause's negation is not this one's.
+					lo = sg.lo
+				}
 				emit(s, o, p, sign, v, lo, o.first)
 			}
 		}

@@ -258,8 +258,8 @@ func unnamedAntecedent(ts []token, tags []string, inMention []bool, a Mention, c
 		return false
 	}
 	n := r - 1
-	if n < a.last || inMention[n] || !strings.HasPrefix(tags[n], "NN") {
-		return false
+	if n < a.last || inMention[n] || !strings.HasPrefix(tags[n], "NN") || doseNouns[ts[n].stem] {
+		return false // "at doses that caused Y": the drug given does (clause.go)
 	}
 	// "Oxytocin, a neuropeptide that dampens X", "increases dopamine
 	// release, a change that contributes to relapse": an apposition

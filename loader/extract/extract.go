@@ -95,7 +95,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 	}
 	rc.prose = prose.String()
 	var res Result
-	var topic *Mention
+	var topic, of *Mention     // of: a topic named after "of" (ofTopic)
 	var members []Mention      // the drugs the previous sentence listed as examples of its topic class
 	var prev, prevMs []Mention // the previous sentence's subjects, and its mentions
 	var earlier [][]Mention    // the mentions of the two sentences before the previous one, nearest first
@@ -111,10 +111,10 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 			ms = rc.labelEntity(s.Index, s.Text, ts, ms)
 		}
 		if s.Section != section {
-			topic, prev, prevMs, earlier, section = nil, nil, nil, nil, s.Section // a pronoun does not reach across a heading
+			topic, of, prev, prevMs, earlier, section = nil, nil, nil, nil, nil, s.Section // a pronoun does not reach across a heading
 		}
 		res.Mentions = append(res.Mentions, ms...)
-		cs, subjects := claims(s, ts, tg, ms, topic, prev, prevMs, earlier, ix != nil)
+		cs, subjects := claims(s, ts, tg, ms, topic, of, prev, prevMs, earlier, ix != nil)
 		if ix != nil {
 			cs = memberHarms(cs, ts, s.Index, ms, topic, members)
 		}
@@ -123,7 +123,7 @@ func extract(lex []LexEntry, sents []Sentence, ix *resourceIndex, tags [][]strin
 		}
 		prevMs = ms
 		res.Candidates = append(res.Candidates, cs...)
-		topic = topicOf(ts, ms)
+		topic, of = nextTopic(ts, tg, ms, subjects, topic, of)
 		members = classMembers(ts, ms, topic)
 		prev = subjects
 		if len(prev) == 0 && topic != nil {

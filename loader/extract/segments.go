@@ -230,6 +230,14 @@ func pluralAnaphor(ts []token, tags []string, subj, topics, prev []Mention) []Me
 	return subj
 }
 
+// doseRelative: the clause is a relative clause on a dose ("at doses that
+// also caused sedation", "at a concentration which blocks Y"): what it
+// says is said of the drug given at that dose, the previous clause's
+// subject, not of the dose.
+func doseRelative(ts []token, lo int) bool {
+	return lo > 0 && (ts[lo].low == "that" || ts[lo].low == "which") && doseNouns[ts[lo-1].stem]
+}
+
 // ellipticSubject: the clause opens with a conjunction and goes straight
 // to its verb group ("but did not reduce Y", "and later increased Y"):
 // its subject is the previous clause's.
