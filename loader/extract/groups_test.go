@@ -427,12 +427,18 @@ type devGroup struct {
 // there, found elsewhere in the review); no other group moves. Floors:
 // 12-07d pairs R 0.405 -> 0.42, P 0.65 -> 0.655; 12-07c R 0.375 -> 0.38,
 // P 0.555 -> 0.57.
+// extract33's change nouns a finding verb governs ("a trial of S in
+// patients found no reduction in X and no improvement in Y",
+// reportedchange.go): 12-07e pairs R 0.407 -> 0.417 (83 -> 85/204), P
+// 0.658 -> 0.667 (98/149 -> 100/150); 12-07 P 0.780 -> 0.784 (181/232 ->
+// 181/231); no other group's pairs move. Floors: 12-07e pairs R 0.405 ->
+// 0.415, P 0.655 -> 0.665.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
 		"dev-vaccines-cocaine-nicotine.txt":  true,
 		"dev-mglur5-glutamate-relapse.txt":   true,
-	}, evalFloors{entR: 0.765, entP: 0.845, pairR: 0.405, pairP: 0.655, sign: 0.98}},
+	}, evalFloors{entR: 0.765, entP: 0.845, pairR: 0.415, pairP: 0.665, sign: 0.98}},
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,

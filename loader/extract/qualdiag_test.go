@@ -53,7 +53,12 @@ import (
 // 80/168 (0.476), older twelve 362/644 (0.562) -> 362/648 (0.559): more
 // pairs matched (34 more in 12-06), ten more qualifiers found on them in
 // 12-06; the floors follow the larger denominators.
-var qualifierFloors = map[string]float64{"blind 12-07": 0.52, "blind 12-06": 0.475, "older twelve": 0.555}
+// extract33's reported change nouns (reportedchange.go): 12-07 109/204
+// (0.534) -> 111/204 (0.544), 12-07e 54/107 -> 58/111, older twelve
+// 364/649 -> 363/649 (0.559: "ceftriaxone ... produced a similar
+// reduction in reinstatement" now gives the reduction to ceftriaxone
+// alone). The 12-07 floor goes to 0.54.
+var qualifierFloors = map[string]float64{"blind 12-07": 0.54, "blind 12-06": 0.475, "older twelve": 0.555}
 
 // TestDevQualifiers scores the dev groups' qualifiers (population,
 // species, comparator, time, dose) apart, counts the misses by key, and
