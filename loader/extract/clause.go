@@ -427,6 +427,8 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		reportedChange(ts, tags, args, aside, example, verbs, cues, sg, subject, agentsOf, emit)
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
 		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
+		differedOn(ts, tags, args, verbs, sg, subject, emit)
+		differenceIn(ts, tags, args, verbs, sg, subject, emit)
 		copulaForms(ts, tags, args, verbs, sg, subject, emit)
 		comparedWith(ts, tags, args, verbs, sg, subject, emit)
 		changedAfter(ts, tags, args, verbs, sg, subject, emit)

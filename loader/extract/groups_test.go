@@ -433,6 +433,13 @@ type devGroup struct {
 // 0.658 -> 0.667 (98/149 -> 100/150); 12-07 P 0.780 -> 0.784 (181/232 ->
 // 181/231); no other group's pairs move. Floors: 12-07e pairs R 0.405 ->
 // 0.415, P 0.655 -> 0.665.
+// extract33's comparisons that did or did not differ ("S did not differ
+// from placebo in Y", "no difference between S and placebo in Y": NEGATED;
+// "S and T did not differ in Y": alike, unnegated; differences.go): 12-06
+// pairs R 0.429 -> 0.434 (166 -> 168/387), P 0.813 -> 0.815 (174/214 ->
+// 176/216), modality 0.954 -> 0.955; 12-07d P 0.710 -> 0.712 (98/138 ->
+// 99/139); no other group's pairs move. Floors: 12-06 pairs R 0.425 ->
+// 0.43 (P 176/216 = 0.8148 stays at 0.81).
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
@@ -465,7 +472,7 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.765, entP: 0.805, pairR: 0.425, pairP: 0.81, sign: 0.965}},
+	}, evalFloors{entR: 0.765, entP: 0.805, pairR: 0.43, pairP: 0.81, sign: 0.965}},
 	{"older twelve", nil, evalFloors{entR: 0.87, entP: 0.84, pairR: 0.66, pairP: 0.83, sign: 0.97}},
 }
 
