@@ -440,6 +440,11 @@ type devGroup struct {
 // 176/216), modality 0.954 -> 0.955; 12-07d P 0.710 -> 0.712 (98/138 ->
 // 99/139); no other group's pairs move. Floors: 12-06 pairs R 0.425 ->
 // 0.43 (P 176/216 = 0.8148 stays at 0.81).
+// extract33's "a trial of S found no effect on Y" (effectOn takes the
+// drug the study tested when the clause's subject names none): 12-07
+// pairs R 0.494 -> 0.500 (175 -> 177/354), P 0.784 -> 0.785 (181/231 ->
+// 183/233); no other group moves. Floors: 12-07 pairs R 0.49 -> 0.50, P
+// 0.78 -> 0.785.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
@@ -466,7 +471,7 @@ var devGroups = []devGroup{
 		"dev-psilocybin-aud-imaging.txt":           true,
 		"dev-prazosin-noradrenergic-aud-ptsd.txt":  true,
 		"dev-mirtazapine-modafinil-stimulants.txt": true,
-	}, evalFloors{entR: 0.805, entP: 0.82, pairR: 0.49, pairP: 0.78, sign: 0.97}},
+	}, evalFloors{entR: 0.805, entP: 0.82, pairR: 0.50, pairP: 0.785, sign: 0.97}},
 	{"blind 12-06", map[string]bool{
 		"dev-mdma-ptsd-aud.txt":             true,
 		"dev-topiramate-gabapentin-aud.txt": true,
