@@ -80,8 +80,12 @@ func reportedChange(ts []token, tags []string, args []Mention, aside []int, exam
 			continue
 		}
 		end := objs[len(objs)-1].last
-		if end < sg.hi && connectorAfter(ts, args, end, sg.hi) {
-			continue // "reductions in X after ibogaine": the connector names the agent (rules.go)
+		if d, ok := connectorAfter(ts, args, end, sg.hi); ok {
+			// "showed no increase in X after cocaine": the connector
+			// names the agent, which the rule reading links (rules.go);
+			// the clause's subject does not act.
+			agentsOf[c.i] = []Mention{d}
+			continue
 		}
 		read := false
 		for _, o := range objs {
@@ -125,16 +129,16 @@ func studiedAgents(ts []token, args []Mention, lo, v int) []Mention {
 	return nil
 }
 
-// connectorAfter: a drug or therapy follows the change's objects after
-// "after", "following", "with" or "by" before hi.
-func connectorAfter(ts []token, args []Mention, end, hi int) bool {
+// connectorAfter: the drug or therapy that follows the change's objects
+// after "after", "following", "with" or "by" before hi.
+func connectorAfter(ts []token, args []Mention, end, hi int) (Mention, bool) {
 	for _, a := range args {
 		if a.first < end || a.first >= hi || a.first-end > 4 {
 			continue
 		}
-		return connectorBefore(ts, a) && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy)
+		return a, connectorBefore(ts, a) && (a.Category == graph.CategoryDrug || a.Category == graph.CategoryTherapy)
 	}
-	return false
+	return Mention{}, false
 }
 
 // joinedClause: the start of the clause a ", and" / ", but" / ", while"
@@ -158,4 +162,15 @@ func examplesIn(args []Mention, example []bool, lo, v int) []Mention {
 		}
 	}
 	return out
+}
+
+// changeNounStart: the first token of a change noun's phrase, across the
+// modifiers before it ("no significant increase", "a marked reduction"),
+// so that a "no" among them denies the change.
+func changeNounStart(ts []token, c cueHit) int {
+	k := c.i
+	for k > 0 && c.i-k < 4 && ts[k].punctBefore == "" && (changeModifiers[ts[k-1].low] || strings.HasSuffix(ts[k-1].low, "ly")) {
+		k--
+	}
+	return k
 }
