@@ -425,6 +425,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		without(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
 		effectOn(ts, tags, args, verbs, sg, subject, func() []Mention { return topics }, prev, emit)
 		reportedChange(ts, tags, args, aside, example, verbs, cues, sg, subject, agentsOf, emit)
+		correlatedChanges(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
 		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
 		differedOn(ts, tags, args, verbs, sg, subject, emit)

@@ -174,3 +174,79 @@ func changeNounStart(ts []token, c cueHit) int {
 	}
 	return k
 }
+
+// correlatedChanges reads a correlation whose other side is a change
+// noun: "scores correlated with the reduction in X and Y", "S was
+// associated with reductions in X and with increases in Z". The noun
+// gives each object's sign, and a repeated "with" opens another change.
+// The change nouns' agents are recorded, so that the object of the first
+// change is not read as acting on the second's.
+func correlatedChanges(ts []token, tags []string, args []Mention, verbs, cues []cueHit, sg segment, subject func(int) []Mention, agentsOf map[int][]Mention, emit emitFunc) {
+	for _, v := range verbs {
+		if v.kind != cueCorrelation || v.i < sg.lo || v.i >= sg.hi {
+			continue
+		}
+		p := v.j - 1
+		if ts[p].low != "with" {
+			p = v.j
+			for p < sg.hi && p <= v.j+2 && adverb(ts[p].low, tags[p]) {
+				p++
+			}
+		}
+		if p >= sg.hi || ts[p].low != "with" {
+			continue
+		}
+		var subj []Mention
+		for p < sg.hi && ts[p].low == "with" {
+			c, ok := changeNounAt(ts, tags, cues, p+1, sg.hi)
+			if !ok {
+				break
+			}
+			objs := objects(ts, tags, args, verbs, c.j+1, sg.hi)
+			if len(objs) == 0 {
+				break
+			}
+			if subj == nil {
+				if subj = subject(v.i); len(subj) == 0 {
+					break
+				}
+			}
+			agentsOf[c.i] = subj
+			for _, o := range objs {
+				for _, s := range subj {
+					if clauseEnds(s, o) {
+						emit(s, o, graph.CorrelatedWith, signOf(c.kind), c, min(s.last, v.i), o.first)
+					}
+				}
+			}
+			// "... and with increases in Z": the next change.
+			p = objs[len(objs)-1].last
+			for p < sg.hi && p <= objs[len(objs)-1].last+4 && ts[p].low != "with" && !strings.ContainsAny(ts[p].punctBefore, ";:(") {
+				if ts[p].low == "and" && p+1 < sg.hi && ts[p+1].low == "with" {
+					p++
+					break
+				}
+				p++
+			}
+			if p >= sg.hi || ts[p].low != "with" || ts[p-1].low != "and" {
+				break
+			}
+		}
+	}
+}
+
+// changeNounAt: the increase or decrease noun that opens the noun phrase
+// at j, across its modifiers, followed by "in" or "of".
+func changeNounAt(ts []token, tags []string, cues []cueHit, j, hi int) (cueHit, bool) {
+	k := j
+	for k < hi && k-j < 4 && (changeModifiers[ts[k].low] || tags[k] == "JJ" || tags[k] == "RB" || tags[k] == "DT") {
+		k++
+	}
+	for _, c := range cues {
+		if c.i == k && c.j-c.i == 1 && (c.kind == cueIncrease || c.kind == cueDecrease) && c.j < hi &&
+			strings.HasPrefix(tags[c.i], "NN") && (ts[c.j].low == "in" || ts[c.j].low == "of") && ts[c.j].punctBefore == "" {
+			return c, true
+		}
+	}
+	return cueHit{}, false
+}
