@@ -433,6 +433,7 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		copulaForms(ts, tags, args, verbs, sg, subject, emit)
 		comparedWith(ts, tags, args, verbs, sg, subject, emit)
 		changedAfter(ts, tags, args, verbs, sg, subject, emit)
+		hadUnder(ts, tags, args, verbs, sg, subject, emit)
 		respondedTo(ts, tags, args, verbs, sg, subject, emit)
 		roleIn(ts, args, sg, subject, emit)
 	}

@@ -451,6 +451,9 @@ type devGroup struct {
 // P 0.785 -> 0.786 (183/233 -> 184/234); older twelve R 0.664 -> 0.666
 // (588 -> 589/885), P 0.834 -> 0.835 (642 -> 643/770); no other group
 // moves. Floors: older twelve pairs R 0.66 -> 0.665, P 0.83 -> 0.835.
+// extract33's "<people> had more/fewer M on/with D than on C" (hadUnder,
+// comparedwith.go): older twelve pairs R 0.666 -> 0.667 (589 -> 590/885),
+// P 0.835 (643/770 -> 644/771); no other group moves; floors unchanged.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
