@@ -265,10 +265,12 @@ func claims(s Sentence, ts []token, tags []string, ms []Mention, topic, of *Ment
 				continue
 			}
 			// "reductions in X following Y": the cue comes before both.
+			// The negation's reach starts at the noun's own modifiers:
+			// "no increase in X after Y" denies the change.
 			if c, ok := nominalCue(ts, cues, a); ok && connectorBefore(ts, b) && !argBetween(ts, args, a, b) && signedEnds(b, a) {
-				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
+				emit(b, a, graph.Affects, signOf(c.kind), c, changeNounStart(ts, c), b.first)
 			} else if c, ok := nominalOf(ts, cues, a, b); ok && !argBetween(ts, args, a, b) && signedEnds(b, a) {
-				emit(b, a, graph.Affects, signOf(c.kind), c, c.j, b.first)
+				emit(b, a, graph.Affects, signOf(c.kind), c, changeNounStart(ts, c), b.first)
 			}
 		}
 	}

@@ -427,11 +427,16 @@ func clauseClaims(ts []token, tags []string, args []Mention, cues []cueHit, base
 		}
 		without(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
 		effectOn(ts, tags, args, verbs, sg, subject, func() []Mention { return topics }, prev, emit)
+		reportedChange(ts, tags, args, aside, example, verbs, cues, sg, subject, agentsOf, emit)
+		correlatedChanges(ts, tags, args, verbs, cues, sg, subject, agentsOf, emit)
 		topics = addTopics(topics, predicateNoun(ts, tags, args, verbs, sg, subject, emit))
 		differs(ts, tags, args, verbs, sg, subject, possessor(true, topics, prev), emit)
+		differedOn(ts, tags, args, verbs, sg, subject, emit)
+		differenceIn(ts, tags, args, verbs, sg, subject, emit)
 		copulaForms(ts, tags, args, verbs, sg, subject, emit)
 		comparedWith(ts, tags, args, verbs, sg, subject, emit)
 		changedAfter(ts, tags, args, verbs, sg, subject, emit)
+		hadUnder(ts, tags, args, verbs, sg, subject, emit)
 		respondedTo(ts, tags, args, verbs, sg, subject, emit)
 		roleIn(ts, args, sg, subject, emit)
 	}

@@ -196,6 +196,10 @@ func effectOn(ts []token, tags []string, args []Mention, verbs []cueHit, sg segm
 			agents = possessor(ts[k-1].low == "their", topics(), prev)
 		} else {
 			agents = subject(k)
+			if len(agents) == 0 {
+				// "a trial of S found no effect on Y": what the study tested
+				agents = studiedAgents(ts, args, sg.lo, k)
+			}
 		}
 		if on >= sg.hi || ts[on].low != "on" {
 			continue

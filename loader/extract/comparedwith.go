@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/kapgraph/kapgraph/graph"
 )
 
@@ -112,6 +114,55 @@ func changedAfter(ts []token, tags []string, args []Mention, verbs []cueHit, sg 
 				}
 				if clauseEnds(d, s) {
 					emit(d, s, graph.Affects, signOf(v.kind), v, s.last, p+1)
+				}
+			}
+		}
+	}
+}
+
+// experienceVerbs say what people had under a treatment: "patients had
+// fewer X on D than on placebo".
+var experienceVerbs = setOf("had", "have", "has", "showed", "show", "shows", "reported", "report", "reports",
+	"experienced", "experience", "achieved", "achieve")
+
+// hadUnder reads "<people> had/showed/reported <comparative> M on/with/
+// after D (than on C)": D AFFECTS each measure in the comparative's
+// direction (a harm more common under a drug is its adverse event). The
+// subject is the people treated, never a drug: "S had fewer X" is S's
+// own verb, read elsewhere. The arm after "than" is the comparison.
+func hadUnder(ts []token, tags []string, args []Mention, verbs []cueHit, sg segment, subject func(int) []Mention, emit emitFunc) {
+	for k := sg.lo + 1; k+3 < sg.hi; k++ {
+		if !experienceVerbs[ts[k].low] {
+			continue
+		}
+		e := k + 1
+		for e < sg.hi && e <= k+2 && adverb(ts[e].low, tags[e]) {
+			if _, cmp := measureComparatives[ts[e].low]; cmp {
+				break
+			}
+			e++
+		}
+		kind, ok := measureComparatives[ts[min(e, sg.hi-1)].low]
+		if !ok || e+1 >= sg.hi {
+			continue
+		}
+		if slices.ContainsFunc(subject(k), func(m Mention) bool {
+			return m.Category == graph.CategoryDrug || m.Category == graph.CategoryTherapy
+		}) {
+			continue
+		}
+		ms := objects(ts, tags, args, verbs, e+1, sg.hi)
+		if len(ms) == 0 {
+			continue
+		}
+		for _, d := range treatmentsAt(ts, tags, args, verbs, sg, ms[len(ms)-1].last) {
+			for _, m := range ms {
+				cue := cueHit{e, e + 1, kind}
+				switch {
+				case kind == cueIncrease && d.Category == graph.CategoryDrug && (m.Category == graph.CategorySymptom || m.Category == graph.CategorySafetyRisk):
+					emit(d, m, graph.HasAdverseEvent, graph.Unsigned, cue, m.last, d.first)
+				case clauseEnds(d, m):
+					emit(d, m, graph.Affects, signOf(kind), cue, m.last, d.first)
 				}
 			}
 		}
