@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// reviewSurfaces reads sentences as one review and gives the surfaces
+// each names, in order.
+func reviewSurfaces(texts ...string) [][]string {
+	sents := make([]Sentence, len(texts))
+	for i, t := range texts {
+		sents[i] = Sentence{Index: i, Line: i + 1, Text: t}
+	}
+	res := ExtractOpen(nil, sents)
+	out := make([][]string, len(texts))
+	for _, m := range res.Mentions {
+		out[m.Sentence] = append(out[m.Sentence], m.Surface)
+	}
+	return out
+}
+
+// TestMixedCaseShortForms: a receptor's short form in mixed case with a
+// number ("mGluR5"), defined in brackets after its name, names it for the
+// rest of the review; before a class's plural short form or a noun of
+// blocking it is no name of its own.
+func TestMixedCaseShortForms(t *testing.T) {
+	def := "The metabotropic opioid receptor 2 (mOpR2) shapes this signal."
+	for _, c := range []struct {
+		later, want, not string
+	}{
+		{"Sleep loss depends on mOpR2 in the thalamus.", "mOpR2", ""},
+		{"Mice lacking mOpR2 drank less alcohol.", "mOpR2", ""},
+		{"In rats, mOpR2 NAMs reduced alcohol seeking.", "", "mOpR2"},
+		{"We propose that mOpR2 blockade lowers alcohol seeking.", "", "mOpR2"},
+	} {
+		got := reviewSurfaces(def, c.later)
+		if !slices.Contains(got[0], "mOpR2") {
+			t.Fatalf("%q names %q, want the short form among them", def, got[0])
+		}
+		if c.want != "" && !slices.Contains(got[1], c.want) {
+			t.Errorf("%q names %q, want %q among them", c.later, got[1], c.want)
+		}
+		if c.not != "" && slices.Contains(got[1], c.not) {
+			t.Errorf("%q names %q, want no span %q", c.later, got[1], c.not)
+		}
+	}
+	for _, s := range []string{"mGluR5", "mOpR2", "CB1r"} {
+		if !mixedCaseCode(s) {
+			t.Errorf("mixedCaseCode(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"18-MC", "5HTx", "Homer", "receptor5", "T4"} {
+		if mixedCaseCode(s) {
+			t.Errorf("mixedCaseCode(%q) = true, want false", s)
+		}
+	}
+}
