@@ -56,3 +56,43 @@ func TestMixedCaseShortForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSubstanceFree: a substance hyphen-joined to "free" names a measure
+// of abstinence with the nouns after it, not the substance.
+func TestSubstanceFree(t *testing.T) {
+	for _, c := range []struct {
+		text, want, not string
+	}{
+		{"Naltrexone increased the number of heroin-free weeks in the trial.", "heroin-free weeks", "heroin"},
+		{"The vaccine raised the rate of nicotine-free urine tests in smokers.", "nicotine-free urine tests", "nicotine"},
+		{"Most patients stayed alcohol-free during the first month.", "alcohol-free", "alcohol"},
+		{"Alcohol use rose sharply in the first month.", "Alcohol use", ""},
+	} {
+		got := mentionSurfaces(c.text)
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%q names %q, want %q among them", c.text, got, c.want)
+		}
+		if c.not != "" && slices.Contains(got, c.not) {
+			t.Errorf("%q names %q, want no span %q", c.text, got, c.not)
+		}
+	}
+}
+
+// TestVerbSeriesObjects: in "S raised A, lowered B and improved C" each
+// direction verb takes its own object, even one the tagger read as a
+// participle; after a correlation a participle only describes its noun.
+func TestVerbSeriesObjects(t *testing.T) {
+	for _, c := range []struct {
+		text, want, not string
+	}{
+		{"In a trial in 90 outpatients, naltrexone increased the rate of heroin-free weeks, lowered craving and improved retention (4).", "naltrexone increases retention", "naltrexone decreases retention"},
+	} {
+		got := openClaims(c.text)
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%q: claims %q, want %q", c.text, got, c.want)
+		}
+		if slices.Contains(got, c.not) {
+			t.Errorf("%q: claims %q, want no %q", c.text, got, c.not)
+		}
+	}
+}

@@ -436,6 +436,20 @@ type devGroup struct {
 // 0.664 (98/149 -> 99/149), sign 0.980 -> 0.981; entities P 0.847 -> 0.846
 // (243/287 -> 242/286); no other group moves. 12-07e pair floors R 0.405
 // -> 0.41, P 0.655 -> 0.66.
+// extract32: a substance hyphen-joined to "free" names a measure of
+// abstinence with the nouns after it ("opioid-free weeks", "cocaine-free
+// urine samples", "remained benzodiazepine-free"; endspans.go
+// substanceFree), with a direction verb after "and" opening its own
+// object ("reduced craving and improved/VBN retention", clause.go
+// verbBetween; alone it moves no figure): 12-07e entities R 0.766 ->
+// 0.770 (196 -> 197/256), P 0.846 -> 0.847; 12-07d pairs R 0.516 ->
+// 0.522 (96 -> 97/186), P 0.710 -> 0.716 (98/138 -> 101/141), sign 0.980
+// -> 0.981; 12-06 entities R 0.770 -> 0.774 (324 -> 326/421), pairs R
+// 0.429 -> 0.432 (166 -> 167/387), P 0.813 -> 0.810 (174/214 ->
+// 175/216); older twelve entities R 0.874 -> 0.875, pairs R 0.664 ->
+// 0.666 (588 -> 589/885), P 0.834 (643/771); 12-07c, 12-07b, 12-07
+// unchanged. Floors: 12-07d pairs R 0.515 -> 0.52; 12-06 entities R
+// 0.765 -> 0.77 (12-07e's 197/256 is 0.7695: its floor stays 0.765).
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
@@ -446,7 +460,7 @@ var devGroups = []devGroup{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,
 		"dev-d3-gabab-stimulants.txt":                  true,
-	}, evalFloors{entR: 0.82, entP: 0.79, pairR: 0.515, pairP: 0.71, sign: 0.975}},
+	}, evalFloors{entR: 0.82, entP: 0.79, pairR: 0.52, pairP: 0.71, sign: 0.975}},
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
@@ -468,7 +482,7 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.765, entP: 0.805, pairR: 0.425, pairP: 0.81, sign: 0.965}},
+	}, evalFloors{entR: 0.77, entP: 0.805, pairR: 0.425, pairP: 0.81, sign: 0.965}},
 	{"older twelve", nil, evalFloors{entR: 0.87, entP: 0.84, pairR: 0.66, pairP: 0.83, sign: 0.97}},
 }
 

@@ -56,6 +56,11 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = e.j
 			continue
 		}
+		if e, ok := substanceFree(ix, ts, tags, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
 		if e, ok := timeToEvent(ix, ts, tags, free, k); ok {
 			out = append(out, e)
 			k = e.j
