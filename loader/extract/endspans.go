@@ -39,3 +39,44 @@ func substanceFree(ix *resourceIndex, ts []token, tags []string, free []bool, k 
 	}
 	return nounPhrase{i: k, j: e, cat: graph.CategoryOutcome, rule: "free of a substance"}, true
 }
+
+// complementLinks are outcome heads named with the preposition that opens
+// what they are of: "retention in treatment". Trials report it as one
+// outcome; the head alone drops what the patients stayed in. "abstinence
+// from X" and "dropout from X" were tried too: the dev gold names
+// "abstinence from alcohol" whole in one review and as "abstinence" in
+// another, and "dropout from treatment" came with a pair the clause
+// reading gives the wrong subject ("these deficits predict dropout from
+// treatment"); both left out.
+var complementLinks = map[string]string{"retention": "in"}
+
+// outcomeComplement: the run [k, j) ends on a complementLinks head that
+// its preposition follows, then a substance, a taking of one ("smoking")
+// or a treatment ("treatment", "care"): the end of the phrase that names
+// the outcome with its complement, or false. A time ("retention in week
+// 12") or a study ("retention in modafinil trials") is none.
+func outcomeComplement(ix *resourceIndex, ts []token, tags []string, free []bool, k, j int) (int, bool) {
+	link, ok := complementLinks[ts[j-1].stem]
+	if !ok || j+1 >= len(ts) || ts[j].low != link || ts[j].punctBefore != "" || !free[j] || !free[j+1] || ts[j+1].punctBefore != "" {
+		return 0, false
+	}
+	o := j + 1
+	e := o + 1
+	for e < len(ts) && ts[e].hyphenated && free[e] {
+		e++
+	}
+	c := headCategory(ts[e-1].stem)
+	if d, ok := ix.lookup(ts, o, e); ok && d.cat == graph.CategoryDrug {
+		c = graph.CategoryDrug
+	}
+	if c != graph.CategoryDrug && c != graph.CategoryOutcome && c != graph.CategoryTherapy {
+		return 0, false
+	}
+	if e < len(ts) && free[e] && ts[e].punctBefore == "" && strings.HasPrefix(tagAt(tags, e), "NN") && !verbsNotNouns[ts[e].stem] {
+		e = phraseEnd(ix, ts, tags, free, e) // "abstinence from cocaine use"
+	}
+	if e < len(ts) && ts[e].punctBefore == "" && verbsNotNouns[ts[e].stem] {
+		return 0, false // "retention in treatment trials": a study, not the outcome
+	}
+	return e, true
+}

@@ -96,3 +96,24 @@ func TestVerbSeriesObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestOutcomeComplement: "retention in treatment" is named with what the
+// patients stayed in; a time or a study after "in" is no part of it.
+func TestOutcomeComplement(t *testing.T) {
+	for _, c := range []struct {
+		text, want, not string
+	}{
+		{"Methadone improved retention in treatment among older adults.", "retention in treatment", "retention"},
+		{"Contingency management raised retention in care at six months.", "retention in care", "retention"},
+		{"Retention in week 12 was higher with buprenorphine.", "", "Retention in week"},
+		{"Retention in lithium trials was poor.", "", "Retention in lithium"},
+	} {
+		got := mentionSurfaces(c.text)
+		if c.want != "" && !slices.Contains(got, c.want) {
+			t.Errorf("%q names %q, want %q among them", c.text, got, c.want)
+		}
+		if c.not != "" && slices.Contains(got, c.not) {
+			t.Errorf("%q names %q, want no span %q", c.text, got, c.not)
+		}
+	}
+}

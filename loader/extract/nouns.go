@@ -109,6 +109,17 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = e
 			continue
 		}
+		// "abstinence from alcohol", "retention in treatment": an
+		// outcome named with what it is of (endspans.go).
+		if e, ok := outcomeComplement(ix, ts, tags, free, k, j); ok {
+			i := k
+			for i < j-1 && leadingNoise[ts[i].low] {
+				i++
+			}
+			out = append(out, nounPhrase{i: i, j: e, cat: graph.CategoryOutcome, rule: "outcome and its complement"})
+			k = e
+			continue
+		}
 		// "people with obesity", "patients maintained on methadone": a
 		// population's defining phrase belongs to it.
 		if start, e, ok := populationSpan(ix, ts, tags, free, k, j); ok {
