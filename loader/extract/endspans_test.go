@@ -117,3 +117,24 @@ func TestOutcomeComplement(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureOfSubstance: a measure of a substance or of a learned
+// response is named with what it measures.
+func TestMeasureOfSubstance(t *testing.T) {
+	for _, c := range []struct {
+		text, want, not string
+	}{
+		{"Fluvoxamine raised plasma concentrations of clozapine in two patients.", "plasma concentrations of clozapine", "clozapine"},
+		{"Propranolol impaired the extinction of conditioned fear in rats.", "extinction of conditioned fear", ""},
+		{"Baclofen blocked the incubation of craving for sucrose.", "incubation of craving", ""},
+		{"Reserpine reduced the efflux of dopamine from striatal slices.", "efflux of dopamine", "dopamine"},
+	} {
+		got := mentionSurfaces(c.text)
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%q names %q, want %q among them", c.text, got, c.want)
+		}
+		if c.not != "" && slices.Contains(got, c.not) {
+			t.Errorf("%q names %q, want no span %q", c.text, got, c.not)
+		}
+	}
+}

@@ -262,7 +262,11 @@ func checkEvalFloors(t *testing.T, set string, m extract.SetMetrics, f evalFloor
 // pairs R 0.512 -> 0.522, P 0.760 -> 0.762, modality 0.921. extract30
 // merged after both (coordination): pairs R 0.522 -> 0.528, P 0.762 ->
 // 0.763, sign 0.973; test sets unchanged.
-var devFloors = evalFloors{entR: 0.82, entP: 0.81, pairR: 0.525, pairP: 0.76, sign: 0.97, negatedSigned: 0}
+// extract32 (claim-end spans, round 2: mixed-case short forms,
+// substance-free measures, "retention in treatment", measures of a
+// substance): entities R 0.821 -> 0.826, P 0.814 -> 0.816, pairs R 0.528
+// -> 0.532, P 0.763 -> 0.764. Pair recall floor 0.525 -> 0.53.
+var devFloors = evalFloors{entR: 0.825, entP: 0.81, pairR: 0.53, pairP: 0.76, sign: 0.97, negatedSigned: 0}
 
 // R 0.491 P 0.743, sign 0.963, modality 0.932, negatedSigned 0.
 // After extract16 (a verb's object is not the subject of the verb

@@ -459,12 +459,28 @@ type devGroup struct {
 // pair moves. Entity floors: 12-07d R 0.82 -> 0.825, P 0.79 -> 0.80;
 // 12-07c P 0.725 -> 0.73; 12-07b R 0.83 -> 0.835, P 0.785 -> 0.79; older
 // twelve R 0.87 -> 0.875.
+// extract32: a measure of a substance or a learned response is named with
+// it ("plasma concentrations of clobazam", "efflux of dopamine",
+// "extinction of conditioned fear", "incubation of craving";
+// nounheads.go measureHeads; "release of X" left out, see there):
+// 12-07e entities R 0.770 -> 0.781 (197 -> 200/256), P 0.847 -> 0.848,
+// pairs R 0.412 -> 0.417 (84 -> 85/204), P 0.664 -> 0.667; 12-07c
+// entities R 0.773 -> 0.777, P 0.732 -> 0.733, pairs R 0.407 -> 0.411
+// (116 -> 117/285), P 0.573 -> 0.575; 12-06 entities R 0.774 -> 0.777,
+// P 0.810 -> 0.811, pairs R 0.432 -> 0.437 (167 -> 169/387), P 0.810 ->
+// 0.812; older twelve entities R 0.876 -> 0.877, pairs R 0.666 -> 0.668
+// (589 -> 591/885), P 0.834 -> 0.833 (643/771 -> 645/774: "VMAT2 ...
+// producing efflux of dopamine" paired with the transporter too);
+// 12-07d, 12-07b, 12-07 unchanged. Floors: 12-07e entities R 0.765 ->
+// 0.78, pairs R 0.41 -> 0.415, P 0.66 -> 0.665; 12-07c entities R 0.77
+// -> 0.775, pairs R 0.405 -> 0.41; 12-06 entities R 0.77 -> 0.775, pairs
+// R 0.425 -> 0.435; older twelve pairs R 0.66 -> 0.665.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
 		"dev-vaccines-cocaine-nicotine.txt":  true,
 		"dev-mglur5-glutamate-relapse.txt":   true,
-	}, evalFloors{entR: 0.765, entP: 0.845, pairR: 0.41, pairP: 0.66, sign: 0.98}},
+	}, evalFloors{entR: 0.78, entP: 0.845, pairR: 0.415, pairP: 0.665, sign: 0.98}},
 	{"blind 12-07d", map[string]bool{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,
@@ -474,7 +490,7 @@ var devGroups = []devGroup{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.77, entP: 0.73, pairR: 0.405, pairP: 0.57, sign: 0.965}},
+	}, evalFloors{entR: 0.775, entP: 0.73, pairR: 0.41, pairP: 0.57, sign: 0.965}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
@@ -491,8 +507,8 @@ var devGroups = []devGroup{
 		"dev-topiramate-gabapentin-aud.txt": true,
 		"dev-moud-bup-methadone-xrntx.txt":  true,
 		"dev-lsd-alcoholism.txt":            true,
-	}, evalFloors{entR: 0.77, entP: 0.805, pairR: 0.425, pairP: 0.81, sign: 0.965}},
-	{"older twelve", nil, evalFloors{entR: 0.875, entP: 0.84, pairR: 0.66, pairP: 0.83, sign: 0.97}},
+	}, evalFloors{entR: 0.775, entP: 0.805, pairR: 0.435, pairP: 0.81, sign: 0.965}},
+	{"older twelve", nil, evalFloors{entR: 0.875, entP: 0.84, pairR: 0.665, pairP: 0.83, sign: 0.97}},
 }
 
 // groupOf is the index in devGroups of a dev review's group.
