@@ -138,3 +138,19 @@ func TestMeasureOfSubstance(t *testing.T) {
 		}
 	}
 }
+
+// TestNotParticiple: a word with an ending no past participle has is a
+// noun where the tagger read a participle ("its own abuse/VBN
+// potential"); whose a thing is ("its own") is no part of its name.
+func TestNotParticiple(t *testing.T) {
+	for w, want := range map[string]bool{"abuse": true, "misuse": true, "release": true, "dose": true, "relapse": true,
+		"abused": false, "released": false, "given": false, "made": false, "done": false, "led": false} {
+		if got := notParticiple(w); got != want {
+			t.Errorf("notParticiple(%q) = %v, want %v", w, got, want)
+		}
+	}
+	got := mentionSurfaces("Gabapentin has its own withdrawal syndrome in heavy users.")
+	if !slices.Contains(got, "withdrawal syndrome") || slices.Contains(got, "own withdrawal syndrome") {
+		t.Errorf("names %q, want \"withdrawal syndrome\" without \"own\"", got)
+	}
+}

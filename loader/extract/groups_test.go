@@ -475,6 +475,13 @@ type devGroup struct {
 // 0.78, pairs R 0.41 -> 0.415, P 0.66 -> 0.665; 12-07c entities R 0.77
 // -> 0.775, pairs R 0.405 -> 0.41; 12-06 entities R 0.77 -> 0.775, pairs
 // R 0.425 -> 0.435; older twelve pairs R 0.66 -> 0.665.
+// extract32: a word tagged a past participle with an ending no
+// participle has is a noun ("its own abuse/VBN potential", tagger.go
+// notParticiple), and "own" opens no name: 12-07d entities R 0.829 ->
+// 0.833 (184 -> 185/222), P 0.800 -> 0.804, pairs R 0.522 -> 0.527 (97 ->
+// 98/186), P 0.716 -> 0.725; older twelve entities R 0.877 -> 0.878,
+// pairs R 0.668 -> 0.669 (591 -> 592/885), P 0.833 -> 0.834; no other
+// group moves. Floors: 12-07d pairs R 0.52 -> 0.525, P 0.71 -> 0.72.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
@@ -485,7 +492,7 @@ var devGroups = []devGroup{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,
 		"dev-d3-gabab-stimulants.txt":                  true,
-	}, evalFloors{entR: 0.825, entP: 0.80, pairR: 0.52, pairP: 0.71, sign: 0.975}},
+	}, evalFloors{entR: 0.825, entP: 0.80, pairR: 0.525, pairP: 0.72, sign: 0.975}},
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,

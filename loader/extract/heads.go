@@ -110,7 +110,10 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 	// judgements of worth or kind a review passes on what it names
 	// ("poorer verbal memory", "careful monitoring", "a practical KOR
 	// agonist", "genuine opioid activity")
-	"poorer", "careful", "acceptable", "practical", "genuine")
+	"poorer", "careful", "acceptable", "practical", "genuine",
+	// "its own abuse potential", "their own withdrawal syndrome": whose
+	// it is, not what
+	"own")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").

@@ -85,6 +85,15 @@ func tagSentences(texts []string) [][]string {
 				tags[j] = "NN"
 			}
 		}
+		// A past participle never ends in "-se", "-ce", "-ge", "-ve",
+		// "-te", "-le", "-re" or "-ze" (English writes "abused",
+		// "released"): a word the tagger read as one is a noun ("its own
+		// abuse/VBN potential").
+		for j, t := range ts {
+			if tags[j] == "VBN" && notParticiple(t.low) {
+				tags[j] = "NN"
+			}
+		}
 		// A preposition or subordinator is never a noun, whatever its
 		// capital ("9 Unlike/NNP amphetamines" after a glued superscript,
 		// "During/NNP infusion", "after/NN infusion").
@@ -127,6 +136,18 @@ func tagSentences(texts []string) [][]string {
 		off += len(s) + 1
 	}
 	return out
+}
+
+// notParticiple: w has an ending no English past participle has.
+func notParticiple(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "se", "ce", "ge", "ve", "te", "le", "re", "ze":
+		return true
+	}
+	return false
 }
 
 // numberWord: a word that can be a cardinal number: one with a digit, a
