@@ -154,3 +154,30 @@ func TestNotParticiple(t *testing.T) {
 		t.Errorf("names %q, want \"withdrawal syndrome\" without \"own\"", got)
 	}
 }
+
+// TestAdjectiveAndVerbTags: "-sive" and "-ctive" words are adjectives,
+// never verbs ("reduces depressive/VBP symptoms"); a cue verb's "-s" form
+// after a noun and an adverb is the verb of a clause that ", and" opens,
+// whatever verb came before the comma.
+func TestAdjectiveAndVerbTags(t *testing.T) {
+	for _, w := range []string{"depressive", "aggressive", "addictive", "protective"} {
+		if !adjectiveShape(w) {
+			t.Errorf("adjectiveShape(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"drive", "give", "receive", "survive"} {
+		if adjectiveShape(w) {
+			t.Errorf("adjectiveShape(%q) = true, want false", w)
+		}
+	}
+	texts := []string{"Psychosis is frequent in this group, and clozapine rapidly reduces aggressive behaviour in inpatients.",
+		"Anxiety is common in withdrawal, and ketamine quickly reduces depressive symptoms in smokers."}
+	text := texts[0]
+	ts := tokenize(text)
+	tags := tagSentences(texts)[0]
+	for k, tok := range ts {
+		if tok.low == "reduces" && tags[k] != "VBZ" {
+			t.Errorf("%q: reduces/%s, want VBZ (tags %q)", text, tags[k], tags)
+		}
+	}
+}

@@ -482,6 +482,16 @@ type devGroup struct {
 // 98/186), P 0.716 -> 0.725; older twelve entities R 0.877 -> 0.878,
 // pairs R 0.668 -> 0.669 (591 -> 592/885), P 0.833 -> 0.834; no other
 // group moves. Floors: 12-07d pairs R 0.52 -> 0.525, P 0.71 -> 0.72.
+// extract32: "-sive" and "-ctive" words are adjectives, never verbs
+// ("reduces depressive/VBP symptoms"), and a cue verb's "-s" form after a
+// noun and an adverb heads the clause ", and" opens ("and ketamine
+// rapidly reduces/NNS ..."; tagger.go): 12-07d entities R 0.833 -> 0.838
+// (185 -> 186/222), P 0.804 -> 0.805, pairs R 0.527, P 0.725 (103/142;
+// with the adjective alone three wrong pairs across the comma took it to
+// 0.710); 12-07c pairs P 0.575 -> 0.577 (123/214 -> 123/213), sign 0.967
+// -> 0.966 (87/90 -> 86/89); older twelve modality 0.929 (749/806 ->
+// 751/808). Floors: 12-07d entities R 0.825 -> 0.835, P 0.80 -> 0.805;
+// 12-07c pairs P 0.57 -> 0.575.
 var devGroups = []devGroup{
 	{"blind 12-07e", map[string]bool{
 		"dev-acamprosate-disulfiram-aud.txt": true,
@@ -492,12 +502,12 @@ var devGroups = []devGroup{
 		"dev-pregabalin-benzodiazepine-withdrawal.txt": true,
 		"dev-ketamine-opioid-withdrawal-induction.txt": true,
 		"dev-d3-gabab-stimulants.txt":                  true,
-	}, evalFloors{entR: 0.825, entP: 0.80, pairR: 0.525, pairP: 0.72, sign: 0.975}},
+	}, evalFloors{entR: 0.835, entP: 0.805, pairR: 0.525, pairP: 0.72, sign: 0.975}},
 	{"blind 12-07c", map[string]bool{
 		"dev-kratom-mitragynine-oud.txt":     true,
 		"dev-kappa-opioid-stimulants.txt":    true,
 		"dev-psilocybin-methamphetamine.txt": true,
-	}, evalFloors{entR: 0.775, entP: 0.73, pairR: 0.41, pairP: 0.57, sign: 0.965}},
+	}, evalFloors{entR: 0.775, entP: 0.73, pairR: 0.41, pairP: 0.575, sign: 0.965}},
 	{"blind 12-07b", map[string]bool{
 		"dev-lofexidine-opioid-withdrawal.txt": true,
 		"dev-orexin-antagonists-sleep-sud.txt": true,
