@@ -181,3 +181,23 @@ func TestAdjectiveAndVerbTags(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletionHead: "completion" heads an outcome ("treatment
+// completion", "taper completion"), and alone names nothing.
+func TestCompletionHead(t *testing.T) {
+	for _, c := range []struct {
+		text, want, not string
+	}{
+		{"Clonidine increased treatment completion in inpatients.", "treatment completion", ""},
+		{"Taper completion was higher with counselling.", "Taper completion", ""},
+		{"Completion was poor in the first month.", "", "Completion"},
+	} {
+		got := mentionSurfaces(c.text)
+		if c.want != "" && !slices.Contains(got, c.want) {
+			t.Errorf("%q names %q, want %q among them", c.text, got, c.want)
+		}
+		if c.not != "" && slices.Contains(got, c.not) {
+			t.Errorf("%q names %q, want no span %q", c.text, got, c.not)
+		}
+	}
+}
