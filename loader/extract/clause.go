@@ -259,6 +259,9 @@ func objects(ts []token, tags []string, args []Mention, verbs []cueHit, j, hi in
 			out = append(out, a)
 			continue
 		}
+		if verbBetween(verbs, j, out[len(out)-1].last, a.first) {
+			break // "S reduced B and improved/VBN C": a verb of its own opens C
+		}
 		if coordinated(ts, out[len(out)-1].last, a.first) || exampleOf(ts, out[len(out)-1], a) {
 			out = append(out, a)
 			continue
@@ -274,6 +277,25 @@ func objects(ts []token, tags []string, args []Mention, verbs []cueHit, j, hi in
 		}
 	}
 	return out
+}
+
+// verbBetween: a direction verb stands in [lo, hi), after a direction
+// verb ending at j: "S reduced B and improved/VBN C" are two verbs with
+// an object each. After a correlation a participle describes the next
+// object ("associated with loss of X and reduced Y").
+func verbBetween(verbs []cueHit, j, lo, hi int) bool {
+	opens := false
+	for _, v := range verbs {
+		if v.j == j && (v.kind == cueIncrease || v.kind == cueDecrease) {
+			opens = true
+		}
+	}
+	for _, v := range verbs {
+		if opens && v.i >= lo && v.i < hi && (v.kind == cueIncrease || v.kind == cueDecrease) {
+			return true
+		}
+	}
+	return false
 }
 
 // exampleOf: b is listed as an example of the object a ("contributes to

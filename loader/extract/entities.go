@@ -131,6 +131,12 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 				!givenHeads[ts[i+n].stem] {
 				continue // "noribogaine concentrations": a name modifying a noun is the chunker's to read
 			}
+			if i+n < len(ts) && ts[i+n].punctBefore == "" && !ts[i+n].hyphenated && (pluralAcronym(ts[i+n].raw) || blockingNouns[ts[i+n].stem]) {
+				// "mGluR5 NAMs", "GABA-B PAMs": a class of drugs named by
+				// its target; "mGluR5 blockade": acting against the
+				// target, whose name alone would take the opposite sign.
+				continue
+			}
 			if rc.ix != nil && strings.HasPrefix(f.id, ProposedPrefix) && i+n < len(ts) && ts[i+n].hyphenated {
 				continue // "ayahuasca-assisted therapy": a proposed name hyphen-joined to the next word is part of a compound
 			}
@@ -243,7 +249,7 @@ func (rc *recogniser) find(idx int, text string, ts []token, tags []string) []Me
 			e++
 		}
 		short := text[ts[k].start:ts[e-1].end]
-		if isAcronym(short) && shortFormFits(short, m.Surface) && strings.HasSuffix(ts[k].punctBefore, "(") &&
+		if (isAcronym(short) || mixedCaseCode(short)) && shortFormFits(short, m.Surface) && strings.HasSuffix(ts[k].punctBefore, "(") &&
 			(e == len(ts) || strings.HasPrefix(ts[e].punctBefore, ")")) {
 			rc.addAlias(short, m.ID, m.Category)
 			if !slices.Contains(taken[k:e], true) {
@@ -277,6 +283,36 @@ func isAcronym(s string) bool {
 	}
 	return upper >= 2 && upper*2 >= len(s)
 }
+
+// mixedCaseCode: a short form in mixed case with a number ("mGluR5",
+// "OX1R", "nAChR4"): receptors and subtypes are written so, with fewer
+// capitals than an acronym has but a digit an ordinary word lacks. Read
+// only as a bracketed short form right after the name it fits.
+func mixedCaseCode(s string) bool {
+	upper, lower, digit := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r >= 'a' && r <= 'z':
+			lower++
+		case r >= '0' && r <= '9':
+			digit++
+		default:
+			return false
+		}
+	}
+	return upper >= 1 && lower >= 1 && digit >= 1 && len(s) <= 8 && (s[0] < '0' || s[0] > '9')
+}
+
+// pluralAcronym: a short form's plural ("NAMs", "PAMs", "SSRIs"): a
+// class of drugs, whose target is the name before it.
+func pluralAcronym(r string) bool {
+	return len(r) >= 3 && r[len(r)-1] == 's' && isAcronym(r[:len(r)-1]) && strings.ToUpper(r[:len(r)-1]) == r[:len(r)-1]
+}
+
+// blockingNouns name acting against the target named before them.
+var blockingNouns = setOf("blockade", "antagonism", "knockout", "deletion")
 
 // stopwords never start or extend a proposed name.
 var stopwords = map[string]bool{

@@ -44,7 +44,7 @@ var headNounCategory = categoryHeads(map[graph.Category][]string{
 		"remission", "response", "quality", "functioning", "disability", "survival", "admission", "overdose",
 		"sensitization", "sensitisation", "escalation", "locomotion", "recovery", "volume", "threshold", "rate",
 		"activity", "function", "appetite", "intoxication", "outcome", "score", "initiation", "sleep", "cognition",
-		"load", "requirement"}, // how much of a substance a body carries or needs ("sodium load", "morphine requirement")
+		"load", "requirement", "completion"}, // how much of a substance a body carries or needs ("sodium load", "morphine requirement")
 	graph.CategorySafetyRisk: {"event", "toxicity", "cardiotoxicity", "neurotoxicity", "hepatotoxicity",
 		"prolongation", "arrhythmia", "fatality", "reaction", "potential", "interaction", "death", "bradycardia",
 		"tachycardia", "pancreatitis", "hypoglycaemia", "hypoglycemia", "dehydration", "harm", "liability",
@@ -77,7 +77,7 @@ var genericHeads = setOf("use", "day", "level", "test", "event", "session", "tre
 	"expectancy", "level", "man", "woman", "child", "people", "volume", "threshold", "rate", "activity", "function",
 	"growth", "dream", "clearance", "flow", "gating", "pressure", "temperature", "problem", "impairment", "induction", "coupling", "outcome", "state",
 	"inhibition", "formation", "variant", "proliferation", "downregulation", "upregulation", "prevention", "score",
-	"density", "initiation", "load", "requirement")
+	"density", "initiation", "load", "requirement", "completion")
 
 // substanceHead: "X use", "X dependence", "X self-administration": X is
 // a substance, which the phrase names as a Drug.
@@ -110,7 +110,10 @@ var leadingNoise = setOf("significant", "significantly", "massive", "effective",
 	// judgements of worth or kind a review passes on what it names
 	// ("poorer verbal memory", "careful monitoring", "a practical KOR
 	// agonist", "genuine opioid activity")
-	"poorer", "careful", "acceptable", "practical", "genuine")
+	"poorer", "careful", "acceptable", "practical", "genuine",
+	// "its own abuse potential", "their own withdrawal syndrome": whose
+	// it is, not what
+	"own")
 
 // verbsNotNouns are words the tagger often reads as nouns in this prose
 // but that are the clause's verbs or cues ("effects", "reduces").

@@ -226,9 +226,16 @@ func codeName(w string) bool {
 }
 
 // measureHeads name a measure of an event, and measureLinks join it to the
-// event: "reinstatement of drug seeking", "time to relapse".
+// event: "reinstatement of drug seeking", "time to relapse". A measure of
+// a substance or a learned response is named with it too ("plasma
+// concentrations of clobazam", "efflux of dopamine", "extinction of
+// conditioned fear", "incubation of craving"); "release of X" was tried
+// and left out: the dev gold names "release of dopamine" whole in some
+// reviews and only the transmitter in others (three right pairs, three
+// wrong).
 var (
-	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return", "feeling", "quality")
+	measureHeads = setOf("reinstatement", "escalation", "time", "percentage", "proportion", "resumption", "return", "feeling", "quality",
+		"efflux", "concentration", "extinction", "incubation")
 	measureLinks = setOf("of", "to")
 )
 

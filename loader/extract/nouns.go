@@ -56,6 +56,11 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 			k = e.j
 			continue
 		}
+		if e, ok := substanceFree(ix, ts, tags, free, k); ok {
+			out = append(out, e)
+			k = e.j
+			continue
+		}
 		if e, ok := timeToEvent(ix, ts, tags, free, k); ok {
 			out = append(out, e)
 			k = e.j
@@ -101,6 +106,17 @@ func chunk(ix *resourceIndex, ts []token, tags []string, free []bool) []nounPhra
 				i++
 			}
 			out = append(out, nounPhrase{i: i, j: e, cat: graph.CategoryOutcome, rule: "measure of an event"})
+			k = e
+			continue
+		}
+		// "abstinence from alcohol", "retention in treatment": an
+		// outcome named with what it is of (endspans.go).
+		if e, ok := outcomeComplement(ix, ts, tags, free, k, j); ok {
+			i := k
+			for i < j-1 && leadingNoise[ts[i].low] {
+				i++
+			}
+			out = append(out, nounPhrase{i: i, j: e, cat: graph.CategoryOutcome, rule: "outcome and its complement"})
 			k = e
 			continue
 		}

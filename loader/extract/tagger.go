@@ -85,6 +85,15 @@ func tagSentences(texts []string) [][]string {
 				tags[j] = "NN"
 			}
 		}
+		// A past participle never ends in "-se", "-ce", "-ge", "-ve",
+		// "-te", "-le", "-re" or "-ze" (English writes "abused",
+		// "released"): a word the tagger read as one is a noun ("its own
+		// abuse/VBN potential").
+		for j, t := range ts {
+			if tags[j] == "VBN" && notParticiple(t.low) {
+				tags[j] = "NN"
+			}
+		}
 		// A preposition or subordinator is never a noun, whatever its
 		// capital ("9 Unlike/NNP amphetamines" after a glued superscript,
 		// "During/NNP infusion", "after/NN infusion").
@@ -111,11 +120,13 @@ func tagSentences(texts []string) [][]string {
 			if t := tags[j]; t == "VBZ" || t == "VBP" || t == "VBD" || t == "MD" {
 				finiteBefore = true
 			}
-			if strings.ContainsAny(ts[j].punctBefore, ";:") {
-				finiteBefore = false
+			if strings.ContainsAny(ts[j].punctBefore, ";:") || strings.Contains(ts[j].punctBefore, ",") && clauseJoiners[ts[j].low] {
+				finiteBefore = false // ", and ketamine rapidly reduces/NNS X": a clause of its own
 			}
+			subject := j > 0 && strings.HasPrefix(tags[j-1], "NN") ||
+				j > 1 && tags[j-1] == "RB" && strings.HasPrefix(tags[j-2], "NN") && ts[j-1].punctBefore == "" // "ketamine rapidly reduces"
 			if finiteBefore || j == 0 || j+1 >= len(ts) || tags[j] != "NNS" || !strings.HasSuffix(ts[j].low, "s") ||
-				!strings.HasPrefix(tags[j-1], "NN") || ts[j].punctBefore != "" || ts[j].hyphenated || ts[j+1].punctBefore != "" || !cueVerb(ts[j].low) {
+				!subject || ts[j].punctBefore != "" || ts[j].hyphenated || ts[j+1].punctBefore != "" || !cueVerb(ts[j].low) {
 				continue
 			}
 			if n := tags[j+1]; strings.HasPrefix(n, "NN") || n == "JJ" || n == "DT" || n == "PRP$" {
@@ -127,6 +138,18 @@ func tagSentences(texts []string) [][]string {
 		off += len(s) + 1
 	}
 	return out
+}
+
+// notParticiple: w has an ending no English past participle has.
+func notParticiple(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "se", "ce", "ge", "ve", "te", "le", "re", "ze":
+		return true
+	}
+	return false
 }
 
 // numberWord: a word that can be a cardinal number: one with a digit, a
@@ -151,7 +174,7 @@ var closedClass = setOf("unlike", "despite", "although", "though", "because", "a
 // adjectiveShapes end English adjectives and never a verb: a word the
 // tagger took for a verb with one of them ("cognitive", after "to") is an
 // adjective.
-var adjectiveShapes = []string{"itive", "ative", "ical", "ious", "eous"}
+var adjectiveShapes = []string{"itive", "ative", "ical", "ious", "eous", "sive", "ctive"}
 
 func adjectiveShape(w string) bool {
 	for _, s := range adjectiveShapes {
