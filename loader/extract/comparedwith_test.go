@@ -23,6 +23,23 @@ func claimsOf27(text string) []string {
 	return cs
 }
 
+// wantClaims27 checks that the claims read in text hold every one of want
+// and none of absent (each in claimsOf27's form).
+func wantClaims27(t *testing.T, text string, want, absent []string) {
+	t.Helper()
+	got := claimsOf27(text)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s\n got: %q\nwant: %q", text, got, w)
+		}
+	}
+	for _, a := range absent {
+		if slices.Contains(got, a) {
+			t.Errorf("%s\n got: %q, which should not hold %q", text, got, a)
+		}
+	}
+}
+
 // TestComparedWith: a measure that was lower or higher with (after,
 // following, on) a drug is what the drug did to it; the arm after "than"
 // is the comparison; a harm more common with the drug stays an adverse

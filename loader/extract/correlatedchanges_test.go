@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/kapgraph/kapgraph/graph"
@@ -31,17 +30,7 @@ func TestCorrelatedChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := claimsOf27(tt.text)
-			for _, w := range tt.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("%s\n got: %q\nwant: %q", tt.text, got, w)
-				}
-			}
-			for _, a := range tt.absent {
-				if slices.Contains(got, a) {
-					t.Errorf("%s\n got: %q, which should not hold %q", tt.text, got, a)
-				}
-			}
+			wantClaims27(t, tt.text, tt.want, tt.absent)
 		})
 	}
 }

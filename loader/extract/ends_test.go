@@ -73,13 +73,20 @@ func TestClaimEnds(t *testing.T) {
 		{"kind participle", "Induction is often complicated by precipitated withdrawal in fentanyl users.", "precipitated withdrawal", "withdrawal"},
 		{"kind participle", "Naloxone precipitated withdrawal in dependent rats.", "withdrawal", "precipitated withdrawal"},
 	} {
-		got := mentionSurfaces(c.text)
-		if c.want != "" && !slices.Contains(got, c.want) {
-			t.Errorf("%s: %q names %q, want %q among them", c.rule, c.text, got, c.want)
-		}
-		if c.not != "" && slices.Contains(got, c.not) {
-			t.Errorf("%s: %q names %q, which should not be a span of its own", c.rule, c.text, c.not)
-		}
+		wantSpan(t, c.rule, c.text, c.want, c.not)
+	}
+}
+
+// wantSpan checks that text names want as a span of its own (unless
+// empty) and does not name not.
+func wantSpan(t *testing.T, rule, text, want, not string) {
+	t.Helper()
+	got := mentionSurfaces(text)
+	if want != "" && !slices.Contains(got, want) {
+		t.Errorf("%s: %q names %q, want %q among them", rule, text, got, want)
+	}
+	if not != "" && slices.Contains(got, not) {
+		t.Errorf("%s: %q names %q, which should not be a span of its own", rule, text, not)
 	}
 }
 

@@ -54,13 +54,7 @@ func TestOutcomeEnds(t *testing.T) {
 		{"target of a descriptor", "The selective NK1R antagonist GR-205171 reduced alcohol craving in rats.", "NK1R", "selective NK1R"},
 		{"target of a descriptor", "The partial 5-HT1A agonist buspirone lowered anxiety in smokers.", "5-HT1A", "partial 5-HT1A"},
 	} {
-		got := mentionSurfaces(c.text)
-		if c.want != "" && !slices.Contains(got, c.want) {
-			t.Errorf("%s: %q names %q, want %q among them", c.rule, c.text, got, c.want)
-		}
-		if c.not != "" && slices.Contains(got, c.not) {
-			t.Errorf("%s: %q names %q, which should not be a span of its own", c.rule, c.text, c.not)
-		}
+		wantSpan(t, c.rule, c.text, c.want, c.not)
 	}
 }
 
