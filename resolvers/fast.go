@@ -12,7 +12,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/kapgraph/kapgraph/resolvers/model"
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/batch"
 )
 
 // The fast path: a query whose every field is one its root's store call
@@ -25,10 +26,14 @@ import (
 // field context and a @defer group per object), which cost b-entity more
 // server CPU than the statement itself.
 //
-// The fast path calls the same resolvers with the field contexts they
-// read (the root's selection for the plan, the place of each claim end),
-// and writes the JSON the executor would write, field for field, with
-// gqlgen's own scalar marshalling. It answers only when nothing goes
+// The fast path calls the same resolvers, the root field with the field
+// context it reads (its selection for the plan), and every field below it
+// with its place (the response path without list indexes, which the plan
+// primed the loaders at) given explicitly: the executor's field contexts
+// below the root, two allocations each and one more step of the context
+// chain every store call's driver walks, were read for nothing else. It
+// writes the JSON the executor would write, field for field, byte for
+// byte what gqlgen's marshalling writes. It answers only when nothing goes
 // wrong: an error of any resolver, a value the executor would turn into an
 // error (a null in a non-null field, a NaN score) or a panic drops what it
 // wrote and the executor answers instead, with its errors, paths and null
@@ -155,6 +160,11 @@ type fastWriter struct {
 	oc  *graphql.OperationContext
 	sat map[string][]string // a Node type's name -> the names it satisfies
 	buf bytes.Buffer
+	l   *batch.Loaders // the operation's
+
+	// joins are the places made so far (join), which a claim page's
+	// objects ask for again and again.
+	joins []placeJoin
 
 	// collected are the fields of each selection set and type written so
 	// far (see collect); args, each claims field's arguments (claimArgs).
@@ -209,26 +219,46 @@ func (s *executableSchema) fastAnswer(ctx context.Context) (resp *graphql.Respon
 			resp, ok = nil, false // the executor meets it again and reports it
 		}
 	}()
-	w := &fastWriter{r: s.resolver, oc: oc, sat: s.satisfies}
+	w := &fastWriter{r: s.resolver, oc: oc, sat: s.satisfies, l: s.resolver.loaders(ctx)}
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Query"})
-	if err := w.object(ctx, oc.Operation.SelectionSet, kQuery, "Query", nil, nil); err != nil {
+	if err := w.object(ctx, oc.Operation.SelectionSet, kQuery, "Query", "", nil); err != nil {
 		return nil, false
 	}
 	return &graphql.Response{Data: w.buf.Bytes()}, true
 }
 
-// child is the field context of field f below parent, as the executor
-// makes it (placeOf and the planner read the chain).
-func child(ctx context.Context, parent *graphql.FieldContext, object string, f graphql.CollectedField, args map[string]any) (context.Context, *graphql.FieldContext) {
-	fc := &graphql.FieldContext{Object: object, Field: f, Args: args, IsMethod: true, IsResolver: true}
-	ctx = graphql.WithFieldContext(ctx, fc)
-	fc.Parent = parent
-	return ctx, fc
+// rootChild is the field context of root field f, as the executor makes
+// it: the root resolvers read it (prefetch plans its selection, under its
+// alias). Fields below the root have none (see the top of this file).
+func rootChild(ctx context.Context, f graphql.CollectedField, args map[string]any) context.Context {
+	fc := &graphql.FieldContext{Object: "Query", Field: f, Args: args, IsMethod: true, IsResolver: true}
+	return graphql.WithFieldContext(ctx, fc)
+}
+
+// placeJoin is one place made by join.
+type placeJoin struct{ parent, alias, place string }
+
+// join is the place of field alias below the object at place parent:
+// placeOf's string for the field context the executor would make there
+// (aliases joined by dots, list indexes left out, the root's alias
+// alone). Each is made once per operation.
+func (w *fastWriter) join(parent, alias string) string {
+	if parent == "" {
+		return alias
+	}
+	for i := range w.joins {
+		if j := &w.joins[i]; j.alias == alias && j.parent == parent {
+			return j.place
+		}
+	}
+	p := parent + "." + alias
+	w.joins = append(w.joins, placeJoin{parent: parent, alias: alias, place: p})
+	return p
 }
 
 // object writes one object of kind k and type typ: val is its Go value,
-// fc the field context of the field that returned it.
-func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKind, typ string, fc *graphql.FieldContext, val any) error {
+// place the place of the field that returned it.
+func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKind, typ string, place string, val any) error {
 	fields := w.collect(set, typ)
 	w.buf.WriteByte('{')
 	for i, f := range fields {
@@ -241,7 +271,7 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 			writeString(&w.buf, typ)
 			continue
 		}
-		if err := w.field(ctx, f, k, fc, val); err != nil {
+		if err := w.field(ctx, f, k, place, val); err != nil {
 			return err
 		}
 	}
@@ -249,8 +279,9 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 	return nil
 }
 
-// field writes the value of field f of an object of kind k.
-func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent *graphql.FieldContext, val any) error {
+// field writes the value of field f of an object of kind k at place
+// parent.
+func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent string, val any) error {
 	switch k {
 	case kQuery:
 		switch f.Name {
@@ -268,11 +299,10 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 			return w.rootStats(ctx, f)
 		}
 	case kNode:
-		n, _ := val.(model.Node)
-		if n == nil {
+		g, _ := val.(*graph.Node)
+		if g == nil {
 			return errFallBack
 		}
-		g := n.GraphNode()
 		switch f.Name {
 		case "id":
 			return writeID(&w.buf, g.ID)
@@ -283,9 +313,9 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 			writeString(&w.buf, string(g.Category))
 			return nil
 		case "claims":
-			return w.claims(ctx, f, parent, g.ID, typeNameOf(n))
+			return w.claims(ctx, f, w.join(parent, f.Alias), g.ID)
 		}
-		return w.nodeField(ctx, f, g)
+		return w.nodeField(ctx, f, parent, g)
 	case kConn:
 		return w.connField(ctx, f, parent, val)
 	case kEdge:
@@ -309,7 +339,7 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 	case kStudyEdge:
 		return w.studyEdgeField(ctx, f, parent, val)
 	case kStats:
-		return w.statsField(ctx, f, val)
+		return w.statsField(ctx, f, parent, val)
 	case kCount:
 		return w.countField(f, val)
 	case kXref:
@@ -325,7 +355,7 @@ func (w *fastWriter) rootNode(ctx context.Context, f graphql.CollectedField) err
 	if !ok {
 		return errFallBack
 	}
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{"id": id})
+	ctx = rootChild(ctx, f, map[string]any{"id": id})
 	n, err := (&queryResolver{w.r}).Node(ctx, id)
 	if err != nil {
 		return errFallBack
@@ -334,7 +364,7 @@ func (w *fastWriter) rootNode(ctx context.Context, f graphql.CollectedField) err
 		w.buf.WriteString("null")
 		return nil
 	}
-	return w.node(ctx, f, fc, n)
+	return w.node(ctx, f, f.Alias, n.GraphNode())
 }
 
 // rootNodes answers Query.nodes: a list of non-null nodes.
@@ -349,16 +379,11 @@ func (w *fastWriter) rootNodes(ctx context.Context, f graphql.CollectedField) er
 		}
 		ids[i] = s
 	}
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{"ids": ids})
+	ctx = rootChild(ctx, f, map[string]any{"ids": ids})
 	ns, err := (&queryResolver{w.r}).Nodes(ctx, ids)
 	if err != nil {
 		return errFallBack
 	}
-	return w.nodeList(ctx, f, fc, ns)
-}
-
-// nodeList writes a [Node!]! of field f.
-func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc *graphql.FieldContext, ns []model.Node) error {
 	w.buf.WriteByte('[')
 	for i, n := range ns {
 		if n == nil {
@@ -367,7 +392,7 @@ func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc 
 		if i > 0 {
 			w.buf.WriteByte(',')
 		}
-		if err := w.node(ctx, f, fc, n); err != nil {
+		if err := w.node(ctx, f, f.Alias, n.GraphNode()); err != nil {
 			return err
 		}
 	}
@@ -375,47 +400,72 @@ func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc 
 	return nil
 }
 
-// node writes a node (an interface value) of field f.
-func (w *fastWriter) node(ctx context.Context, f graphql.CollectedField, fc *graphql.FieldContext, n model.Node) error {
-	typ := typeNameOf(n)
+// nodeList writes a [Node!]! of field f at place from graph nodes as
+// wrapAll presents them: a node of no GraphQL type (model.Wrap's nil) is
+// left out.
+func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, place string, ns []*graph.Node) error {
+	w.buf.WriteByte('[')
+	first := true
+	for _, n := range ns {
+		if n == nil || categoryTypeName(n.Category) == "" {
+			continue
+		}
+		if !first {
+			w.buf.WriteByte(',')
+		}
+		first = false
+		if err := w.node(ctx, f, place, n); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte(']')
+	return nil
+}
+
+// node writes a node of field f at place, as the GraphQL type of its
+// category (model.Wrap's).
+func (w *fastWriter) node(ctx context.Context, f graphql.CollectedField, place string, n *graph.Node) error {
+	typ := categoryTypeName(n.Category)
 	if typ == "" || w.sat[typ] == nil {
 		return errFallBack
 	}
-	return w.object(ctx, f.Selections, kNode, typ, fc, n)
+	return w.object(ctx, f.Selections, kNode, typ, place, n)
 }
 
-// typeNameOf is the GraphQL type of a node: model's type of the same name.
-func typeNameOf(n model.Node) string {
-	switch n.(type) {
-	case *model.Review:
+// categoryTypeName is the GraphQL type model.Wrap presents a node of
+// category c as, or "" for none (TestCategoryTypeName holds the two
+// together).
+func categoryTypeName(c graph.Category) string {
+	switch c {
+	case graph.CategoryReview:
 		return "Review"
-	case *model.Section:
+	case graph.CategorySection:
 		return "Section"
-	case *model.Passage:
+	case graph.CategoryPassage:
 		return "Passage"
-	case *model.Study:
+	case graph.CategoryStudy:
 		return "Study"
-	case *model.CitationConcern:
+	case graph.CategoryCitationConcern:
 		return "CitationConcern"
-	case *model.Drug:
+	case graph.CategoryDrug:
 		return "Drug"
-	case *model.Mechanism:
+	case graph.CategoryMechanism:
 		return "Mechanism"
-	case *model.BrainRegion:
+	case graph.CategoryBrainRegion:
 		return "BrainRegion"
-	case *model.BrainNetwork:
+	case graph.CategoryBrainNetwork:
 		return "BrainNetwork"
-	case *model.Disorder:
+	case graph.CategoryDisorder:
 		return "Disorder"
-	case *model.Symptom:
+	case graph.CategorySymptom:
 		return "Symptom"
-	case *model.Outcome:
+	case graph.CategoryOutcome:
 		return "Outcome"
-	case *model.Therapy:
+	case graph.CategoryTherapy:
 		return "Therapy"
-	case *model.SafetyRisk:
+	case graph.CategorySafetyRisk:
 		return "SafetyRisk"
-	case *model.Population:
+	case graph.CategoryPopulation:
 		return "Population"
 	}
 	return ""

@@ -15,7 +15,7 @@ import (
 
 // nodeField writes a plain field of a node: biolink, synonyms,
 // description, xrefs.
-func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, g *graph.Node) error {
+func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, place string, g *graph.Node) error {
 	b := model.Base{Node: g}
 	switch f.Name {
 	case "biolink":
@@ -44,7 +44,7 @@ func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, g 
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			if err := w.object(ctx, f.Selections, kXref, "Xref", nil, x); err != nil {
+			if err := w.object(ctx, f.Selections, kXref, "Xref", place, x); err != nil {
 				return err
 			}
 		}

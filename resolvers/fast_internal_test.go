@@ -1,0 +1,66 @@
+package resolvers
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/resolvers/model"
+)
+
+// TestCategoryTypeName holds the fast path's type of a node's category to
+// the type model.Wrap presents it as (none for a category Wrap does not
+// know), for every category and one unknown.
+func TestCategoryTypeName(t *testing.T) {
+	for _, c := range append(graph.Categories(), "NoSuchCategory", "") {
+		want := ""
+		if w := model.Wrap(&graph.Node{Category: c}); w != nil {
+			want = reflect.TypeOf(w).Elem().Name()
+		}
+		if got := categoryTypeName(c); got != want {
+			t.Errorf("categoryTypeName(%q) = %q, model.Wrap's type is %q", c, got, want)
+		}
+	}
+}
+
+// TestJoinIsPlaceOf holds the fast path's places (join, from the root's
+// alias down) to placeOf over the field contexts the executor would make
+// for the same fields, list indexes among them, and requires a place made
+// once to cost no allocation the second time.
+func TestJoinIsPlaceOf(t *testing.T) {
+	aliases := []string{"node", "claims", "edges", "node", "object", "claims", "edges", "node", "evidence", "studies"}
+	var w fastWriter
+	place := ""
+	var parent *graphql.FieldContext
+	ctx := graphql.WithFieldContext(t.Context(), &graphql.FieldContext{Object: "Query"})
+	parent = graphql.GetFieldContext(ctx)
+	for i, a := range aliases {
+		place = w.join(place, a)
+		fc := &graphql.FieldContext{Field: graphql.CollectedField{Field: &ast.Field{Alias: a, Name: a}}}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		parent = fc
+		if want := placeOf(ctx); place != want {
+			t.Fatalf("join at %d: %q, placeOf %q", i, place, want)
+		}
+		if a == "edges" || a == "evidence" {
+			idx := i
+			ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &idx, Field: parent.Field})
+		}
+	}
+	again := func() {
+		p := ""
+		for _, a := range aliases {
+			p = w.join(p, a)
+		}
+		if p != place {
+			t.Fatalf("again: %q, want %q", p, place)
+		}
+	}
+	if n := testing.AllocsPerRun(10, again); n != 0 {
+		t.Errorf("places made again: %v allocations, want 0", n)
+	}
+}
