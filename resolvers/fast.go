@@ -4,10 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"math"
-	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -102,21 +98,25 @@ var fastTypeNames = map[fastKind]string{
 // fastCovers says whether the fast path can answer the operation: a query
 // without directives of its own, whose selections (through fragments,
 // whatever their type condition) name only fastFields and carry no
-// directive but @skip and @include.
-func fastCovers(op *ast.OperationDefinition) bool {
+// directive but @skip and @include. It clears *static when it meets a
+// directive.
+func fastCovers(op *ast.OperationDefinition, static *bool) bool {
 	if op == nil || op.Operation != ast.Query || len(op.Directives) > 0 {
 		return false
 	}
-	return fastCoversSet(op.SelectionSet, kQuery, 0)
+	return fastCoversSet(op.SelectionSet, kQuery, 0, static)
 }
 
-func fastCoversSet(set ast.SelectionSet, k fastKind, depth int) bool {
+func fastCoversSet(set ast.SelectionSet, k fastKind, depth int, static *bool) bool {
 	if depth > 64 {
 		return false
 	}
 	for _, s := range set {
 		switch x := s.(type) {
 		case *ast.Field:
+			if len(x.Directives) > 0 {
+				*static = false
+			}
 			sub, ok := fastFields[k][x.Name]
 			if !ok || !onlySkipInclude(x.Directives) {
 				return false
@@ -125,16 +125,22 @@ func fastCoversSet(set ast.SelectionSet, k fastKind, depth int) bool {
 				if len(x.SelectionSet) > 0 {
 					return false
 				}
-			} else if !fastCoversSet(x.SelectionSet, sub, depth+1) {
+			} else if !fastCoversSet(x.SelectionSet, sub, depth+1, static) {
 				return false
 			}
 		case *ast.InlineFragment:
-			if !onlySkipInclude(x.Directives) || !fastCoversSet(x.SelectionSet, k, depth+1) {
+			if len(x.Directives) > 0 {
+				*static = false
+			}
+			if !onlySkipInclude(x.Directives) || !fastCoversSet(x.SelectionSet, k, depth+1, static) {
 				return false
 			}
 		case *ast.FragmentSpread:
+			if len(x.Directives) > 0 {
+				*static = false
+			}
 			if x.Definition == nil || !onlySkipInclude(x.Directives) || len(x.Definition.Directives) > 0 ||
-				!fastCoversSet(x.Definition.SelectionSet, k, depth+1) {
+				!fastCoversSet(x.Definition.SelectionSet, k, depth+1, static) {
 				return false
 			}
 		default:
@@ -172,7 +178,9 @@ type fastWriter struct {
 	joins []placeJoin
 
 	// collected are the fields of each selection set and type written so
-	// far (see collect); args, each claims field's arguments (claimArgs).
+	// far (see collect) that the operation's entry (op) did not hold;
+	// args, each claims field's arguments (claimArgs).
+	op        *fastOp
 	collected []collectedSet
 	args      []*claimArgs
 }
@@ -194,10 +202,10 @@ type collectedSet struct {
 // allocations a b-entity request). Within one operation the variables,
 // and so @skip and @include, are fixed, so the fields are too.
 func (w *fastWriter) collect(set ast.SelectionSet, typ string) []graphql.CollectedField {
-	var sel *ast.Selection
-	if len(set) > 0 {
-		sel = &set[0]
+	if fields, ok := w.shared(set, typ); ok {
+		return fields
 	}
+	sel := firstOf(set)
 	for i := range w.collected {
 		if c := &w.collected[i]; c.sel == sel && c.n == len(set) && c.typ == typ {
 			return c.fields
@@ -216,7 +224,11 @@ func (w *fastWriter) collect(set ast.SelectionSet, typ string) []graphql.Collect
 // false when the executor must answer.
 func (s *executableSchema) fastAnswer(ctx context.Context) (resp *graphql.Response, ok bool) {
 	oc := graphql.GetOperationContext(ctx)
-	if s.resolver == nil || !fastCovers(oc.Operation) {
+	if s.resolver == nil || oc.Operation == nil {
+		return nil, false
+	}
+	op := s.ops.of(oc.Operation)
+	if !op.covers {
 		return nil, false
 	}
 	defer func() {
@@ -225,6 +237,7 @@ func (s *executableSchema) fastAnswer(ctx context.Context) (resp *graphql.Respon
 		}
 	}()
 	w := s.writer(ctx, oc)
+	w.op = op
 	defer func() {
 		if !ok {
 			w.Release() // nothing of it was lent out
@@ -234,62 +247,11 @@ func (s *executableSchema) fastAnswer(ctx context.Context) (resp *graphql.Respon
 	if err := w.object(ctx, oc.Operation.SelectionSet, kQuery, "Query", "", nil); err != nil {
 		return nil, false
 	}
+	w.publish()
 	if !recycle.From(ctx).Hold(w) {
 		w.pool = nil // the answer keeps the buffer: never pool it
 	}
 	return &graphql.Response{Data: w.buf.Bytes()}, true
-}
-
-// writer is a fast writer for the operation oc: from the schema's pool
-// when the request's transport gives it back once the answer is written
-// (a recycle.Bin on ctx), else a new one.
-func (s *executableSchema) writer(ctx context.Context, oc *graphql.OperationContext) *fastWriter {
-	var w *fastWriter
-	if recycle.From(ctx) != nil {
-		w, _ = s.writers.Get().(*fastWriter)
-	}
-	if w == nil {
-		w = &fastWriter{}
-	}
-	w.r, w.oc, w.sat, w.l = s.resolver, oc, s.satisfies, s.resolver.loaders(ctx)
-	w.pool = &s.writers
-	return w
-}
-
-// maxPooledBuffer bounds the answer buffer a pooled writer keeps: a rare
-// large answer's buffer goes to the collector rather than stay in the
-// pool. The bench's answers are 5 to about 200 KB.
-const maxPooledBuffer = 1 << 20
-
-// maxJoins bounds the places a pooled writer remembers across operations
-// (join): a place depends only on the aliases it joins, so they stay
-// right for every operation, but a writer serving many different
-// queries must not grow without end.
-const maxJoins = 256
-
-// Release implements recycle.Releaser: the writer, its buffer and its
-// caches go back to the pool, with nothing of the operation kept but the
-// places made (which depend only on aliases). A writer not from a pool
-// is left to the collector.
-func (w *fastWriter) Release() {
-	p := w.pool
-	if p == nil {
-		return
-	}
-	w.pool, w.r, w.oc, w.sat, w.l = nil, nil, nil, nil, nil
-	if w.buf.Cap() > maxPooledBuffer {
-		return
-	}
-	w.buf.Reset()
-	clear(w.collected)
-	w.collected = w.collected[:0]
-	clear(w.args)
-	w.args = w.args[:0]
-	if len(w.joins) > maxJoins {
-		clear(w.joins)
-		w.joins = w.joins[:0]
-	}
-	p.Put(w)
 }
 
 // rootChild is the field context of root field f, as the executor makes
@@ -495,87 +457,4 @@ func (w *fastWriter) node(ctx context.Context, f graphql.CollectedField, place s
 		return errFallBack
 	}
 	return w.object(ctx, f.Selections, kNode, typ, place, n)
-}
-
-// categoryTypeName is the GraphQL type model.Wrap presents a node of
-// category c as, or "" for none (TestCategoryTypeName holds the two
-// together).
-func categoryTypeName(c graph.Category) string {
-	switch c {
-	case graph.CategoryReview:
-		return "Review"
-	case graph.CategorySection:
-		return "Section"
-	case graph.CategoryPassage:
-		return "Passage"
-	case graph.CategoryStudy:
-		return "Study"
-	case graph.CategoryCitationConcern:
-		return "CitationConcern"
-	case graph.CategoryDrug:
-		return "Drug"
-	case graph.CategoryMechanism:
-		return "Mechanism"
-	case graph.CategoryBrainRegion:
-		return "BrainRegion"
-	case graph.CategoryBrainNetwork:
-		return "BrainNetwork"
-	case graph.CategoryDisorder:
-		return "Disorder"
-	case graph.CategorySymptom:
-		return "Symptom"
-	case graph.CategoryOutcome:
-		return "Outcome"
-	case graph.CategoryTherapy:
-		return "Therapy"
-	case graph.CategorySafetyRisk:
-		return "SafetyRisk"
-	case graph.CategoryPopulation:
-		return "Population"
-	}
-	return ""
-}
-
-// writeID writes an ID! as the executor does.
-func writeID(w io.Writer, id string) error {
-	if b, ok := w.(*bytes.Buffer); ok {
-		writeString(b, id) // MarshalID is MarshalString
-		return nil
-	}
-	graphql.MarshalID(id).MarshalGQL(w)
-	return nil
-}
-
-// writeFloat writes a Float! as graphql.MarshalFloatContext does; NaN and
-// infinities are the executor's errors to report.
-func writeFloat(b *bytes.Buffer, f float64) error {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return errFallBack
-	}
-	// What fmt's %g writes for a finite float64: strconv's shortest 'g'.
-	b.Write(strconv.AppendFloat(b.AvailableBuffer(), f, 'g', -1, 64))
-	return nil
-}
-
-// writeInt writes an Int! as graphql.MarshalInt does.
-func writeInt(b *bytes.Buffer, n int) {
-	b.WriteString(strconv.Itoa(n))
-}
-
-// nodeSatisfies lists, for every type implementing Node, the names a
-// fragment's type condition may use to select it: the type, its
-// interfaces and the unions holding it (the generated implementors).
-func nodeSatisfies(s *ast.Schema) map[string][]string {
-	out := map[string][]string{}
-	for _, t := range s.GetPossibleTypes(s.Types["Node"]) {
-		names := []string{t.Name}
-		names = append(names, t.Interfaces...)
-		for _, u := range s.Types {
-			if u.Kind == ast.Union && slices.Contains(u.Types, t.Name) {
-				names = append(names, u.Name)
-			}
-		}
-		out[t.Name] = names
-	}
-	return out
 }

@@ -4,11 +4,14 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/graph/memory"
+	"github.com/kapgraph/kapgraph/resolvers/generated"
 	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
@@ -62,5 +65,37 @@ func TestJoinIsPlaceOf(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(10, again); n != 0 {
 		t.Errorf("places made again: %v allocations, want 0", n)
+	}
+}
+
+// TestFastOpStatic: an operation is static (its collected fields kept
+// across requests) only when no selection, inline fragment, spread or
+// fragment it reaches carries a directive; and the table hands out one
+// entry per operation.
+func TestFastOpStatic(t *testing.T) {
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: NewResolver(memory.New(), nil)}).Schema()
+	for q, want := range map[string]bool{
+		`query($id: ID!) { node(id: $id) { id name ... on Drug { claims(first: 2) { edges { node { id } } } } } }`: true,
+		`query($id: ID!, $x: Boolean!) { node(id: $id) { id name @include(if: $x) } }`:                             false,
+		`query($id: ID!, $x: Boolean!) { node(id: $id) { ... on Drug @skip(if: $x) { name } } }`:                   false,
+		`query($id: ID!, $x: Boolean!) { node(id: $id) { ...F @include(if: $x) } } fragment F on Node { id }`:      false,
+		`query($id: ID!, $x: Boolean!) { node(id: $id) { ...F } } fragment F on Node { id @skip(if: $x) }`:         false,
+		`query($id: ID!) { node(id: $id) { ...F } } fragment F on Node { id name }`:                                true,
+	} {
+		doc, errs := gqlparser.LoadQuery(schema, q)
+		if errs != nil {
+			t.Fatalf("%s: %v", q, errs)
+		}
+		var ops fastOps
+		e := ops.of(doc.Operations[0])
+		if !e.covers {
+			t.Errorf("%s: not covered", q)
+		}
+		if e.static != want {
+			t.Errorf("%s: static %v, want %v", q, e.static, want)
+		}
+		if ops.of(doc.Operations[0]) != e {
+			t.Errorf("%s: a second entry for the same operation", q)
+		}
 	}
 }

@@ -42,6 +42,8 @@ type executableSchema struct {
 	// writers are the fast path's, with their answer buffers, pooled
 	// across requests whose transport gives them back (fast.go).
 	writers sync.Pool
+	// ops are what the fast path knows of each operation (fast_ops.go).
+	ops fastOps
 }
 
 // ArgumentDefaults reads every argument default of the schema, keyed
