@@ -181,7 +181,7 @@ func writeEdgeField[N any](ctx context.Context, w *fastWriter, f graphql.Collect
 	edgeType string, nodeKind fastKind, nodeType, cursor string, node *N) error {
 	switch f.Name {
 	case "cursor":
-		graphql.MarshalString(cursor).MarshalGQL(&w.buf)
+		writeString(&w.buf, cursor)
 		return nil
 	case "node":
 		if node == nil {
@@ -200,9 +200,9 @@ func (w *fastWriter) pageInfoField(f graphql.CollectedField, val any) error {
 	}
 	switch f.Name {
 	case "hasNextPage":
-		graphql.MarshalBoolean(p.HasNextPage).MarshalGQL(&w.buf)
+		writeBool(&w.buf, p.HasNextPage)
 	case "hasPreviousPage":
-		graphql.MarshalBoolean(p.HasPreviousPage).MarshalGQL(&w.buf)
+		writeBool(&w.buf, p.HasPreviousPage)
 	case "startCursor", "endCursor":
 		s := p.StartCursor
 		if f.Name == "endCursor" {
@@ -211,7 +211,7 @@ func (w *fastWriter) pageInfoField(f graphql.CollectedField, val any) error {
 		if s == nil {
 			w.buf.WriteString("null")
 		} else {
-			graphql.MarshalString(*s).MarshalGQL(&w.buf)
+			writeString(&w.buf, *s)
 		}
 	default:
 		return errFallBack
@@ -233,7 +233,7 @@ func (w *fastWriter) sign(s *graph.Sign) error {
 	if !ok {
 		return errFallBack
 	}
-	graphql.MarshalString(name).MarshalGQL(&w.buf)
+	writeString(&w.buf, name)
 	return nil
 }
 
@@ -247,7 +247,7 @@ func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, p
 	case "id":
 		return writeID(&w.buf, e.ID)
 	case "predicate":
-		graphql.MarshalString(string(e.Predicate)).MarshalGQL(&w.buf)
+		writeString(&w.buf, string(e.Predicate))
 		return nil
 	case "score":
 		return writeFloat(&w.buf, e.Score)
@@ -295,7 +295,7 @@ func (w *fastWriter) evidenceField(ctx context.Context, f graphql.CollectedField
 	}
 	switch f.Name {
 	case "quote":
-		graphql.MarshalString(ev.Quote).MarshalGQL(&w.buf)
+		writeString(&w.buf, ev.Quote)
 		return nil
 	case "passageId":
 		return writeID(&w.buf, ev.Passage)
