@@ -68,12 +68,15 @@ func readBody(r *http.Request) ([]byte, error) {
 	// One byte more than declared: a body that fills it is longer than
 	// it said, and the rest is read as ReadAll would.
 	b := make([]byte, n+1)
-	got, err := io.ReadFull(r.Body, b)
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return b[:got], nil // the end came at or before the declared length
-	case err != nil:
-		return nil, err
+	for got := 0; got < len(b); {
+		m, err := r.Body.Read(b[got:])
+		got += m
+		if err == io.EOF {
+			return b[:got], nil // as ReadAll, which reads to io.EOF itself
+		}
+		if err != nil {
+			return nil, err // a broken body (io.ErrUnexpectedEOF too), the limit's error
+		}
 	}
 	rest, err := io.ReadAll(r.Body)
 	return append(b, rest...), err

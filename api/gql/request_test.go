@@ -3,10 +3,13 @@ package gql
 import (
 	"bytes"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // BenchmarkReadPOST reads a POST of the bench's b-entity question (its
@@ -41,8 +44,15 @@ func TestReadBody(t *testing.T) {
 			t.Errorf("declared %d, %d bytes: got %d bytes, %v", c.declared, len(c.body), len(got), err)
 		}
 	}
+	// A body that breaks off (net/http's reader of a body shorter than its
+	// Content-Length) is an error, as it is to io.ReadAll.
+	r := httptest.NewRequest(http.MethodPost, "/graphql", io.MultiReader(strings.NewReader(`{"query"`), iotest.ErrReader(io.ErrUnexpectedEOF)))
+	r.ContentLength = 40
+	if _, err := readBody(r); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("a body broken off: %v, want io.ErrUnexpectedEOF", err)
+	}
 	w := httptest.NewRecorder()
-	r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader([]byte(`{"query":"0123456789"}`)))
+	r = httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader([]byte(`{"query":"0123456789"}`)))
 	r.Body = http.MaxBytesReader(w, r.Body, 5)
 	if _, err := readBody(r); err == nil {
 		t.Error("a body over the limit was read")
