@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"math"
-	"slices"
-	"strconv"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/kapgraph/kapgraph/resolvers/model"
+	"github.com/kapgraph/kapgraph/graph"
+	"github.com/kapgraph/kapgraph/internal/recycle"
+	"github.com/kapgraph/kapgraph/resolvers/batch"
 )
 
 // The fast path: a query whose every field is one its root's store call
@@ -25,10 +24,14 @@ import (
 // field context and a @defer group per object), which cost b-entity more
 // server CPU than the statement itself.
 //
-// The fast path calls the same resolvers with the field contexts they
-// read (the root's selection for the plan, the place of each claim end),
-// and writes the JSON the executor would write, field for field, with
-// gqlgen's own scalar marshalling. It answers only when nothing goes
+// The fast path calls the same resolvers, the root field with the field
+// context it reads (its selection for the plan), and every field below it
+// with its place (the response path without list indexes, which the plan
+// primed the loaders at) given explicitly: the executor's field contexts
+// below the root, two allocations each and one more step of the context
+// chain every store call's driver walks, were read for nothing else. It
+// writes the JSON the executor would write, field for field, byte for
+// byte what gqlgen's marshalling writes. It answers only when nothing goes
 // wrong: an error of any resolver, a value the executor would turn into an
 // error (a null in a non-null field, a NaN score) or a panic drops what it
 // wrote and the executor answers instead, with its errors, paths and null
@@ -95,21 +98,25 @@ var fastTypeNames = map[fastKind]string{
 // fastCovers says whether the fast path can answer the operation: a query
 // without directives of its own, whose selections (through fragments,
 // whatever their type condition) name only fastFields and carry no
-// directive but @skip and @include.
-func fastCovers(op *ast.OperationDefinition) bool {
+// directive but @skip and @include. It clears *static when it meets a
+// directive.
+func fastCovers(op *ast.OperationDefinition, static *bool) bool {
 	if op == nil || op.Operation != ast.Query || len(op.Directives) > 0 {
 		return false
 	}
-	return fastCoversSet(op.SelectionSet, kQuery, 0)
+	return fastCoversSet(op.SelectionSet, kQuery, 0, static)
 }
 
-func fastCoversSet(set ast.SelectionSet, k fastKind, depth int) bool {
+func fastCoversSet(set ast.SelectionSet, k fastKind, depth int, static *bool) bool {
 	if depth > 64 {
 		return false
 	}
 	for _, s := range set {
 		switch x := s.(type) {
 		case *ast.Field:
+			if len(x.Directives) > 0 {
+				*static = false
+			}
 			sub, ok := fastFields[k][x.Name]
 			if !ok || !onlySkipInclude(x.Directives) {
 				return false
@@ -118,16 +125,22 @@ func fastCoversSet(set ast.SelectionSet, k fastKind, depth int) bool {
 				if len(x.SelectionSet) > 0 {
 					return false
 				}
-			} else if !fastCoversSet(x.SelectionSet, sub, depth+1) {
+			} else if !fastCoversSet(x.SelectionSet, sub, depth+1, static) {
 				return false
 			}
 		case *ast.InlineFragment:
-			if !onlySkipInclude(x.Directives) || !fastCoversSet(x.SelectionSet, k, depth+1) {
+			if len(x.Directives) > 0 {
+				*static = false
+			}
+			if !onlySkipInclude(x.Directives) || !fastCoversSet(x.SelectionSet, k, depth+1, static) {
 				return false
 			}
 		case *ast.FragmentSpread:
+			if len(x.Directives) > 0 {
+				*static = false
+			}
 			if x.Definition == nil || !onlySkipInclude(x.Directives) || len(x.Definition.Directives) > 0 ||
-				!fastCoversSet(x.Definition.SelectionSet, k, depth+1) {
+				!fastCoversSet(x.Definition.SelectionSet, k, depth+1, static) {
 				return false
 			}
 		default:
@@ -155,9 +168,19 @@ type fastWriter struct {
 	oc  *graphql.OperationContext
 	sat map[string][]string // a Node type's name -> the names it satisfies
 	buf bytes.Buffer
+	l   *batch.Loaders // the operation's
+	// pool is where Release returns the writer; nil once its buffer
+	// belongs to an answer nobody gives back.
+	pool *sync.Pool
+
+	// joins are the places made so far (join), which a claim page's
+	// objects ask for again and again.
+	joins []placeJoin
 
 	// collected are the fields of each selection set and type written so
-	// far (see collect); args, each claims field's arguments (claimArgs).
+	// far (see collect) that the operation's entry (op) did not hold;
+	// args, each claims field's arguments (claimArgs).
+	op        *fastOp
 	collected []collectedSet
 	args      []*claimArgs
 }
@@ -179,10 +202,10 @@ type collectedSet struct {
 // allocations a b-entity request). Within one operation the variables,
 // and so @skip and @include, are fixed, so the fields are too.
 func (w *fastWriter) collect(set ast.SelectionSet, typ string) []graphql.CollectedField {
-	var sel *ast.Selection
-	if len(set) > 0 {
-		sel = &set[0]
+	if fields, ok := w.shared(set, typ); ok {
+		return fields
 	}
+	sel := firstOf(set)
 	for i := range w.collected {
 		if c := &w.collected[i]; c.sel == sel && c.n == len(set) && c.typ == typ {
 			return c.fields
@@ -201,7 +224,11 @@ func (w *fastWriter) collect(set ast.SelectionSet, typ string) []graphql.Collect
 // false when the executor must answer.
 func (s *executableSchema) fastAnswer(ctx context.Context) (resp *graphql.Response, ok bool) {
 	oc := graphql.GetOperationContext(ctx)
-	if s.resolver == nil || !fastCovers(oc.Operation) {
+	if s.resolver == nil || oc.Operation == nil {
+		return nil, false
+	}
+	op := s.ops.of(oc.Operation)
+	if !op.covers {
 		return nil, false
 	}
 	defer func() {
@@ -209,26 +236,56 @@ func (s *executableSchema) fastAnswer(ctx context.Context) (resp *graphql.Respon
 			resp, ok = nil, false // the executor meets it again and reports it
 		}
 	}()
-	w := &fastWriter{r: s.resolver, oc: oc, sat: s.satisfies}
+	w := s.writer(ctx, oc)
+	w.op = op
+	defer func() {
+		if !ok {
+			w.Release() // nothing of it was lent out
+		}
+	}()
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Query"})
-	if err := w.object(ctx, oc.Operation.SelectionSet, kQuery, "Query", nil, nil); err != nil {
+	if err := w.object(ctx, oc.Operation.SelectionSet, kQuery, "Query", "", nil); err != nil {
 		return nil, false
+	}
+	w.publish()
+	if !recycle.From(ctx).Hold(w) {
+		w.pool = nil // the answer keeps the buffer: never pool it
 	}
 	return &graphql.Response{Data: w.buf.Bytes()}, true
 }
 
-// child is the field context of field f below parent, as the executor
-// makes it (placeOf and the planner read the chain).
-func child(ctx context.Context, parent *graphql.FieldContext, object string, f graphql.CollectedField, args map[string]any) (context.Context, *graphql.FieldContext) {
-	fc := &graphql.FieldContext{Object: object, Field: f, Args: args, IsMethod: true, IsResolver: true}
-	ctx = graphql.WithFieldContext(ctx, fc)
-	fc.Parent = parent
-	return ctx, fc
+// rootChild is the field context of root field f, as the executor makes
+// it: the root resolvers read it (prefetch plans its selection, under its
+// alias). Fields below the root have none (see the top of this file).
+func rootChild(ctx context.Context, f graphql.CollectedField, args map[string]any) context.Context {
+	fc := &graphql.FieldContext{Object: "Query", Field: f, Args: args, IsMethod: true, IsResolver: true}
+	return graphql.WithFieldContext(ctx, fc)
+}
+
+// placeJoin is one place made by join.
+type placeJoin struct{ parent, alias, place string }
+
+// join is the place of field alias below the object at place parent:
+// placeOf's string for the field context the executor would make there
+// (aliases joined by dots, list indexes left out, the root's alias
+// alone). Each is made once per operation.
+func (w *fastWriter) join(parent, alias string) string {
+	if parent == "" {
+		return alias
+	}
+	for i := range w.joins {
+		if j := &w.joins[i]; j.alias == alias && j.parent == parent {
+			return j.place
+		}
+	}
+	p := parent + "." + alias
+	w.joins = append(w.joins, placeJoin{parent: parent, alias: alias, place: p})
+	return p
 }
 
 // object writes one object of kind k and type typ: val is its Go value,
-// fc the field context of the field that returned it.
-func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKind, typ string, fc *graphql.FieldContext, val any) error {
+// place the place of the field that returned it.
+func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKind, typ string, place string, val any) error {
 	fields := w.collect(set, typ)
 	w.buf.WriteByte('{')
 	for i, f := range fields {
@@ -241,7 +298,7 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 			writeString(&w.buf, typ)
 			continue
 		}
-		if err := w.field(ctx, f, k, fc, val); err != nil {
+		if err := w.field(ctx, f, k, place, val); err != nil {
 			return err
 		}
 	}
@@ -249,8 +306,9 @@ func (w *fastWriter) object(ctx context.Context, set ast.SelectionSet, k fastKin
 	return nil
 }
 
-// field writes the value of field f of an object of kind k.
-func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent *graphql.FieldContext, val any) error {
+// field writes the value of field f of an object of kind k at place
+// parent.
+func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fastKind, parent string, val any) error {
 	switch k {
 	case kQuery:
 		switch f.Name {
@@ -268,11 +326,10 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 			return w.rootStats(ctx, f)
 		}
 	case kNode:
-		n, _ := val.(model.Node)
-		if n == nil {
+		g, _ := val.(*graph.Node)
+		if g == nil {
 			return errFallBack
 		}
-		g := n.GraphNode()
 		switch f.Name {
 		case "id":
 			return writeID(&w.buf, g.ID)
@@ -283,9 +340,9 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 			writeString(&w.buf, string(g.Category))
 			return nil
 		case "claims":
-			return w.claims(ctx, f, parent, g.ID, typeNameOf(n))
+			return w.claims(ctx, f, w.join(parent, f.Alias), g.ID)
 		}
-		return w.nodeField(ctx, f, g)
+		return w.nodeField(ctx, f, parent, g)
 	case kConn:
 		return w.connField(ctx, f, parent, val)
 	case kEdge:
@@ -309,7 +366,7 @@ func (w *fastWriter) field(ctx context.Context, f graphql.CollectedField, k fast
 	case kStudyEdge:
 		return w.studyEdgeField(ctx, f, parent, val)
 	case kStats:
-		return w.statsField(ctx, f, val)
+		return w.statsField(ctx, f, parent, val)
 	case kCount:
 		return w.countField(f, val)
 	case kXref:
@@ -325,7 +382,7 @@ func (w *fastWriter) rootNode(ctx context.Context, f graphql.CollectedField) err
 	if !ok {
 		return errFallBack
 	}
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{"id": id})
+	ctx = rootChild(ctx, f, map[string]any{"id": id})
 	n, err := (&queryResolver{w.r}).Node(ctx, id)
 	if err != nil {
 		return errFallBack
@@ -334,7 +391,7 @@ func (w *fastWriter) rootNode(ctx context.Context, f graphql.CollectedField) err
 		w.buf.WriteString("null")
 		return nil
 	}
-	return w.node(ctx, f, fc, n)
+	return w.node(ctx, f, f.Alias, n.GraphNode())
 }
 
 // rootNodes answers Query.nodes: a list of non-null nodes.
@@ -349,16 +406,11 @@ func (w *fastWriter) rootNodes(ctx context.Context, f graphql.CollectedField) er
 		}
 		ids[i] = s
 	}
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{"ids": ids})
+	ctx = rootChild(ctx, f, map[string]any{"ids": ids})
 	ns, err := (&queryResolver{w.r}).Nodes(ctx, ids)
 	if err != nil {
 		return errFallBack
 	}
-	return w.nodeList(ctx, f, fc, ns)
-}
-
-// nodeList writes a [Node!]! of field f.
-func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc *graphql.FieldContext, ns []model.Node) error {
 	w.buf.WriteByte('[')
 	for i, n := range ns {
 		if n == nil {
@@ -367,7 +419,7 @@ func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc 
 		if i > 0 {
 			w.buf.WriteByte(',')
 		}
-		if err := w.node(ctx, f, fc, n); err != nil {
+		if err := w.node(ctx, f, f.Alias, n.GraphNode()); err != nil {
 			return err
 		}
 	}
@@ -375,92 +427,34 @@ func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, fc 
 	return nil
 }
 
-// node writes a node (an interface value) of field f.
-func (w *fastWriter) node(ctx context.Context, f graphql.CollectedField, fc *graphql.FieldContext, n model.Node) error {
-	typ := typeNameOf(n)
+// nodeList writes a [Node!]! of field f at place from graph nodes as
+// wrapAll presents them: a node of no GraphQL type (model.Wrap's nil) is
+// left out.
+func (w *fastWriter) nodeList(ctx context.Context, f graphql.CollectedField, place string, ns []*graph.Node) error {
+	w.buf.WriteByte('[')
+	first := true
+	for _, n := range ns {
+		if n == nil || categoryTypeName(n.Category) == "" {
+			continue
+		}
+		if !first {
+			w.buf.WriteByte(',')
+		}
+		first = false
+		if err := w.node(ctx, f, place, n); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte(']')
+	return nil
+}
+
+// node writes a node of field f at place, as the GraphQL type of its
+// category (model.Wrap's).
+func (w *fastWriter) node(ctx context.Context, f graphql.CollectedField, place string, n *graph.Node) error {
+	typ := categoryTypeName(n.Category)
 	if typ == "" || w.sat[typ] == nil {
 		return errFallBack
 	}
-	return w.object(ctx, f.Selections, kNode, typ, fc, n)
-}
-
-// typeNameOf is the GraphQL type of a node: model's type of the same name.
-func typeNameOf(n model.Node) string {
-	switch n.(type) {
-	case *model.Review:
-		return "Review"
-	case *model.Section:
-		return "Section"
-	case *model.Passage:
-		return "Passage"
-	case *model.Study:
-		return "Study"
-	case *model.CitationConcern:
-		return "CitationConcern"
-	case *model.Drug:
-		return "Drug"
-	case *model.Mechanism:
-		return "Mechanism"
-	case *model.BrainRegion:
-		return "BrainRegion"
-	case *model.BrainNetwork:
-		return "BrainNetwork"
-	case *model.Disorder:
-		return "Disorder"
-	case *model.Symptom:
-		return "Symptom"
-	case *model.Outcome:
-		return "Outcome"
-	case *model.Therapy:
-		return "Therapy"
-	case *model.SafetyRisk:
-		return "SafetyRisk"
-	case *model.Population:
-		return "Population"
-	}
-	return ""
-}
-
-// writeID writes an ID! as the executor does.
-func writeID(w io.Writer, id string) error {
-	if b, ok := w.(*bytes.Buffer); ok {
-		writeString(b, id) // MarshalID is MarshalString
-		return nil
-	}
-	graphql.MarshalID(id).MarshalGQL(w)
-	return nil
-}
-
-// writeFloat writes a Float! as graphql.MarshalFloatContext does; NaN and
-// infinities are the executor's errors to report.
-func writeFloat(b *bytes.Buffer, f float64) error {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return errFallBack
-	}
-	// What fmt's %g writes for a finite float64: strconv's shortest 'g'.
-	b.Write(strconv.AppendFloat(b.AvailableBuffer(), f, 'g', -1, 64))
-	return nil
-}
-
-// writeInt writes an Int! as graphql.MarshalInt does.
-func writeInt(b *bytes.Buffer, n int) {
-	b.WriteString(strconv.Itoa(n))
-}
-
-// nodeSatisfies lists, for every type implementing Node, the names a
-// fragment's type condition may use to select it: the type, its
-// interfaces and the unions holding it (the generated implementors).
-func nodeSatisfies(s *ast.Schema) map[string][]string {
-	out := map[string][]string{}
-	for _, t := range s.GetPossibleTypes(s.Types["Node"]) {
-		names := []string{t.Name}
-		names = append(names, t.Interfaces...)
-		for _, u := range s.Types {
-			if u.Kind == ast.Union && slices.Contains(u.Types, t.Name) {
-				names = append(names, u.Name)
-			}
-		}
-		out[t.Name] = names
-	}
-	return out
+	return w.object(ctx, f.Selections, kNode, typ, place, n)
 }

@@ -8,30 +8,27 @@ import (
 
 	"github.com/kapgraph/kapgraph/graph"
 	"github.com/kapgraph/kapgraph/resolvers/generated"
-	"github.com/kapgraph/kapgraph/resolvers/model"
 )
 
 // The fast path's claim pages (see fast.go): a node's claims, their
 // connection, edges and page info, each claim's scalars, ends and
 // evidence, and the evidence's cited studies.
 
-// claims answers Node.claims of node id (its type typ), with the
-// arguments as the generated executor unmarshals them.
-func (w *fastWriter) claims(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, id, typ string) error {
+// claims answers Node.claims of node id at place, with the arguments as
+// the generated executor unmarshals them.
+func (w *fastWriter) claims(ctx context.Context, f graphql.CollectedField, place, id string) error {
 	a, err := w.claimArgs(f)
 	if err != nil {
 		return err
 	}
-	ctx, fc := child(ctx, parent, typ, f, a.m)
-	conn, err := w.r.claimPageCursors(ctx, "claims", id, a.dir, a.preds, a.ms, a.first, a.after, a.cursors)
+	conn, err := w.r.claimPageAt(ctx, place, "claims", id, a.dir, a.preds, a.ms, a.first, a.after, a.cursors)
 	if err != nil || conn == nil {
 		return errFallBack
 	}
-	return w.object(ctx, f.Selections, kConn, "ClaimConnection", fc, conn)
+	return w.object(ctx, f.Selections, kConn, "ClaimConnection", place, conn)
 }
 
-// claimArgs are the arguments of one claims field, unmarshalled; m is
-// them as the field context's Args.
+// claimArgs are the arguments of one claims field, unmarshalled.
 type claimArgs struct {
 	field *ast.Field
 	dir   *graph.Direction
@@ -39,7 +36,6 @@ type claimArgs struct {
 	ms    []graph.Modality
 	first *int
 	after *string
-	m     map[string]any
 	// cursors is whether the selection writes a cursor: an edge's, or
 	// the page info (whose start and end cursors claimsOf sets together
 	// with the edges').
@@ -88,7 +84,6 @@ func (w *fastWriter) claimArgs(f graphql.CollectedField) (*claimArgs, error) {
 		a.after = &s
 	}
 	a.cursors = w.writesCursor(f.Selections)
-	a.m = map[string]any{"direction": a.dir, "predicates": a.preds, "modalities": a.ms, "first": a.first, "after": a.after}
 	w.args = append(w.args, a)
 	return a, nil
 }
@@ -130,7 +125,7 @@ func enumList[T ~string](v any) ([]T, error) {
 }
 
 // connField writes a field of a ClaimConnection.
-func (w *fastWriter) connField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) connField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	conn, _ := val.(*generated.ClaimConnection)
 	if conn == nil {
 		return errFallBack
@@ -139,7 +134,7 @@ func (w *fastWriter) connField(ctx context.Context, f graphql.CollectedField, pa
 }
 
 // edgeField writes a field of a ClaimEdge; parent is the edges field.
-func (w *fastWriter) edgeField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) edgeField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	e, _ := val.(*generated.ClaimEdge)
 	if e == nil {
 		return errFallBack
@@ -150,7 +145,7 @@ func (w *fastWriter) edgeField(ctx context.Context, f graphql.CollectedField, pa
 // writeConnField writes a field of a connection (totalCount, pageInfo,
 // edges), whatever its edge type: every connection of the schema has
 // these three, and only the edge kind and type names differ.
-func writeConnField[E any](ctx context.Context, w *fastWriter, f graphql.CollectedField, parent *graphql.FieldContext,
+func writeConnField[E any](ctx context.Context, w *fastWriter, f graphql.CollectedField, parent string,
 	connType string, edgeKind fastKind, edgeType string, total int, pi *generated.PageInfo, edges []*E) error {
 	switch f.Name {
 	case "totalCount":
@@ -162,7 +157,7 @@ func writeConnField[E any](ctx context.Context, w *fastWriter, f graphql.Collect
 		}
 		return w.object(ctx, f.Selections, kPageInfo, "PageInfo", parent, pi)
 	case "edges":
-		fc := &graphql.FieldContext{Parent: parent, Object: connType, Field: f}
+		place := w.join(parent, f.Alias)
 		w.buf.WriteByte('[')
 		for i, e := range edges {
 			if e == nil {
@@ -171,7 +166,7 @@ func writeConnField[E any](ctx context.Context, w *fastWriter, f graphql.Collect
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			if err := w.object(ctx, f.Selections, edgeKind, edgeType, fc, e); err != nil {
+			if err := w.object(ctx, f.Selections, edgeKind, edgeType, place, e); err != nil {
 				return err
 			}
 		}
@@ -182,18 +177,17 @@ func writeConnField[E any](ctx context.Context, w *fastWriter, f graphql.Collect
 }
 
 // writeEdgeField writes a field of a connection's edge (cursor, node).
-func writeEdgeField[N any](ctx context.Context, w *fastWriter, f graphql.CollectedField, parent *graphql.FieldContext,
+func writeEdgeField[N any](ctx context.Context, w *fastWriter, f graphql.CollectedField, parent string,
 	edgeType string, nodeKind fastKind, nodeType, cursor string, node *N) error {
 	switch f.Name {
 	case "cursor":
-		graphql.MarshalString(cursor).MarshalGQL(&w.buf)
+		writeString(&w.buf, cursor)
 		return nil
 	case "node":
 		if node == nil {
 			return errFallBack
 		}
-		fc := &graphql.FieldContext{Parent: parent, Object: edgeType, Field: f}
-		return w.object(ctx, f.Selections, nodeKind, nodeType, fc, node)
+		return w.object(ctx, f.Selections, nodeKind, nodeType, w.join(parent, f.Alias), node)
 	}
 	return errFallBack
 }
@@ -206,9 +200,9 @@ func (w *fastWriter) pageInfoField(f graphql.CollectedField, val any) error {
 	}
 	switch f.Name {
 	case "hasNextPage":
-		graphql.MarshalBoolean(p.HasNextPage).MarshalGQL(&w.buf)
+		writeBool(&w.buf, p.HasNextPage)
 	case "hasPreviousPage":
-		graphql.MarshalBoolean(p.HasPreviousPage).MarshalGQL(&w.buf)
+		writeBool(&w.buf, p.HasPreviousPage)
 	case "startCursor", "endCursor":
 		s := p.StartCursor
 		if f.Name == "endCursor" {
@@ -217,7 +211,7 @@ func (w *fastWriter) pageInfoField(f graphql.CollectedField, val any) error {
 		if s == nil {
 			w.buf.WriteString("null")
 		} else {
-			graphql.MarshalString(*s).MarshalGQL(&w.buf)
+			writeString(&w.buf, *s)
 		}
 	default:
 		return errFallBack
@@ -239,12 +233,12 @@ func (w *fastWriter) sign(s *graph.Sign) error {
 	if !ok {
 		return errFallBack
 	}
-	graphql.MarshalString(name).MarshalGQL(&w.buf)
+	writeString(&w.buf, name)
 	return nil
 }
 
 // claimField writes a field of a Claim; parent is the claim's node field.
-func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	e, _ := val.(*graph.Edge)
 	if e == nil {
 		return errFallBack
@@ -253,35 +247,36 @@ func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, p
 	case "id":
 		return writeID(&w.buf, e.ID)
 	case "predicate":
-		graphql.MarshalString(string(e.Predicate)).MarshalGQL(&w.buf)
+		writeString(&w.buf, string(e.Predicate))
 		return nil
 	case "score":
 		return writeFloat(&w.buf, e.Score)
 	case "sign":
 		return w.sign(e.SignOrNil())
 	case "subject", "object":
-		ctx, fc := child(ctx, parent, "Claim", f, nil)
-		cr := &claimResolver{w.r}
-		var n model.Node
-		var err error
+		// Claim.subject and Claim.object: Resolver.end at the field's
+		// place, without its model.Wrap (node writes the type Wrap would
+		// give).
+		id := e.Object
 		if f.Name == "subject" {
-			n, err = cr.Subject(ctx, e)
-		} else {
-			n, err = cr.Object(ctx, e)
+			id = e.Subject
 		}
+		place := w.join(parent, f.Alias)
+		n, err := w.r.endAt(ctx, place, id)
 		if err != nil || n == nil {
 			return errFallBack
 		}
-		return w.node(ctx, f, fc, n)
+		return w.node(ctx, f, place, n)
 	case "evidence":
-		fc := &graphql.FieldContext{Parent: parent, Object: "Claim", Field: f}
+		place := w.join(parent, f.Alias)
 		w.buf.WriteByte('[')
 		for i := range e.Evidence {
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			ev := e.Evidence[i] // the executor resolves a copy too
-			if err := w.object(ctx, f.Selections, kEvidence, "Evidence", fc, &ev); err != nil {
+			// The executor resolves a copy; resolvers only read it, so
+			// the claim's own serves.
+			if err := w.object(ctx, f.Selections, kEvidence, "Evidence", place, &e.Evidence[i]); err != nil {
 				return err
 			}
 		}
@@ -293,20 +288,38 @@ func (w *fastWriter) claimField(ctx context.Context, f graphql.CollectedField, p
 
 // evidenceField writes a field of an Evidence; parent is the evidence
 // field.
-func (w *fastWriter) evidenceField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) evidenceField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	ev, _ := val.(*graph.Evidence)
 	if ev == nil {
 		return errFallBack
 	}
 	switch f.Name {
 	case "quote":
-		graphql.MarshalString(ev.Quote).MarshalGQL(&w.buf)
+		writeString(&w.buf, ev.Quote)
 		return nil
 	case "passageId":
 		return writeID(&w.buf, ev.Passage)
 	case "studies":
-		ctx, fc := child(ctx, parent, "Evidence", f, nil)
-		sts, err := (&evidenceResolver{w.r}).Studies(ctx, ev)
+		return w.studies(ctx, f, w.join(parent, f.Alias), ev)
+	}
+	return errFallBack
+}
+
+// studies writes Evidence.studies at place: evidenceResolver.Studies,
+// whose placed studies (placedStudies) are written straight from the
+// loaders' nodes, without a model.Study each.
+func (w *fastWriter) studies(ctx context.Context, f graphql.CollectedField, place string, ev *graph.Evidence) error {
+	placed := w.l.Placed()
+	if placed {
+		for _, id := range ev.Studies {
+			if _, known := w.l.At(place, id); !known {
+				placed = false
+				break
+			}
+		}
+	}
+	if !placed {
+		sts, err := w.r.studies(ctx, ev.Studies)
 		if err != nil {
 			return errFallBack
 		}
@@ -318,12 +331,28 @@ func (w *fastWriter) evidenceField(ctx context.Context, f graphql.CollectedField
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			if err := w.object(ctx, f.Selections, kStudy, "Study", fc, st); err != nil {
+			if err := w.object(ctx, f.Selections, kStudy, "Study", place, st.Node); err != nil {
 				return err
 			}
 		}
 		w.buf.WriteByte(']')
 		return nil
 	}
-	return errFallBack
+	w.buf.WriteByte('[')
+	first := true
+	for _, id := range ev.Studies {
+		n, _ := w.l.At(place, id)
+		if n == nil || n.Category != graph.CategoryStudy {
+			continue // as placedStudies leaves it out
+		}
+		if !first {
+			w.buf.WriteByte(',')
+		}
+		first = false
+		if err := w.object(ctx, f.Selections, kStudy, "Study", place, n); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte(']')
+	return nil
 }

@@ -15,16 +15,16 @@ import (
 
 // nodeField writes a plain field of a node: biolink, synonyms,
 // description, xrefs.
-func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, g *graph.Node) error {
+func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, place string, g *graph.Node) error {
 	b := model.Base{Node: g}
 	switch f.Name {
 	case "biolink":
-		graphql.MarshalString(g.Biolink).MarshalGQL(&w.buf)
+		writeString(&w.buf, g.Biolink)
 	case "description":
 		if d := b.Description(); d == nil {
 			w.buf.WriteString("null")
 		} else {
-			graphql.MarshalString(*d).MarshalGQL(&w.buf)
+			writeString(&w.buf, *d)
 		}
 	case "synonyms":
 		w.buf.WriteByte('[')
@@ -32,7 +32,7 @@ func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, g 
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			graphql.MarshalString(s).MarshalGQL(&w.buf)
+			writeString(&w.buf, s)
 		}
 		w.buf.WriteByte(']')
 	case "xrefs":
@@ -44,7 +44,7 @@ func (w *fastWriter) nodeField(ctx context.Context, f graphql.CollectedField, g 
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			if err := w.object(ctx, f.Selections, kXref, "Xref", nil, x); err != nil {
+			if err := w.object(ctx, f.Selections, kXref, "Xref", place, x); err != nil {
 				return err
 			}
 		}
@@ -63,11 +63,11 @@ func (w *fastWriter) xrefField(f graphql.CollectedField, val any) error {
 	}
 	switch f.Name {
 	case "prefix":
-		graphql.MarshalString(x.Prefix).MarshalGQL(&w.buf)
+		writeString(&w.buf, x.Prefix)
 	case "localId":
-		graphql.MarshalString(x.LocalID).MarshalGQL(&w.buf)
+		writeString(&w.buf, x.LocalID)
 	case "curie":
-		graphql.MarshalString(x.Curie).MarshalGQL(&w.buf)
+		writeString(&w.buf, x.Curie)
 	default:
 		return errFallBack
 	}
@@ -79,13 +79,13 @@ func (w *fastWriter) xrefField(f graphql.CollectedField, val any) error {
 func (w *fastWriter) claimPlainField(f graphql.CollectedField, e *graph.Edge) error {
 	switch f.Name {
 	case "biolink":
-		graphql.MarshalString(e.Biolink).MarshalGQL(&w.buf)
+		writeString(&w.buf, e.Biolink)
 	case "negated":
-		graphql.MarshalBoolean(e.Negated).MarshalGQL(&w.buf)
+		writeBool(&w.buf, e.Negated)
 	case "hedged":
-		graphql.MarshalBoolean(e.Hedged).MarshalGQL(&w.buf)
+		writeBool(&w.buf, e.Hedged)
 	case "modality":
-		graphql.MarshalString(string(e.Status())).MarshalGQL(&w.buf)
+		writeString(&w.buf, string(e.Status()))
 	default:
 		return errFallBack
 	}

@@ -32,7 +32,7 @@ func (w *fastWriter) rootStudies(ctx context.Context, f graphql.CollectedField) 
 		return errFallBack
 	}
 	args := map[string]any{"filter": filter, "orderBy": orderBy, "first": first, "after": after}
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, args)
+	ctx = rootChild(ctx, f, args)
 	conn, err := (&queryResolver{w.r}).Studies(ctx, filter, orderBy, first, after)
 	if err != nil {
 		return errFallBack
@@ -41,7 +41,7 @@ func (w *fastWriter) rootStudies(ctx context.Context, f graphql.CollectedField) 
 		w.buf.WriteString("null")
 		return nil
 	}
-	return w.object(ctx, f.Selections, kStudyConn, "StudyConnection", fc, conn)
+	return w.object(ctx, f.Selections, kStudyConn, "StudyConnection", f.Alias, conn)
 }
 
 // studyFilterArg is a StudyFilter as the executor unmarshals it; a key
@@ -132,7 +132,7 @@ func argString(v any) (*string, error) {
 
 // studyConnField writes a field of a StudyConnection; parent is the
 // studies field.
-func (w *fastWriter) studyConnField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) studyConnField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	conn, _ := val.(*generated.StudyConnection)
 	if conn == nil {
 		return errFallBack
@@ -142,7 +142,7 @@ func (w *fastWriter) studyConnField(ctx context.Context, f graphql.CollectedFiel
 
 // studyEdgeField writes a field of a StudyEdge; parent is the edges
 // field.
-func (w *fastWriter) studyEdgeField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) studyEdgeField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	e, _ := val.(*generated.StudyEdge)
 	if e == nil {
 		return errFallBack
@@ -150,12 +150,22 @@ func (w *fastWriter) studyEdgeField(ctx context.Context, f graphql.CollectedFiel
 	return writeEdgeField(ctx, w, f, parent, "StudyEdge", kStudy, "Study", e.Cursor, e.Node)
 }
 
-// studyField writes a field of a Study.
+// studyField writes a field of a Study: val is a *model.Study (a page of
+// studies) or its *graph.Node (an evidence's, see studies).
 func (w *fastWriter) studyField(f graphql.CollectedField, val any) error {
-	st, _ := val.(*model.Study)
-	if st == nil || st.Node == nil {
+	var g *graph.Node
+	switch v := val.(type) {
+	case *model.Study:
+		if v != nil {
+			g = v.Node
+		}
+	case *graph.Node:
+		g = v
+	}
+	if g == nil {
 		return errFallBack
 	}
+	st := model.Study{Base: model.Base{Node: g}}
 	switch f.Name {
 	case "id":
 		return writeID(&w.buf, st.ID)

@@ -37,7 +37,7 @@ func (w *fastWriter) rootPaths(ctx context.Context, f graphql.CollectedField) er
 	}
 	args := map[string]any{"from": from, "to": to, "disorder": disorder, "maxHops": maxHops, "first": first,
 		"statedOnly": statedOnly, "via": via, "modalities": modalities}
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, args)
+	ctx = rootChild(ctx, f, args)
 	ps, err := (&queryResolver{w.r}).MechanismToOutcomePaths(ctx, from, to, disorder, maxHops, first, statedOnly, via, modalities)
 	if err != nil {
 		return errFallBack
@@ -54,7 +54,7 @@ func (w *fastWriter) rootPaths(ctx context.Context, f graphql.CollectedField) er
 		if i > 0 {
 			w.buf.WriteByte(',')
 		}
-		if err := w.object(ctx, f.Selections, kPath, "Path", fc, p); err != nil {
+		if err := w.object(ctx, f.Selections, kPath, "Path", f.Alias, p); err != nil {
 			return err
 		}
 	}
@@ -63,7 +63,7 @@ func (w *fastWriter) rootPaths(ctx context.Context, f graphql.CollectedField) er
 }
 
 // pathField writes a field of a Path; parent is the field that listed it.
-func (w *fastWriter) pathField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) pathField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	p, _ := val.(*graph.Path)
 	if p == nil {
 		return errFallBack
@@ -77,20 +77,21 @@ func (w *fastWriter) pathField(ctx context.Context, f graphql.CollectedField, pa
 	case "score":
 		return writeFloat(&w.buf, p.Score)
 	case "nodes":
-		ctx, fc := child(ctx, parent, "Path", f, nil)
-		ns, err := (&pathResolver{w.r}).Nodes(ctx, p)
+		// pathResolver.Nodes without its wrapAll (nodeList does what it
+		// does).
+		ns, err := w.r.pathNodes(ctx, p)
 		if err != nil {
 			return errFallBack
 		}
-		return w.nodeList(ctx, f, fc, ns)
+		return w.nodeList(ctx, f, w.join(parent, f.Alias), ns)
 	case "hops":
-		fc := &graphql.FieldContext{Parent: parent, Object: "Path", Field: f}
+		place := w.join(parent, f.Alias)
 		w.buf.WriteByte('[')
 		for i := range p.Hops {
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			if err := w.object(ctx, f.Selections, kHop, "Hop", fc, &p.Hops[i]); err != nil {
+			if err := w.object(ctx, f.Selections, kHop, "Hop", place, &p.Hops[i]); err != nil {
 				return err
 			}
 		}
@@ -101,7 +102,7 @@ func (w *fastWriter) pathField(ctx context.Context, f graphql.CollectedField, pa
 }
 
 // hopField writes a field of a Hop; parent is the hops field.
-func (w *fastWriter) hopField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) hopField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	h, _ := val.(*graph.Hop)
 	if h == nil {
 		return errFallBack
@@ -114,8 +115,7 @@ func (w *fastWriter) hopField(ctx context.Context, f graphql.CollectedField, par
 		if h.Edge == nil {
 			return errFallBack
 		}
-		fc := &graphql.FieldContext{Parent: parent, Object: "Hop", Field: f}
-		return w.object(ctx, f.Selections, kClaim, "Claim", fc, h.Edge)
+		return w.object(ctx, f.Selections, kClaim, "Claim", w.join(parent, f.Alias), h.Edge)
 	}
 	return errFallBack
 }
@@ -134,7 +134,7 @@ func (w *fastWriter) rootNeighborhood(ctx context.Context, f graphql.CollectedFi
 		return errFallBack
 	}
 	args := map[string]any{"id": id, "depth": depth, "edgeTypes": edgeTypes, "limit": limit}
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, args)
+	ctx = rootChild(ctx, f, args)
 	sg, err := (&queryResolver{w.r}).Neighborhood(ctx, id, depth, edgeTypes, limit)
 	if err != nil {
 		return errFallBack
@@ -143,12 +143,12 @@ func (w *fastWriter) rootNeighborhood(ctx context.Context, f graphql.CollectedFi
 		w.buf.WriteString("null")
 		return nil
 	}
-	return w.object(ctx, f.Selections, kSubgraph, "Subgraph", fc, sg)
+	return w.object(ctx, f.Selections, kSubgraph, "Subgraph", f.Alias, sg)
 }
 
 // subgraphField writes a field of a Subgraph; parent is the
 // neighborhood field.
-func (w *fastWriter) subgraphField(ctx context.Context, f graphql.CollectedField, parent *graphql.FieldContext, val any) error {
+func (w *fastWriter) subgraphField(ctx context.Context, f graphql.CollectedField, parent string, val any) error {
 	sg, _ := val.(*graph.Subgraph)
 	if sg == nil {
 		return errFallBack
@@ -158,14 +158,11 @@ func (w *fastWriter) subgraphField(ctx context.Context, f graphql.CollectedField
 		writeBool(&w.buf, sg.Truncated)
 		return nil
 	case "nodes":
-		ctx, fc := child(ctx, parent, "Subgraph", f, nil)
-		ns, err := (&subgraphResolver{w.r}).Nodes(ctx, sg)
-		if err != nil {
-			return errFallBack
-		}
-		return w.nodeList(ctx, f, fc, ns)
+		// subgraphResolver.Nodes is wrapAll of them (nodeList does what
+		// it does).
+		return w.nodeList(ctx, f, w.join(parent, f.Alias), sg.Nodes)
 	case "edges":
-		fc := &graphql.FieldContext{Parent: parent, Object: "Subgraph", Field: f}
+		place := w.join(parent, f.Alias)
 		w.buf.WriteByte('[')
 		for i, e := range sg.Edges {
 			if e == nil {
@@ -174,7 +171,7 @@ func (w *fastWriter) subgraphField(ctx context.Context, f graphql.CollectedField
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
-			if err := w.object(ctx, f.Selections, kClaim, "Claim", fc, e); err != nil {
+			if err := w.object(ctx, f.Selections, kClaim, "Claim", place, e); err != nil {
 				return err
 			}
 		}

@@ -14,7 +14,7 @@ import (
 
 // rootStats answers Query.stats.
 func (w *fastWriter) rootStats(ctx context.Context, f graphql.CollectedField) error {
-	ctx, fc := child(ctx, graphql.GetFieldContext(ctx), "Query", f, map[string]any{})
+	ctx = rootChild(ctx, f, map[string]any{})
 	st, err := (&queryResolver{w.r}).Stats(ctx)
 	if err != nil {
 		return errFallBack
@@ -23,11 +23,11 @@ func (w *fastWriter) rootStats(ctx context.Context, f graphql.CollectedField) er
 		w.buf.WriteString("null")
 		return nil
 	}
-	return w.object(ctx, f.Selections, kStats, "Stats", fc, st)
+	return w.object(ctx, f.Selections, kStats, "Stats", f.Alias, st)
 }
 
 // statsField writes a field of a Stats.
-func (w *fastWriter) statsField(ctx context.Context, f graphql.CollectedField, val any) error {
+func (w *fastWriter) statsField(ctx context.Context, f graphql.CollectedField, place string, val any) error {
 	st, _ := val.(*graph.Stats)
 	if st == nil {
 		return errFallBack
@@ -63,7 +63,7 @@ func (w *fastWriter) statsField(ctx context.Context, f graphql.CollectedField, v
 		if i > 0 {
 			w.buf.WriteByte(',')
 		}
-		if err := w.object(ctx, f.Selections, kCount, "Count", nil, &counts[i]); err != nil {
+		if err := w.object(ctx, f.Selections, kCount, "Count", place, &counts[i]); err != nil {
 			return err
 		}
 	}

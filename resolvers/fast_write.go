@@ -1,6 +1,17 @@
 package resolvers
 
-import "bytes"
+import (
+	"bytes"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/kapgraph/kapgraph/graph"
+)
 
 // The fast path's scalar writing, byte for byte what gqlgen's marshallers
 // write, straight into the answer's buffer: gqlgen's writer goes through
@@ -53,4 +64,87 @@ func writeBool(b *bytes.Buffer, v bool) {
 	} else {
 		b.WriteString("false")
 	}
+}
+
+// categoryTypeName is the GraphQL type model.Wrap presents a node of
+// category c as, or "" for none (TestCategoryTypeName holds the two
+// together).
+func categoryTypeName(c graph.Category) string {
+	switch c {
+	case graph.CategoryReview:
+		return "Review"
+	case graph.CategorySection:
+		return "Section"
+	case graph.CategoryPassage:
+		return "Passage"
+	case graph.CategoryStudy:
+		return "Study"
+	case graph.CategoryCitationConcern:
+		return "CitationConcern"
+	case graph.CategoryDrug:
+		return "Drug"
+	case graph.CategoryMechanism:
+		return "Mechanism"
+	case graph.CategoryBrainRegion:
+		return "BrainRegion"
+	case graph.CategoryBrainNetwork:
+		return "BrainNetwork"
+	case graph.CategoryDisorder:
+		return "Disorder"
+	case graph.CategorySymptom:
+		return "Symptom"
+	case graph.CategoryOutcome:
+		return "Outcome"
+	case graph.CategoryTherapy:
+		return "Therapy"
+	case graph.CategorySafetyRisk:
+		return "SafetyRisk"
+	case graph.CategoryPopulation:
+		return "Population"
+	}
+	return ""
+}
+
+// writeID writes an ID! as the executor does.
+func writeID(w io.Writer, id string) error {
+	if b, ok := w.(*bytes.Buffer); ok {
+		writeString(b, id) // MarshalID is MarshalString
+		return nil
+	}
+	graphql.MarshalID(id).MarshalGQL(w)
+	return nil
+}
+
+// writeFloat writes a Float! as graphql.MarshalFloatContext does; NaN and
+// infinities are the executor's errors to report.
+func writeFloat(b *bytes.Buffer, f float64) error {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return errFallBack
+	}
+	// What fmt's %g writes for a finite float64: strconv's shortest 'g'.
+	b.Write(strconv.AppendFloat(b.AvailableBuffer(), f, 'g', -1, 64))
+	return nil
+}
+
+// writeInt writes an Int! as graphql.MarshalInt does.
+func writeInt(b *bytes.Buffer, n int) {
+	b.WriteString(strconv.Itoa(n))
+}
+
+// nodeSatisfies lists, for every type implementing Node, the names a
+// fragment's type condition may use to select it: the type, its
+// interfaces and the unions holding it (the generated implementors).
+func nodeSatisfies(s *ast.Schema) map[string][]string {
+	out := map[string][]string{}
+	for _, t := range s.GetPossibleTypes(s.Types["Node"]) {
+		names := []string{t.Name}
+		names = append(names, t.Interfaces...)
+		for _, u := range s.Types {
+			if u.Kind == ast.Union && slices.Contains(u.Types, t.Name) {
+				names = append(names, u.Name)
+			}
+		}
+		out[t.Name] = names
+	}
+	return out
 }

@@ -101,6 +101,17 @@ func (r *Resolver) claimPageCursors(ctx context.Context, field, id string, dir *
 	return r.claimsOf(ctx, id, d, ps, ms, first, after, cursors)
 }
 
+// claimPageAt is claimPageCursors at a place given by the caller (the
+// fast path's).
+func (r *Resolver) claimPageAt(ctx context.Context, place, field, id string, dir *graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string, cursors bool) (*generated.ClaimConnection, error) {
+	page, ok := claimPages[field]
+	if !ok {
+		return nil, graph.Errorf(graph.EINTERNAL, "%s is not a claim page field", field)
+	}
+	d, ps := page.selection(dir, preds)
+	return r.claimsAt(ctx, place, id, d, ps, ms, first, after, cursors)
+}
+
 // nodeFieldsRead are the GraphQL fields of a node whose resolvers read
 // only these fields of graph.Node (by JSON name; besides id and category,
 // which every node keeps): a selection of nothing else lets the plan read

@@ -175,11 +175,35 @@ func dirOr(d *graph.Direction, def graph.Direction) graph.Direction {
 // end resolves one end of a claim or hop; a dangling id is an error,
 // since the schema promises a node.
 func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
+	n, err := r.endAt(ctx, r.placeIfPlaced(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	w := model.Wrap(n)
+	if w == nil {
+		return nil, graph.Errorf(graph.EINTERNAL, "node %s has unknown category %q", id, n.Category)
+	}
+	return w, nil
+}
+
+// placeIfPlaced is r.place(ctx) when the operation's loaders hold placed
+// entries, and "" (which no lookup then reads) when they do not.
+func (r *Resolver) placeIfPlaced(ctx context.Context) string {
+	if r.loaders(ctx).Placed() {
+		return r.place(ctx)
+	}
+	return ""
+}
+
+// endAt is end's node, unwrapped, at a place given by the caller (the fast
+// path knows its places without field contexts): the node the plan placed
+// there, or the loaders'.
+func (r *Resolver) endAt(ctx context.Context, place, id string) (*graph.Node, error) {
 	l := r.loaders(ctx)
 	var n *graph.Node
 	known := false
 	if l.Placed() {
-		n, known = l.At(r.place(ctx), id)
+		n, known = l.At(place, id)
 	}
 	switch {
 	case known && n == nil: // a plan looked for it there and found nothing
@@ -190,11 +214,7 @@ func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 			return nil, fmt.Errorf("resolving node %s: %w", id, err)
 		}
 	}
-	w := model.Wrap(n)
-	if w == nil {
-		return nil, graph.Errorf(graph.EINTERNAL, "node %s has unknown category %q", id, n.Category)
-	}
-	return w, nil
+	return n, nil
 }
 
 // claimsOf pages the edges touching node id; without cursors, the
@@ -204,6 +224,11 @@ func (r *Resolver) end(ctx context.Context, id string) (model.Node, error) {
 // the store (Store.EdgePages), so a node with thousands
 // of claims costs the page, not all of them.
 func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string, cursors bool) (*generated.ClaimConnection, error) {
+	return r.claimsAt(ctx, r.placeIfPlaced(ctx), id, dir, preds, ms, first, after, cursors)
+}
+
+// claimsAt is claimsOf at a place given by the caller.
+func (r *Resolver) claimsAt(ctx context.Context, place, id string, dir graph.Direction, preds []graph.Predicate, ms []graph.Modality, first *int, after *string, cursors bool) (*generated.ClaimConnection, error) {
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
@@ -219,7 +244,7 @@ func (r *Resolver) claimsOf(ctx context.Context, id string, dir graph.Direction,
 	l := r.loaders(ctx)
 	ep, planned := (*graph.EdgePage)(nil), false
 	if l.Placed() {
-		ep, planned = l.PageAt(r.place(ctx), id, dir, preds, ms, n, cur)
+		ep, planned = l.PageAt(place, id, dir, preds, ms, n, cur)
 	}
 	if !planned {
 		ep, err = l.EdgePage(ctx, id, dir, preds, ms, n, cur)

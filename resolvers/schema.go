@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"strconv"
+	"sync"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -38,6 +39,11 @@ type executableSchema struct {
 	satisfies map[string][]string
 	// fastAnswered counts the operations the fast path answered.
 	fastAnswered atomic.Int64
+	// writers are the fast path's, with their answer buffers, pooled
+	// across requests whose transport gives them back (fast.go).
+	writers sync.Pool
+	// ops are what the fast path knows of each operation (fast_ops.go).
+	ops fastOps
 }
 
 // ArgumentDefaults reads every argument default of the schema, keyed

@@ -39,7 +39,7 @@ func readPOST(r *http.Request) (*graphql.RawParams, *refusal) {
 	if ok, reason := checkContentType(r.Header.Get("Content-Type")); !ok {
 		return &graphql.RawParams{}, &refusal{http.StatusUnsupportedMediaType, CodeUnsupportedMediaType, reason}
 	}
-	body, err := io.ReadAll(r.Body)
+	body, err := readBody(r)
 	if err != nil {
 		if tooLarge := (*http.MaxBytesError)(nil); errors.As(err, &tooLarge) {
 			return &graphql.RawParams{}, &refusal{http.StatusRequestEntityTooLarge, CodeRequestTooLarge,
@@ -52,6 +52,34 @@ func readPOST(r *http.Request) (*graphql.RawParams, *refusal) {
 		return &graphql.RawParams{}, &refusal{http.StatusBadRequest, CodeBadRequest, err.Error()}
 	}
 	return p, nil
+}
+
+// maxSizedBody bounds the buffer readBody allocates up front from a
+// declared length; a longer body is read as io.ReadAll reads it.
+const maxSizedBody = 64 << 10
+
+// readBody is io.ReadAll(r.Body), in one allocation of the declared
+// length when there is one (io.ReadAll starts at 512 bytes and grows).
+func readBody(r *http.Request) ([]byte, error) {
+	n := r.ContentLength
+	if n <= 0 || n > maxSizedBody {
+		return io.ReadAll(r.Body)
+	}
+	// One byte more than declared: a body that fills it is longer than
+	// it said, and the rest is read as ReadAll would.
+	b := make([]byte, n+1)
+	for got := 0; got < len(b); {
+		m, err := r.Body.Read(b[got:])
+		got += m
+		if err == io.EOF {
+			return b[:got], nil // as ReadAll, which reads to io.EOF itself
+		}
+		if err != nil {
+			return nil, err // a broken body (io.ErrUnexpectedEOF too), the limit's error
+		}
+	}
+	rest, err := io.ReadAll(r.Body)
+	return append(b, rest...), err
 }
 
 // decodeJSON decodes b into dst keeping numbers as json.Number.
@@ -104,9 +132,18 @@ func paramsFromBody(body []byte) (*graphql.RawParams, error) {
 		// The strings need no json.Number: the plain decoder is enough
 		// (and the value came out of one JSON object, so nothing trails).
 		var err error
-		if str, ok := f.dst.(*string); ok {
-			err = json.Unmarshal(v, str)
-		} else {
+		switch dst := f.dst.(type) {
+		case *string:
+			err = json.Unmarshal(v, dst)
+		case *map[string]any:
+			if !hasNumber(v) {
+				// Without numbers, json.Number changes nothing, and
+				// json.Unmarshal needs no decoder of its own.
+				err = json.Unmarshal(v, dst)
+				break
+			}
+			err = decodeJSON(v, dst)
+		default:
 			err = decodeJSON(v, f.dst)
 		}
 		if err != nil {
@@ -143,6 +180,28 @@ func paramsFromURL(rawQuery string) (*graphql.RawParams, error) {
 		return nil, errors.New("the query parameter is missing")
 	}
 	return p, nil
+}
+
+// hasNumber reports whether the JSON value v (valid JSON) holds a number:
+// a '-' or digit outside a string.
+func hasNumber(v []byte) bool {
+	in := false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case in:
+			if c == '\\' {
+				i++ // the escaped byte cannot end the string
+			} else if c == '"' {
+				in = false
+			}
+		case c == '"':
+			in = true
+		case c == '-' || c >= '0' && c <= '9':
+			return true
+		}
+	}
+	return false
 }
 
 func kindOf(param string) string {

@@ -17,6 +17,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/kapgraph/kapgraph/internal/recycle"
 )
 
 // The GraphQL-over-HTTP transports
@@ -140,8 +142,10 @@ func (t *responder) do(w http.ResponseWriter, r *http.Request, exec graphql.Grap
 	}
 
 	// The operation trace (the executor's statistics) was started by
-	// handler.Server.ServeHTTP.
-	ctx := r.Context()
+	// handler.Server.ServeHTTP. The bin takes back what the answer
+	// borrowed (the fast path's pooled buffer) once it is written.
+	ctx, bin := recycle.With(r.Context())
+	defer bin.Release()
 	rc, errs := exec.CreateOperationContext(ctx, p)
 	if len(errs) > 0 {
 		if isGET && p.Query != "" {
