@@ -158,16 +158,9 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 
 func str(x any) string { s, _ := x.(string); return s }
 
-// cypherPathsWhole reads the chosen paths' relationships whole by element
-// id and their nodes whole by id, in one statement: rows with an eid are
-// relationships (edgeColumns), the others nodes (props only).
-const cypherPathsWhole = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN eid, " + edgeColumns +
-	" UNION ALL UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
-	"RETURN null AS eid, properties(n) AS props, null AS type, null AS subject, null AS object"
-
 // search runs ps over the region and replaces the compact edges of the
 // answers by the whole relationships.
-func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, ps graph.PathSearch) ([]*graph.Path, error) {
+func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, w *pathsWhole, ps graph.PathSearch) ([]*graph.Path, error) {
 	ps.Arcs = func(id string, yield func(graph.Arc)) {
 		for _, a := range r.arcs[id] {
 			yield(a)
@@ -184,33 +177,16 @@ func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, ps gra
 			eids = append(eids, r.eid[h.Edge])
 		}
 	}
-	recs, err := collect(ctx, tx, cypherPathsWhole, map[string]any{"eids": uniq(eids), "ids": uniq(ids)})
+	eids, ids = uniq(eids), uniq(ids)
+	recs, err := collect(ctx, tx, w.cypher, map[string]any{"eids": eids, "ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	whole := make(map[string]*graph.Edge, len(eids))
-	nodes := make(map[string]*graph.Node, len(ids))
-	for _, rec := range recs {
-		eid, isNull, err := neo4j.GetRecordValue[string](rec, "eid")
-		if err != nil {
-			return nil, err
-		}
-		if isNull {
-			props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
-			if err != nil {
-				return nil, err
-			}
-			n, err := decodeNode(props)
-			if err != nil {
-				return nil, fmt.Errorf("node %v: %w", props["id"], err)
-			}
-			nodes[n.ID] = n
-			continue
-		}
-		if whole[eid], err = decodeEdgeRecord(rec); err != nil {
-			return nil, err
-		}
+	read, err := w.decode(recs, len(eids), len(ids))
+	if err != nil {
+		return nil, err
 	}
+	whole, nodes := read.edges, read.nodes
 	out := make([]*graph.Path, len(found))
 	for i, p := range found {
 		hops := make([]graph.Hop, len(p.Hops))
@@ -257,7 +233,7 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		if q.From == q.To {
 			return nil, nil // no simple path returns to its start
 		}
-		return r.search(ctx, tx, graph.PathSearch{
+		return r.search(ctx, tx, s.pathsWhole(), graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
 			Accept:     func(id string) (bool, bool) { return id == q.To, id != q.To },
 			StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities,
@@ -335,7 +311,7 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		if to != nil {
 			accept = func(id string) (bool, bool) { return id == to.ID, id != to.ID }
 		}
-		return r.search(ctx, tx, graph.PathSearch{
+		return r.search(ctx, tx, s.pathsWhole(), graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported, Accept: accept,
 			StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities, SignedOnly: true,
 		})
