@@ -182,7 +182,7 @@ func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, w *pat
 	if err != nil {
 		return nil, err
 	}
-	read, err := w.decode(recs, len(eids), len(ids))
+	read, err := w.decode(recs)
 	if err != nil {
 		return nil, err
 	}

@@ -31,23 +31,31 @@ func (s *Store) pathsWhole() *pathsWhole {
 	return s.whole
 }
 
-// newPathsWhole builds the statement once for the process's codecs.
+// newPathsWhole builds the statement once for the process's codecs. It
+// returns one record of two lists, not a record a row: the driver spent
+// about ten allocations on each record's message (its reader, its
+// context, its queue entry) besides its values.
 func newPathsWhole() *pathsWhole {
-	w := &pathsWhole{edge: wholeLayout(edgeCodec.fields), node: wholeLayout(nodeCodec.fields)}
-	w.cypher = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid WITH eid, r, properties(r) AS p " +
-		"RETURN eid, " + w.edge.sentExpr(propsOf("p", edgeCodec.fields)) + " AS vals, type(r) AS type, startNode(r).id AS subject, endNode(r).id AS object" +
-		" UNION ALL UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) WITH properties(n) AS p " +
-		"RETURN null AS eid, " + w.node.sentExpr(propsOf("p", nodeCodec.fields)) + " AS vals, null AS type, null AS subject, null AS object"
+	w := &pathsWhole{edge: wholeLayout(edgeCodec.fields, 4), node: wholeLayout(nodeCodec.fields, 0)}
+	edge := append(propsOf("p", edgeCodec.fields), "eid", "t", "s", "o")
+	w.cypher = "CALL () { UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid WITH eid, properties(r) AS p, type(r) AS t, startNode(r).id AS s, endNode(r).id AS o " +
+		"RETURN collect(" + w.edge.sentExpr(edge) + ") AS edges } " +
+		"CALL () { UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) WITH properties(n) AS p " +
+		"RETURN collect(" + w.node.sentExpr(propsOf("p", nodeCodec.fields)) + ") AS nodes } " +
+		"RETURN edges, nodes"
 	return w
 }
 
-// wholeLayout is the layout of a row of every field of fs and nothing
-// else: a rowLayout whose claim is the whole entity.
-func wholeLayout(fs []field) *rowLayout {
-	l := &rowLayout{claim: fs, typ: -1, subject: -1, object: -1, pubs: -1, n: len(fs)}
+// wholeLayout is the layout of a row of every field of fs, then extra
+// strings: a rowLayout whose claim is the whole entity.
+func wholeLayout(fs []field, extra int) *rowLayout {
+	l := &rowLayout{claim: fs, typ: -1, subject: -1, object: -1, pubs: -1, n: len(fs) + extra}
 	l.ends[0].node, l.ends[0].pages, l.ends[1].node, l.ends[1].pages = -1, -1, -1, -1
 	for _, f := range fs {
 		l.kinds = append(l.kinds, packKind(f.kind))
+	}
+	for range extra {
+		l.kinds = append(l.kinds, kindString)
 	}
 	l.pack()
 	return l
@@ -69,46 +77,46 @@ type wholeRead struct {
 	nodes map[string]*graph.Node
 }
 
-// decode files the statement's records, taking the edges, the nodes and
+// decode files the statement's record, taking the edges, the nodes and
 // the rows' packed values from one block each.
-func (w *pathsWhole) decode(recs []*neo4j.Record, neids, nids int) (wholeRead, error) {
-	out := wholeRead{edges: make(map[string]*graph.Edge, neids), nodes: make(map[string]*graph.Node, nids)}
-	d := &planDecoder{packs: make([]packed, 0, neids*w.edge.npack+nids*w.node.npack)}
-	edges := make([]graph.Edge, 0, neids)
-	nodes := make([]graph.Node, 0, nids)
-	for _, rec := range recs {
-		if len(rec.Values) != 5 {
-			return out, fmt.Errorf("paths: a row of %d values", len(rec.Values))
+func (w *pathsWhole) decode(recs []*neo4j.Record) (wholeRead, error) {
+	var out wholeRead
+	if len(recs) != 1 || len(recs[0].Values) != 2 {
+		return out, fmt.Errorf("paths: %d records", len(recs))
+	}
+	rawEdges, _ := recs[0].Values[0].([]any)
+	rawNodes, _ := recs[0].Values[1].([]any)
+	out = wholeRead{edges: make(map[string]*graph.Edge, len(rawEdges)), nodes: make(map[string]*graph.Node, len(rawNodes))}
+	d := &planDecoder{packs: make([]packed, 0, len(rawEdges)*w.edge.npack+len(rawNodes)*w.node.npack)}
+	edges := make([]graph.Edge, len(rawEdges))
+	nodes := make([]graph.Node, len(rawNodes))
+	for i, raw := range rawNodes {
+		row, err := d.rowVals(w.node, raw)
+		if err != nil {
+			return out, fmt.Errorf("paths: node: %w", err)
 		}
-		eid, isEdge := rec.Values[0].(string)
-		if !isEdge {
-			row, err := d.rowVals(w.node, rec.Values[1])
-			if err != nil {
-				return out, fmt.Errorf("paths: node: %w", err)
-			}
-			nodes = append(nodes, graph.Node{})
-			n := &nodes[len(nodes)-1]
-			if err := d.fields(row, 0, nodeCodec.fields, n); err != nil {
-				return out, fmt.Errorf("node %v: %w", n.ID, err)
-			}
-			out.nodes[n.ID] = n
-			continue
+		n := &nodes[i]
+		if err := d.fields(row, 0, nodeCodec.fields, n); err != nil {
+			return out, fmt.Errorf("node %v: %w", n.ID, err)
 		}
-		row, err := d.rowVals(w.edge, rec.Values[1])
+		out.nodes[n.ID] = n
+	}
+	nf := len(edgeCodec.fields)
+	for i, raw := range rawEdges {
+		row, err := d.rowVals(w.edge, raw)
 		if err != nil {
 			return out, fmt.Errorf("paths: relationship: %w", err)
 		}
-		edges = append(edges, graph.Edge{})
-		e := &edges[len(edges)-1]
+		e := &edges[i]
 		if err := d.fields(row, 0, edgeCodec.fields, e); err != nil {
 			return out, fmt.Errorf("edge %v: %w", e.ID, err)
 		}
-		e.Predicate = graph.Predicate(str(rec.Values[2]))
-		e.Subject, e.Object = str(rec.Values[3]), str(rec.Values[4])
+		e.Predicate = graph.Predicate(row.str(nf + 1))
+		e.Subject, e.Object = row.str(nf+2), row.str(nf+3)
 		if e.Predicate != "" {
 			deriveSlim(e, row.stored(0, edgeCodec.fields))
 		}
-		out.edges[eid] = e
+		out.edges[row.str(nf)] = e
 	}
 	return out, nil
 }
