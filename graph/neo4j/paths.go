@@ -50,8 +50,11 @@ func regionCypher(types, arrow string, maxHops int, outcome string, toTarget boo
 	if arrow != "-" && arrow != "->" {
 		return "", fmt.Errorf("arrow %q", arrow)
 	}
+	arc := newArcLayout()
 	row := func(from, to string) string {
-		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", " + scoreExpr("r") + ", r." + propDisorder + ", " + outcome + ", r.origin, r.sign, r.negated, r.modality]"
+		return "WITH " + from + ".id AS uid, " + to + ".id AS vid, elementId(r) AS eid, r.id AS rid, type(r) AS typ, startNode(r) = " + from + " AS fwd, " +
+			scoreExpr("r") + " AS score, r." + propDisorder + " AS dis, " + outcome + " AS out, r.origin AS origin, r.sign AS sign, r.negated AS neg, r.modality AS modality " +
+			"RETURN collect(" + arc.sentExpr(arcValues[:]) + ")"
 	}
 	fwd := maxHops - 1
 	if toTarget {
@@ -62,13 +65,13 @@ func regionCypher(types, arrow string, maxHops int, outcome string, toTarget boo
 		"MATCH (a)-[:" + types + "*0.." + strconv.Itoa(fwd) + "]" + arrow + "(u) " +
 		"WITH DISTINCT u " +
 		"MATCH (u)-[r:" + types + "]" + arrow + "(v) " +
-		"RETURN collect(" + row("u", "v") + ") AS fwd } "
+		row("u", "v") + " AS fwd } "
 	if back := maxHops - 2 - fwd; toTarget && back >= 0 {
 		c += "CALL () { MATCH (b:" + labelEntity + " {id: $to}) " +
 			"MATCH (v)-[:" + types + "*0.." + strconv.Itoa(back) + "]" + arrow + "(b) " +
 			"WITH DISTINCT v " +
 			"MATCH (u)-[r:" + types + "]" + arrow + "(v) " +
-			"RETURN collect(" + row("u", "v") + ") AS back } "
+			row("u", "v") + " AS back } "
 	} else {
 		c += "WITH ends, fwd, [] AS back "
 	}
@@ -84,7 +87,7 @@ type region struct {
 }
 
 // readRegion runs regionCypher and decodes its record.
-func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, to string, ends []string) (*region, error) {
+func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, arc *rowLayout, cypher, from, to string, ends []string) (*region, error) {
 	recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "to": to, "ends": uniq(ends)})
 	if err != nil {
 		return nil, err
@@ -111,35 +114,36 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 		r.ends[n.ID] = n
 	}
 	edges := make(map[string]*graph.Edge, len(rawArcs))
+	block := make([]graph.Edge, 0, len(rawArcs))
+	d := &planDecoder{packs: make([]packed, 0, len(rawArcs)*arc.npack)}
 	// The two halves of a met-in-the-middle region may hold the same arc.
 	type arcKey struct{ u, eid string }
 	seen := make(map[arcKey]bool, len(rawArcs))
 	for _, raw := range rawArcs {
-		row, ok := raw.([]any)
-		if !ok || len(row) != 13 {
-			return nil, fmt.Errorf("region arc is a %T", raw)
+		row, err := d.rowVals(arc, raw)
+		if err != nil {
+			return nil, fmt.Errorf("region arc: %w", err)
 		}
-		u, _ := row[0].(string)
-		v, _ := row[1].(string)
-		eid, _ := row[2].(string)
-		forward, _ := row[5].(bool)
+		u, v, eid := row.str(arcU), row.str(arcV), row.str(arcEID)
+		forward := row.str(arcForward) == "true"
 		if seen[arcKey{u, eid}] {
 			continue
 		}
 		seen[arcKey{u, eid}] = true
 		e := edges[eid]
 		if e == nil {
-			e = &graph.Edge{Predicate: graph.Predicate(str(row[4])), Subject: u, Object: v}
-			e.ID = str(row[3])
-			e.Qualifiers.Disorder = str(row[7])
-			e.Origin = str(row[9])
-			e.Sign = graph.Sign(str(row[10]))
-			e.Negated, _ = row[11].(bool)
-			e.Modality = graph.Modality(str(row[12]))
+			block = append(block, graph.Edge{Predicate: graph.Predicate(row.str(arcType)), Subject: u, Object: v})
+			e = &block[len(block)-1]
+			e.ID = row.str(arcID)
+			e.Qualifiers.Disorder = row.str(arcDisorder)
+			e.Origin = row.str(arcOrigin)
+			e.Sign = graph.Sign(row.str(arcSign))
+			e.Negated = row.str(arcNegated) == "true"
+			e.Modality = graph.Modality(row.str(arcModality))
 			if !forward {
 				e.Subject, e.Object = v, u
 			}
-			switch sc := row[6].(type) {
+			switch sc := row.raw(arcScore).(type) {
 			case float64:
 				e.Score = sc
 			case int64:
@@ -149,7 +153,7 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 			r.eid[e] = eid
 		}
 		r.arcs[u] = append(r.arcs[u], graph.Arc{Edge: e, To: v, Forward: forward})
-		if out, _ := row[8].(bool); out {
+		if row.str(arcOutcome) == "true" {
 			r.outcome[v] = true
 		}
 	}
@@ -223,7 +227,7 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		return nil, err
 	}
 	return readTx(ctx, s, op, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Via))
+		r, err := readRegion(ctx, tx, s.pathsWhole().arc, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Via))
 		if err != nil {
 			return nil, err
 		}
@@ -284,7 +288,7 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		return nil, err
 	}
 	return readTx(ctx, s, "MechanismPaths", func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Disorder, q.Via))
+		r, err := readRegion(ctx, tx, s.pathsWhole().arc, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Disorder, q.Via))
 		if err != nil {
 			return nil, err
 		}

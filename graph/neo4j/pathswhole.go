@@ -23,6 +23,7 @@ import (
 type pathsWhole struct {
 	cypher     string
 	edge, node *rowLayout
+	arc        *rowLayout // the region's arcs (readRegion)
 }
 
 // pathsWhole is the store's statement, built on its first path question.
@@ -36,7 +37,7 @@ func (s *Store) pathsWhole() *pathsWhole {
 // about ten allocations on each record's message (its reader, its
 // context, its queue entry) besides its values.
 func newPathsWhole() *pathsWhole {
-	w := &pathsWhole{edge: wholeLayout(edgeCodec.fields, 4), node: wholeLayout(nodeCodec.fields, 0)}
+	w := &pathsWhole{edge: wholeLayout(edgeCodec.fields, 4), node: wholeLayout(nodeCodec.fields, 0), arc: newArcLayout()}
 	edge := append(propsOf("p", edgeCodec.fields), "eid", "t", "s", "o")
 	w.cypher = "CALL () { UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid WITH eid, properties(r) AS p, type(r) AS t, startNode(r).id AS s, endNode(r).id AS o " +
 		"RETURN collect(" + w.edge.sentExpr(edge) + ") AS edges } " +
@@ -119,4 +120,41 @@ func (w *pathsWhole) decode(recs []*neo4j.Record) (wholeRead, error) {
 		out.edges[row.str(nf)] = e
 	}
 	return out, nil
+}
+
+// The positions of a region's arc (regionCypher): the scalars packed into
+// one string, the score beside it. As a list of 13 values the driver made
+// two allocations of each of its 7 strings.
+const (
+	arcU = iota
+	arcV
+	arcEID
+	arcID
+	arcType
+	arcForward
+	arcScore
+	arcDisorder
+	arcOutcome
+	arcOrigin
+	arcSign
+	arcNegated
+	arcModality
+	arcWidth
+)
+
+// arcValues are the variables regionCypher binds each position to.
+var arcValues = [arcWidth]string{"uid", "vid", "eid", "rid", "typ", "fwd", "score", "dis", "out", "origin", "sign", "neg", "modality"}
+
+// newArcLayout is the layout of a region's arc rows.
+func newArcLayout() *rowLayout {
+	l := &rowLayout{typ: -1, subject: -1, object: -1, pubs: -1, n: arcWidth}
+	l.ends[0].node, l.ends[0].pages, l.ends[1].node, l.ends[1].pages = -1, -1, -1, -1
+	l.kinds = make([]fieldKind, arcWidth)
+	for i := range l.kinds {
+		l.kinds[i] = kindString
+	}
+	l.kinds[arcForward], l.kinds[arcOutcome], l.kinds[arcNegated] = kindBool, kindBool, kindBool
+	l.kinds[arcScore] = kindRaw
+	l.pack()
+	return l
 }
