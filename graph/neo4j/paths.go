@@ -222,7 +222,7 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 	if err != nil {
 		return nil, err
 	}
-	cypher, err := regionCypher(types, arrow(q.Directed), q.MaxHops, "false", true)
+	cypher, err := s.pathsWhole().region(types, arrow(q.Directed), q.MaxHops, "false", true)
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +283,7 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 	// graph.MechanismTarget, as a label test. No meeting in the middle
 	// with a target: causal claims fan out little from a source but
 	// converge on outcomes, so the ball around the source is the small one.
-	cypher, err := regionCypher(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome), false)
+	cypher, err := s.pathsWhole().region(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome), false)
 	if err != nil {
 		return nil, err
 	}

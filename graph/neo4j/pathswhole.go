@@ -2,6 +2,8 @@ package neo4j
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -24,6 +26,36 @@ type pathsWhole struct {
 	cypher     string
 	edge, node *rowLayout
 	arc        *rowLayout // the region's arcs (readRegion)
+	regions    sync.Map   // regionKey → the region statement's text (regionCypher)
+	nregions   atomic.Int32
+}
+
+// maxRegions bounds the kept region statements: Paths takes its
+// predicates from the caller, and subsets of the allow-list are many.
+const maxRegions = 256
+
+// regionKey is what a region statement's text depends on.
+type regionKey struct {
+	types, arrow, outcome string
+	maxHops               int
+	toTarget              bool
+}
+
+// region is regionCypher's text, built once for each kind of question:
+// building it cost about thirty allocations a path question.
+func (w *pathsWhole) region(types, arrow string, maxHops int, outcome string, toTarget bool) (string, error) {
+	k := regionKey{types, arrow, outcome, maxHops, toTarget}
+	if c, ok := w.regions.Load(k); ok {
+		return c.(string), nil
+	}
+	c, err := regionCypher(types, arrow, maxHops, outcome, toTarget)
+	if err != nil {
+		return "", err
+	}
+	if w.nregions.Add(1) <= maxRegions {
+		w.regions.Store(k, c)
+	}
+	return c, nil
 }
 
 // pathsWhole is the store's statement, built on its first path question.
