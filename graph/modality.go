@@ -22,9 +22,15 @@ const (
 	ModalityProposed Modality = "PROPOSED"
 )
 
-// Modalities lists every modality, in the order the schema gives them.
+// allModalities is every modality in the schema's order: a constant
+// table, never written, that CheckListModalities hands out capped.
+var allModalities = [...]Modality{ModalityAsserted, ModalityHedged, ModalityNegated, ModalityProposed}
+
+// Modalities lists every modality, in the order the schema gives them, in
+// a slice of the caller's own.
 func Modalities() []Modality {
-	return []Modality{ModalityAsserted, ModalityHedged, ModalityNegated, ModalityProposed}
+	out := allModalities
+	return out[:]
 }
 
 // DefaultModalities are the modalities scores, paths and TRAPI read when a
@@ -39,17 +45,18 @@ func DefaultModalities() []Modality { return []Modality{ModalityAsserted} }
 // DefaultModalities instead.
 func CheckListModalities(ms []Modality) ([]Modality, error) {
 	if len(ms) == 0 {
-		return Modalities(), nil
+		// Every list of claims asks this, twice a page: the shared table,
+		// capped so that an append copies, instead of a new slice.
+		return allModalities[:len(allModalities):len(allModalities)], nil
 	}
 	return CheckModalities(ms)
 }
 
 // Valid reports whether m is one of Modalities.
 func (m Modality) Valid() bool {
-	for _, v := range Modalities() {
-		if m == v {
-			return true
-		}
+	switch m {
+	case ModalityAsserted, ModalityHedged, ModalityNegated, ModalityProposed:
+		return true
 	}
 	return false
 }
@@ -78,7 +85,7 @@ func CheckModalities(ms []Modality) ([]Modality, error) {
 		return DefaultModalities(), nil
 	}
 	var out []Modality
-	for _, v := range Modalities() {
+	for _, v := range allModalities {
 		for _, m := range ms {
 			if !m.Valid() {
 				return nil, Errorf(EINVALID, "unknown modality %q; valid: ASSERTED, HEDGED, NEGATED, PROPOSED", string(m))

@@ -50,8 +50,11 @@ func regionCypher(types, arrow string, maxHops int, outcome string, toTarget boo
 	if arrow != "-" && arrow != "->" {
 		return "", fmt.Errorf("arrow %q", arrow)
 	}
+	arc := newArcLayout()
 	row := func(from, to string) string {
-		return "[" + from + ".id, " + to + ".id, elementId(r), r.id, type(r), startNode(r) = " + from + ", " + scoreExpr("r") + ", r." + propDisorder + ", " + outcome + ", r.origin, r.sign, r.negated, r.modality]"
+		return "WITH " + from + ".id AS uid, " + to + ".id AS vid, elementId(r) AS eid, r.id AS rid, type(r) AS typ, startNode(r) = " + from + " AS fwd, " +
+			scoreExpr("r") + " AS score, r." + propDisorder + " AS dis, " + outcome + " AS out, r.origin AS origin, r.sign AS sign, r.negated AS neg, r.modality AS modality " +
+			"RETURN collect(" + arc.sentExpr(arcValues[:]) + ")"
 	}
 	fwd := maxHops - 1
 	if toTarget {
@@ -62,13 +65,13 @@ func regionCypher(types, arrow string, maxHops int, outcome string, toTarget boo
 		"MATCH (a)-[:" + types + "*0.." + strconv.Itoa(fwd) + "]" + arrow + "(u) " +
 		"WITH DISTINCT u " +
 		"MATCH (u)-[r:" + types + "]" + arrow + "(v) " +
-		"RETURN collect(" + row("u", "v") + ") AS fwd } "
+		row("u", "v") + " AS fwd } "
 	if back := maxHops - 2 - fwd; toTarget && back >= 0 {
 		c += "CALL () { MATCH (b:" + labelEntity + " {id: $to}) " +
 			"MATCH (v)-[:" + types + "*0.." + strconv.Itoa(back) + "]" + arrow + "(b) " +
 			"WITH DISTINCT v " +
 			"MATCH (u)-[r:" + types + "]" + arrow + "(v) " +
-			"RETURN collect(" + row("u", "v") + ") AS back } "
+			row("u", "v") + " AS back } "
 	} else {
 		c += "WITH ends, fwd, [] AS back "
 	}
@@ -84,7 +87,7 @@ type region struct {
 }
 
 // readRegion runs regionCypher and decodes its record.
-func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, to string, ends []string) (*region, error) {
+func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, arc *rowLayout, cypher, from, to string, ends []string) (*region, error) {
 	recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "to": to, "ends": uniq(ends)})
 	if err != nil {
 		return nil, err
@@ -111,35 +114,36 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 		r.ends[n.ID] = n
 	}
 	edges := make(map[string]*graph.Edge, len(rawArcs))
+	block := make([]graph.Edge, 0, len(rawArcs))
+	d := &planDecoder{packs: make([]packed, 0, len(rawArcs)*arc.npack)}
 	// The two halves of a met-in-the-middle region may hold the same arc.
 	type arcKey struct{ u, eid string }
 	seen := make(map[arcKey]bool, len(rawArcs))
 	for _, raw := range rawArcs {
-		row, ok := raw.([]any)
-		if !ok || len(row) != 13 {
-			return nil, fmt.Errorf("region arc is a %T", raw)
+		row, err := d.rowVals(arc, raw)
+		if err != nil {
+			return nil, fmt.Errorf("region arc: %w", err)
 		}
-		u, _ := row[0].(string)
-		v, _ := row[1].(string)
-		eid, _ := row[2].(string)
-		forward, _ := row[5].(bool)
+		u, v, eid := row.str(arcU), row.str(arcV), row.str(arcEID)
+		forward := row.str(arcForward) == "true"
 		if seen[arcKey{u, eid}] {
 			continue
 		}
 		seen[arcKey{u, eid}] = true
 		e := edges[eid]
 		if e == nil {
-			e = &graph.Edge{Predicate: graph.Predicate(str(row[4])), Subject: u, Object: v}
-			e.ID = str(row[3])
-			e.Qualifiers.Disorder = str(row[7])
-			e.Origin = str(row[9])
-			e.Sign = graph.Sign(str(row[10]))
-			e.Negated, _ = row[11].(bool)
-			e.Modality = graph.Modality(str(row[12]))
+			block = append(block, graph.Edge{Predicate: graph.Predicate(row.str(arcType)), Subject: u, Object: v})
+			e = &block[len(block)-1]
+			e.ID = row.str(arcID)
+			e.Qualifiers.Disorder = row.str(arcDisorder)
+			e.Origin = row.str(arcOrigin)
+			e.Sign = graph.Sign(row.str(arcSign))
+			e.Negated = row.str(arcNegated) == "true"
+			e.Modality = graph.Modality(row.str(arcModality))
 			if !forward {
 				e.Subject, e.Object = v, u
 			}
-			switch sc := row[6].(type) {
+			switch sc := row.raw(arcScore).(type) {
 			case float64:
 				e.Score = sc
 			case int64:
@@ -149,7 +153,7 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 			r.eid[e] = eid
 		}
 		r.arcs[u] = append(r.arcs[u], graph.Arc{Edge: e, To: v, Forward: forward})
-		if out, _ := row[8].(bool); out {
+		if row.str(arcOutcome) == "true" {
 			r.outcome[v] = true
 		}
 	}
@@ -158,16 +162,9 @@ func readRegion(ctx context.Context, tx neo4j.ManagedTransaction, cypher, from, 
 
 func str(x any) string { s, _ := x.(string); return s }
 
-// cypherPathsWhole reads the chosen paths' relationships whole by element
-// id and their nodes whole by id, in one statement: rows with an eid are
-// relationships (edgeColumns), the others nodes (props only).
-const cypherPathsWhole = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN eid, " + edgeColumns +
-	" UNION ALL UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
-	"RETURN null AS eid, properties(n) AS props, null AS type, null AS subject, null AS object"
-
 // search runs ps over the region and replaces the compact edges of the
 // answers by the whole relationships.
-func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, ps graph.PathSearch) ([]*graph.Path, error) {
+func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, w *pathsWhole, ps graph.PathSearch) ([]*graph.Path, error) {
 	ps.Arcs = func(id string, yield func(graph.Arc)) {
 		for _, a := range r.arcs[id] {
 			yield(a)
@@ -184,33 +181,16 @@ func (r *region) search(ctx context.Context, tx neo4j.ManagedTransaction, ps gra
 			eids = append(eids, r.eid[h.Edge])
 		}
 	}
-	recs, err := collect(ctx, tx, cypherPathsWhole, map[string]any{"eids": uniq(eids), "ids": uniq(ids)})
+	eids, ids = uniq(eids), uniq(ids)
+	recs, err := collect(ctx, tx, w.cypher, map[string]any{"eids": eids, "ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	whole := make(map[string]*graph.Edge, len(eids))
-	nodes := make(map[string]*graph.Node, len(ids))
-	for _, rec := range recs {
-		eid, isNull, err := neo4j.GetRecordValue[string](rec, "eid")
-		if err != nil {
-			return nil, err
-		}
-		if isNull {
-			props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
-			if err != nil {
-				return nil, err
-			}
-			n, err := decodeNode(props)
-			if err != nil {
-				return nil, fmt.Errorf("node %v: %w", props["id"], err)
-			}
-			nodes[n.ID] = n
-			continue
-		}
-		if whole[eid], err = decodeEdgeRecord(rec); err != nil {
-			return nil, err
-		}
+	read, err := w.decode(recs)
+	if err != nil {
+		return nil, err
 	}
+	whole, nodes := read.edges, read.nodes
 	out := make([]*graph.Path, len(found))
 	for i, p := range found {
 		hops := make([]graph.Hop, len(p.Hops))
@@ -242,12 +222,12 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 	if err != nil {
 		return nil, err
 	}
-	cypher, err := regionCypher(types, arrow(q.Directed), q.MaxHops, "false", true)
+	cypher, err := s.pathsWhole().region(types, arrow(q.Directed), q.MaxHops, "false", true)
 	if err != nil {
 		return nil, err
 	}
 	return readTx(ctx, s, op, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Via))
+		r, err := readRegion(ctx, tx, s.pathsWhole().arc, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Via))
 		if err != nil {
 			return nil, err
 		}
@@ -257,7 +237,7 @@ func (s *Store) pathQuery(ctx context.Context, op string, q graph.PathQuery) ([]
 		if q.From == q.To {
 			return nil, nil // no simple path returns to its start
 		}
-		return r.search(ctx, tx, graph.PathSearch{
+		return r.search(ctx, tx, s.pathsWhole(), graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderShortestFirst,
 			Accept:     func(id string) (bool, bool) { return id == q.To, id != q.To },
 			StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities,
@@ -303,12 +283,12 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 	// graph.MechanismTarget, as a label test. No meeting in the middle
 	// with a target: causal claims fan out little from a source but
 	// converge on outcomes, so the ball around the source is the small one.
-	cypher, err := regionCypher(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome), false)
+	cypher, err := s.pathsWhole().region(types, "->", q.MaxHops, "v:"+string(graph.CategoryOutcome), false)
 	if err != nil {
 		return nil, err
 	}
 	return readTx(ctx, s, "MechanismPaths", func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*graph.Path, error) {
-		r, err := readRegion(ctx, tx, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Disorder, q.Via))
+		r, err := readRegion(ctx, tx, s.pathsWhole().arc, cypher, q.From, q.To, nonEmpty(q.From, q.To, q.Disorder, q.Via))
 		if err != nil {
 			return nil, err
 		}
@@ -335,7 +315,7 @@ func (s *Store) MechanismPaths(ctx context.Context, q graph.MechanismPathQuery) 
 		if to != nil {
 			accept = func(id string) (bool, bool) { return id == to.ID, id != to.ID }
 		}
-		return r.search(ctx, tx, graph.PathSearch{
+		return r.search(ctx, tx, s.pathsWhole(), graph.PathSearch{
 			From: q.From, MaxHops: q.MaxHops, First: q.First, Order: graph.OrderBestSupported, Accept: accept,
 			StatedOnly: q.StatedOnly, Via: q.Via, Modalities: q.Modalities, SignedOnly: true,
 		})

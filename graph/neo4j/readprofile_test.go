@@ -203,7 +203,8 @@ func TestPathsProfile(t *testing.T) {
 	t.Logf("profiling d-paths4 from %s: %d paths, %d relationships, %d nodes", from, len(paths), len(eids), len(uniq(ids)))
 	profileTurns(t, s, []profiled{
 		{"kapgraph region", region, map[string]any{"from": from, "to": "", "ends": []string{from}}},
-		{"kapgraph whole", cypherPathsWhole, map[string]any{"eids": eids, "ids": uniq(ids)}},
+		{"kapgraph whole as maps (before reads5)", cypherPathsMaps, map[string]any{"eids": eids, "ids": uniq(ids)}},
+		{"kapgraph whole", s.pathsWhole().cypher, map[string]any{"eids": eids, "ids": uniq(ids)}},
 		{"floor", floor, map[string]any{"from": from, "first": 10}},
 	})
 	pid, err := strconv.Atoi(os.Getenv("KAPGRAPH_PROFILE_NEO4J_PID"))
@@ -241,3 +242,10 @@ RETURN {length: size(rs),
   sign: CASE WHEN any(r IN rs WHERE r.sign IS NULL) THEN null
              WHEN size([r IN rs WHERE r.sign = 'decreases']) % 2 = 0 THEN 'increases' ELSE 'decreases' END,
   score: score, nodes: [x IN nodes(p) | {id: x.id, name: x.name}], claims: [r IN rs | r.id]} AS path`
+
+// cypherPathsMaps is the paths' second statement as it was before the
+// rows were packed (pathsWhole): properties as maps, for the profile
+// beside today's.
+const cypherPathsMaps = "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN eid, " + edgeColumns +
+	" UNION ALL UNWIND $ids AS id MATCH (n:" + labelEntity + " {id: id}) " +
+	"RETURN null AS eid, properties(n) AS props, null AS type, null AS subject, null AS object"

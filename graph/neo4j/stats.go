@@ -3,6 +3,8 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -68,16 +70,7 @@ func decodeStats(recs []*neo4j.Record) (*graph.Stats, error) {
 	if err := rows("byPredicate", 2, positive(preds)); err != nil {
 		return nil, err
 	}
-	if err := rows("studies", 4, func(row []any, c int) {
-		design, _ := row[0].(string)
-		level, _ := row[1].(int64)
-		year, _ := row[2].(int64)
-		designs[design] += c
-		levels[graph.EvidenceLevelKey(int(level))] += c
-		if year > 0 {
-			years[graph.YearKey(int(year))] += c
-		}
-	}); err != nil {
+	if err := studyRows(rec, designs, levels, years); err != nil {
 		return nil, err
 	}
 	if err := rows("concerns", 2, func(row []any, c int) {
@@ -115,4 +108,41 @@ func (s *Store) MetaGraph(ctx context.Context) ([]*graph.MetaEdge, error) {
 	}
 	graph.SortMeta(out)
 	return out, nil
+}
+
+// studyRows folds the studies column (cypherStatsHistograms: strings
+// "level|year|count|design") into the three Study histograms. Levels and
+// years are summed by number and named once each at the end, not once a
+// row (graph.YearKey formats with fmt). A level or year that is not an
+// integer counts as 0, as when the rows were lists of values.
+func studyRows(rec *neo4j.Record, designs, levels, years map[string]int) error {
+	list, _, err := neo4j.GetRecordValue[[]any](rec, "studies")
+	if err != nil {
+		return err
+	}
+	byLevel, byYear := map[int]int{}, map[int]int{}
+	for _, raw := range list {
+		row, _ := raw.(string)
+		level, rest, ok1 := strings.Cut(row, "|")
+		year, rest, ok2 := strings.Cut(rest, "|")
+		count, design, ok3 := strings.Cut(rest, "|")
+		c, err := strconv.Atoi(count)
+		if !ok1 || !ok2 || !ok3 || err != nil {
+			return fmt.Errorf("stats studies: malformed row %q", row)
+		}
+		l, _ := strconv.Atoi(level)
+		y, _ := strconv.Atoi(year)
+		designs[design] += c
+		byLevel[l] += c
+		if y > 0 {
+			byYear[y] += c
+		}
+	}
+	for l, c := range byLevel {
+		levels[graph.EvidenceLevelKey(l)] += c
+	}
+	for y, c := range byYear {
+		years[graph.YearKey(y)] += c
+	}
+	return nil
 }

@@ -64,6 +64,11 @@ type Store struct {
 	fan fanOutCache // the last FanOut, by version of the graph
 
 	plans planStatements // the statement of each plan shape Read has compiled
+
+	wholeOnce sync.Once
+	whole     *pathsWhole // the paths' second statement (pathsWhole), built on first use
+
+	txMeta sync.Map // op → its transactions' metadata option (txConfig), for operations without metadata of their own
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -173,13 +178,26 @@ func (s *Store) ready(ctx context.Context, op string) error {
 
 // txConfig passes the request's deadline to the server as the transaction
 // timeout, and names the operation in the transaction's metadata (visible
-// in SHOW TRANSACTIONS and the query log).
-func txConfig(ctx context.Context, op string, meta map[string]any) ([]func(*neo4j.TransactionConfig), error) {
-	md := map[string]any{"app": "kapgraph", "op": op}
-	for k, v := range meta {
-		md[k] = v
+// in SHOW TRANSACTIONS and the query log). The metadata of an operation
+// without metadata of its own (every read) is made once and kept
+// (Store.txMeta): the driver only reads it, and a fresh map a statement
+// cost four allocations for the same two entries.
+func (s *Store) txConfig(ctx context.Context, op string, meta map[string]any) ([]func(*neo4j.TransactionConfig), error) {
+	cfgs := make([]func(*neo4j.TransactionConfig), 1, 2)
+	if meta == nil {
+		if opt, ok := s.txMeta.Load(op); ok {
+			cfgs[0] = opt.(func(*neo4j.TransactionConfig))
+		} else {
+			cfgs[0] = neo4j.WithTxMetadata(map[string]any{"app": "kapgraph", "op": op})
+			s.txMeta.Store(op, cfgs[0])
+		}
+	} else {
+		md := map[string]any{"app": "kapgraph", "op": op}
+		for k, v := range meta {
+			md[k] = v
+		}
+		cfgs[0] = neo4j.WithTxMetadata(md)
 	}
-	cfgs := []func(*neo4j.TransactionConfig){neo4j.WithTxMetadata(md)}
 	if dl, ok := ctx.Deadline(); ok {
 		left := time.Until(dl)
 		if left <= 0 {
@@ -223,13 +241,15 @@ func runTx[T any](ctx context.Context, s *Store, op string, mode neo4j.AccessMod
 	if err := s.ready(ctx, op); err != nil {
 		return zero, err
 	}
-	cfgs, err := txConfig(ctx, op, meta)
+	cfgs, err := s.txConfig(ctx, op, meta)
 	if err != nil {
 		return zero, err
 	}
 	sess := s.driver.NewSession(ctx, s.sessionConfig(mode))
 	defer s.closeSession(ctx, sess)
 	tctx, span := s.startTx(ctx, op, mode)
+	tctx, stop := callContext(tctx)
+	defer stop()
 	attempts := 0
 	fn := func(tx neo4j.ManagedTransaction) (any, error) {
 		attempts++
@@ -293,13 +313,15 @@ func (s *Store) query(ctx context.Context, op, cypher string, params map[string]
 // autoRead runs one statement as an auto-commit transaction of a read
 // session and collects its records (query).
 func (s *Store) autoRead(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	cfgs, err := txConfig(ctx, op, nil)
+	cfgs, err := s.txConfig(ctx, op, nil)
 	if err != nil {
 		return nil, err
 	}
 	sess := s.driver.NewSession(ctx, s.sessionConfig(neo4j.AccessModeRead))
 	defer s.closeSession(ctx, sess)
 	sctx, span := s.startStatement(ctx, op, cypher)
+	sctx, stop := callContext(sctx)
+	defer stop()
 	res, err := sess.Run(sctx, cypher, params, cfgs...)
 	var recs []*neo4j.Record
 	if err == nil {
@@ -322,7 +344,7 @@ func (s *Store) execute(ctx context.Context, op, cypher string, params map[strin
 
 // executeRaw is execute without the readiness check (EnsureSchema uses it).
 func (s *Store) executeRaw(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
-	cfgs, err := txConfig(ctx, op, nil)
+	cfgs, err := s.txConfig(ctx, op, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -334,6 +356,8 @@ func (s *Store) executeRaw(ctx context.Context, op, cypher string, params map[st
 		opts = append(opts, neo4j.ExecuteQueryWithBoltLogger(s.cfg.BoltLogger))
 	}
 	sctx, span := s.startStatement(ctx, op, cypher)
+	sctx, stop := callContext(sctx)
+	defer stop()
 	res, err := neo4j.ExecuteQuery(sctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
 	if err != nil {
 		endStatement(span, 0, nil, err)

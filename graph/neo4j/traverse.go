@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -67,16 +68,21 @@ func neighborhoodCypher(q graph.NeighborhoodQuery) (string, error) {
 	// fields asked for: the evidence of the edges and the descriptions of
 	// the nodes were most of what the statement read (db hits, bytes).
 	node, edge := "properties(n)", "{props: properties(r), type: type(r), subject: a.id, object: b.id}"
+	nodeWith, edgeWith := "", ""
 	nfs, efs := subgraphFields(q)
 	if nfs != nil {
-		node = listProjection("n", nfs)
+		// The fields' values bound once, then packed (subgraphLayouts).
+		vars, with := bindFields("n", nfs, "nv")
+		nodeWith, node = with+" ", wholeLayout(nfs, 0).sentExpr(vars)
 	}
 	if efs != nil {
-		edge = "[" + listProjection("r", efs) + ", type(r), a.id, b.id]"
+		vars, with := bindFields("r", efs, "ev")
+		edgeWith = with + ", type(r) AS et, a.id AS es, b.id AS eo "
+		edge = wholeLayout(efs, 3).sentExpr(append(vars, "et", "es", "eo"))
 	}
-	b.WriteString("CALL (ids) { UNWIND ids AS x MATCH (n:" + labelEntity + " {id: x}) RETURN collect(" + node + ") AS nodes } " +
+	b.WriteString("CALL (ids) { UNWIND ids AS x MATCH (n:" + labelEntity + " {id: x}) " + nodeWith + "RETURN collect(" + node + ") AS nodes } " +
 		"CALL (ids) { UNWIND ids AS x MATCH (a:" + labelEntity + " {id: x})-[r:" + types + "]->(b:" + labelEntity + ") " +
-		"WHERE b.id IN ids RETURN collect(" + edge + ") AS edges } " +
+		"WHERE b.id IN ids " + edgeWith + "RETURN collect(" + edge + ") AS edges } " +
 		"RETURN cut, nodes, edges")
 	return b.String(), nil
 }
@@ -95,8 +101,26 @@ func subgraphFields(q graph.NeighborhoodQuery) (nodes, edges []field) {
 	return nodes, edges
 }
 
+// bindFields is a WITH binding the values of fs of variable v to
+// variables prefix0, prefix1, ..., and those variables' names: the
+// statement reads each property once, and packs the variables.
+func bindFields(v string, fs []field, prefix string) (vars []string, with string) {
+	vars = make([]string, len(fs))
+	binds := make([]string, len(fs))
+	for i, f := range fs {
+		vars[i] = prefix + strconv.Itoa(i)
+		binds[i] = v + "." + f.prop + " AS " + vars[i]
+	}
+	if len(fs) == 0 {
+		return vars, "WITH " + v
+	}
+	return vars, "WITH " + strings.Join(binds, ", ")
+}
+
 // decodeSubgraph decodes the record of neighborhoodCypher(q): nodes and
-// edges whole, or as the lists of subgraphFields(q).
+// edges whole, or as the packed rows of subgraphFields(q) (a row of the
+// nodes' fields; of the edges' fields, then type, subject and object),
+// taken from one block each.
 func decodeSubgraph(rec *neo4j.Record, q graph.NeighborhoodQuery) (*graph.Subgraph, error) {
 	cut, _, err := neo4j.GetRecordValue[bool](rec, "cut")
 	if err != nil {
@@ -112,12 +136,33 @@ func decodeSubgraph(rec *neo4j.Record, q graph.NeighborhoodQuery) (*graph.Subgra
 	}
 	nfs, efs := subgraphFields(q)
 	sub := &graph.Subgraph{Truncated: cut}
-	for _, raw := range nodes {
-		n, err := decodeSubgraphNode(raw, nfs)
-		if err != nil {
-			return nil, err
+	d := &planDecoder{}
+	if nfs != nil {
+		l := wholeLayout(nfs, 0)
+		block := make([]graph.Node, len(nodes))
+		for i, raw := range nodes {
+			row, err := d.rowVals(l, raw)
+			if err != nil {
+				return nil, fmt.Errorf("a neighbourhood node: %w", err)
+			}
+			if err := d.fields(row, 0, nfs, &block[i]); err != nil {
+				return nil, fmt.Errorf("node %v: %w", block[i].ID, err)
+			}
+			sub.Nodes = append(sub.Nodes, &block[i])
 		}
-		sub.Nodes = append(sub.Nodes, n)
+	} else {
+		for _, raw := range nodes {
+			n, err := decodeSubgraphNode(raw, nil)
+			if err != nil {
+				return nil, err
+			}
+			sub.Nodes = append(sub.Nodes, n)
+		}
+	}
+	var l *rowLayout
+	var block []graph.Edge
+	if efs != nil {
+		l, block = wholeLayout(efs, 3), make([]graph.Edge, 0, len(edges))
 	}
 	seen := make(map[string]bool, len(edges))
 	for _, raw := range edges {
@@ -125,17 +170,7 @@ func decodeSubgraph(rec *neo4j.Record, q graph.NeighborhoodQuery) (*graph.Subgra
 		if efs == nil {
 			e, err = decodeEdgeMap(raw)
 		} else {
-			// [fields, type, subject, object], decoded as a plan's claim
-			// row of the same fields.
-			vals, _ := raw.([]any)
-			if len(vals) != 4 {
-				return nil, fmt.Errorf("a neighbourhood edge of %d values, want 4", len(vals))
-			}
-			props, _ := vals[0].([]any)
-			typ, _ := vals[1].(string)
-			subj, _ := vals[2].(string)
-			obj, _ := vals[3].(string)
-			e, err = decodeClaim(props, efs, typ, subj, obj)
+			e, block, err = d.subgraphEdge(l, efs, raw, block)
 		}
 		if err != nil {
 			return nil, err
@@ -149,8 +184,30 @@ func decodeSubgraph(rec *neo4j.Record, q graph.NeighborhoodQuery) (*graph.Subgra
 	return sub, nil
 }
 
-// decodeSubgraphNode is a node of a neighbourhood: a whole property map,
-// or with fs the values of a listProjection of fs.
+// subgraphEdge decodes a packed edge row of layout l (the fields efs,
+// then type, subject and object) into the next edge of block, as
+// decodeClaim decodes a list of the same fields.
+func (d *planDecoder) subgraphEdge(l *rowLayout, efs []field, raw any, block []graph.Edge) (*graph.Edge, []graph.Edge, error) {
+	row, err := d.rowVals(l, raw)
+	if err != nil {
+		return nil, block, fmt.Errorf("a neighbourhood edge: %w", err)
+	}
+	block = append(block, graph.Edge{})
+	e := &block[len(block)-1]
+	if err := d.fields(row, 0, efs, e); err != nil {
+		return nil, block, fmt.Errorf("edge %v: %w", e.ID, err)
+	}
+	n := len(efs)
+	typ := row.str(n)
+	e.Predicate, e.Subject, e.Object = graph.Predicate(typ), row.str(n+1), row.str(n+2)
+	if typ != "" {
+		deriveSlim(e, row.stored(0, efs))
+	}
+	return e, block, nil
+}
+
+// decodeSubgraphNode is a node of a neighbourhood read whole, as a
+// property map.
 func decodeSubgraphNode(raw any, fs []field) (*graph.Node, error) {
 	if fs == nil {
 		m, _ := raw.(map[string]any)

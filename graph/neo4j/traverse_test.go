@@ -11,7 +11,8 @@ import (
 // statement: whole nodes and relationships without fields, and with
 // them only the properties named (and id and category, and for a
 // relationship its id, and the document where a slim one may be read),
-// never a property map. The storetest conformance suite checks the
+// never a property map; the values are bound once in a WITH, then packed
+// (bindFields, rowLayout.sentExpr). The storetest conformance suite checks the
 // answers (testNeighborhoodFields) on a real server.
 func TestNeighborhoodCypherFields(t *testing.T) {
 	for _, tc := range []struct {
@@ -22,10 +23,10 @@ func TestNeighborhoodCypherFields(t *testing.T) {
 		want, never []string
 	}{
 		{"whole", nil, nil, nil, []string{"collect(properties(n))", "props: properties(r)"}, nil},
-		{"bench f", nil, []string{"name"}, []string{}, []string{"collect([n.id, n.category, n.name])", "collect([[r.id], type(r), a.id, b.id])"}, []string{"properties(", "r.score", "r.evidence_json"}},
-		{"nodes only", nil, []string{"name"}, nil, []string{"collect([n.id, n.category, n.name])", "props: properties(r)"}, []string{"properties(n)"}},
-		{"claims only", nil, nil, []string{"sign", "score"}, []string{"collect(properties(n))", "[r.id, r.sign, r.score]"}, []string{"properties(r)"}},
-		{"slim types", []graph.Predicate{graph.Mentions, graph.Cites}, []string{}, []string{}, []string{"[r.id, r.document]"}, []string{"properties("}},
+		{"bench f", nil, []string{"name"}, []string{}, []string{"WITH n.id AS nv0, n.category AS nv1, n.name AS nv2 RETURN", "WITH r.id AS ev0, type(r) AS et, a.id AS es, b.id AS eo RETURN"}, []string{"properties(", "r.score", "r.evidence_json"}},
+		{"nodes only", nil, []string{"name"}, nil, []string{"WITH n.id AS nv0, n.category AS nv1, n.name AS nv2 RETURN", "props: properties(r)"}, []string{"properties(n)"}},
+		{"claims only", nil, nil, []string{"sign", "score"}, []string{"collect(properties(n))", "WITH r.id AS ev0, r.sign AS ev1, r.score AS ev2, type(r)"}, []string{"properties(r)"}},
+		{"slim types", []graph.Predicate{graph.Mentions, graph.Cites}, []string{}, []string{}, []string{"WITH r.id AS ev0, r.document AS ev1, type(r)"}, []string{"properties("}},
 	} {
 		q, err := graph.NeighborhoodQuery{ID: "GO:0031929", Depth: 2, Predicates: tc.preds, NodeFields: tc.nodes, ClaimFields: tc.claims}.Normalize()
 		if err != nil {
