@@ -356,19 +356,23 @@ func storedInMap(m map[string]any) slimStored {
 func storedInList(vals []any, fs []field) slimStored {
 	var st slimStored
 	for i, f := range fs {
-		if i >= len(vals) || vals[i] == nil {
-			continue
-		}
-		switch f.prop {
-		case propScore:
-			st.score = true
-		case propKnowledgeLevel:
-			st.level = true
-		case propAgentType:
-			st.agent = true
+		if i < len(vals) && vals[i] != nil {
+			st.mark(f)
 		}
 	}
 	return st
+}
+
+// mark records that the relationship came with field f's property.
+func (st *slimStored) mark(f field) {
+	switch f.prop {
+	case propScore:
+		st.score = true
+	case propKnowledgeLevel:
+		st.level = true
+	case propAgentType:
+		st.agent = true
+	}
 }
 
 // deriveSlim fills in what a slim relationship was stored without: e has

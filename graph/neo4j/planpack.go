@@ -172,16 +172,8 @@ func (d *planDecoder) fields(r rowVals, at int, fs []field, ptr any) error {
 func (r rowVals) stored(at int, fs []field) slimStored {
 	var st slimStored
 	for i, f := range fs {
-		if r.null(at + i) {
-			continue
-		}
-		switch f.prop {
-		case propScore:
-			st.score = true
-		case propKnowledgeLevel:
-			st.level = true
-		case propAgentType:
-			st.agent = true
+		if !r.null(at + i) {
+			st.mark(f)
 		}
 	}
 	return st
